@@ -1,0 +1,4 @@
+export * from './app';
+export * from './platform';
+export * from './server';
+export * from './logger';

@@ -1,0 +1,101 @@
+import { fileURLToPath } from 'node:url';
+import { migrate, openDatabase, QUEUE_SCHEMA, seedDemoRegistry, type Database } from '@most/db';
+import { createQueueBackend, type QueueBackend } from '@most/queue';
+import type { Config } from '@most/shared';
+import { startWorker, type WorkerHandle } from '@most/worker';
+import { createApp } from './app';
+import { createLogger, type Logger } from './logger';
+import { listen, type RunningServer } from './server';
+
+export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface PlatformOptions {
+  config: Config;
+  api: boolean;
+  worker: boolean;
+  /** Apply migrations at start (always in embedded mode). */
+  migrate: boolean;
+  logger?: Logger;
+}
+
+export interface Platform {
+  url: string | undefined;
+  database: Database;
+  queue: QueueBackend;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires database, queue, worker and HTTP API from the configuration. One memoised close()
+ * stops accepting requests, drains workers, then closes queues and the database.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+    applicationName: options.api ? 'most-api' : 'most-worker',
+  });
+  let queue: QueueBackend | undefined;
+  let worker: WorkerHandle | undefined;
+  let server: RunningServer | undefined;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await server?.close();
+      await worker?.close();
+      await queue?.close();
+      await database.close();
+    })());
+
+  try {
+    if (options.migrate || database.mode === 'embedded') {
+      const applied = await migrate(database.sql);
+      if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    }
+    if (database.mode === 'embedded') {
+      const seeded = await seedDemoRegistry(database.sql);
+      if (seeded) logger.info({ organizations: seeded.organizations.created, accounts: seeded.accounts.created }, 'demo registry of the Saratov region loaded');
+    }
+    queue = createQueueBackend({
+      redisUrl: config.REDIS_URL,
+      databaseUrl: database.url,
+      namespace: config.REDIS_URL ? config.QUEUE_PREFIX : QUEUE_SCHEMA,
+      poolSize: database.mode === 'embedded' ? 2 : 4,
+    });
+    await queue.prepare();
+    if (options.worker) {
+      worker = await startWorker({ sql: database.sql, queue, log: (message, fields) => logger.info(fields ?? {}, message) });
+    }
+    if (options.api) {
+      const app = createApp({ sql: database.sql, queue, logger, webDistDir: WEB_DIST_DIR, databaseMode: database.mode });
+      server = await listen(app as never, { port: config.PORT, host: config.HOST });
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { url: server?.url, database, queue, logger, close };
+}
+
+/** Closes the platform on Ctrl-C or SIGTERM; a second signal forces exit. */
+export function closeOnSignals(platform: Platform): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) process.exit(1);
+      stopping = true;
+      platform.logger.info({ signal }, 'shutting down');
+      platform.close().then(
+        () => process.exit(0),
+        (error) => {
+          platform.logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from 'vite';
+import solid from 'vite-plugin-solid';
+
+export default defineConfig({
+  plugins: [solid()],
+  build: { outDir: 'dist', target: 'es2022' },
+  server: { proxy: { '/trpc': 'http://localhost:8080', '/api': 'http://localhost:8080', '/healthz': 'http://localhost:8080' } },
+});

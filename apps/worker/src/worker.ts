@@ -1,0 +1,38 @@
+import type { Job } from 'bullmq';
+import type { Sql } from '@most/db';
+import type { QueueBackend } from '@most/queue';
+import { processSmoke } from './processors/smoke';
+
+export interface WorkerDeps {
+  sql: Sql;
+  queue: QueueBackend;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface WorkerHandle {
+  close(): Promise<void>;
+}
+
+/** Processors by job name; every queue's worker dispatches through this table. */
+type Processors = Record<string, (job: Job, deps: WorkerDeps) => Promise<unknown>>;
+
+const SYSTEM_PROCESSORS: Processors = {
+  smoke: (job) => processSmoke(job),
+};
+
+/** Starts the workers of every queue. The returned close() stops taking jobs and waits for running ones. */
+export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
+  const dispatch = (processors: Processors) => async (job: Job) => {
+    const processor = processors[job.name];
+    if (!processor) throw new Error(`No processor for job "${job.name}"`);
+    return processor(job, deps);
+  };
+  const workers = [deps.queue.createWorker('system', dispatch(SYSTEM_PROCESSORS), { concurrency: 4 })];
+  for (const worker of workers) {
+    worker.on('failed', (job, error) => deps.log?.('job failed', { job: job?.name, id: job?.id, error: error.message }));
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    close: () => (closing ??= Promise.allSettled(workers.map((w) => w.close())).then(() => undefined)),
+  };
+}

@@ -1,0 +1,2 @@
+export * from './account-url';
+export * from './registry-row';

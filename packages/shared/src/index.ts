@@ -1,0 +1,3 @@
+export * from './app-error';
+export * from './registry';
+export * from './config';
