@@ -1,2 +1,4 @@
 export * from './account-url';
 export * from './registry-row';
+export * from './sla';
+export * from './training';

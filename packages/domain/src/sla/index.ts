@@ -1,0 +1,6 @@
+export * from './policy';
+export * from './clock';
+export * from './first-reply';
+export * from './evaluate';
+export * from './aggregate';
+export * from './period';
