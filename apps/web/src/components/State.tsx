@@ -1,0 +1,72 @@
+import { Match, Switch, type JSX } from 'solid-js';
+import type { UseQueryResult } from '@tanstack/solid-query';
+import { t } from '../i18n';
+import { ApiError } from '../api/http';
+
+export function Loading() {
+  return (
+    <p class="state" role="status" aria-live="polite">
+      {t().app.loading}
+    </p>
+  );
+}
+
+/** The honest empty state: shown when the server has no data (or no endpoint) for this view. */
+export function NoData(props: { detail?: string }) {
+  return (
+    <div class="state state--empty" data-testid="no-data">
+      <p>
+        <strong>{t().app.noData}</strong>
+      </p>
+      {props.detail && <p>{props.detail}</p>}
+    </div>
+  );
+}
+
+export function ErrorState(props: { error: unknown; retry?: () => void }) {
+  const message = () => (props.error instanceof Error ? props.error.message : String(props.error));
+  const requestId = () => (props.error instanceof ApiError ? props.error.requestId : undefined);
+  return (
+    <div class="state state--error" role="alert">
+      <p>
+        <strong>{t().app.error}</strong>: {message()}
+        {requestId() && <span class="muted"> (request id {requestId()})</span>}
+      </p>
+      {props.retry && (
+        <button type="button" onClick={() => props.retry?.()}>
+          {t().app.retry}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function isMissing(error: unknown): boolean {
+  return error instanceof ApiError && error.isMissing;
+}
+
+/** Renders a query's data, or loading / "no data" / error states; a missing endpoint counts as "no data". */
+export function QueryView<T>(props: {
+  query: UseQueryResult<T, Error>;
+  empty?: (data: T) => boolean;
+  emptyDetail?: string;
+  children: (data: T) => JSX.Element;
+}) {
+  return (
+    <Switch>
+      <Match when={props.query.isPending}>
+        <Loading />
+      </Match>
+      <Match when={props.query.isError && isMissing(props.query.error)}>
+        <NoData detail={t().app.notAvailable} />
+      </Match>
+      <Match when={props.query.isError}>
+        <ErrorState error={props.query.error} retry={() => void props.query.refetch()} />
+      </Match>
+      <Match when={props.query.data !== undefined && props.empty?.(props.query.data as T)}>
+        <NoData detail={props.emptyDetail} />
+      </Match>
+      <Match when={props.query.data !== undefined}>{props.children(props.query.data as T)}</Match>
+    </Switch>
+  );
+}

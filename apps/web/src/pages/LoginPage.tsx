@@ -1,0 +1,69 @@
+import { useNavigate } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import { login } from '../api/auth';
+import { ApiError } from '../api/http';
+import { t } from '../i18n';
+import type { SessionUser } from '../session';
+
+/** Where each role lands after signing in. */
+export function homeFor(user: SessionUser): string {
+  if (user.role === 'admin' || user.role === 'monitor') return '/monitor/review';
+  if (user.role === 'agency') return '/agency';
+  return '/';
+}
+
+export default function LoginPage() {
+  const navigate = useNavigate();
+  const [email, setEmail] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [error, setError] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+  const m = () => t().login;
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const user = await login(email().trim(), password());
+      navigate(homeFor(user), { replace: true });
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 429) setError(m().locked);
+      else if (caught instanceof ApiError && (caught.status === 401 || caught.code === 'UNAUTHORIZED')) setError(m().failed);
+      else setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="login-title" class="narrow">
+      <h1 id="login-title">{m().title}</h1>
+      <form onSubmit={submit} aria-describedby={error() ? 'login-error' : undefined}>
+        <div class="field">
+          <label for="login-email">{m().email}</label>
+          <input id="login-email" type="email" autocomplete="username" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="login-password">{m().password}</label>
+          <input
+            id="login-password"
+            type="password"
+            autocomplete="current-password"
+            required
+            value={password()}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </div>
+        <Show when={error()}>
+          <p id="login-error" class="fail" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <button type="submit" disabled={busy()}>
+          {m().submit}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { A } from '@solidjs/router';
+import { useMutation } from '@tanstack/solid-query';
+import { createSignal, Match, Show, Switch } from 'solid-js';
+import { checkAccount } from '../../api/public';
+import { ErrorState, isMissing, NoData } from '../../components/State';
+import { label, t } from '../../i18n';
+
+const looksLikeAccountUrl = (value: string) => /(vk\.com|vk\.ru|ok\.ru|t\.me|telegram\.me)\//i.test(value) || /^@?[\w.]{3,}$/.test(value.trim());
+
+/** "Is this account official?" — checks a pasted page link against the registry. */
+export default function CheckPage() {
+  const [url, setUrl] = createSignal('');
+  const [invalid, setInvalid] = createSignal(false);
+  const check = useMutation(() => ({ mutationFn: checkAccount }));
+  const m = () => t().check;
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const value = url().trim();
+    setInvalid(!looksLikeAccountUrl(value));
+    if (!invalid()) check.mutate(value);
+  };
+
+  return (
+    <section aria-labelledby="check-title">
+      <h1 id="check-title">{m().title}</h1>
+      <p>{m().intro}</p>
+      <form class="form-row" onSubmit={submit} novalidate>
+        <div class="field">
+          <label for="check-url">{m().urlLabel}</label>
+          <input
+            id="check-url"
+            type="text"
+            inputMode="url"
+            size={40}
+            placeholder="https://vk.com/…"
+            value={url()}
+            onInput={(e) => setUrl(e.currentTarget.value)}
+            aria-invalid={invalid()}
+            aria-describedby={invalid() ? 'check-url-error' : undefined}
+            required
+          />
+        </div>
+        <button type="submit" disabled={check.isPending}>
+          {m().submit}
+        </button>
+      </form>
+      <Show when={invalid()}>
+        <p id="check-url-error" class="fail" role="alert">
+          {m().invalid}
+        </p>
+      </Show>
+      <div aria-live="polite" data-testid="check-result">
+        <Switch>
+          <Match when={check.isError && isMissing(check.error)}>
+            <NoData detail={t().app.notAvailable} />
+          </Match>
+          <Match when={check.isError}>
+            <ErrorState error={check.error} />
+          </Match>
+          <Match when={check.data}>
+            {(result) => (
+              <div class={result().official ? 'notice notice--ok' : 'notice notice--bad'}>
+                <p>
+                  <strong>{result().official ? m().official : m().notOfficial}</strong>
+                </p>
+                <Show when={result().organization}>
+                  {(org) => (
+                    <p>
+                      {m().belongsTo}: <A href={`/organizations/${encodeURIComponent(org().id)}`}>{org().name}</A>
+                      <Show when={result().account}>{(account) => <> ({label(t().networks, account().network)})</>}</Show>
+                    </p>
+                  )}
+                </Show>
+              </div>
+            )}
+          </Match>
+        </Switch>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/solid-query';
+import { For, Show } from 'solid-js';
+import { fetchMethodology } from '../../api/public';
+import { QueryView } from '../../components/State';
+import { formatDate, formatNumber } from '../../format';
+import { locale, t } from '../../i18n';
+
+/** The methodology, generated from the versions the API publishes (criteria, weights, thresholds). */
+export default function MethodologyPage() {
+  const query = useQuery(() => ({ queryKey: ['public', 'methodology'], queryFn: fetchMethodology }));
+  const m = () => t().methodology;
+  return (
+    <section aria-labelledby="methodology-title">
+      <h1 id="methodology-title">{m().title}</h1>
+      <p>{m().intro}</p>
+      <QueryView query={query} empty={(versions) => versions.length === 0}>
+        {(versions) => (
+          <For each={versions}>
+            {(version) => (
+              <article class="card" data-testid="methodology-version">
+                <h2>
+                  {m().version} {version.version}
+                </h2>
+                <p class="muted">
+                  {m().validFrom}: {formatDate(version.validFrom, locale())}
+                </p>
+                <Show when={version.description}>
+                  <p>{version.description}</p>
+                </Show>
+                <div class="table-wrap">
+                  <table class="stack">
+                    <caption>
+                      {m().version} {version.version}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t().organization.criterion}</th>
+                        <th scope="col" class="num">{m().weight}</th>
+                        <th scope="col">{m().threshold}</th>
+                        <th scope="col">{m().kind}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={version.criteria}>
+                        {(criterion) => (
+                          <tr>
+                            <td data-label={t().organization.criterion}>
+                              <strong>{criterion.name}</strong>
+                              <div>{criterion.description}</div>
+                            </td>
+                            <td class="num" data-label={m().weight}>{formatNumber(criterion.weight, locale(), 2)}</td>
+                            <td data-label={m().threshold}>{criterion.threshold ?? '—'}</td>
+                            <td data-label={m().kind}>{criterion.manual ? m().manual : m().automatic}</td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+              </article>
+            )}
+          </For>
+        )}
+      </QueryView>
+    </section>
+  );
+}
