@@ -1,0 +1,6 @@
+/** The VK API simulator: test infrastructure and demo data. Production code must never import this entry. */
+export { startVkSimulator } from './server';
+export type { SimulatorStats, SimulatorTokenKind, TokenStats, VkSimulator, VkSimulatorOptions } from './server';
+export type { SimulatorClock } from './clock';
+export { FAULT_KINDS, type FaultKind, type FaultOptions } from './faults';
+export type { CommunityOverride, CommunityState, PostingPattern } from './world';
