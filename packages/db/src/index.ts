@@ -9,3 +9,4 @@ export * from './seed/seed';
 export * from './seed/demo-registry';
 export * from './seed/saratov-municipalities';
 export * from './users';
+export * from './crawl/index';

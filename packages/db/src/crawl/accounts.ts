@@ -1,0 +1,57 @@
+import type { AccountStatus, Network } from '@most/shared';
+import type { Queryable } from '../client';
+
+export interface CrawlAccount {
+  id: number;
+  network: Network;
+  handle: string;
+  externalId: string | null;
+  status: AccountStatus;
+}
+
+/**
+ * One page of the accounts a crawl run visits, in id order after `afterId` (keyset paging, so
+ * accounts added during a run are not skipped or visited twice). Removed accounts are never crawled.
+ */
+export async function listCrawlAccounts(
+  sql: Queryable,
+  options: { network: Network; afterId: number; limit: number; statuses?: readonly AccountStatus[] },
+): Promise<CrawlAccount[]> {
+  const statuses = options.statuses ?? null;
+  return sql<CrawlAccount[]>`
+    SELECT id, network, handle, external_id AS "externalId", status
+    FROM accounts
+    WHERE network = ${options.network} AND removed_at IS NULL AND id > ${options.afterId}
+      AND (${statuses === null} OR status = ANY(${statuses ?? []}::text[]))
+    ORDER BY id
+    LIMIT ${options.limit}`;
+}
+
+export async function getCrawlAccounts(sql: Queryable, ids: readonly number[]): Promise<CrawlAccount[]> {
+  if (ids.length === 0) return [];
+  return sql<CrawlAccount[]>`
+    SELECT id, network, handle, external_id AS "externalId", status
+    FROM accounts WHERE id = ANY(${ids as number[]}::bigint[]) AND removed_at IS NULL ORDER BY id`;
+}
+
+/** Records the account's status; `status_changed_at` moves only when the status really changes. */
+export async function setAccountStatus(sql: Queryable, accountId: number, status: AccountStatus, at: Date): Promise<boolean> {
+  const rows = await sql`
+    UPDATE accounts SET status = ${status}, status_changed_at = ${at}, updated_at = now()
+    WHERE id = ${accountId} AND status <> ${status}
+    RETURNING id`;
+  return rows.length > 0;
+}
+
+/**
+ * Learns the network's numeric id of an account found by its handle. Left alone when another
+ * account of the registry already holds that id (the same page listed twice under two URLs).
+ */
+export async function setAccountExternalId(sql: Queryable, accountId: number, externalId: string): Promise<boolean> {
+  const rows = await sql`
+    UPDATE accounts a SET external_id = ${externalId}, updated_at = now()
+    WHERE a.id = ${accountId} AND a.external_id IS DISTINCT FROM ${externalId}
+      AND NOT EXISTS (SELECT 1 FROM accounts o WHERE o.network = a.network AND o.external_id = ${externalId} AND o.id <> a.id)
+    RETURNING id`;
+  return rows.length > 0;
+}

@@ -1,0 +1,6 @@
+export * from './text';
+export * from './accounts';
+export * from './snapshots';
+export * from './posts';
+export * from './comments';
+export * from './health';
