@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, Section } from './blocks';
+import { BULLETIN_FIXTURE } from './fixture';
+import { formatScore } from './format';
+import { generateBulletinDraft } from './generate';
+
+const draft = generateBulletinDraft(BULLETIN_FIXTURE);
+const section = (key: string): Section => {
+  const found = draft.sections.find((s) => s.key === key);
+  if (!found) throw new Error(`no section ${key}`);
+  return found;
+};
+const block = <K extends Block['kind']>(s: Section, key: string, kind: K): Extract<Block, { kind: K }> => {
+  const found = s.blocks.find((b) => b.key === key);
+  if (!found || found.kind !== kind) throw new Error(`no ${kind} block ${key}`);
+  return found as Extract<Block, { kind: K }>;
+};
+
+describe('bulletin draft generation (golden)', () => {
+  it('matches the golden draft for the fixed dataset', async () => {
+    await expect(JSON.stringify(draft, null, 2)).toMatchFileSnapshot('./__golden__/draft-2026-10.json');
+  });
+
+  it('is deterministic and independent of the input order', () => {
+    const shuffled = {
+      ...BULLETIN_FIXTURE,
+      organizations: [...BULLETIN_FIXTURE.organizations].reverse(),
+      criterionResults: [...BULLETIN_FIXTURE.criterionResults].reverse(),
+      recommendations: [...BULLETIN_FIXTURE.recommendations].reverse(),
+    };
+    expect(generateBulletinDraft(shuffled)).toEqual(draft);
+  });
+
+  it('puts the public edition first, then one section per agency in Russian alphabetical order', () => {
+    expect(draft.sections[0]?.key).toBe('public');
+    const agencyNames = draft.sections.slice(1).map((s) => s.title);
+    expect(agencyNames).toEqual(BULLETIN_FIXTURE.organizations.map((o) => o.name).sort((a, b) => a.localeCompare(b, 'ru')));
+    expect(agencyNames[0]).toBe('Администрация Аркадакского муниципального района');
+    const keys = draft.sections.flatMap((s) => s.blocks.map((b) => b.key));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('ranks by the input scores, ties sharing a rank, and leaves unscored organizations out', () => {
+    const top = block(section('public'), 'public-top', 'table');
+    const scored = BULLETIN_FIXTURE.organizations.filter((o) => o.scoreCurrent !== null).sort((a, b) => b.scoreCurrent! - a.scoreCurrent!);
+    expect(top.rows.map((r) => r[3])).toEqual(scored.slice(0, 5).map((o) => formatScore(o.scoreCurrent)));
+    expect(top.rows.map((r) => r[0])).toEqual([1, 2, 2, 4, 5]);
+    // The tie (77,25) is ordered by name: Балаковский before Энгельсский.
+    expect(top.rows[1]?.[1]).toBe('Администрация Балаковского муниципального района');
+    const bottom = block(section('public'), 'public-bottom', 'table');
+    expect(bottom.rows.map((r) => r[1])).toEqual(['МОУ «СОШ № 5 г. Вольска»']);
+    const allRanked = [...top.rows, ...bottom.rows].map((r) => r[1]);
+    expect(allRanked).not.toContain('Комитет культуры администрации г. Саратова');
+  });
+
+  it('reports headline figures computed from the dataset', () => {
+    const headline = block(section('public'), 'public-headline', 'list');
+    const current = BULLETIN_FIXTURE.organizations.flatMap((o) => (o.scoreCurrent === null ? [] : [o.scoreCurrent]));
+    const previous = BULLETIN_FIXTURE.organizations.flatMap((o) => (o.scorePrevious === null ? [] : [o.scorePrevious]));
+    const avg = (values: number[]) => formatScore(Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10);
+    expect(headline.items[0]).toBe(`Оценено организаций: ${current.length} из ${BULLETIN_FIXTURE.organizations.length}`);
+    expect(headline.items[1]).toContain(`Средний балл: ${avg(current)}`);
+    expect(headline.items[1]).toContain(`сентябрь 2026: ${avg(previous)}`);
+    const { questions, answered, answeredWithin24h } = BULLETIN_FIXTURE.sla.overall;
+    expect(headline.items[2]).toBe(
+      `Вопросов жителей в комментариях: ${questions}; ответ получили ${((answered / questions) * 100).toFixed(1).replace('.', ',')} %, в течение 24 часов — ${((answeredWithin24h / questions) * 100).toFixed(1).replace('.', ',')} %`,
+    );
+    expect(headline.items[3]).toBe('Медианное время первого ответа: 10 ч 5 мин');
+  });
+
+  it('lists the biggest movers with the exact score changes', () => {
+    const movers = block(section('public'), 'public-movers', 'table');
+    expect(movers.rows).toEqual([
+      ['Администрация Балаковского муниципального района', '61,0', '77,3', '+16,3'],
+      ['Министерство образования Саратовской области', '88,0', '91,4', '+3,4'],
+      ['ГУЗ «Саратовская городская поликлиника № 2»', '55,5', '42,0', '−13,5'],
+      ['Администрация Энгельсского муниципального района', '80,5', '77,3', '−3,2'],
+    ]);
+    const figure = block(section('public'), 'public-movers-figure', 'figure');
+    expect(figure.bars.map((b) => b.value)).toEqual([16.3, 3.4, -13.5, -3.2]);
+  });
+
+  it('ranks common unmet criteria by the number of organizations and shows good practice from the best scorers', () => {
+    const problems = block(section('public'), 'public-problems', 'table');
+    expect(problems.rows[0]).toEqual(['Часы работы', '3 из 5', '60,0 %']);
+    // Equal counts: the larger share of measured organizations comes first.
+    expect(problems.rows[1]).toEqual(['Ответ на вопросы жителей в течение 24 часов', '2 из 4', '50,0 %']);
+    expect(problems.rows[2]).toEqual(['Телефон в описании страницы', '2 из 6', '33,3 %']);
+    const practice = block(section('public'), 'public-practice-1', 'list');
+    expect(practice.items[0]).toBe('[Министерство образования Саратовской области](https://vk.com/minobr64) — балл 91,4');
+    expect(practice.items[1]).toBe('[Администрация Балаковского муниципального района](https://vk.com/balakovo_adm?w=address) — балл 77,3');
+  });
+
+  it('gives each agency its scores against the previous period, unmet criteria, open recommendations and disputes', () => {
+    const clinic = section('org-4');
+    const scores = block(clinic, 'org-4-scores', 'table');
+    expect(scores.rows[0]).toEqual(['Итоговый балл', '42,0', '55,5', '−13,5']);
+    expect(scores.rows[1]).toEqual(['Место в рейтинге', '5 из 6', '5 из 6', '']);
+    const unmet = block(clinic, 'org-4-unmet', 'table');
+    expect(unmet.rows.map((r) => r[0])).toEqual(['Телефон в описании страницы', 'Часы работы', 'Ответ на вопросы жителей в течение 24 часов']);
+    const recommendations = block(clinic, 'org-4-recommendations', 'table');
+    expect(recommendations.rows.map((r) => [r[0], r[3]])).toEqual([
+      [12, 'направлена'],
+      [13, 'принята к сведению'],
+    ]);
+    const disputes = block(clinic, 'org-4-disputes', 'table');
+    expect(disputes.rows).toEqual([['20.10.2026', 'Телефон в описании страницы', 'Телефон указан в закреплённой записи, просим учесть.']]);
+    // Closed recommendations are not carried; the resolved one is reported to its agency.
+    expect(draft.recommendationIds).toEqual([
+      { recommendationId: 11, organizationId: 2 },
+      { recommendationId: 12, organizationId: 4 },
+      { recommendationId: 13, organizationId: 4 },
+      { recommendationId: 14, organizationId: 5 },
+    ]);
+    expect(block(section('org-3'), 'org-3-resolved', 'list').items).toEqual(['Добавьте телефон приёмной. (направлена в выпуске 2026-09)']);
+  });
+
+  it('redacts phone numbers quoted from citizens in evidence', () => {
+    const unmet = block(section('org-3'), 'org-3-unmet', 'table');
+    expect(unmet.rows[0]?.[2]).toBe('Вопрос «когда починят дорогу? звоните [телефон скрыт]» без ответа 31 ч');
+    expect(JSON.stringify(draft)).not.toContain('222-33-44');
+  });
+
+  it('shows "not enough data" instead of SLA figures below the minimum sample', () => {
+    const scores = block(section('org-5'), 'org-5-scores', 'table');
+    expect(scores.rows.at(-1)).toEqual(['Ответы на вопросы жителей', 'недостаточно данных (10 вопр.)', '', '']);
+  });
+
+  it('rejects a dataset that does not match its schema', () => {
+    expect(() => generateBulletinDraft({ ...BULLETIN_FIXTURE, organizations: [{ ...BULLETIN_FIXTURE.organizations[0]!, scoreCurrent: 140 }] })).toThrow();
+  });
+});

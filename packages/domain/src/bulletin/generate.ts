@@ -1,0 +1,357 @@
+import { bulletinDatasetSchema, type BulletinCriterionResult, type BulletinDataset, type BulletinOrganization } from './dataset';
+import { organizationSectionKey, type Block, type BulletinDraft, type Section } from './blocks';
+import { formatDelta, formatMinutes, formatPercent, formatSaratovDate, formatScore, recommendationStatusLabel, redactContacts, roundTo } from './format';
+import { escapeMarkdown } from './markdown';
+import { biggestMovers, compareByName, mean, rankOrganizations, type RankedOrganization } from './ranking';
+
+export interface GenerateOptions {
+  /** Rows in each of the ranking's top and bottom tables. */
+  rankingSize?: number;
+  /** Rises and falls shown among the biggest movers (each). */
+  moversSize?: number;
+  /** Most common unmet criteria listed in the public edition. */
+  commonCriteriaSize?: number;
+  /** Good-practice examples per common problem. */
+  examplesPerCriterion?: number;
+}
+
+/** Recommendation statuses that are finished and no longer listed as open work. */
+const CLOSED_RECOMMENDATION_STATUSES = new Set(['resolved', 'dismissed']);
+
+/**
+ * Builds the draft of one issue from its dataset: a public edition followed by one section per
+ * agency (in name order). Pure and deterministic: equal datasets give equal drafts.
+ */
+export function generateBulletinDraft(input: BulletinDataset, options: GenerateOptions = {}): BulletinDraft {
+  const dataset = bulletinDatasetSchema.parse(input);
+  const settings = { rankingSize: 5, moversSize: 3, commonCriteriaSize: 5, examplesPerCriterion: 2, ...options };
+  const ranked = rankOrganizations(dataset.organizations, 'current');
+  const rankedPrevious = rankOrganizations(dataset.organizations, 'previous');
+  const agencies = [...dataset.organizations].sort(compareByName);
+  const sections: Section[] = [publicSection(dataset, ranked, settings)];
+  const recommendationIds: BulletinDraft['recommendationIds'] = [];
+  for (const organization of agencies) {
+    const section = agencySection(dataset, organization, ranked, rankedPrevious);
+    sections.push(section.section);
+    for (const id of section.recommendationIds) recommendationIds.push({ recommendationId: id, organizationId: organization.id });
+  }
+  return {
+    title: `Бюллетень «Цифровой мост»: ${dataset.period.label}`,
+    periodKey: dataset.period.key,
+    periodLabel: dataset.period.label,
+    sections,
+    recommendationIds,
+  };
+}
+
+type Settings = Required<GenerateOptions>;
+
+function publicSection(dataset: BulletinDataset, ranked: RankedOrganization[], settings: Settings): Section {
+  const blocks: Block[] = [];
+  const { period, previousPeriod } = dataset;
+  const currentScores = ranked.map((r) => r.score);
+  const previousScores = dataset.organizations.flatMap((o) => (o.scorePrevious === null ? [] : [o.scorePrevious]));
+  const averageNow = roundOrNull(mean(currentScores));
+  const averageBefore = roundOrNull(mean(previousScores));
+  const sla = dataset.sla.overall;
+  const resolvedOrganizations = new Set(dataset.resolved.map((r) => r.organizationId)).size;
+
+  blocks.push({ key: 'public-summary-heading', kind: 'heading', level: 2, text: `Главное за период: ${period.label}` });
+  blocks.push({
+    key: 'public-intro',
+    kind: 'paragraph',
+    markdown:
+      `Бюллетень общественного мониторинга официальных страниц органов власти и подведомственных учреждений в социальных сетях ` +
+      `за период с ${formatIsoDate(period.start)} по ${formatIsoDate(lastDay(period.end))}.` +
+      (dataset.methodologyVersion ? ` Оценки рассчитаны по методике версии ${escapeMarkdown(dataset.methodologyVersion)}, шкала 0–100.` : ' Оценки по шкале 0–100.'),
+  });
+  blocks.push({
+    key: 'public-headline',
+    kind: 'list',
+    ordered: false,
+    items: [
+      `Оценено организаций: ${ranked.length} из ${dataset.organizations.length}`,
+      `Средний балл: ${formatScore(averageNow)}` +
+        (averageBefore === null ? '' : ` (${previousPeriod ? previousPeriod.label : 'прошлый период'}: ${formatScore(averageBefore)}, изменение ${formatDelta(averageNow, averageBefore)})`),
+      `Вопросов жителей в комментариях: ${sla.questions}; ответ получили ${formatPercent(sla.answered, sla.questions)}, в течение 24 часов — ${formatPercent(sla.answeredWithin24h, sla.questions)}`,
+      `Медианное время первого ответа: ${formatMinutes(sla.medianMinutes)}`,
+      `Выполнено рекомендаций после повторной проверки: ${dataset.resolved.length} (организаций: ${resolvedOrganizations})`,
+      `Открытых споров по оценкам: ${dataset.disputes.length}`,
+    ],
+  });
+
+  const top = ranked.slice(0, settings.rankingSize);
+  const bottom = ranked.slice(Math.max(settings.rankingSize, ranked.length - settings.rankingSize));
+  blocks.push({ key: 'public-top-heading', kind: 'heading', level: 2, text: 'Рейтинг: лучшие результаты' });
+  blocks.push(rankingTable('public-top', top));
+  blocks.push({ key: 'public-bottom-heading', kind: 'heading', level: 2, text: 'Рейтинг: требуют внимания' });
+  blocks.push(
+    bottom.length > 0
+      ? rankingTable('public-bottom', bottom)
+      : { key: 'public-bottom', kind: 'paragraph', markdown: 'Все оценённые организации вошли в верхнюю часть рейтинга.' },
+  );
+
+  const movers = biggestMovers(dataset.organizations, settings.moversSize);
+  const moved = [...movers.up, ...movers.down];
+  blocks.push({ key: 'public-movers-heading', kind: 'heading', level: 2, text: 'Наибольшие изменения' });
+  if (moved.length === 0) {
+    blocks.push({ key: 'public-movers', kind: 'paragraph', markdown: 'Нет организаций, оценённых в обоих периодах с изменением балла.' });
+  } else {
+    blocks.push({
+      key: 'public-movers-figure',
+      kind: 'figure',
+      caption: 'Изменение балла по сравнению с прошлым периодом',
+      bars: moved.map((m) => ({ label: m.organization.name, value: m.delta, display: formatDelta(m.organization.scoreCurrent, m.organization.scorePrevious) })),
+    });
+    blocks.push({
+      key: 'public-movers',
+      kind: 'table',
+      caption: null,
+      columns: [
+        { key: 'name', label: 'Организация', align: 'left' },
+        { key: 'previous', label: 'Было', align: 'right' },
+        { key: 'current', label: 'Стало', align: 'right' },
+        { key: 'delta', label: 'Изменение', align: 'right' },
+      ],
+      rows: moved.map((m) => [
+        m.organization.name,
+        formatScore(m.organization.scorePrevious),
+        formatScore(m.organization.scoreCurrent),
+        formatDelta(m.organization.scoreCurrent, m.organization.scorePrevious),
+      ]),
+    });
+  }
+
+  blocks.push(...commonProblemBlocks(dataset, settings));
+
+  blocks.push({ key: 'public-sla-heading', kind: 'heading', level: 2, text: 'Ответы на вопросы жителей (норматив — 24 часа)' });
+  const withoutSample = dataset.sla.organizations.filter((o) => !o.enoughData).length;
+  blocks.push({
+    key: 'public-sla',
+    kind: 'table',
+    caption: null,
+    columns: [
+      { key: 'metric', label: 'Показатель', align: 'left' },
+      { key: 'value', label: 'Значение', align: 'right' },
+    ],
+    rows: [
+      ['Вопросов в комментариях', sla.questions],
+      ['Получили ответ страницы', `${sla.answered} (${formatPercent(sla.answered, sla.questions)})`],
+      ['Ответ в течение 24 часов', `${sla.answeredWithin24h} (${formatPercent(sla.answeredWithin24h, sla.questions)})`],
+      ['Медиана времени первого ответа', formatMinutes(sla.medianMinutes)],
+      ['90-й процентиль времени первого ответа', formatMinutes(sla.p90Minutes)],
+      ['Организаций с недостаточной выборкой', withoutSample],
+    ],
+  });
+  return { key: 'public', audience: 'public', organizationId: null, title: 'Общий выпуск', blocks };
+}
+
+function commonProblemBlocks(dataset: BulletinDataset, settings: Settings): Block[] {
+  const byCriterion = new Map<string, { measured: Set<number>; unmet: Set<number>; met: BulletinCriterionResult[] }>();
+  for (const result of dataset.criterionResults) {
+    let entry = byCriterion.get(result.criterionCode);
+    if (!entry) byCriterion.set(result.criterionCode, (entry = { measured: new Set(), unmet: new Set(), met: [] }));
+    entry.measured.add(result.organizationId);
+    if (result.met) entry.met.push(result);
+    else entry.unmet.add(result.organizationId);
+  }
+  const organizations = new Map(dataset.organizations.map((o) => [o.id, o]));
+  const titles = new Map(dataset.criteria.map((c) => [c.code, c.title]));
+  const common = [...byCriterion.entries()]
+    .filter(([, entry]) => entry.unmet.size > 0)
+    .sort(([codeA, a], [codeB, b]) => b.unmet.size - a.unmet.size || b.unmet.size / b.measured.size - a.unmet.size / a.measured.size || codeA.localeCompare(codeB))
+    .slice(0, settings.commonCriteriaSize);
+
+  const blocks: Block[] = [{ key: 'public-problems-heading', kind: 'heading', level: 2, text: 'Частые проблемы и хорошие примеры' }];
+  if (common.length === 0) {
+    blocks.push({ key: 'public-problems', kind: 'paragraph', markdown: 'Все измеренные критерии выполнены.' });
+    return blocks;
+  }
+  blocks.push({
+    key: 'public-problems',
+    kind: 'table',
+    caption: null,
+    columns: [
+      { key: 'criterion', label: 'Критерий', align: 'left' },
+      { key: 'unmet', label: 'Не выполняют', align: 'right' },
+      { key: 'share', label: 'Доля', align: 'right' },
+    ],
+    rows: common.map(([code, entry]) => [titles.get(code) ?? code, `${entry.unmet.size} из ${entry.measured.size}`, formatPercent(entry.unmet.size, entry.measured.size)]),
+  });
+  common.forEach(([code, entry], index) => {
+    // Good practice: pages that meet the criterion, from the best-scoring organizations.
+    const seen = new Set<number>();
+    const examples = entry.met
+      .map((result) => ({ result, organization: organizations.get(result.organizationId) }))
+      .filter((row): row is { result: BulletinCriterionResult; organization: BulletinOrganization } => row.organization !== undefined)
+      .sort(
+        (a, b) =>
+          (b.organization.scoreCurrent ?? -1) - (a.organization.scoreCurrent ?? -1) ||
+          compareByName(a.organization, b.organization) ||
+          (a.result.accountUrl ?? '').localeCompare(b.result.accountUrl ?? ''),
+      )
+      .filter((row) => (seen.has(row.organization.id) ? false : (seen.add(row.organization.id), true)))
+      .slice(0, settings.examplesPerCriterion);
+    if (examples.length === 0) return;
+    blocks.push({ key: `public-practice-${index + 1}-heading`, kind: 'heading', level: 3, text: `Хороший пример: ${titles.get(code) ?? code}` });
+    blocks.push({
+      key: `public-practice-${index + 1}`,
+      kind: 'list',
+      ordered: false,
+      items: examples.map(({ result, organization }) => {
+        const link = result.evidenceUrl ?? result.accountUrl;
+        const name = escapeMarkdown(organization.name);
+        return `${link ? `[${name}](${link})` : name} — балл ${formatScore(organization.scoreCurrent)}`;
+      }),
+    });
+  });
+  return blocks;
+}
+
+function agencySection(
+  dataset: BulletinDataset,
+  organization: BulletinOrganization,
+  ranked: RankedOrganization[],
+  rankedPrevious: RankedOrganization[],
+): { section: Section; recommendationIds: number[] } {
+  const key = organizationSectionKey(organization.id);
+  const blocks: Block[] = [];
+  const titles = new Map(dataset.criteria.map((c) => [c.code, c.title]));
+  const criterionOrder = new Map(dataset.criteria.map((c, index) => [c.code, index]));
+  const rank = ranked.find((r) => r.organization.id === organization.id);
+  const rankBefore = rankedPrevious.find((r) => r.organization.id === organization.id);
+  const sla = dataset.sla.organizations.find((s) => s.organizationId === organization.id);
+
+  blocks.push({ key: `${key}-heading`, kind: 'heading', level: 2, text: organization.name });
+  blocks.push({
+    key: `${key}-scores`,
+    kind: 'table',
+    caption: null,
+    columns: [
+      { key: 'metric', label: 'Показатель', align: 'left' },
+      { key: 'current', label: dataset.period.label, align: 'right' },
+      { key: 'previous', label: dataset.previousPeriod?.label ?? 'Прошлый период', align: 'right' },
+      { key: 'delta', label: 'Изменение', align: 'right' },
+    ],
+    rows: [
+      ['Итоговый балл', formatScore(organization.scoreCurrent), formatScore(organization.scorePrevious), formatDelta(organization.scoreCurrent, organization.scorePrevious)],
+      ['Место в рейтинге', rank ? `${rank.rank} из ${ranked.length}` : '—', rankBefore ? `${rankBefore.rank} из ${rankedPrevious.length}` : '—', ''],
+      ...(sla
+        ? sla.enoughData
+          ? [
+              ['Вопросов жителей', String(sla.questions), '', ''],
+              ['Ответ в течение 24 часов', formatPercent(sla.answeredWithin24h, sla.questions), '', ''],
+              ['Медиана времени первого ответа', formatMinutes(sla.medianMinutes), '', ''],
+            ]
+          : [['Ответы на вопросы жителей', `недостаточно данных (${sla.questions} вопр.)`, '', '']]
+        : []),
+    ],
+  });
+
+  const unmet = dataset.criterionResults
+    .filter((r) => r.organizationId === organization.id && !r.met)
+    .sort(
+      (a, b) =>
+        (criterionOrder.get(a.criterionCode) ?? Number.MAX_SAFE_INTEGER) - (criterionOrder.get(b.criterionCode) ?? Number.MAX_SAFE_INTEGER) ||
+        a.criterionCode.localeCompare(b.criterionCode) ||
+        (a.accountUrl ?? '').localeCompare(b.accountUrl ?? ''),
+    );
+  blocks.push({ key: `${key}-unmet-heading`, kind: 'heading', level: 3, text: 'Невыполненные критерии' });
+  blocks.push(
+    unmet.length === 0
+      ? { key: `${key}-unmet`, kind: 'paragraph', markdown: 'Все измеренные критерии выполнены.' }
+      : {
+          key: `${key}-unmet`,
+          kind: 'table',
+          caption: null,
+          columns: [
+            { key: 'criterion', label: 'Критерий', align: 'left' },
+            { key: 'account', label: 'Страница', align: 'left' },
+            { key: 'evidence', label: 'Что обнаружено', align: 'left' },
+          ],
+          rows: unmet.map((r) => [titles.get(r.criterionCode) ?? r.criterionCode, r.accountUrl ?? '—', r.evidence ? redactContacts(r.evidence) : '—']),
+          rowLinks: unmet.map((r) => r.evidenceUrl ?? r.accountUrl),
+        },
+  );
+
+  const open = dataset.recommendations
+    .filter((r) => r.organizationId === organization.id && !CLOSED_RECOMMENDATION_STATUSES.has(r.status))
+    .sort((a, b) => a.id - b.id);
+  blocks.push({ key: `${key}-recommendations-heading`, kind: 'heading', level: 3, text: 'Рекомендации' });
+  blocks.push(
+    open.length === 0
+      ? { key: `${key}-recommendations`, kind: 'paragraph', markdown: 'Открытых рекомендаций нет.' }
+      : {
+          key: `${key}-recommendations`,
+          kind: 'table',
+          caption: null,
+          columns: [
+            { key: 'number', label: '№', align: 'right' },
+            { key: 'criterion', label: 'Критерий', align: 'left' },
+            { key: 'text', label: 'Рекомендация', align: 'left' },
+            { key: 'status', label: 'Статус', align: 'left' },
+          ],
+          rows: open.map((r) => [r.id, r.criterionCode ? (titles.get(r.criterionCode) ?? r.criterionCode) : '—', r.text, recommendationStatusLabel(r.status)]),
+        },
+  );
+
+  const resolved = dataset.resolved.filter((r) => r.organizationId === organization.id).sort((a, b) => a.recommendationId - b.recommendationId);
+  if (resolved.length > 0) {
+    blocks.push({ key: `${key}-resolved-heading`, kind: 'heading', level: 3, text: 'Выполнено после повторной проверки' });
+    blocks.push({
+      key: `${key}-resolved`,
+      kind: 'list',
+      ordered: false,
+      items: resolved.map((r) => `${escapeMarkdown(r.text)}${r.sentInIssue ? ` (направлена в выпуске ${escapeMarkdown(r.sentInIssue)})` : ''}`),
+    });
+  }
+
+  const disputes = dataset.disputes
+    .filter((d) => d.organizationId === organization.id)
+    .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id - b.id);
+  blocks.push({ key: `${key}-disputes-heading`, kind: 'heading', level: 3, text: 'Открытые споры' });
+  blocks.push(
+    disputes.length === 0
+      ? { key: `${key}-disputes`, kind: 'paragraph', markdown: 'Открытых споров нет.' }
+      : {
+          key: `${key}-disputes`,
+          kind: 'table',
+          caption: null,
+          columns: [
+            { key: 'opened', label: 'Открыт', align: 'left' },
+            { key: 'criterion', label: 'Критерий', align: 'left' },
+            { key: 'summary', label: 'Суть', align: 'left' },
+          ],
+          rows: disputes.map((d) => [formatSaratovDate(d.openedAt), d.criterionCode ? (titles.get(d.criterionCode) ?? d.criterionCode) : '—', redactContacts(d.summary)]),
+        },
+  );
+  return {
+    section: { key, audience: 'agency', organizationId: organization.id, title: organization.name, blocks },
+    recommendationIds: open.map((r) => r.id),
+  };
+}
+
+function rankingTable(key: string, rows: RankedOrganization[]): Block {
+  return {
+    key,
+    kind: 'table',
+    caption: null,
+    columns: [
+      { key: 'rank', label: 'Место', align: 'right' },
+      { key: 'name', label: 'Организация', align: 'left' },
+      { key: 'municipality', label: 'Муниципалитет', align: 'left' },
+      { key: 'score', label: 'Балл', align: 'right' },
+      { key: 'delta', label: 'Изменение', align: 'right' },
+    ],
+    rows: rows.map((r) => [r.rank, r.organization.name, r.organization.municipality ?? '—', formatScore(r.score), formatDelta(r.organization.scoreCurrent, r.organization.scorePrevious)]),
+  };
+}
+
+const roundOrNull = (value: number | null) => (value === null ? null : roundTo(value, 1));
+const formatIsoDate = (isoDate: string) => isoDate.split('-').reverse().join('.');
+/** The last day of a period whose end is exclusive. */
+function lastDay(exclusiveEnd: string): string {
+  const date = new Date(`${exclusiveEnd}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
