@@ -10,3 +10,6 @@ export * from './seed/demo-registry';
 export * from './seed/saratov-municipalities';
 export * from './users';
 export * from './crawl/index';
+export * from './auth/index';
+export * from './registry/queries';
+export * from './registry/queries-import';

@@ -1,12 +1,44 @@
 import { z } from 'zod';
 
 /** Every queue of the platform. Names never contain ':' (BullMQ reserves it on Redis). */
-export const QUEUE_NAMES = ['system'] as const;
+export const QUEUE_NAMES = ['system', 'crawl', 'vk'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
+
+const accountId = z.number().int().positive();
+/** Start of the crawl run (ms since epoch): part of job ids and the time counters are recorded under. */
+const runAt = z.number().int().positive();
+
+const crawlFanoutPayload = z.object({
+  part: z.enum(['profiles', 'posts']),
+  network: z.enum(['vk']).default('vk'),
+  /** Absent on the scheduler's job: the run starts then. */
+  runAt: runAt.optional(),
+  /** Keyset paging through accounts by id. */
+  afterId: z.number().int().nonnegative().default(0),
+  /** Interval of the schedule, to tell the dashboard when the next run is due. */
+  everyMs: z.number().int().positive().optional(),
+});
+const vkProfilePayload = z.object({ accountId, runAt, thenPosts: z.boolean().default(false) });
+const vkPostsPayload = z.object({
+  accountId,
+  runAt,
+  /** The source's opaque cursor of this page; null for the newest page. */
+  cursor: z.string().max(200).nullable().default(null),
+  page: z.number().int().nonnegative().default(0),
+  /** Newest (non-pinned) post of the run, carried from the first page to the last, which sets the watermark. */
+  newest: z.object({ externalId: z.string().min(1).max(100), publishedAt: z.number().int() }).nullable().default(null),
+});
+const vkCommentsPayload = z.object({ accountId, runAt, postId: z.number().int().positive(), postExternalId: z.string().min(1).max(100) });
 
 /** Job names with the queue they run on and the payload schema checked on enqueue and on process. */
 export const JOBS = {
   smoke: { queue: 'system', payload: z.object({ nonce: z.string().min(1).max(100) }) },
+  // Crawl: fan-out jobs page through accounts (no network request, queue 'crawl'); every 'vk' job makes
+  // about one VK API request, so the 'vk' queue's limiter is the token's request budget.
+  'crawl-fanout': { queue: 'crawl', payload: crawlFanoutPayload },
+  'vk-profile': { queue: 'vk', payload: vkProfilePayload },
+  'vk-posts': { queue: 'vk', payload: vkPostsPayload },
+  'vk-comments': { queue: 'vk', payload: vkCommentsPayload },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

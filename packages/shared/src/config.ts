@@ -30,6 +30,16 @@ export const configSchema = z.object({
   VK_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
   VK_TOKEN_KIND: z.preprocess(emptyAsUndefined, z.enum(['user', 'service', 'community']).default('service')),
   VK_REQUESTS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(100).optional()),
+  /** Minutes between crawls of posts and comments (fan-out over active accounts). */
+  CRAWL_POSTS_EVERY_MINUTES: positiveInt(60),
+  /** Minutes between profile crawls (at least one snapshot per day). */
+  CRAWL_PROFILES_EVERY_MINUTES: positiveInt(1440),
+  /** Comments of posts younger than this are re-read on every crawl, so late answers are seen. */
+  CRAWL_RECENT_DAYS: positiveInt(7),
+  /** How far back the first crawl of an account reads posts. */
+  CRAWL_HISTORY_DAYS: positiveInt(30),
+  /** Crawl jobs a worker process runs at once (the request budget is shared through the queue either way). */
+  CRAWL_CONCURRENCY: positiveInt(8),
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
 });
 
