@@ -6,8 +6,12 @@ import { requestId } from 'hono/request-id';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Sql } from '@most/db';
 import type { QueueBackend } from '@most/queue';
+import type { Mailer } from '@most/trpc';
 import { errorResponse } from './errors';
+import { csrfProtection } from './http/csrf';
 import type { Logger } from './logger';
+import { createMailer } from './mailer';
+import { trpcHandler } from './trpc-handler';
 
 export interface AppDeps {
   sql: Sql;
@@ -16,7 +20,16 @@ export interface AppDeps {
   /** Built dashboard (apps/web/dist); not served when absent. */
   webDistDir?: string;
   databaseMode: 'embedded' | 'external';
+  /** PUBLIC_URL: origin for CSRF checks, links in e-mails, Secure cookies when https. */
+  publicUrl?: string;
+  /** Outgoing e-mail; defaults to writing messages to the log. */
+  mailer?: Mailer;
+  /** Take the client address from x-forwarded-for (only behind a proxy that sets it). */
+  trustProxy?: boolean;
 }
+
+/** Paths without cookies or CSRF: open data and the embeddable widget. */
+const isPublicPath = (path: string) => path.startsWith('/api/public/') || path.startsWith('/embed/') || path === '/healthz';
 
 type Env = { Variables: { requestId: string } };
 
@@ -26,12 +39,17 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
+    // Responses built by sub-handlers (tRPC, static files) get the id too.
+    if (!c.res.headers.has('x-request-id')) c.header('x-request-id', c.get('requestId'));
     deps.logger.info(
       { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
     );
   });
   app.onError((error, c) => errorResponse(error, c, deps.logger));
+  app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
+  const mailer = deps.mailer ?? createMailer({ logger: deps.logger });
+  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, trustProxy: deps.trustProxy ?? false }));
 
   app.get('/healthz', async (c) => {
     const [database, queue] = await Promise.all([

@@ -5,6 +5,7 @@ import type { Config } from '@most/shared';
 import { startWorker, type WorkerHandle } from '@most/worker';
 import { createApp } from './app';
 import { createLogger, type Logger } from './logger';
+import { createMailer } from './mailer';
 import { listen, type RunningServer } from './server';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -71,7 +72,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       worker = await startWorker({ sql: database.sql, queue, log: (message, fields) => logger.info(fields ?? {}, message) });
     }
     if (options.api) {
-      const app = createApp({ sql: database.sql, queue, logger, webDistDir: WEB_DIST_DIR, databaseMode: database.mode });
+      const app = createApp({
+        sql: database.sql,
+        queue,
+        logger,
+        webDistDir: WEB_DIST_DIR,
+        databaseMode: database.mode,
+        publicUrl: config.PUBLIC_URL,
+        mailer: createMailer({ smtpUrl: config.SMTP_URL, logger }),
+      });
       server = await listen(app as never, { port: config.PORT, host: config.HOST });
     }
   } catch (error) {

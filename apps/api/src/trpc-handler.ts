@@ -1,0 +1,50 @@
+import type { MiddlewareHandler } from 'hono';
+import { trpcServer } from '@hono/trpc-server';
+import { findSessionUser, type Sql } from '@most/db';
+import { isAppError } from '@most/shared';
+import { appRouter, type Mailer, type TrpcContext } from '@most/trpc';
+import { clientIp } from './http/client-ip';
+import { clearSessionCookie, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './http/cookies';
+import type { Logger } from './logger';
+
+export interface TrpcHandlerDeps {
+  sql: Sql;
+  logger: Logger;
+  mailer: Mailer;
+  publicUrl?: string;
+  trustProxy: boolean;
+}
+
+/** tRPC at /trpc with the session resolved from its cookie; CSRF is checked before this runs. */
+export function trpcHandler(deps: TrpcHandlerDeps): MiddlewareHandler {
+  return trpcServer({
+    endpoint: '/trpc',
+    router: appRouter,
+    createContext: async (opts, c): Promise<TrpcContext & Record<string, unknown>> => {
+      const sessionToken = readCookie(c, SESSION_COOKIE);
+      const found = sessionToken ? await findSessionUser(deps.sql, sessionToken) : null;
+      const secure = isSecureRequest(c, deps.publicUrl);
+      const requestId = c.get('requestId' as never) as string;
+      return {
+        sql: deps.sql,
+        logger: deps.logger.child({ requestId }),
+        mailer: deps.mailer,
+        publicUrl: deps.publicUrl ?? new URL(c.req.url).origin,
+        requestId,
+        ip: clientIp(c, deps.trustProxy),
+        userAgent: c.req.header('user-agent') ?? null,
+        sessionToken,
+        user: found?.user ?? null,
+        cookies: {
+          issue: (session) => opts.resHeaders.append('set-cookie', sessionCookie(session.token, session.expiresAt, secure)),
+          clear: () => opts.resHeaders.append('set-cookie', clearSessionCookie(secure)),
+        },
+      };
+    },
+    onError: ({ error, path, ctx }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR' && !(isAppError(error.cause) && error.cause.status < 500)) {
+        deps.logger.error({ err: error.cause ?? error, path, requestId: (ctx as TrpcContext | undefined)?.requestId }, 'tRPC procedure failed');
+      }
+    },
+  });
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { acceptInvitation, authenticate, createSession, deleteSession, passwordSchema, requestPasswordReset, resetPassword } from '@most/db';
+import type { TrpcContext } from '../context';
+import { passwordResetMail } from '../mail';
+import { okSchema, sessionUserSchema } from '../schemas';
+import { publicProcedure, router } from '../trpc';
+
+const email = z.email({ error: 'is not an e-mail address' }).max(320);
+const token = z.string().min(20).max(200);
+
+/** Always a fresh session id: whatever session the browser had before is ended (session fixation). */
+async function startSession(ctx: TrpcContext, userId: number) {
+  if (ctx.sessionToken) await deleteSession(ctx.sql, ctx.sessionToken);
+  const session = await createSession(ctx.sql, userId, { ip: ctx.ip, userAgent: ctx.userAgent });
+  ctx.cookies.issue(session);
+}
+
+export const authRouter = router({
+  login: publicProcedure
+    .input(z.object({ email, password: z.string().min(1).max(1024) }))
+    .output(z.object({ user: sessionUserSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const user = await authenticate(ctx.sql, { email: input.email, password: input.password, ip: ctx.ip });
+      await startSession(ctx, user.id);
+      return { user };
+    }),
+
+  logout: publicProcedure.output(okSchema).mutation(async ({ ctx }) => {
+    if (ctx.sessionToken) await deleteSession(ctx.sql, ctx.sessionToken);
+    ctx.cookies.clear();
+    return { ok: true as const };
+  }),
+
+  me: publicProcedure.output(z.object({ user: sessionUserSchema.nullable() })).query(({ ctx }) => ({ user: ctx.user })),
+
+  /** Answers the same whether or not the e-mail is known. */
+  requestPasswordReset: publicProcedure
+    .input(z.object({ email }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      const issued = await requestPasswordReset(ctx.sql, input.email);
+      if (issued) await ctx.mailer.send(passwordResetMail(ctx.publicUrl, issued.user, issued.token));
+      return { ok: true as const };
+    }),
+
+  resetPassword: publicProcedure
+    .input(z.object({ token, password: passwordSchema }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await resetPassword(ctx.sql, input.token, input.password);
+      return { ok: true as const };
+    }),
+
+  /** Sets the first password and signs the new user in. */
+  acceptInvitation: publicProcedure
+    .input(z.object({ token, password: passwordSchema, displayName: z.string().trim().min(1).max(200).optional() }))
+    .output(z.object({ user: sessionUserSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const user = await acceptInvitation(ctx.sql, input.token, input.password, input.displayName);
+      await startSession(ctx, user.id);
+      return { user };
+    }),
+});
