@@ -1,1 +1,5 @@
 export * from './types';
+export { createRequestThrottle } from './throttle';
+export { createVkSource, VK_GROUP_FIELDS, type VkSource, type VkSourceOptions } from './vk/source';
+export { VK_DEFAULT_RATE, type VkTokenKind } from './vk/client';
+export { vkErrorToSourceError } from './vk/errors';
