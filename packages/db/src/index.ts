@@ -13,3 +13,4 @@ export * from './crawl/index';
 export * from './auth/index';
 export * from './registry/queries';
 export * from './registry/queries-import';
+export * from './training';
