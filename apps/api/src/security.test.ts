@@ -167,6 +167,8 @@ describe('sessions, roles and CSRF over HTTP', () => {
     const b = await signedIn('trainee@most.test');
     expect((await b.query('accounts.forOrganization', { organizationId: orgA })).status).toBe(403);
     expect((await b.query('users.list')).status).toBe(403);
+    expect((await b.query('accounts.crawlHealth')).status).toBe(403);
+    expect((await b.query('accounts.crawlAlerts')).status).toBe(403);
     expect((await b.mutate('registry.updateAccount', { id: 1, patch: { isOfficial: false } })).status).toBe(403);
   });
 
@@ -178,7 +180,20 @@ describe('sessions, roles and CSRF over HTTP', () => {
     expect(other.status).toBe(403);
     const mine = await b.query<{ organizationId: number }[]>('accounts.mine');
     expect(mine.body.result?.data.every((a) => a.organizationId === orgA)).toBe(true);
+    expect((await b.query('accounts.organizationCrawlHealth', { organizationId: orgA })).status).toBe(200);
+    expect((await b.query('accounts.organizationCrawlHealth', { organizationId: orgB })).status).toBe(403);
+    expect((await b.query('accounts.crawlHealth')).status).toBe(403);
     expect((await b.query('users.list')).status).toBe(403);
+  });
+
+  it('shows monitors crawl health with the last error and next run', async () => {
+    const [account] = await db.sql<{ id: number }[]>`SELECT id FROM accounts WHERE organization_id = ${orgB} ORDER BY id LIMIT 1`;
+    await db.sql`INSERT INTO crawl_health (account_id, last_run_at, last_error_at, last_error_kind, last_error, consecutive_failures, next_run_at)
+      VALUES (${account!.id}, now(), now(), 'rate_limit', 'VK error 6', 2, now() + interval '1 hour')`;
+    const b = await signedIn('monitor@most.test');
+    const page = await b.query<{ items: { accountId: number; lastError: string | null; consecutiveFailures: number; nextRunAt: string | null }[] }>('accounts.crawlHealth', { failingOnly: true });
+    expect(page.status).toBe(200);
+    expect(page.body.result?.data.items).toEqual([expect.objectContaining({ accountId: account!.id, lastError: 'VK error 6', consecutiveFailures: 2, nextRunAt: expect.any(String) })]);
   });
 
   it('names invalid fields and never leaks a stack trace', async () => {

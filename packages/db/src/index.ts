@@ -14,3 +14,4 @@ export * from './auth/index';
 export * from './registry/queries';
 export * from './registry/queries-import';
 export * from './training';
+export * from './registry/queries-crawl-health';
