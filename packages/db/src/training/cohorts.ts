@@ -52,11 +52,12 @@ export interface CohortRow {
   seats_taken: number;
 }
 
-async function insertSessions(tx: Queryable, cohortId: number, sessions: z.output<typeof sessionInputSchema>[]) {
-  if (sessions.length === 0) return;
-  await tx`INSERT INTO cohort_sessions ${tx(
+async function insertSessions(tx: Queryable, cohortId: number, sessions: z.output<typeof sessionInputSchema>[]): Promise<number[]> {
+  if (sessions.length === 0) return [];
+  const rows = await tx<{ id: number }[]>`INSERT INTO cohort_sessions ${tx(
     sessions.map((s) => ({ cohort_id: cohortId, title: s.title, starts_at: s.startsAt, hours: s.hours, mode: s.mode, link: s.mode === 'online' ? s.link : null, place: s.mode === 'offline' ? s.place : null })),
-  )}`;
+  )} RETURNING id`;
+  return rows.map((r) => r.id);
 }
 
 async function assertInstructors(tx: Queryable, ids: number[]) {
@@ -89,10 +90,9 @@ export async function addCohortSession(sql: Queryable, cohortId: number, input: 
   const session = parseInput(sessionInputSchema, input);
   return inTransaction(sql, async (tx: Sql) => {
     await getCohort(tx, cohortId);
-    await insertSessions(tx, cohortId, [session]);
-    const [row] = await tx<{ id: number }[]>`SELECT max(id)::bigint AS id FROM cohort_sessions WHERE cohort_id = ${cohortId}`;
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.session.add', entityType: 'cohort', entityId: String(cohortId), details: { sessionId: row!.id, title: session.title } });
-    return row!.id;
+    const [id] = await insertSessions(tx, cohortId, [session]);
+    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.session.add', entityType: 'cohort', entityId: String(cohortId), details: { sessionId: id, title: session.title } });
+    return id!;
   });
 }
 

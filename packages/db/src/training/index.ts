@@ -8,3 +8,4 @@ export * from './files';
 export * from './coursework';
 export * from './completion';
 export * from './certificates';
+export * from './certificate-pdf';

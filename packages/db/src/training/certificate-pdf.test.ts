@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderCertificatePdf, russianDate, verificationUrl } from './certificate-pdf';
+import type { CertificateRow } from './certificates';
+
+const run = promisify(execFile);
+const PDFTOTEXT = '/usr/bin/pdftotext';
+
+const certificate: CertificateRow = {
+  id: 1,
+  enrolment_id: 1,
+  document_type: 'qualification_certificate',
+  series: 'ПК26',
+  number: '000042',
+  registration_number: '2026-000007',
+  issue_date: '2026-06-30',
+  verification_code: '7K3M9QX2T8VA',
+  holder_name: 'Щукина Ёлка Юрьевна',
+  programme_title: 'Ведение официальных страниц органов власти и подведомственных учреждений в социальных сетях: требования, практика, ответы жителям',
+  programme_kind: 'qualification_upgrade',
+  hours: 36,
+  revoked_at: null,
+  revoked_reason: null,
+};
+
+describe('certificate PDF', () => {
+  let dir: string;
+  beforeAll(async () => {
+    if (!existsSync(PDFTOTEXT)) throw new Error(`${PDFTOTEXT} is missing: apt-get install -y poppler-utils`);
+    dir = await mkdtemp(join(tmpdir(), 'most-cert-'));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('renders Cyrillic text with embedded fonts and the verification link', async () => {
+    const url = verificationUrl('https://most.example.ru/', certificate.verification_code);
+    expect(url).toBe('https://most.example.ru/verify/7K3M9QX2T8VA');
+    const bytes = await renderCertificatePdf(certificate, url);
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    const file = join(dir, 'c.pdf');
+    await writeFile(file, bytes);
+    const { stdout } = await run(PDFTOTEXT, ['-layout', file, '-']);
+    const text = stdout.replace(/\s+/g, ' ');
+    for (const expected of [
+      'УДОСТОВЕРЕНИЕ О ПОВЫШЕНИИ КВАЛИФИКАЦИИ',
+      'Серия ПК26 № 000042',
+      'Щукина Ёлка Юрьевна',
+      'по программе повышения квалификации',
+      'в объёме 36 ч',
+      'Регистрационный номер: 2026-000007',
+      'Дата выдачи: 30 июня 2026 г.',
+      'https://most.example.ru/verify/7K3M9QX2T8VA',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toContain('ответы жителям');
+    const { stdout: fonts } = await run('/usr/bin/pdffonts', [file]);
+    const embedded = fonts.split('\n').filter((l) => l.includes('DejaVu'));
+    expect(embedded.length).toBe(2);
+    for (const line of embedded) expect(line).toMatch(/\byes\b/);
+  });
+
+  it('names a справка and its hours', async () => {
+    const bytes = await renderCertificatePdf({ ...certificate, document_type: 'training_record', series: 'СО26', hours: 12 }, 'http://localhost/verify/X');
+    const file = join(dir, 's.pdf');
+    await writeFile(file, bytes);
+    const { stdout } = await run(PDFTOTEXT, [file, '-']);
+    expect(stdout).toContain('СПРАВКА ОБ ОБУЧЕНИИ');
+    expect(stdout).toContain('в объёме 12 ч');
+  });
+
+  it('writes dates the Russian way', () => {
+    expect(russianDate('2026-01-05')).toBe('5 января 2026 г.');
+  });
+});
