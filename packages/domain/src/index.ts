@@ -4,3 +4,4 @@ export * from './sla';
 export * from './training';
 export * from './bulletin';
 export * from './question';
+export * from './ranking';
