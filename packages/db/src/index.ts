@@ -15,3 +15,4 @@ export * from './registry/queries';
 export * from './registry/queries-import';
 export * from './training';
 export * from './registry/queries-crawl-health';
+export * from './bulletin/index';
