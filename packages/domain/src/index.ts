@@ -5,3 +5,5 @@ export * from './training';
 export * from './bulletin';
 export * from './question';
 export * from './ranking';
+export * from './methodology';
+export * from './criteria';

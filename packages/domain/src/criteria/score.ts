@@ -1,0 +1,64 @@
+import type { CriterionDefinition, Methodology, Thresholds } from '../methodology/types';
+import { measureCriterion } from './measure';
+import type { CriterionScore, CriterionStatus, ScoreResult, ScoringInputs } from './types';
+
+export function isApplicable(criterion: CriterionDefinition, account: ScoringInputs['account']): boolean {
+  const a = criterion.applicability;
+  return (
+    (a.networks.length === 0 || a.networks.includes(account.network)) &&
+    (a.organizationKinds.length === 0 || a.organizationKinds.includes(account.organizationKind)) &&
+    (a.sectors.length === 0 || a.sectors.includes(account.sector))
+  );
+}
+
+export function statusFor(value: number, thresholds: Thresholds): 'pass' | 'partial' | 'fail' {
+  if (thresholds.direction === 'higher') {
+    if (value >= thresholds.pass) return 'pass';
+    return value >= thresholds.partial ? 'partial' : 'fail';
+  }
+  if (value <= thresholds.pass) return 'pass';
+  return value <= thresholds.partial ? 'partial' : 'fail';
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Scores one account (or organization) for one period under a methodology. Criteria that do
+ * not apply or cannot be measured leave the denominator; the total is 0–100 over the rest and
+ * is withheld when less than `minimumCoverage` of the applicable weight was measured.
+ */
+export function scoreAccount(methodology: Methodology, inputs: ScoringInputs): ScoreResult {
+  const criteria: CriterionScore[] = [];
+  let earned = 0;
+  let possible = 0;
+  let applicableWeight = 0;
+  for (const criterion of methodology.criteria) {
+    const base = { code: criterion.code, group: criterion.group, weight: criterion.weight };
+    if (!isApplicable(criterion, inputs.account)) {
+      criteria.push({ ...base, status: 'not_applicable', value: null, points: 0, maxPoints: 0, evidence: [] });
+      continue;
+    }
+    applicableWeight += criterion.weight;
+    const { value, evidence } = measureCriterion(criterion, inputs);
+    if (value === null) {
+      criteria.push({ ...base, status: 'not_enough_data', value: null, points: 0, maxPoints: 0, evidence });
+      continue;
+    }
+    const status: CriterionStatus = statusFor(value, criterion.thresholds);
+    const points = status === 'pass' ? criterion.weight : status === 'partial' ? criterion.weight * methodology.partialShare : 0;
+    earned += points;
+    possible += criterion.weight;
+    criteria.push({ ...base, status, value, points: Math.round(points * 100) / 100, maxPoints: criterion.weight, evidence });
+  }
+  const coverage = applicableWeight === 0 ? 0 : possible / applicableWeight;
+  const enough = possible > 0 && coverage >= methodology.minimumCoverage;
+  return {
+    methodologyVersion: methodology.version,
+    status: enough ? 'ok' : 'not_enough_data',
+    total: enough ? round1((earned / possible) * 100) : null,
+    earned: Math.round(earned * 1000) / 1000,
+    possible,
+    coverage: Math.round(coverage * 1000) / 1000,
+    criteria,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './types';
+export { METHODOLOGY_V1 } from './v1';
