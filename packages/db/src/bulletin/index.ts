@@ -1,0 +1,10 @@
+export type { BulletinActor } from './common';
+export * from './issues';
+export * from './editing';
+export * from './contacts';
+export * from './deliveries';
+export * from './acknowledgements';
+export * from './pdfs';
+export * from './settings';
+export * from './agency';
+export { registerFixtureOrganizations as registerBulletinFixtureOrganizations } from './test-fixture';
