@@ -16,3 +16,4 @@ export * from './registry/queries-import';
 export * from './training';
 export * from './registry/queries-crawl-health';
 export * from './bulletin/index';
+export * from './rankings/index';

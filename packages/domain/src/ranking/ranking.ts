@@ -1,5 +1,5 @@
 /** One criterion's result for an organization: score 0–100 and its weight in the methodology. */
-export interface CriterionResult {
+export interface RankingCriterionScore {
   code: string;
   score: number;
   weight: number;
@@ -10,7 +10,7 @@ export interface RankingEntry {
   /** Overall score 0–100; null when there is not enough data. */
   score: number | null;
   enoughData: boolean;
-  criteria: CriterionResult[];
+  criteria: RankingCriterionScore[];
 }
 
 /** Scores are compared at this many decimals, so 71.004 and 70.996 tie as the 71.00 both display. */
@@ -37,7 +37,7 @@ export function competitionRanks<T>(items: readonly T[], score: (item: T) => num
 }
 
 /** Weighted mean of the criteria, limited to `codes` when given; null when nothing (or no weight) is left. */
-export function weightedScore(criteria: readonly CriterionResult[], codes?: ReadonlySet<string>): number | null {
+export function weightedScore(criteria: readonly RankingCriterionScore[], codes?: ReadonlySet<string>): number | null {
   let weighted = 0;
   let weights = 0;
   for (const c of criteria) {
