@@ -7,3 +7,5 @@ export * from './question';
 export * from './ranking';
 export * from './methodology';
 export * from './criteria';
+export * from './privacy';
+export * from './recommendations';

@@ -1,3 +1,4 @@
 export * from './types';
 export { measureCriterion, type Measurement } from './measure';
+export { findBacklink, type BacklinkResult, type BacklinkTarget } from './backlink';
 export { isApplicable, scoreAccount, statusFor } from './score';
