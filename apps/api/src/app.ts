@@ -12,6 +12,7 @@ import { csrfProtection } from './http/csrf';
 import type { Logger } from './logger';
 import { createMailer } from './mailer';
 import { trpcHandler } from './trpc-handler';
+import { verifyRoutes } from './routes/verify';
 
 export interface AppDeps {
   sql: Sql;
@@ -50,6 +51,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
   const mailer = deps.mailer ?? createMailer({ logger: deps.logger });
   app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, trustProxy: deps.trustProxy ?? false }));
+
+  app.route('/verify', verifyRoutes({ sql: deps.sql }));
 
   app.get('/healthz', async (c) => {
     const [database, queue] = await Promise.all([

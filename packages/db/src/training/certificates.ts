@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '@most/shared';
 import {
   chooseDocumentType,
+  COURSE_KIND_LABELS,
+  DOCUMENT_TYPE_LABELS,
   formatCertificateNumbers,
   normalizeVerificationCode,
   verificationCodeFromBytes,
@@ -127,6 +129,7 @@ export async function listCertificates(sql: Queryable, filter: { cohortId?: numb
 export interface CertificateVerification {
   status: 'valid' | 'revoked';
   documentType: DocumentType;
+  documentTypeLabel: string;
   series: string;
   number: string;
   registrationNumber: string;
@@ -134,6 +137,7 @@ export interface CertificateVerification {
   holderName: string;
   programmeTitle: string;
   programmeKind: CourseKind;
+  programmeKindLabel: string;
   hours: number;
   revokedAt: Date | null;
   revokedReason: string | null;
@@ -147,6 +151,7 @@ export async function verifyCertificate(sql: Queryable, rawCode: string): Promis
   return {
     status: row.revoked_at ? 'revoked' : 'valid',
     documentType: row.document_type,
+    documentTypeLabel: DOCUMENT_TYPE_LABELS[row.document_type],
     series: row.series,
     number: row.number,
     registrationNumber: row.registration_number,
@@ -154,6 +159,7 @@ export async function verifyCertificate(sql: Queryable, rawCode: string): Promis
     holderName: row.holder_name,
     programmeTitle: row.programme_title,
     programmeKind: row.programme_kind,
+    programmeKindLabel: COURSE_KIND_LABELS[row.programme_kind],
     hours: row.hours,
     revokedAt: row.revoked_at,
     revokedReason: row.revoked_reason,

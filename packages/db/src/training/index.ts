@@ -1,4 +1,4 @@
-export * from './common';
+export type { TrainingActor } from './common';
 export * from './courses';
 export * from './cohorts';
 export * from './profiles';
