@@ -1,1 +1,6 @@
 export * from './worker';
+export type { CrawlOptions } from './crawl/options';
+export { crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey } from './crawl/runtime';
+export { scheduleCrawls, unscheduleCrawls, startCrawlRun, CRAWL_SCHEDULER_IDS, type CrawlSchedule } from './crawl/schedule';
+export { createPseudonymiser, fingerprint, loadOrCreatePseudonymKey, PSEUDONYM_KEY_FILE, type Pseudonymise } from './crawl/pseudonym';
+export { crawlJobIds } from './crawl/job-ids';

@@ -2,11 +2,18 @@ import type { Job } from 'bullmq';
 import type { Sql } from '@most/db';
 import type { QueueBackend } from '@most/queue';
 import { processSmoke } from './processors/smoke';
+import { BULLETIN_PROCESSORS, syncBulletinSchedule, type BulletinWorkerOptions } from './processors/bulletin';
+import type { CrawlOptions } from './crawl/options';
+import { startCrawlWorkers } from './crawl/workers';
 
 export interface WorkerDeps {
   sql: Sql;
   queue: QueueBackend;
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** Bulletin e-mail, PDF and link settings; read from the environment when absent. */
+  bulletin?: BulletinWorkerOptions;
+  /** Crawl workers run only when given (they need a VK token and the pseudonym key). */
+  crawl?: CrawlOptions;
 }
 
 export interface WorkerHandle {
@@ -18,6 +25,7 @@ type Processors = Record<string, (job: Job, deps: WorkerDeps) => Promise<unknown
 
 const SYSTEM_PROCESSORS: Processors = {
   smoke: (job) => processSmoke(job),
+  ...BULLETIN_PROCESSORS,
 };
 
 /** Starts the workers of every queue. The returned close() stops taking jobs and waits for running ones. */
@@ -28,6 +36,9 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
     return processor(job, deps);
   };
   const workers = [deps.queue.createWorker('system', dispatch(SYSTEM_PROCESSORS), { concurrency: 4 })];
+  // The bulletin's draft schedule lives in the database; make the queue's scheduler match it.
+  await syncBulletinSchedule(deps.sql, deps.queue).catch((error: Error) => deps.log?.('bulletin schedule not registered', { error: error.message }));
+  if (deps.crawl) workers.push(...(await startCrawlWorkers(deps, deps.crawl)));
   for (const worker of workers) {
     worker.on('failed', (job, error) => deps.log?.('job failed', { job: job?.name, id: job?.id, error: error.message }));
   }

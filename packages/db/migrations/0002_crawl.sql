@@ -12,7 +12,7 @@
 --                    comments were read).
 -- post_counters      Counters over time: one row per post per crawl run that saw it (`observed_at`
 --                    is the run's start).
--- post_edits         A row each time a post's text changed between crawls; `previous_text` is the old text.
+-- post_edits         A row each time a post was seen edited (text changed or a new `edited_at`); `previous_text` is the text before.
 -- comments           Public comments with thread structure: `thread_root_id` (top-level comment of the
 --                    thread, null for top-level), `reply_to_comment_id` (the comment answered). Authors only
 --                    as HMAC-SHA256 pseudonyms (`author_pseudonym`, `reply_to_user_pseudonym`; the key lives

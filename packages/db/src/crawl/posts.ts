@@ -27,18 +27,22 @@ export interface StoredPost {
   liveComments: number;
 }
 
+/** The network reports an edit time it did not report before (the text may be unchanged, e.g. attachments). */
+const isNewEdit = (before: Date | null, now: Date | null) => now !== null && (before === null || before.getTime() !== now.getTime());
+
 const dedupe = <T extends { externalId: string }>(items: T[]): T[] => [...new Map(items.map((i) => [i.externalId, i])).values()];
 
 /**
  * Upserts one page of an account's posts seen at `observedAt` (the crawl run's start): current
- * fields, one counters row per post and run, and the previous text whenever the text changed.
+ * fields, one counters row per post and run, and a post_edits row (with the previous text) whenever
+ * the text changed or the network reports a new edit time.
  */
 export async function upsertPosts(sql: Queryable, accountId: number, posts: CrawledPost[], observedAt: Date): Promise<StoredPost[]> {
   const unique = dedupe(posts);
   if (unique.length === 0) return [];
   const ids = unique.map((p) => p.externalId);
-  const before = await sql<{ id: number; externalId: string; text: string; commentsReadAt: Date | null }[]>`
-    SELECT id, external_id AS "externalId", text, comments_read_at AS "commentsReadAt"
+  const before = await sql<{ id: number; externalId: string; text: string; editedAt: Date | null; commentsReadAt: Date | null }[]>`
+    SELECT id, external_id AS "externalId", text, edited_at AS "editedAt", comments_read_at AS "commentsReadAt"
     FROM posts WHERE account_id = ${accountId} AND external_id = ANY(${ids}::text[])`;
   const previous = new Map(before.map((row) => [row.externalId, row]));
 
@@ -66,7 +70,7 @@ export async function upsertPosts(sql: Queryable, accountId: number, posts: Craw
 
   const edits = rows
     .map((row) => ({ row, old: previous.get(row.external_id) }))
-    .filter(({ row, old }) => old !== undefined && old.text !== row.text)
+    .filter(({ row, old }) => old !== undefined && (old.text !== row.text || isNewEdit(old.editedAt, row.edited_at)))
     .map(({ row, old }) => ({ post_id: old!.id, seen_at: observedAt, edited_at: row.edited_at, previous_text: old!.text }));
   if (edits.length > 0) await sql`INSERT INTO post_edits ${sql(edits)}`;
 

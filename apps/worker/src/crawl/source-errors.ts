@@ -1,0 +1,57 @@
+import { UnrecoverableError, Worker } from 'bullmq';
+import { raiseCrawlAlert, recordCrawlFailure, setAccountStatus, type CrawlPart, type Sql } from '@most/db';
+import { SourceError } from '@most/sources';
+import type { CrawlContext } from './context';
+
+/**
+ * Turns a failed source call into what BullMQ should do, after recording what the dashboard
+ * needs. Nothing of the job's data has been written at this point (the call comes first).
+ * - rate_limited: hold back the whole 'vk' queue and put the job back without using an attempt;
+ * - auth: alert, pause the 'vk' queue (every job would fail the same way), no retry;
+ * - account_unavailable: record the account's status, no retry;
+ * - transient: retry with exponential backoff (the job's attempts);
+ * - malformed / not_supported: fail with a clear message, no retry.
+ */
+export async function failOnSourceError(ctx: CrawlContext, accountId: number, part: CrawlPart, error: unknown): Promise<never> {
+  const at = ctx.settings.now();
+  if (!(error instanceof SourceError)) {
+    await recordCrawlFailure(ctx.sql, accountId, { kind: 'internal', message: describe(error), at });
+    throw error;
+  }
+  switch (error.kind) {
+    case 'rate_limited': {
+      const waitMs = error.details.retryAfterMs ?? 1_000;
+      ctx.log('VK rate limit answered; holding the queue back', { accountId, part, waitMs, message: error.message });
+      await ctx.rateLimit(waitMs);
+      throw Worker.RateLimitError();
+    }
+    case 'auth': {
+      await raiseCrawlAlert(ctx.sql, { kind: 'auth', network: 'vk', tokenFingerprint: ctx.settings.vkTokenFingerprint, message: error.message, at });
+      await recordCrawlFailure(ctx.sql, accountId, { kind: 'auth', message: error.message, at });
+      await ctx.queue.queue('vk').pause();
+      ctx.log('VK rejected the token; VK crawling paused until the token is replaced', { token: ctx.settings.vkTokenFingerprint });
+      throw new UnrecoverableError(`VK rejected the token ${ctx.settings.vkTokenFingerprint}: ${error.message}. VK crawling is paused until the token is replaced.`);
+    }
+    case 'account_unavailable': {
+      const status = error.details.accountStatus ?? 'not_found';
+      await ctx.sql.begin(async (transaction) => {
+        const tx = transaction as unknown as Sql;
+        await setAccountStatus(tx, accountId, status, at);
+        await recordCrawlFailure(tx, accountId, { kind: 'account_unavailable', message: error.message, at });
+      });
+      throw new UnrecoverableError(`${error.message} (account ${accountId} is now ${status}; not retried)`);
+    }
+    case 'transient':
+      await recordCrawlFailure(ctx.sql, accountId, { kind: 'transient', message: error.message, at });
+      throw error;
+    case 'malformed':
+      await recordCrawlFailure(ctx.sql, accountId, { kind: 'malformed', message: error.message, at });
+      throw new UnrecoverableError(`VK answered malformed data, nothing was written: ${error.message}`);
+    case 'not_supported':
+      await raiseCrawlAlert(ctx.sql, { kind: 'not_supported', network: 'vk', tokenFingerprint: ctx.settings.vkTokenFingerprint, message: error.message, at });
+      await recordCrawlFailure(ctx.sql, accountId, { kind: 'not_supported', message: error.message, at });
+      throw new UnrecoverableError(error.message);
+  }
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));

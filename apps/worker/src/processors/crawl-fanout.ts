@@ -1,0 +1,48 @@
+import type { Job } from 'bullmq';
+import { listCrawlAccounts, setNextCrawl } from '@most/db';
+import { parseJobPayload } from '@most/queue';
+import { enqueueMany, type CrawlContext } from '../crawl/context';
+import { crawlJobIds } from '../crawl/job-ids';
+
+/**
+ * One page of a crawl run: takes the next accounts by id, enqueues their per-account jobs and,
+ * when there may be more, a continuation of itself. Makes no network request.
+ * Posts runs visit active accounts; accounts whose network id is not known yet get a profile job
+ * first, which then enqueues their posts. Profile runs visit every account, so a page that was
+ * private or deleted is noticed when it comes back.
+ */
+export async function processCrawlFanout(job: Job, ctx: CrawlContext) {
+  const data = parseJobPayload('crawl-fanout', job.data);
+  const runAt = data.runAt ?? job.timestamp;
+  const { fanoutPageSize } = ctx.settings;
+  const accounts = await listCrawlAccounts(ctx.sql, {
+    network: data.network,
+    afterId: data.afterId,
+    limit: fanoutPageSize,
+    statuses: data.part === 'posts' ? ['active'] : undefined,
+  });
+  if (data.everyMs !== undefined) await setNextCrawl(ctx.sql, accounts.map((a) => a.id), new Date(runAt + data.everyMs));
+
+  const profileJobs = accounts
+    .filter((account) => data.part === 'profiles' || account.externalId === null)
+    .map((account) => ({ jobId: crawlJobIds.vkProfile(account.id, runAt), data: { accountId: account.id, runAt, thenPosts: data.part === 'posts' } }));
+  const postsJobs =
+    data.part === 'posts'
+      ? accounts
+          .filter((account) => account.externalId !== null)
+          .map((account) => ({ jobId: crawlJobIds.vkPosts(account.id, runAt, 0), data: { accountId: account.id, runAt, cursor: null, page: 0, newest: null } }))
+      : [];
+  await enqueueMany(ctx.queue, 'vk-profile', profileJobs);
+  await enqueueMany(ctx.queue, 'vk-posts', postsJobs);
+
+  const last = accounts.at(-1);
+  const more = accounts.length === fanoutPageSize && last !== undefined;
+  if (more) {
+    await enqueueMany(ctx.queue, 'crawl-fanout', [
+      { jobId: crawlJobIds.fanout(data.part, data.network, runAt, last.id), data: { ...data, runAt, afterId: last.id } },
+    ]);
+  }
+  const summary = { part: data.part, runAt, accounts: accounts.length, afterId: data.afterId, lastId: last?.id ?? null, more };
+  await job.updateProgress(summary);
+  return summary;
+}

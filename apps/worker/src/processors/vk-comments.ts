@@ -1,0 +1,50 @@
+import type { Job } from 'bullmq';
+import { getCrawlAccounts, recordCrawlSuccess, upsertComments, type CrawledComment, type Sql } from '@most/db';
+import { parseJobPayload } from '@most/queue';
+import { SourceError, type SourceComment } from '@most/sources';
+import { accountRef, type CrawlContext } from '../crawl/context';
+import { failOnSourceError } from '../crawl/source-errors';
+import type { Pseudonymise } from '../crawl/pseudonym';
+
+/** Raw author ids end here: only their pseudonyms go further. */
+export function toStoredComment(comment: SourceComment, pseudonymise: Pseudonymise): CrawledComment {
+  return {
+    externalId: comment.externalId,
+    url: comment.url,
+    authorPseudonym: pseudonymise('vk', comment.authorId),
+    fromPage: comment.fromPage,
+    publishedAt: comment.publishedAt,
+    text: comment.text,
+    threadRootExternalId: comment.threadRootId,
+    replyToCommentExternalId: comment.replyToCommentId,
+    replyToUserPseudonym: comment.replyToUserId === null ? null : pseudonymise('vk', comment.replyToUserId),
+    deleted: comment.deleted,
+  };
+}
+
+/** VK 212: comments of this one post are closed to outsiders; the account itself is fine. */
+const postCommentsClosed = (error: unknown) => error instanceof SourceError && error.kind === 'account_unavailable' && error.details.code === 212;
+
+/** All comments of one post (one wall.getComments request unless a thread is long), stored as one transaction. */
+export async function processVkComments(job: Job, ctx: CrawlContext) {
+  const data = parseJobPayload('vk-comments', job.data);
+  const [account] = await getCrawlAccounts(ctx.sql, [data.accountId]);
+  if (!account) return { skipped: 'account removed' };
+  if (account.status !== 'active') return { skipped: `account is ${account.status}` };
+  let comments: SourceComment[];
+  try {
+    comments = await ctx.settings.vk.getComments(accountRef(account), data.postExternalId);
+  } catch (error) {
+    if (postCommentsClosed(error)) return { skipped: 'comments of this post are closed' };
+    return failOnSourceError(ctx, account.id, 'comments', error);
+  }
+  const seenAt = ctx.settings.now();
+  const stored = comments.map((comment) => toStoredComment(comment, ctx.settings.pseudonymise));
+  const outcome = await ctx.sql.begin(async (transaction) => {
+    const tx = transaction as unknown as Sql;
+    const result = await upsertComments(tx, { postId: data.postId, accountId: account.id, comments: stored, seenAt });
+    await recordCrawlSuccess(tx, account.id, 'comments', seenAt);
+    return result;
+  });
+  return { accountId: account.id, postExternalId: data.postExternalId, comments: comments.length, ...outcome };
+}

@@ -1,0 +1,75 @@
+import type { Job } from 'bullmq';
+import { advanceWatermark, getCrawlAccounts, getWatermark, recordCrawlSuccess, upsertPosts, type Sql } from '@most/db';
+import { parseJobPayload } from '@most/queue';
+import type { PostsPage } from '@most/sources';
+import { accountRef, enqueueMany, type CrawlContext } from '../crawl/context';
+import { crawlJobIds } from '../crawl/job-ids';
+import { failOnSourceError } from '../crawl/source-errors';
+
+/** Safety stop for one run of one account (100 posts a page). */
+const MAX_PAGES = 50;
+
+/**
+ * One wall.get page of an account. Stores the posts and their counters, enqueues a comments job
+ * for each post whose comments must be read (younger than the recent window, or never read and
+ * within the history window), and a continuation for the next page until it reaches posts older
+ * than the watermark (and the recent window). The last page moves the watermark.
+ */
+export async function processVkPosts(job: Job, ctx: CrawlContext) {
+  const data = parseJobPayload('vk-posts', job.data);
+  const [account] = await getCrawlAccounts(ctx.sql, [data.accountId]);
+  if (!account) return { skipped: 'account removed' };
+  if (account.status !== 'active') return { skipped: `account is ${account.status}` };
+  let page: PostsPage;
+  try {
+    page = await ctx.settings.vk.getPostsPage(accountRef(account), data.cursor);
+  } catch (error) {
+    return failOnSourceError(ctx, account.id, 'posts', error);
+  }
+
+  const now = ctx.settings.now();
+  const recentSince = now.getTime() - ctx.settings.recentMs;
+  const historySince = now.getTime() - ctx.settings.historyMs;
+  const watermark = await getWatermark(ctx.sql, account.id);
+  const stopAt = watermark ? Math.min(watermark.publishedAt.getTime(), recentSince) : historySince;
+  // A pinned post sits on top whatever its age: it neither stops paging nor sets the watermark.
+  const regular = page.posts.filter((post) => !post.isPinned);
+  const newestOnPage = regular.reduce<(typeof regular)[number] | undefined>((best, post) => (!best || post.publishedAt > best.publishedAt ? post : best), undefined);
+  const newest = data.newest ?? (newestOnPage ? { externalId: newestOnPage.externalId, publishedAt: newestOnPage.publishedAt.getTime() } : null);
+  const reachedStop = regular.some((post) => post.publishedAt.getTime() < stopAt);
+  const continues = page.nextCursor !== null && !reachedStop && data.page + 1 < MAX_PAGES;
+
+  const stored = await ctx.sql.begin(async (transaction) => {
+    const tx = transaction as unknown as Sql;
+    const rows = await upsertPosts(tx, account.id, page.posts, new Date(data.runAt));
+    if (!continues) {
+      if (newest) await advanceWatermark(tx, account.id, { externalId: newest.externalId, publishedAt: new Date(newest.publishedAt) }, now);
+      await recordCrawlSuccess(tx, account.id, 'posts', now);
+    }
+    return rows;
+  });
+
+  const commentCounts = new Map(page.posts.map((post) => [post.externalId, post.comments]));
+  const toRead = stored.filter((post) => {
+    const published = post.publishedAt.getTime();
+    const due = published >= recentSince || (post.commentsReadAt === null && published >= historySince);
+    return due && ((commentCounts.get(post.externalId) ?? 0) > 0 || post.liveComments > 0);
+  });
+  await enqueueMany(
+    ctx.queue,
+    'vk-comments',
+    toRead.map((post) => ({
+      jobId: crawlJobIds.vkComments(account.id, post.externalId, data.runAt),
+      data: { accountId: account.id, runAt: data.runAt, postId: post.id, postExternalId: post.externalId },
+    })),
+  );
+  if (continues) {
+    const next = data.page + 1;
+    await enqueueMany(ctx.queue, 'vk-posts', [
+      { jobId: crawlJobIds.vkPosts(account.id, data.runAt, next), data: { accountId: account.id, runAt: data.runAt, cursor: page.nextCursor, page: next, newest } },
+    ]);
+  }
+  const summary = { accountId: account.id, page: data.page, posts: page.posts.length, newPosts: stored.filter((p) => p.inserted).length, commentJobs: toRead.length, continues };
+  await job.updateProgress(summary);
+  return summary;
+}

@@ -1,0 +1,152 @@
+import type { Queue } from 'bullmq';
+import type { Sql } from '@most/db';
+import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import type { QueueBackend } from '@most/queue';
+import { createVkSource, type SourceComment, type SourcePost, type SourceProfile } from '@most/sources';
+import { startVkSimulator, type VkSimulator, type VkSimulatorOptions } from '@most/sources/simulator';
+import { createPseudonymiser, fingerprint, startCrawlRun, type CrawlOptions } from '@most/worker';
+
+/** Shared pieces of the crawler tests: a simulator with known tokens, registry rows, ground truth, waiting. */
+
+export const CRAWLER_TOKEN = 'crawler-token';
+export const PROBE_TOKEN = 'probe-token';
+export const BAD_TOKEN = 'invalid-token';
+export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key-0123456789abcdef0123456789';
+export const pseudonymise = createPseudonymiser(TEST_PSEUDONYM_KEY);
+
+/** A simulator whose crawler token has `budget` requests/second and whose probe token is unlimited. */
+export async function startSimulator(budget: number, options: Omit<VkSimulatorOptions, 'tokens'> = {}): Promise<VkSimulator> {
+  return startVkSimulator({
+    seed: 'crawler-tests',
+    ...options,
+    tokens: {
+      [CRAWLER_TOKEN]: { kind: 'service', requestsPerSecond: budget },
+      [PROBE_TOKEN]: { kind: 'service', requestsPerSecond: null },
+    },
+  });
+}
+
+export function crawlOptions(simulator: VkSimulator, budget: number, overrides: Partial<CrawlOptions> & { token?: string; timeoutMs?: number } = {}): CrawlOptions {
+  const { token = CRAWLER_TOKEN, timeoutMs, ...rest } = overrides;
+  return {
+    vk: createVkSource({ token, kind: 'service', baseUrl: simulator.url, requestsPerSecond: budget, timeoutMs }),
+    pseudonymise,
+    vkTokenFingerprint: fingerprint(token),
+    vkRequestsPerSecond: budget,
+    now: () => simulator.clock.now(),
+    ...rest,
+  };
+}
+
+/** Registry rows for the given VK screen names; returns account ids by handle. */
+export async function addVkAccounts(sql: Sql, handles: string[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const handle of handles) {
+    const [org] = await sql<{ id: number }[]>`
+      INSERT INTO organizations (code, full_name, short_name, kind, sector)
+      VALUES (${`org_${handle}`}, ${`Учреждение ${handle}`}, ${`Учр. ${handle}`}, 'subordinate_institution', 'education') RETURNING id`;
+    const [account] = await sql<{ id: number }[]>`
+      INSERT INTO accounts (organization_id, network, canonical_url, handle)
+      VALUES (${org!.id}, 'vk', ${`https://vk.com/${handle}`}, ${handle}) RETURNING id`;
+    ids.set(handle, account!.id);
+  }
+  return ids;
+}
+
+export interface AccountTruth {
+  profile: SourceProfile;
+  posts: SourcePost[];
+  comments: Map<string, SourceComment[]>;
+}
+
+/** What the simulator shows right now, read with the unlimited probe token. */
+export async function groundTruth(simulator: VkSimulator, handles: string[]): Promise<Map<string, AccountTruth>> {
+  const probe = createVkSource({ token: PROBE_TOKEN, kind: 'service', baseUrl: simulator.url, requestsPerSecond: 1_000 });
+  const truth = new Map<string, AccountTruth>();
+  for (const handle of handles) {
+    const ref = { network: 'vk' as const, handle, externalId: null };
+    const profile = await probe.getProfile(ref);
+    const posts: SourcePost[] = [];
+    for (let cursor: string | null = null; ; ) {
+      const page = await probe.getPostsPage(ref, cursor);
+      posts.push(...page.posts);
+      if (!(cursor = page.nextCursor)) break;
+    }
+    const comments = new Map<string, SourceComment[]>();
+    for (const post of posts) comments.set(post.externalId, await probe.getComments(ref, post.externalId));
+    truth.set(handle, { profile, posts, comments });
+  }
+  return truth;
+}
+
+export interface StoredCommentRow {
+  handle: string;
+  post: string;
+  id: string;
+  deleted: boolean;
+  fromPage: boolean;
+  root: string | null;
+  rootResolved: string | null;
+  replyTo: string | null;
+  replyResolved: string | null;
+  author: string;
+  replyToUser: string | null;
+  text: string;
+}
+
+export async function storedComments(sql: Sql): Promise<StoredCommentRow[]> {
+  return sql<StoredCommentRow[]>`
+    SELECT a.handle, p.external_id AS post, c.external_id AS id, c.deleted_at IS NOT NULL AS deleted, c.from_page AS "fromPage",
+           c.thread_root_external_id AS root, r.external_id AS "rootResolved",
+           c.reply_to_comment_external_id AS "replyTo", q.external_id AS "replyResolved",
+           c.author_pseudonym AS author, c.reply_to_user_pseudonym AS "replyToUser", c.text
+    FROM comments c JOIN posts p ON p.id = c.post_id JOIN accounts a ON a.id = p.account_id
+    LEFT JOIN comments r ON r.id = c.thread_root_id LEFT JOIN comments q ON q.id = c.reply_to_comment_id
+    ORDER BY a.handle, p.external_id::bigint, c.external_id::bigint`;
+}
+
+/** Comment keys `handle/post/comment` the simulator shows, optionally only for some posts. */
+export function truthCommentKeys(truth: Map<string, AccountTruth>, include: (handle: string, post: SourcePost) => boolean = () => true): string[] {
+  const keys: string[] = [];
+  for (const [handle, account] of truth) {
+    for (const post of account.posts) {
+      if (!include(handle, post)) continue;
+      for (const comment of account.comments.get(post.externalId) ?? []) keys.push(`${handle}/${post.externalId}/${comment.externalId}`);
+    }
+  }
+  return keys.sort();
+}
+
+const ACTIVE_STATES = ['active', 'wait', 'waiting', 'delayed', 'prioritized', 'waiting-children'] as const;
+
+async function busy(queue: Queue): Promise<number> {
+  const counts = await queue.getJobCounts(...ACTIVE_STATES);
+  return Object.values(counts).reduce((sum, n) => sum + n, 0);
+}
+
+/** Waits until neither crawl queue has work left (checked twice, since jobs enqueue jobs). */
+export async function waitForIdle(queue: QueueBackend, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let quiet = 0;
+  while (Date.now() < deadline) {
+    const pending = (await busy(queue.queue('crawl'))) + (await busy(queue.queue('vk')));
+    quiet = pending === 0 ? quiet + 1 : 0;
+    if (quiet >= 3) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The crawl did not finish within ${timeoutMs} ms`);
+}
+
+/** Starts a posts run at `runAt` and waits for it and everything it enqueued. */
+export async function crawlPosts(queue: QueueBackend, runAt: number, timeoutMs?: number): Promise<void> {
+  await startCrawlRun(queue, 'posts', runAt);
+  await waitForIdle(queue, timeoutMs);
+}
+
+export async function failedJobs(queue: QueueBackend): Promise<{ name: string; id: string | undefined; reason: string; attempts: number }[]> {
+  const failed = [...(await queue.queue('crawl').getFailed()), ...(await queue.queue('vk').getFailed())];
+  return failed.map((job) => ({ name: job.name, id: job.id, reason: job.failedReason, attempts: job.attemptsMade }));
+}
+
+export type { TestDatabase };
+export { createTestDatabase };
