@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { seedDemoRegistry } from '@most/db';
+import { createUser, seedDemoRegistry } from '@most/db';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { startPlatform, type Platform } from '@most/api';
 import { parseConfig } from '@most/shared';
@@ -91,4 +91,23 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+/** Creates a user with a password through the platform's own user function. */
+export async function createUserWithPassword(
+  platform: TestPlatform,
+  user: { email: string; role: 'admin' | 'monitor' | 'agency'; displayName?: string; organizationCode?: string },
+): Promise<void> {
+  await createUser(platform.db.sql, { ...user, password: TEST_PASSWORD }, { label: 'browser-test' });
+}
+
+/** Signs in through the login form and waits for the role's landing page. */
+export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Электронная почта').fill(email);
+  await page.getByLabel('Пароль').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).last().click();
+  await page.getByTestId('signed-in-as').waitFor();
 }

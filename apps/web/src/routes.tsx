@@ -1,6 +1,18 @@
-import { lazy } from 'solid-js';
+import { lazy, type Component } from 'solid-js';
 import type { RouteDefinition } from '@solidjs/router';
+import { AGENCY_ROLES, MONITOR_ROLES, RequireRole } from './components/RequireRole';
+import { Unavailable } from './components/Unavailable';
+import type { Messages } from './i18n/ru';
+import { t } from './i18n';
+import type { Role } from './session';
 import { RankingPage } from './pages/public/RankingPage';
+
+/** A section the API does not serve yet: its heading and an honest "no data". */
+const pending = (roles: Role[], title: (m: Messages) => string): Component => () => (
+  <RequireRole roles={roles}>
+    <Unavailable title={title(t())} />
+  </RequireRole>
+);
 
 /** The ranking (home) page is in the main bundle for a fast first paint; every other page loads on demand. */
 export const routes: RouteDefinition[] = [
@@ -11,5 +23,20 @@ export const routes: RouteDefinition[] = [
   { path: '/check', component: lazy(() => import('./pages/public/CheckPage')) },
   { path: '/embed', component: lazy(() => import('./pages/public/EmbedPage')) },
   { path: '/login', component: lazy(() => import('./pages/LoginPage')) },
+
+  { path: '/monitor/registry', component: lazy(() => import('./pages/monitor/RegistryPage')) },
+  { path: '/monitor/import', component: lazy(() => import('./pages/monitor/ImportPage')) },
+  { path: '/monitor/crawl', component: lazy(() => import('./pages/monitor/CrawlPage')) },
+  { path: '/monitor/review', component: pending(MONITOR_ROLES, (m) => m.monitor.reviewTitle) },
+  { path: '/monitor/scoring', component: pending(MONITOR_ROLES, (m) => m.monitor.scoringTitle) },
+  { path: '/monitor/disputes', component: pending(MONITOR_ROLES, (m) => m.monitor.disputesTitle) },
+  { path: '/monitor/editions', component: pending(MONITOR_ROLES, (m) => m.monitor.editionsTitle) },
+  { path: '/monitor/users', component: lazy(() => import('./pages/monitor/UsersPage')) },
+
+  { path: '/agency', component: lazy(() => import('./pages/agency/MyOrganizationPage')) },
+  { path: '/agency/recommendations', component: pending(AGENCY_ROLES, (m) => m.agency.recommendationsTitle) },
+  { path: '/agency/sla', component: pending(AGENCY_ROLES, (m) => m.agency.slaTitle) },
+  { path: '/agency/disputes', component: pending(AGENCY_ROLES, (m) => m.agency.disputesTitle) },
+
   { path: '*404', component: lazy(() => import('./pages/NotFoundPage')) },
 ];

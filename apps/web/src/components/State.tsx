@@ -25,7 +25,7 @@ export function NoData(props: { detail?: string }) {
 
 export function ErrorState(props: { error: unknown; retry?: () => void }) {
   const message = () => (props.error instanceof Error ? props.error.message : String(props.error));
-  const requestId = () => (props.error instanceof ApiError ? props.error.requestId : undefined);
+  const requestId = () => (props.error instanceof ApiError ? props.error.requestId : (errorData(props.error)?.requestId ?? undefined));
   return (
     <div class="state state--error" role="alert">
       <p>
@@ -41,8 +41,14 @@ export function ErrorState(props: { error: unknown; retry?: () => void }) {
   );
 }
 
+/** tRPC errors carry { code, httpStatus, details, requestId } in `data` (see the API's error formatter). */
+export function errorData(error: unknown): { code?: string; requestId?: string | null; details?: Record<string, unknown> | null } | null {
+  if (error && typeof error === 'object' && 'data' in error && error.data && typeof error.data === 'object') return error.data as never;
+  return null;
+}
+
 export function isMissing(error: unknown): boolean {
-  return error instanceof ApiError && error.isMissing;
+  return (error instanceof ApiError && error.isMissing) || errorData(error)?.code === 'NOT_FOUND';
 }
 
 /** Renders a query's data, or loading / "no data" / error states; a missing endpoint counts as "no data". */

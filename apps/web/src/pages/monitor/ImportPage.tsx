@@ -1,0 +1,107 @@
+import { useMutation } from '@tanstack/solid-query';
+import { createSignal, For, Show } from 'solid-js';
+import { trpc } from '../../api/trpc';
+import { MutationError } from '../../components/MutationError';
+import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
+import { t } from '../../i18n';
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let offset = 0; offset < bytes.length; offset += 0x8000) binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
+  return btoa(binary);
+}
+
+/** Registry upload (CSV or XLSX); the API answers with counts and a per-row error report. */
+export default function ImportPage() {
+  const [file, setFile] = createSignal<File>();
+  const upload = useMutation(() => ({
+    mutationFn: async (chosen: File) => trpc.registry.importFile.mutate({ fileName: chosen.name, contentBase64: await toBase64(chosen) }),
+  }));
+  const m = () => t().monitor;
+
+  return (
+    <RequireRole roles={MONITOR_ROLES}>
+      <section aria-labelledby="import-title">
+        <h1 id="import-title">{m().importTitle}</h1>
+        <form
+          class="form-row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const chosen = file();
+            if (chosen) upload.mutate(chosen);
+          }}
+        >
+          <div class="field">
+            <label for="import-file">{m().importFile}</label>
+            <input
+              id="import-file"
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              required
+              onChange={(e) => setFile(e.currentTarget.files?.[0])}
+            />
+          </div>
+          <button type="submit" disabled={!file() || upload.isPending}>
+            {m().importSubmit}
+          </button>
+        </form>
+        <MutationError error={upload.error} />
+        <Show when={upload.data}>
+          {(report) => (
+            <div aria-live="polite" data-testid="import-report">
+              <h2>{m().importReport}</h2>
+              <dl class="meta">
+                <dt>{m().importRow}</dt>
+                <dd>
+                  {report().imported} / {report().rows}
+                </dd>
+                <dt>{t().ranking.organization}</dt>
+                <dd>
+                  {m().importCreated}: {report().organizations.created}, {m().importUpdated}: {report().organizations.updated}
+                </dd>
+                <dt>{t().organization.accounts}</dt>
+                <dd>
+                  {m().importCreated}: {report().accounts.created}, {m().importUpdated}: {report().accounts.updated}
+                </dd>
+                <Show when={report().ignoredColumns.length > 0}>
+                  <dt>{m().ignoredColumns}</dt>
+                  <dd>{report().ignoredColumns.join(', ')}</dd>
+                </Show>
+              </dl>
+              <Show when={report().errors.length > 0} fallback={<p class="notice notice--ok">{m().importOk}</p>}>
+                <div class="table-wrap">
+                  <table class="stack" data-testid="import-errors">
+                    <caption>
+                      {m().importFailed}: {report().errors.length}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col" class="num">{m().importRow}</th>
+                        <th scope="col">{m().importError}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={report().errors}>
+                        {(row) => (
+                          <tr>
+                            <td class="num" data-label={m().importRow}>{row.line}</td>
+                            <td data-label={m().importError}>
+                              <ul>
+                                <For each={row.errors}>{(message) => <li>{message}</li>}</For>
+                              </ul>
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+              </Show>
+            </div>
+          )}
+        </Show>
+      </section>
+    </RequireRole>
+  );
+}

@@ -1,0 +1,306 @@
+import { A } from '@solidjs/router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createSignal, For, Show } from 'solid-js';
+import { trpc } from '../../api/trpc';
+import { MutationError } from '../../components/MutationError';
+import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
+import { QueryView } from '../../components/State';
+import { fill, label, t } from '../../i18n';
+
+const SECTORS = ['education', 'health', 'social_protection', 'culture', 'sport', 'housing_utilities', 'roads_transport', 'other'] as const;
+const KINDS = ['regional_executive', 'local_government', 'subordinate_institution'] as const;
+type Sector = (typeof SECTORS)[number];
+type Kind = (typeof KINDS)[number];
+
+function OrganizationDetail(props: { id: number }) {
+  const client = useQueryClient();
+  const detail = useQuery(() => ({ queryKey: ['registry.organization', props.id], queryFn: () => trpc.registry.organization.query({ id: props.id }) }));
+  const [url, setUrl] = createSignal('');
+  const refresh = () => client.invalidateQueries({ queryKey: ['registry.organization', props.id] });
+  const addAccount = useMutation(() => ({
+    mutationFn: () => trpc.registry.createAccount.mutate({ organizationId: props.id, url: url() }),
+    onSuccess: () => {
+      setUrl('');
+      void refresh();
+    },
+  }));
+  const updateAccount = useMutation(() => ({
+    mutationFn: (input: { id: number; patch: { isOfficial?: boolean; removed?: boolean } }) => trpc.registry.updateAccount.mutate(input),
+    onSuccess: () => void refresh(),
+  }));
+  const m = () => t().monitor;
+
+  return (
+    <QueryView query={detail}>
+      {(org) => (
+        <article class="card" aria-labelledby={`org-${org.id}`} data-testid="organization-detail">
+          <h2 id={`org-${org.id}`}>{org.shortName}</h2>
+          <p>{org.fullName}</p>
+          <dl class="meta">
+            <dt>{t().ranking.category}</dt>
+            <dd>{label(t().kinds, org.kind)}</dd>
+            <dt>{t().ranking.sector}</dt>
+            <dd>{label(t().sectors, org.sector)}</dd>
+            <dt>{t().ranking.municipality}</dt>
+            <dd>{org.municipality?.name ?? '—'}</dd>
+            <dt>{t().organization.website}</dt>
+            <dd>{org.website ?? '—'}</dd>
+            <dt>{m().code}</dt>
+            <dd>{org.code}</dd>
+          </dl>
+          <div class="table-wrap">
+            <table class="stack">
+              <caption>{t().organization.accounts}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t().organization.network}</th>
+                  <th scope="col">URL</th>
+                  <th scope="col">{t().organization.status}</th>
+                  <th scope="col">{m().official}</th>
+                  <th scope="col">{t().app.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={org.accounts} fallback={<tr><td colSpan={5}>{t().app.noData}</td></tr>}>
+                  {(account) => (
+                    <tr>
+                      <td data-label={t().organization.network}>{label(t().networks, account.network)}</td>
+                      <td data-label="URL">
+                        <a href={account.canonicalUrl} rel="noopener noreferrer">
+                          {account.canonicalUrl}
+                        </a>
+                      </td>
+                      <td data-label={t().organization.status}>{label(t().accountStatuses, account.status)}</td>
+                      <td data-label={m().official}>
+                        <input
+                          type="checkbox"
+                          checked={account.isOfficial}
+                          aria-label={`${m().official}: ${account.canonicalUrl}`}
+                          onChange={(e) => updateAccount.mutate({ id: account.id, patch: { isOfficial: e.currentTarget.checked } })}
+                        />
+                      </td>
+                      <td data-label={t().app.actions}>
+                        <button type="button" class="button--ghost" onClick={() => updateAccount.mutate({ id: account.id, patch: { removed: true } })}>
+                          {m().remove}
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+          <MutationError error={updateAccount.error} />
+          <form
+            class="form-row"
+            onSubmit={(event) => {
+              event.preventDefault();
+              addAccount.mutate();
+            }}
+          >
+            <div class="field">
+              <label for={`add-account-${org.id}`}>{m().addAccount}</label>
+              <input id={`add-account-${org.id}`} type="text" size={36} placeholder="https://vk.com/…" required value={url()} onInput={(e) => setUrl(e.currentTarget.value)} />
+            </div>
+            <button type="submit" disabled={addAccount.isPending}>
+              {m().addAccount}
+            </button>
+          </form>
+          <MutationError error={addAccount.error} />
+          <p>
+            <A href={`/organizations/${org.id}`}>{t().monitor.publicPage}</A>
+          </p>
+        </article>
+      )}
+    </QueryView>
+  );
+}
+
+function NewOrganizationForm(props: { municipalities: { id: number; name: string }[]; onCreated: (id: number) => void }) {
+  const [form, setForm] = createSignal({ code: '', fullName: '', shortName: '', kind: 'subordinate_institution' as Kind, sector: 'education' as Sector, municipalityId: '', website: '', inn: '' });
+  const set = (key: keyof ReturnType<typeof form>, value: string) => setForm({ ...form(), [key]: value });
+  const create = useMutation(() => ({
+    mutationFn: () => {
+      const f = form();
+      return trpc.registry.createOrganization.mutate({ ...f, municipalityId: f.municipalityId ? Number(f.municipalityId) : null, parentId: null });
+    },
+    onSuccess: (org) => props.onCreated(org.id),
+  }));
+  const m = () => t().monitor;
+  return (
+    <details class="card">
+      <summary>{m().addOrganization}</summary>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate();
+        }}
+      >
+        <div class="form-row">
+          <div class="field">
+            <label for="org-code">{m().code}</label>
+            <input id="org-code" required value={form().code} onInput={(e) => set('code', e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="org-short">{m().shortName}</label>
+            <input id="org-short" required value={form().shortName} onInput={(e) => set('shortName', e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="org-full">{m().fullName}</label>
+            <input id="org-full" required size={40} value={form().fullName} onInput={(e) => set('fullName', e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="org-kind">{t().ranking.category}</label>
+            <select id="org-kind" value={form().kind} onChange={(e) => set('kind', e.currentTarget.value)}>
+              <For each={KINDS}>{(kind) => <option value={kind}>{label(t().kinds, kind)}</option>}</For>
+            </select>
+          </div>
+          <div class="field">
+            <label for="org-sector">{t().ranking.sector}</label>
+            <select id="org-sector" value={form().sector} onChange={(e) => set('sector', e.currentTarget.value)}>
+              <For each={SECTORS}>{(sector) => <option value={sector}>{label(t().sectors, sector)}</option>}</For>
+            </select>
+          </div>
+          <div class="field">
+            <label for="org-municipality">{t().ranking.municipality}</label>
+            <select id="org-municipality" value={form().municipalityId} onChange={(e) => set('municipalityId', e.currentTarget.value)}>
+              <option value="">—</option>
+              <For each={props.municipalities}>{(mun) => <option value={String(mun.id)}>{mun.name}</option>}</For>
+            </select>
+          </div>
+          <div class="field">
+            <label for="org-website">{t().organization.website}</label>
+            <input id="org-website" type="url" value={form().website} onInput={(e) => set('website', e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="org-inn">{m().inn}</label>
+            <input id="org-inn" inputMode="numeric" value={form().inn} onInput={(e) => set('inn', e.currentTarget.value)} />
+          </div>
+        </div>
+        <p>
+          <button type="submit" disabled={create.isPending}>
+            {t().app.save}
+          </button>
+        </p>
+        <MutationError error={create.error} />
+      </form>
+    </details>
+  );
+}
+
+export default function RegistryPage() {
+  const [search, setSearch] = createSignal('');
+  const [sector, setSector] = createSignal<Sector | ''>('');
+  const [kind, setKind] = createSignal<Kind | ''>('');
+  const [municipality, setMunicipality] = createSignal('');
+  const [page, setPage] = createSignal(1);
+  const [selected, setSelected] = createSignal<number>();
+  const pageSize = 50;
+  const municipalities = useQuery(() => ({ queryKey: ['registry.municipalities'], queryFn: () => trpc.registry.municipalities.query(), staleTime: Infinity }));
+  const list = useQuery(() => {
+    const input = {
+      search: search() || undefined,
+      sector: sector() || undefined,
+      kind: kind() || undefined,
+      municipality: municipality() || undefined,
+      page: page(),
+      pageSize,
+    };
+    return { queryKey: ['registry.organizations', input], queryFn: () => trpc.registry.organizations.query(input), placeholderData: (previous: unknown) => previous as never };
+  });
+  const m = () => t().monitor;
+  const resetPage = <T,>(setter: (value: T) => void) => (value: T) => {
+    setPage(1);
+    setter(value);
+  };
+
+  return (
+    <RequireRole roles={MONITOR_ROLES}>
+      <section aria-labelledby="registry-title">
+        <h1 id="registry-title">{m().registryTitle}</h1>
+        <p>
+          <A href="/monitor/import">{m().importTitle}</A>
+        </p>
+        <NewOrganizationForm municipalities={municipalities.data ?? []} onCreated={(id) => setSelected(id)} />
+        <form class="form-row" role="search" aria-label={t().ranking.filters} onSubmit={(e) => e.preventDefault()}>
+          <div class="field">
+            <label for="reg-search">{t().app.search}</label>
+            <input id="reg-search" type="search" value={search()} onInput={(e) => resetPage(setSearch)(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="reg-sector">{t().ranking.sector}</label>
+            <select id="reg-sector" value={sector()} onChange={(e) => resetPage(setSector)(e.currentTarget.value as Sector | '')}>
+              <option value="">{t().app.all}</option>
+              <For each={SECTORS}>{(value) => <option value={value}>{label(t().sectors, value)}</option>}</For>
+            </select>
+          </div>
+          <div class="field">
+            <label for="reg-kind">{t().ranking.category}</label>
+            <select id="reg-kind" value={kind()} onChange={(e) => resetPage(setKind)(e.currentTarget.value as Kind | '')}>
+              <option value="">{t().app.all}</option>
+              <For each={KINDS}>{(value) => <option value={value}>{label(t().kinds, value)}</option>}</For>
+            </select>
+          </div>
+          <div class="field">
+            <label for="reg-municipality">{t().ranking.municipality}</label>
+            <select id="reg-municipality" value={municipality()} onChange={(e) => resetPage(setMunicipality)(e.currentTarget.value)}>
+              <option value="">{t().app.all}</option>
+              <For each={municipalities.data ?? []}>{(mun) => <option value={mun.code}>{mun.name}</option>}</For>
+            </select>
+          </div>
+        </form>
+        <Show when={selected()}>{(id) => <OrganizationDetail id={id()} />}</Show>
+        <QueryView query={list} empty={(data) => data.total === 0}>
+          {(data) => (
+            <>
+              <p class="muted" role="status">
+                {fill(t().ranking.rows, { n: data.total })}
+              </p>
+              <div class="table-wrap">
+                <table class="stack" data-testid="registry-table">
+                  <caption>{m().registryTitle}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t().ranking.organization}</th>
+                      <th scope="col">{t().ranking.sector}</th>
+                      <th scope="col">{t().ranking.municipality}</th>
+                      <th scope="col" class="num">{t().organization.accounts}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={data.items}>
+                      {(org) => (
+                        <tr>
+                          <td data-label={t().ranking.organization}>
+                            <button type="button" class="linklike" aria-pressed={selected() === org.id} onClick={() => setSelected(org.id)}>
+                              {org.shortName}
+                            </button>
+                            <div class="muted">{label(t().kinds, org.kind)}</div>
+                          </td>
+                          <td data-label={t().ranking.sector}>{label(t().sectors, org.sector)}</td>
+                          <td data-label={t().ranking.municipality}>{org.municipality?.name ?? '—'}</td>
+                          <td class="num" data-label={t().organization.accounts}>{org.accountCount}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+              <nav class="toolbar" aria-label={m().pages}>
+                <button type="button" class="button--ghost" disabled={page() <= 1} onClick={() => setPage(page() - 1)}>
+                  ← {m().previous}
+                </button>
+                <span>
+                  {data.page} / {Math.max(1, Math.ceil(data.total / data.pageSize))}
+                </span>
+                <button type="button" class="button--ghost" disabled={data.page * data.pageSize >= data.total} onClick={() => setPage(page() + 1)}>
+                  {m().next} →
+                </button>
+              </nav>
+            </>
+          )}
+        </QueryView>
+      </section>
+    </RequireRole>
+  );
+}

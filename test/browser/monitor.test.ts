@@ -1,0 +1,100 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createUserWithPassword, ensureWebBuild, launchChromium, screenshot, signIn, startTestPlatform, type TestPlatform } from './harness';
+
+describe('monitor and administrator journeys in Chromium', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    [platform, browser] = await Promise.all([startTestPlatform(), launchChromium()]);
+    await createUserWithPassword(platform, { email: 'admin@most.test', role: 'admin', displayName: 'Анна Админ' });
+    context = await browser.newContext({ locale: 'ru-RU' });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  it('refuses a wrong password with a readable message', async () => {
+    await page.goto(`${platform.url}/login`);
+    await page.getByLabel('Электронная почта').fill('admin@most.test');
+    await page.getByLabel('Пароль').fill('not-the-password');
+    await page.getByRole('button', { name: 'Войти' }).last().click();
+    const alert = page.locator('#login-error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Неверная почта или пароль');
+  });
+
+  it('signs in, sees the monitoring navigation and keeps the session across a reload', async () => {
+    await signIn(page, platform.url, 'admin@most.test');
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('Анна Админ');
+    const nav = page.getByRole('navigation', { name: 'Основная навигация' });
+    await nav.getByRole('link', { name: 'Реестр' }).waitFor();
+    await page.reload();
+    await page.getByTestId('signed-in-as').waitFor();
+    await screenshot(page, 'monitor-after-login');
+  });
+
+  it('browses the registry, filters by sector and adds an account to an organization', async () => {
+    await page.goto(`${platform.url}/monitor/registry`);
+    const table = page.getByTestId('registry-table');
+    await table.waitFor();
+    await page.getByRole('search', { name: 'Фильтры' }).getByLabel('Отрасль').selectOption('health');
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('[data-testid="registry-table"] tbody td[data-label="Отрасль"]')];
+      return cells.length > 0 && cells.every((cell) => cell.textContent === 'Здравоохранение');
+    });
+    await table.locator('tbody tr').first().getByRole('button').click();
+    const detail = page.getByTestId('organization-detail');
+    await detail.waitFor();
+    const accountsBefore = await detail.locator('tbody tr').count();
+    await detail.getByLabel('Добавить страницу').fill('https://vk.com/browser_test_clinic');
+    await detail.getByRole('button', { name: 'Добавить страницу' }).click();
+    await detail.getByRole('link', { name: 'https://vk.com/browser_test_clinic' }).waitFor();
+    expect(await detail.locator('tbody tr').count()).toBe(accountsBefore + 1);
+    const [stored] = await platform.db.sql`SELECT a.canonical_url FROM accounts a WHERE a.handle = 'browser_test_clinic'`;
+    expect(stored?.canonical_url).toBe('https://vk.com/browser_test_clinic');
+    await screenshot(page, 'monitor-registry');
+  });
+
+  it('shows crawl health for every account', async () => {
+    await page.goto(`${platform.url}/monitor/crawl`);
+    await page.getByTestId('crawl-table').waitFor();
+    const [{ n }] = (await platform.db.sql`SELECT count(*)::int AS n FROM accounts WHERE removed_at IS NULL`) as unknown as [{ n: number }];
+    expect(await page.getByRole('status').filter({ hasText: 'Строк:' }).textContent()).toContain(String(n));
+    await screenshot(page, 'monitor-crawl');
+  });
+
+  it('invites an agency member bound to an organization', async () => {
+    await page.goto(`${platform.url}/monitor/users`);
+    await page.getByTestId('users-table').waitFor();
+    await page.getByLabel('Электронная почта').fill('smm@school.test');
+    await page.getByLabel('Имя').fill('Ольга СММ');
+    await page.getByLabel('Роль').selectOption('agency');
+    await page.getByLabel('Поиск', { exact: true }).fill('школ');
+    const orgSelect = page.getByLabel('Организация', { exact: true });
+    await page.waitForFunction(() => (document.querySelector('#invite-org') as HTMLSelectElement | null)?.options.length! > 1);
+    const value = await orgSelect.locator('option').nth(1).getAttribute('value');
+    await orgSelect.selectOption(value!);
+    await page.getByRole('button', { name: 'Пригласить' }).click();
+    await page.getByText('Приглашение отправлено на smm@school.test').waitFor();
+    await page.getByTestId('users-table').getByText('smm@school.test').waitFor();
+    const [user] = await platform.db.sql`SELECT role, organization_id FROM users WHERE email = 'smm@school.test'`;
+    expect(user).toMatchObject({ role: 'agency', organization_id: Number(value) });
+    await screenshot(page, 'admin-users');
+  });
+
+  it('signs out', async () => {
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.getByRole('link', { name: 'Войти' }).waitFor();
+    await page.goto(`${platform.url}/monitor/registry`);
+    await page.getByText('Войдите, чтобы открыть этот раздел.').waitFor();
+  });
+});
