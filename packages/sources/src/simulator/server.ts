@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createClock, type SimulatorClock } from './clock';
 import { FaultPlan, type FaultKind, type FaultOptions } from './faults';
+import { parseExecuteCode } from './execute';
 import { groupsGetById, VkApiError, wallGet, wallGetComments, type Params } from './methods';
 import { SlidingWindow } from './rate-window';
 import { World, type CommunityOverride, type WorldOptions } from './world';
@@ -44,6 +45,7 @@ export interface TokenStats {
 
 export interface SimulatorStats {
   requests: number;
+  /** Requests by method; calls inside execute are counted as `execute/<method>`. */
   byMethod: Record<string, number>;
   /** Answers by VK error code, plus HTTP-level faults (`http500`, `malformed_json`, …). */
   errors: Record<string, number>;
@@ -155,15 +157,30 @@ export async function startVkSimulator(options: VkSimulatorOptions = {}): Promis
     }
     if (!params.v) return fail(8, 'Invalid request: v (version) is required');
     if (!KNOWN_METHODS.has(method)) return fail(3, 'Unknown method passed');
-    if (kind === 'community' && method.startsWith('wall.')) return fail(27, 'Group authorization failed: method is unavailable with group auth.');
-    if (method === 'execute') {
-      if (kind === 'service') return fail(28, 'Application authorization failed: method is unavailable with service token.');
-      return fail(3, 'Unknown method passed: execute is not simulated');
-    }
+    const run = (name: string, callParams: Params): unknown => {
+      if (kind === 'community' && name.startsWith('wall.')) throw new VkApiError(27, 'Group authorization failed: method is unavailable with group auth.');
+      if (name === 'groups.getById') return groupsGetById(world, callParams);
+      if (name === 'wall.get') return wallGet(world, clock, callParams);
+      if (name === 'wall.getComments') return wallGetComments(world, clock, callParams);
+      throw new VkApiError(3, 'Unknown method passed');
+    };
     try {
-      const response =
-        method === 'groups.getById' ? groupsGetById(world, params) : method === 'wall.get' ? wallGet(world, clock, params) : wallGetComments(world, clock, params);
-      sendJson(res, 200, { response });
+      if (method !== 'execute') return sendJson(res, 200, { response: run(method, params) });
+      if (kind === 'service') return fail(28, 'Application authorization failed: method is unavailable with service token.');
+      const results: unknown[] = [];
+      const executeErrors: { method: string; error_code: number; error_msg: string }[] = [];
+      for (const call of parseExecuteCode(params.code ?? '')) {
+        const inner = `execute/${call.method}`;
+        stats.byMethod[inner] = (stats.byMethod[inner] ?? 0) + 1;
+        try {
+          results.push(run(call.method, { v: params.v, ...call.params }));
+        } catch (error) {
+          if (!(error instanceof VkApiError)) throw error;
+          results.push(false);
+          executeErrors.push({ method: call.method, error_code: error.code, error_msg: error.message });
+        }
+      }
+      sendJson(res, 200, { response: results, ...(executeErrors.length > 0 ? { execute_errors: executeErrors } : {}) });
     } catch (error) {
       if (error instanceof VkApiError) return fail(error.code, error.message);
       throw error;

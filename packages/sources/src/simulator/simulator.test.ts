@@ -68,6 +68,22 @@ describe('VK simulator', () => {
     expect((await get(sim, 'wall.get', { domain: 'daily_a' }, 'stranger')).error.error_code).toBe(5);
   });
 
+  it('runs execute batches for user tokens, reporting failed inner calls', async () => {
+    const sim = await start({ tokens: { usr: { kind: 'user' } } });
+    const call = (method: string, params: object) => `API.${method}(${JSON.stringify(params)})`;
+    const code = `return [${call('groups.getById', { group_ids: 'daily_a' })}, ${call('wall.get', { domain: 'private_b', count: 1 })}, ${call('wall.get', { domain: 'daily_a', count: 2 })}];`;
+    const answer = await get(sim, 'execute', { code }, 'usr');
+    expect(answer.response).toHaveLength(3);
+    expect(answer.response[0].groups[0].screen_name).toBe('daily_a');
+    expect(answer.response[1]).toBe(false);
+    expect(answer.response[2]).toEqual((await get(sim, 'wall.get', { domain: 'daily_a', count: 2 }, 'usr')).response);
+    expect(answer.execute_errors).toEqual([{ method: 'wall.get', error_code: 30, error_msg: 'This profile is private' }]);
+    expect((await get(sim, 'execute', { code: 'var a = API.wall.get({});' }, 'usr')).error.error_code).toBe(12);
+    const tooMany = `return [${Array.from({ length: 26 }, () => call('groups.getById', { group_ids: 'club1' })).join(',')}];`;
+    expect((await get(sim, 'execute', { code: tooMany }, 'usr')).error.error_code).toBe(13);
+    expect(sim.stats().byMethod).toMatchObject({ execute: 3, 'execute/wall.get': 2, 'execute/groups.getById': 1 });
+  });
+
   it('honours the fixed sizes a benchmark asks for', async () => {
     const sim = await start({ postsPerAccount: 10, commentsPerPost: 20, mix: { closed: 0, private: 0, deleted: 0, banned: 0, notFound: 0 }, overrides: {} });
     for (const handle of ['acc_1', 'acc_2', 'acc_3']) {

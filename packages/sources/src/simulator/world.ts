@@ -162,7 +162,8 @@ export class World {
       name,
       state: override.state ?? state,
       pattern: override.pattern ?? rng.weighted([['daily', 4], ['weekly', 3], ['irregular', 2], ['dormant', 1]] as const),
-      wall: override.wall ?? rng.weighted([[1, 75], [2, 12], [3, 8], [0, 5]] as const),
+      // Fixed sizes are for benchmarks that need the exact volume, so every wall is open there.
+      wall: override.wall ?? (this.options.postsPerAccount !== undefined ? 1 : rng.weighted([[1, 75], [2, 12], [3, 8], [0, 5]] as const)),
       verified: rng.chance(0.15 + completeness * 0.3),
       description: has(0.3) ? communityDescription(name, rng) : '',
       site: has(0.2) ? `https://${screenName.replace(/_/g, '-')}.saratov.gov.ru` : '',
@@ -225,7 +226,7 @@ export class World {
       date,
       editedAt: rng.chance(0.1) ? date + rng.int(600, 7200) : null,
       text: postText(rng, new Date(date * 1000)),
-      commentsOpen: community.wall === 1 || community.wall === 2 ? !rng.chance(0.05) : false,
+      commentsOpen: community.wall === 1 || community.wall === 2 ? this.options.commentsPerPost !== undefined || !rng.chance(0.05) : false,
       likes: Math.round(popularity * rng.next() * 0.8),
       reposts: Math.round(popularity * rng.next() * 0.1),
       views: Math.round(popularity * (5 + rng.next() * 30)),

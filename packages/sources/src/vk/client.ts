@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { describeError } from '../http';
 import { SourceError } from '../types';
 import { vkErrorToSourceError, type VkCallSubject } from './errors';
 import { envelopeSchema } from './schemas';
@@ -18,6 +19,9 @@ export interface VkClientOptions {
   fetch: typeof fetch;
 }
 
+export const EXECUTE_MAX_CALLS = 25;
+const executeResultSchema = (length: number) => z.array(z.unknown()).length(length, `execute must answer one result per call (${length})`);
+
 const COMMUNITY_FORBIDDEN = new Set(['wall.get', 'wall.getComments']);
 
 /** One VK API call over HTTP: permission check, rate slot, POST form, envelope and shape validation, error mapping. */
@@ -36,7 +40,7 @@ export class VkClient {
     params: Record<string, string | number>,
     schema: T,
     subject: VkCallSubject,
-  ): Promise<{ data: z.output<T>; raw: unknown }> {
+  ): Promise<{ data: z.output<T>; raw: unknown; executeErrors: { method: string; error_code: number; error_msg: string }[] }> {
     const { kind } = this.options;
     if (kind === 'community' && COMMUNITY_FORBIDDEN.has(method)) {
       throw new SourceError('not_supported', `VK ${method} is not available with a community token; use a user or service token`);
@@ -60,7 +64,7 @@ export class VkClient {
     } catch (error) {
       if (release) release();
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      throw new SourceError('transient', `VK ${method}: ${timedOut ? `no answer within ${this.options.timeoutMs} ms` : `network error (${describe(error)})`}`, { cause: error });
+      throw new SourceError('transient', `VK ${method}: ${timedOut ? `no answer within ${this.options.timeoutMs} ms` : `network error (${describeError(error)})`}`, { cause: error });
     }
     if (release) release();
     if (response.status === 429) {
@@ -87,12 +91,42 @@ export class VkClient {
       const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown';
       throw new SourceError('malformed', `VK ${method}: the response does not match the documented shape at ${where}`);
     }
-    return { data: parsed.data, raw: envelope.data.response };
+    return { data: parsed.data, raw: envelope.data.response, executeErrors: envelope.data.execute_errors ?? [] };
   }
-}
 
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${cause}`;
+  /** Whether `execute` may batch calls with this token (not with a service token). */
+  get canExecute(): boolean {
+    return this.options.kind !== 'service';
+  }
+
+  /**
+   * Up to 25 calls in one `execute` request (one request of the rate budget). Each result is the
+   * parsed response or the SourceError of that inner call; request-level errors are thrown.
+   */
+  async execute<T extends z.ZodType>(
+    calls: { method: string; params: Record<string, string | number> }[],
+    schema: T,
+    subject: VkCallSubject,
+  ): Promise<(z.output<T> | SourceError)[]> {
+    if (calls.length === 0) return [];
+    if (calls.length > EXECUTE_MAX_CALLS) throw new Error(`execute takes at most ${EXECUTE_MAX_CALLS} calls`);
+    const code = `return [${calls.map((c) => `API.${c.method}(${JSON.stringify(c.params)})`).join(',')}];`;
+    const { data, executeErrors } = await this.callWithRaw('execute', { code }, executeResultSchema(calls.length), subject);
+    let failed = 0;
+    return data.map((result, index) => {
+      const method = calls[index]?.method ?? 'execute';
+      if (result === false) {
+        const error = executeErrors[failed++];
+        return error
+          ? vkErrorToSourceError(error.error_code, error.error_msg, method, subject)
+          : new SourceError('transient', `VK execute: ${method} failed without an error description`);
+      }
+      const parsed = schema.safeParse(result);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return new SourceError('malformed', `VK execute → ${method}: the response does not match the documented shape at ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : '?'}`);
+      }
+      return parsed.data as z.output<T>;
+    });
+  }
 }

@@ -6,7 +6,13 @@ const flag = z.union([z.number(), z.boolean()]).transform((value) => value === t
 const counter = z.object({ count: z.number().int().nonnegative() });
 
 export const envelopeSchema = z.union([
-  z.object({ response: z.unknown() }).refine((body) => 'response' in body, 'response is missing'),
+  z
+    .object({
+      response: z.unknown(),
+      /** Only from execute: the errors of failed inner calls, in the order of the `false` results. */
+      execute_errors: z.array(z.object({ method: z.string(), error_code: z.number().int(), error_msg: z.string() })).optional(),
+    })
+    .refine((body) => 'response' in body, 'response is missing'),
   z.object({
     error: z.object({
       error_code: z.number().int(),

@@ -29,7 +29,9 @@ async function failure(promise: Promise<unknown>): Promise<SourceError> {
 }
 
 beforeAll(async () => {
-  sim = await startVkSimulator({ seed: 'adapter-test', now: NOW, requestsPerSecond: null, commentsPerPost: 40, overrides: { ministry_page: { state: 'active' } } });
+  sim = await startVkSimulator({ seed: 'adapter-test', now: NOW, requestsPerSecond: null, commentsPerPost: 40, overrides: { ministry_page: { state: 'active' } },
+    tokens: { 'svc-token': { kind: 'service' }, 'raw-reader': { kind: 'service' }, 'user-token': { kind: 'user' }, 'community-token': { kind: 'community' } },
+  });
 });
 afterAll(() => sim.close());
 
@@ -160,6 +162,34 @@ describe('VK adapter: posts and comments', () => {
 
   it('returns no comments for a post that does not exist', async () => {
     expect(await source().getComments(vk('daily_news'), '999999')).toEqual([]);
+  });
+});
+
+describe('VK adapter: execute batching', () => {
+  it('reads the comments of many posts in a few execute requests, identical to one-by-one reads', async () => {
+    const handle = 'daily_batch';
+    const service = source();
+    expect(service.batches).toBe(false);
+    const posts = (await service.getPostsPage(vk(handle), null)).posts.slice(0, 40).map((p) => p.externalId);
+    const oneByOne = new Map<string, unknown>();
+    for (const id of posts) oneByOne.set(id, await service.getComments(vk(handle), id));
+    const user = source({ kind: 'user', token: 'user-token' });
+    expect(user.batches).toBe(true);
+    const before = sim.stats();
+    const batched = await user.getCommentsOfPosts(vk(handle), [...posts, '999999']);
+    const after = sim.stats();
+    for (const id of posts) expect(batched.get(id)).toEqual(oneByOne.get(id));
+    expect(batched.get('999999')).toEqual([]);
+    const executes = (after.byMethod.execute ?? 0) - (before.byMethod.execute ?? 0);
+    const inner = (after.byMethod['execute/wall.getComments'] ?? 0) - (before.byMethod['execute/wall.getComments'] ?? 0);
+    expect(inner).toBeGreaterThan(posts.length);
+    expect(executes).toBe(Math.ceil(inner / 25));
+    expect(after.byMethod['wall.getComments']).toBe(before.byMethod['wall.getComments']);
+  });
+
+  it('raises the error of a failed inner call', async () => {
+    const error = await failure(source({ kind: 'user', token: 'user-token' }).getCommentsOfPosts(vk('private_school'), ['1', '2']));
+    expect({ kind: error.kind, code: error.details.code }).toEqual({ kind: 'account_unavailable', code: 30 });
   });
 });
 

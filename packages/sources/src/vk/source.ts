@@ -1,8 +1,9 @@
 import { createRequestThrottle } from '../throttle';
 import { SourceError, type AccountRef, type PostsPage, type SocialSource, type SourceComment, type SourceProfile } from '../types';
 import { VK_DEFAULT_RATE, VkClient, type VkTokenKind } from './client';
-import { toComment, toPost, toProfile } from './mapping';
-import { groupsGetByIdSchema, wallGetCommentsSchema, wallGetSchema, type VkComment } from './schemas';
+import { collectComments } from './comments';
+import { toPost, toProfile } from './mapping';
+import { groupsGetByIdSchema, wallGetSchema } from './schemas';
 
 export interface VkSourceOptions {
   token: string;
@@ -19,6 +20,8 @@ export interface VkSourceOptions {
    * Pass a shared limiter to keep several processes within one token's budget.
    */
   acquire?: () => Promise<void | (() => void)>;
+  /** Batch comment reads through `execute` when the token allows it (user tokens; default true). */
+  batch?: boolean;
   /** wall.get page size, 1..100 (default 100). */
   postsPageSize?: number;
   apiVersion?: string;
@@ -31,12 +34,17 @@ export interface VkSource extends SocialSource {
   readonly requestsPerSecond: number;
   /** HTTP requests made so far. */
   requestCount(): number;
+  /** Whether comment reads are batched through `execute` (user tokens unless disabled). */
+  readonly batches: boolean;
+  /**
+   * Comments of several posts of one account, keyed by post id. With a user token the reads go out
+   * 25 per `execute` request; otherwise one request per page, as getComments.
+   */
+  getCommentsOfPosts(account: AccountRef, postExternalIds: string[]): Promise<Map<string, SourceComment[]>>;
 }
 
 /** The fields of groups.getById the criteria need. */
 export const VK_GROUP_FIELDS = 'description,site,status,members_count,wall,verified,contacts,links,addresses,cover,activity,counters';
-const THREAD_ITEMS = 10;
-const COMMENTS_PAGE = 100;
 
 export function createVkSource(options: VkSourceOptions): VkSource {
   if (!options.token) throw new Error('VK token is required');
@@ -52,6 +60,7 @@ export function createVkSource(options: VkSourceOptions): VkSource {
     fetch: options.fetch ?? globalThis.fetch,
   });
   const groupIds = new Map<string, number>();
+  const batch = (options.batch ?? true) && client.canExecute;
 
   const fetchGroup = async (account: AccountRef) => {
     const key = account.externalId ?? account.handle;
@@ -75,20 +84,12 @@ export function createVkSource(options: VkSourceOptions): VkSource {
     return known ? { owner_id: `-${known}` } : { domain: account.handle };
   };
 
-  /** Every reply of one thread, paged with comment_id. */
-  const fullThread = async (groupId: number, postId: string, rootId: number): Promise<VkComment[]> => {
-    const items: VkComment[] = [];
-    for (let offset = 0; ; ) {
-      const page = await client.call(
-        'wall.getComments',
-        { owner_id: -groupId, post_id: postId, comment_id: rootId, offset, count: COMMENTS_PAGE, sort: 'asc' },
-        wallGetCommentsSchema,
-        'post',
-      );
-      items.push(...page.items);
-      offset += page.items.length;
-      if (page.items.length === 0 || offset >= (page.current_level_count ?? page.count)) return items;
-    }
+  const getCommentsOfPosts = async (account: AccountRef, postExternalIds: string[]): Promise<Map<string, SourceComment[]>> => {
+    const bad = postExternalIds.find((id) => !/^\d+$/.test(id));
+    if (bad !== undefined) throw new SourceError('malformed', `VK post id ${JSON.stringify(bad)} is not numeric`);
+    if (options.kind === 'community') throw new SourceError('not_supported', 'VK wall.getComments is not available with a community token; use a user or service token');
+    const groupId = await groupIdOf(account);
+    return collectComments(client, groupId, [...new Set(postExternalIds)], batch);
   };
 
   return {
@@ -96,6 +97,7 @@ export function createVkSource(options: VkSourceOptions): VkSource {
     kind: options.kind,
     requestsPerSecond,
     requestCount: () => client.requests,
+    batches: batch,
 
     async getProfile(account: AccountRef): Promise<SourceProfile> {
       const { group, raw } = await fetchGroup(account);
@@ -110,34 +112,9 @@ export function createVkSource(options: VkSourceOptions): VkSource {
       return { posts: page.items.map(toPost), nextCursor: page.items.length > 0 && next < page.count ? String(next) : null };
     },
 
+    getCommentsOfPosts,
     async getComments(account: AccountRef, postExternalId: string): Promise<SourceComment[]> {
-      if (!/^\d+$/.test(postExternalId)) throw new SourceError('malformed', `VK post id ${JSON.stringify(postExternalId)} is not numeric`);
-      const groupId = await groupIdOf(account);
-      const result: SourceComment[] = [];
-      try {
-        for (let offset = 0; ; ) {
-          const page = await client.call(
-            'wall.getComments',
-            { owner_id: -groupId, post_id: postExternalId, offset, count: COMMENTS_PAGE, sort: 'asc', thread_items_count: THREAD_ITEMS },
-            wallGetCommentsSchema,
-            'post',
-          );
-          for (const top of page.items) {
-            result.push(toComment(top, groupId, postExternalId, null));
-            const thread = top.thread;
-            const replies = thread && thread.count > thread.items.length ? await fullThread(groupId, postExternalId, top.id) : (thread?.items ?? []);
-            for (const reply of replies) result.push(toComment(reply, groupId, postExternalId, top.id));
-          }
-          offset += page.items.length;
-          if (page.items.length === 0 || offset >= (page.current_level_count ?? page.count)) break;
-        }
-      } catch (error) {
-        // A post that no longer exists (VK 100/104 on the post) has no comments to read.
-        if (error instanceof SourceError && error.kind === 'malformed' && (error.details.code === 100 || error.details.code === 104)) return [];
-        throw error;
-      }
-      const seen = new Set<string>();
-      return result.filter((comment) => !seen.has(comment.externalId) && Boolean(seen.add(comment.externalId)));
+      return (await getCommentsOfPosts(account, [postExternalId])).get(postExternalId) ?? [];
     },
   };
 }
