@@ -9,3 +9,4 @@ export * from './coursework';
 export * from './completion';
 export * from './certificates';
 export * from './certificate-pdf';
+export * from './frdo-export';

@@ -1,0 +1,142 @@
+import ExcelJS from 'exceljs';
+import { AppError } from '@most/shared';
+import { buildFrdoRow, FRDO_HEADERS, type FrdoCell, type FrdoRecord } from '@most/domain';
+import type { Queryable } from '../client';
+import { toIsoDate } from './common';
+
+export interface FrdoSelection {
+  cohortId?: number;
+  certificateIds?: number[];
+}
+
+export interface FrdoRowProblem {
+  certificateId: number;
+  registrationNumber: string;
+  holderName: string;
+  column: string;
+  message: string;
+}
+
+export interface FrdoExport {
+  rowCount: number;
+  problems: FrdoRowProblem[];
+  /** Present only when every row is valid: a file the registry would reject is never produced. */
+  xlsx: Buffer | null;
+}
+
+interface FrdoSourceRow {
+  certificate_id: number;
+  holder_name: string;
+  document_type: FrdoRecord['documentType'];
+  series: string;
+  number: string;
+  issue_date: Date;
+  registration_number: string;
+  kind: FrdoRecord['courseKind'];
+  programme_title: string;
+  professional_field: string | null;
+  qualification_name: string | null;
+  hours: number;
+  starts_on: Date;
+  ends_on: Date;
+  finished_at: Date | null;
+  form_of_study: FrdoRecord['formOfStudy'];
+  funding_source: FrdoRecord['fundingSource'];
+  surname: string | null;
+  given_name: string | null;
+  patronymic: string | null;
+  birth_date: Date | null;
+  sex: FrdoRecord['sex'];
+  snils: string | null;
+  citizenship: string | null;
+  education_level: FrdoRecord['educationLevel'];
+  diploma_surname: string | null;
+  diploma_series: string | null;
+  diploma_number: string | null;
+}
+
+/** Valid (not revoked) documents of a cohort or a hand-picked list, in register order. */
+export async function loadFrdoRecords(sql: Queryable, selection: FrdoSelection): Promise<{ certificateId: number; holderName: string; registrationNumber: string; record: FrdoRecord }[]> {
+  if (selection.cohortId === undefined && !selection.certificateIds?.length) throw new AppError('BAD_REQUEST', 'Выберите поток или документы для выгрузки');
+  const ids = selection.certificateIds ?? [];
+  const rows = await sql<FrdoSourceRow[]>`
+    SELECT c.id AS certificate_id, c.holder_name, c.document_type, c.series, c.number, c.issue_date, c.registration_number,
+           co.kind, c.programme_title, co.professional_field, co.qualification_name, c.hours,
+           h.starts_on, h.ends_on, e.finished_at, h.form_of_study, h.funding_source,
+           p.surname, p.given_name, p.patronymic, p.birth_date, p.sex, p.snils, p.citizenship, p.education_level,
+           p.diploma_surname, p.diploma_series, p.diploma_number
+    FROM certificates c
+    JOIN enrolments e ON e.id = c.enrolment_id
+    JOIN cohorts h ON h.id = e.cohort_id
+    JOIN courses co ON co.id = h.course_id
+    LEFT JOIN trainee_profiles p ON p.user_id = e.user_id
+    WHERE c.revoked_at IS NULL
+      AND (${selection.cohortId ?? null}::bigint IS NULL OR e.cohort_id = ${selection.cohortId ?? null})
+      AND (${ids.length === 0} OR c.id = ANY(${ids}::bigint[]))
+    ORDER BY c.registration_number`;
+  return rows.map((r) => ({
+    certificateId: r.certificate_id,
+    holderName: r.holder_name,
+    registrationNumber: r.registration_number,
+    record: {
+      documentType: r.document_type,
+      isDuplicate: false,
+      series: r.series || null,
+      number: r.number,
+      issueDate: toIsoDate(r.issue_date),
+      registrationNumber: r.registration_number,
+      courseKind: r.kind,
+      programmeTitle: r.programme_title,
+      professionalField: r.professional_field,
+      qualificationName: r.qualification_name,
+      educationLevel: r.education_level,
+      diplomaSurname: r.diploma_surname,
+      diplomaSeries: r.diploma_series,
+      diplomaNumber: r.diploma_number,
+      startYear: Number(toIsoDate(r.starts_on).slice(0, 4)),
+      endYear: (r.document_type === 'training_record' && r.finished_at ? r.finished_at.getUTCFullYear() : Number(toIsoDate(r.ends_on).slice(0, 4))),
+      hours: r.hours,
+      surname: r.surname ?? '',
+      givenName: r.given_name ?? '',
+      patronymic: r.patronymic,
+      birthDate: r.birth_date ? toIsoDate(r.birth_date) : null,
+      sex: r.sex,
+      snils: r.snils,
+      formOfStudy: r.form_of_study,
+      fundingSource: r.funding_source,
+      citizenship: r.citizenship ?? '643',
+    },
+  }));
+}
+
+/** Writes the rows under the template's header row; text cells stay text so that leading zeros survive. */
+export async function writeFrdoXlsx(rows: FrdoCell[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = new Date(0);
+  workbook.modified = new Date(0);
+  const sheet = workbook.addWorksheet('Лист1');
+  sheet.addRow(FRDO_HEADERS);
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(row.map((cell) => cell ?? null));
+  FRDO_HEADERS.forEach((header, index) => {
+    sheet.getColumn(index + 1).width = Math.min(40, Math.max(12, header.length * 0.6));
+    sheet.getColumn(index + 1).numFmt = '@';
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The ФИС ФРДО export: either a file or, when any row is wrong, the list of what to fix per document. */
+export async function exportFrdo(sql: Queryable, selection: FrdoSelection): Promise<FrdoExport> {
+  const sources = await loadFrdoRecords(sql, selection);
+  const problems: FrdoRowProblem[] = [];
+  const rows: FrdoCell[][] = [];
+  for (const source of sources) {
+    const { cells, errors } = buildFrdoRow(source.record);
+    rows.push(cells);
+    for (const error of errors) {
+      problems.push({ certificateId: source.certificateId, registrationNumber: source.registrationNumber, holderName: source.holderName, ...error });
+    }
+  }
+  if (sources.length === 0) return { rowCount: 0, problems: [], xlsx: null };
+  return { rowCount: rows.length, problems, xlsx: problems.length === 0 ? await writeFrdoXlsx(rows) : null };
+}
