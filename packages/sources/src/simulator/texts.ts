@@ -2,21 +2,42 @@ import type { Rng } from './random';
 
 /** Russian vocabulary for generated communities, posts and comments (fictional but plausible). */
 
-const PLACES = ['Саратов', 'Энгельс', 'Балаково', 'Вольск', 'Балашов', 'Ртищево', 'Пугачёв', 'Маркс', 'Хвалынск', 'Петровск', 'Аткарск', 'Красноармейск'];
+/** [latin key as in screen names, town, adjective stem (+ского / +ская)]. */
+const TOWNS: readonly (readonly [string, string, string])[] = [
+  ['saratov', 'Саратов', 'Саратов'],
+  ['engels', 'Энгельс', 'Энгельс'],
+  ['balakovo', 'Балаково', 'Балаков'],
+  ['volsk', 'Вольск', 'Воль'],
+  ['balashov', 'Балашов', 'Балашов'],
+  ['rtishchevo', 'Ртищево', 'Ртищев'],
+  ['pugachev', 'Пугачёв', 'Пугачёв'],
+  ['marks', 'Маркс', 'Марксов'],
+  ['khvalynsk', 'Хвалынск', 'Хвалын'],
+  ['petrovsk', 'Петровск', 'Петров'],
+  ['atkarsk', 'Аткарск', 'Аткар'],
+  ['krasnoarmeysk', 'Красноармейск', 'Красноармей'],
+  ['arkadak', 'Аркадак', 'Аркадак'],
+];
+const PLACES = TOWNS.map(([, town]) => town);
+
+/** The town a screen name mentions (adm_engels → Энгельс), else a random one. */
+function townOf(handle: string, rng: Rng): readonly [string, string, string] {
+  return TOWNS.find(([key]) => handle.includes(key)) ?? rng.pick(TOWNS);
+}
 const STREETS = ['ул. Ленина', 'ул. Советская', 'ул. Московская', 'пр. Строителей', 'ул. Мира', 'ул. Гагарина', 'ул. Чапаева', 'ул. Пушкина', 'ул. Революционная', 'ул. Садовая'];
 
 export function communityName(handle: string, rng: Rng): string {
-  const place = rng.pick(PLACES);
   const h = handle.toLowerCase();
+  const [, place, stem] = townOf(h, rng);
   if (h.startsWith('school') || h.includes('sosh')) return `МОУ «СОШ № ${rng.int(1, 40)}» г. ${place}`;
   if (h.startsWith('kinder') || h.startsWith('ds')) return `МДОУ «Детский сад № ${rng.int(1, 90)}» г. ${place}`;
-  if (h.startsWith('hosp') || h.startsWith('crb') || h.includes('bolnica')) return `ГУЗ СО «${place}ская районная больница»`;
+  if (h.startsWith('hosp') || h.startsWith('crb') || h.includes('bolnica')) return `ГУЗ СО «${stem}ская районная больница»`;
   if (h.startsWith('poly')) return `ГУЗ СО «Городская поликлиника № ${rng.int(1, 20)}»`;
-  if (h.startsWith('kcson') || h.startsWith('social')) return `ГАУ СО «Комплексный центр социального обслуживания населения ${place}»`;
+  if (h.startsWith('kcson') || h.startsWith('social')) return `ГАУ СО «Комплексный центр социального обслуживания населения» г. ${place}`;
   if (h.startsWith('dk') || h.startsWith('culture')) return `МУК «Дом культуры» г. ${place}`;
   if (h.startsWith('lib')) return `МУК «Централизованная библиотечная система» г. ${place}`;
   if (h.startsWith('sport')) return `МУ «Спортивная школа» г. ${place}`;
-  if (h.startsWith('adm')) return `Администрация ${place}ского муниципального района`;
+  if (h.startsWith('adm')) return `Администрация ${stem}ского муниципального района`;
   if (h.startsWith('minobr')) return 'Министерство образования Саратовской области';
   if (h.startsWith('minzdrav')) return 'Министерство здравоохранения Саратовской области';
   if (h.startsWith('min')) return `Министерство ${rng.pick(['культуры', 'труда и социальной защиты', 'строительства и ЖКХ', 'транспорта и дорожного хозяйства', 'спорта'])} Саратовской области`;
