@@ -10,3 +10,4 @@ export * from './completion';
 export * from './certificates';
 export * from './certificate-pdf';
 export * from './frdo-export';
+export * from './progress';
