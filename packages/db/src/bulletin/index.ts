@@ -8,3 +8,4 @@ export * from './pdfs';
 export * from './settings';
 export * from './agency';
 export { registerFixtureOrganizations as registerBulletinFixtureOrganizations } from './test-fixture';
+export * from './dataset';

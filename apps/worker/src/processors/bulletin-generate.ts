@@ -1,0 +1,13 @@
+import type { Job } from 'bullmq';
+import { createDraftIssue, loadBulletinDataset, type Sql } from '@most/db';
+import { lastFullMonth, parseMonthlyPeriodKey } from '@most/domain';
+import { parseJobPayload } from '@most/queue';
+
+/** Prepares the draft of a period (by default the last full month in Europe/Saratov); idempotent per period. */
+export async function processBulletinGenerate(job: Job, sql: Sql, now: () => Date = () => new Date()) {
+  const { periodKey } = parseJobPayload('bulletin-generate', job.data);
+  const period = periodKey ? parseMonthlyPeriodKey(periodKey) : lastFullMonth(now());
+  const dataset = await loadBulletinDataset(sql, period);
+  const result = await createDraftIssue(sql, { dataset, actor: { id: null, label: 'bulletin-scheduler' } });
+  return { slug: result.issue.slug, created: result.created, organizations: dataset.organizations.length };
+}

@@ -1,0 +1,196 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createDraftIssue,
+  getIssuePdf,
+  listBulletinDeliveries,
+  publishIssue,
+  registerBulletinFixtureOrganizations,
+  submitIssueForReview,
+  unsubscribeBulletinContact,
+  upsertBulletinContact,
+  type IssueSummary,
+} from '@most/db';
+import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import type { BulletinDataset } from '@most/domain';
+import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
+import type { QueueBackend } from '@most/queue';
+import { startWorker, type WorkerHandle } from '../worker';
+import type { BulletinWorkerOptions } from './bulletin-options';
+
+const run = promisify(execFile);
+const monitor = { id: null, label: 'monitor@test' };
+
+interface ReceivedMail {
+  to: string[];
+  raw: string;
+}
+
+/** Text of every base64 MIME part of a raw message (the mailer encodes both parts so). */
+function decodeParts(raw: string): string {
+  const parts = raw.split(/\r?\n--/);
+  return parts
+    .map((part) => {
+      const [head, ...body] = part.split(/\r?\n\r?\n/);
+      if (!head || !/content-transfer-encoding:\s*base64/i.test(head)) return '';
+      return Buffer.from(body.join('\n').replace(/[^A-Za-z0-9+/=]/g, ''), 'base64').toString('utf8');
+    })
+    .join('\n');
+}
+
+async function publishFixtureIssue(sql: TestDatabase['sql'], dataset: BulletinDataset): Promise<IssueSummary> {
+  const { issue } = await createDraftIssue(sql, { dataset, actor: monitor });
+  await submitIssueForReview(sql, issue.id, monitor);
+  return (await publishIssue(sql, { issueId: issue.id, actor: monitor })).issue;
+}
+
+describe('bulletin distribution by e-mail through the queue', () => {
+  let db: TestDatabase;
+  let dataset: BulletinDataset;
+  let queue: QueueBackend;
+  let worker: WorkerHandle;
+  let smtp: SMTPServer;
+  let outboxDir: string;
+  const received: ReceivedMail[] = [];
+  let busyOnce = true;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataset = await registerBulletinFixtureOrganizations(db.sql);
+    outboxDir = await mkdtemp(join(tmpdir(), 'most-outbox-'));
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      logger: false,
+      onRcptTo(address, _session, callback) {
+        if (address.address === 'smm@gp2.example' && busyOnce) {
+          busyOnce = false;
+          return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+        }
+        if (address.address === 'nobody@engels.example') return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+        return callback();
+      },
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          received.push({ to: session.envelope.rcptTo.map((a) => a.address), raw: Buffer.concat(chunks).toString('utf8') });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    queue = await createTestQueueBackend('redis', db.url);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await queue?.close();
+    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await rm(outboxDir, { recursive: true, force: true });
+    await db?.drop();
+  });
+
+  const options = (smtpUrl: string | undefined): BulletinWorkerOptions => ({
+    smtpUrl,
+    outboxDir,
+    publicUrl: 'https://most.example',
+    from: 'Цифровой мост <bulletin@most.example>',
+    chromiumPath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    emailRetry: { attempts: 3, backoffMs: 100 },
+  });
+
+  it('sends each agency its own section, retries a temporary refusal, records a permanent one and honours opt-out', async () => {
+    const port = (smtp.server.address() as AddressInfo).port;
+    worker = await startWorker({ sql: db.sql, queue, bulletin: options(`smtp://127.0.0.1:${port}`) });
+    const id = (name: string) => dataset.organizations.find((o) => o.name.startsWith(name))!.id;
+    const clinic = id('ГУЗ');
+    const school = id('МОУ');
+    const engels = id('Администрация Энгельсского');
+    await upsertBulletinContact(db.sql, { organizationId: clinic, email: 'smm@gp2.example' }, monitor);
+    await upsertBulletinContact(db.sql, { organizationId: clinic, email: 'chief@gp2.example' }, monitor);
+    const optedOut = await upsertBulletinContact(db.sql, { organizationId: school, email: 'school5@volsk.example' }, monitor);
+    await upsertBulletinContact(db.sql, { organizationId: school, email: 'director@volsk.example' }, monitor);
+    await upsertBulletinContact(db.sql, { organizationId: engels, email: 'nobody@engels.example' }, monitor);
+    const [{ unsubscribe_token: token }] = (await db.sql`SELECT unsubscribe_token FROM bulletin_contacts WHERE id = ${optedOut.id}`) as unknown as [{ unsubscribe_token: string }];
+    await unsubscribeBulletinContact(db.sql, token);
+
+    const issue = await publishFixtureIssue(db.sql, dataset);
+    const distribute = await waitForJob(queue.queue('system'), await queue.enqueue('bulletin-distribute', { issueId: issue.id }, { jobId: `bulletin-distribute-${issue.id}` }));
+    expect(distribute.failedReason).toBeUndefined();
+    expect(distribute.returnvalue).toEqual({ issueId: issue.id, emails: 4 });
+
+    const deliveries = await listBulletinDeliveries(db.sql, issue.id);
+    for (const delivery of deliveries.filter((d) => d.status !== 'skipped')) {
+      await waitForJob(queue.queue('system'), `bulletin-email-${delivery.id}`);
+    }
+    const statuses = Object.fromEntries((await listBulletinDeliveries(db.sql, issue.id)).map((d) => [d.email, { status: d.status, attempts: d.attempts, error: d.lastError }]));
+    expect(statuses).toEqual({
+      'smm@gp2.example': { status: 'sent', attempts: 2, error: expect.stringContaining('451') },
+      'chief@gp2.example': { status: 'sent', attempts: 1, error: null },
+      'director@volsk.example': { status: 'sent', attempts: 1, error: null },
+      'school5@volsk.example': { status: 'skipped', attempts: 0, error: null },
+      'nobody@engels.example': { status: 'failed', attempts: 1, error: expect.stringContaining('550') },
+    });
+
+    expect(received.map((m) => m.to.join(',')).sort()).toEqual(['chief@gp2.example', 'director@volsk.example', 'smm@gp2.example']);
+    const acks = await db.sql<{ organization_id: number; token: string }[]>`SELECT organization_id, token FROM bulletin_acknowledgements WHERE issue_id = ${issue.id}`;
+    const ackOf = (organizationId: number) => acks.find((a) => a.organization_id === organizationId)!.token;
+    for (const mail of received) {
+      const body = decodeParts(mail.raw);
+      const isClinic = mail.to[0]!.endsWith('@gp2.example');
+      expect(mail.raw).toMatch(/^Subject: /m);
+      expect(mail.raw).toMatch(/^List-Unsubscribe:\s+<https:\/\/most\.example\/bulletin\/unsubscribe\/[A-Za-z0-9_-]+>/m);
+      expect(body).toContain(`https://most.example/bulletin/acknowledge/${ackOf(isClinic ? clinic : school)}`);
+      expect(body).not.toContain(`https://most.example/bulletin/acknowledge/${ackOf(isClinic ? school : clinic)}`);
+      // Its own recommendations, never another agency's.
+      expect(body.includes('Добавьте телефон регистратуры в описание страницы.')).toBe(isClinic);
+      expect(body.includes('Публикуйте не реже трёх раз в неделю')).toBe(!isClinic);
+      // And the public edition.
+      expect(body).toContain('Рейтинг: лучшие результаты');
+    }
+  });
+
+  it('renders the public edition to a PDF whose text has the agency names in Cyrillic', async () => {
+    if (!existsSync('/usr/bin/pdftotext')) throw new Error('pdftotext is missing: apt-get install -y poppler-utils');
+    const [issue] = await db.sql<{ id: number }[]>`SELECT id FROM bulletin_issues WHERE slug = '2026-10'`;
+    const job = await waitForJob(queue.queue('system'), `bulletin-pdf-${issue!.id}`, 60_000);
+    expect(job.failedReason).toBeUndefined();
+    const pdf = await getIssuePdf(db.sql, issue!.id);
+    expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf?.subarray(-8).toString()).toContain('%%EOF');
+    const file = join(outboxDir, 'issue.pdf');
+    await writeFile(file, pdf!);
+    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+    const text = stdout.replace(/\s+/g, ' ');
+    for (const name of ['Министерство образования Саратовской области', 'Администрация Балаковского муниципального района', 'ГУЗ «Саратовская городская поликлиника № 2»', 'МОУ «СОШ № 5 г. Вольска»']) {
+      expect(text).toContain(name);
+    }
+    expect(text).toContain('Бюллетень «Цифровой мост»: октябрь 2026');
+    const { stdout: fonts } = await run('pdffonts', [file]);
+    expect(fonts.split('\n').slice(2).filter(Boolean).every((line) => / yes /.test(line))).toBe(true);
+  });
+
+  it('writes .eml files to the outbox when no SMTP server is configured', async () => {
+    await worker.close();
+    worker = await startWorker({ sql: db.sql, queue, bulletin: options(undefined) });
+    const second = { ...dataset, period: { key: '2026-11', start: '2026-11-01', end: '2026-12-01', label: 'ноябрь 2026' } };
+    const issue = await publishFixtureIssue(db.sql, second);
+    await waitForJob(queue.queue('system'), await queue.enqueue('bulletin-distribute', { issueId: issue.id }, { jobId: `bulletin-distribute-${issue.id}` }));
+    const deliveries = (await listBulletinDeliveries(db.sql, issue.id)).filter((d) => d.status !== 'skipped');
+    for (const delivery of deliveries) await waitForJob(queue.queue('system'), `bulletin-email-${delivery.id}`);
+    const files = (await readdir(outboxDir)).filter((f) => f.endsWith('.eml')).sort();
+    expect(files).toHaveLength(4);
+    expect(files.every((f) => f.startsWith('2026-11-'))).toBe(true);
+    const raw = await readFile(join(outboxDir, files[0]!), 'utf8');
+    expect(raw).toMatch(/^To: [a-z0-9.@]+$/m);
+    expect(decodeParts(raw)).toContain('Бюллетень «Цифровой мост»: ноябрь 2026');
+    expect((await listBulletinDeliveries(db.sql, issue.id)).filter((d) => d.status === 'sent').every((d) => d.transport === 'outbox')).toBe(true);
+  });
+});

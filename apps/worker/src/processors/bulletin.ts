@@ -1,0 +1,40 @@
+import type { Job } from 'bullmq';
+import type { Sql } from '@most/db';
+import type { QueueBackend } from '@most/queue';
+import { processBulletinDistribute } from './bulletin-distribute';
+import { processBulletinEmail } from './bulletin-email';
+import { processBulletinGenerate } from './bulletin-generate';
+import { createBulletinMailer } from './bulletin-mailer';
+import { bulletinOptionsFromEnv, type BulletinWorkerOptions } from './bulletin-options';
+import { processBulletinPdf } from './bulletin-pdf';
+import { syncBulletinSchedule } from './bulletin-schedule';
+
+export type { BulletinWorkerOptions } from './bulletin-options';
+export { syncBulletinSchedule } from './bulletin-schedule';
+
+interface BulletinDeps {
+  sql: Sql;
+  queue: QueueBackend;
+  /** Taken from the environment when absent. */
+  bulletin?: BulletinWorkerOptions;
+}
+
+let fromEnv: BulletinWorkerOptions | undefined;
+const optionsOf = (deps: BulletinDeps) => deps.bulletin ?? (fromEnv ??= bulletinOptionsFromEnv());
+
+/** The bulletin's jobs, dispatched on the system queue. */
+export const BULLETIN_PROCESSORS: Record<string, (job: Job, deps: BulletinDeps) => Promise<unknown>> = {
+  'bulletin-generate': (job, deps) => processBulletinGenerate(job, deps.sql),
+  'bulletin-schedule-sync': (_job, deps) => syncBulletinSchedule(deps.sql, deps.queue),
+  'bulletin-distribute': (job, deps) => processBulletinDistribute(job, deps.sql, deps.queue, optionsOf(deps)),
+  'bulletin-pdf': (job, deps) => processBulletinPdf(job, deps.sql, optionsOf(deps)),
+  'bulletin-email': async (job, deps) => {
+    const options = optionsOf(deps);
+    const mailer = createBulletinMailer(options);
+    try {
+      return await processBulletinEmail(job, deps.sql, mailer, options);
+    } finally {
+      mailer.close();
+    }
+  },
+};
