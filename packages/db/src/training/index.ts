@@ -11,3 +11,4 @@ export * from './certificates';
 export * from './certificate-pdf';
 export * from './frdo-export';
 export * from './progress';
+export * from './outcome';
