@@ -8,11 +8,14 @@ import type { Sql } from '@most/db';
 import type { QueueBackend } from '@most/queue';
 import type { Mailer } from '@most/trpc';
 import { errorResponse } from './errors';
+import { clientIp } from './http/client-ip';
 import { csrfProtection } from './http/csrf';
 import type { Logger } from './logger';
 import { createMailer } from './mailer';
+import { publicApi } from './public/routes';
 import { trpcHandler } from './trpc-handler';
 import { verifyRoutes } from './routes/verify';
+import { bulletinRoutes } from './routes/bulletin';
 
 export interface AppDeps {
   sql: Sql;
@@ -27,6 +30,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Take the client address from x-forwarded-for (only behind a proxy that sets it). */
   trustProxy?: boolean;
+  /** Open-data API and widget: requests per minute per IP (default 600). */
+  publicRateLimitPerMinute?: number;
 }
 
 /** Paths without cookies or CSRF: open data and the embeddable widget. */
@@ -48,9 +53,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
     );
   });
   app.onError((error, c) => errorResponse(error, c, deps.logger));
+  // Bulletin pages, feeds and e-mail links: public, or authorised by the link's own token (before CSRF).
+  app.route('/bulletin', bulletinRoutes({ sql: deps.sql, publicUrl: deps.publicUrl }));
   app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
   const mailer = deps.mailer ?? createMailer({ logger: deps.logger });
   app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, trustProxy: deps.trustProxy ?? false }));
+  const open = publicApi({ sql: deps.sql, publicUrl: deps.publicUrl, clientIp: (c) => clientIp(c, deps.trustProxy ?? false), rateLimitPerMinute: deps.publicRateLimitPerMinute });
+  app.route('/api/public/v1', open.api);
+  app.route('/embed', open.embed);
 
   app.route('/verify', verifyRoutes({ sql: deps.sql }));
 

@@ -1,6 +1,8 @@
 import { accountsRouter } from './routers/accounts';
 import { authRouter } from './routers/auth';
+import { rankingsRouter } from './routers/rankings';
 import { registryRouter } from './routers/registry';
+import { trainingRouter } from './routers/training';
 import { usersRouter } from './routers/users';
 import { router } from './trpc';
 
@@ -9,6 +11,8 @@ export const appRouter = router({
   users: usersRouter,
   registry: registryRouter,
   accounts: accountsRouter,
+  rankings: rankingsRouter,
+  training: trainingRouter,
 });
 
 /** The dashboard imports this TYPE only. */

@@ -1,3 +1,4 @@
 export * from './types';
 export * from './editions';
 export * from './view';
+export * from './scores-source';

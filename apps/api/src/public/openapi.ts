@@ -1,0 +1,182 @@
+/** OpenAPI 3.1 description of the open-data API, written by hand to stay readable. */
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (type: string) => ({ type: [type, 'null'] });
+
+const filterParameters = [
+  { name: 'kind', in: 'query', description: 'Категория организаций', schema: { type: 'string', enum: ['regional_executive', 'local_government', 'subordinate_institution'] } },
+  { name: 'sector', in: 'query', description: 'Отрасль', schema: { type: 'string', enum: ['education', 'health', 'social_protection', 'culture', 'sport', 'housing_utilities', 'roads_transport', 'other'] } },
+  { name: 'municipality', in: 'query', description: 'Код муниципального образования', schema: { type: 'string' } },
+];
+const errorResponses = {
+  '404': { description: 'Не найдено', content: { 'application/json': { schema: ref('Error') } } },
+  '429': { description: 'Слишком много запросов; см. заголовок Retry-After', headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Секунд до следующей попытки' } }, content: { 'application/json': { schema: ref('Error') } } },
+};
+
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Цифровой мост — открытые данные',
+      version: '1.0.0',
+      description:
+        'Рейтинги официальных страниц органов власти и учреждений, методика, профили организаций и проверка «официальный ли это аккаунт». ' +
+        'Без авторизации. Опубликованные выпуски неизменны и кэшируются (ETag, Cache-Control: immutable). Ограничение частоты запросов по IP: при превышении — 429 и Retry-After.',
+      license: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+    },
+    servers: [{ url: `${serverUrl}/api/public/v1` }],
+    paths: {
+      '/editions': {
+        get: {
+          operationId: 'listEditions',
+          summary: 'Опубликованные выпуски рейтинга',
+          responses: { '200': { description: 'Список, новые периоды первыми', content: { 'application/json': { schema: { type: 'object', properties: { editions: { type: 'array', items: ref('EditionSummary') } }, required: ['editions'] } } } }, '429': errorResponses['429'] },
+        },
+      },
+      '/editions/latest': {
+        get: { operationId: 'latestEdition', summary: 'Перенаправление на последний выпуск', responses: { '302': { description: 'Location: /editions/{slug}' }, ...errorResponses } },
+      },
+      '/editions/{slug}': {
+        get: {
+          operationId: 'getEdition',
+          summary: 'Выпуск рейтинга (JSON или CSV)',
+          description: 'Фильтры пересчитывают места внутри выборки (равные баллы — одно место: 1, 2, 2, 4). Изменение к предыдущему выпуску считается только по критериям, которые есть в обеих версиях методики. CSV — UTF-8 с BOM, все строки без постраничной разбивки.',
+          parameters: [
+            { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } },
+            ...filterParameters,
+            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+            { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+          ],
+          responses: {
+            '200': {
+              description: 'Выпуск',
+              headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
+              content: { 'application/json': { schema: ref('EditionView') }, 'text/csv': { schema: { type: 'string' } } },
+            },
+            '304': { description: 'Не изменился (If-None-Match)' },
+            ...errorResponses,
+          },
+        },
+      },
+      '/organizations/{code}': {
+        get: {
+          operationId: 'getOrganization',
+          summary: 'Профиль организации: официальные аккаунты и история в рейтингах',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Профиль', content: { 'application/json': { schema: ref('OrganizationProfile') } } }, ...errorResponses },
+        },
+      },
+      '/methodology': {
+        get: {
+          operationId: 'listMethodologyVersions',
+          summary: 'Версии методики с критериями, весами и порогами',
+          responses: { '200': { description: 'Версии', content: { 'application/json': { schema: { type: 'object', properties: { versions: { type: 'array', items: ref('MethodologyVersion') } } } } } }, '429': errorResponses['429'] },
+        },
+      },
+      '/accounts/check': {
+        get: {
+          operationId: 'checkAccount',
+          summary: 'Официальный ли это аккаунт?',
+          description: 'Принимает любую форму адреса VK, OK или Telegram (m.vk.com, club123, @channel…).',
+          parameters: [{ name: 'url', in: 'query', required: true, schema: { type: 'string', maxLength: 500 } }],
+          responses: { '200': { description: 'Результат проверки', content: { 'application/json': { schema: ref('AccountCheck') } } }, '400': { description: 'Нет параметра url', content: { 'application/json': { schema: ref('Error') } } }, '429': errorResponses['429'] },
+        },
+      },
+      '/feeds/editions.rss': { get: { operationId: 'editionsRss', summary: 'RSS 2.0 лента выпусков', responses: { '200': { description: 'RSS', content: { 'application/rss+xml': { schema: { type: 'string' } } } } } } },
+      '/feeds/editions.atom': { get: { operationId: 'editionsAtom', summary: 'Atom лента выпусков', responses: { '200': { description: 'Atom', content: { 'application/atom+xml': { schema: { type: 'string' } } } } } } },
+    },
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' }, requestId: { type: 'string' } }, required: ['code', 'message'] } },
+          required: ['error'],
+        },
+        EditionSummary: {
+          type: 'object',
+          properties: {
+            slug: { type: 'string' },
+            title: { type: 'string' },
+            periodStart: { type: 'string', format: 'date' },
+            periodEnd: { type: 'string', format: 'date' },
+            methodologyVersion: { type: 'string' },
+            previousEditionSlug: nullable('string'),
+            publishedAt: { type: 'string', format: 'date-time' },
+            url: { type: 'string', format: 'uri' },
+            csvUrl: { type: 'string', format: 'uri' },
+          },
+          required: ['slug', 'title', 'periodStart', 'periodEnd', 'methodologyVersion', 'publishedAt'],
+        },
+        EditionRow: {
+          type: 'object',
+          properties: {
+            rank: { ...nullable('integer'), description: 'Место в выборке; null — недостаточно данных' },
+            overallRank: nullable('integer'),
+            organizationCode: { type: 'string' },
+            organizationName: { type: 'string' },
+            kind: { type: 'string' },
+            sector: { type: 'string' },
+            municipalityCode: nullable('string'),
+            municipalityName: nullable('string'),
+            score: { ...nullable('number'), description: '0–100' },
+            rankChange: { ...nullable('integer'), description: 'На сколько мест поднялась (+) или опустилась (−)' },
+            scoreChange: nullable('number'),
+            coverage: { type: 'object', properties: { accountsScored: { type: 'integer' }, accountsTotal: { type: 'integer' } } },
+            sampleSize: { type: 'integer', description: 'Объём выборки (публикации и вопросы за период)' },
+            criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, score: { type: 'number' } } } },
+          },
+          required: ['rank', 'organizationCode', 'organizationName', 'score', 'coverage', 'sampleSize'],
+        },
+        EditionView: {
+          type: 'object',
+          properties: {
+            edition: ref('EditionSummary'),
+            criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' }, weight: { type: 'number' } } } },
+            filters: { type: 'object', properties: { kind: nullable('string'), sector: nullable('string'), municipality: nullable('string') } },
+            ranked: { type: 'object', properties: { total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' }, rows: { type: 'array', items: ref('EditionRow') } } },
+            notEnoughData: { type: 'array', items: ref('EditionRow'), description: 'Не ранжируются' },
+            embed: { type: 'object', properties: { url: { type: 'string' }, html: { type: 'string', description: 'Код для вставки на сайт' } } },
+          },
+          required: ['edition', 'ranked', 'notEnoughData', 'embed'],
+        },
+        OrganizationProfile: {
+          type: 'object',
+          properties: {
+            code: { type: 'string' },
+            fullName: { type: 'string' },
+            shortName: { type: 'string' },
+            kind: { type: 'string' },
+            sector: { type: 'string' },
+            municipality: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
+            website: nullable('string'),
+            accounts: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' } } } },
+            rankings: { type: 'array', items: { type: 'object', properties: { editionSlug: { type: 'string' }, periodEnd: { type: 'string' }, rank: nullable('integer'), rankedCount: { type: 'integer' }, score: nullable('number') } } },
+          },
+        },
+        MethodologyVersion: {
+          type: 'object',
+          properties: {
+            version: { type: 'integer' },
+            title: { type: 'string' },
+            effectiveFrom: { type: 'string', format: 'date' },
+            criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' }, group: { type: 'string' }, weight: { type: 'number' }, kind: { type: 'string', enum: ['automatic', 'manual'] } } } },
+          },
+        },
+        AccountCheck: {
+          type: 'object',
+          properties: {
+            input: { type: 'string' },
+            canonicalUrl: nullable('string'),
+            official: { type: 'boolean' },
+            reason: nullable('string'),
+            account: { type: ['object', 'null'] },
+            organization: { type: ['object', 'null'], properties: { code: { type: 'string' }, shortName: { type: 'string' }, fullName: { type: 'string' } } },
+          },
+          required: ['official'],
+        },
+      },
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof openApiDocument>;

@@ -1,0 +1,190 @@
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/db';
+import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { createTestQueueBackend } from '@most/queue/testing';
+import type { QueueBackend } from '@most/queue';
+import { createApp } from '../app';
+import { createLogger } from '../logger';
+
+const HOSTILE_NAME = '<script>alert("x")</script> Школа, "№1"';
+
+describe('open-data API and widget', () => {
+  let db: TestDatabase;
+  let queue: QueueBackend;
+  let app: Hono<never>;
+  let orgIds: number[];
+  let hostileCode: string;
+
+  const make = (limit?: number) =>
+    createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', trustProxy: true, publicRateLimitPerMinute: limit }) as unknown as Hono<never>;
+  const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers: { 'x-forwarded-for': '198.51.100.1', ...headers } });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    queue = await createTestQueueBackend('redis', db.url);
+    await seedDemoRegistry(db.sql);
+    const orgs = await db.sql<{ id: number; code: string }[]>`SELECT id, code FROM organizations ORDER BY id LIMIT 30`;
+    orgIds = orgs.map((o) => o.id);
+    hostileCode = orgs[0]!.code;
+    await db.sql`UPDATE organizations SET short_name = ${HOSTILE_NAME} WHERE id = ${orgIds[0]!}`;
+    const scores = (shift: number): OrganizationScore[] =>
+      orgIds.map((id, i) => {
+        const value = 100 - ((i * 37 + shift * 11) % 100);
+        const criteria = [{ code: 'PROFILE', score: value, weight: 1 }, { code: 'SLA', score: value, weight: 1 }];
+        const enoughData = i % 10 !== 9;
+        return { organizationId: id, score: enoughData ? value : null, enoughData, criteria, accountsScored: 1, accountsTotal: 2, sampleSize: enoughData ? 30 : 1 };
+      });
+    const criteria = [{ code: 'PROFILE', name: 'Профиль', weight: 1 }, { code: 'SLA', name: 'Ответы за 24 часа', weight: 1 }];
+    const september = await buildEdition(db.sql, { title: 'Рейтинг за сентябрь 2026', periodStart: '2026-09-01', periodEnd: '2026-09-30', methodologyVersion: '1', criteria }, scores(0), { id: null, label: 'test' });
+    await publishEdition(db.sql, september.id, { id: null, label: 'test' });
+    const october = await buildEdition(db.sql, { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria, slug: 'oktyabr-2026' }, scores(7), { id: null, label: 'test' });
+    await publishEdition(db.sql, october.id, { id: null, label: 'test' });
+    await buildEdition(db.sql, { title: 'Черновик за ноябрь', periodStart: '2026-11-01', periodEnd: '2026-11-30', methodologyVersion: '1', criteria, slug: 'draft-november' }, scores(3), { id: null, label: 'test' });
+    app = make();
+  });
+  afterAll(async () => {
+    await queue?.close();
+    await db?.drop();
+  });
+
+  it('lists published editions only, with CORS and a request id', async () => {
+    const response = await get('/api/public/v1/editions', { origin: 'https://news.example' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    expect(response.headers.get('set-cookie')).toBeNull();
+    const body = (await response.json()) as { editions: { slug: string; csvUrl: string }[] };
+    expect(body.editions.map((e) => e.slug)).toEqual(['oktyabr-2026', '2026-09-01-2026-09-30-v1']);
+    expect(body.editions[0]!.csvUrl).toMatch(/\/api\/public\/v1\/editions\/oktyabr-2026\?format=csv$/);
+    expect((await get('/api/public/v1/editions/draft-november')).status).toBe(404);
+  });
+
+  it('serves an edition page with ranks, changes, coverage, an embed snippet, ETag and immutable caching', async () => {
+    const response = await get('/api/public/v1/editions/oktyabr-2026?pageSize=10');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    const etag = response.headers.get('etag')!;
+    expect(etag).toMatch(/^".+"$/);
+    const body = (await response.json()) as {
+      edition: { previousEditionSlug: string };
+      ranked: { total: number; rows: { rank: number; rankChange: number | null; coverage: { accountsScored: number; accountsTotal: number }; sampleSize: number }[] };
+      notEnoughData: { rank: null }[];
+      embed: { url: string; html: string };
+    };
+    expect(body.edition.previousEditionSlug).toBe('2026-09-01-2026-09-30-v1');
+    expect(body.ranked.rows).toHaveLength(10);
+    expect(body.ranked.total).toBe(27);
+    expect(body.notEnoughData).toHaveLength(3);
+    expect(body.ranked.rows[0]).toMatchObject({ rank: 1, coverage: { accountsScored: 1, accountsTotal: 2 }, sampleSize: 30 });
+    expect(body.ranked.rows.some((r) => r.rankChange !== null && r.rankChange !== 0)).toBe(true);
+    expect(body.embed.html).toMatch(/^<iframe src="http:\/\/localhost\/embed\/rankings\/oktyabr-2026"/);
+
+    const again = await get('/api/public/v1/editions/oktyabr-2026?pageSize=10', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    const same = await get('/api/public/v1/editions/oktyabr-2026?pageSize=10&utm=1');
+    expect(same.headers.get('etag')).toBe(etag);
+  });
+
+  it('re-ranks within a filter and carries the filter into the snippet', async () => {
+    const [org] = await db.sql<{ kind: string }[]>`SELECT kind FROM organizations WHERE id = ${orgIds[1]!}`;
+    const response = await get(`/api/public/v1/editions/oktyabr-2026?kind=${org!.kind}`);
+    const body = (await response.json()) as { ranked: { rows: { rank: number; kind: string }[] }; embed: { url: string } };
+    expect(body.ranked.rows.length).toBeGreaterThan(0);
+    expect(body.ranked.rows.every((r) => r.kind === org!.kind)).toBe(true);
+    expect(body.ranked.rows[0]!.rank).toBe(1);
+    expect(body.embed.url).toContain(`kind=${org!.kind}`);
+    const bad = await get('/api/public/v1/editions/oktyabr-2026?kind=planet&pageSize=0');
+    expect(bad.status).toBe(400);
+    const error = (await bad.json()) as { error: { details: { fields: Record<string, string> } } };
+    expect(Object.keys(error.error.details.fields).sort()).toEqual(['kind', 'pageSize']);
+  });
+
+  it('exports CSV as UTF-8 with a BOM and proper quoting', async () => {
+    const response = await get('/api/public/v1/editions/oktyabr-2026?format=csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    expect(response.headers.get('content-disposition')).toContain('oktyabr-2026.csv');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^rank,overall_rank,organization_code,organization_name,/);
+    expect(lines).toHaveLength(1 + 30);
+    expect(text).toContain('"<script>alert(""x"")</script> Школа, ""№1"""');
+    expect(lines.filter((l) => l.includes(',yes,')).length).toBe(3);
+  });
+
+  it('profiles an organization with its official accounts and ranking history', async () => {
+    const response = await get(`/api/public/v1/organizations/${encodeURIComponent(hostileCode)}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { accounts: { url: string }[]; rankings: { editionSlug: string; rank: number | null }[] };
+    expect(body.rankings.map((r) => r.editionSlug)).toEqual(['oktyabr-2026', '2026-09-01-2026-09-30-v1']);
+    expect(body.accounts.length).toBeGreaterThan(0);
+    expect((await get('/api/public/v1/organizations/no-such-org')).status).toBe(404);
+  });
+
+  it('answers "is this account official?" for any URL form', async () => {
+    const [account] = await db.sql<{ canonical_url: string; handle: string }[]>`SELECT canonical_url, handle FROM accounts WHERE network = 'vk' AND external_id IS NULL LIMIT 1`;
+    const official = await get(`/api/public/v1/accounts/check?url=${encodeURIComponent(`m.vk.com/${account!.handle.toUpperCase()}`)}`);
+    expect(await official.json()).toMatchObject({ official: true, canonicalUrl: account!.canonical_url, organization: { code: expect.any(String) } });
+    const unknown = await get(`/api/public/v1/accounts/check?url=${encodeURIComponent('https://vk.com/definitely_not_registered')}`);
+    expect(await unknown.json()).toMatchObject({ official: false, canonicalUrl: 'https://vk.com/definitely_not_registered' });
+    const invalid = await get(`/api/public/v1/accounts/check?url=${encodeURIComponent('https://example.com/x')}`);
+    expect(await invalid.json()).toMatchObject({ official: false, canonicalUrl: null });
+    expect((await get('/api/public/v1/accounts/check')).status).toBe(400);
+  });
+
+  it('publishes RSS 2.0 and Atom feeds of editions', async () => {
+    const parser = new XMLParser({ ignoreAttributes: false });
+    const rss = parser.parse(await (await get('/api/public/v1/feeds/editions.rss')).text());
+    expect(rss.rss['@_version']).toBe('2.0');
+    expect(rss.rss.channel.item.map((i: { title: string }) => i.title)).toEqual(['Рейтинг за октябрь 2026', 'Рейтинг за сентябрь 2026']);
+    const atomResponse = await get('/api/public/v1/feeds/editions.atom');
+    expect(atomResponse.headers.get('content-type')).toContain('application/atom+xml');
+    const atom = parser.parse(await atomResponse.text());
+    expect(atom.feed.entry).toHaveLength(2);
+  });
+
+  it('documents itself with OpenAPI 3.1 and a plain HTML page', async () => {
+    const doc = (await (await get('/api/public/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/editions', '/editions/{slug}', '/organizations/{code}', '/methodology', '/accounts/check', '/feeds/editions.rss']));
+    const html = await (await get('/api/public/v1/docs')).text();
+    expect(html).toContain('/editions/{slug}');
+    expect(html).not.toMatch(/<script|<link[^>]+stylesheet/);
+    const methodology = (await (await get('/api/public/v1/methodology')).json()) as { versions: { version: number; criteria: unknown[] }[] };
+    expect(methodology.versions[0]!.criteria.length).toBeGreaterThan(0);
+  });
+
+  it('renders an escaped, iframe-friendly widget with filters from the query string', async () => {
+    const response = await get('/embed/rankings/oktyabr-2026?limit=50');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-frame-options')).toBeNull();
+    expect(response.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    const html = await response.text();
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    const [org] = await db.sql<{ sector: string }[]>`SELECT sector FROM organizations WHERE id = ${orgIds[2]!}`;
+    const filtered = await (await get(`/embed/rankings/oktyabr-2026?sector=${org!.sector}`)).text();
+    expect((filtered.match(/<tr><td class="n">/g) ?? []).length).toBeLessThan((html.match(/<tr><td class="n">/g) ?? []).length);
+    expect((await get('/embed/rankings/draft-november')).status).toBe(404);
+  });
+
+  it('limits each IP and answers 429 with Retry-After', async () => {
+    const limited = make(3);
+    const call = (ip: string) => limited.request('/api/public/v1/methodology', { headers: { 'x-forwarded-for': ip } });
+    for (let i = 0; i < 3; i += 1) expect((await call('203.0.113.5')).status).toBe(200);
+    const refused = await call('203.0.113.5');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await call('203.0.113.6')).status).toBe(200);
+  });
+
+  it('redirects to the latest edition', async () => {
+    const response = await get('/api/public/v1/editions/latest?format=csv');
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/api/public/v1/editions/oktyabr-2026?format=csv');
+  });
+});

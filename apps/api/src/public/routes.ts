@@ -1,0 +1,233 @@
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import { z } from 'zod';
+import {
+  checkOfficialAccount,
+  editionFilterSchema,
+  getEdition,
+  getOrganization,
+  listEditions,
+  organizationRankingHistory,
+  viewEdition,
+  type Edition,
+  type EditionSummary,
+  type EditionView,
+  type Sql,
+} from '@most/db';
+import { AppError } from '@most/shared';
+import { toCsv } from './csv';
+import { docsHtml } from './docs';
+import { embedHtml, embedSnippet } from './embed';
+import { editionsAtom, editionsRss } from './feeds';
+import { IMMUTABLE, makeBody, ResponseCache, send, SHORT, type CachedBody } from './http-cache';
+import { KIND_LABELS, SECTOR_LABELS } from './labels';
+import { methodologyVersions, publicMethodology } from './methodology';
+import { openApiDocument } from './openapi';
+import { rateLimit } from './rate-limit';
+
+export interface PublicApiDeps {
+  sql: Sql;
+  publicUrl?: string;
+  clientIp: (c: Context) => string;
+  /** Requests per minute per IP for the open-data API and the widget. */
+  rateLimitPerMinute?: number;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const SHORT_TTL_MS = 30_000;
+
+const parseQuery = <S extends z.ZodType>(schema: S, c: Context): z.output<S> => {
+  const result = schema.safeParse(c.req.query());
+  if (result.success) return result.data;
+  const fields = Object.fromEntries(result.error.issues.map((i) => [i.path.join('.') || '(query)', i.message]));
+  throw new AppError('BAD_REQUEST', `Проверьте параметры: ${Object.keys(fields).join(', ')}`, { details: { fields } });
+};
+
+const editionQuerySchema = editionFilterSchema.extend({ format: z.enum(['json', 'csv']).default('json') });
+const embedQuerySchema = editionFilterSchema.extend({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+function sendEdition(c: Context, body: CachedBody, format: 'json' | 'csv', slug: string): Response {
+  const response = send(c, body);
+  if (format === 'csv') response.headers.set('content-disposition', `attachment; filename="${slug.replace(/[^a-z0-9-]/g, '')}.csv"`);
+  return response;
+}
+
+const publicSummary = (base: string, e: EditionSummary) => ({
+  slug: e.slug,
+  title: e.title,
+  periodStart: e.periodStart,
+  periodEnd: e.periodEnd,
+  methodologyVersion: e.methodologyVersion,
+  previousEditionSlug: e.previousEditionSlug,
+  publishedAt: e.publishedAt,
+  url: `${base}/rankings/${encodeURIComponent(e.slug)}`,
+  jsonUrl: `${base}/api/public/v1/editions/${encodeURIComponent(e.slug)}`,
+  csvUrl: `${base}/api/public/v1/editions/${encodeURIComponent(e.slug)}?format=csv`,
+});
+
+const CSV_HEADERS = [
+  'rank', 'overall_rank', 'organization_code', 'organization_name', 'kind', 'sector', 'municipality_code', 'municipality_name',
+  'score', 'rank_change', 'score_change', 'accounts_scored', 'accounts_total', 'sample_size', 'not_enough_data',
+];
+
+function editionCsv(view: EditionView): string {
+  const line = (r: EditionView['notEnoughData'][number], notEnough: boolean) => [
+    r.rank, r.overallRank, r.organizationCode, r.organizationName, KIND_LABELS[r.kind], SECTOR_LABELS[r.sector], r.municipalityCode, r.municipalityName,
+    r.score, r.rankChange, r.scoreChange, r.coverage.accountsScored, r.coverage.accountsTotal, r.sampleSize, notEnough ? 'yes' : 'no',
+  ];
+  const criteria = view.criteria.map((c) => c.code);
+  const withCriteria = (r: EditionView['notEnoughData'][number], notEnough: boolean) => [
+    ...line(r, notEnough),
+    ...criteria.map((code) => r.criteria.find((x) => x.code === code)?.score ?? null),
+  ];
+  return toCsv(
+    [...CSV_HEADERS, ...criteria.map((code) => `criterion_${code}`)],
+    [...view.ranked.rows.map((r) => withCriteria(r, false)), ...view.notEnoughData.map((r) => withCriteria(r, true))],
+  );
+}
+
+/**
+ * The open-data API (/api/public/v1) and the embeddable widget (/embed). No login, GET only,
+ * CORS open; published editions are immutable, so their serialized bytes are kept in memory.
+ */
+export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
+  const cache = new ResponseCache();
+  const baseOf = (c: Context) => (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
+  const limiter = rateLimit({ limit: deps.rateLimitPerMinute ?? 600, windowMs: 60_000, clientIp: deps.clientIp });
+
+  /** Published editions by slug, with their previous edition: immutable, so cached without expiry. */
+  const editions = new Map<string, Promise<{ edition: Edition; previous: Edition | null }>>();
+  const loadEdition = (slug: string) => {
+    let pending = editions.get(slug);
+    if (!pending) {
+      pending = (async () => {
+        const edition = await getEdition(deps.sql, { slug });
+        const previous = edition.previousEditionSlug ? await getEdition(deps.sql, { slug: edition.previousEditionSlug }) : null;
+        return { edition, previous };
+      })();
+      editions.set(slug, pending);
+      pending.catch(() => editions.delete(slug));
+      if (editions.size > 200) editions.delete(editions.keys().next().value!);
+    }
+    return pending;
+  };
+
+  const api = new Hono();
+  api.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Retry-After', 'x-request-id'], maxAge: 86_400 }));
+  api.use(limiter);
+
+  api.get('/editions', async (c) => {
+    const base = baseOf(c);
+    const body = await cache.through(`list|${base}`, async () => {
+      const list = await listEditions(deps.sql);
+      return makeBody(JSON.stringify({ editions: list.map((e) => publicSummary(base, e)) }), JSON_TYPE, SHORT);
+    }, SHORT_TTL_MS);
+    return send(c, body);
+  });
+
+  api.get('/editions/latest', async (c) => {
+    const [latest] = await listEditions(deps.sql);
+    if (!latest) throw new AppError('NOT_FOUND', 'Опубликованных выпусков пока нет');
+    const query = new URL(c.req.url).search;
+    c.header('cache-control', SHORT);
+    return c.redirect(`/api/public/v1/editions/${encodeURIComponent(latest.slug)}${query}`, 302);
+  });
+
+  api.get('/editions/:slug', async (c) => {
+    const base = baseOf(c);
+    const slug = c.req.param('slug');
+    const { format, ...filter } = parseQuery(editionQuerySchema, c);
+    // The key is built from the parsed filters, so unknown parameters cannot multiply entries.
+    const key = `edition|${base}|${slug}|${format}|${filter.kind ?? ''}|${filter.sector ?? ''}|${filter.municipality ?? ''}|${filter.page}|${filter.pageSize}`;
+    const hit = cache.get(key);
+    if (hit) return sendEdition(c, hit, format, slug);
+    const { edition, previous } = await loadEdition(slug);
+    let body: CachedBody;
+    if (format === 'csv') {
+      const all = viewEdition(edition, previous, { ...filter, page: 1, pageSize: 1000 });
+      const everything = all.ranked.total > all.ranked.rows.length ? viewEdition(edition, previous, { ...filter, page: 1, pageSize: all.ranked.total }) : all;
+      body = makeBody(editionCsv(everything), 'text/csv; charset=utf-8', IMMUTABLE);
+    } else {
+      const view = viewEdition(edition, previous, filter);
+      const { id: _id, status: _status, createdAt: _created, ...summary } = view.edition;
+      body = makeBody(
+        JSON.stringify({ ...view, edition: { ...summary, ...publicSummary(base, view.edition) }, embed: embedSnippet(base, view) }),
+        JSON_TYPE,
+        IMMUTABLE,
+      );
+    }
+    cache.set(key, body);
+    return sendEdition(c, body, format, slug);
+  });
+
+  api.get('/organizations/:code', async (c) => {
+    const organization = await getOrganization(deps.sql, { code: c.req.param('code').slice(0, 100) });
+    const history = await organizationRankingHistory(deps.sql, organization.id);
+    const body = {
+      code: organization.code,
+      fullName: organization.fullName,
+      shortName: organization.shortName,
+      kind: organization.kind,
+      sector: organization.sector,
+      municipality: organization.municipality ? { code: organization.municipality.code, name: organization.municipality.name } : null,
+      parent: organization.parent ? { code: organization.parent.code, shortName: organization.parent.shortName } : null,
+      website: organization.website,
+      accounts: organization.accounts.filter((a) => a.isOfficial).map((a) => ({ network: a.network, url: a.canonicalUrl, status: a.status })),
+      rankings: history,
+    };
+    return send(c, makeBody(JSON.stringify(body), JSON_TYPE, SHORT));
+  });
+
+  api.get('/methodology', (c) =>
+    send(c, makeBody(JSON.stringify({ versions: methodologyVersions().map(publicMethodology) }), JSON_TYPE, SHORT)),
+  );
+
+  api.get('/accounts/check', async (c) => {
+    const { url } = parseQuery(z.object({ url: z.string().trim().min(1, 'is required').max(500) }), c);
+    return send(c, makeBody(JSON.stringify(await checkOfficialAccount(deps.sql, url)), JSON_TYPE, SHORT));
+  });
+
+  const feed = (kind: 'rss' | 'atom') => async (c: Context) => {
+    const base = baseOf(c);
+    const body = await cache.through(`feed|${kind}|${base}`, async () => {
+      const list = await listEditions(deps.sql);
+      return kind === 'rss'
+        ? makeBody(editionsRss(base, list), 'application/rss+xml; charset=utf-8', SHORT)
+        : makeBody(editionsAtom(base, list), 'application/atom+xml; charset=utf-8', SHORT);
+    }, SHORT_TTL_MS);
+    return send(c, body);
+  };
+  api.get('/feeds/editions.rss', feed('rss'));
+  api.get('/feeds/editions.atom', feed('atom'));
+
+  api.get('/openapi.json', (c) => send(c, cache.get(`openapi|${baseOf(c)}`) ?? cacheSet(`openapi|${baseOf(c)}`, makeBody(JSON.stringify(openApiDocument(baseOf(c)), null, 2), JSON_TYPE, SHORT))));
+  api.get('/docs', (c) => send(c, cache.get(`docs|${baseOf(c)}`) ?? cacheSet(`docs|${baseOf(c)}`, makeBody(docsHtml(openApiDocument(baseOf(c))), 'text/html; charset=utf-8', SHORT))));
+  const cacheSet = (key: string, body: CachedBody) => {
+    cache.set(key, body);
+    return body;
+  };
+
+  const embed = new Hono();
+  embed.use(limiter);
+  embed.get('/rankings/:edition', async (c) => {
+    const base = baseOf(c);
+    const slug = c.req.param('edition');
+    const filter = parseQuery(embedQuerySchema, c);
+    const key = `embed|${base}|${slug}|${filter.kind ?? ''}|${filter.sector ?? ''}|${filter.municipality ?? ''}|${filter.limit}`;
+    let body = cache.get(key);
+    if (!body) {
+      const { edition, previous } = await loadEdition(slug);
+      const view = viewEdition(edition, previous, { ...filter, page: 1, pageSize: filter.limit });
+      body = makeBody(embedHtml(base, view), 'text/html; charset=utf-8', IMMUTABLE);
+      cache.set(key, body);
+    }
+    const response = send(c, body);
+    // Made to be framed by any site; it runs no script and loads nothing.
+    response.headers.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *; base-uri 'none'; form-action 'none'");
+    response.headers.set('x-content-type-options', 'nosniff');
+    response.headers.set('referrer-policy', 'no-referrer-when-downgrade');
+    return response;
+  });
+
+  return { api, embed };
+}

@@ -1,0 +1,599 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  addCohortSession,
+  applyForCohort,
+  attendanceSheet,
+  bulkEnrolFromTable,
+  changeEnrolmentState,
+  cohortInputSchema,
+  cohortOutcomeReport,
+  cohortProgress,
+  courseInputSchema,
+  createCohort,
+  createCourse,
+  enrolTrainee,
+  evaluateEnrolmentCompletion,
+  exportFrdo,
+  finalizeCohort,
+  getCertificate,
+  getCohort,
+  getCourseOutline,
+  getEnrolment,
+  gradeInputSchema,
+  gradeSubmission,
+  gradingQueue,
+  isCohortInstructor,
+  issueCertificate,
+  listCertificates,
+  listCohortEnrolments,
+  listCohorts,
+  listCohortSessions,
+  listCourses,
+  listMyAssignments,
+  listMyCourses,
+  listUpcomingSessions,
+  markAttendance,
+  markLessonComplete,
+  outcomeOptionsSchema,
+  parseCsv,
+  readStoredFile,
+  readTable,
+  renderCertificatePdf,
+  revokeCertificate,
+  sessionInputSchema,
+  setManualMark,
+  submitAssignment,
+  traineeProfileSchema,
+  upsertTraineeProfile,
+  verificationUrl,
+  type Queryable,
+  type SessionUser,
+} from '@most/db';
+import { AppError } from '@most/shared';
+import { id, isoDate, okSchema } from '../schemas';
+import { authedProcedure, monitorProcedure, router, traineeProcedure } from '../trpc';
+
+const actorOf = (user: { id: number; email: string }) => ({ id: user.id, label: user.email });
+
+/** Uploaded files are stored under DATA_DIR (same default as the configuration). */
+const dataDir = () => process.env.DATA_DIR || './data';
+
+const isStaff = (user: SessionUser) => user.role === 'admin' || user.role === 'monitor';
+
+/** Monitors and admins see every cohort; an instructor only the cohorts they teach. */
+async function assertTeaches(sql: Queryable, user: SessionUser, cohortId: number) {
+  if (isStaff(user)) return;
+  if (user.role === 'instructor' && (await isCohortInstructor(sql, cohortId, user.id))) return;
+  throw new AppError('FORBIDDEN', 'Нет доступа к этому потоку');
+}
+
+/** A trainee reaches only their own enrolments. */
+async function ownEnrolment(sql: Queryable, user: SessionUser, enrolmentId: number) {
+  const enrolment = await getEnrolment(sql, enrolmentId);
+  if (enrolment.user_id !== user.id) throw new AppError('FORBIDDEN', 'Нет доступа к этой записи на обучение');
+  return enrolment;
+}
+
+/** Instructors, monitors and admins: grading, attendance, progress and exports. */
+const teachingProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!['admin', 'monitor', 'instructor'].includes(ctx.user.role)) throw new AppError('FORBIDDEN', 'Недостаточно прав');
+  return next();
+});
+
+const base64File = z.object({
+  fileName: z.string().min(1).max(255),
+  /** Base64 of at most 10 MB of content. */
+  contentBase64: z.string().max(14_000_000),
+});
+const decode = (file: z.infer<typeof base64File>) => ({ fileName: file.fileName, content: new Uint8Array(Buffer.from(file.contentBase64, 'base64')) });
+const fileOutput = z.object({ fileName: z.string(), contentType: z.string(), contentBase64: z.string() });
+
+const enrolmentState = z.enum(['applied', 'enrolled', 'active', 'completed', 'failed', 'withdrawn', 'suspended']);
+const enrolmentOutput = z.object({
+  id,
+  cohort_id: id,
+  user_id: id,
+  organization_id: id,
+  state: enrolmentState,
+  state_since: isoDate,
+  state_reason: z.string().nullable(),
+  applied_at: isoDate,
+  enrolled_at: isoDate.nullable(),
+  started_at: isoDate.nullable(),
+  finished_at: isoDate.nullable(),
+  manual_mark: z.boolean(),
+});
+const cohortOutput = z.object({
+  id,
+  course_id: id,
+  course_title: z.string(),
+  title: z.string(),
+  starts_on: z.string(),
+  ends_on: z.string(),
+  form_of_study: z.string(),
+  funding_source: z.string(),
+  capacity: z.number().int(),
+  enrolment_opens_at: isoDate,
+  enrolment_closes_at: isoDate,
+  completion_rule: z.unknown(),
+  seats_taken: z.number().int(),
+});
+const sessionOutput = z.object({
+  id,
+  cohort_id: id,
+  title: z.string(),
+  starts_at: isoDate,
+  hours: z.number(),
+  mode: z.enum(['online', 'offline']),
+  link: z.string().nullable(),
+  place: z.string().nullable(),
+});
+const certificateOutput = z.object({
+  id,
+  enrolment_id: id,
+  document_type: z.string(),
+  series: z.string(),
+  number: z.string(),
+  registration_number: z.string(),
+  issue_date: z.string(),
+  verification_code: z.string(),
+  holder_name: z.string(),
+  programme_title: z.string(),
+  programme_kind: z.string(),
+  hours: z.number().int(),
+  revoked_at: isoDate.nullable(),
+  revoked_reason: z.string().nullable(),
+});
+const courseOutput = z.object({
+  id,
+  title: z.string(),
+  kind: z.string(),
+  total_hours: z.number().int(),
+  description_md: z.string(),
+  professional_field: z.string().nullable(),
+  qualification_name: z.string().nullable(),
+  archived_at: isoDate.nullable(),
+});
+const outlineOutput = courseOutput.extend({
+  modules: z.array(
+    z.object({
+      id,
+      position: z.number().int(),
+      title: z.string(),
+      hours: z.number(),
+      lessons: z.array(z.object({ id, position: z.number().int(), title: z.string(), content_md: z.string(), links: z.array(z.object({ title: z.string(), url: z.string() })) })),
+    }),
+  ),
+  assignments: z.array(
+    z.object({
+      id,
+      module_id: id.nullable(),
+      title: z.string(),
+      instructions_md: z.string(),
+      required: z.boolean(),
+      is_final: z.boolean(),
+      due_day: z.number().int(),
+      max_score: z.number(),
+      pass_score: z.number(),
+      rubric: z.array(z.object({ criterion: z.string(), points: z.number() })),
+    }),
+  ),
+});
+const completionOutput = z.object({
+  complete: z.boolean(),
+  state: enrolmentState,
+  conditions: z.array(z.object({ met: z.boolean(), detail: z.string() })),
+});
+
+async function pdfOf(sql: Queryable, publicUrl: string, certificateId: number) {
+  const certificate = await getCertificate(sql, certificateId);
+  const bytes = await renderCertificatePdf(certificate, verificationUrl(publicUrl, certificate.verification_code));
+  return {
+    fileName: `${certificate.series}-${certificate.number}.pdf`,
+    contentType: 'application/pdf',
+    contentBase64: Buffer.from(bytes).toString('base64'),
+  };
+}
+
+/** Re-evaluates completion for the trainees a grade or an attendance mark touched. */
+async function reevaluate(sql: Queryable, enrolmentIds: number[], actor: { id: number; label: string }) {
+  for (const enrolmentId of new Set(enrolmentIds)) await evaluateEnrolmentCompletion(sql, enrolmentId, actor);
+}
+
+const traineeRouter = router({
+  myCourses: traineeProcedure
+    .output(
+      z.array(
+        z.object({
+          enrolment_id: id,
+          cohort_id: id,
+          cohort_title: z.string(),
+          course_id: id,
+          course_title: z.string(),
+          kind: z.string(),
+          total_hours: z.number().int(),
+          starts_on: z.string(),
+          ends_on: z.string(),
+          state: enrolmentState,
+          state_reason: z.string().nullable(),
+          lessons_total: z.number().int(),
+          lessons_done: z.number().int(),
+          assignments_total: z.number().int(),
+          assignments_passed: z.number().int(),
+          progress_percent: z.number(),
+          certificate_id: id.nullable(),
+          certificate_code: z.string().nullable(),
+        }),
+      ),
+    )
+    .query(({ ctx }) => listMyCourses(ctx.sql, ctx.user.id)),
+
+  upcomingSessions: traineeProcedure
+    .output(z.array(sessionOutput.extend({ course_title: z.string() })))
+    .query(({ ctx }) => listUpcomingSessions(ctx.sql, ctx.user.id)),
+
+  /** Cohorts open for applications now. */
+  openCohorts: traineeProcedure.output(z.array(cohortOutput)).query(async ({ ctx }) => {
+    const now = Date.now();
+    return (await listCohorts(ctx.sql)).filter((c) => c.enrolment_opens_at.getTime() <= now && now <= c.enrolment_closes_at.getTime());
+  }),
+
+  apply: traineeProcedure
+    .input(z.object({ cohortId: id }))
+    .output(enrolmentOutput)
+    .mutation(({ ctx, input }) => applyForCohort(ctx.sql, { cohortId: input.cohortId, userId: ctx.user.id }, actorOf(ctx.user))),
+
+  courseOutline: traineeProcedure
+    .input(z.object({ enrolmentId: id }))
+    .output(outlineOutput)
+    .query(async ({ ctx, input }) => {
+      const enrolment = await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
+      const cohort = await getCohort(ctx.sql, enrolment.cohort_id);
+      return getCourseOutline(ctx.sql, cohort.course_id);
+    }),
+
+  completeLesson: traineeProcedure
+    .input(z.object({ enrolmentId: id, lessonId: id }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
+      await markLessonComplete(ctx.sql, input.enrolmentId, input.lessonId);
+      return { ok: true as const };
+    }),
+
+  assignments: traineeProcedure
+    .input(z.object({ enrolmentId: id }))
+    .output(
+      z.array(
+        z.object({
+          assignment_id: id,
+          title: z.string(),
+          instructions_md: z.string(),
+          required: z.boolean(),
+          is_final: z.boolean(),
+          due_at: isoDate,
+          max_score: z.number(),
+          pass_score: z.number(),
+          rubric: z.array(z.object({ criterion: z.string(), points: z.number() })),
+          attempts: z.number().int(),
+          last_score: z.number().nullable(),
+          last_feedback: z.string().nullable(),
+          status: z.enum(['not_submitted', 'awaiting_grade', 'passed', 'failed', 'resubmission_allowed']),
+        }),
+      ),
+    )
+    .query(async ({ ctx, input }) => {
+      await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
+      return listMyAssignments(ctx.sql, input.enrolmentId);
+    }),
+
+  submit: traineeProcedure
+    .input(z.object({ enrolmentId: id, assignmentId: id, text: z.string().max(100_000).default(''), files: z.array(base64File).max(5).default([]) }))
+    .output(z.object({ id, attempt: z.number().int(), submitted_at: isoDate }))
+    .mutation(async ({ ctx, input }) => {
+      await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
+      return submitAssignment(ctx.sql, dataDir(), { enrolmentId: input.enrolmentId, assignmentId: input.assignmentId, text: input.text, files: input.files.map(decode) }, actorOf(ctx.user));
+    }),
+
+  certificatePdf: traineeProcedure
+    .input(z.object({ certificateId: id }))
+    .output(fileOutput)
+    .query(async ({ ctx, input }) => {
+      const certificate = await getCertificate(ctx.sql, input.certificateId);
+      if (certificate.user_id !== ctx.user.id) throw new AppError('FORBIDDEN', 'Это не ваш документ');
+      if (certificate.revoked_at) throw new AppError('CONFLICT', 'Документ отозван');
+      return pdfOf(ctx.sql, ctx.publicUrl, certificate.id);
+    }),
+});
+
+const instructorRouter = router({
+  myCohorts: teachingProcedure
+    .output(z.array(cohortOutput))
+    .query(({ ctx }) => listCohorts(ctx.sql, isStaff(ctx.user) ? {} : { instructorId: ctx.user.id })),
+
+  gradingQueue: teachingProcedure
+    .input(z.object({ cohortId: id.optional() }).default({}))
+    .output(
+      z.array(
+        z.object({
+          submission_id: id,
+          attempt: z.number().int(),
+          submitted_at: isoDate,
+          text_body: z.string(),
+          assignment_id: id,
+          assignment_title: z.string(),
+          max_score: z.number(),
+          pass_score: z.number(),
+          enrolment_id: id,
+          cohort_id: id,
+          trainee_name: z.string(),
+          files: z.array(z.object({ id, file_name: z.string(), size_bytes: z.number().int() })),
+        }),
+      ),
+    )
+    .query(async ({ ctx, input }) => {
+      if (input.cohortId) await assertTeaches(ctx.sql, ctx.user, input.cohortId);
+      return gradingQueue(ctx.sql, { instructorId: isStaff(ctx.user) ? null : ctx.user.id, cohortId: input.cohortId });
+    }),
+
+  submissionFile: teachingProcedure
+    .input(z.object({ fileId: id }))
+    .output(fileOutput)
+    .query(async ({ ctx, input }) => {
+      const [owner] = await ctx.sql<{ cohort_id: number }[]>`
+        SELECT e.cohort_id FROM submission_files sf JOIN submissions s ON s.id = sf.submission_id JOIN enrolments e ON e.id = s.enrolment_id
+        WHERE sf.file_id = ${input.fileId}`;
+      if (!owner) throw new AppError('NOT_FOUND', 'Файл не найден');
+      await assertTeaches(ctx.sql, ctx.user, owner.cohort_id);
+      const { file, content } = await readStoredFile(ctx.sql, dataDir(), input.fileId);
+      return { fileName: file.file_name, contentType: file.content_type, contentBase64: content.toString('base64') };
+    }),
+
+  grade: teachingProcedure
+    .input(gradeInputSchema.extend({ submissionId: id }))
+    .output(z.object({ passed: z.boolean(), completion: completionOutput }))
+    .mutation(async ({ ctx, input }) => {
+      const [owner] = await ctx.sql<{ cohort_id: number }[]>`
+        SELECT e.cohort_id FROM submissions s JOIN enrolments e ON e.id = s.enrolment_id WHERE s.id = ${input.submissionId}`;
+      if (!owner) throw new AppError('NOT_FOUND', 'Ответ не найден');
+      await assertTeaches(ctx.sql, ctx.user, owner.cohort_id);
+      const { submissionId, ...grade } = input;
+      const { enrolmentId, passed } = await gradeSubmission(ctx.sql, submissionId, grade, actorOf(ctx.user));
+      return { passed, completion: await evaluateEnrolmentCompletion(ctx.sql, enrolmentId, actorOf(ctx.user)) };
+    }),
+
+  sessions: teachingProcedure
+    .input(z.object({ cohortId: id }))
+    .output(z.array(sessionOutput))
+    .query(async ({ ctx, input }) => {
+      await assertTeaches(ctx.sql, ctx.user, input.cohortId);
+      return listCohortSessions(ctx.sql, input.cohortId);
+    }),
+
+  attendanceSheet: teachingProcedure
+    .input(z.object({ sessionId: id }))
+    .output(z.array(z.object({ enrolment_id: id, trainee_name: z.string(), state: z.string(), status: z.enum(['present', 'absent', 'excused']).nullable(), hours: z.number().nullable() })))
+    .query(async ({ ctx, input }) => {
+      const [session] = await ctx.sql<{ cohort_id: number }[]>`SELECT cohort_id FROM cohort_sessions WHERE id = ${input.sessionId}`;
+      if (!session) throw new AppError('NOT_FOUND', 'Занятие не найдено');
+      await assertTeaches(ctx.sql, ctx.user, session.cohort_id);
+      return attendanceSheet(ctx.sql, input.sessionId);
+    }),
+
+  markAttendance: teachingProcedure
+    .input(z.object({ sessionId: id, marks: z.array(z.object({ enrolmentId: id, status: z.enum(['present', 'absent', 'excused']), hours: z.number().min(0).max(24).optional() })).max(2000) }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      const [session] = await ctx.sql<{ cohort_id: number }[]>`SELECT cohort_id FROM cohort_sessions WHERE id = ${input.sessionId}`;
+      if (!session) throw new AppError('NOT_FOUND', 'Занятие не найдено');
+      await assertTeaches(ctx.sql, ctx.user, session.cohort_id);
+      const touched = await markAttendance(ctx.sql, input.sessionId, input.marks, actorOf(ctx.user));
+      await reevaluate(ctx.sql, touched, actorOf(ctx.user));
+      return { ok: true as const };
+    }),
+
+  setManualMark: teachingProcedure
+    .input(z.object({ enrolmentId: id, mark: z.boolean() }))
+    .output(completionOutput)
+    .mutation(async ({ ctx, input }) => {
+      const enrolment = await getEnrolment(ctx.sql, input.enrolmentId);
+      await assertTeaches(ctx.sql, ctx.user, enrolment.cohort_id);
+      await setManualMark(ctx.sql, input.enrolmentId, input.mark, actorOf(ctx.user));
+      return evaluateEnrolmentCompletion(ctx.sql, input.enrolmentId, actorOf(ctx.user));
+    }),
+
+  cohortProgress: teachingProcedure
+    .input(z.object({ cohortId: id }))
+    .output(
+      z.array(
+        z.object({
+          enrolment_id: id,
+          trainee_name: z.string(),
+          organization_name: z.string(),
+          state: enrolmentState,
+          lessons_done: z.number().int(),
+          assignments_passed: z.number().int(),
+          required_assignments: z.number().int(),
+          attendance_percent: z.number().nullable(),
+          final_passed: z.boolean().nullable(),
+          manual_mark: z.boolean(),
+          meets_completion_rule: z.boolean(),
+        }),
+      ),
+    )
+    .query(async ({ ctx, input }) => {
+      await assertTeaches(ctx.sql, ctx.user, input.cohortId);
+      return cohortProgress(ctx.sql, input.cohortId);
+    }),
+
+  /** ФИС ФРДО: the XLSX when every row is valid, otherwise what to fix per document. */
+  exportFrdo: teachingProcedure
+    .input(z.object({ cohortId: id.optional(), certificateIds: z.array(id).max(5000).optional() }))
+    .output(
+      z.object({
+        rowCount: z.number().int(),
+        problems: z.array(z.object({ certificateId: id, registrationNumber: z.string(), holderName: z.string(), column: z.string(), message: z.string() })),
+        file: fileOutput.nullable(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      if (input.cohortId) await assertTeaches(ctx.sql, ctx.user, input.cohortId);
+      else if (!isStaff(ctx.user)) throw new AppError('FORBIDDEN', 'Выгрузка по списку документов доступна мониторам');
+      const result = await exportFrdo(ctx.sql, input);
+      return {
+        rowCount: result.rowCount,
+        problems: result.problems,
+        file: result.xlsx
+          ? { fileName: `frdo-dpo${input.cohortId ? `-cohort-${input.cohortId}` : ''}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: result.xlsx.toString('base64') }
+          : null,
+      };
+    }),
+});
+
+const monitorRouter = router({
+  courses: monitorProcedure.output(z.array(courseOutput.extend({ cohort_count: z.number().int() }))).query(({ ctx }) => listCourses(ctx.sql)),
+
+  course: authedProcedure
+    .input(z.object({ courseId: id }))
+    .output(outlineOutput)
+    .query(({ ctx, input }) => getCourseOutline(ctx.sql, input.courseId)),
+
+  createCourse: monitorProcedure
+    .input(courseInputSchema)
+    .output(courseOutput)
+    .mutation(({ ctx, input }) => createCourse(ctx.sql, input, actorOf(ctx.user))),
+
+  cohorts: monitorProcedure
+    .input(z.object({ courseId: id.optional() }).default({}))
+    .output(z.array(cohortOutput))
+    .query(({ ctx, input }) => listCohorts(ctx.sql, input)),
+
+  createCohort: monitorProcedure
+    .input(cohortInputSchema)
+    .output(cohortOutput)
+    .mutation(({ ctx, input }) => createCohort(ctx.sql, input, actorOf(ctx.user))),
+
+  addSession: monitorProcedure
+    .input(z.object({ cohortId: id, session: sessionInputSchema }))
+    .output(z.object({ id }))
+    .mutation(async ({ ctx, input }) => ({ id: await addCohortSession(ctx.sql, input.cohortId, input.session, actorOf(ctx.user)) })),
+
+  enrolments: monitorProcedure
+    .input(z.object({ cohortId: id }))
+    .output(z.array(enrolmentOutput.extend({ email: z.string(), display_name: z.string(), organization_name: z.string() })))
+    .query(({ ctx, input }) => listCohortEnrolments(ctx.sql, input.cohortId)),
+
+  enrol: monitorProcedure
+    .input(z.object({ cohortId: id, userId: id, organizationId: id.optional() }))
+    .output(enrolmentOutput)
+    .mutation(({ ctx, input }) => enrolTrainee(ctx.sql, input, actorOf(ctx.user))),
+
+  /** CSV (text) or XLSX (base64): all rows or none, errors by line. */
+  bulkEnrol: monitorProcedure
+    .input(z.object({ cohortId: id, fileName: z.string().min(1).max(255), contentBase64: z.string().max(14_000_000) }))
+    .output(z.object({ enrolled: z.number().int(), createdUsers: z.number().int(), errors: z.array(z.object({ line: z.number().int(), message: z.string() })) }))
+    .mutation(async ({ ctx, input }) => {
+      const content = Buffer.from(input.contentBase64, 'base64');
+      const extension = input.fileName.toLowerCase().split('.').pop();
+      let table;
+      if (extension === 'csv' || extension === 'txt') table = parseCsv(content.toString('utf8'));
+      else if (extension === 'xlsx') {
+        const dir = await mkdtemp(join(tmpdir(), 'most-enrol-'));
+        try {
+          const path = join(dir, 'upload.xlsx');
+          await writeFile(path, content);
+          table = await readTable(path);
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
+      } else throw new AppError('BAD_REQUEST', 'Загрузите файл .csv или .xlsx');
+      return bulkEnrolFromTable(ctx.sql, input.cohortId, table, actorOf(ctx.user));
+    }),
+
+  changeState: monitorProcedure
+    .input(z.object({ enrolmentId: id, to: enrolmentState, reason: z.string().max(2000).nullable().optional(), at: z.coerce.date().optional() }))
+    .output(enrolmentOutput)
+    .mutation(({ ctx, input }) => changeEnrolmentState(ctx.sql, input.enrolmentId, { to: input.to, at: input.at, reason: input.reason ?? null }, actorOf(ctx.user))),
+
+  saveProfile: monitorProcedure
+    .input(z.object({ userId: id, profile: traineeProfileSchema }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await upsertTraineeProfile(ctx.sql, input.userId, input.profile, actorOf(ctx.user));
+      return { ok: true as const };
+    }),
+
+  finalizeCohort: monitorProcedure
+    .input(z.object({ cohortId: id }))
+    .output(z.object({ completed: z.number().int(), failed: z.number().int() }))
+    .mutation(({ ctx, input }) => finalizeCohort(ctx.sql, input.cohortId, actorOf(ctx.user))),
+
+  certificates: monitorProcedure
+    .input(z.object({ cohortId: id.optional() }).default({}))
+    .output(z.array(certificateOutput.extend({ user_id: id, cohort_id: id })))
+    .query(({ ctx, input }) => listCertificates(ctx.sql, input)),
+
+  issueCertificate: monitorProcedure
+    .input(z.object({ enrolmentId: id, issueDate: z.iso.date() }))
+    .output(certificateOutput)
+    .mutation(({ ctx, input }) => issueCertificate(ctx.sql, input.enrolmentId, { issueDate: input.issueDate }, actorOf(ctx.user))),
+
+  revokeCertificate: monitorProcedure
+    .input(z.object({ certificateId: id, reason: z.string().trim().min(1).max(2000) }))
+    .output(certificateOutput)
+    .mutation(({ ctx, input }) => revokeCertificate(ctx.sql, input.certificateId, input.reason, actorOf(ctx.user))),
+
+  certificatePdf: monitorProcedure
+    .input(z.object({ certificateId: id }))
+    .output(fileOutput)
+    .query(({ ctx, input }) => pdfOf(ctx.sql, ctx.publicUrl, input.certificateId)),
+
+  outcomeReport: monitorProcedure
+    .input(outcomeOptionsSchema.extend({ cohortId: id }))
+    .output(
+      z.object({
+        cohortId: id,
+        startsOn: z.string(),
+        endsOn: z.string(),
+        periodKind: z.enum(['week', 'month', 'quarter']),
+        periods: z.number().int(),
+        methodologyVersion: z.number().int().nullable(),
+        comparableAccounts: z.number().int(),
+        meanDelta: z.number().nullable(),
+        organizations: z.array(
+          z.object({
+            organizationId: id,
+            organizationName: z.string(),
+            graduates: z.number().int(),
+            meanDelta: z.number().nullable(),
+            accounts: z.array(
+              z.object({
+                accountId: id,
+                network: z.string(),
+                handle: z.string(),
+                before: z.number().nullable(),
+                after: z.number().nullable(),
+                delta: z.number().nullable(),
+                beforePeriods: z.array(z.string()),
+                afterPeriods: z.array(z.string()),
+              }),
+            ),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) => {
+      const { cohortId, ...options } = input;
+      return cohortOutcomeReport(ctx.sql, cohortId, options);
+    }),
+});
+
+/** Training (ДПО): trainee, instructor and monitor procedures, thin over @most/db. */
+export const trainingRouter = router({
+  trainee: traineeRouter,
+  instructor: instructorRouter,
+  monitor: monitorRouter,
+});
