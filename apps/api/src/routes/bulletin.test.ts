@@ -121,7 +121,7 @@ describe('bulletin web archive, feeds and e-mail links', () => {
     const clinic = dataset.organizations.find((o) => o.name.startsWith('ГУЗ'))!;
     const school = dataset.organizations.find((o) => o.name.startsWith('МОУ'))!;
     const orgCode = async (id: number) => (await db.sql<{ code: string }[]>`SELECT code FROM organizations WHERE id = ${id}`)[0]!.code;
-    const agency = await createUser(db.sql, { email: 'smm@gp2.example', role: 'agency', password: 'long-enough-password', organizationCode: await orgCode(clinic.id) }, monitor);
+    const agency = await createUser(db.sql, { email: 'smm@gp2.example', role: 'agency', password: 'long-enough-password', organizationCode: await orgCode(clinic.id) }, { label: 'monitor@test' });
     const session = await createSession(db.sql, agency.id);
     const cookie = { cookie: `most_session=${session.token}` };
     const path = `/bulletin/2026-09/agency/${clinic.id}`;
