@@ -45,6 +45,8 @@ export const JOBS = {
   'bulletin-distribute': { queue: 'system', payload: z.object({ issueId: z.number().int().positive() }) },
   'bulletin-pdf': { queue: 'system', payload: z.object({ issueId: z.number().int().positive() }) },
   'bulletin-email': { queue: 'system', payload: z.object({ deliveryId: z.number().int().positive() }) },
+  // Every minute: distribute recently published issues (an outbox over the issues table) and apply schedule changes.
+  'bulletin-sweep': { queue: 'system', payload: z.object({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;
