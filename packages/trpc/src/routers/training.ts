@@ -241,7 +241,7 @@ const traineeRouter = router({
     return (await listCohorts(ctx.sql)).filter((c) => c.enrolment_opens_at.getTime() <= now && now <= c.enrolment_closes_at.getTime());
   }),
 
-  apply: traineeProcedure
+  applyForCohort: traineeProcedure
     .input(z.object({ cohortId: id }))
     .output(enrolmentOutput)
     .mutation(({ ctx, input }) => applyForCohort(ctx.sql, { cohortId: input.cohortId, userId: ctx.user.id }, actorOf(ctx.user))),

@@ -1,0 +1,170 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'node-html-parser';
+import { createUser } from '@most/db';
+import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { createTestQueueBackend } from '@most/queue/testing';
+import type { QueueBackend } from '@most/queue';
+import type { Hono } from 'hono';
+import { createApp } from '../app';
+import { createLogger } from '../logger';
+import { TestBrowser } from '../test-support/http-client';
+
+const PASSWORD = 'correct horse battery';
+const run = promisify(execFile);
+
+type Data<T> = { result: { data: T } };
+const data = <T>(response: { status: number; body: unknown }): T => {
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return (response.body as Data<T>).result.data;
+};
+
+describe('training over HTTP: trainee, instructor, monitor and the public verification page', () => {
+  let db: TestDatabase;
+  let queue: QueueBackend;
+  let app: Hono<never>;
+  let dataDir: string;
+  let ip = 0;
+  const previousDataDir = process.env.DATA_DIR;
+
+  async function signedIn(email: string): Promise<TestBrowser> {
+    const b = new TestBrowser(app, { 'x-forwarded-for': `10.1.0.${++ip}` });
+    await b.open();
+    data(await b.mutate('auth.login', { email, password: PASSWORD }));
+    return b;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    queue = await createTestQueueBackend('redis', db.url);
+    dataDir = await mkdtemp(join(tmpdir(), 'most-training-api-'));
+    process.env.DATA_DIR = dataDir;
+    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', publicUrl: 'http://localhost' }) as unknown as Hono<never>;
+    await db.sql`INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('adm-rtishchevo', 'Администрация Ртищевского района', 'Администрация Ртищево', 'local_government', 'other')`;
+    await createUser(db.sql, { email: 'monitor@most.test', role: 'monitor', password: PASSWORD }, { label: 'test' });
+    await createUser(db.sql, { email: 'teacher@most.test', role: 'instructor', password: PASSWORD }, { label: 'test' });
+    await createUser(db.sql, { email: 'other-teacher@most.test', role: 'instructor', password: PASSWORD }, { label: 'test' });
+    await createUser(db.sql, { email: 'trainee@most.test', role: 'trainee', password: PASSWORD, organizationCode: 'adm-rtishchevo' }, { label: 'test' });
+    await createUser(db.sql, { email: 'nosy@most.test', role: 'trainee', password: PASSWORD, organizationCode: 'adm-rtishchevo' }, { label: 'test' });
+  });
+  afterAll(async () => {
+    if (previousDataDir === undefined) delete process.env.DATA_DIR;
+    else process.env.DATA_DIR = previousDataDir;
+    await queue?.close();
+    await db?.drop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs a cohort from creation to a verified, then revoked, certificate', async () => {
+    const monitor = await signedIn('monitor@most.test');
+    const teacher = await signedIn('teacher@most.test');
+    const trainee = await signedIn('trainee@most.test');
+    const teacherId = (await db.sql<{ id: number }[]>`SELECT id FROM users WHERE email = 'teacher@most.test'`)[0]!.id;
+
+    expect((await monitor.mutate('training.monitor.createCourse', { title: 'Слишком короткий', kind: 'qualification_upgrade', totalHours: 8 })).status).toBe(400);
+    const course = data<{ id: number }>(
+      await monitor.mutate('training.monitor.createCourse', {
+        title: 'Госпаблики: ответы жителям',
+        kind: 'qualification_upgrade',
+        totalHours: 16,
+        modules: [{ title: 'Основы', hours: 16, lessons: [{ title: 'Закон', contentMd: 'Текст' }] }],
+        assignments: [{ title: 'Разбор комментариев', maxScore: 10, passScore: 6 }],
+      }),
+    );
+    const now = Date.now();
+    const cohort = data<{ id: number }>(
+      await monitor.mutate('training.monitor.createCohort', {
+        courseId: course.id,
+        title: 'Поток 1',
+        startsOn: new Date(now - 86_400_000).toISOString().slice(0, 10),
+        endsOn: new Date(now + 30 * 86_400_000).toISOString().slice(0, 10),
+        formOfStudy: 'distance',
+        capacity: 5,
+        enrolmentOpensAt: new Date(now - 10 * 86_400_000).toISOString(),
+        enrolmentClosesAt: new Date(now + 86_400_000).toISOString(),
+        completionRule: { mode: 'all', conditions: [{ kind: 'required_assignments_passed' }, { kind: 'attendance_at_least', percent: 50 }] },
+        instructorIds: [teacherId],
+        sessions: [{ title: 'Вебинар', startsAt: new Date(now - 3_600_000 * 5).toISOString(), hours: 2, mode: 'online', link: 'https://meet.example.org/1' }],
+      }),
+    );
+
+    // Trainees cannot manage courses; instructors of other cohorts cannot see this one.
+    expect((await trainee.mutate('training.monitor.createCourse', { title: 'Взлом', kind: 'qualification_upgrade', totalHours: 16 })).status).toBe(403);
+    const outsider = await signedIn('other-teacher@most.test');
+    expect((await outsider.query('training.instructor.cohortProgress', { cohortId: cohort.id })).status).toBe(403);
+
+    // The trainee applies in the window; the monitor enrols and starts the training.
+    const applied = data<{ id: number; state: string }>(await trainee.mutate('training.trainee.applyForCohort', { cohortId: cohort.id }));
+    expect(applied.state).toBe('applied');
+    data(await monitor.mutate('training.monitor.changeState', { enrolmentId: applied.id, to: 'enrolled' }));
+    data(await monitor.mutate('training.monitor.changeState', { enrolmentId: applied.id, to: 'active' }));
+    expect((await monitor.mutate('training.monitor.changeState', { enrolmentId: applied.id, to: 'applied' })).status).toBe(409);
+    data(await monitor.mutate('training.monitor.saveProfile', { userId: (await db.sql<{ id: number }[]>`SELECT id FROM users WHERE email = 'trainee@most.test'`)[0]!.id, profile: { surname: 'Орлова', givenName: 'Нина', patronymic: 'Игоревна', snils: '112-233-445 95' } }));
+
+    const nosy = await signedIn('nosy@most.test');
+    expect((await nosy.query('training.trainee.assignments', { enrolmentId: applied.id })).status).toBe(403);
+
+    const [assignment] = data<{ assignment_id: number; status: string }[]>(await trainee.query('training.trainee.assignments', { enrolmentId: applied.id }));
+    expect(assignment!.status).toBe('not_submitted');
+    const pdfUpload = Buffer.from('%PDF-1.4\nответ\n').toString('base64');
+    data(await trainee.mutate('training.trainee.submit', { enrolmentId: applied.id, assignmentId: assignment!.assignment_id, text: 'Мой разбор', files: [{ fileName: 'разбор.pdf', contentBase64: pdfUpload }] }));
+
+    // The instructor grades from the queue, downloads the file and marks attendance; completion follows.
+    const queueRows = data<{ submission_id: number; files: { id: number }[] }[]>(await teacher.query('training.instructor.gradingQueue', {}));
+    expect(queueRows).toHaveLength(1);
+    const file = data<{ fileName: string; contentBase64: string }>(await teacher.query('training.instructor.submissionFile', { fileId: queueRows[0]!.files[0]!.id }));
+    expect(file).toMatchObject({ fileName: 'разбор.pdf', contentBase64: pdfUpload });
+    const graded = data<{ passed: boolean; completion: { complete: boolean } }>(await teacher.mutate('training.instructor.grade', { submissionId: queueRows[0]!.submission_id, score: 9, feedback: 'Отлично' }));
+    expect(graded).toMatchObject({ passed: true, completion: { complete: false } });
+    const [session] = data<{ id: number }[]>(await teacher.query('training.instructor.sessions', { cohortId: cohort.id }));
+    data(await teacher.mutate('training.instructor.markAttendance', { sessionId: session!.id, marks: [{ enrolmentId: applied.id, status: 'present' }] }));
+    const [progress] = data<{ state: string; attendance_percent: number }[]>(await teacher.query('training.instructor.cohortProgress', { cohortId: cohort.id }));
+    expect(progress).toMatchObject({ state: 'completed', attendance_percent: 100 });
+
+    const [mine] = data<{ progress_percent: number; state: string }[]>(await trainee.query('training.trainee.myCourses'));
+    expect(mine).toMatchObject({ state: 'completed', progress_percent: 100 });
+
+    // The monitor issues the document; the trainee downloads it; anyone can verify it.
+    const today = new Date().toISOString().slice(0, 10);
+    const certificate = data<{ id: number; verification_code: string; holder_name: string }>(await monitor.mutate('training.monitor.issueCertificate', { enrolmentId: applied.id, issueDate: today }));
+    expect(certificate.holder_name).toBe('Орлова Нина Игоревна');
+    expect((await nosy.query('training.trainee.certificatePdf', { certificateId: certificate.id })).status).toBe(403);
+    const pdf = data<{ fileName: string; contentBase64: string }>(await trainee.query('training.trainee.certificatePdf', { certificateId: certificate.id }));
+    const pdfPath = join(dataDir, 'cert.pdf');
+    await writeFile(pdfPath, Buffer.from(pdf.contentBase64, 'base64'));
+    const { stdout } = await run('/usr/bin/pdftotext', [pdfPath, '-']);
+    expect(stdout).toContain('Орлова Нина Игоревна');
+    expect(stdout).toContain(`http://localhost/verify/${certificate.verification_code}`);
+
+    const anonymous = new TestBrowser(app);
+    const valid = parse(await (await anonymous.request(`/verify/${certificate.verification_code}`)).text());
+    expect(valid.querySelector('[data-status]')?.getAttribute('data-status')).toBe('valid');
+    data(await monitor.mutate('training.monitor.revokeCertificate', { certificateId: certificate.id, reason: 'Ошибка в дате' }));
+    const revoked = parse(await (await anonymous.request(`/verify/${certificate.verification_code}`)).text());
+    expect(revoked.querySelector('[data-status]')?.getAttribute('data-status')).toBe('revoked');
+    expect(revoked.text).toContain('Ошибка в дате');
+
+    // A fresh document for the ФРДО export, which lists what is missing instead of a file.
+    data(await monitor.mutate('training.monitor.issueCertificate', { enrolmentId: applied.id, issueDate: today }));
+    const exported = data<{ rowCount: number; file: unknown; problems: { column: string }[] }>(await teacher.mutate('training.instructor.exportFrdo', { cohortId: cohort.id }));
+    expect(exported.rowCount).toBe(1);
+    expect(exported.file).toBeNull();
+    expect(exported.problems.map((p) => p.column)).toEqual(expect.arrayContaining(['Дата рождения получателя', 'Пол получателя']));
+  });
+
+  it('enrols from a CSV upload and reports bad rows by line', async () => {
+    const monitor = await signedIn('monitor@most.test');
+    const [cohort] = await db.sql<{ id: number }[]>`SELECT id FROM cohorts ORDER BY id LIMIT 1`;
+    const csv = 'email;фамилия;имя;организация;снилс\nnew1@most.test;Лебедев;Антон;adm-rtishchevo;123-456-789 64\nnew2@most.test;Зайцева;Ольга;adm-rtishchevo;123-456-789 00\n';
+    const bad = data<{ enrolled: number; errors: { line: number }[] }>(await monitor.mutate('training.monitor.bulkEnrol', { cohortId: cohort!.id, fileName: 'list.csv', contentBase64: Buffer.from(csv).toString('base64') }));
+    expect(bad).toMatchObject({ enrolled: 0, errors: [{ line: 3 }] });
+    const good = data<{ enrolled: number; createdUsers: number }>(await monitor.mutate('training.monitor.bulkEnrol', { cohortId: cohort!.id, fileName: 'list.csv', contentBase64: Buffer.from(csv.replace('123-456-789 00', '')).toString('base64') }));
+    expect(good).toEqual({ enrolled: 2, createdUsers: 2, errors: [] });
+    const list = data<{ email: string; state: string }[]>(await monitor.query('training.monitor.enrolments', { cohortId: cohort!.id }));
+    expect(list.filter((e) => e.email.startsWith('new')).map((e) => e.state)).toEqual(['enrolled', 'enrolled']);
+  });
+});
