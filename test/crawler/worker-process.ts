@@ -1,0 +1,39 @@
+/**
+ * The crawl worker in a process of its own, for the kill -9 test: `node --import tsx test/crawler/worker-process.ts`.
+ * Configured by environment. Loads its modules, prints "loaded", and starts the worker only when it reads
+ * "start" on stdin (so a successor can be loaded ahead without running); prints "ready" once it takes jobs.
+ * Short locks let a successor take over a killed worker's jobs quickly.
+ */
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { createSql } from '@most/db';
+import { createQueueBackend } from '@most/queue';
+import { createVkSource } from '@most/sources';
+import { createPseudonymiser, fingerprint, startWorker } from '@most/worker';
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is required`);
+  return value;
+};
+process.stdout.write('loaded\n');
+const lines = createInterface({ input: process.stdin });
+while ((await once(lines, 'line'))[0] !== 'start');
+const budget = Number(env('CRAWL_BUDGET'));
+const sql = createSql(env('DATABASE_URL'), { max: 4, applicationName: 'crawl-test-worker' });
+const queue = createQueueBackend({ redisUrl: env('REDIS_URL'), databaseUrl: env('DATABASE_URL'), namespace: env('QUEUE_NAMESPACE') });
+await queue.prepare();
+await startWorker({
+  sql,
+  queue,
+  crawl: {
+    vk: createVkSource({ token: env('VK_TOKEN'), kind: 'service', baseUrl: env('VK_API_URL'), requestsPerSecond: budget }),
+    pseudonymise: createPseudonymiser(env('PSEUDONYM_KEY')),
+    vkTokenFingerprint: fingerprint(env('VK_TOKEN')),
+    vkRequestsPerSecond: budget,
+    now: () => new Date(Number(env('CRAWL_NOW'))),
+    lockDurationMs: 2_000,
+    stalledIntervalMs: 1_000,
+  },
+});
+process.stdout.write('ready\n');
