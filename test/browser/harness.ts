@@ -99,8 +99,9 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 export async function createUserWithPassword(
   platform: TestPlatform,
   user: { email: string; role: 'admin' | 'monitor' | 'agency'; displayName?: string; organizationCode?: string },
-): Promise<void> {
-  await createUser(platform.db.sql, { ...user, password: TEST_PASSWORD }, { label: 'browser-test' });
+): Promise<{ id: number; label: string }> {
+  const created = await createUser(platform.db.sql, { ...user, password: TEST_PASSWORD }, { label: 'browser-test' });
+  return { id: created.id, label: created.email };
 }
 
 /** Signs in through the login form and waits for the role's landing page. */

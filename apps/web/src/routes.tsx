@@ -17,8 +17,8 @@ const pending = (roles: Role[], title: (m: Messages) => string): Component => ()
 /** The ranking (home) page is in the main bundle for a fast first paint; every other page loads on demand. */
 export const routes: RouteDefinition[] = [
   { path: '/', component: RankingPage },
-  { path: '/editions/:editionId', component: RankingPage },
-  { path: '/organizations/:organizationId', component: lazy(() => import('./pages/public/OrganizationPage')) },
+  { path: '/rankings/:slug', component: RankingPage },
+  { path: '/organizations/:code', component: lazy(() => import('./pages/public/OrganizationPage')) },
   { path: '/methodology', component: lazy(() => import('./pages/public/MethodologyPage')) },
   { path: '/check', component: lazy(() => import('./pages/public/CheckPage')) },
   { path: '/embed', component: lazy(() => import('./pages/public/EmbedPage')) },

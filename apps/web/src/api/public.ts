@@ -1,115 +1,132 @@
 import { getJson, queryString } from './http';
 
-/** Client of the public open-data API (/api/public/v1); no login, same shapes the press gets. */
+/** Client of the public open-data API (/api/public/v1): no login, the same JSON the press gets. */
 export const PUBLIC_API = '/api/public/v1';
 
 export interface EditionSummary {
-  id: string;
+  slug: string;
   title: string;
   periodStart: string;
   periodEnd: string;
-  publishedAt: string | null;
   methodologyVersion: string;
+  previousEditionSlug: string | null;
+  publishedAt: string | null;
+  url?: string;
+  jsonUrl?: string;
+  csvUrl?: string;
 }
 
 export interface EditionRow {
+  /** Rank within the filtered list (ties share a rank); null when there is not enough data. */
   rank: number | null;
-  organizationId: string;
+  overallRank: number | null;
+  organizationCode: string;
   organizationName: string;
-  category: string;
+  kind: string;
   sector: string;
-  municipality: string | null;
+  municipalityCode: string | null;
+  municipalityName: string | null;
   score: number | null;
+  rankChange: number | null;
+  scoreChange: number | null;
+  coverage: { accountsScored: number; accountsTotal: number };
+  sampleSize: number;
+  /** Per-criterion score 0–100. */
+  criteria: { code: string; score: number }[];
+}
+
+export interface EditionView {
+  edition: EditionSummary;
+  criteria: { code: string; name: string; weight: number }[];
+  filters: { kind: string | null; sector: string | null; municipality: string | null };
+  ranked: { total: number; page: number; pageSize: number; rows: EditionRow[] };
+  notEnoughData: EditionRow[];
+  embed?: { url: string; html: string };
+}
+
+export interface RankingFilters {
+  kind?: string;
+  sector?: string;
+  municipality?: string;
+}
+
+/** The whole edition fits one page (the API allows up to 1,000 rows a page). */
+const ALL_ROWS = 1000;
+
+export const fetchEditions = () => getJson<{ editions: EditionSummary[] }>(`${PUBLIC_API}/editions`).then((body) => body.editions);
+
+export const fetchEdition = (slug: string, filters: RankingFilters = {}) =>
+  getJson<EditionView>(`${PUBLIC_API}/editions/${encodeURIComponent(slug)}${queryString({ ...filters, pageSize: ALL_ROWS })}`);
+
+export const editionCsvUrl = (slug: string, filters: RankingFilters) => `${PUBLIC_API}/editions/${encodeURIComponent(slug)}${queryString({ ...filters, format: 'csv' })}`;
+
+export const editionJsonUrl = (slug: string, filters: RankingFilters) => `${PUBLIC_API}/editions/${encodeURIComponent(slug)}${queryString({ ...filters })}`;
+
+export interface RankingHistoryItem {
+  editionSlug: string;
+  editionTitle: string;
+  periodStart: string;
+  periodEnd: string;
+  methodologyVersion: string;
+  score: number | null;
+  enoughData: boolean;
+  rank: number | null;
+  rankedCount: number;
   rankChange: number | null;
   scoreChange: number | null;
   accountsScored: number;
   accountsTotal: number;
   sampleSize: number;
-  notEnoughData: boolean;
-}
-
-export interface Edition extends EditionSummary {
-  rows: EditionRow[];
-}
-
-export interface RankingFilters {
-  category?: string;
-  sector?: string;
-  municipality?: string;
-}
-
-export const fetchEditions = () => getJson<{ editions: EditionSummary[] }>(`${PUBLIC_API}/editions`).then((body) => body.editions);
-
-export const fetchEdition = (id: string) => getJson<Edition>(`${PUBLIC_API}/editions/${encodeURIComponent(id)}`);
-
-export const editionCsvUrl = (id: string, filters: RankingFilters) =>
-  `${PUBLIC_API}/editions/${encodeURIComponent(id)}${queryString({ format: 'csv', ...filters })}`;
-
-export const editionJsonUrl = (id: string, filters: RankingFilters) =>
-  `${PUBLIC_API}/editions/${encodeURIComponent(id)}${queryString({ ...filters })}`;
-
-export interface PublicAccount {
-  id: string;
-  network: string;
-  url: string;
-  handle: string;
-  status: string;
-}
-
-export interface CriterionResult {
-  code: string;
-  name: string;
-  passed: boolean | null;
-  value: string | null;
-  explanation: string;
-}
-
-export interface ScorePoint {
-  editionId: string;
-  title: string;
-  periodEnd: string;
-  score: number | null;
-  rank: number | null;
+  criteria: { code: string; score: number; weight: number }[];
 }
 
 export interface OrganizationProfile {
-  id: string;
+  code: string;
   fullName: string;
   shortName: string;
-  category: string;
+  kind: string;
   sector: string;
-  municipality: string | null;
-  parent: { id: string; name: string } | null;
+  municipality: { code: string; name: string } | null;
+  parent: { code: string; shortName: string } | null;
   website: string | null;
-  accounts: PublicAccount[];
-  history: ScorePoint[];
-  criteria: CriterionResult[];
+  accounts: { network: string; url: string; status: string }[];
+  /** Newest edition first. */
+  rankings: RankingHistoryItem[];
 }
 
-export const fetchOrganization = (id: string) => getJson<OrganizationProfile>(`${PUBLIC_API}/organizations/${encodeURIComponent(id)}`);
+export const fetchOrganization = (code: string) => getJson<OrganizationProfile>(`${PUBLIC_API}/organizations/${encodeURIComponent(code)}`);
 
 export interface MethodologyCriterion {
   code: string;
-  name: string;
+  title: string;
+  titleEn: string;
   description: string;
+  group: string;
   weight: number;
-  threshold: string | null;
-  manual: boolean;
+  kind: 'automatic' | 'manual';
+  thresholds: { direction: 'higher' | 'lower'; pass: number; partial: number };
+  applicability: { networks: string[]; organizationKinds: string[]; sectors: string[] };
 }
 
 export interface MethodologyVersion {
-  version: string;
-  validFrom: string;
-  description: string | null;
+  version: number;
+  title: string;
+  titleEn: string;
+  effectiveFrom: string;
+  partialShare: number;
+  minimumCoverage: number;
   criteria: MethodologyCriterion[];
 }
 
 export const fetchMethodology = () => getJson<{ versions: MethodologyVersion[] }>(`${PUBLIC_API}/methodology`).then((body) => body.versions);
 
 export interface AccountCheck {
+  input: string;
+  canonicalUrl: string | null;
   official: boolean;
-  account: PublicAccount | null;
-  organization: { id: string; name: string } | null;
+  reason: string | null;
+  account: { network: string; canonicalUrl: string; status: string } | null;
+  organization: { code: string; shortName: string; fullName: string } | null;
 }
 
 export const checkAccount = (url: string) => getJson<AccountCheck>(`${PUBLIC_API}/accounts/check${queryString({ url })}`);

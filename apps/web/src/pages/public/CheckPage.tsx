@@ -67,10 +67,20 @@ export default function CheckPage() {
                 <Show when={result().organization}>
                   {(org) => (
                     <p>
-                      {m().belongsTo}: <A href={`/organizations/${encodeURIComponent(org().id)}`}>{org().name}</A>
-                      <Show when={result().account}>{(account) => <> ({label(t().networks, account().network)})</>}</Show>
+                      {m().belongsTo}: <A href={`/organizations/${encodeURIComponent(org().code)}`}>{org().shortName}</A>
+                      <Show when={result().account}>
+                        {(account) => (
+                          <>
+                            {' '}
+                            ({label(t().networks, account().network)}, {account().canonicalUrl})
+                          </>
+                        )}
+                      </Show>
                     </p>
                   )}
+                </Show>
+                <Show when={result().reason}>
+                  <p>{result().reason}</p>
                 </Show>
               </div>
             )}

@@ -17,7 +17,7 @@ export function widgetSnippet(src: string, title: string): string {
 }
 
 export default function EmbedPage() {
-  const [params] = useSearchParams<{ edition?: string; category?: string; sector?: string; municipality?: string }>();
+  const [params] = useSearchParams<{ edition?: string; kind?: string; sector?: string; municipality?: string }>();
   const editions = useQuery(() => ({ queryKey: ['public', 'editions'], queryFn: fetchEditions }));
   const [copied, setCopied] = createSignal(false);
   const m = () => t().embed;
@@ -29,9 +29,9 @@ export default function EmbedPage() {
       <p class="muted">{m().filterHint}</p>
       <QueryView query={editions} empty={(list) => list.length === 0} emptyDetail={t().ranking.noEditions}>
         {(list) => {
-          const editionId = () => params.edition ?? list[0]!.id;
+          const editionId = () => params.edition ?? list[0]!.slug;
           const src = () =>
-            widgetUrl(location.origin, editionId(), { category: params.category, sector: params.sector, municipality: params.municipality });
+            widgetUrl(location.origin, editionId(), { kind: params.kind, sector: params.sector, municipality: params.municipality });
           const snippet = () => widgetSnippet(src(), t().ranking.title);
           const copy = async () => {
             await navigator.clipboard.writeText(snippet());

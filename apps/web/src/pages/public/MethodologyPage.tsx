@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/solid-query';
-import { For, Show } from 'solid-js';
+import { For } from 'solid-js';
 import { fetchMethodology } from '../../api/public';
 import { QueryView } from '../../components/State';
 import { formatDate, formatNumber } from '../../format';
 import { locale, t } from '../../i18n';
+import { thresholdText } from './methodology-text';
 
 /** The methodology, generated from the versions the API publishes (criteria, weights, thresholds). */
 export default function MethodologyPage() {
-  const query = useQuery(() => ({ queryKey: ['public', 'methodology'], queryFn: fetchMethodology }));
+  const query = useQuery(() => ({ queryKey: ['public', 'methodology'], queryFn: fetchMethodology, staleTime: Infinity }));
   const m = () => t().methodology;
   return (
     <section aria-labelledby="methodology-title">
@@ -19,22 +20,25 @@ export default function MethodologyPage() {
             {(version) => (
               <article class="card" data-testid="methodology-version">
                 <h2>
-                  {m().version} {version.version}
+                  {m().version} {version.version}: {locale() === 'ru' ? version.title : version.titleEn}
                 </h2>
-                <p class="muted">
-                  {m().validFrom}: {formatDate(version.validFrom, locale())}
-                </p>
-                <Show when={version.description}>
-                  <p>{version.description}</p>
-                </Show>
+                <dl class="meta">
+                  <dt>{m().validFrom}</dt>
+                  <dd>{formatDate(version.effectiveFrom, locale())}</dd>
+                  <dt>{m().partialShare}</dt>
+                  <dd>{formatNumber(version.partialShare * 100, locale(), 0)}%</dd>
+                  <dt>{m().minCoverage}</dt>
+                  <dd>{formatNumber(version.minimumCoverage * 100, locale(), 0)}%</dd>
+                </dl>
                 <div class="table-wrap">
                   <table class="stack">
                     <caption>
-                      {m().version} {version.version}
+                      {m().criteriaOf} {version.version}
                     </caption>
                     <thead>
                       <tr>
                         <th scope="col">{t().organization.criterion}</th>
+                        <th scope="col">{m().group}</th>
                         <th scope="col" class="num">{m().weight}</th>
                         <th scope="col">{m().threshold}</th>
                         <th scope="col">{m().kind}</th>
@@ -45,12 +49,13 @@ export default function MethodologyPage() {
                         {(criterion) => (
                           <tr>
                             <td data-label={t().organization.criterion}>
-                              <strong>{criterion.name}</strong>
+                              <strong>{locale() === 'ru' ? criterion.title : criterion.titleEn}</strong>
                               <div>{criterion.description}</div>
                             </td>
+                            <td data-label={m().group}>{(m().groups as Record<string, string>)[criterion.group] ?? criterion.group}</td>
                             <td class="num" data-label={m().weight}>{formatNumber(criterion.weight, locale(), 2)}</td>
-                            <td data-label={m().threshold}>{criterion.threshold ?? '—'}</td>
-                            <td data-label={m().kind}>{criterion.manual ? m().manual : m().automatic}</td>
+                            <td data-label={m().threshold}>{thresholdText(criterion, locale(), { yesNo: m().yesNo, partly: m().partly })}</td>
+                            <td data-label={m().kind}>{criterion.kind === 'manual' ? m().manual : m().automatic}</td>
                           </tr>
                         )}
                       </For>

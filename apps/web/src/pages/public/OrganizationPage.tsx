@@ -1,43 +1,49 @@
 import { A, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { For, Show } from 'solid-js';
-import { fetchOrganization, type OrganizationProfile } from '../../api/public';
+import { createMemo, For, Show } from 'solid-js';
+import { fetchMethodology, fetchOrganization, type MethodologyCriterion, type OrganizationProfile } from '../../api/public';
 import { LineChart } from '../../components/ScoreChart';
 import { QueryView } from '../../components/State';
 import { formatDate, formatNumber } from '../../format';
 import { label, locale, t } from '../../i18n';
+import { verdictOf, type Verdict } from './methodology-text';
 
-function Verdict(props: { passed: boolean | null }) {
+export function VerdictBadge(props: { verdict: Verdict }) {
   const m = () => t().organization;
-  return (
-    <Show when={props.passed !== null} fallback={<span class="muted">{m().notApplicable}</span>}>
-      <span class={props.passed ? 'pass' : 'fail'}>{props.passed ? `✓ ${m().pass}` : `✗ ${m().fail}`}</span>
-    </Show>
-  );
+  const text = () => ({ pass: `✓ ${m().pass}`, partial: `◐ ${m().partial}`, fail: `✗ ${m().fail}` })[props.verdict];
+  return <span class={props.verdict === 'pass' ? 'pass' : props.verdict === 'partial' ? 'warn' : 'fail'}>{text()}</span>;
 }
 
-function Profile(props: { org: OrganizationProfile }) {
+function Profile(props: { org: OrganizationProfile; criteria: Map<string, MethodologyCriterion> }) {
   const m = () => t().organization;
-  const history = () => props.org.history;
+  // The API lists editions newest first; the chart reads left to right in time.
+  const history = createMemo(() => [...props.org.rankings].reverse());
+  const latest = () => props.org.rankings[0];
+  const criterionTitle = (code: string) => {
+    const criterion = props.criteria.get(code);
+    if (!criterion) return code;
+    return locale() === 'ru' ? criterion.title : criterion.titleEn;
+  };
+
   return (
     <>
       <h1>{props.org.shortName}</h1>
       <p>{props.org.fullName}</p>
       <dl class="meta">
         <dt>{t().ranking.category}</dt>
-        <dd>{label(t().kinds, props.org.category)}</dd>
+        <dd>{label(t().kinds, props.org.kind)}</dd>
         <dt>{t().ranking.sector}</dt>
         <dd>{label(t().sectors, props.org.sector)}</dd>
         <Show when={props.org.municipality}>
           <dt>{m().municipality}</dt>
-          <dd>{props.org.municipality}</dd>
+          <dd>{props.org.municipality!.name}</dd>
         </Show>
         <Show when={props.org.parent}>
           {(parent) => (
             <>
               <dt>{m().parent}</dt>
               <dd>
-                <A href={`/organizations/${encodeURIComponent(parent().id)}`}>{parent().name}</A>
+                <A href={`/organizations/${encodeURIComponent(parent().code)}`}>{parent().shortName}</A>
               </dd>
             </>
           )}
@@ -60,7 +66,7 @@ function Profile(props: { org: OrganizationProfile }) {
               <li>
                 {label(t().networks, account.network)}:{' '}
                 <a href={account.url} rel="noopener noreferrer">
-                  {account.handle || account.url}
+                  {account.url}
                 </a>{' '}
                 <span class="muted">({label(t().accountStatuses, account.status)})</span>
               </li>
@@ -79,24 +85,32 @@ function Profile(props: { org: OrganizationProfile }) {
           <figcaption class="muted">{m().historyChart}</figcaption>
         </figure>
         <div class="table-wrap">
-          <table class="stack">
+          <table class="stack" data-testid="history-table">
             <caption>{m().history}</caption>
             <thead>
               <tr>
                 <th scope="col">{t().ranking.edition}</th>
                 <th scope="col" class="num">{t().ranking.score}</th>
                 <th scope="col" class="num">{t().ranking.rank}</th>
+                <th scope="col" class="num">{t().ranking.coverage}</th>
               </tr>
             </thead>
             <tbody>
-              <For each={history()}>
+              <For each={props.org.rankings}>
                 {(point) => (
                   <tr>
                     <td data-label={t().ranking.edition}>
-                      <A href={`/editions/${encodeURIComponent(point.editionId)}`}>{point.title}</A>
+                      <A href={`/rankings/${encodeURIComponent(point.editionSlug)}`}>{point.editionTitle}</A>
                     </td>
-                    <td class="num" data-label={t().ranking.score}>{formatNumber(point.score, locale())}</td>
-                    <td class="num" data-label={t().ranking.rank}>{point.rank ?? '—'}</td>
+                    <td class="num" data-label={t().ranking.score}>
+                      {point.enoughData ? formatNumber(point.score, locale()) : t().ranking.notEnoughData}
+                    </td>
+                    <td class="num" data-label={t().ranking.rank}>
+                      {point.rank === null ? '—' : `${point.rank} / ${point.rankedCount}`}
+                    </td>
+                    <td class="num" data-label={t().ranking.coverage}>
+                      {point.accountsScored}/{point.accountsTotal}
+                    </td>
                   </tr>
                 )}
               </For>
@@ -106,7 +120,10 @@ function Profile(props: { org: OrganizationProfile }) {
       </Show>
 
       <h2>{m().criteria}</h2>
-      <Show when={props.org.criteria.length > 0} fallback={<p class="state">{t().app.noData}</p>}>
+      <Show when={latest() && latest()!.criteria.length > 0} fallback={<p class="state">{t().app.noData}</p>}>
+        <p class="muted">
+          {t().ranking.edition}: {latest()!.editionTitle}
+        </p>
         <div class="table-wrap">
           <table class="stack" data-testid="criteria-table">
             <caption>{m().criteria}</caption>
@@ -114,20 +131,20 @@ function Profile(props: { org: OrganizationProfile }) {
               <tr>
                 <th scope="col">{m().criterion}</th>
                 <th scope="col">{m().result}</th>
-                <th scope="col">{m().value}</th>
+                <th scope="col" class="num">{t().ranking.score}</th>
                 <th scope="col">{m().explanation}</th>
               </tr>
             </thead>
             <tbody>
-              <For each={props.org.criteria}>
+              <For each={latest()!.criteria}>
                 {(criterion) => (
                   <tr>
-                    <td data-label={m().criterion}>{criterion.name}</td>
+                    <td data-label={m().criterion}>{criterionTitle(criterion.code)}</td>
                     <td data-label={m().result}>
-                      <Verdict passed={criterion.passed} />
+                      <VerdictBadge verdict={verdictOf(criterion.score)} />
                     </td>
-                    <td data-label={m().value}>{criterion.value ?? '—'}</td>
-                    <td data-label={m().explanation}>{criterion.explanation}</td>
+                    <td class="num" data-label={t().ranking.score}>{formatNumber(criterion.score, locale())}</td>
+                    <td data-label={m().explanation}>{props.criteria.get(criterion.code)?.description ?? '—'}</td>
                   </tr>
                 )}
               </For>
@@ -140,11 +157,14 @@ function Profile(props: { org: OrganizationProfile }) {
 }
 
 export default function OrganizationPage() {
-  const params = useParams<{ organizationId: string }>();
-  const query = useQuery(() => ({ queryKey: ['public', 'organization', params.organizationId], queryFn: () => fetchOrganization(params.organizationId) }));
+  const params = useParams<{ code: string }>();
+  const query = useQuery(() => ({ queryKey: ['public', 'organization', params.code], queryFn: () => fetchOrganization(params.code) }));
+  const methodology = useQuery(() => ({ queryKey: ['public', 'methodology'], queryFn: fetchMethodology, staleTime: Infinity }));
+  /** Criterion texts by code; a later version's wording wins. */
+  const criteria = createMemo(() => new Map((methodology.data ?? []).flatMap((version) => version.criteria.map((c) => [c.code, c] as const))));
   return (
     <section>
-      <QueryView query={query}>{(org) => <Profile org={org} />}</QueryView>
+      <QueryView query={query}>{(org) => <Profile org={org} criteria={criteria()} />}</QueryView>
     </section>
   );
 }

@@ -1,29 +1,30 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createMemo, For, Show } from 'solid-js';
-import { editionCsvUrl, editionJsonUrl, fetchEdition, fetchEditions, type Edition, type EditionRow, type RankingFilters } from '../../api/public';
+import { editionCsvUrl, editionJsonUrl, fetchEdition, fetchEditions, type EditionRow, type EditionSummary, type EditionView, type RankingFilters } from '../../api/public';
 import { QueryView } from '../../components/State';
 import { formatDate, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
-import { distinct, viewRows, type RankingSort } from './ranking-view';
+import { options, RANKING_SORTS, viewRows, type RankingSort } from './ranking-view';
 
-const SORTS: RankingSort[] = ['rank', 'score', 'name', 'change'];
+type SearchParams = { kind?: string; sector?: string; municipality?: string; q?: string; sort?: string };
 
 function Change(props: { value: number | null }) {
   return (
     <Show when={props.value !== null && props.value !== 0} fallback={<span class="muted">—</span>}>
       <span class={props.value! > 0 ? 'up' : 'down'}>
-        {props.value! > 0 ? '▲' : '▼'} {Math.abs(props.value!)}
+        <span aria-hidden="true">{props.value! > 0 ? '▲' : '▼'}</span>
+        <span class="visually-hidden">{props.value! > 0 ? t().ranking.up : t().ranking.down}</span> {Math.abs(props.value!)}
       </span>
     </Show>
   );
 }
 
-function RankingTable(props: { rows: EditionRow[]; caption: string; ranked: boolean }) {
+export function RankingTable(props: { rows: EditionRow[]; caption: string; ranked: boolean; testId?: string }) {
   const m = () => t().ranking;
   return (
     <div class="table-wrap">
-      <table class="stack" data-testid={props.ranked ? 'ranking-table' : 'not-enough-table'}>
+      <table class="stack" data-testid={props.testId ?? (props.ranked ? 'ranking-table' : 'not-enough-table')}>
         <caption>{props.caption}</caption>
         <thead>
           <tr>
@@ -48,18 +49,18 @@ function RankingTable(props: { rows: EditionRow[]; caption: string; ranked: bool
                   <td class="num" data-label={m().rank}>{row.rank ?? '—'}</td>
                 </Show>
                 <td data-label={m().organization}>
-                  <A href={`/organizations/${encodeURIComponent(row.organizationId)}`}>{row.organizationName}</A>
+                  <A href={`/organizations/${encodeURIComponent(row.organizationCode)}`}>{row.organizationName}</A>
                   <div class="muted">{label(t().sectors, row.sector)}</div>
                 </td>
-                <td data-label={m().municipality}>{row.municipality ?? '—'}</td>
+                <td data-label={m().municipality}>{row.municipalityName ?? '—'}</td>
                 <Show when={props.ranked}>
                   <td class="num" data-label={m().score}>{formatNumber(row.score, locale())}</td>
                   <td class="num" data-label={m().change}>
                     <Change value={row.rankChange} />
                   </td>
                 </Show>
-                <td class="num" data-label={m().coverage} title={`${row.accountsScored} ${m().coverageHint} ${row.accountsTotal}`}>
-                  {row.accountsScored}/{row.accountsTotal}
+                <td class="num" data-label={m().coverage} title={`${row.coverage.accountsScored} ${m().coverageHint} ${row.coverage.accountsTotal}`}>
+                  {row.coverage.accountsScored}/{row.coverage.accountsTotal}
                 </td>
                 <td class="num" data-label={m().sample}>{row.sampleSize}</td>
               </tr>
@@ -71,91 +72,39 @@ function RankingTable(props: { rows: EditionRow[]; caption: string; ranked: bool
   );
 }
 
-function EditionView(props: { edition: Edition; editions: readonly { id: string; title: string }[] }) {
-  const [params, setParams] = useSearchParams<{ category?: string; sector?: string; municipality?: string; q?: string; sort?: string }>();
+export function EditionMeta(props: { edition: EditionSummary }) {
   const m = () => t().ranking;
-  const sort = (): RankingSort => (SORTS.includes(params.sort as RankingSort) ? (params.sort as RankingSort) : 'rank');
-  const filters = (): RankingFilters => ({ category: params.category, sector: params.sector, municipality: params.municipality });
-  const visible = createMemo(() => viewRows(props.edition.rows, { ...filters(), search: params.q, sort: sort() }));
-  const ranked = () => visible().filter((row) => !row.notEnoughData);
-  const unranked = () => visible().filter((row) => row.notEnoughData);
-  const options = createMemo(() => ({
-    categories: distinct(props.edition.rows, (row) => row.category),
-    sectors: distinct(props.edition.rows, (row) => row.sector),
-    municipalities: distinct(props.edition.rows, (row) => row.municipality),
-  }));
-  const set = (key: string, value: string) => setParams({ [key]: value || undefined }, { replace: true });
+  return (
+    <dl class="meta">
+      <dt>{m().period}</dt>
+      <dd>
+        {formatDate(props.edition.periodStart, locale())} — {formatDate(props.edition.periodEnd, locale())}
+      </dd>
+      <Show when={props.edition.publishedAt}>
+        <dt>{m().publishedAt}</dt>
+        <dd>{formatDate(props.edition.publishedAt!, locale())}</dd>
+      </Show>
+      <dt>{m().methodologyVersion}</dt>
+      <dd>
+        <A href="/methodology">{props.edition.methodologyVersion}</A>
+      </dd>
+    </dl>
+  );
+}
 
+/** Ranked and "not enough data" rows of a view, after search and sort. */
+export function EditionRows(props: { view: EditionView; search?: string; sort?: RankingSort }) {
+  const m = () => t().ranking;
+  const ranked = createMemo(() => viewRows(props.view.ranked.rows, { search: props.search, sort: props.sort }));
+  const unranked = createMemo(() => viewRows(props.view.notEnoughData, { search: props.search, sort: 'name' }));
   return (
     <>
-      <dl class="meta">
-        <dt>{m().period}</dt>
-        <dd>
-          {formatDate(props.edition.periodStart, locale())} — {formatDate(props.edition.periodEnd, locale())}
-        </dd>
-        <Show when={props.edition.publishedAt}>
-          <dt>{m().publishedAt}</dt>
-          <dd>{formatDate(props.edition.publishedAt!, locale())}</dd>
-        </Show>
-        <dt>{m().methodologyVersion}</dt>
-        <dd>
-          <A href="/methodology">{props.edition.methodologyVersion}</A>
-        </dd>
-      </dl>
-
-      <form class="form-row" role="search" aria-label={m().filters} onSubmit={(event) => event.preventDefault()}>
-        <div class="field">
-          <label for="f-category">{m().category}</label>
-          <select id="f-category" value={params.category ?? ''} onChange={(e) => set('category', e.currentTarget.value)}>
-            <option value="">{t().app.all}</option>
-            <For each={options().categories}>{(value) => <option value={value}>{label(t().kinds, value)}</option>}</For>
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-sector">{m().sector}</label>
-          <select id="f-sector" value={params.sector ?? ''} onChange={(e) => set('sector', e.currentTarget.value)}>
-            <option value="">{t().app.all}</option>
-            <For each={options().sectors}>{(value) => <option value={value}>{label(t().sectors, value)}</option>}</For>
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-municipality">{m().municipality}</label>
-          <select id="f-municipality" value={params.municipality ?? ''} onChange={(e) => set('municipality', e.currentTarget.value)}>
-            <option value="">{t().app.all}</option>
-            <For each={options().municipalities}>{(value) => <option value={value}>{value}</option>}</For>
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-search">{m().searchLabel}</label>
-          <input id="f-search" type="search" placeholder={m().searchPlaceholder} value={params.q ?? ''} onInput={(e) => set('q', e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="f-sort">{m().sortBy}</label>
-          <select id="f-sort" value={sort()} onChange={(e) => set('sort', e.currentTarget.value === 'rank' ? '' : e.currentTarget.value)}>
-            <option value="rank">{m().sortRank}</option>
-            <option value="score">{m().sortScore}</option>
-            <option value="name">{m().sortName}</option>
-            <option value="change">{m().sortChange}</option>
-          </select>
-        </div>
-        <button type="button" class="button--ghost" onClick={() => setParams({ category: undefined, sector: undefined, municipality: undefined, q: undefined, sort: undefined }, { replace: true })}>
-          {m().resetFilters}
-        </button>
-      </form>
-
-      <div class="toolbar">
-        <a class="button" href={editionCsvUrl(props.edition.id, filters())} download="" data-testid="csv-link">
-          {m().downloadCsv}
-        </a>
-        <a href={editionJsonUrl(props.edition.id, filters())}>{m().downloadJson}</a>
-        <span class="muted" role="status" aria-live="polite" data-testid="row-count">
-          {fill(m().rows, { n: visible().length })}
-        </span>
-      </div>
-
-      <Show when={visible().length > 0} fallback={<p class="state">{m().noRows}</p>}>
+      <p class="muted" role="status" aria-live="polite" data-testid="row-count">
+        {fill(m().rows, { n: ranked().length + unranked().length })}
+      </p>
+      <Show when={ranked().length + unranked().length > 0} fallback={<p class="state">{m().noRows}</p>}>
         <Show when={ranked().length > 0}>
-          <RankingTable rows={ranked()} caption={props.edition.title} ranked />
+          <RankingTable rows={ranked()} caption={props.view.edition.title} ranked />
         </Show>
         <Show when={unranked().length > 0}>
           <h2>{m().notEnoughData}</h2>
@@ -163,40 +112,129 @@ function EditionView(props: { edition: Edition; editions: readonly { id: string;
           <RankingTable rows={unranked()} caption={m().notEnoughData} ranked={false} />
         </Show>
       </Show>
-
-      <Show when={props.editions.length > 1}>
-        <h2>{m().otherEditions}</h2>
-        <ul>
-          <For each={props.editions}>
-            {(edition) => (
-              <li>
-                <A href={`/editions/${encodeURIComponent(edition.id)}`}>{edition.title}</A>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
     </>
   );
 }
 
+function EditionPage(props: { slug: string; editions: EditionSummary[] }) {
+  const [params, setParams] = useSearchParams<SearchParams>();
+  const m = () => t().ranking;
+  const sort = (): RankingSort => (RANKING_SORTS.includes(params.sort as RankingSort) ? (params.sort as RankingSort) : 'rank');
+  const filters = (): RankingFilters => ({ kind: params.kind || undefined, sector: params.sector || undefined, municipality: params.municipality || undefined });
+  // The whole edition gives the filter options; the filtered view is ranked by the API within the filter.
+  const whole = useQuery(() => ({ queryKey: ['public', 'edition', props.slug, {}], queryFn: () => fetchEdition(props.slug), staleTime: Infinity }));
+  const filtered = useQuery(() => ({
+    queryKey: ['public', 'edition', props.slug, filters()],
+    queryFn: () => fetchEdition(props.slug, filters()),
+    staleTime: Infinity,
+    placeholderData: (previous: EditionView | undefined) => previous,
+  }));
+  const choices = createMemo(() => {
+    const rows = whole.data ? [...whole.data.ranked.rows, ...whole.data.notEnoughData] : [];
+    return {
+      kinds: options(rows, (row) => [row.kind, label(t().kinds, row.kind)]),
+      sectors: options(rows, (row) => [row.sector, label(t().sectors, row.sector)]),
+      municipalities: options(rows, (row) => (row.municipalityCode ? [row.municipalityCode, row.municipalityName ?? row.municipalityCode] : null)),
+    };
+  });
+  const set = (key: keyof SearchParams, value: string) => setParams({ [key]: value || undefined }, { replace: true });
+
+  return (
+    <QueryView query={whole}>
+      {(edition) => (
+        <>
+          <h2 class="edition-title">{edition.edition.title}</h2>
+          <EditionMeta edition={edition.edition} />
+          <form class="form-row" role="search" aria-label={m().filters} onSubmit={(event) => event.preventDefault()}>
+            <div class="field">
+              <label for="f-kind">{m().category}</label>
+              <select id="f-kind" value={params.kind ?? ''} onChange={(e) => set('kind', e.currentTarget.value)}>
+                <option value="">{t().app.all}</option>
+                <For each={choices().kinds}>{([value, text]) => <option value={value}>{text}</option>}</For>
+              </select>
+            </div>
+            <div class="field">
+              <label for="f-sector">{m().sector}</label>
+              <select id="f-sector" value={params.sector ?? ''} onChange={(e) => set('sector', e.currentTarget.value)}>
+                <option value="">{t().app.all}</option>
+                <For each={choices().sectors}>{([value, text]) => <option value={value}>{text}</option>}</For>
+              </select>
+            </div>
+            <div class="field">
+              <label for="f-municipality">{m().municipality}</label>
+              <select id="f-municipality" value={params.municipality ?? ''} onChange={(e) => set('municipality', e.currentTarget.value)}>
+                <option value="">{t().app.all}</option>
+                <For each={choices().municipalities}>{([value, text]) => <option value={value}>{text}</option>}</For>
+              </select>
+            </div>
+            <div class="field">
+              <label for="f-search">{m().searchLabel}</label>
+              <input id="f-search" type="search" placeholder={m().searchPlaceholder} value={params.q ?? ''} onInput={(e) => set('q', e.currentTarget.value)} />
+            </div>
+            <div class="field">
+              <label for="f-sort">{m().sortBy}</label>
+              <select id="f-sort" value={sort()} onChange={(e) => set('sort', e.currentTarget.value === 'rank' ? '' : e.currentTarget.value)}>
+                <option value="rank">{m().sortRank}</option>
+                <option value="score">{m().sortScore}</option>
+                <option value="name">{m().sortName}</option>
+                <option value="change">{m().sortChange}</option>
+              </select>
+            </div>
+            <button
+              type="button"
+              class="button--ghost"
+              onClick={() => setParams({ kind: undefined, sector: undefined, municipality: undefined, q: undefined, sort: undefined }, { replace: true })}
+            >
+              {m().resetFilters}
+            </button>
+          </form>
+
+          <div class="toolbar">
+            <a class="button" href={editionCsvUrl(props.slug, filters())} download="" data-testid="csv-link">
+              {m().downloadCsv}
+            </a>
+            <a href={editionJsonUrl(props.slug, filters())}>{m().downloadJson}</a>
+            <A href={`/embed?edition=${encodeURIComponent(props.slug)}${filterSuffix(filters())}`}>{t().nav.embed}</A>
+          </div>
+
+          <QueryView query={filtered}>{(view) => <EditionRows view={view} search={params.q} sort={sort()} />}</QueryView>
+
+          <Show when={props.editions.length > 1}>
+            <h2>{m().otherEditions}</h2>
+            <ul>
+              <For each={props.editions}>
+                {(other) => (
+                  <li>
+                    <A href={`/rankings/${encodeURIComponent(other.slug)}`} aria-current={other.slug === props.slug ? 'page' : undefined}>
+                      {other.title}
+                    </A>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </>
+      )}
+    </QueryView>
+  );
+}
+
+const filterSuffix = (filters: RankingFilters) =>
+  Object.entries(filters)
+    .filter(([, value]) => value)
+    .map(([key, value]) => `&${key}=${encodeURIComponent(value!)}`)
+    .join('');
+
 /** Public home: the latest published ranking edition (or the one in the URL) with filters, sort, search and CSV. */
 export function RankingPage() {
-  const params = useParams<{ editionId?: string }>();
+  const params = useParams<{ slug?: string }>();
   const editions = useQuery(() => ({ queryKey: ['public', 'editions'], queryFn: fetchEditions }));
-  const editionId = () => params.editionId ?? editions.data?.[0]?.id;
-  const edition = useQuery(() => ({
-    queryKey: ['public', 'edition', editionId()],
-    queryFn: () => fetchEdition(editionId()!),
-    enabled: !!editionId(),
-  }));
-
   return (
     <section aria-labelledby="ranking-title">
       <h1 id="ranking-title">{t().ranking.title}</h1>
       <p class="muted">{t().app.tagline}</p>
-      <QueryView query={editions} empty={(list) => list.length === 0 && !params.editionId} emptyDetail={t().ranking.noEditions}>
-        {(list) => <QueryView query={edition}>{(data) => <EditionView edition={data} editions={list} />}</QueryView>}
+      <QueryView query={editions} empty={(list) => list.length === 0 && !params.slug} emptyDetail={t().ranking.noEditions}>
+        {(list) => <Show when={params.slug ?? list[0]?.slug} keyed>{(slug) => <EditionPage slug={slug} editions={list} />}</Show>}
       </QueryView>
     </section>
   );

@@ -1,43 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import type { EditionRow } from '../../api/public';
-import { distinct, viewRows } from './ranking-view';
+import { options, viewRows } from './ranking-view';
 
 const row = (name: string, rank: number | null, extra: Partial<EditionRow> = {}): EditionRow => ({
   rank,
-  organizationId: name,
+  overallRank: rank,
+  organizationCode: name,
   organizationName: name,
-  category: 'subordinate_institution',
+  kind: 'subordinate_institution',
   sector: 'education',
-  municipality: 'Энгельсский',
+  municipalityCode: 'engels',
+  municipalityName: 'Энгельсский',
   score: rank === null ? null : 100 - rank,
   rankChange: null,
   scoreChange: null,
-  accountsScored: 1,
-  accountsTotal: 1,
+  coverage: { accountsScored: 1, accountsTotal: 1 },
   sampleSize: 10,
-  notEnoughData: rank === null,
+  criteria: [],
   ...extra,
 });
 
 describe('viewRows', () => {
   const rows = [
     row('Школа № 5', 2, { rankChange: 3 }),
-    row('Больница', 1, { sector: 'health', municipality: 'Саратов' }),
+    row('Больница', 1, { sector: 'health', municipalityCode: 'saratov', municipalityName: 'Саратов' }),
     row('Библиотека', 2, { sector: 'culture', rankChange: -1 }),
   ];
 
-  it('filters by sector, municipality and a case-insensitive search', () => {
-    expect(viewRows(rows, { sector: 'education' }).map((r) => r.organizationName)).toEqual(['Школа № 5']);
-    expect(viewRows(rows, { municipality: 'Энгельсский' })).toHaveLength(2);
+  it('searches names case-insensitively', () => {
     expect(viewRows(rows, { search: 'шКОЛА' }).map((r) => r.organizationName)).toEqual(['Школа № 5']);
+    expect(viewRows(rows, { search: '  ' })).toHaveLength(3);
   });
 
-  it('sorts by rank with ties by name, and by change', () => {
+  it('sorts by rank with ties by name, by change and by score', () => {
     expect(viewRows(rows, {}).map((r) => r.organizationName)).toEqual(['Больница', 'Библиотека', 'Школа № 5']);
     expect(viewRows(rows, { sort: 'change' }).map((r) => r.organizationName)).toEqual(['Школа № 5', 'Библиотека', 'Больница']);
+    expect(viewRows(rows, { sort: 'score' }).map((r) => r.organizationName)[0]).toBe('Больница');
   });
 
-  it('lists distinct municipalities', () => {
-    expect(distinct(rows, (r) => r.municipality)).toEqual(['Саратов', 'Энгельсский']);
+  it('lists distinct municipalities by name', () => {
+    expect(options(rows, (r) => (r.municipalityCode ? [r.municipalityCode, r.municipalityName ?? ''] : null))).toEqual([
+      ['saratov', 'Саратов'],
+      ['engels', 'Энгельсский'],
+    ]);
   });
 });

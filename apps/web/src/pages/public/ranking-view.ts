@@ -1,27 +1,17 @@
 import type { EditionRow } from '../../api/public';
 
 export type RankingSort = 'rank' | 'score' | 'name' | 'change';
-
-export interface RankingView {
-  category?: string;
-  sector?: string;
-  municipality?: string;
-  search?: string;
-  sort?: RankingSort;
-}
+export const RANKING_SORTS: RankingSort[] = ['rank', 'score', 'name', 'change'];
 
 const collator = new Intl.Collator('ru');
 
-/** Filters and sorts an edition's rows the way the ranking page shows them (pure, for tests). */
-export function viewRows(rows: readonly EditionRow[], view: RankingView): EditionRow[] {
+/**
+ * Search and sort of an edition's rows as the ranking page shows them. Filters by kind, sector
+ * and municipality are applied by the API, which also re-ranks within the filtered list.
+ */
+export function viewRows(rows: readonly EditionRow[], view: { search?: string; sort?: RankingSort }): EditionRow[] {
   const needle = view.search?.trim().toLocaleLowerCase('ru') ?? '';
-  const filtered = rows.filter(
-    (row) =>
-      (!view.category || row.category === view.category) &&
-      (!view.sector || row.sector === view.sector) &&
-      (!view.municipality || row.municipality === view.municipality) &&
-      (!needle || row.organizationName.toLocaleLowerCase('ru').includes(needle)),
-  );
+  const found = needle ? rows.filter((row) => row.organizationName.toLocaleLowerCase('ru').includes(needle)) : [...rows];
   const byRank = (a: EditionRow, b: EditionRow) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || collator.compare(a.organizationName, b.organizationName);
   const compare: Record<RankingSort, (a: EditionRow, b: EditionRow) => number> = {
     rank: byRank,
@@ -29,10 +19,15 @@ export function viewRows(rows: readonly EditionRow[], view: RankingView): Editio
     name: (a, b) => collator.compare(a.organizationName, b.organizationName),
     change: (a, b) => (b.rankChange ?? -Infinity) - (a.rankChange ?? -Infinity) || byRank(a, b),
   };
-  return filtered.sort(compare[view.sort ?? 'rank']);
+  return found.sort(compare[view.sort ?? 'rank']);
 }
 
-/** Distinct non-empty values of a column, sorted for a select box. */
-export function distinct(rows: readonly EditionRow[], pick: (row: EditionRow) => string | null): string[] {
-  return [...new Set(rows.map(pick).filter((value): value is string => !!value))].sort(collator.compare);
+/** Distinct options (value → label) of a column, sorted by label for a select box. */
+export function options(rows: readonly EditionRow[], pick: (row: EditionRow) => [string, string] | null): [string, string][] {
+  const seen = new Map<string, string>();
+  for (const row of rows) {
+    const option = pick(row);
+    if (option && option[0] && !seen.has(option[0])) seen.set(option[0], option[1]);
+  }
+  return [...seen].sort((a, b) => collator.compare(a[1], b[1]));
 }

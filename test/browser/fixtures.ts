@@ -1,0 +1,49 @@
+import { buildEdition, publishEdition, type Sql } from '@most/db';
+import { METHODOLOGY_V1 } from '@most/domain';
+
+export interface SeededEditions {
+  latestSlug: string;
+  previousSlug: string;
+  /** Organization codes with enough data in the latest edition. */
+  rankedCodes: string[];
+}
+
+/**
+ * Builds and publishes two monthly editions through the platform's own ranking functions, from
+ * per-criterion results derived from each organization's id (deterministic, no randomness).
+ * Every fifth organization lacks data, so "not enough data" rows appear too.
+ */
+export async function publishDemoEditions(sql: Sql, actor: { id: number; label: string }): Promise<SeededEditions> {
+  const organizations = await sql<{ id: number; code: string }[]>`SELECT id, code FROM organizations ORDER BY id`;
+  const criteria = METHODOLOGY_V1.criteria.map((c) => ({ code: c.code, name: c.title.ru, weight: c.weight }));
+  const scoresFor = (month: number) =>
+    organizations.map((org) => {
+      const results = criteria.map((c, index) => ({ code: c.code, weight: c.weight, score: [0, 50, 100][(org.id * 7 + index * 3 + month) % 3]! }));
+      const total = results.reduce((sum, r) => sum + r.score * r.weight, 0) / results.reduce((sum, r) => sum + r.weight, 0);
+      const enoughData = org.id % 5 !== 0;
+      return {
+        organizationId: org.id,
+        score: enoughData ? Math.round(total * 10) / 10 : null,
+        enoughData,
+        criteria: results,
+        accountsScored: enoughData ? 2 : 0,
+        accountsTotal: 2,
+        sampleSize: enoughData ? 10 + (org.id % 40) : 1,
+      };
+    });
+  const previous = await buildEdition(
+    sql,
+    { title: 'Рейтинг за сентябрь 2026', periodStart: '2026-09-01', periodEnd: '2026-09-30', methodologyVersion: '1', criteria, slug: 'rating-2026-09' },
+    scoresFor(1),
+    actor,
+  );
+  await publishEdition(sql, previous.id, actor);
+  const latest = await buildEdition(
+    sql,
+    { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria, slug: 'rating-2026-10' },
+    scoresFor(2),
+    actor,
+  );
+  await publishEdition(sql, latest.id, actor);
+  return { latestSlug: latest.slug, previousSlug: previous.slug, rankedCodes: organizations.filter((o) => o.id % 5 !== 0).map((o) => o.code) };
+}
