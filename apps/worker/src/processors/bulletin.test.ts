@@ -14,7 +14,9 @@ import {
   publishIssue,
   registerBulletinFixtureOrganizations,
   submitIssueForReview,
+  getIssue,
   unsubscribeBulletinContact,
+  updateBulletinSettings,
   upsertBulletinContact,
   type IssueSummary,
 } from '@most/db';
@@ -24,6 +26,7 @@ import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';
 import { startWorker, type WorkerHandle } from '../worker';
 import type { BulletinWorkerOptions } from './bulletin-options';
+import { processBulletinSweep } from './bulletin-sweep';
 
 const run = promisify(execFile);
 const monitor = { id: null, label: 'monitor@test' };
@@ -175,6 +178,32 @@ describe('bulletin distribution by e-mail through the queue', () => {
     expect(text).toContain('Бюллетень «Цифровой мост»: октябрь 2026');
     const { stdout: fonts } = await run('pdffonts', [file]);
     expect(fonts.split('\n').slice(2).filter(Boolean).every((line) => / yes /.test(line))).toBe(true);
+  });
+
+  it('applies a changed draft schedule and offers published issues for distribution once', async () => {
+    await updateBulletinSettings(db.sql, { schedulePattern: '0 7 1 */3 *', scheduleTimezone: 'Europe/Saratov', scheduleEnabled: true }, monitor);
+    const first = await processBulletinSweep(db.sql, queue);
+    expect(first.scheduleSynced).toBe(true);
+    expect(first.offered).toBe(1);
+    const scheduler = await queue.queue('system').getJobScheduler('bulletin-generate');
+    expect(scheduler?.pattern).toBe('0 7 1 */3 *');
+    expect(scheduler?.tz).toBe('Europe/Saratov');
+    expect((await processBulletinSweep(db.sql, queue)).scheduleSynced).toBe(false);
+    // The issue was distributed already: offering it again queues nothing new.
+    const [issue] = await db.sql<{ id: number }[]>`SELECT id FROM bulletin_issues WHERE slug = '2026-10'`;
+    const job = await queue.queue('system').getJob(`bulletin-distribute-${issue!.id}`);
+    expect(job?.finishedOn).toBeDefined();
+    await updateBulletinSettings(db.sql, { schedulePattern: '0 7 1 */3 *', scheduleTimezone: 'Europe/Saratov', scheduleEnabled: false }, monitor);
+    await processBulletinSweep(db.sql, queue);
+    expect(await queue.queue('system').getJobScheduler('bulletin-generate')).toBeUndefined();
+  });
+
+  it('generates a period draft from the platform tables on the scheduled job', async () => {
+    const id = await queue.enqueue('bulletin-generate', { periodKey: '2026-12' }, { jobId: 'bulletin-generate-2026-12' });
+    const job = await waitForJob(queue.queue('system'), id);
+    expect(job.failedReason).toBeUndefined();
+    expect(job.returnvalue).toMatchObject({ slug: '2026-12', created: true });
+    expect((await getIssue(db.sql, { slug: '2026-12' }))?.state).toBe('draft');
   });
 
   it('writes .eml files to the outbox when no SMTP server is configured', async () => {

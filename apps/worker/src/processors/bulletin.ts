@@ -8,9 +8,11 @@ import { createBulletinMailer } from './bulletin-mailer';
 import { bulletinOptionsFromEnv, type BulletinWorkerOptions } from './bulletin-options';
 import { processBulletinPdf } from './bulletin-pdf';
 import { syncBulletinSchedule } from './bulletin-schedule';
+import { processBulletinSweep } from './bulletin-sweep';
 
 export type { BulletinWorkerOptions } from './bulletin-options';
 export { syncBulletinSchedule } from './bulletin-schedule';
+export { processBulletinSweep } from './bulletin-sweep';
 
 interface BulletinDeps {
   sql: Sql;
@@ -26,6 +28,7 @@ const optionsOf = (deps: BulletinDeps) => deps.bulletin ?? (fromEnv ??= bulletin
 export const BULLETIN_PROCESSORS: Record<string, (job: Job, deps: BulletinDeps) => Promise<unknown>> = {
   'bulletin-generate': (job, deps) => processBulletinGenerate(job, deps.sql),
   'bulletin-schedule-sync': (_job, deps) => syncBulletinSchedule(deps.sql, deps.queue),
+  'bulletin-sweep': (_job, deps) => processBulletinSweep(deps.sql, deps.queue),
   'bulletin-distribute': (job, deps) => processBulletinDistribute(job, deps.sql, deps.queue, optionsOf(deps)),
   'bulletin-pdf': (job, deps) => processBulletinPdf(job, deps.sql, optionsOf(deps)),
   'bulletin-email': async (job, deps) => {
