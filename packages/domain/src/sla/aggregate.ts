@@ -16,7 +16,7 @@ export interface SlaFigures {
   p90FirstResponseMs: number | null;
 }
 
-interface SubstantiveFigures {
+export interface SubstantiveFigures {
   /** Questions with at least one monitor-marked reply. */
   assessed: number;
   answered: number;
@@ -42,6 +42,42 @@ export type SlaAggregate =
       excludedDeleted: number;
       minimumSample: number;
     };
+
+/** Counts of one account's (or organization's) outcomes in a period, e.g. as summed by SQL. */
+export interface SlaCounts {
+  answeredInTime: number;
+  answeredLate: number;
+  breached: number;
+  openWithinWindow: number;
+  excludedDeleted: number;
+  medianFirstResponseMs: number | null;
+  p90FirstResponseMs: number | null;
+  substantive: SubstantiveFigures | null;
+}
+
+/** The same rules as `aggregateSla`, from pre-computed counts (the database's set-based path). */
+export function aggregateFromCounts(counts: SlaCounts, minimumSample: number): SlaAggregate {
+  const { answeredInTime: inTime, answeredLate: late, breached } = counts;
+  const decided = inTime + late + breached;
+  const common = { questions: decided + counts.openWithinWindow, openWithinWindow: counts.openWithinWindow, excludedDeleted: counts.excludedDeleted, minimumSample };
+  if (decided < minimumSample) return { status: 'not_enough_data', ...common };
+  return {
+    status: 'ok',
+    ...common,
+    figures: {
+      decided,
+      answered: inTime + late,
+      answeredInTime: inTime,
+      answeredLate: late,
+      breached,
+      responseRate: (inTime + late) / decided,
+      shareWithinSla: inTime / decided,
+      medianFirstResponseMs: counts.medianFirstResponseMs,
+      p90FirstResponseMs: counts.p90FirstResponseMs,
+    },
+    substantive: counts.substantive,
+  };
+}
 
 /** Nearest-rank percentile of an ascending array; null when empty. */
 export function percentile(sortedAscending: readonly number[], p: number): number | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateSla, median, percentile } from './aggregate';
+import { aggregateFromCounts, aggregateSla, median, percentile } from './aggregate';
 import { localDateOf, slaDeadline, slaElapsedMs, workingMsBetween } from './clock';
 import { evaluateSla, type QuestionOutcome, type ResponseKind } from './evaluate';
 import type { SlaComment } from './first-reply';
@@ -238,5 +238,22 @@ describe('aggregates', () => {
     expect(median([])).toBeNull();
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
     expect(percentile([5], 90)).toBe(5);
+  });
+});
+
+describe('aggregateFromCounts', () => {
+  it('agrees with aggregateSla', () => {
+    const at = new Date('2025-03-03T06:00:00Z');
+    const outcomes: QuestionOutcome[] = [1, 2, 30, null, 3, 4, 5, 6, 7, 8, null].map((h, i) => ({
+      questionId: `q${i}`, postId: 'p', askedAt: at, deadline: null,
+      state: h === null ? 'breached' : h <= 24 ? 'answered_in_time' : 'answered_late',
+      firstReplyId: null, firstReplyAt: null, firstResponseMs: h === null ? null : h * HOUR, substantive: null,
+    }));
+    const times = outcomes.flatMap((o) => (o.firstResponseMs === null ? [] : [o.firstResponseMs])).sort((a, b) => a - b);
+    const fromCounts = aggregateFromCounts(
+      { answeredInTime: 8, answeredLate: 1, breached: 2, openWithinWindow: 0, excludedDeleted: 0, medianFirstResponseMs: median(times), p90FirstResponseMs: percentile(times, 90), substantive: null },
+      10,
+    );
+    expect(fromCounts).toEqual(aggregateSla(outcomes, { minimumSample: 10 }));
   });
 });

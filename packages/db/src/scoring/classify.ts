@@ -1,0 +1,108 @@
+import { classifyComment, type CommentCategory } from '@most/domain';
+import { AppError } from '@most/shared';
+import { appendAudit } from '../audit';
+import type { Queryable } from '../client';
+import type { ScoringActor } from './actor';
+
+/** Bumped whenever the rules or lexicons change meaningfully. */
+export const CLASSIFIER_VERSION = 'rules-1';
+const BATCH = 10_000;
+
+export interface ClassifyScope {
+  accountIds?: readonly number[];
+  /** Only comments published at or after this instant. */
+  since?: Date;
+}
+
+/**
+ * Classifies every citizen comment that has no classification yet, in keyset-paged batches so
+ * memory stays flat. Purged comments (empty text) are skipped. Returns how many were stored.
+ */
+export async function classifyPendingComments(sql: Queryable, scope: ClassifyScope = {}, now = new Date()): Promise<number> {
+  let afterId = 0;
+  let stored = 0;
+  for (;;) {
+    const rows = await sql<{ id: number; accountId: number; text: string }[]>`
+      SELECT c.id, c.account_id AS "accountId", c.text FROM comments c
+      WHERE c.id > ${afterId} AND NOT c.from_page AND c.text <> ''
+        AND NOT EXISTS (SELECT 1 FROM comment_classifications cc WHERE cc.comment_id = c.id)
+        ${scope.accountIds ? sql`AND c.account_id = ANY(${scope.accountIds as number[]}::bigint[])` : sql``}
+        ${scope.since ? sql`AND c.published_at >= ${scope.since}` : sql``}
+      ORDER BY c.id LIMIT ${BATCH}`;
+    if (rows.length === 0) return stored;
+    afterId = rows[rows.length - 1]!.id;
+    const ids: number[] = [];
+    const accounts: number[] = [];
+    const categories: string[] = [];
+    const needs: boolean[] = [];
+    const confidences: number[] = [];
+    const reasons: string[] = [];
+    for (const row of rows) {
+      const result = classifyComment(row.text);
+      ids.push(row.id);
+      accounts.push(row.accountId);
+      categories.push(result.category);
+      needs.push(result.needsAnswer);
+      confidences.push(result.confidence);
+      reasons.push(result.reasons.map((r) => r.replace(/[|]/g, ' ')).join('|'));
+    }
+    const inserted = await sql`
+      INSERT INTO comment_classifications (comment_id, account_id, category, needs_answer, confidence, reasons, classifier_version, classified_at)
+      SELECT id, account_id, category, needs::boolean, confidence, string_to_array(NULLIF(reasons, ''), '|'), ${CLASSIFIER_VERSION}, ${now}
+      FROM unnest(${ids}::bigint[], ${accounts}::bigint[], ${categories}::text[], ${needs.map((b) => (b ? 't' : 'f'))}::text[], ${confidences}::real[], ${reasons}::text[])
+        AS t(id, account_id, category, needs, confidence, reasons)
+      ON CONFLICT (comment_id) DO NOTHING`;
+    stored += inserted.count;
+    if (rows.length < BATCH) return stored;
+  }
+}
+
+export interface ClassificationOverride {
+  commentId: number;
+  needsAnswer: boolean;
+  category?: CommentCategory;
+  reason: string;
+}
+
+/**
+ * A monitor's decision on a comment; it wins over the classifier on every later rescore and is
+ * written to the audit log. Returns the comment's account and time so the caller can rescore.
+ */
+export async function overrideClassification(sql: Queryable, input: ClassificationOverride, actor: ScoringActor): Promise<{ accountId: number; publishedAt: Date }> {
+  const reason = input.reason.trim().slice(0, 2000);
+  if (reason === '') throw new AppError('BAD_REQUEST', 'Укажите причину изменения классификации');
+  const [comment] = await sql<{ accountId: number; publishedAt: Date; fromPage: boolean }[]>`
+    SELECT account_id AS "accountId", published_at AS "publishedAt", from_page AS "fromPage" FROM comments WHERE id = ${input.commentId}`;
+  if (!comment) throw new AppError('NOT_FOUND', 'Комментарий не найден');
+  if (comment.fromPage) throw new AppError('BAD_REQUEST', 'Ответы страницы не классифицируются');
+  const category = input.category ?? (input.needsAnswer ? 'question' : 'other');
+  const [before] = await sql<{ category: string; needsAnswer: boolean }[]>`
+    SELECT effective_category AS category, effective_needs_answer AS "needsAnswer" FROM comment_classifications WHERE comment_id = ${input.commentId}`;
+  await sql`
+    INSERT INTO comment_classifications (comment_id, account_id, category, needs_answer, confidence, reasons, classifier_version, classified_at,
+                                         override_category, override_needs_answer, override_reason, overridden_by, overridden_at)
+    VALUES (${input.commentId}, ${comment.accountId}, ${category}, ${input.needsAnswer}, 1, '{manual}', 'manual', now(),
+            ${category}, ${input.needsAnswer}, ${reason}, ${actor.id}, now())
+    ON CONFLICT (comment_id) DO UPDATE SET override_category = EXCLUDED.override_category, override_needs_answer = EXCLUDED.override_needs_answer,
+      override_reason = EXCLUDED.override_reason, overridden_by = EXCLUDED.overridden_by, overridden_at = EXCLUDED.overridden_at`;
+  await appendAudit(sql, {
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: 'classification.override',
+    entityType: 'comment',
+    entityId: String(input.commentId),
+    details: { before: before ?? null, after: { category, needsAnswer: input.needsAnswer }, reason },
+  });
+  return { accountId: comment.accountId, publishedAt: comment.publishedAt };
+}
+
+/** The monitors' review queue: unreviewed classifications, least confident first. */
+export async function classificationReviewQueue(sql: Queryable, input: { accountId?: number; limit?: number }) {
+  return sql<{ commentId: number; accountId: number; category: string; needsAnswer: boolean; confidence: number; reasons: string[]; url: string; publishedAt: Date }[]>`
+    SELECT cc.comment_id AS "commentId", cc.account_id AS "accountId", cc.category, cc.needs_answer AS "needsAnswer", cc.confidence, cc.reasons,
+           c.url, c.published_at AS "publishedAt"
+    FROM comment_classifications cc JOIN comments c ON c.id = cc.comment_id
+    WHERE cc.overridden_at IS NULL ${input.accountId ? sql`AND cc.account_id = ${input.accountId}` : sql``}
+    ORDER BY cc.confidence, cc.comment_id
+    LIMIT ${Math.min(input.limit ?? 100, 500)}`;
+}

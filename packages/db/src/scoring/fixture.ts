@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import type { Sql } from '../client';
+
+/** Test helpers: a tiny world of organizations, accounts, posts and comments written straight to SQL. */
+export const pseudonym = (name: string) => createHash('sha256').update(name).digest('hex');
+
+let counter = 0;
+const next = () => (counter += 1);
+
+export async function makeAccount(sql: Sql, options: { sector?: string; kind?: string; network?: string; organizationId?: number } = {}): Promise<{ accountId: number; organizationId: number }> {
+  const n = next();
+  let organizationId = options.organizationId;
+  if (!organizationId) {
+    const [org] = await sql<{ id: number }[]>`
+      INSERT INTO organizations (code, full_name, short_name, kind, sector)
+      VALUES (${`org-${n}-${Date.now()}`}, ${`Организация ${n}`}, ${`Орг ${n}`}, ${options.kind ?? 'local_government'}, ${options.sector ?? 'other'}) RETURNING id`;
+    organizationId = org!.id;
+  }
+  const [account] = await sql<{ id: number }[]>`
+    INSERT INTO accounts (organization_id, network, canonical_url, handle)
+    VALUES (${organizationId}, ${options.network ?? 'vk'}, ${`https://vk.com/acc_${n}_${Date.now()}`}, ${`acc_${n}`}) RETURNING id`;
+  return { accountId: account!.id, organizationId };
+}
+
+export async function makePost(sql: Sql, accountId: number, publishedAt: Date, counters: { likes?: number; views?: number } = {}): Promise<number> {
+  const n = next();
+  const [post] = await sql<{ id: number }[]>`
+    INSERT INTO posts (account_id, external_id, url, published_at, text, likes, views, first_seen_at, last_seen_at)
+    VALUES (${accountId}, ${String(n)}, ${`https://vk.com/wall-1_${n}`}, ${publishedAt}, 'Новость', ${counters.likes ?? 0}, ${counters.views ?? null}, ${publishedAt}, ${publishedAt})
+    RETURNING id`;
+  return post!.id;
+}
+
+export interface CommentSpec {
+  postId: number;
+  accountId: number;
+  author: string;
+  fromPage?: boolean;
+  at: Date;
+  text?: string;
+  threadRootId?: number | null;
+  replyToCommentId?: number | null;
+  replyToUser?: string | null;
+  deleted?: boolean;
+}
+
+export async function makeComment(sql: Sql, spec: CommentSpec): Promise<number> {
+  const n = next();
+  const [comment] = await sql<{ id: number }[]>`
+    INSERT INTO comments (post_id, account_id, external_id, url, author_pseudonym, from_page, published_at, text, thread_root_id, reply_to_comment_id,
+                          reply_to_user_pseudonym, first_seen_at, last_seen_at, deleted_at, deletion_reason)
+    VALUES (${spec.postId}, ${spec.accountId}, ${String(n)}, ${`https://vk.com/wall-1_${spec.postId}?reply=${n}`}, ${pseudonym(spec.author)}, ${spec.fromPage ?? false},
+            ${spec.at}, ${spec.text ?? (spec.fromPage ? 'Ответ страницы' : 'Когда починят?')}, ${spec.threadRootId ?? null}, ${spec.replyToCommentId ?? null},
+            ${spec.replyToUser ? pseudonym(spec.replyToUser) : null}, ${spec.at}, ${spec.at}, ${spec.deleted ? spec.at : null}, ${spec.deleted ? 'deleted' : null})
+    RETURNING id`;
+  return comment!.id;
+}

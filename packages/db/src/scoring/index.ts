@@ -1,0 +1,11 @@
+export { SYSTEM_ACTOR, type ScoringActor } from './actor';
+export { loadMethodology, saveMethodology, lockMethodology, type StoredMethodology } from './methodology';
+export { CLASSIFIER_VERSION, classifyPendingComments, overrideClassification, classificationReviewQueue, type ClassificationOverride } from './classify';
+export { measureQuestions, MEASUREMENT_HORIZON_DAYS, type MeasureScope } from './measure';
+export { scorePeriod, type ScorePeriodInput, type ScorePeriodResult } from './score';
+export { rescoreAffected } from './rescore';
+export { listRecommendations, editRecommendation, setRecommendationStatus, type StoredRecommendation, type RecommendationStatus } from './recommendations';
+export { raiseDispute, decideDispute, type RaiseDisputeInput, type DecideDisputeInput, type DisputeReason, type Affected } from './disputes';
+export { purgeCommentText, DEFAULT_RETENTION_DAYS, type PurgeResult } from './purge';
+export { recordManualAssessment, recordWebsiteCheck } from './manual';
+export { headAccountUrl, profileInput } from './inputs';

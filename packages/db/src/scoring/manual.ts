@@ -1,0 +1,34 @@
+import { AppError } from '@most/shared';
+import { appendAudit } from '../audit';
+import type { Queryable } from '../client';
+import type { ScoringActor } from './actor';
+import { loadMethodology } from './methodology';
+
+/** A monitor scores a manual criterion for an account from a date on. */
+export async function recordManualAssessment(
+  sql: Queryable,
+  input: { accountId: number; criterionCode: string; score: number; validFrom: string; note?: string },
+  actor: ScoringActor,
+): Promise<number> {
+  const { methodology } = await loadMethodology(sql);
+  const criterion = methodology.criteria.find((c) => c.code === input.criterionCode);
+  if (!criterion || criterion.evaluation.kind !== 'manual') throw new AppError('BAD_REQUEST', `Критерий ${input.criterionCode} не оценивается вручную`);
+  const { min, max } = criterion.evaluation.scale;
+  if (!Number.isInteger(input.score) || input.score < min || input.score > max) throw new AppError('BAD_REQUEST', `Оценка должна быть целым числом от ${min} до ${max}`);
+  const [row] = await sql<{ id: number }[]>`
+    INSERT INTO manual_assessments (account_id, criterion_code, score, note, valid_from, assessed_by)
+    VALUES (${input.accountId}, ${input.criterionCode}, ${input.score}, ${input.note?.slice(0, 2000) ?? null}, ${input.validFrom}::date, ${actor.id})
+    RETURNING id`;
+  await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: 'manual_assessment.record', entityType: 'account', entityId: String(input.accountId), details: { criterion: input.criterionCode, score: input.score } });
+  return row!.id;
+}
+
+/** Stores a website-backlink check (the HTML was fetched and judged by @most/domain findBacklink). */
+export async function recordWebsiteCheck(
+  sql: Queryable,
+  input: { accountId: number; checkedAt: Date; pageUrl: string; found: boolean; matchedHref: string | null; socialLinks: number; error?: string | null },
+): Promise<void> {
+  await sql`
+    INSERT INTO website_checks (account_id, checked_at, page_url, found, matched_href, social_links, error)
+    VALUES (${input.accountId}, ${input.checkedAt}, ${input.pageUrl.slice(0, 2000)}, ${input.found}, ${input.matchedHref?.slice(0, 500) ?? null}, ${input.socialLinks}, ${input.error?.slice(0, 1000) ?? null})`;
+}

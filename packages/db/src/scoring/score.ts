@@ -1,0 +1,426 @@
+import {
+  aggregateFromCounts, buildRecommendations, periodBounds, periodOfLocalDate, scoreAccount, statusFor,
+  type CriterionScore, type ManualScore, type Methodology, type Period, type PeriodKind, type PostInput, type QuestionEvidence,
+  type ScoreResult, type SlaState,
+} from '@most/domain';
+import type { Network, OrganizationKind, Sector } from '@most/shared';
+import type { Queryable } from '../client';
+import { chunked } from '../crawl/text';
+import { classifyPendingComments } from './classify';
+import { measureQuestions } from './measure';
+import { loadMethodology } from './methodology';
+import { profileInput, type StoredProfile } from './inputs';
+
+const ACCOUNT_CHUNK = 1_000;
+
+export interface ScorePeriodInput {
+  periodKind: PeriodKind;
+  /** Any local date inside the period (YYYY-MM-DD). */
+  date: string;
+  methodologyVersion?: number;
+  /** Limit to these accounts (their organizations are re-aggregated in full). */
+  accountIds?: readonly number[];
+  /** Classify pending comments first (default true). */
+  classify?: boolean;
+  now?: Date;
+}
+
+export interface ScorePeriodResult {
+  period: Period;
+  methodologyVersion: number;
+  accounts: number;
+  organizations: number;
+  questionsMeasured: number;
+  commentsClassified: number;
+  recommendations: number;
+}
+
+interface AccountRow {
+  id: number;
+  organizationId: number;
+  network: Network;
+  kind: OrganizationKind;
+  sector: Sector;
+}
+
+interface SlaRow {
+  accountId: number;
+  inTime: number;
+  late: number;
+  breached: number;
+  open: number;
+  deleted: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+  subAssessed: number;
+  subAnswered: number;
+  subInTime: number;
+  subMedianSeconds: number | null;
+}
+
+const toMs = (seconds: number | null) => (seconds === null ? null : seconds * 1000);
+
+/**
+ * Full (or partial) rescore of one period under one methodology version: classify, measure the
+ * SLA set-based, score each account with the domain evaluators, aggregate organizations, write
+ * recommendations and settle the previous period's ones. Upserts only: running it twice with the
+ * same inputs and `now` leaves the same rows.
+ */
+export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Promise<ScorePeriodResult> {
+  const now = input.now ?? new Date();
+  const { methodology } = await loadMethodology(sql, input.methodologyVersion);
+  const policy = methodology.sla;
+  const period = periodOfLocalDate(input.periodKind, input.date);
+  const { from, to } = periodBounds(period, policy.utcOffsetMinutes);
+  const evaluatedAt = new Date(Math.min(now.getTime(), to.getTime()));
+
+  const accounts = await loadAccounts(sql, input.accountIds);
+  const accountIds = input.accountIds ? accounts.map((a) => a.id) : undefined;
+  const commentsClassified = input.classify === false ? 0 : await classifyPendingComments(sql, { accountIds, since: new Date(from.getTime() - 86_400_000) }, now);
+  const { measured } = await measureQuestions(sql, policy, { from, to, accountIds }, now);
+
+  const peers = await sectorPeers(sql, from, to);
+  let recommendations = 0;
+  const totals = new Map<number, { account: AccountRow; result: ScoreResult; decided: number }>();
+  for (const chunk of chunked(accounts, ACCOUNT_CHUNK)) {
+    const ids = chunk.map((a) => a.id);
+    const [sla, evidence, posts, snapshots, manual, backlinks, overrides] = await Promise.all([
+      loadSla(sql, ids, from, to),
+      loadQuestionEvidence(sql, ids, from, to),
+      loadPosts(sql, ids, from, to),
+      loadSnapshots(sql, ids, to),
+      loadManual(sql, ids, period.end),
+      loadBacklinks(sql, ids, to),
+      loadOverrides(sql, ids, period),
+    ]);
+    const results: { account: AccountRow; result: ScoreResult }[] = [];
+    for (const account of chunk) {
+      const s = sla.get(account.id);
+      const aggregate = aggregateFromCounts(
+        {
+          answeredInTime: s?.inTime ?? 0,
+          answeredLate: s?.late ?? 0,
+          breached: s?.breached ?? 0,
+          openWithinWindow: s?.open ?? 0,
+          excludedDeleted: s?.deleted ?? 0,
+          medianFirstResponseMs: toMs(s?.medianSeconds ?? null),
+          p90FirstResponseMs: toMs(s?.p90Seconds ?? null),
+          substantive: s && s.subAssessed > 0 ? { assessed: s.subAssessed, answered: s.subAnswered, shareWithinSla: s.subInTime / s.subAssessed, medianResponseMs: toMs(s.subMedianSeconds) } : null,
+        },
+        policy.minimumSample,
+      );
+      const sectorPeers = peers.get(account.sector) ?? { erPostMedian: null, erViewMedian: null };
+      const raw = scoreAccount(methodology, {
+        account: { network: account.network, organizationKind: account.kind, sector: account.sector },
+        period: { from, to },
+        evaluatedAt,
+        profile: snapshots.get(account.id) ?? null,
+        posts: posts.get(account.id) ?? [],
+        sla: aggregate,
+        questions: evidence.get(account.id) ?? [],
+        peers: sectorPeers,
+        manual: manual.get(account.id) ?? {},
+        backlink: backlinks.get(account.id) ?? null,
+      });
+      const result = applyOverrides(methodology, raw, overrides.get(account.id));
+      results.push({ account, result });
+      totals.set(account.id, { account, result, decided: aggregate.status === 'ok' ? aggregate.figures.decided : 0 });
+    }
+    await writeAccountScores(sql, results, period, methodology.version, sla, now);
+    recommendations += await writeRecommendations(sql, methodology, results, period);
+  }
+  const organizations = await writeOrganizationScores(sql, methodology, period, accounts, totals, now);
+  await settleRecommendations(sql, period, methodology.version, accountIds);
+  return { period, methodologyVersion: methodology.version, accounts: accounts.length, organizations, questionsMeasured: measured, commentsClassified, recommendations };
+}
+
+/** Accounts in scope, widened to every account of the organizations concerned. */
+async function loadAccounts(sql: Queryable, accountIds?: readonly number[]): Promise<AccountRow[]> {
+  return sql<AccountRow[]>`
+    SELECT a.id, a.organization_id AS "organizationId", a.network, o.kind, o.sector
+    FROM accounts a JOIN organizations o ON o.id = a.organization_id
+    WHERE a.removed_at IS NULL
+      ${accountIds ? sql`AND a.organization_id IN (SELECT organization_id FROM accounts WHERE id = ANY(${accountIds as number[]}::bigint[]))` : sql``}
+    ORDER BY a.id`;
+}
+
+async function loadSla(sql: Queryable, ids: number[], from: Date, to: Date): Promise<Map<number, SlaRow>> {
+  const rows = await sql<SlaRow[]>`
+    SELECT account_id AS "accountId",
+      count(*) FILTER (WHERE state = 'answered_in_time')::int AS "inTime",
+      count(*) FILTER (WHERE state = 'answered_late')::int AS late,
+      count(*) FILTER (WHERE state = 'breached')::int AS breached,
+      count(*) FILTER (WHERE state = 'open_within_window')::int AS open,
+      count(*) FILTER (WHERE excluded_reason = 'deleted')::int AS deleted,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY first_response_seconds) FILTER (WHERE state IN ('answered_in_time', 'answered_late')) AS "medianSeconds",
+      percentile_disc(0.9) WITHIN GROUP (ORDER BY first_response_seconds) FILTER (WHERE state IN ('answered_in_time', 'answered_late')) AS "p90Seconds",
+      count(*) FILTER (WHERE substantive_state IN ('answered_in_time', 'answered_late', 'breached'))::int AS "subAssessed",
+      count(*) FILTER (WHERE substantive_state IN ('answered_in_time', 'answered_late'))::int AS "subAnswered",
+      count(*) FILTER (WHERE substantive_state = 'answered_in_time')::int AS "subInTime",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY substantive_seconds) FILTER (WHERE substantive_seconds IS NOT NULL AND substantive_state <> 'open_within_window') AS "subMedianSeconds"
+    FROM question_measurements
+    WHERE account_id = ANY(${ids}::bigint[]) AND asked_at >= ${from} AND asked_at < ${to}
+    GROUP BY account_id`;
+  return new Map(rows.map((r) => [r.accountId, r]));
+}
+
+async function loadQuestionEvidence(sql: Queryable, ids: number[], from: Date, to: Date): Promise<Map<number, QuestionEvidence[]>> {
+  const rows = await sql<{ accountId: number; id: number; url: string; state: SlaState; seconds: number | null; askedAt: Date }[]>`
+    SELECT x.account_id AS "accountId", x.question_id AS id, c.url, x.state, x.first_response_seconds AS seconds, x.asked_at AS "askedAt"
+    FROM (
+      SELECT qm.*, row_number() OVER (PARTITION BY qm.account_id ORDER BY qm.asked_at, qm.question_id) AS n
+      FROM question_measurements qm
+      WHERE qm.account_id = ANY(${ids}::bigint[]) AND qm.asked_at >= ${from} AND qm.asked_at < ${to} AND qm.state IN ('breached', 'answered_late')
+    ) x JOIN comments c ON c.id = x.question_id
+    WHERE x.n <= 40
+    ORDER BY x.account_id, x.asked_at, x.question_id`;
+  const map = new Map<number, QuestionEvidence[]>();
+  for (const r of rows) {
+    const list = map.get(r.accountId) ?? [];
+    list.push({ questionId: String(r.id), url: r.url, state: r.state, firstResponseMs: toMs(r.seconds), askedAt: r.askedAt });
+    map.set(r.accountId, list);
+  }
+  return map;
+}
+
+async function loadPosts(sql: Queryable, ids: number[], from: Date, to: Date): Promise<Map<number, PostInput[]>> {
+  const rows = await sql<{ accountId: number; id: number; url: string; publishedAt: Date; likes: number; reposts: number; comments: number; views: number | null }[]>`
+    SELECT account_id AS "accountId", id, url, published_at AS "publishedAt", likes, reposts, comments_count AS comments, views
+    FROM posts WHERE account_id = ANY(${ids}::bigint[]) AND published_at >= ${from} AND published_at < ${to} AND NOT is_ad
+    ORDER BY account_id, published_at, id`;
+  const map = new Map<number, PostInput[]>();
+  for (const r of rows) {
+    const list = map.get(r.accountId) ?? [];
+    list.push({ id: String(r.id), url: r.url, publishedAt: r.publishedAt, likes: r.likes, reposts: r.reposts, comments: r.comments, views: r.views });
+    map.set(r.accountId, list);
+  }
+  return map;
+}
+
+async function loadSnapshots(sql: Queryable, ids: number[], to: Date) {
+  const rows = await sql<{ accountId: number; id: number; capturedAt: Date; profile: StoredProfile }[]>`
+    SELECT DISTINCT ON (account_id) account_id AS "accountId", id, captured_at AS "capturedAt", profile
+    FROM account_snapshots WHERE account_id = ANY(${ids}::bigint[]) AND captured_at < ${to}
+    ORDER BY account_id, captured_at DESC, id DESC`;
+  return new Map(rows.map((r) => [r.accountId, profileInput(r.id, r.capturedAt, r.profile)]));
+}
+
+async function loadManual(sql: Queryable, ids: number[], periodEnd: string): Promise<Map<number, Record<string, ManualScore>>> {
+  const rows = await sql<{ accountId: number; code: string; id: number; score: number; note: string | null }[]>`
+    SELECT DISTINCT ON (account_id, criterion_code) account_id AS "accountId", criterion_code AS code, id, score, note
+    FROM manual_assessments WHERE account_id = ANY(${ids}::bigint[]) AND valid_from < ${periodEnd}::date
+    ORDER BY account_id, criterion_code, valid_from DESC, id DESC`;
+  const map = new Map<number, Record<string, ManualScore>>();
+  for (const r of rows) {
+    const entry = map.get(r.accountId) ?? {};
+    entry[r.code] = { assessmentId: String(r.id), score: r.score, note: r.note };
+    map.set(r.accountId, entry);
+  }
+  return map;
+}
+
+async function loadBacklinks(sql: Queryable, ids: number[], to: Date) {
+  const rows = await sql<{ accountId: number; checkedAt: Date; pageUrl: string; found: boolean; matchedHref: string | null }[]>`
+    SELECT DISTINCT ON (account_id) account_id AS "accountId", checked_at AS "checkedAt", page_url AS "pageUrl", found, matched_href AS "matchedHref"
+    FROM website_checks WHERE account_id = ANY(${ids}::bigint[]) AND checked_at < ${to} AND error IS NULL
+    ORDER BY account_id, checked_at DESC, id DESC`;
+  return new Map(rows.map((r) => [r.accountId, { checkedAt: r.checkedAt, pageUrl: r.pageUrl, found: r.found, matchedHref: r.matchedHref }]));
+}
+
+async function loadOverrides(sql: Queryable, ids: number[], period: Period) {
+  const rows = await sql<{ accountId: number; code: string; status: 'pass' | 'partial' | 'fail' | 'not_applicable'; disputeId: number | null }[]>`
+    SELECT account_id AS "accountId", criterion_code AS code, status, dispute_id AS "disputeId" FROM criterion_overrides
+    WHERE account_id = ANY(${ids}::bigint[]) AND period_kind = ${period.kind} AND period_start = ${period.start}::date`;
+  const map = new Map<number, Map<string, { status: 'pass' | 'partial' | 'fail' | 'not_applicable'; disputeId: number | null }>>();
+  for (const r of rows) {
+    const entry = map.get(r.accountId) ?? new Map();
+    entry.set(r.code, { status: r.status, disputeId: r.disputeId });
+    map.set(r.accountId, entry);
+  }
+  return map;
+}
+
+/** Median ERpost / ERview per sector over accounts with posts in the period (inputs of ER_POST / ER_VIEW). */
+async function sectorPeers(sql: Queryable, from: Date, to: Date): Promise<Map<string, { erPostMedian: number | null; erViewMedian: number | null }>> {
+  const rows = await sql<{ sector: string; erPost: number | null; erView: number | null }[]>`
+    WITH followers AS (
+      SELECT DISTINCT ON (account_id) account_id, NULLIF((profile ->> 'membersCount')::double precision, 0) AS followers
+      FROM account_snapshots WHERE captured_at < ${to} ORDER BY account_id, captured_at DESC, id DESC
+    ), per_account AS (
+      SELECT p.account_id,
+        avg((p.likes + p.reposts + p.comments_count) / f.followers * 100) AS er_post,
+        avg((p.likes + p.reposts + p.comments_count)::double precision / NULLIF(p.views, 0) * 100) AS er_view
+      FROM posts p LEFT JOIN followers f ON f.account_id = p.account_id
+      WHERE p.published_at >= ${from} AND p.published_at < ${to} AND NOT p.is_ad
+      GROUP BY p.account_id
+    )
+    SELECT o.sector, percentile_cont(0.5) WITHIN GROUP (ORDER BY pa.er_post) AS "erPost", percentile_cont(0.5) WITHIN GROUP (ORDER BY pa.er_view) AS "erView"
+    FROM per_account pa JOIN accounts a ON a.id = pa.account_id JOIN organizations o ON o.id = a.organization_id
+    GROUP BY o.sector`;
+  return new Map(rows.map((r) => [r.sector, { erPostMedian: r.erPost, erViewMedian: r.erView }]));
+}
+
+/** Accepted disputes fix a criterion's status; points and the total follow. */
+function applyOverrides(methodology: Methodology, result: ScoreResult, overrides?: Map<string, { status: 'pass' | 'partial' | 'fail' | 'not_applicable'; disputeId: number | null }>): ScoreResult {
+  if (!overrides || overrides.size === 0) return result;
+  let earned = 0;
+  let possible = 0;
+  let applicable = 0;
+  const criteria = result.criteria.map((c): CriterionScore & { overridden?: boolean } => {
+    const override = overrides.get(c.code);
+    let next: CriterionScore & { overridden?: boolean } = c;
+    if (override) {
+      const maxPoints = override.status === 'not_applicable' ? 0 : c.weight;
+      const points = override.status === 'pass' ? c.weight : override.status === 'partial' ? c.weight * methodology.partialShare : 0;
+      next = { ...c, status: override.status, points, maxPoints, evidence: [...c.evidence, { kind: 'manual', id: override.disputeId === null ? undefined : `dispute-${override.disputeId}`, note: 'dispute_accepted' }], overridden: true };
+    }
+    if (next.status !== 'not_applicable') applicable += c.weight;
+    earned += next.points;
+    possible += next.maxPoints;
+    return next;
+  });
+  const coverage = applicable === 0 ? 0 : possible / applicable;
+  const enough = possible > 0 && coverage >= methodology.minimumCoverage;
+  return { ...result, criteria, earned, possible, coverage: Math.round(coverage * 1000) / 1000, status: enough ? 'ok' : 'not_enough_data', total: enough ? Math.round((earned / possible) * 1000) / 10 : null };
+}
+
+async function writeAccountScores(sql: Queryable, results: { account: AccountRow; result: ScoreResult }[], period: Period, version: number, sla: Map<number, SlaRow>, now: Date) {
+  const scores = results.map(({ account, result }) => {
+    const s = sla.get(account.id);
+    const decided = s ? s.inTime + s.late + s.breached : 0;
+    return {
+      account_id: account.id, period_kind: period.kind, period_start: period.start, period_end: period.end, methodology_version: version,
+      status: result.status, total: result.total, earned: result.earned, possible: result.possible, coverage: result.coverage,
+      questions: decided + (s?.open ?? 0), decided_questions: decided, computed_at: now,
+    };
+  });
+  for (const chunk of chunked(scores, 2_000)) {
+    await sql`
+      INSERT INTO account_scores ${sql(chunk)}
+      ON CONFLICT (account_id, period_kind, period_start, methodology_version) DO UPDATE SET period_end = EXCLUDED.period_end, status = EXCLUDED.status,
+        total = EXCLUDED.total, earned = EXCLUDED.earned, possible = EXCLUDED.possible, coverage = EXCLUDED.coverage, questions = EXCLUDED.questions,
+        decided_questions = EXCLUDED.decided_questions, computed_at = EXCLUDED.computed_at`;
+  }
+  const criteria = results.flatMap(({ account, result }) =>
+    result.criteria.map((c) => ({
+      account_id: account.id, period_kind: period.kind, period_start: period.start, methodology_version: version, criterion_code: c.code,
+      status: c.status, value: c.value, points: c.points, max_points: c.maxPoints, evidence: JSON.stringify(c.evidence),
+      overridden: (c as { overridden?: boolean }).overridden === true,
+    })),
+  );
+  for (const chunk of chunked(criteria, 5_000)) {
+    await sql`
+      INSERT INTO account_criterion_scores (account_id, period_kind, period_start, methodology_version, criterion_code, status, value, points, max_points, evidence, overridden)
+      SELECT account_id, period_kind, period_start, methodology_version, criterion_code, status, value, points, max_points, evidence::jsonb, overridden::boolean
+      FROM unnest(${chunk.map((c) => c.account_id)}::bigint[], ${chunk.map((c) => c.period_kind)}::text[], ${chunk.map((c) => c.period_start)}::date[],
+                  ${chunk.map((c) => c.methodology_version)}::int[], ${chunk.map((c) => c.criterion_code)}::text[], ${chunk.map((c) => c.status)}::text[],
+                  ${chunk.map((c) => c.value) as number[]}::double precision[], ${chunk.map((c) => c.points)}::double precision[],
+                  ${chunk.map((c) => c.max_points)}::double precision[], ${chunk.map((c) => c.evidence)}::text[], ${chunk.map((c) => (c.overridden ? 't' : 'f'))}::text[])
+        AS t(account_id, period_kind, period_start, methodology_version, criterion_code, status, value, points, max_points, evidence, overridden)
+      ON CONFLICT (account_id, period_kind, period_start, methodology_version, criterion_code) DO UPDATE SET status = EXCLUDED.status, value = EXCLUDED.value,
+        points = EXCLUDED.points, max_points = EXCLUDED.max_points, evidence = EXCLUDED.evidence, overridden = EXCLUDED.overridden`;
+  }
+}
+
+async function writeRecommendations(sql: Queryable, methodology: Methodology, results: { account: AccountRow; result: ScoreResult }[], period: Period): Promise<number> {
+  const questionIds = new Set<number>();
+  for (const { result } of results) {
+    for (const c of result.criteria) {
+      if (c.status !== 'fail' && c.status !== 'partial') continue;
+      for (const e of c.evidence) if (e.kind === 'comment' && e.id) questionIds.add(Number(e.id));
+    }
+  }
+  const texts = new Map<string, string>();
+  if (questionIds.size > 0) {
+    const rows = await sql<{ id: number; text: string }[]>`SELECT id, text FROM comments WHERE id = ANY(${[...questionIds]}::bigint[]) AND text <> ''`;
+    for (const r of rows) texts.set(String(r.id), r.text);
+  }
+  const records = results.flatMap(({ account, result }) =>
+    buildRecommendations(methodology, result, { questionTexts: texts }).map((r) => ({
+      account_id: account.id, criterion_code: r.criterionCode, generated_text: r.text, evidence: JSON.stringify(r.evidence), potential_points: r.potentialPoints,
+    })),
+  );
+  const ids = results.map((r) => r.account.id);
+  // Criteria met again before anything was sent: their fresh recommendations disappear.
+  const keep = records.map((r) => `${r.account_id}|${r.criterion_code}`);
+  await sql`
+    DELETE FROM recommendations WHERE account_id = ANY(${ids}::bigint[]) AND period_kind = ${period.kind} AND period_start = ${period.start}::date
+      AND methodology_version = ${methodology.version} AND status = 'new' AND NOT (account_id::text || '|' || criterion_code = ANY(${keep}::text[]))`;
+  for (const chunk of chunked(records, 2_000)) {
+    await sql`
+      INSERT INTO recommendations (account_id, period_kind, period_start, methodology_version, criterion_code, generated_text, evidence, potential_points)
+      SELECT account_id, ${period.kind}, ${period.start}::date, ${methodology.version}, criterion_code, generated_text, evidence::jsonb, potential_points
+      FROM unnest(${chunk.map((r) => r.account_id)}::bigint[], ${chunk.map((r) => r.criterion_code)}::text[], ${chunk.map((r) => r.generated_text)}::text[],
+                  ${chunk.map((r) => r.evidence)}::text[], ${chunk.map((r) => r.potential_points)}::double precision[])
+        AS t(account_id, criterion_code, generated_text, evidence, potential_points)
+      ON CONFLICT (account_id, period_kind, period_start, methodology_version, criterion_code) DO UPDATE SET generated_text = EXCLUDED.generated_text,
+        evidence = EXCLUDED.evidence, potential_points = EXCLUDED.potential_points,
+        updated_at = CASE WHEN recommendations.generated_text IS DISTINCT FROM EXCLUDED.generated_text OR recommendations.evidence IS DISTINCT FROM EXCLUDED.evidence
+                          THEN now() ELSE recommendations.updated_at END`;
+  }
+  return records.length;
+}
+
+/**
+ * An organization's score is the mean of its accounts' totals with enough data; per criterion the
+ * mean share of points (0–100) over accounts where it was measured.
+ */
+async function writeOrganizationScores(
+  sql: Queryable, methodology: Methodology, period: Period, accounts: AccountRow[],
+  totals: Map<number, { account: AccountRow; result: ScoreResult; decided: number }>, now: Date,
+): Promise<number> {
+  const byOrganization = new Map<number, AccountRow[]>();
+  for (const account of accounts) {
+    const list = byOrganization.get(account.organizationId) ?? [];
+    list.push(account);
+    byOrganization.set(account.organizationId, list);
+  }
+  const rows = [...byOrganization.entries()].map(([organizationId, list]) => {
+    const scored = list.map((a) => totals.get(a.id)!).filter((t) => t.result.status === 'ok');
+    const criteria = methodology.criteria.map((definition) => {
+      const measured = list.map((a) => totals.get(a.id)!.result.criteria.find((c) => c.code === definition.code)!).filter((c) => c.maxPoints > 0);
+      const share = measured.length === 0 ? null : measured.reduce((s, c) => s + c.points / c.maxPoints, 0) / measured.length;
+      const status = share === null ? 'not_enough_data' : statusFor(share, { direction: 'higher', pass: 1, partial: Number.EPSILON });
+      return {
+        code: definition.code, name: definition.title.ru, weight: definition.weight, status,
+        score: share === null ? null : Math.round(share * 10_000) / 100,
+        accounts: measured.length,
+      };
+    });
+    const score = scored.length === 0 ? null : Math.round((scored.reduce((s, t) => s + (t.result.total ?? 0), 0) / scored.length) * 100) / 100;
+    return {
+      organization_id: organizationId, period_kind: period.kind, period_start: period.start, period_end: period.end, methodology_version: methodology.version,
+      score, enough_data: score !== null, accounts_scored: scored.length, accounts_total: list.length,
+      sample_size: list.reduce((s, a) => s + totals.get(a.id)!.decided, 0),
+      criteria: JSON.stringify(criteria.filter((c) => c.score !== null)),
+    };
+  });
+  for (const chunk of chunked(rows, 2_000)) {
+    await sql`
+      INSERT INTO organization_scores (organization_id, period_kind, period_start, period_end, methodology_version, score, enough_data, accounts_scored, accounts_total, sample_size, criteria, computed_at)
+      SELECT organization_id, period_kind, period_start, period_end, methodology_version, score, enough_data::boolean, accounts_scored, accounts_total, sample_size, criteria::jsonb, ${now}::timestamptz
+      FROM unnest(${chunk.map((r) => r.organization_id)}::bigint[], ${chunk.map((r) => r.period_kind)}::text[], ${chunk.map((r) => r.period_start)}::date[],
+                  ${chunk.map((r) => r.period_end)}::date[], ${chunk.map((r) => r.methodology_version)}::int[], ${chunk.map((r) => r.score) as number[]}::numeric[],
+                  ${chunk.map((r) => (r.enough_data ? 't' : 'f'))}::text[], ${chunk.map((r) => r.accounts_scored)}::int[], ${chunk.map((r) => r.accounts_total)}::int[],
+                  ${chunk.map((r) => r.sample_size)}::int[], ${chunk.map((r) => r.criteria)}::text[])
+        AS t(organization_id, period_kind, period_start, period_end, methodology_version, score, enough_data, accounts_scored, accounts_total, sample_size, criteria)
+      ON CONFLICT (organization_id, period_kind, period_start, methodology_version) DO UPDATE SET period_end = EXCLUDED.period_end, score = EXCLUDED.score,
+        enough_data = EXCLUDED.enough_data, accounts_scored = EXCLUDED.accounts_scored, accounts_total = EXCLUDED.accounts_total,
+        sample_size = EXCLUDED.sample_size, criteria = EXCLUDED.criteria, computed_at = EXCLUDED.computed_at`;
+  }
+  return rows.length;
+}
+
+/**
+ * After a new measurement, sent or acknowledged recommendations of earlier periods of the same
+ * kind are settled by this period's result: the criterion passes → resolved, otherwise not resolved.
+ */
+async function settleRecommendations(sql: Queryable, period: Period, version: number, accountIds?: readonly number[]): Promise<void> {
+  await sql`
+    UPDATE recommendations r SET status = CASE WHEN s.status = 'pass' THEN 'resolved' ELSE 'not_resolved' END, updated_at = now()
+    FROM account_criterion_scores s
+    WHERE r.status IN ('sent', 'acknowledged') AND r.period_kind = ${period.kind} AND r.period_start < ${period.start}::date AND r.methodology_version = ${version}
+      AND s.account_id = r.account_id AND s.period_kind = r.period_kind AND s.period_start = ${period.start}::date
+      AND s.methodology_version = ${version} AND s.criterion_code = r.criterion_code AND s.status IN ('pass', 'partial', 'fail')
+      ${accountIds ? sql`AND r.account_id = ANY(${accountIds as number[]}::bigint[])` : sql``}`;
+}
