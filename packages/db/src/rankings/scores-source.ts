@@ -1,20 +1,59 @@
 import { AppError } from '@most/shared';
 import type { Queryable } from '../client';
-import type { OrganizationScore } from './types';
+import type { EditionCriterion, OrganizationScore } from './types';
 
 export interface ScoresQuery {
   periodStart: string;
   periodEnd: string;
+  /** The methodology version as editions store it: "1" (a leading "v" is accepted). */
   methodologyVersion: string;
 }
 
+const versionNumber = (version: string): number => {
+  const n = Number(version.replace(/^v/i, ''));
+  if (!Number.isInteger(n) || n <= 0) throw new AppError('BAD_REQUEST', 'Неизвестная версия методики', { details: { methodologyVersion: 'must be a version number' } });
+  return n;
+};
+
 /**
- * Organization scores for a period and methodology version, read from the scoring results.
- * Until scoring has stored results this answers UNAVAILABLE rather than building an empty edition.
+ * Organization scores for exactly this period and methodology version (organization_scores,
+ * written by scoring), with the version's criteria names and weights. Answers UNAVAILABLE when
+ * scoring has stored nothing for that period, rather than building an empty edition.
  */
-export async function loadOrganizationScores(
-  _sql: Queryable,
-  query: ScoresQuery,
-): Promise<{ criteria: { code: string; name: string; weight: number }[]; scores: OrganizationScore[] }> {
-  throw new AppError('UNAVAILABLE', 'Оценки организаций ещё не рассчитаны', { details: { scores: 'no scoring results yet', ...query } });
+export async function loadOrganizationScores(sql: Queryable, query: ScoresQuery): Promise<{ criteria: EditionCriterion[]; scores: OrganizationScore[] }> {
+  const [present] = await sql<{ present: boolean }[]>`SELECT to_regclass('organization_scores') IS NOT NULL AND to_regclass('methodology_versions') IS NOT NULL AS present`;
+  if (!present?.present) throw new AppError('UNAVAILABLE', 'Оценки организаций ещё не рассчитаны', { details: { scores: 'scoring is not installed' } });
+  const version = versionNumber(query.methodologyVersion);
+  const [methodology] = await sql<{ definition: { criteria: { code: string; title: { ru: string }; weight: number }[] } }[]>`
+    SELECT definition FROM methodology_versions WHERE version = ${version}`;
+  if (!methodology) throw new AppError('NOT_FOUND', 'Версия методики не найдена', { details: { methodologyVersion: 'unknown version' } });
+  const rows = await sql<{
+    organization_id: number;
+    score: string | null;
+    enough_data: boolean;
+    accounts_scored: number;
+    accounts_total: number;
+    sample_size: number;
+    criteria: { code: string; score: number | null; weight: number }[];
+  }[]>`
+    SELECT organization_id, score, enough_data, accounts_scored, accounts_total, sample_size, criteria
+    FROM organization_scores
+    WHERE period_start = ${query.periodStart}::date AND period_end = ${query.periodEnd}::date AND methodology_version = ${version}`;
+  if (rows.length === 0) {
+    throw new AppError('UNAVAILABLE', 'За этот период оценки ещё не рассчитаны', { details: { periodStart: query.periodStart, periodEnd: query.periodEnd, methodologyVersion: query.methodologyVersion } });
+  }
+  return {
+    criteria: methodology.definition.criteria.map((c) => ({ code: c.code, name: c.title.ru, weight: c.weight })),
+    scores: rows.map((r) => ({
+      organizationId: r.organization_id,
+      score: r.score === null ? null : Number(r.score),
+      enoughData: r.enough_data && r.score !== null,
+      criteria: (r.criteria ?? [])
+        .filter((c): c is { code: string; score: number; weight: number } => typeof c.score === 'number' && Number.isFinite(c.score))
+        .map((c) => ({ code: c.code, score: Math.max(0, Math.min(100, c.score)), weight: c.weight })),
+      accountsScored: r.accounts_scored,
+      accountsTotal: r.accounts_total,
+      sampleSize: r.sample_size,
+    })),
+  };
 }

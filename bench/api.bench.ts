@@ -1,0 +1,91 @@
+/**
+ * `npm run bench:api`: the public edition JSON (a page of 100 rows) against the same bytes served
+ * as a static file, side by side in one process, on a fresh database on the machine's PostgreSQL
+ * (TEST_DATABASE_URL) with the demo registry and a published edition. Prints req/s and p99 for
+ * both and their ratio. Targets: ≥ 3,000 req/s, p99 < 50 ms, ratio ≥ 0.8.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import pino from 'pino';
+import { createApp, listen } from '@most/api';
+import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/db';
+import { createTestDatabase } from '@most/db/testing';
+import type { QueueBackend } from '@most/queue';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p99: number; average: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (options: { url: string; connections: number; duration: number; pipelining?: number; workers?: number }) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const TARGET_RPS = 3_000;
+const TARGET_P99_MS = 50;
+const TARGET_RATIO = 0.8;
+
+/** The open-data routes never touch the queue; the health check is not exercised here. */
+const noQueue = { kind: 'redis', health: async () => ({ ok: true, kind: 'redis' }), close: async () => {} } as unknown as QueueBackend;
+
+const db = await createTestDatabase();
+const staticDir = await mkdtemp(join(tmpdir(), 'most-bench-static-'));
+let server: Awaited<ReturnType<typeof listen>> | undefined;
+try {
+  await seedDemoRegistry(db.sql);
+  const organizations = await db.sql<{ id: number }[]>`SELECT id FROM organizations ORDER BY id`;
+  const criteria = [
+    { code: 'PROFILE', name: 'Профиль', weight: 2 },
+    { code: 'REGULARITY', name: 'Регулярность', weight: 1 },
+    { code: 'SLA', name: 'Ответ за 24 часа', weight: 3 },
+  ];
+  const scores = (seed: number): OrganizationScore[] =>
+    organizations.map(({ id }, i) => {
+      const values = criteria.map((c, k) => ({ code: c.code, weight: c.weight, score: (i * 37 + k * 13 + seed * 7) % 101 }));
+      const total = values.reduce((s, v) => s + v.score * v.weight, 0) / values.reduce((s, v) => s + v.weight, 0);
+      return { organizationId: id, score: total, enoughData: i % 17 !== 0, criteria: values, accountsScored: 1 + (i % 3), accountsTotal: 3, sampleSize: 20 + (i % 50) };
+    });
+  const actor = { id: null, label: 'bench' };
+  const first = await buildEdition(db.sql, { title: 'Рейтинг за сентябрь 2026', periodStart: '2026-09-01', periodEnd: '2026-09-30', methodologyVersion: '1', criteria }, scores(1), actor);
+  await publishEdition(db.sql, first.id, actor);
+  const second = await buildEdition(db.sql, { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria, slug: 'oktyabr-2026' }, scores(2), actor);
+  await publishEdition(db.sql, second.id, actor);
+
+  // Request logs go to /dev/null: both routes pay the same logging cost, the console stays readable.
+  const logger = pino({ level: 'info', base: { service: 'tsifrovoy-most' } }, pino.destination('/dev/null'));
+  const app = createApp({ sql: db.sql, queue: noQueue, logger, databaseMode: 'external', publicRateLimitPerMinute: 100_000_000 });
+  app.use('/bench-static/*', serveStatic({ root: staticDir, rewriteRequestPath: (path) => path.replace(/^\/bench-static/, '') }));
+  server = await listen(app as never, { port: 0, host: '127.0.0.1' });
+
+  const apiPath = '/api/public/v1/editions/oktyabr-2026?page=1&pageSize=100';
+  const first200 = await fetch(`${server.url}${apiPath}`);
+  const bytes = new Uint8Array(await first200.arrayBuffer());
+  const rows = (JSON.parse(new TextDecoder().decode(bytes)) as { ranked: { rows: unknown[] } }).ranked.rows.length;
+  await writeFile(join(staticDir, 'edition.json'), bytes);
+  const staticBytes = new Uint8Array(await (await fetch(`${server.url}/bench-static/edition.json`)).arrayBuffer());
+  if (Buffer.compare(Buffer.from(bytes), Buffer.from(staticBytes)) !== 0) throw new Error('the static file does not hold the same bytes');
+
+  const run = async (label: string, path: string) => {
+    await autocannon({ url: `${server!.url}${path}`, connections: CONNECTIONS, duration: 2 }); // warm-up
+    const result = await autocannon({ url: `${server!.url}${path}`, connections: CONNECTIONS, duration: DURATION_SECONDS });
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`${label}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+    console.log(`${label.padEnd(22)} ${Math.round(result.requests.average).toString().padStart(6)} req/s   p99 ${result.latency.p99} ms   (avg ${result.latency.average} ms, ${result.requests.total} requests)`);
+    return result;
+  };
+
+  console.log(`${organizations.length} organizations; edition page: ${rows} rows, ${bytes.byteLength} bytes; ${CONNECTIONS} connections, ${DURATION_SECONDS} s each`);
+  const api = await run('edition JSON (API)', apiPath);
+  const file = await run('same bytes, static file', '/bench-static/edition.json');
+  const ratio = api.requests.average / file.requests.average;
+  console.log(`ratio API / static: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO})`);
+  console.log(`API vs targets: ${Math.round(api.requests.average)} req/s (target ≥ ${TARGET_RPS}), p99 ${api.latency.p99} ms (target < ${TARGET_P99_MS})`);
+} finally {
+  await server?.close();
+  await rm(staticDir, { recursive: true, force: true });
+  await db.drop();
+}
