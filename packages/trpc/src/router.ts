@@ -1,5 +1,6 @@
 import { accountsRouter } from './routers/accounts';
 import { authRouter } from './routers/auth';
+import { bulletinRouter } from './routers/bulletin';
 import { rankingsRouter } from './routers/rankings';
 import { registryRouter } from './routers/registry';
 import { trainingRouter } from './routers/training';
@@ -12,6 +13,7 @@ export const appRouter = router({
   registry: registryRouter,
   accounts: accountsRouter,
   rankings: rankingsRouter,
+  bulletin: bulletinRouter,
   training: trainingRouter,
 });
 

@@ -1,0 +1,83 @@
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '@most/db';
+import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { createTestQueueBackend } from '@most/queue/testing';
+import type { QueueBackend } from '@most/queue';
+import { createApp } from '../app';
+import { createLogger } from '../logger';
+import { TestBrowser } from '../test-support/http-client';
+
+const PASSWORD = 'correct horse battery';
+
+describe('bulletin router over HTTP', () => {
+  let db: TestDatabase;
+  let queue: QueueBackend;
+  let app: Hono<never>;
+  let organizationId: number;
+  let ip = 0;
+
+  async function signedIn(email: string): Promise<TestBrowser> {
+    const browser = new TestBrowser(app, { 'x-forwarded-for': `10.7.0.${++ip}` });
+    await browser.open();
+    const login = await browser.mutate('auth.login', { email, password: PASSWORD });
+    expect(login.status, JSON.stringify(login.body)).toBe(200);
+    return browser;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    queue = await createTestQueueBackend('redis', db.url);
+    const [org] = await db.sql<{ id: number; code: string }[]>`
+      INSERT INTO organizations (code, full_name, short_name, kind, sector)
+      VALUES ('adm-engels', 'Администрация Энгельсского муниципального района', 'Администрация Энгельсского района', 'local_government', 'other')
+      RETURNING id, code`;
+    organizationId = org!.id;
+    await db.sql`INSERT INTO accounts (organization_id, network, canonical_url, handle) VALUES (${organizationId}, 'vk', 'https://vk.com/engels_adm', 'engels_adm')`;
+    await createUser(db.sql, { email: 'monitor@most.test', role: 'monitor', password: PASSWORD }, { label: 'test' });
+    await createUser(db.sql, { email: 'smm@engels.test', role: 'agency', password: PASSWORD, organizationCode: org!.code }, { label: 'test' });
+    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external' }) as unknown as Hono<never>;
+  });
+  afterAll(async () => {
+    await queue?.close();
+    await db?.drop();
+  });
+
+  it('takes an issue from draft to published and shows it to the public and to the agency', async () => {
+    const monitor = await signedIn('monitor@most.test');
+    const created = await monitor.mutate<{ created: boolean; issue: { id: number; slug: string; state: string } }>('bulletin.createDraft', { periodKey: '2026-10' });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const issue = created.body.result!.data.issue;
+    expect(issue).toMatchObject({ slug: '2026-10', state: 'draft' });
+
+    const got = await monitor.query<{ view: { sections: { key: string; title: string }[] } }>('bulletin.get', { id: issue.id });
+    expect(got.body.result!.data.view.sections.map((s) => s.key)).toEqual(['public', `org-${organizationId}`]);
+
+    const edited = await monitor.mutate<{ markdown: string }>('bulletin.updateBlock', { issueId: issue.id, blockKey: 'public-intro', markdown: 'Итоги <img src=x onerror=alert(1)> месяца' });
+    expect(edited.body.result!.data.markdown).toBe('Итоги  месяца');
+    expect((await monitor.mutate('bulletin.publish', { id: issue.id })).status).toBe(409);
+    expect((await monitor.mutate('bulletin.submit', { id: issue.id })).status).toBe(200);
+    const published = await monitor.mutate<{ issue: { state: string } }>('bulletin.publish', { id: issue.id });
+    expect(published.body.result!.data.issue.state).toBe('published');
+    expect((await monitor.mutate('bulletin.updateBlock', { issueId: issue.id, blockKey: 'public-intro', markdown: 'x' })).status).toBe(409);
+
+    const anonymous = new TestBrowser(app);
+    const archive = await anonymous.query<{ slug: string }[]>('bulletin.archive');
+    expect(archive.body.result!.data.map((i) => i.slug)).toEqual(['2026-10']);
+    const publicView = await anonymous.query<{ sections: { key: string }[] }>('bulletin.issue', { slug: '2026-10' });
+    expect(publicView.body.result!.data.sections.map((s) => s.key)).toEqual(['public']);
+    expect((await anonymous.query('bulletin.list')).status).toBe(401);
+
+    const agency = await signedIn('smm@engels.test');
+    expect((await agency.query('bulletin.list')).status).toBe(403);
+    const mine = await agency.query<{ slug: string; acknowledgedAt: string | null }[]>('bulletin.mine');
+    expect(mine.body.result!.data).toMatchObject([{ slug: '2026-10', acknowledgedAt: null }]);
+    const ack = await agency.mutate<{ alreadyAcknowledged: boolean }>('bulletin.acknowledge', { issueId: issue.id });
+    expect(ack.body.result!.data.alreadyAcknowledged).toBe(false);
+    const mineIssue = await agency.query<{ sections: { key: string }[] }>('bulletin.mineIssue', { slug: '2026-10' });
+    expect(mineIssue.body.result!.data.sections.map((s) => s.key)).toEqual(['public', `org-${organizationId}`]);
+
+    const correction = await monitor.mutate<{ slug: string; state: string }>('bulletin.correct', { id: issue.id, note: 'Уточнены данные' });
+    expect(correction.body.result!.data).toMatchObject({ slug: '2026-10-r2', state: 'draft' });
+  });
+});
