@@ -47,6 +47,19 @@ export const JOBS = {
   'bulletin-email': { queue: 'system', payload: z.object({ deliveryId: z.number().int().positive() }) },
   // Every minute: distribute recently published issues (an outbox over the issues table) and apply schedule changes.
   'bulletin-sweep': { queue: 'system', payload: z.object({}) },
+  // Scoring: rescore a period (by default the current one in Europe/Saratov) and purge old comment text.
+  'score-period': {
+    queue: 'system',
+    payload: z.object({
+      periodKind: z.enum(['week', 'month', 'quarter']),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      methodologyVersion: z.number().int().positive().optional(),
+      accountIds: z.array(accountId).max(10_000).optional(),
+    }),
+  },
+  'score-purge': { queue: 'system', payload: z.object({ retentionDays: z.number().int().min(1).max(3650).default(90) }) },
+  // Training: nightly, cohorts that ended move their active trainees to completed or failed.
+  'training-finalize': { queue: 'system', payload: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

@@ -1,0 +1,44 @@
+import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
+import type { QueueBackend } from '@most/queue';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorker, type WorkerHandle } from '../worker';
+import { scheduleScoring, SCORE_SCHEDULER_IDS } from './score';
+
+let db: TestDatabase;
+let queue: QueueBackend;
+let worker: WorkerHandle;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  queue = await createTestQueueBackend('redis', db.url);
+  worker = await startWorker({ sql: db.sql, queue });
+});
+afterAll(async () => {
+  await worker?.close();
+  await queue?.close();
+  await db?.drop();
+});
+
+describe('scoring jobs', () => {
+  it('rescores a period and purges old text through the queue', async () => {
+    const [org] = await db.sql<{ id: number }[]>`INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('w1', 'Администрация', 'Адм', 'local_government', 'other') RETURNING id`;
+    await db.sql`INSERT INTO accounts (organization_id, network, canonical_url, handle) VALUES (${org!.id}, 'vk', 'https://vk.com/w1', 'w1')`;
+    const id = await queue.enqueue('score-period', { periodKind: 'month', date: '2025-03-15' });
+    const done = await waitForJob(queue.queue('system'), id);
+    expect(done.failedReason).toBeUndefined();
+    expect(done.returnvalue).toMatchObject({ period: '2025-03', accounts: 1, organizations: 1 });
+    const [score] = await db.sql`SELECT status FROM account_scores WHERE period_start = '2025-03-01'`;
+    expect(score!.status).toBe('not_enough_data');
+
+    const purge = await queue.enqueue('score-purge', { retentionDays: 30 });
+    expect((await waitForJob(queue.queue('system'), purge)).returnvalue).toMatchObject({ commentsPurged: 0 });
+    expect(await db.sql`SELECT retention_days FROM comment_purges`).toEqual([{ retention_days: 30 }]);
+  });
+
+  it('schedules the nightly rescore and the daily purge', async () => {
+    await scheduleScoring(queue, { retentionDays: 60 });
+    const schedulers = await queue.queue('system').getJobSchedulers();
+    expect(schedulers.map((s) => s.key).filter((k) => k.startsWith('score-')).sort()).toEqual([...SCORE_SCHEDULER_IDS].sort());
+  });
+});

@@ -1,0 +1,43 @@
+import type { Job } from 'bullmq';
+import type { Sql } from '@most/db';
+import { purgeCommentText, scorePeriod } from '@most/db/scoring';
+import { localDateOf, DEFAULT_SLA_POLICY } from '@most/domain';
+import { parseJobPayload, type QueueBackend } from '@most/queue';
+
+export const SCORE_SCHEDULER_IDS = ['score-week', 'score-month', 'score-quarter', 'score-purge'] as const;
+
+/** Rescores a period: the given date's, or today's in Saratov time. Idempotent (upserts). */
+export async function processScorePeriod(job: Job, sql: Sql, now: () => Date = () => new Date()) {
+  const payload = parseJobPayload('score-period', job.data);
+  const at = now();
+  const result = await scorePeriod(sql, {
+    periodKind: payload.periodKind,
+    date: payload.date ?? localDateOf(at.getTime(), DEFAULT_SLA_POLICY.utcOffsetMinutes),
+    methodologyVersion: payload.methodologyVersion,
+    accountIds: payload.accountIds,
+    now: at,
+  });
+  return { period: result.period.key, accounts: result.accounts, organizations: result.organizations, questions: result.questionsMeasured };
+}
+
+/** Destroys citizens' comment text older than the retention period; the purge is logged. */
+export async function processScorePurge(job: Job, sql: Sql, now: () => Date = () => new Date()) {
+  const { retentionDays } = parseJobPayload('score-purge', job.data);
+  const result = await purgeCommentText(sql, { retentionDays, now: now() });
+  return { cutoff: result.cutoff.toISOString(), commentsPurged: result.commentsPurged, editsDeleted: result.editsDeleted };
+}
+
+/** Nightly rescore of the current week, month and quarter, and the daily purge (Saratov time). */
+export async function scheduleScoring(queue: QueueBackend, options: { retentionDays?: number } = {}): Promise<void> {
+  const system = queue.queue('system');
+  const tz = DEFAULT_SLA_POLICY.timezone;
+  for (const [index, periodKind] of (['week', 'month', 'quarter'] as const).entries()) {
+    await system.upsertJobScheduler(`score-${periodKind}`, { pattern: `${10 * index} 3 * * *`, tz }, { name: 'score-period', data: { periodKind }, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
+  }
+  await system.upsertJobScheduler('score-purge', { pattern: '0 4 * * *', tz }, { name: 'score-purge', data: { retentionDays: options.retentionDays ?? 90 } });
+}
+
+export const SCORE_PROCESSORS: Record<string, (job: Job, deps: { sql: Sql }) => Promise<unknown>> = {
+  'score-period': (job, deps) => processScorePeriod(job, deps.sql),
+  'score-purge': (job, deps) => processScorePurge(job, deps.sql),
+};
