@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import type { Sql } from '@most/db';
 import type { QueueBackend } from '@most/queue';
 import { processSmoke } from './processors/smoke';
+import { TRAINING_PROCESSORS, scheduleTraining } from './processors/training';
 import { BULLETIN_PROCESSORS, syncBulletinSchedule, type BulletinWorkerOptions } from './processors/bulletin';
 import { SCORE_PROCESSORS, scheduleScoring } from './processors/score';
 import type { CrawlOptions } from './crawl/options';
@@ -26,6 +27,7 @@ type Processors = Record<string, (job: Job, deps: WorkerDeps) => Promise<unknown
 
 const SYSTEM_PROCESSORS: Processors = {
   smoke: (job) => processSmoke(job),
+  ...TRAINING_PROCESSORS,
   ...BULLETIN_PROCESSORS,
   ...SCORE_PROCESSORS,
 };
@@ -41,6 +43,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
   // The bulletin's draft schedule lives in the database; make the queue's scheduler match it.
   await syncBulletinSchedule(deps.sql, deps.queue).catch((error: Error) => deps.log?.('bulletin schedule not registered', { error: error.message }));
   await scheduleScoring(deps.queue).catch((error: Error) => deps.log?.('scoring schedule not registered', { error: error.message }));
+  await scheduleTraining(deps.queue).catch((error: Error) => deps.log?.('training schedule not registered', { error: error.message }));
   if (deps.crawl) workers.push(...(await startCrawlWorkers(deps, deps.crawl)));
   for (const worker of workers) {
     worker.on('failed', (job, error) => deps.log?.('job failed', { job: job?.name, id: job?.id, error: error.message }));

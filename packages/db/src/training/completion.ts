@@ -72,3 +72,21 @@ export async function finalizeCohort(sql: Queryable, cohortId: number, actor: Tr
     return { completed, failed };
   });
 }
+
+/**
+ * Finalizes every cohort that ended before `today` (YYYY-MM-DD, local date) and still has
+ * active trainees. Idempotent: a finalized cohort has nobody active left.
+ */
+export async function finalizeEndedCohorts(sql: Queryable, today: string, actor: TrainingActor, now = new Date()): Promise<{ cohorts: number; completed: number; failed: number }> {
+  const ended = await sql<{ id: number }[]>`
+    SELECT DISTINCT h.id FROM cohorts h JOIN enrolments e ON e.cohort_id = h.id
+    WHERE h.ends_on < ${today}::date AND e.state = 'active' ORDER BY h.id`;
+  let completed = 0;
+  let failed = 0;
+  for (const { id } of ended) {
+    const result = await finalizeCohort(sql, id, actor, now);
+    completed += result.completed;
+    failed += result.failed;
+  }
+  return { cohorts: ended.length, completed, failed };
+}

@@ -1,0 +1,62 @@
+import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
+import type { QueueBackend } from '@most/queue';
+import { changeEnrolmentState, createCohort, createCourse, enrolTrainee } from '@most/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorker, type WorkerHandle } from '../worker';
+import { TRAINING_SCHEDULER_ID } from './training';
+
+let db: TestDatabase;
+let queue: QueueBackend;
+let worker: WorkerHandle;
+const actor = { id: null, label: 'test' };
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  queue = await createTestQueueBackend('redis', db.url);
+  worker = await startWorker({ sql: db.sql, queue });
+});
+afterAll(async () => {
+  await worker?.close();
+  await queue?.close();
+  await db?.drop();
+});
+
+describe('training jobs', () => {
+  it('finalizes ended cohorts by their completion rule, once', async () => {
+    const [org] = await db.sql<{ id: number }[]>`INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('t1', 'Администрация', 'Адм', 'local_government', 'other') RETURNING id`;
+    const course = await createCourse(db.sql, { title: 'Курс для проверки', kind: 'qualification_upgrade', totalHours: 16 }, actor);
+    const cohort = await createCohort(
+      db.sql,
+      {
+        courseId: course.id, title: 'Поток', startsOn: '2026-01-12', endsOn: '2026-01-30', formOfStudy: 'distance', capacity: 5,
+        enrolmentOpensAt: '2026-01-01T00:00:00Z', enrolmentClosesAt: '2026-01-11T00:00:00Z',
+        completionRule: { mode: 'any', conditions: [{ kind: 'manual_mark' }] },
+      },
+      actor,
+    );
+    const ids: number[] = [];
+    for (const [email, mark] of [['done@most.test', true], ['left@most.test', false]] as const) {
+      const [user] = await db.sql<{ id: number }[]>`INSERT INTO users (email, role, organization_id) VALUES (${email}, 'trainee', ${org!.id}) RETURNING id`;
+      const e = await enrolTrainee(db.sql, { cohortId: cohort.id, userId: user!.id }, actor, new Date('2026-01-05T00:00:00Z'));
+      await changeEnrolmentState(db.sql, e.id, { to: 'active', at: new Date('2026-01-12T00:00:00Z') }, actor);
+      await db.sql`UPDATE enrolments SET manual_mark = ${mark} WHERE id = ${e.id}`;
+      ids.push(e.id);
+    }
+    const early = await queue.enqueue('training-finalize', { date: '2026-01-30' });
+    expect((await waitForJob(queue.queue('system'), early)).returnvalue).toEqual({ cohorts: 0, completed: 0, failed: 0 });
+    const due = await queue.enqueue('training-finalize', { date: '2026-01-31' });
+    const done = await waitForJob(queue.queue('system'), due);
+    expect(done.failedReason).toBeUndefined();
+    expect(done.returnvalue).toEqual({ cohorts: 1, completed: 1, failed: 1 });
+    const states = await db.sql<{ state: string }[]>`SELECT state FROM enrolments WHERE id IN ${db.sql(ids)} ORDER BY id`;
+    expect(states.map((s) => s.state)).toEqual(['completed', 'failed']);
+    const again = await queue.enqueue('training-finalize', { date: '2026-02-01' });
+    expect((await waitForJob(queue.queue('system'), again)).returnvalue).toEqual({ cohorts: 0, completed: 0, failed: 0 });
+  });
+
+  it('schedules the nightly run', async () => {
+    const schedulers = await queue.queue('system').getJobSchedulers();
+    expect(schedulers.map((s) => s.key)).toContain(TRAINING_SCHEDULER_ID);
+  });
+});
