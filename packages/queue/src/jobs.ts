@@ -47,8 +47,6 @@ export const JOBS = {
   'bulletin-email': { queue: 'system', payload: z.object({ deliveryId: z.number().int().positive() }) },
   // Every minute: distribute recently published issues (an outbox over the issues table) and apply schedule changes.
   'bulletin-sweep': { queue: 'system', payload: z.object({}) },
-  // Training: nightly, cohorts that ended move their active trainees to completed or failed.
-  'training-finalize': { queue: 'system', payload: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }) },
   // Scoring: rescore a period (by default the current one in Europe/Saratov) and purge old comment text.
   'score-period': {
     queue: 'system',
