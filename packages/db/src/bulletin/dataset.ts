@@ -1,71 +1,228 @@
-import { bulletinDatasetSchema, previousMonth, type BulletinDataset, type BulletinPeriod } from '@most/domain';
+import { bulletinDatasetSchema, previousMonth, redactContacts, type BulletinDataset, type BulletinPeriod } from '@most/domain';
 import type { Queryable } from '../client';
 
-interface EditionRef {
-  id: number;
-  methodology_version: string;
-  criteria: { code: string; name?: string }[];
+interface OrganizationRow {
+  organization_id: number;
+  organization_name: string;
+  municipality_name: string | null;
+  sector: string;
+  score: number | null;
+  previous_score: number | null;
 }
 
-/** The published ranking edition that covers exactly this period (its end is inclusive, ours exclusive). */
-async function editionFor(sql: Queryable, period: BulletinPeriod): Promise<EditionRef | undefined> {
-  const [edition] = await sql<EditionRef[]>`
-    SELECT id, methodology_version, criteria FROM ranking_editions
-    WHERE status = 'published' AND period_start = ${period.start} AND period_end < ${period.end}
-    ORDER BY period_end DESC, published_at DESC LIMIT 1`;
-  return edition;
+interface EvidenceRef {
+  kind?: string;
+  id?: string;
+  url?: string | null;
+  field?: string;
+  value?: string | number | boolean | null;
+  note?: string;
+}
+
+const EMPTY_SLA = { questions: 0, answered: 0, answeredWithin24h: 0, medianMinutes: null, p90Minutes: null };
+const isHttp = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\//i.test(url) && url.length <= 2000;
+
+const FIELD_LABELS: Record<string, string> = {
+  description: 'описание',
+  website: 'сайт',
+  phone: 'телефон',
+  email: 'электронная почта',
+  workingHours: 'режим работы',
+  postalAddress: 'почтовый адрес',
+  headAccountUrl: 'ссылка на аккаунт руководителя',
+  avatarAndCover: 'аватар и обложка',
+};
+const FIGURE_LABELS: Record<string, string> = { questions: 'вопросов', answered: 'с ответом', answeredInTime: 'с ответом в срок' };
+
+/** A short, identity-free line in Russian about what a criterion's evidence shows. */
+function describeEvidence(status: string, evidence: EvidenceRef[]): string | null {
+  const parts: string[] = [];
+  const figures = evidence
+    .filter((e) => e.kind === 'figure' && e.field && FIGURE_LABELS[e.field] && typeof e.value === 'number')
+    .map((e) => `${FIGURE_LABELS[e.field!]}: ${e.value}`);
+  if (figures.length > 0) parts.push(figures.join(', '));
+  const breached = evidence.filter((e) => e.kind === 'comment' && e.note === 'breached').length;
+  const late = evidence.filter((e) => e.kind === 'comment' && e.note === 'answered_late').length;
+  if (breached > 0) parts.push(`без ответа более 24 часов: ${breached}`);
+  if (late > 0) parts.push(`ответ позже 24 часов: ${late}`);
+  const missing = evidence.filter((e) => e.kind === 'snapshot' && e.field && (e.value === null || e.value === false)).map((e) => FIELD_LABELS[e.field!] ?? e.field!);
+  if (missing.length > 0) parts.push(`в профиле не указано: ${missing.join(', ')}`);
+  const manual = evidence.find((e) => e.kind === 'manual' && typeof e.value === 'number');
+  if (manual) parts.push(`оценка монитора: ${String(manual.value)}`);
+  const notes = evidence.filter((e) => (e.kind === 'website' || e.kind === 'post') && e.note).map((e) => e.note!);
+  if (notes.length > 0) parts.push(notes.slice(0, 2).join(', '));
+  const text = parts.length > 0 ? parts.join('; ') : status === 'partial' ? 'выполнен частично' : null;
+  return text === null ? null : redactContacts(text).slice(0, 1000);
 }
 
 /**
- * Gathers a period's dataset from the platform's tables: organizations and their scores from the
- * period's published ranking edition (and the previous one it points to), per-criterion results,
- * and the recommendations sent in earlier issues that have since been resolved.
+ * Gathers a month's dataset from the platform's tables: organizations' scores for the period and
+ * the one before (scoring results; a published ranking edition when the period was not scored;
+ * otherwise the registry without scores), per-account criterion verdicts with evidence, open
+ * recommendations, recommendations resolved since an earlier issue carried them, SLA figures and
+ * open disputes.
  */
 export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod): Promise<BulletinDataset> {
   const previousPeriod = /^\d{4}-\d{2}$/.test(period.key) ? previousMonth(period) : null;
-  const edition = await editionFor(sql, period);
-  const rows = edition
-    ? await sql<{ organization_id: number; organization_name: string; municipality_name: string | null; sector: string; score: number | null; previous_score: number | null; criteria: { code: string; score: number }[] }[]>`
-        SELECT r.organization_id, r.organization_name, r.municipality_name, r.sector,
-               CASE WHEN r.enough_data THEN r.score::float8 END AS score, r.previous_score::float8 AS previous_score, r.criteria
-        FROM ranking_edition_rows r WHERE r.edition_id = ${edition.id}`
-    : await sql<{ organization_id: number; organization_name: string; municipality_name: string | null; sector: string; score: null; previous_score: null; criteria: [] }[]>`
-        SELECT o.id AS organization_id, o.short_name AS organization_name, m.name AS municipality_name, o.sector,
-               NULL::float8 AS score, NULL::float8 AS previous_score, '[]'::jsonb AS criteria
-        FROM organizations o LEFT JOIN municipalities m ON m.id = o.municipality_id
-        WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.organization_id = o.id AND a.removed_at IS NULL)`;
+  const [scored] = await sql<{ version: number | null }[]>`
+    SELECT max(methodology_version) AS version FROM organization_scores WHERE period_kind = 'month' AND period_start = ${period.start}`;
+  const version = scored?.version ?? null;
+  if (version === null) return loadFromEditionOrRegistry(sql, period, previousPeriod);
 
-  const organizations = rows.map((r) => ({
-    id: r.organization_id,
-    name: r.organization_name,
-    municipality: r.municipality_name,
-    sector: r.sector,
-    scoreCurrent: r.score,
-    scorePrevious: r.previous_score,
-  }));
-  // Without per-account evidence a criterion counts as met only when it scored in full.
-  const criterionResults = rows.flatMap((r) =>
-    (r.criteria ?? []).map((c) => ({
-      organizationId: r.organization_id,
-      criterionCode: c.code,
-      accountUrl: null,
-      met: c.score >= 100,
-      evidence: c.score >= 100 ? null : `Оценка по критерию: ${Math.round(c.score)} из 100`,
-      evidenceUrl: null,
-    })),
-  );
-  const criteria = (edition?.criteria ?? []).map((c) => ({ code: c.code, title: c.name && c.name.length > 0 ? c.name : c.code }));
+  const organizations = await sql<OrganizationRow[]>`
+    SELECT o.id AS organization_id, o.short_name AS organization_name, m.name AS municipality_name, o.sector,
+           CASE WHEN cur.enough_data THEN cur.score::float8 END AS score,
+           CASE WHEN prev.enough_data THEN prev.score::float8 END AS previous_score
+    FROM organization_scores cur
+    JOIN organizations o ON o.id = cur.organization_id
+    LEFT JOIN municipalities m ON m.id = o.municipality_id
+    LEFT JOIN organization_scores prev ON prev.organization_id = cur.organization_id AND prev.period_kind = 'month'
+         AND prev.period_start = ${previousPeriod?.start ?? '1970-01-01'} AND prev.methodology_version = cur.methodology_version
+    WHERE cur.period_kind = 'month' AND cur.period_start = ${period.start} AND cur.methodology_version = ${version}`;
+  const organizationIds = organizations.map((o) => o.organization_id);
+  const ids = organizationIds.length > 0 ? organizationIds : [0];
+
+  const [methodology] = await sql<{ criteria: { code: string; title?: { ru?: string } }[]; minimum_sample: number | null }[]>`
+    SELECT definition -> 'criteria' AS criteria, (definition -> 'sla' ->> 'minimumSample')::int AS minimum_sample
+    FROM methodology_versions WHERE version = ${version}`;
+  const minimumSample = methodology?.minimum_sample ?? 10;
+
+  const verdicts = await sql<{ organization_id: number; canonical_url: string; criterion_code: string; status: string; evidence: EvidenceRef[] }[]>`
+    SELECT a.organization_id, a.canonical_url, c.criterion_code, c.status, c.evidence
+    FROM account_criterion_scores c JOIN accounts a ON a.id = c.account_id
+    WHERE c.period_kind = 'month' AND c.period_start = ${period.start} AND c.methodology_version = ${version}
+      AND c.status IN ('pass', 'partial', 'fail') AND a.organization_id IN ${sql(ids)}`;
+
+  // The newest recommendation per account and criterion up to this period, unless settled.
+  const recommendations = await sql<{ id: number; organization_id: number; criterion_code: string; text: string; status: string }[]>`
+    SELECT id, organization_id, criterion_code, text, status FROM (
+      SELECT DISTINCT ON (r.account_id, r.criterion_code) r.id, a.organization_id, r.criterion_code,
+             COALESCE(r.edited_text, r.generated_text) AS text, r.status
+      FROM recommendations r JOIN accounts a ON a.id = r.account_id
+      WHERE r.period_kind = 'month' AND r.period_start <= ${period.start} AND a.organization_id IN ${sql(ids)}
+      ORDER BY r.account_id, r.criterion_code, r.period_start DESC, r.id DESC
+    ) latest WHERE status <> 'resolved' ORDER BY id`;
+
+  // Sent in an earlier issue, resolved by re-measurement, and not yet reported by another issue.
+  const resolved = await sql<{ id: number; organization_id: number; criterion_code: string; text: string; sent_in: string }[]>`
+    SELECT r.id, a.organization_id, r.criterion_code, COALESCE(r.edited_text, r.generated_text) AS text,
+           (SELECT bi.slug FROM bulletin_issue_recommendations x JOIN bulletin_issues bi ON bi.id = x.issue_id
+            WHERE x.recommendation_id = r.id AND bi.state = 'published' ORDER BY bi.published_at LIMIT 1) AS sent_in
+    FROM recommendations r JOIN accounts a ON a.id = r.account_id
+    WHERE r.status = 'resolved'
+      AND EXISTS (SELECT 1 FROM bulletin_issue_recommendations x JOIN bulletin_issues bi ON bi.id = x.issue_id
+                  WHERE x.recommendation_id = r.id AND bi.state = 'published' AND bi.period_key <> ${period.key})
+      AND NOT EXISTS (SELECT 1 FROM bulletin_issues prev, jsonb_array_elements(prev.dataset -> 'resolved') e
+                      WHERE prev.period_key <> ${period.key} AND (e ->> 'recommendationId')::bigint = r.id)
+    ORDER BY r.id`;
+
+  const from = sql`(${period.start}::date::timestamp AT TIME ZONE 'Europe/Saratov')`;
+  const to = sql`(${period.end}::date::timestamp AT TIME ZONE 'Europe/Saratov')`;
+  const sla = await sql<{ organization_id: number | null; questions: number; answered: number; within: number; median: number | null; p90: number | null }[]>`
+    SELECT a.organization_id,
+           count(*)::int AS questions,
+           count(*) FILTER (WHERE q.first_reply_at IS NOT NULL)::int AS answered,
+           count(*) FILTER (WHERE q.state = 'answered_in_time')::int AS within,
+           (percentile_cont(0.5) WITHIN GROUP (ORDER BY q.first_response_seconds) / 60)::float8 AS median,
+           (percentile_cont(0.9) WITHIN GROUP (ORDER BY q.first_response_seconds) / 60)::float8 AS p90
+    FROM question_measurements q JOIN accounts a ON a.id = q.account_id
+    WHERE q.state <> 'excluded' AND q.asked_at >= ${from} AND q.asked_at < ${to} AND a.organization_id IN ${sql(ids)}
+    GROUP BY GROUPING SETS ((a.organization_id), ())`;
+  const overall = sla.find((s) => s.organization_id === null);
+
+  const disputes = await sql<{ id: number; organization_id: number; criterion_code: string | null; text: string; raised_at: Date }[]>`
+    SELECT d.id, a.organization_id, d.criterion_code, d.text, d.raised_at
+    FROM disputes d JOIN accounts a ON a.id = d.account_id
+    WHERE d.status = 'open' AND a.organization_id IN ${sql(ids)} ORDER BY d.raised_at, d.id`;
 
   return bulletinDatasetSchema.parse({
     period,
     previousPeriod,
+    methodologyVersion: String(version),
+    organizations: organizations.map(toOrganization),
+    criteria: (methodology?.criteria ?? []).map((c) => ({ code: c.code, title: c.title?.ru || c.code })),
+    criterionResults: verdicts.map((v) => {
+      const evidence = Array.isArray(v.evidence) ? v.evidence : [];
+      return {
+        organizationId: v.organization_id,
+        criterionCode: v.criterion_code,
+        accountUrl: isHttp(v.canonical_url) ? v.canonical_url : null,
+        met: v.status === 'pass',
+        evidence: v.status === 'pass' ? null : describeEvidence(v.status, evidence),
+        evidenceUrl: evidence.map((e) => e.url).find(isHttp) ?? null,
+      };
+    }),
+    recommendations: recommendations.map((r) => ({ id: r.id, organizationId: r.organization_id, criterionCode: r.criterion_code, text: r.text.slice(0, 2000), status: r.status })),
+    resolved: resolved.map((r) => ({ recommendationId: r.id, organizationId: r.organization_id, criterionCode: r.criterion_code, text: r.text.slice(0, 2000), sentInIssue: r.sent_in })),
+    sla: {
+      overall: overall ? toSla(overall) : EMPTY_SLA,
+      organizations: sla
+        .filter((s): s is typeof s & { organization_id: number } => s.organization_id !== null)
+        .map((s) => ({ organizationId: s.organization_id, ...toSla(s), enoughData: s.questions >= minimumSample })),
+    },
+    disputes: disputes.map((d) => ({
+      id: d.id,
+      organizationId: d.organization_id,
+      criterionCode: d.criterion_code,
+      summary: d.text.slice(0, 1000),
+      openedAt: d.raised_at.toISOString(),
+    })),
+  });
+}
+
+const toOrganization = (r: OrganizationRow) => ({
+  id: r.organization_id,
+  name: r.organization_name,
+  municipality: r.municipality_name,
+  sector: r.sector,
+  scoreCurrent: r.score,
+  scorePrevious: r.previous_score,
+});
+
+const toSla = (s: { questions: number; answered: number; within: number; median: number | null; p90: number | null }) => ({
+  questions: s.questions,
+  answered: s.answered,
+  answeredWithin24h: s.within,
+  medianMinutes: s.median,
+  p90Minutes: s.p90,
+});
+
+/** Before scoring has run for the period: a published ranking edition, or else the registry without scores. */
+async function loadFromEditionOrRegistry(sql: Queryable, period: BulletinPeriod, previousPeriod: BulletinPeriod | null): Promise<BulletinDataset> {
+  const [edition] = await sql<{ id: number; methodology_version: string; criteria: { code: string; name?: string }[] }[]>`
+    SELECT id, methodology_version, criteria FROM ranking_editions
+    WHERE status = 'published' AND period_start = ${period.start} AND period_end < ${period.end}
+    ORDER BY period_end DESC, published_at DESC LIMIT 1`;
+  const rows = edition
+    ? await sql<(OrganizationRow & { criteria: { code: string; score: number }[] })[]>`
+        SELECT organization_id, organization_name, municipality_name, sector,
+               CASE WHEN enough_data THEN score::float8 END AS score, previous_score::float8 AS previous_score, criteria
+        FROM ranking_edition_rows WHERE edition_id = ${edition.id}`
+    : await sql<(OrganizationRow & { criteria: [] })[]>`
+        SELECT o.id AS organization_id, o.short_name AS organization_name, m.name AS municipality_name, o.sector,
+               NULL::float8 AS score, NULL::float8 AS previous_score, '[]'::jsonb AS criteria
+        FROM organizations o LEFT JOIN municipalities m ON m.id = o.municipality_id
+        WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.organization_id = o.id AND a.removed_at IS NULL)`;
+  return bulletinDatasetSchema.parse({
+    period,
+    previousPeriod,
     methodologyVersion: edition?.methodology_version ?? null,
-    organizations,
-    criteria,
-    criterionResults,
+    organizations: rows.map(toOrganization),
+    criteria: (edition?.criteria ?? []).map((c) => ({ code: c.code, title: c.name && c.name.length > 0 ? c.name : c.code })),
+    // Without per-account evidence a criterion counts as met only when it scored in full.
+    criterionResults: rows.flatMap((r) =>
+      (r.criteria ?? []).map((c) => ({
+        organizationId: r.organization_id,
+        criterionCode: c.code,
+        accountUrl: null,
+        met: c.score >= 100,
+        evidence: c.score >= 100 ? null : `Оценка по критерию: ${Math.round(c.score)} из 100`,
+        evidenceUrl: null,
+      })),
+    ),
     recommendations: [],
     resolved: [],
-    sla: { overall: { questions: 0, answered: 0, answeredWithin24h: 0, medianMinutes: null, p90Minutes: null }, organizations: [] },
+    sla: { overall: EMPTY_SLA, organizations: [] },
     disputes: [],
   });
 }

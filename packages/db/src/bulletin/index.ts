@@ -9,3 +9,4 @@ export * from './settings';
 export * from './agency';
 export { registerFixtureOrganizations as registerBulletinFixtureOrganizations } from './test-fixture';
 export * from './dataset';
+export * from './recommendation-loop';

@@ -12,6 +12,7 @@ import {
 import type { Queryable, Sql } from '../client';
 import { appendAudit } from '../audit';
 import { inTransaction, newLinkToken, notFound, toIso, type BulletinActor } from './common';
+import { markRecommendationsSent } from './recommendation-loop';
 
 export interface IssueSummary {
   id: number;
@@ -280,7 +281,7 @@ export interface PublishedIssue {
 
 /**
  * in_review → published. Creates the agencies' acknowledgement links and marks the carried
- * recommendations as sent through `markSent` (the scoring workflow's status update), all in one
+ * recommendations as sent (the scoring workflow's status update, or `markSent`), all in one
  * transaction. After this the issue cannot change.
  */
 export async function publishIssue(
@@ -299,7 +300,7 @@ export async function publishIssue(
     const carried = await tx<{ recommendation_id: number }[]>`
       SELECT recommendation_id FROM bulletin_issue_recommendations WHERE issue_id = ${row.id} ORDER BY recommendation_id`;
     const recommendationIds = carried.map((c) => c.recommendation_id);
-    if (input.markSent && recommendationIds.length > 0) await input.markSent(tx, recommendationIds, input.actor);
+    if (recommendationIds.length > 0) await (input.markSent ?? markRecommendationsSent)(tx, recommendationIds, input.actor);
     const [updated] = await tx<IssueRow[]>`
       UPDATE bulletin_issues SET state = 'published', published_at = now(), published_by = ${input.actor.id}, updated_at = now()
       WHERE id = ${row.id} RETURNING ${tx.unsafe(ISSUE_COLUMNS)}`;

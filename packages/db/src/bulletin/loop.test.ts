@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateBulletinDraft, parseMonthlyPeriodKey } from '@most/domain';
+import { createTestDatabase, type TestDatabase } from '../testing';
+import { raiseDispute } from '../scoring/disputes';
+import { makeAccount, makeComment, makePost } from '../scoring/fixture';
+import { recordManualAssessment } from '../scoring/manual';
+import { scorePeriod } from '../scoring/score';
+import { acknowledgeBulletin } from './acknowledgements';
+import { loadBulletinDataset } from './dataset';
+import { createDraftIssue, publishIssue, submitIssueForReview } from './issues';
+
+const HOUR = 3_600_000;
+const monitor = { id: null, label: 'monitor-test' };
+const saratov = (local: string) => new Date(`${local}+04:00`);
+const statusOf = async (db: TestDatabase, id: number) => (await db.sql<{ status: string }[]>`SELECT status FROM recommendations WHERE id = ${id}`)[0]?.status;
+
+/** From scored data to a published issue, and from re-measurement to the next issue's "resolved" list. */
+describe('bulletin dataset and the recommendation loop on real scoring results', () => {
+  let db: TestDatabase;
+  let accountId: number;
+  let organizationId: number;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ({ accountId, organizationId } = await makeAccount(db.sql, { sector: 'health' }));
+    await db.sql`UPDATE organizations SET short_name = 'ГУЗ «Поликлиника № 2»' WHERE id = ${organizationId}`;
+    await db.sql`
+      INSERT INTO account_snapshots (account_id, captured_at, last_seen_at, captured_day, content_hash, status, profile, raw)
+      VALUES (${accountId}, ${saratov('2025-02-20T10:00:00')}, ${saratov('2025-02-20T10:00:00')}, '2025-02-20', 'h', 'active',
+        ${db.sql.json({ description: 'Поликлиника', website: 'https://p.example.ru', phones: ['+7 8452 000000'], emails: [], address: 'ул. Мира, 1', hasWorkingHours: true,
+          links: [{ url: 'https://vk.com/id1', name: 'Главный врач' }], membersCount: 1000, wall: 'open', hasAvatar: true, hasCover: true })}, '{}'::jsonb)`;
+    for (let day = 0; day < 31; day += 1) {
+      const postId = await makePost(db.sql, accountId, saratov(`2025-03-${String(day + 1).padStart(2, '0')}T09:00:00`), { likes: 20, views: 800 });
+      if (day >= 12) continue;
+      const at = saratov(`2025-03-${String(day + 1).padStart(2, '0')}T10:00:00`);
+      const q = await makeComment(db.sql, { postId, accountId, author: `c${day}`, at, text: `Когда включат воду на Рабочей ${day}? звоните 89171234567` });
+      // 8 answered within 2 h, 2 after 30 h, 2 never.
+      if (day < 8) await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 2 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
+      else if (day < 10) await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 30 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
+    }
+    await recordManualAssessment(db.sql, { accountId, criterionCode: 'LITERACY_STYLE', score: 1, validFrom: '2025-01-01' }, monitor);
+    await scorePeriod(db.sql, { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now: saratov('2025-04-15T00:00:00') });
+    await raiseDispute(db.sql, { accountId, criterion: { code: 'PROFILE_EMAIL', periodKind: 'month', periodStart: '2025-03-01' }, reason: 'criterion_wrong', text: 'Почта указана в закреплённой записи' }, monitor);
+  });
+  afterAll(() => db?.drop());
+
+  it('loads scores, verdicts with evidence, recommendations, SLA figures and open disputes for the month', async () => {
+    const dataset = await loadBulletinDataset(db.sql, parseMonthlyPeriodKey('2025-03'));
+    const [org] = await db.sql<{ score: number }[]>`SELECT score::float8 AS score FROM organization_scores WHERE organization_id = ${organizationId} AND period_start = '2025-03-01'`;
+    expect(dataset.organizations).toEqual([{ id: organizationId, name: 'ГУЗ «Поликлиника № 2»', municipality: null, sector: 'health', scoreCurrent: org!.score, scorePrevious: null }]);
+    expect(dataset.methodologyVersion).toBe('1');
+    const sla = dataset.criterionResults.find((r) => r.criterionCode === 'SLA_WITHIN_24H')!;
+    expect(sla).toMatchObject({ met: false, evidence: 'вопросов: 12, с ответом в срок: 8; без ответа более 24 часов: 2; ответ позже 24 часов: 2' });
+    expect(sla.evidenceUrl).toMatch(/^https:\/\/vk\.com\/wall-1_/);
+    expect(dataset.criterionResults.find((r) => r.criterionCode === 'PROFILE_EMAIL')).toMatchObject({ met: false, evidence: 'в профиле не указано: электронная почта' });
+    expect(dataset.criterionResults.find((r) => r.criterionCode === 'PROFILE_HEAD_LINK')?.met).toBe(true);
+    expect(dataset.sla.overall).toMatchObject({ questions: 12, answered: 10, answeredWithin24h: 8 });
+    expect(dataset.sla.organizations).toMatchObject([{ organizationId, questions: 12, enoughData: true }]);
+    const recommendations = await db.sql<{ id: number }[]>`SELECT id FROM recommendations WHERE status = 'new' ORDER BY id`;
+    expect(dataset.recommendations.map((r) => r.id)).toEqual(recommendations.map((r) => r.id));
+    expect(JSON.stringify(dataset)).not.toContain('89171234567');
+    expect(dataset.disputes).toMatchObject([{ organizationId, criterionCode: 'PROFILE_EMAIL', summary: 'Почта указана в закреплённой записи' }]);
+    const draft = generateBulletinDraft(dataset);
+    expect(draft.sections.map((s) => s.title)).toEqual(['Общий выпуск', 'ГУЗ «Поликлиника № 2»']);
+  });
+
+  it('marks carried recommendations sent on publication, acknowledged by the agency, and reports them resolved next month', async () => {
+    const march = await loadBulletinDataset(db.sql, parseMonthlyPeriodKey('2025-03'));
+    const { issue } = await createDraftIssue(db.sql, { dataset: march, actor: monitor });
+    await submitIssueForReview(db.sql, issue.id, monitor);
+    const { recommendationIds } = await publishIssue(db.sql, { issueId: issue.id, actor: monitor });
+    expect(recommendationIds.length).toBeGreaterThan(0);
+    for (const id of recommendationIds) expect(await statusOf(db, id)).toBe('sent');
+
+    const acknowledged = await acknowledgeBulletin(db.sql, { issueId: issue.id, organizationId, actor: { id: null, label: 'acknowledge-link' } });
+    expect(acknowledged?.alreadyAcknowledged).toBe(false);
+    for (const id of recommendationIds) expect(await statusOf(db, id)).toBe('acknowledged');
+
+    // April: the style is fixed; re-measurement resolves that recommendation.
+    const [literacy] = await db.sql<{ id: number }[]>`SELECT id FROM recommendations WHERE criterion_code = 'LITERACY_STYLE' AND period_start = '2025-03-01'`;
+    expect(recommendationIds).toContain(literacy!.id);
+    await recordManualAssessment(db.sql, { accountId, criterionCode: 'LITERACY_STYLE', score: 2, validFrom: '2025-04-01' }, monitor);
+    await scorePeriod(db.sql, { periodKind: 'month', date: '2025-04-10', methodologyVersion: 1, accountIds: [accountId], now: saratov('2025-05-05T00:00:00') });
+    expect(await statusOf(db, literacy!.id)).toBe('resolved');
+
+    const april = await loadBulletinDataset(db.sql, parseMonthlyPeriodKey('2025-04'));
+    expect(april.resolved).toEqual([expect.objectContaining({ recommendationId: literacy!.id, organizationId, sentInIssue: '2025-03' })]);
+    expect(april.recommendations.map((r) => r.id)).not.toContain(literacy!.id);
+    expect(april.organizations[0]?.scorePrevious).toBe(march.organizations[0]?.scoreCurrent);
+    const section = generateBulletinDraft(april).sections.find((s) => s.organizationId === organizationId)!;
+    expect(section.blocks.find((b) => b.key === `org-${organizationId}-resolved`)).toMatchObject({ kind: 'list' });
+
+    // Once reported, a resolution is not reported again by a later issue.
+    const { issue: aprilIssue } = await createDraftIssue(db.sql, { dataset: april, actor: monitor });
+    await submitIssueForReview(db.sql, aprilIssue.id, monitor);
+    await publishIssue(db.sql, { issueId: aprilIssue.id, actor: monitor });
+    expect((await loadBulletinDataset(db.sql, parseMonthlyPeriodKey('2025-05'))).resolved).toEqual([]);
+  });
+});
