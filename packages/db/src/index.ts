@@ -17,3 +17,4 @@ export * from './training';
 export * from './registry/queries-crawl-health';
 export * from './bulletin/index';
 export * from './rankings/index';
+export * from './registry/queries-scores';

@@ -1,5 +1,9 @@
 import { accountsRouter } from './routers/accounts';
 import { authRouter } from './routers/auth';
+import { disputesRouter } from './routers/disputes';
+import { methodologyRouter } from './routers/methodology';
+import { recommendationsRouter } from './routers/recommendations';
+import { reviewsRouter } from './routers/reviews';
 import { bulletinRouter } from './routers/bulletin';
 import { rankingsRouter } from './routers/rankings';
 import { registryRouter } from './routers/registry';
@@ -13,6 +17,10 @@ export const appRouter = router({
   registry: registryRouter,
   accounts: accountsRouter,
   rankings: rankingsRouter,
+  methodology: methodologyRouter,
+  reviews: reviewsRouter,
+  recommendations: recommendationsRouter,
+  disputes: disputesRouter,
   bulletin: bulletinRouter,
   training: trainingRouter,
 });

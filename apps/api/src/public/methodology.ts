@@ -1,9 +1,11 @@
-import { METHODOLOGY_V1, type Methodology } from '@most/domain';
+import { methodologySchema, type Methodology } from '@most/domain';
+import { listMethodologyVersions, type Sql } from '@most/db';
 
 /** Public description of a methodology version: what is measured, how it is weighted, where it passes. */
-export function publicMethodology(m: Methodology) {
+export function publicMethodology(m: Methodology, locked: boolean) {
   return {
     version: m.version,
+    locked,
     title: m.title.ru,
     titleEn: m.title.en,
     effectiveFrom: m.effectiveFrom,
@@ -23,5 +25,8 @@ export function publicMethodology(m: Methodology) {
   };
 }
 
-/** Versions known to this build; the scoring store adds later versions when they are published. */
-export const methodologyVersions = (): Methodology[] => [METHODOLOGY_V1];
+/** Every stored version, newest first; `locked` once a published ranking uses it. */
+export async function methodologyVersions(sql: Sql) {
+  const rows = await listMethodologyVersions(sql);
+  return rows.map((r) => publicMethodology(methodologySchema.parse(r.definition), r.locked));
+}

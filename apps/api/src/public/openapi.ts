@@ -151,12 +151,18 @@ export function openApiDocument(serverUrl: string) {
             website: nullable('string'),
             accounts: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' } } } },
             rankings: { type: 'array', items: { type: 'object', properties: { editionSlug: { type: 'string' }, periodEnd: { type: 'string' }, rank: nullable('integer'), rankedCount: { type: 'integer' }, score: nullable('number') } } },
+            scores: {
+              type: 'array',
+              description: 'Баллы организации по периодам (среднее по её аккаунтам с достаточными данными)',
+              items: { type: 'object', properties: { periodKind: { type: 'string' }, periodStart: { type: 'string' }, periodEnd: { type: 'string' }, methodologyVersion: { type: 'integer' }, score: nullable('number'), enoughData: { type: 'boolean' }, accountsScored: { type: 'integer' }, accountsTotal: { type: 'integer' }, sampleSize: { type: 'integer' } } },
+            },
           },
         },
         MethodologyVersion: {
           type: 'object',
           properties: {
             version: { type: 'integer' },
+            locked: { type: 'boolean', description: 'Используется опубликованным рейтингом и больше не меняется' },
             title: { type: 'string' },
             effectiveFrom: { type: 'string', format: 'date' },
             criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' }, group: { type: 'string' }, weight: { type: 'number' }, kind: { type: 'string', enum: ['automatic', 'manual'] } } } },

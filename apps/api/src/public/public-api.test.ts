@@ -119,7 +119,8 @@ describe('open-data API and widget', () => {
   it('profiles an organization with its official accounts and ranking history', async () => {
     const response = await get(`/api/public/v1/organizations/${encodeURIComponent(hostileCode)}`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { accounts: { url: string }[]; rankings: { editionSlug: string; rank: number | null }[] };
+    const body = (await response.json()) as { accounts: { url: string }[]; rankings: { editionSlug: string; rank: number | null }[]; scores: unknown[] };
+    expect(body.scores).toEqual([]);
     expect(body.rankings.map((r) => r.editionSlug)).toEqual(['oktyabr-2026', '2026-09-01-2026-09-30-v1']);
     expect(body.accounts.length).toBeGreaterThan(0);
     expect((await get('/api/public/v1/organizations/no-such-org')).status).toBe(404);
@@ -154,8 +155,9 @@ describe('open-data API and widget', () => {
     const html = await (await get('/api/public/v1/docs')).text();
     expect(html).toContain('/editions/{slug}');
     expect(html).not.toMatch(/<script|<link[^>]+stylesheet/);
-    const methodology = (await (await get('/api/public/v1/methodology')).json()) as { versions: { version: number; criteria: unknown[] }[] };
-    expect(methodology.versions[0]!.criteria.length).toBeGreaterThan(0);
+    const methodology = (await (await get('/api/public/v1/methodology')).json()) as { versions: { version: number; criteria: { code: string; weight: number }[] }[] };
+    expect(methodology.versions.map((v) => v.version)).toContain(1);
+    expect(methodology.versions.at(-1)!.criteria.find((c) => c.code === 'SLA_WITHIN_24H')?.weight).toBeGreaterThan(0);
   });
 
   it('renders an escaped, iframe-friendly widget with filters from the query string', async () => {

@@ -7,6 +7,7 @@ import {
   getEdition,
   getOrganization,
   listEditions,
+  listOrganizationScores,
   organizationRankingHistory,
   viewEdition,
   type Edition,
@@ -21,7 +22,7 @@ import { embedHtml, embedSnippet } from './embed';
 import { editionsAtom, editionsRss } from './feeds';
 import { IMMUTABLE, makeBody, ResponseCache, send, SHORT, type CachedBody } from './http-cache';
 import { KIND_LABELS, SECTOR_LABELS } from './labels';
-import { methodologyVersions, publicMethodology } from './methodology';
+import { methodologyVersions } from './methodology';
 import { openApiDocument } from './openapi';
 import { rateLimit } from './rate-limit';
 
@@ -162,7 +163,7 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
 
   api.get('/organizations/:code', async (c) => {
     const organization = await getOrganization(deps.sql, { code: c.req.param('code').slice(0, 100) });
-    const history = await organizationRankingHistory(deps.sql, organization.id);
+    const [history, scores] = await Promise.all([organizationRankingHistory(deps.sql, organization.id), listOrganizationScores(deps.sql, organization.id, 24)]);
     const body = {
       code: organization.code,
       fullName: organization.fullName,
@@ -174,13 +175,15 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
       website: organization.website,
       accounts: organization.accounts.filter((a) => a.isOfficial).map((a) => ({ network: a.network, url: a.canonicalUrl, status: a.status })),
       rankings: history,
+      scores,
     };
     return send(c, makeBody(JSON.stringify(body), JSON_TYPE, SHORT));
   });
 
-  api.get('/methodology', (c) =>
-    send(c, makeBody(JSON.stringify({ versions: methodologyVersions().map(publicMethodology) }), JSON_TYPE, SHORT)),
-  );
+  api.get('/methodology', async (c) => {
+    const body = await cache.through('methodology', async () => makeBody(JSON.stringify({ versions: await methodologyVersions(deps.sql) }), JSON_TYPE, SHORT), SHORT_TTL_MS);
+    return send(c, body);
+  });
 
   api.get('/accounts/check', async (c) => {
     const { url } = parseQuery(z.object({ url: z.string().trim().min(1, 'is required').max(500) }), c);

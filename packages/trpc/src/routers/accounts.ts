@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { crawlHealthFilterSchema, listAccountCrawlHealth, listOpenCrawlAlerts, listOrganizationAccounts } from '@most/db';
+import {
+  accountOrganizationId,
+  crawlHealthFilterSchema,
+  getAccountScoreDetail,
+  listAccountCrawlHealth,
+  listAccountScores,
+  listOpenCrawlAlerts,
+  listOrganizationAccounts,
+  listOrganizationScores,
+} from '@most/db';
 import { accountStatusSchema, networkSchema } from '@most/shared';
 import { id, isoDate } from '../schemas';
 import { accountSchema } from './registry';
@@ -19,6 +28,19 @@ const crawlHealthSchema = z.object({
   lastError: z.string().nullable(),
   consecutiveFailures: z.number().int(),
   nextRunAt: isoDate.nullable(),
+});
+const scoreSummarySchema = z.object({
+  accountId: id,
+  periodKind: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  methodologyVersion: z.number().int(),
+  status: z.enum(['ok', 'not_enough_data']),
+  total: z.number().nullable(),
+  coverage: z.number(),
+  questions: z.number().int(),
+  decidedQuestions: z.number().int(),
+  computedAt: isoDate,
 });
 const crawlHealthPage = z.object({ items: z.array(crawlHealthSchema), total: z.number(), page: z.number(), pageSize: z.number() });
 
@@ -66,4 +88,59 @@ export const accountsRouter = router({
       ),
     )
     .query(async ({ ctx }) => (await listOpenCrawlAlerts(ctx.sql)).map(({ tokenFingerprint: _hidden, resolvedAt: _open, ...alert }) => alert)),
+
+  /** An account's scores by period: monitors any, an agency member only its own accounts. */
+  scores: organizationScopedProcedure
+    .input(z.object({ accountId: id, limit: z.number().int().min(1).max(500).default(52) }))
+    .output(z.array(scoreSummarySchema))
+    .query(async ({ ctx, input }) => {
+      assertOrganizationAccess(ctx.user, await accountOrganizationId(ctx.sql, input.accountId));
+      return listAccountScores(ctx.sql, input.accountId, input.limit);
+    }),
+
+  /** One period's score with each criterion's result and its evidence (which question went unanswered, and for how long). */
+  scoreDetail: organizationScopedProcedure
+    .input(z.object({ accountId: id, periodKind: z.enum(['week', 'month', 'quarter']), periodStart: z.iso.date(), methodologyVersion: z.number().int().positive() }))
+    .output(
+      scoreSummarySchema.extend({
+        criteria: z.array(
+          z.object({
+            criterionCode: z.string(),
+            status: z.string(),
+            value: z.number().nullable(),
+            points: z.number(),
+            maxPoints: z.number(),
+            overridden: z.boolean(),
+            evidence: z.array(z.unknown()),
+          }),
+        ),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      assertOrganizationAccess(ctx.user, await accountOrganizationId(ctx.sql, input.accountId));
+      return getAccountScoreDetail(ctx.sql, input);
+    }),
+
+  /** An organization's scores by period (mean of its accounts with enough data). */
+  organizationScores: organizationScopedProcedure
+    .input(z.object({ organizationId: id, limit: z.number().int().min(1).max(500).default(52) }))
+    .output(
+      z.array(
+        z.object({
+          periodKind: z.string(),
+          periodStart: z.string(),
+          periodEnd: z.string(),
+          methodologyVersion: z.number().int(),
+          score: z.number().nullable(),
+          enoughData: z.boolean(),
+          accountsScored: z.number().int(),
+          accountsTotal: z.number().int(),
+          sampleSize: z.number().int(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => {
+      assertOrganizationAccess(ctx.user, input.organizationId);
+      return listOrganizationScores(ctx.sql, input.organizationId, input.limit);
+    }),
 });
