@@ -13,7 +13,7 @@ export interface SeededEditions {
  * per-criterion results derived from each organization's id (deterministic, no randomness).
  * Every fifth organization lacks data, so "not enough data" rows appear too.
  */
-export async function publishDemoEditions(sql: Sql, actor: { id: number; label: string }): Promise<SeededEditions> {
+async function demoScores(sql: Sql) {
   const organizations = await sql<{ id: number; code: string }[]>`SELECT id, code FROM organizations ORDER BY id`;
   const criteria = METHODOLOGY_V1.criteria.map((c) => ({ code: c.code, name: c.title.ru, weight: c.weight }));
   const scoresFor = (month: number) =>
@@ -31,6 +31,23 @@ export async function publishDemoEditions(sql: Sql, actor: { id: number; label: 
         sampleSize: enoughData ? 10 + (org.id % 40) : 1,
       };
     });
+  return { organizations, criteria, scoresFor };
+}
+
+/** A draft edition for November 2026, left for a monitor to preview and publish. */
+export async function buildDraftEdition(sql: Sql, actor: { id: number; label: string }): Promise<{ id: number; slug: string; title: string }> {
+  const { criteria, scoresFor } = await demoScores(sql);
+  const draft = await buildEdition(
+    sql,
+    { title: 'Рейтинг за ноябрь 2026', periodStart: '2026-11-01', periodEnd: '2026-11-30', methodologyVersion: '1', criteria, slug: 'rating-2026-11' },
+    scoresFor(3),
+    actor,
+  );
+  return { id: draft.id, slug: draft.slug, title: draft.title };
+}
+
+export async function publishDemoEditions(sql: Sql, actor: { id: number; label: string }): Promise<SeededEditions> {
+  const { organizations, criteria, scoresFor } = await demoScores(sql);
   const previous = await buildEdition(
     sql,
     { title: 'Рейтинг за сентябрь 2026', periodStart: '2026-09-01', periodEnd: '2026-09-30', methodologyVersion: '1', criteria, slug: 'rating-2026-09' },

@@ -2,6 +2,7 @@
 /// <reference lib="dom.iterable" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildDraftEdition, publishDemoEditions } from './fixtures';
 import { createUserWithPassword, ensureWebBuild, launchChromium, screenshot, signIn, startTestPlatform, type TestPlatform } from './harness';
 
 describe('monitor and administrator journeys in Chromium', () => {
@@ -9,11 +10,12 @@ describe('monitor and administrator journeys in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let admin: { id: number; label: string };
 
   beforeAll(async () => {
     ensureWebBuild();
     [platform, browser] = await Promise.all([startTestPlatform(), launchChromium()]);
-    await createUserWithPassword(platform, { email: 'admin@most.test', role: 'admin', displayName: 'Анна Админ' });
+    admin = await createUserWithPassword(platform, { email: 'admin@most.test', role: 'admin', displayName: 'Анна Админ' });
     context = await browser.newContext({ locale: 'ru-RU' });
     page = await context.newPage();
   });
@@ -89,6 +91,32 @@ describe('monitor and administrator journeys in Chromium', () => {
     const [user] = await platform.db.sql`SELECT role, organization_id FROM users WHERE email = 'smm@school.test'`;
     expect(user).toMatchObject({ role: 'agency', organization_id: Number(value) });
     await screenshot(page, 'admin-users');
+  });
+
+  it('previews a draft ranking edition and publishes it at its public permalink', async () => {
+    await publishDemoEditions(platform.db.sql, admin);
+    const draft = await buildDraftEdition(platform.db.sql, admin);
+    await page.goto(`${platform.url}/`);
+    await page.getByRole('heading', { level: 2, name: 'Рейтинг за октябрь 2026' }).waitFor();
+
+    await page.goto(`${platform.url}/monitor/editions`);
+    const table = page.getByTestId('editions-table');
+    await table.waitFor();
+    await table.getByRole('button', { name: `Предпросмотр: ${draft.title}` }).click();
+    const preview = page.getByTestId('edition-preview');
+    await preview.getByTestId('ranking-table').waitFor();
+    expect(await preview.getByTestId('edition-status').textContent()).toBe('Черновик');
+    await screenshot(page, 'monitor-edition-preview');
+    await preview.getByRole('button', { name: 'Опубликовать' }).click();
+    await preview.getByRole('button', { name: 'Да, опубликовать' }).click();
+    await preview.getByRole('link', { name: 'Открыть опубликованный выпуск' }).waitFor();
+    expect(await preview.getByTestId('edition-status').textContent()).toBe('Опубликован');
+    const [stored] = await platform.db.sql`SELECT status FROM ranking_editions WHERE id = ${draft.id}`;
+    expect(stored?.status).toBe('published');
+
+    await preview.getByRole('link', { name: 'Открыть опубликованный выпуск' }).click();
+    await page.getByRole('heading', { level: 2, name: draft.title }).waitFor();
+    await page.getByTestId('ranking-table').waitFor();
   });
 
   it('signs out', async () => {

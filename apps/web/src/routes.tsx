@@ -30,7 +30,7 @@ export const routes: RouteDefinition[] = [
   { path: '/monitor/review', component: pending(MONITOR_ROLES, (m) => m.monitor.reviewTitle) },
   { path: '/monitor/scoring', component: pending(MONITOR_ROLES, (m) => m.monitor.scoringTitle) },
   { path: '/monitor/disputes', component: pending(MONITOR_ROLES, (m) => m.monitor.disputesTitle) },
-  { path: '/monitor/editions', component: pending(MONITOR_ROLES, (m) => m.monitor.editionsTitle) },
+  { path: '/monitor/editions', component: lazy(() => import('./pages/monitor/EditionsPage')) },
   { path: '/monitor/users', component: lazy(() => import('./pages/monitor/UsersPage')) },
 
   { path: '/agency', component: lazy(() => import('./pages/agency/MyOrganizationPage')) },

@@ -1,0 +1,200 @@
+import { A } from '@solidjs/router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createSignal, For, Show } from 'solid-js';
+import { trpc } from '../../api/trpc';
+import { MutationError } from '../../components/MutationError';
+import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
+import { QueryView } from '../../components/State';
+import { formatDate } from '../../format';
+import { locale, t } from '../../i18n';
+import { EditionMeta, EditionRows } from '../public/RankingPage';
+
+function BuildForm(props: { onBuilt: (id: number) => void }) {
+  const client = useQueryClient();
+  const [title, setTitle] = createSignal('');
+  const [periodStart, setPeriodStart] = createSignal('');
+  const [periodEnd, setPeriodEnd] = createSignal('');
+  const [version, setVersion] = createSignal('1');
+  const build = useMutation(() => ({
+    mutationFn: () => trpc.rankings.build.mutate({ title: title(), periodStart: periodStart(), periodEnd: periodEnd(), methodologyVersion: version() }),
+    onSuccess: (edition) => {
+      void client.invalidateQueries({ queryKey: ['rankings.listAll'] });
+      props.onBuilt(edition.id);
+    },
+  }));
+  const m = () => t().monitor;
+  return (
+    <details class="card">
+      <summary>{m().build}</summary>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          build.mutate();
+        }}
+      >
+        <div class="form-row">
+          <div class="field">
+            <label for="build-title">{m().editionTitle}</label>
+            <input id="build-title" required size={32} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="build-start">{m().periodStart}</label>
+            <input id="build-start" type="date" required value={periodStart()} onInput={(e) => setPeriodStart(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="build-end">{m().periodEnd}</label>
+            <input id="build-end" type="date" required value={periodEnd()} onInput={(e) => setPeriodEnd(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="build-version">{t().ranking.methodologyVersion}</label>
+            <input id="build-version" required size={4} value={version()} onInput={(e) => setVersion(e.currentTarget.value)} />
+          </div>
+          <button type="submit" disabled={build.isPending}>
+            {m().build}
+          </button>
+        </div>
+        <MutationError error={build.error} />
+      </form>
+    </details>
+  );
+}
+
+function Preview(props: { id: number; onChanged: () => void; onDeleted: () => void }) {
+  const preview = useQuery(() => ({
+    queryKey: ['rankings.preview', props.id],
+    queryFn: () => trpc.rankings.preview.query({ id: props.id, page: 1, pageSize: 1000 }),
+  }));
+  const [confirming, setConfirming] = createSignal(false);
+  const publish = useMutation(() => ({
+    mutationFn: () => trpc.rankings.publish.mutate({ id: props.id }),
+    onSuccess: () => {
+      setConfirming(false);
+      void preview.refetch();
+      props.onChanged();
+    },
+  }));
+  const remove = useMutation(() => ({ mutationFn: () => trpc.rankings.deleteDraft.mutate({ id: props.id }), onSuccess: () => {
+      props.onChanged();
+      props.onDeleted();
+    } }));
+  const m = () => t().monitor;
+
+  return (
+    <QueryView query={preview}>
+      {(view) => (
+        <article class="card is-current" aria-labelledby="preview-title" data-testid="edition-preview">
+          <h2 id="preview-title">
+            {m().preview}: {view.edition.title}
+          </h2>
+          <p>
+            <strong data-testid="edition-status">{view.edition.status === 'published' ? m().published : m().draft}</strong>
+          </p>
+          <EditionMeta edition={view.edition} />
+          <Show
+            when={view.edition.status === 'draft'}
+            fallback={
+              <p>
+                <A href={`/rankings/${encodeURIComponent(view.edition.slug)}`}>{m().openPublic}</A>
+              </p>
+            }
+          >
+            <div class="toolbar">
+              <Show
+                when={confirming()}
+                fallback={
+                  <button type="button" onClick={() => setConfirming(true)}>
+                    {m().publish}
+                  </button>
+                }
+              >
+                <div role="alertdialog" aria-labelledby="publish-question" class="notice">
+                  <p id="publish-question">{m().publishConfirm}</p>
+                  <div class="toolbar">
+                    <button type="button" disabled={publish.isPending} onClick={() => publish.mutate()} ref={(el) => queueMicrotask(() => el.focus())}>
+                      {m().publishNow}
+                    </button>
+                    <button type="button" class="button--ghost" onClick={() => setConfirming(false)}>
+                      {t().app.cancel}
+                    </button>
+                  </div>
+                </div>
+              </Show>
+              <button type="button" class="button--ghost" disabled={remove.isPending} onClick={() => remove.mutate()}>
+                {m().deleteDraft}
+              </button>
+            </div>
+          </Show>
+          <MutationError error={publish.error ?? remove.error} />
+          <EditionRows view={view} />
+        </article>
+      )}
+    </QueryView>
+  );
+}
+
+/** Ranking editions: build a draft from the scores, preview it as it will read, publish (immutable). */
+export default function EditionsPage() {
+  const client = useQueryClient();
+  const editions = useQuery(() => ({ queryKey: ['rankings.listAll'], queryFn: () => trpc.rankings.listAll.query() }));
+  const [selected, setSelected] = createSignal<number>();
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ['rankings.listAll'] });
+    void client.invalidateQueries({ queryKey: ['public'] });
+  };
+  const m = () => t().monitor;
+
+  return (
+    <RequireRole roles={MONITOR_ROLES}>
+      <section aria-labelledby="editions-title">
+        <h1 id="editions-title">{m().editionsTitle}</h1>
+        <BuildForm onBuilt={setSelected} />
+        <QueryView query={editions} empty={(list) => list.length === 0}>
+          {(list) => (
+            <div class="table-wrap">
+              <table class="stack" data-testid="editions-table">
+                <caption>{m().editionsTitle}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{m().editionTitle}</th>
+                    <th scope="col">{t().ranking.period}</th>
+                    <th scope="col">{m().statuses}</th>
+                    <th scope="col">{t().app.actions}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={list}>
+                    {(edition) => (
+                      <tr>
+                        <td data-label={m().editionTitle}>{edition.title}</td>
+                        <td data-label={t().ranking.period}>
+                          {formatDate(edition.periodStart, locale())} — {formatDate(edition.periodEnd, locale())}
+                        </td>
+                        <td data-label={m().statuses}>{edition.status === 'published' ? m().published : m().draft}</td>
+                        <td data-label={t().app.actions}>
+                          <button
+                            type="button"
+                            class="button--ghost"
+                            aria-label={`${m().preview}: ${edition.title}`}
+                            aria-pressed={selected() === edition.id}
+                            onClick={() => setSelected(edition.id)}
+                          >
+                            {m().preview}
+                          </button>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryView>
+        <Show when={selected()} keyed>
+          {(id) => (
+            <Preview id={id} onChanged={refresh} onDeleted={() => setSelected(undefined)} />
+          )}
+        </Show>
+      </section>
+    </RequireRole>
+  );
+}
