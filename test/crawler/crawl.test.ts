@@ -80,7 +80,7 @@ describe('crawler end to end against the VK simulator over HTTP', () => {
     simulator = await startSimulator(BUDGET, { now: T1, anchor: ANCHOR, postsPerAccount: 8, commentsPerPost: 15 });
     queue = await createTestQueueBackend('redis', db.url);
     accountIds = await addVkAccounts(db.sql, HANDLES);
-    worker = await startWorker({ sql: db.sql, queue, crawl: crawlOptions(simulator, BUDGET) });
+    worker = await startWorker({ sql: db.sql, queue, crawl: crawlOptions(simulator, BUDGET, queue) });
   });
   afterAll(async () => {
     await worker?.close();

@@ -26,26 +26,34 @@ interface Setup {
   db: TestDatabase;
   queue: QueueBackend;
   ids: Map<string, number>;
-  start(overrides?: Parameters<typeof crawlOptions>[2]): Promise<WorkerHandle>;
+  start(overrides?: Parameters<typeof crawlOptions>[3]): Promise<WorkerHandle>;
 }
 
 describe('crawler error handling against the VK simulator', () => {
   let simulator: VkSimulator;
+  let db: TestDatabase;
   const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
     simulator = await startSimulator(BUDGET, { now: NOW, anchor: NOW, postsPerAccount: 4, commentsPerPost: 30 });
+    db = await createTestDatabase();
   });
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
     simulator.faults.clear();
     simulator.resetStats();
   });
-  afterAll(() => simulator?.close());
+  afterAll(async () => {
+    await simulator?.close();
+    await db?.drop();
+  });
 
+  /**
+   * One database for the file (creating one costs seconds); each test gets a fresh queue and its
+   * own accounts, earlier tests' accounts being removed from the registry so no run visits them.
+   */
   async function setup(handles: string[]): Promise<Setup> {
-    const db = await createTestDatabase();
-    cleanups.push(() => db.drop());
+    await db.sql`UPDATE accounts SET removed_at = now() WHERE removed_at IS NULL`;
     const queue = await createTestQueueBackend('redis', db.url);
     cleanups.push(() => queue.close());
     const ids = await addVkAccounts(db.sql, handles);
@@ -54,7 +62,7 @@ describe('crawler error handling against the VK simulator', () => {
       queue,
       ids,
       start: async (overrides) => {
-        const worker = await startWorker({ sql: db.sql, queue, crawl: crawlOptions(simulator, BUDGET, overrides) });
+        const worker = await startWorker({ sql: db.sql, queue, crawl: crawlOptions(simulator, BUDGET, queue, overrides) });
         cleanups.push(() => worker.close());
         return worker;
       },
@@ -72,7 +80,7 @@ describe('crawler error handling against the VK simulator', () => {
     await start();
     await crawlPosts(queue, NOW.getTime());
 
-    const statuses = await db.sql`SELECT handle, status, status_changed_at IS NOT NULL AS changed FROM accounts ORDER BY id`;
+    const statuses = await db.sql`SELECT handle, status, status_changed_at IS NOT NULL AS changed FROM accounts WHERE removed_at IS NULL ORDER BY id`;
     expect(statuses.map((s) => [s.handle, s.status, s.changed])).toEqual([
       ['daily_ok', 'active', false],
       ['private_one', 'private', true],
@@ -88,7 +96,7 @@ describe('crawler error handling against the VK simulator', () => {
     // One groups.getById per account, one wall.get for the only active page: no retries.
     expect(stats.byMethod['groups.getById']).toBe(6);
     expect(stats.byMethod['wall.get']).toBe(1);
-    const [posts] = await db.sql`SELECT count(*)::int AS n FROM posts p JOIN accounts a ON a.id = p.account_id WHERE a.handle <> 'daily_ok'`;
+    const [posts] = await db.sql`SELECT count(*)::int AS n FROM posts p JOIN accounts a ON a.id = p.account_id WHERE a.handle <> 'daily_ok' AND a.removed_at IS NULL`;
     expect(posts!.n).toBe(0);
     const [health] = await db.sql`SELECT last_error_kind, last_error FROM crawl_health WHERE account_id = ${ids.get('missing_four')!}`;
     expect(health).toMatchObject({ last_error_kind: 'account_unavailable' });
@@ -101,13 +109,13 @@ describe('crawler error handling against the VK simulator', () => {
   });
 
   it('a page that turns private between crawls gets its status from wall.get, once', async () => {
-    const { db, queue, ids, start } = await setup(['daily_ok', 'private_six']);
-    const [truth] = (await groundTruth(simulator, ['daily_ok'])).values();
+    const { db, queue, ids, start } = await setup(['daily_ok2', 'private_six']);
+    const [truth] = (await groundTruth(simulator, ['daily_ok2'])).values();
     // The VK id of private_six as groups.getById reports it (private pages still answer there).
     const response = await fetch(`${simulator.url}/method/groups.getById?group_ids=private_six&v=5.199&access_token=probe-token`);
     const body = (await response.json()) as { response: { groups: { id: number }[] } };
     await db.sql`UPDATE accounts SET external_id = ${String(body.response.groups[0]!.id)} WHERE id = ${ids.get('private_six')!}`;
-    await db.sql`UPDATE accounts SET external_id = ${truth!.profile.externalId} WHERE id = ${ids.get('daily_ok')!}`;
+    await db.sql`UPDATE accounts SET external_id = ${truth!.profile.externalId} WHERE id = ${ids.get('daily_ok2')!}`;
     simulator.resetStats();
     await start();
     await crawlPosts(queue, NOW.getTime());
@@ -122,7 +130,7 @@ describe('crawler error handling against the VK simulator', () => {
   });
 
   it('a rejected token raises one alert and pauses VK crawling without a retry storm; another token resumes it', async () => {
-    const { db, queue, ids, start } = await setup(['daily_ok', 'weekly_ok']);
+    const { db, queue, ids, start } = await setup(['daily_ok3', 'weekly_ok3']);
     await knowExternalIds(db.sql, ids);
     simulator.resetStats();
     const bad = await start({ token: BAD_TOKEN, concurrency: 2 });
@@ -155,15 +163,15 @@ describe('crawler error handling against the VK simulator', () => {
     expect(alert!.resolved_at).not.toBeNull();
     await waitForIdle(queue);
     await crawlPosts(queue, NOW.getTime() + 3_600_000);
-    const posts = await db.sql`SELECT a.handle, count(p.id)::int AS n FROM accounts a LEFT JOIN posts p ON p.account_id = a.id GROUP BY a.handle ORDER BY 1`;
+    const posts = await db.sql`SELECT a.handle, count(p.id)::int AS n FROM accounts a LEFT JOIN posts p ON p.account_id = a.id WHERE a.removed_at IS NULL GROUP BY a.handle ORDER BY 1`;
     expect(posts.map((p) => [p.handle, p.n])).toEqual([
-      ['daily_ok', 4],
-      ['weekly_ok', 4],
+      ['daily_ok3', 4],
+      ['weekly_ok3', 4],
     ]);
   });
 
   it('retries VK error 10, HTTP 503 and timeouts with backoff and completes the crawl', async () => {
-    const { db, queue, start } = await setup(['daily_ok']);
+    const { db, queue, ids, start } = await setup(['daily_ok4']);
     await start({ timeoutMs: 800 });
     simulator.faults.script(['error10'], 'groups.getById');
     simulator.faults.script(['hang'], 'wall.get');
@@ -174,16 +182,17 @@ describe('crawler error handling against the VK simulator', () => {
     expect(stats.errors['10']).toBe(2);
     expect(stats.errors.hang).toBe(1);
     expect(stats.errors.http503).toBe(1);
-    const truth = await groundTruth(simulator, ['daily_ok']);
-    expect((await storedComments(db.sql)).map((c) => `${c.handle}/${c.post}/${c.id}`).sort()).toEqual(truthCommentKeys(truth));
-    const [health] = await db.sql`SELECT last_error_kind, consecutive_failures, last_success_at FROM crawl_health`;
+    const truth = await groundTruth(simulator, ['daily_ok4']);
+    const stored = (await storedComments(db.sql)).filter((c) => c.handle === 'daily_ok4');
+    expect(stored.map((c) => `${c.handle}/${c.post}/${c.id}`).sort()).toEqual(truthCommentKeys(truth));
+    const [health] = await db.sql`SELECT last_error_kind, consecutive_failures, last_success_at FROM crawl_health WHERE account_id = ${ids.get('daily_ok4')!}`;
     expect(health).toMatchObject({ last_error_kind: 'transient', consecutive_failures: 0 });
   });
 
   it('fails on malformed answers with a clear error and writes nothing, even after part of a thread was read', async () => {
-    const { db, queue, ids, start } = await setup(['daily_ok']);
+    const { db, queue, ids, start } = await setup(['weekly_ok5']);
     await knowExternalIds(db.sql, ids);
-    const accountId = ids.get('daily_ok')!;
+    const accountId = ids.get('weekly_ok5')!;
     // Post 1 has a thread longer than the 10 replies wall.getComments inlines: two requests.
     const [post] = await upsertPosts(db.sql, accountId, [
       { externalId: '1', url: 'https://vk.com/wall-1_1', publishedAt: NOW, editedAt: null, text: 'Пост', isPinned: false, isAd: false, likes: 0, reposts: 0, comments: 30, views: 0, commentsOpen: true },
@@ -196,16 +205,16 @@ describe('crawler error handling against the VK simulator', () => {
     expect(failedComments.failedReason).toMatch(/^VK answered malformed data, nothing was written: VK wall.getComments: the answer is not valid JSON/);
     expect(failedComments.attemptsMade).toBe(1);
     expect(simulator.stats().byMethod['wall.getComments']).toBe(2);
-    const [comments] = await db.sql`SELECT count(*)::int AS n FROM comments`;
+    const [comments] = await db.sql`SELECT count(*)::int AS n FROM comments WHERE account_id = ${accountId}`;
     expect(comments!.n).toBe(0);
 
     simulator.faults.script(['bad_shape'], 'wall.get');
     const postsJob = await queue.enqueue('vk-posts', { accountId, runAt: NOW.getTime(), cursor: null, page: 0, newest: null }, { jobId: crawlJobIds.vkPosts(accountId, NOW.getTime(), 0) });
     const failedPosts = await waitForJob(queue.queue('vk'), postsJob);
     expect(failedPosts.failedReason).toMatch(/malformed data.*wall.get: the response does not match the documented shape/);
-    const [posts] = await db.sql`SELECT count(*)::int AS n FROM posts`;
+    const [posts] = await db.sql`SELECT count(*)::int AS n FROM posts WHERE account_id = ${accountId}`;
     expect(posts!.n).toBe(1);
-    const [watermark] = await db.sql`SELECT count(*)::int AS n FROM crawl_watermarks`;
+    const [watermark] = await db.sql`SELECT count(*)::int AS n FROM crawl_watermarks WHERE account_id = ${accountId}`;
     expect(watermark!.n).toBe(0);
     const [health] = await db.sql`SELECT last_error_kind, consecutive_failures FROM crawl_health WHERE account_id = ${accountId}`;
     expect(health).toMatchObject({ last_error_kind: 'malformed', consecutive_failures: 2 });

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import type { QueueBackend } from '@most/queue';
 import { createVkSource, type SourceComment, type SourcePost, type SourceProfile } from '@most/sources';
 import { startVkSimulator, type VkSimulator, type VkSimulatorOptions } from '@most/sources/simulator';
-import { createPseudonymiser, fingerprint, startCrawlRun, type CrawlOptions } from '@most/worker';
+import { createPseudonymiser, createRequestPacer, fingerprint, startCrawlRun, type CrawlOptions } from '@most/worker';
 
 /** Shared pieces of the crawler tests: a simulator with known tokens, registry rows, ground truth, waiting. */
 
@@ -26,10 +26,17 @@ export async function startSimulator(budget: number, options: Omit<VkSimulatorOp
   });
 }
 
-export function crawlOptions(simulator: VkSimulator, budget: number, overrides: Partial<CrawlOptions> & { token?: string; timeoutMs?: number } = {}): CrawlOptions {
+/** Crawl options as production builds them: the token's requests paced through the queue backend. */
+export function crawlOptions(
+  simulator: VkSimulator,
+  budget: number,
+  queue: QueueBackend,
+  overrides: Partial<CrawlOptions> & { token?: string; timeoutMs?: number } = {},
+): CrawlOptions {
   const { token = CRAWLER_TOKEN, timeoutMs, ...rest } = overrides;
+  const pacer = createRequestPacer(queue, { key: `vk-${fingerprint(token)}`, requestsPerSecond: budget });
   return {
-    vk: createVkSource({ token, kind: 'service', baseUrl: simulator.url, requestsPerSecond: budget, timeoutMs }),
+    vk: createVkSource({ token, kind: 'service', baseUrl: simulator.url, requestsPerSecond: budget, timeoutMs, acquire: pacer.acquire }),
     pseudonymise,
     vkTokenFingerprint: fingerprint(token),
     vkRequestsPerSecond: budget,

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { createSql } from '@most/db';
 import { createQueueBackend } from '@most/queue';
 import { createVkSource } from '@most/sources';
-import { createPseudonymiser, fingerprint, startWorker } from '@most/worker';
+import { createPseudonymiser, createRequestPacer, fingerprint, startWorker } from '@most/worker';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -23,11 +23,12 @@ const budget = Number(env('CRAWL_BUDGET'));
 const sql = createSql(env('DATABASE_URL'), { max: 4, applicationName: 'crawl-test-worker' });
 const queue = createQueueBackend({ redisUrl: env('REDIS_URL'), databaseUrl: env('DATABASE_URL'), namespace: env('QUEUE_NAMESPACE') });
 await queue.prepare();
+const pacer = createRequestPacer(queue, { key: `vk-${fingerprint(env('VK_TOKEN'))}`, requestsPerSecond: budget });
 await startWorker({
   sql,
   queue,
   crawl: {
-    vk: createVkSource({ token: env('VK_TOKEN'), kind: 'service', baseUrl: env('VK_API_URL'), requestsPerSecond: budget }),
+    vk: createVkSource({ token: env('VK_TOKEN'), kind: 'service', baseUrl: env('VK_API_URL'), requestsPerSecond: budget, acquire: pacer.acquire }),
     pseudonymise: createPseudonymiser(env('PSEUDONYM_KEY')),
     vkTokenFingerprint: fingerprint(env('VK_TOKEN')),
     vkRequestsPerSecond: budget,

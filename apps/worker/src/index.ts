@@ -4,3 +4,4 @@ export { crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey } 
 export { scheduleCrawls, unscheduleCrawls, startCrawlRun, CRAWL_SCHEDULER_IDS, type CrawlSchedule } from './crawl/schedule';
 export { createPseudonymiser, fingerprint, loadOrCreatePseudonymKey, PSEUDONYM_KEY_FILE, type Pseudonymise } from './crawl/pseudonym';
 export { crawlJobIds } from './crawl/job-ids';
+export { createRequestPacer, createLocalPacer, type RequestPacer } from './crawl/request-pacer';

@@ -1,7 +1,9 @@
 import { createVkSource, VK_DEFAULT_RATE } from '@most/sources';
+import type { QueueBackend } from '@most/queue';
 import type { Config } from '@most/shared';
 import type { CrawlOptions } from './options';
 import { createPseudonymiser, fingerprint, loadOrCreatePseudonymKey } from './pseudonym';
+import { createRequestPacer } from './request-pacer';
 import type { CrawlSchedule } from './schedule';
 
 /**
@@ -15,13 +17,16 @@ export async function resolvePseudonymKey(config: Config, embedded: boolean): Pr
 }
 
 /** Crawl options from the configuration; null when no VK token is configured (nothing to crawl with). */
-export function crawlOptionsFromConfig(config: Config, pseudonymKey: string): CrawlOptions | null {
+export function crawlOptionsFromConfig(config: Config, pseudonymKey: string, queue: QueueBackend): CrawlOptions | null {
   if (!config.VK_TOKEN) return null;
   const requestsPerSecond = config.VK_REQUESTS_PER_SECOND ?? VK_DEFAULT_RATE[config.VK_TOKEN_KIND];
+  const tokenFingerprint = fingerprint(config.VK_TOKEN);
+  // Requests of every worker process with this token share one pace through the queue backend.
+  const pacer = createRequestPacer(queue, { key: `vk-${tokenFingerprint}`, requestsPerSecond });
   return {
-    vk: createVkSource({ token: config.VK_TOKEN, kind: config.VK_TOKEN_KIND, baseUrl: config.VK_API_URL, requestsPerSecond }),
+    vk: createVkSource({ token: config.VK_TOKEN, kind: config.VK_TOKEN_KIND, baseUrl: config.VK_API_URL, requestsPerSecond, acquire: pacer.acquire }),
     pseudonymise: createPseudonymiser(pseudonymKey),
-    vkTokenFingerprint: fingerprint(config.VK_TOKEN),
+    vkTokenFingerprint: tokenFingerprint,
     vkRequestsPerSecond: requestsPerSecond,
     recentDays: config.CRAWL_RECENT_DAYS,
     historyDays: config.CRAWL_HISTORY_DAYS,
