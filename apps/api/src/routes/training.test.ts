@@ -108,6 +108,14 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
     const nosy = await signedIn('nosy@most.test');
     expect((await nosy.query('training.trainee.assignments', { enrolmentId: applied.id })).status).toBe(403);
 
+    // Teaching material: the monitor attaches slides, the trainee downloads them.
+    const outline = data<{ modules: { lessons: { id: number }[] }[] }>(await trainee.query('training.trainee.courseOutline', { enrolmentId: applied.id }));
+    const slides = Buffer.from('%PDF-1.4\nслайды\n').toString('base64');
+    const attached = data<{ id: number }>(await monitor.mutate('training.monitor.attachLessonFile', { lessonId: outline.modules[0]!.lessons[0]!.id, fileName: 'слайды.pdf', contentBase64: slides }));
+    expect(data<{ contentBase64: string }>(await trainee.query('training.trainee.lessonFile', { enrolmentId: applied.id, fileId: attached.id })).contentBase64).toBe(slides);
+    expect((await nosy.query('training.trainee.lessonFile', { enrolmentId: applied.id, fileId: attached.id })).status).toBe(403);
+    data(await trainee.mutate('training.trainee.completeLesson', { enrolmentId: applied.id, lessonId: outline.modules[0]!.lessons[0]!.id }));
+
     const [assignment] = data<{ assignment_id: number; status: string }[]>(await trainee.query('training.trainee.assignments', { enrolmentId: applied.id }));
     expect(assignment!.status).toBe('not_submitted');
     const pdfUpload = Buffer.from('%PDF-1.4\nответ\n').toString('base64');

@@ -138,3 +138,15 @@ export async function isCohortInstructor(sql: Queryable, cohortId: number, userI
   const [row] = await sql`SELECT 1 FROM cohort_instructors WHERE cohort_id = ${cohortId} AND user_id = ${userId}`;
   return Boolean(row);
 }
+
+/** Replaces the cohort's instructors. */
+export async function setCohortInstructors(sql: Queryable, cohortId: number, instructorIds: number[], actor: TrainingActor): Promise<void> {
+  const ids = [...new Set(parseInput(z.array(z.number().int().positive()).max(50), instructorIds))];
+  await inTransaction(sql, async (tx) => {
+    await getCohort(tx, cohortId);
+    await assertInstructors(tx, ids);
+    await tx`DELETE FROM cohort_instructors WHERE cohort_id = ${cohortId}`;
+    for (const userId of ids) await tx`INSERT INTO cohort_instructors (cohort_id, user_id) VALUES (${cohortId}, ${userId})`;
+    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.instructors.set', entityType: 'cohort', entityId: String(cohortId), details: { instructorIds: ids } });
+  });
+}

@@ -4,6 +4,7 @@ import { courseHoursProblem, courseKindSchema, type CourseKind } from '@most/dom
 import type { Queryable } from '../client';
 import { appendAudit } from '../audit';
 import { inTransaction, notFound, parseInput, type TrainingActor } from './common';
+import { storeFile, type Upload } from './files';
 
 const linkSchema = z.object({ title: z.string().min(1).max(300), url: z.url().max(2000).refine((u) => /^https?:\/\//.test(u), 'must be http(s)') });
 const rubricItemSchema = z.object({ criterion: z.string().min(1).max(500), points: z.number().positive().max(1000) });
@@ -115,7 +116,7 @@ export async function listCourses(sql: Queryable): Promise<(CourseRow & { cohort
 }
 
 export interface CourseOutline extends CourseRow {
-  modules: { id: number; position: number; title: string; hours: number; lessons: { id: number; position: number; title: string; content_md: string; links: { title: string; url: string }[] }[] }[];
+  modules: { id: number; position: number; title: string; hours: number; lessons: { id: number; position: number; title: string; content_md: string; links: { title: string; url: string }[]; files: { id: number; file_name: string; size_bytes: number }[] }[] }[];
   assignments: { id: number; module_id: number | null; title: string; instructions_md: string; required: boolean; is_final: boolean; due_day: number; max_score: number; pass_score: number; rubric: { criterion: string; points: number }[] }[];
 }
 
@@ -125,8 +126,11 @@ export async function getCourseOutline(sql: Queryable, courseId: number): Promis
   if (!course) notFound('Курс не найден');
   const modules = await sql<{ id: number; position: number; title: string; hours: number }[]>`
     SELECT id, position, title, hours::float8 AS hours FROM course_modules WHERE course_id = ${courseId} ORDER BY position`;
-  const lessons = await sql<{ id: number; module_id: number; position: number; title: string; content_md: string; links: { title: string; url: string }[] }[]>`
-    SELECT l.id, l.module_id, l.position, l.title, l.content_md, l.links FROM lessons l JOIN course_modules m ON m.id = l.module_id
+  const lessons = await sql<{ id: number; module_id: number; position: number; title: string; content_md: string; links: { title: string; url: string }[]; files: { id: number; file_name: string; size_bytes: number }[] }[]>`
+    SELECT l.id, l.module_id, l.position, l.title, l.content_md, l.links,
+           coalesce((SELECT json_agg(json_build_object('id', f.id, 'file_name', f.file_name, 'size_bytes', f.size_bytes) ORDER BY f.id)
+                     FROM lesson_files lf JOIN stored_files f ON f.id = lf.file_id WHERE lf.lesson_id = l.id), '[]'::json) AS files
+    FROM lessons l JOIN course_modules m ON m.id = l.module_id
     WHERE m.course_id = ${courseId} ORDER BY m.position, l.position`;
   const assignments = await sql<CourseOutline['assignments']>`
     SELECT id, module_id, title, instructions_md, required, is_final, due_day, max_score::float8 AS max_score, pass_score::float8 AS pass_score, rubric
@@ -136,4 +140,32 @@ export async function getCourseOutline(sql: Queryable, courseId: number): Promis
     modules: modules.map((m) => ({ ...m, lessons: lessons.filter((l) => l.module_id === m.id).map(({ module_id: _, ...l }) => l) })),
     assignments: [...assignments],
   };
+}
+
+/** Attaches a teaching material (PDF, slides, documents) to a lesson; stored under DATA_DIR. */
+export async function attachLessonFile(sql: Queryable, dataDir: string, lessonId: number, upload: Upload, actor: TrainingActor): Promise<{ id: number }> {
+  return inTransaction(sql, async (tx) => {
+    const [lesson] = await tx`SELECT 1 FROM lessons WHERE id = ${lessonId}`;
+    if (!lesson) notFound('Урок не найден');
+    const stored = await storeFile(tx, dataDir, 'lessons', upload, actor.id);
+    await tx`INSERT INTO lesson_files (lesson_id, file_id) VALUES (${lessonId}, ${stored.id})`;
+    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'lesson.file.attach', entityType: 'lesson', entityId: String(lessonId), details: { fileId: stored.id, fileName: stored.file_name } });
+    return { id: stored.id };
+  });
+}
+
+/** Archived courses stay readable (documents refer to them) but take no new cohorts. */
+export async function archiveCourse(sql: Queryable, courseId: number, actor: TrainingActor): Promise<void> {
+  await inTransaction(sql, async (tx) => {
+    const [row] = await tx`UPDATE courses SET archived_at = coalesce(archived_at, now()), updated_at = now() WHERE id = ${courseId} RETURNING id`;
+    if (!row) notFound('Курс не найден');
+    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'course.archive', entityType: 'course', entityId: String(courseId) });
+  });
+}
+
+/** The course a lesson file belongs to, for access checks. */
+export async function courseOfLessonFile(sql: Queryable, fileId: number): Promise<number | null> {
+  const [row] = await sql<{ course_id: number }[]>`
+    SELECT m.course_id FROM lesson_files lf JOIN lessons l ON l.id = lf.lesson_id JOIN course_modules m ON m.id = l.module_id WHERE lf.file_id = ${fileId}`;
+  return row?.course_id ?? null;
 }

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing';
 import { parseCsv } from '../registry/read-table';
-import { getCourseOutline } from './courses';
-import { addCohortSession, getCohort, listCohortSessions } from './cohorts';
+import { archiveCourse, attachLessonFile, courseOfLessonFile, getCourseOutline } from './courses';
+import { addCohortSession, getCohort, isCohortInstructor, listCohortSessions, setCohortInstructors } from './cohorts';
 import { applyForCohort, changeEnrolmentState, enrolTrainee, listEnrolmentEvents } from './enrolments';
 import { bulkEnrolFromTable } from './bulk-enrol';
 import { attendanceSheet, gradeSubmission, gradingQueue, markAttendance, markLessonComplete, submitAssignment } from './coursework';
@@ -46,6 +46,12 @@ describe('training data', () => {
     expect(outline.modules[0]!.lessons[0]!.links).toEqual([{ title: 'Закон', url: 'https://example.org/270' }]);
     expect(outline.assignments.map((a) => a.title)).toEqual(['Аудит своей страницы', 'Эссе (по желанию)', 'Итоговая аттестация']);
     expect(outline.assignments[0]!.rubric).toHaveLength(2);
+    const lessonId = outline.modules[0]!.lessons[0]!.id;
+    const file = await attachLessonFile(db.sql, dataDir, lessonId, { fileName: 'слайды.pdf', content: PDF_BYTES }, monitor);
+    expect((await getCourseOutline(db.sql, course.id)).modules[0]!.lessons[0]!.files).toEqual([{ id: file.id, file_name: 'слайды.pdf', size_bytes: PDF_BYTES.byteLength }]);
+    expect(await courseOfLessonFile(db.sql, file.id)).toBe(course.id);
+    await archiveCourse(db.sql, course.id, monitor);
+    await expect(sampleCohort(db.sql, course.id)).rejects.toThrow(/в архиве/);
   });
 
   it('validates cohorts: sessions need a link or a place, instructors must be instructors', async () => {
@@ -57,6 +63,10 @@ describe('training data', () => {
     const id = await addCohortSession(db.sql, cohort.id, { title: 'Итоговое', startsAt: '2026-04-09T10:00:00Z', hours: 2, mode: 'offline', place: 'Ауд. 1' }, monitor);
     expect((await listCohortSessions(db.sql, cohort.id)).map((s) => s.id)).toContain(id);
     expect(cohort).toMatchObject({ starts_on: '2026-03-02', ends_on: '2026-04-10', form_of_study: 'part_time', seats_taken: 0 });
+    const second = await insertUser(db.sql, 'teacher2@most.test', 'instructor');
+    await setCohortInstructors(db.sql, cohort.id, [second], monitor);
+    expect(await isCohortInstructor(db.sql, cohort.id, instructorId)).toBe(false);
+    expect(await isCohortInstructor(db.sql, cohort.id, second)).toBe(true);
   });
 
   it('runs an enrolment through its states with dates, reasons, history and audit; capacity and window hold', async () => {

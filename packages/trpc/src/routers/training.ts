@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import {
   addCohortSession,
+  archiveCourse,
+  attachLessonFile,
+  courseOfLessonFile,
+  setCohortInstructors,
   applyForCohort,
   attendanceSheet,
   bulkEnrolFromTable,
@@ -164,7 +168,16 @@ const outlineOutput = courseOutput.extend({
       position: z.number().int(),
       title: z.string(),
       hours: z.number(),
-      lessons: z.array(z.object({ id, position: z.number().int(), title: z.string(), content_md: z.string(), links: z.array(z.object({ title: z.string(), url: z.string() })) })),
+      lessons: z.array(
+        z.object({
+          id,
+          position: z.number().int(),
+          title: z.string(),
+          content_md: z.string(),
+          links: z.array(z.object({ title: z.string(), url: z.string() })),
+          files: z.array(z.object({ id, file_name: z.string(), size_bytes: z.number().int() })),
+        }),
+      ),
     }),
   ),
   assignments: z.array(
@@ -253,6 +266,17 @@ const traineeRouter = router({
       const enrolment = await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
       const cohort = await getCohort(ctx.sql, enrolment.cohort_id);
       return getCourseOutline(ctx.sql, cohort.course_id);
+    }),
+
+  lessonFile: traineeProcedure
+    .input(z.object({ enrolmentId: id, fileId: id }))
+    .output(fileOutput)
+    .query(async ({ ctx, input }) => {
+      const enrolment = await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
+      const cohort = await getCohort(ctx.sql, enrolment.cohort_id);
+      if ((await courseOfLessonFile(ctx.sql, input.fileId)) !== cohort.course_id) throw new AppError('NOT_FOUND', 'Файл не найден');
+      const { file, content } = await readStoredFile(ctx.sql, dataDir(), input.fileId);
+      return { fileName: file.file_name, contentType: file.content_type, contentBase64: content.toString('base64') };
     }),
 
   completeLesson: traineeProcedure
@@ -465,6 +489,27 @@ const monitorRouter = router({
     .input(courseInputSchema)
     .output(courseOutput)
     .mutation(({ ctx, input }) => createCourse(ctx.sql, input, actorOf(ctx.user))),
+
+  archiveCourse: monitorProcedure
+    .input(z.object({ courseId: id }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await archiveCourse(ctx.sql, input.courseId, actorOf(ctx.user));
+      return { ok: true as const };
+    }),
+
+  attachLessonFile: monitorProcedure
+    .input(base64File.extend({ lessonId: id }))
+    .output(z.object({ id }))
+    .mutation(({ ctx, input }) => attachLessonFile(ctx.sql, dataDir(), input.lessonId, decode(input), actorOf(ctx.user))),
+
+  setInstructors: monitorProcedure
+    .input(z.object({ cohortId: id, instructorIds: z.array(id).max(50) }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await setCohortInstructors(ctx.sql, input.cohortId, input.instructorIds, actorOf(ctx.user));
+      return { ok: true as const };
+    }),
 
   cohorts: monitorProcedure
     .input(z.object({ courseId: id.optional() }).default({}))
