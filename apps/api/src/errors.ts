@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isAppError } from '@most/shared';
+import { appErrorShape } from '@most/trpc';
 import type { Logger } from './logger';
 
 /** The single place an error becomes an HTTP response: AppError keeps its code, anything else is a 500 without details. */
@@ -8,6 +9,10 @@ export function errorResponse(error: unknown, c: Context, logger: Logger): Respo
   const requestId = c.get('requestId' as never) as string | undefined;
   if (isAppError(error)) {
     if (error.status >= 500) logger.error({ err: error, requestId }, error.userMessage);
+    // Refused before tRPC ran (e.g. CSRF): answer in tRPC's error shape so its client can read it.
+    if (c.req.path.startsWith('/trpc/')) {
+      return c.json({ error: appErrorShape(error, null, requestId ?? null) }, error.status as 400);
+    }
     return c.json({ error: { code: error.code, message: error.userMessage, details: error.details, requestId } }, error.status as 400);
   }
   if (error instanceof HTTPException) {

@@ -102,6 +102,8 @@ describe('sessions, roles and CSRF over HTTP', () => {
     const input = { organizationId: orgA, url: 'https://vk.com/csrf_probe_page' };
     const missing = await b.mutate('registry.createAccount', input, { csrf: false });
     expect(missing.status).toBe(403);
+    // In tRPC's own error shape, so the dashboard's client can show it.
+    expect(missing.body.error).toMatchObject({ code: -32003, data: { code: 'FORBIDDEN', httpStatus: 403, details: { 'x-csrf-token': expect.any(String) } } });
     const wrong = await b.request('/trpc/registry.createAccount', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-token': 'forged-token-value' },

@@ -1,7 +1,7 @@
 import type { TRPCError } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
-import { APP_ERROR_STATUS, isAppError, type AppErrorCode } from '@most/shared';
+import { APP_ERROR_STATUS, isAppError, type AppError, type AppErrorCode } from '@most/shared';
 
 const TRPC_KEY_OF: Record<AppErrorCode, keyof typeof TRPC_ERROR_CODES_BY_KEY> = {
   BAD_REQUEST: 'BAD_REQUEST',
@@ -39,6 +39,15 @@ export const fieldErrors = (error: ZodError): Record<string, string> => {
   return fields;
 };
 
+/** An AppError in tRPC's error shape (also used by the HTTP host for requests refused before tRPC runs). */
+export function appErrorShape(error: AppError, path: string | null, requestId: string | null): ErrorShape {
+  return {
+    message: error.userMessage,
+    code: TRPC_ERROR_CODES_BY_KEY[TRPC_KEY_OF[error.code]],
+    data: { code: error.code, httpStatus: APP_ERROR_STATUS[error.code], details: error.details ?? null, path, requestId },
+  };
+}
+
 /**
  * The single mapping from thrown errors to tRPC responses: AppError keeps its code, message and
  * details; input validation names the fields; anything else is an internal error without details.
@@ -47,14 +56,7 @@ export const fieldErrors = (error: ZodError): Record<string, string> => {
 export function formatError(error: TRPCError, path: string | undefined, requestId: string | null): ErrorShape {
   const cause = error.cause;
   const base = { path: path ?? null, requestId };
-  if (isAppError(cause)) {
-    const key = TRPC_KEY_OF[cause.code];
-    return {
-      message: cause.userMessage,
-      code: TRPC_ERROR_CODES_BY_KEY[key],
-      data: { code: cause.code, httpStatus: APP_ERROR_STATUS[cause.code], details: cause.details ?? null, ...base },
-    };
-  }
+  if (isAppError(cause)) return appErrorShape(cause, path ?? null, requestId);
   if (cause instanceof ZodError && error.code === 'BAD_REQUEST') {
     const fields = fieldErrors(cause);
     return {
