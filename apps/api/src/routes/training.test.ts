@@ -106,6 +106,9 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
     data(await monitor.mutate('training.monitor.saveProfile', { userId: (await db.sql<{ id: number }[]>`SELECT id FROM users WHERE email = 'trainee@most.test'`)[0]!.id, profile: { surname: 'Орлова', givenName: 'Нина', patronymic: 'Игоревна', snils: '112-233-445 95' } }));
 
     const nosy = await signedIn('nosy@most.test');
+    expect((await nosy.mutate('training.trainee.saveMyProfile', { surname: 'Носова', givenName: 'Ася', snils: '123-456-789 00' })).status).toBe(400);
+    data(await nosy.mutate('training.trainee.saveMyProfile', { surname: 'Носова', givenName: 'Ася', snils: '123-456-789 64', birthDate: '1995-05-05', sex: 'female' }));
+    expect(data<{ surname: string; snils: string }>(await nosy.query('training.trainee.myProfile'))).toMatchObject({ surname: 'Носова', snils: '12345678964' });
     expect((await nosy.query('training.trainee.assignments', { enrolmentId: applied.id })).status).toBe(403);
 
     // Teaching material: the monitor attaches slides, the trainee downloads them.

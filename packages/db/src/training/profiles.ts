@@ -48,3 +48,28 @@ export async function upsertTraineeProfile(sql: Queryable, userId: number, input
 export function fullNameSql(sql: Queryable) {
   return sql`coalesce(nullif(trim(concat_ws(' ', p.surname, p.given_name, p.patronymic)), ''), nullif(u.display_name, ''), u.email)`;
 }
+
+export async function getTraineeProfile(sql: Queryable, userId: number) {
+  const [row] = await sql<{
+    surname: string; given_name: string; patronymic: string | null; birth_date: Date | null; sex: 'male' | 'female' | null; snils: string | null;
+    citizenship: string; education_level: 'higher' | 'secondary_vocational' | null; diploma_surname: string | null; diploma_series: string | null;
+    diploma_number: string | null; job_title: string | null;
+  }[]>`
+    SELECT surname, given_name, patronymic, birth_date, sex, snils, citizenship, education_level, diploma_surname, diploma_series, diploma_number, job_title
+    FROM trainee_profiles WHERE user_id = ${userId}`;
+  if (!row) return null;
+  return {
+    surname: row.surname,
+    givenName: row.given_name,
+    patronymic: row.patronymic,
+    birthDate: row.birth_date ? row.birth_date.toISOString().slice(0, 10) : null,
+    sex: row.sex,
+    snils: row.snils,
+    citizenship: row.citizenship,
+    educationLevel: row.education_level,
+    diplomaSurname: row.diploma_surname,
+    diplomaSeries: row.diploma_series,
+    diplomaNumber: row.diploma_number,
+    jobTitle: row.job_title,
+  };
+}

@@ -26,6 +26,7 @@ import {
   getCohort,
   getCourseOutline,
   getEnrolment,
+  getTraineeProfile,
   gradeInputSchema,
   gradeSubmission,
   gradingQueue,
@@ -277,6 +278,36 @@ const traineeRouter = router({
       if ((await courseOfLessonFile(ctx.sql, input.fileId)) !== cohort.course_id) throw new AppError('NOT_FOUND', 'Файл не найден');
       const { file, content } = await readStoredFile(ctx.sql, dataDir(), input.fileId);
       return { fileName: file.file_name, contentType: file.content_type, contentBase64: content.toString('base64') };
+    }),
+
+  /** The personal data the document and the ФИС ФРДО report need; the trainee keeps it current. */
+  myProfile: traineeProcedure
+    .output(
+      z
+        .object({
+          surname: z.string(),
+          givenName: z.string(),
+          patronymic: z.string().nullable(),
+          birthDate: z.string().nullable(),
+          sex: z.enum(['male', 'female']).nullable(),
+          snils: z.string().nullable(),
+          citizenship: z.string(),
+          educationLevel: z.enum(['higher', 'secondary_vocational']).nullable(),
+          diplomaSurname: z.string().nullable(),
+          diplomaSeries: z.string().nullable(),
+          diplomaNumber: z.string().nullable(),
+          jobTitle: z.string().nullable(),
+        })
+        .nullable(),
+    )
+    .query(({ ctx }) => getTraineeProfile(ctx.sql, ctx.user.id)),
+
+  saveMyProfile: traineeProcedure
+    .input(traineeProfileSchema)
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await upsertTraineeProfile(ctx.sql, ctx.user.id, input, actorOf(ctx.user));
+      return { ok: true as const };
     }),
 
   completeLesson: traineeProcedure
