@@ -242,6 +242,15 @@ describe('sessions, roles and CSRF over HTTP', () => {
     expect(relogin.status).toBe(200);
   });
 
+  it('sends at most three reset links per address and hour, answering the same every time', async () => {
+    const b = browser();
+    await b.open();
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await b.mutate('auth.requestPasswordReset', { email: 'trainee@most.test' })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(outbox.filter((m) => m.to === 'trainee@most.test')).toHaveLength(3);
+  });
+
   it('disables a user and ends their sessions', async () => {
     const admin = await signedIn('admin@most.test');
     const target = await signedIn('instructor@most.test');

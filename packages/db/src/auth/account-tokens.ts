@@ -6,12 +6,15 @@ import { hashPassword } from '../users';
 import { toSessionUser } from './login';
 import type { SessionUser } from './sessions';
 import { deleteUserSessions } from './sessions';
+import { lockedForSeconds, recordFailure } from './throttle';
 import { hashSecretToken, newSecretToken } from './tokens';
 
 export type AuthTokenPurpose = 'password_reset' | 'invitation';
 
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export const PASSWORD_RESET_THROTTLE = { maxFailures: 3, windowSeconds: 3600, lockoutSeconds: 3600 };
 
 export const passwordSchema = z.string().min(10, 'must have at least 10 characters').max(1024);
 
@@ -37,6 +40,11 @@ async function consumeToken(sql: Queryable, token: string, purpose: AuthTokenPur
 
 /** A reset link for an active user with that e-mail, or null (the caller answers the same either way). */
 export async function requestPasswordReset(sql: Queryable, email: string): Promise<{ user: SessionUser; token: string } | null> {
+  // A few links per address and hour, so the form cannot be used to flood someone's mailbox.
+  const key = `reset:${email.trim().toLowerCase()}`;
+  if ((await lockedForSeconds(sql, [key])) > 0) return null;
+  const attempt = await recordFailure(sql, key, PASSWORD_RESET_THROTTLE);
+  if (attempt.failures > PASSWORD_RESET_THROTTLE.maxFailures) return null;
   const [user] = await sql<{ id: number; email: string; display_name: string; role: SessionUser['role']; organization_id: number | null }[]>`
     SELECT id, email, display_name, role, organization_id FROM users
     WHERE lower(email) = ${email.trim().toLowerCase()} AND disabled_at IS NULL AND password_hash IS NOT NULL`;

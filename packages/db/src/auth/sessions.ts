@@ -29,6 +29,7 @@ export interface IssuedSession {
 export async function createSession(sql: Queryable, userId: number, meta: SessionMeta = {}, ttlMs = SESSION_TTL_MS): Promise<IssuedSession> {
   const token = newSecretToken();
   const expiresAt = new Date(Date.now() + ttlMs);
+  await sql`DELETE FROM sessions WHERE user_id = ${userId} AND expires_at <= now()`;
   await sql`
     INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent)
     VALUES (${hashSecretToken(token)}, ${userId}, ${expiresAt}, ${meta.ip ?? null}, ${meta.userAgent?.slice(0, 500) ?? null})`;
