@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,7 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
   }
 
   beforeAll(async () => {
+    if (!existsSync('/usr/bin/pdftotext')) throw new Error('/usr/bin/pdftotext is missing: apt-get install -y poppler-utils');
     db = await createTestDatabase();
     queue = await createTestQueueBackend('redis', db.url);
     dataDir = await mkdtemp(join(tmpdir(), 'most-training-api-'));
