@@ -30,8 +30,9 @@ export function generateBulletinDraft(input: BulletinDataset, options: GenerateO
   const agencies = [...dataset.organizations].sort(compareByName);
   const sections: Section[] = [publicSection(dataset, ranked, settings)];
   const recommendationIds: BulletinDraft['recommendationIds'] = [];
+  const index = indexByOrganization(dataset, ranked, rankedPrevious);
   for (const organization of agencies) {
-    const section = agencySection(dataset, organization, ranked, rankedPrevious);
+    const section = agencySection(dataset, organization, index);
     sections.push(section.section);
     for (const id of section.recommendationIds) recommendationIds.push({ recommendationId: id, organizationId: organization.id });
   }
@@ -208,19 +209,41 @@ function commonProblemBlocks(dataset: BulletinDataset, settings: Settings): Bloc
   return blocks;
 }
 
-function agencySection(
-  dataset: BulletinDataset,
-  organization: BulletinOrganization,
-  ranked: RankedOrganization[],
-  rankedPrevious: RankedOrganization[],
-): { section: Section; recommendationIds: number[] } {
+type OrganizationIndex = ReturnType<typeof indexByOrganization>;
+
+/** Everything per organization looked up once, so that sections cost O(own rows), not O(dataset). */
+function indexByOrganization(dataset: BulletinDataset, ranked: RankedOrganization[], rankedPrevious: RankedOrganization[]) {
+  const group = <T extends { organizationId: number }>(rows: readonly T[]) => {
+    const map = new Map<number, T[]>();
+    for (const row of rows) {
+      const list = map.get(row.organizationId);
+      if (list) list.push(row);
+      else map.set(row.organizationId, [row]);
+    }
+    return (organizationId: number): T[] => map.get(organizationId) ?? [];
+  };
+  return {
+    titles: new Map(dataset.criteria.map((c) => [c.code, c.title])),
+    criterionOrder: new Map(dataset.criteria.map((c, index) => [c.code, index])),
+    rank: new Map(ranked.map((r) => [r.organization.id, r])),
+    rankBefore: new Map(rankedPrevious.map((r) => [r.organization.id, r])),
+    rankedCount: ranked.length,
+    rankedBeforeCount: rankedPrevious.length,
+    sla: new Map(dataset.sla.organizations.map((s) => [s.organizationId, s])),
+    results: group(dataset.criterionResults),
+    recommendations: group(dataset.recommendations),
+    resolved: group(dataset.resolved),
+    disputes: group(dataset.disputes),
+  };
+}
+
+function agencySection(dataset: BulletinDataset, organization: BulletinOrganization, index: OrganizationIndex): { section: Section; recommendationIds: number[] } {
   const key = organizationSectionKey(organization.id);
   const blocks: Block[] = [];
-  const titles = new Map(dataset.criteria.map((c) => [c.code, c.title]));
-  const criterionOrder = new Map(dataset.criteria.map((c, index) => [c.code, index]));
-  const rank = ranked.find((r) => r.organization.id === organization.id);
-  const rankBefore = rankedPrevious.find((r) => r.organization.id === organization.id);
-  const sla = dataset.sla.organizations.find((s) => s.organizationId === organization.id);
+  const { titles, criterionOrder } = index;
+  const rank = index.rank.get(organization.id);
+  const rankBefore = index.rankBefore.get(organization.id);
+  const sla = index.sla.get(organization.id);
 
   blocks.push({ key: `${key}-heading`, kind: 'heading', level: 2, text: organization.name });
   blocks.push({
@@ -235,7 +258,7 @@ function agencySection(
     ],
     rows: [
       ['Итоговый балл', formatScore(organization.scoreCurrent), formatScore(organization.scorePrevious), formatDelta(organization.scoreCurrent, organization.scorePrevious)],
-      ['Место в рейтинге', rank ? `${rank.rank} из ${ranked.length}` : '—', rankBefore ? `${rankBefore.rank} из ${rankedPrevious.length}` : '—', ''],
+      ['Место в рейтинге', rank ? `${rank.rank} из ${index.rankedCount}` : '—', rankBefore ? `${rankBefore.rank} из ${index.rankedBeforeCount}` : '—', ''],
       ...(sla
         ? sla.enoughData
           ? [
@@ -248,8 +271,9 @@ function agencySection(
     ],
   });
 
-  const unmet = dataset.criterionResults
-    .filter((r) => r.organizationId === organization.id && !r.met)
+  const unmet = index
+    .results(organization.id)
+    .filter((r) => !r.met)
     .sort(
       (a, b) =>
         (criterionOrder.get(a.criterionCode) ?? Number.MAX_SAFE_INTEGER) - (criterionOrder.get(b.criterionCode) ?? Number.MAX_SAFE_INTEGER) ||
@@ -274,8 +298,9 @@ function agencySection(
         },
   );
 
-  const open = dataset.recommendations
-    .filter((r) => r.organizationId === organization.id && !CLOSED_RECOMMENDATION_STATUSES.has(r.status))
+  const open = index
+    .recommendations(organization.id)
+    .filter((r) => !CLOSED_RECOMMENDATION_STATUSES.has(r.status))
     .sort((a, b) => a.id - b.id);
   blocks.push({ key: `${key}-recommendations-heading`, kind: 'heading', level: 3, text: 'Рекомендации' });
   blocks.push(
@@ -295,7 +320,7 @@ function agencySection(
         },
   );
 
-  const resolved = dataset.resolved.filter((r) => r.organizationId === organization.id).sort((a, b) => a.recommendationId - b.recommendationId);
+  const resolved = [...index.resolved(organization.id)].sort((a, b) => a.recommendationId - b.recommendationId);
   if (resolved.length > 0) {
     blocks.push({ key: `${key}-resolved-heading`, kind: 'heading', level: 3, text: 'Выполнено после повторной проверки' });
     blocks.push({
@@ -306,9 +331,7 @@ function agencySection(
     });
   }
 
-  const disputes = dataset.disputes
-    .filter((d) => d.organizationId === organization.id)
-    .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id - b.id);
+  const disputes = [...index.disputes(organization.id)].sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id - b.id);
   blocks.push({ key: `${key}-disputes-heading`, kind: 'heading', level: 3, text: 'Открытые споры' });
   blocks.push(
     disputes.length === 0
