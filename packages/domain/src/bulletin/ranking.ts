@@ -8,8 +8,8 @@ export interface RankedOrganization {
   rank: number;
 }
 
-export const compareByName = (a: BulletinOrganization, b: BulletinOrganization): number =>
-  a.name.localeCompare(b.name, 'ru') || a.id - b.id;
+const RUSSIAN = new Intl.Collator('ru');
+export const compareByName = (a: BulletinOrganization, b: BulletinOrganization): number => RUSSIAN.compare(a.name, b.name) || a.id - b.id;
 
 /** Organizations with a score for the chosen period, best first; equal scores are ordered by name. */
 export function rankOrganizations(organizations: readonly BulletinOrganization[], which: 'current' | 'previous'): RankedOrganization[] {
