@@ -88,7 +88,8 @@ describe('bulletin draft generation (golden)', () => {
     expect(problems.rows[2]).toEqual(['Телефон в описании страницы', '2 из 6', '33,3 %']);
     const practice = block(section('public'), 'public-practice-1', 'list');
     expect(practice.items[0]).toBe('[Министерство образования Саратовской области](https://vk.com/minobr64) — балл 91,4');
-    expect(practice.items[1]).toBe('[Администрация Балаковского муниципального района](https://vk.com/balakovo_adm?w=address) — балл 77,3');
+    // Links go to the page, not to the evidence (which may be a citizen's comment).
+    expect(practice.items[1]).toBe('[Администрация Балаковского муниципального района](https://vk.com/balakovo_adm) — балл 77,3');
   });
 
   it('gives each agency its scores against the previous period, unmet criteria, open recommendations and disputes', () => {

@@ -200,7 +200,8 @@ function commonProblemBlocks(dataset: BulletinDataset, settings: Settings): Bloc
       kind: 'list',
       ordered: false,
       items: examples.map(({ result, organization }) => {
-        const link = result.evidenceUrl ?? result.accountUrl;
+        // The page itself, never a piece of evidence: evidence may point at a citizen's comment.
+        const link = result.accountUrl;
         const name = escapeMarkdown(organization.name);
         return `${link ? `[${name}](${link})` : name} — балл ${formatScore(organization.scoreCurrent)}`;
       }),
@@ -316,7 +317,7 @@ function agencySection(dataset: BulletinDataset, organization: BulletinOrganizat
             { key: 'text', label: 'Рекомендация', align: 'left' },
             { key: 'status', label: 'Статус', align: 'left' },
           ],
-          rows: open.map((r) => [r.id, r.criterionCode ? (titles.get(r.criterionCode) ?? r.criterionCode) : '—', r.text, recommendationStatusLabel(r.status)]),
+          rows: open.map((r) => [r.id, r.criterionCode ? (titles.get(r.criterionCode) ?? r.criterionCode) : '—', redactContacts(r.text), recommendationStatusLabel(r.status)]),
         },
   );
 
@@ -327,7 +328,7 @@ function agencySection(dataset: BulletinDataset, organization: BulletinOrganizat
       key: `${key}-resolved`,
       kind: 'list',
       ordered: false,
-      items: resolved.map((r) => `${escapeMarkdown(r.text)}${r.sentInIssue ? ` (направлена в выпуске ${escapeMarkdown(r.sentInIssue)})` : ''}`),
+      items: resolved.map((r) => `${escapeMarkdown(redactContacts(r.text))}${r.sentInIssue ? ` (направлена в выпуске ${escapeMarkdown(r.sentInIssue)})` : ''}`),
     });
   }
 
