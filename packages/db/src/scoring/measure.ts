@@ -29,6 +29,16 @@ const REPLY_MATCH = `
        OR (COALESCE(r.reply_to_user_pseudonym, CASE WHEN t.from_page THEN NULL ELSE t.author_pseudonym END) IS NULL
            AND r.thread_root_id IS NOT NULL AND r.thread_root_id = q.thread))`;
 
+/**
+ * Rows whose outcome did not change are left alone (re-runs write nothing). Substantive columns
+ * count as changed when set, since measureSubstantive recomputes them right after.
+ */
+const UNCHANGED_GUARD_SQL = `WHERE (question_measurements.state, question_measurements.excluded_reason, question_measurements.clock, question_measurements.deadline_at,
+         question_measurements.first_reply_id, question_measurements.first_reply_at, question_measurements.first_response_seconds, question_measurements.evaluated_at)
+       IS DISTINCT FROM (EXCLUDED.state, EXCLUDED.excluded_reason, EXCLUDED.clock, EXCLUDED.deadline_at, EXCLUDED.first_reply_id, EXCLUDED.first_reply_at,
+         EXCLUDED.first_response_seconds, EXCLUDED.evaluated_at)
+       OR question_measurements.substantive_state IS NOT NULL`;
+
 function questionsCte(sql: Queryable, scope: MeasureScope, now: Date) {
   return sql`
     SELECT c.id, c.account_id, c.post_id, c.published_at AS asked_at, c.author_pseudonym, COALESCE(c.thread_root_id, c.id) AS thread,
@@ -66,6 +76,7 @@ export async function measureQuestions(sql: Queryable, policy: SlaPolicy, scope:
 }
 
 async function measureCalendar(sql: Queryable, policy: SlaPolicy, scope: MeasureScope, now: Date): Promise<number> {
+  const UNCHANGED_GUARD = sql.unsafe(UNCHANGED_GUARD_SQL);
   const minutes = policy.durationMinutes;
   const result = await sql`
     WITH q AS (${questionsCte(sql, scope, now)})
@@ -83,7 +94,8 @@ async function measureCalendar(sql: Queryable, policy: SlaPolicy, scope: Measure
     ON CONFLICT (question_id) DO UPDATE SET state = EXCLUDED.state, excluded_reason = EXCLUDED.excluded_reason, clock = EXCLUDED.clock,
       deadline_at = EXCLUDED.deadline_at, first_reply_id = EXCLUDED.first_reply_id, first_reply_at = EXCLUDED.first_reply_at,
       first_response_seconds = EXCLUDED.first_response_seconds, substantive_reply_id = NULL, substantive_state = NULL, substantive_seconds = NULL,
-      evaluated_at = EXCLUDED.evaluated_at, measured_at = EXCLUDED.measured_at`;
+      evaluated_at = EXCLUDED.evaluated_at, measured_at = EXCLUDED.measured_at
+    ${UNCHANGED_GUARD}`;
   return result.count;
 }
 
@@ -94,6 +106,7 @@ function stateOf(policy: SlaPolicy, askedAt: number, replyAt: number | null, eva
 }
 
 async function measureWorkingHours(sql: Queryable, policy: SlaPolicy, scope: MeasureScope, now: Date): Promise<number> {
+  const UNCHANGED_GUARD = sql.unsafe(UNCHANGED_GUARD_SQL);
   const rows = await sql<{ id: number; accountId: number; postId: number; askedAt: Date; deleted: boolean; excludedReason: string | null; evaluatedAt: Date; replyId: number | null; replyAt: Date | null }[]>`
     WITH q AS (${questionsCte(sql, scope, now)})
     SELECT q.id, q.account_id AS "accountId", q.post_id AS "postId", q.asked_at AS "askedAt", q.deleted, q.excluded_reason AS "excludedReason",
@@ -127,7 +140,8 @@ async function measureWorkingHours(sql: Queryable, policy: SlaPolicy, scope: Mea
       ON CONFLICT (question_id) DO UPDATE SET state = EXCLUDED.state, excluded_reason = EXCLUDED.excluded_reason, clock = EXCLUDED.clock,
         deadline_at = EXCLUDED.deadline_at, first_reply_id = EXCLUDED.first_reply_id, first_reply_at = EXCLUDED.first_reply_at,
         first_response_seconds = EXCLUDED.first_response_seconds, substantive_reply_id = NULL, substantive_state = NULL, substantive_seconds = NULL,
-        evaluated_at = EXCLUDED.evaluated_at, measured_at = EXCLUDED.measured_at`;
+        evaluated_at = EXCLUDED.evaluated_at, measured_at = EXCLUDED.measured_at
+      ${UNCHANGED_GUARD}`;
     written += result.count;
   }
   return written;
