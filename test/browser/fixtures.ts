@@ -1,4 +1,5 @@
 import { buildEdition, publishEdition, type Sql } from '@most/db';
+import { classifyPendingComments } from '@most/db/scoring';
 import { METHODOLOGY_V1 } from '@most/domain';
 
 export interface SeededEditions {
@@ -63,4 +64,58 @@ export async function publishDemoEditions(sql: Sql, actor: { id: number; label: 
   );
   await publishEdition(sql, latest.id, actor);
   return { latestSlug: latest.slug, previousSlug: previous.slug, rankedCodes: organizations.filter((o) => o.id % 5 !== 0).map((o) => o.code) };
+}
+
+const pseudonym = (n: number) => n.toString(16).padStart(64, 'a');
+
+/**
+ * A post with citizens' comments on one account, classified by the platform's own classifier,
+ * so the monitors' review queue has real detections to decide.
+ */
+export async function seedCommentsForReview(sql: Sql, accountId: number): Promise<number[]> {
+  const now = new Date('2026-11-10T09:00:00Z');
+  const [post] = await sql<{ id: number }[]>`
+    INSERT INTO posts (account_id, external_id, url, published_at, text, first_seen_at, last_seen_at)
+    VALUES (${accountId}, 'review-post-1', 'https://vk.com/wall-1_1', ${now}, 'График приёма граждан на ноябрь', ${now}, ${now})
+    RETURNING id`;
+  const texts = [
+    'Когда починят отопление в доме на улице Мира?',
+    'Спасибо за работу!',
+    'Подскажите, где можно получить справку?',
+    'Хорошая новость',
+  ];
+  for (const [index, text] of texts.entries()) {
+    const at = new Date(now.getTime() + (index + 1) * 60_000);
+    await sql`
+      INSERT INTO comments (post_id, account_id, external_id, url, author_pseudonym, from_page, published_at, text, first_seen_at, last_seen_at)
+      VALUES (${post!.id}, ${accountId}, ${`c${index + 1}`}, ${`https://vk.com/wall-1_1?reply=${index + 1}`}, ${pseudonym(index + 1)}, false, ${at}, ${text}, ${at}, ${at})`;
+  }
+  await classifyPendingComments(sql, { accountIds: [accountId] });
+  const rows = await sql<{ comment_id: number }[]>`SELECT comment_id FROM comment_classifications WHERE account_id = ${accountId} ORDER BY comment_id`;
+  return rows.map((r) => r.comment_id);
+}
+
+export const SCORED_PERIOD = { periodKind: 'month', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: 1 } as const;
+
+/**
+ * One scored month for an account with a failed 24-hour criterion and its evidence, and the
+ * recommendation the platform sent about it (the rows the scoring job writes).
+ */
+export async function seedScoredAccount(sql: Sql, accountId: number): Promise<{ recommendationId: number }> {
+  const p = SCORED_PERIOD;
+  await sql`
+    INSERT INTO account_scores (account_id, period_kind, period_start, period_end, methodology_version, status, total, earned, possible, coverage, questions, decided_questions, computed_at)
+    VALUES (${accountId}, ${p.periodKind}, ${p.periodStart}, ${p.periodEnd}, ${p.methodologyVersion}, 'ok', 46, 46, 100, 1, 12, 12, now())`;
+  await sql`
+    INSERT INTO account_criterion_scores (account_id, period_kind, period_start, methodology_version, criterion_code, status, value, points, max_points, evidence)
+    VALUES
+      (${accountId}, ${p.periodKind}, ${p.periodStart}, ${p.methodologyVersion}, 'SLA_WITHIN_24H', 'fail', 0.4, 0, 14,
+       ${sql.json([{ kind: 'comment', id: '101', url: 'https://vk.com/wall-1_1?reply=7', note: 'answered after 31 h' }] as never)}),
+      (${accountId}, ${p.periodKind}, ${p.periodStart}, ${p.methodologyVersion}, 'PROFILE_PHONE', 'pass', 1, 2, 2,
+       ${sql.json([{ kind: 'snapshot', id: '5', field: 'phone', value: true }] as never)})`;
+  const [rec] = await sql<{ id: number }[]>`
+    INSERT INTO recommendations (account_id, period_kind, period_start, methodology_version, criterion_code, generated_text, potential_points, status)
+    VALUES (${accountId}, ${p.periodKind}, ${p.periodStart}, ${p.methodologyVersion}, 'SLA_WITHIN_24H', 'Отвечайте на вопросы жителей в течение 24 часов', 14, 'sent')
+    RETURNING id`;
+  return { recommendationId: rec!.id };
 }

@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildDraftEdition, publishDemoEditions } from './fixtures';
+import { buildDraftEdition, publishDemoEditions, seedCommentsForReview } from './fixtures';
 import { createUserWithPassword, ensureWebBuild, launchChromium, screenshot, signIn, startTestPlatform, type TestPlatform } from './harness';
 
 describe('monitor and administrator journeys in Chromium', () => {
@@ -72,6 +72,37 @@ describe('monitor and administrator journeys in Chromium', () => {
     const [{ n }] = (await platform.db.sql`SELECT count(*)::int AS n FROM accounts WHERE removed_at IS NULL`) as unknown as [{ n: number }];
     expect(await page.getByRole('status').filter({ hasText: 'Строк:' }).textContent()).toContain(String(n));
     await screenshot(page, 'monitor-crawl');
+  });
+
+  it('reviews detected questions with the keyboard and with buttons', async () => {
+    const [account] = await platform.db.sql<{ id: number }[]>`SELECT id FROM accounts WHERE network = 'vk' ORDER BY id LIMIT 1`;
+    const commentIds = await seedCommentsForReview(platform.db.sql, account!.id);
+    expect(commentIds.length).toBe(4);
+    await page.goto(`${platform.url}/monitor/review`);
+    const current = page.getByTestId('review-current');
+    await current.waitFor();
+    await page.getByTestId('review-list').locator('li').nth(3).waitFor();
+    await screenshot(page, 'monitor-review');
+
+    const heading = async () => (await current.getByRole('heading').textContent()) ?? '';
+    expect(await heading()).toContain('1 / 4');
+    // Single-key decision: Q confirms the current comment is a question.
+    await page.locator('body').press('q');
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-current"] h2')?.textContent?.includes('/ 3'));
+    // Buttons work too: the next one is not a question.
+    await current.getByRole('button', { name: /Не вопрос/ }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-current"] h2')?.textContent?.includes('/ 2'));
+    // J moves to the next item without deciding; E marks it answered elsewhere.
+    await page.locator('body').press('j');
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-current"] h2')?.textContent?.startsWith('Комментарий 2'));
+    await page.locator('body').press('e');
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-current"] h2')?.textContent?.includes('/ 1'));
+
+    const decided = await platform.db.sql<{ override_needs_answer: boolean; override_reason: string }[]>`
+      SELECT override_needs_answer, override_reason FROM comment_classifications
+      WHERE account_id = ${account!.id} AND overridden_at IS NOT NULL ORDER BY overridden_at`;
+    expect(decided.map((d) => d.override_needs_answer)).toEqual([true, false, false]);
+    expect(decided.map((d) => d.override_reason)).toEqual(['Это вопрос', 'Не вопрос', 'Ответ дан в другом месте']);
   });
 
   it('invites an agency member bound to an organization', async () => {

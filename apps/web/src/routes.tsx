@@ -27,16 +27,16 @@ export const routes: RouteDefinition[] = [
   { path: '/monitor/registry', component: lazy(() => import('./pages/monitor/RegistryPage')) },
   { path: '/monitor/import', component: lazy(() => import('./pages/monitor/ImportPage')) },
   { path: '/monitor/crawl', component: lazy(() => import('./pages/monitor/CrawlPage')) },
-  { path: '/monitor/review', component: pending(MONITOR_ROLES, (m) => m.monitor.reviewTitle) },
+  { path: '/monitor/review', component: lazy(() => import('./pages/monitor/ReviewPage')) },
   { path: '/monitor/scoring', component: pending(MONITOR_ROLES, (m) => m.monitor.scoringTitle) },
-  { path: '/monitor/disputes', component: pending(MONITOR_ROLES, (m) => m.monitor.disputesTitle) },
+  { path: '/monitor/disputes', component: lazy(() => import('./pages/monitor/DisputesPage')) },
   { path: '/monitor/editions', component: lazy(() => import('./pages/monitor/EditionsPage')) },
   { path: '/monitor/users', component: lazy(() => import('./pages/monitor/UsersPage')) },
 
   { path: '/agency', component: lazy(() => import('./pages/agency/MyOrganizationPage')) },
-  { path: '/agency/recommendations', component: pending(AGENCY_ROLES, (m) => m.agency.recommendationsTitle) },
+  { path: '/agency/recommendations', component: lazy(() => import('./pages/agency/RecommendationsPage')) },
   { path: '/agency/sla', component: pending(AGENCY_ROLES, (m) => m.agency.slaTitle) },
-  { path: '/agency/disputes', component: pending(AGENCY_ROLES, (m) => m.agency.disputesTitle) },
+  { path: '/agency/disputes', component: lazy(() => import('./pages/agency/DisputesPage')) },
 
   { path: '*404', component: lazy(() => import('./pages/NotFoundPage')) },
 ];

@@ -1,38 +1,208 @@
 import { useQuery } from '@tanstack/solid-query';
-import { For } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
+import { useCriteria } from '../../api/criteria';
 import { trpc } from '../../api/trpc';
+import { DisputeForm } from '../../components/DisputeForm';
+import { EvidenceList } from '../../components/Evidence';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
-import { NoData, QueryView } from '../../components/State';
-import { label, t } from '../../i18n';
+import { LineChart } from '../../components/ScoreChart';
+import { QueryView } from '../../components/State';
+import { formatDate, formatNumber } from '../../format';
+import { label, locale, t } from '../../i18n';
+import { user } from '../../session';
 
-/** An agency member's own organization: its official pages, then scores and evidence as the API provides them. */
+type PeriodKind = 'week' | 'month' | 'quarter';
+interface PeriodRef {
+  accountId: number;
+  periodKind: PeriodKind;
+  periodStart: string;
+  methodologyVersion: number;
+}
+
+function ScoreDetail(props: { period: PeriodRef }) {
+  const criteria = useCriteria();
+  const detail = useQuery(() => ({ queryKey: ['accounts.scoreDetail', props.period], queryFn: () => trpc.accounts.scoreDetail.query(props.period) }));
+  const [disputing, setDisputing] = createSignal<string>();
+  const m = () => t().agency;
+  return (
+    <QueryView query={detail}>
+      {(score) => (
+        <div class="table-wrap">
+          <table class="stack" data-testid="score-detail">
+            <caption>
+              {m().evidence}: {formatDate(score.periodStart, locale())} — {formatDate(score.periodEnd, locale())}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{m().criterion}</th>
+                <th scope="col">{m().status}</th>
+                <th scope="col" class="num">{m().points}</th>
+                <th scope="col">{m().evidence}</th>
+                <th scope="col">{t().app.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={score.criteria}>
+                {(criterion) => (
+                  <>
+                    <tr data-testid="criterion-row">
+                      <td data-label={m().criterion}>
+                        <strong>{criteria.title(criterion.criterionCode)}</strong>
+                        <div class="muted">{criteria.description(criterion.criterionCode)}</div>
+                      </td>
+                      <td data-label={m().status}>
+                        <span class={criterion.status === 'pass' ? 'pass' : criterion.status === 'fail' ? 'fail' : criterion.status === 'partial' ? 'warn' : ''}>
+                          {label(m().criterionStatuses, criterion.status)}
+                        </span>
+                      </td>
+                      <td class="num" data-label={m().points}>
+                        {formatNumber(criterion.points, locale())} / {formatNumber(criterion.maxPoints, locale())}
+                      </td>
+                      <td data-label={m().evidence}>
+                        <EvidenceList items={criterion.evidence} />
+                      </td>
+                      <td data-label={t().app.actions}>
+                        <button
+                          type="button"
+                          class="button--ghost"
+                          aria-expanded={disputing() === criterion.criterionCode}
+                          aria-label={`${m().dispute}: ${criteria.title(criterion.criterionCode)}`}
+                          onClick={() => setDisputing(disputing() === criterion.criterionCode ? undefined : criterion.criterionCode)}
+                        >
+                          {m().dispute}
+                        </button>
+                      </td>
+                    </tr>
+                    <Show when={disputing() === criterion.criterionCode}>
+                      <tr>
+                        <td colSpan={5}>
+                          <DisputeForm
+                            accountId={props.period.accountId}
+                            idSuffix={criterion.criterionCode}
+                            target={{ criterion: { code: criterion.criterionCode, periodKind: props.period.periodKind, periodStart: props.period.periodStart } }}
+                          />
+                        </td>
+                      </tr>
+                    </Show>
+                  </>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      )}
+    </QueryView>
+  );
+}
+
+function AccountScores(props: { accountId: number; url: string }) {
+  const scores = useQuery(() => ({ queryKey: ['accounts.scores', props.accountId], queryFn: () => trpc.accounts.scores.query({ accountId: props.accountId, limit: 52 }) }));
+  const [period, setPeriod] = createSignal<PeriodRef>();
+  const m = () => t().agency;
+  return (
+    <article class="card" aria-label={props.url}>
+      <h3>
+        <a href={props.url} rel="noopener noreferrer">
+          {props.url}
+        </a>
+      </h3>
+      <QueryView query={scores} empty={(list) => list.length === 0}>
+        {(list) => (
+          <>
+            <div class="table-wrap">
+              <table class="stack" data-testid="account-scores">
+                <caption>{m().scoresTitle}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{m().period}</th>
+                    <th scope="col" class="num">{m().total}</th>
+                    <th scope="col" class="num">{m().questions}</th>
+                    <th scope="col">{t().app.actions}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={list}>
+                    {(row) => (
+                      <tr>
+                        <td data-label={m().period}>
+                          {formatDate(row.periodStart, locale())} — {formatDate(row.periodEnd, locale())}
+                        </td>
+                        <td class="num" data-label={m().total}>
+                          {row.status === 'ok' ? formatNumber(row.total, locale()) : t().ranking.notEnoughData}
+                        </td>
+                        <td class="num" data-label={m().questions}>{row.questions}</td>
+                        <td data-label={t().app.actions}>
+                          <button
+                            type="button"
+                            class="button--ghost"
+                            aria-pressed={period()?.periodStart === row.periodStart && period()?.periodKind === row.periodKind}
+                            onClick={() =>
+                              setPeriod({ accountId: props.accountId, periodKind: row.periodKind as PeriodKind, periodStart: row.periodStart, methodologyVersion: row.methodologyVersion })
+                            }
+                          >
+                            {m().choosePeriod}
+                          </button>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+            <Show when={period()} keyed>
+              {(chosen) => <ScoreDetail period={chosen} />}
+            </Show>
+          </>
+        )}
+      </QueryView>
+    </article>
+  );
+}
+
+function OrganizationTrend(props: { organizationId: number }) {
+  const scores = useQuery(() => ({ queryKey: ['accounts.organizationScores', props.organizationId], queryFn: () => trpc.accounts.organizationScores.query({ organizationId: props.organizationId, limit: 52 }) }));
+  return (
+    <QueryView query={scores} empty={(list) => list.length === 0}>
+      {(list) => {
+        const points = [...list].reverse();
+        return (
+          <figure>
+            <LineChart xLabels={points.map((p) => formatDate(p.periodEnd, locale()))} series={[{ label: t().ranking.score, values: points.map((p) => p.score), color: '#0b57d0' }]} />
+            <figcaption class="muted">{t().agency.organizationTrend}</figcaption>
+          </figure>
+        );
+      }}
+    </QueryView>
+  );
+}
+
+/** The agency's own organization: its score trend, each page's periods, and per-criterion evidence with a dispute action. */
 export default function MyOrganizationPage() {
-  const accounts = useQuery(() => ({ queryKey: ['accounts.mine'], queryFn: () => trpc.accounts.mine.query() }));
+  const accounts = useQuery(() => ({ queryKey: ['accounts.mine'], queryFn: () => trpc.accounts.mine.query(), enabled: user()?.role === 'agency' }));
   const m = () => t().agency;
   return (
     <RequireRole roles={AGENCY_ROLES}>
       <section aria-labelledby="agency-title">
         <h1 id="agency-title">{m().scoresTitle}</h1>
+        <h2>{m().organizationTrend}</h2>
+        <Show when={user()?.organizationId}>{(id) => <OrganizationTrend organizationId={id()} />}</Show>
         <h2>{t().organization.accounts}</h2>
         <QueryView query={accounts} empty={(list) => list.length === 0}>
           {(list) => (
-            <ul data-testid="my-accounts">
+            <div data-testid="my-accounts">
               <For each={list}>
                 {(account) => (
-                  <li>
-                    {label(t().networks, account.network)}:{' '}
-                    <a href={account.canonicalUrl} rel="noopener noreferrer">
-                      {account.canonicalUrl}
-                    </a>{' '}
-                    <span class="muted">({label(t().accountStatuses, account.status)})</span>
-                  </li>
+                  <>
+                    <p class="muted">
+                      {label(t().networks, account.network)} · {label(t().accountStatuses, account.status)}
+                    </p>
+                    <AccountScores accountId={account.id} url={account.canonicalUrl} />
+                  </>
                 )}
               </For>
-            </ul>
+            </div>
           )}
         </QueryView>
-        <h2>{m().evidence}</h2>
-        <NoData detail={t().app.notAvailable} />
       </section>
     </RequireRole>
   );

@@ -1,0 +1,68 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
+import { For, Show } from 'solid-js';
+import { useCriteria } from '../../api/criteria';
+import { trpc } from '../../api/trpc';
+import { MutationError } from '../../components/MutationError';
+import { EvidenceList } from '../../components/Evidence';
+import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
+import { QueryView } from '../../components/State';
+import { formatDate, formatNumber } from '../../format';
+import { label, locale, t } from '../../i18n';
+
+/** Recommendations for the agency's own pages; each can be acknowledged. */
+export default function RecommendationsPage() {
+  const client = useQueryClient();
+  const criteria = useCriteria();
+  const list = useQuery(() => ({ queryKey: ['recommendations.mine'], queryFn: () => trpc.recommendations.mine.query({ limit: 200 }) }));
+  const acknowledge = useMutation(() => ({
+    mutationFn: (id: number) => trpc.recommendations.acknowledge.mutate({ id }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['recommendations.mine'] }),
+  }));
+  const m = () => t().agency;
+
+  return (
+    <RequireRole roles={AGENCY_ROLES}>
+      <section aria-labelledby="recommendations-title">
+        <h1 id="recommendations-title">{m().recommendationsTitle}</h1>
+        <MutationError error={acknowledge.error} />
+        <QueryView query={list} empty={(items) => items.length === 0}>
+          {(items) => (
+            <ul class="plain" data-testid="recommendations">
+              <For each={items}>
+                {(item) => (
+                  <li class="card" data-testid="recommendation">
+                    <h2>{criteria.title(item.criterionCode)}</h2>
+                    <p class="recommendation-text">{item.text}</p>
+                    <dl class="meta">
+                      <dt>{m().page}</dt>
+                      <dd>
+                        <a href={item.accountUrl} rel="noopener noreferrer">
+                          {item.accountUrl}
+                        </a>
+                      </dd>
+                      <dt>{m().period}</dt>
+                      <dd>{formatDate(item.periodStart, locale())}</dd>
+                      <dt>{m().potentialPoints}</dt>
+                      <dd>{formatNumber(item.potentialPoints, locale())}</dd>
+                      <dt>{m().status}</dt>
+                      <dd data-testid="recommendation-status">{label(m().statuses, item.status)}</dd>
+                      <dt>{m().evidence}</dt>
+                      <dd>
+                        <EvidenceList items={item.evidence} />
+                      </dd>
+                    </dl>
+                    <Show when={item.status === 'new' || item.status === 'sent'}>
+                      <button type="button" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate(item.id)}>
+                        {m().acknowledge}
+                      </button>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          )}
+        </QueryView>
+      </section>
+    </RequireRole>
+  );
+}

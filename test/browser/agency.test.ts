@@ -1,0 +1,100 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { seedScoredAccount } from './fixtures';
+import { createUserWithPassword, ensureWebBuild, launchChromium, screenshot, signIn, startTestPlatform, type TestPlatform } from './harness';
+
+describe('agency member and the monitors answering them, in Chromium', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  let agency: Page;
+  let account: { id: number; canonical_url: string };
+  let other: { id: number };
+  let recommendationId: number;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    [platform, browser] = await Promise.all([startTestPlatform(), launchChromium()]);
+    const accounts = await platform.db.sql<{ id: number; canonical_url: string; code: string }[]>`
+      SELECT DISTINCT ON (a.organization_id) a.id, a.canonical_url, o.code
+      FROM accounts a JOIN organizations o ON o.id = a.organization_id
+      WHERE a.removed_at IS NULL ORDER BY a.organization_id, a.id LIMIT 2`;
+    account = accounts[0]!;
+    other = accounts[1]!;
+    ({ recommendationId } = await seedScoredAccount(platform.db.sql, account.id));
+    await seedScoredAccount(platform.db.sql, other.id);
+    await createUserWithPassword(platform, { email: 'smm@agency.test', role: 'agency', displayName: 'Ольга', organizationCode: accounts[0]!.code });
+    await createUserWithPassword(platform, { email: 'monitor@most.test', role: 'monitor' });
+    agency = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  it('signs in to the agency area and sees only its own pages with scores and evidence', async () => {
+    await signIn(agency, platform.url, 'smm@agency.test');
+    await agency.waitForURL(/\/agency$/);
+    const mine = agency.getByTestId('my-accounts');
+    await mine.waitFor();
+    expect(await mine.textContent()).toContain(account.canonical_url);
+    expect(await agency.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Реестр' }).count()).toBe(0);
+
+    const scores = agency.getByTestId('account-scores').first();
+    await scores.waitFor();
+    await scores.getByRole('button', { name: 'Подробно' }).first().click();
+    const detail = agency.getByTestId('score-detail');
+    await detail.waitFor();
+    const slaRow = detail.getByTestId('criterion-row').filter({ hasText: 'Не выполнен' });
+    await slaRow.waitFor();
+    expect(await slaRow.textContent()).toContain('answered after 31 h');
+    expect(await slaRow.getByRole('link', { name: /Открыть/ }).getAttribute('href')).toBe('https://vk.com/wall-1_1?reply=7');
+    await screenshot(agency, 'agency-scores');
+  });
+
+  it('disputes a finding with a reason', async () => {
+    const detail = agency.getByTestId('score-detail');
+    const slaRow = detail.getByTestId('criterion-row').filter({ hasText: 'Не выполнен' });
+    await slaRow.getByRole('button', { name: /^Оспорить/ }).click();
+    await agency.getByLabel('Основание').selectOption('answered_elsewhere');
+    await agency.getByLabel('Почему вы не согласны').fill('Ответили жителю в личных сообщениях через 2 часа, скриншот приложим.');
+    await agency.getByRole('button', { name: 'Отправить спор' }).click();
+    await agency.getByText('Спор отправлен мониторам.').waitFor();
+    const [dispute] = await platform.db.sql`SELECT account_id, criterion_code, reason_kind, status FROM disputes ORDER BY id DESC LIMIT 1`;
+    expect(dispute).toMatchObject({ account_id: account.id, criterion_code: 'SLA_WITHIN_24H', reason_kind: 'answered_elsewhere', status: 'open' });
+    await agency.goto(`${platform.url}/agency/disputes`);
+    await agency.getByTestId('disputes-table').getByText('На рассмотрении').waitFor();
+  });
+
+  it('acknowledges a recommendation', async () => {
+    await agency.goto(`${platform.url}/agency/recommendations`);
+    const card = agency.getByTestId('recommendation');
+    await card.waitFor();
+    expect(await agency.getByTestId('recommendation').count()).toBe(1);
+    expect(await card.textContent()).toContain('Отвечайте на вопросы жителей в течение 24 часов');
+    await card.getByRole('button', { name: 'Принять к сведению' }).click();
+    await card.getByTestId('recommendation-status').filter({ hasText: 'Принята к сведению' }).waitFor();
+    const [stored] = await platform.db.sql`SELECT status FROM recommendations WHERE id = ${recommendationId}`;
+    expect(stored?.status).toBe('acknowledged');
+    await screenshot(agency, 'agency-recommendations');
+  });
+
+  it('lets a monitor decide the dispute in the inbox, and the agency sees the outcome', async () => {
+    const monitor = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
+    await signIn(monitor, platform.url, 'monitor@most.test');
+    await monitor.goto(`${platform.url}/monitor/disputes`);
+    const dispute = monitor.getByTestId('dispute').first();
+    await dispute.waitFor();
+    expect(await dispute.textContent()).toContain('Ответили жителю в личных сообщениях');
+    await dispute.getByLabel('Обоснование решения').fill('Ответ в личных сообщениях снаружи не виден; оценка остаётся.');
+    await dispute.getByRole('button', { name: 'Отклонить' }).click();
+    await monitor.getByTestId('no-data').waitFor();
+    await screenshot(monitor, 'monitor-disputes');
+    const [stored] = await platform.db.sql`SELECT status FROM disputes ORDER BY id DESC LIMIT 1`;
+    expect(stored?.status).toBe('rejected');
+
+    await agency.goto(`${platform.url}/agency/disputes`);
+    await agency.getByTestId('disputes-table').getByText('Отклонён').waitFor();
+    expect(await agency.getByTestId('disputes-table').textContent()).toContain('оценка остаётся');
+  });
+});
