@@ -77,6 +77,18 @@ describe('bulletin router over HTTP', () => {
     const mineIssue = await agency.query<{ sections: { key: string }[] }>('bulletin.mineIssue', { slug: '2026-10' });
     expect(mineIssue.body.result!.data.sections.map((s) => s.key)).toEqual(['public', `org-${organizationId}`]);
 
+    // Contacts and the one-click opt-out from a mail client: no cookie, no CSRF header, still accepted (the link's token authorises it).
+    const contact = await monitor.mutate<{ id: number }>('bulletin.upsertContact', { organizationId, email: 'press@engels.test', name: 'Пресс-служба' });
+    expect(contact.status, JSON.stringify(contact.body)).toBe(200);
+    const [row] = await db.sql<{ unsubscribe_token: string }[]>`SELECT unsubscribe_token FROM bulletin_contacts WHERE id = ${contact.body.result!.data.id}`;
+    const optOut = await app.request(`/bulletin/unsubscribe/${row!.unsubscribe_token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(optOut.status).toBe(200);
+    const contacts = await monitor.query<{ unsubscribedAt: string | null }[]>('bulletin.contacts', { organizationId });
+    expect(contacts.body.result!.data[0]?.unsubscribedAt).not.toBeNull();
+    const page = await app.request('/bulletin/2026-10');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+
     const correction = await monitor.mutate<{ slug: string; state: string }>('bulletin.correct', { id: issue.id, note: 'Уточнены данные' });
     expect(correction.body.result!.data).toMatchObject({ slug: '2026-10-r2', state: 'draft' });
   });
