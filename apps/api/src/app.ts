@@ -16,7 +16,6 @@ import { publicApi } from './public/routes';
 import { trpcHandler } from './trpc-handler';
 import { verifyRoutes } from './routes/verify';
 import { bulletinRoutes } from './routes/bulletin';
-import { bulletinRoutes } from './routes/bulletin';
 
 export interface AppDeps {
   sql: Sql;
@@ -54,8 +53,6 @@ export function createApp(deps: AppDeps): Hono<Env> {
     );
   });
   app.onError((error, c) => errorResponse(error, c, deps.logger));
-  // Bulletin pages, feeds and e-mail links: public, or authorised by the link's own token (before CSRF).
-  app.route('/bulletin', bulletinRoutes({ sql: deps.sql, publicUrl: deps.publicUrl }));
   // Bulletin pages, feeds and e-mail links: public, or authorised by the link's own token (before CSRF).
   app.route('/bulletin', bulletinRoutes({ sql: deps.sql, publicUrl: deps.publicUrl }));
   app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
