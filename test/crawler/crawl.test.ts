@@ -90,6 +90,8 @@ describe('crawler end to end against the VK simulator over HTTP', () => {
   });
 
   it('crawls profiles, posts and threaded comments with page replies, storing authors only as pseudonyms', async () => {
+    await startCrawlRun(queue, 'profiles', T1.getTime());
+    await waitForIdle(queue);
     await crawlPosts(queue, T1.getTime());
     expect(await failedJobs(queue)).toEqual([]);
     const truth = await groundTruth(simulator, HANDLES);

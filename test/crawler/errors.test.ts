@@ -78,7 +78,8 @@ describe('crawler error handling against the VK simulator', () => {
   it('records private, closed, deleted, banned and missing pages and never retries them', async () => {
     const { db, queue, ids, start } = await setup(['daily_ok', 'private_one', 'closed_one', 'deleted_two', 'banned_three', 'missing_four']);
     await start();
-    await crawlPosts(queue, NOW.getTime());
+    await startCrawlRun(queue, 'profiles', NOW.getTime());
+    await waitForIdle(queue);
 
     const statuses = await db.sql`SELECT handle, status, status_changed_at IS NOT NULL AS changed FROM accounts WHERE removed_at IS NULL ORDER BY id`;
     expect(statuses.map((s) => [s.handle, s.status, s.changed])).toEqual([
@@ -93,19 +94,19 @@ describe('crawler error handling against the VK simulator', () => {
     expect(failed.map((f) => [f.name, f.attempts])).toEqual([['vk-profile', 1]]);
     expect(failed[0]!.reason).toMatch(/error 100.*not_found; not retried/);
     const stats = simulator.stats();
-    // One groups.getById per account, one wall.get for the only active page: no retries.
-    expect(stats.byMethod['groups.getById']).toBe(6);
-    expect(stats.byMethod['wall.get']).toBe(1);
-    const [posts] = await db.sql`SELECT count(*)::int AS n FROM posts p JOIN accounts a ON a.id = p.account_id WHERE a.handle <> 'daily_ok' AND a.removed_at IS NULL`;
-    expect(posts!.n).toBe(0);
+    // One groups.getById per account: no retries.
+    expect(stats.byMethod).toEqual({ 'groups.getById': 6 });
     const [health] = await db.sql`SELECT last_error_kind, last_error FROM crawl_health WHERE account_id = ${ids.get('missing_four')!}`;
     expect(health).toMatchObject({ last_error_kind: 'account_unavailable' });
 
-    // The next run does not touch unavailable pages again (a daily profile run rechecks them).
+    // Posts runs visit only the active page (the daily profile run rechecks the others).
     simulator.resetStats();
-    await crawlPosts(queue, NOW.getTime() + 3_600_000);
+    await crawlPosts(queue, NOW.getTime());
     expect(simulator.stats().byMethod['groups.getById'] ?? 0).toBe(0);
     expect(simulator.stats().byMethod['wall.get']).toBe(1);
+    const [posts] = await db.sql`SELECT count(*)::int AS n FROM posts p JOIN accounts a ON a.id = p.account_id WHERE a.handle <> 'daily_ok' AND a.removed_at IS NULL`;
+    expect(posts!.n).toBe(0);
+    expect(await failedJobs(queue)).toHaveLength(1);
   });
 
   it('a page that turns private between crawls gets its status from wall.get, once', async () => {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { migrate, openDatabase, QUEUE_SCHEMA, seedDemoRegistry, type Database } from '@most/db';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
 import type { Config } from '@most/shared';
-import { startWorker, type WorkerHandle } from '@most/worker';
+import { crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey, scheduleCrawls, startWorker, type WorkerHandle } from '@most/worker';
 import { createApp } from './app';
 import { createLogger, type Logger } from './logger';
 import { createMailer } from './mailer';
@@ -43,6 +43,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   let queue: QueueBackend | undefined;
   let worker: WorkerHandle | undefined;
   let server: RunningServer | undefined;
+  let crawlScheduled = false;
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -69,7 +70,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     await queue.prepare();
     if (options.worker) {
-      worker = await startWorker({ sql: database.sql, queue, log: (message, fields) => logger.info(fields ?? {}, message) });
+      // The all-in-one process may generate its pseudonym key into DATA_DIR; a separate worker needs PSEUDONYM_KEY.
+      const crawl = config.VK_TOKEN ? crawlOptionsFromConfig(config, await resolvePseudonymKey(config, true), queue) : null;
+      worker = await startWorker({ sql: database.sql, queue, log: (message, fields) => logger.info(fields ?? {}, message), crawl: crawl ?? undefined });
+      if (!crawl) logger.warn('VK_TOKEN is not set: crawling is off');
+      crawlScheduled = crawl !== null;
     }
     if (options.api) {
       const app = createApp({
@@ -85,6 +90,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       });
       server = await listen(app as never, { port: config.PORT, host: config.HOST });
     }
+    // Recurring crawls start once everything else is up (the first run begins right away).
+    if (crawlScheduled) await scheduleCrawls(queue, crawlScheduleFromConfig(config));
   } catch (error) {
     await close();
     throw error;

@@ -1,6 +1,8 @@
 import { openDatabase } from '@most/db';
 import { createQueueBackend } from '@most/queue';
 import { loadConfigOrExit } from '@most/shared';
+import { crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey } from './crawl/runtime';
+import { scheduleCrawls } from './crawl/schedule';
 import { startWorker } from './worker';
 
 /** Production worker process: needs DATABASE_URL; uses Redis when REDIS_URL is set. */
@@ -12,7 +14,21 @@ if (!config.DATABASE_URL) {
 const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'most-worker' });
 const queue = createQueueBackend({ redisUrl: config.REDIS_URL, databaseUrl: db.url, namespace: config.REDIS_URL ? config.QUEUE_PREFIX : 'bullmq' });
 await queue.prepare();
-const worker = await startWorker({ sql: db.sql, queue, log: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })) });
+let pseudonymKey: string | null = null;
+if (config.VK_TOKEN) {
+  try {
+    pseudonymKey = await resolvePseudonymKey(config, false);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(78);
+  }
+}
+const crawl = pseudonymKey ? crawlOptionsFromConfig(config, pseudonymKey, queue) : null;
+const log = (message: string, fields?: Record<string, unknown>) => console.log(JSON.stringify({ level: 'info', message, ...fields }));
+const worker = await startWorker({ sql: db.sql, queue, log, crawl: crawl ?? undefined });
+// Every worker process upserts the same schedulers (stable ids): one schedule whatever the number of processes.
+if (crawl) await scheduleCrawls(queue, crawlScheduleFromConfig(config));
+else log('VK_TOKEN is not set: crawling is off');
 console.log(JSON.stringify({ level: 'info', message: 'worker started', queue: queue.kind }));
 
 let stopping = false;

@@ -7,9 +7,9 @@ import { crawlJobIds } from '../crawl/job-ids';
 /**
  * One page of a crawl run: takes the next accounts by id, enqueues their per-account jobs and,
  * when there may be more, a continuation of itself. Makes no network request.
- * Posts runs visit active accounts; accounts whose network id is not known yet get a profile job
- * first, which then enqueues their posts. Profile runs visit every account, so a page that was
- * private or deleted is noticed when it comes back.
+ * Posts runs visit active accounts (a page not resolved to its network id yet is read by its
+ * handle). Profile runs visit every account, so a page that was private or deleted is noticed
+ * when it comes back.
  */
 export async function processCrawlFanout(job: Job, ctx: CrawlContext) {
   const data = parseJobPayload('crawl-fanout', job.data);
@@ -23,17 +23,19 @@ export async function processCrawlFanout(job: Job, ctx: CrawlContext) {
   });
   if (data.everyMs !== undefined) await setNextCrawl(ctx.sql, accounts.map((a) => a.id), new Date(runAt + data.everyMs));
 
-  const profileJobs = accounts
-    .filter((account) => data.part === 'profiles' || account.externalId === null)
-    .map((account) => ({ jobId: crawlJobIds.vkProfile(account.id, runAt), data: { accountId: account.id, runAt, thenPosts: data.part === 'posts' } }));
-  const postsJobs =
-    data.part === 'posts'
-      ? accounts
-          .filter((account) => account.externalId !== null)
-          .map((account) => ({ jobId: crawlJobIds.vkPosts(account.id, runAt, 0), data: { accountId: account.id, runAt, cursor: null, page: 0, newest: null } }))
-      : [];
-  await enqueueMany(ctx.queue, 'vk-profile', profileJobs);
-  await enqueueMany(ctx.queue, 'vk-posts', postsJobs);
+  if (data.part === 'profiles') {
+    await enqueueMany(
+      ctx.queue,
+      'vk-profile',
+      accounts.map((account) => ({ jobId: crawlJobIds.vkProfile(account.id, runAt), data: { accountId: account.id, runAt, thenPosts: false } })),
+    );
+  } else {
+    await enqueueMany(
+      ctx.queue,
+      'vk-posts',
+      accounts.map((account) => ({ jobId: crawlJobIds.vkPosts(account.id, runAt, 0), data: { accountId: account.id, runAt, cursor: null, page: 0, newest: null } })),
+    );
+  }
 
   const last = accounts.at(-1);
   const more = accounts.length === fanoutPageSize && last !== undefined;
