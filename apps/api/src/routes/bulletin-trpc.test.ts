@@ -74,6 +74,8 @@ describe('bulletin router over HTTP', () => {
     expect(mine.body.result!.data).toMatchObject([{ slug: '2026-10', acknowledgedAt: null }]);
     const ack = await agency.mutate<{ alreadyAcknowledged: boolean }>('bulletin.acknowledge', { issueId: issue.id });
     expect(ack.body.result!.data.alreadyAcknowledged).toBe(false);
+    const acks = await monitor.query<{ organizationId: number; acknowledgedAt: string | null }[]>('bulletin.acknowledgements', { issueId: issue.id });
+    expect(acks.body.result!.data).toMatchObject([{ organizationId, acknowledgedAt: expect.any(String) }]);
     const mineIssue = await agency.query<{ sections: { key: string }[] }>('bulletin.mineIssue', { slug: '2026-10' });
     expect(mineIssue.body.result!.data.sections.map((s) => s.key)).toEqual(['public', `org-${organizationId}`]);
 

@@ -75,3 +75,13 @@ export async function acknowledgeBulletin(
     return link ? { ...link, alreadyAcknowledged: already } : null;
   });
 }
+
+/** Per agency of an issue: whether it confirmed receipt (for the editor's delivery view). */
+export async function listBulletinAcknowledgements(sql: Queryable, issueId: number): Promise<{ organizationId: number; organizationName: string; acknowledgedAt: string | null }[]> {
+  const rows = await sql<{ organization_id: number; title: string; acknowledged_at: Date | null }[]>`
+    SELECT a.organization_id, s.title, a.acknowledged_at
+    FROM bulletin_acknowledgements a
+    JOIN bulletin_sections s ON s.issue_id = a.issue_id AND s.organization_id = a.organization_id
+    WHERE a.issue_id = ${issueId} ORDER BY s.position`;
+  return rows.map((r) => ({ organizationId: r.organization_id, organizationName: r.title, acknowledgedAt: toIso(r.acknowledged_at) }));
+}

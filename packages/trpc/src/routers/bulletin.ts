@@ -8,6 +8,7 @@ import {
   getBulletinSettings,
   getIssue,
   listAgencyIssues,
+  listBulletinAcknowledgements,
   listBulletinContacts,
   listBulletinDeliveries,
   listIssues,
@@ -200,6 +201,12 @@ export const bulletinRouter = router({
     .input(z.object({ issueId: id }))
     .output(z.array(deliverySchema))
     .query(({ ctx, input }) => listBulletinDeliveries(ctx.sql, input.issueId)),
+
+  /** Which agencies of a published issue confirmed receipt of their recommendations. */
+  acknowledgements: monitorProcedure
+    .input(z.object({ issueId: id }))
+    .output(z.array(z.object({ organizationId: id, organizationName: z.string(), acknowledgedAt: isoString.nullable() })))
+    .query(({ ctx, input }) => listBulletinAcknowledgements(ctx.sql, input.issueId)),
 
   contacts: monitorProcedure
     .input(z.object({ organizationId: id.optional() }).optional())
