@@ -20,9 +20,13 @@ if ! redis_up; then
 fi
 redis_up || { echo "Redis did not come up on 127.0.0.1:6379" >&2; exit 1; }
 
-if [ ! -x /usr/bin/chromium ] && [ "${SKIP_CHROMIUM_INSTALL:-}" != "1" ]; then
-  echo "== installing Debian's chromium for browser tests"
+# Chromium drives browser tests and prints PDFs; poppler-utils (pdftotext) checks PDF text.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 echo "== services ready: PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version' 2>/dev/null || echo '?'), Redis $(redis-cli -h 127.0.0.1 info server 2>/dev/null | grep redis_version | cut -d: -f2 | tr -d '\r')"

@@ -62,5 +62,5 @@ describe('embedded PostgreSQL (PGlite over the wire protocol)', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
