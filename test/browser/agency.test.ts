@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seedScoredAccount } from './fixtures';
-import { createUserWithPassword, ensureWebBuild, launchChromium, screenshot, signIn, startTestPlatform, type TestPlatform } from './harness';
+import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, screenshot, signIn, startTestPlatform, type TestPlatform } from './harness';
 
 describe('agency member and the monitors answering them, in Chromium', () => {
   let platform: TestPlatform;
@@ -25,7 +25,7 @@ describe('agency member and the monitors answering them, in Chromium', () => {
     await seedScoredAccount(platform.db.sql, other.id);
     await createUserWithPassword(platform, { email: 'smm@agency.test', role: 'agency', displayName: 'Ольга', organizationCode: accounts[0]!.code });
     await createUserWithPassword(platform, { email: 'monitor@most.test', role: 'monitor' });
-    agency = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
+    agency = await newPage(browser);
   });
   afterAll(async () => {
     await browser?.close();
@@ -80,7 +80,7 @@ describe('agency member and the monitors answering them, in Chromium', () => {
   });
 
   it('lets a monitor decide the dispute in the inbox, and the agency sees the outcome', async () => {
-    const monitor = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
+    const monitor = await newPage(browser);
     await signIn(monitor, platform.url, 'monitor@most.test');
     await monitor.goto(`${platform.url}/monitor/disputes`);
     const dispute = monitor.getByTestId('dispute').first();

@@ -112,3 +112,10 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByRole('button', { name: 'Войти' }).last().click();
   await page.getByTestId('signed-in-as').waitFor();
 }
+
+/** A page in its own context (own cookies), with generous waits: the suite shares two cores with other tests. */
+export async function newPage(browser: Browser, options: { viewport?: { width: number; height: number }; isMobile?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Saratov', acceptDownloads: true, ...options });
+  context.setDefaultTimeout(60_000);
+  return context.newPage();
+}

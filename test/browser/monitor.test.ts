@@ -1,14 +1,13 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildDraftEdition, publishDemoEditions, seedCommentsForReview } from './fixtures';
-import { createUserWithPassword, ensureWebBuild, launchChromium, screenshot, signIn, startTestPlatform, type TestPlatform } from './harness';
+import { createUserWithPassword, ensureWebBuild, newPage, launchChromium, screenshot, signIn, startTestPlatform, type TestPlatform } from './harness';
 
 describe('monitor and administrator journeys in Chromium', () => {
   let platform: TestPlatform;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let admin: { id: number; label: string };
 
@@ -16,8 +15,7 @@ describe('monitor and administrator journeys in Chromium', () => {
     ensureWebBuild();
     [platform, browser] = await Promise.all([startTestPlatform(), launchChromium()]);
     admin = await createUserWithPassword(platform, { email: 'admin@most.test', role: 'admin', displayName: 'Анна Админ' });
-    context = await browser.newContext({ locale: 'ru-RU' });
-    page = await context.newPage();
+    page = await newPage(browser);
   });
   afterAll(async () => {
     await browser?.close();

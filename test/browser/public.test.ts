@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { publishDemoEditions, type SeededEditions } from './fixtures';
-import { createUserWithPassword, ensureWebBuild, launchChromium, screenshot, seriousA11yViolations, startTestPlatform, type TestPlatform } from './harness';
+import { createUserWithPassword, ensureWebBuild, newPage, launchChromium, screenshot, seriousA11yViolations, startTestPlatform, type TestPlatform } from './harness';
 
 describe('public pages in Chromium', () => {
   let platform: TestPlatform;
@@ -16,7 +16,7 @@ describe('public pages in Chromium', () => {
     [platform, browser] = await Promise.all([startTestPlatform(), launchChromium()]);
     const editor = await createUserWithPassword(platform, { email: 'editor@most.test', role: 'monitor' });
     editions = await publishDemoEditions(platform.db.sql, editor);
-    page = await browser.newPage({ locale: 'ru-RU', acceptDownloads: true });
+    page = await newPage(browser);
   });
   afterAll(async () => {
     await browser?.close();
@@ -46,7 +46,7 @@ describe('public pages in Chromium', () => {
   });
 
   it('shows the phone layout with a menu button', async () => {
-    const phone = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true });
+    const phone = await newPage(browser, { viewport: { width: 375, height: 740 }, isMobile: true });
     await phone.goto(platform.url);
     const menu = phone.getByRole('button', { name: 'Меню' });
     await menu.waitFor();

@@ -65,6 +65,10 @@ export function Layout(props: RouteSectionProps) {
   const location = useLocation();
   let main: HTMLElement | undefined;
 
+  createEffect(() => {
+    document.title = t().app.name;
+  });
+
   // Close the phone menu after navigation and move focus to the new page's content.
   createEffect((previous: string | undefined) => {
     const path = location.pathname;
