@@ -13,6 +13,7 @@ import {
   listBulletinDeliveries,
   publishIssue,
   registerBulletinFixtureOrganizations,
+  resendFailedDeliveries,
   submitIssueForReview,
   getIssue,
   unsubscribeBulletinContact,
@@ -63,6 +64,7 @@ describe('bulletin distribution by e-mail through the queue', () => {
   let outboxDir: string;
   const received: ReceivedMail[] = [];
   let busyOnce = true;
+  let mailboxCreated = false;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -77,7 +79,7 @@ describe('bulletin distribution by e-mail through the queue', () => {
           busyOnce = false;
           return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
         }
-        if (address.address === 'nobody@engels.example') return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+        if (address.address === 'nobody@engels.example' && !mailboxCreated) return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
         return callback();
       },
       onData(stream, session, callback) {
@@ -160,6 +162,22 @@ describe('bulletin distribution by e-mail through the queue', () => {
     }
   });
 
+  it('sends a failed e-mail again when a monitor asks, through the sweep', async () => {
+    const [issue] = await db.sql<{ id: number }[]>`SELECT id FROM bulletin_issues WHERE slug = '2026-10'`;
+    const failed = (await listBulletinDeliveries(db.sql, issue!.id)).find((d) => d.status === 'failed')!;
+    expect(failed.email).toBe('nobody@engels.example');
+    mailboxCreated = true;
+    expect(await resendFailedDeliveries(db.sql, { issueId: issue!.id, actor: monitor })).toBe(1);
+    expect(await resendFailedDeliveries(db.sql, { issueId: issue!.id, actor: monitor })).toBe(0);
+    const sweep = await processBulletinSweep(db.sql, queue, { emailRetry: { attempts: 3, backoffMs: 100 } });
+    expect(sweep.resent).toBe(1);
+    const job = await waitForJob(queue.queue('system'), `bulletin-email-${failed.id}-a1`);
+    expect(job.returnvalue).toEqual({ deliveryId: failed.id, status: 'sent' });
+    const after = (await listBulletinDeliveries(db.sql, issue!.id)).find((d) => d.id === failed.id)!;
+    expect(after).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(received.filter((m) => m.to.includes('nobody@engels.example'))).toHaveLength(1);
+  });
+
   it('renders the public edition to a PDF whose text has the agency names in Cyrillic', async () => {
     if (!existsSync('/usr/bin/pdftotext')) throw new Error('pdftotext is missing: apt-get install -y poppler-utils');
     const [issue] = await db.sql<{ id: number }[]>`SELECT id FROM bulletin_issues WHERE slug = '2026-10'`;
@@ -182,19 +200,19 @@ describe('bulletin distribution by e-mail through the queue', () => {
 
   it('applies a changed draft schedule and offers published issues for distribution once', async () => {
     await updateBulletinSettings(db.sql, { schedulePattern: '0 7 1 */3 *', scheduleTimezone: 'Europe/Saratov', scheduleEnabled: true }, monitor);
-    const first = await processBulletinSweep(db.sql, queue);
+    const first = await processBulletinSweep(db.sql, queue, { emailRetry: { attempts: 3, backoffMs: 100 } });
     expect(first.scheduleSynced).toBe(true);
     expect(first.offered).toBe(1);
     const scheduler = await queue.queue('system').getJobScheduler('bulletin-generate');
     expect(scheduler?.pattern).toBe('0 7 1 */3 *');
     expect(scheduler?.tz).toBe('Europe/Saratov');
-    expect((await processBulletinSweep(db.sql, queue)).scheduleSynced).toBe(false);
+    expect((await processBulletinSweep(db.sql, queue, { emailRetry: { attempts: 3, backoffMs: 100 } })).scheduleSynced).toBe(false);
     // The issue was distributed already: offering it again queues nothing new.
     const [issue] = await db.sql<{ id: number }[]>`SELECT id FROM bulletin_issues WHERE slug = '2026-10'`;
     const job = await queue.queue('system').getJob(`bulletin-distribute-${issue!.id}`);
     expect(job?.finishedOn).toBeDefined();
     await updateBulletinSettings(db.sql, { schedulePattern: '0 7 1 */3 *', scheduleTimezone: 'Europe/Saratov', scheduleEnabled: false }, monitor);
-    await processBulletinSweep(db.sql, queue);
+    await processBulletinSweep(db.sql, queue, { emailRetry: { attempts: 3, backoffMs: 100 } });
     expect(await queue.queue('system').getJobScheduler('bulletin-generate')).toBeUndefined();
   });
 

@@ -28,7 +28,7 @@ const optionsOf = (deps: BulletinDeps) => deps.bulletin ?? (fromEnv ??= bulletin
 export const BULLETIN_PROCESSORS: Record<string, (job: Job, deps: BulletinDeps) => Promise<unknown>> = {
   'bulletin-generate': (job, deps) => processBulletinGenerate(job, deps.sql),
   'bulletin-schedule-sync': (_job, deps) => syncBulletinSchedule(deps.sql, deps.queue),
-  'bulletin-sweep': (_job, deps) => processBulletinSweep(deps.sql, deps.queue),
+  'bulletin-sweep': (_job, deps) => processBulletinSweep(deps.sql, deps.queue, optionsOf(deps)),
   'bulletin-distribute': (job, deps) => processBulletinDistribute(job, deps.sql, deps.queue, optionsOf(deps)),
   'bulletin-pdf': (job, deps) => processBulletinPdf(job, deps.sql, optionsOf(deps)),
   'bulletin-email': async (job, deps) => {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../client';
-import { toIso } from './common';
+import { appendAudit } from '../audit';
+import { toIso, type BulletinActor } from './common';
 
 export const DELIVERY_STATUSES = ['pending', 'retrying', 'sent', 'failed', 'skipped'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -130,4 +131,31 @@ export async function recordDeliveryAttempt(
     return toDelivery(current);
   }
   return toDelivery(row);
+}
+
+/**
+ * Puts an issue's failed deliveries (or one of them) back to pending; the worker's sweep sends them
+ * again. Only failed deliveries qualify, so no earlier job for them can still be running.
+ */
+export async function resendFailedDeliveries(sql: Queryable, input: { issueId: number; deliveryId?: number; actor: BulletinActor }): Promise<number> {
+  const rows = await sql<{ id: number }[]>`
+    UPDATE bulletin_deliveries SET status = 'pending', updated_at = now()
+    WHERE issue_id = ${input.issueId} AND status = 'failed' ${input.deliveryId === undefined ? sql`` : sql`AND id = ${input.deliveryId}`}
+    RETURNING id`;
+  if (rows.length > 0) {
+    await appendAudit(sql, {
+      actorId: input.actor.id,
+      actorLabel: input.actor.label,
+      action: 'bulletin.deliveries.resend',
+      entityType: 'bulletin_issue',
+      entityId: String(input.issueId),
+      details: { deliveries: rows.map((r) => r.id) },
+    });
+  }
+  return rows.length;
+}
+
+/** Deliveries put back to pending after a failure, with the attempts made so far (part of the new job id). */
+export async function listResentDeliveries(sql: Queryable): Promise<{ id: number; attempts: number }[]> {
+  return sql<{ id: number; attempts: number }[]>`SELECT id, attempts FROM bulletin_deliveries WHERE status = 'pending' AND attempts > 0 ORDER BY id LIMIT 1000`;
 }

@@ -19,6 +19,7 @@ import {
   publishIssue,
   removeBulletinContact,
   removeNote,
+  resendFailedDeliveries,
   reorderBlocks,
   returnIssueToDraft,
   submitIssueForReview,
@@ -201,6 +202,12 @@ export const bulletinRouter = router({
     .input(z.object({ issueId: id }))
     .output(z.array(deliverySchema))
     .query(({ ctx, input }) => listBulletinDeliveries(ctx.sql, input.issueId)),
+
+  /** Sends failed e-mails of an issue again (all, or one delivery); the worker picks them up within a minute. */
+  resendFailed: monitorProcedure
+    .input(z.object({ issueId: id, deliveryId: id.optional() }))
+    .output(z.object({ deliveries: z.number().int() }))
+    .mutation(async ({ ctx, input }) => ({ deliveries: await resendFailedDeliveries(ctx.sql, { ...input, actor: actorOf(ctx.user) }) })),
 
   /** Which agencies of a published issue confirmed receipt of their recommendations. */
   acknowledgements: monitorProcedure
