@@ -38,5 +38,11 @@ export const routes: RouteDefinition[] = [
   { path: '/agency/sla', component: pending(AGENCY_ROLES, (m) => m.agency.slaTitle) },
   { path: '/agency/disputes', component: lazy(() => import('./pages/agency/DisputesPage')) },
 
+  { path: '/training', component: lazy(() => import('./pages/training/TraineeHomePage')) },
+  { path: '/training/courses/:enrolmentId', component: lazy(() => import('./pages/training/TraineeCoursePage')) },
+  { path: '/training/teach', component: lazy(() => import('./pages/training/TeachPage')) },
+  { path: '/training/manage', component: lazy(() => import('./pages/training/ManagePage')) },
+  { path: '/training/enrolments', component: lazy(() => import('./pages/training/EnrolmentsPage')) },
+
   { path: '*404', component: lazy(() => import('./pages/NotFoundPage')) },
 ];

@@ -36,6 +36,13 @@ const agencyLinks: NavLink[] = [
   { href: '/agency/disputes', text: () => t().nav.myDisputes },
 ];
 
+const traineeLinks: NavLink[] = [{ href: '/training', text: () => t().training.navMyLearning, end: true }];
+const teachingLinks: NavLink[] = [{ href: '/training/teach', text: () => t().training.navTeach }];
+const trainingManagerLinks: NavLink[] = [
+  { href: '/training/manage', text: () => t().training.navManage },
+  { href: '/training/enrolments', text: () => t().training.navEnrolments, end: true },
+];
+
 function LinkList(props: { links: NavLink[]; label?: string }) {
   return (
     <>
@@ -117,6 +124,12 @@ export function Layout(props: RouteSectionProps) {
           </Show>
           <Show when={isAgency()}>
             <LinkList links={agencyLinks} label={t().nav.agency} />
+          </Show>
+          <Show when={user()?.role === 'trainee'}>
+            <LinkList links={traineeLinks} label={t().training.navGroup} />
+          </Show>
+          <Show when={user()?.role === 'instructor' || isMonitor()}>
+            <LinkList links={isMonitor() ? [...teachingLinks, ...trainingManagerLinks] : teachingLinks} label={t().training.navGroup} />
           </Show>
           <div class="nav__account">
             <Show

@@ -1,0 +1,168 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createSignal, For, Show } from 'solid-js';
+import { trpc } from '../../api/trpc';
+import { MutationError } from '../../components/MutationError';
+import { QueryView } from '../../components/State';
+import { formatDate, formatDateTime } from '../../format';
+import { label, locale, t } from '../../i18n';
+import { regionToday, saveFile } from './files';
+
+function RevokeForm(props: { certificateId: number; onDone: () => void }) {
+  const [reason, setReason] = createSignal('');
+  const revoke = useMutation(() => ({
+    mutationFn: () => trpc.training.monitor.revokeCertificate.mutate({ certificateId: props.certificateId, reason: reason() }),
+    onSuccess: () => props.onDone(),
+  }));
+  const m = () => t().training;
+  const id = `revoke-${props.certificateId}`;
+  return (
+    <form
+      class="form-row"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (reason().trim()) revoke.mutate();
+      }}
+    >
+      <div class="field">
+        <label for={id}>{m().revokeReason}</label>
+        <input id={id} required maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+      </div>
+      <button type="submit" class="button--danger" disabled={revoke.isPending || !reason().trim()}>
+        {m().revoke}
+      </button>
+      <MutationError error={revoke.error} />
+    </form>
+  );
+}
+
+/** Issuing documents to those who finished, downloading and revoking them (monitors). */
+export function Certificates(props: { cohortId: number }) {
+  const client = useQueryClient();
+  const enrolments = useQuery(() => ({
+    queryKey: ['training.monitor.enrolments', props.cohortId],
+    queryFn: () => trpc.training.monitor.enrolments.query({ cohortId: props.cohortId }),
+  }));
+  const certificates = useQuery(() => ({
+    queryKey: ['training.monitor.certificates', props.cohortId],
+    queryFn: () => trpc.training.monitor.certificates.query({ cohortId: props.cohortId }),
+  }));
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ['training.monitor.certificates', props.cohortId] });
+  };
+  const [issueDate, setIssueDate] = createSignal(regionToday());
+  const issue = useMutation(() => ({
+    mutationFn: (enrolmentId: number) => trpc.training.monitor.issueCertificate.mutate({ enrolmentId, issueDate: issueDate() }),
+    onSuccess: refresh,
+  }));
+  const pdf = useMutation(() => ({
+    mutationFn: (certificateId: number) => trpc.training.monitor.certificatePdf.query({ certificateId }),
+    onSuccess: (file) => saveFile(file),
+  }));
+  const [revoking, setRevoking] = createSignal<number>();
+  const m = () => t().training;
+  // A document can be issued to whoever finished, successfully or not (a справка for the latter).
+  const finished = () => (enrolments.data ?? []).filter((e) => e.state === 'completed' || e.state === 'failed' || e.state === 'withdrawn');
+  const hasValid = (enrolmentId: number) => (certificates.data ?? []).some((c) => c.enrolment_id === enrolmentId && !c.revoked_at);
+
+  return (
+    <section aria-labelledby="certificates-title">
+      <h2 id="certificates-title">{m().certificates}</h2>
+      <div class="card">
+        <h3>{m().issueTitle}</h3>
+        <div class="field field--inline">
+          <label for={`issue-date-${props.cohortId}`}>{m().issueDate}</label>
+          <input id={`issue-date-${props.cohortId}`} type="date" required value={issueDate()} onInput={(e) => setIssueDate(e.currentTarget.value)} />
+        </div>
+        <Show when={finished().length > 0} fallback={<p class="muted">{m().nobodyFinished}</p>}>
+          <ul data-testid="issue-list">
+            <For each={finished()}>
+              {(enrolment) => (
+                <li>
+                  {enrolment.display_name || enrolment.email} — {label(m().states, enrolment.state)}{' '}
+                  <Show when={!hasValid(enrolment.id)} fallback={<span class="muted">{m().alreadyIssued}</span>}>
+                    <button type="button" disabled={issue.isPending} onClick={() => issue.mutate(enrolment.id)}>
+                      {m().issue}
+                    </button>
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <MutationError error={issue.error} />
+      </div>
+      <MutationError error={pdf.error} />
+      <QueryView query={certificates} empty={(list) => list.length === 0} emptyDetail={m().noCertificates}>
+        {(list) => (
+          <div class="table-wrap">
+            <table class="stack" data-testid="certificates-table">
+              <caption class="visually-hidden">{m().certificates}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{m().registrationNumber}</th>
+                  <th scope="col">{m().holder}</th>
+                  <th scope="col">{m().documentType}</th>
+                  <th scope="col">{m().issueDate}</th>
+                  <th scope="col">{m().status}</th>
+                  <th scope="col">{t().app.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list}>
+                  {(c) => (
+                    <tr data-testid="certificate-row">
+                      <td data-label={m().registrationNumber}>
+                        {c.registration_number} ({c.series} {c.number})
+                      </td>
+                      <td data-label={m().holder}>{c.holder_name}</td>
+                      <td data-label={m().documentType}>{label(m().documentTypes, c.document_type)}</td>
+                      <td data-label={m().issueDate}>{formatDate(c.issue_date, locale())}</td>
+                      <td data-label={m().status} data-testid="certificate-status">
+                        <Show when={c.revoked_at} fallback={m().valid}>
+                          {(at) => (
+                            <>
+                              {m().revoked} {formatDateTime(at(), locale())}: {c.revoked_reason}
+                            </>
+                          )}
+                        </Show>
+                      </td>
+                      <td data-label={t().app.actions}>
+                        <div class="toolbar">
+                          <button type="button" class="button--ghost" onClick={() => pdf.mutate(c.id)}>
+                            {m().downloadPdf}
+                          </button>
+                          <a href={`/verify/${encodeURIComponent(c.verification_code)}`} rel="external" target="_blank">
+                            {m().verifyLink}
+                          </a>
+                          <Show when={!c.revoked_at}>
+                            <button
+                              type="button"
+                              class="button--ghost"
+                              aria-expanded={revoking() === c.id}
+                              onClick={() => setRevoking(revoking() === c.id ? undefined : c.id)}
+                            >
+                              {m().revoke}…
+                            </button>
+                          </Show>
+                        </div>
+                        <Show when={revoking() === c.id && !c.revoked_at}>
+                          <RevokeForm
+                            certificateId={c.id}
+                            onDone={() => {
+                              setRevoking(undefined);
+                              refresh();
+                            }}
+                          />
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
+    </section>
+  );
+}

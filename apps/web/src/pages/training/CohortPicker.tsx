@@ -1,0 +1,39 @@
+import { useSearchParams } from '@solidjs/router';
+import { useQuery } from '@tanstack/solid-query';
+import { createEffect, For } from 'solid-js';
+import { trpc } from '../../api/trpc';
+import { t } from '../../i18n';
+
+/** The cohort a teaching page works on, kept in the address (?cohort=) so it survives reloads and links. */
+export function useSelectedCohort() {
+  const [params, setParams] = useSearchParams<{ cohort?: string }>();
+  const cohorts = useQuery(() => ({ queryKey: ['training.instructor.myCohorts'], queryFn: () => trpc.training.instructor.myCohorts.query() }));
+  // Without a choice, the first cohort is shown.
+  createEffect(() => {
+    const first = cohorts.data?.[0];
+    if (!params.cohort && first) setParams({ cohort: String(first.id) }, { replace: true });
+  });
+  const cohortId = () => (params.cohort ? Number(params.cohort) : undefined);
+  return { cohorts, cohortId, select: (id: number) => setParams({ cohort: String(id) }) };
+}
+
+export function CohortPicker(props: { selection: ReturnType<typeof useSelectedCohort> }) {
+  return (
+    <div class="field field--inline">
+      <label for="cohort-picker">{t().training.cohort}</label>
+      <select
+        id="cohort-picker"
+        value={String(props.selection.cohortId() ?? '')}
+        onChange={(e) => props.selection.select(Number(e.currentTarget.value))}
+      >
+        <For each={props.selection.cohorts.data ?? []}>
+          {(cohort) => (
+            <option value={String(cohort.id)}>
+              {cohort.course_title} — {cohort.title}
+            </option>
+          )}
+        </For>
+      </select>
+    </div>
+  );
+}

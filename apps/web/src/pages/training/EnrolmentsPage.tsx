@@ -1,0 +1,295 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createSignal, For, Show } from 'solid-js';
+import { trpc } from '../../api/trpc';
+import { MutationError } from '../../components/MutationError';
+import { RequireRole } from '../../components/RequireRole';
+import { QueryView } from '../../components/State';
+import { formatDateTime } from '../../format';
+import { fill, label, locale, t } from '../../i18n';
+import { CohortPicker, useSelectedCohort } from './CohortPicker';
+import { csvField, fileToBase64, textToBase64 } from './files';
+import { TRAINING_MANAGER_ROLES } from './roles';
+
+type EnrolmentState = 'applied' | 'enrolled' | 'active' | 'completed' | 'failed' | 'withdrawn' | 'suspended';
+/** The moves the server allows, offered in the menu; the server still decides. */
+const NEXT_STATES: Record<EnrolmentState, EnrolmentState[]> = {
+  applied: ['enrolled', 'withdrawn'],
+  enrolled: ['active', 'withdrawn', 'suspended'],
+  active: ['completed', 'failed', 'withdrawn', 'suspended'],
+  suspended: ['active', 'withdrawn'],
+  completed: [],
+  failed: [],
+  withdrawn: [],
+};
+const REASON_REQUIRED = new Set<EnrolmentState>(['failed', 'withdrawn', 'suspended']);
+
+type BulkReport = { enrolled: number; createdUsers: number; errors: { line: number; message: string }[] };
+
+function BulkReportView(props: { report: BulkReport }) {
+  const m = () => t().training;
+  return (
+    <div aria-live="polite" data-testid="enrol-report">
+      <Show
+        when={props.report.errors.length > 0}
+        fallback={
+          <p class="notice notice--ok" role="status">
+            {fill(m().enrolledCount, { enrolled: props.report.enrolled, created: props.report.createdUsers })}
+          </p>
+        }
+      >
+        <div class="table-wrap">
+          <table class="stack" data-testid="enrol-errors">
+            <caption>{fill(m().enrolFailed, { count: props.report.errors.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col" class="num">{m().line}</th>
+                <th scope="col">{m().problem}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={props.report.errors}>
+                {(error) => (
+                  <tr>
+                    <td class="num" data-label={m().line}>{error.line}</td>
+                    <td data-label={m().problem}>{error.message}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+    </div>
+  );
+}
+
+const invalidateEnrolments = (client: ReturnType<typeof useQueryClient>, cohortId: number) => {
+  void client.invalidateQueries({ queryKey: ['training.monitor.enrolments', cohortId] });
+  void client.invalidateQueries({ queryKey: ['training.instructor.cohortProgress', cohortId] });
+};
+
+/** One person by e-mail (the account is created when missing), sent as a one-row table. */
+function EnrolPersonForm(props: { cohortId: number }) {
+  const client = useQueryClient();
+  const [email, setEmail] = createSignal('');
+  const [surname, setSurname] = createSignal('');
+  const [givenName, setGivenName] = createSignal('');
+  const [organization, setOrganization] = createSignal('');
+  const enrol = useMutation(() => ({
+    mutationFn: () => {
+      const csv = `email;фамилия;имя;организация\n${[email(), surname(), givenName(), organization()].map(csvField).join(';')}\n`;
+      return trpc.training.monitor.bulkEnrol.mutate({ cohortId: props.cohortId, fileName: 'person.csv', contentBase64: textToBase64(csv) });
+    },
+    onSuccess: (report) => {
+      if (report.errors.length === 0) {
+        setEmail('');
+        setSurname('');
+        setGivenName('');
+      }
+      invalidateEnrolments(client, props.cohortId);
+    },
+  }));
+  const m = () => t().training;
+  return (
+    <form
+      class="card"
+      aria-labelledby="enrol-person-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        enrol.mutate();
+      }}
+    >
+      <h2 id="enrol-person-title">{m().enrolPerson}</h2>
+      <div class="form-row">
+        <div class="field">
+          <label for="enrol-email">{t().login.email}</label>
+          <input id="enrol-email" type="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="enrol-surname">{m().surname}</label>
+          <input id="enrol-surname" maxLength={200} value={surname()} onInput={(e) => setSurname(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="enrol-given">{m().givenName}</label>
+          <input id="enrol-given" maxLength={200} value={givenName()} onInput={(e) => setGivenName(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="enrol-org">{m().organizationCode}</label>
+          <input id="enrol-org" required maxLength={200} value={organization()} onInput={(e) => setOrganization(e.currentTarget.value)} />
+        </div>
+      </div>
+      <button type="submit" disabled={enrol.isPending}>
+        {m().enrol}
+      </button>
+      <MutationError error={enrol.error} />
+      <Show when={enrol.data}>{(report) => <BulkReportView report={report()} />}</Show>
+    </form>
+  );
+}
+
+/** CSV or XLSX: all rows or none, with the problems by line. */
+function BulkEnrolForm(props: { cohortId: number }) {
+  const client = useQueryClient();
+  const [file, setFile] = createSignal<File>();
+  const upload = useMutation(() => ({
+    mutationFn: async (chosen: File) =>
+      trpc.training.monitor.bulkEnrol.mutate({ cohortId: props.cohortId, fileName: chosen.name, contentBase64: await fileToBase64(chosen) }),
+    onSuccess: () => invalidateEnrolments(client, props.cohortId),
+  }));
+  const m = () => t().training;
+  return (
+    <form
+      class="card"
+      aria-labelledby="bulk-enrol-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const chosen = file();
+        if (chosen) upload.mutate(chosen);
+      }}
+    >
+      <h2 id="bulk-enrol-title">{m().bulkEnrol}</h2>
+      <p id="bulk-enrol-hint" class="muted">
+        {m().bulkHint}
+      </p>
+      <div class="field">
+        <label for="bulk-enrol-file">{m().bulkFile}</label>
+        <input
+          id="bulk-enrol-file"
+          type="file"
+          required
+          aria-describedby="bulk-enrol-hint"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => setFile(e.currentTarget.files?.[0])}
+        />
+      </div>
+      <button type="submit" disabled={!file() || upload.isPending}>
+        {m().upload}
+      </button>
+      <MutationError error={upload.error} />
+      <Show when={upload.data}>{(report) => <BulkReportView report={report()} />}</Show>
+    </form>
+  );
+}
+
+function ChangeState(props: { enrolmentId: number; state: EnrolmentState; cohortId: number }) {
+  const client = useQueryClient();
+  const options = () => NEXT_STATES[props.state];
+  const [to, setTo] = createSignal<EnrolmentState | ''>('');
+  const [reason, setReason] = createSignal('');
+  const change = useMutation(() => ({
+    mutationFn: () => trpc.training.monitor.changeState.mutate({ enrolmentId: props.enrolmentId, to: to() as EnrolmentState, reason: reason().trim() || null }),
+    onSuccess: () => {
+      setTo('');
+      setReason('');
+      invalidateEnrolments(client, props.cohortId);
+    },
+  }));
+  const m = () => t().training;
+  const id = (suffix: string) => `state-${props.enrolmentId}-${suffix}`;
+  const needsReason = () => to() !== '' && REASON_REQUIRED.has(to() as EnrolmentState);
+  return (
+    <Show when={options().length > 0} fallback={<span class="muted">—</span>}>
+      <form
+        class="form-row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (to()) change.mutate();
+        }}
+      >
+        <div class="field">
+          <label for={id('to')}>{m().newState}</label>
+          <select id={id('to')} value={to()} onChange={(e) => setTo(e.currentTarget.value as EnrolmentState)}>
+            <option value="">—</option>
+            <For each={options()}>{(state) => <option value={state}>{label(m().states, state)}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('reason')}>{needsReason() ? m().reasonRequired : m().reason}</label>
+          <input id={id('reason')} required={needsReason()} maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+        </div>
+        <button type="submit" disabled={!to() || change.isPending}>
+          {m().changeState}
+        </button>
+        <MutationError error={change.error} />
+      </form>
+    </Show>
+  );
+}
+
+function EnrolmentList(props: { cohortId: number }) {
+  const enrolments = useQuery(() => ({
+    queryKey: ['training.monitor.enrolments', props.cohortId],
+    queryFn: () => trpc.training.monitor.enrolments.query({ cohortId: props.cohortId }),
+  }));
+  const m = () => t().training;
+  return (
+    <section aria-labelledby="enrolment-list-title">
+      <h2 id="enrolment-list-title">{m().enrolments}</h2>
+      <QueryView query={enrolments} empty={(list) => list.length === 0} emptyDetail={m().noTrainees}>
+        {(list) => (
+          <div class="table-wrap">
+            <table class="stack" data-testid="enrolments-table">
+              <caption class="visually-hidden">{m().enrolments}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{m().trainee}</th>
+                  <th scope="col">{m().organization}</th>
+                  <th scope="col">{m().state}</th>
+                  <th scope="col">{m().stateSince}</th>
+                  <th scope="col">{t().app.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list}>
+                  {(e) => (
+                    <tr data-testid="enrolment-row">
+                      <th scope="row" data-label={m().trainee}>
+                        {e.display_name || e.email}
+                        <span class="muted"> {e.email}</span>
+                      </th>
+                      <td data-label={m().organization}>{e.organization_name}</td>
+                      <td data-label={m().state} data-testid="enrolment-state">
+                        {label(m().states, e.state)}
+                        <Show when={e.state_reason}>{(reason) => <span class="muted"> ({reason()})</span>}</Show>
+                      </td>
+                      <td data-label={m().stateSince}>{formatDateTime(e.state_since, locale())}</td>
+                      <td data-label={t().app.actions}>
+                        <ChangeState enrolmentId={e.id} state={e.state} cohortId={props.cohortId} />
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+/** Monitors: who is in a cohort, adding people one by one or from a table, and moving them through the states. */
+export default function EnrolmentsPage() {
+  const selection = useSelectedCohort();
+  return (
+    <RequireRole roles={TRAINING_MANAGER_ROLES}>
+      <h1>{t().training.enrolmentsTitle}</h1>
+      <QueryView query={selection.cohorts} empty={(list) => list.length === 0} emptyDetail={t().training.noCohorts}>
+        {() => (
+          <>
+            <CohortPicker selection={selection} />
+            <Show when={selection.cohortId()} keyed>
+              {(cohortId) => (
+                <>
+                  <EnrolPersonForm cohortId={cohortId} />
+                  <BulkEnrolForm cohortId={cohortId} />
+                  <EnrolmentList cohortId={cohortId} />
+                </>
+              )}
+            </Show>
+          </>
+        )}
+      </QueryView>
+    </RequireRole>
+  );
+}

@@ -1,0 +1,126 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createSignal, For, Show } from 'solid-js';
+import { trpc } from '../../api/trpc';
+import { MutationError } from '../../components/MutationError';
+import { QueryView } from '../../components/State';
+import { formatDateTime, formatNumber } from '../../format';
+import { fill, locale, t } from '../../i18n';
+import { saveFile } from './files';
+
+interface QueueItem {
+  submission_id: number;
+  attempt: number;
+  submitted_at: Date | string;
+  text_body: string;
+  assignment_title: string;
+  max_score: number;
+  pass_score: number;
+  trainee_name: string;
+  files: { id: number; file_name: string; size_bytes: number }[];
+}
+
+function GradeForm(props: { item: QueueItem; cohortId: number }) {
+  const client = useQueryClient();
+  const [score, setScore] = createSignal('');
+  const [feedback, setFeedback] = createSignal('');
+  const [resubmit, setResubmit] = createSignal(false);
+  const grade = useMutation(() => ({
+    mutationFn: () =>
+      trpc.training.instructor.grade.mutate({ submissionId: props.item.submission_id, score: Number(score()), feedback: feedback(), allowResubmission: resubmit() }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['training.instructor.gradingQueue'] });
+      void client.invalidateQueries({ queryKey: ['training.instructor.cohortProgress'] });
+    },
+  }));
+  const file = useMutation(() => ({
+    mutationFn: (fileId: number) => trpc.training.instructor.submissionFile.query({ fileId }),
+    onSuccess: (downloaded) => saveFile(downloaded),
+  }));
+  const m = () => t().training;
+  const id = (suffix: string) => `grade-${props.item.submission_id}-${suffix}`;
+
+  return (
+    <article class="card" data-testid="grading-item" aria-labelledby={id('title')}>
+      <h3 id={id('title')}>
+        {props.item.assignment_title} — {props.item.trainee_name}
+      </h3>
+      <p class="muted">
+        {fill(m().attemptOf, { attempt: props.item.attempt })} · {formatDateTime(props.item.submitted_at, locale())}
+      </p>
+      <Show when={props.item.text_body} fallback={<p class="muted">{m().noText}</p>}>
+        <p class="citizen-text" data-testid="submission-text">
+          {props.item.text_body}
+        </p>
+      </Show>
+      <Show when={props.item.files.length > 0}>
+        <ul>
+          <For each={props.item.files}>
+            {(f) => (
+              <li>
+                <button type="button" class="button--ghost" onClick={() => file.mutate(f.id)}>
+                  {fill(m().downloadFile, { name: f.file_name })}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <MutationError error={file.error} />
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          grade.mutate();
+        }}
+      >
+        <div class="form-row">
+          <div class="field">
+            <label for={id('score')}>{fill(m().scoreOutOf, { max: formatNumber(props.item.max_score, locale()) })}</label>
+            <input
+              id={id('score')}
+              type="number"
+              required
+              min="0"
+              max={String(props.item.max_score)}
+              step="any"
+              aria-describedby={id('pass')}
+              value={score()}
+              onInput={(e) => setScore(e.currentTarget.value)}
+            />
+            <p id={id('pass')} class="muted">
+              {fill(m().passFrom, { pass: formatNumber(props.item.pass_score, locale()) })}
+            </p>
+          </div>
+          <div class="field">
+            <label for={id('feedback')}>{m().feedback}</label>
+            <textarea id={id('feedback')} rows="3" maxLength={20_000} value={feedback()} onInput={(e) => setFeedback(e.currentTarget.value)} />
+          </div>
+        </div>
+        <div class="field field--inline">
+          <input id={id('resubmit')} type="checkbox" checked={resubmit()} onChange={(e) => setResubmit(e.currentTarget.checked)} />
+          <label for={id('resubmit')}>{m().allowResubmission}</label>
+        </div>
+        <button type="submit" disabled={grade.isPending || score() === ''}>
+          {m().saveGrade}
+        </button>
+      </form>
+      <MutationError error={grade.error} />
+    </article>
+  );
+}
+
+/** Ungraded answers of the cohort, oldest first; grading re-evaluates completion on the server. */
+export function GradingQueue(props: { cohortId: number }) {
+  const queue = useQuery(() => ({
+    queryKey: ['training.instructor.gradingQueue', props.cohortId],
+    queryFn: () => trpc.training.instructor.gradingQueue.query({ cohortId: props.cohortId }),
+  }));
+  const m = () => t().training;
+  return (
+    <section aria-labelledby="grading-title">
+      <h2 id="grading-title">{m().gradingQueue}</h2>
+      <QueryView query={queue} empty={(list) => list.length === 0} emptyDetail={m().queueEmpty}>
+        {(list) => <For each={list}>{(item) => <GradeForm item={item} cohortId={props.cohortId} />}</For>}
+      </QueryView>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { A } from '@solidjs/router';
+import { useQuery } from '@tanstack/solid-query';
+import { createSignal, For, Show } from 'solid-js';
+import { trpc } from '../../api/trpc';
+import { RequireRole } from '../../components/RequireRole';
+import { QueryView } from '../../components/State';
+import { formatDate, formatDateTime, formatNumber } from '../../format';
+import { fill, label, locale, t } from '../../i18n';
+import { CohortForm } from './CohortForm';
+import { CourseForm } from './CourseForm';
+import { TRAINING_MANAGER_ROLES } from './roles';
+import { SessionForm } from './SessionForm';
+
+function CohortSessions(props: { cohortId: number }) {
+  const sessions = useQuery(() => ({
+    queryKey: ['training.instructor.sessions', props.cohortId],
+    queryFn: () => trpc.training.instructor.sessions.query({ cohortId: props.cohortId }),
+  }));
+  const m = () => t().training;
+  return (
+    <div>
+      <QueryView query={sessions} empty={(list) => list.length === 0} emptyDetail={m().noSessions}>
+        {(list) => (
+          <ul>
+            <For each={list}>
+              {(s) => (
+                <li>
+                  {formatDateTime(s.starts_at, locale())} — {s.title} ({formatNumber(s.hours, locale())} {t().units.hours}, {s.mode === 'online' ? s.link : s.place})
+                </li>
+              )}
+            </For>
+          </ul>
+        )}
+      </QueryView>
+      <SessionForm cohortId={props.cohortId} />
+    </div>
+  );
+}
+
+function Cohorts() {
+  const cohorts = useQuery(() => ({ queryKey: ['training.monitor.cohorts'], queryFn: () => trpc.training.monitor.cohorts.query({}) }));
+  const [open, setOpen] = createSignal<number>();
+  const m = () => t().training;
+  return (
+    <section aria-labelledby="cohorts-title">
+      <h2 id="cohorts-title">{m().cohorts}</h2>
+      <QueryView query={cohorts} empty={(list) => list.length === 0} emptyDetail={m().noCohorts}>
+        {(list) => (
+          <For each={list}>
+            {(cohort) => (
+              <article class="card" data-testid="cohort-card" aria-labelledby={`cohort-${cohort.id}`}>
+                <h3 id={`cohort-${cohort.id}`}>
+                  {cohort.course_title} — {cohort.title}
+                </h3>
+                <dl class="meta">
+                  <dt>{m().dates}</dt>
+                  <dd>
+                    {formatDate(cohort.starts_on, locale())} — {formatDate(cohort.ends_on, locale())}
+                  </dd>
+                  <dt>{m().formOfStudy}</dt>
+                  <dd>{label(m().forms, cohort.form_of_study)}</dd>
+                  <dt>{m().capacity}</dt>
+                  <dd>{fill(m().seats, { taken: cohort.seats_taken, capacity: cohort.capacity })}</dd>
+                  <dt>{m().enrolmentWindow}</dt>
+                  <dd>
+                    {formatDateTime(cohort.enrolment_opens_at, locale())} — {formatDateTime(cohort.enrolment_closes_at, locale())}
+                  </dd>
+                </dl>
+                <div class="toolbar">
+                  <button type="button" class="button--ghost" aria-expanded={open() === cohort.id} onClick={() => setOpen(open() === cohort.id ? undefined : cohort.id)}>
+                    {m().sessions}
+                  </button>
+                  <A href={`/training/enrolments?cohort=${cohort.id}`}>{m().enrolments}</A>
+                  <A href={`/training/teach?cohort=${cohort.id}`}>{m().teachTitle}</A>
+                </div>
+                <Show when={open() === cohort.id}>
+                  <CohortSessions cohortId={cohort.id} />
+                </Show>
+              </article>
+            )}
+          </For>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+/** Monitors: programmes (courses), their cohorts and the cohorts' sessions. */
+export default function ManagePage() {
+  const courses = useQuery(() => ({ queryKey: ['training.monitor.courses'], queryFn: () => trpc.training.monitor.courses.query() }));
+  const m = () => t().training;
+  return (
+    <RequireRole roles={TRAINING_MANAGER_ROLES}>
+      <h1>{m().manageTitle}</h1>
+      <CourseForm />
+      <section aria-labelledby="courses-title">
+        <h2 id="courses-title">{m().courses}</h2>
+        <QueryView query={courses} empty={(list) => list.length === 0} emptyDetail={m().noCoursesYet}>
+          {(list) => (
+            <>
+              <div class="table-wrap">
+                <table class="stack" data-testid="courses-table">
+                  <caption class="visually-hidden">{m().courses}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{m().courseTitle}</th>
+                      <th scope="col">{m().kind}</th>
+                      <th scope="col" class="num">{m().totalHours}</th>
+                      <th scope="col" class="num">{m().cohorts}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={list}>
+                      {(course) => (
+                        <tr>
+                          <td data-label={m().courseTitle}>{course.title}</td>
+                          <td data-label={m().kind}>{label(m().kinds, course.kind)}</td>
+                          <td class="num" data-label={m().totalHours}>{course.total_hours}</td>
+                          <td class="num" data-label={m().cohorts}>{course.cohort_count}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+              <CohortForm courses={list.filter((c) => !c.archived_at)} />
+            </>
+          )}
+        </QueryView>
+      </section>
+      <Cohorts />
+    </RequireRole>
+  );
+}

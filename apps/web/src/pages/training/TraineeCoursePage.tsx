@@ -1,0 +1,162 @@
+import { A, useParams } from '@solidjs/router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createSignal, For, Show } from 'solid-js';
+import { trpc } from '../../api/trpc';
+import { MutationError } from '../../components/MutationError';
+import { RequireRole } from '../../components/RequireRole';
+import { QueryView } from '../../components/State';
+import { formatDateTime, formatNumber } from '../../format';
+import { fill, label, locale, t } from '../../i18n';
+import { fileToBase64 } from './files';
+import { TRAINEE_ROLES } from './roles';
+
+const MAX_FILES = 5;
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Text and up to five files for one assignment; the API checks size and type again. */
+function SubmitForm(props: { enrolmentId: number; assignmentId: number; title: string }) {
+  const client = useQueryClient();
+  const [text, setText] = createSignal('');
+  const [files, setFiles] = createSignal<File[]>([]);
+  const [tooBig, setTooBig] = createSignal(false);
+  const submit = useMutation(() => ({
+    mutationFn: async () =>
+      trpc.training.trainee.submit.mutate({
+        enrolmentId: props.enrolmentId,
+        assignmentId: props.assignmentId,
+        text: text(),
+        files: await Promise.all(files().map(async (file) => ({ fileName: file.name, contentBase64: await fileToBase64(file) }))),
+      }),
+    onSuccess: () => {
+      setText('');
+      setFiles([]);
+      void client.invalidateQueries({ queryKey: ['training.trainee.assignments', props.enrolmentId] });
+      void client.invalidateQueries({ queryKey: ['training.trainee.myCourses'] });
+    },
+  }));
+  const m = () => t().training;
+  const id = (suffix: string) => `submit-${props.assignmentId}-${suffix}`;
+
+  return (
+    <form
+      class="card"
+      aria-label={fill(m().submitFor, { title: props.title })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!tooBig() && (text().trim() || files().length > 0)) submit.mutate();
+      }}
+    >
+      <div class="field">
+        <label for={id('text')}>{m().answerText}</label>
+        <textarea id={id('text')} rows="6" maxLength={100_000} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for={id('files')}>{m().answerFiles}</label>
+        <input
+          id={id('files')}
+          type="file"
+          multiple
+          aria-describedby={id('files-hint')}
+          onChange={(e) => {
+            const chosen = Array.from(e.currentTarget.files ?? []).slice(0, MAX_FILES);
+            setFiles(chosen);
+            setTooBig(chosen.some((file) => file.size > MAX_FILE_BYTES));
+          }}
+        />
+        <p id={id('files-hint')} class="muted">
+          {m().filesHint}
+        </p>
+        <Show when={tooBig()}>
+          <p class="notice notice--bad" role="alert">
+            {m().fileTooBig}
+          </p>
+        </Show>
+      </div>
+      <button type="submit" disabled={submit.isPending || tooBig() || (!text().trim() && files().length === 0)}>
+        {m().submitAnswer}
+      </button>
+      <Show when={submit.isSuccess}>
+        <p class="notice notice--ok" role="status">
+          {m().submitted}
+        </p>
+      </Show>
+      <MutationError error={submit.error} />
+    </form>
+  );
+}
+
+/** One course for the trainee: assignments with status, grades and feedback, and the answer form. */
+export default function TraineeCoursePage() {
+  const params = useParams<{ enrolmentId: string }>();
+  const enrolmentId = () => Number(params.enrolmentId);
+  const assignments = useQuery(() => ({
+    queryKey: ['training.trainee.assignments', enrolmentId()],
+    queryFn: () => trpc.training.trainee.assignments.query({ enrolmentId: enrolmentId() }),
+  }));
+  const m = () => t().training;
+  const canSubmit = (status: string) => status === 'not_submitted' || status === 'resubmission_allowed';
+
+  return (
+    <RequireRole roles={TRAINEE_ROLES}>
+      <p>
+        <A href="/training">← {m().traineeTitle}</A>
+      </p>
+      <h1>{m().assignments}</h1>
+      <QueryView query={assignments} empty={(list) => list.length === 0} emptyDetail={m().noAssignments}>
+        {(list) => (
+          <For each={list}>
+            {(assignment) => (
+              <article class="card" data-testid="assignment" aria-labelledby={`assignment-${assignment.assignment_id}`}>
+                <h2 id={`assignment-${assignment.assignment_id}`}>{assignment.title}</h2>
+                <Show when={assignment.instructions_md}>
+                  <p class="citizen-text">{assignment.instructions_md}</p>
+                </Show>
+                <dl class="meta">
+                  <dt>{m().status}</dt>
+                  <dd data-testid="assignment-status">{label(m().assignmentStatuses, assignment.status)}</dd>
+                  <dt>{m().due}</dt>
+                  <dd>{formatDateTime(assignment.due_at, locale())}</dd>
+                  <dt>{m().passScore}</dt>
+                  <dd>
+                    {formatNumber(assignment.pass_score, locale())} / {formatNumber(assignment.max_score, locale())}
+                  </dd>
+                  <dt>{m().attempts}</dt>
+                  <dd>{assignment.attempts}</dd>
+                  <Show when={assignment.last_score !== null}>
+                    <dt>{m().score}</dt>
+                    <dd data-testid="assignment-score">{formatNumber(assignment.last_score, locale())}</dd>
+                  </Show>
+                  <Show when={assignment.last_feedback}>
+                    {(feedback) => (
+                      <>
+                        <dt>{m().feedback}</dt>
+                        <dd class="citizen-text" data-testid="assignment-feedback">
+                          {feedback()}
+                        </dd>
+                      </>
+                    )}
+                  </Show>
+                </dl>
+                <Show when={assignment.rubric.length > 0}>
+                  <h3>{m().rubric}</h3>
+                  <ul>
+                    <For each={assignment.rubric}>
+                      {(item) => (
+                        <li>
+                          {item.criterion}: {formatNumber(item.points, locale())}
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
+                <Show when={canSubmit(assignment.status)}>
+                  <SubmitForm enrolmentId={enrolmentId()} assignmentId={assignment.assignment_id} title={assignment.title} />
+                </Show>
+              </article>
+            )}
+          </For>
+        )}
+      </QueryView>
+    </RequireRole>
+  );
+}

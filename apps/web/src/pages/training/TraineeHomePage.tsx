@@ -1,0 +1,148 @@
+import { A } from '@solidjs/router';
+import { useMutation, useQuery } from '@tanstack/solid-query';
+import { For, Show } from 'solid-js';
+import { trpc } from '../../api/trpc';
+import { MutationError } from '../../components/MutationError';
+import { RequireRole } from '../../components/RequireRole';
+import { QueryView } from '../../components/State';
+import { formatDate, formatDateTime, formatNumber } from '../../format';
+import { fill, label, locale, t } from '../../i18n';
+import { saveFile } from './files';
+import { TRAINEE_ROLES } from './roles';
+
+function MyCourses() {
+  const courses = useQuery(() => ({ queryKey: ['training.trainee.myCourses'], queryFn: () => trpc.training.trainee.myCourses.query() }));
+  const download = useMutation(() => ({
+    mutationFn: (certificateId: number) => trpc.training.trainee.certificatePdf.query({ certificateId }),
+    onSuccess: (file) => saveFile(file),
+  }));
+  const m = () => t().training;
+
+  return (
+    <section aria-labelledby="my-courses-title">
+      <h2 id="my-courses-title">{m().myCourses}</h2>
+      <MutationError error={download.error} />
+      <QueryView query={courses} empty={(list) => list.length === 0} emptyDetail={m().noCourses}>
+        {(list) => (
+          <For each={list}>
+            {(course) => (
+              <article class="card" data-testid="my-course" aria-labelledby={`course-${course.enrolment_id}`}>
+                <h3 id={`course-${course.enrolment_id}`}>{course.course_title}</h3>
+                <dl class="meta">
+                  <dt>{m().cohort}</dt>
+                  <dd>{course.cohort_title}</dd>
+                  <dt>{m().kind}</dt>
+                  <dd>{label(m().kinds, course.kind)}, {fill(m().hoursValue, { hours: course.total_hours })}</dd>
+                  <dt>{m().dates}</dt>
+                  <dd>
+                    {formatDate(course.starts_on, locale())} — {formatDate(course.ends_on, locale())}
+                  </dd>
+                  <dt>{m().state}</dt>
+                  <dd data-testid="enrolment-state">
+                    {label(m().states, course.state)}
+                    <Show when={course.state_reason}>{(reason) => <span class="muted"> ({reason()})</span>}</Show>
+                  </dd>
+                </dl>
+                <div class="field">
+                  <label for={`progress-${course.enrolment_id}`}>
+                    {m().progress}: {formatNumber(course.progress_percent, locale(), 0)}%
+                  </label>
+                  <progress id={`progress-${course.enrolment_id}`} max="100" value={course.progress_percent}>
+                    {formatNumber(course.progress_percent, locale(), 0)}%
+                  </progress>
+                  <p class="muted">
+                    {fill(m().progressDetail, {
+                      lessons: course.lessons_done,
+                      lessonsTotal: course.lessons_total,
+                      passed: course.assignments_passed,
+                      assignmentsTotal: course.assignments_total,
+                    })}
+                  </p>
+                </div>
+                <div class="toolbar">
+                  <A href={`/training/courses/${course.enrolment_id}`} class="button">
+                    {m().openAssignments}
+                  </A>
+                  <Show when={course.certificate_id}>
+                    {(certificateId) => (
+                      <>
+                        <button type="button" disabled={download.isPending} onClick={() => download.mutate(certificateId())}>
+                          {m().downloadCertificate}
+                        </button>
+                        <Show when={course.certificate_code}>
+                          {(code) => (
+                            <a href={`/verify/${encodeURIComponent(code())}`} rel="external" target="_blank">
+                              {m().verifyLink}
+                            </a>
+                          )}
+                        </Show>
+                      </>
+                    )}
+                  </Show>
+                </div>
+              </article>
+            )}
+          </For>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function UpcomingSessions() {
+  const sessions = useQuery(() => ({ queryKey: ['training.trainee.upcomingSessions'], queryFn: () => trpc.training.trainee.upcomingSessions.query() }));
+  const m = () => t().training;
+  return (
+    <section aria-labelledby="upcoming-title">
+      <h2 id="upcoming-title">{m().upcomingSessions}</h2>
+      <QueryView query={sessions} empty={(list) => list.length === 0} emptyDetail={m().noSessions}>
+        {(list) => (
+          <div class="table-wrap">
+            <table class="stack" data-testid="upcoming-sessions">
+              <caption class="visually-hidden">{m().upcomingSessions}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{m().sessionStarts}</th>
+                  <th scope="col">{m().sessionTitle}</th>
+                  <th scope="col">{m().course}</th>
+                  <th scope="col" class="num">{m().hours}</th>
+                  <th scope="col">{m().sessionWhere}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list}>
+                  {(session) => (
+                    <tr>
+                      <td data-label={m().sessionStarts}>{formatDateTime(session.starts_at, locale())}</td>
+                      <td data-label={m().sessionTitle}>{session.title}</td>
+                      <td data-label={m().course}>{session.course_title}</td>
+                      <td class="num" data-label={m().hours}>{formatNumber(session.hours, locale())}</td>
+                      <td data-label={m().sessionWhere}>
+                        <Show when={session.mode === 'online' && session.link} fallback={session.place ?? '—'}>
+                          <a href={session.link!} rel="external noopener" target="_blank">
+                            {m().modes.online}
+                          </a>
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+/** The trainee's home: their courses with progress and documents, and the sessions ahead. */
+export default function TraineeHomePage() {
+  return (
+    <RequireRole roles={TRAINEE_ROLES}>
+      <h1>{t().training.traineeTitle}</h1>
+      <MyCourses />
+      <UpcomingSessions />
+    </RequireRole>
+  );
+}
