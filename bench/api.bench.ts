@@ -6,7 +6,7 @@
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import pino from 'pino';
@@ -26,6 +26,8 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
+/** The load generator runs in a worker thread so it does not share the server's event loop. */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const TARGET_RPS = 3_000;
 const TARGET_P99_MS = 50;
 const TARGET_RATIO = 0.8;
@@ -71,14 +73,14 @@ try {
   if (Buffer.compare(Buffer.from(bytes), Buffer.from(staticBytes)) !== 0) throw new Error('the static file does not hold the same bytes');
 
   const run = async (label: string, path: string) => {
-    await autocannon({ url: `${server!.url}${path}`, connections: CONNECTIONS, duration: 2 }); // warm-up
-    const result = await autocannon({ url: `${server!.url}${path}`, connections: CONNECTIONS, duration: DURATION_SECONDS });
+    await autocannon({ url: `${server!.url}${path}`, connections: CONNECTIONS, duration: 2, ...(WORKERS > 0 ? { workers: WORKERS } : {}) }); // warm-up
+    const result = await autocannon({ url: `${server!.url}${path}`, connections: CONNECTIONS, duration: DURATION_SECONDS, ...(WORKERS > 0 ? { workers: WORKERS } : {}) });
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`${label}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
     console.log(`${label.padEnd(22)} ${Math.round(result.requests.average).toString().padStart(6)} req/s   p99 ${result.latency.p99} ms   (avg ${result.latency.average} ms, ${result.requests.total} requests)`);
     return result;
   };
 
-  console.log(`${organizations.length} organizations; edition page: ${rows} rows, ${bytes.byteLength} bytes; ${CONNECTIONS} connections, ${DURATION_SECONDS} s each`);
+  console.log(`${organizations.length} organizations; edition page: ${rows} rows, ${bytes.byteLength} bytes; ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, load generator in ${WORKERS} worker thread(s); machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
   const api = await run('edition JSON (API)', apiPath);
   const file = await run('same bytes, static file', '/bench-static/edition.json');
   const ratio = api.requests.average / file.requests.average;

@@ -134,14 +134,28 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
     return c.redirect(`/api/public/v1/editions/${encodeURIComponent(latest.slug)}${query}`, 302);
   });
 
+  /** Exact request (path and raw query) → its cache key: repeat hits skip parsing; bytes stay bounded by the cache. */
+  const byRawUrl = new Map<string, { key: string; format: 'json' | 'csv'; slug: string }>();
+
   api.get('/editions/:slug', async (c) => {
     const base = baseOf(c);
+    const rawKey = `${base}${c.req.url.slice(c.req.url.indexOf('/api/'))}`;
+    const seen = byRawUrl.get(rawKey);
+    const seenBody = seen && cache.get(seen.key);
+    if (seen && seenBody) return sendEdition(c, seenBody, seen.format, seen.slug);
     const slug = c.req.param('slug');
     const { format, ...filter } = parseQuery(editionQuerySchema, c);
     // The key is built from the parsed filters, so unknown parameters cannot multiply entries.
     const key = `edition|${base}|${slug}|${format}|${filter.kind ?? ''}|${filter.sector ?? ''}|${filter.municipality ?? ''}|${filter.page}|${filter.pageSize}`;
+    const remember = () => {
+      byRawUrl.set(rawKey, { key, format, slug });
+      if (byRawUrl.size > 10_000) byRawUrl.delete(byRawUrl.keys().next().value!);
+    };
     const hit = cache.get(key);
-    if (hit) return sendEdition(c, hit, format, slug);
+    if (hit) {
+      remember();
+      return sendEdition(c, hit, format, slug);
+    }
     const { edition, previous } = await loadEdition(slug);
     let body: CachedBody;
     if (format === 'csv') {
@@ -158,6 +172,7 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
       );
     }
     cache.set(key, body);
+    remember();
     return sendEdition(c, body, format, slug);
   });
 
