@@ -7,5 +7,5 @@ export { rescoreAffected } from './rescore';
 export { listRecommendations, editRecommendation, setRecommendationStatus, type StoredRecommendation, type RecommendationStatus } from './recommendations';
 export { raiseDispute, decideDispute, type RaiseDisputeInput, type DecideDisputeInput, type DisputeReason, type Affected } from './disputes';
 export { purgeCommentText, DEFAULT_RETENTION_DAYS, type PurgeResult } from './purge';
-export { recordManualAssessment, recordWebsiteCheck } from './manual';
+export { recordManualAssessment, recordWebsiteCheck, markResponse } from './manual';
 export { headAccountUrl, profileInput } from './inputs';

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../testing';
 import { classifyPendingComments, overrideClassification } from './classify';
 import { decideDispute, raiseDispute } from './disputes';
 import { makeAccount, makeComment, makePost, pseudonym } from './fixture';
-import { recordManualAssessment } from './manual';
+import { markResponse, recordManualAssessment } from './manual';
 import { measureQuestions } from './measure';
 import { loadMethodology, lockMethodology, saveMethodology } from './methodology';
 import { purgeCommentText } from './purge';
@@ -174,6 +174,19 @@ describe('scoring a period end to end', () => {
     const first = await snapshot();
     await scorePeriod(db.sql, { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now });
     expect(await snapshot()).toEqual(first);
+  });
+
+  it('separates first and substantive response where a monitor marked replies', async () => {
+    const q = questions[0]!;
+    const [first] = await db.sql<{ id: number; postId: number }[]>`SELECT id, post_id AS "postId" FROM comments WHERE reply_to_comment_id = ${q} AND from_page`;
+    const askedAt = saratov('2025-03-01T10:00:00');
+    const real = await makeComment(db.sql, { postId: first!.postId, accountId, author: 'page', fromPage: true, at: new Date(askedAt.getTime() + 26 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: 'c0' });
+    await markResponse(db.sql, { commentId: first!.id, kind: 'intermediate' }, monitor);
+    const affected = await markResponse(db.sql, { commentId: real, kind: 'substantive' }, monitor);
+    await rescoreAffected(db.sql, { accountId: affected.accountId, at: askedAt }, now);
+    const [m] = await db.sql`SELECT state, first_reply_id, substantive_reply_id, substantive_state, substantive_seconds FROM question_measurements WHERE question_id = ${q}`;
+    expect(m).toMatchObject({ state: 'answered_in_time', first_reply_id: first!.id, substantive_reply_id: real, substantive_state: 'answered_late', substantive_seconds: 26 * 3600 });
+    await expect(markResponse(db.sql, { commentId: q, kind: 'substantive' }, monitor)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('lets a monitor override a classification: audited, wins on rescore', async () => {
