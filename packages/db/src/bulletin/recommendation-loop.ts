@@ -9,13 +9,13 @@ import type { BulletinActor } from './common';
  */
 export async function markRecommendationsSent(tx: Sql, recommendationIds: number[], actor: BulletinActor): Promise<void> {
   if (recommendationIds.length === 0) return;
-  const rows = await tx<{ id: number }[]>`SELECT id FROM recommendations WHERE id IN ${tx(recommendationIds)} AND status = 'new' ORDER BY id FOR UPDATE`;
+  const rows = await tx<{ id: number }[]>`SELECT id FROM recommendations WHERE id = ANY(${recommendationIds}::bigint[]) AND status = 'new' ORDER BY id FOR UPDATE`;
   for (const row of rows) await setRecommendationStatus(tx, row.id, 'sent', actor);
 }
 
 /** The agency acknowledged the issue → its sent recommendations become "acknowledged". */
 export async function markRecommendationsAcknowledged(tx: Sql, recommendationIds: number[], actor: BulletinActor): Promise<void> {
   if (recommendationIds.length === 0) return;
-  const rows = await tx<{ id: number }[]>`SELECT id FROM recommendations WHERE id IN ${tx(recommendationIds)} AND status = 'sent' ORDER BY id FOR UPDATE`;
+  const rows = await tx<{ id: number }[]>`SELECT id FROM recommendations WHERE id = ANY(${recommendationIds}::bigint[]) AND status = 'sent' ORDER BY id FOR UPDATE`;
   for (const row of rows) await setRecommendationStatus(tx, row.id, 'acknowledged', actor);
 }
