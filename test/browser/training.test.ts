@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { changeEnrolmentState, createCohort, createCourse, createUser, enrolTrainee, upsertTraineeProfile } from '@most/db';
-import { ensureWebBuild, launchChromium, newPage, screenshot, signIn, startTestPlatform, TEST_PASSWORD, type TestPlatform } from './harness';
+import { ensureWebBuild, launchChromium, newPage, screenshot, seriousA11yViolations, signIn, startTestPlatform, TEST_PASSWORD, type TestPlatform } from './harness';
 
 const HOUR = 3_600_000;
 /** Markup typed by a trainee must come back as the same characters, never as elements. */
@@ -203,5 +203,68 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     const [count] = await platform.db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM courses WHERE title = 'Слишком короткий курс'`;
     expect(count?.n).toBe(0);
     await screenshot(monitor, 'training-monitor-course-hours');
+  });
+
+  it('exports ФИС ФРДО with the per-row problems instead of a file the registry would reject', async () => {
+    await monitor.goto(`${platform.url}/training/teach?cohort=${cohortId}`);
+    await monitor.getByTestId('issue-list').getByRole('button', { name: 'Выдать' }).click();
+    await monitor.getByTestId('certificate-status').filter({ hasText: 'Действителен' }).waitFor();
+
+    await instructor.reload();
+    await instructor.getByRole('button', { name: 'Сформировать XLSX' }).click();
+    const problems = instructor.getByTestId('frdo-problems');
+    await problems.waitFor();
+    // The trainee's profile lacks the birth date and sex the registry requires.
+    expect(await problems.textContent()).toContain('Дата рождения получателя');
+    expect(await problems.textContent()).toContain('Пол получателя');
+    expect(await problems.textContent()).toContain('Орлова Нина Игоревна');
+    await screenshot(instructor, 'training-instructor-frdo-problems');
+  });
+
+  it('a monitor enrols from a CSV (errors by line, nothing written), then moves a trainee with a reason', async () => {
+    await monitor.goto(`${platform.url}/training/enrolments?cohort=${cohortId}`);
+    const [organization] = await platform.db.sql<{ code: string }[]>`SELECT code FROM organizations ORDER BY id LIMIT 1`;
+    const csv = `email;фамилия;имя;организация\nnew1@most.test;Лебедев;Антон;${organization!.code}\nне-почта;Зайцева;Ольга;${organization!.code}\n`;
+    const fileInput = monitor.getByLabel('Файл со списком');
+    await fileInput.setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await monitor.getByRole('button', { name: 'Загрузить' }).click();
+    const errors = monitor.getByTestId('enrol-errors');
+    await errors.waitFor();
+    expect(await errors.locator('tbody tr').count()).toBe(1);
+    expect(await errors.locator('tbody tr td').first().textContent()).toBe('3');
+    const [none] = await platform.db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM users WHERE email = 'new1@most.test'`;
+    expect(none?.n).toBe(0);
+    await screenshot(monitor, 'training-monitor-enrol-errors');
+
+    await fileInput.setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.split('\n').slice(0, 2).join('\n') + '\n') });
+    await monitor.getByRole('button', { name: 'Загрузить' }).click();
+    await monitor.getByText('Зачислено: 1, новых учётных записей: 1.').waitFor();
+    const row = monitor.getByTestId('enrolment-row').filter({ hasText: 'new1@most.test' });
+    await row.getByTestId('enrolment-state').filter({ hasText: 'Зачислен' }).waitFor();
+
+    await row.getByLabel('Перевести в').selectOption('withdrawn');
+    await row.getByLabel('Причина (обязательно)').fill('Перешёл на другую работу');
+    await row.getByRole('button', { name: 'Применить' }).click();
+    await row.getByTestId('enrolment-state').filter({ hasText: 'Перешёл на другую работу' }).waitFor();
+    const [moved] = await platform.db.sql<{ state: string; state_reason: string }[]>`
+      SELECT e.state, e.state_reason FROM enrolments e JOIN users u ON u.id = e.user_id WHERE u.email = 'new1@most.test'`;
+    expect(moved).toEqual({ state: 'withdrawn', state_reason: 'Перешёл на другую работу' });
+    await screenshot(monitor, 'training-monitor-enrolments');
+  });
+
+  it('the training pages have no serious or critical accessibility violations', async () => {
+    const pages: [Page, string][] = [
+      [trainee, '/training'],
+      [trainee, `/training/courses/${enrolmentId}`],
+      [instructor, `/training/teach?cohort=${cohortId}`],
+      [monitor, '/training/manage'],
+      [monitor, `/training/enrolments?cohort=${cohortId}`],
+    ];
+    for (const [page, path] of pages) {
+      await page.goto(`${platform.url}${path}`);
+      await page.locator('main h1').waitFor();
+      await page.locator('main [role="status"][aria-live]').first().waitFor({ state: 'detached' });
+      expect(await seriousA11yViolations(page), path).toEqual([]);
+    }
   });
 });
