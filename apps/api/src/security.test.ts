@@ -76,10 +76,12 @@ describe('sessions, roles and CSRF over HTTP', () => {
   it('issues a new session id at login and ends the one the browser had (session fixation)', async () => {
     const victim = await signedIn('monitor@most.test');
     const planted = victim.cookies.get('most_session')!;
+    const plantedCsrf = victim.cookies.get('most_csrf')!;
     const again = await victim.mutate('auth.login', { email: 'monitor@most.test', password: PASSWORD });
     expect(again.status).toBe(200);
     const fresh = victim.cookies.get('most_session')!;
     expect(fresh).not.toBe(planted);
+    expect(victim.cookies.get('most_csrf')).not.toBe(plantedCsrf);
     // The old id no longer authenticates anyone.
     const attacker = browser();
     attacker.cookies.set('most_session', planted);

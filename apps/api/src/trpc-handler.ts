@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { trpcServer } from '@hono/trpc-server';
 import { findSessionUser, type Sql } from '@most/db';
 import { isAppError } from '@most/shared';
 import { appRouter, type Mailer, type TrpcContext } from '@most/trpc';
 import { clientIp } from './http/client-ip';
-import { clearSessionCookie, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './http/cookies';
+import { clearSessionCookie, csrfCookie, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './http/cookies';
 import type { Logger } from './logger';
 
 export interface TrpcHandlerDeps {
@@ -36,7 +37,11 @@ export function trpcHandler(deps: TrpcHandlerDeps): MiddlewareHandler {
         sessionToken,
         user: found?.user ?? null,
         cookies: {
-          issue: (session) => opts.resHeaders.append('set-cookie', sessionCookie(session.token, session.expiresAt, secure)),
+          issue: (session) => {
+            opts.resHeaders.append('set-cookie', sessionCookie(session.token, session.expiresAt, secure));
+            // A new session gets a new CSRF token too: nothing chosen before login survives it.
+            opts.resHeaders.append('set-cookie', csrfCookie(randomBytes(24).toString('base64url'), secure));
+          },
           clear: () => opts.resHeaders.append('set-cookie', clearSessionCookie(secure)),
         },
       };
