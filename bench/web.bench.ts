@@ -49,6 +49,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 try {
   const fcps: number[] = [];
+  const renders: number[] = [];
   let scripts = new Map<string, { raw: number; gzip: number }>();
   // Run 0 warms up the browser process and the server; it is not counted.
   for (let run = 0; run <= RUNS; run += 1) {
@@ -66,7 +67,9 @@ try {
       );
     });
     await page.goto(`${platform.url}/`, { waitUntil: 'load' });
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    // When the app itself has rendered (the static shell in index.html paints the brand earlier).
+    await page.waitForFunction(() => document.querySelector('main h1') !== null, undefined, { polling: 'raf' });
+    const rendered = await page.evaluate(() => performance.now());
     const fcp = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
@@ -76,7 +79,10 @@ try {
         }),
     );
     await Promise.all(pending);
-    if (run > 0) fcps.push(fcp);
+    if (run > 0) {
+      fcps.push(fcp);
+      renders.push(rendered);
+    }
     scripts = loaded;
     await context.close();
   }
@@ -90,6 +96,7 @@ try {
   console.log(
     `First contentful paint: median ${median(fcps).toFixed(0)} ms, min ${Math.min(...fcps).toFixed(0)} ms, max ${Math.max(...fcps).toFixed(0)} ms over ${RUNS} cold loads (target < ${TARGET_FCP_MS} ms) ${median(fcps) < TARGET_FCP_MS ? 'OK' : 'SLOW'}`,
   );
+  console.log(`App rendered (ranking heading in the DOM): median ${median(renders).toFixed(0)} ms after navigation start`);
 } finally {
   await browser.close();
   await platform.close();

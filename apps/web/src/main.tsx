@@ -21,6 +21,7 @@ void loadSession();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
+root.textContent = '';
 render(
   () => (
     <QueryClientProvider client={queryClient}>
