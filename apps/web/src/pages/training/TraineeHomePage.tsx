@@ -47,7 +47,7 @@ function MyCourses() {
                   <label for={`progress-${course.enrolment_id}`}>
                     {m().progress}: {formatNumber(course.progress_percent, locale(), 0)}%
                   </label>
-                  <progress id={`progress-${course.enrolment_id}`} max="100" value={course.progress_percent}>
+                  <progress id={`progress-${course.enrolment_id}`} max="100" value={course.progress_percent} style={{ width: '100%', 'max-width': '28rem' }}>
                     {formatNumber(course.progress_percent, locale(), 0)}%
                   </progress>
                   <p class="muted">
