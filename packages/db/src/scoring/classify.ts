@@ -21,6 +21,8 @@ export interface ClassifyScope {
 export async function classifyPendingComments(sql: Queryable, scope: ClassifyScope = {}, now = new Date()): Promise<number> {
   let afterId = 0;
   let stored = 0;
+  // The previous batch's INSERT runs while the next batch is read and classified.
+  let writing: Promise<number> | null = null;
   for (;;) {
     const rows = await sql<{ id: number; accountId: number; text: string }[]>`
       SELECT c.id, c.account_id AS "accountId", c.text FROM comments c
@@ -29,32 +31,31 @@ export async function classifyPendingComments(sql: Queryable, scope: ClassifySco
         ${scope.accountIds ? sql`AND c.account_id = ANY(${scope.accountIds as number[]}::bigint[])` : sql``}
         ${scope.since ? sql`AND c.published_at >= ${scope.since}` : sql``}
       ORDER BY c.id LIMIT ${BATCH}`;
-    if (rows.length === 0) return stored;
+    if (rows.length === 0) break;
     afterId = rows[rows.length - 1]!.id;
-    const ids: number[] = [];
-    const accounts: number[] = [];
-    const categories: string[] = [];
-    const needs: boolean[] = [];
-    const confidences: number[] = [];
-    const reasons: string[] = [];
-    for (const row of rows) {
+    const batch = rows.map((row) => {
       const result = classifyComment(row.text);
-      ids.push(row.id);
-      accounts.push(row.accountId);
-      categories.push(result.category);
-      needs.push(result.needsAnswer);
-      confidences.push(result.confidence);
-      reasons.push(result.reasons.map((r) => r.replace(/[|]/g, ' ')).join('|'));
-    }
-    const inserted = await sql`
+      return {
+        comment_id: row.id,
+        account_id: row.accountId,
+        category: result.category,
+        needs_answer: result.needsAnswer,
+        confidence: result.confidence,
+        reasons: result.reasons,
+      };
+    });
+    if (writing) stored += await writing;
+    writing = sql`
       INSERT INTO comment_classifications (comment_id, account_id, category, needs_answer, confidence, reasons, classifier_version, classified_at)
-      SELECT id, account_id, category, needs::boolean, confidence, string_to_array(NULLIF(reasons, ''), '|'), ${CLASSIFIER_VERSION}, ${now}
-      FROM unnest(${ids}::bigint[], ${accounts}::bigint[], ${categories}::text[], ${needs.map((b) => (b ? 't' : 'f'))}::text[], ${confidences}::real[], ${reasons}::text[])
-        AS t(id, account_id, category, needs, confidence, reasons)
-      ON CONFLICT (comment_id) DO NOTHING`;
-    stored += inserted.count;
-    if (rows.length < BATCH) return stored;
+      SELECT comment_id, account_id, category, needs_answer, confidence, ARRAY(SELECT jsonb_array_elements_text(reasons)), ${CLASSIFIER_VERSION}, ${now}
+      FROM jsonb_to_recordset(${sql.json(batch as never)})
+        AS t(comment_id bigint, account_id bigint, category text, needs_answer boolean, confidence real, reasons jsonb)
+      ON CONFLICT (comment_id) DO NOTHING`.then((result) => result.count);
+    writing.catch(() => {}); // handled by the await above or below; avoids an unhandled rejection meanwhile
+    if (rows.length < BATCH) break;
   }
+  if (writing) stored += await writing;
+  return stored;
 }
 
 export interface ClassificationOverride {
