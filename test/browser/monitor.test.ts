@@ -64,6 +64,29 @@ describe('monitor and administrator journeys in Chromium', () => {
     await screenshot(page, 'monitor-registry');
   });
 
+  it('imports a registry CSV and shows the per-row error report', async () => {
+    const [municipality] = await platform.db.sql<{ code: string }[]>`SELECT code FROM municipalities ORDER BY id LIMIT 1`;
+    const csv = [
+      'code,full_name,kind,sector,municipality,parent_code,website,accounts',
+      `browser_import_1,"МБОУ «Тестовая школа № 1»",subordinate_institution,education,${municipality!.code},,https://school1.example.ru,https://vk.com/browser_import_school`,
+      `browser_import_2,"Учреждение с ошибкой",subordinate_institution,not_a_sector,${municipality!.code},,,`,
+    ].join('\n');
+    await page.goto(`${platform.url}/monitor/import`);
+    await page.getByLabel('Файл реестра').setInputFiles({ name: 'registry.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByRole('button', { name: 'Загрузить' }).click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    expect(await errors.locator('tbody tr').count()).toBe(1);
+    expect(await errors.locator('tbody tr td').first().textContent()).toBe('3');
+    const [imported] = await platform.db.sql`SELECT short_name FROM organizations WHERE code = 'browser_import_1'`;
+    expect(imported).toBeTruthy();
+    const [rejected] = await platform.db.sql`SELECT 1 FROM organizations WHERE code = 'browser_import_2'`;
+    expect(rejected).toBeUndefined();
+    await screenshot(page, 'monitor-import');
+  });
+
   it('shows crawl health for every account', async () => {
     await page.goto(`${platform.url}/monitor/crawl`);
     await page.getByTestId('crawl-table').waitFor();

@@ -6,21 +6,7 @@ import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { formatDateTime, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
-
-type Decision = 'question' | 'not_question' | 'answered_elsewhere';
-
-/** What each decision tells the API: whether the comment needs an answer, its category, and the recorded reason. */
-export function decisionInput(decision: Decision, reasons: { question: string; notQuestion: string; answeredElsewhere: string }, note: string) {
-  const withNote = (text: string) => (note.trim() ? `${text}: ${note.trim()}` : text);
-  switch (decision) {
-    case 'question':
-      return { needsAnswer: true, category: 'question' as const, reason: withNote(reasons.question) };
-    case 'not_question':
-      return { needsAnswer: false, category: 'other' as const, reason: withNote(reasons.notQuestion) };
-    case 'answered_elsewhere':
-      return { needsAnswer: false, category: 'question' as const, reason: withNote(reasons.answeredElsewhere) };
-  }
-}
+import { decisionInput, type Decision } from './review-decision';
 
 const KEYS: Record<string, Decision> = { q: 'question', n: 'not_question', e: 'answered_elsewhere' };
 
