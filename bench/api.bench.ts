@@ -62,7 +62,8 @@ try {
   // Request logs go to /dev/null: both routes pay the same logging cost, the console stays readable.
   const logger = pino({ level: 'info', base: { service: 'tsifrovoy-most' } }, pino.destination('/dev/null'));
   const app = createApp({ sql: db.sql, queue: noQueue, logger, databaseMode: 'external', publicRateLimitPerMinute: 100_000_000 });
-  app.use('/bench-static/*', serveStatic({ root: staticDir, rewriteRequestPath: (path) => path.replace(/^\/bench-static/, '') }));
+  // Served like the dashboard's own files under /assets (no cookies, same middleware chain).
+  app.use('/assets/bench/*', serveStatic({ root: staticDir, rewriteRequestPath: (path) => path.replace(/^\/assets\/bench/, '') }));
   server = await listen(app as never, { port: 0, host: '127.0.0.1' });
 
   const apiPath = '/api/public/v1/editions/oktyabr-2026?page=1&pageSize=100';
@@ -70,7 +71,7 @@ try {
   const bytes = new Uint8Array(await first200.arrayBuffer());
   const rows = (JSON.parse(new TextDecoder().decode(bytes)) as { ranked: { rows: unknown[] } }).ranked.rows.length;
   await writeFile(join(staticDir, 'edition.json'), bytes);
-  const staticBytes = new Uint8Array(await (await fetch(`${server.url}/bench-static/edition.json`)).arrayBuffer());
+  const staticBytes = new Uint8Array(await (await fetch(`${server.url}/assets/bench/edition.json`)).arrayBuffer());
   if (Buffer.compare(Buffer.from(bytes), Buffer.from(staticBytes)) !== 0) throw new Error('the static file does not hold the same bytes');
 
   const ROUNDS = 3;
@@ -79,7 +80,7 @@ try {
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`${path}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
     return result;
   };
-  const staticPath = '/bench-static/edition.json';
+  const staticPath = '/assets/bench/edition.json';
   await once(apiPath, 2); // warm-up
   await once(staticPath, 2);
   // Alternating rounds, so a change in the machine's load affects both sides alike.

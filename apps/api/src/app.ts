@@ -34,8 +34,8 @@ export interface AppDeps {
   publicRateLimitPerMinute?: number;
 }
 
-/** Paths without cookies or CSRF: open data and the embeddable widget. */
-const isPublicPath = (path: string) => path.startsWith('/api/public/') || path.startsWith('/embed/') || path === '/healthz';
+/** Paths without cookies or CSRF (all GET-only): open data, the embeddable widget, static files. */
+const isPublicPath = (path: string) => path.startsWith('/api/public/') || path.startsWith('/embed/') || path.startsWith('/assets/') || path === '/healthz';
 
 type Env = { Variables: { requestId: string } };
 
