@@ -22,8 +22,8 @@ function lexicon(code: string, fragments: readonly string[], wholeWords = false)
   const body = fragments.join('|');
   // The word-start check runs in JS on each candidate: a leading look-behind would stop the
   // regexp engine from skipping ahead quickly, which costs 3-4× in throughput.
-  const scan = new RegExp(wholeWords ? `(?:${body})${R}` : `(?:${body})`, 'gu');
-  const pattern = new RegExp(wholeWords ? `${L}(?:${body})${R}` : `${L}(?:${body})`, 'u');
+  const scan = new RegExp(wholeWords ? `(?:${body})${R}` : `(?:${body})`, 'g');
+  const pattern = new RegExp(wholeWords ? `${L}(?:${body})${R}` : `${L}(?:${body})`);
   return {
     code,
     pattern,
@@ -54,7 +54,7 @@ export const INTERROGATIVE = lexicon(
 );
 
 /** The Russian question particle «ли» after a verb/noun ("будет ли", "работает ли"). */
-export const LI_PARTICLE = /[а-яa-z]\s+ли(?![а-яa-z\d])/u;
+export const LI_PARTICLE = /[а-яa-z]\s+ли(?![а-яa-z\d])/;
 
 /** Polite verbs that ask the page for information. */
 export const ASK_VERBS = lexicon('ask', ['подскажите', 'скажите', 'уточните', 'объясните', 'расскажите', 'ответьте', 'поясните', 'сообщите', 'вопрос(?: к|:)', 'интересует', 'хотел[аи]? бы узнать', 'хочу узнать']);
@@ -69,7 +69,7 @@ export const REQUEST_VERBS = lexicon('request', [
 ]);
 
 /** Generic 2nd-person plural imperative ending, counted only with "пожалуйста". */
-export const POLITE_IMPERATIVE = /[а-яa-z]{3,}(?:ите|йте|ьте)(?![а-яa-z\d])/u;
+export const POLITE_IMPERATIVE = /[а-яa-z]{3,}(?:ите|йте|ьте)(?![а-яa-z\d])/;
 export const PLEASE = lexicon('please', ['пожалуйста', 'пожалуста', 'плиз', 'пж']);
 
 /** Concrete failures: a service is missing, broken, late or dangerous. */
@@ -94,7 +94,7 @@ export const GRATITUDE = lexicon('gratitude', ['спасибо', 'спасиб',
 /** Praise that turns into sarcasm when followed by a concrete failure. */
 export const PRAISE = lexicon('praise', ['отличн', 'браво', 'молодцы', 'супер', 'класс', 'прекрасн', 'замечательн']);
 /** Scare quotes around a word ("ремонт", «удобно») — the classic written sarcasm. */
-export const SCARE_QUOTES = /["«“][а-яa-z\s-]{2,20}["»”]/u;
+export const SCARE_QUOTES = /["«“][а-яa-z\s-]{2,20}["»”]/;
 
 export const GREETING = lexicon('greeting', [
   'здравствуйте', 'здрасьте', 'добрый (?:день|вечер|утро)', 'доброе утро', 'доброго (?:дня|вечера|утра)', 'привет', 'всем привет',
@@ -109,11 +109,11 @@ export const SPAM_COMMERCIAL = lexicon('commercial', [
   'продам', 'продаю', 'куплю', 'сдам', 'недорого', 'под ключ', 'со скидкой', 'требуются', 'требуется', 'срочно требу', 'репетитор',
   'натяжные', 'грузчики', 'газель', 'подробности в', 'пишите в лс', 'пиши в лс', 'в лс', 'в личку', 'консультаци',
 ]);
-export const LINK = /(?:https?:\/\/|www\.|bit\.ly|vk\.cc|t\.me\/|clck\.ru)/u;
-export const PHONE_LIKE = /(?:\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}/u;
+export const LINK = /(?:https?:\/\/|www\.|bit\.ly|vk\.cc|t\.me\/|clck\.ru)/;
+export const PHONE_LIKE = /(?:\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}/;
 
 /** Comparative or exclamatory uses of «как»/«какой», not questions. */
-export const NOT_INTERROGATIVE = /(?<![а-яa-z\d-])(?:как (?:всегда|будто|и|в прошлый|обычно|раньше)|так как|какая красота|какие красивые|какой красивый)/u;
+export const NOT_INTERROGATIVE = /(?<![а-яa-z\d-])(?:как (?:всегда|будто|и|в прошлый|обычно|раньше)|так как|какая красота|какие красивые|какой красивый)/;
 
 /** Set phrases that make a question rhetorical (no answer expected). */
 export const RHETORICAL = lexicon('rhetorical', [
@@ -138,7 +138,7 @@ export const ADDRESSED_TO_CITIZEN = new RegExp(
     'катя', 'екатерина', 'юля', 'юлия', 'настя', 'анастасия', 'леша', 'алексей', 'миша', 'михаил', 'коля', 'николай', 'вова', 'владимир',
     'галя', 'люба', 'надя', 'вера', 'оксана', 'игорь', 'олег', 'паша', 'павел', 'рома', 'роман', 'ваня', 'иван', 'максим', 'артем',
   ].join('|')}))(?:,|\\s)`,
-  'u',
+  '',
 );
 /** Citizens asking each other, not the page. */
 export const CITIZEN_TO_CITIZEN = lexicon('peer', ['кто со мной', 'ищу попутчик', 'кто из', 'у кого есть', 'кто-нибудь прода', 'кто знает хорош', 'продает кто', 'отзовитесь,? кто учился']);
