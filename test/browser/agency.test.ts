@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seedScoredAccount } from './fixtures';
-import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, screenshot, signIn, startTestPlatform, type TestPlatform } from './harness';
+import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, screenshot, seriousA11yViolations, signIn, startTestPlatform, type TestPlatform } from './harness';
 
 describe('agency member and the monitors answering them, in Chromium', () => {
   let platform: TestPlatform;
@@ -50,6 +50,7 @@ describe('agency member and the monitors answering them, in Chromium', () => {
     expect(await slaRow.textContent()).toContain('answered after 31 h');
     expect(await slaRow.getByRole('link', { name: /Открыть/ }).getAttribute('href')).toBe('https://vk.com/wall-1_1?reply=7');
     await screenshot(agency, 'agency-scores');
+    expect(await seriousA11yViolations(agency)).toEqual([]);
   });
 
   it('disputes a finding with a reason', async () => {
@@ -77,6 +78,7 @@ describe('agency member and the monitors answering them, in Chromium', () => {
     const [stored] = await platform.db.sql`SELECT status FROM recommendations WHERE id = ${recommendationId}`;
     expect(stored?.status).toBe('acknowledged');
     await screenshot(agency, 'agency-recommendations');
+    expect(await seriousA11yViolations(agency)).toEqual([]);
   });
 
   it('lets a monitor decide the dispute in the inbox, and the agency sees the outcome', async () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildDraftEdition, publishDemoEditions, seedCommentsForReview } from './fixtures';
-import { createUserWithPassword, ensureWebBuild, newPage, launchChromium, screenshot, signIn, startTestPlatform, type TestPlatform } from './harness';
+import { createUserWithPassword, ensureWebBuild, newPage, launchChromium, screenshot, seriousA11yViolations, signIn, startTestPlatform, type TestPlatform } from './harness';
 
 describe('monitor and administrator journeys in Chromium', () => {
   let platform: TestPlatform;
@@ -62,6 +62,7 @@ describe('monitor and administrator journeys in Chromium', () => {
     const [stored] = await platform.db.sql`SELECT a.canonical_url FROM accounts a WHERE a.handle = 'browser_test_clinic'`;
     expect(stored?.canonical_url).toBe('https://vk.com/browser_test_clinic');
     await screenshot(page, 'monitor-registry');
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('imports a registry CSV and shows the per-row error report', async () => {
@@ -104,6 +105,7 @@ describe('monitor and administrator journeys in Chromium', () => {
     await current.waitFor();
     await page.getByTestId('review-list').locator('li').nth(3).waitFor();
     await screenshot(page, 'monitor-review');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     const heading = async () => (await current.getByRole('heading').textContent()) ?? '';
     expect(await heading()).toContain('1 / 4');
@@ -159,6 +161,7 @@ describe('monitor and administrator journeys in Chromium', () => {
     await preview.getByTestId('ranking-table').waitFor();
     expect(await preview.getByTestId('edition-status').textContent()).toBe('Черновик');
     await screenshot(page, 'monitor-edition-preview');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await preview.getByRole('button', { name: 'Опубликовать' }).click();
     await preview.getByRole('button', { name: 'Да, опубликовать' }).click();
     await preview.getByRole('link', { name: 'Открыть опубликованный выпуск' }).waitFor();
