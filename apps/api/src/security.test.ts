@@ -142,6 +142,11 @@ describe('sessions, roles and CSRF over HTTP', () => {
     expect(locked.status).toBe(429);
     expect(locked.body.error?.data.details).toMatchObject({ retryAfterSeconds: expect.any(Number) });
     expect(Number(locked.body.error?.data.details?.retryAfterSeconds)).toBeGreaterThan(0);
+    // Another API process (same database) sees the same lock.
+    const otherProcess = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', mailer, trustProxy: true }) as unknown as Hono<never>;
+    const elsewhere = new TestBrowser(otherProcess, { 'x-forwarded-for': '10.7.7.7' });
+    await elsewhere.open();
+    expect((await elsewhere.mutate('auth.login', { email: 'victim@most.test', password: PASSWORD })).status).toBe(429);
   });
 
   it('locks an IP after many failures across e-mails', async () => {
