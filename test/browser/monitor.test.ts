@@ -59,8 +59,15 @@ describe('monitor and administrator journeys in Chromium', () => {
     await detail.getByRole('button', { name: 'Добавить страницу' }).click();
     await detail.getByRole('link', { name: 'https://vk.com/browser_test_clinic' }).waitFor();
     expect(await detail.locator('tbody tr').count()).toBe(accountsBefore + 1);
-    const [stored] = await platform.db.sql`SELECT a.canonical_url FROM accounts a WHERE a.handle = 'browser_test_clinic'`;
+    const [stored] = await platform.db.sql`SELECT a.canonical_url, a.organization_id FROM accounts a WHERE a.handle = 'browser_test_clinic'`;
     expect(stored?.canonical_url).toBe('https://vk.com/browser_test_clinic');
+
+    await detail.getByText('Изменить сведения об организации').click();
+    await detail.getByLabel('Сайт').fill('https://clinic.example.ru');
+    await detail.getByRole('button', { name: 'Сохранить' }).click();
+    await detail.locator('dd').filter({ hasText: 'https://clinic.example.ru' }).waitFor();
+    const [edited] = await platform.db.sql`SELECT website FROM organizations WHERE id = ${stored!.organization_id}`;
+    expect(edited?.website).toBe('https://clinic.example.ru');
     await screenshot(page, 'monitor-registry');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

@@ -285,6 +285,7 @@ export const en: Messages = {
     upNext: 'Up next',
     categories: { question: 'Question', request: 'Request', complaint: 'Complaint', gratitude: 'Thanks', opinion: 'Opinion', greeting: 'Greeting', spam: 'Spam', other: 'Other' },
     decisionReason: 'Reason for the decision',
+    editOrganization: 'Edit the organization',
     addOrganization: 'Add organization',
     addAccount: 'Add page',
     note: 'Note',

@@ -283,6 +283,7 @@ export const ru = {
     upNext: 'Дальше в очереди',
     categories: { question: 'Вопрос', request: 'Просьба', complaint: 'Жалоба', gratitude: 'Благодарность', opinion: 'Мнение', greeting: 'Приветствие', spam: 'Спам', other: 'Другое' },
     decisionReason: 'Обоснование решения',
+    editOrganization: 'Изменить сведения об организации',
     addOrganization: 'Добавить организацию',
     addAccount: 'Добавить страницу',
     note: 'Комментарий',

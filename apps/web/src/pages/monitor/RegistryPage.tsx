@@ -12,7 +12,7 @@ const KINDS = ['regional_executive', 'local_government', 'subordinate_institutio
 type Sector = (typeof SECTORS)[number];
 type Kind = (typeof KINDS)[number];
 
-function OrganizationDetail(props: { id: number }) {
+function OrganizationDetail(props: { id: number; municipalities: { id: number; name: string }[] }) {
   const client = useQueryClient();
   const detail = useQuery(() => ({ queryKey: ['registry.organization', props.id], queryFn: () => trpc.registry.organization.query({ id: props.id }) }));
   const [url, setUrl] = createSignal('');
@@ -27,6 +27,13 @@ function OrganizationDetail(props: { id: number }) {
   const updateAccount = useMutation(() => ({
     mutationFn: (input: { id: number; patch: { isOfficial?: boolean; removed?: boolean } }) => trpc.registry.updateAccount.mutate(input),
     onSuccess: () => void refresh(),
+  }));
+  const update = useMutation(() => ({
+    mutationFn: (fields: OrganizationFields) => trpc.registry.updateOrganization.mutate({ id: props.id, patch: toInput(fields) }),
+    onSuccess: () => {
+      void refresh();
+      void client.invalidateQueries({ queryKey: ['registry.organizations'] });
+    },
   }));
   const m = () => t().monitor;
 
@@ -48,6 +55,27 @@ function OrganizationDetail(props: { id: number }) {
             <dt>{m().code}</dt>
             <dd>{org.code}</dd>
           </dl>
+          <details>
+            <summary>{m().editOrganization}</summary>
+            <OrganizationForm
+              idPrefix={`org-${org.id}`}
+              initial={{
+                code: org.code,
+                fullName: org.fullName,
+                shortName: org.shortName,
+                kind: org.kind,
+                sector: org.sector,
+                municipalityId: org.municipality ? String(org.municipality.id) : '',
+                website: org.website ?? '',
+                inn: org.inn ?? '',
+              }}
+              municipalities={props.municipalities}
+              submitLabel={t().app.save}
+              pending={update.isPending}
+              error={update.error}
+              onSubmit={(fields) => update.mutate(fields)}
+            />
+          </details>
           <div class="table-wrap">
             <table class="stack">
               <caption>{t().organization.accounts}</caption>
@@ -116,74 +144,110 @@ function OrganizationDetail(props: { id: number }) {
   );
 }
 
-function NewOrganizationForm(props: { municipalities: { id: number; name: string }[]; onCreated: (id: number) => void }) {
-  const [form, setForm] = createSignal({ code: '', fullName: '', shortName: '', kind: 'subordinate_institution' as Kind, sector: 'education' as Sector, municipalityId: '', website: '', inn: '' });
-  const set = (key: keyof ReturnType<typeof form>, value: string) => setForm({ ...form(), [key]: value });
-  const create = useMutation(() => ({
-    mutationFn: () => {
-      const f = form();
-      return trpc.registry.createOrganization.mutate({ ...f, municipalityId: f.municipalityId ? Number(f.municipalityId) : null, parentId: null });
-    },
-    onSuccess: (org) => props.onCreated(org.id),
-  }));
+interface OrganizationFields {
+  code: string;
+  fullName: string;
+  shortName: string;
+  kind: Kind;
+  sector: Sector;
+  municipalityId: string;
+  website: string;
+  inn: string;
+}
+
+const EMPTY_ORGANIZATION: OrganizationFields = { code: '', fullName: '', shortName: '', kind: 'subordinate_institution', sector: 'education', municipalityId: '', website: '', inn: '' };
+
+const toInput = (f: OrganizationFields) => ({ ...f, municipalityId: f.municipalityId ? Number(f.municipalityId) : null });
+
+/** The organization's fields; used to create one and to edit one. */
+function OrganizationForm(props: {
+  idPrefix: string;
+  initial: OrganizationFields;
+  municipalities: { id: number; name: string }[];
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (fields: OrganizationFields) => void;
+}) {
+  const [form, setForm] = createSignal({ ...props.initial });
+  const set = (key: keyof OrganizationFields, value: string) => setForm({ ...form(), [key]: value });
+  const id = (name: string) => `${props.idPrefix}-${name}`;
   const m = () => t().monitor;
   return (
-    <details class="card">
-      <summary>{m().addOrganization}</summary>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          create.mutate();
-        }}
-      >
-        <div class="form-row">
-          <div class="field">
-            <label for="org-code">{m().code}</label>
-            <input id="org-code" required value={form().code} onInput={(e) => set('code', e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="org-short">{m().shortName}</label>
-            <input id="org-short" required value={form().shortName} onInput={(e) => set('shortName', e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="org-full">{m().fullName}</label>
-            <input id="org-full" required size={40} value={form().fullName} onInput={(e) => set('fullName', e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="org-kind">{t().ranking.category}</label>
-            <select id="org-kind" value={form().kind} onChange={(e) => set('kind', e.currentTarget.value)}>
-              <For each={KINDS}>{(kind) => <option value={kind}>{label(t().kinds, kind)}</option>}</For>
-            </select>
-          </div>
-          <div class="field">
-            <label for="org-sector">{t().ranking.sector}</label>
-            <select id="org-sector" value={form().sector} onChange={(e) => set('sector', e.currentTarget.value)}>
-              <For each={SECTORS}>{(sector) => <option value={sector}>{label(t().sectors, sector)}</option>}</For>
-            </select>
-          </div>
-          <div class="field">
-            <label for="org-municipality">{t().ranking.municipality}</label>
-            <select id="org-municipality" value={form().municipalityId} onChange={(e) => set('municipalityId', e.currentTarget.value)}>
-              <option value="">—</option>
-              <For each={props.municipalities}>{(mun) => <option value={String(mun.id)}>{mun.name}</option>}</For>
-            </select>
-          </div>
-          <div class="field">
-            <label for="org-website">{t().organization.website}</label>
-            <input id="org-website" type="url" value={form().website} onInput={(e) => set('website', e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="org-inn">{m().inn}</label>
-            <input id="org-inn" inputMode="numeric" value={form().inn} onInput={(e) => set('inn', e.currentTarget.value)} />
-          </div>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit(form());
+      }}
+    >
+      <div class="form-row">
+        <div class="field">
+          <label for={id('code')}>{m().code}</label>
+          <input id={id('code')} required value={form().code} onInput={(e) => set('code', e.currentTarget.value)} />
         </div>
-        <p>
-          <button type="submit" disabled={create.isPending}>
-            {t().app.save}
-          </button>
-        </p>
-        <MutationError error={create.error} />
-      </form>
+        <div class="field">
+          <label for={id('short')}>{m().shortName}</label>
+          <input id={id('short')} required value={form().shortName} onInput={(e) => set('shortName', e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for={id('full')}>{m().fullName}</label>
+          <input id={id('full')} required size={40} value={form().fullName} onInput={(e) => set('fullName', e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for={id('kind')}>{t().ranking.category}</label>
+          <select id={id('kind')} value={form().kind} onChange={(e) => set('kind', e.currentTarget.value)}>
+            <For each={KINDS}>{(kind) => <option value={kind}>{label(t().kinds, kind)}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('sector')}>{t().ranking.sector}</label>
+          <select id={id('sector')} value={form().sector} onChange={(e) => set('sector', e.currentTarget.value)}>
+            <For each={SECTORS}>{(sector) => <option value={sector}>{label(t().sectors, sector)}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('municipality')}>{t().ranking.municipality}</label>
+          <select id={id('municipality')} value={form().municipalityId} onChange={(e) => set('municipalityId', e.currentTarget.value)}>
+            <option value="">—</option>
+            <For each={props.municipalities}>{(mun) => <option value={String(mun.id)}>{mun.name}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('website')}>{t().organization.website}</label>
+          <input id={id('website')} type="url" value={form().website} onInput={(e) => set('website', e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for={id('inn')}>{m().inn}</label>
+          <input id={id('inn')} inputMode="numeric" value={form().inn} onInput={(e) => set('inn', e.currentTarget.value)} />
+        </div>
+      </div>
+      <p>
+        <button type="submit" disabled={props.pending}>
+          {props.submitLabel}
+        </button>
+      </p>
+      <MutationError error={props.error} />
+    </form>
+  );
+}
+
+function NewOrganizationForm(props: { municipalities: { id: number; name: string }[]; onCreated: (id: number) => void }) {
+  const create = useMutation(() => ({
+    mutationFn: (fields: OrganizationFields) => trpc.registry.createOrganization.mutate({ ...toInput(fields), parentId: null }),
+    onSuccess: (org) => props.onCreated(org.id),
+  }));
+  return (
+    <details class="card">
+      <summary>{t().monitor.addOrganization}</summary>
+      <OrganizationForm
+        idPrefix="org-new"
+        initial={EMPTY_ORGANIZATION}
+        municipalities={props.municipalities}
+        submitLabel={t().app.save}
+        pending={create.isPending}
+        error={create.error}
+        onSubmit={(fields) => create.mutate(fields)}
+      />
     </details>
   );
 }
@@ -249,7 +313,9 @@ export default function RegistryPage() {
             </select>
           </div>
         </form>
-        <Show when={selected()}>{(id) => <OrganizationDetail id={id()} />}</Show>
+        <Show when={selected()} keyed>
+          {(id) => <OrganizationDetail id={id} municipalities={municipalities.data ?? []} />}
+        </Show>
         <QueryView query={list} empty={(data) => data.total === 0}>
           {(data) => (
             <>
