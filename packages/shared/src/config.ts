@@ -39,7 +39,7 @@ export const configSchema = z.object({
   /** How far back the first crawl of an account reads posts. */
   CRAWL_HISTORY_DAYS: positiveInt(30),
   /** Crawl jobs a worker process runs at once (the request budget is shared through the queue either way). */
-  CRAWL_CONCURRENCY: positiveInt(8),
+  CRAWL_CONCURRENCY: positiveInt(16),
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
 });
 

@@ -16,7 +16,7 @@ export interface CrawlOptions {
   recentDays?: number;
   /** How far back the first crawl of an account goes (default 30 days). */
   historyDays?: number;
-  /** Concurrent 'vk' jobs in this process (default 8). */
+  /** Concurrent 'vk' jobs in this process (default 16; they mostly wait on the network and the database). */
   concurrency?: number;
   /** Accounts per fan-out page (default 500). */
   fanoutPageSize?: number;

@@ -58,19 +58,26 @@ export function createRequestPacer(queue: QueueBackend, options: { key: string; 
   const period = requestPeriodMs(options.requestsPerSecond, marginMs);
   const key = `${queue.namespace}:request-pacer:${options.key}`;
   const defined = new WeakSet<object>();
+  const claim = async (): Promise<void> => {
+    const client = await queue.queue('vk').getBackend().client;
+    if (!defined.has(client)) {
+      client.defineCommand(CLAIM_SLOT_COMMAND, { numberOfKeys: 1, lua: CLAIM_SLOT });
+      defined.add(client);
+    }
+    for (;;) {
+      const wait = Number(await client.runCommand(CLAIM_SLOT_COMMAND, [key, String(period)]));
+      if (wait <= 0) return;
+      // Other processes may want the same slot: wake spread out a little.
+      await sleep(wait + Math.random() * period * 0.25);
+    }
+  };
+  // Within a process claims go one at a time, in arrival order: one caller asks Redis, not all of them.
+  let line: Promise<void> = Promise.resolve();
   return {
-    async acquire() {
-      const client = await queue.queue('vk').getBackend().client;
-      if (!defined.has(client)) {
-        client.defineCommand(CLAIM_SLOT_COMMAND, { numberOfKeys: 1, lua: CLAIM_SLOT });
-        defined.add(client);
-      }
-      for (;;) {
-        const wait = Number(await client.runCommand(CLAIM_SLOT_COMMAND, [key, String(period)]));
-        if (wait <= 0) return;
-        // Waiters wake spread out a little, so they do not all ask at the same instant.
-        await sleep(wait + Math.random() * period * 0.5);
-      }
+    acquire() {
+      const turn = line.then(claim);
+      line = turn.catch(() => {});
+      return turn;
     },
   };
 }

@@ -51,7 +51,7 @@ export async function startCrawlWorkers(
   await resumeUnlessTokenRejected(ctx);
   const crawlWorker = deps.queue.createWorker('crawl', dispatch(CRAWL_PROCESSORS), { concurrency: 2, ...locks });
   vkWorker = deps.queue.createWorker('vk', dispatch(VK_PROCESSORS), {
-    concurrency: options.concurrency ?? 8,
+    concurrency: options.concurrency ?? 16,
     limiter: { max: Math.max(1, Math.floor(settings.vkRequestsPerSecond)), duration: 1_000 },
     ...locks,
   });

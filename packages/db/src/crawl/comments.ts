@@ -106,23 +106,30 @@ export async function upsertComments(
     inserted += result.filter((r) => r.inserted).length;
   }
 
+  // Missing from the complete list: marked deleted (the row stays as evidence); the post is marked read.
   const seenIds = rows.map((r) => r.external_id);
-  const missing = await sql`
-    UPDATE comments SET deleted_at = ${seenAt}, deletion_reason = 'missing'
-    WHERE post_id = ${postId} AND deleted_at IS NULL AND NOT (external_id = ANY(${seenIds}::text[]))
-    RETURNING id`;
-  deleted += missing.length;
+  const [marked] = await sql<{ missing: number }[]>`
+    WITH missing AS (
+      UPDATE comments SET deleted_at = ${seenAt}, deletion_reason = 'missing'
+      WHERE post_id = ${postId} AND deleted_at IS NULL AND NOT (external_id = ANY(${seenIds}::text[]))
+      RETURNING id
+    ), read AS (
+      UPDATE posts SET comments_read_at = ${seenAt} WHERE id = ${postId} RETURNING id
+    )
+    SELECT (SELECT count(*)::int FROM missing) AS missing, (SELECT count(*)::int FROM read) AS read`;
+  deleted += marked?.missing ?? 0;
 
+  // Thread and reply links by external id → row id (a parent may have arrived in the same list).
   await sql`
-    UPDATE comments c SET thread_root_id = r.id
-    FROM comments r
-    WHERE c.post_id = ${postId} AND r.post_id = ${postId} AND r.external_id = c.thread_root_external_id
-      AND c.thread_root_id IS DISTINCT FROM r.id`;
-  await sql`
-    UPDATE comments c SET reply_to_comment_id = r.id
-    FROM comments r
-    WHERE c.post_id = ${postId} AND r.post_id = ${postId} AND r.external_id = c.reply_to_comment_external_id
-      AND c.reply_to_comment_id IS DISTINCT FROM r.id`;
-  await sql`UPDATE posts SET comments_read_at = ${seenAt} WHERE id = ${postId}`;
+    UPDATE comments c SET thread_root_id = links.root_id, reply_to_comment_id = links.reply_id
+    FROM (
+      SELECT c2.id, r.id AS root_id, q.id AS reply_id
+      FROM comments c2
+      LEFT JOIN comments r ON r.post_id = c2.post_id AND r.external_id = c2.thread_root_external_id
+      LEFT JOIN comments q ON q.post_id = c2.post_id AND q.external_id = c2.reply_to_comment_external_id
+      WHERE c2.post_id = ${postId} AND (c2.thread_root_external_id IS NOT NULL OR c2.reply_to_comment_external_id IS NOT NULL)
+    ) AS links
+    WHERE c.id = links.id
+      AND (c.thread_root_id IS DISTINCT FROM links.root_id OR c.reply_to_comment_id IS DISTINCT FROM links.reply_id)`;
   return { inserted, edited, deleted, restored };
 }
