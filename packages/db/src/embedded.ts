@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PgliteWireServer } from './pglite-wire-server';
 
 export interface EmbeddedPostgres {
   /** postgres:// URL for postgres.js and node-postgres (BullMQ). */
@@ -24,16 +24,16 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
   // PGlite has one session shared by every connection and ignores the start-up search_path
   // that BullMQ asks for, so the queue schema is put on the session path once, after ours.
   await db.exec(`SET search_path TO public, ${QUEUE_SCHEMA}`);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: 64 });
-  await server.start();
-  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+  const server = new PgliteWireServer(db);
+  const address = await server.listen(options.port ?? 0, '127.0.0.1');
+  const url = `postgres://postgres@${address.host}:${address.port}/postgres`;
   let closing: Promise<void> | undefined;
   return {
     url,
     dataDir,
     close: () =>
       (closing ??= (async () => {
-        await server.stop();
+        await server.close();
         await db.close();
       })()),
   };
