@@ -34,7 +34,7 @@ const env = (name: string): string => {
 
 /** Child role: the crawl worker, stopped by "stop" on stdin; answers with its peak RSS. */
 async function runWorker(): Promise<void> {
-  const sql = createSql(env('DATABASE_URL'), { max: 16, applicationName: 'bench-crawl-worker' });
+  const sql = createSql(env('DATABASE_URL'), { max: 20, applicationName: 'bench-crawl-worker' });
   const queue = createQueueBackend({ redisUrl: env('REDIS_URL'), databaseUrl: env('DATABASE_URL'), namespace: env('QUEUE_NAMESPACE') });
   await queue.prepare();
   const pacer = createRequestPacer(queue, { key: `vk-${fingerprint(TOKEN)}`, requestsPerSecond: BUDGET });
@@ -47,6 +47,8 @@ async function runWorker(): Promise<void> {
       vkTokenFingerprint: fingerprint(TOKEN),
       vkRequestsPerSecond: BUDGET,
       now: () => NOW,
+      // Jobs mostly wait on PostgreSQL and the network: more of them in flight keep the budget busy.
+      concurrency: 32,
     },
   });
   const readyRssMb = process.memoryUsage().rss / 1024 / 1024;

@@ -7,7 +7,7 @@ import type { QueueBackend } from '@most/queue';
  * covers jobs that need a second request (a long thread) and delays between a job's start and its
  * request. A slot is claimed only when it is due and the request leaves right after, so a waiter
  * that wakes late never bunches up with later requests. `marginMs` absorbs the remaining jitter
- * (claim → arrival): the budget is spread over 1000 + margin ms.
+ * (claim → arrival): the budget is spread over 1000 + margin ms (50 ms by default).
  *
  * On the Redis backend the next free slot lives in Redis (one atomic script using Redis's clock);
  * on the PostgreSQL backend (embedded, one process) it lives in this process.
@@ -67,8 +67,7 @@ export function createRequestPacer(queue: QueueBackend, options: { key: string; 
     for (;;) {
       const wait = Number(await client.runCommand(CLAIM_SLOT_COMMAND, [key, String(period)]));
       if (wait <= 0) return;
-      // Other processes may want the same slot: wake spread out a little.
-      await sleep(wait + Math.random() * period * 0.25);
+      await sleep(wait);
     }
   };
   // Within a process claims go one at a time, in arrival order: one caller asks Redis, not all of them.
