@@ -12,6 +12,8 @@ import { loadMethodology } from './methodology';
 import { profileInput, type StoredProfile } from './inputs';
 
 const ACCOUNT_CHUNK = 1_000;
+/** From this many accounts on, a rescore refreshes table statistics as it goes. */
+const BULK_ACCOUNTS = 200;
 
 export interface ScorePeriodInput {
   periodKind: PeriodKind;
@@ -93,12 +95,18 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
   const accounts = await loadAccounts(sql, input.accountIds);
   const accountIds = input.accountIds ? accounts.map((a) => a.id) : undefined;
   const commentsClassified = input.classify === false ? 0 : await classifyPendingComments(sql, { accountIds, since: new Date(from.getTime() - 86_400_000) }, now);
+  const bulk = accounts.length >= BULK_ACCOUNTS;
+  // Fresh tables have no statistics: the planner (and the cached plans of foreign-key checks) would
+  // scan them sequentially for every row. A bulk rescore refreshes them as it fills them.
+  if (bulk && commentsClassified > 0) await sql`ANALYZE comment_classifications`;
   phase('classify');
   const { measured } = await measureQuestions(sql, policy, { from, to, accountIds }, now);
+  if (bulk) await sql`ANALYZE question_measurements`;
   phase('measure');
 
   const peers = await sectorPeers(sql, from, to);
   let recommendations = 0;
+  let analyzed = false;
   const totals = new Map<number, AccountTotal>();
   for (const chunk of chunked(accounts, ACCOUNT_CHUNK)) {
     const ids = chunk.map((a) => a.id);
@@ -146,7 +154,8 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
       totals.set(account.id, { ok: result.status === 'ok', total: result.total, decided: aggregate.status === 'ok' ? aggregate.figures.decided : 0, criteria: new Map(result.criteria.map((c) => [c.code, { points: c.points, maxPoints: c.maxPoints }])) });
     }
     phase('evaluate');
-    await writeAccountScores(sql, results, period, methodology.version, sla, now);
+    await writeAccountScores(sql, results, period, methodology.version, sla, now, bulk && !analyzed);
+    analyzed = true;
     phase('write scores');
     recommendations += await writeRecommendations(sql, methodology, results, period);
     phase('write recommendations');
@@ -308,7 +317,7 @@ function applyOverrides(methodology: Methodology, result: ScoreResult, overrides
   return { ...result, criteria, earned, possible, coverage: Math.round(coverage * 1000) / 1000, status: enough ? 'ok' : 'not_enough_data', total: enough ? Math.round((earned / possible) * 1000) / 10 : null };
 }
 
-async function writeAccountScores(sql: Queryable, results: { account: AccountRow; result: ScoreResult }[], period: Period, version: number, sla: Map<number, SlaRow>, now: Date) {
+async function writeAccountScores(sql: Queryable, results: { account: AccountRow; result: ScoreResult }[], period: Period, version: number, sla: Map<number, SlaRow>, now: Date, analyze: boolean) {
   const scores = results.map(({ account, result }) => {
     const s = sla.get(account.id);
     const decided = s ? s.inTime + s.late + s.breached : 0;
@@ -325,6 +334,8 @@ async function writeAccountScores(sql: Queryable, results: { account: AccountRow
         total = EXCLUDED.total, earned = EXCLUDED.earned, possible = EXCLUDED.possible, coverage = EXCLUDED.coverage, questions = EXCLUDED.questions,
         decided_questions = EXCLUDED.decided_questions, computed_at = EXCLUDED.computed_at`;
   }
+  // Criterion rows reference account_scores: let their foreign-key checks use its primary key.
+  if (analyze) await sql`ANALYZE account_scores`;
   const criteria = results.flatMap(({ account, result }) =>
     result.criteria.map((c) => ({
       account_id: account.id, period_kind: period.kind, period_start: period.start, methodology_version: version, criterion_code: c.code,
