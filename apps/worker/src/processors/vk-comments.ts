@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { getCrawlAccounts, upsertComments, type CrawledComment, type Sql } from '@most/db';
+import { clearCrawlFailures, getCrawlAccounts, upsertComments, type CrawledComment, type Sql } from '@most/db';
 import { parseJobPayload } from '@most/queue';
 import { SourceError, type SourceComment } from '@most/sources';
 import { accountRef, type CrawlContext } from '../crawl/context';
@@ -40,9 +40,12 @@ export async function processVkComments(job: Job, ctx: CrawlContext) {
   }
   const seenAt = ctx.settings.now();
   const stored = comments.map((comment) => toStoredComment(comment, ctx.settings.pseudonymise));
-  // Health is recorded by the posts job of the run: the comment jobs of one account would all wait on its row.
-  const outcome = await ctx.sql.begin((transaction) =>
-    upsertComments(transaction as unknown as Sql, { postId: data.postId, accountId: account.id, comments: stored, seenAt }),
-  );
+  const outcome = await ctx.sql.begin(async (transaction) => {
+    const tx = transaction as unknown as Sql;
+    const result = await upsertComments(tx, { postId: data.postId, accountId: account.id, comments: stored, seenAt });
+    // The posts job records the run's success; here only a failure streak is ended (the row is not touched otherwise).
+    await clearCrawlFailures(tx, account.id, seenAt);
+    return result;
+  });
   return { accountId: account.id, postExternalId: data.postExternalId, comments: comments.length, ...outcome };
 }

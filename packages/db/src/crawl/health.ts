@@ -19,6 +19,16 @@ export async function recordCrawlSuccess(sql: Queryable, accountId: number, part
       updated_at = now()`;
 }
 
+/**
+ * A frequent crawl step succeeded (a post's comments): ends a failure streak without writing the
+ * row otherwise, so the many comment jobs of one account do not queue up on it.
+ */
+export async function clearCrawlFailures(sql: Queryable, accountId: number, at: Date): Promise<void> {
+  await sql`
+    UPDATE crawl_health SET consecutive_failures = 0, last_success_at = GREATEST(last_success_at, ${at}), updated_at = now()
+    WHERE account_id = ${accountId} AND consecutive_failures > 0`;
+}
+
 /** A crawl step of the account failed (one attempt): the error is kept for the dashboard. */
 export async function recordCrawlFailure(
   sql: Queryable,
