@@ -23,6 +23,7 @@ export async function classifyPendingComments(sql: Queryable, scope: ClassifySco
   let stored = 0;
   // The previous batch's INSERT runs while the next batch is read and classified.
   let writing: Promise<number> | null = null;
+  let batches = 0;
   for (;;) {
     const rows = await sql<{ id: number; accountId: number; text: string }[]>`
       SELECT c.id, c.account_id AS "accountId", c.text FROM comments c
@@ -45,6 +46,9 @@ export async function classifyPendingComments(sql: Queryable, scope: ClassifySco
       };
     });
     if (writing) stored += await writing;
+    // Keep statistics current while the table grows, so the anti-join above stays an index probe.
+    if (batches === 1 || (batches > 0 && batches % 10 === 0)) await sql`ANALYZE comment_classifications`;
+    batches += 1;
     writing = sql`
       INSERT INTO comment_classifications (comment_id, account_id, category, needs_answer, confidence, reasons, classifier_version, classified_at)
       SELECT comment_id, account_id, category, needs_answer, confidence, ARRAY(SELECT jsonb_array_elements_text(reasons)), ${CLASSIFIER_VERSION}, ${now}
