@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { chromium } from 'playwright-core';
 import { loadIssueView, saveIssuePdf, type Sql } from '@most/db';
 import { renderIssueHtml } from '@most/domain';
 import { parseJobPayload } from '@most/queue';
@@ -13,6 +12,8 @@ export async function renderHtmlToPdf(html: string, chromiumPath: string): Promi
   if (!existsSync(chromiumPath)) {
     throw new UnrecoverableError(`Chromium is not installed at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
+  // Loaded on demand: the browser driver is large and only PDF jobs need it.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage({ javaScriptEnabled: false });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '@most/shared';
 
 /** One data row of a spreadsheet with the line (CSV) or row (XLSX) number people see. */
@@ -61,7 +61,9 @@ function cellText(value: ExcelJS.CellValue): unknown {
 }
 
 async function parseXlsx(buffer: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on demand: only XLSX imports need the spreadsheet library.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (error) {

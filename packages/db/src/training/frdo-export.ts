@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '@most/shared';
 import { buildFrdoRow, FRDO_HEADERS, type FrdoCell, type FrdoRecord } from '@most/domain';
 import type { Queryable } from '../client';
@@ -111,7 +111,8 @@ export async function loadFrdoRecords(sql: Queryable, selection: FrdoSelection):
 
 /** Writes the rows under the template's header row; text cells stay text so that leading zeros survive. */
 export async function writeFrdoXlsx(rows: FrdoCell[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet('Лист1');
