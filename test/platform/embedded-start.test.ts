@@ -65,6 +65,10 @@ describe('npm start (embedded mode)', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true, database: { ok: true, mode: 'embedded' }, queue: { ok: true, kind: 'postgres' } });
     expect((await fetch(`${first.url}/healthz`)).headers.get('x-request-id')).toBeTruthy();
+    // Without VK_TOKEN the demo prints a user per role with a password generated on first start.
+    const demoPassword = /Demo users \(password (\S+),/.exec(first.output())?.[1];
+    expect(demoPassword, `demo users are printed at start:\n${first.output()}`).toBeTruthy();
+    expect(first.output()).toContain('monitor@demo.local');
 
     // Write through the wire protocol the running process exposes to its own clients.
     const dbUrl = /postgres:\/\/[^\s"]+/.exec(first.output());
@@ -83,6 +87,7 @@ describe('npm start (embedded mode)', () => {
     await sql2.end();
     expect(rows.map((r) => r.name)).toEqual(['Проверка перезапуска']);
     expect(orgs?.n).toBe(seeded?.n);
+    expect(second.output()).toContain(`password ${demoPassword},`);
     expect(await stop(second)).toBe(0);
   }, 600_000);
 

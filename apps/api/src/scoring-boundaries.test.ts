@@ -10,6 +10,8 @@ import { TestBrowser } from './test-support/http-client';
 
 const PASSWORD = 'correct horse battery';
 const PERIOD = { periodKind: 'month', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: 1 } as const;
+/** Scoring stores a period's end as the first day after it; editions name the last day. */
+const SCORING_PERIOD_END = '2026-11-01';
 
 describe('scores, recommendations, disputes, reviews and ranking editions by role', () => {
   let db: TestDatabase;
@@ -143,8 +145,8 @@ describe('scores, recommendations, disputes, reviews and ranking editions by rol
     const criteria = [{ code: 'SLA_WITHIN_24H', score: 40, weight: 14 }];
     await db.sql`
       INSERT INTO organization_scores (organization_id, period_kind, period_start, period_end, methodology_version, score, enough_data, accounts_scored, accounts_total, sample_size, criteria, computed_at)
-      VALUES (${orgA}, 'month', ${PERIOD.periodStart}, ${PERIOD.periodEnd}, 1, 40, true, 1, 2, 12, ${db.sql.json(criteria as never)}, now()),
-             (${orgB}, 'month', ${PERIOD.periodStart}, ${PERIOD.periodEnd}, 1, NULL, false, 0, 1, 3, '[]', now())`;
+      VALUES (${orgA}, 'month', ${PERIOD.periodStart}, ${SCORING_PERIOD_END}, 1, 40, true, 1, 2, 12, ${db.sql.json(criteria as never)}, now()),
+             (${orgB}, 'month', ${PERIOD.periodStart}, ${SCORING_PERIOD_END}, 1, NULL, false, 0, 1, 3, '[]', now())`;
     const monitor = await signedIn('monitor@most.test');
     const input = { title: 'Рейтинг за октябрь 2026', periodStart: PERIOD.periodStart, periodEnd: PERIOD.periodEnd, methodologyVersion: '1', slug: 'oktyabr-2026' };
     const trainee = await signedIn('trainee@most.test');

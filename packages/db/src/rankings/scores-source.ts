@@ -4,6 +4,7 @@ import type { EditionCriterion, OrganizationScore } from './types';
 
 export interface ScoresQuery {
   periodStart: string;
+  /** The period's last day, as editions name it (scoring stores the first day after the period). */
   periodEnd: string;
   /** The methodology version as editions store it: "1" (a leading "v" is accepted). */
   methodologyVersion: string;
@@ -38,7 +39,7 @@ export async function loadOrganizationScores(sql: Queryable, query: ScoresQuery)
   }[]>`
     SELECT organization_id, score, enough_data, accounts_scored, accounts_total, sample_size, criteria
     FROM organization_scores
-    WHERE period_start = ${query.periodStart}::date AND period_end = ${query.periodEnd}::date AND methodology_version = ${version}`;
+    WHERE period_start = ${query.periodStart}::date AND period_end = ${query.periodEnd}::date + 1 AND methodology_version = ${version}`;
   if (rows.length === 0) {
     throw new AppError('UNAVAILABLE', 'За этот период оценки ещё не рассчитаны', { details: { periodStart: query.periodStart, periodEnd: query.periodEnd, methodologyVersion: query.methodologyVersion } });
   }

@@ -1,0 +1,29 @@
+import type { Sql } from '@most/db';
+import type { Logger } from '../logger';
+import { publishDemoEditionIfDue } from './demo-edition';
+
+/**
+ * Retries the demo's first edition every `everyMs` until one is published (by it or by a monitor).
+ * Returns a stop function; the timer never keeps the process alive.
+ */
+export function startDemoEditionPublisher(sql: Sql, logger: Logger, everyMs = 60_000): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const attempt = async () => {
+    try {
+      const outcome = await publishDemoEditionIfDue(sql, { now: new Date() });
+      if (outcome.status === 'published') logger.info(outcome, 'demo ranking edition published');
+      if (outcome.status === 'published' || outcome.status === 'exists') return;
+      logger.debug(outcome, 'demo ranking edition not yet due');
+    } catch (error) {
+      if (stopped) return;
+      logger.warn({ err: error }, 'demo ranking edition failed; will retry');
+    }
+    if (!stopped) timer = setTimeout(attempt, everyMs).unref();
+  };
+  timer = setTimeout(attempt, everyMs).unref();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
