@@ -133,5 +133,18 @@ describe('bulletin web archive, feeds and e-mail links', () => {
     expect(text).not.toContain('Публикуйте не реже трёх раз в неделю');
     expect((await app().request(`/bulletin/2026-09/agency/${school.id}`, { headers: cookie })).status).toBe(403);
     expect((await app().request(`/bulletin/preview/${ids['2026-10']!}`, { headers: cookie })).status).toBe(403);
+
+    // The section's PDF: linked from its page, for the same readers only, once printed.
+    expect(text).toContain(`href="${path}.pdf"`);
+    expect((await app().request(`${path}.pdf`)).status).toBe(401);
+    expect((await app().request(`${path}.pdf`, { headers: cookie })).status).toBe(404);
+    await saveIssuePdf(db.sql, ids['2026-09']!, Buffer.from('%PDF-1.7 agency\n%%EOF'), `org-${clinic.id}`);
+    const pdf = await app().request(`${path}.pdf`, { headers: cookie });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).toString()).toBe('%PDF-1.7 agency\n%%EOF');
+    expect((await app().request(`/bulletin/2026-09/agency/${school.id}.pdf`, { headers: cookie })).status).toBe(403);
+    // The public edition's PDF is a different file.
+    expect(Buffer.from(await (await app().request('/bulletin/2026-09.pdf')).arrayBuffer()).toString()).toBe('%PDF-1.7\n%%EOF');
   });
 });

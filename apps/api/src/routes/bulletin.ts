@@ -107,10 +107,12 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
     return html(c, renderIssueHtml(view, view.sections));
   });
 
-  // An agency's own section of a published issue (monitors may open any agency's).
-  app.get('/:slug/agency/:organizationId{[0-9]+}', async (c) => {
+  // An agency's own section of a published issue, as a page or its PDF (monitors may open any agency's).
+  app.get('/:slug/agency/:file{[0-9]+(?:\\.pdf)?}', async (c) => {
     const slug = c.req.param('slug');
-    const organizationId = Number(c.req.param('organizationId'));
+    const file = c.req.param('file');
+    const isPdf = file.endsWith('.pdf');
+    const organizationId = Number(isPdf ? file.slice(0, -4) : file);
     const user = await sessionUser(c);
     if (!user) return html(c, messagePage('Нужен вход', '<p><a href="/login">Войдите</a>, чтобы открыть раздел ведомства.</p>'), 401);
     const allowed = user.role === 'admin' || user.role === 'monitor' || (user.role === 'agency' && user.organizationId === organizationId);
@@ -118,8 +120,18 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
     if (!SLUG.test(slug)) return notFoundPage(c);
     const view = await loadIssueView(deps.sql, { slug }, [`org-${organizationId}`, 'public']);
     if (!view || view.state !== 'published' || !view.sections.some((s) => s.organizationId === organizationId)) return notFoundPage(c);
+    if (isPdf) {
+      const pdf = await getIssuePdf(deps.sql, view.id, `org-${organizationId}`);
+      if (!pdf) return html(c, messagePage('PDF готовится', '<p>Файл появится через несколько минут.</p>'), 404);
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="bulletin-${slug}-${organizationId}.pdf"`,
+        'cache-control': 'private, no-store',
+      });
+    }
     const own = view.sections.filter((s) => s.organizationId === organizationId);
-    return html(c, renderIssueHtml(view, [...own, ...view.sections.filter((s) => s.audience === 'public')], { archive: '/bulletin' }));
+    const links = { archive: '/bulletin', pdf: `/bulletin/${slug}/agency/${organizationId}.pdf` };
+    return html(c, renderIssueHtml(view, [...own, ...view.sections.filter((s) => s.audience === 'public')], links));
   });
 
   app.get('/:file', async (c) => {

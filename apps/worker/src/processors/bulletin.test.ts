@@ -196,6 +196,18 @@ describe('bulletin distribution by e-mail through the queue', () => {
     expect(text).toContain('Бюллетень «Цифровой мост»: октябрь 2026');
     const { stdout: fonts } = await run('pdffonts', [file]);
     expect(fonts.split('\n').slice(2).filter(Boolean).every((line) => / yes /.test(line))).toBe(true);
+
+    // Each agency also gets its own section, followed by the public edition, as a PDF.
+    expect(job.returnvalue).toMatchObject({ issueId: issue!.id, agencies: dataset.organizations.length });
+    const balakovo = dataset.organizations.find((o) => o.name.startsWith('Администрация Балаковского'))!;
+    const agencyPdf = await getIssuePdf(db.sql, issue!.id, `org-${balakovo.id}`);
+    expect(agencyPdf?.subarray(0, 5).toString()).toBe('%PDF-');
+    const agencyFile = join(outboxDir, 'agency.pdf');
+    await writeFile(agencyFile, agencyPdf!);
+    const agencyText = (await run('pdftotext', ['-enc', 'UTF-8', agencyFile, '-'])).stdout.replace(/\s+/g, ' ');
+    expect(agencyText).toContain(balakovo.name);
+    expect(agencyText).toContain('Бюллетень «Цифровой мост»: октябрь 2026');
+    expect(agencyText.indexOf(balakovo.name)).toBeLessThan(agencyText.indexOf('Министерство образования Саратовской области'));
   });
 
   it('applies a changed draft schedule and offers published issues for distribution once', async () => {
