@@ -1,6 +1,6 @@
 import { buildEdition, loadOrganizationScores, publishEdition, type Sql } from '@most/db';
 import { scorePeriod } from '@most/db/scoring';
-import { lastFullMonth } from '@most/domain';
+import { DEFAULT_SLA_POLICY, periodOf } from '@most/domain';
 
 export type DemoEditionOutcome =
   | { status: 'exists' }
@@ -18,10 +18,14 @@ export interface DemoEditionOptions {
 
 const DEMO_ACTOR = { id: null, label: 'demo' } as const;
 
+const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'];
+
 /**
  * The demo's first ranking: once the built-in simulator's region has been crawled, scores the
- * previous month and publishes it, so a fresh `npm start` shows a real ranking without a monitor
- * having to log in. Does nothing once any edition is published (a monitor's or its own).
+ * current quarter and publishes it, so a fresh `npm start` shows a real ranking without a monitor
+ * having to log in. A quarter, because the first crawl reads 30 days of posts and comments but
+ * only today's profiles: a past month would lack the profile criteria, the current month the
+ * questions. Does nothing once any edition is published (a monitor's or its own).
  */
 export async function publishDemoEditionIfDue(sql: Sql, options: DemoEditionOptions): Promise<DemoEditionOutcome> {
   const [published] = await sql`SELECT 1 FROM ranking_editions WHERE status = 'published' LIMIT 1`;
@@ -34,16 +38,17 @@ export async function publishDemoEditionIfDue(sql: Sql, options: DemoEditionOpti
   const { accounts, crawled } = coverage!;
   if (accounts === 0 || crawled / accounts < (options.minCrawledShare ?? 0.8)) return { status: 'waiting_for_crawl', crawled, accounts };
 
-  const month = lastFullMonth(options.now);
-  const lastDay = new Date(Date.parse(`${month.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const scored = await scorePeriod(sql, { periodKind: 'month', date: month.start, now: options.now });
-  const query = { periodStart: month.start, periodEnd: lastDay, methodologyVersion: String(scored.methodologyVersion) };
+  const quarter = periodOf('quarter', options.now, DEFAULT_SLA_POLICY.utcOffsetMinutes);
+  const scored = await scorePeriod(sql, { periodKind: 'quarter', date: quarter.start, now: options.now });
+  const lastDay = new Date(Date.parse(`${quarter.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const query = { periodStart: quarter.start, periodEnd: lastDay, methodologyVersion: String(scored.methodologyVersion) };
   const { criteria, scores } = await loadOrganizationScores(sql, query);
   const ranked = scores.filter((s) => s.enoughData && s.score !== null).length;
   if (ranked < (options.minRanked ?? 10)) return { status: 'not_enough_data', ranked };
 
-  const title = `Рейтинг за ${month.label} (демонстрационные данные)`;
-  const draft = await buildEdition(sql, { ...query, title, criteria, slug: `demo-${month.key}` }, scores, DEMO_ACTOR);
+  const [year, q] = quarter.key.split('-Q') as [string, string];
+  const title = `Рейтинг за ${ROMAN_QUARTERS[Number(q) - 1]} квартал ${year} (демонстрационные данные)`;
+  const draft = await buildEdition(sql, { ...query, title, criteria, slug: `demo-${quarter.key.toLowerCase()}` }, scores, DEMO_ACTOR);
   const edition = await publishEdition(sql, draft.id, DEMO_ACTOR);
   return { status: 'published', slug: edition.slug, ranked };
 }

@@ -38,7 +38,7 @@ describe('demo mode of npm start', () => {
     expect(user.role).toBe('monitor');
   });
 
-  it('waits for the first crawl, then scores and publishes the last full month once', async () => {
+  it('waits for the first crawl, then scores and publishes the current quarter once', async () => {
     expect(await publishDemoEditionIfDue(db.sql, { now: NOW })).toMatchObject({ status: 'waiting_for_crawl', crawled: 0 });
 
     await db.sql`
@@ -49,10 +49,10 @@ describe('demo mode of npm start', () => {
     expect(await publishDemoEditionIfDue(db.sql, { now: NOW })).toEqual({ status: 'not_enough_data', ranked: 0 });
 
     const published = await publishDemoEditionIfDue(db.sql, { now: NOW, minRanked: 0 });
-    expect(published).toEqual({ status: 'published', slug: 'demo-2026-11', ranked: 0 });
+    expect(published).toEqual({ status: 'published', slug: 'demo-2026-q4', ranked: 0 });
     const [edition] = await db.sql<{ title: string; period_start: string; period_end: string; status: string }[]>`
-      SELECT title, period_start::text, period_end::text, status FROM ranking_editions WHERE slug = 'demo-2026-11'`;
-    expect(edition).toEqual({ title: 'Рейтинг за ноябрь 2026 (демонстрационные данные)', period_start: '2026-11-01', period_end: '2026-11-30', status: 'published' });
+      SELECT title, period_start::text, period_end::text, status FROM ranking_editions WHERE slug = 'demo-2026-q4'`;
+    expect(edition).toEqual({ title: 'Рейтинг за IV квартал 2026 (демонстрационные данные)', period_start: '2026-10-01', period_end: '2026-12-31', status: 'published' });
     expect(await publishDemoEditionIfDue(db.sql, { now: NOW, minRanked: 0 })).toEqual({ status: 'exists' });
   });
 });
