@@ -40,7 +40,7 @@ export const JOBS = {
   'vk-posts': { queue: 'vk', payload: vkPostsPayload },
   'vk-comments': { queue: 'vk', payload: vkCommentsPayload },
   // Bulletin: drafts on a schedule; after publication a PDF and one e-mail job per recipient.
-  'bulletin-generate': { queue: 'system', payload: z.object({ periodKey: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() }) },
+  'bulletin-generate': { queue: 'system', payload: z.object({ periodKey: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|q[1-4])$/).optional() }) },
   'bulletin-schedule-sync': { queue: 'system', payload: z.object({}) },
   'bulletin-distribute': { queue: 'system', payload: z.object({ issueId: z.number().int().positive() }) },
   'bulletin-pdf': { queue: 'system', payload: z.object({ issueId: z.number().int().positive() }) },

@@ -1,12 +1,12 @@
 import type { Job } from 'bullmq';
-import { createDraftIssue, loadBulletinDataset, type Sql } from '@most/db';
-import { lastFullMonth, parseMonthlyPeriodKey } from '@most/domain';
+import { createDraftIssue, getBulletinSettings, loadBulletinDataset, type Sql } from '@most/db';
+import { lastFullPeriod, parseBulletinPeriodKey } from '@most/domain';
 import { parseJobPayload } from '@most/queue';
 
-/** Prepares the draft of a period (by default the last full month in Europe/Saratov); idempotent per period. */
+/** Prepares the draft of a period (by default the last full month or quarter in Europe/Saratov, as set); idempotent per period. */
 export async function processBulletinGenerate(job: Job, sql: Sql, now: () => Date = () => new Date()) {
   const { periodKey } = parseJobPayload('bulletin-generate', job.data);
-  const period = periodKey ? parseMonthlyPeriodKey(periodKey) : lastFullMonth(now());
+  const period = periodKey ? parseBulletinPeriodKey(periodKey) : lastFullPeriod((await getBulletinSettings(sql)).periodKind, now());
   const dataset = await loadBulletinDataset(sql, period);
   const result = await createDraftIssue(sql, { dataset, actor: { id: null, label: 'bulletin-scheduler' } });
   return { slug: result.issue.slug, created: result.created, organizations: dataset.organizations.length };

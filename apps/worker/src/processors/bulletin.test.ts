@@ -27,6 +27,7 @@ import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';
 import { startWorker, type WorkerHandle } from '../worker';
 import type { BulletinWorkerOptions } from './bulletin-options';
+import { processBulletinGenerate } from './bulletin-generate';
 import { processBulletinSweep } from './bulletin-sweep';
 
 const run = promisify(execFile);
@@ -234,6 +235,17 @@ describe('bulletin distribution by e-mail through the queue', () => {
     expect(job.failedReason).toBeUndefined();
     expect(job.returnvalue).toMatchObject({ slug: '2026-12', created: true });
     expect((await getIssue(db.sql, { slug: '2026-12' }))?.state).toBe('draft');
+  });
+
+  it('drafts the last full quarter when the bulletin is set to appear quarterly', async () => {
+    await updateBulletinSettings(db.sql, { schedulePattern: '0 6 1 1,4,7,10 *', scheduleTimezone: 'Europe/Saratov', scheduleEnabled: false, periodKind: 'quarter' }, monitor);
+    const job = { data: {} } as Parameters<typeof processBulletinGenerate>[0];
+    // 2 December 2026 in Saratov: the last full quarter is the third.
+    expect(await processBulletinGenerate(job, db.sql, () => new Date('2026-12-02T10:00:00Z'))).toMatchObject({ slug: '2026-q3', created: true });
+    expect(await getIssue(db.sql, { slug: '2026-q3' })).toMatchObject({ periodLabel: 'III квартал 2026', state: 'draft' });
+    const id = await queue.enqueue('bulletin-generate', { periodKey: '2026-q2' }, { jobId: 'bulletin-generate-2026-q2' });
+    expect((await waitForJob(queue.queue('system'), id)).returnvalue).toMatchObject({ slug: '2026-q2', created: true });
+    await updateBulletinSettings(db.sql, { schedulePattern: '0 6 1 * *', scheduleTimezone: 'Europe/Saratov', scheduleEnabled: false, periodKind: 'month' }, monitor);
   });
 
   it('writes .eml files to the outbox when no SMTP server is configured', async () => {

@@ -195,9 +195,13 @@ describe('bulletin issues in the database', () => {
   });
 
   it('keeps the schedule as validated settings', async () => {
-    expect(await getBulletinSettings(db.sql)).toEqual({ schedulePattern: '0 6 1 * *', scheduleTimezone: 'Europe/Saratov', scheduleEnabled: true });
+    expect(await getBulletinSettings(db.sql)).toEqual({ schedulePattern: '0 6 1 * *', scheduleTimezone: 'Europe/Saratov', scheduleEnabled: true, periodKind: 'month' });
     await updateBulletinSettings(db.sql, { schedulePattern: '0 7 1 */3 *', scheduleTimezone: 'Europe/Saratov', scheduleEnabled: false }, monitor);
-    expect((await getBulletinSettings(db.sql)).schedulePattern).toBe('0 7 1 */3 *');
+    expect(await getBulletinSettings(db.sql)).toEqual({ schedulePattern: '0 7 1 */3 *', scheduleTimezone: 'Europe/Saratov', scheduleEnabled: false, periodKind: 'month' });
+    await updateBulletinSettings(db.sql, { schedulePattern: '0 7 1 1,4,7,10 *', scheduleTimezone: 'Europe/Saratov', scheduleEnabled: true, periodKind: 'quarter' }, monitor);
+    // Leaving the period kind out keeps it.
+    await updateBulletinSettings(db.sql, { schedulePattern: '0 8 1 1,4,7,10 *', scheduleTimezone: 'Europe/Saratov', scheduleEnabled: true }, monitor);
+    expect(await getBulletinSettings(db.sql)).toMatchObject({ schedulePattern: '0 8 1 1,4,7,10 *', periodKind: 'quarter' });
     await expect(updateBulletinSettings(db.sql, { schedulePattern: 'often', scheduleTimezone: 'Mars/Base', scheduleEnabled: true }, monitor)).rejects.toThrow(/cron.*time zone|time zone/s);
   });
 });

@@ -1,4 +1,4 @@
-import { bulletinDatasetSchema, previousMonth, redactContacts, type BulletinDataset, type BulletinPeriod } from '@most/domain';
+import { bulletinDatasetSchema, bulletinPeriodKind, previousPeriod as periodBefore, redactContacts, type BulletinDataset, type BulletinPeriod } from '@most/domain';
 import type { Queryable } from '../client';
 
 interface OrganizationRow {
@@ -56,16 +56,17 @@ function describeEvidence(status: string, evidence: EvidenceRef[]): string | nul
 }
 
 /**
- * Gathers a month's dataset from the platform's tables: organizations' scores for the period and
- * the one before (scoring results; a published ranking edition when the period was not scored;
- * otherwise the registry without scores), per-account criterion verdicts with evidence, open
+ * Gathers a month's or a quarter's dataset from the platform's tables (scores of that period kind):
+ * organizations' scores for the period and the one before (scoring results; a published ranking
+ * edition when the period was not scored; otherwise the registry without scores), per-account criterion verdicts with evidence, open
  * recommendations, recommendations resolved since an earlier issue carried them, SLA figures and
  * open disputes.
  */
 export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod): Promise<BulletinDataset> {
-  const previousPeriod = /^\d{4}-\d{2}$/.test(period.key) ? previousMonth(period) : null;
+  const previousPeriod = periodBefore(period);
+  const kind = bulletinPeriodKind(period) ?? 'month';
   const [scored] = await sql<{ version: number | null }[]>`
-    SELECT max(methodology_version) AS version FROM organization_scores WHERE period_kind = 'month' AND period_start = ${period.start}`;
+    SELECT max(methodology_version) AS version FROM organization_scores WHERE period_kind = ${kind} AND period_start = ${period.start}`;
   const version = scored?.version ?? null;
   if (version === null) return loadFromEditionOrRegistry(sql, period, previousPeriod);
 
@@ -76,9 +77,9 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
     FROM organization_scores cur
     JOIN organizations o ON o.id = cur.organization_id
     LEFT JOIN municipalities m ON m.id = o.municipality_id
-    LEFT JOIN organization_scores prev ON prev.organization_id = cur.organization_id AND prev.period_kind = 'month'
+    LEFT JOIN organization_scores prev ON prev.organization_id = cur.organization_id AND prev.period_kind = ${kind}
          AND prev.period_start = ${previousPeriod?.start ?? '1970-01-01'} AND prev.methodology_version = cur.methodology_version
-    WHERE cur.period_kind = 'month' AND cur.period_start = ${period.start} AND cur.methodology_version = ${version}`;
+    WHERE cur.period_kind = ${kind} AND cur.period_start = ${period.start} AND cur.methodology_version = ${version}`;
   const organizationIds = organizations.map((o) => o.organization_id);
   const ids = organizationIds.length > 0 ? organizationIds : [0];
 
@@ -90,7 +91,7 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
   const verdicts = await sql<{ organization_id: number; canonical_url: string; criterion_code: string; status: string; evidence: EvidenceRef[] }[]>`
     SELECT a.organization_id, a.canonical_url, c.criterion_code, c.status, c.evidence
     FROM account_criterion_scores c JOIN accounts a ON a.id = c.account_id
-    WHERE c.period_kind = 'month' AND c.period_start = ${period.start} AND c.methodology_version = ${version}
+    WHERE c.period_kind = ${kind} AND c.period_start = ${period.start} AND c.methodology_version = ${version}
       AND c.status IN ('pass', 'partial', 'fail') AND a.organization_id IN ${sql(ids)}`;
 
   // The newest recommendation per account and criterion up to this period, unless settled.
@@ -99,7 +100,7 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
       SELECT DISTINCT ON (r.account_id, r.criterion_code) r.id, a.organization_id, r.criterion_code,
              COALESCE(r.edited_text, r.generated_text) AS text, r.status
       FROM recommendations r JOIN accounts a ON a.id = r.account_id
-      WHERE r.period_kind = 'month' AND r.period_start <= ${period.start} AND a.organization_id IN ${sql(ids)}
+      WHERE r.period_kind = ${kind} AND r.period_start <= ${period.start} AND a.organization_id IN ${sql(ids)}
       ORDER BY r.account_id, r.criterion_code, r.period_start DESC, r.id DESC
     ) latest WHERE status <> 'resolved' ORDER BY id`;
 

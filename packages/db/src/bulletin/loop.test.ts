@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateBulletinDraft, parseMonthlyPeriodKey } from '@most/domain';
+import { generateBulletinDraft, parseBulletinPeriodKey, parseMonthlyPeriodKey } from '@most/domain';
 import { createTestDatabase, type TestDatabase } from '../testing';
 import { raiseDispute } from '../scoring/disputes';
 import { makeAccount, makeComment, makePost } from '../scoring/fixture';
@@ -94,5 +94,21 @@ describe('bulletin dataset and the recommendation loop on real scoring results',
     await submitIssueForReview(db.sql, aprilIssue.id, monitor);
     await publishIssue(db.sql, { issueId: aprilIssue.id, actor: monitor });
     expect((await loadBulletinDataset(db.sql, parseMonthlyPeriodKey('2025-05'))).resolved).toEqual([]);
+  });
+
+  it('loads a quarterly issue from the quarter\'s scores, with the quarter before for comparison', async () => {
+    await scorePeriod(db.sql, { periodKind: 'quarter', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now: saratov('2025-04-15T00:00:00') });
+    const [quarterScore] = await db.sql<{ score: number | null }[]>`
+      SELECT score::float8 AS score FROM organization_scores WHERE organization_id = ${organizationId} AND period_kind = 'quarter' AND period_start = '2025-01-01'`;
+    expect(quarterScore).toBeDefined();
+    const dataset = await loadBulletinDataset(db.sql, parseBulletinPeriodKey('2025-q1'));
+    expect(dataset.period).toEqual({ key: '2025-q1', start: '2025-01-01', end: '2025-04-01', label: 'I квартал 2025' });
+    expect(dataset.previousPeriod?.key).toBe('2024-q4');
+    expect(dataset.organizations).toEqual([expect.objectContaining({ id: organizationId, scoreCurrent: quarterScore!.score, scorePrevious: null })]);
+    // The quarter's questions are March's: the SLA figures span the whole quarter.
+    expect(dataset.sla.overall).toMatchObject({ questions: 12, answered: 10, answeredWithin24h: 8 });
+    const { issue, created } = await createDraftIssue(db.sql, { dataset, actor: monitor });
+    expect(created).toBe(true);
+    expect(issue).toMatchObject({ periodKey: '2025-q1', periodLabel: 'I квартал 2025' });
   });
 });

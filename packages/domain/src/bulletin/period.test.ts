@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastFullMonth, monthlyPeriod, parseMonthlyPeriodKey, previousMonth } from './period';
+import { bulletinPeriodKind, lastFullMonth, lastFullPeriod, monthlyPeriod, parseBulletinPeriodKey, parseMonthlyPeriodKey, previousMonth, previousPeriod, quarterlyPeriod } from './period';
 
 describe('bulletin periods', () => {
   it('describes a calendar month with an exclusive end and a Russian label', () => {
@@ -18,5 +18,35 @@ describe('bulletin periods', () => {
   it('finds the month before, across a year boundary', () => {
     expect(previousMonth(monthlyPeriod(2027, 1)).key).toBe('2026-12');
     expect(previousMonth(monthlyPeriod(2026, 10)).key).toBe('2026-09');
+  });
+});
+
+describe('quarterly bulletin periods', () => {
+  it('describes a calendar quarter with an exclusive end and a Russian label', () => {
+    expect(quarterlyPeriod(2026, 4)).toEqual({ key: '2026-q4', start: '2026-10-01', end: '2027-01-01', label: 'IV квартал 2026' });
+    expect(quarterlyPeriod(2027, 1)).toEqual({ key: '2027-q1', start: '2027-01-01', end: '2027-04-01', label: 'I квартал 2027' });
+    expect(() => quarterlyPeriod(2026, 5)).toThrow(RangeError);
+  });
+
+  it('parses month and quarter keys and tells their kind', () => {
+    expect(parseBulletinPeriodKey('2026-q3')).toEqual(quarterlyPeriod(2026, 3));
+    expect(parseBulletinPeriodKey('2026-Q3').key).toBe('2026-q3');
+    expect(parseBulletinPeriodKey('2026-07')).toEqual(monthlyPeriod(2026, 7));
+    expect(() => parseBulletinPeriodKey('2026-q5')).toThrow(RangeError);
+    expect(bulletinPeriodKind(quarterlyPeriod(2026, 3))).toBe('quarter');
+    expect(bulletinPeriodKind(monthlyPeriod(2026, 3))).toBe('month');
+    expect(bulletinPeriodKind({ key: '2026-10-01_2026-10-15' })).toBeNull();
+  });
+
+  it('reports on the last full quarter in Europe/Saratov and finds the one before', () => {
+    // 21:00 UTC on 31 December is already 1 January in Saratov.
+    expect(lastFullPeriod('quarter', new Date('2026-12-31T21:00:00Z')).key).toBe('2026-q4');
+    expect(lastFullPeriod('quarter', new Date('2026-12-31T19:00:00Z')).key).toBe('2026-q3');
+    expect(lastFullPeriod('quarter', new Date('2026-02-10T00:00:00Z')).key).toBe('2025-q4');
+    expect(lastFullPeriod('month', new Date('2026-02-10T00:00:00Z')).key).toBe('2026-01');
+    expect(previousPeriod(quarterlyPeriod(2027, 1))?.key).toBe('2026-q4');
+    expect(previousPeriod(quarterlyPeriod(2026, 3))?.key).toBe('2026-q2');
+    expect(previousPeriod(monthlyPeriod(2026, 1))?.key).toBe('2025-12');
+    expect(previousPeriod({ key: '2026-10-01_2026-10-15', start: '2026-10-01', end: '2026-10-16', label: 'x' })).toBeNull();
   });
 });

@@ -27,7 +27,7 @@ import {
   updateTextBlock,
   upsertBulletinContact,
 } from '@most/db';
-import { blockSchema, ISSUE_STATES, parseMonthlyPeriodKey, sectionSchema } from '@most/domain';
+import { blockSchema, BULLETIN_PERIOD_KINDS, ISSUE_STATES, parseBulletinPeriodKey, sectionSchema } from '@most/domain';
 import { AppError } from '@most/shared';
 import { id, okSchema } from '../schemas';
 import { agencyProcedure, monitorProcedure, publicProcedure, router } from '../trpc';
@@ -82,7 +82,7 @@ const deliverySchema = z.object({
 });
 
 const contactSchema = z.object({ id, organizationId: id, email: z.string(), name: z.string(), unsubscribedAt: isoString.nullable() });
-const settingsSchema = z.object({ schedulePattern: z.string().max(100), scheduleTimezone: z.string().max(60), scheduleEnabled: z.boolean() });
+const settingsSchema = z.object({ schedulePattern: z.string().max(100), scheduleTimezone: z.string().max(60), scheduleEnabled: z.boolean(), periodKind: z.enum(BULLETIN_PERIOD_KINDS) });
 const agencyIssueSchema = z.object({
   id,
   slug: z.string(),
@@ -131,12 +131,12 @@ export const bulletinRouter = router({
       return { summary, view };
     }),
 
-  /** Generates the draft of a month from the current data (idempotent: an existing issue is returned). */
+  /** Generates the draft of a month (`2026-11`) or quarter (`2026-q4`) from the current data (idempotent: an existing issue is returned). */
   createDraft: monitorProcedure
-    .input(z.object({ periodKey: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }))
+    .input(z.object({ periodKey: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|q[1-4])$/) }))
     .output(z.object({ created: z.boolean(), issue: bulletinIssueSummarySchema }))
     .mutation(async ({ ctx, input }) => {
-      const dataset = await loadBulletinDataset(ctx.sql, parseMonthlyPeriodKey(input.periodKey));
+      const dataset = await loadBulletinDataset(ctx.sql, parseBulletinPeriodKey(input.periodKey));
       return createDraftIssue(ctx.sql, { dataset, actor: actorOf(ctx.user) });
     }),
 
@@ -235,9 +235,9 @@ export const bulletinRouter = router({
 
   settings: monitorProcedure.output(settingsSchema).query(({ ctx }) => getBulletinSettings(ctx.sql)),
 
-  /** The draft schedule (cron pattern in a time zone); the worker applies a change within a minute. */
+  /** The draft schedule (cron pattern in a time zone) and period kind; the worker applies a change within a minute. */
   updateSettings: monitorProcedure
-    .input(settingsSchema)
+    .input(settingsSchema.extend({ periodKind: z.enum(BULLETIN_PERIOD_KINDS).optional() }))
     .output(settingsSchema)
     .mutation(({ ctx, input }) => updateBulletinSettings(ctx.sql, input, actorOf(ctx.user))),
 
