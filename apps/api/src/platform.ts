@@ -72,7 +72,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     if (options.worker) {
       // The all-in-one process may generate its pseudonym key into DATA_DIR; a separate worker needs PSEUDONYM_KEY.
       const crawl = config.VK_TOKEN ? crawlOptionsFromConfig(config, await resolvePseudonymKey(config, true), queue) : null;
-      worker = await startWorker({ sql: database.sql, queue, log: (message, fields) => logger.info(fields ?? {}, message), crawl: crawl ?? undefined });
+      worker = await startWorker({
+        sql: database.sql,
+        queue,
+        log: (message, fields) => logger.info(fields ?? {}, message),
+        crawl: crawl ?? undefined,
+        commentRetentionDays: config.COMMENT_RETENTION_DAYS,
+      });
       if (!crawl) logger.warn('VK_TOKEN is not set: crawling is off');
       crawlScheduled = crawl !== null;
     }

@@ -25,7 +25,7 @@ if (config.VK_TOKEN) {
 }
 const crawl = pseudonymKey ? crawlOptionsFromConfig(config, pseudonymKey, queue) : null;
 const log = (message: string, fields?: Record<string, unknown>) => console.log(JSON.stringify({ level: 'info', message, ...fields }));
-const worker = await startWorker({ sql: db.sql, queue, log, crawl: crawl ?? undefined });
+const worker = await startWorker({ sql: db.sql, queue, log, crawl: crawl ?? undefined, commentRetentionDays: config.COMMENT_RETENTION_DAYS });
 // Every worker process upserts the same schedulers (stable ids): one schedule whatever the number of processes.
 if (crawl) await scheduleCrawls(queue, crawlScheduleFromConfig(config));
 else log('VK_TOKEN is not set: crawling is off');

@@ -16,6 +16,8 @@ export interface WorkerDeps {
   bulletin?: BulletinWorkerOptions;
   /** Crawl workers run only when given (they need a VK token and the pseudonym key). */
   crawl?: CrawlOptions;
+  /** Days citizens' comment text is kept before the daily purge (default 90). */
+  commentRetentionDays?: number;
 }
 
 export interface WorkerHandle {
@@ -42,7 +44,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
   const workers = [deps.queue.createWorker('system', dispatch(SYSTEM_PROCESSORS), { concurrency: 4 })];
   // The bulletin's draft schedule lives in the database; make the queue's scheduler match it.
   await syncBulletinSchedule(deps.sql, deps.queue).catch((error: Error) => deps.log?.('bulletin schedule not registered', { error: error.message }));
-  await scheduleScoring(deps.queue).catch((error: Error) => deps.log?.('scoring schedule not registered', { error: error.message }));
+  await scheduleScoring(deps.queue, { retentionDays: deps.commentRetentionDays }).catch((error: Error) => deps.log?.('scoring schedule not registered', { error: error.message }));
   await scheduleTraining(deps.queue).catch((error: Error) => deps.log?.('training schedule not registered', { error: error.message }));
   if (deps.crawl) workers.push(...(await startCrawlWorkers(deps, deps.crawl)));
   for (const worker of workers) {

@@ -25,4 +25,10 @@ describe('parseConfig', () => {
       expect((error as ConfigError).message).toContain('DATABASE_URL: must start with postgres://');
     }
   });
+
+  it('keeps comment text 90 days by default and refuses a retention too short for the SLA', () => {
+    expect(parseConfig({}).COMMENT_RETENTION_DAYS).toBe(90);
+    expect(parseConfig({ COMMENT_RETENTION_DAYS: '45' }).COMMENT_RETENTION_DAYS).toBe(45);
+    expect(() => parseConfig({ COMMENT_RETENTION_DAYS: '7' })).toThrow(/COMMENT_RETENTION_DAYS: must be at least 30/);
+  });
 });

@@ -41,6 +41,11 @@ export const configSchema = z.object({
   /** Crawl jobs a worker process runs at once (the request budget is shared through the queue either way). */
   CRAWL_CONCURRENCY: positiveInt(16),
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
+  /**
+   * Days citizens' comment text is kept (for the SLA, review and disputes) before the daily purge
+   * destroys it and keeps only the measurements (152-FZ: no longer than the purpose needs).
+   */
+  COMMENT_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(30, 'must be at least 30 (the SLA and disputes need a month)').max(3650).default(90)),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -42,5 +42,6 @@ describe('scoring jobs', () => {
     expect(schedulers.map((s) => s.key).filter((k) => k.startsWith('score-')).sort()).toEqual([...SCORE_SCHEDULER_IDS].sort());
     expect(schedulers.find((s) => s.key === 'score-month')?.pattern).toBe('25 * * * *');
     expect(schedulers.find((s) => s.key === 'score-purge')?.pattern).toBe('0 4 * * *');
+    expect(schedulers.find((s) => s.key === 'score-purge')?.template?.data).toEqual({ retentionDays: 60 });
   });
 });
