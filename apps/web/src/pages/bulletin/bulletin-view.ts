@@ -3,7 +3,7 @@
  * reading of the bulletin's small Markdown dialect (rendered as text nodes, never as HTML).
  */
 
-export type IssueState = 'draft' | 'in_review' | 'published' | 'superseded' | 'discarded';
+export type IssueState = 'draft' | 'in_review' | 'published';
 
 /** `YYYY-MM` of the month before `now`, as seen in Saratov (UTC+4, no DST). */
 export function previousMonthKey(now: Date): string {
@@ -28,7 +28,7 @@ export function moveKey(keys: readonly string[], index: number, delta: -1 | 1): 
 
 /** Issues grouped for the editors' list, in the order the groups are shown. */
 export function groupByState<T extends { state: string }>(issues: readonly T[]): { state: IssueState; issues: T[] }[] {
-  const order: IssueState[] = ['draft', 'in_review', 'published', 'superseded'];
+  const order: IssueState[] = ['draft', 'in_review', 'published'];
   return order.map((state) => ({ state, issues: issues.filter((i) => i.state === state) })).filter((g) => g.issues.length > 0);
 }
 
