@@ -510,7 +510,7 @@ export const en: Messages = {
   },
   bulletin: {
     navArchive: 'Bulletin',
-    navMonitor: 'Bulletin',
+    navMonitor: 'Bulletin issues',
     navMine: 'My bulletins',
     archiveTitle: 'Bulletin archive',
     archiveIntro: 'Monthly issues of the Digital Bridge bulletin: monitoring results for official pages, the ranking and what changed.',
@@ -543,6 +543,7 @@ export const en: Messages = {
     state: 'State',
     open: 'Open',
     states: { draft: 'Drafts', in_review: 'In review', published: 'Published' },
+    stateNames: { draft: 'Draft', in_review: 'In review', published: 'Published' },
     workflow: 'Workflow',
     submit: 'Submit for review',
     returnToDraft: 'Return to draft',

@@ -508,7 +508,7 @@ export const ru = {
   },
   bulletin: {
     navArchive: 'Бюллетень',
-    navMonitor: 'Бюллетень',
+    navMonitor: 'Выпуски бюллетеня',
     navMine: 'Мои бюллетени',
     archiveTitle: 'Архив бюллетеня',
     archiveIntro: 'Ежемесячные выпуски бюллетеня «Цифровой мост»: итоги мониторинга официальных страниц, рейтинг и изменения.',
@@ -541,6 +541,7 @@ export const ru = {
     state: 'Состояние',
     open: 'Открыть',
     states: { draft: 'Черновики', in_review: 'На проверке', published: 'Опубликованные' },
+    stateNames: { draft: 'Черновик', in_review: 'На проверке', published: 'Опубликован' },
     workflow: 'Ход работы',
     submit: 'Отправить на проверку',
     returnToDraft: 'Вернуть в черновик',

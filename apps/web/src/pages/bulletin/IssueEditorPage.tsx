@@ -478,7 +478,7 @@ function EditorBody(props: { data: Editor; existing: boolean; onChanged: () => P
       </Show>
       <dl class="meta">
         <dt>{b().state}</dt>
-        <dd data-testid="bulletin-state">{label(b().states, s().state)}</dd>
+        <dd data-testid="bulletin-state">{label(b().stateNames, s().state)}</dd>
         <dt>{b().period}</dt>
         <dd>{s().periodLabel}</dd>
         <dt>{b().revision}</dt>
