@@ -57,6 +57,11 @@ describe('the digital bulletin: editors, the public and agencies, in Chromium', 
     expect(stored).toMatchObject({ state: 'draft', period_key: '2026-10' });
     slug = stored!.slug;
     expect(await monitor.getByTestId('bulletin-agency-section').count()).toBeGreaterThan(0);
+    // An agency's section opens on demand, with its own blocks.
+    const agencySection = monitor.locator(`[data-agency-section="org-${organization.id}"]`);
+    await agencySection.locator('summary').click();
+    await agencySection.locator(`[data-section-key="org-${organization.id}"] [data-testid="bulletin-block"]`).first().waitFor();
+    expect(await agencySection.getAttribute('open')).not.toBeNull();
     expect(await monitor.getByRole('link', { name: 'Предпросмотр (HTML)' }).getAttribute('href')).toBe(`/bulletin/preview/${issueId}`);
   });
 

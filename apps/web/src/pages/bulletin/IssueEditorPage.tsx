@@ -512,9 +512,12 @@ function EditorBody(props: { data: Editor; existing: boolean; onChanged: () => P
         <h2>{fill(b().agencySections, { count: agencySections().length })}</h2>
         <For each={agencySections()}>
           {(section) => (
-            <details class="bulletin-agency" data-testid="bulletin-agency-section" open={openSections().has(section.key)} onToggle={(e) => toggle(section.key, e.currentTarget.open)}>
+            <details class="bulletin-agency" data-testid="bulletin-agency-section" data-agency-section={section.key} open={openSections().has(section.key)} onToggle={(e) => toggle(section.key, e.currentTarget.open)}>
               <summary>{section.title}</summary>
-              <SectionEditor issueId={s().id} section={section} editable={editable()} onChanged={props.onChanged} />
+              {/* Rendered when opened: an issue has a section for every organization in the registry. */}
+              <Show when={openSections().has(section.key)}>
+                <SectionEditor issueId={s().id} section={section} editable={editable()} onChanged={props.onChanged} />
+              </Show>
             </details>
           )}
         </For>
