@@ -214,7 +214,23 @@ describe('the digital bulletin: editors, the public and agencies, in Chromium', 
     await monitor.reload();
     const acknowledgements = monitor.getByTestId('bulletin-acknowledgements');
     await acknowledgements.waitFor();
-    const confirmed = await acknowledgements.locator('tbody tr').filter({ hasNotText: 'Не подтверждено' }).count();
-    expect(confirmed).toBe(1);
+    expect(await acknowledgements.locator('caption').textContent()).toMatch(/^Подтвердили получение: 1 из \d+$/);
+    expect(await acknowledgements.locator('tbody tr').first().textContent()).not.toContain('Не подтверждено');
+
+    // A correction needs a note and opens the draft of the next revision, which shows the note.
+    await monitor.getByLabel('Примечание к исправлению (обязательно)').fill('Уточнены данные по двум районам.');
+    await monitor.getByRole('button', { name: 'Начать исправление' }).click();
+    await monitor.waitForURL((url) => /\/monitor\/bulletins\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${issueId}`));
+    await monitor.getByTestId('bulletin-state').filter({ hasText: 'Черновик' }).waitFor();
+    expect(await monitor.getByTestId('bulletin-correction').textContent()).toContain('Уточнены данные по двум районам.');
+    const [correction] = await platform.db.sql<{ revision: number; state: string }[]>`
+      SELECT revision, state FROM bulletin_issues WHERE corrects_issue_id = ${issueId}`;
+    expect(correction).toEqual({ revision: 2, state: 'draft' });
+    await monitor.getByRole('link', { name: /Бюллетень: выпуски/ }).click();
+    const drafts = monitor.getByTestId('bulletin-issues-draft');
+    await drafts.waitFor();
+    expect(await drafts.textContent()).toContain('Уточнены данные по двум районам.');
+    await screenshot(monitor, 'bulletin-issues-list');
+    expect(await seriousA11yViolations(monitor)).toEqual([]);
   });
 });

@@ -587,6 +587,7 @@ export const en: Messages = {
     acknowledgementsTitle: 'Receipt confirmations',
     organization: 'Organization',
     acknowledged: 'Receipt confirmed',
+    acknowledgedCount: 'Confirmed receipt: {count} of {total}',
     notAcknowledged: 'Not confirmed',
     contactsTitle: 'Mailing recipients',
     contactsHint: 'Agencies receive their section of each issue by e-mail. Recipients who opted out get no e-mails.',

@@ -585,6 +585,7 @@ export const ru = {
     acknowledgementsTitle: 'Подтверждения получения',
     organization: 'Организация',
     acknowledged: 'Получение подтверждено',
+    acknowledgedCount: 'Подтвердили получение: {count} из {total}',
     notAcknowledged: 'Не подтверждено',
     contactsTitle: 'Адресаты рассылки',
     contactsHint: 'Ведомства получают свой раздел выпуска по электронной почте. Отписавшиеся адресаты писем не получают.',

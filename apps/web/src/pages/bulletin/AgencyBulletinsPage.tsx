@@ -53,7 +53,7 @@ export default function AgencyBulletinsPage() {
             <ul class="plain" data-testid="my-bulletins">
               <For each={list}>
                 {(issue) => (
-                  <li class="card" data-testid="my-bulletin">
+                  <li class="card bulletin-card" data-testid="my-bulletin">
                     <h2>
                       <A href={`/agency/bulletins/${encodeURIComponent(issue.slug)}`}>{issue.title}</A>
                     </h2>

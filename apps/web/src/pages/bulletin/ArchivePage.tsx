@@ -38,7 +38,7 @@ export default function ArchivePage() {
           <ul class="plain bulletin-archive" data-testid="bulletin-archive">
             <For each={list}>
               {(issue) => (
-                <li class="card" data-testid="bulletin-archive-item">
+                <li class="card bulletin-card" data-testid="bulletin-archive-item">
                   <h2>
                     <A href={`/bulletins/${encodeURIComponent(issue.slug)}`}>{issue.title}</A>
                   </h2>

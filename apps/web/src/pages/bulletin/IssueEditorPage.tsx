@@ -248,7 +248,7 @@ function Deliveries(props: { issueId: number }) {
   const failed = () => (deliveries.data ?? []).filter((d) => d.status === 'failed').length;
   return (
     <>
-      <section class="card" aria-labelledby="deliveries-title">
+      <section class="card bulletin-card" aria-labelledby="deliveries-title">
         <h2 id="deliveries-title">{b().deliveriesTitle}</h2>
         <div class="toolbar">
           <button type="button" disabled={resend.isPending || failed() === 0} onClick={() => resend.mutate(undefined)}>
@@ -308,32 +308,36 @@ function Deliveries(props: { issueId: number }) {
           )}
         </QueryView>
       </section>
-      <section class="card" aria-labelledby="acknowledgements-title">
+      <section class="card bulletin-card" aria-labelledby="acknowledgements-title">
         <h2 id="acknowledgements-title">{b().acknowledgementsTitle}</h2>
         <QueryView query={acknowledgements} empty={(list) => list.length === 0}>
-          {(list) => (
-            <div class="table-wrap">
-              <table class="stack" data-testid="bulletin-acknowledgements">
-                <caption>{b().acknowledgementsTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{b().organization}</th>
-                    <th scope="col">{b().acknowledged}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list}>
-                    {(a) => (
-                      <tr>
-                        <td data-label={b().organization}>{a.organizationName}</td>
-                        <td data-label={b().acknowledged}>{a.acknowledgedAt ? formatDateTime(a.acknowledgedAt, locale()) : b().notAcknowledged}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          )}
+          {(all) => {
+            // Confirmed first (newest first), then the rest in the server's order.
+            const list = [...all].sort((x, y) => (y.acknowledgedAt ?? '').localeCompare(x.acknowledgedAt ?? ''));
+            return (
+              <div class="table-wrap">
+                <table class="stack" data-testid="bulletin-acknowledgements">
+                  <caption>{fill(b().acknowledgedCount, { count: all.filter((a) => a.acknowledgedAt).length, total: all.length })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{b().organization}</th>
+                      <th scope="col">{b().acknowledged}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={list}>
+                      {(a) => (
+                        <tr>
+                          <td data-label={b().organization}>{a.organizationName}</td>
+                          <td data-label={b().acknowledged}>{a.acknowledgedAt ? formatDateTime(a.acknowledgedAt, locale()) : b().notAcknowledged}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+            );
+          }}
         </QueryView>
       </section>
     </>
@@ -394,7 +398,7 @@ function Workflow(props: { summary: Summary; onChanged: () => void }) {
   const b = () => t().bulletin;
   const error = () => submit.error ?? back.error ?? publish.error ?? discard.error ?? correct.error;
   return (
-    <div class="card bulletin-workflow" aria-labelledby="workflow-title">
+    <div class="card bulletin-card bulletin-workflow" aria-labelledby="workflow-title">
       <h2 id="workflow-title">{b().workflow}</h2>
       <Show when={published() !== undefined}>
         <p class="notice notice--ok" role="status" data-testid="bulletin-published-notice">

@@ -23,7 +23,7 @@ function CreateDraftForm() {
   const b = () => t().bulletin;
   return (
     <form
-      class="card"
+      class="card bulletin-card"
       aria-labelledby="bulletin-create-title"
       onSubmit={(event) => {
         event.preventDefault();
@@ -143,7 +143,7 @@ function Contacts() {
   }));
   const b = () => t().bulletin;
   return (
-    <section class="card" aria-labelledby="bulletin-contacts-title">
+    <section class="card bulletin-card" aria-labelledby="bulletin-contacts-title">
       <h2 id="bulletin-contacts-title">{b().contactsTitle}</h2>
       <p class="muted">{b().contactsHint}</p>
       <form
@@ -245,7 +245,7 @@ function ScheduleSettings() {
   }));
   const b = () => t().bulletin;
   return (
-    <section class="card" aria-labelledby="bulletin-schedule-title">
+    <section class="card bulletin-card" aria-labelledby="bulletin-schedule-title">
       <h2 id="bulletin-schedule-title">{b().scheduleTitle}</h2>
       <QueryView query={settings}>
         {(current) => (
