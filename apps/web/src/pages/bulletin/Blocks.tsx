@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { trpc } from '../../api/trpc';
 import { t } from '../../i18n';
-import { isSafeLink, parseInline, parseMarkdown, type Inline } from './bulletin-view';
+import { blocksUnderTitle, isSafeLink, parseInline, parseMarkdown, type Inline } from './bulletin-view';
 
 export type IssueView = Awaited<ReturnType<typeof trpc.bulletin.issue.query>>;
 export type Section = IssueView['sections'][number];
@@ -230,7 +230,7 @@ export function SectionView(props: { section: Section; testId?: string }) {
   return (
     <section class="bulletin-section" classList={{ 'bulletin-section--agency': props.section.audience === 'agency' }} aria-labelledby={`section-${props.section.key}`} data-testid={props.testId ?? 'bulletin-section'}>
       <h2 id={`section-${props.section.key}`}>{props.section.title}</h2>
-      <For each={props.section.blocks}>{(block) => <BlockView block={block} />}</For>
+      <For each={blocksUnderTitle(props.section)}>{(block) => <BlockView block={block} />}</For>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByState, inlineText, isSafeLink, moveKey, parseInline, parseMarkdown, previousMonthKey } from './bulletin-view';
+import { blocksUnderTitle, groupByState, inlineText, isSafeLink, moveKey, parseInline, parseMarkdown, previousMonthKey } from './bulletin-view';
 
 describe('previousMonthKey', () => {
   it('gives the month before, as seen in Saratov', () => {
@@ -56,5 +56,16 @@ describe('Markdown reading', () => {
     expect(nodes.map((n) => n.type)).toEqual(['heading', 'paragraph', 'ul', 'ol', 'quote']);
     expect(nodes[1]).toEqual({ type: 'paragraph', lines: [[{ type: 'text', text: 'Первая строка' }], [{ type: 'text', text: 'вторая' }]] });
     expect(nodes[2]).toEqual({ type: 'ul', items: [[{ type: 'text', text: 'один' }], [{ type: 'text', text: 'два' }]] });
+  });
+});
+
+describe('blocksUnderTitle', () => {
+  it('drops an opening heading that repeats the section title only', () => {
+    const heading = { kind: 'heading', text: 'Правительство области' };
+    const table = { kind: 'table' };
+    expect(blocksUnderTitle({ title: 'Правительство области', blocks: [heading, table] })).toEqual([table]);
+    expect(blocksUnderTitle({ title: 'Общий выпуск', blocks: [heading, table] })).toEqual([heading, table]);
+    expect(blocksUnderTitle({ title: 'Правительство области', blocks: [table, heading] })).toEqual([table, heading]);
+    expect(blocksUnderTitle({ title: 'Пусто', blocks: [] })).toEqual([]);
   });
 });

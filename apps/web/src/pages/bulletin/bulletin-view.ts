@@ -32,6 +32,12 @@ export function groupByState<T extends { state: string }>(issues: readonly T[]):
   return order.map((state) => ({ state, issues: issues.filter((i) => i.state === state) })).filter((g) => g.issues.length > 0);
 }
 
+/** The blocks to show under a section's title: an opening heading that repeats the title is dropped. */
+export function blocksUnderTitle<B extends { kind: string; text?: string }>(section: { title: string; blocks: B[] }): B[] {
+  const [first, ...rest] = section.blocks;
+  return first?.kind === 'heading' && first.text?.trim() === section.title.trim() ? rest : section.blocks;
+}
+
 export type Inline =
   | { type: 'text'; text: string }
   | { type: 'code'; text: string }
