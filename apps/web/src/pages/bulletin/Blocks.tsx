@@ -1,7 +1,7 @@
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { trpc } from '../../api/trpc';
-import { t } from '../../i18n';
+import { fill, t } from '../../i18n';
 import { blocksUnderTitle, isSafeLink, parseInline, parseMarkdown, type Inline } from './bulletin-view';
 
 export type IssueView = Awaited<ReturnType<typeof trpc.bulletin.issue.query>>;
@@ -242,7 +242,7 @@ export function IssueNotices(props: { view: IssueView; issueHref: (slug: string)
       <Show when={props.view.correction}>
         {(correction) => (
           <div class="notice" data-testid="bulletin-correction">
-            <strong>{t().bulletin.correctedRevision.replace('{revision}', String(props.view.revision))}</strong> <Markdown source={correction().note} />
+            <strong>{fill(t().bulletin.correctedRevision, { revision: props.view.revision })}</strong> <Markdown source={correction().note} />
           </div>
         )}
       </Show>

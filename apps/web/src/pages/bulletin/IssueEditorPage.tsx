@@ -51,7 +51,15 @@ function NoteForm(props: { issueId: number; sectionKey: string; afterBlockKey: s
       }}
     >
       <label for={id}>{b().noteText}</label>
-      <textarea id={id} required maxLength={20_000} value={text()} onInput={(e) => setText(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
+      <textarea
+        id={id}
+        required
+        maxLength={20_000}
+        value={text()}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+        ref={(el) => queueMicrotask(() => el.focus())}
+      />
       <p class="muted">{b().markdownHint}</p>
       <div class="toolbar">
         <button type="submit" disabled={add.isPending || !text().trim()}>
@@ -104,7 +112,19 @@ function BlockEditor(props: {
           }}
         >
           <label for={textareaId()}>{fill(b().editTextOf, { position: position() })}</label>
-          <textarea id={textareaId()} rows={8} maxLength={20_000} value={text()} onInput={(e) => setText(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
+          <textarea
+            id={textareaId()}
+            rows={8}
+            maxLength={20_000}
+            value={text()}
+            onInput={(e) => setText(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              setEditing(false);
+              focusSoon(`[data-edit-block="${props.block.key}"]`);
+            }}
+            ref={(el) => queueMicrotask(() => el.focus())}
+          />
           <p class="muted">{b().markdownHint}</p>
           <div class="toolbar">
             <button type="submit" disabled={save.isPending}>
@@ -169,7 +189,7 @@ function BlockEditor(props: {
             </button>
           </Show>
           <Show when={!addingNote()}>
-            <button type="button" class="button--ghost" aria-label={`${b().addNoteAfter}: ${position()}`} onClick={() => setAddingNote(true)}>
+            <button type="button" class="button--ghost" data-add-note={props.block.key} aria-label={`${b().addNoteAfter}: ${position()}`} onClick={() => setAddingNote(true)}>
               {b().addNoteAfter}
             </button>
           </Show>
@@ -184,7 +204,10 @@ function BlockEditor(props: {
               setAddingNote(false);
               props.onChanged();
             }}
-            onCancel={() => setAddingNote(false)}
+            onCancel={() => {
+              setAddingNote(false);
+              focusSoon(`[data-add-note="${props.block.key}"]`);
+            }}
           />
         </Show>
       </Show>
