@@ -29,9 +29,10 @@ describe('the digital bulletin: editors, the public and agencies, in Chromium', 
     const editor = await createUserWithPassword(platform, { email: 'editor@most.test', role: 'monitor', displayName: 'Мария Редактор' });
     // A published October ranking: the October issue is built from it, with a section per organization.
     await publishDemoEditions(platform.db.sql, editor);
-    [organization] = await platform.db.sql<{ id: number; code: string }[]>`
+    const [first] = await platform.db.sql<{ id: number; code: string }[]>`
       SELECT o.id, o.code FROM organizations o WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.organization_id = o.id AND a.removed_at IS NULL) ORDER BY o.id LIMIT 1`;
-    await createUserWithPassword(platform, { email: 'press@agency.test', role: 'agency', displayName: 'Олег', organizationCode: organization!.code });
+    organization = first!;
+    await createUserWithPassword(platform, { email: 'press@agency.test', role: 'agency', displayName: 'Олег', organizationCode: organization.code });
     monitor = await newPage(browser);
   });
   afterAll(async () => {
