@@ -2,6 +2,7 @@
 /// <reference lib="dom.iterable" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { planBulletinDeliveries } from '@most/db';
 import { publishDemoEditions } from './fixtures';
 import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, screenshot, seriousA11yViolations, signIn, startTestPlatform, type TestPlatform } from './harness';
 
@@ -233,5 +234,45 @@ describe('the digital bulletin: editors, the public and agencies, in Chromium', 
     expect(await drafts.textContent()).toContain('Уточнены данные по двум районам.');
     await screenshot(monitor, 'bulletin-issues-list');
     expect(await seriousA11yViolations(monitor)).toEqual([]);
+  });
+  it('manages mailing recipients, shows an opt-out, and resends a failed delivery', async () => {
+    await monitor.goto(`${platform.url}/monitor/bulletins`);
+    const contacts = monitor.getByRole('region', { name: 'Адресаты рассылки' });
+    await contacts.waitFor();
+    await contacts.getByLabel('Поиск организации').fill(organization.code);
+    await contacts.locator(`option[value="${organization.id}"]`).waitFor({ state: 'attached' });
+    await contacts.getByLabel('Организация', { exact: true }).selectOption(String(organization.id));
+    const table = contacts.getByTestId('bulletin-contacts');
+    for (const email of ['press@agency.test', 'old@agency.test', 'left@agency.test']) {
+      await contacts.getByLabel('Электронная почта').fill(email);
+      await contacts.getByRole('button', { name: 'Добавить адресата' }).click();
+      await table.getByRole('cell', { name: email, exact: true }).waitFor();
+    }
+    await table.getByRole('button', { name: 'Удалить: old@agency.test' }).click();
+    await table.getByRole('cell', { name: 'old@agency.test', exact: true }).waitFor({ state: 'detached' });
+    // The recipient follows the unsubscribe link from an e-mail.
+    await platform.db.sql`UPDATE bulletin_contacts SET unsubscribed_at = now() WHERE email = 'left@agency.test'`;
+    await monitor.reload();
+    await table.locator('tr', { hasText: 'left@agency.test' }).getByText(/^Отписан/).waitFor();
+
+    // The worker plans the e-mails of a published issue; one of them bounces for good.
+    await planBulletinDeliveries(platform.db.sql, issueId);
+    await platform.db.sql`
+      UPDATE bulletin_deliveries SET status = 'failed', attempts = 3, last_error = '550 5.1.1 mailbox unavailable'
+      WHERE issue_id = ${issueId} AND email = 'press@agency.test'`;
+    await monitor.goto(`${platform.url}/monitor/bulletins/${issueId}`);
+    const deliveries = monitor.getByTestId('bulletin-deliveries');
+    await deliveries.waitFor();
+    const failed = deliveries.locator('tr', { hasText: 'press@agency.test' });
+    expect(await failed.textContent()).toContain('Не доставлено');
+    expect(await failed.textContent()).toContain('550 5.1.1 mailbox unavailable');
+    expect(await deliveries.locator('tr', { hasText: 'left@agency.test' }).textContent()).toContain('Пропущено (отписка)');
+    await screenshot(monitor, 'bulletin-deliveries');
+    expect(await seriousA11yViolations(monitor)).toEqual([]);
+    await monitor.getByRole('button', { name: 'Отправить заново неудачные (1)' }).click();
+    await monitor.getByRole('status').filter({ hasText: 'Поставлено в очередь писем: 1.' }).waitFor();
+    await failed.getByText('В очереди').waitFor();
+    const [stored] = await platform.db.sql<{ status: string }[]>`SELECT status FROM bulletin_deliveries WHERE issue_id = ${issueId} AND email = 'press@agency.test'`;
+    expect(stored?.status).toBe('pending');
   });
 });
