@@ -4,5 +4,5 @@ import solid from 'vite-plugin-solid';
 export default defineConfig({
   plugins: [solid()],
   build: { outDir: 'dist', target: 'es2022' },
-  server: { proxy: { '/trpc': 'http://localhost:8080', '/api': 'http://localhost:8080', '/healthz': 'http://localhost:8080' } },
+  server: { proxy: { '/trpc': 'http://localhost:8080', '/api': 'http://localhost:8080', '/healthz': 'http://localhost:8080', '^/bulletin/': 'http://localhost:8080' } },
 });

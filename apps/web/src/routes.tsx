@@ -23,6 +23,8 @@ export const routes: RouteDefinition[] = [
   { path: '/check', component: lazy(() => import('./pages/public/CheckPage')) },
   { path: '/embed', component: lazy(() => import('./pages/public/EmbedPage')) },
   { path: '/login', component: lazy(() => import('./pages/LoginPage')) },
+  { path: '/bulletins', component: lazy(() => import('./pages/bulletin/ArchivePage')) },
+  { path: '/bulletins/:slug', component: lazy(() => import('./pages/bulletin/IssuePage')) },
 
   { path: '/monitor/registry', component: lazy(() => import('./pages/monitor/RegistryPage')) },
   { path: '/monitor/import', component: lazy(() => import('./pages/monitor/ImportPage')) },
@@ -32,11 +34,15 @@ export const routes: RouteDefinition[] = [
   { path: '/monitor/disputes', component: lazy(() => import('./pages/monitor/DisputesPage')) },
   { path: '/monitor/editions', component: lazy(() => import('./pages/monitor/EditionsPage')) },
   { path: '/monitor/users', component: lazy(() => import('./pages/monitor/UsersPage')) },
+  { path: '/monitor/bulletins', component: lazy(() => import('./pages/bulletin/MonitorBulletinsPage')) },
+  { path: '/monitor/bulletins/:id', component: lazy(() => import('./pages/bulletin/IssueEditorPage')) },
 
   { path: '/agency', component: lazy(() => import('./pages/agency/MyOrganizationPage')) },
   { path: '/agency/recommendations', component: lazy(() => import('./pages/agency/RecommendationsPage')) },
   { path: '/agency/sla', component: pending(AGENCY_ROLES, (m) => m.agency.slaTitle) },
   { path: '/agency/disputes', component: lazy(() => import('./pages/agency/DisputesPage')) },
+  { path: '/agency/bulletins', component: lazy(() => import('./pages/bulletin/AgencyBulletinsPage')) },
+  { path: '/agency/bulletins/:slug', component: lazy(() => import('./pages/bulletin/AgencyBulletinsPage').then((m) => ({ default: m.AgencyIssuePage }))) },
 
   { path: '/training', component: lazy(() => import('./pages/training/TraineeHomePage')) },
   { path: '/training/courses/:enrolmentId', component: lazy(() => import('./pages/training/TraineeCoursePage')) },

@@ -16,6 +16,7 @@ const publicLinks: NavLink[] = [
   { href: '/methodology', text: () => t().nav.methodology },
   { href: '/check', text: () => t().nav.check },
   { href: '/embed', text: () => t().nav.embed },
+  { href: '/bulletins', text: () => t().bulletin.navArchive },
 ];
 
 const monitorLinks: NavLink[] = [
@@ -27,6 +28,7 @@ const monitorLinks: NavLink[] = [
   { href: '/monitor/disputes', text: () => t().nav.disputes },
   { href: '/monitor/editions', text: () => t().nav.editions },
   { href: '/monitor/users', text: () => t().nav.users },
+  { href: '/monitor/bulletins', text: () => t().bulletin.navMonitor },
 ];
 
 const agencyLinks: NavLink[] = [
@@ -34,6 +36,7 @@ const agencyLinks: NavLink[] = [
   { href: '/agency/recommendations', text: () => t().nav.recommendations },
   { href: '/agency/sla', text: () => t().nav.sla },
   { href: '/agency/disputes', text: () => t().nav.myDisputes },
+  { href: '/agency/bulletins', text: () => t().bulletin.navMine },
 ];
 
 const traineeLinks: NavLink[] = [{ href: '/training', text: () => t().training.navMyLearning, end: true }];

@@ -1,0 +1,306 @@
+import { A, useNavigate } from '@solidjs/router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
+import { trpc } from '../../api/trpc';
+import { MutationError } from '../../components/MutationError';
+import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
+import { QueryView } from '../../components/State';
+import { formatDate, formatDateTime } from '../../format';
+import { fill, label, locale, t } from '../../i18n';
+import { groupByState, previousMonthKey } from './bulletin-view';
+
+function CreateDraftForm() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [period, setPeriod] = createSignal(previousMonthKey(new Date()));
+  const create = useMutation(() => ({
+    mutationFn: () => trpc.bulletin.createDraft.mutate({ periodKey: period() }),
+    onSuccess: (result) => {
+      void client.invalidateQueries({ queryKey: ['bulletin.list'] });
+      navigate(`/monitor/bulletins/${result.issue.id}${result.created ? '' : '?existing=1'}`);
+    },
+  }));
+  const b = () => t().bulletin;
+  return (
+    <form
+      class="card bulletin-card"
+      aria-labelledby="bulletin-create-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        create.mutate();
+      }}
+    >
+      <h2 id="bulletin-create-title">{b().createTitle}</h2>
+      <p class="muted">{b().createHint}</p>
+      <div class="form-row">
+        <div class="field">
+          <label for="bulletin-period">{b().period}</label>
+          <input id="bulletin-period" type="month" required pattern="\d{4}-\d{2}" value={period()} onInput={(e) => setPeriod(e.currentTarget.value)} />
+        </div>
+        <button type="submit" disabled={create.isPending || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period())}>
+          {create.isPending ? b().creating : b().createDraft}
+        </button>
+      </div>
+      <MutationError error={create.error} />
+    </form>
+  );
+}
+
+function IssuesList() {
+  const issues = useQuery(() => ({ queryKey: ['bulletin.list'], queryFn: () => trpc.bulletin.list.query() }));
+  const b = () => t().bulletin;
+  return (
+    <QueryView query={issues} empty={(list) => list.length === 0} emptyDetail={b().noIssues}>
+      {(list) => (
+        <For each={groupByState(list)}>
+          {(group) => (
+            <div class="table-wrap bulletin-group">
+              <table class="stack" data-testid={`bulletin-issues-${group.state}`}>
+                <caption>
+                  {label(b().states, group.state)} ({group.issues.length})
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{b().issueTitle}</th>
+                    <th scope="col">{b().period}</th>
+                    <th scope="col">{b().revision}</th>
+                    <th scope="col">{b().dates}</th>
+                    <th scope="col">{t().app.actions}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={group.issues}>
+                    {(issue) => (
+                      <tr data-testid="bulletin-issue-row">
+                        <td data-label={b().issueTitle}>
+                          {issue.title}
+                          <Show when={issue.correctionNote}>
+                            {(note) => (
+                              <p class="muted bulletin-correction-note">
+                                {b().correctionNoteLabel}: {note()}
+                              </p>
+                            )}
+                          </Show>
+                        </td>
+                        <td data-label={b().period}>{issue.periodLabel}</td>
+                        <td data-label={b().revision}>{issue.revision}</td>
+                        <td data-label={b().dates}>
+                          {issue.publishedAt
+                            ? fill(b().publishedOn, { date: formatDateTime(issue.publishedAt, locale()) })
+                            : issue.submittedAt
+                              ? fill(b().submittedOn, { date: formatDateTime(issue.submittedAt, locale()) })
+                              : fill(b().createdOn, { date: formatDateTime(issue.createdAt, locale()) })}
+                        </td>
+                        <td data-label={t().app.actions}>
+                          <A href={`/monitor/bulletins/${issue.id}`} aria-label={`${b().open}: ${issue.title}, ${b().revision} ${issue.revision}`}>
+                            {b().open}
+                          </A>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          )}
+        </For>
+      )}
+    </QueryView>
+  );
+}
+
+function Contacts() {
+  const client = useQueryClient();
+  const [search, setSearch] = createSignal('');
+  const [organizationId, setOrganizationId] = createSignal('');
+  const [email, setEmail] = createSignal('');
+  const [name, setName] = createSignal('');
+  const contacts = useQuery(() => ({ queryKey: ['bulletin.contacts'], queryFn: () => trpc.bulletin.contacts.query() }));
+  const organizations = useQuery(() => ({
+    queryKey: ['registry.organizations', { search: search(), pageSize: 200 }],
+    queryFn: () => trpc.registry.organizations.query({ search: search() || undefined, page: 1, pageSize: 200 }),
+  }));
+  const names = useQuery(() => ({
+    queryKey: ['registry.organizations', { pageSize: 200 }],
+    queryFn: () => trpc.registry.organizations.query({ page: 1, pageSize: 200 }),
+  }));
+  const nameOf = createMemo(() => new Map((names.data?.items ?? []).map((o) => [o.id, o.shortName] as const)));
+  createEffect(() => {
+    const items = organizations.data?.items ?? [];
+    if (items.length > 0 && !items.some((o) => String(o.id) === organizationId())) setOrganizationId(String(items[0]!.id));
+  });
+  const add = useMutation(() => ({
+    mutationFn: () => trpc.bulletin.upsertContact.mutate({ organizationId: Number(organizationId()), email: email().trim(), name: name().trim() || undefined }),
+    onSuccess: () => {
+      setEmail('');
+      setName('');
+      void client.invalidateQueries({ queryKey: ['bulletin.contacts'] });
+    },
+  }));
+  const remove = useMutation(() => ({
+    mutationFn: (id: number) => trpc.bulletin.removeContact.mutate({ id }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['bulletin.contacts'] }),
+  }));
+  const b = () => t().bulletin;
+  return (
+    <section class="card bulletin-card" aria-labelledby="bulletin-contacts-title">
+      <h2 id="bulletin-contacts-title">{b().contactsTitle}</h2>
+      <p class="muted">{b().contactsHint}</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          add.mutate();
+        }}
+      >
+        <div class="form-row">
+          <div class="field">
+            <label for="contact-org-search">{b().organizationSearch}</label>
+            <input id="contact-org-search" type="search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="contact-org">{b().organization}</label>
+            <select id="contact-org" required value={organizationId()} onChange={(e) => setOrganizationId(e.currentTarget.value)}>
+              <For each={organizations.data?.items ?? []}>{(o) => <option value={String(o.id)}>{o.shortName}</option>}</For>
+            </select>
+          </div>
+          <div class="field">
+            <label for="contact-email">{b().email}</label>
+            <input id="contact-email" type="email" required maxLength={320} value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="contact-name">{b().contactName}</label>
+            <input id="contact-name" maxLength={300} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+          </div>
+          <button type="submit" disabled={add.isPending || !organizationId()}>
+            {b().addContact}
+          </button>
+        </div>
+        <MutationError error={add.error ?? remove.error} />
+      </form>
+      <QueryView query={contacts} empty={(list) => list.length === 0} emptyDetail={b().noContacts}>
+        {(list) => (
+          <div class="table-wrap">
+            <table class="stack" data-testid="bulletin-contacts">
+              <caption>{b().contactsTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{b().organization}</th>
+                  <th scope="col">{b().email}</th>
+                  <th scope="col">{b().contactName}</th>
+                  <th scope="col">{b().subscription}</th>
+                  <th scope="col">{t().app.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list}>
+                  {(contact) => (
+                    <tr>
+                      <td data-label={b().organization}>{nameOf().get(contact.organizationId) ?? `#${contact.organizationId}`}</td>
+                      <td data-label={b().email}>{contact.email}</td>
+                      <td data-label={b().contactName}>{contact.name || '—'}</td>
+                      <td data-label={b().subscription}>
+                        {contact.unsubscribedAt ? <span class="warn">{fill(b().optedOut, { date: formatDate(contact.unsubscribedAt, locale()) })}</span> : b().subscribed}
+                      </td>
+                      <td data-label={t().app.actions}>
+                        <button
+                          type="button"
+                          class="button--ghost"
+                          disabled={remove.isPending}
+                          aria-label={`${b().removeContact}: ${contact.email}`}
+                          onClick={() => remove.mutate(contact.id)}
+                        >
+                          {b().removeContact}
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function ScheduleSettings() {
+  const client = useQueryClient();
+  const settings = useQuery(() => ({ queryKey: ['bulletin.settings'], queryFn: () => trpc.bulletin.settings.query() }));
+  const [pattern, setPattern] = createSignal<string>();
+  const [timezone, setTimezone] = createSignal<string>();
+  const [enabled, setEnabled] = createSignal<boolean>();
+  const [saved, setSaved] = createSignal(false);
+  const save = useMutation(() => ({
+    mutationFn: () =>
+      trpc.bulletin.updateSettings.mutate({
+        schedulePattern: pattern() ?? settings.data!.schedulePattern,
+        scheduleTimezone: timezone() ?? settings.data!.scheduleTimezone,
+        scheduleEnabled: enabled() ?? settings.data!.scheduleEnabled,
+      }),
+    onSuccess: (next) => {
+      client.setQueryData(['bulletin.settings'], next);
+      setSaved(true);
+    },
+  }));
+  const b = () => t().bulletin;
+  return (
+    <section class="card bulletin-card" aria-labelledby="bulletin-schedule-title">
+      <h2 id="bulletin-schedule-title">{b().scheduleTitle}</h2>
+      <QueryView query={settings}>
+        {(current) => (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              setSaved(false);
+              save.mutate();
+            }}
+          >
+            <p class="muted">{b().scheduleHint}</p>
+            <div class="form-row">
+              <div class="field">
+                <label for="schedule-pattern">{b().schedulePattern}</label>
+                <input id="schedule-pattern" required maxLength={100} value={pattern() ?? current.schedulePattern} onInput={(e) => setPattern(e.currentTarget.value)} />
+              </div>
+              <div class="field">
+                <label for="schedule-timezone">{b().scheduleTimezone}</label>
+                <input id="schedule-timezone" required maxLength={60} value={timezone() ?? current.scheduleTimezone} onInput={(e) => setTimezone(e.currentTarget.value)} />
+              </div>
+              <div class="field field--inline">
+                <input id="schedule-enabled" type="checkbox" checked={enabled() ?? current.scheduleEnabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />
+                <label for="schedule-enabled">{b().scheduleEnabled}</label>
+              </div>
+              <button type="submit" disabled={save.isPending}>
+                {t().app.save}
+              </button>
+            </div>
+            <Show when={saved()}>
+              <p class="notice notice--ok" role="status">
+                {b().scheduleSaved}
+              </p>
+            </Show>
+            <MutationError error={save.error} />
+          </form>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+/** The monitors' bulletin desk: issues by state, a new draft for a month, contacts and the schedule. */
+export default function MonitorBulletinsPage() {
+  return (
+    <RequireRole roles={MONITOR_ROLES}>
+      <section aria-labelledby="bulletins-title">
+        <h1 id="bulletins-title">{t().bulletin.monitorTitle}</h1>
+        <p class="toolbar">
+          <A href="/bulletins">{t().bulletin.publicArchive}</A>
+        </p>
+        <CreateDraftForm />
+        <IssuesList />
+        <Contacts />
+        <ScheduleSettings />
+      </section>
+    </RequireRole>
+  );
+}
