@@ -45,7 +45,7 @@ describe('the digital bulletin: editors, the public and agencies, in Chromium', 
     await signIn(monitor, platform.url, 'editor@most.test');
     await monitor.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Выпуски бюллетеня' }).click();
     await monitor.getByRole('heading', { level: 1, name: 'Бюллетень: выпуски' }).waitFor();
-    const period = monitor.getByLabel('Период');
+    const period = monitor.getByLabel('Период', { exact: true });
     // Defaults to the month before today in Saratov.
     expect(await period.inputValue()).toMatch(/^\d{4}-\d{2}$/);
     await period.fill('2026-10');
@@ -199,6 +199,8 @@ describe('the digital bulletin: editors, the public and agencies, in Chromium', 
     expect(await own.count()).toBe(1);
     expect(await agency.locator(`#section-org-${organization.id}`).count()).toBe(1);
     expect(await agency.getByTestId('bulletin-issue').textContent()).toContain(NOTE);
+    // Its own section is also offered as a PDF, behind the same sign-in.
+    expect(await agency.getByRole('link', { name: 'Раздел ведомства (PDF)' }).getAttribute('href')).toBe(`/bulletin/${slug}/agency/${organization.id}.pdf`);
     await agency.getByRole('button', { name: /^Подтвердить получение/ }).click();
     await agency.getByTestId('bulletin-acknowledged').waitFor();
     const [ack] = await platform.db.sql<{ acknowledged_at: Date | null }[]>`
@@ -274,5 +276,26 @@ describe('the digital bulletin: editors, the public and agencies, in Chromium', 
     await failed.getByText('В очереди').waitFor();
     const [stored] = await platform.db.sql<{ status: string }[]>`SELECT status FROM bulletin_deliveries WHERE issue_id = ${issueId} AND email = 'press@agency.test'`;
     expect(stored?.status).toBe('pending');
+  });
+
+  it('creates a quarterly draft and sets the scheduled bulletin to appear quarterly', async () => {
+    await monitor.goto(`${platform.url}/monitor/bulletins`);
+    await monitor.getByRole('heading', { level: 1, name: 'Бюллетень: выпуски' }).waitFor();
+    await monitor.getByLabel('Периодичность').first().selectOption('quarter');
+    await monitor.getByLabel('Год').fill('2026');
+    await monitor.getByLabel('Квартал', { exact: true }).selectOption('3');
+    await monitor.getByRole('button', { name: 'Создать черновик' }).click();
+    await monitor.waitForURL((url) => /\/monitor\/bulletins\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${issueId}`));
+    expect(await monitor.getByRole('heading', { level: 1 }).textContent()).toContain('III квартал 2026');
+    const [quarterly] = await platform.db.sql<{ period_key: string; state: string }[]>`SELECT period_key, state FROM bulletin_issues WHERE period_key = '2026-q3'`;
+    expect(quarterly).toEqual({ period_key: '2026-q3', state: 'draft' });
+
+    await monitor.goto(`${platform.url}/monitor/bulletins`);
+    await monitor.locator('#schedule-period-kind').selectOption('quarter');
+    await monitor.locator('#schedule-pattern').fill('0 6 1 1,4,7,10 *');
+    await monitor.locator('form:has(#schedule-pattern)').getByRole('button', { name: 'Сохранить' }).click();
+    await monitor.getByText('Расписание сохранено', { exact: false }).waitFor();
+    const [settings] = await platform.db.sql<{ period_kind: string; schedule_pattern: string }[]>`SELECT period_kind, schedule_pattern FROM bulletin_settings`;
+    expect(settings).toEqual({ period_kind: 'quarter', schedule_pattern: '0 6 1 1,4,7,10 *' });
   });
 });

@@ -7,6 +7,7 @@ import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime } from '../../format';
 import { fill, locale, t } from '../../i18n';
+import { user } from '../../session';
 import { IssueNotices, SectionView } from './Blocks';
 
 function useAcknowledge() {
@@ -95,6 +96,9 @@ export function AgencyIssuePage() {
             <div class="toolbar">
               <Show when={summary()}>
                 {(s) => <AcknowledgeButton issueId={s().id} title={view.title} acknowledgedAt={s().acknowledgedAt} pending={acknowledge.isPending} onAcknowledge={(id) => acknowledge.mutate(id)} />}
+              </Show>
+              <Show when={user()?.organizationId}>
+                {(organizationId) => <a href={`/bulletin/${encodeURIComponent(view.slug)}/agency/${organizationId()}.pdf`}>{b().mySectionPdf}</a>}
               </Show>
               <a href={`/bulletin/${encodeURIComponent(view.slug)}.pdf`}>{b().pdf}</a>
             </div>

@@ -7,12 +7,17 @@ import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
-import { groupByState, previousMonthKey } from './bulletin-view';
+import { groupByState, isPeriodKey, previousMonthKey, previousQuarterKey } from './bulletin-view';
 
 function CreateDraftForm() {
   const client = useQueryClient();
   const navigate = useNavigate();
-  const [period, setPeriod] = createSignal(previousMonthKey(new Date()));
+  const [kind, setKind] = createSignal<'month' | 'quarter'>('month');
+  const [month, setMonth] = createSignal(previousMonthKey(new Date()));
+  const [quarter, setQuarter] = createSignal(previousQuarterKey(new Date()));
+  const period = () => (kind() === 'month' ? month() : quarter());
+  const quarterYear = () => quarter().slice(0, 4);
+  const quarterNumber = () => quarter().slice(6);
   const create = useMutation(() => ({
     mutationFn: () => trpc.bulletin.createDraft.mutate({ periodKey: period() }),
     onSuccess: (result) => {
@@ -34,10 +39,41 @@ function CreateDraftForm() {
       <p class="muted">{b().createHint}</p>
       <div class="form-row">
         <div class="field">
-          <label for="bulletin-period">{b().period}</label>
-          <input id="bulletin-period" type="month" required pattern="\d{4}-\d{2}" value={period()} onInput={(e) => setPeriod(e.currentTarget.value)} />
+          <label for="bulletin-period-kind">{b().periodKind}</label>
+          <select id="bulletin-period-kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value === 'quarter' ? 'quarter' : 'month')}>
+            <option value="month">{b().periodKindMonth}</option>
+            <option value="quarter">{b().periodKindQuarter}</option>
+          </select>
         </div>
-        <button type="submit" disabled={create.isPending || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period())}>
+        <Show
+          when={kind() === 'quarter'}
+          fallback={
+            <div class="field">
+              <label for="bulletin-period">{b().period}</label>
+              <input id="bulletin-period" type="month" required pattern="\d{4}-\d{2}" value={month()} onInput={(e) => setMonth(e.currentTarget.value)} />
+            </div>
+          }
+        >
+          <div class="field">
+            <label for="bulletin-quarter-year">{b().year}</label>
+            <input
+              id="bulletin-quarter-year"
+              type="number"
+              required
+              min="2000"
+              max="2100"
+              value={quarterYear()}
+              onInput={(e) => setQuarter(`${e.currentTarget.value}-q${quarterNumber()}`)}
+            />
+          </div>
+          <div class="field">
+            <label for="bulletin-quarter">{b().quarter}</label>
+            <select id="bulletin-quarter" value={quarterNumber()} onChange={(e) => setQuarter(`${quarterYear()}-q${e.currentTarget.value}`)}>
+              <For each={['1', '2', '3', '4']}>{(q) => <option value={q}>{q}</option>}</For>
+            </select>
+          </div>
+        </Show>
+        <button type="submit" disabled={create.isPending || !isPeriodKey(period())}>
           {create.isPending ? b().creating : b().createDraft}
         </button>
       </div>
@@ -230,6 +266,7 @@ function ScheduleSettings() {
   const [pattern, setPattern] = createSignal<string>();
   const [timezone, setTimezone] = createSignal<string>();
   const [enabled, setEnabled] = createSignal<boolean>();
+  const [periodKind, setPeriodKind] = createSignal<'month' | 'quarter'>();
   const [saved, setSaved] = createSignal(false);
   const save = useMutation(() => ({
     mutationFn: () =>
@@ -237,6 +274,7 @@ function ScheduleSettings() {
         schedulePattern: pattern() ?? settings.data!.schedulePattern,
         scheduleTimezone: timezone() ?? settings.data!.scheduleTimezone,
         scheduleEnabled: enabled() ?? settings.data!.scheduleEnabled,
+        periodKind: periodKind() ?? settings.data!.periodKind,
       }),
     onSuccess: (next) => {
       client.setQueryData(['bulletin.settings'], next);
@@ -265,6 +303,17 @@ function ScheduleSettings() {
               <div class="field">
                 <label for="schedule-timezone">{b().scheduleTimezone}</label>
                 <input id="schedule-timezone" required maxLength={60} value={timezone() ?? current.scheduleTimezone} onInput={(e) => setTimezone(e.currentTarget.value)} />
+              </div>
+              <div class="field">
+                <label for="schedule-period-kind">{b().periodKind}</label>
+                <select
+                  id="schedule-period-kind"
+                  value={periodKind() ?? current.periodKind}
+                  onChange={(e) => setPeriodKind(e.currentTarget.value === 'quarter' ? 'quarter' : 'month')}
+                >
+                  <option value="month">{b().periodKindMonth}</option>
+                  <option value="quarter">{b().periodKindQuarter}</option>
+                </select>
               </div>
               <div class="field field--inline">
                 <input id="schedule-enabled" type="checkbox" checked={enabled() ?? current.scheduleEnabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />

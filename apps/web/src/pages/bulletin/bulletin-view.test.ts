@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocksUnderTitle, groupByState, inlineText, isSafeLink, moveKey, parseInline, parseMarkdown, previousMonthKey } from './bulletin-view';
+import { blocksUnderTitle, groupByState, inlineText, isPeriodKey, isSafeLink, moveKey, parseInline, parseMarkdown, previousMonthKey, previousQuarterKey } from './bulletin-view';
 
 describe('previousMonthKey', () => {
   it('gives the month before, as seen in Saratov', () => {
@@ -67,5 +67,19 @@ describe('blocksUnderTitle', () => {
     expect(blocksUnderTitle({ title: 'Общий выпуск', blocks: [heading, table] })).toEqual([heading, table]);
     expect(blocksUnderTitle({ title: 'Правительство области', blocks: [table, heading] })).toEqual([table, heading]);
     expect(blocksUnderTitle({ title: 'Пусто', blocks: [] })).toEqual([]);
+  });
+});
+
+describe('previousQuarterKey and isPeriodKey', () => {
+  it('names the quarter before the current one in Saratov time', () => {
+    expect(previousQuarterKey(new Date('2026-12-02T04:00:00Z'))).toBe('2026-q3');
+    // 21:00 UTC on 31 December is already January in Saratov.
+    expect(previousQuarterKey(new Date('2026-12-31T21:00:00Z'))).toBe('2026-q4');
+    expect(previousQuarterKey(new Date('2026-04-01T00:00:00Z'))).toBe('2026-q1');
+  });
+
+  it('accepts month and quarter keys only', () => {
+    expect(['2026-11', '2026-q4'].every(isPeriodKey)).toBe(true);
+    expect(['2026-13', '2026-q5', '2026-Q4', '2026'].some(isPeriodKey)).toBe(false);
   });
 });

@@ -17,6 +17,17 @@ export function previousMonthKey(now: Date): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
+/** `YYYY-qN` of the quarter before the one containing `now`, as seen in Saratov. */
+export function previousQuarterKey(now: Date): string {
+  const local = new Date(now.getTime() + 4 * 3_600_000);
+  const year = local.getUTCFullYear();
+  const current = Math.floor(local.getUTCMonth() / 3) + 1;
+  return current === 1 ? `${year - 1}-q4` : `${year}-q${current - 1}`;
+}
+
+/** Whether a key names a month (`2026-11`) or a quarter (`2026-q4`) a draft can be made for. */
+export const isPeriodKey = (key: string): boolean => /^\d{4}-(0[1-9]|1[0-2]|q[1-4])$/.test(key);
+
 /** The keys with the one at `index` moved by `delta` places; unchanged when it would leave the list. */
 export function moveKey(keys: readonly string[], index: number, delta: -1 | 1): string[] {
   const target = index + delta;
