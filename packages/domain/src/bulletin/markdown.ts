@@ -19,35 +19,24 @@ export function isSafeLinkTarget(url: string): boolean {
   return /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i.test(trimmed);
 }
 
-interface InlineRenderer {
-  text(text: string): string;
-  code(text: string): string;
-  strong(inner: string): string;
-  em(inner: string): string;
-  link(inner: string, url: string): string;
-}
+/** Inline Markdown as a tree: the one reading of the dialect that every renderer (HTML, text, the dashboard) draws. */
+export type MarkdownInline =
+  | { type: 'text'; text: string }
+  | { type: 'code'; text: string }
+  | { type: 'strong' | 'em'; children: MarkdownInline[] }
+  | { type: 'link'; href: string; children: MarkdownInline[] };
 
-const HTML_INLINE: InlineRenderer = {
-  text: escapeHtml,
-  code: (text) => `<code>${escapeHtml(text)}</code>`,
-  strong: (inner) => `<strong>${inner}</strong>`,
-  em: (inner) => `<em>${inner}</em>`,
-  link: (inner, url) => `<a href="${escapeHtml(url.trim())}" rel="nofollow noopener">${inner}</a>`,
-};
+export type MarkdownNode =
+  | { type: 'heading'; level: number; text: MarkdownInline[] }
+  | { type: 'ul' | 'ol'; items: MarkdownInline[][] }
+  | { type: 'quote' | 'paragraph'; lines: MarkdownInline[][] };
 
-const TEXT_INLINE: InlineRenderer = {
-  text: (text) => text,
-  code: (text) => text,
-  strong: (inner) => inner,
-  em: (inner) => inner,
-  link: (inner, url) => (inner === url ? url : `${inner} (${url.trim()})`),
-};
-
-function renderInlineWith(source: string, r: InlineRenderer): string {
-  let out = '';
+/** One line of the dialect as inline nodes: **bold**, *italic*, `code`, [text](url), backslash escapes. Unsafe links keep only their text. */
+export function parseInlineMarkdown(source: string): MarkdownInline[] {
+  const out: MarkdownInline[] = [];
   let plain = '';
   const flush = () => {
-    out += r.text(plain);
+    if (plain) out.push({ type: 'text', text: plain });
     plain = '';
   };
   let i = 0;
@@ -63,7 +52,7 @@ function renderInlineWith(source: string, r: InlineRenderer): string {
       const end = source.indexOf('`', i + 1);
       if (end > i + 1) {
         flush();
-        out += r.code(source.slice(i + 1, end));
+        out.push({ type: 'code', text: source.slice(i + 1, end) });
         i = end + 1;
         continue;
       }
@@ -72,7 +61,7 @@ function renderInlineWith(source: string, r: InlineRenderer): string {
       const end = source.indexOf('**', i + 2);
       if (end > i + 2) {
         flush();
-        out += r.strong(renderInlineWith(source.slice(i + 2, end), r));
+        out.push({ type: 'strong', children: parseInlineMarkdown(source.slice(i + 2, end)) });
         i = end + 2;
         continue;
       }
@@ -81,7 +70,7 @@ function renderInlineWith(source: string, r: InlineRenderer): string {
       const end = source.indexOf('*', i + 1);
       if (end > i + 1 && source[end - 1] !== ' ') {
         flush();
-        out += r.em(renderInlineWith(source.slice(i + 1, end), r));
+        out.push({ type: 'em', children: parseInlineMarkdown(source.slice(i + 1, end)) });
         i = end + 1;
         continue;
       }
@@ -90,8 +79,9 @@ function renderInlineWith(source: string, r: InlineRenderer): string {
       const link = /^\[([^\]\n]*)\]\(([^()\s]*)\)/.exec(source.slice(i));
       if (link) {
         flush();
-        const inner = renderInlineWith(link[1]!, r);
-        out += isSafeLinkTarget(link[2]!) ? r.link(inner, link[2]!) : inner;
+        const children = parseInlineMarkdown(link[1]!);
+        if (isSafeLinkTarget(link[2]!)) out.push({ type: 'link', href: link[2]!.trim(), children });
+        else out.push(...children);
         i += link[0].length;
         continue;
       }
@@ -103,20 +93,12 @@ function renderInlineWith(source: string, r: InlineRenderer): string {
   return out;
 }
 
-/** One line of Markdown as HTML (no block structure). */
-export const renderInlineMarkdown = (source: string): string => renderInlineWith(source, HTML_INLINE);
-/** One line of Markdown as plain text, links written out as "text (url)". */
-export const inlineMarkdownToText = (source: string): string => renderInlineWith(source, TEXT_INLINE);
-
-type MarkdownBlock =
-  | { type: 'heading'; level: number; text: string }
-  | { type: 'ul' | 'ol'; items: string[] }
-  | { type: 'quote' | 'paragraph'; lines: string[] };
-
-function parseBlocks(source: string): MarkdownBlock[] {
-  const blocks: MarkdownBlock[] = [];
-  let current: MarkdownBlock | undefined;
-  const push = (block: MarkdownBlock) => {
+/** The dialect's block structure: headings, lists, quotes and paragraphs (a paragraph's lines are kept as line breaks). */
+export function parseMarkdown(source: string): MarkdownNode[] {
+  type Raw = { type: 'heading'; level: number; text: string } | { type: 'ul' | 'ol'; items: string[] } | { type: 'quote' | 'paragraph'; lines: string[] };
+  const blocks: Raw[] = [];
+  let current: Raw | undefined;
+  const push = (block: Raw) => {
     blocks.push(block);
     current = block;
   };
@@ -137,25 +119,68 @@ function parseBlocks(source: string): MarkdownBlock[] {
     else if (current?.type === 'ul' || current?.type === 'ol') current.items[current.items.length - 1] += ` ${line.trim()}`;
     else push({ type: 'paragraph', lines: [line.trim()] });
   }
-  return blocks;
+  return blocks.map((block): MarkdownNode => {
+    switch (block.type) {
+      case 'heading':
+        return { type: 'heading', level: block.level, text: parseInlineMarkdown(block.text) };
+      case 'ul':
+      case 'ol':
+        return { type: block.type, items: block.items.map(parseInlineMarkdown) };
+      default:
+        return { type: block.type, lines: block.lines.map(parseInlineMarkdown) };
+    }
+  });
 }
+
+const inlineToHtml = (nodes: readonly MarkdownInline[]): string =>
+  nodes
+    .map((n) => {
+      switch (n.type) {
+        case 'text':
+          return escapeHtml(n.text);
+        case 'code':
+          return `<code>${escapeHtml(n.text)}</code>`;
+        case 'strong':
+          return `<strong>${inlineToHtml(n.children)}</strong>`;
+        case 'em':
+          return `<em>${inlineToHtml(n.children)}</em>`;
+        case 'link':
+          return `<a href="${escapeHtml(n.href)}" rel="nofollow noopener">${inlineToHtml(n.children)}</a>`;
+      }
+    })
+    .join('');
+
+/** Inline nodes as plain text, links written out as "text (url)". */
+export const inlineNodesToText = (nodes: readonly MarkdownInline[]): string =>
+  nodes
+    .map((n) => {
+      if (n.type === 'text' || n.type === 'code') return n.text;
+      const inner = inlineNodesToText(n.children);
+      return n.type === 'link' && inner !== n.href ? `${inner} (${n.href})` : inner;
+    })
+    .join('');
+
+/** One line of Markdown as HTML (no block structure). */
+export const renderInlineMarkdown = (source: string): string => inlineToHtml(parseInlineMarkdown(source));
+/** One line of Markdown as plain text, links written out as "text (url)". */
+export const inlineMarkdownToText = (source: string): string => inlineNodesToText(parseInlineMarkdown(source));
 
 /** Markdown to HTML; safe to embed anywhere in a page. */
 export function renderMarkdown(source: string): string {
-  return parseBlocks(source)
+  return parseMarkdown(source)
     .map((block) => {
       switch (block.type) {
         case 'heading': {
           const tag = block.level === 1 ? 'h3' : 'h4';
-          return `<${tag}>${renderInlineMarkdown(block.text)}</${tag}>`;
+          return `<${tag}>${inlineToHtml(block.text)}</${tag}>`;
         }
         case 'ul':
         case 'ol':
-          return `<${block.type}>${block.items.map((item) => `<li>${renderInlineMarkdown(item)}</li>`).join('')}</${block.type}>`;
+          return `<${block.type}>${block.items.map((item) => `<li>${inlineToHtml(item)}</li>`).join('')}</${block.type}>`;
         case 'quote':
-          return `<blockquote><p>${block.lines.map(renderInlineMarkdown).join('<br>')}</p></blockquote>`;
+          return `<blockquote><p>${block.lines.map(inlineToHtml).join('<br>')}</p></blockquote>`;
         case 'paragraph':
-          return `<p>${block.lines.map(renderInlineMarkdown).join('<br>')}</p>`;
+          return `<p>${block.lines.map(inlineToHtml).join('<br>')}</p>`;
       }
     })
     .join('\n');
@@ -163,19 +188,19 @@ export function renderMarkdown(source: string): string {
 
 /** Markdown to plain text for the text part of e-mails. */
 export function markdownToText(source: string): string {
-  return parseBlocks(source)
+  return parseMarkdown(source)
     .map((block) => {
       switch (block.type) {
         case 'heading':
-          return inlineMarkdownToText(block.text).toUpperCase();
+          return inlineNodesToText(block.text).toUpperCase();
         case 'ul':
-          return block.items.map((item) => `• ${inlineMarkdownToText(item)}`).join('\n');
+          return block.items.map((item) => `• ${inlineNodesToText(item)}`).join('\n');
         case 'ol':
-          return block.items.map((item, index) => `${index + 1}. ${inlineMarkdownToText(item)}`).join('\n');
+          return block.items.map((item, index) => `${index + 1}. ${inlineNodesToText(item)}`).join('\n');
         case 'quote':
-          return block.lines.map((line) => `> ${inlineMarkdownToText(line)}`).join('\n');
+          return block.lines.map((line) => `> ${inlineNodesToText(line)}`).join('\n');
         case 'paragraph':
-          return block.lines.map(inlineMarkdownToText).join('\n');
+          return block.lines.map(inlineNodesToText).join('\n');
       }
     })
     .join('\n\n');

@@ -3,6 +3,8 @@
  * reading of the bulletin's small Markdown dialect (rendered as text nodes, never as HTML).
  */
 
+import type { MarkdownInline as Inline } from '@most/domain/markdown';
+
 export type IssueState = 'draft' | 'in_review' | 'published';
 
 /** `YYYY-MM` of the month before `now`, as seen in Saratov (UTC+4, no DST). */
@@ -49,126 +51,8 @@ export function blocksUnderTitle<B extends { kind: string; text?: string }>(sect
   return first?.kind === 'heading' && first.text?.trim() === section.title.trim() ? rest : section.blocks;
 }
 
-export type Inline =
-  | { type: 'text'; text: string }
-  | { type: 'code'; text: string }
-  | { type: 'strong' | 'em'; children: Inline[] }
-  | { type: 'link'; href: string; children: Inline[] };
-
-export type MarkdownNode =
-  | { type: 'heading'; text: Inline[] }
-  | { type: 'ul' | 'ol'; items: Inline[][] }
-  | { type: 'quote' | 'paragraph'; lines: Inline[][] };
-
-/** True for links that may become anchors: http(s), mailto, or a path on this site. */
-export function isSafeLink(url: string): boolean {
-  const trimmed = url.trim();
-  if (/^\/(?![/\\])/.test(trimmed)) return true;
-  return /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i.test(trimmed);
-}
-
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-
-/** One line of the dialect as inline nodes: **bold**, *italic*, `code`, [text](url), backslash escapes. */
-export function parseInline(source: string): Inline[] {
-  const out: Inline[] = [];
-  let plain = '';
-  const flush = () => {
-    if (plain) out.push({ type: 'text', text: plain });
-    plain = '';
-  };
-  let i = 0;
-  while (i < source.length) {
-    const c = source[i]!;
-    const next = source[i + 1];
-    if (c === '\\' && next !== undefined && ASCII_PUNCTUATION.test(next)) {
-      plain += next;
-      i += 2;
-      continue;
-    }
-    if (c === '`') {
-      const end = source.indexOf('`', i + 1);
-      if (end > i + 1) {
-        flush();
-        out.push({ type: 'code', text: source.slice(i + 1, end) });
-        i = end + 1;
-        continue;
-      }
-    }
-    if (c === '*' && next === '*') {
-      const end = source.indexOf('**', i + 2);
-      if (end > i + 2) {
-        flush();
-        out.push({ type: 'strong', children: parseInline(source.slice(i + 2, end)) });
-        i = end + 2;
-        continue;
-      }
-    }
-    if (c === '*' && next !== undefined && next !== ' ' && next !== '*') {
-      const end = source.indexOf('*', i + 1);
-      if (end > i + 1 && source[end - 1] !== ' ') {
-        flush();
-        out.push({ type: 'em', children: parseInline(source.slice(i + 1, end)) });
-        i = end + 1;
-        continue;
-      }
-    }
-    if (c === '[') {
-      const link = /^\[([^\]\n]*)\]\(([^()\s]*)\)/.exec(source.slice(i));
-      if (link) {
-        flush();
-        const children = parseInline(link[1]!);
-        if (isSafeLink(link[2]!)) out.push({ type: 'link', href: link[2]!.trim(), children });
-        else out.push(...children);
-        i += link[0].length;
-        continue;
-      }
-    }
-    plain += c;
-    i += 1;
-  }
-  flush();
-  return out;
-}
-
-/** The dialect's block structure: headings, lists, quotes and paragraphs (lines kept as line breaks). */
-export function parseMarkdown(source: string): MarkdownNode[] {
-  type Raw = { type: 'heading'; text: string } | { type: 'ul' | 'ol'; items: string[] } | { type: 'quote' | 'paragraph'; lines: string[] };
-  const blocks: Raw[] = [];
-  let current: Raw | undefined;
-  const push = (block: Raw) => {
-    blocks.push(block);
-    current = block;
-  };
-  for (const line of source.replace(/\r\n?/g, '\n').split('\n')) {
-    if (line.trim() === '') {
-      current = undefined;
-      continue;
-    }
-    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
-    const bullet = /^\s*[-*+]\s+(.*)$/.exec(line);
-    const numbered = /^\s*\d{1,3}[.)]\s+(.*)$/.exec(line);
-    const quote = /^>\s?(.*)$/.exec(line);
-    if (heading) push({ type: 'heading', text: heading[2]!.trim() });
-    else if (bullet) current?.type === 'ul' ? current.items.push(bullet[1]!) : push({ type: 'ul', items: [bullet[1]!] });
-    else if (numbered) current?.type === 'ol' ? current.items.push(numbered[1]!) : push({ type: 'ol', items: [numbered[1]!] });
-    else if (quote) current?.type === 'quote' ? current.lines.push(quote[1]!) : push({ type: 'quote', lines: [quote[1]!] });
-    else if (current?.type === 'paragraph' || current?.type === 'quote') current.lines.push(line.trim());
-    else if (current?.type === 'ul' || current?.type === 'ol') current.items[current.items.length - 1] += ` ${line.trim()}`;
-    else push({ type: 'paragraph', lines: [line.trim()] });
-  }
-  return blocks.map((block): MarkdownNode => {
-    switch (block.type) {
-      case 'heading':
-        return { type: 'heading', text: parseInline(block.text) };
-      case 'ul':
-      case 'ol':
-        return { type: block.type, items: block.items.map(parseInline) };
-      default:
-        return { type: block.type, lines: block.lines.map(parseInline) };
-    }
-  });
-}
+// The bulletin's Markdown dialect is read by the same parser as the server's HTML, PDF and e-mail.
+export { isSafeLinkTarget as isSafeLink, parseInlineMarkdown as parseInline, parseMarkdown, type MarkdownInline as Inline, type MarkdownNode } from '@most/domain/markdown';
 
 /** Inline nodes as plain text (for labels and accessible names). */
 export function inlineText(nodes: readonly Inline[]): string {
