@@ -57,6 +57,7 @@ export async function processBulletinEmail(
       text,
       unsubscribeUrl,
       fileStem: `${view.slug}-${delivery.organizationId}-${delivery.id}`,
+      messageId: `<bulletin.${view.slug}.${delivery.id}@${new URL(base).hostname}>`,
     });
     await recordDeliveryAttempt(sql, { deliveryId, outcome: 'sent', messageId: sent.messageId, transport: mailer.transport });
     return { deliveryId, status: 'sent' };

@@ -11,6 +11,11 @@ export interface BulletinMessage {
   unsubscribeUrl: string;
   /** Names the .eml file in embedded mode. */
   fileStem: string;
+  /**
+   * The same for every attempt at one delivery (`<…@host>`): if a message is sent again after a
+   * crash between the SMTP server's acceptance and our record of it, mail systems see a duplicate.
+   */
+  messageId: string;
 }
 
 export interface BulletinMailer {
@@ -27,6 +32,7 @@ export function createBulletinMailer(options: { smtpUrl?: string | undefined; ou
     subject: message.subject,
     html: message.html,
     text: message.text,
+    messageId: message.messageId,
     list: { unsubscribe: message.unsubscribeUrl },
     headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     textEncoding: 'base64' as const,

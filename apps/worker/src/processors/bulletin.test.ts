@@ -152,6 +152,9 @@ describe('bulletin distribution by e-mail through the queue', () => {
       const body = decodeParts(mail.raw);
       const isClinic = mail.to[0]!.endsWith('@gp2.example');
       expect(mail.raw).toMatch(/^Subject: /m);
+      // One Message-ID per delivery, whatever the attempt, so that a resent message is recognisably the same.
+      const delivery = deliveries.find((d) => d.email === mail.to[0])!;
+      expect(mail.raw).toMatch(new RegExp(`^Message-ID: <bulletin\\.2026-10\\.${delivery.id}@most\\.example>`, 'mi'));
       expect(mail.raw).toMatch(/^List-Unsubscribe:\s+<https:\/\/most\.example\/bulletin\/unsubscribe\/[A-Za-z0-9_-]+>/m);
       expect(body).toContain(`https://most.example/bulletin/acknowledge/${ackOf(isClinic ? clinic : school)}`);
       expect(body).not.toContain(`https://most.example/bulletin/acknowledge/${ackOf(isClinic ? school : clinic)}`);
