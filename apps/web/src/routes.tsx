@@ -28,14 +28,14 @@ export const routes: RouteDefinition[] = [
   { path: '/monitor/import', component: lazy(() => import('./pages/monitor/ImportPage')) },
   { path: '/monitor/crawl', component: lazy(() => import('./pages/monitor/CrawlPage')) },
   { path: '/monitor/review', component: lazy(() => import('./pages/monitor/ReviewPage')) },
-  { path: '/monitor/scoring', component: pending(MONITOR_ROLES, (m) => m.monitor.scoringTitle) },
+  { path: '/monitor/scoring', component: lazy(() => import('./pages/monitor/ScoringPage')) },
   { path: '/monitor/disputes', component: lazy(() => import('./pages/monitor/DisputesPage')) },
   { path: '/monitor/editions', component: lazy(() => import('./pages/monitor/EditionsPage')) },
   { path: '/monitor/users', component: lazy(() => import('./pages/monitor/UsersPage')) },
 
   { path: '/agency', component: lazy(() => import('./pages/agency/MyOrganizationPage')) },
   { path: '/agency/recommendations', component: lazy(() => import('./pages/agency/RecommendationsPage')) },
-  { path: '/agency/sla', component: pending(AGENCY_ROLES, (m) => m.agency.slaTitle) },
+  { path: '/agency/sla', component: lazy(() => import('./pages/agency/SlaPage')) },
   { path: '/agency/disputes', component: lazy(() => import('./pages/agency/DisputesPage')) },
 
   { path: '/training', component: lazy(() => import('./pages/training/TraineeHomePage')) },

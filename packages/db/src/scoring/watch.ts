@@ -92,6 +92,8 @@ export interface ManualScoringAccount {
   organizationName: string;
   network: string;
   canonicalUrl: string;
+  /** Codes of the manual criteria that apply to this account (network, organization kind, sector). */
+  applicableCodes: string[];
   applicable: number;
   assessed: number;
   lastAssessedAt: Date | null;
@@ -124,6 +126,7 @@ export async function listManualScoringAccounts(sql: Queryable, options: { searc
         organizationName: r.organizationName,
         network: r.network,
         canonicalUrl: r.canonicalUrl,
+        applicableCodes: applicable.map((c) => c.code),
         applicable: applicable.length,
         assessed: applicable.filter((c) => done.has(c.code)).length,
         lastAssessedAt: r.lastAssessedAt,

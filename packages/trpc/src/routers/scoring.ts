@@ -59,6 +59,7 @@ export const scoringRouter = router({
           organizationName: z.string(),
           network: z.string(),
           canonicalUrl: z.string(),
+          applicableCodes: z.array(z.string()),
           applicable: z.number().int(),
           assessed: z.number().int(),
           lastAssessedAt: isoDate.nullable(),
