@@ -4,7 +4,7 @@ import { trpc } from '../../api/trpc';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
 import { SlaCharts } from '../../components/SlaCharts';
 import { QueryView } from '../../components/State';
-import { formatDateTime, formatDuration } from '../../format';
+import { formatCountdown, formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { user } from '../../session';
 
@@ -59,7 +59,7 @@ export default function SlaPage() {
                           <tr data-testid="sla-question" classList={{ 'sla-overdue': overdue() }}>
                             <td data-label={m().timeLeft}>
                               <span class={overdue() ? 'fail' : left() < 4 * 3_600_000 ? 'warn' : ''} data-testid="sla-countdown">
-                                {overdue() ? m().overdueBy : m().timeLeft} {formatDuration(left(), t().units)}
+                                {overdue() ? m().overdueBy : m().timeLeft} <time datetime={q.deadlineAt}>{formatCountdown(left())}</time>
                               </span>
                               <div class="muted">
                                 {m().deadline}: {formatDateTime(q.deadlineAt, locale())}
