@@ -100,7 +100,9 @@ describe('agency member and the monitors answering them, in Chromium', () => {
     // Citizens appear only as pseudonym labels, and their contacts are redacted.
     expect(await fresh.textContent()).toContain('[телефон скрыт]');
     expect(await fresh.textContent()).not.toContain('917');
-    expect(await fresh.textContent()).toMatch(/Житель [0-9A-F]{6}/);
+    const citizen = async (row: typeof fresh) => (await row.textContent())?.match(/Житель ([0-9A-F]{6})/)?.[1];
+    expect(await citizen(fresh)).toMatch(/^[0-9A-F]{6}$/);
+    expect(await citizen(overdue)).not.toBe(await citizen(fresh));
     expect(await table.textContent()).not.toContain('Когда откроют каток');
     expect(await agency.getByTestId('sla-summary').textContent()).toBe('Открытых вопросов: 2, из них просрочено: 1');
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { buildEdition, publishEdition, type Sql } from '@most/db';
 import { classifyPendingComments, measureQuestions } from '@most/db/scoring';
 import { METHODOLOGY_V1 } from '@most/domain';
@@ -133,12 +134,14 @@ export async function seedOpenQuestions(sql: Sql, accountId: number): Promise<{ 
     INSERT INTO posts (account_id, external_id, url, published_at, text, first_seen_at, last_seen_at)
     VALUES (${accountId}, 'sla-post-1', 'https://vk.com/wall-1_900', ${hoursAgo(24 * 8)}, 'Плановые работы на сетях', ${hoursAgo(24 * 8)}, ${hoursAgo(24 * 8)})
     RETURNING id`;
+  // Real pseudonyms are sha-256 digests; the page shows their first hex digits.
+  const author = (k: number) => createHash('sha256').update(`sla-citizen-${k}`).digest('hex');
   let n = 0;
   const comment = async (spec: { author: number; at: Date; text: string; fromPage?: boolean; replyTo?: number }) => {
     n += 1;
     const [row] = await sql<{ id: number }[]>`
       INSERT INTO comments (post_id, account_id, external_id, url, author_pseudonym, from_page, published_at, text, reply_to_comment_id, thread_root_id, first_seen_at, last_seen_at)
-      VALUES (${post!.id}, ${accountId}, ${`sla-${n}`}, ${`https://vk.com/wall-1_900?reply=${n}`}, ${pseudonym(spec.fromPage ? 999 : spec.author)}, ${spec.fromPage ?? false},
+      VALUES (${post!.id}, ${accountId}, ${`sla-${n}`}, ${`https://vk.com/wall-1_900?reply=${n}`}, ${author(spec.fromPage ? 999 : spec.author)}, ${spec.fromPage ?? false},
               ${spec.at}, ${spec.text}, ${spec.replyTo ?? null}, ${spec.replyTo ?? null}, ${spec.at}, ${spec.at})
       RETURNING id`;
     return row!.id;
