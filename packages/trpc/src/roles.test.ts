@@ -70,6 +70,8 @@ describe('procedure builders', () => {
     expect(await codeOf(caller(context({ role: 'monitor' })).sla.openQuestions({ days: 7 }))).toBe('FORBIDDEN');
     expect(await codeOf(caller(context({ role: 'trainee' })).scoring.manualAccounts({ limit: 10 }))).toBe('FORBIDDEN');
     expect(await codeOf(caller(context({ role: 'instructor' })).scoring.manualCriteria())).toBe('FORBIDDEN');
+    expect(await codeOf(caller(context({ role: 'agency', organizationId: 7 })).accounts.queueStatus())).toBe('FORBIDDEN');
+    expect(await codeOf(caller(context({ role: 'monitor' })).accounts.queueStatus())).toBe('UNAVAILABLE');
   });
 });
 

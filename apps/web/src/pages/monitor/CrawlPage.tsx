@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
-import { NoData, QueryView } from '../../components/State';
+import { QueryView } from '../../components/State';
+import { QueueStatus } from './QueueStatus';
 import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 
@@ -46,7 +47,7 @@ export default function CrawlPage() {
         </QueryView>
 
         <h2>{m().queue}</h2>
-        <NoData detail={t().app.notAvailable} />
+        <QueueStatus />
 
         <h2>{t().organization.accounts}</h2>
         <form class="form-row" onSubmit={(e) => e.preventDefault()} aria-label={t().ranking.filters}>
