@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { trpc } from '../api/trpc';
 import { formatNumber } from '../format';
 import { fill, locale, t } from '../i18n';
+import { DataTable } from './DataTable';
 import { BarChart } from './ScoreChart';
 import { QueryView } from './State';
 
@@ -56,50 +57,25 @@ export function SlaCharts(props: { organizationId: number }) {
                 <figcaption class="muted">{m().percentilesCaption}</figcaption>
               </figure>
             </div>
-            <div class="table-wrap">
-              <table class="stack" data-testid="sla-distribution-table">
-                <caption>{m().distributionCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m().bucket}</th>
-                    <th scope="col" class="num">{m().count}</th>
-                    <th scope="col" class="num">{m().share}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={BUCKETS}>
-                    {(bucket) => (
-                      <tr>
-                        <th scope="row" data-label={m().bucket}>{m().buckets[bucket]}</th>
-                        <td class="num" data-label={m().count}>{d.counts[bucket]}</td>
-                        <td class="num" data-label={m().share}>{formatNumber(d.shares[bucket] * 100, locale())}%</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-            <div class="table-wrap">
-              <table class="stack" data-testid="sla-percentiles-table">
-                <caption>{m().percentilesCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m().percentile}</th>
-                    <th scope="col" class="num">{m().hours}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={['p50', 'p90', 'p95'] as const}>
-                    {(p) => (
-                      <tr>
-                        <th scope="row" data-label={m().percentile}>{m()[p]}</th>
-                        <td class="num" data-label={m().hours}>{formatNumber(hours(d.percentiles[p]), locale())}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={m().distributionCaption}
+              testId="sla-distribution-table"
+              rows={BUCKETS}
+              columns={[
+                { header: m().bucket, rowHeader: true, cell: (bucket) => m().buckets[bucket] },
+                { header: m().count, numeric: true, cell: (bucket) => d.counts[bucket] },
+                { header: m().share, numeric: true, cell: (bucket) => `${formatNumber(d.shares[bucket] * 100, locale())}%` },
+              ]}
+            />
+            <DataTable
+              caption={m().percentilesCaption}
+              testId="sla-percentiles-table"
+              rows={['p50', 'p90', 'p95'] as const}
+              columns={[
+                { header: m().percentile, rowHeader: true, cell: (p) => m()[p] },
+                { header: m().hours, numeric: true, cell: (p) => formatNumber(hours(d.percentiles[p]), locale()) },
+              ]}
+            />
           </>
         )}
       </QueryView>

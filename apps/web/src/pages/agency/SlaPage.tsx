@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/solid-query';
-import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createMemo, createSignal, onCleanup, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
+import { DataTable } from '../../components/DataTable';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
 import { SlaCharts } from '../../components/SlaCharts';
 import { QueryView } from '../../components/State';
@@ -26,6 +27,8 @@ export default function SlaPage() {
   onCleanup(() => clearInterval(timer));
   const now = createMemo(() => tick() + (open.data?.clockOffset ?? 0));
   const m = () => t().sla;
+  /** Milliseconds left before the question's deadline, live (negative when overdue). */
+  const left = (q: { deadlineAt: string }) => new Date(q.deadlineAt).getTime() - now();
 
   return (
     <RequireRole roles={AGENCY_ROLES}>
@@ -36,63 +39,61 @@ export default function SlaPage() {
           {(d) => (
             <>
               <p data-testid="sla-summary" role="status">
-                {fill(m().summary, { count: d.items.length, overdue: d.items.filter((q) => new Date(q.deadlineAt).getTime() < now()).length })}
+                {fill(m().summary, { count: d.items.length, overdue: d.items.filter((q) => left(q) < 0).length })}
               </p>
-              <div class="table-wrap">
-                <table class="stack" data-testid="sla-watch">
-                  <caption>{m().tableCaption}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{m().timeLeft}</th>
-                      <th scope="col">{m().question}</th>
-                      <th scope="col">{m().citizen}</th>
-                      <th scope="col">{m().asked}</th>
-                      <th scope="col">{m().page}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={d.items}>
-                      {(q) => {
-                        const left = () => new Date(q.deadlineAt).getTime() - now();
-                        const overdue = () => left() < 0;
-                        return (
-                          <tr data-testid="sla-question" classList={{ 'sla-overdue': overdue() }}>
-                            <td data-label={m().timeLeft}>
-                              <span class={overdue() ? 'fail' : left() < 4 * 3_600_000 ? 'warn' : ''} data-testid="sla-countdown">
-                                {overdue() ? m().overdueBy : m().timeLeft} <time datetime={q.deadlineAt}>{formatCountdown(left())}</time>
-                              </span>
-                              <div class="muted">
-                                {m().deadline}: {formatDateTime(q.deadlineAt, locale())}
-                              </div>
-                            </td>
-                            <td data-label={m().question}>
-                              <span class="citizen-text">{q.text}</span>
-                              <div class="muted">{q.confirmed ? m().confirmed : m().detected}</div>
-                            </td>
-                            <td data-label={m().citizen}>{fill(m().citizenLabel, { id: q.citizen })}</td>
-                            <td data-label={m().asked}>{formatDateTime(q.askedAt, locale())}</td>
-                            <td data-label={m().page}>
-                              <div>
-                                {label(t().networks, q.network)}:{' '}
-                                <a href={q.accountUrl} rel="noopener noreferrer">
-                                  {q.accountUrl}
-                                </a>
-                              </div>
-                              <a href={q.postUrl} target="_blank" rel="noopener noreferrer">
-                                {m().openPost}
-                              </a>
-                              {' · '}
-                              <a href={q.commentUrl} target="_blank" rel="noopener noreferrer">
-                                {m().openComment}
-                              </a>
-                            </td>
-                          </tr>
-                        );
-                      }}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={m().tableCaption}
+                testId="sla-watch"
+                rows={d.items}
+                rowAttrs={() => ({ 'data-testid': 'sla-question' })}
+                rowClass={(q) => ({ 'sla-overdue': left(q) < 0 })}
+                columns={[
+                  {
+                    header: m().timeLeft,
+                    cell: (q) => (
+                      <>
+                        <span class={left(q) < 0 ? 'fail' : left(q) < 4 * 3_600_000 ? 'warn' : ''} data-testid="sla-countdown">
+                          {left(q) < 0 ? m().overdueBy : m().timeLeft} <time datetime={q.deadlineAt}>{formatCountdown(left(q))}</time>
+                        </span>
+                        <div class="muted">
+                          {m().deadline}: {formatDateTime(q.deadlineAt, locale())}
+                        </div>
+                      </>
+                    ),
+                  },
+                  {
+                    header: m().question,
+                    cell: (q) => (
+                      <>
+                        <span class="citizen-text">{q.text}</span>
+                        <div class="muted">{q.confirmed ? m().confirmed : m().detected}</div>
+                      </>
+                    ),
+                  },
+                  { header: m().citizen, cell: (q) => fill(m().citizenLabel, { id: q.citizen }) },
+                  { header: m().asked, cell: (q) => formatDateTime(q.askedAt, locale()) },
+                  {
+                    header: m().page,
+                    cell: (q) => (
+                      <>
+                        <div>
+                          {label(t().networks, q.network)}:{' '}
+                          <a href={q.accountUrl} rel="noopener noreferrer">
+                            {q.accountUrl}
+                          </a>
+                        </div>
+                        <a href={q.postUrl} target="_blank" rel="noopener noreferrer">
+                          {m().openPost}
+                        </a>
+                        {' · '}
+                        <a href={q.commentUrl} target="_blank" rel="noopener noreferrer">
+                          {m().openComment}
+                        </a>
+                      </>
+                    ),
+                  },
+                ]}
+              />
             </>
           )}
         </QueryView>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/solid-query';
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
+import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
 import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
@@ -22,79 +23,62 @@ export function QueueStatus() {
         return (
           <div data-testid="queue-status">
             <p class="muted">{fill(m().backend, { kind: report.kind === 'redis' ? 'Redis' : 'PostgreSQL' })}</p>
-            <div class="table-wrap">
-              <table class="stack" data-testid="queue-counts">
-                <caption>{m().caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m().queueName}</th>
-                    <For each={STATES}>{(state) => <th scope="col" class="num">{m().states[state]}</th>}</For>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={report.queues}>
-                    {(queue) => (
-                      <tr data-queue={queue.name}>
-                        <th scope="row" data-label={m().queueName}>
-                          {label(m().names, queue.name)}
-                        </th>
-                        <For each={STATES}>
-                          {(state) => (
-                            <td class="num" data-label={m().states[state]} data-state={state}>
-                              <span class={state === 'failed' && (queue.counts[state] ?? 0) > 0 ? 'fail' : ''}>
-                                {(queue.counts[state] ?? 0) + (state === 'waiting' ? (queue.counts.prioritized ?? 0) : 0)}
-                              </span>
-                            </td>
-                          )}
-                        </For>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={m().caption}
+              testId="queue-counts"
+              rows={report.queues}
+              rowAttrs={(queue) => ({ 'data-queue': queue.name })}
+              columns={[
+                { header: m().queueName, rowHeader: true, cell: (queue) => label(m().names, queue.name) },
+                ...STATES.map((state) => ({
+                  header: m().states[state],
+                  numeric: true,
+                  cellAttrs: () => ({ 'data-state': state }),
+                  cell: (queue: (typeof report.queues)[number]) => (
+                    <span class={state === 'failed' && (queue.counts[state] ?? 0) > 0 ? 'fail' : ''}>
+                      {(queue.counts[state] ?? 0) + (state === 'waiting' ? (queue.counts.prioritized ?? 0) : 0)}
+                    </span>
+                  ),
+                })),
+              ]}
+            />
             <h3>{m().activeTitle}</h3>
             <Show when={active().length > 0} fallback={<p class="muted">{m().noActive}</p>}>
-              <div class="table-wrap">
-                <table class="stack" data-testid="queue-active">
-                  <caption>{m().activeTitle}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{m().job}</th>
-                      <th scope="col">{m().subject}</th>
-                      <th scope="col">{m().progress}</th>
-                      <th scope="col">{m().started}</th>
-                      <th scope="col" class="num">{m().attempts}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={active()}>
-                      {(job) => (
-                        <tr>
-                          <td data-label={m().job}>
-                            {label(m().jobNames, job.name)}
-                            <div class="muted">
-                              {label(m().names, job.queue)} · {job.id}
-                            </div>
-                          </td>
-                          <td data-label={m().subject}>{pairs(job.subject) || '—'}</td>
-                          <td data-label={m().progress}>
-                            <Show when={job.percent !== null}>
-                              <progress max={100} value={job.percent ?? 0} aria-label={`${m().progress}: ${job.id}`} /> {job.percent}%
-                            </Show>
-                            <Show when={Object.keys(job.details).length > 0}>
-                              <div>{pairs(job.details)}</div>
-                            </Show>
-                            <Show when={job.percent === null && Object.keys(job.details).length === 0}>—</Show>
-                          </td>
-                          <td data-label={m().started}>{job.startedAt ? formatDateTime(job.startedAt, locale()) : '—'}</td>
-                          <td class="num" data-label={m().attempts}>{job.attemptsMade}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={m().activeTitle}
+                testId="queue-active"
+                rows={active()}
+                columns={[
+                  {
+                    header: m().job,
+                    cell: (job) => (
+                      <>
+                        {label(m().jobNames, job.name)}
+                        <div class="muted">
+                          {label(m().names, job.queue)} · {job.id}
+                        </div>
+                      </>
+                    ),
+                  },
+                  { header: m().subject, cell: (job) => pairs(job.subject) || '—' },
+                  {
+                    header: m().progress,
+                    cell: (job) => (
+                      <>
+                        <Show when={job.percent !== null}>
+                          <progress max={100} value={job.percent ?? 0} aria-label={`${m().progress}: ${job.id}`} /> {job.percent}%
+                        </Show>
+                        <Show when={Object.keys(job.details).length > 0}>
+                          <div>{pairs(job.details)}</div>
+                        </Show>
+                        <Show when={job.percent === null && Object.keys(job.details).length === 0}>—</Show>
+                      </>
+                    ),
+                  },
+                  { header: m().started, cell: (job) => (job.startedAt ? formatDateTime(job.startedAt, locale()) : '—') },
+                  { header: m().attempts, numeric: true, cell: (job) => job.attemptsMade },
+                ]}
+              />
             </Show>
           </div>
         );

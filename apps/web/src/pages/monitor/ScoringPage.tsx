@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Index, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
+import { DataTable } from '../../components/DataTable';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -171,52 +172,49 @@ export default function ScoringPage() {
         </form>
         <QueryView query={accounts} empty={(list) => list.length === 0}>
           {(list) => (
-            <div class="table-wrap">
-              <table class="stack" data-testid="manual-accounts">
-                <caption>{m().accountsCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m().organization}</th>
-                    <th scope="col">{m().page}</th>
-                    <th scope="col" class="num">{m().progress}</th>
-                    <th scope="col">{m().lastAssessed}</th>
-                    <th scope="col">{t().app.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list}>
-                    {(row) => (
-                      <tr>
-                        <td data-label={m().organization}>{row.organizationName}</td>
-                        <td data-label={m().page}>
-                          {label(t().networks, row.network)}:{' '}
-                          <a href={row.canonicalUrl} rel="noopener noreferrer">
-                            {row.canonicalUrl}
-                          </a>
-                        </td>
-                        <td class="num" data-label={m().progress}>
-                          <span class={row.assessed < row.applicable ? 'warn' : 'pass'}>
-                            {row.assessed} / {row.applicable}
-                          </span>
-                        </td>
-                        <td data-label={m().lastAssessed}>{row.lastAssessedAt ? formatDateTime(row.lastAssessedAt, locale()) : '—'}</td>
-                        <td data-label={t().app.actions}>
-                          <button
-                            type="button"
-                            class="button--ghost"
-                            aria-pressed={chosen()?.accountId === row.accountId}
-                            aria-label={`${m().choose}: ${row.canonicalUrl}`}
-                            onClick={() => setChosen({ accountId: row.accountId, canonicalUrl: row.canonicalUrl, organizationName: row.organizationName, applicableCodes: row.applicableCodes })}
-                          >
-                            {m().choose}
-                          </button>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={m().accountsCaption}
+              testId="manual-accounts"
+              rows={list}
+              columns={[
+                { header: m().organization, cell: (row) => row.organizationName },
+                {
+                  header: m().page,
+                  cell: (row) => (
+                    <>
+                      {label(t().networks, row.network)}:{' '}
+                      <a href={row.canonicalUrl} rel="noopener noreferrer">
+                        {row.canonicalUrl}
+                      </a>
+                    </>
+                  ),
+                },
+                {
+                  header: m().progress,
+                  numeric: true,
+                  cell: (row) => (
+                    <span class={row.assessed < row.applicable ? 'warn' : 'pass'}>
+                      {row.assessed} / {row.applicable}
+                    </span>
+                  ),
+                },
+                { header: m().lastAssessed, cell: (row) => (row.lastAssessedAt ? formatDateTime(row.lastAssessedAt, locale()) : '—') },
+                {
+                  header: t().app.actions,
+                  cell: (row) => (
+                    <button
+                      type="button"
+                      class="button--ghost"
+                      aria-pressed={chosen()?.accountId === row.accountId}
+                      aria-label={`${m().choose}: ${row.canonicalUrl}`}
+                      onClick={() => setChosen({ accountId: row.accountId, canonicalUrl: row.canonicalUrl, organizationName: row.organizationName, applicableCodes: row.applicableCodes })}
+                    >
+                      {m().choose}
+                    </button>
+                  ),
+                },
+              ]}
+            />
           )}
         </QueryView>
         <Show when={chosen()} keyed>
