@@ -17,7 +17,11 @@ export interface DataColumn<T> {
  */
 export function DataTable<T>(props: {
   caption: string;
+  /** e.g. 'visually-hidden' when a heading above already names the table. */
+  captionClass?: string;
   rows: readonly T[];
+  /** Shown in one full-width row when there are no rows (otherwise the body stays empty). */
+  empty?: string;
   columns: DataColumn<T>[];
   testId?: string;
   rowAttrs?: (row: T) => Record<string, string | undefined>;
@@ -26,7 +30,7 @@ export function DataTable<T>(props: {
   return (
     <div class="table-wrap">
       <table class="stack" data-testid={props.testId}>
-        <caption>{props.caption}</caption>
+        <caption class={props.captionClass}>{props.caption}</caption>
         <thead>
           <tr>
             <Index each={props.columns}>
@@ -39,7 +43,16 @@ export function DataTable<T>(props: {
           </tr>
         </thead>
         <tbody>
-          <For each={props.rows}>
+          <For
+            each={props.rows}
+            fallback={
+              <Show when={props.empty}>
+                <tr>
+                  <td colSpan={props.columns.length}>{props.empty}</td>
+                </tr>
+              </Show>
+            }
+          >
             {(row, rowIndex) => (
               <tr {...(props.rowAttrs?.(row) ?? {})} classList={props.rowClass?.(row) ?? {}}>
                 <Index each={props.columns}>
