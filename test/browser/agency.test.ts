@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { seedScoredAccount } from './fixtures';
+import { seedOpenQuestions, seedScoredAccount } from './fixtures';
 import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, screenshot, seriousA11yViolations, signIn, startTestPlatform, type TestPlatform } from './harness';
 
 describe('agency member and the monitors answering them, in Chromium', () => {
@@ -78,6 +78,53 @@ describe('agency member and the monitors answering them, in Chromium', () => {
     const [stored] = await platform.db.sql`SELECT status FROM recommendations WHERE id = ${recommendationId}`;
     expect(stored?.status).toBe('acknowledged');
     await screenshot(agency, 'agency-recommendations');
+    expect(await seriousA11yViolations(agency)).toEqual([]);
+  });
+
+  it('watches open questions with a live countdown to the 24-hour deadline and sees response-speed charts', async () => {
+    await seedOpenQuestions(platform.db.sql, account.id);
+    await agency.goto(`${platform.url}/agency/sla`);
+    const table = agency.getByTestId('sla-watch');
+    await table.waitFor();
+    const rows = table.getByTestId('sla-question');
+    expect(await rows.count()).toBe(2);
+    // Most urgent first: the overdue question, highlighted, then the one with about 22 h left.
+    const overdue = rows.nth(0);
+    expect(await overdue.getAttribute('class')).toContain('sla-overdue');
+    expect(await overdue.getByTestId('sla-countdown').textContent()).toMatch(/^Просрочено на 6:0\d:\d{2}$/);
+    expect(await overdue.textContent()).toContain('Когда включат отопление');
+    expect(await overdue.getByRole('link', { name: 'Комментарий' }).getAttribute('href')).toMatch(/^https:\/\/vk\.com\/wall-1_900\?reply=\d+$/);
+    expect(await overdue.getByRole('link', { name: 'Запись' }).getAttribute('href')).toBe('https://vk.com/wall-1_900');
+    const fresh = rows.nth(1);
+    expect(await fresh.getByTestId('sla-countdown').textContent()).toMatch(/^Осталось 2[12]:\d{2}:\d{2}$/);
+    // Citizens appear only as pseudonym labels, and their contacts are redacted.
+    expect(await fresh.textContent()).toContain('[телефон скрыт]');
+    expect(await fresh.textContent()).not.toContain('917');
+    const citizen = async (row: typeof fresh) => (await row.textContent())?.match(/Житель ([0-9A-F]{6})/)?.[1];
+    expect(await citizen(fresh)).toMatch(/^[0-9A-F]{6}$/);
+    expect(await citizen(overdue)).not.toBe(await citizen(fresh));
+    expect(await table.textContent()).not.toContain('Когда откроют каток');
+    expect(await agency.getByTestId('sla-summary').textContent()).toBe('Открытых вопросов: 2, из них просрочено: 1');
+
+    // The countdown is live: it moves without a reload.
+    const seconds = await agency.evaluate(() => {
+      const cells = [...document.querySelectorAll('[data-testid="sla-countdown"]')];
+      return cells.map((cell) => cell.textContent);
+    });
+    await agency.waitForFunction(
+      (before) => [...document.querySelectorAll('[data-testid="sla-countdown"]')].some((cell, i) => cell.textContent !== before[i]),
+      seconds,
+    );
+
+    const charts = agency.getByTestId('sla-distribution');
+    await charts.locator('canvas').first().waitFor();
+    const distribution = charts.getByTestId('sla-distribution-table');
+    await distribution.waitFor();
+    const cells = await distribution.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    expect(cells.map((c) => c[1])).toEqual(['1', '2', '1', '1', '2']);
+    const percentiles = await charts.getByTestId('sla-percentiles-table').locator('tbody td').allTextContents();
+    expect(percentiles).toEqual(['2', '30', '30']);
+    await screenshot(agency, 'agency-sla-watch');
     expect(await seriousA11yViolations(agency)).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { buildEdition, publishEdition, type Sql } from '@most/db';
-import { classifyPendingComments } from '@most/db/scoring';
+import { classifyPendingComments, measureQuestions } from '@most/db/scoring';
 import { METHODOLOGY_V1 } from '@most/domain';
 
 export interface SeededEditions {
@@ -118,4 +119,44 @@ export async function seedScoredAccount(sql: Sql, accountId: number): Promise<{ 
     VALUES (${accountId}, ${p.periodKind}, ${p.periodStart}, ${p.methodologyVersion}, 'SLA_WITHIN_24H', 'Отвечайте на вопросы жителей в течение 24 часов', 14, 'sent')
     RETURNING id`;
   return { recommendationId: rec!.id };
+}
+
+/**
+ * Citizens' questions on one account relative to the real clock (the SLA watch counts down from
+ * now): one asked 30 h ago and still unanswered (overdue), one asked 2 h ago (22 h left, with a
+ * phone number to redact), one answered by the page; and earlier answered questions and one
+ * never answered (older than the watch's 7 days), measured by the platform, for the response-speed charts.
+ */
+export async function seedOpenQuestions(sql: Sql, accountId: number): Promise<{ overdueId: number; freshId: number; answeredId: number }> {
+  const now = Date.now();
+  const hoursAgo = (h: number) => new Date(now - h * 3_600_000);
+  const [post] = await sql<{ id: number }[]>`
+    INSERT INTO posts (account_id, external_id, url, published_at, text, first_seen_at, last_seen_at)
+    VALUES (${accountId}, 'sla-post-1', 'https://vk.com/wall-1_900', ${hoursAgo(24 * 8)}, 'Плановые работы на сетях', ${hoursAgo(24 * 8)}, ${hoursAgo(24 * 8)})
+    RETURNING id`;
+  // Real pseudonyms are sha-256 digests; the page shows their first hex digits.
+  const author = (k: number) => createHash('sha256').update(`sla-citizen-${k}`).digest('hex');
+  let n = 0;
+  const comment = async (spec: { author: number; at: Date; text: string; fromPage?: boolean; replyTo?: number }) => {
+    n += 1;
+    const [row] = await sql<{ id: number }[]>`
+      INSERT INTO comments (post_id, account_id, external_id, url, author_pseudonym, from_page, published_at, text, reply_to_comment_id, thread_root_id, first_seen_at, last_seen_at)
+      VALUES (${post!.id}, ${accountId}, ${`sla-${n}`}, ${`https://vk.com/wall-1_900?reply=${n}`}, ${author(spec.fromPage ? 999 : spec.author)}, ${spec.fromPage ?? false},
+              ${spec.at}, ${spec.text}, ${spec.replyTo ?? null}, ${spec.replyTo ?? null}, ${spec.at}, ${spec.at})
+      RETURNING id`;
+    return row!.id;
+  };
+  // Answered earlier in the week: after 30 min, 2 h, 6 h and 30 h; one never answered.
+  for (const [index, hours] of [0.5, 2, 6, 30].entries()) {
+    const q = await comment({ author: 100 + index, at: hoursAgo(24 * 6), text: 'Когда отремонтируют дорогу на Садовой?' });
+    await comment({ author: 0, fromPage: true, at: new Date(hoursAgo(24 * 6).getTime() + hours * 3_600_000), text: 'Ремонт запланирован на весну', replyTo: q });
+  }
+  await comment({ author: 110, at: hoursAgo(24 * 7.5), text: 'Когда вывезут мусор с площадки?' });
+  const overdueId = await comment({ author: 201, at: hoursAgo(30), text: 'Когда включат отопление в доме на улице Мира?' });
+  const freshId = await comment({ author: 202, at: hoursAgo(2), text: 'Подскажите, где получить справку? Мой телефон 8 917 123-45-67' });
+  const answeredId = await comment({ author: 203, at: hoursAgo(5), text: 'Когда откроют каток в парке?' });
+  await comment({ author: 0, fromPage: true, at: hoursAgo(4), text: 'Каток откроем в субботу', replyTo: answeredId });
+  await classifyPendingComments(sql, { accountIds: [accountId] });
+  await measureQuestions(sql, METHODOLOGY_V1.sla, { from: hoursAgo(24 * 30), to: new Date(now + 60_000), accountIds: [accountId] });
+  return { overdueId, freshId, answeredId };
 }

@@ -100,6 +100,12 @@ describe('monitor and administrator journeys in Chromium', () => {
     await page.getByTestId('crawl-table').waitFor();
     const [{ n }] = (await platform.db.sql`SELECT count(*)::int AS n FROM accounts WHERE removed_at IS NULL`) as unknown as [{ n: number }];
     expect(await page.getByRole('status').filter({ hasText: 'Строк:' }).textContent()).toContain(String(n));
+    // Queue status from the platform's own queue backend: one row per queue with counts per state.
+    const counts = page.getByTestId('queue-counts');
+    await counts.waitFor();
+    expect(await counts.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-queue')))).toEqual(['system', 'crawl', 'vk']);
+    expect(await counts.locator('tbody tr[data-queue="vk"] td[data-state="failed"]').textContent()).toMatch(/^\d+$/);
+    expect(await page.getByTestId('queue-status').textContent()).toMatch(/Механизм очереди: (Redis|PostgreSQL)/);
     await screenshot(page, 'monitor-crawl');
   });
 
@@ -133,6 +139,38 @@ describe('monitor and administrator journeys in Chromium', () => {
       WHERE account_id = ${account!.id} AND overridden_at IS NOT NULL ORDER BY overridden_at`;
     expect(decided.map((d) => d.override_needs_answer)).toEqual([true, false, false]);
     expect(decided.map((d) => d.override_reason)).toEqual(['Это вопрос', 'Не вопрос', 'Ответ дан в другом месте']);
+  });
+
+  it('records a manual criterion score and the rescore shows it in the account score', async () => {
+    const [account] = await platform.db.sql<{ id: number; canonical_url: string; short_name: string }[]>`
+      SELECT a.id, a.canonical_url, o.short_name FROM accounts a JOIN organizations o ON o.id = a.organization_id
+      WHERE a.network = 'vk' AND a.removed_at IS NULL ORDER BY a.id DESC LIMIT 1`;
+    await page.goto(`${platform.url}/monitor/scoring`);
+    await page.getByTestId('manual-accounts').waitFor();
+    await page.getByRole('search', { name: 'Поиск организации или страницы' }).getByLabel('Поиск организации или страницы').fill(account!.canonical_url);
+    const choose = page.getByRole('button', { name: `Оценить: ${account!.canonical_url}` });
+    await choose.click();
+    const criteria = page.getByTestId('manual-criteria');
+    await criteria.waitFor();
+    const badge = criteria.locator('[data-testid="manual-criterion"][data-code="GOV_BADGE"]');
+    await badge.getByText('Ещё не оценивался').waitFor();
+    expect(await badge.textContent()).toContain('Страница имеет отметку «Госорганизация»');
+    await badge.getByRole('radio', { name: 'Выполнен (1)' }).check();
+    await badge.getByLabel('Комментарий').fill('Отметка «Госорганизация» есть на странице');
+    await screenshot(page, 'monitor-manual-scoring');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await badge.getByRole('button', { name: 'Сохранить оценку' }).click();
+    await badge.getByText(/Оценка сохранена; пересчитано периодов: \d+\./).waitFor();
+    await badge.getByTestId('manual-current').getByText('Выполнен (1)').waitFor();
+
+    const [stored] = await platform.db.sql`SELECT criterion_code, score, note, assessed_by FROM manual_assessments WHERE account_id = ${account!.id}`;
+    expect(stored).toMatchObject({ criterion_code: 'GOV_BADGE', score: 1, note: 'Отметка «Госорганизация» есть на странице', assessed_by: admin.id });
+    const scored = await platform.db.sql<{ status: string; evidence: { kind: string }[] }[]>`
+      SELECT status, evidence FROM account_criterion_scores WHERE account_id = ${account!.id} AND criterion_code = 'GOV_BADGE' AND period_kind = 'month'`;
+    expect(scored.length).toBeGreaterThan(0);
+    expect(scored.every((s) => s.status === 'pass' && s.evidence.some((e) => e.kind === 'manual'))).toBe(true);
+    const row = page.getByTestId('manual-accounts').locator('tbody tr').filter({ hasText: account!.canonical_url });
+    await row.getByText('1 / 5').waitFor();
   });
 
   it('invites an agency member bound to an organization', async () => {

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Sql } from '@most/db';
-import type { QueueBackend } from '@most/queue';
+import { readQueueStatus, type QueueBackend } from '@most/queue';
 import type { Mailer } from '@most/trpc';
 import { errorResponse } from './errors';
 import { clientIp } from './http/client-ip';
@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.route('/bulletin', bulletinRoutes({ sql: deps.sql, publicUrl: deps.publicUrl }));
   app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
   const mailer = deps.mailer ?? createMailer({ logger: deps.logger });
-  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, trustProxy: deps.trustProxy ?? false }));
+  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, trustProxy: deps.trustProxy ?? false, queueStatus: () => readQueueStatus(deps.queue) }));
   const open = publicApi({ sql: deps.sql, publicUrl: deps.publicUrl, clientIp: (c) => clientIp(c, deps.trustProxy ?? false), rateLimitPerMinute: deps.publicRateLimitPerMinute });
   app.route('/api/public/v1', open.api);
   app.route('/embed', open.embed);

@@ -14,6 +14,8 @@ export interface TrpcHandlerDeps {
   mailer: Mailer;
   publicUrl?: string;
   trustProxy: boolean;
+  /** Read-only queue status for monitors (crawl page). */
+  queueStatus?: TrpcContext['queueStatus'];
 }
 
 /** tRPC at /trpc with the session resolved from its cookie; CSRF is checked before this runs. */
@@ -36,6 +38,7 @@ export function trpcHandler(deps: TrpcHandlerDeps): MiddlewareHandler {
         userAgent: c.req.header('user-agent') ?? null,
         sessionToken,
         user: found?.user ?? null,
+        queueStatus: deps.queueStatus,
         cookies: {
           issue: (session) => {
             opts.resHeaders.append('set-cookie', sessionCookie(session.token, session.expiresAt, secure));

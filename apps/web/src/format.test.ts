@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration } from './format';
+import { formatCountdown, formatDateTime, formatDuration } from './format';
 
 describe('formatDateTime', () => {
   it('shows UTC instants in Saratov time (UTC+4)', () => {
@@ -13,5 +13,13 @@ describe('formatDuration', () => {
     const units = { hours: 'ч', minutes: 'мин' };
     expect(formatDuration((5 * 60 + 7) * 60_000, units)).toBe('5 ч 07 мин');
     expect(formatDuration(-42 * 60_000, units)).toBe('42 мин');
+  });
+});
+
+describe('formatCountdown', () => {
+  it('shows hours, minutes and seconds of the magnitude', () => {
+    expect(formatCountdown(0)).toBe('0:00:00');
+    expect(formatCountdown(22 * 3_600_000 + 5 * 60_000 + 9_999)).toBe('22:05:09');
+    expect(formatCountdown(-(30 * 3_600_000 + 1_000))).toBe('30:00:01');
   });
 });

@@ -27,3 +27,10 @@ export function formatDuration(ms: number, units: { hours: string; minutes: stri
   const minutes = totalMinutes % 60;
   return hours > 0 ? `${hours} ${units.hours} ${String(minutes).padStart(2, '0')} ${units.minutes}` : `${minutes} ${units.minutes}`;
 }
+
+/** A countdown as H:MM:SS (hours not wrapped at 24); negative values are shown as their magnitude. */
+export function formatCountdown(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${Math.floor(total / 3600)}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
+}

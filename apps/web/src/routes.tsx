@@ -1,18 +1,6 @@
-import { lazy, type Component } from 'solid-js';
+import { lazy } from 'solid-js';
 import type { RouteDefinition } from '@solidjs/router';
-import { AGENCY_ROLES, MONITOR_ROLES, RequireRole } from './components/RequireRole';
-import { Unavailable } from './components/Unavailable';
-import type { Messages } from './i18n/ru';
-import { t } from './i18n';
-import type { Role } from './session';
 import { RankingPage } from './pages/public/RankingPage';
-
-/** A section the API does not serve yet: its heading and an honest "no data". */
-const pending = (roles: Role[], title: (m: Messages) => string): Component => () => (
-  <RequireRole roles={roles}>
-    <Unavailable title={title(t())} />
-  </RequireRole>
-);
 
 /** The ranking (home) page is in the main bundle for a fast first paint; every other page loads on demand. */
 export const routes: RouteDefinition[] = [
@@ -30,7 +18,7 @@ export const routes: RouteDefinition[] = [
   { path: '/monitor/import', component: lazy(() => import('./pages/monitor/ImportPage')) },
   { path: '/monitor/crawl', component: lazy(() => import('./pages/monitor/CrawlPage')) },
   { path: '/monitor/review', component: lazy(() => import('./pages/monitor/ReviewPage')) },
-  { path: '/monitor/scoring', component: pending(MONITOR_ROLES, (m) => m.monitor.scoringTitle) },
+  { path: '/monitor/scoring', component: lazy(() => import('./pages/monitor/ScoringPage')) },
   { path: '/monitor/disputes', component: lazy(() => import('./pages/monitor/DisputesPage')) },
   { path: '/monitor/editions', component: lazy(() => import('./pages/monitor/EditionsPage')) },
   { path: '/monitor/users', component: lazy(() => import('./pages/monitor/UsersPage')) },
@@ -39,7 +27,7 @@ export const routes: RouteDefinition[] = [
 
   { path: '/agency', component: lazy(() => import('./pages/agency/MyOrganizationPage')) },
   { path: '/agency/recommendations', component: lazy(() => import('./pages/agency/RecommendationsPage')) },
-  { path: '/agency/sla', component: pending(AGENCY_ROLES, (m) => m.agency.slaTitle) },
+  { path: '/agency/sla', component: lazy(() => import('./pages/agency/SlaPage')) },
   { path: '/agency/disputes', component: lazy(() => import('./pages/agency/DisputesPage')) },
   { path: '/agency/bulletins', component: lazy(() => import('./pages/bulletin/AgencyBulletinsPage')) },
   { path: '/agency/bulletins/:slug', component: lazy(() => import('./pages/bulletin/AgencyBulletinsPage').then((m) => ({ default: m.AgencyIssuePage }))) },

@@ -17,6 +17,19 @@ export interface ContextLogger {
   error(fields: Record<string, unknown>, message: string): void;
 }
 
+/**
+ * Read-only queue status as @most/queue `readQueueStatus` reports it (typed structurally, so this
+ * package does not depend on the queue package).
+ */
+export interface QueueStatusReportInput {
+  kind: 'redis' | 'postgres';
+  queues: {
+    name: string;
+    counts: Record<string, number>;
+    active: { id: string; name: string; percent: number | null; details: Record<string, string | number | boolean | null>; subject: Record<string, number>; startedAt: Date | null; attemptsMade: number }[];
+  }[];
+}
+
 export interface TrpcContext {
   sql: Sql;
   logger: ContextLogger;
@@ -30,4 +43,6 @@ export interface TrpcContext {
   sessionToken: string | null;
   user: SessionUser | null;
   cookies: SessionCookies;
+  /** The queues' job counts and active jobs; absent where the host has no queue (then the procedure says so). */
+  queueStatus?: () => Promise<QueueStatusReportInput>;
 }

@@ -61,6 +61,17 @@ describe('procedure builders', () => {
     expect(await codeOf(agency.accounts.forOrganization({ organizationId: 8 }))).toBe('FORBIDDEN');
     expect(await codeOf(agency.recommendations.forOrganization({ organizationId: 8, limit: 10 }))).toBe('FORBIDDEN');
     expect(await codeOf(agency.disputes.inbox({ limit: 10 }))).toBe('FORBIDDEN');
+    expect(await codeOf(agency.sla.distribution({ organizationId: 8, days: 90 }))).toBe('FORBIDDEN');
+    expect(await codeOf(agency.scoring.recordManual({ accountId: 1, criterionCode: 'GOV_BADGE', score: 1, validFrom: '2026-11-01' }))).toBe('FORBIDDEN');
+  });
+
+  it('keeps the SLA watch to agency members and manual scoring to monitors', async () => {
+    expect(await codeOf(caller(context(null)).sla.openQuestions({ days: 7 }))).toBe('UNAUTHORIZED');
+    expect(await codeOf(caller(context({ role: 'monitor' })).sla.openQuestions({ days: 7 }))).toBe('FORBIDDEN');
+    expect(await codeOf(caller(context({ role: 'trainee' })).scoring.manualAccounts({ limit: 10 }))).toBe('FORBIDDEN');
+    expect(await codeOf(caller(context({ role: 'instructor' })).scoring.manualCriteria())).toBe('FORBIDDEN');
+    expect(await codeOf(caller(context({ role: 'agency', organizationId: 7 })).accounts.queueStatus())).toBe('FORBIDDEN');
+    expect(await codeOf(caller(context({ role: 'monitor' })).accounts.queueStatus())).toBe('UNAVAILABLE');
   });
 });
 

@@ -9,6 +9,8 @@ import { rankingsRouter } from './routers/rankings';
 import { registryRouter } from './routers/registry';
 import { trainingRouter } from './routers/training';
 import { usersRouter } from './routers/users';
+import { slaRouter } from './routers/sla';
+import { scoringRouter } from './routers/scoring';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -23,6 +25,8 @@ export const appRouter = router({
   disputes: disputesRouter,
   bulletin: bulletinRouter,
   training: trainingRouter,
+  sla: slaRouter,
+  scoring: scoringRouter,
 });
 
 /** The dashboard imports this TYPE only. */

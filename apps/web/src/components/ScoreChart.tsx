@@ -41,3 +41,38 @@ export function LineChart(props: { xLabels: string[]; series: ChartSeries[]; hei
 
   return <div class="chart" ref={host} aria-hidden="true" />;
 }
+
+/**
+ * A small uPlot bar chart of one series over named categories (SLA distribution, percentiles).
+ * Like the line chart it is hidden from screen readers: pages show the same figures in a table.
+ */
+export function BarChart(props: { labels: string[]; values: (number | null)[]; seriesLabel: string; color: string; height?: number; yMax?: number }) {
+  let host!: HTMLDivElement;
+  let plot: uPlot | undefined;
+
+  onMount(() => {
+    const width = () => Math.max(280, host.clientWidth);
+    const xs = props.labels.map((_, index) => index);
+    const finite = props.values.filter((v): v is number => v !== null && Number.isFinite(v));
+    const top = props.yMax ?? Math.max(1, ...finite) * 1.1;
+    const bars = uPlot.paths.bars!({ size: [0.6, 80] });
+    plot = new uPlot(
+      {
+        width: width(),
+        height: props.height ?? 220,
+        legend: { show: false },
+        scales: { x: { time: false, range: [-0.5, props.labels.length - 0.5] }, y: { range: [0, top] } },
+        axes: [{ splits: () => xs, values: (_u, splits) => splits.map((index) => props.labels[index] ?? '') }, {}],
+        series: [{}, { label: props.seriesLabel, stroke: props.color, fill: props.color, width: 1, paths: bars, points: { show: false } }],
+      },
+      [xs, props.values] as uPlot.AlignedData,
+      host,
+    );
+    const resize = new ResizeObserver(() => plot?.setSize({ width: width(), height: props.height ?? 220 }));
+    resize.observe(host);
+    onCleanup(() => resize.disconnect());
+  });
+  onCleanup(() => plot?.destroy());
+
+  return <div class="chart" ref={host} aria-hidden="true" />;
+}

@@ -9,3 +9,4 @@ export { raiseDispute, decideDispute, type RaiseDisputeInput, type DecideDispute
 export { purgeCommentText, DEFAULT_RETENTION_DAYS, type PurgeResult } from './purge';
 export { recordManualAssessment, recordWebsiteCheck, markResponse } from './manual';
 export { headAccountUrl, profileInput } from './inputs';
+export { listOpenQuestions, organizationSlaDistribution, listManualScoringAccounts, listAccountManualAssessments, type OpenQuestion, type ManualScoringAccount } from './watch';

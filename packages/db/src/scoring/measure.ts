@@ -21,7 +21,7 @@ export interface MeasureResult {
  * The first-reply rules of @most/domain `isPageReplyTo`, as SQL over `q` (the question) and
  * `r` (a page reply) with `t` the comment `r` replies to.
  */
-const REPLY_MATCH = `
+export const REPLY_MATCH = `
   r.post_id = q.post_id AND r.from_page AND r.deleted_at IS NULL AND r.id <> q.id
   AND r.published_at >= q.asked_at AND r.published_at <= q.evaluated_at
   AND (r.reply_to_comment_id = q.id

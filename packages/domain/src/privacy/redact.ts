@@ -37,3 +37,11 @@ export function quoteCitizenText(text: string, maxChars = 160): string {
   const redacted = redactPersonalData(text).replace(/\s+/g, ' ').trim();
   return redacted.length <= maxChars ? redacted : `${redacted.slice(0, maxChars - 1).trimEnd()}…`;
 }
+
+/**
+ * A short stable label for a citizen's pseudonym (a sha-256 hex): the first 6 hex digits.
+ * Enough to tell two citizens of one thread apart, useless to identify anyone.
+ */
+export function pseudonymLabel(pseudonymHex: string): string {
+  return pseudonymHex.slice(0, 6).toUpperCase();
+}

@@ -4,3 +4,4 @@ export * from './first-reply';
 export * from './evaluate';
 export * from './aggregate';
 export * from './period';
+export * from './watch';

@@ -9,7 +9,7 @@ import {
   listOrganizationAccounts,
   listOrganizationScores,
 } from '@most/db';
-import { accountStatusSchema, networkSchema } from '@most/shared';
+import { AppError, accountStatusSchema, networkSchema } from '@most/shared';
 import { id, isoDate } from '../schemas';
 import { accountSchema } from './registry';
 import { agencyProcedure, assertOrganizationAccess, monitorProcedure, organizationScopedProcedure, router } from '../trpc';
@@ -42,6 +42,26 @@ const scoreSummarySchema = z.object({
   decidedQuestions: z.number().int(),
   computedAt: isoDate,
 });
+const queueStatusSchema = z.object({
+  kind: z.enum(['redis', 'postgres']),
+  queues: z.array(
+    z.object({
+      name: z.string(),
+      counts: z.record(z.string(), z.number().int()),
+      active: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          percent: z.number().nullable(),
+          details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+          subject: z.record(z.string(), z.number()),
+          startedAt: isoDate.nullable(),
+          attemptsMade: z.number().int(),
+        }),
+      ),
+    }),
+  ),
+});
 const crawlHealthPage = z.object({ items: z.array(crawlHealthSchema), total: z.number(), page: z.number(), pageSize: z.number() });
 
 export const accountsRouter = router({
@@ -71,6 +91,12 @@ export const accountsRouter = router({
       assertOrganizationAccess(ctx.user, input.organizationId);
       return listAccountCrawlHealth(ctx.sql, { organizationId: input.organizationId, pageSize: 500 });
     }),
+
+  /** Job counts per queue and state, and the active jobs with their progress (long crawls page by page). */
+  queueStatus: monitorProcedure.output(queueStatusSchema).query(({ ctx }) => {
+    if (!ctx.queueStatus) throw new AppError('UNAVAILABLE', 'Очередь заданий недоступна этому серверу');
+    return ctx.queueStatus();
+  }),
 
   /** Problems needing a human, e.g. a rejected network token. */
   crawlAlerts: monitorProcedure

@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
-import { NoData, QueryView } from '../../components/State';
+import { DataTable } from '../../components/DataTable';
+import { QueryView } from '../../components/State';
+import { QueueStatus } from './QueueStatus';
 import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 
@@ -46,7 +48,7 @@ export default function CrawlPage() {
         </QueryView>
 
         <h2>{m().queue}</h2>
-        <NoData detail={t().app.notAvailable} />
+        <QueueStatus />
 
         <h2>{t().organization.accounts}</h2>
         <form class="form-row" onSubmit={(e) => e.preventDefault()} aria-label={t().ranking.filters}>
@@ -83,51 +85,41 @@ export default function CrawlPage() {
               <p class="muted" role="status">
                 {fill(t().ranking.rows, { n: data.total })}
               </p>
-              <div class="table-wrap">
-                <table class="stack" data-testid="crawl-table">
-                  <caption>{m().crawlTitle}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t().ranking.organization}</th>
-                      <th scope="col">{t().organization.network}</th>
-                      <th scope="col">{m().lastSuccess}</th>
-                      <th scope="col">{m().lastError}</th>
-                      <th scope="col" class="num">{m().failuresInRow}</th>
-                      <th scope="col">{m().nextRun}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={data.items}>
-                      {(row) => (
-                        <tr>
-                          <td data-label={t().ranking.organization}>
-                            {row.organizationName}
-                            <div>
-                              <a href={row.canonicalUrl} rel="noopener noreferrer" class="muted">
-                                {row.canonicalUrl}
-                              </a>
-                            </div>
-                          </td>
-                          <td data-label={t().organization.network}>
-                            {label(t().networks, row.network)} · {label(t().accountStatuses, row.status)}
-                          </td>
-                          <td data-label={m().lastSuccess}>{when(row.lastSuccessAt)}</td>
-                          <td data-label={m().lastError}>
-                            <Show when={row.lastErrorAt} fallback="—">
-                              <span class="fail">{when(row.lastErrorAt)}</span>
-                              <div>
-                                {row.lastErrorKind}: {row.lastError}
-                              </div>
-                            </Show>
-                          </td>
-                          <td class="num" data-label={m().failuresInRow}>{row.consecutiveFailures}</td>
-                          <td data-label={m().nextRun}>{when(row.nextRunAt)}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={m().crawlTitle}
+                testId="crawl-table"
+                rows={data.items}
+                columns={[
+                  {
+                    header: t().ranking.organization,
+                    cell: (row) => (
+                      <>
+                        {row.organizationName}
+                        <div>
+                          <a href={row.canonicalUrl} rel="noopener noreferrer" class="muted">
+                            {row.canonicalUrl}
+                          </a>
+                        </div>
+                      </>
+                    ),
+                  },
+                  { header: t().organization.network, cell: (row) => `${label(t().networks, row.network)} · ${label(t().accountStatuses, row.status)}` },
+                  { header: m().lastSuccess, cell: (row) => when(row.lastSuccessAt) },
+                  {
+                    header: m().lastError,
+                    cell: (row) => (
+                      <Show when={row.lastErrorAt} fallback="—">
+                        <span class="fail">{when(row.lastErrorAt)}</span>
+                        <div>
+                          {row.lastErrorKind}: {row.lastError}
+                        </div>
+                      </Show>
+                    ),
+                  },
+                  { header: m().failuresInRow, numeric: true, cell: (row) => row.consecutiveFailures },
+                  { header: m().nextRun, cell: (row) => when(row.nextRunAt) },
+                ]}
+              />
               <nav class="toolbar" aria-label={m().pages}>
                 <button type="button" class="button--ghost" disabled={page() <= 1} onClick={() => setPage(page() - 1)}>
                   ← {m().previous}

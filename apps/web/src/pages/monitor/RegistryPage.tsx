@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
+import { DataTable } from '../../components/DataTable';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { fill, label, t } from '../../i18n';
@@ -76,48 +77,42 @@ function OrganizationDetail(props: { id: number; municipalities: { id: number; n
               onSubmit={(fields) => update.mutate(fields)}
             />
           </details>
-          <div class="table-wrap">
-            <table class="stack">
-              <caption>{t().organization.accounts}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t().organization.network}</th>
-                  <th scope="col">URL</th>
-                  <th scope="col">{t().organization.status}</th>
-                  <th scope="col">{m().official}</th>
-                  <th scope="col">{t().app.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={org.accounts} fallback={<tr><td colSpan={5}>{t().app.noData}</td></tr>}>
-                  {(account) => (
-                    <tr>
-                      <td data-label={t().organization.network}>{label(t().networks, account.network)}</td>
-                      <td data-label="URL">
-                        <a href={account.canonicalUrl} rel="noopener noreferrer">
-                          {account.canonicalUrl}
-                        </a>
-                      </td>
-                      <td data-label={t().organization.status}>{label(t().accountStatuses, account.status)}</td>
-                      <td data-label={m().official}>
-                        <input
-                          type="checkbox"
-                          checked={account.isOfficial}
-                          aria-label={`${m().official}: ${account.canonicalUrl}`}
-                          onChange={(e) => updateAccount.mutate({ id: account.id, patch: { isOfficial: e.currentTarget.checked } })}
-                        />
-                      </td>
-                      <td data-label={t().app.actions}>
-                        <button type="button" class="button--ghost" onClick={() => updateAccount.mutate({ id: account.id, patch: { removed: true } })}>
-                          {m().remove}
-                        </button>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t().organization.accounts}
+            rows={org.accounts}
+            empty={t().app.noData}
+            columns={[
+              { header: t().organization.network, cell: (account) => label(t().networks, account.network) },
+              {
+                header: 'URL',
+                cell: (account) => (
+                  <a href={account.canonicalUrl} rel="noopener noreferrer">
+                    {account.canonicalUrl}
+                  </a>
+                ),
+              },
+              { header: t().organization.status, cell: (account) => label(t().accountStatuses, account.status) },
+              {
+                header: m().official,
+                cell: (account) => (
+                  <input
+                    type="checkbox"
+                    checked={account.isOfficial}
+                    aria-label={`${m().official}: ${account.canonicalUrl}`}
+                    onChange={(e) => updateAccount.mutate({ id: account.id, patch: { isOfficial: e.currentTarget.checked } })}
+                  />
+                ),
+              },
+              {
+                header: t().app.actions,
+                cell: (account) => (
+                  <button type="button" class="button--ghost" onClick={() => updateAccount.mutate({ id: account.id, patch: { removed: true } })}>
+                    {m().remove}
+                  </button>
+                ),
+              },
+            ]}
+          />
           <MutationError error={updateAccount.error} />
           <form
             class="form-row"
@@ -322,36 +317,27 @@ export default function RegistryPage() {
               <p class="muted" role="status">
                 {fill(t().ranking.rows, { n: data.total })}
               </p>
-              <div class="table-wrap">
-                <table class="stack" data-testid="registry-table">
-                  <caption>{m().registryTitle}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t().ranking.organization}</th>
-                      <th scope="col">{t().ranking.sector}</th>
-                      <th scope="col">{t().ranking.municipality}</th>
-                      <th scope="col" class="num">{t().organization.accounts}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={data.items}>
-                      {(org) => (
-                        <tr>
-                          <td data-label={t().ranking.organization}>
-                            <button type="button" class="linklike" aria-pressed={selected() === org.id} onClick={() => setSelected(org.id)}>
-                              {org.shortName}
-                            </button>
-                            <div class="muted">{label(t().kinds, org.kind)}</div>
-                          </td>
-                          <td data-label={t().ranking.sector}>{label(t().sectors, org.sector)}</td>
-                          <td data-label={t().ranking.municipality}>{org.municipality?.name ?? '—'}</td>
-                          <td class="num" data-label={t().organization.accounts}>{org.accountCount}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={m().registryTitle}
+                testId="registry-table"
+                rows={data.items}
+                columns={[
+                  {
+                    header: t().ranking.organization,
+                    cell: (org) => (
+                      <>
+                        <button type="button" class="linklike" aria-pressed={selected() === org.id} onClick={() => setSelected(org.id)}>
+                          {org.shortName}
+                        </button>
+                        <div class="muted">{label(t().kinds, org.kind)}</div>
+                      </>
+                    ),
+                  },
+                  { header: t().ranking.sector, cell: (org) => label(t().sectors, org.sector) },
+                  { header: t().ranking.municipality, cell: (org) => org.municipality?.name ?? '—' },
+                  { header: t().organization.accounts, numeric: true, cell: (org) => org.accountCount },
+                ]}
+              />
               <nav class="toolbar" aria-label={m().pages}>
                 <button type="button" class="button--ghost" disabled={page() <= 1} onClick={() => setPage(page() - 1)}>
                   ← {m().previous}

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
+import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime } from '../../format';
 import { label, locale, t } from '../../i18n';
@@ -94,73 +95,66 @@ export function Certificates(props: { cohortId: number }) {
       <MutationError error={pdf.error} />
       <QueryView query={certificates} empty={(list) => list.length === 0} emptyDetail={m().noCertificates}>
         {(list) => (
-          <div class="table-wrap">
-            <table class="stack" data-testid="certificates-table">
-              <caption class="visually-hidden">{m().certificates}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m().registrationNumber}</th>
-                  <th scope="col">{m().holder}</th>
-                  <th scope="col">{m().documentType}</th>
-                  <th scope="col">{m().issueDate}</th>
-                  <th scope="col">{m().status}</th>
-                  <th scope="col">{t().app.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list}>
-                  {(c) => (
-                    <tr data-testid="certificate-row">
-                      <td data-label={m().registrationNumber}>
-                        {c.registration_number} ({c.series} {c.number})
-                      </td>
-                      <td data-label={m().holder}>{c.holder_name}</td>
-                      <td data-label={m().documentType}>{label(m().documentTypes, c.document_type)}</td>
-                      <td data-label={m().issueDate}>{formatDate(c.issue_date, locale())}</td>
-                      <td data-label={m().status} data-testid="certificate-status">
-                        <Show when={c.revoked_at} fallback={m().valid}>
-                          {(at) => (
-                            <>
-                              {m().revoked} {formatDateTime(at(), locale())}: {c.revoked_reason}
-                            </>
-                          )}
-                        </Show>
-                      </td>
-                      <td data-label={t().app.actions}>
-                        <div class="toolbar">
-                          <button type="button" class="button--ghost" onClick={() => pdf.mutate(c.id)}>
-                            {m().downloadPdf}
-                          </button>
-                          <a href={`/verify/${encodeURIComponent(c.verification_code)}`} rel="external" target="_blank">
-                            {m().verifyLink}
-                          </a>
-                          <Show when={!c.revoked_at}>
-                            <button
-                              type="button"
-                              class="button--ghost"
-                              aria-expanded={revoking() === c.id}
-                              onClick={() => setRevoking(revoking() === c.id ? undefined : c.id)}
-                            >
-                              {m().revoke}…
-                            </button>
-                          </Show>
-                        </div>
-                        <Show when={revoking() === c.id && !c.revoked_at}>
-                          <RevokeForm
-                            certificateId={c.id}
-                            onDone={() => {
-                              setRevoking(undefined);
-                              refresh();
-                            }}
-                          />
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={m().certificates}
+            captionClass="visually-hidden"
+            testId="certificates-table"
+            rows={list}
+            rowAttrs={() => ({ 'data-testid': 'certificate-row' })}
+            columns={[
+              { header: m().registrationNumber, cell: (c) => `${c.registration_number} (${c.series} ${c.number})` },
+              { header: m().holder, cell: (c) => c.holder_name },
+              { header: m().documentType, cell: (c) => label(m().documentTypes, c.document_type) },
+              { header: m().issueDate, cell: (c) => formatDate(c.issue_date, locale()) },
+              {
+                header: m().status,
+                cellAttrs: () => ({ 'data-testid': 'certificate-status' }),
+                cell: (c) => (
+                  <Show when={c.revoked_at} fallback={m().valid}>
+                    {(at) => (
+                      <>
+                        {m().revoked} {formatDateTime(at(), locale())}: {c.revoked_reason}
+                      </>
+                    )}
+                  </Show>
+                ),
+              },
+              {
+                header: t().app.actions,
+                cell: (c) => (
+                  <>
+                    <div class="toolbar">
+                      <button type="button" class="button--ghost" onClick={() => pdf.mutate(c.id)}>
+                        {m().downloadPdf}
+                      </button>
+                      <a href={`/verify/${encodeURIComponent(c.verification_code)}`} rel="external" target="_blank">
+                        {m().verifyLink}
+                      </a>
+                      <Show when={!c.revoked_at}>
+                        <button
+                          type="button"
+                          class="button--ghost"
+                          aria-expanded={revoking() === c.id}
+                          onClick={() => setRevoking(revoking() === c.id ? undefined : c.id)}
+                        >
+                          {m().revoke}…
+                        </button>
+                      </Show>
+                    </div>
+                    <Show when={revoking() === c.id && !c.revoked_at}>
+                      <RevokeForm
+                        certificateId={c.id}
+                        onDone={() => {
+                          setRevoking(undefined);
+                          refresh();
+                        }}
+                      />
+                    </Show>
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryView>
     </section>

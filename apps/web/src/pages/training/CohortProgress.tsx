@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/solid-query';
-import { For } from 'solid-js';
 import { trpc } from '../../api/trpc';
+import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
 import { formatNumber } from '../../format';
 import { label, locale, t } from '../../i18n';
@@ -19,43 +19,27 @@ export function CohortProgress(props: { cohortId: number }) {
       <h2 id="progress-title">{m().cohortProgress}</h2>
       <QueryView query={progress} empty={(rows) => rows.length === 0} emptyDetail={m().noTrainees}>
         {(rows) => (
-          <div class="table-wrap">
-            <table class="stack" data-testid="cohort-progress">
-              <caption class="visually-hidden">{m().cohortProgress}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m().trainee}</th>
-                  <th scope="col">{m().organization}</th>
-                  <th scope="col">{m().state}</th>
-                  <th scope="col" class="num">{m().lessonsDone}</th>
-                  <th scope="col" class="num">{m().assignmentsPassed}</th>
-                  <th scope="col" class="num">{m().attendancePercent}</th>
-                  <th scope="col">{m().finalPassed}</th>
-                  <th scope="col">{m().meetsRule}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={rows}>
-                  {(row) => (
-                    <tr data-testid="progress-row">
-                      <th scope="row" data-label={m().trainee}>{row.trainee_name}</th>
-                      <td data-label={m().organization}>{row.organization_name}</td>
-                      <td data-label={m().state} data-testid="progress-state">{label(m().states, row.state)}</td>
-                      <td class="num" data-label={m().lessonsDone}>{row.lessons_done}</td>
-                      <td class="num" data-label={m().assignmentsPassed}>
-                        {row.assignments_passed} / {row.required_assignments}
-                      </td>
-                      <td class="num" data-label={m().attendancePercent}>
-                        {row.attendance_percent === null ? '—' : `${formatNumber(row.attendance_percent, locale(), 0)}%`}
-                      </td>
-                      <td data-label={m().finalPassed}>{yesNo(row.final_passed)}</td>
-                      <td data-label={m().meetsRule}>{yesNo(row.meets_completion_rule)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={m().cohortProgress}
+            captionClass="visually-hidden"
+            testId="cohort-progress"
+            rows={rows}
+            rowAttrs={() => ({ 'data-testid': 'progress-row' })}
+            columns={[
+              { header: m().trainee, rowHeader: true, cell: (row) => row.trainee_name },
+              { header: m().organization, cell: (row) => row.organization_name },
+              { header: m().state, cellAttrs: () => ({ 'data-testid': 'progress-state' }), cell: (row) => label(m().states, row.state) },
+              { header: m().lessonsDone, numeric: true, cell: (row) => row.lessons_done },
+              { header: m().assignmentsPassed, numeric: true, cell: (row) => `${row.assignments_passed} / ${row.required_assignments}` },
+              {
+                header: m().attendancePercent,
+                numeric: true,
+                cell: (row) => (row.attendance_percent === null ? '—' : `${formatNumber(row.attendance_percent, locale(), 0)}%`),
+              },
+              { header: m().finalPassed, cell: (row) => yesNo(row.final_passed) },
+              { header: m().meetsRule, cell: (row) => yesNo(row.meets_completion_rule) },
+            ]}
+          />
         )}
       </QueryView>
     </section>

@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { RequireRole } from '../../components/RequireRole';
+import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
 import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
@@ -37,27 +38,15 @@ function BulkReportView(props: { report: BulkReport }) {
           </p>
         }
       >
-        <div class="table-wrap">
-          <table class="stack" data-testid="enrol-errors">
-            <caption>{fill(m().enrolFailed, { count: props.report.errors.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" class="num">{m().line}</th>
-                <th scope="col">{m().problem}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={props.report.errors}>
-                {(error) => (
-                  <tr>
-                    <td class="num" data-label={m().line}>{error.line}</td>
-                    <td data-label={m().problem}>{error.message}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={fill(m().enrolFailed, { count: props.report.errors.length })}
+          testId="enrol-errors"
+          rows={props.report.errors}
+          columns={[
+            { header: m().line, numeric: true, cell: (error) => error.line },
+            { header: m().problem, cell: (error) => error.message },
+          ]}
+        />
       </Show>
     </div>
   );
@@ -227,41 +216,38 @@ function EnrolmentList(props: { cohortId: number }) {
       <h2 id="enrolment-list-title">{m().enrolments}</h2>
       <QueryView query={enrolments} empty={(list) => list.length === 0} emptyDetail={m().noTrainees}>
         {(list) => (
-          <div class="table-wrap">
-            <table class="stack" data-testid="enrolments-table">
-              <caption class="visually-hidden">{m().enrolments}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m().trainee}</th>
-                  <th scope="col">{m().organization}</th>
-                  <th scope="col">{m().state}</th>
-                  <th scope="col">{m().stateSince}</th>
-                  <th scope="col">{t().app.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list}>
-                  {(e) => (
-                    <tr data-testid="enrolment-row">
-                      <th scope="row" data-label={m().trainee}>
-                        {e.display_name || e.email}
-                        <span class="muted"> {e.email}</span>
-                      </th>
-                      <td data-label={m().organization}>{e.organization_name}</td>
-                      <td data-label={m().state} data-testid="enrolment-state">
-                        {label(m().states, e.state)}
-                        <Show when={e.state_reason}>{(reason) => <span class="muted"> ({reason()})</span>}</Show>
-                      </td>
-                      <td data-label={m().stateSince}>{formatDateTime(e.state_since, locale())}</td>
-                      <td data-label={t().app.actions}>
-                        <ChangeState enrolmentId={e.id} state={e.state} cohortId={props.cohortId} />
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={m().enrolments}
+            captionClass="visually-hidden"
+            testId="enrolments-table"
+            rows={list}
+            rowAttrs={() => ({ 'data-testid': 'enrolment-row' })}
+            columns={[
+              {
+                header: m().trainee,
+                rowHeader: true,
+                cell: (e) => (
+                  <>
+                    {e.display_name || e.email}
+                    <span class="muted"> {e.email}</span>
+                  </>
+                ),
+              },
+              { header: m().organization, cell: (e) => e.organization_name },
+              {
+                header: m().state,
+                cellAttrs: () => ({ 'data-testid': 'enrolment-state' }),
+                cell: (e) => (
+                  <>
+                    {label(m().states, e.state)}
+                    <Show when={e.state_reason}>{(reason) => <span class="muted"> ({reason()})</span>}</Show>
+                  </>
+                ),
+              },
+              { header: m().stateSince, cell: (e) => formatDateTime(e.state_since, locale()) },
+              { header: t().app.actions, cell: (e) => <ChangeState enrolmentId={e.id} state={e.state} cohortId={props.cohortId} /> },
+            ]}
+          />
         )}
       </QueryView>
     </section>

@@ -4,6 +4,7 @@ import { For, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { RequireRole } from '../../components/RequireRole';
+import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
@@ -97,39 +98,28 @@ function UpcomingSessions() {
       <h2 id="upcoming-title">{m().upcomingSessions}</h2>
       <QueryView query={sessions} empty={(list) => list.length === 0} emptyDetail={m().noSessions}>
         {(list) => (
-          <div class="table-wrap">
-            <table class="stack" data-testid="upcoming-sessions">
-              <caption class="visually-hidden">{m().upcomingSessions}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m().sessionStarts}</th>
-                  <th scope="col">{m().sessionTitle}</th>
-                  <th scope="col">{m().course}</th>
-                  <th scope="col" class="num">{m().hours}</th>
-                  <th scope="col">{m().sessionWhere}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list}>
-                  {(session) => (
-                    <tr>
-                      <td data-label={m().sessionStarts}>{formatDateTime(session.starts_at, locale())}</td>
-                      <td data-label={m().sessionTitle}>{session.title}</td>
-                      <td data-label={m().course}>{session.course_title}</td>
-                      <td class="num" data-label={m().hours}>{formatNumber(session.hours, locale())}</td>
-                      <td data-label={m().sessionWhere}>
-                        <Show when={session.mode === 'online' && session.link} fallback={session.place ?? '—'}>
-                          <a href={session.link!} rel="external noopener" target="_blank">
-                            {m().modes.online}
-                          </a>
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={m().upcomingSessions}
+            captionClass="visually-hidden"
+            testId="upcoming-sessions"
+            rows={list}
+            columns={[
+              { header: m().sessionStarts, cell: (session) => formatDateTime(session.starts_at, locale()) },
+              { header: m().sessionTitle, cell: (session) => session.title },
+              { header: m().course, cell: (session) => session.course_title },
+              { header: m().hours, numeric: true, cell: (session) => formatNumber(session.hours, locale()) },
+              {
+                header: m().sessionWhere,
+                cell: (session) => (
+                  <Show when={session.mode === 'online' && session.link} fallback={session.place ?? '—'}>
+                    <a href={session.link!} rel="external noopener" target="_blank">
+                      {m().modes.online}
+                    </a>
+                  </Show>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryView>
     </section>

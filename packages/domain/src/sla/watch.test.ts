@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { pseudonymLabel } from '../privacy';
+import { slaBucketOf, slaDistribution, slaTimeLeft, type MeasuredQuestion } from './watch';
+
+const H = 3600;
+const answered = (seconds: number): MeasuredQuestion => ({ state: seconds <= 24 * H ? 'answered_in_time' : 'answered_late', firstResponseSeconds: seconds });
+
+describe('SLA distribution', () => {
+  it('puts response times into buckets at the hour boundaries', () => {
+    expect(slaBucketOf(null)).toBe('unanswered');
+    expect(slaBucketOf(0)).toBe('under1h');
+    expect(slaBucketOf(H - 1)).toBe('under1h');
+    expect(slaBucketOf(H)).toBe('from1to4h');
+    expect(slaBucketOf(4 * H)).toBe('from4to24h');
+    expect(slaBucketOf(24 * H)).toBe('from4to24h');
+    expect(slaBucketOf(24 * H + 1)).toBe('over24h');
+  });
+
+  it('counts decided questions only, with shares and nearest-rank percentiles', () => {
+    const questions: MeasuredQuestion[] = [
+      answered(600),
+      answered(1800),
+      answered(2 * H),
+      answered(5 * H),
+      answered(10 * H),
+      answered(30 * H),
+      { state: 'breached', firstResponseSeconds: null },
+      { state: 'breached', firstResponseSeconds: null },
+      { state: 'open_within_window', firstResponseSeconds: null },
+      { state: 'excluded', firstResponseSeconds: 100 },
+    ];
+    const result = slaDistribution(questions);
+    expect(result.decided).toBe(8);
+    expect(result.pending).toBe(1);
+    expect(result.counts).toEqual({ under1h: 2, from1to4h: 1, from4to24h: 2, over24h: 1, unanswered: 2 });
+    expect(result.shares.under1h).toBeCloseTo(0.25);
+    expect(result.shares.unanswered).toBeCloseTo(0.25);
+    expect(Object.values(result.shares).reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+    // Answered times sorted: 600, 1800, 7200, 18000, 36000, 108000.
+    expect(result.percentiles).toEqual({ p50: 7200, p90: 108000, p95: 108000 });
+  });
+
+  it('is empty without decided questions', () => {
+    const result = slaDistribution([{ state: 'open_within_window', firstResponseSeconds: null }]);
+    expect(result.decided).toBe(0);
+    expect(result.shares.under1h).toBe(0);
+    expect(result.percentiles).toEqual({ p50: null, p90: null, p95: null });
+  });
+});
+
+describe('SLA watch helpers', () => {
+  it('reports time left and overdue', () => {
+    expect(slaTimeLeft(10_000, 4_000)).toEqual({ remainingMs: 6_000, overdue: false });
+    expect(slaTimeLeft(10_000, 12_000)).toEqual({ remainingMs: -2_000, overdue: true });
+  });
+
+  it('labels a pseudonym with its first hex digits only', () => {
+    expect(pseudonymLabel('ab12cd'.padEnd(64, '0'))).toBe('AB12CD');
+  });
+});
