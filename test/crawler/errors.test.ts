@@ -90,14 +90,23 @@ describe('crawler error handling against the VK simulator', () => {
       ['banned_three', 'blocked', true],
       ['missing_four', 'not_found', true],
     ]);
-    const failed = await failedJobs(queue);
-    expect(failed.map((f) => [f.name, f.attempts])).toEqual([['vk-profile', 1]]);
-    expect(failed[0]!.reason).toMatch(/error 100.*not_found; not retried/);
+    // The batch job records the missing page instead of failing: nothing to retry.
+    expect(await failedJobs(queue)).toEqual([]);
     const stats = simulator.stats();
-    // One groups.getById per account: no retries.
-    expect(stats.byMethod).toEqual({ 'groups.getById': 6 });
-    const [health] = await db.sql`SELECT last_error_kind, last_error FROM crawl_health WHERE account_id = ${ids.get('missing_four')!}`;
-    expect(health).toMatchObject({ last_error_kind: 'account_unavailable' });
+    // One groups.getById for the batch; the deleted page (renamed clubN by VK) and the missing one are asked for alone. No retries.
+    expect(stats.byMethod).toEqual({ 'groups.getById': 3 });
+    expect(stats.errors).toEqual({ '100': 1 });
+    const [health] = await db.sql`SELECT last_error_kind, last_error, consecutive_failures FROM crawl_health WHERE account_id = ${ids.get('missing_four')!}`;
+    expect(health).toMatchObject({ last_error_kind: 'account_unavailable', consecutive_failures: 1 });
+    expect(health!.last_error).toMatch(/error 100/);
+    const snapshots = await db.sql`SELECT a.handle, s.status FROM account_snapshots s JOIN accounts a ON a.id = s.account_id WHERE a.removed_at IS NULL ORDER BY a.id`;
+    expect(snapshots.map((s) => [s.handle, s.status])).toEqual([
+      ['daily_ok', 'active'],
+      ['private_one', 'private'],
+      ['closed_one', 'private'],
+      ['deleted_two', 'deleted'],
+      ['banned_three', 'blocked'],
+    ]);
 
     // Posts runs visit only the active page (the daily profile run rechecks the others).
     simulator.resetStats();
@@ -106,7 +115,7 @@ describe('crawler error handling against the VK simulator', () => {
     expect(simulator.stats().byMethod['wall.get']).toBe(1);
     const [posts] = await db.sql`SELECT count(*)::int AS n FROM posts p JOIN accounts a ON a.id = p.account_id WHERE a.handle <> 'daily_ok' AND a.removed_at IS NULL`;
     expect(posts!.n).toBe(0);
-    expect(await failedJobs(queue)).toHaveLength(1);
+    expect(await failedJobs(queue)).toEqual([]);
   });
 
   it('a page that turns private between crawls gets its status from wall.get, once', async () => {

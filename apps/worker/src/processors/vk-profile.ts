@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
-import { getCrawlAccounts, recordCrawlSuccess, recordProfileSnapshot, setAccountExternalId, setAccountStatus, type Sql } from '@most/db';
+import { getCrawlAccounts, recordCrawlFailure, recordCrawlSuccess, recordProfileSnapshot, setAccountExternalId, setAccountStatus, type CrawlAccount, type Sql } from '@most/db';
 import { parseJobPayload } from '@most/queue';
-import type { SourceProfile } from '@most/sources';
+import { SourceError, type ProfileOutcome, type SourceProfile } from '@most/sources';
 import { accountRef, enqueueMany, type CrawlContext } from '../crawl/context';
 import { crawlJobIds } from '../crawl/job-ids';
 import { failOnSourceError } from '../crawl/source-errors';
@@ -10,6 +10,15 @@ import { failOnSourceError } from '../crawl/source-errors';
 export function normaliseProfile(profile: SourceProfile): Record<string, unknown> {
   const { raw: _raw, ...normalised } = profile;
   return normalised;
+}
+
+/** A snapshot (when changed or on a new day), the page's network id and status, and the step's success. */
+async function storeProfile(tx: Sql, accountId: number, profile: SourceProfile, at: Date) {
+  const outcome = await recordProfileSnapshot(tx, { accountId, status: profile.status, profile: normaliseProfile(profile), raw: profile.raw, observedAt: at });
+  await setAccountExternalId(tx, accountId, profile.externalId);
+  await setAccountStatus(tx, accountId, profile.status, at);
+  await recordCrawlSuccess(tx, accountId, 'profile', at);
+  return outcome;
 }
 
 /** One groups.getById request: a profile snapshot (when changed or on a new day), the page's id and status. */
@@ -24,18 +33,68 @@ export async function processVkProfile(job: Job, ctx: CrawlContext) {
     return failOnSourceError(ctx, account.id, 'profile', error);
   }
   const at = ctx.settings.now();
-  const snapshot = await ctx.sql.begin(async (transaction) => {
-    const tx = transaction as unknown as Sql;
-    const outcome = await recordProfileSnapshot(tx, { accountId: account.id, status: profile.status, profile: normaliseProfile(profile), raw: profile.raw, observedAt: at });
-    await setAccountExternalId(tx, account.id, profile.externalId);
-    await setAccountStatus(tx, account.id, profile.status, at);
-    await recordCrawlSuccess(tx, account.id, 'profile', at);
-    return outcome;
-  });
+  const snapshot = await ctx.sql.begin((transaction) => storeProfile(transaction as unknown as Sql, account.id, profile, at));
   if (data.thenPosts && profile.status === 'active') {
     await enqueueMany(ctx.queue, 'vk-posts', [
       { jobId: crawlJobIds.vkPosts(account.id, data.runAt, 0), data: { accountId: account.id, runAt: data.runAt, cursor: null, page: 0, newest: null } },
     ]);
   }
   return { accountId: account.id, status: profile.status, snapshot };
+}
+
+/**
+ * A profile run's batch: the profiles of up to 500 accounts read with one groups.getById request
+ * (plus one each for pages the batch does not answer for: deleted or missing ones). Pages that are
+ * private, deleted, blocked or missing get their status; nothing is written when the request as a
+ * whole fails (it is retried, or stops on a rejected token, as any step).
+ */
+export async function processVkProfiles(job: Job, ctx: CrawlContext) {
+  const data = parseJobPayload('vk-profiles', job.data);
+  const accounts = await getCrawlAccounts(ctx.sql, data.accountIds);
+  if (accounts.length === 0) return { accounts: 0, skipped: 'accounts removed' };
+  const refs = accounts.map(accountRef);
+  let outcomes: ProfileOutcome[];
+  try {
+    outcomes = await readProfiles(ctx, refs);
+  } catch (error) {
+    return failOnSourceError(ctx, accounts.map((a) => a.id), 'profile', error);
+  }
+  const byRef = new Map(refs.map((ref, i) => [ref, accounts[i]!]));
+  const at = ctx.settings.now();
+  const summary = { accounts: accounts.length, snapshots: 0, unavailable: 0, statuses: {} as Record<string, number> };
+  await ctx.sql.begin(async (transaction) => {
+    const tx = transaction as unknown as Sql;
+    for (const outcome of outcomes) {
+      const account = byRef.get(outcome.account) as CrawlAccount;
+      if ('profile' in outcome) {
+        const stored = await storeProfile(tx, account.id, outcome.profile, at);
+        if (stored !== 'unchanged') summary.snapshots += 1;
+        summary.statuses[outcome.profile.status] = (summary.statuses[outcome.profile.status] ?? 0) + 1;
+      } else {
+        const status = outcome.error.details.accountStatus ?? 'not_found';
+        await setAccountStatus(tx, account.id, status, at);
+        await recordCrawlFailure(tx, account.id, { kind: 'account_unavailable', message: outcome.error.message, at });
+        summary.unavailable += 1;
+        summary.statuses[status] = (summary.statuses[status] ?? 0) + 1;
+      }
+    }
+  });
+  await job.updateProgress(summary);
+  return summary;
+}
+
+/** Batched when the source can; otherwise one request per account, unavailable pages as outcomes. */
+async function readProfiles(ctx: CrawlContext, refs: ReturnType<typeof accountRef>[]): Promise<ProfileOutcome[]> {
+  const source = ctx.settings.vk;
+  if (source.getProfiles) return source.getProfiles(refs);
+  const outcomes: ProfileOutcome[] = [];
+  for (const account of refs) {
+    try {
+      outcomes.push({ account, profile: await source.getProfile(account) });
+    } catch (error) {
+      if (error instanceof SourceError && error.kind === 'account_unavailable') outcomes.push({ account, error });
+      else throw error;
+    }
+  }
+  return outcomes;
 }

@@ -35,10 +35,21 @@ export async function recordCrawlFailure(
   accountId: number,
   failure: { kind: string; message: string; at: Date },
 ): Promise<void> {
+  await recordCrawlFailures(sql, [accountId], failure);
+}
+
+/** The same failure of several accounts' step (one request read them all), in one statement. */
+export async function recordCrawlFailures(
+  sql: Queryable,
+  accountIds: readonly number[],
+  failure: { kind: string; message: string; at: Date },
+): Promise<void> {
+  if (accountIds.length === 0) return;
   const message = failure.message.slice(0, 2_000);
   await sql`
     INSERT INTO crawl_health (account_id, last_run_at, last_error_at, last_error_kind, last_error, consecutive_failures, updated_at)
-    VALUES (${accountId}, ${failure.at}, ${failure.at}, ${failure.kind}, ${message}, 1, now())
+    SELECT id, ${failure.at}, ${failure.at}, ${failure.kind}, ${message}, 1, now()
+    FROM unnest(${[...new Set(accountIds)] as number[]}::bigint[]) AS id
     ON CONFLICT (account_id) DO UPDATE SET
       last_run_at = GREATEST(crawl_health.last_run_at, excluded.last_run_at),
       last_error_at = excluded.last_error_at, last_error_kind = excluded.last_error_kind, last_error = excluded.last_error,
