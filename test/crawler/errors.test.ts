@@ -118,6 +118,29 @@ describe('crawler error handling against the VK simulator', () => {
     expect(await failedJobs(queue)).toEqual([]);
   });
 
+  it('retries a profile batch whose request failed as a whole, recording the failure for each of its pages', async () => {
+    const { db, queue, ids, start } = await setup(['daily_ok7', 'weekly_ok7', 'irregular_ok7']);
+    await start();
+    simulator.faults.script(['error10'], 'groups.getById');
+    await startCrawlRun(queue, 'profiles', NOW.getTime());
+    await waitForIdle(queue);
+    expect(await failedJobs(queue)).toEqual([]);
+    const stats = simulator.stats();
+    expect(stats.byMethod).toEqual({ 'groups.getById': 2 });
+    expect(stats.errors).toEqual({ '10': 1 });
+    const health = await db.sql`
+      SELECT a.handle, h.last_error_kind, h.consecutive_failures, h.last_profile_at IS NOT NULL AS read
+      FROM crawl_health h JOIN accounts a ON a.id = h.account_id WHERE a.id = ANY(${[...ids.values()]}::bigint[]) ORDER BY a.id`;
+    // Each page saw the failed attempt, then the retry's success (in this order: one job, no concurrency).
+    expect(health.map((h) => [h.handle, h.last_error_kind, h.consecutive_failures, h.read])).toEqual([
+      ['daily_ok7', 'transient', 0, true],
+      ['weekly_ok7', 'transient', 0, true],
+      ['irregular_ok7', 'transient', 0, true],
+    ]);
+    const [snapshots] = await db.sql`SELECT count(*)::int AS n FROM account_snapshots WHERE account_id = ANY(${[...ids.values()]}::bigint[])`;
+    expect(snapshots!.n).toBe(3);
+  });
+
   it('a page that turns private between crawls gets its status from wall.get, once', async () => {
     const { db, queue, ids, start } = await setup(['daily_ok2', 'private_six']);
     const [truth] = (await groundTruth(simulator, ['daily_ok2'])).values();
