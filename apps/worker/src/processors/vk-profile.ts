@@ -1,5 +1,17 @@
 import type { Job } from 'bullmq';
-import { getCrawlAccounts, recordCrawlFailure, recordCrawlSuccess, recordProfileSnapshot, setAccountExternalId, setAccountStatus, type CrawlAccount, type Sql } from '@most/db';
+import {
+  getCrawlAccounts,
+  recordCrawlFailure,
+  recordCrawlSuccess,
+  recordCrawlSuccesses,
+  recordProfileSnapshot,
+  recordProfileSnapshots,
+  setAccountExternalId,
+  setAccountStatesBulk,
+  setAccountStatus,
+  type CrawlAccount,
+  type Sql,
+} from '@most/db';
 import { parseJobPayload } from '@most/queue';
 import { SourceError, type ProfileOutcome, type SourceProfile } from '@most/sources';
 import { accountRef, enqueueMany, type CrawlContext } from '../crawl/context';
@@ -61,24 +73,27 @@ export async function processVkProfiles(job: Job, ctx: CrawlContext) {
   }
   const byRef = new Map(refs.map((ref, i) => [ref, accounts[i]!]));
   const at = ctx.settings.now();
-  const summary = { accounts: accounts.length, snapshots: 0, unavailable: 0, statuses: {} as Record<string, number> };
-  await ctx.sql.begin(async (transaction) => {
+  const read = outcomes.flatMap((o) => ('profile' in o ? [{ account: byRef.get(o.account) as CrawlAccount, profile: o.profile }] : []));
+  const unavailable = outcomes.flatMap((o) => ('error' in o ? [{ account: byRef.get(o.account) as CrawlAccount, error: o.error }] : []));
+  // A few statements for the whole batch, not a few per account: the next batch's request is not kept waiting.
+  const snapshots = await ctx.sql.begin(async (transaction) => {
     const tx = transaction as unknown as Sql;
-    for (const outcome of outcomes) {
-      const account = byRef.get(outcome.account) as CrawlAccount;
-      if ('profile' in outcome) {
-        const stored = await storeProfile(tx, account.id, outcome.profile, at);
-        if (stored !== 'unchanged') summary.snapshots += 1;
-        summary.statuses[outcome.profile.status] = (summary.statuses[outcome.profile.status] ?? 0) + 1;
-      } else {
-        const status = outcome.error.details.accountStatus ?? 'not_found';
-        await setAccountStatus(tx, account.id, status, at);
-        await recordCrawlFailure(tx, account.id, { kind: 'account_unavailable', message: outcome.error.message, at });
-        summary.unavailable += 1;
-        summary.statuses[status] = (summary.statuses[status] ?? 0) + 1;
-      }
-    }
+    const created = await recordProfileSnapshots(
+      tx,
+      read.map(({ account, profile }) => ({ accountId: account.id, status: profile.status, profile: normaliseProfile(profile), raw: profile.raw, observedAt: at })),
+    );
+    await setAccountStatesBulk(tx, [
+      ...read.map(({ account, profile }) => ({ accountId: account.id, status: profile.status, externalId: profile.externalId })),
+      ...unavailable.map(({ account, error }) => ({ accountId: account.id, status: error.details.accountStatus ?? ('not_found' as const), externalId: null })),
+    ], at);
+    await recordCrawlSuccesses(tx, read.map(({ account }) => account.id), 'profile', at);
+    for (const { account, error } of unavailable) await recordCrawlFailure(tx, account.id, { kind: 'account_unavailable', message: error.message, at });
+    return created;
   });
+  const statuses: Record<string, number> = {};
+  for (const { profile } of read) statuses[profile.status] = (statuses[profile.status] ?? 0) + 1;
+  for (const { error } of unavailable) statuses[error.details.accountStatus ?? 'not_found'] = (statuses[error.details.accountStatus ?? 'not_found'] ?? 0) + 1;
+  const summary = { accounts: accounts.length, snapshots: [...snapshots.values()].filter((o) => o === 'created').length, unavailable: unavailable.length, statuses };
   await job.updateProgress(summary);
   return summary;
 }
