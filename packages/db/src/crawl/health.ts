@@ -71,7 +71,11 @@ export async function recordCrawlFailures(
     ON CONFLICT (account_id) DO UPDATE SET
       last_run_at = GREATEST(crawl_health.last_run_at, excluded.last_run_at),
       last_error_at = excluded.last_error_at, last_error_kind = excluded.last_error_kind, last_error = excluded.last_error,
-      consecutive_failures = crawl_health.consecutive_failures + 1,
+      -- One statement, so concurrent steps of an account never lose a count. A failure that happened
+      -- before the last recorded success (a step that was slow to report) does not extend the streak.
+      consecutive_failures = CASE WHEN crawl_health.last_success_at > excluded.last_error_at
+                                  THEN crawl_health.consecutive_failures
+                                  ELSE crawl_health.consecutive_failures + 1 END,
       updated_at = now()`;
 }
 
