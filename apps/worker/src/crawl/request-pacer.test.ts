@@ -1,44 +1,52 @@
-import { describe, expect, it } from 'vitest';
-import { claimSlot, requestPeriodMs } from './request-pacer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createQueueBackend, type QueueBackend } from '@most/queue';
+import { assertRedisReachable, TEST_REDIS_URL, uniqueNamespace } from '@most/queue/testing';
+import { createRequestPacer, pacerLimits } from './request-pacer';
 
-/** Drives the claim rule on a virtual clock: each waiter wakes `lateness(i)` ms after it was told to. */
-function simulate(count: number, budget: number, margin: number, tolerance: number, lateness: (i: number) => number): number[] {
-  const period = requestPeriodMs(budget, margin + tolerance);
-  let due = 0;
-  let now = 1_000;
-  const claims: number[] = [];
-  for (let i = 0; claims.length < count; i++) {
-    const outcome = claimSlot(due, now, period, tolerance);
-    due = outcome.due;
-    if (outcome.wait === 0) claims.push(now);
-    now += outcome.wait + lateness(i);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Most arrivals within any 1 s window (a window includes arrivals later than its start by less than 1000 ms). */
+function busiestSecond(arrivals: number[]): number {
+  const sorted = [...arrivals].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; j < sorted.length; j++) {
+    while (sorted[j]! - sorted[i]! >= 1000) i++;
+    best = Math.max(best, j - i + 1);
   }
-  return claims;
+  return best;
 }
 
-const shortestSpan = (claims: number[], budget: number) => Math.min(...claims.slice(budget).map((t, i) => t - claims[i]!));
+describe('request pacer on Redis', () => {
+  let queue: QueueBackend;
+  beforeAll(async () => {
+    await assertRedisReachable();
+    queue = createQueueBackend({ redisUrl: TEST_REDIS_URL, databaseUrl: 'postgres://unused@127.0.0.1/unused', namespace: uniqueNamespace('pacer') });
+  });
+  afterAll(() => queue?.close());
 
-describe('request pacer claim rule', () => {
-  it('keeps any budget + 1 consecutive claims at least 1000 ms + margin apart, however late the waiters wake', () => {
-    const jitter = (i: number) => [0, 19, 3, 40, 1, 0, 25, 7][i % 8]!;
-    const claims = simulate(400, 50, 50, 20, jitter);
-    expect(shortestSpan(claims, 50)).toBeGreaterThanOrEqual(1050);
-    const bursty = simulate(400, 10, 50, 20, (i) => (i % 13 === 0 ? 300 : 0));
-    expect(shortestSpan(bursty, 10)).toBeGreaterThanOrEqual(1050);
+  it('never lets two processes put more than the budget into any 1 s window, even when a request leaves long after its claim', async () => {
+    const budget = 4;
+    // Two pacers with the same key: two worker processes sharing one token.
+    const pacers = [0, 1].map(() => createRequestPacer(queue, { key: 'shared-token', requestsPerSecond: budget }));
+    const arrivals: number[] = [];
+    await Promise.all(
+      Array.from({ length: 14 }, async (_, i) => {
+        const release = await pacers[i % 2]!.acquire();
+        // Every fourth request is held up between its claim and its arrival (a paused process).
+        await sleep(i % 4 === 0 ? 250 : 5);
+        arrivals.push(performance.now());
+        await sleep(10);
+        release();
+      }),
+    );
+    expect(arrivals).toHaveLength(14);
+    expect(busiestSecond(arrivals)).toBeLessThanOrEqual(budget);
   });
 
-  it('does not lose budget to waiters that wake up late within the tolerance', () => {
-    const period = requestPeriodMs(50, 70);
-    const late = simulate(501, 50, 50, 20, () => 15);
-    // 500 periods after the first claim, give or take the last waiter's own lateness.
-    expect(late.at(-1)! - late[0]!).toBeLessThanOrEqual(500 * period + 15);
-    const strict = simulate(501, 50, 70, 0, () => 15);
-    expect(strict.at(-1)! - strict[0]!).toBeGreaterThan(500 * period + 15 * 400);
-  });
-
-  it('forgets idle time beyond the tolerance instead of allowing a burst', () => {
-    const period = requestPeriodMs(5, 70);
-    expect(claimSlot(0, 10_000, period, 20)).toEqual({ wait: 0, due: 10_000 - 20 + period });
-    expect(claimSlot(10_000 - 20 + period, 10_000, period, 20).wait).toBe(Math.ceil(period - 20));
+  it('derives the slots from the budget', () => {
+    expect(pacerLimits(50)).toEqual({ count: 50, windowMs: 1010, inFlightMs: 30_000 });
+    expect(pacerLimits(2.5, { marginMs: 0 })).toEqual({ count: 2, windowMs: 1000, inFlightMs: 30_000 });
+    expect(pacerLimits(0.5, { marginMs: 0 })).toEqual({ count: 1, windowMs: 2000, inFlightMs: 30_000 });
+    expect(() => pacerLimits(0)).toThrow('positive');
   });
 });

@@ -1,115 +1,128 @@
 import type { QueueBackend } from '@most/queue';
+import { createRequestThrottle } from '@most/sources';
 
 /**
- * Spaces a token's requests across every worker process so that no sliding 1 s window ever holds
- * more than the budget (VK counts requests as they arrive, not per job). The 'vk' queue's limiter
- * already paces jobs; this paces the requests themselves, which also covers jobs that need a second
- * request (a long thread) and delays between a job's start and its request.
+ * Keeps a token's requests within its budget across every worker process: no sliding 1 s window,
+ * as the API server counts arrivals, ever holds more than the budget (VK answers error 6 otherwise).
+ * The 'vk' queue's limiter already paces jobs; this paces the requests themselves, which also
+ * covers jobs that need a second request (a long thread) and delays between a job's start and its
+ * request.
  *
- * The schedule is a virtual clock (GCRA): slot n+1 is due `period` after slot n. A slot is claimed
- * only once it is due and the request leaves right after the claim. A waiter that wakes up late
- * (timer lag, a busy event loop, the round trip to Redis) takes its slot late, but the next slot
- * stays where the schedule put it as long as the lateness is within `toleranceMs`, so lateness is
- * not lost from the budget; lateness beyond that (an idle token) is forgotten.
+ * A request holds one of `budget` slots from the moment it is claimed until one second (plus
+ * `marginMs`) after its answer arrived. The server sees the request arrive somewhere between those
+ * two points, whatever the network latency, timer lag or a pause of the process between claim and
+ * send, so the server's window can never hold more than the budget; and no fixed safety margin is
+ * taken off the budget (only each request's own round trip). A slot of a process that died with the
+ * request in flight frees itself after `inFlightMs`.
  *
- * The guarantee: any budget + 1 consecutive claims span at least `budget × period − tolerance`
- * = 1000 + `marginMs` ms (period = (1000 + margin + tolerance) / budget). `marginMs` absorbs the
- * remaining jitter between a claim and the request's arrival (50 ms by default; tolerance 20 ms).
- *
- * On the Redis backend the schedule lives in Redis (one atomic script using Redis's clock); on the
- * PostgreSQL backend (embedded, one process) it lives in this process.
+ * On the Redis backend the slots live in Redis (a sorted set of slot end times; atomic scripts using
+ * Redis's clock); on the PostgreSQL backend (embedded, one process) in this process.
  */
 export interface RequestPacer {
-  acquire(): Promise<void>;
+  /** Waits for a slot; call the returned function once the answer arrived (or the request failed). */
+  acquire(): Promise<() => void>;
 }
 
 export interface PacerTiming {
-  /** Extra span over 1000 ms of any budget + 1 consecutive requests (default 50). */
+  /** Added to the one second a finished request keeps its slot (default 10). */
   marginMs?: number;
-  /** Lateness of a claim that the schedule absorbs (default 20). */
-  toleranceMs?: number;
+  /** How long an unfinished request keeps its slot at most (default 30 s; above the HTTP timeout). */
+  inFlightMs?: number;
 }
 
-const CLAIM_SLOT_COMMAND = 'mostClaimRequestSlotV2';
-/**
- * KEYS[1] holds the time the next slot is due. Claims it if it is due now (returns 0) or says how
- * long until it is (ms). ARGV: period, tolerance. Uses Redis's clock.
- */
+const CLAIM_COMMAND = 'mostClaimRequestSlot3';
+const RELEASE_COMMAND = 'mostReleaseRequestSlot3';
+/** KEYS[1]: slots (member → end time). ARGV: count, in-flight ms, member. 0 = claimed, else ms until the next slot may end. */
 const CLAIM_SLOT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local due = tonumber(redis.call('GET', KEYS[1]) or '0')
-if now >= due then
-  local base = math.max(due, now - tonumber(ARGV[2]))
-  redis.call('SET', KEYS[1], tostring(base + tonumber(ARGV[1])), 'PX', 60000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
+  redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[2]) + 1000))
   return 0
 end
-return math.ceil(due - now)`;
+local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return math.max(1, math.ceil(tonumber(first[2]) - now))`;
+/** ARGV: window ms, member. The slot now ends a window after the answer. */
+const RELEASE_SLOT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[1]), ARGV[2])
+return 0`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const DEFAULT_MARGIN_MS = 50;
-const DEFAULT_TOLERANCE_MS = 20;
+export interface PacerLimits {
+  count: number;
+  /** How long a finished request keeps its slot. */
+  windowMs: number;
+  inFlightMs: number;
+}
 
-function timing(requestsPerSecond: number, options: PacerTiming): { period: number; tolerance: number } {
+export function pacerLimits(requestsPerSecond: number, options: PacerTiming = {}): PacerLimits {
   if (!(requestsPerSecond > 0)) throw new Error('requestsPerSecond must be positive');
-  const margin = options.marginMs ?? DEFAULT_MARGIN_MS;
-  const tolerance = options.toleranceMs ?? DEFAULT_TOLERANCE_MS;
-  if (!(margin >= 0) || !(tolerance >= 0)) throw new Error('marginMs and toleranceMs must not be negative');
-  return { period: requestPeriodMs(requestsPerSecond, margin + tolerance), tolerance };
+  const margin = options.marginMs ?? 10;
+  if (!(margin >= 0)) throw new Error('marginMs must not be negative');
+  const count = Math.max(1, Math.floor(requestsPerSecond));
+  // A fractional budget counts whole requests per second (2.5 → 2); below one a second, a longer window.
+  return { count, windowMs: Math.max(1000, (1000 * count) / requestsPerSecond) + margin, inFlightMs: options.inFlightMs ?? 30_000 };
 }
 
-export function requestPeriodMs(requestsPerSecond: number, extraMs: number): number {
-  if (!(requestsPerSecond > 0)) throw new Error('requestsPerSecond must be positive');
-  return (1000 + extraMs) / requestsPerSecond;
-}
-
-/** Claims the slot due at `due` (mutated through the returned value); the same rule as CLAIM_SLOT. */
-export function claimSlot(due: number, now: number, period: number, tolerance: number): { wait: number; due: number } {
-  if (now >= due) return { wait: 0, due: Math.max(due, now - tolerance) + period };
-  return { wait: Math.ceil(due - now), due };
-}
-
-export function createLocalPacer(requestsPerSecond: number, options: PacerTiming = {}): RequestPacer {
-  const { period, tolerance } = timing(requestsPerSecond, options);
-  let due = 0;
-  let line: Promise<void> = Promise.resolve();
-  const claim = async (): Promise<void> => {
-    for (;;) {
-      const outcome = claimSlot(due, performance.now(), period, tolerance);
-      due = outcome.due;
-      if (outcome.wait === 0) return;
-      await sleep(outcome.wait);
-    }
-  };
-  return {
-    acquire() {
-      const turn = line.then(claim);
-      line = turn.catch(() => {});
-      return turn;
-    },
-  };
+export function createLocalPacer(requestsPerSecond: number): RequestPacer {
+  const acquire = createRequestThrottle(requestsPerSecond);
+  return { acquire };
 }
 
 export function createRequestPacer(queue: QueueBackend, options: { key: string; requestsPerSecond: number } & PacerTiming): RequestPacer {
-  if (queue.kind !== 'redis') return createLocalPacer(options.requestsPerSecond, options);
-  const { period, tolerance } = timing(options.requestsPerSecond, options);
-  const key = `${queue.namespace}:request-pacer:${options.key}`;
+  if (queue.kind !== 'redis') return createLocalPacer(options.requestsPerSecond);
+  const limits = pacerLimits(options.requestsPerSecond, options);
+  const key = `${queue.namespace}:request-slots:${options.key}`;
+  // While every slot is taken, ask again at this pace (another process may release one).
+  const pollMs = Math.max(2, Math.min(25, limits.windowMs / limits.count / 2));
   const defined = new WeakSet<object>();
-  const claim = async (): Promise<void> => {
-    const client = await queue.queue('vk').getBackend().client;
-    if (!defined.has(client)) {
-      client.defineCommand(CLAIM_SLOT_COMMAND, { numberOfKeys: 1, lua: CLAIM_SLOT });
-      defined.add(client);
+  let sequence = 0;
+  const prefix = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  const client = async () => {
+    const redis = await queue.queue('vk').getBackend().client;
+    if (!defined.has(redis)) {
+      redis.defineCommand(CLAIM_COMMAND, { numberOfKeys: 1, lua: CLAIM_SLOT });
+      redis.defineCommand(RELEASE_COMMAND, { numberOfKeys: 1, lua: RELEASE_SLOT });
+      defined.add(redis);
     }
+    return redis;
+  };
+  let wakeWaiter: (() => void) | null = null;
+  const claim = async (): Promise<() => void> => {
+    const member = `${prefix}-${++sequence}`;
     for (;;) {
-      const wait = Number(await client.runCommand(CLAIM_SLOT_COMMAND, [key, String(period), String(tolerance)]));
-      if (wait <= 0) return;
-      await sleep(wait);
+      const redis = await client();
+      const wait = Number(await redis.runCommand(CLAIM_COMMAND, [key, String(limits.count), String(limits.inFlightMs), member]));
+      if (wait <= 0) break;
+      // A release in this process wakes the waiter at once; otherwise ask again shortly.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(wait, pollMs));
+        wakeWaiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeWaiter = null;
     }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      void client()
+        .then((redis) => redis.runCommand(RELEASE_COMMAND, [key, String(limits.windowMs), member]))
+        .catch(() => {
+          // The slot then ends after inFlightMs: less throughput for a while, never more.
+        })
+        .finally(() => wakeWaiter?.());
+    };
   };
   // Within a process claims go one at a time, in arrival order: one caller asks Redis, not all of them.
-  let line: Promise<void> = Promise.resolve();
+  let line: Promise<unknown> = Promise.resolve();
   return {
     acquire() {
       const turn = line.then(claim);
