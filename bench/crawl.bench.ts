@@ -10,11 +10,8 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createSql } from '@most/db';
-import { createTestDatabase } from '@most/db/testing';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
-import { TEST_REDIS_URL, uniqueNamespace } from '@most/queue/testing';
 import { createVkSource } from '@most/sources';
-import { startVkSimulator } from '@most/sources/simulator';
 import { createPseudonymiser, createRequestPacer, fingerprint, startCrawlRun, startWorker } from '@most/worker';
 
 const ACCOUNTS = 200;
@@ -102,6 +99,12 @@ async function waitForIdle(queue: QueueBackend): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Test infrastructure is loaded by the bench process only, never by the worker child (its RSS is measured).
+  const [{ createTestDatabase }, { TEST_REDIS_URL, uniqueNamespace }, { startVkSimulator }] = await Promise.all([
+    import('@most/db/testing'),
+    import('@most/queue/testing'),
+    import('@most/sources/simulator'),
+  ]);
   const db = await createTestDatabase();
   const simulator = await startVkSimulator({
     seed: 'bench',

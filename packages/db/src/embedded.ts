@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { PgliteWireServer } from './pglite-wire-server';
 
 export interface EmbeddedPostgres {
@@ -20,6 +19,8 @@ export const QUEUE_SCHEMA = 'bullmq';
 export async function startEmbeddedPostgres(options: { dataDir: string; port?: number }): Promise<EmbeddedPostgres> {
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
+  // Loaded only here: PGlite takes tens of MB, which processes talking to a real server never need.
+  const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create({ dataDir });
   // PGlite has one session shared by every connection and ignores the start-up search_path
   // that BullMQ asks for, so the queue schema is put on the session path once, after ours.

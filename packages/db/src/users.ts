@@ -1,4 +1,4 @@
-import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import type { Algorithm } from '@node-rs/argon2';
 import { z } from 'zod';
 import { AppError, roleSchema, type Role } from '@most/shared';
 import type { Queryable } from './client';
@@ -7,8 +7,10 @@ import { appendAudit } from './audit';
 /** OWASP-recommended argon2id parameters (19 MiB, 2 iterations). */
 const ARGON2_OPTIONS = { algorithm: 2 as Algorithm /* Argon2id (a const enum, not importable here) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const hashPassword = (password: string) => hash(password, ARGON2_OPTIONS);
-export const verifyPassword = (passwordHash: string, password: string) => verify(passwordHash, password).catch(() => false);
+/** The native argon2 binding is loaded with the first password, not by every process importing this package. */
+const argon2 = () => import('@node-rs/argon2');
+export const hashPassword = async (password: string) => (await argon2()).hash(password, ARGON2_OPTIONS);
+export const verifyPassword = async (passwordHash: string, password: string) => (await argon2()).verify(passwordHash, password).catch(() => false);
 
 export const newUserSchema = z.object({
   email: z.email({ error: 'is not an e-mail address' }).max(320).transform((email) => email.toLowerCase()),

@@ -19,6 +19,8 @@ const crawlFanoutPayload = z.object({
   everyMs: z.number().int().positive().optional(),
 });
 const vkProfilePayload = z.object({ accountId, runAt, thenPosts: z.boolean().default(false) });
+/** Up to 500 accounts whose profiles one groups.getById request reads (a profile run's page). */
+const vkProfilesPayload = z.object({ accountIds: z.array(accountId).min(1).max(500), runAt });
 const vkPostsPayload = z.object({
   accountId,
   runAt,
@@ -37,6 +39,7 @@ export const JOBS = {
   // about one VK API request, so the 'vk' queue's limiter is the token's request budget.
   'crawl-fanout': { queue: 'crawl', payload: crawlFanoutPayload },
   'vk-profile': { queue: 'vk', payload: vkProfilePayload },
+  'vk-profiles': { queue: 'vk', payload: vkProfilesPayload },
   'vk-posts': { queue: 'vk', payload: vkPostsPayload },
   'vk-comments': { queue: 'vk', payload: vkCommentsPayload },
   // Bulletin: drafts on a schedule; after publication a PDF and one e-mail job per recipient.

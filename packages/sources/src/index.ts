@@ -1,6 +1,6 @@
 export * from './types';
 export { createRequestThrottle } from './throttle';
-export { createVkSource, VK_GROUP_FIELDS, type VkSource, type VkSourceOptions } from './vk/source';
+export { createVkSource, VK_GROUP_FIELDS, VK_GROUPS_PER_REQUEST, type VkSource, type VkSourceOptions } from './vk/source';
 export { VK_DEFAULT_RATE, type VkTokenKind } from './vk/client';
 export { vkErrorToSourceError } from './vk/errors';
 export { createOkSource, OK_GROUP_FIELDS, type OkSourceOptions } from './ok/source';

@@ -69,10 +69,20 @@ export interface PostsPage {
   nextCursor: string | null;
 }
 
+/** One account's outcome in a batched profile read: its profile, or why the page cannot be read. */
+export type ProfileOutcome = { account: AccountRef; profile: SourceProfile } | { account: AccountRef; error: SourceError };
+
 /** One interface for every network; adapters translate wire formats and errors into these shapes. */
 export interface SocialSource {
   readonly network: Network;
   getProfile(account: AccountRef): Promise<SourceProfile>;
+  /**
+   * Profiles of many accounts, in as few requests as the network allows (VK: 500 a request).
+   * Pages that are unavailable come back as `account_unavailable` outcomes; errors that concern the
+   * whole request (rate limit, token, network, malformed answer) are thrown. Optional: without it,
+   * callers read the profiles one by one.
+   */
+  getProfiles?(accounts: AccountRef[]): Promise<ProfileOutcome[]>;
   /** Newest first; stop paging once posts are older than the watermark. */
   getPostsPage(account: AccountRef, cursor: string | null): Promise<PostsPage>;
   /** All comments of a post including threads; networks without public comments return []. */

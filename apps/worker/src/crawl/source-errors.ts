@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker } from 'bullmq';
-import { raiseCrawlAlert, recordCrawlFailure, setAccountStatus, type CrawlPart, type Sql } from '@most/db';
+import { raiseCrawlAlert, recordCrawlFailures, setAccountStatus, type CrawlPart, type Sql } from '@most/db';
 import { SourceError } from '@most/sources';
 import type { CrawlContext } from './context';
 
@@ -12,22 +12,28 @@ import type { CrawlContext } from './context';
  * - transient: retry with exponential backoff (the job's attempts);
  * - malformed / not_supported: fail with a clear message, no retry.
  */
-export async function failOnSourceError(ctx: CrawlContext, accountId: number, part: CrawlPart, error: unknown): Promise<never> {
+export async function failOnSourceError(ctx: CrawlContext, accountIds: number | readonly number[], part: CrawlPart, error: unknown): Promise<never> {
   const at = ctx.settings.now();
+  const ids = typeof accountIds === 'number' ? [accountIds] : accountIds;
+  const accountId = ids.length === 1 ? ids[0]! : undefined;
+  /** The failure concerns every account of the job (one request read them all). */
+  const recordFailure = async (sql: Sql, failure: { kind: string; message: string }) => {
+    await recordCrawlFailures(sql, ids, { ...failure, at });
+  };
   if (!(error instanceof SourceError)) {
-    await recordCrawlFailure(ctx.sql, accountId, { kind: 'internal', message: describe(error), at });
+    await recordFailure(ctx.sql, { kind: 'internal', message: describe(error) });
     throw error;
   }
   switch (error.kind) {
     case 'rate_limited': {
       const waitMs = error.details.retryAfterMs ?? 1_000;
-      ctx.log('VK rate limit answered; holding the queue back', { accountId, part, waitMs, message: error.message });
+      ctx.log('VK rate limit answered; holding the queue back', { accountIds: ids, part, waitMs, message: error.message });
       await ctx.rateLimit(waitMs);
       throw Worker.RateLimitError();
     }
     case 'auth': {
       await raiseCrawlAlert(ctx.sql, { kind: 'auth', network: 'vk', tokenFingerprint: ctx.settings.vkTokenFingerprint, message: error.message, at });
-      await recordCrawlFailure(ctx.sql, accountId, { kind: 'auth', message: error.message, at });
+      await recordFailure(ctx.sql, { kind: 'auth', message: error.message });
       await ctx.queue.queue('vk').pause();
       ctx.log('VK rejected the token; VK crawling paused until the token is replaced', { token: ctx.settings.vkTokenFingerprint });
       throw new UnrecoverableError(`VK rejected the token ${ctx.settings.vkTokenFingerprint}: ${error.message}. VK crawling is paused until the token is replaced.`);
@@ -36,20 +42,20 @@ export async function failOnSourceError(ctx: CrawlContext, accountId: number, pa
       const status = error.details.accountStatus ?? 'not_found';
       await ctx.sql.begin(async (transaction) => {
         const tx = transaction as unknown as Sql;
-        await setAccountStatus(tx, accountId, status, at);
-        await recordCrawlFailure(tx, accountId, { kind: 'account_unavailable', message: error.message, at });
+        for (const id of ids) await setAccountStatus(tx, id, status, at);
+        await recordFailure(tx, { kind: 'account_unavailable', message: error.message });
       });
-      throw new UnrecoverableError(`${error.message} (account ${accountId} is now ${status}; not retried)`);
+      throw new UnrecoverableError(`${error.message} (${accountId !== undefined ? `account ${accountId} is` : `accounts ${ids.join(', ')} are`} now ${status}; not retried)`);
     }
     case 'transient':
-      await recordCrawlFailure(ctx.sql, accountId, { kind: 'transient', message: error.message, at });
+      await recordFailure(ctx.sql, { kind: 'transient', message: error.message });
       throw error;
     case 'malformed':
-      await recordCrawlFailure(ctx.sql, accountId, { kind: 'malformed', message: error.message, at });
+      await recordFailure(ctx.sql, { kind: 'malformed', message: error.message });
       throw new UnrecoverableError(`VK answered malformed data, nothing was written: ${error.message}`);
     case 'not_supported':
       await raiseCrawlAlert(ctx.sql, { kind: 'not_supported', network: 'vk', tokenFingerprint: ctx.settings.vkTokenFingerprint, message: error.message, at });
-      await recordCrawlFailure(ctx.sql, accountId, { kind: 'not_supported', message: error.message, at });
+      await recordFailure(ctx.sql, { kind: 'not_supported', message: error.message });
       throw new UnrecoverableError(error.message);
   }
 }

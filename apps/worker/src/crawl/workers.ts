@@ -4,7 +4,7 @@ import type { QueueBackend } from '@most/queue';
 import { processCrawlFanout } from '../processors/crawl-fanout';
 import { processVkComments } from '../processors/vk-comments';
 import { processVkPosts } from '../processors/vk-posts';
-import { processVkProfile } from '../processors/vk-profile';
+import { processVkProfile, processVkProfiles } from '../processors/vk-profile';
 import type { CrawlContext } from './context';
 import { crawlSettings, type CrawlOptions } from './options';
 
@@ -13,6 +13,7 @@ type CrawlProcessor = (job: Job, ctx: CrawlContext) => Promise<unknown>;
 const CRAWL_PROCESSORS: Record<string, CrawlProcessor> = { 'crawl-fanout': processCrawlFanout };
 const VK_PROCESSORS: Record<string, CrawlProcessor> = {
   'vk-profile': processVkProfile,
+  'vk-profiles': processVkProfiles,
   'vk-posts': processVkPosts,
   'vk-comments': processVkComments,
 };

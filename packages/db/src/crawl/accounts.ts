@@ -55,3 +55,32 @@ export async function setAccountExternalId(sql: Queryable, accountId: number, ex
     RETURNING id`;
   return rows.length > 0;
 }
+
+/**
+ * Records many accounts' statuses and network ids at once (a batched profile read), with the rules
+ * of setAccountStatus and setAccountExternalId: `status_changed_at` moves only on a real change; an
+ * id already held by another account of the network is not taken (the first account asking wins).
+ */
+export async function setAccountStatesBulk(
+  sql: Queryable,
+  states: readonly { accountId: number; status: AccountStatus; externalId: string | null }[],
+  at: Date,
+): Promise<void> {
+  if (states.length === 0) return;
+  await sql`
+    UPDATE accounts a SET status = v.status, status_changed_at = ${at}, updated_at = now()
+    FROM unnest(${states.map((s) => s.accountId)}::bigint[], ${states.map((s) => s.status)}::text[]) AS v(id, status)
+    WHERE a.id = v.id AND a.status <> v.status`;
+  const claimed = new Set<string>();
+  const ids = states.filter((s): s is typeof s & { externalId: string } => {
+    if (s.externalId === null || claimed.has(s.externalId)) return false;
+    claimed.add(s.externalId);
+    return true;
+  });
+  if (ids.length === 0) return;
+  await sql`
+    UPDATE accounts a SET external_id = v.external_id, updated_at = now()
+    FROM unnest(${ids.map((s) => s.accountId)}::bigint[], ${ids.map((s) => s.externalId)}::text[]) AS v(id, external_id)
+    WHERE a.id = v.id AND a.external_id IS DISTINCT FROM v.external_id
+      AND NOT EXISTS (SELECT 1 FROM accounts o WHERE o.network = a.network AND o.external_id = v.external_id AND o.id <> a.id)`;
+}

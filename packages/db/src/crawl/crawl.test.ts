@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing';
 import type { Sql } from '../client';
 import { getCrawlAccounts, listCrawlAccounts, setAccountExternalId, setAccountStatus } from './accounts';
-import { recordProfileSnapshot, saratovDay } from './snapshots';
+import { recordProfileSnapshot, recordProfileSnapshots, saratovDay } from './snapshots';
 import { advanceWatermark, getWatermark, upsertPosts, type CrawledPost } from './posts';
 import { upsertComments, type CrawledComment } from './comments';
-import { getCrawlHealth, listOpenCrawlAlerts, raiseCrawlAlert, recordCrawlFailure, recordCrawlSuccess, resolveCrawlAlerts, setNextCrawl } from './health';
+import { getCrawlHealth, listOpenCrawlAlerts, raiseCrawlAlert, recordCrawlFailure, recordCrawlFailures, recordCrawlSuccess, resolveCrawlAlerts, setNextCrawl } from './health';
 import { boundText, COMMENT_TEXT_LIMIT } from './text';
 
 const pseudonym = (n: number) => n.toString(16).padStart(64, '0');
@@ -164,6 +164,27 @@ describe('crawl storage', () => {
     expect((await getWatermark(db.sql, accountId))?.externalId).toBe('20');
   });
 
+  it('stores a batch of profile observations by the same rule, in a few statements', async () => {
+    const a = await addAccount(db.sql, 'batch_a');
+    const b = await addAccount(db.sql, 'batch_b');
+    const at = new Date('2026-11-22T08:00:00Z');
+    const observe = (names: Record<number, string>, when: Date) =>
+      db.sql.begin((tx) =>
+        recordProfileSnapshots(
+          tx as unknown as Sql,
+          Object.entries(names).map(([id, name]) => ({ accountId: Number(id), status: 'active' as const, profile: { name }, raw: { id: Number(id), note: 'x\u0000' }, observedAt: when })),
+        ),
+      );
+    expect([...(await observe({ [a]: 'A', [b]: 'B' }, at))]).toEqual([[a, 'created'], [b, 'created']]);
+    expect([...(await observe({ [a]: 'A', [b]: 'B2' }, new Date(at.getTime() + 3_600_000)))]).toEqual([[a, 'unchanged'], [b, 'created']]);
+    expect([...(await observe({ [a]: 'A' }, new Date(at.getTime() + 24 * 3_600_000)))]).toEqual([[a, 'created']]);
+    const rows = await db.sql`SELECT account_id, profile->>'name' AS name, raw->>'note' AS note, last_seen_at FROM account_snapshots WHERE account_id IN (${a}, ${b}) ORDER BY id`;
+    expect(rows.map((r) => [Number(r.account_id), r.name])).toEqual([[a, 'A'], [b, 'B'], [b, 'B2'], [a, 'A']]);
+    expect(rows[0]!.last_seen_at).toEqual(new Date(at.getTime() + 3_600_000));
+    expect(rows[0]!.note).toBe('x');
+    await db.sql`UPDATE accounts SET removed_at = now() WHERE id IN (${a}, ${b})`;
+  });
+
   it('tracks account status, external ids, health and alerts', async () => {
     const other = await addAccount(db.sql, 'school_test');
     const at = new Date('2026-11-21T09:00:00Z');
@@ -183,6 +204,17 @@ describe('crawl storage', () => {
     await recordCrawlSuccess(db.sql, accountId, 'posts', at);
     await setNextCrawl(db.sql, [accountId], new Date('2026-11-21T10:00:00Z'));
     expect(await getCrawlHealth(db.sql, accountId)).toMatchObject({ consecutiveFailures: 0, lastPostsAt: at, lastProfileAt: null, nextRunAt: new Date('2026-11-21T10:00:00Z') });
+
+    // Concurrent failures of one account's steps each count (one atomic statement, no lost update);
+    // a failure that happened before the last success but is reported after it does not restart the streak.
+    await Promise.all(Array.from({ length: 8 }, (_, i) => recordCrawlFailure(db.sql, other, { kind: 'transient', message: `step ${i}`, at })));
+    expect(await getCrawlHealth(db.sql, other)).toMatchObject({ consecutiveFailures: 8 });
+    await recordCrawlSuccess(db.sql, other, 'posts', at);
+    await recordCrawlFailure(db.sql, other, { kind: 'transient', message: 'slow to report', at: new Date(at.getTime() - 1_000) });
+    expect(await getCrawlHealth(db.sql, other)).toMatchObject({ consecutiveFailures: 0, lastError: 'slow to report' });
+    await recordCrawlFailures(db.sql, [other, accountId], { kind: 'transient', message: 'batch failed', at: new Date(at.getTime() + 1_000) });
+    expect(await getCrawlHealth(db.sql, other)).toMatchObject({ consecutiveFailures: 1, lastError: 'batch failed' });
+    expect(await getCrawlHealth(db.sql, accountId)).toMatchObject({ consecutiveFailures: 1, lastError: 'batch failed' });
 
     await raiseCrawlAlert(db.sql, { kind: 'auth', network: 'vk', tokenFingerprint: 'aaaa', message: 'bad token', at });
     await raiseCrawlAlert(db.sql, { kind: 'auth', network: 'vk', tokenFingerprint: 'aaaa', message: 'bad token', at });

@@ -19,6 +19,24 @@ export async function recordCrawlSuccess(sql: Queryable, accountId: number, part
       updated_at = now()`;
 }
 
+/** The same step of many accounts succeeded (a batched profile read): recordCrawlSuccess for each, in one statement. */
+export async function recordCrawlSuccesses(sql: Queryable, accountIds: readonly number[], part: CrawlPart, at: Date): Promise<void> {
+  if (accountIds.length === 0) return;
+  const profileAt = part === 'profile' ? at : null;
+  const postsAt = part === 'posts' ? at : null;
+  await sql`
+    INSERT INTO crawl_health (account_id, last_run_at, last_success_at, last_profile_at, last_posts_at, consecutive_failures, updated_at)
+    SELECT id, ${at}, ${at}, ${profileAt}::timestamptz, ${postsAt}::timestamptz, 0, now()
+    FROM unnest(${[...new Set(accountIds)] as number[]}::bigint[]) AS id
+    ON CONFLICT (account_id) DO UPDATE SET
+      last_run_at = GREATEST(crawl_health.last_run_at, excluded.last_run_at),
+      last_success_at = GREATEST(crawl_health.last_success_at, excluded.last_success_at),
+      last_profile_at = COALESCE(GREATEST(crawl_health.last_profile_at, excluded.last_profile_at), crawl_health.last_profile_at),
+      last_posts_at = COALESCE(GREATEST(crawl_health.last_posts_at, excluded.last_posts_at), crawl_health.last_posts_at),
+      consecutive_failures = 0,
+      updated_at = now()`;
+}
+
 /**
  * A frequent crawl step succeeded (a post's comments): ends a failure streak without writing the
  * row otherwise, so the many comment jobs of one account do not queue up on it.
@@ -35,14 +53,29 @@ export async function recordCrawlFailure(
   accountId: number,
   failure: { kind: string; message: string; at: Date },
 ): Promise<void> {
+  await recordCrawlFailures(sql, [accountId], failure);
+}
+
+/** The same failure of several accounts' step (one request read them all), in one statement. */
+export async function recordCrawlFailures(
+  sql: Queryable,
+  accountIds: readonly number[],
+  failure: { kind: string; message: string; at: Date },
+): Promise<void> {
+  if (accountIds.length === 0) return;
   const message = failure.message.slice(0, 2_000);
   await sql`
     INSERT INTO crawl_health (account_id, last_run_at, last_error_at, last_error_kind, last_error, consecutive_failures, updated_at)
-    VALUES (${accountId}, ${failure.at}, ${failure.at}, ${failure.kind}, ${message}, 1, now())
+    SELECT id, ${failure.at}, ${failure.at}, ${failure.kind}, ${message}, 1, now()
+    FROM unnest(${[...new Set(accountIds)] as number[]}::bigint[]) AS id
     ON CONFLICT (account_id) DO UPDATE SET
       last_run_at = GREATEST(crawl_health.last_run_at, excluded.last_run_at),
       last_error_at = excluded.last_error_at, last_error_kind = excluded.last_error_kind, last_error = excluded.last_error,
-      consecutive_failures = crawl_health.consecutive_failures + 1,
+      -- One statement, so concurrent steps of an account never lose a count. A failure that happened
+      -- before the last recorded success (a step that was slow to report) does not extend the streak.
+      consecutive_failures = CASE WHEN crawl_health.last_success_at > excluded.last_error_at
+                                  THEN crawl_health.consecutive_failures
+                                  ELSE crawl_health.consecutive_failures + 1 END,
       updated_at = now()`;
 }
 

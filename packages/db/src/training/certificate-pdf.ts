@@ -1,13 +1,32 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import QRCode from 'qrcode';
+import type { PDFFont, PDFPage } from 'pdf-lib';
 import { DOCUMENT_TYPE_LABELS, type CourseKind } from '@most/domain';
 import type { CertificateRow } from './certificates';
 
 const require = createRequire(import.meta.url);
 let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
+
+/**
+ * The PDF, font and QR libraries take tens of MB once loaded: they are loaded with the first
+ * certificate, not by every process that imports this package (the crawl worker, the API).
+ */
+type PdfLibraries = {
+  PDFDocument: typeof import('pdf-lib').PDFDocument;
+  rgb: typeof import('pdf-lib').rgb;
+  fontkit: Parameters<import('pdf-lib').PDFDocument['registerFontkit']>[0];
+  QRCode: typeof import('qrcode');
+};
+let libraries: Promise<PdfLibraries> | null = null;
+function loadLibraries(): Promise<PdfLibraries> {
+  libraries ??= Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit'), import('qrcode')]).then(([pdfLib, fontkit, qrcode]) => ({
+    PDFDocument: pdfLib.PDFDocument,
+    rgb: pdfLib.rgb,
+    fontkit: ((fontkit as { default?: unknown }).default ?? fontkit) as PdfLibraries['fontkit'],
+    QRCode: (qrcode as { default?: typeof import('qrcode') }).default ?? qrcode,
+  }));
+  return libraries;
+}
 
 /** DejaVu ships TrueType with full Cyrillic; the files come from the npm package, not the system. */
 function loadFonts() {
@@ -31,7 +50,7 @@ export function russianDate(iso: string): string {
   return `${d} ${RU_MONTHS[(m ?? 1) - 1]} ${y} г.`;
 }
 
-function centered(page: PDFPage, text: string, y: number, font: PDFFont, size: number) {
+function centeredWith(rgb: PdfLibraries['rgb'], page: PDFPage, text: string, y: number, font: PDFFont, size: number) {
   const width = font.widthOfTextAtSize(text, size);
   page.drawText(text, { x: (page.getWidth() - width) / 2, y, size, font, color: rgb(0.1, 0.1, 0.15) });
 }
@@ -52,7 +71,7 @@ function wrap(text: string, font: PDFFont, size: number, maxWidth: number): stri
 }
 
 /** Draws the QR code as vector squares: sharp at any zoom, no raster image inside. */
-function drawQr(page: PDFPage, url: string, x: number, y: number, size: number) {
+function drawQr({ QRCode, rgb }: PdfLibraries, page: PDFPage, url: string, x: number, y: number, size: number) {
   const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const count = qr.modules.size;
   const cell = size / (count + 8);
@@ -68,7 +87,9 @@ function drawQr(page: PDFPage, url: string, x: number, y: number, size: number) 
 
 /** The document as a one-page A4 landscape PDF with the fonts embedded and a QR code to `verifyUrl`. */
 export async function renderCertificatePdf(certificate: CertificateRow, verifyUrl: string): Promise<Uint8Array> {
-  const { regular, bold } = await loadFonts();
+  const [{ regular, bold }, libs] = await Promise.all([loadFonts(), loadLibraries()]);
+  const { PDFDocument, fontkit, rgb } = libs;
+  const centered = (page: PDFPage, text: string, y: number, font: PDFFont, size: number) => centeredWith(rgb, page, text, y, font, size);
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   pdf.setTitle(`${DOCUMENT_TYPE_LABELS[certificate.document_type]} ${certificate.series} ${certificate.number}`);
@@ -97,7 +118,7 @@ export async function renderCertificatePdf(certificate: CertificateRow, verifyUr
   page.drawText(`Дата выдачи: ${russianDate(certificate.issue_date)}`, { x: 60, y: 110, size: 11, font });
   page.drawText(`Проверка подлинности: ${verifyUrl}`, { x: 60, y: 70, size: 9, font });
   page.drawText(`Код проверки: ${certificate.verification_code}`, { x: 60, y: 56, size: 9, font });
-  drawQr(page, verifyUrl, 680, 46, 120);
+  drawQr(libs, page, verifyUrl, 680, 46, 120);
   return pdf.save();
 }
 

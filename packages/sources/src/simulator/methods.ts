@@ -29,7 +29,8 @@ export function groupsGetById(world: World, params: Params): unknown {
   if (ids.length === 0) throw invalid('group_ids is undefined');
   if (ids.length > 500) throw invalid('group_ids is too long');
   const fields = new Set((params.fields ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-  const groups = ids.map((id) => world.resolve(id)).filter((c): c is SimCommunity => c !== null);
+  // As VK: in the order asked, each group once, unknown ids left out (all unknown: error 100).
+  const groups = [...new Set(ids.map((id) => world.resolve(id)).filter((c): c is SimCommunity => c !== null))];
   if (groups.length === 0) throw invalid('group_ids is undefined');
   return { groups: groups.map((community) => groupObject(community, fields)), profiles: [] };
 }

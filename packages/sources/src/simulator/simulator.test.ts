@@ -58,6 +58,19 @@ describe('VK simulator', () => {
     expect(tooMany.error.request_params).toContainEqual({ key: 'count', value: '101' });
     expect(JSON.stringify(tooMany.error.request_params)).not.toContain('reader');
     expect((await get(sim, 'users.get', {})).error.error_code).toBe(3);
+
+    // Many group_ids in one call: {groups, profiles} in the order asked, each once, unknown ids left out.
+    const many = await get(sim, 'groups.getById', { group_ids: 'minobr64,club123,missing_page,123,adm_engels', fields: 'members_count' });
+    expect(Object.keys(many.response).sort()).toEqual(['groups', 'profiles']);
+    expect(many.response.groups.map((g: { id: number; screen_name: string }) => g.screen_name ?? g.id)).toEqual([
+      'minobr64',
+      many.response.groups[1].screen_name,
+      'adm_engels',
+    ]);
+    expect(many.response.groups[1].id).toBe(123);
+    expect(many.response.groups.every((g: { members_count?: number }) => typeof g.members_count === 'number' || g.members_count === undefined)).toBe(true);
+    const tooLong = await get(sim, 'groups.getById', { group_ids: Array.from({ length: 501 }, (_, i) => `club${i + 1}`).join(',') });
+    expect(tooLong.error).toMatchObject({ error_code: 100 });
     expect((await get(sim, 'execute', { code: 'return 1;' })).error.error_code).toBe(28);
   });
 

@@ -78,6 +78,31 @@ describe('VK adapter: profiles', () => {
     }
   });
 
+  it('reads many profiles in one groups.getById request, as one-by-one reads would', async () => {
+    const accounts = [vk('ministry_page'), vk('private_school'), vk('banned_page'), vk('club123'), vk('whatever', '124'), vk('deleted_page'), vk('missing_page')];
+    const single = source();
+    const expected = await Promise.all(accounts.map((a) => single.getProfile(a).catch((error: unknown) => error)));
+    const s = source();
+    const outcomes = await s.getProfiles(accounts);
+    expect(outcomes.map((o) => o.account)).toEqual(accounts);
+    expect(outcomes.map((o) => ('profile' in o ? o.profile : o.error))).toEqual(expected);
+    const missing = outcomes.at(-1)!;
+    expect('error' in missing && { kind: missing.error.kind, status: missing.error.details.accountStatus }).toEqual({ kind: 'account_unavailable', status: 'not_found' });
+    expect(outcomes.map((o) => ('profile' in o ? o.profile.status : 'missing'))).toEqual(['active', 'private', 'blocked', 'active', 'active', 'deleted', 'missing']);
+    // One request for the batch; the deleted page (answered under a new screen name) and the missing one are asked for alone.
+    expect(s.requestCount()).toBe(3);
+  });
+
+  it('splits more than 500 accounts into requests of 500', async () => {
+    const accounts = Array.from({ length: 501 }, (_, i) => vk(`bulk_page_${i}`));
+    const s = source();
+    const outcomes = await s.getProfiles(accounts);
+    expect(outcomes).toHaveLength(501);
+    const askedAlone = outcomes.filter((o) => 'error' in o || o.profile.status === 'deleted').length;
+    expect(s.requestCount()).toBe(2 + askedAlone);
+    expect(askedAlone).toBeLessThan(50);
+  });
+
   it('maps wall access errors of unavailable communities without retrying', async () => {
     const s = source();
     const cases: [string, number, string][] = [

@@ -1,8 +1,9 @@
 import { createRequestThrottle } from '../throttle';
-import { SourceError, type AccountRef, type PostsPage, type SocialSource, type SourceComment, type SourceProfile } from '../types';
+import { SourceError, type AccountRef, type PostsPage, type ProfileOutcome, type SocialSource, type SourceComment, type SourceProfile } from '../types';
 import { VK_DEFAULT_RATE, VkClient, type VkTokenKind } from './client';
 import { collectComments } from './comments';
 import { toPost, toProfile } from './mapping';
+import type { z } from 'zod';
 import { groupsGetByIdSchema, wallGetSchema } from './schemas';
 
 export interface VkSourceOptions {
@@ -41,7 +42,11 @@ export interface VkSource extends SocialSource {
    * 25 per `execute` request; otherwise one request per page, as getComments.
    */
   getCommentsOfPosts(account: AccountRef, postExternalIds: string[]): Promise<Map<string, SourceComment[]>>;
+  getProfiles(accounts: AccountRef[]): Promise<ProfileOutcome[]>;
 }
+
+/** groups.getById takes up to 500 group_ids in one call (any token kind). */
+export const VK_GROUPS_PER_REQUEST = 500;
 
 /** The fields of groups.getById the criteria need. */
 export const VK_GROUP_FIELDS = 'description,site,status,members_count,wall,verified,contacts,links,addresses,cover,activity,counters';
@@ -73,6 +78,54 @@ export function createVkSource(options: VkSourceOptions): VkSource {
     return { group, raw: rawGroups?.[index === -1 ? 0 : index] ?? raw };
   };
 
+  /** The group a batched answer holds for this account, by numeric id, screen name or clubN/publicN alias. */
+  const matches = (account: AccountRef, group: { id: number; screen_name?: string | undefined }): boolean => {
+    const key = (account.externalId ?? account.handle).toLowerCase();
+    if (/^\d+$/.test(key)) return String(group.id) === key;
+    if (group.screen_name?.toLowerCase() === key) return true;
+    const alias = /^(?:club|public|event)(\d+)$/.exec(key);
+    return alias !== null && String(group.id) === alias[1];
+  };
+
+  /** One groups.getById request for up to 500 accounts; accounts it does not answer for are read one by one. */
+  const fetchBatch = async (accounts: AccountRef[]): Promise<ProfileOutcome[]> => {
+    const keys = [...new Set(accounts.map((a) => a.externalId ?? a.handle))];
+    let answer: { groups: z.output<typeof groupsGetByIdSchema>['groups']; raw: unknown[] } | null = null;
+    try {
+      const { data, raw } = await client.callWithRaw('groups.getById', { group_ids: keys.join(','), fields: VK_GROUP_FIELDS }, groupsGetByIdSchema, 'group');
+      const rawGroups = Array.isArray(raw) ? raw : ((raw as { groups?: unknown[] }).groups ?? []);
+      answer = { groups: data.groups, raw: rawGroups };
+    } catch (error) {
+      // Error 100/104 for the whole list: none of its ids exists (VK drops unknown ids otherwise).
+      if (!(error instanceof SourceError && error.kind === 'account_unavailable')) throw error;
+      if (accounts.length === 1) return [{ account: accounts[0]!, error }];
+    }
+    const outcomes: ProfileOutcome[] = [];
+    const unanswered: AccountRef[] = [];
+    for (const account of accounts) {
+      const index = answer ? answer.groups.findIndex((group) => matches(account, group)) : -1;
+      const group = answer?.groups[index];
+      if (!answer || !group) {
+        unanswered.push(account);
+        continue;
+      }
+      groupIds.set(account.handle.toLowerCase(), group.id);
+      outcomes.push({ account, profile: toProfile(group, answer.raw[index] ?? group) });
+    }
+    // A deleted page answers under a new screen name (clubN), a missing one not at all: one request
+    // each says which. Errors about the request itself (rate, token, network) are thrown as usual.
+    for (const account of unanswered) {
+      try {
+        const { group, raw } = await fetchGroup(account);
+        outcomes.push({ account, profile: toProfile(group, raw) });
+      } catch (error) {
+        if (error instanceof SourceError && error.kind === 'account_unavailable') outcomes.push({ account, error });
+        else throw error;
+      }
+    }
+    return outcomes;
+  };
+
   const groupIdOf = async (account: AccountRef): Promise<number> => {
     if (account.externalId && /^\d+$/.test(account.externalId)) return Number(account.externalId);
     return groupIds.get(account.handle.toLowerCase()) ?? (await fetchGroup(account)).group.id;
@@ -102,6 +155,14 @@ export function createVkSource(options: VkSourceOptions): VkSource {
     async getProfile(account: AccountRef): Promise<SourceProfile> {
       const { group, raw } = await fetchGroup(account);
       return toProfile(group, raw);
+    },
+
+    async getProfiles(accounts: AccountRef[]): Promise<ProfileOutcome[]> {
+      const outcomes: ProfileOutcome[] = [];
+      for (let i = 0; i < accounts.length; i += VK_GROUPS_PER_REQUEST) outcomes.push(...(await fetchBatch(accounts.slice(i, i + VK_GROUPS_PER_REQUEST))));
+      // In the order asked.
+      const order = new Map(accounts.map((account, i) => [account, i]));
+      return outcomes.sort((a, b) => order.get(a.account)! - order.get(b.account)!);
     },
 
     async getPostsPage(account: AccountRef, cursor: string | null): Promise<PostsPage> {
