@@ -171,6 +171,19 @@ describe('monitor and administrator journeys in Chromium', () => {
     expect(scored.every((s) => s.status === 'pass' && s.evidence.some((e) => e.kind === 'manual'))).toBe(true);
     const row = page.getByTestId('manual-accounts').locator('tbody tr').filter({ hasText: account!.canonical_url });
     await row.getByText('1 / 5').waitFor();
+
+    // "Does not apply" needs a reason, and takes the criterion out of the score.
+    const widget = criteria.locator('[data-testid="manual-criterion"][data-code="LITERACY_STYLE"]');
+    await widget.getByRole('radio', { name: 'Не применим к этой странице' }).check();
+    const save = widget.getByRole('button', { name: 'Сохранить оценку' });
+    expect(await save.isDisabled()).toBe(true);
+    await widget.getByLabel('Почему не применим (обязательно)').fill('Страница только для объявлений, без текстов');
+    await save.click();
+    await widget.getByTestId('manual-current').getByText('Не применим к этой странице').waitFor();
+    const literacy = await platform.db.sql<{ status: string }[]>`
+      SELECT status FROM account_criterion_scores WHERE account_id = ${account!.id} AND criterion_code = 'LITERACY_STYLE' AND period_kind = 'month'`;
+    expect(literacy.length).toBeGreaterThan(0);
+    expect(literacy.every((s) => s.status === 'not_applicable')).toBe(true);
   });
 
   it('invites an agency member bound to an organization', async () => {

@@ -239,7 +239,7 @@ async function loadSnapshots(sql: Queryable, ids: number[], to: Date) {
 }
 
 async function loadManual(sql: Queryable, ids: number[], periodEnd: string): Promise<Map<number, Record<string, ManualScore>>> {
-  const rows = await sql<{ accountId: number; code: string; id: number; score: number; note: string | null }[]>`
+  const rows = await sql<{ accountId: number; code: string; id: number; score: number | null; note: string | null }[]>`
     SELECT DISTINCT ON (account_id, criterion_code) account_id AS "accountId", criterion_code AS code, id, score, note
     FROM manual_assessments WHERE account_id = ANY(${ids}::bigint[]) AND valid_from < ${periodEnd}::date
     ORDER BY account_id, criterion_code, valid_from DESC, id DESC`;

@@ -256,4 +256,24 @@ describe('scoring a period end to end', () => {
     const [score] = await db.sql`SELECT questions FROM account_scores WHERE account_id = ${accountId} AND period_kind = 'month' AND period_start = '2025-03-01'`;
     expect(score!.questions).toBe(10);
   });
+
+  it('records that a manual criterion does not apply to a page, only with a reason, and leaves it out of the score', async () => {
+    await expect(recordManualAssessment(db.sql, { accountId, criterionCode: 'GOV_BADGE', score: null, validFrom: '2025-01-01' }, monitor)).rejects.toThrow(/не применим/);
+    await expect(db.sql`INSERT INTO manual_assessments (account_id, criterion_code, score, valid_from) VALUES (${accountId}, 'GOV_BADGE', NULL, '2025-01-01')`).rejects.toThrow(/not_applicable_has_note/);
+    await recordManualAssessment(db.sql, { accountId, criterionCode: 'GOV_BADGE', score: 0, validFrom: '2025-01-01' }, monitor);
+    await scorePeriod(db.sql, { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now });
+    const before = await db.sql<{ status: string; possible: number }[]>`
+      SELECT c.status, s.possible FROM account_criterion_scores c JOIN account_scores s USING (account_id, period_kind, period_start, methodology_version)
+      WHERE c.account_id = ${accountId} AND c.period_kind = 'month' AND c.period_start = '2025-03-01' AND c.criterion_code = 'GOV_BADGE'`;
+    expect(before[0]?.status).toBe('fail');
+
+    await recordManualAssessment(db.sql, { accountId, criterionCode: 'GOV_BADGE', score: null, validFrom: '2025-02-01', note: 'Учреждение не может получить отметку' }, monitor);
+    await scorePeriod(db.sql, { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now });
+    const [after] = await db.sql<{ status: string; possible: number; evidence: { kind: string; note?: string }[] }[]>`
+      SELECT c.status, s.possible, c.evidence FROM account_criterion_scores c JOIN account_scores s USING (account_id, period_kind, period_start, methodology_version)
+      WHERE c.account_id = ${accountId} AND c.period_kind = 'month' AND c.period_start = '2025-03-01' AND c.criterion_code = 'GOV_BADGE'`;
+    expect(after?.status).toBe('not_applicable');
+    expect(after?.evidence).toEqual([expect.objectContaining({ kind: 'manual', note: 'Учреждение не может получить отметку' })]);
+    expect(after!.possible).toBeLessThan(before[0]!.possible);
+  });
 });

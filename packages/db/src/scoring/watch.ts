@@ -137,7 +137,7 @@ export async function listManualScoringAccounts(sql: Queryable, options: { searc
 
 /** The latest manual assessment of each criterion of one account, with who made it. */
 export async function listAccountManualAssessments(sql: Queryable, accountId: number) {
-  return sql<{ id: number; criterionCode: string; score: number; note: string | null; validFrom: string; assessedAt: Date; assessedBy: string | null }[]>`
+  return sql<{ id: number; criterionCode: string; score: number | null; note: string | null; validFrom: string; assessedAt: Date; assessedBy: string | null }[]>`
     SELECT DISTINCT ON (m.criterion_code) m.id, m.criterion_code AS "criterionCode", m.score, m.note, m.valid_from::text AS "validFrom",
            m.assessed_at AS "assessedAt", u.email AS "assessedBy"
     FROM manual_assessments m LEFT JOIN users u ON u.id = m.assessed_by

@@ -133,7 +133,7 @@ export function measureCriterion(criterion: CriterionDefinition, inputs: Scoring
   const evaluation = criterion.evaluation;
   if (evaluation.kind === 'manual') {
     const manual = inputs.manual[criterion.code];
-    if (!manual) return none();
+    if (!manual || manual.score === null) return none();
     const score = Math.min(evaluation.scale.max, Math.max(evaluation.scale.min, manual.score));
     return { value: score, evidence: [{ kind: 'manual', id: manual.assessmentId, value: score, ...(manual.note ? { note: manual.note.slice(0, 500) } : {}) }] };
   }

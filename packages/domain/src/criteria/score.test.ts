@@ -77,6 +77,20 @@ describe('scoreAccount', () => {
     expect(scoreAccount(METHODOLOGY_V1, inputs())).toEqual(first);
   });
 
+  it('leaves a manual criterion a monitor judged not applicable out of the denominator, with the reason as evidence', () => {
+    const base = inputs();
+    const withBadgeFailed = scoreAccount(METHODOLOGY_V1, inputs({ manual: { ...base.manual, GOV_BADGE: { assessmentId: 'm-b', score: 0 } } }));
+    expect(withBadgeFailed.criteria.find((c) => c.code === 'GOV_BADGE')).toMatchObject({ status: 'fail', points: 0 });
+    expect(withBadgeFailed.total).toBeLessThan(100);
+    const notApplicable = scoreAccount(METHODOLOGY_V1, inputs({ manual: { ...base.manual, GOV_BADGE: { assessmentId: 'm-b', score: null, note: 'Подведомственное учреждение без отметки по правилам Госуслуг' } } }));
+    expect(notApplicable.criteria.find((c) => c.code === 'GOV_BADGE')).toEqual({
+      code: 'GOV_BADGE', group: expect.any(String), weight: expect.any(Number), status: 'not_applicable', value: null, points: 0, maxPoints: 0,
+      evidence: [{ kind: 'manual', id: 'm-b', value: null, note: 'Подведомственное учреждение без отметки по правилам Госуслуг' }],
+    });
+    expect(notApplicable.total).toBe(100);
+    expect(notApplicable.possible).toBe(scoreAccount(METHODOLOGY_V1, base).possible - METHODOLOGY_V1.criteria.find((c) => c.code === 'GOV_BADGE')!.weight);
+  });
+
   it('marks feedback criteria not_enough_data below the minimum sample and renormalises', () => {
     const small = outcomes([1, 30, null]);
     const result = scoreAccount(METHODOLOGY_V1, inputs({ sla: aggregateSla(small, { minimumSample: 10 }) }));

@@ -38,6 +38,13 @@ export function scoreAccount(methodology: Methodology, inputs: ScoringInputs): S
       criteria.push({ ...base, status: 'not_applicable', value: null, points: 0, maxPoints: 0, evidence: [] });
       continue;
     }
+    const manual = criterion.evaluation.kind === 'manual' ? inputs.manual[criterion.code] : undefined;
+    if (manual && manual.score === null) {
+      // A monitor's judgement that the criterion does not apply to this page, with the reason as evidence.
+      const evidence = [{ kind: 'manual' as const, id: manual.assessmentId, value: null, ...(manual.note ? { note: manual.note.slice(0, 500) } : {}) }];
+      criteria.push({ ...base, status: 'not_applicable', value: null, points: 0, maxPoints: 0, evidence });
+      continue;
+    }
     applicableWeight += criterion.weight;
     const { value, evidence } = measureCriterion(criterion, inputs);
     if (value === null) {

@@ -52,7 +52,8 @@ export interface QuestionEvidence {
 
 export interface ManualScore {
   assessmentId: string;
-  score: number;
+  /** null: the monitor judged that the criterion does not apply to this page (the note says why). */
+  score: number | null;
   note?: string | null;
 }
 

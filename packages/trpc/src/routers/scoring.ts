@@ -73,18 +73,18 @@ export const scoringRouter = router({
     .input(z.object({ accountId: id }))
     .output(
       z.array(
-        z.object({ id, criterionCode: z.string(), score: z.number().int(), note: z.string().nullable(), validFrom: z.string(), assessedAt: isoDate, assessedBy: z.string().nullable() }),
+        z.object({ id, criterionCode: z.string(), score: z.number().int().nullable(), note: z.string().nullable(), validFrom: z.string(), assessedAt: isoDate, assessedBy: z.string().nullable() }),
       ),
     )
     .query(({ ctx, input }) => listAccountManualAssessments(ctx.sql, input.accountId)),
 
-  /** Records a monitor's score for a manual criterion and rescores the account's periods from that date. */
+  /** Records a monitor's score for a manual criterion (null: does not apply, with the reason in the note) and rescores the account's periods from that date. */
   recordManual: monitorProcedure
     .input(
       z.object({
         accountId: id,
         criterionCode: z.string().min(1).max(100),
-        score: z.number().int(),
+        score: z.number().int().nullable(),
         validFrom: z.iso.date(),
         note: z.string().trim().max(2000).optional(),
       }),

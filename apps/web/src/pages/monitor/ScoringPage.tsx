@@ -20,8 +20,12 @@ interface ChosenAccount {
 /** Today in the region's time zone as YYYY-MM-DD. */
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: REGION_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
+/** A monitor's choice: a score on the criterion's scale, or "does not apply to this page". */
+type Choice = number | 'not_applicable';
+
 /** pass / partial / fail of a score under the criterion's thresholds (manual scales grow upwards). */
-function outcomeOf(criterion: ManualCriterion, score: number): 'pass' | 'partial' | 'fail' {
+function outcomeOf(criterion: ManualCriterion, score: number | null): 'pass' | 'partial' | 'fail' | 'not_applicable' {
+  if (score === null) return 'not_applicable';
   if (score >= criterion.pass) return 'pass';
   return score >= criterion.partial ? 'partial' : 'fail';
 }
@@ -33,12 +37,19 @@ function CriterionForm(props: { account: ChosenAccount; criterion: ManualCriteri
   const m = () => t().scoring;
   const c = () => props.criterion;
   const text = (value: { ru: string; en: string }) => (locale() === 'ru' ? value.ru : value.en);
-  const [score, setScore] = createSignal<number>();
+  const [score, setScore] = createSignal<Choice>();
+  const needsReason = () => score() === 'not_applicable' && note().trim() === '';
   const [note, setNote] = createSignal('');
   const [validFrom, setValidFrom] = createSignal(today());
   const record = useMutation(() => ({
-    mutationFn: (input: { score: number; note: string; validFrom: string }) =>
-      trpc.scoring.recordManual.mutate({ accountId: props.account.accountId, criterionCode: c().code, score: input.score, validFrom: input.validFrom, note: input.note || undefined }),
+    mutationFn: (input: { score: Choice; note: string; validFrom: string }) =>
+      trpc.scoring.recordManual.mutate({
+        accountId: props.account.accountId,
+        criterionCode: c().code,
+        score: input.score === 'not_applicable' ? null : input.score,
+        validFrom: input.validFrom,
+        note: input.note || undefined,
+      }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['scoring.manualAssessments', props.account.accountId] });
       void client.invalidateQueries({ queryKey: ['scoring.manualAccounts'] });
@@ -59,8 +70,9 @@ function CriterionForm(props: { account: ChosenAccount; criterion: ManualCriteri
         <Show when={props.current} fallback={<span class="muted">{m().notAssessed}</span>}>
           {(current) => (
             <>
-              <span class={outcomeOf(c(), current().score) === 'pass' ? 'pass' : outcomeOf(c(), current().score) === 'fail' ? 'fail' : 'warn'}>
-                {label(m().outcomes, outcomeOf(c(), current().score))} ({current().score})
+              <span class={{ pass: 'pass', fail: 'fail', partial: 'warn', not_applicable: 'muted' }[outcomeOf(c(), current().score)]}>
+                {label(m().outcomes, outcomeOf(c(), current().score))}
+                {current().score === null ? '' : ` (${current().score})`}
               </span>{' '}
               <span class="muted">
                 · {m().validFrom} {current().validFrom} · {fill(m().assessedBy, { who: current().assessedBy ?? '—', when: formatDateTime(current().assessedAt, locale()) })}
@@ -78,7 +90,7 @@ function CriterionForm(props: { account: ChosenAccount; criterion: ManualCriteri
           onSubmit={(event) => {
             event.preventDefault();
             const chosen = score();
-            if (chosen === undefined) return;
+            if (chosen === undefined || needsReason()) return;
             record.mutate({ score: chosen, note: note().trim(), validFrom: validFrom() });
           }}
         >
@@ -95,16 +107,33 @@ function CriterionForm(props: { account: ChosenAccount; criterion: ManualCriteri
                   </label>
                 )}
               </For>
+              <label>
+                <input
+                  type="radio"
+                  name={`${idBase()}-score`}
+                  value="not_applicable"
+                  checked={score() === 'not_applicable'}
+                  onChange={() => setScore('not_applicable')}
+                />{' '}
+                {m().outcomes.not_applicable}
+              </label>
             </div>
           </fieldset>
           <div class="toolbar">
             <label for={`${idBase()}-from`}>{m().validFrom}</label>
             <input id={`${idBase()}-from`} type="date" required value={validFrom()} onInput={(event) => setValidFrom(event.currentTarget.value)} />
           </div>
-          <label for={`${idBase()}-note`}>{m().comment}</label>
-          <textarea id={`${idBase()}-note`} rows={2} maxLength={2000} value={note()} onInput={(event) => setNote(event.currentTarget.value)} />
+          <label for={`${idBase()}-note`}>{score() === 'not_applicable' ? m().reasonRequired : m().comment}</label>
+          <textarea
+            id={`${idBase()}-note`}
+            rows={2}
+            maxLength={2000}
+            required={score() === 'not_applicable'}
+            value={note()}
+            onInput={(event) => setNote(event.currentTarget.value)}
+          />
           <div class="toolbar">
-            <button type="submit" disabled={record.isPending || score() === undefined}>
+            <button type="submit" disabled={record.isPending || score() === undefined || needsReason()}>
               {m().save}
             </button>
             <Show when={score() === undefined}>
