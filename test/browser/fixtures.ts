@@ -106,7 +106,7 @@ export async function seedScoredAccount(sql: Sql, accountId: number): Promise<{ 
   const p = SCORED_PERIOD;
   await sql`
     INSERT INTO account_scores (account_id, period_kind, period_start, period_end, methodology_version, status, total, earned, possible, coverage, questions, decided_questions, computed_at)
-    VALUES (${accountId}, ${p.periodKind}, ${p.periodStart}, ${p.periodEnd}, ${p.methodologyVersion}, 'ok', 46, 46, 100, 1, 12, 12, now())`;
+    VALUES (${accountId}, ${p.periodKind}, ${p.periodStart}, ${p.periodEnd}::date + 1, ${p.methodologyVersion}, 'ok', 46, 46, 100, 1, 12, 12, now())`;
   await sql`
     INSERT INTO account_criterion_scores (account_id, period_kind, period_start, methodology_version, criterion_code, status, value, points, max_points, evidence)
     VALUES

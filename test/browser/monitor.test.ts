@@ -232,6 +232,20 @@ describe('monitor and administrator journeys in Chromium', () => {
     await page.getByTestId('ranking-table').waitFor();
   });
 
+  it('fits every monitoring page on a phone screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    const overflowing: string[] = [];
+    for (const path of ['/monitor/registry', '/monitor/import', '/monitor/crawl', '/monitor/review', '/monitor/scoring', '/monitor/disputes', '/monitor/editions', '/monitor/bulletins', '/monitor/users']) {
+      await page.goto(`${platform.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const excess = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (excess > 0) overflowing.push(`${path}: ${excess}px`);
+    }
+    expect(overflowing).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('signs out', async () => {
     await page.getByRole('button', { name: 'Выйти' }).click();
     await page.getByRole('link', { name: 'Войти' }).waitFor();

@@ -40,7 +40,7 @@ describe('scores, recommendations, disputes, reviews and ranking editions by rol
   async function scoreAccount(accountId: number, total: number) {
     await db.sql`
       INSERT INTO account_scores (account_id, period_kind, period_start, period_end, methodology_version, status, total, earned, possible, coverage, questions, decided_questions, computed_at)
-      VALUES (${accountId}, ${PERIOD.periodKind}, ${PERIOD.periodStart}, ${PERIOD.periodEnd}, 1, 'ok', ${total}, ${total}, 100, 1, 12, 12, now())`;
+      VALUES (${accountId}, ${PERIOD.periodKind}, ${PERIOD.periodStart}, ${SCORING_PERIOD_END}, 1, 'ok', ${total}, ${total}, 100, 1, 12, 12, now())`;
     await db.sql`
       INSERT INTO account_criterion_scores (account_id, period_kind, period_start, methodology_version, criterion_code, status, value, points, max_points, evidence)
       VALUES (${accountId}, ${PERIOD.periodKind}, ${PERIOD.periodStart}, 1, 'SLA_WITHIN_24H', 'fail', 0.4, 0, 14,

@@ -12,6 +12,7 @@ export interface AccountScoreSummary {
   accountId: number;
   periodKind: string;
   periodStart: string;
+  /** The period's last day (scoring stores the first day after it). */
   periodEnd: string;
   methodologyVersion: number;
   status: 'ok' | 'not_enough_data';
@@ -25,7 +26,7 @@ export interface AccountScoreSummary {
 /** An account's scores, newest period first. */
 export async function listAccountScores(sql: Queryable, accountId: number, limit = 52): Promise<AccountScoreSummary[]> {
   const rows = await sql<(Omit<AccountScoreSummary, 'total'> & { total: string | null })[]>`
-    SELECT account_id AS "accountId", period_kind AS "periodKind", period_start::text AS "periodStart", period_end::text AS "periodEnd",
+    SELECT account_id AS "accountId", period_kind AS "periodKind", period_start::text AS "periodStart", (period_end - 1)::text AS "periodEnd",
            methodology_version AS "methodologyVersion", status, total, coverage, questions, decided_questions AS "decidedQuestions", computed_at AS "computedAt"
     FROM account_scores WHERE account_id = ${accountId}
     ORDER BY period_start DESC, period_kind, methodology_version DESC
@@ -49,7 +50,7 @@ export async function getAccountScoreDetail(
   key: { accountId: number; periodKind: string; periodStart: string; methodologyVersion: number },
 ): Promise<AccountScoreSummary & { criteria: CriterionScoreDetail[] }> {
   const [score] = await sql<(Omit<AccountScoreSummary, 'total'> & { total: string | null })[]>`
-    SELECT account_id AS "accountId", period_kind AS "periodKind", period_start::text AS "periodStart", period_end::text AS "periodEnd",
+    SELECT account_id AS "accountId", period_kind AS "periodKind", period_start::text AS "periodStart", (period_end - 1)::text AS "periodEnd",
            methodology_version AS "methodologyVersion", status, total, coverage, questions, decided_questions AS "decidedQuestions", computed_at AS "computedAt"
     FROM account_scores
     WHERE account_id = ${key.accountId} AND period_kind = ${key.periodKind} AND period_start = ${key.periodStart}::date AND methodology_version = ${key.methodologyVersion}`;
@@ -77,7 +78,7 @@ export interface OrganizationScoreItem {
 /** An organization's period scores, newest first. */
 export async function listOrganizationScores(sql: Queryable, organizationId: number, limit = 52): Promise<OrganizationScoreItem[]> {
   const rows = await sql<(Omit<OrganizationScoreItem, 'score'> & { score: string | null })[]>`
-    SELECT period_kind AS "periodKind", period_start::text AS "periodStart", period_end::text AS "periodEnd", methodology_version AS "methodologyVersion",
+    SELECT period_kind AS "periodKind", period_start::text AS "periodStart", (period_end - 1)::text AS "periodEnd", methodology_version AS "methodologyVersion",
            score, enough_data AS "enoughData", accounts_scored AS "accountsScored", accounts_total AS "accountsTotal", sample_size AS "sampleSize"
     FROM organization_scores WHERE organization_id = ${organizationId}
     ORDER BY period_start DESC, period_kind, methodology_version DESC

@@ -6,7 +6,7 @@ import { DisputeForm } from '../../components/DisputeForm';
 import { EvidenceList } from '../../components/Evidence';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
 import { LineChart } from '../../components/ScoreChart';
-import { QueryView } from '../../components/State';
+import { NoData, QueryView } from '../../components/State';
 import { formatDate, formatNumber } from '../../format';
 import { label, locale, t } from '../../i18n';
 import { user } from '../../session';
@@ -164,12 +164,15 @@ function OrganizationTrend(props: { organizationId: number }) {
   return (
     <QueryView query={scores} empty={(list) => list.length === 0}>
       {(list) => {
-        const points = [...list].reverse();
+        // A trend by month: weeks and quarters would interleave on one axis.
+        const points = list.filter((p) => p.periodKind === 'month').reverse();
         return (
-          <figure>
-            <LineChart xLabels={points.map((p) => formatDate(p.periodEnd, locale()))} series={[{ label: t().ranking.score, values: points.map((p) => p.score), color: '#0b57d0' }]} />
-            <figcaption class="muted">{t().agency.organizationTrend}</figcaption>
-          </figure>
+          <Show when={points.some((p) => p.score !== null)} fallback={<NoData detail={t().agency.trendNotEnoughData} />}>
+            <figure>
+              <LineChart xLabels={points.map((p) => formatDate(p.periodEnd, locale()))} series={[{ label: t().ranking.score, values: points.map((p) => p.score), color: '#0b57d0' }]} />
+              <figcaption class="muted">{t().agency.organizationTrend}</figcaption>
+            </figure>
+          </Show>
         );
       }}
     </QueryView>
