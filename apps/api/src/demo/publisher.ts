@@ -10,16 +10,19 @@ export function startDemoEditionPublisher(sql: Sql, logger: Logger, everyMs = 60
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const attempt = async () => {
+    let delay = everyMs;
     try {
       const outcome = await publishDemoEditionIfDue(sql, { now: new Date() });
       if (outcome.status === 'published') logger.info(outcome, 'demo ranking edition published');
       if (outcome.status === 'published' || outcome.status === 'exists') return;
       logger.debug(outcome, 'demo ranking edition not yet due');
+      // Scoring the quarter found too little: rescoring it every minute would only repeat the work.
+      if (outcome.status === 'not_enough_data') delay = everyMs * 10;
     } catch (error) {
       if (stopped) return;
       logger.warn({ err: error }, 'demo ranking edition failed; will retry');
     }
-    if (!stopped) timer = setTimeout(attempt, everyMs).unref();
+    if (!stopped) timer = setTimeout(attempt, delay).unref();
   };
   timer = setTimeout(attempt, everyMs).unref();
   return () => {

@@ -2,6 +2,7 @@ import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { trpc } from '../../api/trpc';
+import { DataTable } from '../../components/DataTable';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -289,45 +290,31 @@ function Deliveries(props: { issueId: number }) {
         <MutationError error={resend.error} />
         <QueryView query={deliveries} empty={(list) => list.length === 0} emptyDetail={b().noDeliveries}>
           {(list) => (
-            <div class="table-wrap">
-              <table class="stack" data-testid="bulletin-deliveries">
-                <caption>{b().deliveriesTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{b().email}</th>
-                    <th scope="col">{b().deliveryStatus}</th>
-                    <th scope="col">{b().attempts}</th>
-                    <th scope="col">{b().lastError}</th>
-                    <th scope="col">{b().sentAt}</th>
-                    <th scope="col">{t().app.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list}>
-                    {(d) => (
-                      <tr>
-                        <td data-label={b().email}>{d.email}</td>
-                        <td data-label={b().deliveryStatus}>
-                          <span classList={{ fail: d.status === 'failed', pass: d.status === 'sent', warn: d.status === 'retrying' }}>{label(b().deliveryStatuses, d.status)}</span>
-                        </td>
-                        <td data-label={b().attempts} class="num">
-                          {d.attempts}
-                        </td>
-                        <td data-label={b().lastError}>{d.lastError ?? '—'}</td>
-                        <td data-label={b().sentAt}>{d.sentAt ? formatDateTime(d.sentAt, locale()) : '—'}</td>
-                        <td data-label={t().app.actions}>
-                          <Show when={d.status === 'failed'} fallback="—">
-                            <button type="button" class="button--ghost" disabled={resend.isPending} aria-label={`${b().resendOne}: ${d.email}`} onClick={() => resend.mutate(d.id)}>
-                              {b().resendOne}
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={b().deliveriesTitle}
+              testId="bulletin-deliveries"
+              rows={list}
+              columns={[
+                { header: b().email, cell: (d) => d.email },
+                {
+                  header: b().deliveryStatus,
+                  cell: (d) => <span classList={{ fail: d.status === 'failed', pass: d.status === 'sent', warn: d.status === 'retrying' }}>{label(b().deliveryStatuses, d.status)}</span>,
+                },
+                { header: b().attempts, numeric: true, cell: (d) => d.attempts },
+                { header: b().lastError, cell: (d) => d.lastError ?? '—' },
+                { header: b().sentAt, cell: (d) => (d.sentAt ? formatDateTime(d.sentAt, locale()) : '—') },
+                {
+                  header: t().app.actions,
+                  cell: (d) => (
+                    <Show when={d.status === 'failed'} fallback="—">
+                      <button type="button" class="button--ghost" disabled={resend.isPending} aria-label={`${b().resendOne}: ${d.email}`} onClick={() => resend.mutate(d.id)}>
+                        {b().resendOne}
+                      </button>
+                    </Show>
+                  ),
+                },
+              ]}
+            />
           )}
         </QueryView>
       </section>
@@ -338,27 +325,15 @@ function Deliveries(props: { issueId: number }) {
             // Confirmed first (newest first), then the rest in the server's order.
             const list = [...all].sort((x, y) => (y.acknowledgedAt ?? '').localeCompare(x.acknowledgedAt ?? ''));
             return (
-              <div class="table-wrap">
-                <table class="stack" data-testid="bulletin-acknowledgements">
-                  <caption>{fill(b().acknowledgedCount, { count: all.filter((a) => a.acknowledgedAt).length, total: all.length })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{b().organization}</th>
-                      <th scope="col">{b().acknowledged}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list}>
-                      {(a) => (
-                        <tr>
-                          <td data-label={b().organization}>{a.organizationName}</td>
-                          <td data-label={b().acknowledged}>{a.acknowledgedAt ? formatDateTime(a.acknowledgedAt, locale()) : b().notAcknowledged}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={fill(b().acknowledgedCount, { count: all.filter((a) => a.acknowledgedAt).length, total: all.length })}
+                testId="bulletin-acknowledgements"
+                rows={list}
+                columns={[
+                  { header: b().organization, cell: (a) => a.organizationName },
+                  { header: b().acknowledged, cell: (a) => (a.acknowledgedAt ? formatDateTime(a.acknowledgedAt, locale()) : b().notAcknowledged) },
+                ]}
+              />
             );
           }}
         </QueryView>

@@ -2,6 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
+import { DataTable } from '../../components/DataTable';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -90,53 +91,49 @@ function IssuesList() {
       {(list) => (
         <For each={groupByState(list)}>
           {(group) => (
-            <div class="table-wrap bulletin-group">
-              <table class="stack" data-testid={`bulletin-issues-${group.state}`}>
-                <caption>
-                  {label(b().states, group.state)} ({group.issues.length})
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{b().issueTitle}</th>
-                    <th scope="col">{b().period}</th>
-                    <th scope="col">{b().revision}</th>
-                    <th scope="col">{b().dates}</th>
-                    <th scope="col">{t().app.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={group.issues}>
-                    {(issue) => (
-                      <tr data-testid="bulletin-issue-row">
-                        <td data-label={b().issueTitle}>
-                          {issue.title}
-                          <Show when={issue.correctionNote}>
-                            {(note) => (
-                              <p class="muted bulletin-correction-note">
-                                {b().correctionNoteLabel}: {note()}
-                              </p>
-                            )}
-                          </Show>
-                        </td>
-                        <td data-label={b().period}>{issue.periodLabel}</td>
-                        <td data-label={b().revision}>{issue.revision}</td>
-                        <td data-label={b().dates}>
-                          {issue.publishedAt
-                            ? fill(b().publishedOn, { date: formatDateTime(issue.publishedAt, locale()) })
-                            : issue.submittedAt
-                              ? fill(b().submittedOn, { date: formatDateTime(issue.submittedAt, locale()) })
-                              : fill(b().createdOn, { date: formatDateTime(issue.createdAt, locale()) })}
-                        </td>
-                        <td data-label={t().app.actions}>
-                          <A href={`/monitor/bulletins/${issue.id}`} aria-label={`${b().open}: ${issue.title}, ${b().revision} ${issue.revision}`}>
-                            {b().open}
-                          </A>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+            <div class="bulletin-group">
+              <DataTable
+                caption={`${label(b().states, group.state)} (${group.issues.length})`}
+                testId={`bulletin-issues-${group.state}`}
+                rows={group.issues}
+                rowAttrs={() => ({ 'data-testid': 'bulletin-issue-row' })}
+                columns={[
+                  {
+                    header: b().issueTitle,
+                    cell: (issue) => (
+                      <>
+                        {issue.title}
+                        <Show when={issue.correctionNote}>
+                          {(note) => (
+                            <p class="muted bulletin-correction-note">
+                              {b().correctionNoteLabel}: {note()}
+                            </p>
+                          )}
+                        </Show>
+                      </>
+                    ),
+                  },
+                  { header: b().period, cell: (issue) => issue.periodLabel },
+                  { header: b().revision, cell: (issue) => issue.revision },
+                  {
+                    header: b().dates,
+                    cell: (issue) =>
+                      issue.publishedAt
+                        ? fill(b().publishedOn, { date: formatDateTime(issue.publishedAt, locale()) })
+                        : issue.submittedAt
+                          ? fill(b().submittedOn, { date: formatDateTime(issue.submittedAt, locale()) })
+                          : fill(b().createdOn, { date: formatDateTime(issue.createdAt, locale()) }),
+                  },
+                  {
+                    header: t().app.actions,
+                    cell: (issue) => (
+                      <A href={`/monitor/bulletins/${issue.id}`} aria-label={`${b().open}: ${issue.title}, ${b().revision} ${issue.revision}`}>
+                        {b().open}
+                      </A>
+                    ),
+                  },
+                ]}
+              />
             </div>
           )}
         </For>
@@ -215,45 +212,29 @@ function Contacts() {
       </form>
       <QueryView query={contacts} empty={(list) => list.length === 0} emptyDetail={b().noContacts}>
         {(list) => (
-          <div class="table-wrap">
-            <table class="stack" data-testid="bulletin-contacts">
-              <caption>{b().contactsTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{b().organization}</th>
-                  <th scope="col">{b().email}</th>
-                  <th scope="col">{b().contactName}</th>
-                  <th scope="col">{b().subscription}</th>
-                  <th scope="col">{t().app.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list}>
-                  {(contact) => (
-                    <tr>
-                      <td data-label={b().organization}>{nameOf().get(contact.organizationId) ?? `#${contact.organizationId}`}</td>
-                      <td data-label={b().email}>{contact.email}</td>
-                      <td data-label={b().contactName}>{contact.name || '—'}</td>
-                      <td data-label={b().subscription}>
-                        {contact.unsubscribedAt ? <span class="warn">{fill(b().optedOut, { date: formatDate(contact.unsubscribedAt, locale()) })}</span> : b().subscribed}
-                      </td>
-                      <td data-label={t().app.actions}>
-                        <button
-                          type="button"
-                          class="button--ghost"
-                          disabled={remove.isPending}
-                          aria-label={`${b().removeContact}: ${contact.email}`}
-                          onClick={() => remove.mutate(contact.id)}
-                        >
-                          {b().removeContact}
-                        </button>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={b().contactsTitle}
+            testId="bulletin-contacts"
+            rows={list}
+            columns={[
+              { header: b().organization, cell: (contact) => nameOf().get(contact.organizationId) ?? `#${contact.organizationId}` },
+              { header: b().email, cell: (contact) => contact.email },
+              { header: b().contactName, cell: (contact) => contact.name || '—' },
+              {
+                header: b().subscription,
+                cell: (contact) =>
+                  contact.unsubscribedAt ? <span class="warn">{fill(b().optedOut, { date: formatDate(contact.unsubscribedAt, locale()) })}</span> : b().subscribed,
+              },
+              {
+                header: t().app.actions,
+                cell: (contact) => (
+                  <button type="button" class="button--ghost" disabled={remove.isPending} aria-label={`${b().removeContact}: ${contact.email}`} onClick={() => remove.mutate(contact.id)}>
+                    {b().removeContact}
+                  </button>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryView>
     </section>

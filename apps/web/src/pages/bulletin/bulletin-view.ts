@@ -3,29 +3,16 @@
  * reading of the bulletin's small Markdown dialect (rendered as text nodes, never as HTML).
  */
 
+import { lastFullPeriod } from '@most/domain/bulletin-period';
 import type { MarkdownInline as Inline } from '@most/domain/markdown';
 
 export type IssueState = 'draft' | 'in_review' | 'published';
 
-/** `YYYY-MM` of the month before `now`, as seen in Saratov (UTC+4, no DST). */
-export function previousMonthKey(now: Date): string {
-  const local = new Date(now.getTime() + 4 * 3_600_000);
-  let year = local.getUTCFullYear();
-  let month = local.getUTCMonth(); // 0-based current month = 1-based previous month
-  if (month === 0) {
-    year -= 1;
-    month = 12;
-  }
-  return `${year}-${String(month).padStart(2, '0')}`;
-}
+/** `YYYY-MM` of the month before `now`, as seen in Saratov (the domain's own rule for bulletin periods). */
+export const previousMonthKey = (now: Date): string => lastFullPeriod('month', now).key;
 
 /** `YYYY-qN` of the quarter before the one containing `now`, as seen in Saratov. */
-export function previousQuarterKey(now: Date): string {
-  const local = new Date(now.getTime() + 4 * 3_600_000);
-  const year = local.getUTCFullYear();
-  const current = Math.floor(local.getUTCMonth() / 3) + 1;
-  return current === 1 ? `${year - 1}-q4` : `${year}-q${current - 1}`;
-}
+export const previousQuarterKey = (now: Date): string => lastFullPeriod('quarter', now).key;
 
 /** Whether a key names a month (`2026-11`) or a quarter (`2026-q4`) a draft can be made for. */
 export const isPeriodKey = (key: string): boolean => /^\d{4}-(0[1-9]|1[0-2]|q[1-4])$/.test(key);
