@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateFromCounts, aggregateSla, median, percentile } from './aggregate';
+import { aggregateFromCounts, aggregateSla } from './aggregate';
+import { median, percentile } from './percentile';
 import { localDateOf, slaDeadline, slaElapsedMs, workingMsBetween } from './clock';
 import { evaluateSla, type QuestionOutcome, type ResponseKind } from './evaluate';
 import type { SlaComment } from './first-reply';
@@ -229,15 +230,28 @@ describe('aggregates', () => {
     expect(result.figures.responseRate).toBeCloseTo(9 / 11);
     expect(result.figures.shareWithinSla).toBeCloseTo(7 / 11);
     expect(result.figures.medianFirstResponseMs).toBe(5 * HOUR);
-    expect(result.figures.p90FirstResponseMs).toBe(48 * HOUR);
+    // Answered, sorted: 1 2 3 4 5 6 7 30 48 h; p90 sits at rank 7.2 (0-based): 30 + 0.2 × 18.
+    expect(result.figures.p90FirstResponseMs).toBeCloseTo(33.6 * HOUR, 3);
     expect(result.openWithinWindow).toBe(2);
   });
 
-  it('median and nearest-rank percentile', () => {
+  it('median and percentiles interpolate between the closest ranks (one definition, PostgreSQL percentile_cont)', () => {
     expect(median([1, 2, 3, 4])).toBe(2.5);
     expect(median([])).toBeNull();
-    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    expect(percentile([], 90)).toBeNull();
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBeCloseTo(9.1);
     expect(percentile([5], 90)).toBe(5);
+    expect(percentile([1, 9], 0)).toBe(1);
+    expect(percentile([1, 9], 100)).toBe(9);
+  });
+
+  it('an even sample: 1 h and 1 h 30 min have a median of 1 h 15 min (not 1 h by nearest rank)', () => {
+    const times = [HOUR, 1.5 * HOUR];
+    expect(median(times)).toBe(1.25 * HOUR);
+    const even = outcomes([1, 1, 1, 1, 1, 1.5, 1.5, 1.5, 1.5, 1.5]);
+    const result = aggregateSla(even, { minimumSample: 10 });
+    if (result.status !== 'ok') throw new Error('expected figures');
+    expect(result.figures.medianFirstResponseMs).toBe(1.25 * HOUR);
   });
 });
 

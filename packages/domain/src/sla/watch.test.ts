@@ -16,7 +16,7 @@ describe('SLA distribution', () => {
     expect(slaBucketOf(24 * H + 1)).toBe('over24h');
   });
 
-  it('counts decided questions only, with shares and nearest-rank percentiles', () => {
+  it('counts decided questions only, with shares and interpolated percentiles (the one definition)', () => {
     const questions: MeasuredQuestion[] = [
       answered(600),
       answered(1800),
@@ -37,7 +37,8 @@ describe('SLA distribution', () => {
     expect(result.shares.unanswered).toBeCloseTo(0.25);
     expect(Object.values(result.shares).reduce((a, b) => a + b, 0)).toBeCloseTo(1);
     // Answered times sorted: 600, 1800, 7200, 18000, 36000, 108000.
-    expect(result.percentiles).toEqual({ p50: 7200, p90: 108000, p95: 108000 });
+    // An even sample: p50 is the mean of the two middle values.
+    expect(result.percentiles).toEqual({ p50: 12600, p90: 72000, p95: 90000 });
   });
 
   it('is empty without decided questions', () => {
