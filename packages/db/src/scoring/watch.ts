@@ -1,7 +1,7 @@
 import { isApplicable, pseudonymLabel, quoteCitizenText, slaDeadline, slaDistribution, type SlaDistribution } from '@most/domain';
 import type { Network, OrganizationKind, Sector } from '@most/shared';
 import type { Queryable } from '../client';
-import { MEASUREMENT_HORIZON_DAYS, REPLY_MATCH } from './measure';
+import { JOINS_THREAD_QUESTION, MEASUREMENT_HORIZON_DAYS, REPLY_MATCH } from './measure';
 import { loadMethodology } from './methodology';
 
 /** One citizen question of an organization's pages that no page reply has answered yet. */
@@ -27,7 +27,7 @@ export interface OpenQuestion {
 
 /**
  * Open questions of one organization: citizen comments that need an answer (detected or confirmed),
- * not deleted or excluded, asked in the last `days` days, with no page reply yet as of `now`
+ * not deleted or excluded, not a "me too" joining a thread's question, asked in the last `days` days, with no page reply yet as of `now`
  * (the same reply-matching rules as the SLA measurement). Most urgent (earliest deadline) first.
  */
 export async function listOpenQuestions(
@@ -51,6 +51,7 @@ export async function listOpenQuestions(
       JOIN comment_classifications cc ON cc.comment_id = c.id AND cc.effective_needs_answer
       WHERE NOT c.from_page AND c.deleted_at IS NULL AND c.published_at >= ${since} AND c.published_at <= ${now}
         AND NOT EXISTS (SELECT 1 FROM question_exclusions x WHERE x.comment_id = c.id)
+        AND NOT ${sql.unsafe(JOINS_THREAD_QUESTION)}
     )
     SELECT q.id, q.account_id AS "accountId", q.canonical_url AS "accountUrl", q.network, q.post_url AS "postUrl", q.url,
            q.author_pseudonym AS author, q.text, q.category, q.confirmed, q.asked_at AS "askedAt"

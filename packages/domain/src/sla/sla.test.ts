@@ -198,6 +198,48 @@ describe('Saratov time without DST', () => {
   });
 });
 
+describe('"me too" replies join the thread\'s question', () => {
+  const asked = saratov('2025-03-03T10:00:00');
+  const later = saratov('2025-03-20T00:00:00');
+  const meToo = (root: SlaComment, author: string, minutes: number) =>
+    comment({ createdAt: new Date(asked.getTime() + minutes * MINUTE), authorKey: author, threadRootId: root.id, replyToCommentId: root.id, replyToUserKey: root.authorKey, meToo: true });
+
+  it('a question, two "me too" replies and a page reply in 2 h count as one question answered in 2 h', () => {
+    const q = comment({ createdAt: asked, authorKey: 'asker' });
+    const first = meToo(q, 'neighbour-1', 20);
+    const second = meToo(q, 'neighbour-2', 50);
+    // The page answers the asker by name (reply_to_user): before, the two neighbours stayed unanswered.
+    const reply = pageReply(q, new Date(asked.getTime() + 2 * HOUR));
+    const result = evaluate([q, first, second, reply], [q, first, second], later);
+    const outcome = only(result);
+    expect(outcome).toMatchObject({ questionId: q.id, state: 'answered_in_time', firstResponseMs: 2 * HOUR, firstReplyId: reply.id });
+    expect(result.joined).toEqual([
+      { questionId: first.id, joinedQuestionId: q.id },
+      { questionId: second.id, joinedQuestionId: q.id },
+    ]);
+    const figures = aggregateSla(result.outcomes, { minimumSample: 1 });
+    expect(figures.status === 'ok' && figures.figures).toMatchObject({ decided: 1, answered: 1, medianFirstResponseMs: 2 * HOUR });
+  });
+
+  it('an unanswered thread stays one breached question, not three', () => {
+    const q = comment({ createdAt: asked, authorKey: 'asker' });
+    const joiners = [meToo(q, 'n1', 5), meToo(q, 'n2', 9)];
+    const result = evaluate([q, ...joiners], [q, ...joiners], later);
+    expect(only(result).state).toBe('breached');
+    expect(result.joined).toHaveLength(2);
+  });
+
+  it('a "me too" with no question to join (top level, or a thread without a question) is measured on its own', () => {
+    const top = comment({ createdAt: asked, authorKey: 'n1', meToo: true });
+    expect(only(evaluate([top], [top], later)).questionId).toBe(top.id);
+    const statement = comment({ createdAt: asked, authorKey: 'author' });
+    const lone = meToo(statement, 'n2', 10);
+    const result = evaluate([statement, lone], [lone], later);
+    expect(only(result).questionId).toBe(lone.id);
+    expect(result.joined).toEqual([]);
+  });
+});
+
 describe('aggregates', () => {
   const base = saratov('2025-03-03T10:00:00').getTime();
   function outcomes(responseHours: Array<number | null>, openCount = 0): QuestionOutcome[] {
