@@ -1,2 +1,2 @@
 export { buildRecommendations, type Recommendation, type RecommendationContext } from './build';
-export { numberRu, percentRu, pluralRu } from './plural';
+export { countRu, numberRu, percentRu, pluralRu } from './plural';
