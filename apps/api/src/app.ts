@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Sql } from '@most/db';
@@ -16,6 +16,7 @@ import { publicApi } from './public/routes';
 import { trpcHandler } from './trpc-handler';
 import { verifyRoutes } from './routes/verify';
 import { bulletinRoutes } from './routes/bulletin';
+import { FAVICON_SVG, ROBOTS_TXT } from './http/site-files';
 
 export interface AppDeps {
   sql: Sql;
@@ -35,7 +36,8 @@ export interface AppDeps {
 }
 
 /** Paths without cookies or CSRF (all GET-only): open data, the embeddable widget, static files. */
-const isPublicPath = (path: string) => path.startsWith('/api/public/') || path.startsWith('/embed/') || path.startsWith('/assets/') || path === '/healthz';
+const isPublicPath = (path: string) =>
+  path.startsWith('/api/public/') || path.startsWith('/embed/') || path.startsWith('/assets/') || path === '/healthz' || path === '/robots.txt' || path.startsWith('/favicon.');
 
 type Env = { Variables: { requestId: string } };
 
@@ -76,12 +78,16 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.json({ ok, database, queue }, ok ? 200 : 503);
   });
 
+  const favicon = (c: Context) => c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
+  app.get('/favicon.svg', favicon);
+  app.get('/favicon.ico', favicon);
+  app.get('/robots.txt', (c) => c.text(ROBOTS_TXT, 200, { 'cache-control': 'public, max-age=3600' }));
+
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found', requestId: c.get('requestId') } }, 404));
 
   const webDist = deps.webDistDir;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     app.use('/assets/*', serveStatic({ root: webDist }));
-    app.use('/favicon.svg', serveStatic({ root: webDist }));
     // Single-page app: every other GET that is not an API path gets index.html.
     app.get('*', async (c, next) => {
       if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/trpc')) return next();

@@ -229,7 +229,10 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
   embed.use(limiter);
   embed.get('/rankings/:edition', async (c) => {
     const base = baseOf(c);
-    const slug = c.req.param('edition');
+    // `latest` follows the newest published edition, so a widget pasted once updates itself.
+    const latest = c.req.param('edition') === 'latest';
+    const slug = latest ? (await listEditions(deps.sql))[0]?.slug : c.req.param('edition');
+    if (!slug) throw new AppError('NOT_FOUND', 'Опубликованных выпусков рейтинга пока нет');
     const filter = parseQuery(embedQuerySchema, c);
     const key = `embed|${base}|${slug}|${filter.kind ?? ''}|${filter.sector ?? ''}|${filter.municipality ?? ''}|${filter.limit}`;
     let body = cache.get(key);
@@ -239,7 +242,7 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
       body = makeBody(embedHtml(base, view), 'text/html; charset=utf-8', IMMUTABLE);
       cache.set(key, body);
     }
-    const response = send(c, body);
+    const response = send(c, latest ? { ...body, cacheControl: SHORT } : body);
     // Made to be framed by any site; it runs no script and loads nothing.
     response.headers.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *; base-uri 'none'; form-action 'none'");
     response.headers.set('x-content-type-options', 'nosniff');

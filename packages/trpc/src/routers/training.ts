@@ -57,6 +57,7 @@ import {
   type Queryable,
   type SessionUser,
 } from '@most/db';
+import { mayUse } from '@most/domain';
 import { AppError } from '@most/shared';
 import { id, isoDate, okSchema } from '../schemas';
 import { authedProcedure, monitorProcedure, router, traineeProcedure } from '../trpc';
@@ -84,7 +85,7 @@ async function ownEnrolment(sql: Queryable, user: SessionUser, enrolmentId: numb
 
 /** Instructors, monitors and admins: grading, attendance, progress and exports. */
 const teachingProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!['admin', 'monitor', 'instructor'].includes(ctx.user.role)) throw new AppError('FORBIDDEN', 'Недостаточно прав');
+  if (!mayUse(ctx.user.role, 'teaching')) throw new AppError('FORBIDDEN', 'Недостаточно прав');
   return next();
 });
 
