@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@most/shared';
-import { completionRuleSchema, DEFAULT_COMPLETION_RULE, FORMS_OF_STUDY, FUNDING_SOURCES, type CompletionRule, type FormOfStudy, type FundingSource } from '@most/domain';
+import { completionRuleSchema, deadlineProblems, DEFAULT_COMPLETION_RULE, FORMS_OF_STUDY, FUNDING_SOURCES, type CompletionRule, type FormOfStudy, type FundingSource } from '@most/domain';
 import type { Queryable, Sql } from '../client';
 import { appendAudit } from '../audit';
 import { inTransaction, isoDate, notFound, parseInput, toIsoDate, type TrainingActor } from './common';
@@ -72,6 +72,9 @@ export async function createCohort(sql: Queryable, input: CohortInput, actor: Tr
     const [course] = await tx<{ id: number; archived_at: Date | null }[]>`SELECT id, archived_at FROM courses WHERE id = ${cohort.courseId}`;
     if (!course) notFound('Курс не найден');
     if (course.archived_at) throw new AppError('CONFLICT', 'Курс в архиве');
+    const assignments = await tx<{ title: string; due_day: number }[]>`SELECT title, due_day FROM assignments WHERE course_id = ${cohort.courseId} ORDER BY due_day, id`;
+    const late = deadlineProblems(cohort, assignments.map((a) => ({ title: a.title, dueDay: a.due_day })));
+    if (late.length > 0) throw new AppError('BAD_REQUEST', late.join('; '), { details: { field: 'endsOn' } });
     await assertInstructors(tx, cohort.instructorIds);
     const [row] = await tx<{ id: number }[]>`
       INSERT INTO cohorts (course_id, title, starts_on, ends_on, form_of_study, funding_source, capacity, enrolment_opens_at, enrolment_closes_at, completion_rule)

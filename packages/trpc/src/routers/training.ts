@@ -240,6 +240,7 @@ const traineeRouter = router({
           progress_percent: z.number(),
           certificate_id: id.nullable(),
           certificate_code: z.string().nullable(),
+          coursework_closed_reason: z.enum(['awaiting_enrolment', 'not_started', 'cohort_ended', 'suspended', 'finished']).nullable(),
         }),
       ),
     )
@@ -315,7 +316,7 @@ const traineeRouter = router({
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
       await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
-      await markLessonComplete(ctx.sql, input.enrolmentId, input.lessonId);
+      await markLessonComplete(ctx.sql, input.enrolmentId, input.lessonId, actorOf(ctx.user));
       return { ok: true as const };
     }),
 
@@ -607,25 +608,36 @@ const monitorRouter = router({
     .output(z.object({ completed: z.number().int(), failed: z.number().int() }))
     .mutation(({ ctx, input }) => finalizeCohort(ctx.sql, input.cohortId, actorOf(ctx.user))),
 
-  certificates: monitorProcedure
+  /** Documents of a cohort: monitors and the cohort's instructors issue them (PRODUCT: instructors issue certificates). */
+  certificates: teachingProcedure
     .input(z.object({ cohortId: id.optional() }).default({}))
     .output(z.array(certificateOutput.extend({ user_id: id, cohort_id: id })))
-    .query(({ ctx, input }) => listCertificates(ctx.sql, input)),
+    .query(async ({ ctx, input }) => {
+      if (input.cohortId) await assertTeaches(ctx.sql, ctx.user, input.cohortId);
+      else if (!isStaff(ctx.user)) throw new AppError('FORBIDDEN', 'Выберите поток');
+      return listCertificates(ctx.sql, input);
+    }),
 
-  issueCertificate: monitorProcedure
+  issueCertificate: teachingProcedure
     .input(z.object({ enrolmentId: id, issueDate: z.iso.date() }))
     .output(certificateOutput)
-    .mutation(({ ctx, input }) => issueCertificate(ctx.sql, input.enrolmentId, { issueDate: input.issueDate }, actorOf(ctx.user))),
+    .mutation(async ({ ctx, input }) => {
+      await assertTeaches(ctx.sql, ctx.user, (await getEnrolment(ctx.sql, input.enrolmentId)).cohort_id);
+      return issueCertificate(ctx.sql, input.enrolmentId, { issueDate: input.issueDate }, actorOf(ctx.user));
+    }),
 
   revokeCertificate: monitorProcedure
     .input(z.object({ certificateId: id, reason: z.string().trim().min(1).max(2000) }))
     .output(certificateOutput)
     .mutation(({ ctx, input }) => revokeCertificate(ctx.sql, input.certificateId, input.reason, actorOf(ctx.user))),
 
-  certificatePdf: monitorProcedure
+  certificatePdf: teachingProcedure
     .input(z.object({ certificateId: id }))
     .output(fileOutput)
-    .query(({ ctx, input }) => pdfOf(ctx.sql, ctx.publicUrl, input.certificateId)),
+    .query(async ({ ctx, input }) => {
+      await assertTeaches(ctx.sql, ctx.user, (await getCertificate(ctx.sql, input.certificateId)).cohort_id);
+      return pdfOf(ctx.sql, ctx.publicUrl, input.certificateId);
+    }),
 
   outcomeReport: monitorProcedure
     .input(outcomeOptionsSchema.extend({ cohortId: id }))
