@@ -153,3 +153,34 @@ export async function setCohortInstructors(sql: Queryable, cohortId: number, ins
     await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.instructors.set', entityType: 'cohort', entityId: String(cohortId), details: { instructorIds: ids } });
   });
 }
+
+export interface CohortInstructorRow {
+  id: number;
+  email: string;
+  display_name: string;
+}
+
+export async function listCohortInstructors(sql: Queryable, cohortId: number): Promise<CohortInstructorRow[]> {
+  return sql<CohortInstructorRow[]>`
+    SELECT u.id, u.email, u.display_name FROM cohort_instructors ci JOIN users u ON u.id = ci.user_id
+    WHERE ci.cohort_id = ${cohortId} ORDER BY u.display_name, u.email`;
+}
+
+/** Adds one instructor to a cohort (idempotent). */
+export async function attachCohortInstructor(sql: Queryable, cohortId: number, userId: number, actor: TrainingActor): Promise<void> {
+  await inTransaction(sql, async (tx) => {
+    await getCohort(tx, cohortId);
+    await assertInstructors(tx, [userId]);
+    await tx`INSERT INTO cohort_instructors (cohort_id, user_id) VALUES (${cohortId}, ${userId}) ON CONFLICT DO NOTHING`;
+    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.instructor.attach', entityType: 'cohort', entityId: String(cohortId), details: { userId } });
+  });
+}
+
+/** Removes one instructor from a cohort; their grades and marks stay. */
+export async function detachCohortInstructor(sql: Queryable, cohortId: number, userId: number, actor: TrainingActor): Promise<void> {
+  await inTransaction(sql, async (tx) => {
+    const [row] = await tx`DELETE FROM cohort_instructors WHERE cohort_id = ${cohortId} AND user_id = ${userId} RETURNING user_id`;
+    if (!row) notFound('Этот преподаватель не назначен на поток');
+    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.instructor.detach', entityType: 'cohort', entityId: String(cohortId), details: { userId } });
+  });
+}

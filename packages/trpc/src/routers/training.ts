@@ -8,6 +8,10 @@ import {
   attachLessonFile,
   courseOfLessonFile,
   setCohortInstructors,
+  attachCohortInstructor,
+  detachCohortInstructor,
+  listCohortInstructors,
+  listUsers,
   applyForCohort,
   attendanceSheet,
   bulkEnrolFromTable,
@@ -541,6 +545,41 @@ const monitorRouter = router({
     .mutation(async ({ ctx, input }) => {
       await setCohortInstructors(ctx.sql, input.cohortId, input.instructorIds, actorOf(ctx.user));
       return { ok: true as const };
+    }),
+
+  cohortInstructors: monitorProcedure
+    .input(z.object({ cohortId: id }))
+    .output(z.array(z.object({ id, email: z.string(), display_name: z.string() })))
+    .query(({ ctx, input }) => listCohortInstructors(ctx.sql, input.cohortId)),
+
+  attachInstructor: monitorProcedure
+    .input(z.object({ cohortId: id, userId: id }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await attachCohortInstructor(ctx.sql, input.cohortId, input.userId, actorOf(ctx.user));
+      return { ok: true as const };
+    }),
+
+  detachInstructor: monitorProcedure
+    .input(z.object({ cohortId: id, userId: id }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await detachCohortInstructor(ctx.sql, input.cohortId, input.userId, actorOf(ctx.user));
+      return { ok: true as const };
+    }),
+
+  /** Pickers: active instructors, or people who can be enrolled (trainees and agency staff), by name or e-mail. */
+  people: monitorProcedure
+    .input(z.object({ kind: z.enum(['instructors', 'learners']), search: z.string().trim().max(200).default('') }))
+    .output(z.array(z.object({ id, email: z.string(), displayName: z.string(), role: z.string(), organizationId: id.nullable(), organizationName: z.string().nullable() })))
+    .query(async ({ ctx, input }) => {
+      const roles = input.kind === 'instructors' ? (['instructor'] as const) : (['trainee', 'agency'] as const);
+      const found = (await Promise.all(roles.map((role) => listUsers(ctx.sql, { role, search: input.search })))).flat();
+      return found
+        .filter((u) => u.status !== 'disabled')
+        .sort((a, b) => (a.displayName || a.email).localeCompare(b.displayName || b.email, 'ru'))
+        .slice(0, 50)
+        .map(({ id, email, displayName, role, organizationId, organizationName }) => ({ id, email, displayName, role, organizationId, organizationName }));
     }),
 
   cohorts: monitorProcedure
