@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@most/shared';
-import { courseHoursProblem, courseKindSchema, type CourseKind } from '@most/domain';
+import { courseHoursProblem, courseKindSchema, DEFAULT_DUE_DAY, type CourseKind } from '@most/domain';
 import type { Queryable } from '../client';
 import { appendAudit } from '../audit';
 import { inTransaction, notFound, parseInput, type TrainingActor } from './common';
@@ -15,7 +15,7 @@ export const assignmentInputSchema = z
     instructionsMd: z.string().max(50_000).default(''),
     required: z.boolean().default(true),
     isFinal: z.boolean().default(false),
-    dueDay: z.number().int().min(0).max(3650).default(0),
+    dueDay: z.number().int().min(0).max(3650).default(DEFAULT_DUE_DAY),
     maxScore: z.number().positive().max(10_000),
     passScore: z.number().min(0).max(10_000),
     rubric: z.array(rubricItemSchema).max(50).default([]),

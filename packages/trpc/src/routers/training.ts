@@ -8,6 +8,10 @@ import {
   attachLessonFile,
   courseOfLessonFile,
   setCohortInstructors,
+  attachCohortInstructor,
+  detachCohortInstructor,
+  listCohortInstructors,
+  listUsers,
   applyForCohort,
   attendanceSheet,
   bulkEnrolFromTable,
@@ -241,6 +245,7 @@ const traineeRouter = router({
           progress_percent: z.number(),
           certificate_id: id.nullable(),
           certificate_code: z.string().nullable(),
+          coursework_closed_reason: z.enum(['awaiting_enrolment', 'not_started', 'cohort_ended', 'suspended', 'finished']).nullable(),
         }),
       ),
     )
@@ -316,7 +321,7 @@ const traineeRouter = router({
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
       await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
-      await markLessonComplete(ctx.sql, input.enrolmentId, input.lessonId);
+      await markLessonComplete(ctx.sql, input.enrolmentId, input.lessonId, actorOf(ctx.user));
       return { ok: true as const };
     }),
 
@@ -543,6 +548,41 @@ const monitorRouter = router({
       return { ok: true as const };
     }),
 
+  cohortInstructors: monitorProcedure
+    .input(z.object({ cohortId: id }))
+    .output(z.array(z.object({ id, email: z.string(), display_name: z.string() })))
+    .query(({ ctx, input }) => listCohortInstructors(ctx.sql, input.cohortId)),
+
+  attachInstructor: monitorProcedure
+    .input(z.object({ cohortId: id, userId: id }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await attachCohortInstructor(ctx.sql, input.cohortId, input.userId, actorOf(ctx.user));
+      return { ok: true as const };
+    }),
+
+  detachInstructor: monitorProcedure
+    .input(z.object({ cohortId: id, userId: id }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await detachCohortInstructor(ctx.sql, input.cohortId, input.userId, actorOf(ctx.user));
+      return { ok: true as const };
+    }),
+
+  /** Pickers: active instructors, or people who can be enrolled (trainees and agency staff), by name or e-mail. */
+  people: monitorProcedure
+    .input(z.object({ kind: z.enum(['instructors', 'learners']), search: z.string().trim().max(200).default('') }))
+    .output(z.array(z.object({ id, email: z.string(), displayName: z.string(), role: z.string(), organizationId: id.nullable(), organizationName: z.string().nullable() })))
+    .query(async ({ ctx, input }) => {
+      const roles = input.kind === 'instructors' ? (['instructor'] as const) : (['trainee', 'agency'] as const);
+      const found = (await Promise.all(roles.map((role) => listUsers(ctx.sql, { role, search: input.search })))).flat();
+      return found
+        .filter((u) => u.status !== 'disabled')
+        .sort((a, b) => (a.displayName || a.email).localeCompare(b.displayName || b.email, 'ru'))
+        .slice(0, 50)
+        .map(({ id, email, displayName, role, organizationId, organizationName }) => ({ id, email, displayName, role, organizationId, organizationName }));
+    }),
+
   cohorts: monitorProcedure
     .input(z.object({ courseId: id.optional() }).default({}))
     .output(z.array(cohortOutput))
@@ -608,25 +648,36 @@ const monitorRouter = router({
     .output(z.object({ completed: z.number().int(), failed: z.number().int() }))
     .mutation(({ ctx, input }) => finalizeCohort(ctx.sql, input.cohortId, actorOf(ctx.user))),
 
-  certificates: monitorProcedure
+  /** Documents of a cohort: monitors and the cohort's instructors issue them (PRODUCT: instructors issue certificates). */
+  certificates: teachingProcedure
     .input(z.object({ cohortId: id.optional() }).default({}))
     .output(z.array(certificateOutput.extend({ user_id: id, cohort_id: id })))
-    .query(({ ctx, input }) => listCertificates(ctx.sql, input)),
+    .query(async ({ ctx, input }) => {
+      if (input.cohortId) await assertTeaches(ctx.sql, ctx.user, input.cohortId);
+      else if (!isStaff(ctx.user)) throw new AppError('FORBIDDEN', 'Выберите поток');
+      return listCertificates(ctx.sql, input);
+    }),
 
-  issueCertificate: monitorProcedure
+  issueCertificate: teachingProcedure
     .input(z.object({ enrolmentId: id, issueDate: z.iso.date() }))
     .output(certificateOutput)
-    .mutation(({ ctx, input }) => issueCertificate(ctx.sql, input.enrolmentId, { issueDate: input.issueDate }, actorOf(ctx.user))),
+    .mutation(async ({ ctx, input }) => {
+      await assertTeaches(ctx.sql, ctx.user, (await getEnrolment(ctx.sql, input.enrolmentId)).cohort_id);
+      return issueCertificate(ctx.sql, input.enrolmentId, { issueDate: input.issueDate }, actorOf(ctx.user));
+    }),
 
   revokeCertificate: monitorProcedure
     .input(z.object({ certificateId: id, reason: z.string().trim().min(1).max(2000) }))
     .output(certificateOutput)
     .mutation(({ ctx, input }) => revokeCertificate(ctx.sql, input.certificateId, input.reason, actorOf(ctx.user))),
 
-  certificatePdf: monitorProcedure
+  certificatePdf: teachingProcedure
     .input(z.object({ certificateId: id }))
     .output(fileOutput)
-    .query(({ ctx, input }) => pdfOf(ctx.sql, ctx.publicUrl, input.certificateId)),
+    .query(async ({ ctx, input }) => {
+      await assertTeaches(ctx.sql, ctx.user, (await getCertificate(ctx.sql, input.certificateId)).cohort_id);
+      return pdfOf(ctx.sql, ctx.publicUrl, input.certificateId);
+    }),
 
   outcomeReport: monitorProcedure
     .input(outcomeOptionsSchema.extend({ cohortId: id }))

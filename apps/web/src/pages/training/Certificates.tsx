@@ -6,6 +6,7 @@ import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime } from '../../format';
 import { label, locale, t } from '../../i18n';
+import { isMonitor } from '../../session';
 import { regionToday, saveFile } from './files';
 
 function RevokeForm(props: { certificateId: number; onDone: () => void }) {
@@ -36,12 +37,12 @@ function RevokeForm(props: { certificateId: number; onDone: () => void }) {
   );
 }
 
-/** Issuing documents to those who finished, downloading and revoking them (monitors). */
+/** Issuing documents to those who finished and downloading them (instructors and monitors); revoking them (monitors). */
 export function Certificates(props: { cohortId: number }) {
   const client = useQueryClient();
   const enrolments = useQuery(() => ({
-    queryKey: ['training.monitor.enrolments', props.cohortId],
-    queryFn: () => trpc.training.monitor.enrolments.query({ cohortId: props.cohortId }),
+    queryKey: ['training.instructor.cohortProgress', props.cohortId],
+    queryFn: () => trpc.training.instructor.cohortProgress.query({ cohortId: props.cohortId }),
   }));
   const certificates = useQuery(() => ({
     queryKey: ['training.monitor.certificates', props.cohortId],
@@ -79,9 +80,9 @@ export function Certificates(props: { cohortId: number }) {
             <For each={finished()}>
               {(enrolment) => (
                 <li>
-                  {enrolment.display_name || enrolment.email} — {label(m().states, enrolment.state)}{' '}
-                  <Show when={!hasValid(enrolment.id)} fallback={<span class="muted">{m().alreadyIssued}</span>}>
-                    <button type="button" disabled={issue.isPending} onClick={() => issue.mutate(enrolment.id)}>
+                  {enrolment.trainee_name} — {label(m().states, enrolment.state)}{' '}
+                  <Show when={!hasValid(enrolment.enrolment_id)} fallback={<span class="muted">{m().alreadyIssued}</span>}>
+                    <button type="button" disabled={issue.isPending} onClick={() => issue.mutate(enrolment.enrolment_id)}>
                       {m().issue}
                     </button>
                   </Show>
@@ -130,7 +131,7 @@ export function Certificates(props: { cohortId: number }) {
                       <a href={`/verify/${encodeURIComponent(c.verification_code)}`} rel="external" target="_blank">
                         {m().verifyLink}
                       </a>
-                      <Show when={!c.revoked_at}>
+                      <Show when={!c.revoked_at && isMonitor()}>
                         <button
                           type="button"
                           class="button--ghost"

@@ -19,6 +19,8 @@ export function CourseForm() {
   const [assignmentTitle, setAssignmentTitle] = createSignal('');
   const [maxScore, setMaxScore] = createSignal('10');
   const [passScore, setPassScore] = createSignal('6');
+  // Deadlines are days after a cohort's start (one programme serves many cohorts): a week by default.
+  const [dueDay, setDueDay] = createSignal('7');
   const create = useMutation(() => ({
     mutationFn: () =>
       trpc.training.monitor.createCourse.mutate({
@@ -27,7 +29,7 @@ export function CourseForm() {
         totalHours: Number(hours()),
         descriptionMd: description(),
         modules: [{ title: title(), hours: Math.min(Number(hours()), 5000), lessons: [] }],
-        assignments: assignmentTitle().trim() ? [{ title: assignmentTitle().trim(), maxScore: Number(maxScore()), passScore: Number(passScore()) }] : [],
+        assignments: assignmentTitle().trim() ? [{ title: assignmentTitle().trim(), maxScore: Number(maxScore()), passScore: Number(passScore()), dueDay: Number(dueDay()) }] : [],
       }),
     onSuccess: () => {
       setTitle('');
@@ -97,6 +99,13 @@ export function CourseForm() {
           <div class="field">
             <label for="course-pass">{m().passScore}</label>
             <input id="course-pass" type="number" min="0" step="any" value={passScore()} onInput={(e) => setPassScore(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="course-due-day">{m().dueDay}</label>
+            <input id="course-due-day" type="number" min="0" max="3650" step="1" aria-describedby="course-due-day-hint" value={dueDay()} onInput={(e) => setDueDay(e.currentTarget.value)} />
+            <p id="course-due-day-hint" class="muted">
+              {m().dueDayHint}
+            </p>
           </div>
         </div>
       </fieldset>
