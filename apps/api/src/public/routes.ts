@@ -24,14 +24,11 @@ import { IMMUTABLE, makeBody, ResponseCache, send, SHORT, type CachedBody } from
 import { KIND_LABELS, SECTOR_LABELS } from './labels';
 import { methodologyVersions } from './methodology';
 import { openApiDocument } from './openapi';
-import { rateLimit } from './rate-limit';
+import { publicBase } from '../http/public-origin';
 
 export interface PublicApiDeps {
   sql: Sql;
   publicUrl?: string;
-  clientIp: (c: Context) => string;
-  /** Requests per minute per IP for the open-data API and the widget. */
-  rateLimitPerMinute?: number;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -93,8 +90,7 @@ function editionCsv(view: EditionView): string {
  */
 export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
   const cache = new ResponseCache();
-  const baseOf = (c: Context) => (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
-  const limiter = rateLimit({ limit: deps.rateLimitPerMinute ?? 600, windowMs: 60_000, clientIp: deps.clientIp });
+  const baseOf = (c: Context) => publicBase(c, deps.publicUrl);
 
   /** Published editions by slug, with their previous edition: immutable, so cached without expiry. */
   const editions = new Map<string, Promise<{ edition: Edition; previous: Edition | null }>>();
@@ -115,7 +111,6 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
 
   const api = new Hono();
   api.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Retry-After', 'x-request-id'], maxAge: 86_400 }));
-  api.use(limiter);
 
   api.get('/editions', async (c) => {
     const base = baseOf(c);
@@ -226,7 +221,6 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
   };
 
   const embed = new Hono();
-  embed.use(limiter);
   embed.get('/rankings/:edition', async (c) => {
     const base = baseOf(c);
     // `latest` follows the newest published edition, so a widget pasted once updates itself.
