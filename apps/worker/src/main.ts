@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { openDatabase } from '@most/db';
 import { createQueueBackend } from '@most/queue';
 import { loadConfigOrExit } from '@most/shared';
@@ -24,12 +25,13 @@ if (config.VK_TOKEN) {
   }
 }
 const crawl = pseudonymKey ? crawlOptionsFromConfig(config, pseudonymKey, queue) : null;
-const log = (message: string, fields?: Record<string, unknown>) => console.log(JSON.stringify({ level: 'info', message, ...fields }));
+const logger = pino({ level: config.LOG_LEVEL, base: { service: 'tsifrovoy-most-worker' } });
+const log = (message: string, fields?: Record<string, unknown>) => logger.info(fields ?? {}, message);
 const worker = await startWorker({ sql: db.sql, queue, log, crawl: crawl ?? undefined, commentRetentionDays: config.COMMENT_RETENTION_DAYS });
 // Every worker process upserts the same schedulers (stable ids): one schedule whatever the number of processes.
 if (crawl) await scheduleCrawls(queue, crawlScheduleFromConfig(config));
 else log('VK_TOKEN is not set: crawling is off');
-console.log(JSON.stringify({ level: 'info', message: 'worker started', queue: queue.kind }));
+logger.info({ queue: queue.kind }, 'worker started');
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
