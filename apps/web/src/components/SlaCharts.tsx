@@ -84,7 +84,7 @@ export function SlaCharts(props: { organizationId: number }) {
               columns={[
                 { header: m().percentile, rowHeader: true, cell: (p) => m()[p] },
                 { header: m().hours, numeric: true, cell: (p) => formatNumber(hours(d.percentiles[p]), locale()) },
-                { header: m().bucket, numeric: true, cell: (p) => (d.percentiles[p] === null ? '—' : formatDuration(d.percentiles[p]! * 1000, t().units)) },
+                { header: m().bucket, numeric: true, cell: (p) => (d.percentiles[p] === null ? '—' : formatDuration(Math.round(d.percentiles[p]!) * 1000, t().units)) },
               ]}
             />
           </Show>
