@@ -65,13 +65,14 @@ const publicSummary = (base: string, e: EditionSummary) => ({
 
 const CSV_HEADERS = [
   'rank', 'overall_rank', 'organization_code', 'organization_name', 'kind', 'sector', 'municipality_code', 'municipality_name',
-  'score', 'rank_change', 'score_change', 'accounts_scored', 'accounts_total', 'sample_size', 'not_enough_data',
+  'score', 'rank_change', 'score_change', 'accounts_scored', 'accounts_total', 'sample_size', 'not_enough_data', 'unranked_reason', 'unranked_reason_text',
 ];
 
 function editionCsv(view: EditionView): string {
   const line = (r: EditionView['notEnoughData'][number], notEnough: boolean) => [
     r.rank, r.overallRank, r.organizationCode, r.organizationName, KIND_LABELS[r.kind], SECTOR_LABELS[r.sector], r.municipalityCode, r.municipalityName,
     r.score, r.rankChange, r.scoreChange, r.coverage.accountsScored, r.coverage.accountsTotal, r.sampleSize, notEnough ? 'yes' : 'no',
+    r.unranked?.code ?? null, r.unranked?.text ?? null,
   ];
   const criteria = view.criteria.map((c) => c.code);
   const withCriteria = (r: EditionView['notEnoughData'][number], notEnough: boolean) => [

@@ -154,7 +154,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
       });
       const result = applyOverrides(methodology, raw, overrides.get(account.id));
       results.push({ account, result });
-      totals.set(account.id, { ok: result.status === 'ok', total: result.total, decided: aggregate.status === 'ok' ? aggregate.figures.decided : 0, criteria: new Map(result.criteria.map((c) => [c.code, { points: c.points, maxPoints: c.maxPoints }])) });
+      totals.set(account.id, { ok: result.status === 'ok', total: result.total, decided: aggregate.questions - aggregate.openWithinWindow, criteria: new Map(result.criteria.map((c) => [c.code, { points: c.points, maxPoints: c.maxPoints }])) });
     }
     phase('evaluate');
     await writeAccountScores(sql, results, period, methodology.version, sla, now, bulk && !analyzed);

@@ -6,3 +6,4 @@ export * from './percentile';
 export * from './aggregate';
 export * from './period';
 export * from './watch';
+export * from './watch-state';

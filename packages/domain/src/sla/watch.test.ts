@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pseudonymLabel } from '../privacy';
 import { slaBucketOf, slaDistribution, slaTimeLeft, type MeasuredQuestion } from './watch';
+import { slaWatchState } from './watch-state';
 
 const H = 3600;
 const answered = (seconds: number): MeasuredQuestion => ({ state: seconds <= 24 * H ? 'answered_in_time' : 'answered_late', firstResponseSeconds: seconds });
@@ -57,5 +58,24 @@ describe('SLA watch helpers', () => {
 
   it('labels a pseudonym with its first hex digits only', () => {
     expect(pseudonymLabel('ab12cd'.padEnd(64, '0'))).toBe('AB12CD');
+  });
+});
+
+describe('SLA watch state', () => {
+  const read = { read: 'read' as const };
+  const unread = { read: 'not_read' as const };
+  const pending = { read: 'comments_pending' as const };
+
+  it('claims nothing from pages that were never read', () => {
+    expect(slaWatchState({ pages: [], questions: 0, open: 0 })).toBe('no_pages');
+    expect(slaWatchState({ pages: [unread], questions: 0, open: 0 })).toBe('not_read');
+    expect(slaWatchState({ pages: [unread, pending], questions: 0, open: 0 })).toBe('not_read');
+  });
+
+  it('says "no questions" only when a page was read, "all answered" only when there were questions', () => {
+    expect(slaWatchState({ pages: [read, unread], questions: 0, open: 0 })).toBe('no_questions');
+    expect(slaWatchState({ pages: [read], questions: 3, open: 0 })).toBe('all_answered');
+    expect(slaWatchState({ pages: [read], questions: 3, open: 1 })).toBe('open');
+    expect(slaWatchState({ pages: [pending], questions: 2, open: 0 })).toBe('all_answered');
   });
 });
