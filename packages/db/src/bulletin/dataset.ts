@@ -175,7 +175,7 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
     })),
     notMeasuredReason:
       verdicts.length === 0 && organizations.every((o) => o.score === null)
-        ? `ни одна страница не измерена (${reasonText(unmeasured.flatMap((u) => u.reasons))})`
+        ? `ни одна страница не измерена — ${reasonText(unmeasured.flatMap((u) => u.reasons))}`
         : null,
   });
 }
