@@ -184,7 +184,7 @@ export function openApiDocument(serverUrl: string) {
             locked: { type: 'boolean', description: 'Используется опубликованным рейтингом и больше не меняется' },
             title: { type: 'string' },
             effectiveFrom: { type: 'string', format: 'date' },
-            criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' }, group: { type: 'string' }, weight: { type: 'number' }, kind: { type: 'string', enum: ['automatic', 'manual'] } } } },
+            criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' }, group: { type: 'string' }, weight: { type: 'number' }, kind: { type: 'string', enum: ['automatic', 'manual'] }, rule: { type: 'string' }, norm: { type: 'string' } } } },
           },
         },
         AccountCheck: {

@@ -125,6 +125,7 @@ export const en: Messages = {
     noRows: 'Nothing matches the selected filters.',
   },
   organization: {
+    outOf100: 'of 100',
     title: 'Organization',
     history: 'Score history',
     historyChart: 'Score by ranking edition',
@@ -373,6 +374,9 @@ export const en: Messages = {
     disputeStatuses: { open: 'Under review', accepted: 'Accepted', rejected: 'Rejected' },
     decision: 'Decision',
     raisedAt: 'Raised',
+    notMeasured: 'Not measured',
+    pageMeasured: 'measured',
+    coverage: 'Pages measured for the month ending',
     criterionStatuses: { pass: 'Met', partial: 'Partly met', fail: 'Not met', not_applicable: 'Not applicable', not_enough_data: 'Not enough data', pending: 'Awaiting assessment' },
     status: 'Status',
   },

@@ -268,7 +268,7 @@ const SNAPSHOT_FIELDS: Record<string, ProfileField | 'commentsOpen' | 'hasAvatar
 };
 
 /** One piece of evidence in Russian, without raw keys: «самый длинный перерыв: 65,3 дня», «телефон не указан». */
-export function evidenceRu(item: EvidenceRef): string {
+export function evidenceRu(item: { kind?: string; field?: string; value?: EvidenceRef['value']; note?: string }): string {
   if (item.kind === 'figure') {
     const format = item.field ? FIGURES[item.field] : undefined;
     if (format && typeof item.value === 'number') return format(item.value);
