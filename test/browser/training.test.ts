@@ -285,7 +285,24 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     expect(await problems.textContent()).toContain('Дата рождения получателя');
     expect(await problems.textContent()).toContain('Пол получателя');
     expect(await problems.textContent()).toContain('Орлова Нина Игоревна');
+    expect(await problems.textContent()).toContain('строка 2, столбец 25');
     await screenshot(instructor, 'training-instructor-frdo-problems');
+
+    // The trainee completes their data in the template's own wording; the export then succeeds.
+    await trainee.goto(`${platform.url}/training`);
+    const profile = trainee.getByTestId('profile-form');
+    await profile.getByLabel('Фамилия', { exact: true }).and(trainee.locator('[value="Орлова"]')).waitFor();
+    await profile.getByLabel('Дата рождения').fill('1991-05-14');
+    await profile.getByLabel('Пол').selectOption({ label: 'Женский' });
+    await profile.getByLabel('Уровень образования ВО/СПО').selectOption({ label: 'Высшее образование' });
+    await profile.getByLabel('Фамилия указанная в дипломе о ВО или СПО').fill('Орлова');
+    await profile.getByLabel('Номер документа о ВО/СПО').fill('0123456');
+    await profile.getByRole('button', { name: 'Сохранить данные' }).click();
+    await profile.getByText('Данные сохранены.').waitFor();
+    expect(failures.trainee).toEqual([]);
+    await instructor.getByRole('button', { name: 'Сформировать XLSX' }).click();
+    await instructor.getByTestId('frdo-report').getByText('Файл сформирован: строк — 1.').waitFor();
+    expect(failures.instructor).toEqual([]);
   });
 
   it('a monitor enrols from a CSV (errors by line, nothing written), then moves a trainee with a reason', async () => {
