@@ -291,7 +291,8 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     // The trainee completes their data in the template's own wording; the export then succeeds.
     await trainee.goto(`${platform.url}/training`);
     const profile = trainee.getByTestId('profile-form');
-    await profile.getByLabel('Фамилия', { exact: true }).and(trainee.locator('[value="Орлова"]')).waitFor();
+    // The form shows what is stored (the monitor entered the name and СНИЛС).
+    await expect.poll(() => profile.getByLabel('Фамилия', { exact: true }).inputValue(), { timeout: 30_000 }).toBe('Орлова');
     await profile.getByLabel('Дата рождения').fill('1991-05-14');
     await profile.getByLabel('Пол').selectOption({ label: 'Женский' });
     await profile.getByLabel('Уровень образования ВО/СПО').selectOption({ label: 'Высшее образование' });
