@@ -36,6 +36,8 @@ import {
   gradingQueue,
   isCohortInstructor,
   issueCertificate,
+  issueCorrection,
+  issueDuplicate,
   listCertificates,
   listCohortEnrolments,
   listCohorts,
@@ -61,7 +63,7 @@ import {
   type Queryable,
   type SessionUser,
 } from '@most/db';
-import { mayUse } from '@most/domain';
+import { EDUCATION_LEVELS, EXCHANGE_CONFIRMATIONS, LOSS_CONFIRMATIONS, mayUse } from '@most/domain';
 import { AppError } from '@most/shared';
 import { id, isoDate, okSchema } from '../schemas';
 import { authedProcedure, monitorProcedure, router, traineeProcedure } from '../trpc';
@@ -165,6 +167,7 @@ const courseOutput = z.object({
   description_md: z.string(),
   professional_field: z.string().nullable(),
   qualification_name: z.string().nullable(),
+  ugs: z.string().nullable(),
   archived_at: isoDate.nullable(),
 });
 const outlineOutput = courseOutput.extend({
@@ -298,7 +301,7 @@ const traineeRouter = router({
           sex: z.enum(['male', 'female']).nullable(),
           snils: z.string().nullable(),
           citizenship: z.string(),
-          educationLevel: z.enum(['higher', 'secondary_vocational']).nullable(),
+          educationLevel: z.enum(EDUCATION_LEVELS).nullable(),
           diplomaSurname: z.string().nullable(),
           diplomaSeries: z.string().nullable(),
           diplomaNumber: z.string().nullable(),
@@ -496,7 +499,7 @@ const instructorRouter = router({
     .output(
       z.object({
         rowCount: z.number().int(),
-        problems: z.array(z.object({ certificateId: id, registrationNumber: z.string(), holderName: z.string(), column: z.string(), message: z.string() })),
+        problems: z.array(z.object({ certificateId: id, registrationNumber: z.string(), holderName: z.string(), row: z.number().int(), columnNumber: z.number().int(), column: z.string(), message: z.string() })),
         file: fileOutput.nullable(),
       }),
     )
@@ -665,6 +668,21 @@ const monitorRouter = router({
       await assertTeaches(ctx.sql, ctx.user, (await getEnrolment(ctx.sql, input.enrolmentId)).cohort_id);
       return issueCertificate(ctx.sql, input.enrolmentId, { issueDate: input.issueDate }, actorOf(ctx.user));
     }),
+
+  /** A duplicate for a lost or damaged document (the original stops being valid). */
+  issueDuplicate: monitorProcedure
+    .input(z.object({ certificateId: id, issueDate: z.iso.date(), lossConfirmation: z.enum(LOSS_CONFIRMATIONS).default('none'), exchangeConfirmation: z.enum(EXCHANGE_CONFIRMATIONS).default('none') }))
+    .output(certificateOutput)
+    .mutation(({ ctx, input }) => {
+      const { certificateId, ...duplicate } = input;
+      return issueDuplicate(ctx.sql, certificateId, duplicate, actorOf(ctx.user));
+    }),
+
+  /** A corrected document replacing one issued with wrong data (the ФИС ФРДО row names the changed one). */
+  issueCorrection: monitorProcedure
+    .input(z.object({ certificateId: id, issueDate: z.iso.date(), reason: z.string().trim().min(1).max(2000) }))
+    .output(certificateOutput)
+    .mutation(({ ctx, input }) => issueCorrection(ctx.sql, input.certificateId, { issueDate: input.issueDate, reason: input.reason }, actorOf(ctx.user))),
 
   revokeCertificate: monitorProcedure
     .input(z.object({ certificateId: id, reason: z.string().trim().min(1).max(2000) }))

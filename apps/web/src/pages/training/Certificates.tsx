@@ -7,6 +7,7 @@ import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime } from '../../format';
 import { label, locale, t } from '../../i18n';
 import { isMonitor } from '../../session';
+import { CorrectionForm, DuplicateForm } from './CertificateReissue';
 import { regionToday, saveFile } from './files';
 
 function RevokeForm(props: { certificateId: number; onDone: () => void }) {
@@ -60,7 +61,11 @@ export function Certificates(props: { cohortId: number }) {
     mutationFn: (certificateId: number) => trpc.training.monitor.certificatePdf.query({ certificateId }),
     onSuccess: (file) => saveFile(file),
   }));
+  // One open form per row: revoke, duplicate or correction (monitors only).
   const [revoking, setRevoking] = createSignal<number>();
+  const [reissuing, setReissuing] = createSignal<{ id: number; kind: 'duplicate' | 'correction' }>();
+  const toggleReissue = (id: number, kind: 'duplicate' | 'correction') =>
+    setReissuing(reissuing()?.id === id && reissuing()?.kind === kind ? undefined : { id, kind });
   const m = () => t().training;
   // A document can be issued to whoever finished, successfully or not (a справка for the latter).
   const finished = () => (enrolments.data ?? []).filter((e) => e.state === 'completed' || e.state === 'failed' || e.state === 'withdrawn');
@@ -140,8 +145,23 @@ export function Certificates(props: { cohortId: number }) {
                         >
                           {m().revoke}…
                         </button>
+                        <button type="button" class="button--ghost" aria-expanded={reissuing()?.id === c.id && reissuing()?.kind === 'duplicate'} onClick={() => toggleReissue(c.id, 'duplicate')}>
+                          {m().duplicate}
+                        </button>
+                        <button type="button" class="button--ghost" aria-expanded={reissuing()?.id === c.id && reissuing()?.kind === 'correction'} onClick={() => toggleReissue(c.id, 'correction')}>
+                          {m().correction}
+                        </button>
                       </Show>
                     </div>
+                    <Show when={reissuing()?.id === c.id && !c.revoked_at && reissuing()?.kind}>
+                      {(kind) => {
+                        const done = () => {
+                          setReissuing(undefined);
+                          refresh();
+                        };
+                        return kind() === 'duplicate' ? <DuplicateForm certificateId={c.id} onDone={done} /> : <CorrectionForm certificateId={c.id} onDone={done} />;
+                      }}
+                    </Show>
                     <Show when={revoking() === c.id && !c.revoked_at}>
                       <RevokeForm
                         certificateId={c.id}

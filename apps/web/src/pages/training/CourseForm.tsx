@@ -16,6 +16,10 @@ export function CourseForm() {
   const [kind, setKind] = createSignal<CourseKind>('qualification_upgrade');
   const [hours, setHours] = createSignal('16');
   const [description, setDescription] = createSignal('');
+  // What the ФИС ФРДО row of every document of this programme says (columns 12–14).
+  const [field, setField] = createSignal('');
+  const [ugs, setUgs] = createSignal('');
+  const [qualification, setQualification] = createSignal('');
   const [assignmentTitle, setAssignmentTitle] = createSignal('');
   const [maxScore, setMaxScore] = createSignal('10');
   const [passScore, setPassScore] = createSignal('6');
@@ -28,6 +32,9 @@ export function CourseForm() {
         kind: kind(),
         totalHours: Number(hours()),
         descriptionMd: description(),
+        professionalField: field().trim() || null,
+        ugs: ugs().trim() || null,
+        qualificationName: qualification().trim() || null,
         modules: [{ title: title(), hours: Math.min(Number(hours()), 5000), lessons: [] }],
         assignments: assignmentTitle().trim() ? [{ title: assignmentTitle().trim(), maxScore: Number(maxScore()), passScore: Number(passScore()), dueDay: Number(dueDay()) }] : [],
       }),
@@ -84,6 +91,23 @@ export function CourseForm() {
       <div class="field">
         <label for="course-description">{m().description}</label>
         <textarea id="course-description" rows="3" maxLength={20_000} value={description()} onInput={(e) => setDescription(e.currentTarget.value)} />
+      </div>
+      <div class="form-row">
+        <div class="field">
+          <label for="course-field">{m().professionalField}</label>
+          <input id="course-field" maxLength={500} value={field()} onInput={(e) => setField(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="course-ugs">{m().ugs}</label>
+          <input id="course-ugs" maxLength={500} aria-describedby="course-ugs-hint" value={ugs()} onInput={(e) => setUgs(e.currentTarget.value)} />
+          <p id="course-ugs-hint" class="muted">
+            {m().ugsHint}
+          </p>
+        </div>
+        <div class="field">
+          <label for="course-qualification">{m().qualificationName}</label>
+          <input id="course-qualification" maxLength={500} value={qualification()} onInput={(e) => setQualification(e.currentTarget.value)} />
+        </div>
       </div>
       <fieldset>
         <legend>{m().firstAssignment}</legend>
