@@ -30,7 +30,7 @@ if (simulator) {
   if (demo.users.length > 0) {
     demoLines = `Demo users (password ${demo.password}, kept in ${demo.file}):\n${demo.users.map((u) => `  ${u.email} — ${u.role}${u.organizationCode ? ` (${u.organizationCode})` : ''}`).join('\n')}\n`;
   }
-  startDemoEditionPublisher(platform.database.sql, platform.logger);
+  startDemoEditionPublisher(platform.database.sql, platform.logger, { dataDir: config.DATA_DIR });
 }
 
 platform.logger.info({ url: platform.url, database: platform.database.mode, queue: platform.queue.kind }, 'ready');
