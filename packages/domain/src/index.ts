@@ -10,3 +10,4 @@ export * from './criteria';
 export * from './privacy';
 export * from './recommendations';
 export * from './access';
+export * from './official-check';
