@@ -16,6 +16,8 @@ export interface TrpcHandlerDeps {
   trustProxy: boolean;
   /** Read-only queue status for monitors (crawl page). */
   queueStatus?: TrpcContext['queueStatus'];
+  /** Crawl now / rescore now for monitors. */
+  operations?: TrpcContext['operations'];
 }
 
 /** tRPC at /trpc with the session resolved from its cookie; CSRF is checked before this runs. */
@@ -39,6 +41,7 @@ export function trpcHandler(deps: TrpcHandlerDeps): MiddlewareHandler {
         sessionToken,
         user: found?.user ?? null,
         queueStatus: deps.queueStatus,
+        operations: deps.operations,
         cookies: {
           issue: (session) => {
             opts.resHeaders.append('set-cookie', sessionCookie(session.token, session.expiresAt, secure));
