@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Sql } from '@most/db';
 import { readQueueStatus, type QueueBackend } from '@most/queue';
 import type { Mailer } from '@most/trpc';
+import { createOperations } from '@most/worker';
 import { errorResponse } from './errors';
 import type { TrustProxySetting } from './http/client-ip';
 import { hardening } from './http/hardening';
@@ -61,7 +62,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.route('/bulletin', bulletinRoutes({ sql: deps.sql, publicUrl: deps.publicUrl }));
   app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
   const mailer = deps.mailer ?? createMailer({ logger: deps.logger });
-  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, queueStatus: () => readQueueStatus(deps.queue) }));
+  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, queueStatus: () => readQueueStatus(deps.queue), operations: createOperations({ sql: deps.sql, queue: deps.queue }) }));
   const open = publicApi({ sql: deps.sql, publicUrl: deps.publicUrl });
   app.route('/api/public/v1', open.api);
   app.route('/embed', open.embed);

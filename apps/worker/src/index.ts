@@ -8,3 +8,5 @@ export { createRequestPacer, createLocalPacer, type RequestPacer } from './crawl
 export { createOperations, RESCORE_JOB_ID, type Operations, type CrawlRequest, type CrawlProgress, type RescoreStatus } from './operations';
 export { buildCrawlRunSummary, type CrawlRunSummary } from './runs/crawl-summary';
 export { buildScoreRunSummary, type ScoreRunSummary } from './runs/score-summary';
+export { createWorkerLogger, type WorkerLog } from './logger';
+export { followCrawl, followRescore } from './cli/follow';

@@ -1,10 +1,10 @@
-import pino from 'pino';
 import { openDatabase } from '@most/db';
 import { createQueueBackend } from '@most/queue';
 import { loadConfigOrExit } from '@most/shared';
 import { crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey } from './crawl/runtime';
 import { scheduleCrawls } from './crawl/schedule';
 import { startWorker } from './worker';
+import { createWorkerLogger } from './logger';
 
 /** Production worker process: needs DATABASE_URL; uses Redis when REDIS_URL is set. */
 const config = loadConfigOrExit();
@@ -25,8 +25,7 @@ if (config.VK_TOKEN) {
   }
 }
 const crawl = pseudonymKey ? crawlOptionsFromConfig(config, pseudonymKey, queue) : null;
-const logger = pino({ level: config.LOG_LEVEL, base: { service: 'tsifrovoy-most-worker' } });
-const log = (message: string, fields?: Record<string, unknown>) => logger.info(fields ?? {}, message);
+const { logger, log } = createWorkerLogger(config.LOG_LEVEL);
 const worker = await startWorker({ sql: db.sql, queue, log, crawl: crawl ?? undefined, commentRetentionDays: config.COMMENT_RETENTION_DAYS });
 // Every worker process upserts the same schedulers (stable ids): one schedule whatever the number of processes.
 if (crawl) await scheduleCrawls(queue, crawlScheduleFromConfig(config));

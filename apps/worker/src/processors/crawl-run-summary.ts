@@ -22,8 +22,10 @@ export async function processCrawlRunSummary(
   if (run.finishedAt) return { skipped: 'already summarised' };
   const pending = await pendingCrawlJobs(deps.queue, data.runAt, run.accountIds ?? undefined);
   const givingUp = (data.check + 1) * data.everyMs >= WATCH_LIMIT_MS;
-  if (pending > 0 && !givingUp) {
-    await deps.queue.enqueue('crawl-run-summary', { ...data, check: data.check + 1 }, { jobId: crawlRunSummaryJobId(data.network, data.runAt, data.check + 1), delay: data.everyMs, attempts: 3 });
+  // Done only when no job is left on two checks in a row: a job may be between enqueueing the next and finishing.
+  if ((pending > 0 || data.quiet < 1) && !givingUp) {
+    const next = { ...data, check: data.check + 1, quiet: pending === 0 ? data.quiet + 1 : 0 };
+    await deps.queue.enqueue('crawl-run-summary', next, { jobId: crawlRunSummaryJobId(data.network, data.runAt, next.check), delay: data.everyMs, attempts: 3 });
     return { pending };
   }
   const summary = buildCrawlRunSummary(run, await crawlRunPages(deps.sql, { ...key, accountIds: run.accountIds }), pending);

@@ -45,7 +45,7 @@ export async function watchCrawlRun(
 ): Promise<void> {
   await registerCrawlRun(sql, { network: run.network, runAt: new Date(run.runAt), accountIds: run.accountIds });
   const everyMs = run.everyMs ?? 10_000;
-  await queue.enqueue('crawl-run-summary', { network: run.network, runAt: run.runAt, check: 0, everyMs }, { jobId: crawlRunSummaryJobId(run.network, run.runAt, 0), delay: everyMs, attempts: 3 });
+  await queue.enqueue('crawl-run-summary', { network: run.network, runAt: run.runAt, check: 0, quiet: 0, everyMs }, { jobId: crawlRunSummaryJobId(run.network, run.runAt, 0), delay: everyMs, attempts: 3 });
 }
 
 /**
