@@ -1,5 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '@most/trpc';
+import { UPLOAD_BODY_BYTES } from '../http/body-limits';
 import { startAttackTarget, type AttackTarget } from './harness';
 
 /** Sends a body of `declared` bytes (or chunked when undefined) slowly; resolves at the response, reporting how much was sent. */
@@ -69,11 +71,16 @@ describe('request-body limits over real HTTP', () => {
 
   it('gives upload procedures their own larger limit, and other paths a small one', async () => {
     // 5 MB to the coursework upload passes the size check (and is then refused for want of CSRF).
-    const upload = await pushBody(target.server.url, '/trpc/training.submit', { declared: 5 * 1024 * 1024, chunkBytes: 64 * 1024, maxBytes: 5 * 1024 * 1024 });
+    const upload = await pushBody(target.server.url, '/trpc/training.trainee.submit', { declared: 5 * 1024 * 1024, chunkBytes: 64 * 1024, maxBytes: 5 * 1024 * 1024 });
     expect(upload.status).toBe(403);
-    const tooBig = await pushBody(target.server.url, '/trpc/training.submit', { declared: 80 * 1024 * 1024, chunkBytes: 64 * 1024, maxBytes: 80 * 1024 * 1024 });
+    const tooBig = await pushBody(target.server.url, '/trpc/training.trainee.submit', { declared: 80 * 1024 * 1024, chunkBytes: 64 * 1024, maxBytes: 80 * 1024 * 1024 });
     expect(tooBig.status).toBe(413);
     const bulletin = await pushBody(target.server.url, '/bulletin/unsubscribe', { declared: 1024 * 1024, chunkBytes: 64 * 1024, maxBytes: 1024 * 1024 });
     expect(bulletin.status).toBe(413);
+  });
+
+  it('names only procedures that exist', () => {
+    const procedures = Object.keys(appRouter._def.procedures);
+    for (const name of Object.keys(UPLOAD_BODY_BYTES)) expect(procedures).toContain(name);
   });
 });

@@ -13,9 +13,9 @@ export const OTHER_BODY_BYTES = 64 * 1024;
  * checked against the procedures' own zod limits by a test.
  */
 export const UPLOAD_BODY_BYTES: Record<string, number> = {
-  'training.submit': 5 * 14 * MB + MB, // five files of 10 MB and the answer text
-  'training.attachLessonFile': 15 * MB,
-  'training.bulkEnrol': 15 * MB,
+  'training.trainee.submit': 5 * 14 * MB + MB, // five files of 10 MB and the answer text
+  'training.monitor.attachLessonFile': 15 * MB,
+  'training.monitor.bulkEnrol': 15 * MB,
   'registry.importFile': 28 * MB, // 20 MB spreadsheet
 };
 

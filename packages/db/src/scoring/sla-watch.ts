@@ -1,4 +1,4 @@
-import { slaWatchState, type PageReadState, type SlaWatchState } from '@most/domain';
+import { slaWatchState, type SlaPageReading, type SlaWatchState } from '@most/domain';
 import type { Queryable } from '../client';
 import { MEASUREMENT_HORIZON_DAYS, REPLY_MATCH } from './measure';
 import { listOpenQuestions, watchQuestions, type OpenQuestion } from './watch';
@@ -8,7 +8,7 @@ export interface WatchPage {
   accountId: number;
   url: string;
   network: string;
-  read: PageReadState;
+  read: SlaPageReading;
   /** The last time its posts were read; null when never. */
   postsReadAt: Date | null;
 }

@@ -35,6 +35,7 @@ import {
   gradeSubmission,
   gradingQueue,
   isCohortInstructor,
+  teachesCourse,
   issueCertificate,
   issueCorrection,
   issueDuplicate,
@@ -520,10 +521,14 @@ const instructorRouter = router({
 const monitorRouter = router({
   courses: monitorProcedure.output(z.array(courseOutput.extend({ cohort_count: z.number().int() }))).query(({ ctx }) => listCourses(ctx.sql)),
 
-  course: authedProcedure
+  /** Staff read any outline; an instructor only a course they teach (trainees use trainee.courseOutline). */
+  course: teachingProcedure
     .input(z.object({ courseId: id }))
     .output(outlineOutput)
-    .query(({ ctx, input }) => getCourseOutline(ctx.sql, input.courseId)),
+    .query(async ({ ctx, input }) => {
+      if (!isStaff(ctx.user) && !(await teachesCourse(ctx.sql, input.courseId, ctx.user.id))) throw new AppError('FORBIDDEN', 'Нет доступа к этому курсу');
+      return getCourseOutline(ctx.sql, input.courseId);
+    }),
 
   createCourse: monitorProcedure
     .input(courseInputSchema)
