@@ -9,3 +9,4 @@ export * from './methodology';
 export * from './criteria';
 export * from './privacy';
 export * from './recommendations';
+export * from './locale/russian';

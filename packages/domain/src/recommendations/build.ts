@@ -2,6 +2,7 @@ import type { EvidenceRef, CriterionScore, ScoreResult } from '../criteria/types
 import type { CriterionDefinition, Methodology } from '../methodology/types';
 import { quoteCitizenText } from '../privacy/redact';
 import { numberRu, percentRu, pluralRu } from './plural';
+import { quantityRu } from '../locale/russian';
 
 export interface Recommendation {
   criterionCode: string;
@@ -49,7 +50,7 @@ const PROFILE_WORDS: Record<string, string> = {
 function textFor(criterion: CriterionDefinition, result: CriterionScore, context: RecommendationContext): string {
   const hours = context.slaHours ?? 24;
   const profileWord = PROFILE_WORDS[criterion.code];
-  if (profileWord) return `В профиле страницы не указан(а) ${profileWord}. Добавьте эти сведения в описание или раздел контактов страницы.`;
+  if (profileWord) return `В профиле страницы не указано: ${profileWord}. Добавьте эти сведения в описание или раздел контактов страницы.`;
   switch (criterion.code) {
     case 'PROFILE_AVATAR_COVER':
       return 'У страницы нет аватара или обложки. Установите аватар с гербом или логотипом организации и обложку с её официальным названием.';
@@ -67,7 +68,7 @@ function textFor(criterion: CriterionDefinition, result: CriterionScore, context
       const maxGap = Number(criterion.evaluation.kind === 'automatic' ? (criterion.evaluation.parameters.maxGapDays ?? 7) : 7);
       return (
         `За период ${posts} ${pluralRu(posts, 'публикация', 'публикации', 'публикаций')} — ${numberRu(perWeek)} в неделю при норме не менее ${norm}; ` +
-        `самый длинный перерыв — ${numberRu(gap)} ${pluralRu(Math.round(gap), 'день', 'дня', 'дней')} (допустимо не более ${maxGap}). Составьте контент-план и публикуйте записи равномерно.`
+        `самый длинный перерыв — ${quantityRu(gap, ['день', 'дня', 'дней'])} (допустимо не более ${maxGap}). Составьте контент-план и публикуйте записи равномерно.`
       );
     }
     case 'ER_POST':
