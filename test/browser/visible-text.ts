@@ -18,9 +18,13 @@ const ROMAN = /^[IVXLC]+$/;
 const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+|\b[\w.-]+@[\w-]+(?:\.[\w-]+)+|\b(?:[a-z0-9-]+\.)+(?:ru|com|org|net|me|рф|local|test|example)(?:\/\S*)?/giu;
 /** Dates and times an ISO formatter or a raw column would print. */
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g;
-const ISO_PERIOD = /\b\d{4}-(?:0[1-9]|1[0-2]|Q[1-4]|W\d{2})\b/g;
+const ISO_PERIOD = /\b\d{4}-(?:0[1-9]|1[0-2]|Q[1-4]|W\d{2})(?![-\d])/g;
 const SNAKE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
 const CAMEL = /\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g;
+/** A decimal point where Russian writes a comma (45.5 %); dotted dates (05.12.2026) are not matched. */
+const DECIMAL_POINT = /(?<![\d.])\d+\.\d+(?![\d.])/g;
+/** Request ids and other UUIDs are machine text; they are left out so their hex digits do not read as words. */
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const LATIN_WORD = /(?<![\p{L}\p{N}_])[A-Za-z]{2,}(?![\p{L}\p{N}_])/gu;
 
 /** Nouns whose form after a number is checked: [one, few (also fractions), many]. */
@@ -56,7 +60,7 @@ function wrongPlural(numberText: string, word: string): boolean {
 }
 
 export interface Offence {
-  kind: 'identifier' | 'english' | 'iso-date' | 'plural';
+  kind: 'identifier' | 'english' | 'iso-date' | 'plural' | 'number';
   match: string;
   context: string;
 }
@@ -67,7 +71,7 @@ const around = (text: string, index: number, length: number) =>
 /** The offences in one piece of visible text. */
 export function findOffences(raw: string): Offence[] {
   const offences: Offence[] = [];
-  const text = raw.replace(URL_LIKE, (m) => ' '.repeat(m.length));
+  const text = raw.replace(URL_LIKE, (m) => ' '.repeat(m.length)).replace(UUID, (m) => ' '.repeat(m.length));
   const add = (kind: Offence['kind'], re: RegExp, accept: (m: RegExpExecArray) => boolean = () => true) => {
     for (const m of text.matchAll(re)) if (accept(m)) offences.push({ kind, match: m[0], context: around(text, m.index!, m[0].length) });
   };
@@ -76,6 +80,7 @@ export function findOffences(raw: string): Offence[] {
   add('identifier', SNAKE);
   add('identifier', CAMEL);
   add('english', LATIN_WORD, (m) => !ALLOWED_LATIN.has(m[0].toLowerCase()) && !ROMAN.test(m[0]) && !/^[a-z]+(?:[A-Z]|_)/.test(m[0]));
+  add('number', DECIMAL_POINT);
   add('plural', NUMBER_NOUN, (m) => wrongPlural(m[1]!.trim(), m[2]!));
   return offences;
 }
