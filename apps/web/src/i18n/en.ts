@@ -381,6 +381,8 @@ export const en: Messages = {
     status: 'Status',
   },
   units: { hours: 'h', minutes: 'min' },
+  chart: { period: 'Period', noValue: '—' },
+  periods: { quarter: 'Quarter {quarter}, {year}', week: 'week of {date}' },
   training: {
     navGroup: 'Training',
     navMyLearning: 'My learning',
