@@ -111,6 +111,7 @@ export const en: Messages = {
     coverage: 'Coverage',
     coverageHint: 'pages scored of',
     sample: 'Sample',
+    unrankedReason: 'Why not ranked',
     downloadCsv: 'Download CSV',
     downloadJson: 'JSON',
     rows: 'Rows: {n}',

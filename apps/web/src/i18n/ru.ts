@@ -109,6 +109,7 @@ export const ru = {
     coverage: 'Охват',
     coverageHint: 'страниц оценено из',
     sample: 'Выборка',
+    unrankedReason: 'Почему не в рейтинге',
     downloadCsv: 'Скачать CSV',
     downloadJson: 'JSON',
     rows: 'Строк: {n}',
