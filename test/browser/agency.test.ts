@@ -47,7 +47,7 @@ describe('agency member and the monitors answering them, in Chromium', () => {
     await detail.waitFor();
     const slaRow = detail.getByTestId('criterion-row').filter({ hasText: 'Не выполнен' });
     await slaRow.waitFor();
-    expect(await slaRow.textContent()).toContain('answered after 31 h');
+    expect(await slaRow.textContent()).toContain('ответ дан позже срока');
     expect(await slaRow.getByRole('link', { name: /Открыть/ }).getAttribute('href')).toBe('https://vk.com/wall-1_1?reply=7');
     await screenshot(agency, 'agency-scores');
     expect(await seriousA11yViolations(agency)).toEqual([]);

@@ -184,7 +184,7 @@ export function openApiDocument(serverUrl: string) {
             locked: { type: 'boolean', description: 'Используется опубликованным рейтингом и больше не меняется' },
             title: { type: 'string' },
             effectiveFrom: { type: 'string', format: 'date' },
-            criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' }, group: { type: 'string' }, weight: { type: 'number' }, kind: { type: 'string', enum: ['automatic', 'manual'] } } } },
+            criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' }, group: { type: 'string' }, weight: { type: 'number' }, kind: { type: 'string', enum: ['automatic', 'manual'] }, rule: { type: 'string' }, norm: { type: 'string' } } } },
           },
         },
         AccountCheck: {
@@ -193,7 +193,12 @@ export function openApiDocument(serverUrl: string) {
             input: { type: 'string' },
             canonicalUrl: nullable('string'),
             official: { type: 'boolean' },
-            reason: nullable('string'),
+            reasonCode: {
+              type: ['string', 'null'],
+              enum: ['not_in_registry', 'not_a_url', 'unsupported_site', 'no_page_name', 'inside_page', 'personal_profile', 'site_section', 'invalid_name', 'private_link', null],
+              description: 'Почему страница не признана официальной (машинный код); null — официальная',
+            },
+            reason: { ...nullable('string'), description: 'То же по-русски, для людей' },
             account: { type: ['object', 'null'] },
             organization: { type: ['object', 'null'], properties: { code: { type: 'string' }, shortName: { type: 'string' }, fullName: { type: 'string' } } },
           },

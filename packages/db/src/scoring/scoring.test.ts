@@ -122,11 +122,12 @@ describe('SLA measurement in SQL agrees with the domain engine', () => {
 describe('scoring a period end to end', () => {
   let accountId: number;
   let organizationId: number;
+  let unreadId: number;
   const questions: number[] = [];
 
   beforeAll(async () => {
     ({ accountId, organizationId } = await makeAccount(db.sql, { sector: 'health' }));
-    await makeAccount(db.sql, { organizationId, network: 'telegram' });
+    ({ accountId: unreadId } = await makeAccount(db.sql, { organizationId, network: 'telegram' }));
     await db.sql`
       INSERT INTO account_snapshots (account_id, captured_at, last_seen_at, captured_day, content_hash, status, profile, raw)
       VALUES (${accountId}, ${saratov('2025-02-20T10:00:00')}, ${saratov('2025-02-20T10:00:00')}, '2025-02-20', 'h', 'active',
@@ -161,9 +162,9 @@ describe('scoring a period end to end', () => {
     expect(result.commentsClassified).toBeGreaterThanOrEqual(24);
 
     const [score] = await db.sql`SELECT * FROM account_scores WHERE account_id = ${accountId} AND period_kind = 'month'`;
-    expect(score).toMatchObject({ status: 'ok', questions: 12, decided_questions: 12, methodology_version: 1 });
-    const criteria = await db.sql<{ criterion_code: string; status: string; value: number | null; evidence: { kind: string; id?: string; url?: string }[] }[]>`
-      SELECT criterion_code, status, value, evidence FROM account_criterion_scores WHERE account_id = ${accountId} AND period_kind = 'month'`;
+    expect(score).toMatchObject({ status: 'ok', reason: null, questions: 12, decided_questions: 12, methodology_version: 1 });
+    const criteria = await db.sql<{ criterion_code: string; status: string; value: number | null; reason: string | null; evidence: { kind: string; id?: string; url?: string }[] }[]>`
+      SELECT criterion_code, status, value, reason, evidence FROM account_criterion_scores WHERE account_id = ${accountId} AND period_kind = 'month'`;
     const byCode = new Map(criteria.map((c) => [c.criterion_code, c]));
     expect(byCode.get('RESPONSE_RATE')).toMatchObject({ status: 'partial', value: 0.8333 });
     expect(byCode.get('SLA_WITHIN_24H')).toMatchObject({ status: 'fail', value: 0.6667 });
@@ -172,7 +173,16 @@ describe('scoring a period end to end', () => {
     expect(byCode.get('PROFILE_HEAD_LINK')!.status).toBe('pass');
     expect(byCode.get('POSTING_REGULARITY')!.status).toBe('pass');
     expect(byCode.get('LITERACY_STYLE')).toMatchObject({ status: 'partial', value: 1 });
-    expect(byCode.get('GOV_BADGE')!.status).toBe('not_enough_data');
+    expect(byCode.get('GOV_BADGE')).toMatchObject({ status: 'not_measured', reason: 'not_assessed' });
+
+    // The Telegram page was never read: nothing about it is measured, failed or recommended.
+    const unread = await db.sql<{ criterion_code: string; status: string; reason: string | null }[]>`
+      SELECT criterion_code, status, reason FROM account_criterion_scores WHERE account_id = ${unreadId} AND period_kind = 'month'`;
+    expect(unread.filter((c) => ['pass', 'partial', 'fail'].includes(c.status))).toEqual([]);
+    expect(unread.find((c) => c.criterion_code === 'POSTING_REGULARITY')).toMatchObject({ status: 'not_measured', reason: 'page_not_read' });
+    const [unreadScore] = await db.sql`SELECT status, total, reason FROM account_scores WHERE account_id = ${unreadId} AND period_kind = 'month'`;
+    expect(unreadScore).toMatchObject({ status: 'not_enough_data', total: null, reason: 'page_not_read' });
+    expect(await listRecommendations(db.sql, { accountId: unreadId })).toEqual([]);
 
     const [org] = await db.sql`SELECT * FROM organization_scores WHERE organization_id = ${organizationId} AND period_kind = 'month'`;
     expect(org).toMatchObject({ accounts_total: 2, sample_size: 12 });
@@ -238,9 +248,12 @@ describe('scoring a period end to end', () => {
   it('moves recommendations new → sent → acknowledged and settles them after the next period', async () => {
     const march = (r: { periodKind: string; periodStart: string; methodologyVersion: number }) => r.periodKind === 'month' && r.periodStart === '2025-03-01' && r.methodologyVersion === 1;
     const [rec] = (await listRecommendations(db.sql, { accountId })).filter((r) => march(r) && r.criterionCode === 'SLA_WITHIN_24H');
-    await expect(setRecommendationStatus(db.sql, rec!.id, 'acknowledged', monitor)).rejects.toMatchObject({ code: 'CONFLICT' });
     await setRecommendationStatus(db.sql, rec!.id, 'sent', monitor);
     await setRecommendationStatus(db.sql, rec!.id, 'acknowledged', monitor);
+    await expect(setRecommendationStatus(db.sql, rec!.id, 'sent', monitor)).rejects.toMatchObject({ code: 'CONFLICT', message: 'Рекомендацию в статусе «Принята к сведению» нельзя перевести в «Отправлена»' });
+    // The agency may acknowledge what it sees on its dashboard before a bulletin carried it.
+    const [unsent] = (await listRecommendations(db.sql, { accountId, status: 'new' })).filter((r) => !(march(r) && r.criterionCode === 'LITERACY_STYLE'));
+    await setRecommendationStatus(db.sql, unsent!.id, 'acknowledged', monitor);
     await expect(db.sql`UPDATE recommendations SET status = 'new' WHERE id = ${rec!.id}`).rejects.toThrow(/cannot go from acknowledged to new/);
     // April: no questions at all → SLA not measurable → stays acknowledged; the e-mail recommendation from March settles.
     const [emailRec] = (await listRecommendations(db.sql, { accountId, status: 'new' })).filter((r) => march(r) && r.criterionCode === 'LITERACY_STYLE');

@@ -1,4 +1,4 @@
-import { measuresResponsesOn, slaWatchState, type PageReadState, type SlaWatchState } from '@most/domain';
+import { measuresResponsesOn, slaWatchState, type SlaPageReading, type SlaWatchState } from '@most/domain';
 import type { Queryable } from '../client';
 import { MEASUREMENT_HORIZON_DAYS, REPLY_MATCH } from './measure';
 import { loadMethodology } from './methodology';
@@ -9,7 +9,7 @@ export interface WatchPage {
   accountId: number;
   url: string;
   network: string;
-  read: PageReadState;
+  read: SlaPageReading;
   /** The last time its posts were read; null when never. */
   postsReadAt: Date | null;
 }
@@ -52,7 +52,7 @@ export async function slaWatch(sql: Queryable, organizationId: number, options: 
       FROM q`,
     listOpenQuestions(sql, organizationId, { now, days, limit: options.limit }),
   ]);
-  const readOf = (page: (typeof pages)[number]): PageReadState =>
+  const readOf = (page: (typeof pages)[number]): SlaPageReading =>
     !measuresResponsesOn(methodology, page.network) ? 'not_measured' : page.postsReadAt === null ? 'not_read' : page.pending ? 'comments_pending' : 'read';
   const watchPages: WatchPage[] = pages.map((page) => ({ accountId: page.accountId, url: page.url, network: page.network, postsReadAt: page.postsReadAt, read: readOf(page) }));
   const questions = counts?.questions ?? 0;

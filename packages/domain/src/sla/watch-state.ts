@@ -13,10 +13,10 @@ export type SlaWatchState = (typeof SLA_WATCH_STATES)[number];
  * methodology (Telegram channels show none), never read, posts read but some comments not yet, or read.
  */
 export const PAGE_READ_STATES = ['not_measured', 'not_read', 'comments_pending', 'read'] as const;
-export type PageReadState = (typeof PAGE_READ_STATES)[number];
+export type SlaPageReading = (typeof PAGE_READ_STATES)[number];
 
 export interface SlaWatchFacts {
-  pages: readonly { read: PageReadState }[];
+  pages: readonly { read: SlaPageReading }[];
   /** Questions asked in the window on the organization's pages (excluded and joined ones left out). */
   questions: number;
   /** Of them, still without a page reply. */
