@@ -127,6 +127,8 @@ export interface AccountCheck {
   input: string;
   canonicalUrl: string | null;
   official: boolean;
+  /** Why not (machine code); `reason` is the same in Russian. */
+  reasonCode: string | null;
   reason: string | null;
   account: { network: string; canonicalUrl: string; status: string } | null;
   organization: { code: string; shortName: string; fullName: string } | null;

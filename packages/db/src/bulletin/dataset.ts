@@ -124,9 +124,11 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
 
   const from = sql`(${period.start}::date::timestamp AT TIME ZONE 'Europe/Saratov')`;
   const to = sql`(${period.end}::date::timestamp AT TIME ZONE 'Europe/Saratov')`;
-  const sla = await sql<{ organization_id: number | null; questions: number; answered: number; within: number; median: number | null; p90: number | null }[]>`
+  // Percentiles: percentile_cont, the one definition (@most/domain `percentile`); the minimum sample counts decided questions, as scoring does.
+  const sla = await sql<{ organization_id: number | null; questions: number; decided: number; answered: number; within: number; median: number | null; p90: number | null }[]>`
     SELECT a.organization_id,
            count(*)::int AS questions,
+           count(*) FILTER (WHERE q.state IN ('answered_in_time', 'answered_late', 'breached'))::int AS decided,
            count(*) FILTER (WHERE q.first_reply_at IS NOT NULL)::int AS answered,
            count(*) FILTER (WHERE q.state = 'answered_in_time')::int AS within,
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY q.first_response_seconds) / 60)::float8 AS median,
@@ -164,7 +166,7 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
       overall: overall ? toSla(overall) : EMPTY_SLA,
       organizations: sla
         .filter((s): s is typeof s & { organization_id: number } => s.organization_id !== null)
-        .map((s) => ({ organizationId: s.organization_id, ...toSla(s), enoughData: s.questions >= minimumSample })),
+        .map((s) => ({ organizationId: s.organization_id, ...toSla(s), enoughData: s.decided >= minimumSample })),
     },
     disputes: disputes.map((d) => ({
       id: d.id,

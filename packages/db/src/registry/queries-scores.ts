@@ -1,4 +1,4 @@
-import { criterionReasonRu, criterionResultRu, criterionRuleRu, criterionStatusRu, type EvidenceRef } from '@most/domain';
+import { criterionReasonRu, criterionResultRu, criterionRuleRu, criterionStatusRu, redactAccountMentions, type EvidenceRef } from '@most/domain';
 import { AppError } from '@most/shared';
 import type { Queryable } from '../client';
 import { loadMethodology } from '../scoring/methodology';
@@ -149,7 +149,7 @@ export interface OrganizationRecommendation {
 
 /** Recommendations for an organization's accounts, most recent period and biggest gain first. */
 export async function listOrganizationRecommendations(sql: Queryable, organizationId: number, filter: { status?: OrganizationRecommendation['status']; limit?: number } = {}): Promise<OrganizationRecommendation[]> {
-  return sql<OrganizationRecommendation[]>`
+  const rows = await sql<OrganizationRecommendation[]>`
     SELECT r.id, r.account_id AS "accountId", a.canonical_url AS "accountUrl", r.period_kind AS "periodKind", r.period_start::text AS "periodStart",
            r.criterion_code AS "criterionCode", COALESCE(r.edited_text, r.generated_text) AS text, r.evidence,
            r.potential_points AS "potentialPoints", r.status, r.status_changed_at AS "statusChangedAt"
@@ -157,6 +157,8 @@ export async function listOrganizationRecommendations(sql: Queryable, organizati
     WHERE a.organization_id = ${organizationId} AND (${filter.status ?? null}::text IS NULL OR r.status = ${filter.status ?? null})
     ORDER BY r.period_start DESC, r.potential_points DESC, r.id
     LIMIT ${Math.min(filter.limit ?? 200, 1000)}`;
+  // Texts stored before a redaction rule existed may still quote a citizen's mention.
+  return rows.map((r) => ({ ...r, text: redactAccountMentions(r.text) }));
 }
 
 /** The organization a recommendation is about (for access checks); NOT_FOUND when unknown. */

@@ -154,7 +154,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
       });
       const result = applyOverrides(methodology, raw, overrides.get(account.id));
       results.push({ account, result });
-      totals.set(account.id, { ok: result.status === 'ok', total: result.total, decided: aggregate.status === 'ok' ? aggregate.figures.decided : 0, criteria: new Map(result.criteria.map((c) => [c.code, { points: c.points, maxPoints: c.maxPoints }])) });
+      totals.set(account.id, { ok: result.status === 'ok', total: result.total, decided: aggregate.questions - aggregate.openWithinWindow, criteria: new Map(result.criteria.map((c) => [c.code, { points: c.points, maxPoints: c.maxPoints }])) });
     }
     phase('evaluate');
     await writeAccountScores(sql, results, period, methodology.version, sla, now, bulk && !analyzed);
@@ -189,7 +189,7 @@ async function loadSla(sql: Queryable, ids: number[], from: Date, to: Date): Pro
       count(*) FILTER (WHERE state = 'open_within_window')::int AS open,
       count(*) FILTER (WHERE excluded_reason = 'deleted')::int AS deleted,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY first_response_seconds) FILTER (WHERE state IN ('answered_in_time', 'answered_late')) AS "medianSeconds",
-      percentile_disc(0.9) WITHIN GROUP (ORDER BY first_response_seconds) FILTER (WHERE state IN ('answered_in_time', 'answered_late')) AS "p90Seconds",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY first_response_seconds) FILTER (WHERE state IN ('answered_in_time', 'answered_late')) AS "p90Seconds",
       count(*) FILTER (WHERE substantive_state IN ('answered_in_time', 'answered_late', 'breached'))::int AS "subAssessed",
       count(*) FILTER (WHERE substantive_state IN ('answered_in_time', 'answered_late'))::int AS "subAnswered",
       count(*) FILTER (WHERE substantive_state = 'answered_in_time')::int AS "subInTime",

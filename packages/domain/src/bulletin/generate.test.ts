@@ -154,3 +154,13 @@ describe('bulletin draft generation (golden)', () => {
     expect(empty.recommendationIds).toEqual([]);
   });
 });
+
+describe('citizens mentioned in an agency section (issue 13, item 3)', () => {
+  it('never prints a VK mention or a name inside it, in any form', () => {
+    const leaky = 'Ответьте @id987654321 (Иван Петров) и [id987654322:bp-1_2|Пётр]: vk.com/id5, t.me/ivan_p, ok.ru/profile/5723';
+    const dataset = { ...BULLETIN_FIXTURE, recommendations: BULLETIN_FIXTURE.recommendations.map((r) => (r.id === 11 ? { ...r, text: leaky } : r)) };
+    const text = JSON.stringify(generateBulletinDraft(dataset));
+    for (const leak of ['Иван', 'Петров', 'Пётр', '987654321', 'ivan_p', '5723', 'vk.com/id5']) expect(text).not.toContain(leak);
+    expect(text).toContain('[пользователь]');
+  });
+});

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   accountOrganizationId,
+  countCrawlProblems,
+  CRAWL_PROBLEMS,
   crawlHealthFilterSchema,
   getAccountScoreDetail,
   listAccountCrawlHealth,
@@ -24,10 +26,11 @@ const crawlHealthSchema = z.object({
   lastRunAt: isoDate.nullable(),
   lastSuccessAt: isoDate.nullable(),
   lastErrorAt: isoDate.nullable(),
+  /** The kind of the last error only: the network's raw error text is for operators' logs, not screens. */
   lastErrorKind: z.string().nullable(),
-  lastError: z.string().nullable(),
   consecutiveFailures: z.number().int(),
   nextRunAt: isoDate.nullable(),
+  problem: z.enum(CRAWL_PROBLEMS).nullable(),
 });
 const scoreSummarySchema = z.object({
   accountId: id,
@@ -84,6 +87,19 @@ export const accountsRouter = router({
     .input(crawlHealthFilterSchema.default({ failingOnly: false, page: 1, pageSize: 100 }))
     .output(crawlHealthPage)
     .query(({ ctx, input }) => listAccountCrawlHealth(ctx.sql, input)),
+
+  /** How many pages have each crawl problem, and how many were read successfully recently. */
+  crawlProblems: monitorProcedure
+    .input(z.object({ network: networkSchema.optional(), organizationId: id.optional() }).default({}))
+    .output(
+      z.object({
+        total: z.number().int(),
+        readRecently: z.number().int(),
+        recentHours: z.number().int(),
+        problems: z.object(Object.fromEntries(CRAWL_PROBLEMS.map((p) => [p, z.number().int()])) as Record<(typeof CRAWL_PROBLEMS)[number], z.ZodNumber>),
+      }),
+    )
+    .query(({ ctx, input }) => countCrawlProblems(ctx.sql, input)),
 
   /** Crawl health of one organization's accounts: monitors any, an agency member only its own. */
   organizationCrawlHealth: organizationScopedProcedure

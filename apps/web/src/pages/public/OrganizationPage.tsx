@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/solid-query';
 import { createMemo, For, Show } from 'solid-js';
 import { fetchMethodology, fetchOrganization, type MethodologyCriterion, type OrganizationProfile } from '../../api/public';
 import { LineChart } from '../../components/ScoreChart';
+import { NotFound } from '../../components/NotFound';
 import { QueryView } from '../../components/State';
 import { formatDate, formatNumber } from '../../format';
 import { label, locale, t } from '../../i18n';
@@ -166,7 +167,9 @@ export default function OrganizationPage() {
   const criteria = createMemo(() => new Map((methodology.data ?? []).flatMap((version) => version.criteria.map((c) => [c.code, c] as const))));
   return (
     <section>
-      <QueryView query={query}>{(org) => <Profile org={org} criteria={criteria()} />}</QueryView>
+      <QueryView query={query} missing={() => <NotFound title={t().missing.organization} detail={t().missing.organizationDetail} />}>
+        {(org) => <Profile org={org} criteria={criteria()} />}
+      </QueryView>
     </section>
   );
 }
