@@ -110,7 +110,8 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByLabel('Электронная почта').fill(email);
   await page.getByLabel('Пароль').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Войти' }).last().click();
-  await page.getByTestId('signed-in-as').waitFor();
+  // On a phone the account line sits in the closed menu: present, not visible.
+  await page.getByTestId('signed-in-as').waitFor({ state: 'attached' });
 }
 
 /** A page in its own context (own cookies), with generous waits: the suite shares two cores with other tests. */

@@ -23,11 +23,12 @@ describe('public pages in Chromium', () => {
     await platform?.close();
   });
 
-  it('serves the dashboard shell with landmarks, a skip link and the platform health', async () => {
+  it('serves the dashboard shell with landmarks and a skip link; the platform health is for operators (/healthz), not visitors', async () => {
     await page.goto(platform.url);
     await page.getByRole('heading', { level: 1, name: 'Рейтинг официальных страниц' }).waitFor();
-    await page.getByTestId('health').waitFor();
-    expect(await page.getByTestId('health').textContent()).toContain('Платформа работает');
+    expect(await page.getByTestId('health').count()).toBe(0);
+    expect(await page.locator('footer').textContent()).not.toMatch(/база данных|очередь/);
+    expect(await (await page.request.get(`${platform.url}/healthz`)).json()).toMatchObject({ ok: true });
     expect(await page.locator('main#main').count()).toBe(1);
     expect(await page.getByRole('navigation', { name: 'Основная навигация' }).count()).toBe(1);
     await page.keyboard.press('Tab');
