@@ -138,6 +138,18 @@ describe('public pages in Chromium', () => {
     await page.getByLabel('Ссылка на страницу').fill('https://vk.com/definitely_not_registered_page');
     await page.getByRole('button', { name: 'Проверить' }).click();
     await page.getByText('Этой страницы нет в реестре официальных').waitFor();
+    expect(await page.getByTestId('check-result').textContent()).toContain('Реестр ведут по сведениям самих органов власти');
+    await page.getByLabel('Ссылка на страницу').fill('https://vk.com/id12345');
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    await page.getByText('Это личная страница человека, а не сообщество.', { exact: false }).waitFor();
+    expect(await page.getByTestId('check-result').textContent()).not.toMatch(/[a-z]{4,}/);
+  });
+
+  it('gives widget code that follows the newest edition by default', async () => {
+    await page.goto(`${platform.url}/embed`);
+    const code = await page.getByTestId('embed-code').inputValue();
+    expect(code).toContain('/embed/rankings/latest"');
+    await page.frameLocator('iframe[title^="Предпросмотр"]').getByText('Рейтинг за октябрь 2026').first().waitFor();
   });
 
   it('gives embed code for the widget that loads the published edition', async () => {
