@@ -7,8 +7,10 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Sql } from '@most/db';
 import { readQueueStatus, type QueueBackend } from '@most/queue';
 import type { Mailer } from '@most/trpc';
+import { createOperations } from '@most/worker';
 import { errorResponse } from './errors';
-import { clientIp } from './http/client-ip';
+import type { TrustProxySetting } from './http/client-ip';
+import { hardening } from './http/hardening';
 import { csrfProtection } from './http/csrf';
 import type { Logger } from './logger';
 import { createMailer } from './mailer';
@@ -29,9 +31,9 @@ export interface AppDeps {
   publicUrl?: string;
   /** Outgoing e-mail; defaults to writing messages to the log. */
   mailer?: Mailer;
-  /** Take the client address from x-forwarded-for (only behind a proxy that sets it). */
-  trustProxy?: boolean;
-  /** Open-data API and widget: requests per minute per IP (default 600). */
+  /** TRUST_PROXY: which x-forwarded-for hops to believe (default: none). */
+  trustProxy?: TrustProxySetting;
+  /** Requests without a session, any path: requests per minute per client (default 600). */
   publicRateLimitPerMinute?: number;
 }
 
@@ -55,12 +57,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
     );
   });
   app.onError((error, c) => errorResponse(error, c, deps.logger));
+  app.use(...hardening({ sql: deps.sql, publicUrl: deps.publicUrl, trustProxy: deps.trustProxy, anonymousPerMinute: deps.publicRateLimitPerMinute }));
   // Bulletin pages, feeds and e-mail links: public, or authorised by the link's own token (before CSRF).
   app.route('/bulletin', bulletinRoutes({ sql: deps.sql, publicUrl: deps.publicUrl }));
   app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
   const mailer = deps.mailer ?? createMailer({ logger: deps.logger });
-  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, trustProxy: deps.trustProxy ?? false, queueStatus: () => readQueueStatus(deps.queue) }));
-  const open = publicApi({ sql: deps.sql, publicUrl: deps.publicUrl, clientIp: (c) => clientIp(c, deps.trustProxy ?? false), rateLimitPerMinute: deps.publicRateLimitPerMinute });
+  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, queueStatus: () => readQueueStatus(deps.queue), operations: createOperations({ sql: deps.sql, queue: deps.queue }) }));
+  const open = publicApi({ sql: deps.sql, publicUrl: deps.publicUrl });
   app.route('/api/public/v1', open.api);
   app.route('/embed', open.embed);
 

@@ -91,8 +91,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         webDistDir: WEB_DIST_DIR,
         databaseMode: database.mode,
         publicUrl: config.PUBLIC_URL,
-        // An https PUBLIC_URL means TLS ends at a proxy in front of this process: trust its x-forwarded-for.
-        trustProxy: config.PUBLIC_URL?.startsWith('https:') ?? false,
+        trustProxy: config.TRUST_PROXY,
         mailer: createMailer({ smtpUrl: config.SMTP_URL, outboxDir: join(config.DATA_DIR, 'outbox'), logger }),
       });
       server = await listen(app as never, { port: config.PORT, host: config.HOST });

@@ -11,3 +11,4 @@ export * from './privacy';
 export * from './recommendations';
 export * from './access';
 export * from './official-check';
+export * from './locale/russian';

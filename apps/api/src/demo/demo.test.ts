@@ -2,8 +2,9 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authenticate, seedDemoRegistry } from '@most/db';
+import { authenticate, gradingQueue, listCohorts, listMyAssignments, listMyCourses, seedDemoRegistry } from '@most/db';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { DEMO_COURSE_TITLE, ensureDemoCourse } from './demo-course';
 import { bindDemoAgencyToRichOrganization } from './demo-agency';
 import { publishDemoEditionIfDue } from './demo-edition';
 import { ensureDemoUsers } from './demo-users';
@@ -95,5 +96,44 @@ describe('demo mode of npm start', () => {
     expect(file.users.find((u) => u.email === 'agency@demo.local')?.organizationCode).toBe(busy!.code);
     // Already on a scored organization: left alone.
     expect(await bindDemoAgencyToRichOrganization(db.sql, period, dataDir)).toBeNull();
+  });
+});
+
+describe('demo course of npm start', () => {
+  let db: TestDatabase;
+  let dataDir: string;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedDemoRegistry(db.sql);
+    dataDir = await mkdtemp(join(tmpdir(), 'most-demo-course-'));
+  });
+  afterAll(async () => {
+    await db?.drop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('waits for the demo users, then seeds a running cohort once: instructor attached, trainees studying, work to do', async () => {
+    expect(await ensureDemoCourse(db.sql)).toEqual({ status: 'no_demo_users' });
+    await ensureDemoUsers(db.sql, dataDir);
+    const created = await ensureDemoCourse(db.sql);
+    expect(created).toMatchObject({ status: 'created', trainees: 4 });
+    expect(await ensureDemoCourse(db.sql)).toEqual({ status: 'exists' });
+
+    const [instructor] = await db.sql<{ id: number }[]>`SELECT id FROM users WHERE email = 'instructor@demo.local'`;
+    const [trainee] = await db.sql<{ id: number }[]>`SELECT id FROM users WHERE email = 'trainee@demo.local'`;
+    const cohorts = await listCohorts(db.sql, { instructorId: instructor!.id });
+    expect(cohorts.map((c) => c.title)).toEqual(['Демонстрационный поток']);
+    const mine = await listMyCourses(db.sql, trainee!.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ course_title: DEMO_COURSE_TITLE, state: 'active', coursework_closed_reason: null });
+    const assignments = await listMyAssignments(db.sql, mine[0]!.enrolment_id);
+    const open = assignments.filter((a) => a.status === 'not_submitted' && a.due_at.getTime() > Date.now());
+    expect(open.length).toBeGreaterThanOrEqual(1);
+    const queue = await gradingQueue(db.sql, { instructorId: instructor!.id });
+    expect(queue).toHaveLength(1);
+    const states = await db.sql<{ state: string; n: number }[]>`SELECT state, count(*)::int AS n FROM enrolments GROUP BY state`;
+    expect(states).toEqual([{ state: 'active', n: 4 }]);
+    const [marked] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM attendance`;
+    expect(marked!.n).toBe(4);
   });
 });

@@ -116,6 +116,26 @@ describe('open-data API and widget', () => {
     expect(lines.filter((l) => l.includes(',yes,')).length).toBe(3);
   });
 
+  it('reports the real sample of an unranked organization and why it is not ranked, in JSON, CSV and the OpenAPI document', async () => {
+    const body = (await (await get('/api/public/v1/editions/oktyabr-2026')).json()) as {
+      ranked: { rows: { unranked: unknown }[] };
+      notEnoughData: { organizationCode: string; sampleSize: number; unranked: { code: string; text: string } }[];
+    };
+    expect(body.ranked.rows.every((r) => r.unranked === null)).toBe(true);
+    expect(body.notEnoughData.map((r) => r.sampleSize)).toEqual([1, 1, 1]);
+    expect(body.notEnoughData[0]!.unranked.code).toBe('below_minimum_sample');
+    expect(body.notEnoughData[0]!.unranked.text).toMatch(/^Мало вопросов жителей: за период 1 вопрос .* нужно не меньше 10;/);
+
+    const csv = new TextDecoder().decode(new Uint8Array(await (await get('/api/public/v1/editions/oktyabr-2026?format=csv')).arrayBuffer()).slice(3));
+    const [header, ...lines] = csv.trimEnd().split('\r\n');
+    expect(header).toContain(',sample_size,not_enough_data,unranked_reason,unranked_reason_text,');
+    const unranked = lines.filter((l) => l.includes(',1,yes,below_minimum_sample,"Мало вопросов жителей: за период 1 вопрос'));
+    expect(unranked).toHaveLength(3);
+
+    const doc = (await (await get('/api/public/v1/openapi.json')).json()) as { components: { schemas: { EditionRow: { properties: Record<string, { properties?: { code: { enum: string[] } } }> } } } };
+    expect(doc.components.schemas.EditionRow.properties.unranked!.properties!.code.enum).toContain('below_minimum_sample');
+  });
+
   it('profiles an organization with its official accounts and ranking history', async () => {
     const response = await get(`/api/public/v1/organizations/${encodeURIComponent(hostileCode)}`);
     expect(response.status).toBe(200);

@@ -105,6 +105,9 @@ export interface MethodologyCriterion {
   weight: number;
   kind: 'automatic' | 'manual';
   thresholds: { direction: 'higher' | 'lower'; pass: number; partial: number };
+  /** The rule and the pass norm in Russian, generated from the thresholds by the server. */
+  rule: string;
+  norm: string;
   applicability: { networks: string[]; organizationKinds: string[]; sectors: string[] };
 }
 

@@ -6,7 +6,7 @@ import { hashPassword } from '../users';
 import { toSessionUser } from './login';
 import type { SessionUser } from './sessions';
 import { deleteUserSessions } from './sessions';
-import { lockedForSeconds, recordFailure } from './throttle';
+import { reserveAttempt } from './throttle';
 import { hashSecretToken, newSecretToken } from './tokens';
 
 export type AuthTokenPurpose = 'password_reset' | 'invitation';
@@ -67,9 +67,7 @@ export async function inspectToken(sql: Queryable, token: string, purpose: AuthT
 export async function requestPasswordReset(sql: Queryable, email: string): Promise<{ user: SessionUser; token: string } | null> {
   // A few links per address and hour, so the form cannot be used to flood someone's mailbox.
   const key = `reset:${email.trim().toLowerCase()}`;
-  if ((await lockedForSeconds(sql, [key])) > 0) return null;
-  const attempt = await recordFailure(sql, key, PASSWORD_RESET_THROTTLE);
-  if (attempt.failures > PASSWORD_RESET_THROTTLE.maxFailures) return null;
+  if (!(await reserveAttempt(sql, key, PASSWORD_RESET_THROTTLE))) return null;
   const [user] = await sql<{ id: number; email: string; display_name: string; role: SessionUser['role']; organization_id: number | null }[]>`
     SELECT id, email, display_name, role, organization_id FROM users
     WHERE lower(email) = ${email.trim().toLowerCase()} AND disabled_at IS NULL AND password_hash IS NOT NULL`;

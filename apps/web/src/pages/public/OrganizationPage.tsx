@@ -144,8 +144,10 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
                     <td data-label={m().result}>
                       <VerdictBadge verdict={verdictOf(criterion.score)} />
                     </td>
-                    <td class="num" data-label={t().ranking.score}>{formatNumber(criterion.score, locale())}</td>
-                    <td data-label={m().explanation}>{props.criteria.get(criterion.code)?.description ?? '—'}</td>
+                    <td class="num" data-label={t().ranking.score}>
+                      {formatNumber(criterion.score, locale())} {m().outOf100}
+                    </td>
+                    <td data-label={m().explanation}>{props.criteria.get(criterion.code)?.rule ?? '—'}</td>
                   </tr>
                 )}
               </For>
