@@ -84,7 +84,7 @@ export interface AxeViolation {
 /** Runs axe-core in the page; returns the serious and critical violations only. */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  // Evaluated through the DevTools protocol: the dashboard's CSP (script-src 'self') refuses inline script tags.
+  // Evaluated through the DevTools protocol: the app's Content-Security-Policy (script-src 'self') refuses inline script tags.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
@@ -111,7 +111,8 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByLabel('Электронная почта').fill(email);
   await page.getByLabel('Пароль').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Войти' }).last().click();
-  await page.getByTestId('signed-in-as').waitFor();
+  // On a phone the account line sits in the closed menu: present, not visible.
+  await page.getByTestId('signed-in-as').waitFor({ state: 'attached' });
 }
 
 /** A page in its own context (own cookies), with generous waits: the suite shares two cores with other tests. */

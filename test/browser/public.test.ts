@@ -23,11 +23,12 @@ describe('public pages in Chromium', () => {
     await platform?.close();
   });
 
-  it('serves the dashboard shell with landmarks, a skip link and the platform health', async () => {
+  it('serves the dashboard shell with landmarks and a skip link; the platform health is for operators (/healthz), not visitors', async () => {
     await page.goto(platform.url);
     await page.getByRole('heading', { level: 1, name: 'Рейтинг официальных страниц' }).waitFor();
-    await page.getByTestId('health').waitFor();
-    expect(await page.getByTestId('health').textContent()).toContain('Платформа работает');
+    expect(await page.getByTestId('health').count()).toBe(0);
+    expect(await page.locator('footer').textContent()).not.toMatch(/база данных|очередь/);
+    expect(await (await page.request.get(`${platform.url}/healthz`)).json()).toMatchObject({ ok: true });
     expect(await page.locator('main#main').count()).toBe(1);
     expect(await page.getByRole('navigation', { name: 'Основная навигация' }).count()).toBe(1);
     await page.keyboard.press('Tab');
@@ -137,6 +138,18 @@ describe('public pages in Chromium', () => {
     await page.getByLabel('Ссылка на страницу').fill('https://vk.com/definitely_not_registered_page');
     await page.getByRole('button', { name: 'Проверить' }).click();
     await page.getByText('Этой страницы нет в реестре официальных').waitFor();
+    expect(await page.getByTestId('check-result').textContent()).toContain('Реестр ведут по сведениям самих органов власти');
+    await page.getByLabel('Ссылка на страницу').fill('https://vk.com/id12345');
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    await page.getByText('Это личная страница человека, а не сообщество.', { exact: false }).waitFor();
+    expect(await page.getByTestId('check-result').textContent()).not.toMatch(/[a-z]{4,}/);
+  });
+
+  it('gives widget code that follows the newest edition by default', async () => {
+    await page.goto(`${platform.url}/embed`);
+    const code = await page.getByTestId('embed-code').inputValue();
+    expect(code).toContain('/embed/rankings/latest"');
+    await page.frameLocator('iframe[title^="Предпросмотр"]').getByText('Рейтинг за октябрь 2026').first().waitFor();
   });
 
   it('gives embed code for the widget that loads the published edition', async () => {

@@ -60,7 +60,8 @@ function pagesOf(data: RichPlatform, role: Role): string[] {
     `/embed/rankings/${data.editionSlug}`,
     '/embed/rankings/latest',
   ];
-  return role === 'anonymous' ? ['/login', ...dashboard, ...server] : [...dashboard, ...server];
+  const account = ['/login', '/forgot-password', `/reset-password?token=${'a'.repeat(43)}`, '/accept-invitation'];
+  return role === 'anonymous' ? [...account, ...dashboard, ...server] : [...dashboard, ...server];
 }
 
 /** Text each role must find on some pages: proof that the pages rendered the seeded data. */
