@@ -37,7 +37,7 @@ if (simulator) {
     return null;
   });
   if (course?.status === 'created') platform.logger.info({ cohortId: course.cohortId, trainees: course.trainees }, 'demo course created');
-  startDemoEditionPublisher(platform.database.sql, platform.logger);
+  startDemoEditionPublisher(platform.database.sql, platform.logger, { dataDir: config.DATA_DIR });
 }
 
 platform.logger.info({ url: platform.url, database: platform.database.mode, queue: platform.queue.kind }, 'ready');

@@ -142,6 +142,12 @@ export async function isCohortInstructor(sql: Queryable, cohortId: number, userI
   return Boolean(row);
 }
 
+/** Whether the user teaches any cohort of the course. */
+export async function teachesCourse(sql: Queryable, courseId: number, userId: number): Promise<boolean> {
+  const [row] = await sql`SELECT 1 FROM cohort_instructors ci JOIN cohorts h ON h.id = ci.cohort_id WHERE h.course_id = ${courseId} AND ci.user_id = ${userId} LIMIT 1`;
+  return Boolean(row);
+}
+
 /** Replaces the cohort's instructors. */
 export async function setCohortInstructors(sql: Queryable, cohortId: number, instructorIds: number[], actor: TrainingActor): Promise<void> {
   const ids = [...new Set(parseInput(z.array(z.number().int().positive()).max(50), instructorIds))];

@@ -4,7 +4,7 @@ import { courseHoursProblem, courseKindSchema, DEFAULT_DUE_DAY, type CourseKind 
 import type { Queryable } from '../client';
 import { appendAudit } from '../audit';
 import { inTransaction, notFound, parseInput, type TrainingActor } from './common';
-import { storeFile, type Upload } from './files';
+import { storeFile, withStoredFiles, type Upload } from './files';
 
 const linkSchema = z.object({ title: z.string().min(1).max(300), url: z.url().max(2000).refine((u) => /^https?:\/\//.test(u), 'must be http(s)') });
 const rubricItemSchema = z.object({ criterion: z.string().min(1).max(500), points: z.number().positive().max(1000) });
@@ -147,14 +147,14 @@ export async function getCourseOutline(sql: Queryable, courseId: number): Promis
 
 /** Attaches a teaching material (PDF, slides, documents) to a lesson; stored under DATA_DIR. */
 export async function attachLessonFile(sql: Queryable, dataDir: string, lessonId: number, upload: Upload, actor: TrainingActor): Promise<{ id: number }> {
-  return inTransaction(sql, async (tx) => {
+  return withStoredFiles([upload], (written) => inTransaction(sql, async (tx) => {
     const [lesson] = await tx`SELECT 1 FROM lessons WHERE id = ${lessonId}`;
     if (!lesson) notFound('Урок не найден');
-    const stored = await storeFile(tx, dataDir, 'lessons', upload, actor.id);
+    const stored = await storeFile(tx, dataDir, 'lessons', upload, actor.id, written);
     await tx`INSERT INTO lesson_files (lesson_id, file_id) VALUES (${lessonId}, ${stored.id})`;
     await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'lesson.file.attach', entityType: 'lesson', entityId: String(lessonId), details: { fileId: stored.id, fileName: stored.file_name } });
     return { id: stored.id };
-  });
+  }));
 }
 
 /** Archived courses stay readable (documents refer to them) but take no new cohorts. */

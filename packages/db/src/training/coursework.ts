@@ -6,7 +6,7 @@ import { inTransaction, notFound, parseInput, type TrainingActor } from './commo
 import { COURSEWORK_CLOSED_MESSAGES, courseworkAccess, regionDate } from '@most/domain';
 import { toIsoDate } from './common';
 import { startEnrolmentIfRunning, type EnrolmentRow } from './enrolments';
-import { MAX_FILES_PER_SUBMISSION, storeFile, type Upload } from './files';
+import { MAX_FILES_PER_SUBMISSION, storeFile, withStoredFiles, type Upload } from './files';
 
 /**
  * Coursework is possible only while studying (the same rule the page uses to offer the form).
@@ -56,7 +56,7 @@ export async function submitAssignment(
   const files = input.files ?? [];
   if (files.length > MAX_FILES_PER_SUBMISSION) throw new AppError('BAD_REQUEST', `Не более ${MAX_FILES_PER_SUBMISSION} файлов`);
   if (!text.trim() && files.length === 0) throw new AppError('BAD_REQUEST', 'Ответ пуст: добавьте текст или файл');
-  return inTransaction(sql, async (tx) => {
+  return withStoredFiles(files, (written) => inTransaction(sql, async (tx) => {
     const enrolment = await assertStudying(tx, input.enrolmentId, actor);
     const [assignment] = await tx`
       SELECT a.id FROM assignments a JOIN cohorts h ON h.course_id = a.course_id WHERE a.id = ${input.assignmentId} AND h.id = ${enrolment.cohort_id}`;
@@ -72,7 +72,7 @@ export async function submitAssignment(
       VALUES (${input.assignmentId}, ${input.enrolmentId}, ${(last?.attempt ?? 0) + 1}, ${text})
       RETURNING id, assignment_id, enrolment_id, attempt, text_body, submitted_at`;
     for (const file of files) {
-      const stored = await storeFile(tx, dataDir, 'submissions', file, actor.id);
+      const stored = await storeFile(tx, dataDir, 'submissions', file, actor.id, written);
       await tx`INSERT INTO submission_files (submission_id, file_id) VALUES (${row!.id}, ${stored.id})`;
     }
     await appendAudit(tx, {
@@ -84,7 +84,7 @@ export async function submitAssignment(
       details: { assignmentId: input.assignmentId, enrolmentId: input.enrolmentId, attempt: row!.attempt, files: files.length },
     });
     return row!;
-  });
+  }));
 }
 
 export const gradeInputSchema = z.object({

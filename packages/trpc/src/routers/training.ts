@@ -35,6 +35,7 @@ import {
   gradeSubmission,
   gradingQueue,
   isCohortInstructor,
+  teachesCourse,
   issueCertificate,
   issueCorrection,
   issueDuplicate,
@@ -63,7 +64,7 @@ import {
   type Queryable,
   type SessionUser,
 } from '@most/db';
-import { EDUCATION_LEVELS, EXCHANGE_CONFIRMATIONS, LOSS_CONFIRMATIONS } from '@most/domain';
+import { EDUCATION_LEVELS, EXCHANGE_CONFIRMATIONS, LOSS_CONFIRMATIONS, mayUse } from '@most/domain';
 import { AppError } from '@most/shared';
 import { id, isoDate, okSchema } from '../schemas';
 import { authedProcedure, monitorProcedure, router, traineeProcedure } from '../trpc';
@@ -91,7 +92,7 @@ async function ownEnrolment(sql: Queryable, user: SessionUser, enrolmentId: numb
 
 /** Instructors, monitors and admins: grading, attendance, progress and exports. */
 const teachingProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!['admin', 'monitor', 'instructor'].includes(ctx.user.role)) throw new AppError('FORBIDDEN', 'Недостаточно прав');
+  if (!mayUse(ctx.user.role, 'teaching')) throw new AppError('FORBIDDEN', 'Недостаточно прав');
   return next();
 });
 
@@ -520,10 +521,14 @@ const instructorRouter = router({
 const monitorRouter = router({
   courses: monitorProcedure.output(z.array(courseOutput.extend({ cohort_count: z.number().int() }))).query(({ ctx }) => listCourses(ctx.sql)),
 
-  course: authedProcedure
+  /** Staff read any outline; an instructor only a course they teach (trainees use trainee.courseOutline). */
+  course: teachingProcedure
     .input(z.object({ courseId: id }))
     .output(outlineOutput)
-    .query(({ ctx, input }) => getCourseOutline(ctx.sql, input.courseId)),
+    .query(async ({ ctx, input }) => {
+      if (!isStaff(ctx.user) && !(await teachesCourse(ctx.sql, input.courseId, ctx.user.id))) throw new AppError('FORBIDDEN', 'Нет доступа к этому курсу');
+      return getCourseOutline(ctx.sql, input.courseId);
+    }),
 
   createCourse: monitorProcedure
     .input(courseInputSchema)
