@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { AppError } from '@most/shared';
-import { buildFrdoRow, FRDO_HEADERS, type FrdoCell, type FrdoRecord } from '@most/domain';
+import { buildFrdoRow, FRDO_HEADERS, regionDate, type FrdoCell, type FrdoRecord } from '@most/domain';
 import type { Queryable } from '../client';
 import { toIsoDate } from './common';
 
@@ -115,7 +115,8 @@ export async function loadFrdoRecords(sql: Queryable, selection: FrdoSelection):
       diplomaSeries: r.diploma_series,
       diplomaNumber: r.diploma_number,
       startYear: Number(toIsoDate(r.starts_on).slice(0, 4)),
-      endYear: (r.document_type === 'training_record' && r.finished_at ? r.finished_at.getUTCFullYear() : Number(toIsoDate(r.ends_on).slice(0, 4))),
+      // The year the trainee actually finished (early completion, withdrawal), else the cohort's last day.
+      endYear: Number((r.finished_at ? regionDate(r.finished_at) : toIsoDate(r.ends_on)).slice(0, 4)),
       hours: r.hours,
       surname: r.surname ?? '',
       givenName: r.given_name ?? '',

@@ -21,7 +21,8 @@ export function CohortForm(props: { courses: { id: number; title: string }[] }) 
   const [courseId, setCourseId] = createSignal(String(props.courses[0]?.id ?? ''));
   const [title, setTitle] = createSignal('');
   const [startsOn, setStartsOn] = createSignal(today);
-  const [endsOn, setEndsOn] = createSignal(today);
+  // Four weeks by default, so that a programme's default deadline (a week after the start) fits.
+  const [endsOn, setEndsOn] = createSignal(regionToday(new Date(Date.now() + 28 * 86_400_000)));
   const [form, setForm] = createSignal<FormOfStudy>('distance');
   const [funding, setFunding] = createSignal<Funding>('regional');
   const [capacity, setCapacity] = createSignal('25');

@@ -45,6 +45,13 @@ function MyCourses() {
                     <Show when={course.state_reason}>{(reason) => <span class="muted"> ({reason()})</span>}</Show>
                   </dd>
                 </dl>
+                <Show when={course.coursework_closed_reason !== 'finished' && course.coursework_closed_reason}>
+                  {(reason) => (
+                    <p class="notice" role="note" data-testid="coursework-closed">
+                      {fill(m().courseworkClosed[reason()], { date: formatDate(course.starts_on, locale()) })}
+                    </p>
+                  )}
+                </Show>
                 <div class="field">
                   <label for={`progress-${course.enrolment_id}`}>
                     {m().progress}: {formatNumber(course.progress_percent, locale(), 0)}%
