@@ -63,7 +63,7 @@ export default function CrawlPage() {
                       <For each={PROBLEMS.filter((p) => counts.problems[p] > 0)}>
                         {(p) => (
                           <li data-problem={p}>
-                            <button type="button" class="button--ghost" aria-pressed={problem() === p} aria-label={fill(c().showOnly, { label: label(c().problems, p) })} onClick={() => choose(problem() === p ? '' : p)}>
+                            <button type="button" class="button--ghost" aria-pressed={problem() === p} onClick={() => choose(problem() === p ? '' : p)}>
                               {label(c().problems, p)}: <strong>{counts.problems[p]}</strong>
                             </button>
                           </li>
