@@ -44,6 +44,8 @@ const scoreSummarySchema = z.object({
   questions: z.number().int(),
   decidedQuestions: z.number().int(),
   computedAt: isoDate,
+  /** Why the page as a whole was not measured (page_not_read, page_not_found…). */
+  reason: z.string().nullable(),
 });
 const queueStatusSchema = z.object({
   kind: z.enum(['redis', 'postgres']),
@@ -145,6 +147,7 @@ export const accountsRouter = router({
     .input(z.object({ accountId: id, periodKind: z.enum(['week', 'month', 'quarter']), periodStart: z.iso.date(), methodologyVersion: z.number().int().positive() }))
     .output(
       scoreSummarySchema.extend({
+        reasonText: z.string().nullable(),
         criteria: z.array(
           z.object({
             criterionCode: z.string(),
@@ -154,6 +157,11 @@ export const accountsRouter = router({
             maxPoints: z.number(),
             overridden: z.boolean(),
             evidence: z.array(z.unknown()),
+            reason: z.string().nullable(),
+            title: z.string(),
+            rule: z.string(),
+            statusText: z.string(),
+            result: z.string(),
           }),
         ),
       }),
@@ -178,6 +186,9 @@ export const accountsRouter = router({
           accountsScored: z.number().int(),
           accountsTotal: z.number().int(),
           sampleSize: z.number().int(),
+          pages: z.array(
+            z.object({ accountId: id, network: z.string(), url: z.string(), measured: z.boolean(), reason: z.string().nullable(), reasonText: z.string().nullable() }),
+          ),
         }),
       ),
     )

@@ -5,7 +5,7 @@ import { DataTable } from '../../components/DataTable';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
-import { formatDateTime, REGION_TIME_ZONE } from '../../format';
+import { formatDate, formatDateTime, REGION_TIME_ZONE } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { RescoreNow } from './RescoreNow';
 
@@ -76,7 +76,7 @@ function CriterionForm(props: { account: ChosenAccount; criterion: ManualCriteri
                 {current().score === null ? '' : ` (${current().score})`}
               </span>{' '}
               <span class="muted">
-                · {m().validFrom} {current().validFrom} · {fill(m().assessedBy, { who: current().assessedBy ?? '—', when: formatDateTime(current().assessedAt, locale()) })}
+                · {m().validFrom} {formatDate(current().validFrom, locale())} · {fill(m().assessedBy, { who: current().assessedBy ?? '—', when: formatDateTime(current().assessedAt, locale()) })}
               </span>
               <Show when={current().note}>
                 <span class="muted"> — {current().note}</span>
