@@ -209,6 +209,7 @@ describe('sessions, roles and CSRF over HTTP', () => {
       expect.objectContaining({ accountId: account!.id, lastErrorKind: 'rate_limit', problem: 'failing', consecutiveFailures: 2, nextRunAt: expect.any(String) }),
     ]);
     expect(page.body.result?.data.items[0]).not.toHaveProperty('lastError');
+    expect(JSON.stringify(page.body)).not.toContain('VK error 6');
   });
 
   it('names invalid fields and never leaks a stack trace', async () => {
