@@ -120,7 +120,7 @@ describe('monitor and administrator journeys in Chromium', () => {
     await screenshot(page, 'monitor-review');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    const heading = async () => (await current.getByRole('heading').textContent()) ?? '';
+    const heading = async () => (await current.getByRole('heading', { level: 2 }).textContent()) ?? '';
     expect(await heading()).toContain('1 / 4');
     // Single-key decision: Q confirms the current comment is a question.
     await page.locator('body').press('q');

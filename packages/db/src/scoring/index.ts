@@ -1,6 +1,7 @@
 export { SYSTEM_ACTOR, type ScoringActor } from './actor';
 export { loadMethodology, saveMethodology, lockMethodology, type StoredMethodology } from './methodology';
 export { CLASSIFIER_VERSION, classifyPendingComments, overrideClassification, classificationReviewQueue, type ClassificationOverride } from './classify';
+export { reviewContexts, type ReviewContext, type ReviewThreadItem } from './review-context';
 export { measureQuestions, MEASUREMENT_HORIZON_DAYS, type MeasureScope } from './measure';
 export { scorePeriod, type ScorePeriodInput, type ScorePeriodResult } from './score';
 export { rescoreAffected } from './rescore';

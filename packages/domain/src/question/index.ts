@@ -8,3 +8,4 @@ import { EVAL_SET, type LabelledComment } from './eval-set';
 /** The whole labelled evaluation set (development part + hold-out), for benches and reports. */
 export const QUESTION_EVAL_SET: readonly LabelledComment[] = [...EVAL_SET, ...EVAL_HOLDOUT];
 export type { LabelledComment };
+export { describeClassifierReason, describeClassifierReasons } from './reasons';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { classificationReviewQueue, overrideClassification, rescoreAffected } from '@most/db/scoring';
+import { classificationReviewQueue, overrideClassification, rescoreAffected, reviewContexts } from '@most/db/scoring';
+import { describeClassifierReasons } from '@most/domain';
+import { networkSchema } from '@most/shared';
 import type { Sql } from '@most/db';
 import { id, isoDate } from '../schemas';
 import { monitorProcedure, router } from '../trpc';
@@ -18,13 +20,39 @@ export const reviewsRouter = router({
           category: z.string(),
           needsAnswer: z.boolean(),
           confidence: z.number(),
+          /** The classifier's reasons in Russian. */
           reasons: z.array(z.string()),
           url: z.string(),
           publishedAt: isoDate,
+          /** Redacted comment text; null once purged after the retention period. */
+          text: z.string().nullable(),
+          textTruncated: z.boolean(),
+          post: z.object({ url: z.string(), excerpt: z.string().nullable(), publishedAt: isoDate }),
+          page: z.object({ accountId: id, network: networkSchema, canonicalUrl: z.string() }),
+          organization: z.object({ id, name: z.string() }),
+          thread: z.array(
+            z.object({
+              commentId: id,
+              text: z.string().nullable(),
+              publishedAt: isoDate,
+              fromPage: z.boolean(),
+              author: z.string(),
+              isCurrent: z.boolean(),
+              isParent: z.boolean(),
+              url: z.string(),
+            }),
+          ),
         }),
       ),
     )
-    .query(({ ctx, input }) => classificationReviewQueue(ctx.sql, input)),
+    .query(async ({ ctx, input }) => {
+      const queue = await classificationReviewQueue(ctx.sql, input);
+      const contexts = await reviewContexts(ctx.sql, queue.map((item) => item.commentId));
+      return queue.flatMap((item) => {
+        const context = contexts.get(Number(item.commentId));
+        return context ? [{ ...item, ...context, reasons: describeClassifierReasons(item.reasons) }] : [];
+      });
+    }),
 
   /** A monitor's decision on whether a comment needs an answer; the account's periods are rescored. */
   decide: monitorProcedure

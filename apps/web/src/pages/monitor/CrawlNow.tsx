@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
-import { For, Show } from 'solid-js';
+import { createEffect, For, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { formatNumber } from '../../format';
@@ -26,15 +26,18 @@ export function CrawlNow(props: { accountId?: number; organizationId?: number; l
       queryKey: ['operations.crawlProgress', input],
       queryFn: () => trpc.operations.crawlProgress.query(input),
       enabled: !!r && r.queued.length > 0,
-      refetchInterval: (query) => {
-        if (query.state.data?.finished) {
-          void client.invalidateQueries({ queryKey: ['accounts.crawlHealth'] });
-          void client.invalidateQueries({ queryKey: ['accounts.crawlProblems'] });
-          return false;
-        }
-        return 2_000;
-      },
+      refetchInterval: (query) => (query.state.data?.finished ? false : 2_000),
     };
+  });
+  // Once per finished run, the crawl health tables read the new state.
+  let refreshedFor = 0;
+  createEffect(() => {
+    const done = progress.data;
+    if (done?.finished && done.runAt !== refreshedFor) {
+      refreshedFor = done.runAt;
+      void client.invalidateQueries({ queryKey: ['accounts.crawlHealth'] });
+      void client.invalidateQueries({ queryKey: ['accounts.crawlProblems'] });
+    }
   });
   return (
     <div class={props.class ?? 'crawl-now'}>

@@ -63,7 +63,7 @@ export default function CrawlPage() {
                       <For each={PROBLEMS.filter((p) => counts.problems[p] > 0)}>
                         {(p) => (
                           <li data-problem={p}>
-                            <button type="button" class="button--ghost" aria-pressed={problem() === p} aria-label={fill(c().showOnly, { label: label(c().problems, p) })} onClick={() => choose(problem() === p ? '' : p)}>
+                            <button type="button" class="button--ghost" aria-pressed={problem() === p} onClick={() => choose(problem() === p ? '' : p)}>
                               {label(c().problems, p)}: <strong>{counts.problems[p]}</strong>
                             </button>
                           </li>
@@ -84,7 +84,7 @@ export default function CrawlPage() {
               <For each={list}>
                 {(alert) => (
                   <li class="notice notice--bad">
-                    <strong>{label(t().networks, alert.network)}</strong>: {label(c().alertKinds, alert.kind)}{' '}
+                    <strong>{label(t().networks, alert.network)}</strong>: {(c().alertKinds as Record<string, string>)[alert.kind] ?? c().unknownError}{' '}
                     <span class="muted">
                       ({alert.occurrences} × , {when(alert.lastRaisedAt)})
                     </span>
@@ -170,7 +170,7 @@ export default function CrawlPage() {
                           <>
                             <strong class={p() === 'stale' || p() === 'never_read' ? 'warn' : 'fail'}>{label(c().problems, p())}</strong>
                             <Show when={p() === 'failing'}>
-                              <div>{row.lastErrorKind ? label(c().errorKinds, row.lastErrorKind) : c().unknownError}</div>
+                              <div>{(c().errorKinds as Record<string, string>)[row.lastErrorKind ?? ''] ?? c().unknownError}</div>
                             </Show>
                           </>
                         )}

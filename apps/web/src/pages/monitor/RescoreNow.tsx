@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { formatNumber } from '../../format';
@@ -23,13 +23,18 @@ export function RescoreNow() {
       enabled: jobId !== '',
       refetchInterval: (query) => {
         const state = query.state.data?.state;
-        if (state === 'completed' || state === 'failed' || state === 'unknown') {
-          if (state === 'completed') void client.invalidateQueries();
-          return false;
-        }
-        return 1_000;
+        return state === 'completed' || state === 'failed' || state === 'unknown' ? false : 1_000;
       },
     };
+  });
+  // Once per finished job, screens showing scores read them again.
+  let refreshedFor = '';
+  createEffect(() => {
+    const done = status.data;
+    if (done?.state === 'completed' && done.jobId !== refreshedFor) {
+      refreshedFor = done.jobId;
+      void client.invalidateQueries({ queryKey: ['scoring.manualAccounts'] });
+    }
   });
   const running = () => start.isPending || status.data?.state === 'waiting' || status.data?.state === 'active';
   return (

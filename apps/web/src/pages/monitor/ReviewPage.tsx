@@ -7,6 +7,7 @@ import { QueryView } from '../../components/State';
 import { formatDateTime, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { decisionInput, type Decision } from './review-decision';
+import { ReviewContext } from './ReviewContext';
 
 const KEYS: Record<string, Decision> = { q: 'question', n: 'not_question', e: 'answered_elsewhere' };
 
@@ -79,6 +80,7 @@ export default function ReviewPage() {
                     <h2 id="review-current">
                       {m().comment} {index() + 1} / {items().length}
                     </h2>
+                    <ReviewContext item={item()} />
                     <dl class="meta">
                       <dt>{m().detected}</dt>
                       <dd>
@@ -95,7 +97,7 @@ export default function ReviewPage() {
                     </dl>
                     <p>
                       <a href={item().url} target="_blank" rel="noopener noreferrer">
-                        {m().openOriginal}
+                        {t().review.openComment}
                       </a>
                     </p>
                     <div class="field">
@@ -120,7 +122,7 @@ export default function ReviewPage() {
                       {(other, position) => (
                         <li>
                           <button type="button" class="linklike" aria-current={position() === index() ? 'true' : undefined} onClick={() => setIndex(position())}>
-                            {label(m().categories, other.category)} · {formatNumber(other.confidence * 100, locale(), 0)}% · {formatDateTime(other.publishedAt, locale())}
+                            {other.organization.name} · {label(m().categories, other.category)} · {formatNumber(other.confidence * 100, locale(), 0)}% · {formatDateTime(other.publishedAt, locale())}
                           </button>
                         </li>
                       )}
