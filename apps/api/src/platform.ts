@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate, openDatabase, QUEUE_SCHEMA, seedDemoRegistry, type Database } from '@most/db';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
@@ -91,7 +92,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         databaseMode: database.mode,
         publicUrl: config.PUBLIC_URL,
         trustProxy: config.TRUST_PROXY,
-        mailer: createMailer({ smtpUrl: config.SMTP_URL, logger }),
+        mailer: createMailer({ smtpUrl: config.SMTP_URL, logger, outboxDir: join(config.DATA_DIR, 'outbox') }),
       });
       server = await listen(app as never, { port: config.PORT, host: config.HOST });
     }
