@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Sql } from '@most/db';
 import { readQueueStatus, type QueueBackend } from '@most/queue';
 import type { Mailer } from '@most/trpc';
+import { createOperations } from '@most/worker';
 import { errorResponse } from './errors';
 import type { TrustProxySetting } from './http/client-ip';
 import { hardening } from './http/hardening';
@@ -18,6 +19,7 @@ import { trpcHandler } from './trpc-handler';
 import { verifyRoutes } from './routes/verify';
 import { bulletinRoutes } from './routes/bulletin';
 import { healthRoute, queueRead } from './routes/health';
+import { FAVICON_SVG, ROBOTS_TXT } from './http/site-files';
 
 export interface AppDeps {
   sql: Sql;
@@ -39,7 +41,8 @@ export interface AppDeps {
 }
 
 /** Paths without cookies or CSRF (all GET-only): open data, the embeddable widget, static files. */
-const isPublicPath = (path: string) => path.startsWith('/api/public/') || path.startsWith('/embed/') || path.startsWith('/assets/') || path === '/healthz';
+const isPublicPath = (path: string) =>
+  path.startsWith('/api/public/') || path.startsWith('/embed/') || path.startsWith('/assets/') || path === '/healthz' || path === '/robots.txt' || path.startsWith('/favicon.');
 
 type Env = { Variables: { requestId: string } };
 
@@ -62,7 +65,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.route('/bulletin', bulletinRoutes({ sql: deps.sql, publicUrl: deps.publicUrl }));
   app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
   const mailer = deps.mailer ?? createMailer({ logger: deps.logger });
-  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, queueStatus: () => queueRead(() => readQueueStatus(deps.queue)) }));
+  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, queueStatus: () => queueRead(() => readQueueStatus(deps.queue)), operations: createOperations({ sql: deps.sql, queue: deps.queue }) }));
   const open = publicApi({ sql: deps.sql, publicUrl: deps.publicUrl });
   app.route('/api/public/v1', open.api);
   app.route('/embed', open.embed);
@@ -71,12 +74,16 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.get('/healthz', healthRoute({ sql: deps.sql, queue: deps.queue, databaseMode: deps.databaseMode, expectSchedules: deps.expectSchedules }));
 
+  const favicon = (c: Context) => c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
+  app.get('/favicon.svg', favicon);
+  app.get('/favicon.ico', favicon);
+  app.get('/robots.txt', (c) => c.text(ROBOTS_TXT, 200, { 'cache-control': 'public, max-age=3600' }));
+
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found', requestId: c.get('requestId') } }, 404));
 
   const webDist = deps.webDistDir;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     app.use('/assets/*', serveStatic({ root: webDist }));
-    app.use('/favicon.svg', serveStatic({ root: webDist }));
     // Single-page app: every other GET that is not an API path gets index.html.
     app.get('*', async (c, next) => {
       if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/trpc')) return next();

@@ -17,6 +17,8 @@ export interface TrpcHandlerDeps {
   publicUrl?: string;
   /** Read-only queue status for monitors (crawl page). */
   queueStatus?: TrpcContext['queueStatus'];
+  /** Crawl now / rescore now for monitors. */
+  operations?: TrpcContext['operations'];
 }
 
 /** tRPC at /trpc with the session resolved from its cookie; CSRF is checked before this runs. */
@@ -41,6 +43,7 @@ export function trpcHandler(deps: TrpcHandlerDeps): MiddlewareHandler {
         sessionToken,
         user: found?.user ?? null,
         queueStatus: deps.queueStatus,
+        operations: deps.operations,
         cookies: {
           issue: (session) => {
             opts.resHeaders.append('set-cookie', sessionCookie(session.token, session.expiresAt, secure));
