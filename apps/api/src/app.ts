@@ -18,6 +18,7 @@ import { publicApi } from './public/routes';
 import { trpcHandler } from './trpc-handler';
 import { verifyRoutes } from './routes/verify';
 import { bulletinRoutes } from './routes/bulletin';
+import { healthRoute, queueRead } from './routes/health';
 import { FAVICON_SVG, ROBOTS_TXT } from './http/site-files';
 
 export interface AppDeps {
@@ -33,6 +34,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** TRUST_PROXY: which x-forwarded-for hops to believe (default: none). */
   trustProxy?: TrustProxySetting;
+  /** A worker keeps recurring schedules in the queue store: /healthz reports missing ones. */
+  expectSchedules?: boolean;
   /** Requests without a session, any path: requests per minute per client (default 600). */
   publicRateLimitPerMinute?: number;
 }
@@ -62,24 +65,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.route('/bulletin', bulletinRoutes({ sql: deps.sql, publicUrl: deps.publicUrl }));
   app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
   const mailer = deps.mailer ?? createMailer({ logger: deps.logger });
-  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, queueStatus: () => readQueueStatus(deps.queue), operations: createOperations({ sql: deps.sql, queue: deps.queue }) }));
+  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, queueStatus: () => queueRead(() => readQueueStatus(deps.queue)), operations: createOperations({ sql: deps.sql, queue: deps.queue }) }));
   const open = publicApi({ sql: deps.sql, publicUrl: deps.publicUrl });
   app.route('/api/public/v1', open.api);
   app.route('/embed', open.embed);
 
   app.route('/verify', verifyRoutes({ sql: deps.sql }));
 
-  app.get('/healthz', async (c) => {
-    const [database, queue] = await Promise.all([
-      deps.sql`SELECT 1`.then(
-        () => ({ ok: true, mode: deps.databaseMode }),
-        (error: Error) => ({ ok: false, mode: deps.databaseMode, error: error.message }),
-      ),
-      deps.queue.health(),
-    ]);
-    const ok = database.ok && queue.ok;
-    return c.json({ ok, database, queue }, ok ? 200 : 503);
-  });
+  app.get('/healthz', healthRoute({ sql: deps.sql, queue: deps.queue, databaseMode: deps.databaseMode, expectSchedules: deps.expectSchedules }));
 
   const favicon = (c: Context) => c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
   app.get('/favicon.svg', favicon);

@@ -1,11 +1,12 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { isAppError } from '@most/shared';
+import { inputErrorFromDatabase, isAppError } from '@most/shared';
 import { appErrorShape } from '@most/trpc';
 import type { Logger } from './logger';
 
 /** The single place an error becomes an HTTP response: AppError keeps its code, anything else is a 500 without details. */
-export function errorResponse(error: unknown, c: Context, logger: Logger): Response {
+export function errorResponse(thrown: unknown, c: Context, logger: Logger): Response {
+  const error = inputErrorFromDatabase(thrown) ?? thrown;
   const requestId = c.get('requestId' as never) as string | undefined;
   if (isAppError(error)) {
     if (error.status >= 500) logger.error({ err: error, requestId }, error.userMessage);

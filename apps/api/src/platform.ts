@@ -92,6 +92,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         databaseMode: database.mode,
         publicUrl: config.PUBLIC_URL,
         trustProxy: config.TRUST_PROXY,
+        // Redis may lose its data (and the worker's schedules with it); PostgreSQL keeps them with the data.
+        expectSchedules: queue.kind === 'redis',
         mailer: createMailer({ smtpUrl: config.SMTP_URL, outboxDir: join(config.DATA_DIR, 'outbox'), logger }),
       });
       server = await listen(app as never, { port: config.PORT, host: config.HOST });

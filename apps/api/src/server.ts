@@ -5,8 +5,16 @@ import type { Hono } from 'hono';
 export interface RunningServer {
   url: string;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, lets requests in flight finish (at most `graceMs`, then cuts
+   * what is left), closes idle keep-alive connections as they become idle, and resolves when all
+   * are gone.
+   */
+  close(graceMs?: number): Promise<void>;
 }
+
+/** How long shutdown waits for requests in flight (a reverse proxy usually waits 30 s). */
+export const SHUTDOWN_GRACE_MS = 15_000;
 
 export function listen(app: Hono<never>, options: { port: number; host: string }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
@@ -17,10 +25,17 @@ export function listen(app: Hono<never>, options: { port: number; host: string }
         resolve({
           url: `http://${host}:${info.port}`,
           port: info.port,
-          close: () =>
+          close: (graceMs = SHUTDOWN_GRACE_MS) =>
             new Promise<void>((done) => {
-              server.close(() => done());
-              (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+              const http = server as unknown as { closeIdleConnections(): void; closeAllConnections(): void };
+              const idle = setInterval(() => http.closeIdleConnections(), 50);
+              const force = setTimeout(() => http.closeAllConnections(), graceMs);
+              server.close(() => {
+                clearInterval(idle);
+                clearTimeout(force);
+                done();
+              });
+              http.closeIdleConnections();
             }),
         });
       });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { trpcServer } from '@hono/trpc-server';
 import { findSessionUser, type Sql } from '@most/db';
-import { isAppError } from '@most/shared';
+import { inputErrorFromDatabase, isAppError } from '@most/shared';
 import { appRouter, type Mailer, type TrpcContext } from '@most/trpc';
 import { clientIp } from './http/client-ip';
 import { requestSession } from './http/session';
@@ -55,7 +55,7 @@ export function trpcHandler(deps: TrpcHandlerDeps): MiddlewareHandler {
       };
     },
     onError: ({ error, path, ctx }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR' && !(isAppError(error.cause) && error.cause.status < 500)) {
+      if (error.code === 'INTERNAL_SERVER_ERROR' && !(isAppError(error.cause) && error.cause.status < 500) && !inputErrorFromDatabase(error.cause)) {
         deps.logger.error({ err: error.cause ?? error, path, requestId: (ctx as TrpcContext | undefined)?.requestId }, 'tRPC procedure failed');
       }
     },

@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import type { Sql } from '@most/db';
-import type { QueueBackend } from '@most/queue';
+import { guardSchedules, type QueueBackend } from '@most/queue';
 import { processSmoke } from './processors/smoke';
 import { processCrawlRunSummary } from './processors/crawl-run-summary';
 import { TRAINING_PROCESSORS, scheduleTraining } from './processors/training';
@@ -19,6 +19,8 @@ export interface WorkerDeps {
   crawl?: CrawlOptions;
   /** Days citizens' comment text is kept before the daily purge (default 90). */
   commentRetentionDays?: number;
+  /** How often to check that the recurring schedules still exist (default a minute). */
+  scheduleCheckMs?: number;
 }
 
 export interface WorkerHandle {
@@ -45,15 +47,20 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
   };
   const workers = [deps.queue.createWorker('system', dispatch(SYSTEM_PROCESSORS), { concurrency: 4 })];
   // The bulletin's draft schedule lives in the database; make the queue's scheduler match it.
-  await syncBulletinSchedule(deps.sql, deps.queue).catch((error: Error) => deps.log?.('bulletin schedule not registered', { error: error.message }));
-  await scheduleScoring(deps.queue, { retentionDays: deps.commentRetentionDays }).catch((error: Error) => deps.log?.('scoring schedule not registered', { error: error.message }));
-  await scheduleTraining(deps.queue).catch((error: Error) => deps.log?.('training schedule not registered', { error: error.message }));
+  const ensureSchedules = async () => {
+    await syncBulletinSchedule(deps.sql, deps.queue).catch((error: Error) => deps.log?.('bulletin schedule not registered', { error: error.message }));
+    await scheduleScoring(deps.queue, { retentionDays: deps.commentRetentionDays }).catch((error: Error) => deps.log?.('scoring schedule not registered', { error: error.message }));
+    await scheduleTraining(deps.queue).catch((error: Error) => deps.log?.('training schedule not registered', { error: error.message }));
+  };
+  await ensureSchedules();
+  // Redis may lose its data (restart without persistence, eviction): the schedules come back.
+  const stopGuard = guardSchedules(deps.queue, { ensure: ensureSchedules, intervalMs: deps.scheduleCheckMs, log: deps.log });
   if (deps.crawl) workers.push(...(await startCrawlWorkers(deps, deps.crawl)));
   for (const worker of workers) {
     worker.on('failed', (job, error) => deps.log?.('job failed', { job: job?.name, id: job?.id, error: error.message }));
   }
   let closing: Promise<void> | undefined;
   return {
-    close: () => (closing ??= Promise.allSettled(workers.map((w) => w.close())).then(() => undefined)),
+    close: () => (closing ??= (stopGuard(), Promise.allSettled(workers.map((w) => w.close())).then(() => undefined))),
   };
 }

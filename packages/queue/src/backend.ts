@@ -24,6 +24,8 @@ export interface QueueBackend {
   enqueue<N extends JobName>(name: N, data: JobPayload<N>, options?: JobsOptions): Promise<string>;
   createWorker(name: QueueName, processor: Processor, options?: Partial<WorkerOptions>): Worker;
   health(): Promise<{ ok: boolean; kind: QueueBackendKind; error?: string }>;
+  /** Calls back whenever the queue store's connection becomes ready again; returns unsubscribe. */
+  onReconnect(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ function commonBackend(
   prepare: () => Promise<void>,
   health: () => Promise<void>,
   closeConnections: () => Promise<void>,
+  onReconnect: (listener: () => void) => () => void = () => () => {},
 ): QueueBackend {
   const queues = new Map<QueueName, AnyQueue>();
   const workers = new Set<Worker>();
@@ -79,6 +82,7 @@ function commonBackend(
         return { ok: false, kind, error: (error as Error).message };
       }
     },
+    onReconnect,
     close: () =>
       (closing ??= (async () => {
         await Promise.allSettled([...workers].map((w) => w.close()));
@@ -90,19 +94,22 @@ function commonBackend(
 
 function redisBackend(options: QueueBackendOptions, redisUrl: string): QueueBackend {
   // Producers fail fast while Redis is down (the API answers 503) instead of queueing commands.
-  const producer = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  // A frozen Redis must not hang a request either: every command gives up after commandTimeout.
+  const producer = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false, commandTimeout: 5_000 });
   producer.on('error', () => {});
   const prefix = options.namespace;
+  const workerConnections = new Set<Redis>();
   return commonBackend(
     'redis',
     prefix,
     (name) => new Queue(name, { connection: producer, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
-    (name, processor, workerOptions) =>
-      new Worker(name, processor, {
-        ...workerOptions,
-        prefix,
-        connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
-      }),
+    (name, processor, workerOptions) => {
+      // BullMQ does not close a connection it was given: closed here, with the producer.
+      const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+      connection.on('error', () => {});
+      workerConnections.add(connection);
+      return new Worker(name, processor, { ...workerOptions, prefix, connection });
+    },
     async () => {
       if (producer.status !== 'ready') await new Promise<void>((resolve, reject) => {
         producer.once('ready', resolve);
@@ -115,6 +122,11 @@ function redisBackend(options: QueueBackendOptions, redisUrl: string): QueueBack
     },
     async () => {
       producer.disconnect();
+      for (const connection of workerConnections) connection.disconnect();
+    },
+    (listener) => {
+      producer.on('ready', listener);
+      return () => void producer.off('ready', listener);
     },
   );
 }

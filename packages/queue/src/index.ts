@@ -1,3 +1,4 @@
 export * from './jobs';
 export * from './backend';
 export * from './status';
+export * from './schedules';

@@ -36,3 +36,23 @@ export class AppError extends Error {
 }
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+/**
+ * PostgreSQL's "data exception" errors caused by a request's values (a date out of range, a NUL
+ * character, a number too large): the caller's mistake, answered 400 with a reason, never 500.
+ */
+const INPUT_SQLSTATES: Record<string, string> = {
+  '22008': 'date or time out of range',
+  '22007': 'invalid date or time',
+  '22021': 'invalid character (e.g. NUL)',
+  '22P05': 'invalid character',
+  '22003': 'number out of range',
+  '22P02': 'invalid value',
+  '22001': 'value too long',
+};
+
+export function inputErrorFromDatabase(error: unknown): AppError | null {
+  const code = (error as { code?: unknown; name?: unknown } | null)?.code;
+  if ((error as { name?: unknown } | null)?.name !== 'PostgresError' || typeof code !== 'string' || !(code in INPUT_SQLSTATES)) return null;
+  return new AppError('BAD_REQUEST', 'Недопустимое значение в запросе: проверьте даты, числа и символы', { cause: error, details: { reason: INPUT_SQLSTATES[code] } });
+}

@@ -44,3 +44,10 @@ describe('TRUST_PROXY', () => {
     expect(() => parseConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
 });
+
+describe('PUBLIC_URL in production (issue 13, item 6)', () => {
+  it('is required, so links never follow the Host header', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_URL: required in production/);
+    expect(parseConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://most.example' }).PUBLIC_URL).toBe('https://most.example');
+  });
+});

@@ -77,6 +77,9 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** Links in e-mails and open data must never follow the request's Host header: production names its origin. */
+const productionNeedsPublicUrl = (config: Config) => (config.NODE_ENV === 'production' && !config.PUBLIC_URL ? [{ variable: 'PUBLIC_URL', message: 'required in production (the origin put into links)' }] : []);
+
 /** Raised for an invalid environment; its message names every offending variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
@@ -87,7 +90,11 @@ export class ConfigError extends Error {
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    const problems = productionNeedsPublicUrl(result.data);
+    if (problems.length > 0) throw new ConfigError(problems);
+    return result.data;
+  }
   const firstProblemPerVariable = new Map<string, string>();
   for (const issue of result.error.issues) {
     const variable = String(issue.path[0] ?? '?');

@@ -1,7 +1,7 @@
 import type { TRPCError } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
-import { APP_ERROR_STATUS, isAppError, type AppError, type AppErrorCode } from '@most/shared';
+import { APP_ERROR_STATUS, inputErrorFromDatabase, isAppError, type AppError, type AppErrorCode } from '@most/shared';
 
 const TRPC_KEY_OF: Record<AppErrorCode, keyof typeof TRPC_ERROR_CODES_BY_KEY> = {
   BAD_REQUEST: 'BAD_REQUEST',
@@ -58,6 +58,8 @@ export function formatError(error: TRPCError, path: string | undefined, requestI
   const cause = error.cause;
   const base = { path: path ?? null, requestId };
   if (isAppError(cause)) return appErrorShape(cause, path ?? null, requestId);
+  const badValue = inputErrorFromDatabase(cause);
+  if (badValue) return appErrorShape(badValue, path ?? null, requestId);
   if (cause instanceof ZodError && error.code === 'BAD_REQUEST') {
     const fields = fieldErrors(cause);
     return {

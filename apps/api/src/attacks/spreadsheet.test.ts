@@ -70,7 +70,7 @@ describe('spreadsheet import limits over real HTTP', () => {
     const result = await monitor.mutate('registry.importFile', { fileName: 'бомба.xlsx', contentBase64: bomb.toString('base64') });
     expect(result.status).toBe(400);
     expect(result.body.error?.message).toMatch(/Распакованный файл больше 100 МБ/);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(performance.now() - started).toBeLessThan(5_000); // generous: 2 shared cores
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
   });
 });

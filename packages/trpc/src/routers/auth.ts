@@ -42,13 +42,19 @@ export const authRouter = router({
       return state.status === 'valid' ? { status: 'valid' as const, email: state.email, message: null } : { status: state.status, email: null, message: TOKEN_PROBLEMS[state.status] };
     }),
 
-  /** Answers the same whether or not the e-mail is known. */
+  /**
+   * Answers the same, in the same time, whether or not the e-mail is known: the lookup, the link
+   * and the e-mail are queued to run after the answer, so the response time tells nothing.
+   */
   requestPasswordReset: publicProcedure
     .input(z.object({ email }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      const issued = await requestPasswordReset(ctx.sql, input.email);
-      if (issued) await ctx.mailer.send(passwordResetMail(ctx.publicUrl, issued.user, issued.token));
+    .mutation(({ ctx, input }) => {
+      setImmediate(() => {
+        requestPasswordReset(ctx.sql, input.email)
+          .then((issued) => (issued ? ctx.mailer.send(passwordResetMail(ctx.publicUrl, issued.user, issued.token)) : undefined))
+          .catch((error: unknown) => ctx.logger.error({ err: error }, 'password reset e-mail failed'));
+      });
       return { ok: true as const };
     }),
 

@@ -133,7 +133,7 @@ export const bulletinRouter = router({
 
   /** Generates the draft of a month (`2026-11`) or quarter (`2026-q4`) from the current data (idempotent: an existing issue is returned). */
   createDraft: monitorProcedure
-    .input(z.object({ periodKey: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|q[1-4])$/) }))
+    .input(z.object({ periodKey: z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2]|q[1-4])$/, 'a month (2026-11) or quarter (2026-q4) between 2000 and 2100') }))
     .output(z.object({ created: z.boolean(), issue: bulletinIssueSummarySchema }))
     .mutation(async ({ ctx, input }) => {
       const dataset = await loadBulletinDataset(ctx.sql, parseBulletinPeriodKey(input.periodKey));

@@ -93,7 +93,9 @@ export const rankingsRouter = router({
         periodEnd: z.iso.date(),
         methodologyVersion: z.string().trim().min(1).max(50),
         slug: z.string().regex(/^[a-z0-9][a-z0-9-]{2,100}$/).optional(),
-      }),
+      })
+        .refine((input) => input.periodEnd >= input.periodStart, { message: 'the period ends before it starts', path: ['periodEnd'] })
+        .refine((input) => input.periodStart >= '2000-01-01' && input.periodEnd <= '2100-12-31', { message: 'must be between 2000 and 2100', path: ['periodStart'] }),
     )
     .output(editionSummarySchema)
     .mutation(async ({ ctx, input }) => {
