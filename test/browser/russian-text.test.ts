@@ -89,26 +89,36 @@ async function settle(page: Page): Promise<void> {
 
 /** Opens what a reader can open without changing anything: disclosure widgets (one agency section), "details" buttons, a check's answer. */
 async function expand(page: Page, organizationId: number): Promise<void> {
-  if (new URL(page.url()).pathname === '/monitor/registry') {
+  const path = new URL(page.url()).pathname;
+  let changed = false;
+  if (path === '/monitor/registry') {
     const first = page.locator('button.linklike[aria-pressed]').first();
     if (await first.isVisible()) {
       await first.click();
       await page.getByTestId('organization-detail').waitFor();
+      changed = true;
     }
   }
-  if (new URL(page.url()).pathname === '/check') {
+  if (path === '/check') {
     await page.locator('#check-url').fill('https://vk.com/not_in_the_registry');
     await page.locator('#check-url').press('Enter');
+    changed = true;
   }
-  await page.evaluate((orgKey) => {
+  const opened = await page.evaluate((orgKey) => {
+    let count = 0;
     for (const details of document.querySelectorAll('details')) {
       const agency = details.getAttribute('data-agency-section');
-      if (!agency || agency === orgKey) details.open = true;
+      if (!details.open && (!agency || agency === orgKey)) {
+        details.open = true;
+        count += 1;
+      }
     }
+    return count;
   }, `org-${organizationId}`);
   const more = page.getByRole('button', { name: /^Подробно/ });
-  for (let i = 0; i < Math.min(await more.count(), 3); i++) await more.nth(i).click().catch(() => undefined);
-  await settle(page);
+  const clicks = Math.min(await more.count(), 3);
+  for (let i = 0; i < clicks; i++) await more.nth(i).click().catch(() => undefined);
+  if (changed || opened > 0 || clicks > 0) await settle(page);
 }
 
 async function readPage(context: BrowserContext, role: Role, base: string, path: string, organizationId: number, codes: ReadonlySet<string>): Promise<{ offences: Offence[]; text: string }> {
