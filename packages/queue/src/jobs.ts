@@ -42,6 +42,11 @@ export const JOBS = {
   'vk-profiles': { queue: 'vk', payload: vkProfilesPayload },
   'vk-posts': { queue: 'vk', payload: vkPostsPayload },
   'vk-comments': { queue: 'vk', payload: vkCommentsPayload },
+  // Watches a crawl run until none of its jobs is left, then records and logs its summary (re-enqueued with a delay until then).
+  'crawl-run-summary': {
+    queue: 'system',
+    payload: z.object({ network: z.enum(['vk', 'ok', 'telegram']), runAt, check: z.number().int().nonnegative().default(0), quiet: z.number().int().nonnegative().default(0), everyMs: z.number().int().min(50).max(600_000).default(10_000) }),
+  },
   // Bulletin: drafts on a schedule; after publication a PDF and one e-mail job per recipient.
   'bulletin-generate': { queue: 'system', payload: z.object({ periodKey: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|q[1-4])$/).optional() }) },
   'bulletin-schedule-sync': { queue: 'system', payload: z.object({}) },

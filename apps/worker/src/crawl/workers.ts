@@ -7,6 +7,7 @@ import { processVkPosts } from '../processors/vk-posts';
 import { processVkProfile, processVkProfiles } from '../processors/vk-profile';
 import type { CrawlContext } from './context';
 import { crawlSettings, type CrawlOptions } from './options';
+import { countCrawlJob, runAtOf, watchCrawlRun } from '../runs/crawl-tracking';
 
 type CrawlProcessor = (job: Job, ctx: CrawlContext) => Promise<unknown>;
 
@@ -40,18 +41,33 @@ export async function startCrawlWorkers(
       else await deps.queue.queue('vk').rateLimit(ms);
     },
   };
-  const dispatch = (processors: Record<string, CrawlProcessor>) => async (job: Job) => {
+  const dispatch = (processors: Record<string, CrawlProcessor>, queueName: 'crawl' | 'vk') => async (job: Job) => {
     const processor = processors[job.name];
     if (!processor) throw new Error(`No processor for job "${job.name}"`);
-    return processor(job, ctx);
+    const startedAt = new Date();
+    // Every job's end counts into its run; the first fan-out page starts watching the run for its summary.
+    const count = (error?: unknown) => countCrawlJob(deps.sql, job, queueName, startedAt, error).catch((e: Error) => log('crawl run counter not updated', { error: e.message }));
+    let result: unknown;
+    try {
+      result = await processor(job, ctx);
+    } catch (error) {
+      await count(error);
+      throw error;
+    }
+    await count();
+    if (job.name === 'crawl-fanout' && (job.data as { afterId?: number }).afterId === 0) {
+      const network = (job.data as { network?: 'vk' }).network ?? 'vk';
+      await watchCrawlRun(deps.sql, deps.queue, { network, runAt: runAtOf(job), accountIds: null, everyMs: options.runSummaryCheckMs });
+    }
+    return result;
   };
   const locks = {
     ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   };
   await resumeUnlessTokenRejected(ctx);
-  const crawlWorker = deps.queue.createWorker('crawl', dispatch(CRAWL_PROCESSORS), { concurrency: 2, ...locks });
-  vkWorker = deps.queue.createWorker('vk', dispatch(VK_PROCESSORS), {
+  const crawlWorker = deps.queue.createWorker('crawl', dispatch(CRAWL_PROCESSORS, 'crawl'), { concurrency: 2, ...locks });
+  vkWorker = deps.queue.createWorker('vk', dispatch(VK_PROCESSORS, 'vk'), {
     concurrency: options.concurrency ?? 16,
     limiter: { max: Math.max(1, Math.floor(settings.vkRequestsPerSecond)), duration: 1_000 },
     ...locks,

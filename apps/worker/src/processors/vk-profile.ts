@@ -1,11 +1,11 @@
 import type { Job } from 'bullmq';
 import {
   getCrawlAccounts,
-  recordCrawlFailure,
   recordCrawlSuccess,
   recordCrawlSuccesses,
   recordProfileSnapshot,
   recordProfileSnapshots,
+  recordPagesUnavailable,
   setAccountExternalId,
   setAccountStatesBulk,
   setAccountStatus,
@@ -87,7 +87,7 @@ export async function processVkProfiles(job: Job, ctx: CrawlContext) {
       ...unavailable.map(({ account, error }) => ({ accountId: account.id, status: error.details.accountStatus ?? ('not_found' as const), externalId: null })),
     ], at);
     await recordCrawlSuccesses(tx, read.map(({ account }) => account.id), 'profile', at);
-    for (const { account, error } of unavailable) await recordCrawlFailure(tx, account.id, { kind: 'account_unavailable', message: error.message, at });
+    await recordPagesUnavailable(tx, unavailable.map(({ account }) => account.id), at);
     return created;
   });
   const statuses: Record<string, number> = {};

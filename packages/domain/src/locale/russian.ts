@@ -16,8 +16,12 @@ export function numberRu(value: number, digits = 1): string {
   return format.format(value);
 }
 
-/** The noun form for a count; fractions take the genitive singular (65,3 дня). */
-export function pluralRu(count: number, one: string, few: string, many: string): string {
+/**
+ * The noun form for a count; fractions take the genitive singular, which in the nominative is the
+ * "few" form (65,3 дня); after a governing word («не менее») pass the genitive singular as `fraction`.
+ */
+export function pluralRu(count: number, one: string, few: string, many: string, fraction = few): string {
+  if (!Number.isInteger(count)) return fraction;
   const category = RULES.select(count);
   return category === 'one' ? one : category === 'many' ? many : few;
 }

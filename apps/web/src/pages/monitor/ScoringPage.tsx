@@ -7,6 +7,7 @@ import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime, REGION_TIME_ZONE } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
+import { RescoreNow } from './RescoreNow';
 
 type ManualCriterion = Awaited<ReturnType<typeof trpc.scoring.manualCriteria.query>>[number];
 type Assessment = Awaited<ReturnType<typeof trpc.scoring.manualAssessments.query>>[number];
@@ -195,6 +196,7 @@ export default function ScoringPage() {
       <section aria-labelledby="scoring-title">
         <h1 id="scoring-title">{m().title}</h1>
         <p class="muted">{m().intro}</p>
+        <RescoreNow />
         <form role="search" aria-label={m().search} class="toolbar" onSubmit={(event) => event.preventDefault()}>
           <label for="scoring-search">{m().search}</label>
           <input id="scoring-search" type="search" value={search()} onInput={(event) => setSearch(event.currentTarget.value)} />
