@@ -162,8 +162,8 @@ export async function seedRichPlatform(platform: TestPlatform): Promise<RichPlat
   );
   const enrol = async (userId: number) => {
     const enrolment = await enrolTrainee(sql, { cohortId: cohort.id, userId }, actor);
-    // Enrolment into a running cohort starts the training by itself.
-    if (enrolment.state === 'enrolled') await changeEnrolmentState(sql, enrolment.id, { to: 'active' }, actor);
+    // A cohort already running starts the enrolment at once.
+    if (enrolment.state !== 'active') await changeEnrolmentState(sql, enrolment.id, { to: 'active' }, actor);
     return enrolment.id;
   };
   const enrolmentId = await enrol(student.id);

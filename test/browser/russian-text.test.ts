@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureWebBuild, launchChromium, newPage, signIn, startTestPlatform, type TestPlatform } from './harness';
@@ -88,22 +90,39 @@ async function settle(page: Page): Promise<void> {
 
 /** Opens what a reader can open without changing anything: disclosure widgets (one agency section), "details" buttons, a check's answer. */
 async function expand(page: Page, organizationId: number): Promise<void> {
-  if (new URL(page.url()).pathname === '/check') {
+  const path = new URL(page.url()).pathname;
+  let changed = false;
+  if (path === '/monitor/registry') {
+    const first = page.locator('button.linklike[aria-pressed]').first();
+    if (await first.isVisible()) {
+      await first.click();
+      await page.getByTestId('organization-detail').waitFor();
+      changed = true;
+    }
+  }
+  if (path === '/check') {
     await page.locator('#check-url').fill('https://vk.com/not_in_the_registry');
     await page.locator('#check-url').press('Enter');
+    changed = true;
   }
-  await page.evaluate((orgKey) => {
+  const opened = await page.evaluate((orgKey) => {
+    let count = 0;
     for (const details of document.querySelectorAll('details')) {
       const agency = details.getAttribute('data-agency-section');
-      if (!agency || agency === orgKey) details.open = true;
+      if (!details.open && (!agency || agency === orgKey)) {
+        details.open = true;
+        count += 1;
+      }
     }
+    return count;
   }, `org-${organizationId}`);
   const more = page.getByRole('button', { name: /^Подробно/ });
-  for (let i = 0; i < Math.min(await more.count(), 3); i++) await more.nth(i).click().catch(() => undefined);
-  await settle(page);
+  const clicks = Math.min(await more.count(), 3);
+  for (let i = 0; i < clicks; i++) await more.nth(i).click().catch(() => undefined);
+  if (changed || opened > 0 || clicks > 0) await settle(page);
 }
 
-async function readPage(context: BrowserContext, base: string, path: string, organizationId: number): Promise<{ offences: Offence[]; text: string }> {
+async function readPage(context: BrowserContext, role: Role, base: string, path: string, organizationId: number, codes: ReadonlySet<string>): Promise<{ offences: Offence[]; text: string }> {
   const page = await context.newPage();
   try {
     await page.goto(`${base}${path}`, { waitUntil: 'domcontentloaded' });
@@ -111,13 +130,20 @@ async function readPage(context: BrowserContext, base: string, path: string, org
     await expand(page, organizationId);
     const texts = await visibleText(page);
     const seen = new Set<string>();
-    const offences = texts.flatMap(findOffences).filter((o) => {
+    const offences = texts.flatMap((text) => findOffences(text, codes)).filter((o) => {
       const key = `${o.kind}|${o.match}|${o.context}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
-    return { offences, text: texts.join('\n') };
+    const text = texts.join('\n');
+    // RUSSIAN_TEXT_DUMP=<dir> keeps what was read, page by page, for whoever fixes the findings.
+    const dump = process.env.RUSSIAN_TEXT_DUMP;
+    if (dump) {
+      mkdirSync(dump, { recursive: true });
+      writeFileSync(join(dump, `${role}${path.replace(/[^\w-]+/g, '_')}.txt`), text);
+    }
+    return { offences, text };
   } finally {
     await page.close();
   }
@@ -134,11 +160,13 @@ describe('every screen speaks Russian: no raw keys, English or ISO dates, for ev
   let platform: TestPlatform;
   let browser: Browser;
   let data: RichPlatform;
+  let codes: ReadonlySet<string>;
 
   beforeAll(async () => {
     ensureWebBuild();
     [platform, browser] = await Promise.all([startTestPlatform(), launchChromium()]);
     data = await seedRichPlatform(platform);
+    codes = new Set((await platform.db.sql<{ code: string }[]>`SELECT code FROM organizations`).map((o) => o.code));
   }, 600_000);
   afterAll(async () => {
     await data?.close();
@@ -173,7 +201,7 @@ describe('every screen speaks Russian: no raw keys, English or ISO dates, for ev
       try {
         for (let i = 0; i < paths.length; i += PARALLEL_PAGES) {
           const batch = paths.slice(i, i + PARALLEL_PAGES);
-          const found = await Promise.all(batch.map((path) => readPage(context, platform.url, path, data.organizationId)));
+          const found = await Promise.all(batch.map((path) => readPage(context, role, platform.url, path, data.organizationId, codes)));
           batch.forEach((path, index) => {
             record(role, path, found[index]!.offences);
             texts.set(path, found[index]!.text);
@@ -194,7 +222,7 @@ describe('every screen speaks Russian: no raw keys, English or ISO dates, for ev
     for (const feed of ['/bulletin/rss.xml', '/bulletin/atom.xml', '/api/public/v1/feeds/editions.rss', '/api/public/v1/feeds/editions.atom']) {
       const response = await fetch(`${platform.url}${feed}`);
       expect(response.status, feed).toBe(200);
-      record('feed', feed, feedText(await response.text()).flatMap(findOffences));
+      record('feed', feed, feedText(await response.text()).flatMap((text) => findOffences(text, codes)));
     }
     const feeds = linesOf((who) => who === 'feed');
     // Everything found on every page by every role, together, for whoever fixes it.

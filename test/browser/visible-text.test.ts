@@ -22,5 +22,8 @@ describe('what a Russian reader must not see', () => {
       'пишите на smm_team@agency.test; IV квартал 2026 г.; опубликован 05.12.2026; перерыв 65,3 дня, 2 дня, 5 дней, в течение 24 часов, 21 день; ' +
       'Житель 3FA2B1; запрос 684db176-deee-4cf0-ab17-5c3161cef078; 12 345,6 балла';
     expect(findOffences(text)).toEqual([]);
+    // Registry codes are data, like an ИНН.
+    expect(kinds('Код: saratov_city, minsoc')).toEqual(['identifier:saratov_city', 'english:minsoc']);
+    expect(findOffences('Код: saratov_city, minsoc', new Set(['saratov_city', 'minsoc']))).toEqual([]);
   });
 });

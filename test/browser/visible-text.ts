@@ -68,12 +68,15 @@ export interface Offence {
 const around = (text: string, index: number, length: number) =>
   text.slice(Math.max(0, index - 40), index + length + 40).replace(/\s+/g, ' ').trim();
 
-/** The offences in one piece of visible text. */
-export function findOffences(raw: string): Offence[] {
+/**
+ * The offences in one piece of visible text. `codes` are identifiers the registry itself assigns
+ * (organization codes, like an ИНН): shown as data, they are not words to translate.
+ */
+export function findOffences(raw: string, codes: ReadonlySet<string> = new Set()): Offence[] {
   const offences: Offence[] = [];
   const text = raw.replace(URL_LIKE, (m) => ' '.repeat(m.length)).replace(UUID, (m) => ' '.repeat(m.length));
   const add = (kind: Offence['kind'], re: RegExp, accept: (m: RegExpExecArray) => boolean = () => true) => {
-    for (const m of text.matchAll(re)) if (accept(m)) offences.push({ kind, match: m[0], context: around(text, m.index!, m[0].length) });
+    for (const m of text.matchAll(re)) if (!codes.has(m[0]) && accept(m)) offences.push({ kind, match: m[0], context: around(text, m.index!, m[0].length) });
   };
   add('iso-date', ISO_DATE);
   add('iso-date', ISO_PERIOD);

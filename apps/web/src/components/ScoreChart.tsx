@@ -4,6 +4,9 @@ import 'uplot/dist/uPlot.min.css';
 import { formatNumber } from '../format';
 import { locale, t } from '../i18n';
 
+/** Axis figures in the interface's number format (not the browser's). */
+const yTicks = (_u: uPlot, splits: number[]) => splits.map((value) => formatNumber(value, locale(), 2));
+
 export interface ChartSeries {
   label: string;
   values: (number | null)[];
@@ -28,7 +31,7 @@ export function LineChart(props: { xLabels: string[]; series: ChartSeries[]; hei
         scales: { x: { time: false }, y: { range: [0, props.yMax ?? 100] } },
         axes: [
           { values: (_u, splits) => splits.map((index) => (Number.isInteger(index) ? (props.xLabels[index] ?? '') : '')) },
-          {},
+          { values: yTicks },
         ],
         // The legend speaks Russian: the period's name and ru-RU figures, a dash where there is no value.
         series: [
@@ -74,7 +77,7 @@ export function BarChart(props: { labels: string[]; values: (number | null)[]; s
         height: props.height ?? 220,
         legend: { show: false },
         scales: { x: { time: false, range: [-0.5, props.labels.length - 0.5] }, y: { range: [0, top] } },
-        axes: [{ splits: () => xs, values: (_u, splits) => splits.map((index) => props.labels[index] ?? '') }, {}],
+        axes: [{ splits: () => xs, values: (_u, splits) => splits.map((index) => props.labels[index] ?? '') }, { values: yTicks }],
         series: [{}, { label: props.seriesLabel, stroke: props.color, fill: props.color, width: 1, paths: bars, points: { show: false } }],
       },
       [xs, props.values] as uPlot.AlignedData,

@@ -7,7 +7,7 @@ import { MutationError } from '../../components/MutationError';
 import { EvidenceList } from '../../components/Evidence';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
-import { formatDate, formatNumber } from '../../format';
+import { formatNumber, formatPeriod } from '../../format';
 import { label, locale, t } from '../../i18n';
 
 /** Recommendations for the agency's own pages; each can be acknowledged. */
@@ -41,7 +41,7 @@ export default function RecommendationsPage() {
                         </a>
                       </dd>
                       <dt>{m().period}</dt>
-                      <dd>{formatDate(item.periodStart, locale())}</dd>
+                      <dd>{formatPeriod(item.periodKind, item.periodStart, t().periods, locale())}</dd>
                       <dt>{m().potentialPoints}</dt>
                       <dd>{formatNumber(item.potentialPoints, locale())}</dd>
                       <dt>{m().status}</dt>
