@@ -39,10 +39,10 @@ async function runWorker(): Promise<void> {
     sql,
     queue,
     crawl: {
-      vk: createVkSource({ token: TOKEN, kind: 'service', baseUrl: env('VK_API_URL'), requestsPerSecond: BUDGET, acquire: pacer.acquire }),
+      sources: {
+        vk: { source: createVkSource({ token: TOKEN, kind: 'service', baseUrl: env('VK_API_URL'), requestsPerSecond: BUDGET, acquire: pacer.acquire }), tokenFingerprint: fingerprint(TOKEN), requestsPerSecond: BUDGET },
+      },
       pseudonymise: createPseudonymiser(PSEUDONYM_KEY),
-      vkTokenFingerprint: fingerprint(TOKEN),
-      vkRequestsPerSecond: BUDGET,
       now: () => NOW,
       // Jobs mostly wait on PostgreSQL and the network: more of them in flight keep the budget busy.
       concurrency: 32,

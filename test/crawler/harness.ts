@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import type { Sql } from '@most/db';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import type { QueueBackend } from '@most/queue';
+import { NETWORKS, type Network } from '@most/shared';
 import { createVkSource, type SourceComment, type SourcePost, type SourceProfile } from '@most/sources';
 import { startVkSimulator, type VkSimulator, type VkSimulatorOptions } from '@most/sources/simulator';
 import { createPseudonymiser, createRequestPacer, fingerprint, startCrawlRun, type CrawlOptions } from '@most/worker';
@@ -36,10 +37,10 @@ export function crawlOptions(
   const { token = CRAWLER_TOKEN, timeoutMs, ...rest } = overrides;
   const pacer = createRequestPacer(queue, { key: `vk-${fingerprint(token)}`, requestsPerSecond: budget });
   return {
-    vk: createVkSource({ token, kind: 'service', baseUrl: simulator.url, requestsPerSecond: budget, timeoutMs, acquire: pacer.acquire }),
+    sources: {
+      vk: { source: createVkSource({ token, kind: 'service', baseUrl: simulator.url, requestsPerSecond: budget, timeoutMs, acquire: pacer.acquire }), tokenFingerprint: fingerprint(token), requestsPerSecond: budget },
+    },
     pseudonymise,
-    vkTokenFingerprint: fingerprint(token),
-    vkRequestsPerSecond: budget,
     now: () => simulator.clock.now(),
     ...rest,
   };
@@ -136,7 +137,8 @@ export async function waitForIdle(queue: QueueBackend, timeoutMs = 60_000): Prom
   const deadline = Date.now() + timeoutMs;
   let quiet = 0;
   while (Date.now() < deadline) {
-    const pending = (await busy(queue.queue('crawl'))) + (await busy(queue.queue('vk')));
+    let pending = await busy(queue.queue('crawl'));
+    for (const network of NETWORKS) pending += await busy(queue.queue(network));
     quiet = pending === 0 ? quiet + 1 : 0;
     if (quiet >= 3) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -145,13 +147,14 @@ export async function waitForIdle(queue: QueueBackend, timeoutMs = 60_000): Prom
 }
 
 /** Starts a posts run at `runAt` and waits for it and everything it enqueued. */
-export async function crawlPosts(queue: QueueBackend, runAt: number, timeoutMs?: number): Promise<void> {
-  await startCrawlRun(queue, 'posts', runAt);
+export async function crawlPosts(queue: QueueBackend, runAt: number, timeoutMs?: number, networks: readonly Network[] = ['vk']): Promise<void> {
+  await startCrawlRun(queue, 'posts', runAt, networks);
   await waitForIdle(queue, timeoutMs);
 }
 
 export async function failedJobs(queue: QueueBackend): Promise<{ name: string; id: string | undefined; reason: string; attempts: number }[]> {
-  const failed = [...(await queue.queue('crawl').getFailed()), ...(await queue.queue('vk').getFailed())];
+  const failed = [...(await queue.queue('crawl').getFailed())];
+  for (const network of NETWORKS) failed.push(...(await queue.queue(network).getFailed()));
   return failed.map((job) => ({ name: job.name, id: job.id, reason: job.failedReason, attempts: job.attemptsMade }));
 }
 

@@ -28,10 +28,14 @@ await startWorker({
   sql,
   queue,
   crawl: {
-    vk: createVkSource({ token: env('VK_TOKEN'), kind: 'service', baseUrl: env('VK_API_URL'), requestsPerSecond: budget, acquire: pacer.acquire }),
+    sources: {
+      vk: {
+        source: createVkSource({ token: env('VK_TOKEN'), kind: 'service', baseUrl: env('VK_API_URL'), requestsPerSecond: budget, acquire: pacer.acquire }),
+        tokenFingerprint: fingerprint(env('VK_TOKEN')),
+        requestsPerSecond: budget,
+      },
+    },
     pseudonymise: createPseudonymiser(env('PSEUDONYM_KEY')),
-    vkTokenFingerprint: fingerprint(env('VK_TOKEN')),
-    vkRequestsPerSecond: budget,
     now: () => new Date(Number(env('CRAWL_NOW'))),
     lockDurationMs: 2_000,
     stalledIntervalMs: 1_000,

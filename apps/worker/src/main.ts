@@ -1,7 +1,7 @@
 import { openDatabase } from '@most/db';
 import { createQueueBackend } from '@most/queue';
 import { loadConfigOrExit } from '@most/shared';
-import { crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey } from './crawl/runtime';
+import { crawledNetworks, crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey } from './crawl/runtime';
 import { scheduleCrawls } from './crawl/schedule';
 import { startWorker } from './worker';
 
@@ -15,7 +15,7 @@ const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: confi
 const queue = createQueueBackend({ redisUrl: config.REDIS_URL, databaseUrl: db.url, namespace: config.REDIS_URL ? config.QUEUE_PREFIX : 'bullmq' });
 await queue.prepare();
 let pseudonymKey: string | null = null;
-if (config.VK_TOKEN) {
+if (crawledNetworks(config).length > 0) {
   try {
     pseudonymKey = await resolvePseudonymKey(config, false);
   } catch (error) {
@@ -28,7 +28,7 @@ const log = (message: string, fields?: Record<string, unknown>) => console.log(J
 const worker = await startWorker({ sql: db.sql, queue, log, crawl: crawl ?? undefined, commentRetentionDays: config.COMMENT_RETENTION_DAYS });
 // Every worker process upserts the same schedulers (stable ids): one schedule whatever the number of processes.
 if (crawl) await scheduleCrawls(queue, crawlScheduleFromConfig(config));
-else log('VK_TOKEN is not set: crawling is off');
+else log('No network is configured (VK_TOKEN, OK_ACCESS_TOKEN…, TELEGRAM_PREVIEW_URL): crawling is off');
 console.log(JSON.stringify({ level: 'info', message: 'worker started', queue: queue.kind }));
 
 let stopping = false;

@@ -99,3 +99,12 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
   removeOnFail: { age: 30 * 24 * 3600, count: 50_000 },
 } as const;
+
+export type CrawlPayload<K extends CrawlKind> = z.infer<(typeof CRAWL_PAYLOADS)[K]>;
+
+/** A crawl job's payload, checked against its schema and against the network its name carries. */
+export function parseCrawlPayload<K extends CrawlKind>(kind: K, job: { name: string; data: unknown }): CrawlPayload<K> {
+  const data = parseJobPayload(job.name as JobName, job.data) as CrawlPayload<K>;
+  if (job.name !== crawlJobName(data.network, kind)) throw new Error(`Job "${job.name}" does not carry a ${kind} payload of its network (${data.network})`);
+  return data;
+}
