@@ -293,7 +293,7 @@ export const en: Messages = {
       caption: 'Jobs per queue',
       backend: 'Queue backend: {kind}',
       queueName: 'Queue',
-      names: { system: 'System jobs', crawl: 'Crawl scheduling', vk: 'VK requests' },
+      names: { system: 'System jobs', crawl: 'Crawl scheduling', vk: 'VK requests', ok: 'OK requests', telegram: 'Telegram requests' },
       states: { waiting: 'Waiting', prioritized: 'Prioritized', 'waiting-children': 'Waiting for children', active: 'Active', delayed: 'Delayed', failed: 'Failed', completed: 'Completed' },
       activeTitle: 'Running now',
       job: 'Job',
@@ -302,7 +302,7 @@ export const en: Messages = {
       started: 'Started',
       attempts: 'Attempts',
       noActive: 'Nothing is running right now.',
-      jobNames: { 'crawl-fanout': 'Crawl fan-out', 'vk-profile': 'Page profile', 'vk-posts': 'Page posts', 'vk-comments': 'Post comments', 'score-period': 'Rescore' },
+      jobNames: { 'crawl-fanout': 'Crawl fan-out', 'vk-profiles': 'VK page profiles', 'vk-posts': 'VK page posts', 'vk-comments': 'VK post comments', 'ok-profiles': 'OK group profiles', 'ok-posts': 'OK group topics', 'ok-comments': 'OK topic comments', 'telegram-profiles': 'Telegram channel profile', 'telegram-posts': 'Telegram channel posts', 'telegram-comments': 'Telegram comments', 'score-period': 'Rescore' },
     },
   },
   agency: {

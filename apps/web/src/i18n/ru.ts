@@ -291,7 +291,7 @@ export const ru = {
       caption: 'Задания по очередям',
       backend: 'Механизм очереди: {kind}',
       queueName: 'Очередь',
-      names: { system: 'Служебные задания', crawl: 'Планирование сбора', vk: 'Запросы к ВКонтакте' },
+      names: { system: 'Служебные задания', crawl: 'Планирование сбора', vk: 'Запросы к ВКонтакте', ok: 'Запросы к Одноклассникам', telegram: 'Запросы к Telegram' },
       states: { waiting: 'Ожидают', prioritized: 'С приоритетом', 'waiting-children': 'Ждут вложенных', active: 'Выполняются', delayed: 'Отложены', failed: 'С ошибкой', completed: 'Выполнены' },
       activeTitle: 'Выполняются сейчас',
       job: 'Задание',
@@ -300,7 +300,7 @@ export const ru = {
       started: 'Начато',
       attempts: 'Попыток',
       noActive: 'Сейчас ничего не выполняется.',
-      jobNames: { 'crawl-fanout': 'Раздача сбора', 'vk-profile': 'Профиль страницы', 'vk-posts': 'Записи страницы', 'vk-comments': 'Комментарии к записи', 'score-period': 'Пересчёт оценок' },
+      jobNames: { 'crawl-fanout': 'Раздача сбора', 'vk-profiles': 'Профили страниц ВКонтакте', 'vk-posts': 'Записи страницы ВКонтакте', 'vk-comments': 'Комментарии к записи ВКонтакте', 'ok-profiles': 'Профили групп в Одноклассниках', 'ok-posts': 'Темы группы в Одноклассниках', 'ok-comments': 'Комментарии к теме в Одноклассниках', 'telegram-profiles': 'Профиль канала Telegram', 'telegram-posts': 'Записи канала Telegram', 'telegram-comments': 'Комментарии Telegram', 'score-period': 'Пересчёт оценок' },
     },
   },
   agency: {
