@@ -164,6 +164,10 @@ export const en: Messages = {
     groups: { profile: 'Profile', activity: 'Activity', engagement: 'Engagement', feedback: 'Feedback', content: 'Content' },
     minSample: 'Minimum sample',
     sla: 'Response rule',
+    networksColumn: 'Networks',
+    allNetworks: 'All networks',
+    combine:
+      "An organization's score is the mean of the scores of its VK, OK and Telegram pages with enough data; every page weighs the same. A criterion that does not apply to a page's network leaves that page's score: Telegram comments live in a separate discussion group that the channel's public page does not show, and reactions are not read, so the criteria on answering comments and on engagement do not apply to Telegram channels.",
   },
   check: {
     title: 'Is this page official?',
