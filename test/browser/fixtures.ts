@@ -111,7 +111,7 @@ export async function seedScoredAccount(sql: Sql, accountId: number): Promise<{ 
     INSERT INTO account_criterion_scores (account_id, period_kind, period_start, methodology_version, criterion_code, status, value, points, max_points, evidence)
     VALUES
       (${accountId}, ${p.periodKind}, ${p.periodStart}, ${p.methodologyVersion}, 'SLA_WITHIN_24H', 'fail', 0.4, 0, 14,
-       ${sql.json([{ kind: 'comment', id: '101', url: 'https://vk.com/wall-1_1?reply=7', note: 'answered after 31 h' }] as never)}),
+       ${sql.json([{ kind: 'comment', id: '101', url: 'https://vk.com/wall-1_1?reply=7', note: 'answered_late' }] as never)}),
       (${accountId}, ${p.periodKind}, ${p.periodStart}, ${p.methodologyVersion}, 'PROFILE_PHONE', 'pass', 1, 2, 2,
        ${sql.json([{ kind: 'snapshot', id: '5', field: 'phone', value: true }] as never)})`;
   const [rec] = await sql<{ id: number }[]>`

@@ -48,10 +48,10 @@ export interface TestPlatform {
 }
 
 /** The real platform (API + worker + dashboard) in-process on a fresh, migrated PostgreSQL database with the demo registry. */
-export async function startTestPlatform(options: { worker?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestPlatform> {
   const db = await createTestDatabase();
   await seedDemoRegistry(db.sql);
-  const config = parseConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '4', NODE_ENV: 'test' });
+  const config = parseConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '4', NODE_ENV: 'test', ...options.env });
   const platform = await startPlatform({ config, api: true, worker: options.worker ?? false, migrate: true });
   return {
     url: platform.url!,
@@ -98,7 +98,7 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 /** Creates a user with a password through the platform's own user function. */
 export async function createUserWithPassword(
   platform: TestPlatform,
-  user: { email: string; role: 'admin' | 'monitor' | 'agency'; displayName?: string; organizationCode?: string },
+  user: { email: string; role: 'admin' | 'monitor' | 'agency' | 'instructor' | 'trainee'; displayName?: string; organizationCode?: string },
 ): Promise<{ id: number; label: string }> {
   const created = await createUser(platform.db.sql, { ...user, password: TEST_PASSWORD }, { label: 'browser-test' });
   return { id: created.id, label: created.email };

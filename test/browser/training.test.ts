@@ -4,10 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { changeEnrolmentState, createCohort, createCourse, createUser, enrolTrainee, upsertTraineeProfile } from '@most/db';
+import { applyForCohort, createCohort, createCourse, createUser, enrolTrainee, upsertTraineeProfile } from '@most/db';
 import { ensureWebBuild, launchChromium, newPage, screenshot, seriousA11yViolations, signIn, startTestPlatform, TEST_PASSWORD, type TestPlatform } from './harness';
 
 const HOUR = 3_600_000;
+
+/** Every API answer with a 4xx/5xx status on a page, as "status method url". */
+function watchFailures(page: Page): string[] {
+  const failures: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  return failures;
+}
 /** Markup typed by a trainee must come back as the same characters, never as elements. */
 const ANSWER = 'Разбор трёх комментариев жителей <b>без разметки</b>: ответили в течение 2 часов.';
 
@@ -18,7 +27,10 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
   let instructor: Page;
   let monitor: Page;
   let visitor: Page;
+  let applicant: Page;
   let cohortId: number;
+  let applicationId: number;
+  let failures: { trainee: string[]; instructor: string[]; applicant: string[] };
   let enrolmentId: number;
   let dataDir: string;
   const previousDataDir = process.env.DATA_DIR;
@@ -30,11 +42,14 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     process.env.DATA_DIR = dataDir;
     [platform, browser] = await Promise.all([startTestPlatform(), launchChromium()]);
     const sql = platform.db.sql;
-    const [organization] = await sql<{ code: string }[]>`SELECT code FROM organizations ORDER BY id LIMIT 1`;
+    const [organization] = await sql<{ code: string; short_name: string }[]>`SELECT code, short_name FROM organizations ORDER BY id LIMIT 1`;
     const password = TEST_PASSWORD;
     const label = { label: 'browser-test' };
     const monitorUser = await createUser(sql, { email: 'monitor@most.test', role: 'monitor', displayName: 'Мария Монитор', password }, label);
-    const teacher = await createUser(sql, { email: 'teacher@most.test', role: 'instructor', displayName: 'Игорь Преподаватель', password }, label);
+    await createUser(sql, { email: 'teacher@most.test', role: 'instructor', displayName: 'Игорь Преподаватель', password }, label);
+    await createUser(sql, { email: 'spare@most.test', role: 'instructor', displayName: 'Вера Запасная', password }, label);
+    const applicantUser = await createUser(sql, { email: 'applicant@most.test', role: 'trainee', displayName: 'Пётр Заявитель', password, organizationCode: organization!.code }, label);
+    await createUser(sql, { email: 'colleague@most.test', role: 'trainee', displayName: 'Коллега Смирнова', password, organizationCode: organization!.code }, label);
     const student = await createUser(sql, { email: 'trainee@most.test', role: 'trainee', displayName: 'Нина Орлова', password, organizationCode: organization!.code }, label);
     const actor = { id: monitorUser.id, label: monitorUser.email };
 
@@ -63,7 +78,7 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
         enrolmentOpensAt: new Date(now - 10 * 24 * HOUR),
         enrolmentClosesAt: new Date(now + 24 * HOUR),
         completionRule: { mode: 'all', conditions: [{ kind: 'required_assignments_passed' }, { kind: 'attendance_at_least', percent: 50 }] },
-        instructorIds: [teacher.id],
+        // No instructor yet: the monitor attaches one from the cohort card.
         sessions: [
           { title: 'Вебинар: вводное занятие', startsAt: new Date(now - 5 * HOUR), hours: 2, mode: 'online', link: 'https://meet.example.org/1' },
           { title: 'Практикум: сложные вопросы', startsAt: new Date(now + 3 * 24 * HOUR), hours: 2, mode: 'offline', place: 'Саратов, ул. Московская, 72' },
@@ -72,12 +87,15 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
       actor,
     );
     cohortId = cohort.id;
+    // The cohort started yesterday: enrolment starts the training with no further step.
     const enrolment = await enrolTrainee(sql, { cohortId, userId: student.id }, actor);
+    expect(enrolment.state).toBe('active');
     enrolmentId = enrolment.id;
-    await changeEnrolmentState(sql, enrolmentId, { to: 'active' }, actor);
+    applicationId = (await applyForCohort(sql, { cohortId, userId: applicantUser.id }, { id: applicantUser.id, label: applicantUser.email })).id;
     await upsertTraineeProfile(sql, student.id, { surname: 'Орлова', givenName: 'Нина', patronymic: 'Игоревна', snils: '112-233-445 95' }, actor);
 
-    [trainee, instructor, monitor, visitor] = await Promise.all([newPage(browser), newPage(browser), newPage(browser), newPage(browser)]);
+    [trainee, instructor, monitor, visitor, applicant] = await Promise.all([newPage(browser), newPage(browser), newPage(browser), newPage(browser), newPage(browser)]);
+    failures = { trainee: watchFailures(trainee), instructor: watchFailures(instructor), applicant: watchFailures(applicant) };
   });
   afterAll(async () => {
     await browser?.close();
@@ -85,6 +103,45 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     if (previousDataDir === undefined) delete process.env.DATA_DIR;
     else process.env.DATA_DIR = previousDataDir;
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('a monitor attaches an instructor from the cohort card (and detaches another); the instructor then sees the cohort', async () => {
+    const monitorFailures = watchFailures(monitor);
+    await signIn(monitor, platform.url, 'monitor@most.test');
+    await monitor.goto(`${platform.url}/training/manage`);
+    const card = monitor.getByTestId('cohort-card').filter({ hasText: 'Поток 1' });
+    const instructors = card.getByTestId('cohort-instructors');
+    await instructors.getByText('Преподаватели не назначены').waitFor();
+    const picker = instructors.getByLabel('Преподаватель', { exact: true });
+    for (const name of ['Игорь Преподаватель', 'Вера Запасная']) {
+      await picker.selectOption({ label: `${name} (${name === 'Вера Запасная' ? 'spare' : 'teacher'}@most.test)` });
+      await instructors.getByRole('button', { name: 'Назначить' }).click();
+      await instructors.getByTestId('cohort-instructor').filter({ hasText: name }).waitFor();
+    }
+    await instructors.getByRole('button', { name: 'Снять с потока: Вера Запасная' }).click();
+    await instructors.getByTestId('cohort-instructor').filter({ hasText: 'Вера Запасная' }).waitFor({ state: 'detached' });
+    expect(await instructors.getByTestId('cohort-instructor').allTextContents()).toEqual([expect.stringContaining('Игорь Преподаватель')]);
+    await screenshot(monitor, 'training-monitor-instructors');
+    expect(monitorFailures).toEqual([]);
+
+    await signIn(instructor, platform.url, 'teacher@most.test');
+    await instructor.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Преподавание' }).click();
+    await instructor.getByLabel('Поток', { exact: true }).waitFor();
+    expect(await instructor.getByLabel('Поток', { exact: true }).textContent()).toContain('Госпаблики: ответы жителям — Поток 1');
+    expect(await instructor.getByText('Потоков пока нет.').count()).toBe(0);
+  });
+
+  it('an applicant is told why answers cannot be sent yet instead of being offered a form that would be refused', async () => {
+    await signIn(applicant, platform.url, 'applicant@most.test');
+    await applicant.goto(`${platform.url}/training/courses/${applicationId}`);
+    const closed = applicant.getByTestId('coursework-closed');
+    await closed.waitFor();
+    expect(await closed.textContent()).toContain('Заявка ещё не рассмотрена');
+    await applicant.getByTestId('assignment').first().waitFor();
+    expect(await applicant.getByRole('button', { name: 'Отправить на проверку' }).count()).toBe(0);
+    expect(await applicant.getByLabel('Текст ответа').count()).toBe(0);
+    await screenshot(applicant, 'training-applicant-closed');
+    expect(failures.applicant).toEqual([]);
   });
 
   it('the trainee sees the course with its progress and upcoming session, and submits the assignment', async () => {
@@ -110,12 +167,15 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     await assignment.getByTestId('assignment-status').filter({ hasText: 'На проверке' }).waitFor();
     const [stored] = await platform.db.sql<{ text_body: string }[]>`SELECT text_body FROM submissions WHERE enrolment_id = ${enrolmentId}`;
     expect(stored?.text_body).toBe(ANSWER);
+    // The default deadline (a week after the start) is still ahead.
+    expect(await assignment.getByTestId('coursework-closed').count()).toBe(0);
     await screenshot(trainee, 'training-trainee-submitted');
+    expect(failures.trainee).toEqual([]);
   });
 
   it('the instructor grades the answer from the queue and marks attendance; the trainee completes', async () => {
-    await signIn(instructor, platform.url, 'teacher@most.test');
-    await instructor.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Преподавание' }).click();
+    // The instructor opened the desk before the answer came in: a fresh visit shows it.
+    await instructor.goto(`${platform.url}/training/teach?cohort=${cohortId}`);
     const item = instructor.getByTestId('grading-item');
     await item.waitFor();
     // The trainee's text is shown as text: the tags are visible characters, no <b> element is created.
@@ -147,18 +207,24 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     await trainee.getByTestId('assignment-status').filter({ hasText: 'Зачтено' }).waitFor();
     expect(await trainee.getByTestId('assignment-feedback').textContent()).toBe('Хороший разбор, ответы вежливые и по делу.');
     expect(await trainee.getByTestId('assignment-score').textContent()).toBe('9');
+    expect(failures.instructor).toEqual([]);
+    expect(failures.trainee).toEqual([]);
   });
 
-  it('a monitor issues the document, the trainee downloads the PDF and anyone can verify it until it is revoked', async () => {
-    await signIn(monitor, platform.url, 'monitor@most.test');
-    await monitor.goto(`${platform.url}/training/teach?cohort=${cohortId}`);
-    const issueList = monitor.getByTestId('issue-list');
+  it('the instructor issues the document, the trainee downloads the PDF and anyone can verify it until a monitor revokes it', async () => {
+    const issueList = instructor.getByTestId('issue-list');
     await issueList.waitFor();
     await issueList.getByRole('button', { name: 'Выдать' }).click();
+    const issued = instructor.getByTestId('certificate-row');
+    await issued.getByTestId('certificate-status').filter({ hasText: 'Действителен' }).waitFor();
+    expect(await issued.textContent()).toContain('Орлова Нина Игоревна');
+    // Revocation is the monitors' decision: not offered to the instructor.
+    expect(await issued.getByRole('button', { name: 'Отозвать…' }).count()).toBe(0);
+    await screenshot(instructor, 'training-instructor-certificate');
+    expect(failures.instructor).toEqual([]);
+    await monitor.goto(`${platform.url}/training/teach?cohort=${cohortId}`);
     const certificateRow = monitor.getByTestId('certificate-row');
     await certificateRow.getByTestId('certificate-status').filter({ hasText: 'Действителен' }).waitFor();
-    expect(await certificateRow.textContent()).toContain('Орлова Нина Игоревна');
-    await screenshot(monitor, 'training-monitor-certificate');
     const [certificate] = await platform.db.sql<{ verification_code: string; series: string; number: string }[]>`
       SELECT c.verification_code, c.series, c.number FROM certificates c WHERE c.enrolment_id = ${enrolmentId}`;
     expect(certificate).toBeDefined();
@@ -175,6 +241,7 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(1000);
     await screenshot(trainee, 'training-trainee-completed');
+    expect(failures.trainee).toEqual([]);
 
     const verifyUrl = `${platform.url}/verify/${certificate!.verification_code}`;
     await visitor.goto(verifyUrl);
@@ -218,7 +285,25 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     expect(await problems.textContent()).toContain('Дата рождения получателя');
     expect(await problems.textContent()).toContain('Пол получателя');
     expect(await problems.textContent()).toContain('Орлова Нина Игоревна');
+    expect(await problems.textContent()).toContain('строка 2, столбец 25');
     await screenshot(instructor, 'training-instructor-frdo-problems');
+
+    // The trainee completes their data in the template's own wording; the export then succeeds.
+    await trainee.goto(`${platform.url}/training`);
+    const profile = trainee.getByTestId('profile-form');
+    // The form shows what is stored (the monitor entered the name and СНИЛС).
+    await expect.poll(() => profile.getByLabel('Фамилия', { exact: true }).inputValue(), { timeout: 30_000 }).toBe('Орлова');
+    await profile.getByLabel('Дата рождения').fill('1991-05-14');
+    await profile.getByLabel('Пол').selectOption({ label: 'Женский' });
+    await profile.getByLabel('Уровень образования ВО/СПО').selectOption({ label: 'Высшее образование' });
+    await profile.getByLabel('Фамилия указанная в дипломе о ВО или СПО').fill('Орлова');
+    await profile.getByLabel('Номер документа о ВО/СПО').fill('0123456');
+    await profile.getByRole('button', { name: 'Сохранить данные' }).click();
+    await profile.getByText('Данные сохранены.').waitFor();
+    expect(failures.trainee).toEqual([]);
+    await instructor.getByRole('button', { name: 'Сформировать XLSX' }).click();
+    await instructor.getByTestId('frdo-report').getByText('Файл сформирован: строк — 1.').waitFor();
+    expect(failures.instructor).toEqual([]);
   });
 
   it('a monitor enrols from a CSV (errors by line, nothing written), then moves a trainee with a reason', async () => {
@@ -240,7 +325,8 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     await monitor.getByRole('button', { name: 'Загрузить' }).click();
     await monitor.getByText('Зачислено: 1, новых учётных записей: 1.').waitFor();
     const row = monitor.getByTestId('enrolment-row').filter({ hasText: 'new1@most.test' });
-    await row.getByTestId('enrolment-state').filter({ hasText: 'Зачислен' }).waitFor();
+    // The cohort is running: the new trainee studies at once.
+    await row.getByTestId('enrolment-state').filter({ hasText: 'Обучается' }).waitFor();
 
     await row.getByLabel('Перевести в').selectOption('withdrawn');
     await row.getByLabel('Причина (обязательно)').fill('Перешёл на другую работу');
@@ -252,6 +338,27 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     await screenshot(monitor, 'training-monitor-enrolments');
   });
 
+  it('a monitor enrols a registered person and the organization, both picked by name', async () => {
+    const monitorFailures = watchFailures(monitor);
+    await monitor.goto(`${platform.url}/training/enrolments?cohort=${cohortId}`);
+    const [organization] = await platform.db.sql<{ id: number; short_name: string }[]>`SELECT id, short_name FROM organizations ORDER BY id LIMIT 1`;
+    const form = monitor.getByRole('form', { name: 'Зачислить слушателя' });
+    await form.getByLabel('Поиск по имени или e-mail').fill('Смирнова');
+    const person = form.getByLabel('Уже зарегистрированный слушатель');
+    await person.locator('option', { hasText: 'colleague@most.test' }).waitFor({ state: 'attached' });
+    await person.selectOption({ label: `Коллега Смирнова (colleague@most.test, ${organization!.short_name})` });
+    await form.getByLabel('Поиск организации по названию').fill(organization!.short_name);
+    const choice = form.getByLabel('Организация', { exact: true });
+    await choice.locator(`option[value="${organization!.id}"]`).waitFor({ state: 'attached' });
+    await choice.selectOption(String(organization!.id));
+    await form.getByRole('button', { name: 'Зачислить' }).click();
+    const row = monitor.getByTestId('enrolment-row').filter({ hasText: 'colleague@most.test' });
+    await row.getByTestId('enrolment-state').filter({ hasText: 'Обучается' }).waitFor();
+    expect(await row.textContent()).toContain(organization!.short_name);
+    await screenshot(monitor, 'training-monitor-enrol-picker');
+    expect(monitorFailures).toEqual([]);
+  });
+
   it('the training pages have no serious or critical accessibility violations', async () => {
     const pages: [Page, string][] = [
       [trainee, '/training'],
@@ -259,6 +366,7 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
       [instructor, `/training/teach?cohort=${cohortId}`],
       [monitor, '/training/manage'],
       [monitor, `/training/enrolments?cohort=${cohortId}`],
+      [applicant, `/training/courses/${applicationId}`],
     ];
     for (const [page, path] of pages) {
       await page.goto(`${platform.url}${path}`);

@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Sql } from '@most/db';
 import { readQueueStatus, type QueueBackend } from '@most/queue';
 import type { Mailer } from '@most/trpc';
+import { createOperations } from '@most/worker';
 import { errorResponse } from './errors';
-import { clientIp } from './http/client-ip';
+import type { TrustProxySetting } from './http/client-ip';
+import { hardening } from './http/hardening';
 import { csrfProtection } from './http/csrf';
 import type { Logger } from './logger';
 import { createMailer } from './mailer';
@@ -16,6 +18,7 @@ import { publicApi } from './public/routes';
 import { trpcHandler } from './trpc-handler';
 import { verifyRoutes } from './routes/verify';
 import { bulletinRoutes } from './routes/bulletin';
+import { FAVICON_SVG, ROBOTS_TXT } from './http/site-files';
 
 export interface AppDeps {
   sql: Sql;
@@ -28,14 +31,15 @@ export interface AppDeps {
   publicUrl?: string;
   /** Outgoing e-mail; defaults to writing messages to the log. */
   mailer?: Mailer;
-  /** Take the client address from x-forwarded-for (only behind a proxy that sets it). */
-  trustProxy?: boolean;
-  /** Open-data API and widget: requests per minute per IP (default 600). */
+  /** TRUST_PROXY: which x-forwarded-for hops to believe (default: none). */
+  trustProxy?: TrustProxySetting;
+  /** Requests without a session, any path: requests per minute per client (default 600). */
   publicRateLimitPerMinute?: number;
 }
 
 /** Paths without cookies or CSRF (all GET-only): open data, the embeddable widget, static files. */
-const isPublicPath = (path: string) => path.startsWith('/api/public/') || path.startsWith('/embed/') || path.startsWith('/assets/') || path === '/healthz';
+const isPublicPath = (path: string) =>
+  path.startsWith('/api/public/') || path.startsWith('/embed/') || path.startsWith('/assets/') || path === '/healthz' || path === '/robots.txt' || path.startsWith('/favicon.');
 
 type Env = { Variables: { requestId: string } };
 
@@ -53,12 +57,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
     );
   });
   app.onError((error, c) => errorResponse(error, c, deps.logger));
+  app.use(...hardening({ sql: deps.sql, publicUrl: deps.publicUrl, trustProxy: deps.trustProxy, anonymousPerMinute: deps.publicRateLimitPerMinute }));
   // Bulletin pages, feeds and e-mail links: public, or authorised by the link's own token (before CSRF).
   app.route('/bulletin', bulletinRoutes({ sql: deps.sql, publicUrl: deps.publicUrl }));
   app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
   const mailer = deps.mailer ?? createMailer({ logger: deps.logger });
-  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, trustProxy: deps.trustProxy ?? false, queueStatus: () => readQueueStatus(deps.queue) }));
-  const open = publicApi({ sql: deps.sql, publicUrl: deps.publicUrl, clientIp: (c) => clientIp(c, deps.trustProxy ?? false), rateLimitPerMinute: deps.publicRateLimitPerMinute });
+  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, queueStatus: () => readQueueStatus(deps.queue), operations: createOperations({ sql: deps.sql, queue: deps.queue }) }));
+  const open = publicApi({ sql: deps.sql, publicUrl: deps.publicUrl });
   app.route('/api/public/v1', open.api);
   app.route('/embed', open.embed);
 
@@ -76,12 +81,16 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.json({ ok, database, queue }, ok ? 200 : 503);
   });
 
+  const favicon = (c: Context) => c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
+  app.get('/favicon.svg', favicon);
+  app.get('/favicon.ico', favicon);
+  app.get('/robots.txt', (c) => c.text(ROBOTS_TXT, 200, { 'cache-control': 'public, max-age=3600' }));
+
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found', requestId: c.get('requestId') } }, 404));
 
   const webDist = deps.webDistDir;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     app.use('/assets/*', serveStatic({ root: webDist }));
-    app.use('/favicon.svg', serveStatic({ root: webDist }));
     // Single-page app: every other GET that is not an API path gets index.html.
     app.get('*', async (c, next) => {
       if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/trpc')) return next();

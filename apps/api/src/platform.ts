@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate, openDatabase, QUEUE_SCHEMA, seedDemoRegistry, type Database } from '@most/db';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
@@ -90,9 +91,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         webDistDir: WEB_DIST_DIR,
         databaseMode: database.mode,
         publicUrl: config.PUBLIC_URL,
-        // An https PUBLIC_URL means TLS ends at a proxy in front of this process: trust its x-forwarded-for.
-        trustProxy: config.PUBLIC_URL?.startsWith('https:') ?? false,
-        mailer: createMailer({ smtpUrl: config.SMTP_URL, logger }),
+        trustProxy: config.TRUST_PROXY,
+        mailer: createMailer({ smtpUrl: config.SMTP_URL, outboxDir: join(config.DATA_DIR, 'outbox'), logger }),
       });
       server = await listen(app as never, { port: config.PORT, host: config.HOST });
     }

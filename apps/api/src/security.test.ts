@@ -126,17 +126,18 @@ describe('sessions, roles and CSRF over HTTP', () => {
     expect(response.status).toBe(403);
   });
 
-  it('locks an e-mail after repeated failures, even with the right password, and answers 429 with the wait', async () => {
+  it('locks an e-mail for the guessing client after repeated failures, even with the right password, and answers 429 with the wait', async () => {
     await createUser(db.sql, { email: 'victim@most.test', role: 'monitor', password: PASSWORD }, { label: 'test' });
+    const guesser = { 'x-forwarded-for': '10.66.0.1' };
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 6; attempt += 1) {
-      const b = browser(); // a different IP each time: the per-e-mail counter still applies
+      const b = new TestBrowser(app, guesser);
       await b.open();
       statuses.push((await b.mutate('auth.login', { email: 'victim@most.test', password: `wrong-${attempt}` })).status);
     }
     expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
     expect(statuses[4]).toBe(429);
-    const b = browser();
+    const b = new TestBrowser(app, guesser);
     await b.open();
     const locked = await b.mutate('auth.login', { email: 'victim@most.test', password: PASSWORD });
     expect(locked.status).toBe(429);
@@ -144,9 +145,11 @@ describe('sessions, roles and CSRF over HTTP', () => {
     expect(Number(locked.body.error?.data.details?.retryAfterSeconds)).toBeGreaterThan(0);
     // Another API process (same database) sees the same lock.
     const otherProcess = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', mailer, trustProxy: true }) as unknown as Hono<never>;
-    const elsewhere = new TestBrowser(otherProcess, { 'x-forwarded-for': '10.7.7.7' });
+    const elsewhere = new TestBrowser(otherProcess, guesser);
     await elsewhere.open();
     expect((await elsewhere.mutate('auth.login', { email: 'victim@most.test', password: PASSWORD })).status).toBe(429);
+    // The owner from their own address is not locked out by the stranger's guesses.
+    expect((await (await signedIn('victim@most.test')).query('auth.me')).status).toBe(200);
   });
 
   it('locks an IP after many failures across e-mails', async () => {

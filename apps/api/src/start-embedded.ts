@@ -1,6 +1,7 @@
 import { NETWORKS, loadConfigOrExit } from '@most/shared';
 import { NETWORK_SOURCES } from '@most/sources';
 import { NETWORK_SIMULATORS } from '@most/sources/simulator';
+import { ensureDemoCourse } from './demo/demo-course';
 import { ensureDemoUsers } from './demo/demo-users';
 import { startDemoEditionPublisher } from './demo/publisher';
 import { closeOnSignals, startPlatform } from './platform';
@@ -24,7 +25,13 @@ if (simulator) {
   if (demo.users.length > 0) {
     demoLines = `Demo users (password ${demo.password}, kept in ${demo.file}):\n${demo.users.map((u) => `  ${u.email} — ${u.role}${u.organizationCode ? ` (${u.organizationCode})` : ''}`).join('\n')}\n`;
   }
-  startDemoEditionPublisher(platform.database.sql, platform.logger);
+  // A course running now, so the instructor and the trainee see real work after the first start.
+  const course = await ensureDemoCourse(platform.database.sql).catch((error: unknown) => {
+    platform.logger.error({ err: error }, 'demo course not created');
+    return null;
+  });
+  if (course?.status === 'created') platform.logger.info({ cohortId: course.cohortId, trainees: course.trainees }, 'demo course created');
+  startDemoEditionPublisher(platform.database.sql, platform.logger, { dataDir: config.DATA_DIR });
 }
 
 platform.logger.info({ url: platform.url, database: platform.database.mode, queue: platform.queue.kind }, 'ready');

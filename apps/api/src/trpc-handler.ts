@@ -5,17 +5,20 @@ import { findSessionUser, type Sql } from '@most/db';
 import { isAppError } from '@most/shared';
 import { appRouter, type Mailer, type TrpcContext } from '@most/trpc';
 import { clientIp } from './http/client-ip';
+import { requestSession } from './http/session';
 import { clearSessionCookie, csrfCookie, isSecureRequest, readCookie, SESSION_COOKIE, sessionCookie } from './http/cookies';
 import type { Logger } from './logger';
+import { publicBase } from './http/public-origin';
 
 export interface TrpcHandlerDeps {
   sql: Sql;
   logger: Logger;
   mailer: Mailer;
   publicUrl?: string;
-  trustProxy: boolean;
   /** Read-only queue status for monitors (crawl page). */
   queueStatus?: TrpcContext['queueStatus'];
+  /** Crawl now / rescore now for monitors. */
+  operations?: TrpcContext['operations'];
 }
 
 /** tRPC at /trpc with the session resolved from its cookie; CSRF is checked before this runs. */
@@ -24,21 +27,23 @@ export function trpcHandler(deps: TrpcHandlerDeps): MiddlewareHandler {
     endpoint: '/trpc',
     router: appRouter,
     createContext: async (opts, c): Promise<TrpcContext & Record<string, unknown>> => {
-      const sessionToken = readCookie(c, SESSION_COOKIE);
-      const found = sessionToken ? await findSessionUser(deps.sql, sessionToken) : null;
+      const resolved = requestSession(c);
+      const sessionToken = resolved ? resolved.token : readCookie(c, SESSION_COOKIE);
+      const found = resolved ?? (sessionToken ? await findSessionUser(deps.sql, sessionToken) : null);
       const secure = isSecureRequest(c, deps.publicUrl);
       const requestId = c.get('requestId' as never) as string;
       return {
         sql: deps.sql,
         logger: deps.logger.child({ requestId }),
         mailer: deps.mailer,
-        publicUrl: deps.publicUrl ?? new URL(c.req.url).origin,
+        publicUrl: publicBase(c, deps.publicUrl),
         requestId,
-        ip: clientIp(c, deps.trustProxy),
+        ip: clientIp(c),
         userAgent: c.req.header('user-agent') ?? null,
         sessionToken,
         user: found?.user ?? null,
         queueStatus: deps.queueStatus,
+        operations: deps.operations,
         cookies: {
           issue: (session) => {
             opts.resHeaders.append('set-cookie', sessionCookie(session.token, session.expiresAt, secure));

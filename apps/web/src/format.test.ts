@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatDateTime, formatDuration } from './format';
+import { formatCountdown, formatDateTime, formatDuration, formatPeriod } from './format';
 
 describe('formatDateTime', () => {
   it('shows UTC instants in Saratov time (UTC+4)', () => {
@@ -21,5 +21,15 @@ describe('formatCountdown', () => {
     expect(formatCountdown(0)).toBe('0:00:00');
     expect(formatCountdown(22 * 3_600_000 + 5 * 60_000 + 9_999)).toBe('22:05:09');
     expect(formatCountdown(-(30 * 3_600_000 + 1_000))).toBe('30:00:01');
+  });
+});
+
+describe('formatPeriod', () => {
+  const words = { quarter: '{quarter} квартал {year} г.', week: 'неделя с {date}' };
+  it('names months, quarters and weeks in Russian, never as ISO dates', () => {
+    expect(formatPeriod('month', '2026-11-01', words)).toMatch(/^ноябрь 2026/);
+    expect(formatPeriod('quarter', '2026-10-01', words)).toBe('IV квартал 2026 г.');
+    expect(formatPeriod('week', '2026-11-02', words)).toMatch(/^неделя с 2 нояб\.? 2026/);
+    expect(formatPeriod(null, '2026-12-05', words)).toMatch(/^5 дек\.? 2026/);
   });
 });

@@ -34,3 +34,21 @@ export function formatCountdown(ms: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${Math.floor(total / 3600)}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
 }
+
+const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'];
+
+/**
+ * A scoring period as people name it, from its kind and first day (YYYY-MM-DD): "ноябрь 2026 г.",
+ * "IV квартал 2026 г.", "неделя с 2 нояб. 2026 г."; any other kind as its first day.
+ * `words` are the locale's templates: quarter "{quarter} квартал {year} г.", week "неделя с {date}".
+ */
+export function formatPeriod(kind: string | null | undefined, start: string, words: { quarter: string; week: string }, locale: 'ru' | 'en' = 'ru'): string {
+  const date = new Date(`${start.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return start;
+  const tag = locale === 'ru' ? 'ru-RU' : 'en-GB';
+  if (kind === 'month') return new Intl.DateTimeFormat(tag, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(date);
+  const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  if (kind === 'quarter') return fill(words.quarter, { quarter: ROMAN_QUARTERS[Math.floor(date.getUTCMonth() / 3)]!, year: String(date.getUTCFullYear()) });
+  const day = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', dateStyle: 'medium' }).format(date);
+  return kind === 'week' ? fill(words.week, { date: day }) : day;
+}

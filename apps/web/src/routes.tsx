@@ -11,6 +11,9 @@ export const routes: RouteDefinition[] = [
   { path: '/check', component: lazy(() => import('./pages/public/CheckPage')) },
   { path: '/embed', component: lazy(() => import('./pages/public/EmbedPage')) },
   { path: '/login', component: lazy(() => import('./pages/LoginPage')) },
+  { path: '/forgot-password', component: lazy(() => import('./pages/account/ForgotPasswordPage')) },
+  { path: '/reset-password', component: lazy(() => import('./pages/account/SetPasswordPage').then((m) => ({ default: m.ResetPasswordPage }))) },
+  { path: '/accept-invitation', component: lazy(() => import('./pages/account/SetPasswordPage').then((m) => ({ default: m.AcceptInvitationPage }))) },
   { path: '/bulletins', component: lazy(() => import('./pages/bulletin/ArchivePage')) },
   { path: '/bulletins/:slug', component: lazy(() => import('./pages/bulletin/IssuePage')) },
 

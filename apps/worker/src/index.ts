@@ -5,3 +5,8 @@ export { scheduleCrawls, unscheduleCrawls, startCrawlRun, CRAWL_SCHEDULER_IDS, c
 export { createPseudonymiser, fingerprint, loadOrCreatePseudonymKey, PSEUDONYM_KEY_FILE, type Pseudonymise } from './crawl/pseudonym';
 export { crawlJobIds } from './crawl/job-ids';
 export { createRequestPacer, createLocalPacer, type RequestPacer } from './crawl/request-pacer';
+export { createOperations, RESCORE_JOB_ID, type Operations, type CrawlRequest, type CrawlProgress, type RescoreStatus } from './operations';
+export { buildCrawlRunSummary, type CrawlRunSummary } from './runs/crawl-summary';
+export { buildScoreRunSummary, type ScoreRunSummary } from './runs/score-summary';
+export { createWorkerLogger, type WorkerLog } from './logger';
+export { followCrawl, followRescore } from './cli/follow';

@@ -4,6 +4,7 @@ import { loadConfigOrExit } from '@most/shared';
 import { crawledNetworks, crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey } from './crawl/runtime';
 import { scheduleCrawls } from './crawl/schedule';
 import { startWorker } from './worker';
+import { createWorkerLogger } from './logger';
 
 /** Production worker process: needs DATABASE_URL; uses Redis when REDIS_URL is set. */
 const config = loadConfigOrExit();
@@ -24,12 +25,12 @@ if (crawledNetworks(config).length > 0) {
   }
 }
 const crawl = pseudonymKey ? crawlOptionsFromConfig(config, pseudonymKey, queue) : null;
-const log = (message: string, fields?: Record<string, unknown>) => console.log(JSON.stringify({ level: 'info', message, ...fields }));
+const { logger, log } = createWorkerLogger(config.LOG_LEVEL);
 const worker = await startWorker({ sql: db.sql, queue, log, crawl: crawl ?? undefined, commentRetentionDays: config.COMMENT_RETENTION_DAYS });
 // Every worker process upserts the same schedulers (stable ids): one schedule whatever the number of processes.
 if (crawl) await scheduleCrawls(queue, crawlScheduleFromConfig(config));
 else log('No network is configured (VK_TOKEN, OK_ACCESS_TOKEN…, TELEGRAM_PREVIEW_URL): crawling is off');
-console.log(JSON.stringify({ level: 'info', message: 'worker started', queue: queue.kind }));
+logger.info({ queue: queue.kind }, 'worker started');
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

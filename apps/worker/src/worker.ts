@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import type { Sql } from '@most/db';
 import type { QueueBackend } from '@most/queue';
 import { processSmoke } from './processors/smoke';
+import { processCrawlRunSummary } from './processors/crawl-run-summary';
 import { TRAINING_PROCESSORS, scheduleTraining } from './processors/training';
 import { BULLETIN_PROCESSORS, syncBulletinSchedule, type BulletinWorkerOptions } from './processors/bulletin';
 import { SCORE_PROCESSORS, scheduleScoring } from './processors/score';
@@ -29,6 +30,7 @@ type Processors = Record<string, (job: Job, deps: WorkerDeps) => Promise<unknown
 
 const SYSTEM_PROCESSORS: Processors = {
   smoke: (job) => processSmoke(job),
+  'crawl-run-summary': (job, deps) => processCrawlRunSummary(job, deps),
   ...TRAINING_PROCESSORS,
   ...BULLETIN_PROCESSORS,
   ...SCORE_PROCESSORS,

@@ -9,3 +9,6 @@ export * from './methodology';
 export * from './criteria';
 export * from './privacy';
 export * from './recommendations';
+export * from './access';
+export * from './official-check';
+export * from './locale/russian';

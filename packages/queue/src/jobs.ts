@@ -24,7 +24,13 @@ const crawlFanoutPayload = z.object({
   everyMs: z.number().int().positive().optional(),
 });
 /** Accounts of one network whose profiles one job reads (VK: up to 500 in one groups.getById request). */
-const profilesPayload = z.object({ network: networkSchema, accountIds: z.array(accountId).min(1).max(500), runAt });
+const profilesPayload = z.object({
+  network: networkSchema,
+  accountIds: z.array(accountId).min(1).max(500),
+  runAt,
+  /** An operator's "crawl now": read the posts of the pages found active right after. */
+  thenPosts: z.boolean().default(false),
+});
 const postsPayload = z.object({
   network: networkSchema,
   accountId,
@@ -58,6 +64,11 @@ export const JOBS = {
   // network's queue makes about one request, so that queue's limiter is the network's request budget.
   'crawl-fanout': { queue: 'crawl', payload: crawlFanoutPayload },
   ...CRAWL_JOBS,
+  // Watches a crawl run until none of its jobs is left, then records and logs its summary (re-enqueued with a delay until then).
+  'crawl-run-summary': {
+    queue: 'system',
+    payload: z.object({ network: networkSchema, runAt, check: z.number().int().nonnegative().default(0), quiet: z.number().int().nonnegative().default(0), everyMs: z.number().int().min(50).max(600_000).default(10_000) }),
+  },
   // Bulletin: drafts on a schedule; after publication a PDF and one e-mail job per recipient.
   'bulletin-generate': { queue: 'system', payload: z.object({ periodKey: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|q[1-4])$/).optional() }) },
   'bulletin-schedule-sync': { queue: 'system', payload: z.object({}) },

@@ -13,12 +13,39 @@ const optionalUrl = (protocols: readonly string[]) =>
   );
 const positiveInt = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(fallback));
 
+/**
+ * TRUST_PROXY: which X-Forwarded-For hops to believe. Empty/"false"/"0": none (the socket address
+ * is the client); a number: that many proxies of ours in front; otherwise a comma-separated list of
+ * proxy addresses or CIDRs.
+ */
+export type TrustProxy = false | number | string[];
+const isIP = (text: string) => /^(\d{1,3}\.){3}\d{1,3}$/.test(text) || /^[0-9a-f:]+:[0-9a-f:.]*$/i.test(text);
+const trustProxySchema = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustProxy => {
+      const text = value?.trim().toLowerCase();
+      if (!text || text === 'false' || text === 'off' || text === 'no') return false;
+      if (/^\d+$/.test(text)) return Number(text);
+      const list = text.split(',').map((part) => part.trim()).filter(Boolean);
+      const bad = list.filter((entry) => !isIP(entry.split('/')[0] ?? '') || (entry.includes('/') && !/^\d{1,3}$/.test(entry.split('/')[1] ?? '')));
+      if (bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `must be a number of proxies or a list of addresses/CIDRs; not understood: ${bad.join(', ')}` });
+        return z.NEVER;
+      }
+      return list;
+    }),
+);
+
 /** Every environment variable the platform reads, parsed once at start-up. */
 export const configSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
   HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
   PUBLIC_URL: optionalUrl(['http', 'https']),
+  TRUST_PROXY: trustProxySchema,
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   DATABASE_POOL_SIZE: positiveInt(10),

@@ -30,6 +30,37 @@ export interface QueueStatusReportInput {
   }[];
 }
 
+/** Monitors' "do it now" operations, as @most/worker `createOperations` provides them (typed structurally). */
+export interface OperationsPort {
+  crawlPages(accountIds: readonly number[]): Promise<{
+    runAt: number;
+    queued: number[];
+    skipped: { accountId: number; reason: 'network_not_crawled' | 'removed' }[];
+    crawlerRunning: boolean;
+  }>;
+  crawlProgress(
+    runAt: number,
+    accountIds?: readonly number[],
+  ): Promise<{
+    runAt: number;
+    pendingJobs: number;
+    requests: number;
+    errors: number;
+    pages: { read: number; failed: number; unavailable: number; posts: number; comments: number };
+    finished: boolean;
+    summary: { durationMs: number } | null;
+  }>;
+  rescore(input: { periodKind: 'week' | 'month' | 'quarter'; date?: string | undefined }): Promise<{ jobId: string; periodKind: 'week' | 'month' | 'quarter'; date: string }>;
+  rescoreStatus(jobId: string): Promise<{
+    jobId: string;
+    state: 'waiting' | 'active' | 'completed' | 'failed' | 'unknown';
+    startedAt: Date | null;
+    finishedAt: Date | null;
+    result: { period: string; accounts: number; organizations: number; questions: number; durationMs: number } | null;
+    failedReason: string | null;
+  }>;
+}
+
 export interface TrpcContext {
   sql: Sql;
   logger: ContextLogger;
@@ -45,4 +76,6 @@ export interface TrpcContext {
   cookies: SessionCookies;
   /** The queues' job counts and active jobs; absent where the host has no queue (then the procedure says so). */
   queueStatus?: () => Promise<QueueStatusReportInput>;
+  /** Crawl now / rescore now through the queue; absent where the host has no queue. */
+  operations?: OperationsPort;
 }

@@ -4,6 +4,7 @@ import { disputesRouter } from './routers/disputes';
 import { methodologyRouter } from './routers/methodology';
 import { recommendationsRouter } from './routers/recommendations';
 import { reviewsRouter } from './routers/reviews';
+import { operationsRouter } from './routers/operations';
 import { bulletinRouter } from './routers/bulletin';
 import { rankingsRouter } from './routers/rankings';
 import { registryRouter } from './routers/registry';
@@ -27,6 +28,7 @@ export const appRouter = router({
   training: trainingRouter,
   sla: slaRouter,
   scoring: scoringRouter,
+  operations: operationsRouter,
 });
 
 /** The dashboard imports this TYPE only. */

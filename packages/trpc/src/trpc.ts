@@ -1,4 +1,5 @@
 import { initTRPC } from '@trpc/server';
+import { ACCESS } from '@most/domain';
 import { AppError, type Role } from '@most/shared';
 import type { TrpcContext } from './context';
 import { formatError } from './errors';
@@ -27,15 +28,15 @@ const withRoles = (roles: readonly Role[]) =>
   });
 
 /** NGO staff: monitoring data, registry editing, reviews, editions. */
-export const monitorProcedure = withRoles(['admin', 'monitor']);
-export const adminProcedure = withRoles(['admin']);
+export const monitorProcedure = withRoles(ACCESS.monitoring);
+export const adminProcedure = withRoles(ACCESS.administration);
 export const instructorProcedure = withRoles(['admin', 'instructor']);
 /** Course participants; agency staff take the course too. */
-export const traineeProcedure = withRoles(['trainee', 'agency']);
+export const traineeProcedure = withRoles(ACCESS.learning);
 
 /** A member of one agency; ctx.organizationId is that agency, and nothing else is reachable. */
 export const agencyProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'agency' || ctx.user.organizationId === null) throw new AppError('FORBIDDEN', 'Доступно только сотрудникам ведомства');
+  if (!(ACCESS.agency as readonly Role[]).includes(ctx.user.role) || ctx.user.organizationId === null) throw new AppError('FORBIDDEN', 'Доступно только сотрудникам ведомства');
   return next({ ctx: { organizationId: ctx.user.organizationId } });
 });
 

@@ -60,7 +60,7 @@ footer{margin-top:8px;font-size:12px;color:#57606a}
 </head>
 <body>
 <h1>${escapeHtml(view.edition.title)}</h1>
-<p>${escapeHtml(formatPeriod(view.edition.periodStart, view.edition.periodEnd))} · методика v${escapeHtml(view.edition.methodologyVersion)}${filterLabel ? ` · ${escapeHtml(filterLabel)}` : ''}</p>
+<p>${escapeHtml(formatPeriod(view.edition.periodStart, view.edition.periodEnd))} · методика, версия ${escapeHtml(view.edition.methodologyVersion)}${filterLabel ? ` · ${escapeHtml(filterLabel)}` : ''}</p>
 <table>
 <thead><tr><th class="n">Место</th><th>Организация</th><th class="n">Балл</th><th class="n">Изменение</th><th class="n">Охват</th></tr></thead>
 <tbody>

@@ -1,4 +1,4 @@
-import { methodologySchema, type Methodology } from '@most/domain';
+import { criterionNormRu, criterionRuleRu, methodologySchema, type Methodology } from '@most/domain';
 import { listMethodologyVersions, type Sql } from '@most/db';
 
 /** Public description of a methodology version: what is measured, how it is weighted, where it passes. */
@@ -20,6 +20,9 @@ export function publicMethodology(m: Methodology, locked: boolean) {
       weight: c.weight,
       kind: c.evaluation.kind,
       thresholds: c.thresholds,
+      /** The rule and the pass norm in Russian, generated from the thresholds that score the criterion. */
+      rule: criterionRuleRu(c),
+      norm: criterionNormRu(c),
       applicability: c.applicability,
     })),
   };

@@ -1,4 +1,6 @@
 /** OpenAPI 3.1 description of the open-data API, written by hand to stay readable. */
+import { UNRANKED_REASON_CODES } from '@most/domain';
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (type: string) => ({ type: [type, 'null'] });
 
@@ -39,7 +41,7 @@ export function openApiDocument(serverUrl: string) {
         get: {
           operationId: 'getEdition',
           summary: 'Выпуск рейтинга (JSON или CSV)',
-          description: 'Фильтры пересчитывают места внутри выборки (равные баллы — одно место: 1, 2, 2, 4). Изменение к предыдущему выпуску считается только по критериям, которые есть в обеих версиях методики. CSV — UTF-8 с BOM, все строки без постраничной разбивки.',
+          description: 'Фильтры пересчитывают места внутри выборки (равные баллы — одно место: 1, 2, 2, 4). Изменение к предыдущему выпуску считается только по критериям, которые есть в обеих версиях методики. CSV — UTF-8 с BOM, все строки без постраничной разбивки; у неранжированных строк колонки unranked_reason (код) и unranked_reason_text (причина по-русски).',
           parameters: [
             { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
             { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } },
@@ -122,10 +124,27 @@ export function openApiDocument(serverUrl: string) {
             rankChange: { ...nullable('integer'), description: 'На сколько мест поднялась (+) или опустилась (−)' },
             scoreChange: nullable('number'),
             coverage: { type: 'object', properties: { accountsScored: { type: 'integer' }, accountsTotal: { type: 'integer' } } },
-            sampleSize: { type: 'integer', description: 'Объём выборки (публикации и вопросы за период)' },
+            sampleSize: {
+              type: 'integer',
+              description: 'Объём выборки: вопросы жителей за период с ответом или с истёкшим сроком ответа, по всем страницам организации (настоящее число и для неранжированных)',
+            },
+            unranked: {
+              type: ['object', 'null'],
+              description: 'Почему организация не ранжируется; null — ранжируется',
+              properties: {
+                code: {
+                  type: 'string',
+                  enum: [...UNRANKED_REASON_CODES],
+                  description:
+                    'no_accounts — нет официальных страниц; below_minimum_sample — вопросов меньше минимальной выборки методики, скорость ответов не оценивалась; low_coverage — измерено слишком мало критериев; not_enough_data — данных недостаточно (правила методики не найдены)',
+                },
+                text: { type: 'string', description: 'Причина по-русски' },
+              },
+              required: ['code', 'text'],
+            },
             criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, score: { type: 'number' } } } },
           },
-          required: ['rank', 'organizationCode', 'organizationName', 'score', 'coverage', 'sampleSize'],
+          required: ['rank', 'organizationCode', 'organizationName', 'score', 'coverage', 'sampleSize', 'unranked'],
         },
         EditionView: {
           type: 'object',
@@ -165,7 +184,7 @@ export function openApiDocument(serverUrl: string) {
             locked: { type: 'boolean', description: 'Используется опубликованным рейтингом и больше не меняется' },
             title: { type: 'string' },
             effectiveFrom: { type: 'string', format: 'date' },
-            criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' }, group: { type: 'string' }, weight: { type: 'number' }, kind: { type: 'string', enum: ['automatic', 'manual'] } } } },
+            criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' }, group: { type: 'string' }, weight: { type: 'number' }, kind: { type: 'string', enum: ['automatic', 'manual'] }, rule: { type: 'string' }, norm: { type: 'string' } } } },
           },
         },
         AccountCheck: {
@@ -174,7 +193,12 @@ export function openApiDocument(serverUrl: string) {
             input: { type: 'string' },
             canonicalUrl: nullable('string'),
             official: { type: 'boolean' },
-            reason: nullable('string'),
+            reasonCode: {
+              type: ['string', 'null'],
+              enum: ['not_in_registry', 'not_a_url', 'unsupported_site', 'no_page_name', 'inside_page', 'personal_profile', 'site_section', 'invalid_name', 'private_link', null],
+              description: 'Почему страница не признана официальной (машинный код); null — официальная',
+            },
+            reason: { ...nullable('string'), description: 'То же по-русски, для людей' },
             account: { type: ['object', 'null'] },
             organization: { type: ['object', 'null'], properties: { code: { type: 'string' }, shortName: { type: 'string' }, fullName: { type: 'string' } } },
           },

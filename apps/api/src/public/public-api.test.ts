@@ -116,6 +116,26 @@ describe('open-data API and widget', () => {
     expect(lines.filter((l) => l.includes(',yes,')).length).toBe(3);
   });
 
+  it('reports the real sample of an unranked organization and why it is not ranked, in JSON, CSV and the OpenAPI document', async () => {
+    const body = (await (await get('/api/public/v1/editions/oktyabr-2026')).json()) as {
+      ranked: { rows: { unranked: unknown }[] };
+      notEnoughData: { organizationCode: string; sampleSize: number; unranked: { code: string; text: string } }[];
+    };
+    expect(body.ranked.rows.every((r) => r.unranked === null)).toBe(true);
+    expect(body.notEnoughData.map((r) => r.sampleSize)).toEqual([1, 1, 1]);
+    expect(body.notEnoughData[0]!.unranked.code).toBe('below_minimum_sample');
+    expect(body.notEnoughData[0]!.unranked.text).toMatch(/^Мало вопросов жителей: за период 1 вопрос .* нужно не меньше 10;/);
+
+    const csv = new TextDecoder().decode(new Uint8Array(await (await get('/api/public/v1/editions/oktyabr-2026?format=csv')).arrayBuffer()).slice(3));
+    const [header, ...lines] = csv.trimEnd().split('\r\n');
+    expect(header).toContain(',sample_size,not_enough_data,unranked_reason,unranked_reason_text,');
+    const unranked = lines.filter((l) => l.includes(',1,yes,below_minimum_sample,"Мало вопросов жителей: за период 1 вопрос'));
+    expect(unranked).toHaveLength(3);
+
+    const doc = (await (await get('/api/public/v1/openapi.json')).json()) as { components: { schemas: { EditionRow: { properties: Record<string, { properties?: { code: { enum: string[] } } }> } } } };
+    expect(doc.components.schemas.EditionRow.properties.unranked!.properties!.code.enum).toContain('below_minimum_sample');
+  });
+
   it('profiles an organization with its official accounts and ranking history', async () => {
     const response = await get(`/api/public/v1/organizations/${encodeURIComponent(hostileCode)}`);
     expect(response.status).toBe(200);
@@ -131,9 +151,17 @@ describe('open-data API and widget', () => {
     const official = await get(`/api/public/v1/accounts/check?url=${encodeURIComponent(`m.vk.com/${account!.handle.toUpperCase()}`)}`);
     expect(await official.json()).toMatchObject({ official: true, canonicalUrl: account!.canonical_url, organization: { code: expect.any(String) } });
     const unknown = await get(`/api/public/v1/accounts/check?url=${encodeURIComponent('https://vk.com/definitely_not_registered')}`);
-    expect(await unknown.json()).toMatchObject({ official: false, canonicalUrl: 'https://vk.com/definitely_not_registered' });
+    expect(await unknown.json()).toMatchObject({ official: false, canonicalUrl: 'https://vk.com/definitely_not_registered', reasonCode: 'not_in_registry', reason: expect.stringMatching(/^Реестр ведут/) });
     const invalid = await get(`/api/public/v1/accounts/check?url=${encodeURIComponent('https://example.com/x')}`);
-    expect(await invalid.json()).toMatchObject({ official: false, canonicalUrl: null });
+    expect(await invalid.json()).toMatchObject({
+      official: false,
+      canonicalUrl: null,
+      reasonCode: 'unsupported_site',
+      reason: 'Реестр ведётся только для страниц ВКонтакте, Одноклассников и каналов Telegram.',
+    });
+    const profile = (await (await get(`/api/public/v1/accounts/check?url=${encodeURIComponent('https://vk.com/id1')}`)).json()) as { reasonCode: string; reason: string };
+    expect(profile.reasonCode).toBe('personal_profile');
+    expect(profile.reason).toMatch(/^Это личная страница/);
     expect((await get('/api/public/v1/accounts/check')).status).toBe(400);
   });
 
@@ -182,6 +210,29 @@ describe('open-data API and widget', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await call('203.0.113.6')).status).toBe(200);
+  });
+
+  it('serves the widget of the newest edition at /embed/rankings/latest, revalidated rather than immutable', async () => {
+    const latest = await get('/embed/rankings/latest?limit=5');
+    expect(latest.status).toBe(200);
+    expect(latest.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(await latest.text()).toContain('Рейтинг за октябрь 2026');
+    expect((await get('/embed/rankings/oktyabr-2026')).headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('serves a real favicon and a robots.txt that keeps staff screens out of search engines', async () => {
+    for (const path of ['/favicon.ico', '/favicon.svg']) {
+      const icon = await get(path);
+      expect(icon.status).toBe(200);
+      expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await icon.text()).toMatch(/^<svg /);
+    }
+    const robots = await get('/robots.txt');
+    expect(robots.headers.get('content-type')).toContain('text/plain');
+    const text = await robots.text();
+    expect(text).toContain('User-agent: *');
+    for (const path of ['/monitor', '/agency', '/trpc', '/training']) expect(text).toContain(`Disallow: ${path}\n`);
+    expect(text).not.toMatch(/Disallow: \/\n/);
   });
 
   it('redirects to the latest edition', async () => {

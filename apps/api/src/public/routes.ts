@@ -24,14 +24,11 @@ import { IMMUTABLE, makeBody, ResponseCache, send, SHORT, type CachedBody } from
 import { KIND_LABELS, SECTOR_LABELS } from './labels';
 import { methodologyVersions } from './methodology';
 import { openApiDocument } from './openapi';
-import { rateLimit } from './rate-limit';
+import { publicBase } from '../http/public-origin';
 
 export interface PublicApiDeps {
   sql: Sql;
   publicUrl?: string;
-  clientIp: (c: Context) => string;
-  /** Requests per minute per IP for the open-data API and the widget. */
-  rateLimitPerMinute?: number;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -68,13 +65,14 @@ const publicSummary = (base: string, e: EditionSummary) => ({
 
 const CSV_HEADERS = [
   'rank', 'overall_rank', 'organization_code', 'organization_name', 'kind', 'sector', 'municipality_code', 'municipality_name',
-  'score', 'rank_change', 'score_change', 'accounts_scored', 'accounts_total', 'sample_size', 'not_enough_data',
+  'score', 'rank_change', 'score_change', 'accounts_scored', 'accounts_total', 'sample_size', 'not_enough_data', 'unranked_reason', 'unranked_reason_text',
 ];
 
 function editionCsv(view: EditionView): string {
   const line = (r: EditionView['notEnoughData'][number], notEnough: boolean) => [
     r.rank, r.overallRank, r.organizationCode, r.organizationName, KIND_LABELS[r.kind], SECTOR_LABELS[r.sector], r.municipalityCode, r.municipalityName,
     r.score, r.rankChange, r.scoreChange, r.coverage.accountsScored, r.coverage.accountsTotal, r.sampleSize, notEnough ? 'yes' : 'no',
+    r.unranked?.code ?? null, r.unranked?.text ?? null,
   ];
   const criteria = view.criteria.map((c) => c.code);
   const withCriteria = (r: EditionView['notEnoughData'][number], notEnough: boolean) => [
@@ -93,8 +91,7 @@ function editionCsv(view: EditionView): string {
  */
 export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
   const cache = new ResponseCache();
-  const baseOf = (c: Context) => (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
-  const limiter = rateLimit({ limit: deps.rateLimitPerMinute ?? 600, windowMs: 60_000, clientIp: deps.clientIp });
+  const baseOf = (c: Context) => publicBase(c, deps.publicUrl);
 
   /** Published editions by slug, with their previous edition: immutable, so cached without expiry. */
   const editions = new Map<string, Promise<{ edition: Edition; previous: Edition | null }>>();
@@ -115,7 +112,6 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
 
   const api = new Hono();
   api.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Retry-After', 'x-request-id'], maxAge: 86_400 }));
-  api.use(limiter);
 
   api.get('/editions', async (c) => {
     const base = baseOf(c);
@@ -226,10 +222,12 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
   };
 
   const embed = new Hono();
-  embed.use(limiter);
   embed.get('/rankings/:edition', async (c) => {
     const base = baseOf(c);
-    const slug = c.req.param('edition');
+    // `latest` follows the newest published edition, so a widget pasted once updates itself.
+    const latest = c.req.param('edition') === 'latest';
+    const slug = latest ? (await listEditions(deps.sql))[0]?.slug : c.req.param('edition');
+    if (!slug) throw new AppError('NOT_FOUND', 'Опубликованных выпусков рейтинга пока нет');
     const filter = parseQuery(embedQuerySchema, c);
     const key = `embed|${base}|${slug}|${filter.kind ?? ''}|${filter.sector ?? ''}|${filter.municipality ?? ''}|${filter.limit}`;
     let body = cache.get(key);
@@ -239,7 +237,7 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
       body = makeBody(embedHtml(base, view), 'text/html; charset=utf-8', IMMUTABLE);
       cache.set(key, body);
     }
-    const response = send(c, body);
+    const response = send(c, latest ? { ...body, cacheControl: SHORT } : body);
     // Made to be framed by any site; it runs no script and loads nothing.
     response.headers.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *; base-uri 'none'; form-action 'none'");
     response.headers.set('x-content-type-options', 'nosniff');

@@ -11,6 +11,7 @@ import {
 } from '@most/db';
 import { escapeBulletinHtml as escapeHtml, renderArchiveHtml, renderAtom, renderIssueHtml, renderRss, type FeedEntry } from '@most/domain';
 import { readCookie, SESSION_COOKIE } from '../http/cookies';
+import { publicBase } from '../http/public-origin';
 
 export interface BulletinRoutesDeps {
   sql: Sql;
@@ -39,7 +40,7 @@ const notFoundPage = (c: Context) => html(c, messagePage('Выпуск не на
  */
 export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
   const app = new Hono();
-  const base = (c: Context) => (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+  const base = (c: Context) => publicBase(c, deps.publicUrl);
   const sessionUser = async (c: Context) => {
     const token = readCookie(c, SESSION_COOKIE);
     return token ? ((await findSessionUser(deps.sql, token))?.user ?? null) : null;

@@ -1,4 +1,10 @@
-import type { Hono } from 'hono';
+/** Anything that answers a request: a Hono app (in process) or a real server (overHttp). */
+export interface RequestTarget {
+  request(path: string, init: RequestInit): Response | Promise<Response>;
+}
+
+/** A target that sends real HTTP requests to a listening server. */
+export const overHttp = (baseUrl: string): RequestTarget => ({ request: (path, init) => fetch(`${baseUrl}${path}`, { ...init, redirect: 'manual' }) });
 
 /**
  * A cookie-keeping browser stand-in for tests: calls tRPC procedures over HTTP exactly as the
@@ -7,7 +13,7 @@ import type { Hono } from 'hono';
 export class TestBrowser {
   readonly cookies = new Map<string, string>();
   constructor(
-    private readonly app: Hono<never>,
+    private readonly app: RequestTarget,
     private readonly headers: Record<string, string> = {},
   ) {}
 

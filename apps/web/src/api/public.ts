@@ -105,6 +105,9 @@ export interface MethodologyCriterion {
   weight: number;
   kind: 'automatic' | 'manual';
   thresholds: { direction: 'higher' | 'lower'; pass: number; partial: number };
+  /** The rule and the pass norm in Russian, generated from the thresholds by the server. */
+  rule: string;
+  norm: string;
   applicability: { networks: string[]; organizationKinds: string[]; sectors: string[] };
 }
 
@@ -124,6 +127,8 @@ export interface AccountCheck {
   input: string;
   canonicalUrl: string | null;
   official: boolean;
+  /** Why not (machine code); `reason` is the same in Russian. */
+  reasonCode: string | null;
   reason: string | null;
   account: { network: string; canonicalUrl: string; status: string } | null;
   organization: { code: string; shortName: string; fullName: string } | null;

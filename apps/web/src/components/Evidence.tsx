@@ -1,3 +1,4 @@
+import { evidenceRu } from '@most/domain/criterion-text';
 import { For, Show } from 'solid-js';
 import { t } from '../i18n';
 
@@ -13,33 +14,20 @@ export interface EvidenceRef {
 
 const asEvidence = (value: unknown): EvidenceRef => (value && typeof value === 'object' ? (value as EvidenceRef) : { note: String(value) });
 
-/** Renders evidence as plain text and links (never as HTML). */
+/** Renders evidence as plain Russian text (the domain's wording, never raw keys) and links, never as HTML. */
 export function EvidenceList(props: { items: unknown[] }) {
-  const kinds = () => t().agency.evidenceKinds as Record<string, string>;
   return (
     <Show when={props.items.length > 0} fallback={<span class="muted">—</span>}>
       <ul class="evidence">
         <For each={props.items.map(asEvidence)}>
           {(item) => (
             <li>
-              <span class="muted">{kinds()[item.kind ?? ''] ?? item.kind ?? ''}</span>{' '}
-              <Show when={item.url} fallback={<span>{item.id ?? ''}</span>}>
+              <span>{evidenceRu(item)}</span>
+              <Show when={item.url}>
+                {' '}
                 <a href={item.url!} target="_blank" rel="noopener noreferrer">
                   {t().agency.openEvidence}
-                  {item.id !== undefined ? ` #${item.id}` : ''}
                 </a>
-              </Show>
-              <Show when={item.field}>
-                {' '}
-                · {item.field}
-              </Show>
-              <Show when={item.value !== undefined && item.value !== null}>
-                {' '}
-                = {String(item.value)}
-              </Show>
-              <Show when={item.note}>
-                {' '}
-                — {item.note}
               </Show>
             </li>
           )}

@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { ACCESS } from '@most/domain/access';
 import { Match, Switch, type JSX } from 'solid-js';
 import { t } from '../i18n';
 import { user, type Role } from '../session';
@@ -27,5 +28,5 @@ export function RequireRole(props: { roles: Role[]; children: JSX.Element }) {
   );
 }
 
-export const MONITOR_ROLES: Role[] = ['admin', 'monitor'];
-export const AGENCY_ROLES: Role[] = ['agency'];
+export const MONITOR_ROLES: Role[] = [...ACCESS.monitoring];
+export const AGENCY_ROLES: Role[] = [...ACCESS.agency];

@@ -1,6 +1,8 @@
 import { onCleanup, onMount } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { formatNumber } from '../format';
+import { locale, t } from '../i18n';
 
 export interface ChartSeries {
   label: string;
@@ -28,7 +30,17 @@ export function LineChart(props: { xLabels: string[]; series: ChartSeries[]; hei
           { values: (_u, splits) => splits.map((index) => (Number.isInteger(index) ? (props.xLabels[index] ?? '') : '')) },
           {},
         ],
-        series: [{}, ...props.series.map((s) => ({ label: s.label, stroke: s.color, width: 2, points: { show: true, size: 6 } }))],
+        // The legend speaks Russian: the period's name and ru-RU figures, a dash where there is no value.
+        series: [
+          { label: t().chart.period, value: (_u, index) => (index === null ? t().chart.noValue : (props.xLabels[index] ?? t().chart.noValue)) },
+          ...props.series.map((s) => ({
+            label: s.label,
+            stroke: s.color,
+            width: 2,
+            points: { show: true, size: 6 },
+            value: (_u: uPlot, value: number | null) => (value === null ? t().chart.noValue : formatNumber(value, locale())),
+          })),
+        ],
       },
       [xs, ...props.series.map((s) => s.values)] as uPlot.AlignedData,
       host,

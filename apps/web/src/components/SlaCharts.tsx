@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { trpc } from '../api/trpc';
-import { formatNumber } from '../format';
+import { formatDuration, formatNumber } from '../format';
 import { fill, locale, t } from '../i18n';
 import { DataTable } from './DataTable';
 import { BarChart } from './ScoreChart';
@@ -32,7 +32,17 @@ export function SlaCharts(props: { organizationId: number }) {
       </div>
       <QueryView query={data}>
         {(d) => (
-          <>
+          <Show
+            when={d.state === 'measured'}
+            fallback={
+              <div class="state state--empty" data-testid="sla-not-enough-data">
+                <p>
+                  <strong>{m().notEnoughData}</strong>
+                </p>
+                <p class="muted">{fill(m().decided, { decided: d.decided, pending: d.pending })}</p>
+              </div>
+            }
+          >
             <p class="muted">{fill(m().decided, { decided: d.decided, pending: d.pending })}</p>
             <div class="sla-charts">
               <figure>
@@ -74,9 +84,10 @@ export function SlaCharts(props: { organizationId: number }) {
               columns={[
                 { header: m().percentile, rowHeader: true, cell: (p) => m()[p] },
                 { header: m().hours, numeric: true, cell: (p) => formatNumber(hours(d.percentiles[p]), locale()) },
+                { header: m().bucket, numeric: true, cell: (p) => (d.percentiles[p] === null ? '—' : formatDuration(Math.round(d.percentiles[p]!) * 1000, t().units)) },
               ]}
             />
-          </>
+          </Show>
         )}
       </QueryView>
     </section>

@@ -56,6 +56,8 @@ export function QueryView<T>(props: {
   query: UseQueryResult<T, Error>;
   empty?: (data: T) => boolean;
   emptyDetail?: string;
+  /** What to show when the record itself does not exist (e.g. "Организация не найдена"). */
+  missing?: () => JSX.Element;
   children: (data: T) => JSX.Element;
 }) {
   return (
@@ -63,6 +65,7 @@ export function QueryView<T>(props: {
       <Match when={props.query.isPending}>
         <Loading />
       </Match>
+      <Match when={props.query.isError && isMissing(props.query.error) && props.missing}>{props.missing!()}</Match>
       <Match when={props.query.isError && isMissing(props.query.error)}>
         <NoData detail={t().app.notAvailable} />
       </Match>

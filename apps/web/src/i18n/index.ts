@@ -1,4 +1,6 @@
 import { createSignal } from 'solid-js';
+import { quantityRu } from '@most/domain/russian';
+import { formatNumber } from '../format';
 import { en } from './en';
 import { ru, type Messages } from './ru';
 
@@ -34,9 +36,18 @@ export function setLocale(next: Locale): void {
   }
 }
 
-/** Replaces `{name}` placeholders; values are plain text, never markup. */
+/**
+ * Replaces `{name}` placeholders, and `{name|one|few|many}` with the number and its noun form
+ * (5 ошибок, 21 день, 65,3 дня); values are plain text, never markup.
+ */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template.replace(/\{(\w+)((?:\|[^|{}]*){3})?\}/g, (whole, key: string, forms: string | undefined) => {
+    if (!(key in values)) return whole;
+    if (!forms) return String(values[key]);
+    const [one = '', few = '', many = ''] = forms.slice(1).split('|');
+    const value = Number(values[key]);
+    return locale() === 'ru' ? quantityRu(value, [one, few, many]) : `${formatNumber(value, 'en')} ${value === 1 ? one : many}`;
+  });
 }
 
 /** Label for a vocabulary value (sector, kind, …), falling back to the raw code. */

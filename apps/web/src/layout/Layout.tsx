@@ -1,50 +1,11 @@
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { fill, locale, setLocale, t } from '../i18n';
-import { isAgency, isMonitor, user } from '../session';
+import { isMonitor, user } from '../session';
 import { logout } from '../api/auth';
 import { HealthBadge } from './HealthBadge';
-
-interface NavLink {
-  href: string;
-  text: () => string;
-  end?: boolean;
-}
-
-const publicLinks: NavLink[] = [
-  { href: '/', text: () => t().nav.ranking, end: true },
-  { href: '/methodology', text: () => t().nav.methodology },
-  { href: '/check', text: () => t().nav.check },
-  { href: '/embed', text: () => t().nav.embed },
-  { href: '/bulletins', text: () => t().bulletin.navArchive },
-];
-
-const monitorLinks: NavLink[] = [
-  { href: '/monitor/registry', text: () => t().nav.registry },
-  { href: '/monitor/import', text: () => t().nav.import },
-  { href: '/monitor/crawl', text: () => t().nav.crawl },
-  { href: '/monitor/review', text: () => t().nav.review },
-  { href: '/monitor/scoring', text: () => t().nav.scoring },
-  { href: '/monitor/disputes', text: () => t().nav.disputes },
-  { href: '/monitor/editions', text: () => t().nav.editions },
-  { href: '/monitor/users', text: () => t().nav.users },
-  { href: '/monitor/bulletins', text: () => t().bulletin.navMonitor },
-];
-
-const agencyLinks: NavLink[] = [
-  { href: '/agency', text: () => t().nav.myScores, end: true },
-  { href: '/agency/recommendations', text: () => t().nav.recommendations },
-  { href: '/agency/sla', text: () => t().nav.sla },
-  { href: '/agency/disputes', text: () => t().nav.myDisputes },
-  { href: '/agency/bulletins', text: () => t().bulletin.navMine },
-];
-
-const traineeLinks: NavLink[] = [{ href: '/training', text: () => t().training.navMyLearning, end: true }];
-const teachingLinks: NavLink[] = [{ href: '/training/teach', text: () => t().training.navTeach }];
-const trainingManagerLinks: NavLink[] = [
-  { href: '/training/manage', text: () => t().training.navManage },
-  { href: '/training/enrolments', text: () => t().training.navEnrolments, end: true },
-];
+import { navFor, type NavLink } from './nav';
+import { usePageTitleFromHeading } from './title';
 
 function LinkList(props: { links: NavLink[]; label?: string }) {
   return (
@@ -75,9 +36,7 @@ export function Layout(props: RouteSectionProps) {
   const location = useLocation();
   let main: HTMLElement | undefined;
 
-  createEffect(() => {
-    document.title = t().app.name;
-  });
+  usePageTitleFromHeading(() => main);
 
   // Close the phone menu after navigation and move focus to the new page's content.
   createEffect((previous: string | undefined) => {
@@ -121,19 +80,7 @@ export function Layout(props: RouteSectionProps) {
           </div>
         </div>
         <nav id="main-nav" class="nav" classList={{ 'is-open': menuOpen() }} aria-label={t().app.mainNav}>
-          <LinkList links={publicLinks} />
-          <Show when={isMonitor()}>
-            <LinkList links={monitorLinks} label={t().nav.monitor} />
-          </Show>
-          <Show when={isAgency()}>
-            <LinkList links={agencyLinks} label={t().nav.agency} />
-          </Show>
-          <Show when={user()?.role === 'trainee'}>
-            <LinkList links={traineeLinks} label={t().training.navGroup} />
-          </Show>
-          <Show when={user()?.role === 'instructor' || isMonitor()}>
-            <LinkList links={isMonitor() ? [...teachingLinks, ...trainingManagerLinks] : teachingLinks} label={t().training.navGroup} />
-          </Show>
+          <For each={navFor(user()?.role)}>{(group) => <LinkList links={group.links} label={group.label?.()} />}</For>
           <div class="nav__account">
             <Show
               when={user()}
@@ -164,7 +111,10 @@ export function Layout(props: RouteSectionProps) {
       </main>
       <footer class="footer">
         <p>{t().app.footer}</p>
-        <HealthBadge />
+        {/* Database and queue modes are for operators, not visitors. */}
+        <Show when={isMonitor()}>
+          <HealthBadge />
+        </Show>
       </footer>
     </div>
   );

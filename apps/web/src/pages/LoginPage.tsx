@@ -1,19 +1,13 @@
-import { useNavigate } from '@solidjs/router';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { login } from '../api/auth';
 import { ApiError } from '../api/http';
 import { t } from '../i18n';
-import type { SessionUser } from '../session';
-
-/** Where each role lands after signing in. */
-export function homeFor(user: SessionUser): string {
-  if (user.role === 'admin' || user.role === 'monitor') return '/monitor/review';
-  if (user.role === 'agency') return '/agency';
-  return '/';
-}
+import { homeFor } from '../layout/nav';
 
 export default function LoginPage() {
   const navigate = useNavigate();
+  const [params] = useSearchParams<{ reset?: string }>();
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [error, setError] = createSignal<string>();
@@ -26,7 +20,7 @@ export default function LoginPage() {
     setError(undefined);
     try {
       const user = await login(email().trim(), password());
-      navigate(homeFor(user), { replace: true });
+      navigate(homeFor(user.role), { replace: true });
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 429) setError(m().locked);
       else if (caught instanceof ApiError && (caught.status === 401 || caught.code === 'UNAUTHORIZED')) setError(m().failed);
@@ -39,6 +33,11 @@ export default function LoginPage() {
   return (
     <section aria-labelledby="login-title" class="narrow">
       <h1 id="login-title">{m().title}</h1>
+      <Show when={params.reset}>
+        <p class="notice notice--ok" role="status">
+          {t().account.resetDone}
+        </p>
+      </Show>
       <form onSubmit={submit} aria-describedby={error() ? 'login-error' : undefined}>
         <div class="field">
           <label for="login-email">{m().email}</label>
@@ -64,6 +63,9 @@ export default function LoginPage() {
           {m().submit}
         </button>
       </form>
+      <p>
+        <A href="/forgot-password">{t().account.forgot}</A>
+      </p>
     </section>
   );
 }

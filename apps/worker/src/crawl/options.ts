@@ -29,6 +29,8 @@ export interface CrawlOptions {
   fanoutPageSize?: number;
   /** The crawler's clock (tests align it with the simulator's). */
   now?: () => Date;
+  /** How often a run's summary job checks whether the run is done (default 10 s). */
+  runSummaryCheckMs?: number;
   /** BullMQ lock settings: shorter values let a restarted worker take over a killed one's jobs sooner. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;

@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker } from 'bullmq';
-import { raiseCrawlAlert, recordCrawlFailures, setAccountStatus, type CrawlPart, type Sql } from '@most/db';
+import { raiseCrawlAlert, recordCrawlFailures, recordPagesUnavailable, setAccountStatus, type CrawlPart, type Sql } from '@most/db';
 import { SourceError } from '@most/sources';
 import type { Network } from '@most/shared';
 import { NETWORK_SOURCES } from '@most/sources';
@@ -47,7 +47,7 @@ export async function failOnSourceError(ctx: CrawlContext, network: Network, acc
       await ctx.sql.begin(async (transaction) => {
         const tx = transaction as unknown as Sql;
         for (const id of ids) await setAccountStatus(tx, id, status, at);
-        await recordFailure(tx, { kind: 'account_unavailable', message: error.message });
+        await recordPagesUnavailable(tx, ids, at);
       });
       throw new UnrecoverableError(`${error.message} (${accountId !== undefined ? `account ${accountId} is` : `accounts ${ids.join(', ')} are`} now ${status}; not retried)`);
     }

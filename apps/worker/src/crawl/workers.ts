@@ -1,6 +1,6 @@
 import type { Job, Worker } from 'bullmq';
 import { listOpenCrawlAlerts, resolveCrawlAlerts, type Sql } from '@most/db';
-import { CRAWL_KINDS, type CrawlKind, type QueueBackend } from '@most/queue';
+import { CRAWL_KINDS, type CrawlKind, type QueueBackend, type QueueName } from '@most/queue';
 import type { Network } from '@most/shared';
 import { processCrawlFanout } from '../processors/crawl-fanout';
 import { processComments } from '../processors/crawl-comments';
@@ -8,6 +8,7 @@ import { processPosts } from '../processors/crawl-posts';
 import { processProfiles } from '../processors/crawl-profiles';
 import type { CrawlContext } from './context';
 import { crawlSettings, type CrawlOptions } from './options';
+import { countCrawlJob, runAtOf, watchCrawlRun } from '../runs/crawl-tracking';
 
 type CrawlProcessor = (job: Job, ctx: CrawlContext) => Promise<unknown>;
 
@@ -37,21 +38,39 @@ export async function startCrawlWorkers(
       else await deps.queue.queue(network).rateLimit(ms);
     },
   };
+  /** Every job's end counts into its run; the first fan-out page of a network read here starts watching the run for its summary. */
+  const tracked = (queueName: QueueName, process: (job: Job) => Promise<unknown>) => async (job: Job) => {
+    const startedAt = new Date();
+    const count = (error?: unknown) => countCrawlJob(deps.sql, job, queueName, startedAt, error).catch((e: Error) => log('crawl run counter not updated', { error: e.message }));
+    let result: unknown;
+    try {
+      result = await process(job);
+    } catch (error) {
+      await count(error);
+      throw error;
+    }
+    await count();
+    if (job.name === 'crawl-fanout' && (job.data as { afterId?: number }).afterId === 0) {
+      const network = (job.data as { network?: Network }).network ?? 'vk';
+      if (settings.sources[network]) await watchCrawlRun(deps.sql, deps.queue, { network, runAt: runAtOf(job), accountIds: null, everyMs: options.runSummaryCheckMs });
+    }
+    return result;
+  };
   const locks = {
     ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   };
-  const crawlWorker = deps.queue.createWorker('crawl', (job) => processCrawlFanout(job, ctx), { concurrency: 2, ...locks });
+  const crawlWorker = deps.queue.createWorker('crawl', tracked('crawl', (job) => processCrawlFanout(job, ctx)), { concurrency: 2, ...locks });
   const workers: Worker[] = [crawlWorker];
   for (const [network, crawl] of Object.entries(settings.sources) as [Network, NonNullable<(typeof settings.sources)[Network]>][]) {
     await resumeUnlessTokenRejected(ctx, network, crawl.tokenFingerprint);
     const worker = deps.queue.createWorker(
       network,
-      async (job: Job) => {
+      tracked(network, async (job: Job) => {
         const kind = CRAWL_KINDS.find((k) => job.name === `${network}-${k}`);
         if (!kind) throw new Error(`No processor for job "${job.name}" on the ${network} queue`);
         return PROCESSORS[kind](job, ctx);
-      },
+      }),
       { concurrency: options.concurrency ?? 16, limiter: { max: Math.max(1, Math.floor(crawl.requestsPerSecond)), duration: 1_000 }, ...locks },
     );
     networkWorkers.set(network, worker);

@@ -33,7 +33,7 @@ export async function processCrawlFanout(job: Job, ctx: CrawlContext) {
     await enqueueMany(
       ctx.queue,
       crawlJobName(network, 'profiles'),
-      batches.map((ids) => ({ jobId: crawlJobIds.profiles(network, ids[0]!, ids.at(-1)!, runAt), data: { network, accountIds: ids, runAt } })),
+      batches.map((ids) => ({ jobId: crawlJobIds.profiles(network, ids[0]!, ids.at(-1)!, runAt), data: { network, accountIds: ids, runAt, thenPosts: false } })),
     );
   } else {
     await enqueueMany(

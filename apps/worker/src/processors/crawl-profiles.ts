@@ -1,8 +1,9 @@
 import type { Job } from 'bullmq';
-import { getCrawlAccounts, recordCrawlFailure, recordCrawlSuccesses, recordProfileSnapshots, setAccountStatesBulk, type CrawlAccount, type Sql } from '@most/db';
-import { parseCrawlPayload } from '@most/queue';
+import { getCrawlAccounts, recordCrawlSuccesses, recordPagesUnavailable, recordProfileSnapshots, setAccountStatesBulk, type CrawlAccount, type Sql } from '@most/db';
+import { crawlJobName, parseCrawlPayload } from '@most/queue';
 import { SourceError, type AccountRef, type ProfileOutcome, type SocialSource, type SourceProfile } from '@most/sources';
-import { accountRef, networkCrawl, type CrawlContext } from '../crawl/context';
+import { accountRef, enqueueMany, networkCrawl, type CrawlContext } from '../crawl/context';
+import { crawlJobIds } from '../crawl/job-ids';
 import { failOnSourceError } from '../crawl/source-errors';
 
 /** The profile as the criteria see it: everything but the raw answer (kept beside it as evidence). */
@@ -45,9 +46,17 @@ export async function processProfiles(job: Job, ctx: CrawlContext) {
       ...unavailable.map(({ account, error }) => ({ accountId: account.id, status: error.details.accountStatus ?? ('not_found' as const), externalId: null })),
     ], at);
     await recordCrawlSuccesses(tx, read.map(({ account }) => account.id), 'profile', at);
-    for (const { account, error } of unavailable) await recordCrawlFailure(tx, account.id, { kind: 'account_unavailable', message: error.message, at });
+    await recordPagesUnavailable(tx, unavailable.map(({ account }) => account.id), at);
     return created;
   });
+  if (data.thenPosts) {
+    const active = read.filter(({ profile }) => profile.status === 'active').map(({ account }) => account.id);
+    await enqueueMany(
+      ctx.queue,
+      crawlJobName(data.network, 'posts'),
+      active.map((id) => ({ jobId: crawlJobIds.posts(data.network, id, data.runAt, 0), data: { network: data.network, accountId: id, runAt: data.runAt, cursor: null, page: 0, newest: null } })),
+    );
+  }
   const statuses: Record<string, number> = {};
   for (const { profile } of read) statuses[profile.status] = (statuses[profile.status] ?? 0) + 1;
   for (const { error } of unavailable) statuses[error.details.accountStatus ?? 'not_found'] = (statuses[error.details.accountStatus ?? 'not_found'] ?? 0) + 1;

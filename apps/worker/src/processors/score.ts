@@ -3,12 +3,14 @@ import type { Sql } from '@most/db';
 import { purgeCommentText, scorePeriod } from '@most/db/scoring';
 import { localDateOf, DEFAULT_SLA_POLICY } from '@most/domain';
 import { parseJobPayload, type QueueBackend } from '@most/queue';
+import { buildScoreRunSummary } from '../runs/score-summary';
 
 export const SCORE_SCHEDULER_IDS = ['score-week', 'score-month', 'score-quarter', 'score-purge'] as const;
 
 /** Rescores a period: the given date's, or today's in Saratov time. Idempotent (upserts). */
-export async function processScorePeriod(job: Job, sql: Sql, now: () => Date = () => new Date()) {
+export async function processScorePeriod(job: Job, sql: Sql, now: () => Date = () => new Date(), log?: RunLog) {
   const payload = parseJobPayload('score-period', job.data);
+  const startedAt = new Date();
   const at = now();
   const result = await scorePeriod(sql, {
     periodKind: payload.periodKind,
@@ -17,7 +19,13 @@ export async function processScorePeriod(job: Job, sql: Sql, now: () => Date = (
     accountIds: payload.accountIds,
     now: at,
   });
-  return { period: result.period.key, accounts: result.accounts, organizations: result.organizations, questions: result.questionsMeasured };
+  const summary = buildScoreRunSummary(
+    { periodKind: payload.periodKind, periods: [result.period.key], accounts: result.accounts, organizations: result.organizations, questions: result.questionsMeasured },
+    startedAt,
+    new Date(),
+  );
+  log?.('scoring run finished', { ...summary });
+  return { period: result.period.key, accounts: result.accounts, organizations: result.organizations, questions: result.questionsMeasured, durationMs: summary.durationMs };
 }
 
 /** Destroys citizens' comment text older than the retention period; the purge is logged. */
@@ -41,7 +49,9 @@ export async function scheduleScoring(queue: QueueBackend, options: { retentionD
   await system.upsertJobScheduler('score-purge', { pattern: '0 4 * * *', tz }, { name: 'score-purge', data: { retentionDays: options.retentionDays ?? 90 } });
 }
 
-export const SCORE_PROCESSORS: Record<string, (job: Job, deps: { sql: Sql }) => Promise<unknown>> = {
-  'score-period': (job, deps) => processScorePeriod(job, deps.sql),
+type RunLog = (message: string, fields?: Record<string, unknown>) => void;
+
+export const SCORE_PROCESSORS: Record<string, (job: Job, deps: { sql: Sql; log?: RunLog }) => Promise<unknown>> = {
+  'score-period': (job, deps) => processScorePeriod(job, deps.sql, undefined, deps.log),
   'score-purge': (job, deps) => processScorePurge(job, deps.sql),
 };

@@ -44,18 +44,43 @@ describe('training jobs', () => {
       ids.push(e.id);
     }
     const early = await queue.enqueue('training-finalize', { date: '2026-01-30' });
-    expect((await waitForJob(queue.queue('system'), early)).returnvalue).toEqual({ cohorts: 0, completed: 0, failed: 0 });
+    expect((await waitForJob(queue.queue('system'), early)).returnvalue).toEqual({ started: 0, cohorts: 0, completed: 0, failed: 0 });
     const due = await queue.enqueue('training-finalize', { date: '2026-01-31' });
     const done = await waitForJob(queue.queue('system'), due);
     expect(done.failedReason).toBeUndefined();
-    expect(done.returnvalue).toEqual({ cohorts: 1, completed: 1, failed: 1 });
+    expect(done.returnvalue).toEqual({ started: 0, cohorts: 1, completed: 1, failed: 1 });
     const states = await db.sql<{ state: string }[]>`SELECT state FROM enrolments WHERE id IN ${db.sql(ids)} ORDER BY id`;
     expect(states.map((s) => s.state)).toEqual(['completed', 'failed']);
     const again = await queue.enqueue('training-finalize', { date: '2026-02-01' });
-    expect((await waitForJob(queue.queue('system'), again)).returnvalue).toEqual({ cohorts: 0, completed: 0, failed: 0 });
+    expect((await waitForJob(queue.queue('system'), again)).returnvalue).toEqual({ started: 0, cohorts: 0, completed: 0, failed: 0 });
   });
 
-  it('schedules the nightly run', async () => {
+  it('starts enrolled trainees on the cohort\'s first day, once', async () => {
+    const [org] = await db.sql<{ id: number }[]>`INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('t2', 'Школа', 'Школа', 'local_government', 'other') RETURNING id`;
+    const course = await createCourse(db.sql, { title: 'Курс со стартом', kind: 'qualification_upgrade', totalHours: 16 }, actor);
+    const cohort = await createCohort(
+      db.sql,
+      {
+        courseId: course.id, title: 'Весенний поток', startsOn: '2026-03-02', endsOn: '2026-03-20', formOfStudy: 'distance', capacity: 5,
+        enrolmentOpensAt: '2026-02-01T00:00:00Z', enrolmentClosesAt: '2026-03-01T00:00:00Z',
+      },
+      actor,
+    );
+    const [user] = await db.sql<{ id: number }[]>`INSERT INTO users (email, role, organization_id) VALUES ('spring@most.test', 'trainee', ${org!.id}) RETURNING id`;
+    const e = await enrolTrainee(db.sql, { cohortId: cohort.id, userId: user!.id }, actor, new Date('2026-02-10T00:00:00Z'));
+    expect(e.state).toBe('enrolled');
+    const before = await queue.enqueue('training-finalize', { date: '2026-03-01' });
+    expect((await waitForJob(queue.queue('system'), before)).returnvalue).toMatchObject({ started: 0 });
+    const first = await queue.enqueue('training-finalize', { date: '2026-03-02' });
+    expect((await waitForJob(queue.queue('system'), first)).returnvalue).toMatchObject({ started: 1 });
+    const [row] = await db.sql<{ state: string; started_at: Date | null }[]>`SELECT state, started_at FROM enrolments WHERE id = ${e.id}`;
+    expect(row?.state).toBe('active');
+    expect(row?.started_at).not.toBeNull();
+    const again = await queue.enqueue('training-finalize', { date: '2026-03-03' });
+    expect((await waitForJob(queue.queue('system'), again)).returnvalue).toMatchObject({ started: 0 });
+  });
+
+  it('schedules the hourly run', async () => {
     const schedulers = await queue.queue('system').getJobSchedulers();
     expect(schedulers.map((s) => s.key)).toContain(TRAINING_SCHEDULER_ID);
   });

@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { finalizeEndedCohorts, type Sql } from '@most/db';
+import { finalizeEndedCohorts, startRunningCohorts, type Sql } from '@most/db';
 import { parseJobPayload, type QueueBackend } from '@most/queue';
 
 export const TRAINING_SCHEDULER_ID = 'training-finalize';
@@ -8,18 +8,24 @@ const SARATOV_OFFSET_MS = 4 * 3_600_000;
 /** Today's date in Saratov (UTC+4, no daylight saving). */
 const saratovToday = (at: Date) => new Date(at.getTime() + SARATOV_OFFSET_MS).toISOString().slice(0, 10);
 
-/** Cohorts that ended: each active trainee completes or fails by the cohort's completion rule. */
+/**
+ * Cohorts that started: enrolled trainees become «Обучается». Cohorts that ended: each active
+ * trainee completes or fails by the cohort's completion rule. Both steps are idempotent.
+ */
 export async function processTrainingFinalize(job: Job, sql: Sql, now: () => Date = () => new Date()) {
   const payload = parseJobPayload('training-finalize', job.data);
   const at = now();
-  return finalizeEndedCohorts(sql, payload.date ?? saratovToday(at), { id: null, label: 'worker:training-finalize' }, at);
+  const today = payload.date ?? saratovToday(at);
+  const actor = { id: null, label: 'worker:training-finalize' };
+  const { started } = await startRunningCohorts(sql, today, actor, at);
+  return { started, ...(await finalizeEndedCohorts(sql, today, actor, at)) };
 }
 
-/** Nightly, after midnight in Saratov. */
+/** Hourly (a cohort starts on its first day even when the worker was down at midnight). */
 export async function scheduleTraining(queue: QueueBackend): Promise<void> {
   await queue
     .queue('system')
-    .upsertJobScheduler(TRAINING_SCHEDULER_ID, { pattern: '30 0 * * *', tz: 'Europe/Saratov' }, { name: 'training-finalize', data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
+    .upsertJobScheduler(TRAINING_SCHEDULER_ID, { pattern: '30 * * * *', tz: 'Europe/Saratov' }, { name: 'training-finalize', data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
 }
 
 export const TRAINING_PROCESSORS: Record<string, (job: Job, deps: { sql: Sql }) => Promise<unknown>> = {

@@ -6,7 +6,7 @@ import { hashPassword } from '../users';
 import { toSessionUser } from './login';
 import type { SessionUser } from './sessions';
 import { deleteUserSessions } from './sessions';
-import { lockedForSeconds, recordFailure } from './throttle';
+import { reserveAttempt } from './throttle';
 import { hashSecretToken, newSecretToken } from './tokens';
 
 export type AuthTokenPurpose = 'password_reset' | 'invitation';
@@ -16,7 +16,7 @@ export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const PASSWORD_RESET_THROTTLE = { maxFailures: 3, windowSeconds: 3600, lockoutSeconds: 3600 };
 
-export const passwordSchema = z.string().min(10, 'must have at least 10 characters').max(1024);
+export const passwordSchema = z.string().min(10, 'не короче 10 символов').max(1024, 'не длиннее 1024 символов');
 
 async function issueToken(sql: Queryable, input: { userId: number; purpose: AuthTokenPurpose; ttlMs: number; createdBy?: number | null }): Promise<string> {
   // A new link replaces older unused ones of the same purpose.
@@ -34,17 +34,40 @@ async function consumeToken(sql: Queryable, token: string, purpose: AuthTokenPur
     UPDATE auth_tokens SET used_at = now()
     WHERE token_hash = ${hashSecretToken(token)} AND purpose = ${purpose} AND used_at IS NULL AND expires_at > now()
     RETURNING user_id`;
-  if (!row) throw new AppError('BAD_REQUEST', 'Ссылка недействительна или устарела', { details: { token: 'invalid or expired' } });
+  if (!row) {
+    const state = await inspectToken(sql, token, purpose);
+    throw new AppError('BAD_REQUEST', TOKEN_PROBLEMS[state.status === 'valid' ? 'invalid' : state.status], { details: { token: state.status } });
+  }
   return row.user_id;
+}
+
+export type TokenState = { status: 'valid'; email: string } | { status: 'expired' | 'used' | 'invalid' };
+
+/** What the person who opened a link should be told (Russian, shown as is). */
+export const TOKEN_PROBLEMS: Record<Exclude<TokenState['status'], 'valid'>, string> = {
+  expired: 'Срок действия ссылки истёк. Запросите новую.',
+  used: 'Эта ссылка уже использована или заменена более новой. Запросите новую.',
+  invalid: 'Ссылка недействительна: проверьте, что она скопирована из письма целиком.',
+};
+
+/** Whether a link's token can still be used, without using it (the page tells the person before they type a password). */
+export async function inspectToken(sql: Queryable, token: string, purpose: AuthTokenPurpose): Promise<TokenState> {
+  if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return { status: 'invalid' };
+  const [row] = await sql<{ used: boolean; expired: boolean; email: string; disabled: boolean }[]>`
+    SELECT t.used_at IS NOT NULL AS used, t.expires_at <= now() AS expired, u.email, u.disabled_at IS NOT NULL AS disabled
+    FROM auth_tokens t JOIN users u ON u.id = t.user_id
+    WHERE t.token_hash = ${hashSecretToken(token)} AND t.purpose = ${purpose}`;
+  if (!row || row.disabled) return { status: 'invalid' };
+  if (row.used) return { status: 'used' };
+  if (row.expired) return { status: 'expired' };
+  return { status: 'valid', email: row.email };
 }
 
 /** A reset link for an active user with that e-mail, or null (the caller answers the same either way). */
 export async function requestPasswordReset(sql: Queryable, email: string): Promise<{ user: SessionUser; token: string } | null> {
   // A few links per address and hour, so the form cannot be used to flood someone's mailbox.
   const key = `reset:${email.trim().toLowerCase()}`;
-  if ((await lockedForSeconds(sql, [key])) > 0) return null;
-  const attempt = await recordFailure(sql, key, PASSWORD_RESET_THROTTLE);
-  if (attempt.failures > PASSWORD_RESET_THROTTLE.maxFailures) return null;
+  if (!(await reserveAttempt(sql, key, PASSWORD_RESET_THROTTLE))) return null;
   const [user] = await sql<{ id: number; email: string; display_name: string; role: SessionUser['role']; organization_id: number | null }[]>`
     SELECT id, email, display_name, role, organization_id FROM users
     WHERE lower(email) = ${email.trim().toLowerCase()} AND disabled_at IS NULL AND password_hash IS NOT NULL`;

@@ -1,4 +1,7 @@
-import { bulletinDatasetSchema, bulletinPeriodKind, previousPeriod as periodBefore, redactContacts, type BulletinDataset, type BulletinPeriod } from '@most/domain';
+import {
+  bulletinDatasetSchema, bulletinPeriodKind, criterionReasonRu, criterionResultRu, methodologySchema, previousPeriod as periodBefore, redactContacts,
+  type BulletinDataset, type BulletinPeriod, type CriterionDefinition,
+} from '@most/domain';
 import type { Queryable } from '../client';
 
 interface OrganizationRow {
@@ -22,21 +25,13 @@ interface EvidenceRef {
 const EMPTY_SLA = { questions: 0, answered: 0, answeredWithin24h: 0, medianMinutes: null, p90Minutes: null };
 const isHttp = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\//i.test(url) && url.length <= 2000;
 
-const FIELD_LABELS: Record<string, string> = {
-  description: 'описание',
-  website: 'сайт',
-  phone: 'телефон',
-  email: 'электронная почта',
-  workingHours: 'режим работы',
-  postalAddress: 'почтовый адрес',
-  headAccountUrl: 'ссылка на аккаунт руководителя',
-  avatarAndCover: 'аватар и обложка',
-};
 const FIGURE_LABELS: Record<string, string> = { questions: 'вопросов', answered: 'с ответом', answeredInTime: 'с ответом в срок' };
 
-/** A short, identity-free line in Russian about what a criterion's evidence shows. */
-function describeEvidence(status: string, evidence: EvidenceRef[]): string | null {
+/** A short, identity-free line in Russian about a criterion's result: the generated «45 % при норме ≥ 90 %» and the questions behind it. */
+function describeEvidence(definition: CriterionDefinition | undefined, row: { status: string; value: number | null; evidence: EvidenceRef[] }): string | null {
+  const evidence = row.evidence;
   const parts: string[] = [];
+  if (definition) parts.push(criterionResultRu(definition, row));
   const figures = evidence
     .filter((e) => e.kind === 'figure' && e.field && FIGURE_LABELS[e.field] && typeof e.value === 'number')
     .map((e) => `${FIGURE_LABELS[e.field!]}: ${e.value}`);
@@ -45,14 +40,14 @@ function describeEvidence(status: string, evidence: EvidenceRef[]): string | nul
   const late = evidence.filter((e) => e.kind === 'comment' && e.note === 'answered_late').length;
   if (breached > 0) parts.push(`без ответа более 24 часов: ${breached}`);
   if (late > 0) parts.push(`ответ позже 24 часов: ${late}`);
-  const missing = evidence.filter((e) => e.kind === 'snapshot' && e.field && (e.value === null || e.value === false)).map((e) => FIELD_LABELS[e.field!] ?? e.field!);
-  if (missing.length > 0) parts.push(`в профиле не указано: ${missing.join(', ')}`);
-  const manual = evidence.find((e) => e.kind === 'manual' && typeof e.value === 'number');
-  if (manual) parts.push(`оценка монитора: ${String(manual.value)}`);
-  const notes = evidence.filter((e) => (e.kind === 'website' || e.kind === 'post') && e.note).map((e) => e.note!);
-  if (notes.length > 0) parts.push(notes.slice(0, 2).join(', '));
-  const text = parts.length > 0 ? parts.join('; ') : status === 'partial' ? 'выполнен частично' : null;
+  const text = parts.length > 0 ? parts.join('; ') : row.status === 'partial' ? 'выполнен частично' : null;
   return text === null ? null : redactContacts(text).slice(0, 1000);
+}
+
+/** Why nothing of an organization was measured, from its pages' reasons («страница не читалась»). */
+function reasonText(reasons: readonly string[]): string {
+  const texts = [...new Set(reasons.map((r) => criterionReasonRu(r)))];
+  return texts.length > 0 ? texts.join('; ') : 'измерено слишком мало критериев';
 }
 
 /**
@@ -83,16 +78,26 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
   const organizationIds = organizations.map((o) => o.organization_id);
   const ids = organizationIds.length > 0 ? organizationIds : [0];
 
-  const [methodology] = await sql<{ criteria: { code: string; title?: { ru?: string } }[]; minimum_sample: number | null }[]>`
-    SELECT definition -> 'criteria' AS criteria, (definition -> 'sla' ->> 'minimumSample')::int AS minimum_sample
-    FROM methodology_versions WHERE version = ${version}`;
-  const minimumSample = methodology?.minimum_sample ?? 10;
+  const [methodology] = await sql<{ definition: unknown }[]>`SELECT definition FROM methodology_versions WHERE version = ${version}`;
+  const parsed = methodologySchema.safeParse(methodology?.definition);
+  const definitions = new Map(parsed.success ? parsed.data.criteria.map((c) => [c.code, c]) : []);
+  const minimumSample = parsed.success ? parsed.data.sla.minimumSample : 10;
 
-  const verdicts = await sql<{ organization_id: number; canonical_url: string; criterion_code: string; status: string; evidence: EvidenceRef[] }[]>`
-    SELECT a.organization_id, a.canonical_url, c.criterion_code, c.status, c.evidence
+  const verdicts = await sql<{ organization_id: number; canonical_url: string; criterion_code: string; status: string; value: number | null; evidence: EvidenceRef[] }[]>`
+    SELECT a.organization_id, a.canonical_url, c.criterion_code, c.status, c.value, c.evidence
     FROM account_criterion_scores c JOIN accounts a ON a.id = c.account_id
     WHERE c.period_kind = ${kind} AND c.period_start = ${period.start} AND c.methodology_version = ${version}
       AND c.status IN ('pass', 'partial', 'fail') AND a.organization_id IN ${sql(ids)}`;
+
+  // Why organizations without any verdict were not measured: their pages' reasons.
+  const unmeasured = await sql<{ organization_id: number; reasons: string[] }[]>`
+    SELECT a.organization_id, COALESCE(array_agg(DISTINCT s.reason) FILTER (WHERE s.reason IS NOT NULL), '{}') AS reasons
+    FROM account_scores s JOIN accounts a ON a.id = s.account_id
+    WHERE s.period_kind = ${kind} AND s.period_start = ${period.start} AND s.methodology_version = ${version} AND s.status <> 'ok'
+      AND a.organization_id IN ${sql(ids)}
+    GROUP BY a.organization_id`;
+  const withVerdicts = new Set(verdicts.map((v) => v.organization_id));
+  const notMeasured = new Map(unmeasured.filter((u) => !withVerdicts.has(u.organization_id)).map((u) => [u.organization_id, reasonText(u.reasons)]));
 
   // The newest recommendation per account and criterion up to this period, unless settled.
   const recommendations = await sql<{ id: number; organization_id: number; criterion_code: string; text: string; status: string }[]>`
@@ -119,9 +124,11 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
 
   const from = sql`(${period.start}::date::timestamp AT TIME ZONE 'Europe/Saratov')`;
   const to = sql`(${period.end}::date::timestamp AT TIME ZONE 'Europe/Saratov')`;
-  const sla = await sql<{ organization_id: number | null; questions: number; answered: number; within: number; median: number | null; p90: number | null }[]>`
+  // Percentiles: percentile_cont, the one definition (@most/domain `percentile`); the minimum sample counts decided questions, as scoring does.
+  const sla = await sql<{ organization_id: number | null; questions: number; decided: number; answered: number; within: number; median: number | null; p90: number | null }[]>`
     SELECT a.organization_id,
            count(*)::int AS questions,
+           count(*) FILTER (WHERE q.state IN ('answered_in_time', 'answered_late', 'breached'))::int AS decided,
            count(*) FILTER (WHERE q.first_reply_at IS NOT NULL)::int AS answered,
            count(*) FILTER (WHERE q.state = 'answered_in_time')::int AS within,
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY q.first_response_seconds) / 60)::float8 AS median,
@@ -140,8 +147,8 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
     period,
     previousPeriod,
     methodologyVersion: String(version),
-    organizations: organizations.map(toOrganization),
-    criteria: (methodology?.criteria ?? []).map((c) => ({ code: c.code, title: c.title?.ru || c.code })),
+    organizations: organizations.map((o) => ({ ...toOrganization(o), notMeasuredReason: o.score === null ? (notMeasured.get(o.organization_id) ?? null) : null })),
+    criteria: [...definitions.values()].map((c) => ({ code: c.code, title: c.title.ru })),
     criterionResults: verdicts.map((v) => {
       const evidence = Array.isArray(v.evidence) ? v.evidence : [];
       return {
@@ -149,7 +156,7 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
         criterionCode: v.criterion_code,
         accountUrl: isHttp(v.canonical_url) ? v.canonical_url : null,
         met: v.status === 'pass',
-        evidence: v.status === 'pass' ? null : describeEvidence(v.status, evidence),
+        evidence: v.status === 'pass' ? null : describeEvidence(definitions.get(v.criterion_code), { status: v.status, value: v.value, evidence }),
         evidenceUrl: evidence.map((e) => e.url).find(isHttp) ?? null,
       };
     }),
@@ -159,7 +166,7 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
       overall: overall ? toSla(overall) : EMPTY_SLA,
       organizations: sla
         .filter((s): s is typeof s & { organization_id: number } => s.organization_id !== null)
-        .map((s) => ({ organizationId: s.organization_id, ...toSla(s), enoughData: s.questions >= minimumSample })),
+        .map((s) => ({ organizationId: s.organization_id, ...toSla(s), enoughData: s.decided >= minimumSample })),
     },
     disputes: disputes.map((d) => ({
       id: d.id,
@@ -168,6 +175,10 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
       summary: d.text.slice(0, 1000),
       openedAt: d.raised_at.toISOString(),
     })),
+    notMeasuredReason:
+      verdicts.length === 0 && organizations.every((o) => o.score === null)
+        ? `ни одна страница не измерена — ${reasonText(unmeasured.flatMap((u) => u.reasons))}`
+        : null,
   });
 }
 
@@ -225,5 +236,6 @@ async function loadFromEditionOrRegistry(sql: Queryable, period: BulletinPeriod,
     resolved: [],
     sla: { overall: EMPTY_SLA, organizations: [] },
     disputes: [],
+    notMeasuredReason: edition ? null : 'оценки за этот период ещё не рассчитаны',
   });
 }

@@ -46,12 +46,12 @@ describe('bulletin dataset and the recommendation loop on real scoring results',
   it('loads scores, verdicts with evidence, recommendations, SLA figures and open disputes for the month', async () => {
     const dataset = await loadBulletinDataset(db.sql, parseMonthlyPeriodKey('2025-03'));
     const [org] = await db.sql<{ score: number }[]>`SELECT score::float8 AS score FROM organization_scores WHERE organization_id = ${organizationId} AND period_start = '2025-03-01'`;
-    expect(dataset.organizations).toEqual([{ id: organizationId, name: 'ГУЗ «Поликлиника № 2»', municipality: null, sector: 'health', scoreCurrent: org!.score, scorePrevious: null }]);
+    expect(dataset.organizations).toEqual([{ id: organizationId, name: 'ГУЗ «Поликлиника № 2»', municipality: null, sector: 'health', scoreCurrent: org!.score, scorePrevious: null, notMeasuredReason: null }]);
     expect(dataset.methodologyVersion).toBe('1');
     const sla = dataset.criterionResults.find((r) => r.criterionCode === 'SLA_WITHIN_24H')!;
-    expect(sla).toMatchObject({ met: false, evidence: 'вопросов: 12, с ответом в срок: 8; без ответа более 24 часов: 2; ответ позже 24 часов: 2' });
+    expect(sla).toMatchObject({ met: false, evidence: '67\u00a0% при норме ≥ 90\u00a0%; вопросов: 12, с ответом в срок: 8; без ответа более 24 часов: 2; ответ позже 24 часов: 2' });
     expect(sla.evidenceUrl).toMatch(/^https:\/\/vk\.com\/wall-1_/);
-    expect(dataset.criterionResults.find((r) => r.criterionCode === 'PROFILE_EMAIL')).toMatchObject({ met: false, evidence: 'в профиле не указано: электронная почта' });
+    expect(dataset.criterionResults.find((r) => r.criterionCode === 'PROFILE_EMAIL')).toMatchObject({ met: false, evidence: 'Адрес электронной почты не указан; норма — указан' });
     expect(dataset.criterionResults.find((r) => r.criterionCode === 'PROFILE_HEAD_LINK')?.met).toBe(true);
     expect(dataset.sla.overall).toMatchObject({ questions: 12, answered: 10, answeredWithin24h: 8 });
     expect(dataset.sla.organizations).toMatchObject([{ organizationId, questions: 12, enoughData: true }]);

@@ -38,6 +38,23 @@ export async function recordCrawlSuccesses(sql: Queryable, accountIds: readonly 
 }
 
 /**
+ * The network answered that these pages are unavailable (deleted, blocked, missing, private): the
+ * read itself worked, so no error lingers and no failure streak grows; the page's status says why.
+ */
+export async function recordPagesUnavailable(sql: Queryable, accountIds: readonly number[], at: Date): Promise<void> {
+  if (accountIds.length === 0) return;
+  await sql`
+    INSERT INTO crawl_health (account_id, last_run_at, last_profile_at, consecutive_failures, updated_at)
+    SELECT id, ${at}, ${at}, 0, now() FROM unnest(${[...new Set(accountIds)] as number[]}::bigint[]) AS id
+    ON CONFLICT (account_id) DO UPDATE SET
+      last_run_at = GREATEST(crawl_health.last_run_at, excluded.last_run_at),
+      last_profile_at = GREATEST(crawl_health.last_profile_at, excluded.last_profile_at),
+      last_error_at = NULL, last_error_kind = NULL, last_error = NULL,
+      consecutive_failures = 0,
+      updated_at = now()`;
+}
+
+/**
  * A frequent crawl step succeeded (a post's comments): ends a failure streak without writing the
  * row otherwise, so the many comment jobs of one account do not queue up on it.
  */

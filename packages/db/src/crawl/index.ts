@@ -4,3 +4,4 @@ export * from './snapshots';
 export * from './posts';
 export * from './comments';
 export * from './health';
+export * from './runs';

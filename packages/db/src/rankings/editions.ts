@@ -1,4 +1,4 @@
-import { rankEntries, roundScore } from '@most/domain';
+import { rankEntries, roundScore, type RankingRules } from '@most/domain';
 import { AppError } from '@most/shared';
 import type { Queryable, Sql } from '../client';
 import { appendAudit } from '../audit';
@@ -90,7 +90,18 @@ export async function getEdition(sql: Queryable, ref: { slug: string } | { id: n
     WHERE (${slug}::text IS NULL OR e.slug = ${slug}) AND (${id}::bigint IS NULL OR e.id = ${id})
       AND (${options.includeDrafts ?? false} OR e.status = 'published')`;
   if (!row) throw new AppError('NOT_FOUND', 'Выпуск рейтинга не найден');
-  return { ...toSummary(row), criteria: row.criteria, rows: await loadRows(sql, row.id) };
+  const [rows, rules] = await Promise.all([loadRows(sql, row.id), loadRankingRules(sql, row.methodology_version)]);
+  return { ...toSummary(row), criteria: row.criteria, rows, rules };
+}
+
+/** The minimum sample and minimum coverage of a methodology version as editions name it ("1" or "v1"). */
+async function loadRankingRules(sql: Queryable, methodologyVersion: string): Promise<RankingRules | null> {
+  const version = Number(methodologyVersion.replace(/^v/i, ''));
+  if (!Number.isInteger(version) || version <= 0) return null;
+  const [row] = await sql<{ minimumSample: number | null; minimumCoverage: number | null }[]>`
+    SELECT (definition -> 'sla' ->> 'minimumSample')::int AS "minimumSample", (definition ->> 'minimumCoverage')::float8 AS "minimumCoverage"
+    FROM methodology_versions WHERE version = ${version}`;
+  return row && row.minimumSample !== null && row.minimumCoverage !== null ? { minimumSample: row.minimumSample, minimumCoverage: row.minimumCoverage } : null;
 }
 
 export async function listEditions(sql: Queryable, options: { includeDrafts?: boolean } = {}): Promise<EditionSummary[]> {

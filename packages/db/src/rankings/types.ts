@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RankingRules } from '@most/domain';
 import type { OrganizationKind, Sector } from '@most/shared';
 
 export const editionCriterionSchema = z.object({
@@ -71,4 +72,6 @@ export interface EditionRow {
 export interface Edition extends EditionSummary {
   criteria: EditionCriterion[];
   rows: EditionRow[];
+  /** The methodology version's rules that withhold scores (null when the version is not stored). */
+  rules: RankingRules | null;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rankEntries } from '@most/domain';
+import { rankEntries, unrankedReason, type UnrankedReason } from '@most/domain';
 import { organizationKindSchema, sectorSchema } from '@most/shared';
 import type { Edition, EditionRow, EditionSummary, EditionCriterion } from './types';
 
@@ -28,7 +28,10 @@ export interface EditionViewRow {
   rankChange: number | null;
   scoreChange: number | null;
   coverage: { accountsScored: number; accountsTotal: number };
+  /** Decided questions (answered, or unanswered past the deadline) on the organization's pages: the real count, ranked or not. */
   sampleSize: number;
+  /** Why the organization is not ranked (machine code + Russian text); null when ranked. */
+  unranked: UnrankedReason | null;
   criteria: { code: string; score: number }[];
 }
 
@@ -43,7 +46,7 @@ export interface EditionView {
 const matches = (f: z.output<typeof editionFilterSchema>) => (r: EditionRow) =>
   (!f.kind || r.kind === f.kind) && (!f.sector || r.sector === f.sector) && (!f.municipality || r.municipalityCode === f.municipality);
 
-const toViewRow = (r: EditionRow, rank: number | null, change: { rankChange: number; scoreChange: number } | null): EditionViewRow => ({
+const toViewRow = (r: EditionRow, rank: number | null, change: { rankChange: number; scoreChange: number } | null, rules: Edition['rules'] = null): EditionViewRow => ({
   rank,
   overallRank: r.rank,
   organizationCode: r.organizationCode,
@@ -57,6 +60,7 @@ const toViewRow = (r: EditionRow, rank: number | null, change: { rankChange: num
   scoreChange: change?.scoreChange ?? null,
   coverage: { accountsScored: r.accountsScored, accountsTotal: r.accountsTotal },
   sampleSize: r.sampleSize,
+  unranked: rank === null ? unrankedReason({ enoughData: false, sampleSize: r.sampleSize, accountsTotal: r.accountsTotal }, rules) : null,
   criteria: r.criteria.map((c) => ({ code: c.code, score: c.score })),
 });
 
@@ -96,6 +100,6 @@ export function viewEdition(edition: Edition, previous: Edition | null, filter: 
       pageSize: f.pageSize,
       rows: ranked.slice(start, start + f.pageSize).map(({ entry, rank, change }) => toViewRow(entry, rank, change)),
     },
-    notEnoughData: notEnoughData.map((r) => toViewRow(r, null, null)).sort((a, b) => a.organizationName.localeCompare(b.organizationName, 'ru')),
+    notEnoughData: notEnoughData.map((r) => toViewRow(r, null, null, edition.rules)).sort((a, b) => a.organizationName.localeCompare(b.organizationName, 'ru')),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeAccountUrl } from '@most/domain';
+import { normalizeAccountUrl, OFFICIAL_CHECK_REASON_RU, type OfficialCheckReason } from '@most/domain';
 import {
   AppError,
   accountStatusSchema,
@@ -288,15 +288,20 @@ export interface OfficialCheck {
   input: string;
   canonicalUrl: string | null;
   official: boolean;
+  /** Machine code of why the answer is no (null when official). */
+  reasonCode: OfficialCheckReason | null;
+  /** The same in Russian, for people. */
   reason: string | null;
   account: { network: Network; canonicalUrl: string; status: AccountStatus } | null;
   organization: { code: string; shortName: string; fullName: string } | null;
 }
 
+const checkReason = (code: OfficialCheckReason) => ({ reasonCode: code, reason: OFFICIAL_CHECK_REASON_RU[code] });
+
 /** "Is this account official?": normalises any URL form and looks it up among current official accounts. */
 export async function checkOfficialAccount(sql: Queryable, url: string): Promise<OfficialCheck> {
   const normalized = normalizeAccountUrl(url.slice(0, 500));
-  if (!normalized.ok) return { input: url.slice(0, 500), canonicalUrl: null, official: false, reason: normalized.reason, account: null, organization: null };
+  if (!normalized.ok) return { input: url.slice(0, 500), canonicalUrl: null, official: false, ...checkReason(normalized.code), account: null, organization: null };
   const n = normalized.account;
   const [row] = await sql<{ network: Network; canonical_url: string; status: AccountStatus; code: string; short_name: string; full_name: string }[]>`
     SELECT a.network, a.canonical_url, a.status, o.code, o.short_name, o.full_name
@@ -304,11 +309,12 @@ export async function checkOfficialAccount(sql: Queryable, url: string): Promise
     WHERE a.removed_at IS NULL AND a.is_official
       AND (a.canonical_url = ${n.canonicalUrl} OR (${n.externalId}::text IS NOT NULL AND a.network = ${n.network} AND a.external_id = ${n.externalId}))
     LIMIT 1`;
-  if (!row) return { input: url.slice(0, 500), canonicalUrl: n.canonicalUrl, official: false, reason: 'not in the registry of official accounts', account: null, organization: null };
+  if (!row) return { input: url.slice(0, 500), canonicalUrl: n.canonicalUrl, official: false, ...checkReason('not_in_registry'), account: null, organization: null };
   return {
     input: url.slice(0, 500),
     canonicalUrl: n.canonicalUrl,
     official: true,
+    reasonCode: null,
     reason: null,
     account: { network: row.network, canonicalUrl: row.canonical_url, status: row.status },
     organization: { code: row.code, shortName: row.short_name, fullName: row.full_name },

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
 import { AppError } from '@most/shared';
+import { SPREADSHEET_LIMITS, tooManyRows } from './spreadsheet-limits';
 
 /** One data row of a spreadsheet with the line (CSV) or row (XLSX) number people see. */
 export interface TableRow {
@@ -32,10 +32,12 @@ export function parseCsv(text: string): Table {
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as typeof records;
+    // One record past the limit (plus the header) is enough to refuse the file.
+    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true, trim: true, to: SPREADSHEET_LIMITS.maxRows + 2 }) as unknown as typeof records;
   } catch (error) {
     throw new AppError('BAD_REQUEST', `The CSV file cannot be read: ${(error as Error).message}`);
   }
+  if (records.length > SPREADSHEET_LIMITS.maxRows + 1) throw tooManyRows();
   const [header, ...data] = records;
   if (!header) throw new AppError('BAD_REQUEST', 'The file is empty');
   const headers = header.record;
@@ -48,41 +50,8 @@ export function parseCsv(text: string): Table {
   };
 }
 
-function cellText(value: ExcelJS.CellValue): unknown {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
-    if ('text' in value && typeof value.text === 'string') return value.text; // hyperlink
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return value.result ?? ''; // formula
-    return '';
-  }
-  return value;
-}
-
 async function parseXlsx(buffer: Buffer): Promise<Table> {
-  // Loaded on demand: only XLSX imports need the spreadsheet library.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new AppError('BAD_REQUEST', `The XLSX file cannot be read: ${(error as Error).message}`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('BAD_REQUEST', 'The workbook has no sheets');
-  const headers: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, column) => {
-    headers[column - 1] = String(cellText(cell.value)).trim();
-  });
-  const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values: Record<string, unknown> = {};
-    headers.forEach((header, index) => {
-      values[header] = cellText(row.getCell(index + 1).value);
-    });
-    rows.push({ line: rowNumber, values });
-  });
-  return { headers, rows };
+  // Loaded on demand: only XLSX imports need the spreadsheet reader (and its worker thread).
+  const { readXlsxWithinLimits } = await import('./spreadsheet-limits');
+  return readXlsxWithinLimits(buffer);
 }

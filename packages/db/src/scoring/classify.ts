@@ -4,8 +4,8 @@ import { appendAudit } from '../audit';
 import type { Queryable } from '../client';
 import type { ScoringActor } from './actor';
 
-/** Bumped whenever the rules or lexicons change meaningfully. */
-export const CLASSIFIER_VERSION = 'rules-1';
+/** Bumped whenever the rules or lexicons change meaningfully; older verdicts are redone (rules-2: "me too"). */
+export const CLASSIFIER_VERSION = 'rules-2';
 const BATCH = 10_000;
 
 export interface ClassifyScope {
@@ -15,8 +15,9 @@ export interface ClassifyScope {
 }
 
 /**
- * Classifies every citizen comment that has no classification yet, in keyset-paged batches so
- * memory stays flat. Purged comments (empty text) are skipped. Returns how many were stored.
+ * Classifies every citizen comment that has no classification yet, or one by an older classifier
+ * version that no monitor overrode, in keyset-paged batches so memory stays flat. Purged comments
+ * (empty text) are skipped and keep their verdict. Returns how many were stored.
  */
 export async function classifyPendingComments(sql: Queryable, scope: ClassifyScope = {}, now = new Date()): Promise<number> {
   let afterId = 0;
@@ -28,7 +29,8 @@ export async function classifyPendingComments(sql: Queryable, scope: ClassifySco
     const rows = await sql<{ id: number; accountId: number; text: string }[]>`
       SELECT c.id, c.account_id AS "accountId", c.text FROM comments c
       WHERE c.id > ${afterId} AND NOT c.from_page AND c.text <> ''
-        AND NOT EXISTS (SELECT 1 FROM comment_classifications cc WHERE cc.comment_id = c.id)
+        AND NOT EXISTS (SELECT 1 FROM comment_classifications cc
+                        WHERE cc.comment_id = c.id AND (cc.classifier_version = ${CLASSIFIER_VERSION} OR cc.overridden_at IS NOT NULL))
         ${scope.accountIds ? sql`AND c.account_id = ANY(${scope.accountIds as number[]}::bigint[])` : sql``}
         ${scope.since ? sql`AND c.published_at >= ${scope.since}` : sql``}
       ORDER BY c.id LIMIT ${BATCH}`;
@@ -54,7 +56,9 @@ export async function classifyPendingComments(sql: Queryable, scope: ClassifySco
       SELECT comment_id, account_id, category, needs_answer, confidence, ARRAY(SELECT jsonb_array_elements_text(reasons)), ${CLASSIFIER_VERSION}, ${now}
       FROM jsonb_to_recordset(${sql.json(batch as never)})
         AS t(comment_id bigint, account_id bigint, category text, needs_answer boolean, confidence real, reasons jsonb)
-      ON CONFLICT (comment_id) DO NOTHING`.then((result) => result.count);
+      ON CONFLICT (comment_id) DO UPDATE SET category = EXCLUDED.category, needs_answer = EXCLUDED.needs_answer, confidence = EXCLUDED.confidence,
+        reasons = EXCLUDED.reasons, classifier_version = EXCLUDED.classifier_version, classified_at = EXCLUDED.classified_at
+      WHERE comment_classifications.overridden_at IS NULL`.then((result) => result.count);
     writing.catch(() => {}); // handled by the await above or below; avoids an unhandled rejection meanwhile
     if (rows.length < BATCH) break;
   }

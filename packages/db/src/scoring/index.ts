@@ -10,3 +10,4 @@ export { purgeCommentText, DEFAULT_RETENTION_DAYS, type PurgeResult } from './pu
 export { recordManualAssessment, recordWebsiteCheck, markResponse } from './manual';
 export { headAccountUrl, profileInput } from './inputs';
 export { listOpenQuestions, organizationSlaDistribution, listManualScoringAccounts, listAccountManualAssessments, type OpenQuestion, type ManualScoringAccount } from './watch';
+export { slaWatch, type SlaWatch, type WatchPage } from './sla-watch';

@@ -1,4 +1,4 @@
-import { evaluateSla, slaDeadline, slaElapsedMs, type ResponseKind, type SlaComment, type SlaPolicy, type SlaState } from '@most/domain';
+import { evaluateSla, ME_TOO_REASON, slaDeadline, slaElapsedMs, type ResponseKind, type SlaComment, type SlaPolicy, type SlaState } from '@most/domain';
 import type { Queryable } from '../client';
 import { chunked } from '../crawl/text';
 
@@ -30,6 +30,18 @@ export const REPLY_MATCH = `
            AND r.thread_root_id IS NOT NULL AND r.thread_root_id = q.thread))`;
 
 /**
+ * The "me too" rule of @most/domain `joinedQuestionOf`, as SQL over `c` (a citizen comment) and
+ * `cc` (its classification): true when the comment joins an earlier question of its thread
+ * (the root or a reply in it, itself not a "me too"), so it is not a question of its own.
+ */
+export const JOINS_THREAD_QUESTION = `
+  CASE WHEN '${ME_TOO_REASON}' = ANY(cc.reasons) AND c.thread_root_id IS NOT NULL THEN EXISTS (
+    SELECT 1 FROM comments o JOIN comment_classifications oc ON oc.comment_id = o.id AND oc.effective_needs_answer
+    WHERE o.post_id = c.post_id AND (o.id = c.thread_root_id OR o.thread_root_id = c.thread_root_id) AND NOT o.from_page
+      AND NOT ('${ME_TOO_REASON}' = ANY(oc.reasons)) AND (o.published_at, o.id) < (c.published_at, c.id))
+  ELSE false END`;
+
+/**
  * Rows whose outcome did not change are left alone (re-runs write nothing). Substantive columns
  * count as changed when set, since measureSubstantive recomputes them right after.
  */
@@ -48,6 +60,7 @@ function questionsCte(sql: Queryable, scope: MeasureScope, now: Date) {
     JOIN comment_classifications cc ON cc.comment_id = c.id AND cc.effective_needs_answer
     LEFT JOIN question_exclusions x ON x.comment_id = c.id
     WHERE NOT c.from_page AND c.published_at >= ${scope.from} AND c.published_at < ${scope.to} AND c.published_at <= ${now}
+      AND NOT ${sql.unsafe(JOINS_THREAD_QUESTION)}
       ${scope.accountIds ? sql`AND c.account_id = ANY(${scope.accountIds as number[]}::bigint[])` : sql``}`;
 }
 
@@ -61,15 +74,16 @@ function firstReplyJoin(sql: Queryable) {
 /**
  * Measures the SLA of every question in scope. Under the calendar clock everything happens in
  * one set-based INSERT … SELECT; under working hours the database finds first replies and the
- * domain clock turns them into states. Questions no longer needing an answer (overrides) lose
- * their measurement. Idempotent: the same inputs and `now` give the same rows.
+ * domain clock turns them into states. Questions no longer needing an answer (overrides) or that
+ * now join a thread's question ("me too") lose their measurement. Idempotent: the same inputs and `now` give the same rows.
  */
 export async function measureQuestions(sql: Queryable, policy: SlaPolicy, scope: MeasureScope, now = new Date()): Promise<MeasureResult> {
   const removed = await sql`
     DELETE FROM question_measurements qm
     WHERE qm.asked_at >= ${scope.from} AND qm.asked_at < ${scope.to}
       ${scope.accountIds ? sql`AND qm.account_id = ANY(${scope.accountIds as number[]}::bigint[])` : sql``}
-      AND NOT EXISTS (SELECT 1 FROM comment_classifications cc WHERE cc.comment_id = qm.question_id AND cc.effective_needs_answer)`;
+      AND NOT EXISTS (SELECT 1 FROM comments c JOIN comment_classifications cc ON cc.comment_id = c.id AND cc.effective_needs_answer
+                      WHERE c.id = qm.question_id AND NOT ${sql.unsafe(JOINS_THREAD_QUESTION)})`;
   const measured = policy.clock === 'calendar' ? await measureCalendar(sql, policy, scope, now) : await measureWorkingHours(sql, policy, scope, now);
   await measureSubstantive(sql, policy, scope, now);
   return { measured, removed: removed.count };

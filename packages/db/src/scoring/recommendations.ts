@@ -1,9 +1,10 @@
+import { recommendationMoveRefusal, type RecommendationStatus } from '@most/domain';
 import { AppError } from '@most/shared';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../client';
 import type { ScoringActor } from './actor';
 
-export type RecommendationStatus = 'new' | 'sent' | 'acknowledged' | 'resolved' | 'not_resolved';
+export type { RecommendationStatus };
 
 export interface StoredRecommendation {
   id: number;
@@ -43,14 +44,15 @@ export async function editRecommendation(sql: Queryable, id: number, text: strin
 }
 
 /**
- * Manual transitions: new → sent (monitor), sent → acknowledged (agency). resolved / not_resolved
- * are set by the next measurement; the database trigger refuses anything else.
+ * Manual transitions (the domain's recommendationActions): new → sent (monitor), new or sent →
+ * acknowledged (agency). resolved / not_resolved are set by the next measurement; the database
+ * trigger refuses anything else.
  */
 export async function setRecommendationStatus(sql: Queryable, id: number, status: 'sent' | 'acknowledged', actor: ScoringActor): Promise<void> {
   const [row] = await sql<{ status: RecommendationStatus }[]>`SELECT status FROM recommendations WHERE id = ${id}`;
   if (!row) throw new AppError('NOT_FOUND', 'Рекомендация не найдена');
-  const allowed = (row.status === 'new' && status === 'sent') || (row.status === 'sent' && status === 'acknowledged');
-  if (!allowed) throw new AppError('CONFLICT', `Нельзя перевести рекомендацию из статуса «${row.status}» в «${status}»`);
+  const refusal = recommendationMoveRefusal(row.status, status, status === 'sent' ? 'monitor' : 'agency');
+  if (refusal) throw new AppError('CONFLICT', refusal);
   await sql`UPDATE recommendations SET status = ${status}, updated_at = now() WHERE id = ${id}`;
   await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: `recommendation.${status}`, entityType: 'recommendation', entityId: String(id), details: { from: row.status } });
 }

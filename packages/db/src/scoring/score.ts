@@ -10,6 +10,7 @@ import { classifyPendingComments } from './classify';
 import { measureQuestions } from './measure';
 import { loadMethodology } from './methodology';
 import { profileInput, type StoredProfile } from './inputs';
+import { loadPageStates } from './page-state';
 
 const ACCOUNT_CHUNK = 1_000;
 /** From this many accounts on, a rescore refreshes table statistics as it goes. */
@@ -110,7 +111,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
   const totals = new Map<number, AccountTotal>();
   for (const chunk of chunked(accounts, ACCOUNT_CHUNK)) {
     const ids = chunk.map((a) => a.id);
-    const [sla, evidence, posts, snapshots, manual, backlinks, overrides] = await Promise.all([
+    const [sla, evidence, posts, snapshots, manual, backlinks, overrides, pages] = await Promise.all([
       loadSla(sql, ids, from, to),
       loadQuestionEvidence(sql, ids, from, to),
       loadPosts(sql, ids, from, to),
@@ -118,6 +119,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
       loadManual(sql, ids, period.end),
       loadBacklinks(sql, ids, to),
       loadOverrides(sql, ids, period),
+      loadPageStates(sql, ids, to),
     ]);
     phase('load');
     const results: { account: AccountRow; result: ScoreResult }[] = [];
@@ -148,10 +150,11 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
         peers: sectorPeers,
         manual: manual.get(account.id) ?? {},
         backlink: backlinks.get(account.id) ?? null,
+        page: pages.get(account.id) ?? { availability: 'available', profileRead: false, postsRead: false, commentsRead: false },
       });
       const result = applyOverrides(methodology, raw, overrides.get(account.id));
       results.push({ account, result });
-      totals.set(account.id, { ok: result.status === 'ok', total: result.total, decided: aggregate.status === 'ok' ? aggregate.figures.decided : 0, criteria: new Map(result.criteria.map((c) => [c.code, { points: c.points, maxPoints: c.maxPoints }])) });
+      totals.set(account.id, { ok: result.status === 'ok', total: result.total, decided: aggregate.questions - aggregate.openWithinWindow, criteria: new Map(result.criteria.map((c) => [c.code, { points: c.points, maxPoints: c.maxPoints }])) });
     }
     phase('evaluate');
     await writeAccountScores(sql, results, period, methodology.version, sla, now, bulk && !analyzed);
@@ -186,7 +189,7 @@ async function loadSla(sql: Queryable, ids: number[], from: Date, to: Date): Pro
       count(*) FILTER (WHERE state = 'open_within_window')::int AS open,
       count(*) FILTER (WHERE excluded_reason = 'deleted')::int AS deleted,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY first_response_seconds) FILTER (WHERE state IN ('answered_in_time', 'answered_late')) AS "medianSeconds",
-      percentile_disc(0.9) WITHIN GROUP (ORDER BY first_response_seconds) FILTER (WHERE state IN ('answered_in_time', 'answered_late')) AS "p90Seconds",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY first_response_seconds) FILTER (WHERE state IN ('answered_in_time', 'answered_late')) AS "p90Seconds",
       count(*) FILTER (WHERE substantive_state IN ('answered_in_time', 'answered_late', 'breached'))::int AS "subAssessed",
       count(*) FILTER (WHERE substantive_state IN ('answered_in_time', 'answered_late'))::int AS "subAnswered",
       count(*) FILTER (WHERE substantive_state = 'answered_in_time')::int AS "subInTime",
@@ -305,7 +308,7 @@ function applyOverrides(methodology: Methodology, result: ScoreResult, overrides
     if (override) {
       const maxPoints = override.status === 'not_applicable' ? 0 : c.weight;
       const points = override.status === 'pass' ? c.weight : override.status === 'partial' ? c.weight * methodology.partialShare : 0;
-      next = { ...c, status: override.status, points, maxPoints, evidence: [...c.evidence, { kind: 'manual', id: override.disputeId === null ? undefined : `dispute-${override.disputeId}`, note: 'dispute_accepted' }], overridden: true };
+      next = { ...c, status: override.status, points, maxPoints, evidence: [...c.evidence, { kind: 'manual', id: override.disputeId === null ? undefined : `dispute-${override.disputeId}`, note: 'dispute_accepted' }], overridden: true, reason: override.status === 'not_applicable' ? 'monitor_judgement' : null };
     }
     if (next.status !== 'not_applicable') applicable += c.weight;
     earned += next.points;
@@ -314,7 +317,7 @@ function applyOverrides(methodology: Methodology, result: ScoreResult, overrides
   });
   const coverage = applicable === 0 ? 0 : possible / applicable;
   const enough = possible > 0 && coverage >= methodology.minimumCoverage;
-  return { ...result, criteria, earned, possible, coverage: Math.round(coverage * 1000) / 1000, status: enough ? 'ok' : 'not_enough_data', total: enough ? Math.round((earned / possible) * 1000) / 10 : null };
+  return { ...result, criteria, earned, possible, coverage: Math.round(coverage * 1000) / 1000, status: enough ? 'ok' : 'not_enough_data', total: enough ? Math.round((earned / possible) * 1000) / 10 : null, reason: enough ? null : (result.reason ?? null) };
 }
 
 async function writeAccountScores(sql: Queryable, results: { account: AccountRow; result: ScoreResult }[], period: Period, version: number, sla: Map<number, SlaRow>, now: Date, analyze: boolean) {
@@ -324,7 +327,7 @@ async function writeAccountScores(sql: Queryable, results: { account: AccountRow
     return {
       account_id: account.id, period_kind: period.kind, period_start: period.start, period_end: period.end, methodology_version: version,
       status: result.status, total: result.total, earned: result.earned, possible: result.possible, coverage: result.coverage,
-      questions: decided + (s?.open ?? 0), decided_questions: decided, computed_at: now,
+      questions: decided + (s?.open ?? 0), decided_questions: decided, computed_at: now, reason: result.reason ?? null,
     };
   });
   for (const chunk of chunked(scores, 2_000)) {
@@ -332,29 +335,29 @@ async function writeAccountScores(sql: Queryable, results: { account: AccountRow
       INSERT INTO account_scores ${sql(chunk)}
       ON CONFLICT (account_id, period_kind, period_start, methodology_version) DO UPDATE SET period_end = EXCLUDED.period_end, status = EXCLUDED.status,
         total = EXCLUDED.total, earned = EXCLUDED.earned, possible = EXCLUDED.possible, coverage = EXCLUDED.coverage, questions = EXCLUDED.questions,
-        decided_questions = EXCLUDED.decided_questions, computed_at = EXCLUDED.computed_at`;
+        decided_questions = EXCLUDED.decided_questions, computed_at = EXCLUDED.computed_at, reason = EXCLUDED.reason`;
   }
   // Criterion rows reference account_scores: let their foreign-key checks use its primary key.
   if (analyze) await sql`ANALYZE account_scores`;
   const criteria = results.flatMap(({ account, result }) =>
     result.criteria.map((c) => ({
       account_id: account.id, period_kind: period.kind, period_start: period.start, methodology_version: version, criterion_code: c.code,
-      status: c.status, value: c.value, points: c.points, max_points: c.maxPoints, evidence: c.evidence,
+      status: c.status, value: c.value, points: c.points, max_points: c.maxPoints, evidence: c.evidence, reason: c.reason ?? null,
       overridden: (c as { overridden?: boolean }).overridden === true,
     })),
   );
   for (const chunk of chunked(criteria, 5_000)) {
     // One JSON parameter: far cheaper to send and parse than eleven arrays of escaped strings.
     await sql`
-      INSERT INTO account_criterion_scores (account_id, period_kind, period_start, methodology_version, criterion_code, status, value, points, max_points, evidence, overridden)
-      SELECT account_id, period_kind, period_start, methodology_version, criterion_code, status, value, points, max_points, evidence, overridden
+      INSERT INTO account_criterion_scores (account_id, period_kind, period_start, methodology_version, criterion_code, status, value, points, max_points, evidence, overridden, reason)
+      SELECT account_id, period_kind, period_start, methodology_version, criterion_code, status, value, points, max_points, evidence, overridden, reason
       FROM jsonb_to_recordset(${sql.json(chunk as never)})
         AS t(account_id bigint, period_kind text, period_start date, methodology_version int, criterion_code text, status text, value double precision,
-             points double precision, max_points double precision, evidence jsonb, overridden boolean)
+             points double precision, max_points double precision, evidence jsonb, overridden boolean, reason text)
       ON CONFLICT (account_id, period_kind, period_start, methodology_version, criterion_code) DO UPDATE SET status = EXCLUDED.status, value = EXCLUDED.value,
-        points = EXCLUDED.points, max_points = EXCLUDED.max_points, evidence = EXCLUDED.evidence, overridden = EXCLUDED.overridden
-      WHERE (account_criterion_scores.status, account_criterion_scores.value, account_criterion_scores.points, account_criterion_scores.max_points, account_criterion_scores.evidence, account_criterion_scores.overridden)
-        IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.value, EXCLUDED.points, EXCLUDED.max_points, EXCLUDED.evidence, EXCLUDED.overridden)`;
+        points = EXCLUDED.points, max_points = EXCLUDED.max_points, evidence = EXCLUDED.evidence, overridden = EXCLUDED.overridden, reason = EXCLUDED.reason
+      WHERE (account_criterion_scores.status, account_criterion_scores.value, account_criterion_scores.points, account_criterion_scores.max_points, account_criterion_scores.evidence, account_criterion_scores.overridden, account_criterion_scores.reason)
+        IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.value, EXCLUDED.points, EXCLUDED.max_points, EXCLUDED.evidence, EXCLUDED.overridden, EXCLUDED.reason)`;
   }
 }
 

@@ -56,20 +56,26 @@ describe('SLA measurement in SQL agrees with the domain engine', () => {
     const start = saratov('2025-03-01T00:00:00').getTime();
     const domain: SlaComment[] = [];
     const questionIds = new Set<string>();
+    const meTooIds: number[] = [];
     for (let p = 0; p < 12; p += 1) {
       const postId = await makePost(db.sql, accountId, new Date(start + p * 12 * HOUR));
       const citizens: { id: number; author: string; at: Date; root: number | null }[] = [];
       for (let k = 0; k < 14; k += 1) {
-        const at = new Date(start + p * 12 * HOUR + Math.floor(rand() * 200) * HOUR + Math.floor(rand() * 3600) * 1000);
+        let at = new Date(start + p * 12 * HOUR + Math.floor(rand() * 200) * HOUR + Math.floor(rand() * 3600) * 1000);
         const isPage = rand() < 0.45 && citizens.length > 0;
         if (!isPage) {
           const author = `citizen-${Math.floor(rand() * 5)}`;
           const parent = rand() < 0.3 && citizens.length > 0 ? citizens[Math.floor(rand() * citizens.length)]! : null;
           const root = parent ? (parent.root ?? parent.id) : null;
           const deleted = rand() < 0.05;
+          // "Me too" replies («тоже интересует»), mostly inside threads, some at the top level.
+          const meToo = rand() < (parent ? 0.6 : 0.1);
+          // Joining follows the question it joins, within ten hours.
+          if (meToo && parent && at <= parent.at) at = new Date(parent.at.getTime() + (1 + Math.floor(rand() * 600)) * 60_000);
           const id = await makeComment(db.sql, { postId, accountId, author, at, threadRootId: root, replyToCommentId: parent?.id ?? null, replyToUser: parent ? parent.author : null, deleted });
           citizens.push({ id, author, at, root });
-          domain.push({ id: String(id), postId: String(postId), fromPage: false, authorKey: pseudonym(author), createdAt: at, threadRootId: root === null ? null : String(root), replyToCommentId: parent ? String(parent.id) : null, replyToUserKey: parent ? pseudonym(parent.author) : null, deleted });
+          domain.push({ id: String(id), postId: String(postId), fromPage: false, authorKey: pseudonym(author), createdAt: at, threadRootId: root === null ? null : String(root), replyToCommentId: parent ? String(parent.id) : null, replyToUserKey: parent ? pseudonym(parent.author) : null, deleted, meToo });
+          if (meToo) meTooIds.push(id);
           if (rand() < 0.8) questionIds.add(String(id));
         } else {
           const target = citizens[Math.floor(rand() * citizens.length)]!;
@@ -86,8 +92,9 @@ describe('SLA measurement in SQL agrees with the domain engine', () => {
       }
     }
     await db.sql`
-      INSERT INTO comment_classifications (comment_id, account_id, category, needs_answer, confidence, classifier_version, classified_at)
-      SELECT c.id, c.account_id, 'question', c.id = ANY(${[...questionIds].map(Number)}::bigint[]), 1, 'test', now() FROM comments c
+      INSERT INTO comment_classifications (comment_id, account_id, category, needs_answer, confidence, reasons, classifier_version, classified_at)
+      SELECT c.id, c.account_id, 'question', c.id = ANY(${[...questionIds].map(Number)}::bigint[]), 1,
+             CASE WHEN c.id = ANY(${meTooIds}::bigint[]) THEN ARRAY['me_too'] ELSE '{}'::text[] END, 'test', now() FROM comments c
       WHERE c.account_id = ${accountId} AND NOT c.from_page`;
     const now = saratov('2025-03-12T12:00:00');
     await measureQuestions(db.sql, policy, { from: new Date(start), to: new Date(start + 40 * 86_400_000), accountIds: [accountId] }, now);
@@ -95,14 +102,18 @@ describe('SLA measurement in SQL agrees with the domain engine', () => {
       SELECT question_id AS id, state, first_reply_id AS "replyId", first_response_seconds AS seconds FROM question_measurements WHERE account_id = ${accountId} ORDER BY question_id`;
 
     const expected = new Map<string, { state: string; seconds: number | null }>();
+    let joined = 0;
     for (const id of questionIds) {
       const q = domain.find((c) => c.id === id)!;
       const evaluatedAt = new Date(Math.min(now.getTime(), q.createdAt.getTime() + 7 * 86_400_000));
-      const result = evaluateSla({ comments: domain, questionIds: new Set([id]), policy, evaluatedAt });
-      if (result.excluded.length > 0) expected.set(id, { state: 'excluded', seconds: null });
-      else if (result.outcomes[0]) expected.set(id, { state: result.outcomes[0].state, seconds: result.outcomes[0].firstResponseMs === null ? null : result.outcomes[0].firstResponseMs / 1000 });
+      const result = evaluateSla({ comments: domain, questionIds, policy, evaluatedAt });
+      const outcome = result.outcomes.find((o) => o.questionId === id);
+      if (result.joined.some((j) => j.questionId === id)) joined += 1;
+      else if (result.excluded.some((x) => x.questionId === id)) expected.set(id, { state: 'excluded', seconds: null });
+      else if (outcome) expected.set(id, { state: outcome.state, seconds: outcome.firstResponseMs === null ? null : outcome.firstResponseMs / 1000 });
     }
     expect(rows.length).toBe(expected.size);
+    expect(joined).toBeGreaterThanOrEqual(4);
     expect(new Set(rows.map((r) => r.state)).size).toBeGreaterThanOrEqual(3);
     for (const row of rows) expect({ id: row.id, state: row.state, seconds: row.seconds }).toEqual({ id: row.id, ...expected.get(String(row.id))! });
   });
@@ -111,11 +122,12 @@ describe('SLA measurement in SQL agrees with the domain engine', () => {
 describe('scoring a period end to end', () => {
   let accountId: number;
   let organizationId: number;
+  let unreadId: number;
   const questions: number[] = [];
 
   beforeAll(async () => {
     ({ accountId, organizationId } = await makeAccount(db.sql, { sector: 'health' }));
-    await makeAccount(db.sql, { organizationId, network: 'telegram' });
+    ({ accountId: unreadId } = await makeAccount(db.sql, { organizationId, network: 'telegram' }));
     await db.sql`
       INSERT INTO account_snapshots (account_id, captured_at, last_seen_at, captured_day, content_hash, status, profile, raw)
       VALUES (${accountId}, ${saratov('2025-02-20T10:00:00')}, ${saratov('2025-02-20T10:00:00')}, '2025-02-20', 'h', 'active',
@@ -150,9 +162,9 @@ describe('scoring a period end to end', () => {
     expect(result.commentsClassified).toBeGreaterThanOrEqual(24);
 
     const [score] = await db.sql`SELECT * FROM account_scores WHERE account_id = ${accountId} AND period_kind = 'month'`;
-    expect(score).toMatchObject({ status: 'ok', questions: 12, decided_questions: 12, methodology_version: 1 });
-    const criteria = await db.sql<{ criterion_code: string; status: string; value: number | null; evidence: { kind: string; id?: string; url?: string }[] }[]>`
-      SELECT criterion_code, status, value, evidence FROM account_criterion_scores WHERE account_id = ${accountId} AND period_kind = 'month'`;
+    expect(score).toMatchObject({ status: 'ok', reason: null, questions: 12, decided_questions: 12, methodology_version: 1 });
+    const criteria = await db.sql<{ criterion_code: string; status: string; value: number | null; reason: string | null; evidence: { kind: string; id?: string; url?: string }[] }[]>`
+      SELECT criterion_code, status, value, reason, evidence FROM account_criterion_scores WHERE account_id = ${accountId} AND period_kind = 'month'`;
     const byCode = new Map(criteria.map((c) => [c.criterion_code, c]));
     expect(byCode.get('RESPONSE_RATE')).toMatchObject({ status: 'partial', value: 0.8333 });
     expect(byCode.get('SLA_WITHIN_24H')).toMatchObject({ status: 'fail', value: 0.6667 });
@@ -161,7 +173,16 @@ describe('scoring a period end to end', () => {
     expect(byCode.get('PROFILE_HEAD_LINK')!.status).toBe('pass');
     expect(byCode.get('POSTING_REGULARITY')!.status).toBe('pass');
     expect(byCode.get('LITERACY_STYLE')).toMatchObject({ status: 'partial', value: 1 });
-    expect(byCode.get('GOV_BADGE')!.status).toBe('not_enough_data');
+    expect(byCode.get('GOV_BADGE')).toMatchObject({ status: 'not_measured', reason: 'not_assessed' });
+
+    // The Telegram page was never read: nothing about it is measured, failed or recommended.
+    const unread = await db.sql<{ criterion_code: string; status: string; reason: string | null }[]>`
+      SELECT criterion_code, status, reason FROM account_criterion_scores WHERE account_id = ${unreadId} AND period_kind = 'month'`;
+    expect(unread.filter((c) => ['pass', 'partial', 'fail'].includes(c.status))).toEqual([]);
+    expect(unread.find((c) => c.criterion_code === 'POSTING_REGULARITY')).toMatchObject({ status: 'not_measured', reason: 'page_not_read' });
+    const [unreadScore] = await db.sql`SELECT status, total, reason FROM account_scores WHERE account_id = ${unreadId} AND period_kind = 'month'`;
+    expect(unreadScore).toMatchObject({ status: 'not_enough_data', total: null, reason: 'page_not_read' });
+    expect(await listRecommendations(db.sql, { accountId: unreadId })).toEqual([]);
 
     const [org] = await db.sql`SELECT * FROM organization_scores WHERE organization_id = ${organizationId} AND period_kind = 'month'`;
     expect(org).toMatchObject({ accounts_total: 2, sample_size: 12 });
@@ -227,9 +248,12 @@ describe('scoring a period end to end', () => {
   it('moves recommendations new → sent → acknowledged and settles them after the next period', async () => {
     const march = (r: { periodKind: string; periodStart: string; methodologyVersion: number }) => r.periodKind === 'month' && r.periodStart === '2025-03-01' && r.methodologyVersion === 1;
     const [rec] = (await listRecommendations(db.sql, { accountId })).filter((r) => march(r) && r.criterionCode === 'SLA_WITHIN_24H');
-    await expect(setRecommendationStatus(db.sql, rec!.id, 'acknowledged', monitor)).rejects.toMatchObject({ code: 'CONFLICT' });
     await setRecommendationStatus(db.sql, rec!.id, 'sent', monitor);
     await setRecommendationStatus(db.sql, rec!.id, 'acknowledged', monitor);
+    await expect(setRecommendationStatus(db.sql, rec!.id, 'sent', monitor)).rejects.toMatchObject({ code: 'CONFLICT', message: 'Рекомендацию в статусе «Принята к сведению» нельзя перевести в «Отправлена»' });
+    // The agency may acknowledge what it sees on its dashboard before a bulletin carried it.
+    const [unsent] = (await listRecommendations(db.sql, { accountId, status: 'new' })).filter((r) => !(march(r) && r.criterionCode === 'LITERACY_STYLE'));
+    await setRecommendationStatus(db.sql, unsent!.id, 'acknowledged', monitor);
     await expect(db.sql`UPDATE recommendations SET status = 'new' WHERE id = ${rec!.id}`).rejects.toThrow(/cannot go from acknowledged to new/);
     // April: no questions at all → SLA not measurable → stays acknowledged; the e-mail recommendation from March settles.
     const [emailRec] = (await listRecommendations(db.sql, { accountId, status: 'new' })).filter((r) => march(r) && r.criterionCode === 'LITERACY_STYLE');

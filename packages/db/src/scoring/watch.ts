@@ -1,7 +1,7 @@
 import { isApplicable, pseudonymLabel, quoteCitizenText, slaDeadline, slaDistribution, type SlaDistribution } from '@most/domain';
 import type { Network, OrganizationKind, Sector } from '@most/shared';
 import type { Queryable } from '../client';
-import { MEASUREMENT_HORIZON_DAYS, REPLY_MATCH } from './measure';
+import { JOINS_THREAD_QUESTION, MEASUREMENT_HORIZON_DAYS, REPLY_MATCH } from './measure';
 import { loadMethodology } from './methodology';
 
 /** One citizen question of an organization's pages that no page reply has answered yet. */
@@ -27,7 +27,7 @@ export interface OpenQuestion {
 
 /**
  * Open questions of one organization: citizen comments that need an answer (detected or confirmed),
- * not deleted or excluded, asked in the last `days` days, with no page reply yet as of `now`
+ * not deleted or excluded, not a "me too" joining a thread's question, asked in the last `days` days, with no page reply yet as of `now`
  * (the same reply-matching rules as the SLA measurement). Most urgent (earliest deadline) first.
  */
 export async function listOpenQuestions(
@@ -41,17 +41,7 @@ export async function listOpenQuestions(
   const rows = await sql<
     { id: number; accountId: number; accountUrl: string; network: string; postUrl: string; url: string; author: string; text: string; category: string; confirmed: boolean; askedAt: Date }[]
   >`
-    WITH q AS (
-      SELECT c.id, c.account_id, c.post_id, c.published_at AS asked_at, c.author_pseudonym, COALESCE(c.thread_root_id, c.id) AS thread,
-             ${now}::timestamptz AS evaluated_at, c.url, c.text, p.url AS post_url, a.canonical_url, a.network,
-             cc.effective_category AS category, cc.overridden_at IS NOT NULL AS confirmed
-      FROM comments c
-      JOIN accounts a ON a.id = c.account_id AND a.organization_id = ${organizationId} AND a.removed_at IS NULL
-      JOIN posts p ON p.id = c.post_id
-      JOIN comment_classifications cc ON cc.comment_id = c.id AND cc.effective_needs_answer
-      WHERE NOT c.from_page AND c.deleted_at IS NULL AND c.published_at >= ${since} AND c.published_at <= ${now}
-        AND NOT EXISTS (SELECT 1 FROM question_exclusions x WHERE x.comment_id = c.id)
-    )
+    WITH q AS (${watchQuestions(sql, organizationId, since, now)})
     SELECT q.id, q.account_id AS "accountId", q.canonical_url AS "accountUrl", q.network, q.post_url AS "postUrl", q.url,
            q.author_pseudonym AS author, q.text, q.category, q.confirmed, q.asked_at AS "askedAt"
     FROM q
@@ -74,6 +64,24 @@ export async function listOpenQuestions(
       deadlineAt: new Date(slaDeadline(methodology.sla, r.askedAt.getTime())),
     }))
     .sort((a, b) => a.deadlineAt.getTime() - b.deadlineAt.getTime() || a.questionId - b.questionId);
+}
+
+/**
+ * Citizen comments of an organization's pages that need an answer, asked in [since, now]: not
+ * deleted, not excluded, not a "me too" joining a thread's question. Columns as REPLY_MATCH needs.
+ */
+export function watchQuestions(sql: Queryable, organizationId: number, since: Date, now: Date) {
+  return sql`
+      SELECT c.id, c.account_id, c.post_id, c.published_at AS asked_at, c.author_pseudonym, COALESCE(c.thread_root_id, c.id) AS thread,
+             ${now}::timestamptz AS evaluated_at, c.url, c.text, p.url AS post_url, a.canonical_url, a.network,
+             cc.effective_category AS category, cc.overridden_at IS NOT NULL AS confirmed
+      FROM comments c
+      JOIN accounts a ON a.id = c.account_id AND a.organization_id = ${organizationId} AND a.removed_at IS NULL
+      JOIN posts p ON p.id = c.post_id
+      JOIN comment_classifications cc ON cc.comment_id = c.id AND cc.effective_needs_answer
+      WHERE NOT c.from_page AND c.deleted_at IS NULL AND c.published_at >= ${since} AND c.published_at <= ${now}
+        AND NOT EXISTS (SELECT 1 FROM question_exclusions x WHERE x.comment_id = c.id)
+        AND NOT ${sql.unsafe(JOINS_THREAD_QUESTION)}`;
 }
 
 /** The SLA distribution and response-time percentiles of an organization's questions asked in [from, to). */

@@ -105,8 +105,8 @@ export async function renderCertificatePdf(certificate: CertificateRow, verifyUr
   centered(page, `Серия ${certificate.series} № ${certificate.number}`, 452, font, 13);
   centered(page, 'Настоящий документ выдан', 410, font, 13);
   centered(page, certificate.holder_name, 380, fontBold, 20);
-  const verb = certificate.document_type === 'training_record' ? 'обучался(-ась) по программе' : 'прошёл(-ла) обучение по программе';
-  centered(page, `в том, что он(а) ${verb} ${KIND_GENITIVE[certificate.programme_kind]}`, 350, font, 12);
+  // Worded without the holder's gender (the registry does not always know it).
+  centered(page, `об обучении по программе ${KIND_GENITIVE[certificate.programme_kind]}`, 350, font, 12);
   let y = 322;
   for (const line of wrap(`«${certificate.programme_title}»`, fontBold, 15, 640)) {
     centered(page, line, y, fontBold, 15);

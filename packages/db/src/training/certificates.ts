@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { AppError } from '@most/shared';
 import {
+  EXCHANGE_CONFIRMATIONS,
+  LOSS_CONFIRMATIONS,
+  type ExchangeConfirmation,
+  type LossConfirmation,
   chooseDocumentType,
   COURSE_KIND_LABELS,
   DOCUMENT_TYPE_LABELS,
@@ -46,6 +51,62 @@ const NUMBER_SEQUENCE: Record<DocumentType, string> = {
   training_record: 'certificate_number_training_record_seq',
 };
 
+interface NewDocument {
+  enrolmentId: number;
+  type: DocumentType;
+  issueDate: string;
+  holderName: string;
+  holderSurname: string | null;
+  holderGivenName: string | null;
+  holderPatronymic: string | null;
+  programmeTitle: string;
+  programmeKind: CourseKind;
+  hours: number;
+  originalId?: number | null;
+  lossConfirmation?: LossConfirmation;
+  exchangeConfirmation?: ExchangeConfirmation;
+  correctsId?: number | null;
+}
+
+/** Numbers from PostgreSQL sequences, a random verification code, one audited row. */
+async function insertCertificate(tx: Queryable, doc: NewDocument, actor: TrainingActor, action: string): Promise<CertificateRow> {
+  const [{ number_value, registration_value } = { number_value: 0, registration_value: 0 }] = await tx<{ number_value: number; registration_value: number }[]>`
+    SELECT nextval(${NUMBER_SEQUENCE[doc.type]}::regclass) AS number_value, nextval('certificate_registration_seq') AS registration_value`;
+  const numbers = formatCertificateNumbers({ type: doc.type, issueDate: new Date(`${doc.issueDate}T00:00:00Z`), numberValue: Number(number_value), registrationValue: Number(registration_value) });
+  const code = verificationCodeFromBytes(randomBytes(VERIFICATION_CODE_LENGTH));
+  const [row] = await tx<CertificateRow[]>`
+    INSERT INTO certificates (enrolment_id, document_type, series, number, registration_number, issue_date, verification_code,
+                              holder_name, holder_surname, holder_given_name, holder_patronymic, programme_title, programme_kind, hours, issued_by,
+                              original_id, loss_confirmation, exchange_confirmation, corrects_id)
+    VALUES (${doc.enrolmentId}, ${doc.type}, ${numbers.series}, ${numbers.number}, ${numbers.registrationNumber}, ${doc.issueDate}, ${code},
+            ${doc.holderName}, ${doc.holderSurname}, ${doc.holderGivenName}, ${doc.holderPatronymic}, ${doc.programmeTitle}, ${doc.programmeKind}, ${doc.hours}, ${actor.id},
+            ${doc.originalId ?? null}, ${doc.lossConfirmation ?? 'none'}, ${doc.exchangeConfirmation ?? 'none'}, ${doc.correctsId ?? null})
+    RETURNING ${COLUMNS(tx)}`;
+  await appendAudit(tx, {
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action,
+    entityType: 'certificate',
+    entityId: String(row!.id),
+    details: { enrolmentId: doc.enrolmentId, type: doc.type, series: numbers.series, number: numbers.number, registrationNumber: numbers.registrationNumber, originalId: doc.originalId ?? null, correctsId: doc.correctsId ?? null },
+  });
+  return withIsoDate(row!);
+}
+
+/** What the document states about its holder and programme, read from the enrolment now. */
+async function loadEnrolmentForDocument(tx: Queryable, enrolmentId: number) {
+  const [e] = await tx<{ state: EnrolmentState; finished_at: Date | null; kind: CourseKind; title: string; total_hours: number; holder_name: string; surname: string | null; given_name: string | null; patronymic: string | null; attended: number }[]>`
+    SELECT e.state, e.finished_at, c.kind, c.title, c.total_hours,
+           coalesce(nullif(trim(concat_ws(' ', p.surname, p.given_name, p.patronymic)), ''), nullif(u.display_name, ''), u.email) AS holder_name,
+           p.surname, p.given_name, p.patronymic,
+           coalesce((SELECT sum(a.hours)::float8 FROM attendance a WHERE a.enrolment_id = e.id AND a.status = 'present'), 0) AS attended
+    FROM enrolments e JOIN cohorts h ON h.id = e.cohort_id JOIN courses c ON c.id = h.course_id JOIN users u ON u.id = e.user_id
+    LEFT JOIN trainee_profiles p ON p.user_id = u.id
+    WHERE e.id = ${enrolmentId} FOR UPDATE OF e`;
+  if (!e) notFound('Запись на обучение не найдена');
+  return e;
+}
+
 /**
  * Issues the document the trainee is entitled to: numbers come from PostgreSQL sequences,
  * the verification code is random. One valid document per enrolment.
@@ -53,39 +114,97 @@ const NUMBER_SEQUENCE: Record<DocumentType, string> = {
 export async function issueCertificate(sql: Queryable, enrolmentId: number, input: { issueDate: string }, actor: TrainingActor): Promise<CertificateRow> {
   const issueDate = parseInput(isoDate, input.issueDate);
   return inTransaction(sql, async (tx) => {
-    const [e] = await tx<{ state: EnrolmentState; finished_at: Date | null; kind: CourseKind; title: string; total_hours: number; holder_name: string; attended: number }[]>`
-      SELECT e.state, e.finished_at, c.kind, c.title, c.total_hours,
-             coalesce(nullif(trim(concat_ws(' ', p.surname, p.given_name, p.patronymic)), ''), nullif(u.display_name, ''), u.email) AS holder_name,
-             coalesce((SELECT sum(a.hours)::float8 FROM attendance a WHERE a.enrolment_id = e.id AND a.status = 'present'), 0) AS attended
-      FROM enrolments e JOIN cohorts h ON h.id = e.cohort_id JOIN courses c ON c.id = h.course_id JOIN users u ON u.id = e.user_id
-      LEFT JOIN trainee_profiles p ON p.user_id = u.id
-      WHERE e.id = ${enrolmentId} FOR UPDATE OF e`;
-    if (!e) notFound('Запись на обучение не найдена');
+    const e = await loadEnrolmentForDocument(tx, enrolmentId);
     const type = chooseDocumentType(e.kind, e.state);
     if (e.finished_at && toIsoDate(e.finished_at) > issueDate) throw new AppError('BAD_REQUEST', 'Дата выдачи раньше окончания обучения');
     const [existing] = await tx`SELECT 1 FROM certificates WHERE enrolment_id = ${enrolmentId} AND revoked_at IS NULL`;
     if (existing) throw new AppError('CONFLICT', 'Документ уже выдан; чтобы выдать новый, отзовите прежний');
-    const [{ number_value, registration_value } = { number_value: 0, registration_value: 0 }] = await tx<{ number_value: number; registration_value: number }[]>`
-      SELECT nextval(${NUMBER_SEQUENCE[type]}::regclass) AS number_value, nextval('certificate_registration_seq') AS registration_value`;
-    const numbers = formatCertificateNumbers({ type, issueDate: new Date(`${issueDate}T00:00:00Z`), numberValue: Number(number_value), registrationValue: Number(registration_value) });
-    const code = verificationCodeFromBytes(randomBytes(VERIFICATION_CODE_LENGTH));
     // A справка states the hours actually studied; the other documents the programme's length.
     const hours = type === 'training_record' ? Math.round(e.attended) : e.total_hours;
-    const [row] = await tx<CertificateRow[]>`
-      INSERT INTO certificates (enrolment_id, document_type, series, number, registration_number, issue_date, verification_code,
-                                holder_name, programme_title, programme_kind, hours, issued_by)
-      VALUES (${enrolmentId}, ${type}, ${numbers.series}, ${numbers.number}, ${numbers.registrationNumber}, ${issueDate}, ${code},
-              ${e.holder_name}, ${e.title}, ${e.kind}, ${hours}, ${actor.id})
-      RETURNING ${COLUMNS(tx)}`;
-    await appendAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: 'certificate.issue',
-      entityType: 'certificate',
-      entityId: String(row!.id),
-      details: { enrolmentId, type, series: numbers.series, number: numbers.number, registrationNumber: numbers.registrationNumber },
-    });
-    return withIsoDate(row!);
+    return insertCertificate(
+      tx,
+      { enrolmentId, type, issueDate, holderName: e.holder_name, holderSurname: e.surname, holderGivenName: e.given_name, holderPatronymic: e.patronymic, programmeTitle: e.title, programmeKind: e.kind, hours },
+      actor,
+      'certificate.issue',
+    );
+  });
+}
+
+const duplicateInputSchema = z
+  .object({ issueDate: isoDate, lossConfirmation: z.enum(LOSS_CONFIRMATIONS).default('none'), exchangeConfirmation: z.enum(EXCHANGE_CONFIRMATIONS).default('none') })
+  .refine((d) => d.lossConfirmation !== 'none' || d.exchangeConfirmation !== 'none', { message: 'укажите подтверждение утраты или причину обмена', path: ['lossConfirmation'] });
+export type DuplicateInput = z.input<typeof duplicateInputSchema>;
+
+async function lockValid(tx: Queryable, certificateId: number) {
+  const [row] = await tx<(CertificateRow & { holder_surname: string | null; holder_given_name: string | null; holder_patronymic: string | null })[]>`
+    SELECT ${COLUMNS(tx)}, holder_surname, holder_given_name, holder_patronymic FROM certificates WHERE id = ${certificateId} FOR UPDATE`;
+  if (!row) notFound('Документ не найден');
+  if (row.revoked_at) throw new AppError('CONFLICT', 'Документ отозван: дубликат или исправление выдаются только взамен действующего');
+  return row;
+}
+
+/**
+ * A duplicate of a lost or damaged document: the same content under new numbers; the original
+ * stops being valid («Выдан дубликат»), and the registry row quotes it (columns 32–39).
+ */
+export async function issueDuplicate(sql: Queryable, originalId: number, input: DuplicateInput, actor: TrainingActor, now = new Date()): Promise<CertificateRow> {
+  const d = parseInput(duplicateInputSchema, input);
+  return inTransaction(sql, async (tx) => {
+    const original = await lockValid(tx, originalId);
+    if (d.issueDate < toIsoDate(original.issue_date)) throw new AppError('BAD_REQUEST', 'Дубликат не может быть выдан раньше оригинала');
+    await revokeCertificate(tx, originalId, 'Выдан дубликат', actor, now);
+    return insertCertificate(
+      tx,
+      {
+        enrolmentId: original.enrolment_id,
+        type: original.document_type,
+        issueDate: d.issueDate,
+        holderName: original.holder_name,
+        holderSurname: original.holder_surname,
+        holderGivenName: original.holder_given_name,
+        holderPatronymic: original.holder_patronymic,
+        programmeTitle: original.programme_title,
+        programmeKind: original.programme_kind,
+        hours: original.hours,
+        originalId,
+        lossConfirmation: d.lossConfirmation,
+        exchangeConfirmation: d.exchangeConfirmation,
+      },
+      actor,
+      'certificate.duplicate',
+    );
+  });
+}
+
+/**
+ * A document re-issued with corrected data (e.g. the holder's name after a profile fix): the
+ * wrong one is revoked with the reason, the new one takes the current data, and its registry
+ * row names the changed document's number (column 40).
+ */
+export async function issueCorrection(sql: Queryable, certificateId: number, input: { issueDate: string; reason: string }, actor: TrainingActor, now = new Date()): Promise<CertificateRow> {
+  const { issueDate, reason } = parseInput(z.object({ issueDate: isoDate, reason: z.string().trim().min(1, 'укажите, что исправлено').max(2000) }), input);
+  return inTransaction(sql, async (tx) => {
+    const wrong = await lockValid(tx, certificateId);
+    await revokeCertificate(tx, certificateId, `Исправление: ${reason}`, actor, now);
+    const e = await loadEnrolmentForDocument(tx, wrong.enrolment_id);
+    return insertCertificate(
+      tx,
+      {
+        enrolmentId: wrong.enrolment_id,
+        type: wrong.document_type,
+        issueDate,
+        holderName: e.holder_name,
+        holderSurname: e.surname,
+        holderGivenName: e.given_name,
+        holderPatronymic: e.patronymic,
+        programmeTitle: e.title,
+        programmeKind: e.kind,
+        hours: wrong.document_type === 'training_record' ? Math.round(e.attended) : e.total_hours,
+        correctsId: certificateId,
+      },
+      actor,
+      'certificate.correct',
+    );
   });
 }
 

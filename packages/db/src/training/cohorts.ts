@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@most/shared';
-import { completionRuleSchema, DEFAULT_COMPLETION_RULE, FORMS_OF_STUDY, FUNDING_SOURCES, type CompletionRule, type FormOfStudy, type FundingSource } from '@most/domain';
+import { completionRuleSchema, deadlineProblems, DEFAULT_COMPLETION_RULE, FORMS_OF_STUDY, FUNDING_SOURCES, type CompletionRule, type FormOfStudy, type FundingSource } from '@most/domain';
 import type { Queryable, Sql } from '../client';
 import { appendAudit } from '../audit';
 import { inTransaction, isoDate, notFound, parseInput, toIsoDate, type TrainingActor } from './common';
@@ -72,6 +72,9 @@ export async function createCohort(sql: Queryable, input: CohortInput, actor: Tr
     const [course] = await tx<{ id: number; archived_at: Date | null }[]>`SELECT id, archived_at FROM courses WHERE id = ${cohort.courseId}`;
     if (!course) notFound('Курс не найден');
     if (course.archived_at) throw new AppError('CONFLICT', 'Курс в архиве');
+    const assignments = await tx<{ title: string; due_day: number }[]>`SELECT title, due_day FROM assignments WHERE course_id = ${cohort.courseId} ORDER BY due_day, id`;
+    const late = deadlineProblems(cohort, assignments.map((a) => ({ title: a.title, dueDay: a.due_day })));
+    if (late.length > 0) throw new AppError('BAD_REQUEST', late.join('; '), { details: { field: 'endsOn' } });
     await assertInstructors(tx, cohort.instructorIds);
     const [row] = await tx<{ id: number }[]>`
       INSERT INTO cohorts (course_id, title, starts_on, ends_on, form_of_study, funding_source, capacity, enrolment_opens_at, enrolment_closes_at, completion_rule)
@@ -139,6 +142,12 @@ export async function isCohortInstructor(sql: Queryable, cohortId: number, userI
   return Boolean(row);
 }
 
+/** Whether the user teaches any cohort of the course. */
+export async function teachesCourse(sql: Queryable, courseId: number, userId: number): Promise<boolean> {
+  const [row] = await sql`SELECT 1 FROM cohort_instructors ci JOIN cohorts h ON h.id = ci.cohort_id WHERE h.course_id = ${courseId} AND ci.user_id = ${userId} LIMIT 1`;
+  return Boolean(row);
+}
+
 /** Replaces the cohort's instructors. */
 export async function setCohortInstructors(sql: Queryable, cohortId: number, instructorIds: number[], actor: TrainingActor): Promise<void> {
   const ids = [...new Set(parseInput(z.array(z.number().int().positive()).max(50), instructorIds))];
@@ -148,5 +157,36 @@ export async function setCohortInstructors(sql: Queryable, cohortId: number, ins
     await tx`DELETE FROM cohort_instructors WHERE cohort_id = ${cohortId}`;
     for (const userId of ids) await tx`INSERT INTO cohort_instructors (cohort_id, user_id) VALUES (${cohortId}, ${userId})`;
     await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.instructors.set', entityType: 'cohort', entityId: String(cohortId), details: { instructorIds: ids } });
+  });
+}
+
+export interface CohortInstructorRow {
+  id: number;
+  email: string;
+  display_name: string;
+}
+
+export async function listCohortInstructors(sql: Queryable, cohortId: number): Promise<CohortInstructorRow[]> {
+  return sql<CohortInstructorRow[]>`
+    SELECT u.id, u.email, u.display_name FROM cohort_instructors ci JOIN users u ON u.id = ci.user_id
+    WHERE ci.cohort_id = ${cohortId} ORDER BY u.display_name, u.email`;
+}
+
+/** Adds one instructor to a cohort (idempotent). */
+export async function attachCohortInstructor(sql: Queryable, cohortId: number, userId: number, actor: TrainingActor): Promise<void> {
+  await inTransaction(sql, async (tx) => {
+    await getCohort(tx, cohortId);
+    await assertInstructors(tx, [userId]);
+    await tx`INSERT INTO cohort_instructors (cohort_id, user_id) VALUES (${cohortId}, ${userId}) ON CONFLICT DO NOTHING`;
+    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.instructor.attach', entityType: 'cohort', entityId: String(cohortId), details: { userId } });
+  });
+}
+
+/** Removes one instructor from a cohort; their grades and marks stay. */
+export async function detachCohortInstructor(sql: Queryable, cohortId: number, userId: number, actor: TrainingActor): Promise<void> {
+  await inTransaction(sql, async (tx) => {
+    const [row] = await tx`DELETE FROM cohort_instructors WHERE cohort_id = ${cohortId} AND user_id = ${userId} RETURNING user_id`;
+    if (!row) notFound('Этот преподаватель не назначен на поток');
+    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.instructor.detach', entityType: 'cohort', entityId: String(cohortId), details: { userId } });
   });
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { AppError } from '@most/shared';
-import { courseHoursProblem, courseKindSchema, type CourseKind } from '@most/domain';
+import { courseHoursProblem, courseKindSchema, DEFAULT_DUE_DAY, type CourseKind } from '@most/domain';
 import type { Queryable } from '../client';
 import { appendAudit } from '../audit';
 import { inTransaction, notFound, parseInput, type TrainingActor } from './common';
-import { storeFile, type Upload } from './files';
+import { storeFile, withStoredFiles, type Upload } from './files';
 
 const linkSchema = z.object({ title: z.string().min(1).max(300), url: z.url().max(2000).refine((u) => /^https?:\/\//.test(u), 'must be http(s)') });
 const rubricItemSchema = z.object({ criterion: z.string().min(1).max(500), points: z.number().positive().max(1000) });
@@ -15,7 +15,7 @@ export const assignmentInputSchema = z
     instructionsMd: z.string().max(50_000).default(''),
     required: z.boolean().default(true),
     isFinal: z.boolean().default(false),
-    dueDay: z.number().int().min(0).max(3650).default(0),
+    dueDay: z.number().int().min(0).max(3650).default(DEFAULT_DUE_DAY),
     maxScore: z.number().positive().max(10_000),
     passScore: z.number().min(0).max(10_000),
     rubric: z.array(rubricItemSchema).max(50).default([]),
@@ -30,6 +30,8 @@ export const courseInputSchema = z.object({
   descriptionMd: z.string().max(20_000).default(''),
   professionalField: z.string().max(500).nullable().default(null),
   qualificationName: z.string().max(500).nullable().default(null),
+  /** Укрупнённая группа специальностей (ФИС ФРДО column 13), e.g. «42.00.00 Средства массовой информации…». */
+  ugs: z.string().trim().max(500).nullable().default(null).transform((v) => (v === '' ? null : v)),
   modules: z
     .array(
       z.object({
@@ -55,6 +57,7 @@ export interface CourseRow {
   description_md: string;
   professional_field: string | null;
   qualification_name: string | null;
+  ugs: string | null;
   archived_at: Date | null;
 }
 
@@ -69,9 +72,9 @@ export async function createCourse(sql: Queryable, input: CourseInput, actor: Tr
 
   return inTransaction(sql, async (tx) => {
     const [row] = await tx<CourseRow[]>`
-      INSERT INTO courses (title, kind, total_hours, description_md, professional_field, qualification_name, created_by)
-      VALUES (${course.title}, ${course.kind}, ${course.totalHours}, ${course.descriptionMd}, ${course.professionalField}, ${course.qualificationName}, ${actor.id})
-      RETURNING id, title, kind, total_hours, description_md, professional_field, qualification_name, archived_at`;
+      INSERT INTO courses (title, kind, total_hours, description_md, professional_field, qualification_name, ugs, created_by)
+      VALUES (${course.title}, ${course.kind}, ${course.totalHours}, ${course.descriptionMd}, ${course.professionalField}, ${course.qualificationName}, ${course.ugs}, ${actor.id})
+      RETURNING id, title, kind, total_hours, description_md, professional_field, qualification_name, ugs, archived_at`;
     const moduleIds: number[] = [];
     for (const [index, module] of course.modules.entries()) {
       const [m] = await tx<{ id: number }[]>`
@@ -110,7 +113,7 @@ export async function createCourse(sql: Queryable, input: CourseInput, actor: Tr
 
 export async function listCourses(sql: Queryable): Promise<(CourseRow & { cohort_count: number })[]> {
   return sql<(CourseRow & { cohort_count: number })[]>`
-    SELECT c.id, c.title, c.kind, c.total_hours, c.description_md, c.professional_field, c.qualification_name, c.archived_at,
+    SELECT c.id, c.title, c.kind, c.total_hours, c.description_md, c.professional_field, c.qualification_name, c.ugs, c.archived_at,
            (SELECT count(*)::int FROM cohorts h WHERE h.course_id = c.id) AS cohort_count
     FROM courses c ORDER BY c.archived_at NULLS FIRST, c.title`;
 }
@@ -122,7 +125,7 @@ export interface CourseOutline extends CourseRow {
 
 export async function getCourseOutline(sql: Queryable, courseId: number): Promise<CourseOutline> {
   const [course] = await sql<CourseRow[]>`
-    SELECT id, title, kind, total_hours, description_md, professional_field, qualification_name, archived_at FROM courses WHERE id = ${courseId}`;
+    SELECT id, title, kind, total_hours, description_md, professional_field, qualification_name, ugs, archived_at FROM courses WHERE id = ${courseId}`;
   if (!course) notFound('Курс не найден');
   const modules = await sql<{ id: number; position: number; title: string; hours: number }[]>`
     SELECT id, position, title, hours::float8 AS hours FROM course_modules WHERE course_id = ${courseId} ORDER BY position`;
@@ -144,14 +147,14 @@ export async function getCourseOutline(sql: Queryable, courseId: number): Promis
 
 /** Attaches a teaching material (PDF, slides, documents) to a lesson; stored under DATA_DIR. */
 export async function attachLessonFile(sql: Queryable, dataDir: string, lessonId: number, upload: Upload, actor: TrainingActor): Promise<{ id: number }> {
-  return inTransaction(sql, async (tx) => {
+  return withStoredFiles([upload], (written) => inTransaction(sql, async (tx) => {
     const [lesson] = await tx`SELECT 1 FROM lessons WHERE id = ${lessonId}`;
     if (!lesson) notFound('Урок не найден');
-    const stored = await storeFile(tx, dataDir, 'lessons', upload, actor.id);
+    const stored = await storeFile(tx, dataDir, 'lessons', upload, actor.id, written);
     await tx`INSERT INTO lesson_files (lesson_id, file_id) VALUES (${lessonId}, ${stored.id})`;
     await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'lesson.file.attach', entityType: 'lesson', entityId: String(lessonId), details: { fileId: stored.id, fileName: stored.file_name } });
     return { id: stored.id };
-  });
+  }));
 }
 
 /** Archived courses stay readable (documents refer to them) but take no new cohorts. */

@@ -3,17 +3,27 @@ import { AppError } from '@most/shared';
 import type { Queryable, Sql } from '../client';
 import { appendAudit } from '../audit';
 import { inTransaction, notFound, parseInput, type TrainingActor } from './common';
-import { getEnrolment, type EnrolmentRow } from './enrolments';
-import { MAX_FILES_PER_SUBMISSION, storeFile, type Upload } from './files';
+import { COURSEWORK_CLOSED_MESSAGES, courseworkAccess, regionDate } from '@most/domain';
+import { toIsoDate } from './common';
+import { startEnrolmentIfRunning, type EnrolmentRow } from './enrolments';
+import { MAX_FILES_PER_SUBMISSION, storeFile, withStoredFiles, type Upload } from './files';
 
-/** Coursework is possible only while studying. */
-function assertStudying(enrolment: EnrolmentRow) {
-  if (enrolment.state !== 'active') throw new AppError('CONFLICT', 'Задания и занятия доступны только во время обучения');
+/**
+ * Coursework is possible only while studying (the same rule the page uses to offer the form).
+ * An enrolled trainee of a running cohort is started here if the hourly job has not done it yet.
+ */
+async function assertStudying(tx: Queryable, enrolmentId: number, actor: TrainingActor, now = new Date()): Promise<EnrolmentRow> {
+  const [enrolment] = await tx<(EnrolmentRow & { starts_on: Date; ends_on: Date })[]>`
+    SELECT e.*, h.starts_on, h.ends_on FROM enrolments e JOIN cohorts h ON h.id = e.cohort_id WHERE e.id = ${enrolmentId} FOR UPDATE OF e`;
+  if (!enrolment) notFound('Запись на обучение не найдена');
+  const access = courseworkAccess(enrolment.state, { startsOn: toIsoDate(enrolment.starts_on), endsOn: toIsoDate(enrolment.ends_on) }, regionDate(now));
+  if (!access.open) throw new AppError('CONFLICT', COURSEWORK_CLOSED_MESSAGES[access.reason], { details: { reason: access.reason } });
+  if (enrolment.state === 'enrolled') return (await startEnrolmentIfRunning(tx, enrolmentId, actor, now)) ?? enrolment;
+  return enrolment;
 }
 
-export async function markLessonComplete(sql: Queryable, enrolmentId: number, lessonId: number): Promise<void> {
-  const enrolment = await getEnrolment(sql, enrolmentId);
-  assertStudying(enrolment);
+export async function markLessonComplete(sql: Queryable, enrolmentId: number, lessonId: number, actor: TrainingActor = { id: null, label: 'trainee' }): Promise<void> {
+  const enrolment = await inTransaction(sql, (tx) => assertStudying(tx, enrolmentId, actor));
   const [lesson] = await sql`
     SELECT 1 FROM lessons l JOIN course_modules m ON m.id = l.module_id JOIN cohorts h ON h.course_id = m.course_id
     WHERE l.id = ${lessonId} AND h.id = ${enrolment.cohort_id}`;
@@ -46,10 +56,8 @@ export async function submitAssignment(
   const files = input.files ?? [];
   if (files.length > MAX_FILES_PER_SUBMISSION) throw new AppError('BAD_REQUEST', `Не более ${MAX_FILES_PER_SUBMISSION} файлов`);
   if (!text.trim() && files.length === 0) throw new AppError('BAD_REQUEST', 'Ответ пуст: добавьте текст или файл');
-  return inTransaction(sql, async (tx) => {
-    const [enrolment] = await tx<EnrolmentRow[]>`SELECT * FROM enrolments WHERE id = ${input.enrolmentId} FOR UPDATE`;
-    if (!enrolment) notFound('Запись на обучение не найдена');
-    assertStudying(enrolment);
+  return withStoredFiles(files, (written) => inTransaction(sql, async (tx) => {
+    const enrolment = await assertStudying(tx, input.enrolmentId, actor);
     const [assignment] = await tx`
       SELECT a.id FROM assignments a JOIN cohorts h ON h.course_id = a.course_id WHERE a.id = ${input.assignmentId} AND h.id = ${enrolment.cohort_id}`;
     if (!assignment) notFound('Задание не найдено в этом курсе');
@@ -64,7 +72,7 @@ export async function submitAssignment(
       VALUES (${input.assignmentId}, ${input.enrolmentId}, ${(last?.attempt ?? 0) + 1}, ${text})
       RETURNING id, assignment_id, enrolment_id, attempt, text_body, submitted_at`;
     for (const file of files) {
-      const stored = await storeFile(tx, dataDir, 'submissions', file, actor.id);
+      const stored = await storeFile(tx, dataDir, 'submissions', file, actor.id, written);
       await tx`INSERT INTO submission_files (submission_id, file_id) VALUES (${row!.id}, ${stored.id})`;
     }
     await appendAudit(tx, {
@@ -76,7 +84,7 @@ export async function submitAssignment(
       details: { assignmentId: input.assignmentId, enrolmentId: input.enrolmentId, attempt: row!.attempt, files: files.length },
     });
     return row!;
-  });
+  }));
 }
 
 export const gradeInputSchema = z.object({

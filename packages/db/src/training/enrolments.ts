@@ -1,5 +1,5 @@
 import { AppError } from '@most/shared';
-import { applyTransition, ENROLMENT_STATES, type EnrolmentState } from '@most/domain';
+import { applyTransition, ENROLMENT_STATES, regionDate, type EnrolmentState } from '@most/domain';
 import type { Queryable, Sql } from '../client';
 import { appendAudit } from '../audit';
 import { inTransaction, notFound, type TrainingActor } from './common';
@@ -91,8 +91,31 @@ export async function enrolTrainee(
 ): Promise<EnrolmentRow> {
   return inTransaction(sql, async (tx) => {
     await assertSeatFree(tx, input.cohortId);
-    return createEnrolment(tx, { ...input, state: 'enrolled' }, actor, now);
+    const row = await createEnrolment(tx, { ...input, state: 'enrolled' }, actor, now);
+    return (await startEnrolmentIfRunning(tx, row.id, actor, now)) ?? row;
   });
+}
+
+/**
+ * An enrolled trainee of a cohort that has started (and not ended, in Saratov days) becomes
+ * «Обучается»: at enrolment into a running cohort, on the cohort's first day (the hourly job)
+ * and, as a safety net, on the trainee's first coursework action. Returns the started row or null.
+ */
+export async function startEnrolmentIfRunning(sql: Queryable, enrolmentId: number, actor: TrainingActor, now = new Date()): Promise<EnrolmentRow | null> {
+  const [due] = await sql<{ id: number }[]>`
+    SELECT e.id FROM enrolments e JOIN cohorts h ON h.id = e.cohort_id
+    WHERE e.id = ${enrolmentId} AND e.state = 'enrolled' AND h.starts_on <= ${regionDate(now)}::date AND h.ends_on >= ${regionDate(now)}::date`;
+  if (!due) return null;
+  return changeEnrolmentState(sql, enrolmentId, { to: 'active', at: now }, actor);
+}
+
+/** Starts every enrolled trainee of the cohorts running on `today` (YYYY-MM-DD, Saratov). Idempotent. */
+export async function startRunningCohorts(sql: Queryable, today: string, actor: TrainingActor, now = new Date()): Promise<{ started: number }> {
+  const due = await sql<{ id: number }[]>`
+    SELECT e.id FROM enrolments e JOIN cohorts h ON h.id = e.cohort_id
+    WHERE e.state = 'enrolled' AND h.starts_on <= ${today}::date AND h.ends_on >= ${today}::date ORDER BY e.id`;
+  for (const { id } of due) await changeEnrolmentState(sql, id, { to: 'active', at: now }, actor);
+  return { started: due.length };
 }
 
 async function createEnrolment(
@@ -136,6 +159,7 @@ export async function changeEnrolmentState(
       WHERE id = ${enrolmentId}
       RETURNING ${ENROLMENT_COLUMNS(tx)}`;
     await recordChange(tx, enrolmentId, change.from, change.to, change.at, change.reason, actor);
+    if (change.to === 'enrolled') return (await startEnrolmentIfRunning(tx, enrolmentId, actor, change.at)) ?? row!;
     return row!;
   });
 }

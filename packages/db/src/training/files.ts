@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { AppError } from '@most/shared';
 import type { Queryable } from '../client';
@@ -62,13 +62,14 @@ export function checkUpload(upload: Upload): string {
   return contentType;
 }
 
-/** Writes the file under DATA_DIR/<area>/ with a random name and records its metadata. */
-export async function storeFile(sql: Queryable, dataDir: string, area: string, upload: Upload, uploadedBy: number | null): Promise<StoredFile> {
+/** Writes the file under DATA_DIR/<area>/ with a random name and records its metadata; `written` collects the path. */
+export async function storeFile(sql: Queryable, dataDir: string, area: string, upload: Upload, uploadedBy: number | null, written?: string[]): Promise<StoredFile> {
   const contentType = checkUpload(upload);
   const sha256 = createHash('sha256').update(upload.content).digest('hex');
   const storagePath = `${area}/${new Date().toISOString().slice(0, 7)}/${randomBytes(16).toString('hex')}`;
   const absolute = resolveStoragePath(dataDir, storagePath);
   await mkdir(dirname(absolute), { recursive: true });
+  written?.push(absolute);
   await writeFile(absolute, upload.content, { flag: 'wx' });
   const [row] = await sql<StoredFile[]>`
     INSERT INTO stored_files (storage_path, file_name, content_type, size_bytes, sha256, uploaded_by)
@@ -88,4 +89,20 @@ export async function readStoredFile(sql: Queryable, dataDir: string, fileId: nu
   const [file] = await sql<StoredFile[]>`SELECT id, file_name, content_type, size_bytes, sha256, storage_path FROM stored_files WHERE id = ${fileId}`;
   if (!file) throw new AppError('NOT_FOUND', 'Файл не найден');
   return { file, content: await readFile(join(resolveStoragePath(dataDir, file.storage_path))) };
+}
+
+/**
+ * Runs a use case that stores uploads: every upload is checked before anything is written, and
+ * whatever was written is removed when the use case fails (its transaction rolled back), so a
+ * refused request leaves no file on disk.
+ */
+export async function withStoredFiles<T>(uploads: Upload[], work: (written: string[]) => Promise<T>): Promise<T> {
+  for (const upload of uploads) checkUpload(upload);
+  const written: string[] = [];
+  try {
+    return await work(written);
+  } catch (error) {
+    await Promise.all(written.map((path) => rm(path, { force: true })));
+    throw error;
+  }
 }

@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FRDO_HEADERS } from '@most/domain';
+import { buildFrdoRow, FRDO_HEADERS, type FrdoRecord } from '@most/domain';
 import { createTestDatabase, type TestDatabase } from '../testing';
-import { issueCertificate, revokeCertificate } from './certificates';
+import { issueCertificate, issueCorrection, issueDuplicate } from './certificates';
 import { changeEnrolmentState, enrolTrainee } from './enrolments';
-import { exportFrdo } from './frdo-export';
+import { exportFrdo, writeFrdoXlsx } from './frdo-export';
 import { upsertTraineeProfile, type TraineeProfileInput } from './profiles';
 import { insertOrganization, insertUser, makeCourse, monitor, sampleCohort } from './test-fixtures';
 
@@ -25,6 +25,59 @@ async function readSheet(xlsx: Buffer): Promise<string[][]> {
   return rows;
 }
 
+const FULL: FrdoRecord = {
+  documentType: 'retraining_diploma',
+  series: 'ПП26',
+  number: '000012',
+  issueDate: '2026-06-30',
+  registrationNumber: '2026-000034',
+  courseKind: 'professional_retraining',
+  programmeTitle: 'Коммуникации органов власти в социальных сетях',
+  professionalField: 'Связи с общественностью',
+  ugs: '42.00.00 Средства массовой информации и информационно-библиотечное дело',
+  qualificationName: 'Специалист по связям с общественностью',
+  educationLevel: 'secondary_vocational',
+  diplomaSurname: 'Сидорова',
+  diplomaSeries: '1164',
+  diplomaNumber: '0012345',
+  startYear: 2025,
+  endYear: 2026,
+  hours: 256,
+  surname: 'Иванова',
+  givenName: 'Мария',
+  patronymic: 'Петровна',
+  birthDate: '1990-04-15',
+  sex: 'female',
+  snils: '11223344595',
+  formOfStudy: 'full_time',
+  fundingSource: 'paid',
+  citizenship: '643',
+  original: { documentType: 'retraining_diploma', series: 'ПП26', number: '000003', registrationNumber: '2026-000010', issueDate: '2026-06-01', surname: 'Сидорова', givenName: 'Мария', patronymic: 'Петровна' },
+  lossConfirmation: 'newspaper',
+  exchangeConfirmation: 'none',
+  changesDocumentNumber: null,
+};
+
+describe('ФИС ФРДО workbook round trip', () => {
+  it('reads back every cell of a full duplicate row and of a correction row, with text kept as text', async () => {
+    const duplicate = buildFrdoRow(FULL);
+    const correction = buildFrdoRow({ ...FULL, original: null, lossConfirmation: 'none', changesDocumentNumber: '000011' }, 3);
+    expect(duplicate.errors).toEqual([]);
+    expect(correction.errors).toEqual([]);
+    expect(duplicate.cells.slice(0, 39).every((cell) => cell !== null)).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeFrdoXlsx([duplicate.cells, correction.cells])) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Шаблон')!;
+    expect(sheet.actualColumnCount).toBe(40);
+    FRDO_HEADERS.forEach((header, i) => expect(sheet.getRow(1).getCell(i + 1).value).toBe(header));
+    duplicate.cells.forEach((cell, i) => expect({ column: FRDO_HEADERS[i], value: sheet.getRow(2).getCell(i + 1).value }).toEqual({ column: FRDO_HEADERS[i], value: cell }));
+    correction.cells.forEach((cell, i) => expect({ column: FRDO_HEADERS[i], value: sheet.getRow(3).getCell(i + 1).value }).toEqual({ column: FRDO_HEADERS[i], value: cell }));
+    expect(sheet.getRow(3).getCell(40).value).toBe('000011');
+    expect(sheet.getRow(2).getCell(31).value).toBe('643');
+    expect(sheet.getRow(2).getCell(21).value).toBe(256);
+  });
+});
+
 describe('ФИС ФРДО export', () => {
   let db: TestDatabase;
   let cohortId: number;
@@ -32,12 +85,12 @@ describe('ФИС ФРДО export', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const orgId = await insertOrganization(db.sql, 'adm-engels', 'Администрация Энгельсского района');
-    const course = await makeCourse(db.sql, { professionalField: 'Связи с общественностью' });
+    const course = await makeCourse(db.sql, { professionalField: 'Связи с общественностью', ugs: '42.00.00 Средства массовой информации и информационно-библиотечное дело' });
     cohortId = (await sampleCohort(db.sql, course.id, { capacity: 10, fundingSource: 'regional', formOfStudy: 'part_time' })).id;
     const people: [string, TraineeProfileInput, 'completed' | 'failed'][] = [
-      ['ivanova@most.test', { surname: 'Иванова', givenName: 'Мария', patronymic: 'Петровна', birthDate: '1990-04-15', sex: 'female', snils: '112-233-445 95', educationLevel: 'higher' }, 'completed'],
+      ['ivanova@most.test', { surname: 'Иванова', givenName: 'Мария', patronymic: 'Петровна', birthDate: '1990-04-15', sex: 'female', snils: '112-233-445 95', educationLevel: 'higher', diplomaSurname: 'Сидорова', diplomaSeries: '106418', diplomaNumber: '0123456' }, 'completed'],
       ['petrov@most.test', { surname: 'Петров', givenName: 'Олег', patronymic: null, birthDate: '1985-11-02', sex: 'male', snils: '123-456-789 64', educationLevel: 'secondary_vocational', diplomaSurname: 'Петров', diplomaSeries: '1164', diplomaNumber: '0012345' }, 'completed'],
-      ['kim@most.test', { surname: 'Ким', givenName: 'Анна', patronymic: 'Сергеевна', birthDate: '1978-01-30', sex: 'female', snils: null, citizenship: '398', educationLevel: 'higher' }, 'failed'],
+      ['kim@most.test', { surname: 'Ким', givenName: 'Анна', patronymic: 'Сергеевна', birthDate: '1978-01-30', sex: 'female', snils: null, citizenship: '398', educationLevel: 'experience' }, 'failed'],
     ];
     for (const [email, profile, outcome] of people) {
       const userId = await insertUser(db.sql, email, 'trainee', orgId);
@@ -50,10 +103,15 @@ describe('ФИС ФРДО export', () => {
     const [session] = await db.sql<{ id: number }[]>`SELECT id FROM cohort_sessions WHERE cohort_id = ${cohortId} ORDER BY starts_at LIMIT 1`;
     await db.sql`INSERT INTO attendance (session_id, enrolment_id, status, hours) VALUES (${session!.id}, ${enrolments[2]!}, 'present', 4)`;
     for (const id of enrolments) await issueCertificate(db.sql, id, { issueDate: '2026-04-15' }, monitor);
-    // A revoked and reissued document: only the valid one is reported.
+    // A correction: the wrong document is revoked, the new one names it in column 40.
     const [first] = await db.sql<{ id: number }[]>`SELECT id FROM certificates WHERE enrolment_id = ${enrolments[0]!}`;
-    await revokeCertificate(db.sql, first!.id, 'Опечатка в отчестве', monitor);
-    await issueCertificate(db.sql, enrolments[0]!, { issueDate: '2026-04-16' }, monitor);
+    const corrected = await issueCorrection(db.sql, first!.id, { issueDate: '2026-04-16', reason: 'Опечатка в отчестве' }, monitor);
+    expect(corrected.registration_number).not.toBe('');
+    // A duplicate for a lost document: columns 32–39 quote the original, which stops being valid.
+    const [second] = await db.sql<{ id: number }[]>`SELECT id FROM certificates WHERE enrolment_id = ${enrolments[1]!}`;
+    await expect(issueDuplicate(db.sql, second!.id, { issueDate: '2026-05-20' }, monitor)).rejects.toThrow(/подтверждение утраты/);
+    await issueDuplicate(db.sql, second!.id, { issueDate: '2026-05-20', lossConfirmation: 'police' }, monitor);
+    await expect(issueDuplicate(db.sql, second!.id, { issueDate: '2026-05-21', lossConfirmation: 'police' }, monitor)).rejects.toThrow(/отозван/);
   });
   afterAll(() => db?.drop());
 
@@ -79,11 +137,12 @@ describe('ФИС ФРДО export', () => {
     await db.sql`UPDATE trainee_profiles SET birth_date = NULL WHERE surname = 'Петров'`;
     const result = await exportFrdo(db.sql, { cohortId });
     expect(result.xlsx).toBeNull();
-    expect(result.problems.map((p) => [p.holderName, p.column])).toEqual([
-      ['Петров Олег', 'Дата рождения получателя'],
-      ['Иванова Мария Петровна', 'СНИЛС'],
+    // Rows in register order: Ким (3), Иванова's correction (4), Петров's duplicate (5); the sheet row counts the header.
+    expect(result.problems.map((p) => [p.holderName, p.row, p.columnNumber, p.column])).toEqual([
+      ['Иванова Мария Петровна', 3, 27, 'СНИЛС'],
+      ['Петров Олег', 4, 25, 'Дата рождения получателя'],
     ]);
-    const only = await exportFrdo(db.sql, { certificateIds: [result.problems[1]!.certificateId] });
+    const only = await exportFrdo(db.sql, { certificateIds: [result.problems[0]!.certificateId] });
     expect(only.rowCount).toBe(1);
   });
 });

@@ -13,6 +13,9 @@ export interface FrdoRowProblem {
   certificateId: number;
   registrationNumber: string;
   holderName: string;
+  /** The sheet row (the header is row 1) and the template column, 1-based. */
+  row: number;
+  columnNumber: number;
   column: string;
   message: string;
 }
@@ -53,6 +56,18 @@ interface FrdoSourceRow {
   diploma_surname: string | null;
   diploma_series: string | null;
   diploma_number: string | null;
+  ugs: string | null;
+  loss_confirmation: FrdoRecord['lossConfirmation'];
+  exchange_confirmation: FrdoRecord['exchangeConfirmation'];
+  o_document_type: FrdoRecord['documentType'] | null;
+  o_series: string | null;
+  o_number: string | null;
+  o_registration_number: string | null;
+  o_issue_date: Date | null;
+  o_surname: string | null;
+  o_given_name: string | null;
+  o_patronymic: string | null;
+  changes_number: string | null;
 }
 
 /** Valid (not revoked) documents of a cohort or a hand-picked list, in register order. */
@@ -64,8 +79,14 @@ export async function loadFrdoRecords(sql: Queryable, selection: FrdoSelection):
            co.kind, c.programme_title, co.professional_field, co.qualification_name, c.hours,
            h.starts_on, h.ends_on, e.finished_at, h.form_of_study, h.funding_source,
            p.surname, p.given_name, p.patronymic, p.birth_date, p.sex, p.snils, p.citizenship, p.education_level,
-           p.diploma_surname, p.diploma_series, p.diploma_number
+           p.diploma_surname, p.diploma_series, p.diploma_number, co.ugs, c.loss_confirmation, c.exchange_confirmation,
+           o.document_type AS o_document_type, o.series AS o_series, o.number AS o_number, o.registration_number AS o_registration_number,
+           o.issue_date AS o_issue_date, coalesce(o.holder_surname, p.surname) AS o_surname, coalesce(o.holder_given_name, p.given_name) AS o_given_name,
+           CASE WHEN o.holder_surname IS NOT NULL THEN o.holder_patronymic ELSE p.patronymic END AS o_patronymic,
+           fixed.number AS changes_number
     FROM certificates c
+    LEFT JOIN certificates o ON o.id = c.original_id
+    LEFT JOIN certificates fixed ON fixed.id = c.corrects_id
     JOIN enrolments e ON e.id = c.enrolment_id
     JOIN cohorts h ON h.id = e.cohort_id
     JOIN courses co ON co.id = h.course_id
@@ -80,7 +101,6 @@ export async function loadFrdoRecords(sql: Queryable, selection: FrdoSelection):
     registrationNumber: r.registration_number,
     record: {
       documentType: r.document_type,
-      isDuplicate: false,
       series: r.series || null,
       number: r.number,
       issueDate: toIsoDate(r.issue_date),
@@ -88,6 +108,7 @@ export async function loadFrdoRecords(sql: Queryable, selection: FrdoSelection):
       courseKind: r.kind,
       programmeTitle: r.programme_title,
       professionalField: r.professional_field,
+      ugs: r.ugs,
       qualificationName: r.qualification_name,
       educationLevel: r.education_level,
       diplomaSurname: r.diploma_surname,
@@ -105,6 +126,22 @@ export async function loadFrdoRecords(sql: Queryable, selection: FrdoSelection):
       formOfStudy: r.form_of_study,
       fundingSource: r.funding_source,
       citizenship: r.citizenship ?? '643',
+      original:
+        r.o_number === null
+          ? null
+          : {
+              documentType: r.o_document_type!,
+              series: r.o_series || null,
+              number: r.o_number,
+              registrationNumber: r.o_registration_number ?? '',
+              issueDate: toIsoDate(r.o_issue_date!),
+              surname: r.o_surname ?? '',
+              givenName: r.o_given_name ?? '',
+              patronymic: r.o_patronymic,
+            },
+      lossConfirmation: r.loss_confirmation,
+      exchangeConfirmation: r.exchange_confirmation,
+      changesDocumentNumber: r.changes_number,
     },
   }));
 }
@@ -115,7 +152,7 @@ export async function writeFrdoXlsx(rows: FrdoCell[][]): Promise<Buffer> {
   const workbook = new Excel.Workbook();
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
-  const sheet = workbook.addWorksheet('Лист1');
+  const sheet = workbook.addWorksheet('Шаблон');
   sheet.addRow(FRDO_HEADERS);
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(row.map((cell) => cell ?? null));
@@ -131,8 +168,9 @@ export async function exportFrdo(sql: Queryable, selection: FrdoSelection): Prom
   const sources = await loadFrdoRecords(sql, selection);
   const problems: FrdoRowProblem[] = [];
   const rows: FrdoCell[][] = [];
-  for (const source of sources) {
-    const { cells, errors } = buildFrdoRow(source.record);
+  for (const [index, source] of sources.entries()) {
+    // Data rows start under the header row.
+    const { cells, errors } = buildFrdoRow(source.record, index + 2);
     rows.push(cells);
     for (const error of errors) {
       problems.push({ certificateId: source.certificateId, registrationNumber: source.registrationNumber, holderName: source.holderName, ...error });

@@ -43,12 +43,12 @@ describe('trainee and instructor views', () => {
 
     const statuses = await listMyAssignments(db.sql, enrolment.id);
     expect(statuses.map((a) => [a.title, a.status, a.last_score])).toEqual([
-      ['Эссе (по желанию)', 'awaiting_grade', null],
       ['Аудит своей страницы', 'passed', 7],
+      ['Эссе (по желанию)', 'awaiting_grade', null],
       ['Итоговая аттестация', 'not_submitted', null],
     ]);
     // Due on day 7 after 2 March: the end of 9 March in Saratov (UTC+4).
-    expect(statuses[1]!.due_at.toISOString()).toBe('2026-03-09T19:59:59.000Z');
+    expect(statuses[0]!.due_at.toISOString()).toBe('2026-03-09T19:59:59.000Z');
 
     const upcoming = await listUpcomingSessions(db.sql, userId, new Date('2026-03-05T00:00:00Z'));
     expect(upcoming.map((s) => s.title)).toEqual(['Практикум']);

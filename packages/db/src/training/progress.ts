@@ -1,4 +1,4 @@
-import { attendancePercent, evaluateCompletion, type EnrolmentState } from '@most/domain';
+import { attendancePercent, courseworkAccess, evaluateCompletion, regionDate, type CourseworkClosedReason, type EnrolmentState } from '@most/domain';
 import type { Queryable } from '../client';
 import { toIsoDate } from './common';
 import { loadCompletionFacts } from './completion';
@@ -23,11 +23,13 @@ export interface MyCourseRow {
   progress_percent: number;
   certificate_id: number | null;
   certificate_code: string | null;
+  /** Why answers cannot be submitted now (null: they can); the page shows this instead of the form. */
+  coursework_closed_reason: CourseworkClosedReason | null;
 }
 
 /** The trainee's dashboard: every enrolment with a progress figure and the valid document, if any. */
-export async function listMyCourses(sql: Queryable, userId: number): Promise<MyCourseRow[]> {
-  const rows = await sql<Omit<MyCourseRow, 'progress_percent'>[]>`
+export async function listMyCourses(sql: Queryable, userId: number, now = new Date()): Promise<MyCourseRow[]> {
+  const rows = await sql<Omit<MyCourseRow, 'progress_percent' | 'coursework_closed_reason'>[]>`
     SELECT e.id AS enrolment_id, h.id AS cohort_id, h.title AS cohort_title, c.id AS course_id, c.title AS course_title, c.kind, c.total_hours,
            h.starts_on, h.ends_on, e.state, e.state_reason,
            (SELECT count(*)::int FROM lessons l JOIN course_modules m ON m.id = l.module_id WHERE m.course_id = c.id) AS lessons_total,
@@ -39,12 +41,16 @@ export async function listMyCourses(sql: Queryable, userId: number): Promise<MyC
     LEFT JOIN certificates cert ON cert.enrolment_id = e.id AND cert.revoked_at IS NULL
     WHERE e.user_id = ${userId}
     ORDER BY h.starts_on DESC, e.id DESC`;
+  const today = regionDate(now);
   return rows.map((r) => {
     const total = r.lessons_total + r.assignments_total;
+    const startsOn = toIsoDate(r.starts_on);
+    const endsOn = toIsoDate(r.ends_on);
     return {
       ...r,
-      starts_on: toIsoDate(r.starts_on),
-      ends_on: toIsoDate(r.ends_on),
+      starts_on: startsOn,
+      ends_on: endsOn,
+      coursework_closed_reason: courseworkAccess(r.state, { startsOn, endsOn }, today).reason,
       progress_percent: r.state === 'completed' ? 100 : total === 0 ? 0 : Math.round(((r.lessons_done + r.assignments_passed) / total) * 100),
     };
   });

@@ -109,7 +109,7 @@ describe('training data', () => {
     const [audit, essay, final] = outline.assignments;
     const actor = { id: userId, label: 'ivanova@most.test' };
 
-    await expect(submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'рано' }, actor)).rejects.toThrow(/во время обучения/);
+    await expect(submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'рано' }, actor)).rejects.toThrow(/сдавать задания больше нельзя/);
     await changeEnrolmentState(db.sql, enrolment.id, { to: 'active', at: new Date('2026-03-02T00:00:00Z') }, monitor);
     await markLessonComplete(db.sql, enrolment.id, outline.modules[0]!.lessons[0]!.id);
     await markLessonComplete(db.sql, enrolment.id, outline.modules[0]!.lessons[0]!.id);

@@ -27,6 +27,8 @@ export const bulletinOrganizationSchema = z.object({
   sector: z.string().max(60),
   scoreCurrent: score,
   scorePrevious: score,
+  /** Why nothing of the organization was measured in the period («страницы не читались»); null when something was. */
+  notMeasuredReason: z.string().max(300).nullable().default(null),
 });
 
 export const bulletinCriterionSchema = z.object({
@@ -96,6 +98,8 @@ export const bulletinDatasetSchema = z.object({
   resolved: z.array(bulletinResolvedSchema).max(200_000),
   sla: z.object({ overall: bulletinSlaStatsSchema, organizations: z.array(bulletinOrganizationSlaSchema).max(20_000) }),
   disputes: z.array(bulletinDisputeSchema).max(50_000),
+  /** Why nothing was measured for the period at all («оценки за период ещё не рассчитаны»); null when something was. */
+  notMeasuredReason: z.string().max(300).nullable().default(null),
 });
 
 export type BulletinPeriod = z.infer<typeof bulletinPeriodSchema>;
@@ -107,4 +111,6 @@ export type BulletinResolved = z.infer<typeof bulletinResolvedSchema>;
 export type BulletinSlaStats = z.infer<typeof bulletinSlaStatsSchema>;
 export type BulletinOrganizationSla = z.infer<typeof bulletinOrganizationSlaSchema>;
 export type BulletinDispute = z.infer<typeof bulletinDisputeSchema>;
-export type BulletinDataset = z.infer<typeof bulletinDatasetSchema>;
+/** The dataset as produced (reasons may be omitted: they default to null). */
+export type BulletinDataset = z.input<typeof bulletinDatasetSchema>;
+export type ParsedBulletinDataset = z.infer<typeof bulletinDatasetSchema>;

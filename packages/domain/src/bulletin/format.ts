@@ -1,3 +1,4 @@
+import { redactPersonalData } from '../privacy/redact';
 /** Russian number formats used by every output of the bulletin (decimal comma, signed changes). */
 
 /** Scores are shown with one decimal, rounded half away from zero; changes are computed from the shown values. */
@@ -46,10 +47,8 @@ const RECOMMENDATION_STATUS_LABELS: Record<string, string> = {
 };
 export const recommendationStatusLabel = (status: string): string => RECOMMENDATION_STATUS_LABELS[status] ?? status;
 
-const PHONE = /(?:\+7|\b8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\b/g;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-/** Removes phone numbers and e-mail addresses from text that may quote citizens. */
-export const redactContacts = (text: string): string => text.replace(EMAIL, '[e-mail скрыт]').replace(PHONE, '[телефон скрыт]');
+/** Text that may quote citizens: the one redaction rule (phones, e-mails, mentions and profile links). */
+export const redactContacts = (text: string): string => redactPersonalData(text);
 
 const SARATOV_DATE = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Saratov', day: '2-digit', month: '2-digit', year: 'numeric' });
 /** A date as people in the region read it: DD.MM.YYYY in Europe/Saratov. */

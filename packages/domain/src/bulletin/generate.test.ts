@@ -130,4 +130,37 @@ describe('bulletin draft generation (golden)', () => {
   it('rejects a dataset that does not match its schema', () => {
     expect(() => generateBulletinDraft({ ...BULLETIN_FIXTURE, organizations: [{ ...BULLETIN_FIXTURE.organizations[0]!, scoreCurrent: 140 }] })).toThrow();
   });
+
+  it('says nothing was measured, and why, for a period without any measurement, and claims no success or failure', () => {
+    const empty = generateBulletinDraft({
+      ...BULLETIN_FIXTURE,
+      organizations: BULLETIN_FIXTURE.organizations.map((o) => ({ ...o, scoreCurrent: null, scorePrevious: null, notMeasuredReason: o.id === 2 ? 'страница не читалась' : null })),
+      criterionResults: [],
+      recommendations: [],
+      resolved: [],
+      disputes: [],
+      sla: { overall: { questions: 0, answered: 0, answeredWithin24h: 0, medianMinutes: null, p90Minutes: null }, organizations: [] },
+      notMeasuredReason: 'оценки за период ещё не рассчитаны',
+    });
+    const text = JSON.stringify(empty);
+    expect(text).not.toMatch(/выполнены|вошли в верхнюю часть|Открытых рекомендаций нет|не выполн|Средний балл/);
+    const publicText = JSON.stringify(empty.sections[0]);
+    expect(publicText).toContain('За этот период ничего не измерено: оценки за период ещё не рассчитаны.');
+    expect(publicText).not.toContain('Рейтинг:');
+    const agencies = empty.sections.slice(1);
+    expect(agencies).toHaveLength(BULLETIN_FIXTURE.organizations.length);
+    for (const agency of agencies) expect(JSON.stringify(agency)).toContain('За этот период страницы организации не измерены');
+    expect(JSON.stringify(empty.sections.find((s) => s.organizationId === 2))).toContain('не измерены: страница не читалась.');
+    expect(empty.recommendationIds).toEqual([]);
+  });
+});
+
+describe('citizens mentioned in an agency section (issue 13, item 3)', () => {
+  it('never prints a VK mention or a name inside it, in any form', () => {
+    const leaky = 'Ответьте @id987654321 (Иван Петров) и [id987654322:bp-1_2|Пётр]: vk.com/id5, t.me/ivan_p, ok.ru/profile/5723';
+    const dataset = { ...BULLETIN_FIXTURE, recommendations: BULLETIN_FIXTURE.recommendations.map((r) => (r.id === 11 ? { ...r, text: leaky } : r)) };
+    const text = JSON.stringify(generateBulletinDraft(dataset));
+    for (const leak of ['Иван', 'Петров', 'Пётр', '987654321', 'ivan_p', '5723', 'vk.com/id5']) expect(text).not.toContain(leak);
+    expect(text).toContain('[пользователь]');
+  });
 });

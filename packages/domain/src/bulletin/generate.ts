@@ -1,4 +1,4 @@
-import { bulletinDatasetSchema, type BulletinCriterionResult, type BulletinDataset, type BulletinOrganization } from './dataset';
+import { bulletinDatasetSchema, type BulletinCriterionResult, type BulletinDataset, type BulletinOrganization, type ParsedBulletinDataset } from './dataset';
 import { organizationSectionKey, type Block, type BulletinDraft, type Section } from './blocks';
 import { formatDelta, formatMinutes, formatPercent, formatSaratovDate, formatScore, recommendationStatusLabel, redactContacts, roundTo } from './format';
 import { escapeMarkdown } from './markdown';
@@ -47,7 +47,7 @@ export function generateBulletinDraft(input: BulletinDataset, options: GenerateO
 
 type Settings = Required<GenerateOptions>;
 
-function publicSection(dataset: BulletinDataset, ranked: RankedOrganization[], settings: Settings): Section {
+function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganization[], settings: Settings): Section {
   const blocks: Block[] = [];
   const { period, previousPeriod } = dataset;
   const currentScores = ranked.map((r) => r.score);
@@ -66,6 +66,18 @@ function publicSection(dataset: BulletinDataset, ranked: RankedOrganization[], s
       `за период с ${formatIsoDate(period.start)} по ${formatIsoDate(lastDay(period.end))}.` +
       (dataset.methodologyVersion ? ` Оценки рассчитаны по методике версии ${escapeMarkdown(dataset.methodologyVersion)}, шкала 0–100.` : ' Оценки по шкале 0–100.'),
   });
+  if (!anythingMeasured(dataset, ranked)) {
+    // No statement of success or failure from data that was never measured.
+    const reason = dataset.notMeasuredReason;
+    blocks.push({
+      key: 'public-not-measured',
+      kind: 'paragraph',
+      markdown:
+        `За этот период ничего не измерено${reason ? `: ${escapeMarkdown(reason)}` : ''}. Организаций в реестре: ${dataset.organizations.length}, оценено: 0. ` +
+        'Рейтинг, частые проблемы и выполнение критериев появятся в бюллетене после измерения.',
+    });
+    return { key: 'public', audience: 'public', organizationId: null, title: 'Общий выпуск', blocks };
+  }
   blocks.push({
     key: 'public-headline',
     kind: 'list',
@@ -84,12 +96,13 @@ function publicSection(dataset: BulletinDataset, ranked: RankedOrganization[], s
   const top = ranked.slice(0, settings.rankingSize);
   const bottom = ranked.slice(Math.max(settings.rankingSize, ranked.length - settings.rankingSize));
   blocks.push({ key: 'public-top-heading', kind: 'heading', level: 2, text: 'Рейтинг: лучшие результаты' });
-  blocks.push(rankingTable('public-top', top));
+  const unranked = 'Рейтинг не составлен: ни одна организация не набрала достаточно измеренных данных.';
+  blocks.push(ranked.length > 0 ? rankingTable('public-top', top) : { key: 'public-top', kind: 'paragraph', markdown: unranked });
   blocks.push({ key: 'public-bottom-heading', kind: 'heading', level: 2, text: 'Рейтинг: требуют внимания' });
   blocks.push(
     bottom.length > 0
       ? rankingTable('public-bottom', bottom)
-      : { key: 'public-bottom', kind: 'paragraph', markdown: 'Все оценённые организации вошли в верхнюю часть рейтинга.' },
+      : { key: 'public-bottom', kind: 'paragraph', markdown: ranked.length > 0 ? 'Все оценённые организации вошли в верхнюю часть рейтинга.' : unranked },
   );
 
   const movers = biggestMovers(dataset.organizations, settings.moversSize);
@@ -147,7 +160,7 @@ function publicSection(dataset: BulletinDataset, ranked: RankedOrganization[], s
   return { key: 'public', audience: 'public', organizationId: null, title: 'Общий выпуск', blocks };
 }
 
-function commonProblemBlocks(dataset: BulletinDataset, settings: Settings): Block[] {
+function commonProblemBlocks(dataset: ParsedBulletinDataset, settings: Settings): Block[] {
   const byCriterion = new Map<string, { measured: Set<number>; unmet: Set<number>; met: BulletinCriterionResult[] }>();
   for (const result of dataset.criterionResults) {
     let entry = byCriterion.get(result.criterionCode);
@@ -165,7 +178,8 @@ function commonProblemBlocks(dataset: BulletinDataset, settings: Settings): Bloc
 
   const blocks: Block[] = [{ key: 'public-problems-heading', kind: 'heading', level: 2, text: 'Частые проблемы и хорошие примеры' }];
   if (common.length === 0) {
-    blocks.push({ key: 'public-problems', kind: 'paragraph', markdown: 'Все измеренные критерии выполнены.' });
+    const markdown = byCriterion.size > 0 ? 'Все измеренные критерии выполнены.' : 'Критерии за период не измерялись.';
+    blocks.push({ key: 'public-problems', kind: 'paragraph', markdown });
     return blocks;
   }
   blocks.push({
@@ -213,7 +227,7 @@ function commonProblemBlocks(dataset: BulletinDataset, settings: Settings): Bloc
 type OrganizationIndex = ReturnType<typeof indexByOrganization>;
 
 /** Everything per organization looked up once, so that sections cost O(own rows), not O(dataset). */
-function indexByOrganization(dataset: BulletinDataset, ranked: RankedOrganization[], rankedPrevious: RankedOrganization[]) {
+function indexByOrganization(dataset: ParsedBulletinDataset, ranked: RankedOrganization[], rankedPrevious: RankedOrganization[]) {
   const group = <T extends { organizationId: number }>(rows: readonly T[]) => {
     const map = new Map<number, T[]>();
     for (const row of rows) {
@@ -238,7 +252,7 @@ function indexByOrganization(dataset: BulletinDataset, ranked: RankedOrganizatio
   };
 }
 
-function agencySection(dataset: BulletinDataset, organization: BulletinOrganization, index: OrganizationIndex): { section: Section; recommendationIds: number[] } {
+function agencySection(dataset: ParsedBulletinDataset, organization: BulletinOrganization, index: OrganizationIndex): { section: Section; recommendationIds: number[] } {
   const key = organizationSectionKey(organization.id);
   const blocks: Block[] = [];
   const { titles, criterionOrder } = index;
@@ -247,6 +261,16 @@ function agencySection(dataset: BulletinDataset, organization: BulletinOrganizat
   const sla = index.sla.get(organization.id);
 
   blocks.push({ key: `${key}-heading`, kind: 'heading', level: 2, text: organization.name });
+  const results = index.results(organization.id);
+  const measured = results.length > 0 || organization.scoreCurrent !== null || (sla !== undefined && sla.questions > 0);
+  if (!measured) {
+    const reason = organization.notMeasuredReason ?? dataset.notMeasuredReason;
+    blocks.push({
+      key: `${key}-not-measured`,
+      kind: 'paragraph',
+      markdown: `За этот период страницы организации не измерены${reason ? `: ${escapeMarkdown(reason)}` : ''}. Оценка, место в рейтинге и выполнение критериев появятся после измерения.`,
+    });
+  }
   blocks.push({
     key: `${key}-scores`,
     kind: 'table',
@@ -272,8 +296,7 @@ function agencySection(dataset: BulletinDataset, organization: BulletinOrganizat
     ],
   });
 
-  const unmet = index
-    .results(organization.id)
+  const unmet = results
     .filter((r) => !r.met)
     .sort(
       (a, b) =>
@@ -284,7 +307,7 @@ function agencySection(dataset: BulletinDataset, organization: BulletinOrganizat
   blocks.push({ key: `${key}-unmet-heading`, kind: 'heading', level: 3, text: 'Невыполненные критерии' });
   blocks.push(
     unmet.length === 0
-      ? { key: `${key}-unmet`, kind: 'paragraph', markdown: 'Все измеренные критерии выполнены.' }
+      ? { key: `${key}-unmet`, kind: 'paragraph', markdown: results.length > 0 ? 'Все измеренные критерии выполнены.' : 'Критерии за период не измерялись.' }
       : {
           key: `${key}-unmet`,
           kind: 'table',
@@ -306,7 +329,7 @@ function agencySection(dataset: BulletinDataset, organization: BulletinOrganizat
   blocks.push({ key: `${key}-recommendations-heading`, kind: 'heading', level: 3, text: 'Рекомендации' });
   blocks.push(
     open.length === 0
-      ? { key: `${key}-recommendations`, kind: 'paragraph', markdown: 'Открытых рекомендаций нет.' }
+      ? { key: `${key}-recommendations`, kind: 'paragraph', markdown: measured ? 'Открытых рекомендаций нет.' : 'Рекомендаций нет: за период страницы не измерялись.' }
       : {
           key: `${key}-recommendations`,
           kind: 'table',
@@ -369,6 +392,11 @@ function rankingTable(key: string, rows: RankedOrganization[]): Block {
     ],
     rows: rows.map((r) => [r.rank, r.organization.name, r.organization.municipality ?? '—', formatScore(r.score), formatDelta(r.organization.scoreCurrent, r.organization.scorePrevious)]),
   };
+}
+
+/** Whether the dataset holds any measurement at all: a score, a criterion verdict or a question. */
+function anythingMeasured(dataset: ParsedBulletinDataset, ranked: RankedOrganization[]): boolean {
+  return ranked.length > 0 || dataset.criterionResults.length > 0 || dataset.sla.overall.questions > 0;
 }
 
 const roundOrNull = (value: number | null) => (value === null ? null : roundTo(value, 1));

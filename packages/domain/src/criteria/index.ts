@@ -1,4 +1,6 @@
 export * from './types';
+export * from './reasons';
+export * from './text';
 export { measureCriterion, type Measurement } from './measure';
 export { findBacklink, type BacklinkResult, type BacklinkTarget } from './backlink';
 export { isApplicable, scoreAccount, statusFor } from './score';

@@ -1,10 +1,12 @@
 import type { CriterionDefinition, ProfileField } from '../methodology/types';
+import type { CriterionReason } from './reasons';
 import type { EvidenceRef, PostInput, ScoringInputs } from './types';
 
-/** A measurement before thresholds: a value (null = cannot be measured) and its evidence. */
+/** A measurement before thresholds: a value (null = cannot be measured, with the reason) and its evidence. */
 export interface Measurement {
   value: number | null;
   evidence: EvidenceRef[];
+  reason?: CriterionReason;
 }
 
 const DAY = 86_400_000;
@@ -12,11 +14,11 @@ const HOUR = 3_600_000;
 const MAX_QUESTION_EVIDENCE = 20;
 
 const present = (value: string | null | undefined) => value !== null && value !== undefined && value.trim() !== '';
-const none = (evidence: EvidenceRef[] = []): Measurement => ({ value: null, evidence });
+const none = (reason: CriterionReason, evidence: EvidenceRef[] = []): Measurement => ({ value: null, evidence, reason });
 
 function profileField(inputs: ScoringInputs, field: ProfileField): Measurement {
   const profile = inputs.profile;
-  if (!profile) return none();
+  if (!profile) return none('profile_not_read');
   if (field === 'avatarAndCover') {
     return {
       value: profile.hasAvatar && profile.hasCover ? 1 : 0,
@@ -42,7 +44,7 @@ function postsInPeriod(inputs: ScoringInputs): PostInput[] {
 function postingRegularity(inputs: ScoringInputs, postsPerWeek: number, maxGapDays: number): Measurement {
   const from = inputs.period.from.getTime();
   const end = Math.min(inputs.period.to.getTime(), inputs.evaluatedAt.getTime());
-  if (end <= from) return none();
+  if (end <= from) return none('period_not_started');
   const posts = postsInPeriod(inputs);
   const weeks = (end - from) / (7 * DAY);
   const perWeek = posts.length / weeks;
@@ -80,14 +82,14 @@ function engagement(inputs: ScoringInputs, kind: 'post' | 'view'): Measurement {
     rates.push(((post.likes + post.reposts + post.comments) / base) * 100);
   }
   const name = kind === 'post' ? 'erPost' : 'erView';
-  if (rates.length === 0) return none([{ kind: 'figure', field: `${name}Posts`, value: 0 }]);
+  if (rates.length === 0) return none('no_posts', [{ kind: 'figure', field: `${name}Posts`, value: 0 }]);
   const average = rates.reduce((sum, r) => sum + r, 0) / rates.length;
   const evidence: EvidenceRef[] = [
     { kind: 'figure', field: name, value: Math.round(average * 1000) / 1000 },
     { kind: 'figure', field: `${name}SectorMedian`, value: median },
     { kind: 'figure', field: `${name}Posts`, value: rates.length },
   ];
-  if (median === null || median <= 0) return none(evidence);
+  if (median === null || median <= 0) return none('no_peer_median', evidence);
   return { value: Math.round((average / median) * 1000) / 1000, evidence };
 }
 
@@ -105,7 +107,7 @@ function feedback(inputs: ScoringInputs, metric: 'response_rate' | 'share_within
     { kind: 'figure', field: 'questions', value: sla.questions },
     { kind: 'figure', field: 'minimumSample', value: sla.minimumSample },
   ];
-  if (sla.status === 'not_enough_data') return none(sample);
+  if (sla.status === 'not_enough_data') return none('small_sample', sample);
   const f = sla.figures;
   if (metric === 'response_rate') {
     return {
@@ -119,7 +121,7 @@ function feedback(inputs: ScoringInputs, metric: 'response_rate' | 'share_within
       evidence: [...sample, { kind: 'figure', field: 'answeredInTime', value: f.answeredInTime }, { kind: 'figure', field: 'decided', value: f.decided }, ...questionEvidence(inputs, new Set(['breached', 'answered_late']))],
     };
   }
-  if (f.medianFirstResponseMs === null) return none(sample);
+  if (f.medianFirstResponseMs === null) return none('no_answers', sample);
   return {
     value: Math.round((f.medianFirstResponseMs / HOUR) * 100) / 100,
     evidence: [...sample, { kind: 'figure', field: 'p90FirstResponseHours', value: f.p90FirstResponseMs === null ? null : Math.round((f.p90FirstResponseMs / HOUR) * 100) / 100 }],
@@ -133,7 +135,7 @@ export function measureCriterion(criterion: CriterionDefinition, inputs: Scoring
   const evaluation = criterion.evaluation;
   if (evaluation.kind === 'manual') {
     const manual = inputs.manual[criterion.code];
-    if (!manual || manual.score === null) return none();
+    if (!manual || manual.score === null) return none('not_assessed');
     const score = Math.min(evaluation.scale.max, Math.max(evaluation.scale.min, manual.score));
     return { value: score, evidence: [{ kind: 'manual', id: manual.assessmentId, value: score, ...(manual.note ? { note: manual.note.slice(0, 500) } : {}) }] };
   }
@@ -143,12 +145,13 @@ export function measureCriterion(criterion: CriterionDefinition, inputs: Scoring
       return profileField(inputs, String(p.field) as ProfileField);
     case 'website_backlink': {
       const check = inputs.backlink;
-      if (!check) return none();
+      if (!check) return none('website_not_checked');
       return { value: check.found ? 1 : 0, evidence: [{ kind: 'website', url: check.pageUrl, value: check.found, ...(check.matchedHref ? { note: check.matchedHref } : {}) }] };
     }
     case 'comments_open': {
-      const open = inputs.profile?.commentsOpen;
-      if (open === null || open === undefined) return none();
+      if (!inputs.profile) return none('profile_not_read');
+      const open = inputs.profile.commentsOpen;
+      if (open === null) return none('not_reported');
       return { value: open ? 1 : 0, evidence: [{ kind: 'snapshot', id: inputs.profile!.id, field: 'commentsOpen', value: open }] };
     }
     case 'posting_regularity':

@@ -85,7 +85,7 @@ describe('scoreAccount', () => {
     const notApplicable = scoreAccount(METHODOLOGY_V1, inputs({ manual: { ...base.manual, GOV_BADGE: { assessmentId: 'm-b', score: null, note: 'Подведомственное учреждение без отметки по правилам Госуслуг' } } }));
     expect(notApplicable.criteria.find((c) => c.code === 'GOV_BADGE')).toEqual({
       code: 'GOV_BADGE', group: expect.any(String), weight: expect.any(Number), status: 'not_applicable', value: null, points: 0, maxPoints: 0,
-      evidence: [{ kind: 'manual', id: 'm-b', value: null, note: 'Подведомственное учреждение без отметки по правилам Госуслуг' }],
+      evidence: [{ kind: 'manual', id: 'm-b', value: null, note: 'Подведомственное учреждение без отметки по правилам Госуслуг' }], reason: 'monitor_judgement',
     });
     expect(notApplicable.total).toBe(100);
     expect(notApplicable.possible).toBe(scoreAccount(METHODOLOGY_V1, base).possible - METHODOLOGY_V1.criteria.find((c) => c.code === 'GOV_BADGE')!.weight);
@@ -138,6 +138,30 @@ describe('scoreAccount', () => {
     const na = telegram.criteria.filter((c) => c.status === 'not_applicable').map((c) => c.code);
     expect(na).toEqual(expect.arrayContaining(['PROFILE_HEAD_LINK', 'COMMENTS_OPEN', 'RESPONSE_RATE', 'POS_WIDGET', 'GOV_BADGE', 'ER_POST', 'ER_VIEW']));
     expect(na).not.toContain('POSTING_REGULARITY');
+  });
+
+  it('measures nothing from a page that was never read: not measured with the reason, never a failure', () => {
+    const page = { availability: 'available' as const, profileRead: false, postsRead: false, commentsRead: false };
+    const result = scoreAccount(METHODOLOGY_V1, inputs({ profile: null, posts: [], manual: {}, backlink: null, sla: aggregateSla([], { minimumSample: 10 }), page }));
+    expect(result.criteria.filter((c) => ['pass', 'partial', 'fail'].includes(c.status))).toEqual([]);
+    expect(result.criteria.find((c) => c.code === 'POSTING_REGULARITY')).toMatchObject({ status: 'not_measured', reason: 'page_not_read', points: 0, maxPoints: 0 });
+    expect(result.criteria.find((c) => c.code === 'PROFILE_PHONE')).toMatchObject({ status: 'not_measured', reason: 'page_not_read' });
+    expect(result.criteria.find((c) => c.code === 'LITERACY_STYLE')).toMatchObject({ status: 'not_measured', reason: 'not_assessed' });
+    expect(result.criteria.find((c) => c.code === 'WEBSITE_BACKLINK')).toMatchObject({ status: 'not_measured', reason: 'website_not_checked' });
+    expect(result).toMatchObject({ status: 'not_enough_data', total: null, possible: 0, reason: 'page_not_read' });
+
+    const missing = scoreAccount(METHODOLOGY_V1, inputs({ page: { ...page, availability: 'not_found' } }));
+    expect(missing.criteria.find((c) => c.code === 'SLA_WITHIN_24H')).toMatchObject({ status: 'not_measured', reason: 'page_not_found' });
+    expect(missing.reason).toBe('page_not_found');
+  });
+
+  it('measures the parts of a page that were read and only those', () => {
+    const page = { availability: 'available' as const, profileRead: true, postsRead: true, commentsRead: false };
+    const result = scoreAccount(METHODOLOGY_V1, inputs({ page }));
+    expect(result.criteria.find((c) => c.code === 'POSTING_REGULARITY')!.status).toBe('pass');
+    expect(result.criteria.find((c) => c.code === 'RESPONSE_RATE')).toMatchObject({ status: 'not_measured', reason: 'comments_not_read' });
+    const noPosts = scoreAccount(METHODOLOGY_V1, inputs({ posts: [], page: { ...page, postsRead: false } }));
+    expect(noPosts.criteria.find((c) => c.code === 'POSTING_REGULARITY')).toMatchObject({ status: 'not_measured', reason: 'posts_not_read' });
   });
 
   it('withholds the total when too little was measured', () => {

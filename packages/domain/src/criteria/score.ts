@@ -1,5 +1,6 @@
 import type { CriterionDefinition, Methodology, Thresholds } from '../methodology/types';
 import { measureCriterion } from './measure';
+import { NOT_MEASURED_REASONS, PAGE_READ, pageNotMeasuredReason, type CriterionReason, type PageReadState } from './reasons';
 import type { CriterionScore, CriterionStatus, ScoreResult, ScoringInputs } from './types';
 
 export function isApplicable(criterion: CriterionDefinition, account: ScoringInputs['account']): boolean {
@@ -22,6 +23,29 @@ export function statusFor(value: number, thresholds: Thresholds): 'pass' | 'part
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** The reason a criterion cannot be measured because the page (or the part it needs) was never read. */
+function unreadReason(criterion: CriterionDefinition, page: PageReadState): CriterionReason | null {
+  if (criterion.evaluation.kind === 'manual') return null;
+  const metric = criterion.evaluation.metric;
+  // The website check reads the organization's site, not the page.
+  if (metric === 'website_backlink') return null;
+  const whole = pageNotMeasuredReason(page);
+  if (whole) return whole;
+  switch (metric) {
+    case 'profile_field':
+    case 'comments_open':
+      return page.profileRead ? null : 'profile_not_read';
+    case 'posting_regularity':
+    case 'er_post_vs_peers':
+    case 'er_view_vs_peers':
+      return page.postsRead ? null : 'posts_not_read';
+    case 'response_rate':
+    case 'share_within_sla':
+    case 'median_first_response_hours':
+      return page.commentsRead ? null : 'comments_not_read';
+  }
+}
+
 /**
  * Scores one account (or organization) for one period under a methodology. Criteria that do
  * not apply or cannot be measured leave the denominator; the total is 0–100 over the rest and
@@ -32,23 +56,31 @@ export function scoreAccount(methodology: Methodology, inputs: ScoringInputs): S
   let earned = 0;
   let possible = 0;
   let applicableWeight = 0;
+  const page = inputs.page ?? PAGE_READ;
   for (const criterion of methodology.criteria) {
     const base = { code: criterion.code, group: criterion.group, weight: criterion.weight };
     if (!isApplicable(criterion, inputs.account)) {
-      criteria.push({ ...base, status: 'not_applicable', value: null, points: 0, maxPoints: 0, evidence: [] });
+      criteria.push({ ...base, status: 'not_applicable', value: null, points: 0, maxPoints: 0, evidence: [], reason: 'criterion_scope' });
       continue;
     }
     const manual = criterion.evaluation.kind === 'manual' ? inputs.manual[criterion.code] : undefined;
     if (manual && manual.score === null) {
       // A monitor's judgement that the criterion does not apply to this page, with the reason as evidence.
       const evidence = [{ kind: 'manual' as const, id: manual.assessmentId, value: null, ...(manual.note ? { note: manual.note.slice(0, 500) } : {}) }];
-      criteria.push({ ...base, status: 'not_applicable', value: null, points: 0, maxPoints: 0, evidence });
+      criteria.push({ ...base, status: 'not_applicable', value: null, points: 0, maxPoints: 0, evidence, reason: 'monitor_judgement' });
       continue;
     }
     applicableWeight += criterion.weight;
-    const { value, evidence } = measureCriterion(criterion, inputs);
+    // Never a verdict from data that was never read: no zero posts for a page nobody opened.
+    const unread = unreadReason(criterion, page);
+    if (unread) {
+      criteria.push({ ...base, status: 'not_measured', value: null, points: 0, maxPoints: 0, evidence: [], reason: unread });
+      continue;
+    }
+    const { value, evidence, reason } = measureCriterion(criterion, inputs);
     if (value === null) {
-      criteria.push({ ...base, status: 'not_enough_data', value: null, points: 0, maxPoints: 0, evidence });
+      const status = reason && NOT_MEASURED_REASONS.has(reason) ? 'not_measured' : 'not_enough_data';
+      criteria.push({ ...base, status, value: null, points: 0, maxPoints: 0, evidence, reason: reason ?? null });
       continue;
     }
     const status: CriterionStatus = statusFor(value, criterion.thresholds);
@@ -67,5 +99,6 @@ export function scoreAccount(methodology: Methodology, inputs: ScoringInputs): S
     possible,
     coverage: Math.round(coverage * 1000) / 1000,
     criteria,
+    reason: enough ? null : pageNotMeasuredReason(page),
   };
 }

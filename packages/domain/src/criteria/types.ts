@@ -2,6 +2,7 @@ import type { Network, OrganizationKind, Sector } from '@most/shared';
 import type { SlaAggregate } from '../sla/aggregate';
 import type { SlaState } from '../sla/evaluate';
 import type { CriterionGroup } from '../methodology/types';
+import type { CriterionReason, PageReadState } from './reasons';
 
 /** A pointer to what a finding rests on. Never carries a citizen's identity. */
 export interface EvidenceRef {
@@ -78,9 +79,16 @@ export interface ScoringInputs {
   peers: { erPostMedian: number | null; erViewMedian: number | null };
   manual: Readonly<Record<string, ManualScore>>;
   backlink: BacklinkCheck | null;
+  /** Which parts of the page were ever read; absent = everything was read. */
+  page?: PageReadState;
 }
 
-export const CRITERION_STATUSES = ['pass', 'partial', 'fail', 'not_applicable', 'not_enough_data'] as const;
+/**
+ * pass / partial / fail: a verdict from measured data. not_measured: the data was never read (or a
+ * manual criterion was never scored); not_applicable: the criterion does not concern the page;
+ * not_enough_data: read, but too little to judge. The last three carry a reason code.
+ */
+export const CRITERION_STATUSES = ['pass', 'partial', 'fail', 'not_applicable', 'not_enough_data', 'not_measured'] as const;
 export type CriterionStatus = (typeof CRITERION_STATUSES)[number];
 
 export interface CriterionScore {
@@ -94,6 +102,8 @@ export interface CriterionScore {
   /** Weight counted in the denominator: the weight when evaluated, 0 otherwise. */
   maxPoints: number;
   evidence: EvidenceRef[];
+  /** Why there is no verdict (set for not_measured, not_applicable and not_enough_data). */
+  reason?: CriterionReason | null;
 }
 
 export interface ScoreResult {
@@ -106,4 +116,6 @@ export interface ScoreResult {
   /** Evaluated weight / applicable weight. */
   coverage: number;
   criteria: CriterionScore[];
+  /** Set when the page as a whole could not be measured (never read, not found…). */
+  reason?: CriterionReason | null;
 }

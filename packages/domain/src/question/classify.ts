@@ -3,6 +3,7 @@ import {
   OUTRAGE, PHONE_LIKE, PLEASE, POLITE_IMPERATIVE, PRAISE, PROBLEM, REQUEST_VERBS, RHETORICAL, SCARE_QUOTES, SPAM_COMMERCIAL, SPAM_STRONG,
   type Lexicon,
 } from './lexicon';
+import { isMeToo, ME_TOO_REASON } from './me-too';
 import { NEEDS_ANSWER_CATEGORIES, type CommentCategory, type CommentClassification } from './types';
 
 /** Longer texts are cut: the opening of a comment carries its intent and the rules stay O(1) per comment. */
@@ -35,9 +36,15 @@ function result(category: CommentCategory, confidence: number, reasons: string[]
 
 /**
  * Decides whether a Russian comment under an official page needs an answer from the page.
- * Pure rules over lexicons (see lexicon.ts); deterministic and offline.
+ * Pure rules over lexicons (see lexicon.ts); deterministic and offline. A comment that joins
+ * another's question («тоже интересует») also carries the reason `me_too` (see me-too.ts).
  */
 export function classifyComment(raw: string): CommentClassification {
+  const base = classifyText(raw);
+  return isMeToo(raw) ? { ...base, reasons: [...base.reasons, ME_TOO_REASON] } : base;
+}
+
+function classifyText(raw: string): CommentClassification {
   const text = raw.slice(0, MAX_CHARS).toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
   if (!LETTER.test(text)) return result('other', 0.95, ['no_words']);
   const stripped = text.replace(/\[(?:id|club|public)\d+\|[^\]]*\]/g, ' ').trim();

@@ -1,5 +1,6 @@
 export * from './types';
 export { classifyComment } from './classify';
+export { isMeToo, ME_TOO_REASON } from './me-too';
 export { INTERMEDIATE_REPLY, looksIntermediate } from './reply-kind';
 import { EVAL_HOLDOUT } from './eval-holdout';
 import { EVAL_SET, type LabelledComment } from './eval-set';

@@ -41,15 +41,39 @@ describe('buildRecommendations', () => {
       { code: 'LITERACY_STYLE', group: 'content', weight: 4, status: 'partial', value: 1, points: 2, maxPoints: 4, evidence: [{ kind: 'manual', id: 'a1', value: 1 }] },
     ]));
     expect(recs.map((r) => r.criterionCode)).toEqual(['SLA_WITHIN_24H', 'PROFILE_PHONE', 'POSTING_REGULARITY', 'LITERACY_STYLE']);
-    expect(recs[1]!.text).toContain('контактный телефон');
+    expect(recs[1]!.text).toMatch(/^В профиле страницы не указан контактный телефон\. /);
     expect(recs[2]!.text).toBe(
-      'За период 9 публикаций — 2,1 в неделю при норме не менее 3; самый длинный перерыв — 4 дня (допустимо не более 7). Составьте контент-план и публикуйте записи равномерно.',
+      'За период 9 публикаций: 2,1 публикации в неделю, самый длинный перерыв — 4 дня при норме в среднем не менее 3 публикаций в неделю и ни одного перерыва дольше 7 дней. Составьте контент-план и публикуйте записи равномерно.',
     );
     expect(recs[3]!.text).toContain('Грамотность и стиль');
     expect(recs[2]!.potentialPoints).toBe(5);
   });
 
+  it('words every profile field in its own gender, never «не указан(а)»', () => {
+    const recs = buildRecommendations(METHODOLOGY_V1, score(
+      ['PROFILE_DESCRIPTION', 'PROFILE_EMAIL', 'PROFILE_HEAD_LINK', 'PROFILE_WORKING_HOURS'].map((code) => ({ code, group: 'profile' as const, weight: 2, status: 'fail' as const, value: 0, points: 0, maxPoints: 2, evidence: [] })),
+    ));
+    expect(recs.map((r) => r.text.split('.')[0])).toEqual([
+      'В профиле страницы не указано описание организации',
+      'В профиле страницы не указан адрес электронной почты',
+      'В профиле страницы не указана ссылка на аккаунт руководителя',
+      'В профиле страницы не указан режим работы',
+    ]);
+    expect(recs.map((r) => r.text).join(' ')).not.toMatch(/\(а\)|[a-z]{3,}/);
+  });
+
+  it('writes a long gap with a fractional number of days in the genitive singular and no raw keys', () => {
+    const [rec] = buildRecommendations(METHODOLOGY_V1, score([{ code: 'POSTING_REGULARITY', group: 'activity', weight: 10, status: 'fail', value: 0, points: 0, maxPoints: 10, evidence: [
+      { kind: 'figure', field: 'posts', value: 1 }, { kind: 'figure', field: 'postsPerWeek', value: 0.11 }, { kind: 'figure', field: 'longestGapDays', value: 65.3 },
+      { kind: 'post', id: '1', url: 'https://vk.com/wall-1_1', note: 'gap_start' },
+    ] }]));
+    expect(rec!.text).toContain('За период 1 публикация: 0,1 публикации в неделю, самый длинный перерыв — 65,3 дня');
+    expect(rec!.text).not.toMatch(/gap_|posts|longestGapDays|дней\)/);
+  });
+
   it('pluralises Russian nouns', () => {
+    expect([1.5, 65.3].map((n) => pluralRu(n, 'день', 'дня', 'дней'))).toEqual(['дня', 'дня']);
+    expect(pluralRu(7.5, 'дня', 'дней', 'дней', 'дня')).toBe('дня');
     expect([1, 2, 5, 11, 21, 22, 25, 111].map((n) => pluralRu(n, 'вопрос', 'вопроса', 'вопросов'))).toEqual([
       'вопрос', 'вопроса', 'вопросов', 'вопросов', 'вопрос', 'вопроса', 'вопросов', 'вопросов',
     ]);

@@ -1,7 +1,8 @@
 import type { EvidenceRef, CriterionScore, ScoreResult } from '../criteria/types';
-import type { CriterionDefinition, Methodology } from '../methodology/types';
+import type { CriterionDefinition, Methodology, ProfileField } from '../methodology/types';
 import { quoteCitizenText } from '../privacy/redact';
-import { numberRu, percentRu, pluralRu } from './plural';
+import { criterionNormRu, criterionResultRu, criterionValueRu, profileFieldNounRu, profileFieldStateRu } from '../criteria/text';
+import { countRu, percentRu, pluralRu } from './plural';
 
 export interface Recommendation {
   criterionCode: string;
@@ -36,64 +37,53 @@ function listQuestions(result: CriterionScore, context: RecommendationContext, s
   return { count: questions.length, list: lines.join('; ') + more };
 }
 
-const PROFILE_WORDS: Record<string, string> = {
-  PROFILE_DESCRIPTION: 'описание организации',
-  PROFILE_WEBSITE: 'адрес официального сайта',
-  PROFILE_PHONE: 'контактный телефон',
-  PROFILE_EMAIL: 'адрес электронной почты',
-  PROFILE_WORKING_HOURS: 'режим работы',
-  PROFILE_POSTAL_ADDRESS: 'почтовый адрес',
-  PROFILE_HEAD_LINK: 'ссылка на официальный аккаунт руководителя',
+/** What to do about each unmet criterion; the "what was found" part comes from the criterion text generator. */
+const ADVICE: Record<string, string> = {
+  PROFILE_AVATAR_COVER: 'Установите аватар с гербом или логотипом организации и обложку с её официальным названием.',
+  WEBSITE_BACKLINK: 'Разместите ссылку на страницу в шапке или подвале главной страницы сайта.',
+  COMMENTS_OPEN: 'Откройте комментарии: это основной канал обратной связи с жителями.',
+  POSTING_REGULARITY: 'Составьте контент-план и публикуйте записи равномерно.',
+  ER_POST: 'Публикуйте больше полезных для жителей материалов, задавайте вопросы аудитории, используйте фото и видео.',
+  ER_VIEW: 'Публикуйте больше полезных для жителей материалов, задавайте вопросы аудитории, используйте фото и видео.',
+  MEDIAN_FIRST_RESPONSE: 'Проверяйте комментарии несколько раз в день.',
 };
 
 function textFor(criterion: CriterionDefinition, result: CriterionScore, context: RecommendationContext): string {
   const hours = context.slaHours ?? 24;
-  const profileWord = PROFILE_WORDS[criterion.code];
-  if (profileWord) return `В профиле страницы не указан(а) ${profileWord}. Добавьте эти сведения в описание или раздел контактов страницы.`;
+  const found = criterionResultRu(criterion, result);
+  const evaluation = criterion.evaluation;
+  if (evaluation.kind === 'automatic' && evaluation.metric === 'profile_field') {
+    const field = String(evaluation.parameters.field) as ProfileField;
+    const advice = ADVICE[criterion.code] ?? 'Добавьте эти сведения в описание или раздел контактов страницы.';
+    const what =
+      field === 'avatarAndCover'
+        ? `У страницы: ${criterionValueRu(criterion, result.value ?? 0, result.evidence)}`
+        : `В профиле страницы ${profileFieldStateRu(field, false)} ${profileFieldNounRu(field)}`;
+    return `${what}. ${advice}`;
+  }
   switch (criterion.code) {
-    case 'PROFILE_AVATAR_COVER':
-      return 'У страницы нет аватара или обложки. Установите аватар с гербом или логотипом организации и обложку с её официальным названием.';
     case 'WEBSITE_BACKLINK': {
       const site = result.evidence.find((e) => e.kind === 'website')?.url;
-      return `На официальном сайте${site ? ` (${site})` : ''} не найдена ссылка на эту страницу. Разместите ссылку на страницу в шапке или подвале главной страницы сайта.`;
+      return `${found}${site ? ` (проверен сайт ${site})` : ''}. ${ADVICE.WEBSITE_BACKLINK}`;
     }
-    case 'COMMENTS_OPEN':
-      return 'Комментарии к записям закрыты. Откройте комментарии: это основной канал обратной связи с жителями.';
     case 'POSTING_REGULARITY': {
-      const posts = figure(result, 'posts') ?? 0;
-      const perWeek = figure(result, 'postsPerWeek') ?? 0;
-      const gap = figure(result, 'longestGapDays') ?? 0;
-      const norm = Number(criterion.evaluation.kind === 'automatic' ? (criterion.evaluation.parameters.postsPerWeek ?? 3) : 3);
-      const maxGap = Number(criterion.evaluation.kind === 'automatic' ? (criterion.evaluation.parameters.maxGapDays ?? 7) : 7);
-      return (
-        `За период ${posts} ${pluralRu(posts, 'публикация', 'публикации', 'публикаций')} — ${numberRu(perWeek)} в неделю при норме не менее ${norm}; ` +
-        `самый длинный перерыв — ${numberRu(gap)} ${pluralRu(Math.round(gap), 'день', 'дня', 'дней')} (допустимо не более ${maxGap}). Составьте контент-план и публикуйте записи равномерно.`
-      );
-    }
-    case 'ER_POST':
-    case 'ER_VIEW': {
-      const name = criterion.code === 'ER_POST' ? 'erPost' : 'erView';
-      const value = figure(result, name);
-      const median = figure(result, `${name}SectorMedian`);
-      const label = criterion.code === 'ER_POST' ? 'ERpost' : 'ERview';
-      return `Вовлеченность ${label} — ${numberRu(value ?? 0, 2)}% при медиане страниц отрасли ${numberRu(median ?? 0, 2)}%. Публикуйте больше полезных для жителей материалов, задавайте вопросы аудитории, используйте фото и видео.`;
+      const count = result.evidence.find((e) => e.kind === 'figure' && e.field === 'posts')?.value;
+      const lead = typeof count === 'number' ? `За период ${countRu(count, 'публикация', 'публикации', 'публикаций', 'публикации', 0)}: ` : '';
+      return `${lead}${lead ? found[0]!.toLowerCase() + found.slice(1) : found}. ${ADVICE.POSTING_REGULARITY}`;
     }
     case 'RESPONSE_RATE': {
       const { count, list } = listQuestions(result, context, ['breached']);
-      const share = result.value ?? 0;
-      return `Страница ответила на ${percentRu(share)} вопросов, жалоб и просьб жителей. ${count} ${pluralRu(count, 'вопрос остался', 'вопроса остались', 'вопросов остались')} без ответа${count > 0 ? `: ${list}` : ''}. Отвечайте на каждое обращение в комментариях.`;
+      return `Страница ответила на ${percentRu(result.value ?? 0)} вопросов, жалоб и просьб жителей при норме ${criterionNormRu(criterion)}. ${count} ${pluralRu(count, 'вопрос остался', 'вопроса остались', 'вопросов остались')} без ответа${count > 0 ? `: ${list}` : ''}. Отвечайте на каждое обращение в комментариях.`;
     }
     case 'SLA_WITHIN_24H': {
       const { count, list } = listQuestions(result, context, ['breached', 'answered_late']);
-      return `${count} ${pluralRu(count, 'вопрос остался', 'вопроса остались', 'вопросов остались')} без ответа более ${hours} ${pluralRu(hours, 'часа', 'часов', 'часов')}${count > 0 ? `: ${list}` : ''}. В срок отвечено ${percentRu(result.value ?? 0)} вопросов; назначьте ответственного за ответы в выходные дни.`;
-    }
-    case 'MEDIAN_FIRST_RESPONSE': {
-      const limit = criterion.thresholds.pass;
-      return `Медианное время первого ответа — ${numberRu(result.value ?? 0)} ч при ориентире не более ${numberRu(limit)} ч. Проверяйте комментарии несколько раз в день.`;
+      return `${count} ${pluralRu(count, 'вопрос остался', 'вопроса остались', 'вопросов остались')} без ответа более ${hours} ${pluralRu(hours, 'часа', 'часов', 'часов', 'часа')}${count > 0 ? `: ${list}` : ''}. В срок отвечено ${percentRu(result.value ?? 0)} вопросов при норме ${criterionNormRu(criterion)}; назначьте ответственного за ответы в выходные дни.`;
     }
     default: {
-      const guidance = criterion.evaluation.kind === 'manual' ? ` Оценка мониторинга: ${result.value ?? '—'} (${criterion.evaluation.guidance.ru})` : '';
-      return `Критерий «${criterion.title.ru}» не выполнен: ${criterion.description.ru}${guidance}`;
+      const advice = ADVICE[criterion.code];
+      if (advice) return `${found}. ${advice}`;
+      const guidance = evaluation.kind === 'manual' ? ` Шкала оценки: ${evaluation.guidance.ru}` : '';
+      return `Критерий «${criterion.title.ru}» не выполнен: ${found}.${guidance}`;
     }
   }
 }

@@ -1,2 +1,3 @@
 export { buildRecommendations, type Recommendation, type RecommendationContext } from './build';
-export { numberRu, percentRu, pluralRu } from './plural';
+export { countRu, numberRu, percentRu, pluralRu } from './plural';
+export * from './status';

@@ -1,18 +1,12 @@
-/** Russian plural form for a count: (1 вопрос, 2 вопроса, 5 вопросов). */
-export function pluralRu(count: number, one: string, few: string, many: string): string {
-  const n = Math.abs(Math.trunc(count));
-  const mod100 = n % 100;
-  const mod10 = n % 10;
-  if (mod100 >= 11 && mod100 <= 14) return many;
-  if (mod10 === 1) return one;
-  if (mod10 >= 2 && mod10 <= 4) return few;
-  return many;
-}
+import { numberRu, pluralRu } from '../locale/russian';
 
-/** A number in Russian notation: decimal comma, at most `digits` decimals. */
-export function numberRu(value: number, digits = 1): string {
+export { numberRu, pluralRu };
+
+/** A number with its noun in the right form, as it is printed: «65,3 дня», «5 дней». */
+export function countRu(value: number, one: string, few: string, many: string, fraction = few, digits = 1): string {
   const rounded = Math.round(value * 10 ** digits) / 10 ** digits;
-  return String(rounded).replace('.', ',');
+  return `${numberRu(rounded, digits)} ${pluralRu(rounded, one, few, many, fraction)}`;
 }
 
-export const percentRu = (share: number) => `${Math.round(share * 100)}%`;
+/** A share 0–1 as a whole percentage: «45 %». */
+export const percentRu = (share: number) => `${numberRu(share * 100, 0)}\u00a0%`;

@@ -1,4 +1,5 @@
 import type { QuestionOutcome, SlaState } from './evaluate';
+import { median, percentile } from './percentile';
 
 export interface SlaFigures {
   /** Questions whose outcome is decided: answered, or breached. */
@@ -77,21 +78,6 @@ export function aggregateFromCounts(counts: SlaCounts, minimumSample: number): S
     },
     substantive: counts.substantive,
   };
-}
-
-/** Nearest-rank percentile of an ascending array; null when empty. */
-export function percentile(sortedAscending: readonly number[], p: number): number | null {
-  if (sortedAscending.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sortedAscending.length));
-  return sortedAscending[Math.min(rank, sortedAscending.length) - 1] ?? null;
-}
-
-/** Median of an ascending array (mean of the two middle values for even sizes). */
-export function median(sortedAscending: readonly number[]): number | null {
-  const n = sortedAscending.length;
-  if (n === 0) return null;
-  const mid = Math.floor(n / 2);
-  return n % 2 === 1 ? sortedAscending[mid]! : (sortedAscending[mid - 1]! + sortedAscending[mid]!) / 2;
 }
 
 const ANSWERED: ReadonlySet<SlaState> = new Set(['answered_in_time', 'answered_late']);

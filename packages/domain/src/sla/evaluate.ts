@@ -27,9 +27,16 @@ export interface ExcludedQuestion {
   reason: 'deleted';
 }
 
+/** A "me too" comment inside a question's thread: not a question of its own, it joins that one. */
+export interface JoinedQuestion {
+  questionId: string;
+  joinedQuestionId: string;
+}
+
 export interface SlaEvaluation {
   outcomes: QuestionOutcome[];
   excluded: ExcludedQuestion[];
+  joined: JoinedQuestion[];
 }
 
 export interface EvaluateSlaInput {
@@ -50,12 +57,35 @@ function stateFor(policy: SlaPolicy, askedAt: number, replyAt: number | null, ev
   return slaElapsedMs(policy, askedAt, evaluatedAt) <= durationMs ? 'open_within_window' : 'breached';
 }
 
+const byTimeThenId = (a: SlaComment, b: SlaComment) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id, 'en', { numeric: true });
+
+/**
+ * The question a "me too" comment joins: the earliest question of the same thread (its root or a
+ * reply in it) asked before it that is not itself a "me too". Null when it joins nothing, e.g. at
+ * the top level or in a thread without a question; then it is measured as a question of its own.
+ * The SQL measurement applies the same rule (db scoring/measure.ts `JOINS_THREAD_QUESTION`).
+ */
+export function joinedQuestionOf(comment: SlaComment, questions: readonly SlaComment[]): SlaComment | null {
+  if (!comment.meToo || comment.fromPage || comment.threadRootId === null) return null;
+  let found: SlaComment | null = null;
+  for (const other of questions) {
+    if (other.id === comment.id || other.fromPage || other.meToo || other.postId !== comment.postId) continue;
+    if (other.id !== comment.threadRootId && other.threadRootId !== comment.threadRootId) continue;
+    if (byTimeThenId(other, comment) >= 0) continue;
+    if (found === null || byTimeThenId(other, found) < 0) found = other;
+  }
+  return found;
+}
+
 /**
  * SLA state of every question. Rules documented here because they decide scores:
  * - the deadline is inclusive: elapsed ≤ duration is in time (a reply at exactly 24:00:00 counts);
  * - deleted questions are excluded from the sample (their text cannot be checked) and reported
  *   in `excluded` so a pattern of deletions stays visible;
- * - questions asked after `evaluatedAt` are ignored (not yet asked at that instant).
+ * - questions asked after `evaluatedAt` are ignored (not yet asked at that instant);
+ * - a "me too" comment inside a question's thread joins that question (`joined`): it is not a
+ *   question of its own, so the page's answer to the thread answers it.
  */
 export function evaluateSla(input: EvaluateSlaInput): SlaEvaluation {
   const { policy, questionIds } = input;
@@ -72,11 +102,17 @@ export function evaluateSla(input: EvaluateSlaInput): SlaEvaluation {
 
   const outcomes: QuestionOutcome[] = [];
   const excluded: ExcludedQuestion[] = [];
+  const joined: JoinedQuestion[] = [];
   const sorted = [...input.comments].filter((c) => questionIds.has(c.id) && !c.fromPage);
-  sorted.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  sorted.sort(byTimeThenId);
   for (const question of sorted) {
     const askedAt = question.createdAt.getTime();
     if (askedAt > evaluatedAt) continue;
+    const joins = joinedQuestionOf(question, sorted);
+    if (joins) {
+      joined.push({ questionId: question.id, joinedQuestionId: joins.id });
+      continue;
+    }
     if (question.deleted) {
       excluded.push({ questionId: question.id, reason: 'deleted' });
       continue;
@@ -113,5 +149,5 @@ export function evaluateSla(input: EvaluateSlaInput): SlaEvaluation {
       substantive,
     });
   }
-  return { outcomes, excluded };
+  return { outcomes, excluded, joined };
 }

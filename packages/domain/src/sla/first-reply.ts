@@ -13,6 +13,8 @@ export interface SlaComment {
   /** Pseudonym of the citizen the comment is addressed to (VK reply_to_user). */
   replyToUserKey: string | null;
   deleted: boolean;
+  /** The citizen joins another's question («тоже интересует», see question/me-too.ts). */
+  meToo?: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateFromCounts, aggregateSla, median, percentile } from './aggregate';
+import { aggregateFromCounts, aggregateSla } from './aggregate';
+import { median, percentile } from './percentile';
 import { localDateOf, slaDeadline, slaElapsedMs, workingMsBetween } from './clock';
 import { evaluateSla, type QuestionOutcome, type ResponseKind } from './evaluate';
 import type { SlaComment } from './first-reply';
@@ -197,6 +198,48 @@ describe('Saratov time without DST', () => {
   });
 });
 
+describe('"me too" replies join the thread\'s question', () => {
+  const asked = saratov('2025-03-03T10:00:00');
+  const later = saratov('2025-03-20T00:00:00');
+  const meToo = (root: SlaComment, author: string, minutes: number) =>
+    comment({ createdAt: new Date(asked.getTime() + minutes * MINUTE), authorKey: author, threadRootId: root.id, replyToCommentId: root.id, replyToUserKey: root.authorKey, meToo: true });
+
+  it('a question, two "me too" replies and a page reply in 2 h count as one question answered in 2 h', () => {
+    const q = comment({ createdAt: asked, authorKey: 'asker' });
+    const first = meToo(q, 'neighbour-1', 20);
+    const second = meToo(q, 'neighbour-2', 50);
+    // The page answers the asker by name (reply_to_user): before, the two neighbours stayed unanswered.
+    const reply = pageReply(q, new Date(asked.getTime() + 2 * HOUR));
+    const result = evaluate([q, first, second, reply], [q, first, second], later);
+    const outcome = only(result);
+    expect(outcome).toMatchObject({ questionId: q.id, state: 'answered_in_time', firstResponseMs: 2 * HOUR, firstReplyId: reply.id });
+    expect(result.joined).toEqual([
+      { questionId: first.id, joinedQuestionId: q.id },
+      { questionId: second.id, joinedQuestionId: q.id },
+    ]);
+    const figures = aggregateSla(result.outcomes, { minimumSample: 1 });
+    expect(figures.status === 'ok' && figures.figures).toMatchObject({ decided: 1, answered: 1, medianFirstResponseMs: 2 * HOUR });
+  });
+
+  it('an unanswered thread stays one breached question, not three', () => {
+    const q = comment({ createdAt: asked, authorKey: 'asker' });
+    const joiners = [meToo(q, 'n1', 5), meToo(q, 'n2', 9)];
+    const result = evaluate([q, ...joiners], [q, ...joiners], later);
+    expect(only(result).state).toBe('breached');
+    expect(result.joined).toHaveLength(2);
+  });
+
+  it('a "me too" with no question to join (top level, or a thread without a question) is measured on its own', () => {
+    const top = comment({ createdAt: asked, authorKey: 'n1', meToo: true });
+    expect(only(evaluate([top], [top], later)).questionId).toBe(top.id);
+    const statement = comment({ createdAt: asked, authorKey: 'author' });
+    const lone = meToo(statement, 'n2', 10);
+    const result = evaluate([statement, lone], [lone], later);
+    expect(only(result).questionId).toBe(lone.id);
+    expect(result.joined).toEqual([]);
+  });
+});
+
 describe('aggregates', () => {
   const base = saratov('2025-03-03T10:00:00').getTime();
   function outcomes(responseHours: Array<number | null>, openCount = 0): QuestionOutcome[] {
@@ -229,15 +272,28 @@ describe('aggregates', () => {
     expect(result.figures.responseRate).toBeCloseTo(9 / 11);
     expect(result.figures.shareWithinSla).toBeCloseTo(7 / 11);
     expect(result.figures.medianFirstResponseMs).toBe(5 * HOUR);
-    expect(result.figures.p90FirstResponseMs).toBe(48 * HOUR);
+    // Answered, sorted: 1 2 3 4 5 6 7 30 48 h; p90 sits at rank 7.2 (0-based): 30 + 0.2 × 18.
+    expect(result.figures.p90FirstResponseMs).toBeCloseTo(33.6 * HOUR, 3);
     expect(result.openWithinWindow).toBe(2);
   });
 
-  it('median and nearest-rank percentile', () => {
+  it('median and percentiles interpolate between the closest ranks (one definition, PostgreSQL percentile_cont)', () => {
     expect(median([1, 2, 3, 4])).toBe(2.5);
     expect(median([])).toBeNull();
-    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    expect(percentile([], 90)).toBeNull();
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBeCloseTo(9.1);
     expect(percentile([5], 90)).toBe(5);
+    expect(percentile([1, 9], 0)).toBe(1);
+    expect(percentile([1, 9], 100)).toBe(9);
+  });
+
+  it('an even sample: 1 h and 1 h 30 min have a median of 1 h 15 min (not 1 h by nearest rank)', () => {
+    const times = [HOUR, 1.5 * HOUR];
+    expect(median(times)).toBe(1.25 * HOUR);
+    const even = outcomes([1, 1, 1, 1, 1, 1.5, 1.5, 1.5, 1.5, 1.5]);
+    const result = aggregateSla(even, { minimumSample: 10 });
+    if (result.status !== 'ok') throw new Error('expected figures');
+    expect(result.figures.medianFirstResponseMs).toBe(1.25 * HOUR);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pseudonymLabel } from '../privacy';
 import { slaBucketOf, slaDistribution, slaTimeLeft, type MeasuredQuestion } from './watch';
+import { slaWatchState } from './watch-state';
 
 const H = 3600;
 const answered = (seconds: number): MeasuredQuestion => ({ state: seconds <= 24 * H ? 'answered_in_time' : 'answered_late', firstResponseSeconds: seconds });
@@ -16,7 +17,7 @@ describe('SLA distribution', () => {
     expect(slaBucketOf(24 * H + 1)).toBe('over24h');
   });
 
-  it('counts decided questions only, with shares and nearest-rank percentiles', () => {
+  it('counts decided questions only, with shares and interpolated percentiles (the one definition)', () => {
     const questions: MeasuredQuestion[] = [
       answered(600),
       answered(1800),
@@ -37,7 +38,8 @@ describe('SLA distribution', () => {
     expect(result.shares.unanswered).toBeCloseTo(0.25);
     expect(Object.values(result.shares).reduce((a, b) => a + b, 0)).toBeCloseTo(1);
     // Answered times sorted: 600, 1800, 7200, 18000, 36000, 108000.
-    expect(result.percentiles).toEqual({ p50: 7200, p90: 108000, p95: 108000 });
+    // An even sample: p50 is the mean of the two middle values.
+    expect(result.percentiles).toEqual({ p50: 12600, p90: 72000, p95: 90000 });
   });
 
   it('is empty without decided questions', () => {
@@ -56,5 +58,24 @@ describe('SLA watch helpers', () => {
 
   it('labels a pseudonym with its first hex digits only', () => {
     expect(pseudonymLabel('ab12cd'.padEnd(64, '0'))).toBe('AB12CD');
+  });
+});
+
+describe('SLA watch state', () => {
+  const read = { read: 'read' as const };
+  const unread = { read: 'not_read' as const };
+  const pending = { read: 'comments_pending' as const };
+
+  it('claims nothing from pages that were never read', () => {
+    expect(slaWatchState({ pages: [], questions: 0, open: 0 })).toBe('no_pages');
+    expect(slaWatchState({ pages: [unread], questions: 0, open: 0 })).toBe('not_read');
+    expect(slaWatchState({ pages: [unread, pending], questions: 0, open: 0 })).toBe('not_read');
+  });
+
+  it('says "no questions" only when a page was read, "all answered" only when there were questions', () => {
+    expect(slaWatchState({ pages: [read, unread], questions: 0, open: 0 })).toBe('no_questions');
+    expect(slaWatchState({ pages: [read], questions: 3, open: 0 })).toBe('all_answered');
+    expect(slaWatchState({ pages: [read], questions: 3, open: 1 })).toBe('open');
+    expect(slaWatchState({ pages: [pending], questions: 2, open: 0 })).toBe('all_answered');
   });
 });

@@ -1,4 +1,4 @@
-import { percentile } from './aggregate';
+import { percentile } from './percentile';
 import type { SlaState } from './evaluate';
 
 const HOUR_S = 3600;
@@ -21,7 +21,7 @@ export interface SlaDistribution {
   counts: Record<SlaBucket, number>;
   /** counts / decided (0 when nothing is decided). */
   shares: Record<SlaBucket, number>;
-  /** First-response percentiles over answered questions, in seconds (nearest rank); null when none. */
+  /** First-response percentiles over answered questions, in seconds (`percentile`, interpolated); null when none. */
   percentiles: { p50: number | null; p90: number | null; p95: number | null };
 }
 

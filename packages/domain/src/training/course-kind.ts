@@ -28,9 +28,9 @@ export function courseHoursProblem(kind: CourseKind, totalHours: number): string
 
 export const FORMS_OF_STUDY = ['full_time', 'part_time', 'distance'] as const;
 export type FormOfStudy = (typeof FORMS_OF_STUDY)[number];
-/** Labels exactly as the ФИС ФРДО dictionary spells them. */
-export const FORM_OF_STUDY_LABELS: Record<FormOfStudy, string> = {
+/** Labels exactly as the ФИС ФРДО dictionary spells them (see frdo-dictionaries). */
+export const FORM_OF_STUDY_LABELS: Record<FormOfStudy, 'Очная' | 'Очно-заочная (вечерняя)' | 'Заочная'> = {
   full_time: 'Очная',
-  part_time: 'Очно-заочная',
+  part_time: 'Очно-заочная (вечерняя)',
   distance: 'Заочная',
 };

@@ -4,3 +4,4 @@ export * from './completion-rules';
 export * from './snils';
 export * from './certificate';
 export * from './frdo';
+export * from './coursework-access';

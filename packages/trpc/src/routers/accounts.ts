@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   accountOrganizationId,
+  countCrawlProblems,
+  CRAWL_PROBLEMS,
   crawlHealthFilterSchema,
   getAccountScoreDetail,
   listAccountCrawlHealth,
@@ -24,10 +26,11 @@ const crawlHealthSchema = z.object({
   lastRunAt: isoDate.nullable(),
   lastSuccessAt: isoDate.nullable(),
   lastErrorAt: isoDate.nullable(),
+  /** The kind of the last error only: the network's raw error text is for operators' logs, not screens. */
   lastErrorKind: z.string().nullable(),
-  lastError: z.string().nullable(),
   consecutiveFailures: z.number().int(),
   nextRunAt: isoDate.nullable(),
+  problem: z.enum(CRAWL_PROBLEMS).nullable(),
 });
 const scoreSummarySchema = z.object({
   accountId: id,
@@ -41,6 +44,8 @@ const scoreSummarySchema = z.object({
   questions: z.number().int(),
   decidedQuestions: z.number().int(),
   computedAt: isoDate,
+  /** Why the page as a whole was not measured (page_not_read, page_not_found…). */
+  reason: z.string().nullable(),
 });
 const queueStatusSchema = z.object({
   kind: z.enum(['redis', 'postgres']),
@@ -82,6 +87,19 @@ export const accountsRouter = router({
     .input(crawlHealthFilterSchema.default({ failingOnly: false, page: 1, pageSize: 100 }))
     .output(crawlHealthPage)
     .query(({ ctx, input }) => listAccountCrawlHealth(ctx.sql, input)),
+
+  /** How many pages have each crawl problem, and how many were read successfully recently. */
+  crawlProblems: monitorProcedure
+    .input(z.object({ network: networkSchema.optional(), organizationId: id.optional() }).default({}))
+    .output(
+      z.object({
+        total: z.number().int(),
+        readRecently: z.number().int(),
+        recentHours: z.number().int(),
+        problems: z.object(Object.fromEntries(CRAWL_PROBLEMS.map((p) => [p, z.number().int()])) as Record<(typeof CRAWL_PROBLEMS)[number], z.ZodNumber>),
+      }),
+    )
+    .query(({ ctx, input }) => countCrawlProblems(ctx.sql, input)),
 
   /** Crawl health of one organization's accounts: monitors any, an agency member only its own. */
   organizationCrawlHealth: organizationScopedProcedure
@@ -129,6 +147,7 @@ export const accountsRouter = router({
     .input(z.object({ accountId: id, periodKind: z.enum(['week', 'month', 'quarter']), periodStart: z.iso.date(), methodologyVersion: z.number().int().positive() }))
     .output(
       scoreSummarySchema.extend({
+        reasonText: z.string().nullable(),
         criteria: z.array(
           z.object({
             criterionCode: z.string(),
@@ -138,6 +157,11 @@ export const accountsRouter = router({
             maxPoints: z.number(),
             overridden: z.boolean(),
             evidence: z.array(z.unknown()),
+            reason: z.string().nullable(),
+            title: z.string(),
+            rule: z.string(),
+            statusText: z.string(),
+            result: z.string(),
           }),
         ),
       }),
@@ -162,6 +186,9 @@ export const accountsRouter = router({
           accountsScored: z.number().int(),
           accountsTotal: z.number().int(),
           sampleSize: z.number().int(),
+          pages: z.array(
+            z.object({ accountId: id, network: z.string(), url: z.string(), measured: z.boolean(), reason: z.string().nullable(), reasonText: z.string().nullable() }),
+          ),
         }),
       ),
     )

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { acceptInvitation, authenticate, createSession, deleteSession, passwordSchema, requestPasswordReset, resetPassword } from '@most/db';
+import { acceptInvitation, authenticate, createSession, deleteSession, inspectToken, passwordSchema, requestPasswordReset, resetPassword, TOKEN_PROBLEMS } from '@most/db';
 import type { TrpcContext } from '../context';
 import { passwordResetMail } from '../mail';
 import { okSchema, sessionUserSchema } from '../schemas';
 import { publicProcedure, router } from '../trpc';
 
-const email = z.email({ error: 'is not an e-mail address' }).max(320);
-const token = z.string().min(20).max(200);
+const email = z.email({ error: 'введите адрес электронной почты' }).max(320);
+const token = z.string().min(20, TOKEN_PROBLEMS.invalid).max(200, TOKEN_PROBLEMS.invalid);
 
 /** Always a fresh session id: whatever session the browser had before is ended (session fixation). */
 async function startSession(ctx: TrpcContext, userId: number) {
@@ -32,6 +32,15 @@ export const authRouter = router({
   }),
 
   me: publicProcedure.output(z.object({ user: sessionUserSchema.nullable() })).query(({ ctx }) => ({ user: ctx.user })),
+
+  /** Whether an e-mailed link can still be used (the page says so before a password is typed); the e-mail only when it can. */
+  linkStatus: publicProcedure
+    .input(z.object({ token: z.string().max(500), purpose: z.enum(['invitation', 'password_reset']) }))
+    .output(z.object({ status: z.enum(['valid', 'expired', 'used', 'invalid']), email: z.string().nullable(), message: z.string().nullable() }))
+    .query(async ({ ctx, input }) => {
+      const state = await inspectToken(ctx.sql, input.token, input.purpose);
+      return state.status === 'valid' ? { status: 'valid' as const, email: state.email, message: null } : { status: state.status, email: null, message: TOKEN_PROBLEMS[state.status] };
+    }),
 
   /** Answers the same whether or not the e-mail is known. */
   requestPasswordReset: publicProcedure

@@ -11,6 +11,7 @@ import {
   type Edition,
   type Queryable,
 } from '@most/db';
+import { UNRANKED_REASON_CODES } from '@most/domain';
 import { organizationKindSchema, sectorSchema } from '@most/shared';
 import { id, isoDate, okSchema } from '../schemas';
 import { monitorProcedure, publicProcedure, router } from '../trpc';
@@ -41,6 +42,8 @@ const viewRowSchema = z.object({
   scoreChange: z.number().nullable(),
   coverage: z.object({ accountsScored: z.number().int(), accountsTotal: z.number().int() }),
   sampleSize: z.number().int(),
+  /** Why the organization is not ranked; null when ranked. */
+  unranked: z.object({ code: z.enum(UNRANKED_REASON_CODES), text: z.string() }).nullable(),
   criteria: z.array(z.object({ code: z.string(), score: z.number() })),
 });
 export const editionViewSchema = z.object({

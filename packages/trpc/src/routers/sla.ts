@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { listOpenQuestions, organizationSlaDistribution } from '@most/db/scoring';
-import { SLA_BUCKETS } from '@most/domain';
+import { organizationSlaDistribution, slaWatch } from '@most/db/scoring';
+import { PAGE_READ_STATES, SLA_BUCKETS, SLA_WATCH_STATES } from '@most/domain';
 import { id, isoDate } from '../schemas';
 import { agencyProcedure, assertOrganizationAccess, organizationScopedProcedure, router } from '../trpc';
 
@@ -22,6 +22,8 @@ const openQuestionSchema = z.object({
 });
 const bucketRecord = z.object(Object.fromEntries(SLA_BUCKETS.map((b) => [b, z.number()])) as Record<(typeof SLA_BUCKETS)[number], z.ZodNumber>);
 const distributionSchema = z.object({
+  /** not_enough_data: no decided question in the range, so no chart and no percentile. */
+  state: z.enum(['measured', 'not_enough_data']),
   from: isoDate,
   to: isoDate,
   decided: z.number().int(),
@@ -33,13 +35,28 @@ const distributionSchema = z.object({
 });
 
 export const slaRouter = router({
-  /** The signed-in agency's open questions with their 24-hour deadline, most urgent first. */
+  /**
+   * The signed-in agency's SLA watch: an explicit state (no pages, pages not read, no questions,
+   * questions open, all answered), the pages and whether they were read, the counts, and the open
+   * questions with their 24-hour deadline, most urgent first.
+   */
   openQuestions: agencyProcedure
     .input(z.object({ days: z.number().int().min(1).max(30).default(7) }).default({ days: 7 }))
-    .output(z.object({ now: isoDate, items: z.array(openQuestionSchema) }))
+    .output(
+      z.object({
+        now: isoDate,
+        state: z.enum(SLA_WATCH_STATES),
+        days: z.number().int(),
+        pages: z.array(z.object({ accountId: id, url: z.string(), network: z.string(), read: z.enum(PAGE_READ_STATES), postsReadAt: isoDate.nullable() })),
+        questions: z.number().int(),
+        answered: z.number().int(),
+        items: z.array(openQuestionSchema),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const now = new Date();
-      return { now, items: await listOpenQuestions(ctx.sql, ctx.organizationId, { now, days: input.days }) };
+      const { open, ...watch } = await slaWatch(ctx.sql, ctx.organizationId, { now, days: input.days });
+      return { now, ...watch, items: open };
     }),
 
   /** Shares answered <1 h, 1–4 h, 4–24 h, later or not at all, and p50/p90/p95: monitors any organization, an agency its own. */
@@ -50,6 +67,7 @@ export const slaRouter = router({
       assertOrganizationAccess(ctx.user, input.organizationId);
       const to = new Date();
       const from = new Date(to.getTime() - input.days * 86_400_000);
-      return { from, to, ...(await organizationSlaDistribution(ctx.sql, input.organizationId, { from, to })) };
+      const distribution = await organizationSlaDistribution(ctx.sql, input.organizationId, { from, to });
+      return { state: distribution.decided === 0 ? ('not_enough_data' as const) : ('measured' as const), from, to, ...distribution };
     }),
 });

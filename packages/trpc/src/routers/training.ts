@@ -8,6 +8,10 @@ import {
   attachLessonFile,
   courseOfLessonFile,
   setCohortInstructors,
+  attachCohortInstructor,
+  detachCohortInstructor,
+  listCohortInstructors,
+  listUsers,
   applyForCohort,
   attendanceSheet,
   bulkEnrolFromTable,
@@ -31,7 +35,10 @@ import {
   gradeSubmission,
   gradingQueue,
   isCohortInstructor,
+  teachesCourse,
   issueCertificate,
+  issueCorrection,
+  issueDuplicate,
   listCertificates,
   listCohortEnrolments,
   listCohorts,
@@ -57,6 +64,7 @@ import {
   type Queryable,
   type SessionUser,
 } from '@most/db';
+import { EDUCATION_LEVELS, EXCHANGE_CONFIRMATIONS, LOSS_CONFIRMATIONS, mayUse } from '@most/domain';
 import { AppError } from '@most/shared';
 import { id, isoDate, okSchema } from '../schemas';
 import { authedProcedure, monitorProcedure, router, traineeProcedure } from '../trpc';
@@ -84,7 +92,7 @@ async function ownEnrolment(sql: Queryable, user: SessionUser, enrolmentId: numb
 
 /** Instructors, monitors and admins: grading, attendance, progress and exports. */
 const teachingProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!['admin', 'monitor', 'instructor'].includes(ctx.user.role)) throw new AppError('FORBIDDEN', 'Недостаточно прав');
+  if (!mayUse(ctx.user.role, 'teaching')) throw new AppError('FORBIDDEN', 'Недостаточно прав');
   return next();
 });
 
@@ -160,6 +168,7 @@ const courseOutput = z.object({
   description_md: z.string(),
   professional_field: z.string().nullable(),
   qualification_name: z.string().nullable(),
+  ugs: z.string().nullable(),
   archived_at: isoDate.nullable(),
 });
 const outlineOutput = courseOutput.extend({
@@ -240,6 +249,7 @@ const traineeRouter = router({
           progress_percent: z.number(),
           certificate_id: id.nullable(),
           certificate_code: z.string().nullable(),
+          coursework_closed_reason: z.enum(['awaiting_enrolment', 'not_started', 'cohort_ended', 'suspended', 'finished']).nullable(),
         }),
       ),
     )
@@ -292,7 +302,7 @@ const traineeRouter = router({
           sex: z.enum(['male', 'female']).nullable(),
           snils: z.string().nullable(),
           citizenship: z.string(),
-          educationLevel: z.enum(['higher', 'secondary_vocational']).nullable(),
+          educationLevel: z.enum(EDUCATION_LEVELS).nullable(),
           diplomaSurname: z.string().nullable(),
           diplomaSeries: z.string().nullable(),
           diplomaNumber: z.string().nullable(),
@@ -315,7 +325,7 @@ const traineeRouter = router({
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
       await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
-      await markLessonComplete(ctx.sql, input.enrolmentId, input.lessonId);
+      await markLessonComplete(ctx.sql, input.enrolmentId, input.lessonId, actorOf(ctx.user));
       return { ok: true as const };
     }),
 
@@ -490,7 +500,7 @@ const instructorRouter = router({
     .output(
       z.object({
         rowCount: z.number().int(),
-        problems: z.array(z.object({ certificateId: id, registrationNumber: z.string(), holderName: z.string(), column: z.string(), message: z.string() })),
+        problems: z.array(z.object({ certificateId: id, registrationNumber: z.string(), holderName: z.string(), row: z.number().int(), columnNumber: z.number().int(), column: z.string(), message: z.string() })),
         file: fileOutput.nullable(),
       }),
     )
@@ -511,10 +521,14 @@ const instructorRouter = router({
 const monitorRouter = router({
   courses: monitorProcedure.output(z.array(courseOutput.extend({ cohort_count: z.number().int() }))).query(({ ctx }) => listCourses(ctx.sql)),
 
-  course: authedProcedure
+  /** Staff read any outline; an instructor only a course they teach (trainees use trainee.courseOutline). */
+  course: teachingProcedure
     .input(z.object({ courseId: id }))
     .output(outlineOutput)
-    .query(({ ctx, input }) => getCourseOutline(ctx.sql, input.courseId)),
+    .query(async ({ ctx, input }) => {
+      if (!isStaff(ctx.user) && !(await teachesCourse(ctx.sql, input.courseId, ctx.user.id))) throw new AppError('FORBIDDEN', 'Нет доступа к этому курсу');
+      return getCourseOutline(ctx.sql, input.courseId);
+    }),
 
   createCourse: monitorProcedure
     .input(courseInputSchema)
@@ -540,6 +554,41 @@ const monitorRouter = router({
     .mutation(async ({ ctx, input }) => {
       await setCohortInstructors(ctx.sql, input.cohortId, input.instructorIds, actorOf(ctx.user));
       return { ok: true as const };
+    }),
+
+  cohortInstructors: monitorProcedure
+    .input(z.object({ cohortId: id }))
+    .output(z.array(z.object({ id, email: z.string(), display_name: z.string() })))
+    .query(({ ctx, input }) => listCohortInstructors(ctx.sql, input.cohortId)),
+
+  attachInstructor: monitorProcedure
+    .input(z.object({ cohortId: id, userId: id }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await attachCohortInstructor(ctx.sql, input.cohortId, input.userId, actorOf(ctx.user));
+      return { ok: true as const };
+    }),
+
+  detachInstructor: monitorProcedure
+    .input(z.object({ cohortId: id, userId: id }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await detachCohortInstructor(ctx.sql, input.cohortId, input.userId, actorOf(ctx.user));
+      return { ok: true as const };
+    }),
+
+  /** Pickers: active instructors, or people who can be enrolled (trainees and agency staff), by name or e-mail. */
+  people: monitorProcedure
+    .input(z.object({ kind: z.enum(['instructors', 'learners']), search: z.string().trim().max(200).default('') }))
+    .output(z.array(z.object({ id, email: z.string(), displayName: z.string(), role: z.string(), organizationId: id.nullable(), organizationName: z.string().nullable() })))
+    .query(async ({ ctx, input }) => {
+      const roles = input.kind === 'instructors' ? (['instructor'] as const) : (['trainee', 'agency'] as const);
+      const found = (await Promise.all(roles.map((role) => listUsers(ctx.sql, { role, search: input.search })))).flat();
+      return found
+        .filter((u) => u.status !== 'disabled')
+        .sort((a, b) => (a.displayName || a.email).localeCompare(b.displayName || b.email, 'ru'))
+        .slice(0, 50)
+        .map(({ id, email, displayName, role, organizationId, organizationName }) => ({ id, email, displayName, role, organizationId, organizationName }));
     }),
 
   cohorts: monitorProcedure
@@ -607,25 +656,51 @@ const monitorRouter = router({
     .output(z.object({ completed: z.number().int(), failed: z.number().int() }))
     .mutation(({ ctx, input }) => finalizeCohort(ctx.sql, input.cohortId, actorOf(ctx.user))),
 
-  certificates: monitorProcedure
+  /** Documents of a cohort: monitors and the cohort's instructors issue them (PRODUCT: instructors issue certificates). */
+  certificates: teachingProcedure
     .input(z.object({ cohortId: id.optional() }).default({}))
     .output(z.array(certificateOutput.extend({ user_id: id, cohort_id: id })))
-    .query(({ ctx, input }) => listCertificates(ctx.sql, input)),
+    .query(async ({ ctx, input }) => {
+      if (input.cohortId) await assertTeaches(ctx.sql, ctx.user, input.cohortId);
+      else if (!isStaff(ctx.user)) throw new AppError('FORBIDDEN', 'Выберите поток');
+      return listCertificates(ctx.sql, input);
+    }),
 
-  issueCertificate: monitorProcedure
+  issueCertificate: teachingProcedure
     .input(z.object({ enrolmentId: id, issueDate: z.iso.date() }))
     .output(certificateOutput)
-    .mutation(({ ctx, input }) => issueCertificate(ctx.sql, input.enrolmentId, { issueDate: input.issueDate }, actorOf(ctx.user))),
+    .mutation(async ({ ctx, input }) => {
+      await assertTeaches(ctx.sql, ctx.user, (await getEnrolment(ctx.sql, input.enrolmentId)).cohort_id);
+      return issueCertificate(ctx.sql, input.enrolmentId, { issueDate: input.issueDate }, actorOf(ctx.user));
+    }),
+
+  /** A duplicate for a lost or damaged document (the original stops being valid). */
+  issueDuplicate: monitorProcedure
+    .input(z.object({ certificateId: id, issueDate: z.iso.date(), lossConfirmation: z.enum(LOSS_CONFIRMATIONS).default('none'), exchangeConfirmation: z.enum(EXCHANGE_CONFIRMATIONS).default('none') }))
+    .output(certificateOutput)
+    .mutation(({ ctx, input }) => {
+      const { certificateId, ...duplicate } = input;
+      return issueDuplicate(ctx.sql, certificateId, duplicate, actorOf(ctx.user));
+    }),
+
+  /** A corrected document replacing one issued with wrong data (the ФИС ФРДО row names the changed one). */
+  issueCorrection: monitorProcedure
+    .input(z.object({ certificateId: id, issueDate: z.iso.date(), reason: z.string().trim().min(1).max(2000) }))
+    .output(certificateOutput)
+    .mutation(({ ctx, input }) => issueCorrection(ctx.sql, input.certificateId, { issueDate: input.issueDate, reason: input.reason }, actorOf(ctx.user))),
 
   revokeCertificate: monitorProcedure
     .input(z.object({ certificateId: id, reason: z.string().trim().min(1).max(2000) }))
     .output(certificateOutput)
     .mutation(({ ctx, input }) => revokeCertificate(ctx.sql, input.certificateId, input.reason, actorOf(ctx.user))),
 
-  certificatePdf: monitorProcedure
+  certificatePdf: teachingProcedure
     .input(z.object({ certificateId: id }))
     .output(fileOutput)
-    .query(({ ctx, input }) => pdfOf(ctx.sql, ctx.publicUrl, input.certificateId)),
+    .query(async ({ ctx, input }) => {
+      await assertTeaches(ctx.sql, ctx.user, (await getCertificate(ctx.sql, input.certificateId)).cohort_id);
+      return pdfOf(ctx.sql, ctx.publicUrl, input.certificateId);
+    }),
 
   outcomeReport: monitorProcedure
     .input(outcomeOptionsSchema.extend({ cohortId: id }))

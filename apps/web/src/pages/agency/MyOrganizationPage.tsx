@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { useCriteria } from '../../api/criteria';
+import { criterionReasonRu } from '@most/domain/criterion-text';
 import { trpc } from '../../api/trpc';
 import { DisputeForm } from '../../components/DisputeForm';
 import { EvidenceList } from '../../components/Evidence';
@@ -19,8 +19,11 @@ interface PeriodRef {
   methodologyVersion: number;
 }
 
+const STATUS_CLASS: Record<string, string> = { pass: 'pass', fail: 'fail', partial: 'warn' };
+/** Points mean something only where the criterion was measured. */
+const MEASURED = new Set(['pass', 'partial', 'fail']);
+
 function ScoreDetail(props: { period: PeriodRef }) {
-  const criteria = useCriteria();
   const detail = useQuery(() => ({ queryKey: ['accounts.scoreDetail', props.period], queryFn: () => trpc.accounts.scoreDetail.query(props.period) }));
   const [disputing, setDisputing] = createSignal<string>();
   const m = () => t().agency;
@@ -45,18 +48,19 @@ function ScoreDetail(props: { period: PeriodRef }) {
               <For each={score.criteria}>
                 {(criterion) => (
                   <>
-                    <tr data-testid="criterion-row">
+                    <tr data-testid="criterion-row" data-status={criterion.status}>
                       <td data-label={m().criterion}>
-                        <strong>{criteria.title(criterion.criterionCode)}</strong>
-                        <div class="muted">{criteria.description(criterion.criterionCode)}</div>
+                        <strong>{criterion.title}</strong>
+                        <div class="muted">{criterion.rule}</div>
                       </td>
                       <td data-label={m().status}>
-                        <span class={criterion.status === 'pass' ? 'pass' : criterion.status === 'fail' ? 'fail' : criterion.status === 'partial' ? 'warn' : ''}>
-                          {label(m().criterionStatuses, criterion.status)}
+                        <span class={STATUS_CLASS[criterion.status] ?? 'muted'} data-testid="criterion-status">
+                          {criterion.statusText}
                         </span>
+                        <div data-testid="criterion-result">{criterion.result}</div>
                       </td>
                       <td class="num" data-label={m().points}>
-                        {formatNumber(criterion.points, locale())} / {formatNumber(criterion.maxPoints, locale())}
+                        {MEASURED.has(criterion.status) ? `${formatNumber(criterion.points, locale())} / ${formatNumber(criterion.maxPoints, locale())}` : '—'}
                       </td>
                       <td data-label={m().evidence}>
                         <EvidenceList items={criterion.evidence} />
@@ -66,7 +70,7 @@ function ScoreDetail(props: { period: PeriodRef }) {
                           type="button"
                           class="button--ghost"
                           aria-expanded={disputing() === criterion.criterionCode}
-                          aria-label={`${m().dispute}: ${criteria.title(criterion.criterionCode)}`}
+                          aria-label={`${m().dispute}: ${criterion.title}`}
                           onClick={() => setDisputing(disputing() === criterion.criterionCode ? undefined : criterion.criterionCode)}
                         >
                           {m().dispute}
@@ -128,7 +132,7 @@ function AccountScores(props: { accountId: number; url: string }) {
                           {formatDate(row.periodStart, locale())} — {formatDate(row.periodEnd, locale())}
                         </td>
                         <td class="num" data-label={m().total}>
-                          {row.status === 'ok' ? formatNumber(row.total, locale()) : t().ranking.notEnoughData}
+                          {row.status === 'ok' ? formatNumber(row.total, locale()) : row.reason ? `${m().notMeasured}: ${criterionReasonRu(row.reason)}` : t().ranking.notEnoughData}
                         </td>
                         <td class="num" data-label={m().questions}>{row.questions}</td>
                         <td data-label={t().app.actions}>
@@ -166,13 +170,34 @@ function OrganizationTrend(props: { organizationId: number }) {
       {(list) => {
         // A trend by month: weeks and quarters would interleave on one axis.
         const points = list.filter((p) => p.periodKind === 'month').reverse();
+        const latest = points.at(-1);
         return (
-          <Show when={points.some((p) => p.score !== null)} fallback={<NoData detail={t().agency.trendNotEnoughData} />}>
-            <figure>
-              <LineChart xLabels={points.map((p) => formatDate(p.periodEnd, locale()))} series={[{ label: t().ranking.score, values: points.map((p) => p.score), color: '#0b57d0' }]} />
-              <figcaption class="muted">{t().agency.organizationTrend}</figcaption>
-            </figure>
-          </Show>
+          <>
+            <Show when={points.some((p) => p.score !== null)} fallback={<NoData detail={t().agency.trendNotEnoughData} />}>
+              <figure>
+                <LineChart xLabels={points.map((p) => formatDate(p.periodEnd, locale()))} series={[{ label: t().ranking.score, values: points.map((p) => p.score), color: '#0b57d0' }]} />
+                <figcaption class="muted">{t().agency.organizationTrend}</figcaption>
+              </figure>
+            </Show>
+            <Show when={latest}>
+              {(month) => (
+                <div data-testid="organization-coverage">
+                  <p>
+                    {t().agency.coverage} {formatDate(month().periodEnd, locale())}: {month().pages.filter((p) => p.measured).length} / {month().pages.length}
+                  </p>
+                  <ul>
+                    <For each={month().pages}>
+                      {(page) => (
+                        <li>
+                          {label(t().networks, page.network)} {page.url} — {page.measured ? t().agency.pageMeasured : `${t().agency.notMeasured}: ${page.reasonText ?? ''}`}
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </div>
+              )}
+            </Show>
+          </>
         );
       }}
     </QueryView>

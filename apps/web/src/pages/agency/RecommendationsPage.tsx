@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { For, Show } from 'solid-js';
+import { recommendationActions } from '@most/domain/recommendation-status';
 import { useCriteria } from '../../api/criteria';
 import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
@@ -24,7 +25,6 @@ export default function RecommendationsPage() {
     <RequireRole roles={AGENCY_ROLES}>
       <section aria-labelledby="recommendations-title">
         <h1 id="recommendations-title">{m().recommendationsTitle}</h1>
-        <MutationError error={acknowledge.error} />
         <QueryView query={list} empty={(items) => items.length === 0}>
           {(items) => (
             <ul class="plain" data-testid="recommendations">
@@ -51,10 +51,12 @@ export default function RecommendationsPage() {
                         <EvidenceList items={item.evidence} />
                       </dd>
                     </dl>
-                    <Show when={item.status === 'new' || item.status === 'sent'}>
+                    <Show when={recommendationActions(item.status, 'agency').includes('acknowledged')}>
                       <button type="button" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate(item.id)}>
                         {m().acknowledge}
                       </button>
+                      {/* The error belongs to the recommendation whose button caused it. */}
+                      <MutationError error={acknowledge.variables === item.id ? acknowledge.error : null} />
                     </Show>
                   </li>
                 )}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/solid-query';
-import { createMemo, createSignal, onCleanup, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
 import { DataTable } from '../../components/DataTable';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
@@ -35,65 +35,95 @@ export default function SlaPage() {
       <section aria-labelledby="sla-title">
         <h1 id="sla-title">{m().title}</h1>
         <p class="muted">{m().intro}</p>
-        <QueryView query={open} empty={(d) => d.items.length === 0} emptyDetail={m().allAnswered}>
+        <QueryView query={open}>
           {(d) => (
             <>
-              <p data-testid="sla-summary" role="status">
-                {fill(m().summary, { count: d.items.length, overdue: d.items.filter((q) => left(q) < 0).length })}
-              </p>
-              <DataTable
-                caption={m().tableCaption}
-                testId="sla-watch"
-                rows={d.items}
-                rowAttrs={() => ({ 'data-testid': 'sla-question' })}
-                rowClass={(q) => ({ 'sla-overdue': left(q) < 0 })}
-                columns={[
-                  {
-                    header: m().timeLeft,
-                    cell: (q) => (
-                      <>
-                        <span class={left(q) < 0 ? 'fail' : left(q) < 4 * 3_600_000 ? 'warn' : ''} data-testid="sla-countdown">
-                          {left(q) < 0 ? m().overdueBy : m().timeLeft} <time datetime={q.deadlineAt}>{formatCountdown(left(q))}</time>
-                        </span>
-                        <div class="muted">
-                          {m().deadline}: {formatDateTime(q.deadlineAt, locale())}
-                        </div>
-                      </>
-                    ),
-                  },
-                  {
-                    header: m().question,
-                    cell: (q) => (
-                      <>
-                        <span class="citizen-text">{q.text}</span>
-                        <div class="muted">{q.confirmed ? m().confirmed : m().detected}</div>
-                      </>
-                    ),
-                  },
-                  { header: m().citizen, cell: (q) => fill(m().citizenLabel, { id: q.citizen }) },
-                  { header: m().asked, cell: (q) => formatDateTime(q.askedAt, locale()) },
-                  {
-                    header: m().page,
-                    cell: (q) => (
-                      <>
-                        <div>
-                          {label(t().networks, q.network)}:{' '}
-                          <a href={q.accountUrl} rel="noopener noreferrer">
-                            {q.accountUrl}
+              {/* The server states what may be claimed; an empty list alone never means "all answered". */}
+              <Show
+                when={d.state === 'open'}
+                fallback={
+                  <p data-testid="sla-state" data-state={d.state} role="status" class="state">
+                    {d.state === 'open' ? '' : fill(m().states[d.state], { count: d.questions })}
+                  </p>
+                }
+              >
+                <p data-testid="sla-summary" role="status">
+                  {fill(m().summary, { count: d.questions - d.answered, overdue: d.items.filter((q) => left(q) < 0).length })}
+                </p>
+              </Show>
+              <Show when={d.state !== 'not_read' && d.pages.some((p) => p.read !== 'read')}>
+                <p class="muted" data-testid="sla-unread-caveat">
+                  {m().unreadCaveat}
+                </p>
+              </Show>
+              <Show when={d.items.length > 0}>
+                <DataTable
+                  caption={m().tableCaption}
+                  testId="sla-watch"
+                  rows={d.items}
+                  rowAttrs={() => ({ 'data-testid': 'sla-question' })}
+                  rowClass={(q) => ({ 'sla-overdue': left(q) < 0 })}
+                  columns={[
+                    {
+                      header: m().timeLeft,
+                      cell: (q) => (
+                        <>
+                          <span class={left(q) < 0 ? 'fail' : left(q) < 4 * 3_600_000 ? 'warn' : ''} data-testid="sla-countdown">
+                            {left(q) < 0 ? m().overdueBy : m().timeLeft} <time datetime={q.deadlineAt}>{formatCountdown(left(q))}</time>
+                          </span>
+                          <div class="muted">
+                            {m().deadline}: {formatDateTime(q.deadlineAt, locale())}
+                          </div>
+                        </>
+                      ),
+                    },
+                    {
+                      header: m().question,
+                      cell: (q) => (
+                        <>
+                          <span class="citizen-text">{q.text}</span>
+                          <div class="muted">{q.confirmed ? m().confirmed : m().detected}</div>
+                        </>
+                      ),
+                    },
+                    { header: m().citizen, cell: (q) => fill(m().citizenLabel, { id: q.citizen }) },
+                    { header: m().asked, cell: (q) => formatDateTime(q.askedAt, locale()) },
+                    {
+                      header: m().page,
+                      cell: (q) => (
+                        <>
+                          <div>
+                            {label(t().networks, q.network)}:{' '}
+                            <a href={q.accountUrl} rel="noopener noreferrer">
+                              {q.accountUrl}
+                            </a>
+                          </div>
+                          <a href={q.postUrl} target="_blank" rel="noopener noreferrer">
+                            {m().openPost}
                           </a>
-                        </div>
-                        <a href={q.postUrl} target="_blank" rel="noopener noreferrer">
-                          {m().openPost}
-                        </a>
-                        {' · '}
-                        <a href={q.commentUrl} target="_blank" rel="noopener noreferrer">
-                          {m().openComment}
-                        </a>
-                      </>
-                    ),
-                  },
-                ]}
-              />
+                          {' · '}
+                          <a href={q.commentUrl} target="_blank" rel="noopener noreferrer">
+                            {m().openComment}
+                          </a>
+                        </>
+                      ),
+                    },
+                  ]}
+                />
+              </Show>
+              <Show when={d.pages.length > 0}>
+                <h2>{m().pagesTitle}</h2>
+                <ul data-testid="sla-pages">
+                  <For each={d.pages}>
+                    {(p) => (
+                      <li data-testid="sla-page" data-read={p.read}>
+                        {label(t().networks, p.network)}: {p.url} —{' '}
+                        {fill(m().pageRead[p.read], { when: p.postsReadAt ? formatDateTime(p.postsReadAt, locale()) : '' })}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
             </>
           )}
         </QueryView>

@@ -2,6 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createEffect, For, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
+import { NotFound } from '../../components/NotFound';
 import { QueryView } from '../../components/State';
 import { formatDate } from '../../format';
 import { fill, locale, t } from '../../i18n';
@@ -21,7 +22,7 @@ export default function IssuePage() {
       <p>
         <A href="/bulletins">← {b().archiveTitle}</A>
       </p>
-      <QueryView query={issue}>
+      <QueryView query={issue} missing={() => <NotFound title={t().missing.bulletin} detail={t().missing.bulletinDetail} />}>
         {(view) => (
           <article aria-labelledby="issue-title" data-testid="bulletin-issue">
             <h1 id="issue-title">{view.title}</h1>

@@ -5,29 +5,77 @@ import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
 import { QueueStatus } from './QueueStatus';
+import { CrawlNow } from './CrawlNow';
 import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 
 const NETWORKS = ['vk', 'ok', 'telegram'] as const;
 type Network = (typeof NETWORKS)[number];
+const PROBLEMS = ['failing', 'not_found', 'deleted', 'blocked', 'private', 'never_read', 'stale'] as const;
+type Problem = (typeof PROBLEMS)[number];
 
-/** Crawl health: per account the last success and error, open alerts; failing accounts first. */
+/**
+ * Crawl health: how many pages have each problem (failing, gone, closed, never or long not read),
+ * filterable; per page the reason in words, last success and error; open alerts; crawl now.
+ * "All read" is said only when every page was read successfully within the recent window.
+ */
 export default function CrawlPage() {
   const [failingOnly, setFailingOnly] = createSignal(false);
   const [network, setNetwork] = createSignal<Network | ''>('');
+  const [problem, setProblem] = createSignal<Problem | 'any' | ''>('');
   const [page, setPage] = createSignal(1);
   const health = useQuery(() => {
-    const input = { failingOnly: failingOnly(), network: network() || undefined, page: page(), pageSize: 100 };
+    const input = { failingOnly: failingOnly(), network: network() || undefined, problem: problem() || undefined, page: page(), pageSize: 100 };
     return { queryKey: ['accounts.crawlHealth', input], queryFn: () => trpc.accounts.crawlHealth.query(input), refetchInterval: 30_000 };
+  });
+  const problems = useQuery(() => {
+    const input = { network: network() || undefined };
+    return { queryKey: ['accounts.crawlProblems', input], queryFn: () => trpc.accounts.crawlProblems.query(input), refetchInterval: 30_000 };
   });
   const alerts = useQuery(() => ({ queryKey: ['accounts.crawlAlerts'], queryFn: () => trpc.accounts.crawlAlerts.query(), refetchInterval: 30_000 }));
   const m = () => t().monitor;
+  const c = () => t().crawlHealth;
   const when = (value: string | null) => (value ? formatDateTime(value, locale()) : '—');
+  const choose = (value: Problem | 'any' | '') => {
+    setPage(1);
+    setProblem(value);
+  };
 
   return (
     <RequireRole roles={MONITOR_ROLES}>
       <section aria-labelledby="crawl-title">
         <h1 id="crawl-title">{m().crawlTitle}</h1>
+
+        <QueryView query={problems}>
+          {(counts) => {
+            const attention = () => counts.total - counts.readRecently;
+            return (
+              <div data-testid="crawl-problems">
+                <Show when={counts.total > 0} fallback={<p class="notice">{c().noPages}</p>}>
+                  <Show
+                    when={attention() > 0}
+                    fallback={<p class="notice">{fill(c().allRead, { n: counts.total, hours: counts.recentHours })}</p>}
+                  >
+                    <p class="notice notice--bad" data-testid="crawl-attention">
+                      {fill(c().needAttention, { n: attention(), total: counts.total, hours: counts.recentHours, ok: counts.readRecently })}
+                    </p>
+                    <ul class="problem-counts">
+                      <For each={PROBLEMS.filter((p) => counts.problems[p] > 0)}>
+                        {(p) => (
+                          <li data-problem={p}>
+                            <button type="button" class="button--ghost" aria-pressed={problem() === p} aria-label={fill(c().showOnly, { label: label(c().problems, p) })} onClick={() => choose(problem() === p ? '' : p)}>
+                              {label(c().problems, p)}: <strong>{counts.problems[p]}</strong>
+                            </button>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </Show>
+                </Show>
+              </div>
+            );
+          }}
+        </QueryView>
 
         <h2>{m().alerts}</h2>
         <QueryView query={alerts} empty={(list) => list.length === 0} emptyDetail={m().noAlerts}>
@@ -36,7 +84,7 @@ export default function CrawlPage() {
               <For each={list}>
                 {(alert) => (
                   <li class="notice notice--bad">
-                    <strong>{label(t().networks, alert.network)}</strong>: {alert.message}{' '}
+                    <strong>{label(t().networks, alert.network)}</strong>: {label(c().alertKinds, alert.kind)}{' '}
                     <span class="muted">
                       ({alert.occurrences} × , {when(alert.lastRaisedAt)})
                     </span>
@@ -52,6 +100,14 @@ export default function CrawlPage() {
 
         <h2>{t().organization.accounts}</h2>
         <form class="form-row" onSubmit={(e) => e.preventDefault()} aria-label={t().ranking.filters}>
+          <div class="field">
+            <label for="crawl-problem">{c().problemFilter}</label>
+            <select id="crawl-problem" value={problem()} onChange={(e) => choose(e.currentTarget.value as Problem | 'any' | '')}>
+              <option value="">{t().app.all}</option>
+              <option value="any">{c().anyProblem}</option>
+              <For each={PROBLEMS}>{(value) => <option value={value}>{label(c().problems, value)}</option>}</For>
+            </select>
+          </div>
           <div class="field field--inline">
             <input
               id="crawl-failing"
@@ -89,6 +145,8 @@ export default function CrawlPage() {
                 caption={m().crawlTitle}
                 testId="crawl-table"
                 rows={data.items}
+                rowAttrs={(row) => ({ 'data-problem': row.problem ?? 'none' })}
+                rowClass={(row) => ({ 'row--problem': row.problem !== null && row.problem !== 'stale' && row.problem !== 'never_read', 'row--warn': row.problem === 'stale' || row.problem === 'never_read' })}
                 columns={[
                   {
                     header: t().ranking.organization,
@@ -104,20 +162,26 @@ export default function CrawlPage() {
                     ),
                   },
                   { header: t().organization.network, cell: (row) => `${label(t().networks, row.network)} · ${label(t().accountStatuses, row.status)}` },
-                  { header: m().lastSuccess, cell: (row) => when(row.lastSuccessAt) },
                   {
-                    header: m().lastError,
+                    header: c().reason,
                     cell: (row) => (
-                      <Show when={row.lastErrorAt} fallback="—">
-                        <span class="fail">{when(row.lastErrorAt)}</span>
-                        <div>
-                          {row.lastErrorKind}: {row.lastError}
-                        </div>
+                      <Show when={row.problem} fallback={<span class="pass">{c().readOk}</span>}>
+                        {(p) => (
+                          <>
+                            <strong class={p() === 'stale' || p() === 'never_read' ? 'warn' : 'fail'}>{label(c().problems, p())}</strong>
+                            <Show when={p() === 'failing'}>
+                              <div>{row.lastErrorKind ? label(c().errorKinds, row.lastErrorKind) : c().unknownError}</div>
+                            </Show>
+                          </>
+                        )}
                       </Show>
                     ),
                   },
+                  { header: m().lastSuccess, cell: (row) => when(row.lastSuccessAt) },
+                  { header: m().lastError, cell: (row) => (row.consecutiveFailures > 0 ? when(row.lastErrorAt) : '—') },
                   { header: m().failuresInRow, numeric: true, cell: (row) => row.consecutiveFailures },
                   { header: m().nextRun, cell: (row) => when(row.nextRunAt) },
+                  { header: t().app.actions, cell: (row) => <CrawlNow accountId={row.accountId} /> },
                 ]}
               />
               <nav class="toolbar" aria-label={m().pages}>

@@ -5,7 +5,7 @@ import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatPeriod } from '../../format';
 import { label, locale, t } from '../../i18n';
 
 type Status = 'open' | 'accepted' | 'rejected';
@@ -83,7 +83,7 @@ export default function DisputesInboxPage() {
                       <dd>{formatDateTime(item.raisedAt, locale())}</dd>
                       <Show when={item.periodStart}>
                         <dt>{a().period}</dt>
-                        <dd>{item.periodStart}</dd>
+                        <dd>{formatPeriod(item.periodKind, item.periodStart!, t().periods, locale())}</dd>
                       </Show>
                       <dt>{a().disputeKind}</dt>
                       <dd>{label(a().disputeReasons, item.reasonKind)}</dd>

@@ -7,6 +7,7 @@ import { DataTable } from '../../components/DataTable';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { fill, label, t } from '../../i18n';
+import { CrawlNow } from './CrawlNow';
 
 const SECTORS = ['education', 'health', 'social_protection', 'culture', 'sport', 'housing_utilities', 'roads_transport', 'other'] as const;
 const KINDS = ['regional_executive', 'local_government', 'subordinate_institution'] as const;
@@ -56,6 +57,7 @@ function OrganizationDetail(props: { id: number; municipalities: { id: number; n
             <dt>{m().code}</dt>
             <dd>{org.code}</dd>
           </dl>
+          <CrawlNow organizationId={org.id} label={t().operations.crawlOrganizationNow} />
           <details>
             <summary>{m().editOrganization}</summary>
             <OrganizationForm

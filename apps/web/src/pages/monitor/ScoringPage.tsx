@@ -5,8 +5,9 @@ import { DataTable } from '../../components/DataTable';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
-import { formatDateTime, REGION_TIME_ZONE } from '../../format';
+import { formatDate, formatDateTime, REGION_TIME_ZONE } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
+import { RescoreNow } from './RescoreNow';
 
 type ManualCriterion = Awaited<ReturnType<typeof trpc.scoring.manualCriteria.query>>[number];
 type Assessment = Awaited<ReturnType<typeof trpc.scoring.manualAssessments.query>>[number];
@@ -75,7 +76,7 @@ function CriterionForm(props: { account: ChosenAccount; criterion: ManualCriteri
                 {current().score === null ? '' : ` (${current().score})`}
               </span>{' '}
               <span class="muted">
-                · {m().validFrom} {current().validFrom} · {fill(m().assessedBy, { who: current().assessedBy ?? '—', when: formatDateTime(current().assessedAt, locale()) })}
+                · {m().validFrom} {formatDate(current().validFrom, locale())} · {fill(m().assessedBy, { who: current().assessedBy ?? '—', when: formatDateTime(current().assessedAt, locale()) })}
               </span>
               <Show when={current().note}>
                 <span class="muted"> — {current().note}</span>
@@ -195,6 +196,7 @@ export default function ScoringPage() {
       <section aria-labelledby="scoring-title">
         <h1 id="scoring-title">{m().title}</h1>
         <p class="muted">{m().intro}</p>
+        <RescoreNow />
         <form role="search" aria-label={m().search} class="toolbar" onSubmit={(event) => event.preventDefault()}>
           <label for="scoring-search">{m().search}</label>
           <input id="scoring-search" type="search" value={search()} onInput={(event) => setSearch(event.currentTarget.value)} />

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
+import { ACCESS } from '@most/domain/access';
 import { RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { formatDate } from '../../format';
@@ -99,7 +100,7 @@ export default function UsersPage() {
   const statusLabel = (status: string) => label({ active: t().monitor.userActive, invited: t().monitor.userInvited, disabled: t().monitor.userDisabled }, status);
 
   return (
-    <RequireRole roles={['admin']}>
+    <RequireRole roles={[...ACCESS.administration]}>
       <section aria-labelledby="users-title">
         <h1 id="users-title">{m().usersTitle}</h1>
         <InviteForm />

@@ -29,7 +29,8 @@ export default function EmbedPage() {
       <p class="muted">{m().filterHint}</p>
       <QueryView query={editions} empty={(list) => list.length === 0} emptyDetail={t().ranking.noEditions}>
         {(list) => {
-          const editionId = () => params.edition ?? list[0]!.slug;
+          // Without a chosen edition the widget follows the newest one (`latest`), so it updates itself.
+          const editionId = () => params.edition ?? 'latest';
           const src = () =>
             widgetUrl(location.origin, editionId(), { kind: params.kind, sector: params.sector, municipality: params.municipality });
           const snippet = () => widgetSnippet(src(), t().ranking.title);

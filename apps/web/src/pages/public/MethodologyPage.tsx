@@ -4,7 +4,6 @@ import { fetchMethodology } from '../../api/public';
 import { QueryView } from '../../components/State';
 import { formatDate, formatNumber } from '../../format';
 import { label, locale, t } from '../../i18n';
-import { thresholdText } from './methodology-text';
 
 /** The methodology, generated from the versions the API publishes (criteria, weights, thresholds). */
 export default function MethodologyPage() {
@@ -56,7 +55,7 @@ export default function MethodologyPage() {
                             </td>
                             <td data-label={m().group}>{(m().groups as Record<string, string>)[criterion.group] ?? criterion.group}</td>
                             <td class="num" data-label={m().weight}>{formatNumber(criterion.weight, locale(), 2)}</td>
-                            <td data-label={m().threshold}>{thresholdText(criterion, locale(), { yesNo: m().yesNo, partly: m().partly })}</td>
+                            <td data-label={m().threshold} data-testid="criterion-rule">{criterion.rule}</td>
                             <td data-label={m().kind}>{criterion.kind === 'manual' ? m().manual : m().automatic}</td>
                             <td data-label={m().networksColumn} data-testid="criterion-networks">
                               {criterion.applicability.networks.length === 0 ? m().allNetworks : criterion.applicability.networks.map((n) => label(t().networks, n)).join(', ')}

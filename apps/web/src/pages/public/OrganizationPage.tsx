@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/solid-query';
 import { createMemo, For, Show } from 'solid-js';
 import { fetchMethodology, fetchOrganization, type MethodologyCriterion, type OrganizationProfile } from '../../api/public';
 import { LineChart } from '../../components/ScoreChart';
+import { NotFound } from '../../components/NotFound';
 import { QueryView } from '../../components/State';
 import { formatDate, formatNumber } from '../../format';
 import { label, locale, t } from '../../i18n';
@@ -143,8 +144,10 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
                     <td data-label={m().result}>
                       <VerdictBadge verdict={verdictOf(criterion.score)} />
                     </td>
-                    <td class="num" data-label={t().ranking.score}>{formatNumber(criterion.score, locale())}</td>
-                    <td data-label={m().explanation}>{props.criteria.get(criterion.code)?.description ?? '—'}</td>
+                    <td class="num" data-label={t().ranking.score}>
+                      {formatNumber(criterion.score, locale())} {m().outOf100}
+                    </td>
+                    <td data-label={m().explanation}>{props.criteria.get(criterion.code)?.rule ?? '—'}</td>
                   </tr>
                 )}
               </For>
@@ -164,7 +167,9 @@ export default function OrganizationPage() {
   const criteria = createMemo(() => new Map((methodology.data ?? []).flatMap((version) => version.criteria.map((c) => [c.code, c] as const))));
   return (
     <section>
-      <QueryView query={query}>{(org) => <Profile org={org} criteria={criteria()} />}</QueryView>
+      <QueryView query={query} missing={() => <NotFound title={t().missing.organization} detail={t().missing.organizationDetail} />}>
+        {(org) => <Profile org={org} criteria={criteria()} />}
+      </QueryView>
     </section>
   );
 }

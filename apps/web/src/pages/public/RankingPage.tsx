@@ -2,7 +2,9 @@ import { A, useParams, useSearchParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createMemo, For, Show } from 'solid-js';
 import { editionCsvUrl, editionJsonUrl, fetchEdition, fetchEditions, type EditionRow, type EditionSummary, type EditionView, type RankingFilters } from '../../api/public';
+import { NotFound } from '../../components/NotFound';
 import { QueryView } from '../../components/State';
+import { usePageTitle } from '../../layout/title';
 import { formatDate, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { options, RANKING_SORTS, viewRows, type RankingSort } from './ranking-view';
@@ -140,9 +142,10 @@ function EditionPage(props: { slug: string; editions: EditionSummary[] }) {
   const set = (key: keyof SearchParams, value: string) => setParams({ [key]: value || undefined }, { replace: true });
 
   return (
-    <QueryView query={whole}>
+    <QueryView query={whole} missing={() => <NotFound title={t().missing.edition} detail={t().missing.editionDetail} heading={2} />}>
       {(edition) => (
         <>
+          <EditionTitle title={edition.edition.title} />
           <h2 class="edition-title">{edition.edition.title}</h2>
           <EditionMeta edition={edition.edition} />
           <form class="form-row" role="search" aria-label={m().filters} onSubmit={(event) => event.preventDefault()}>
@@ -224,6 +227,12 @@ const filterSuffix = (filters: RankingFilters) =>
     .filter(([, value]) => value)
     .map(([key, value]) => `&${key}=${encodeURIComponent(value!)}`)
     .join('');
+
+/** Names the edition in the tab (editions would otherwise share the page heading). */
+function EditionTitle(props: { title: string }) {
+  usePageTitle(() => [props.title]);
+  return null;
+}
 
 /** Public home: the latest published ranking edition (or the one in the URL) with filters, sort, search and CSV. */
 export function RankingPage() {

@@ -6,6 +6,8 @@ import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime } from '../../format';
 import { label, locale, t } from '../../i18n';
+import { isMonitor } from '../../session';
+import { CorrectionForm, DuplicateForm } from './CertificateReissue';
 import { regionToday, saveFile } from './files';
 
 function RevokeForm(props: { certificateId: number; onDone: () => void }) {
@@ -36,12 +38,12 @@ function RevokeForm(props: { certificateId: number; onDone: () => void }) {
   );
 }
 
-/** Issuing documents to those who finished, downloading and revoking them (monitors). */
+/** Issuing documents to those who finished and downloading them (instructors and monitors); revoking them (monitors). */
 export function Certificates(props: { cohortId: number }) {
   const client = useQueryClient();
   const enrolments = useQuery(() => ({
-    queryKey: ['training.monitor.enrolments', props.cohortId],
-    queryFn: () => trpc.training.monitor.enrolments.query({ cohortId: props.cohortId }),
+    queryKey: ['training.instructor.cohortProgress', props.cohortId],
+    queryFn: () => trpc.training.instructor.cohortProgress.query({ cohortId: props.cohortId }),
   }));
   const certificates = useQuery(() => ({
     queryKey: ['training.monitor.certificates', props.cohortId],
@@ -59,7 +61,11 @@ export function Certificates(props: { cohortId: number }) {
     mutationFn: (certificateId: number) => trpc.training.monitor.certificatePdf.query({ certificateId }),
     onSuccess: (file) => saveFile(file),
   }));
+  // One open form per row: revoke, duplicate or correction (monitors only).
   const [revoking, setRevoking] = createSignal<number>();
+  const [reissuing, setReissuing] = createSignal<{ id: number; kind: 'duplicate' | 'correction' }>();
+  const toggleReissue = (id: number, kind: 'duplicate' | 'correction') =>
+    setReissuing(reissuing()?.id === id && reissuing()?.kind === kind ? undefined : { id, kind });
   const m = () => t().training;
   // A document can be issued to whoever finished, successfully or not (a справка for the latter).
   const finished = () => (enrolments.data ?? []).filter((e) => e.state === 'completed' || e.state === 'failed' || e.state === 'withdrawn');
@@ -79,9 +85,9 @@ export function Certificates(props: { cohortId: number }) {
             <For each={finished()}>
               {(enrolment) => (
                 <li>
-                  {enrolment.display_name || enrolment.email} — {label(m().states, enrolment.state)}{' '}
-                  <Show when={!hasValid(enrolment.id)} fallback={<span class="muted">{m().alreadyIssued}</span>}>
-                    <button type="button" disabled={issue.isPending} onClick={() => issue.mutate(enrolment.id)}>
+                  {enrolment.trainee_name} — {label(m().states, enrolment.state)}{' '}
+                  <Show when={!hasValid(enrolment.enrolment_id)} fallback={<span class="muted">{m().alreadyIssued}</span>}>
+                    <button type="button" disabled={issue.isPending} onClick={() => issue.mutate(enrolment.enrolment_id)}>
                       {m().issue}
                     </button>
                   </Show>
@@ -130,7 +136,7 @@ export function Certificates(props: { cohortId: number }) {
                       <a href={`/verify/${encodeURIComponent(c.verification_code)}`} rel="external" target="_blank">
                         {m().verifyLink}
                       </a>
-                      <Show when={!c.revoked_at}>
+                      <Show when={!c.revoked_at && isMonitor()}>
                         <button
                           type="button"
                           class="button--ghost"
@@ -139,8 +145,23 @@ export function Certificates(props: { cohortId: number }) {
                         >
                           {m().revoke}…
                         </button>
+                        <button type="button" class="button--ghost" aria-expanded={reissuing()?.id === c.id && reissuing()?.kind === 'duplicate'} onClick={() => toggleReissue(c.id, 'duplicate')}>
+                          {m().duplicate}
+                        </button>
+                        <button type="button" class="button--ghost" aria-expanded={reissuing()?.id === c.id && reissuing()?.kind === 'correction'} onClick={() => toggleReissue(c.id, 'correction')}>
+                          {m().correction}
+                        </button>
                       </Show>
                     </div>
+                    <Show when={reissuing()?.id === c.id && !c.revoked_at && reissuing()?.kind}>
+                      {(kind) => {
+                        const done = () => {
+                          setReissuing(undefined);
+                          refresh();
+                        };
+                        return kind() === 'duplicate' ? <DuplicateForm certificateId={c.id} onDone={done} /> : <CorrectionForm certificateId={c.id} onDone={done} />;
+                      }}
+                    </Show>
                     <Show when={revoking() === c.id && !c.revoked_at}>
                       <RevokeForm
                         certificateId={c.id}

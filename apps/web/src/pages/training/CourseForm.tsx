@@ -16,9 +16,15 @@ export function CourseForm() {
   const [kind, setKind] = createSignal<CourseKind>('qualification_upgrade');
   const [hours, setHours] = createSignal('16');
   const [description, setDescription] = createSignal('');
+  // What the ФИС ФРДО row of every document of this programme says (columns 12–14).
+  const [field, setField] = createSignal('');
+  const [ugs, setUgs] = createSignal('');
+  const [qualification, setQualification] = createSignal('');
   const [assignmentTitle, setAssignmentTitle] = createSignal('');
   const [maxScore, setMaxScore] = createSignal('10');
   const [passScore, setPassScore] = createSignal('6');
+  // Deadlines are days after a cohort's start (one programme serves many cohorts): a week by default.
+  const [dueDay, setDueDay] = createSignal('7');
   const create = useMutation(() => ({
     mutationFn: () =>
       trpc.training.monitor.createCourse.mutate({
@@ -26,8 +32,11 @@ export function CourseForm() {
         kind: kind(),
         totalHours: Number(hours()),
         descriptionMd: description(),
+        professionalField: field().trim() || null,
+        ugs: ugs().trim() || null,
+        qualificationName: qualification().trim() || null,
         modules: [{ title: title(), hours: Math.min(Number(hours()), 5000), lessons: [] }],
-        assignments: assignmentTitle().trim() ? [{ title: assignmentTitle().trim(), maxScore: Number(maxScore()), passScore: Number(passScore()) }] : [],
+        assignments: assignmentTitle().trim() ? [{ title: assignmentTitle().trim(), maxScore: Number(maxScore()), passScore: Number(passScore()), dueDay: Number(dueDay()) }] : [],
       }),
     onSuccess: () => {
       setTitle('');
@@ -83,6 +92,23 @@ export function CourseForm() {
         <label for="course-description">{m().description}</label>
         <textarea id="course-description" rows="3" maxLength={20_000} value={description()} onInput={(e) => setDescription(e.currentTarget.value)} />
       </div>
+      <div class="form-row">
+        <div class="field">
+          <label for="course-field">{m().professionalField}</label>
+          <input id="course-field" maxLength={500} value={field()} onInput={(e) => setField(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="course-ugs">{m().ugs}</label>
+          <input id="course-ugs" maxLength={500} aria-describedby="course-ugs-hint" value={ugs()} onInput={(e) => setUgs(e.currentTarget.value)} />
+          <p id="course-ugs-hint" class="muted">
+            {m().ugsHint}
+          </p>
+        </div>
+        <div class="field">
+          <label for="course-qualification">{m().qualificationName}</label>
+          <input id="course-qualification" maxLength={500} value={qualification()} onInput={(e) => setQualification(e.currentTarget.value)} />
+        </div>
+      </div>
       <fieldset>
         <legend>{m().firstAssignment}</legend>
         <div class="form-row">
@@ -97,6 +123,13 @@ export function CourseForm() {
           <div class="field">
             <label for="course-pass">{m().passScore}</label>
             <input id="course-pass" type="number" min="0" step="any" value={passScore()} onInput={(e) => setPassScore(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="course-due-day">{m().dueDay}</label>
+            <input id="course-due-day" type="number" min="0" max="3650" step="1" aria-describedby="course-due-day-hint" value={dueDay()} onInput={(e) => setDueDay(e.currentTarget.value)} />
+            <p id="course-due-day-hint" class="muted">
+              {m().dueDayHint}
+            </p>
           </div>
         </div>
       </fieldset>

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { CohortPicker, useSelectedCohort } from './CohortPicker';
 import { csvField, fileToBase64, textToBase64 } from './files';
+import { OrganizationPicker, type PickedOrganization } from './OrganizationPicker';
 import { TRAINING_MANAGER_ROLES } from './roles';
 
 type EnrolmentState = 'applied' | 'enrolled' | 'active' | 'completed' | 'failed' | 'withdrawn' | 'suspended';
@@ -57,61 +58,103 @@ const invalidateEnrolments = (client: ReturnType<typeof useQueryClient>, cohortI
   void client.invalidateQueries({ queryKey: ['training.instructor.cohortProgress', cohortId] });
 };
 
-/** One person by e-mail (the account is created when missing), sent as a one-row table. */
+/**
+ * One person: a registered trainee or agency member picked by name or e-mail, or a new person by
+ * e-mail (the account is created, sent as a one-row table). The organization is picked by name.
+ */
 function EnrolPersonForm(props: { cohortId: number }) {
   const client = useQueryClient();
+  const [search, setSearch] = createSignal('');
+  const [personId, setPersonId] = createSignal('');
   const [email, setEmail] = createSignal('');
   const [surname, setSurname] = createSignal('');
   const [givenName, setGivenName] = createSignal('');
-  const [organization, setOrganization] = createSignal('');
-  const enrol = useMutation(() => ({
+  const [organization, setOrganization] = createSignal<PickedOrganization | null>(null);
+  const people = useQuery(() => ({
+    queryKey: ['training.monitor.people', 'learners', search().trim()],
+    queryFn: () => trpc.training.monitor.people.query({ kind: 'learners', search: search().trim() }),
+  }));
+  const person = () => people.data?.find((p) => String(p.id) === personId());
+  const reset = () => {
+    setPersonId('');
+    setEmail('');
+    setSurname('');
+    setGivenName('');
+  };
+  const enrolExisting = useMutation(() => ({
+    mutationFn: (userId: number) => trpc.training.monitor.enrol.mutate({ cohortId: props.cohortId, userId, organizationId: organization()?.id }),
+    onSuccess: () => {
+      reset();
+      invalidateEnrolments(client, props.cohortId);
+    },
+  }));
+  const enrolNew = useMutation(() => ({
     mutationFn: () => {
-      const csv = `email;фамилия;имя;организация\n${[email(), surname(), givenName(), organization()].map(csvField).join(';')}\n`;
+      const csv = `email;фамилия;имя;организация\n${[email(), surname(), givenName(), organization()?.code ?? ''].map(csvField).join(';')}\n`;
       return trpc.training.monitor.bulkEnrol.mutate({ cohortId: props.cohortId, fileName: 'person.csv', contentBase64: textToBase64(csv) });
     },
     onSuccess: (report) => {
-      if (report.errors.length === 0) {
-        setEmail('');
-        setSurname('');
-        setGivenName('');
-      }
+      if (report.errors.length === 0) reset();
       invalidateEnrolments(client, props.cohortId);
     },
   }));
   const m = () => t().training;
+  // A registered person keeps their own organization unless another one is picked.
+  const needsOrganization = () => !person()?.organizationId;
   return (
     <form
       class="card"
       aria-labelledby="enrol-person-title"
       onSubmit={(event) => {
         event.preventDefault();
-        enrol.mutate();
+        const chosen = person();
+        if (chosen) enrolExisting.mutate(chosen.id);
+        else enrolNew.mutate();
       }}
     >
       <h2 id="enrol-person-title">{m().enrolPerson}</h2>
       <div class="form-row">
         <div class="field">
-          <label for="enrol-email">{t().login.email}</label>
-          <input id="enrol-email" type="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
+          <label for="enrol-person-search">{m().personSearch}</label>
+          <input id="enrol-person-search" type="search" maxLength={200} autocomplete="off" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />
         </div>
         <div class="field">
-          <label for="enrol-surname">{m().surname}</label>
-          <input id="enrol-surname" maxLength={200} value={surname()} onInput={(e) => setSurname(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="enrol-given">{m().givenName}</label>
-          <input id="enrol-given" maxLength={200} value={givenName()} onInput={(e) => setGivenName(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="enrol-org">{m().organizationCode}</label>
-          <input id="enrol-org" required maxLength={200} value={organization()} onInput={(e) => setOrganization(e.currentTarget.value)} />
+          <label for="enrol-person">{m().personChoice}</label>
+          <select id="enrol-person" value={personId()} onChange={(e) => setPersonId(e.currentTarget.value)}>
+            <option value="">{m().personNew}</option>
+            <For each={people.data ?? []}>
+              {(p) => <option value={String(p.id)}>{`${p.displayName || p.email} (${p.email}${p.organizationName ? `, ${p.organizationName}` : ''})`}</option>}
+            </For>
+          </select>
         </div>
       </div>
-      <button type="submit" disabled={enrol.isPending}>
+      <Show when={!person()}>
+        <div class="form-row">
+          <div class="field">
+            <label for="enrol-email">{t().login.email}</label>
+            <input id="enrol-email" type="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="enrol-surname">{m().surname}</label>
+            <input id="enrol-surname" maxLength={200} value={surname()} onInput={(e) => setSurname(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="enrol-given">{m().givenName}</label>
+            <input id="enrol-given" maxLength={200} value={givenName()} onInput={(e) => setGivenName(e.currentTarget.value)} />
+          </div>
+        </div>
+      </Show>
+      <OrganizationPicker idPrefix="enrol-org" value={organization()} onChange={setOrganization} required={needsOrganization()} />
+      <button type="submit" disabled={enrolExisting.isPending || enrolNew.isPending || (needsOrganization() && !organization())}>
         {m().enrol}
       </button>
-      <MutationError error={enrol.error} />
-      <Show when={enrol.data}>{(report) => <BulkReportView report={report()} />}</Show>
+      <MutationError error={enrolExisting.error ?? enrolNew.error} />
+      <Show when={enrolExisting.isSuccess && !enrolExisting.isPending}>
+        <p class="notice notice--ok" role="status">
+          {fill(m().enrolledCount, { enrolled: 1, created: 0 })}
+        </p>
+      </Show>
+      <Show when={enrolNew.data}>{(report) => <BulkReportView report={report()} />}</Show>
     </form>
   );
 }

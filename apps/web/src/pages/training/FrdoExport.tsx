@@ -41,6 +41,7 @@ export function FrdoExport(props: { cohortId: number }) {
                     <tr>
                       <th scope="col">{m().registrationNumber}</th>
                       <th scope="col">{m().holder}</th>
+                      <th scope="col">{m().frdoWhereHeader}</th>
                       <th scope="col">{m().column}</th>
                       <th scope="col">{m().problem}</th>
                     </tr>
@@ -51,6 +52,7 @@ export function FrdoExport(props: { cohortId: number }) {
                         <tr>
                           <td data-label={m().registrationNumber}>{problem.registrationNumber}</td>
                           <td data-label={m().holder}>{problem.holderName}</td>
+                          <td data-label={m().frdoWhereHeader}>{fill(m().frdoWhere, { row: problem.row, column: problem.columnNumber })}</td>
                           <td data-label={m().column}>{problem.column}</td>
                           <td data-label={m().problem}>{problem.message}</td>
                         </tr>

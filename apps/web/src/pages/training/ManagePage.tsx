@@ -7,6 +7,7 @@ import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { CohortForm } from './CohortForm';
+import { CohortInstructors } from './CohortInstructors';
 import { CourseForm } from './CourseForm';
 import { TRAINING_MANAGER_ROLES } from './roles';
 import { SessionForm } from './SessionForm';
@@ -66,6 +67,7 @@ function Cohorts() {
                     {formatDateTime(cohort.enrolment_opens_at, locale())} — {formatDateTime(cohort.enrolment_closes_at, locale())}
                   </dd>
                 </dl>
+                <CohortInstructors cohortId={cohort.id} />
                 <div class="toolbar">
                   <button type="button" class="button--ghost" aria-expanded={open() === cohort.id} onClick={() => setOpen(open() === cohort.id ? undefined : cohort.id)}>
                     {m().sessions}

@@ -2,7 +2,6 @@ import { Show } from 'solid-js';
 import { RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { t } from '../../i18n';
-import { isMonitor } from '../../session';
 import { AttendanceSheet } from './AttendanceSheet';
 import { Certificates } from './Certificates';
 import { CohortPicker, useSelectedCohort } from './CohortPicker';
@@ -11,7 +10,7 @@ import { FrdoExport } from './FrdoExport';
 import { GradingQueue } from './GradingQueue';
 import { TEACHING_ROLES } from './roles';
 
-/** The instructor's desk for one cohort: grading, attendance, progress, exports (and documents for monitors). */
+/** The instructor's desk for one cohort: grading, attendance, progress, exports and documents. */
 export default function TeachPage() {
   const selection = useSelectedCohort();
   return (
@@ -28,9 +27,7 @@ export default function TeachPage() {
                   <AttendanceSheet cohortId={cohortId} />
                   <CohortProgress cohortId={cohortId} />
                   <FrdoExport cohortId={cohortId} />
-                  <Show when={isMonitor()}>
-                    <Certificates cohortId={cohortId} />
-                  </Show>
+                  <Certificates cohortId={cohortId} />
                 </>
               )}
             </Show>

@@ -5,7 +5,7 @@ import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
-import { formatDateTime, formatNumber } from '../../format';
+import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { fileToBase64 } from './files';
 import { TRAINEE_ROLES } from './roles';
@@ -93,8 +93,12 @@ export default function TraineeCoursePage() {
     queryKey: ['training.trainee.assignments', enrolmentId()],
     queryFn: () => trpc.training.trainee.assignments.query({ enrolmentId: enrolmentId() }),
   }));
+  // The same list as the dashboard (cached): the enrolment's state decides whether answers can be sent now.
+  const courses = useQuery(() => ({ queryKey: ['training.trainee.myCourses'], queryFn: () => trpc.training.trainee.myCourses.query() }));
+  const course = () => courses.data?.find((c) => c.enrolment_id === enrolmentId());
+  const closedReason = () => course()?.coursework_closed_reason ?? null;
   const m = () => t().training;
-  const canSubmit = (status: string) => status === 'not_submitted' || status === 'resubmission_allowed';
+  const canSubmit = (status: string) => course() !== undefined && closedReason() === null && (status === 'not_submitted' || status === 'resubmission_allowed');
 
   return (
     <RequireRole roles={TRAINEE_ROLES}>
@@ -102,6 +106,23 @@ export default function TraineeCoursePage() {
         <A href="/training">← {m().traineeTitle}</A>
       </p>
       <h1>{m().assignments}</h1>
+      <Show when={course()}>
+        {(c) => (
+          <>
+            <p class="muted">
+              {c().course_title} — {c().cohort_title}, {formatDate(c().starts_on, locale())} — {formatDate(c().ends_on, locale())}
+            </p>
+            <Show when={c().coursework_closed_reason}>
+              {(reason) => (
+                <p class="notice" role="note" data-testid="coursework-closed">
+                  {fill(m().courseworkClosed[reason()], { date: formatDate(c().starts_on, locale()) })}
+                  <Show when={c().state_reason}>{(why) => <> ({why()})</>}</Show>
+                </p>
+              )}
+            </Show>
+          </>
+        )}
+      </Show>
       <QueryView query={assignments} empty={(list) => list.length === 0} emptyDetail={m().noAssignments}>
         {(list) => (
           <For each={list}>

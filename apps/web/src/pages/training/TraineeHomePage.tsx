@@ -9,6 +9,7 @@ import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { saveFile } from './files';
+import { ProfileForm } from './ProfileForm';
 import { TRAINEE_ROLES } from './roles';
 
 function MyCourses() {
@@ -133,6 +134,7 @@ export default function TraineeHomePage() {
       <h1>{t().training.traineeTitle}</h1>
       <MyCourses />
       <UpcomingSessions />
+      <ProfileForm />
     </RequireRole>
   );
 }

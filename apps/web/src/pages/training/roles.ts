@@ -1,5 +1,7 @@
+import { ACCESS } from '@most/domain/access';
 import type { Role } from '../../session';
 
-export const TRAINEE_ROLES: Role[] = ['trainee'];
-export const TEACHING_ROLES: Role[] = ['instructor', 'monitor', 'admin'];
-export const TRAINING_MANAGER_ROLES: Role[] = ['monitor', 'admin'];
+/** The API's own role lists (learning, teaching, monitoring), so pages admit exactly who the API serves. */
+export const TRAINEE_ROLES: Role[] = [...ACCESS.learning];
+export const TEACHING_ROLES: Role[] = [...ACCESS.teaching];
+export const TRAINING_MANAGER_ROLES: Role[] = [...ACCESS.monitoring];

@@ -1,0 +1,63 @@
+import { createUser, seedDemoRegistry } from '@most/db';
+import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import type { QueueBackend } from '@most/queue';
+import { createTestQueueBackend } from '@most/queue/testing';
+import type { Mailer } from '@most/trpc';
+import { createApp, type AppDeps } from '../app';
+import { createLogger } from '../logger';
+import { listen, type RunningServer } from '../server';
+import { overHttp, TestBrowser } from '../test-support/http-client';
+
+export const PASSWORD = 'correct horse battery';
+
+/**
+ * The platform's API on a real port, over the real PostgreSQL and Redis, for replaying attacks
+ * with real HTTP requests. One database and queue prefix per test file.
+ */
+export interface AttackTarget {
+  db: TestDatabase;
+  queue: QueueBackend;
+  server: RunningServer;
+  outbox: { to: string; subject: string; text: string }[];
+  /** A cookie-keeping client over HTTP; headers go with every request. */
+  browser(headers?: Record<string, string>): TestBrowser;
+  signedIn(email: string, headers?: Record<string, string>): Promise<TestBrowser>;
+  close(): Promise<void>;
+}
+
+export async function startAttackTarget(options: Partial<AppDeps> & { users?: boolean } = {}): Promise<AttackTarget> {
+  const db = await createTestDatabase();
+  const queue = await createTestQueueBackend('redis', db.url);
+  await seedDemoRegistry(db.sql);
+  if (options.users !== false) {
+    const [org] = await db.sql<{ code: string }[]>`SELECT code FROM organizations ORDER BY id LIMIT 1`;
+    for (const [email, role] of [['admin@most.test', 'admin'], ['monitor@most.test', 'monitor'], ['trainee@most.test', 'trainee'], ['instructor@most.test', 'instructor']] as const) {
+      await createUser(db.sql, { email, role, password: PASSWORD }, { label: 'test' });
+    }
+    await createUser(db.sql, { email: 'agency@most.test', role: 'agency', password: PASSWORD, organizationCode: org!.code }, { label: 'test' });
+  }
+  const outbox: AttackTarget['outbox'] = [];
+  const mailer: Mailer = { send: async (m) => void outbox.push(m) };
+  const app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', mailer, ...options });
+  const server = await listen(app as never, { port: 0, host: '127.0.0.1' });
+  const browser = (headers: Record<string, string> = {}) => new TestBrowser(overHttp(server.url), headers);
+  return {
+    db,
+    queue,
+    server,
+    outbox,
+    browser,
+    async signedIn(email, headers = {}) {
+      const b = browser(headers);
+      await b.open();
+      const login = await b.mutate('auth.login', { email, password: PASSWORD });
+      if (login.status !== 200) throw new Error(`login of ${email} failed: ${JSON.stringify(login.body)}`);
+      return b;
+    },
+    async close() {
+      await server.close();
+      await queue.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createSignal, For, Show } from 'solid-js';
+import { trpc } from '../../api/trpc';
+import { MutationError } from '../../components/MutationError';
+import { QueryView } from '../../components/State';
+import { fill, t } from '../../i18n';
+
+/** Who teaches a cohort: attach an instructor from the users with that role, detach one. */
+export function CohortInstructors(props: { cohortId: number }) {
+  const client = useQueryClient();
+  const attached = useQuery(() => ({
+    queryKey: ['training.monitor.cohortInstructors', props.cohortId],
+    queryFn: () => trpc.training.monitor.cohortInstructors.query({ cohortId: props.cohortId }),
+  }));
+  const candidates = useQuery(() => ({
+    queryKey: ['training.monitor.people', 'instructors'],
+    queryFn: () => trpc.training.monitor.people.query({ kind: 'instructors' }),
+  }));
+  const [chosen, setChosen] = createSignal('');
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ['training.monitor.cohortInstructors', props.cohortId] });
+    void client.invalidateQueries({ queryKey: ['training.instructor.myCohorts'] });
+  };
+  const attach = useMutation(() => ({
+    mutationFn: (userId: number) => trpc.training.monitor.attachInstructor.mutate({ cohortId: props.cohortId, userId }),
+    onSuccess: () => {
+      setChosen('');
+      refresh();
+    },
+  }));
+  const detach = useMutation(() => ({
+    mutationFn: (userId: number) => trpc.training.monitor.detachInstructor.mutate({ cohortId: props.cohortId, userId }),
+    onSuccess: refresh,
+  }));
+  const m = () => t().training;
+  const free = () => (candidates.data ?? []).filter((c) => !(attached.data ?? []).some((a) => a.id === c.id));
+  const name = (person: { display_name?: string; displayName?: string; email: string }) => person.display_name || person.displayName || person.email;
+  const selectId = `cohort-${props.cohortId}-instructor`;
+
+  return (
+    <div data-testid="cohort-instructors">
+      <h4>{m().instructors}</h4>
+      <QueryView query={attached} empty={(list) => list.length === 0} emptyDetail={m().noInstructors}>
+        {(list) => (
+          <ul>
+            <For each={list}>
+              {(person) => (
+                <li data-testid="cohort-instructor">
+                  {name(person)} <span class="muted">{person.email}</span>{' '}
+                  <button type="button" class="button--ghost" aria-label={fill(m().detachInstructorOf, { name: name(person) })} disabled={detach.isPending} onClick={() => detach.mutate(person.id)}>
+                    {m().detachInstructor}
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        )}
+      </QueryView>
+      <Show when={candidates.data}>
+        {(all) => (
+          <Show when={all().length > 0} fallback={<p class="muted">{m().noInstructorUsers}</p>}>
+            <Show when={free().length > 0} fallback={<p class="muted">{m().allInstructorsAttached}</p>}>
+              <form
+                class="form-row"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  if (chosen()) attach.mutate(Number(chosen()));
+                }}
+              >
+                <div class="field">
+                  <label for={selectId}>{m().instructorToAttach}</label>
+                  <select id={selectId} required value={chosen()} onChange={(e) => setChosen(e.currentTarget.value)}>
+                    <option value="">—</option>
+                    <For each={free()}>{(person) => <option value={String(person.id)}>{`${name(person)} (${person.email})`}</option>}</For>
+                  </select>
+                </div>
+                <button type="submit" disabled={!chosen() || attach.isPending}>
+                  {m().attachInstructor}
+                </button>
+              </form>
+            </Show>
+          </Show>
+        )}
+      </Show>
+      <MutationError error={attach.error ?? detach.error} />
+    </div>
+  );
+}

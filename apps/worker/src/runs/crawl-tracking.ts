@@ -1,0 +1,65 @@
+import { RateLimitError, type Job } from 'bullmq';
+import { recordCrawlRunStep, registerCrawlRun, type Sql } from '@most/db';
+import { NETWORKS, type Network } from '@most/shared';
+import type { QueueBackend, QueueName } from '@most/queue';
+
+const PENDING_STATES = ['active', 'waiting', 'delayed', 'prioritized', 'waiting-children'] as const;
+
+export const crawlRunSummaryJobId = (network: string, runAt: number, check: number) => `crawl-run-summary-${network}-${runAt}-${check}`;
+
+/** The run a crawl job belongs to: its payload's runAt, or (a scheduler's first fan-out page) its own timestamp. */
+export const runAtOf = (job: Job): number => {
+  const runAt = (job.data as { runAt?: unknown } | undefined)?.runAt;
+  return typeof runAt === 'number' ? runAt : job.timestamp;
+};
+
+/** The network a crawl job reads: every crawl payload says (older VK jobs without it are VK's). */
+const networkOf = (job: Job): Network => {
+  const network = (job.data as { network?: unknown } | undefined)?.network;
+  return (NETWORKS as readonly unknown[]).includes(network) ? (network as Network) : 'vk';
+};
+
+/** Jobs of the run not finished yet (optionally only those about some pages), on the crawl queues. */
+export async function pendingCrawlJobs(queue: QueueBackend, runAt: number, accountIds?: readonly number[]): Promise<number> {
+  const wanted = accountIds ? new Set(accountIds) : null;
+  let pending = 0;
+  for (const name of ['crawl', ...NETWORKS] satisfies QueueName[]) {
+    const jobs = await queue.queue(name).getJobs([...PENDING_STATES], 0, -1);
+    for (const job of jobs) {
+      if (!job || runAtOf(job) !== runAt) continue;
+      if (!wanted) pending += 1;
+      else {
+        const data = job.data as { accountId?: number; accountIds?: number[] };
+        if ((data.accountId !== undefined && wanted.has(data.accountId)) || data.accountIds?.some((id) => wanted.has(id))) pending += 1;
+      }
+    }
+  }
+  return pending;
+}
+
+/** Starts watching a run: a summary job checks after `everyMs` whether the run's jobs are done. */
+export async function watchCrawlRun(
+  sql: Sql,
+  queue: QueueBackend,
+  run: { network: Network; runAt: number; accountIds: readonly number[] | null; everyMs?: number },
+): Promise<void> {
+  await registerCrawlRun(sql, { network: run.network, runAt: new Date(run.runAt), accountIds: run.accountIds });
+  const everyMs = run.everyMs ?? 10_000;
+  await queue.enqueue('crawl-run-summary', { network: run.network, runAt: run.runAt, check: 0, quiet: 0, everyMs }, { jobId: crawlRunSummaryJobId(run.network, run.runAt, 0), delay: everyMs, attempts: 3 });
+}
+
+/**
+ * Counts one crawl job's end into its run: a job of a network's queue is one request to it (held back
+ * by the rate limit or not); a failed attempt is an error.
+ */
+export async function countCrawlJob(sql: Sql, job: Job, queueName: QueueName, startedAt: Date, error: unknown): Promise<void> {
+  const rateLimited = error instanceof RateLimitError;
+  await recordCrawlRunStep(sql, {
+    network: networkOf(job),
+    runAt: new Date(runAtOf(job)),
+    startedAt,
+    endedAt: new Date(),
+    requests: queueName !== 'crawl' ? 1 : 0,
+    errors: error !== undefined && !rateLimited ? 1 : 0,
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * What the SLA watch may say about an organization, decided only from what was read: a page whose
+ * comments were never read proves nothing, so "all answered" needs questions that were seen and
+ * answered, and "no questions" needs at least one page whose comments were read.
+ */
+export const SLA_WATCH_STATES = ['no_pages', 'not_read', 'no_questions', 'open', 'all_answered'] as const;
+export type SlaWatchState = (typeof SLA_WATCH_STATES)[number];
+
+/** A page's reading for the watch window: never read, posts read but some comments not yet, or read. */
+export const PAGE_READ_STATES = ['not_read', 'comments_pending', 'read'] as const;
+export type SlaPageReading = (typeof PAGE_READ_STATES)[number];
+
+export interface SlaWatchFacts {
+  pages: readonly { read: SlaPageReading }[];
+  /** Questions asked in the window on the organization's pages (excluded and joined ones left out). */
+  questions: number;
+  /** Of them, still without a page reply. */
+  open: number;
+}
+
+export function slaWatchState(facts: SlaWatchFacts): SlaWatchState {
+  if (facts.pages.length === 0) return 'no_pages';
+  if (facts.open > 0) return 'open';
+  if (facts.questions === 0) return facts.pages.some((p) => p.read === 'read') ? 'no_questions' : 'not_read';
+  return 'all_answered';
+}
