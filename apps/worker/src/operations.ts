@@ -1,7 +1,7 @@
 import { crawlRunPages, getCrawlAccounts, getCrawlRun, registerCrawlRun, type CrawlRunPages, type Sql } from '@most/db';
 import { DEFAULT_SLA_POLICY, localDateOf } from '@most/domain';
 import { crawlJobName, type QueueBackend } from '@most/queue';
-import { NETWORKS } from '@most/shared';
+import { NETWORKS, type Network } from '@most/shared';
 import { crawlJobIds } from './crawl/job-ids';
 import { crawlSchedulerId, startCrawlRun } from './crawl/schedule';
 import { buildCrawlRunSummary, type CrawlRunSummary } from './runs/crawl-summary';
@@ -60,18 +60,36 @@ export interface Operations {
   rescoreStatus(jobId: string): Promise<RescoreStatus>;
 }
 
-export function createOperations(deps: { sql: Sql; queue: QueueBackend; now?: () => Date; runSummaryCheckMs?: number }): Operations {
+export function createOperations(deps: {
+  sql: Sql;
+  queue: QueueBackend;
+  now?: () => Date;
+  runSummaryCheckMs?: number;
+  /** The networks the workers read; default: those with a crawl schedule, else VK. */
+  networks?: readonly Network[];
+}): Operations {
   const now = deps.now ?? (() => new Date());
   const crawlerRunning = async () => (await Promise.all(NETWORKS.map((network) => deps.queue.queue('crawl').getJobScheduler(crawlSchedulerId(network, 'posts'))))).some((s) => s != null);
+
+  const crawledNetworks = async (): Promise<Network[]> => {
+    if (deps.networks) return [...deps.networks];
+    const scheduled = await Promise.all(NETWORKS.map(async (network) => ((await deps.queue.queue('crawl').getJobScheduler(crawlSchedulerId(network, 'posts'))) != null ? network : null)));
+    const networks = scheduled.filter((network) => network !== null);
+    return networks.length > 0 ? networks : ['vk'];
+  };
 
   return {
     async crawlPages(accountIds) {
       const runAt = minute(now());
       const accounts = await getCrawlAccounts(deps.sql, [...new Set(accountIds)]);
       const found = new Set(accounts.map((a) => a.id));
-      const queued = accounts.map((a) => a.id);
-      const skipped = accountIds.filter((id) => !found.has(id)).map((accountId) => ({ accountId, reason: 'removed' as const }));
-      for (const network of NETWORKS) {
+      const networks = await crawledNetworks();
+      const queued = accounts.filter((a) => networks.includes(a.network)).map((a) => a.id);
+      const skipped = [
+        ...accountIds.filter((id) => !found.has(id)).map((accountId) => ({ accountId, reason: 'removed' as const })),
+        ...accounts.filter((a) => !networks.includes(a.network)).map((a) => ({ accountId: a.id, reason: 'network_not_crawled' as const })),
+      ];
+      for (const network of networks) {
         const ids = accounts.filter((a) => a.network === network).map((a) => a.id);
         if (ids.length === 0) continue;
         // Registered before its jobs, so the run is known to be about these pages from its first step.
@@ -86,8 +104,9 @@ export function createOperations(deps: { sql: Sql; queue: QueueBackend; now?: ()
 
     async crawlRegistry() {
       const runAt = minute(now());
-      await startCrawlRun(deps.queue, 'profiles', runAt);
-      await startCrawlRun(deps.queue, 'posts', runAt + 1);
+      const networks = await crawledNetworks();
+      await startCrawlRun(deps.queue, 'profiles', runAt, networks);
+      await startCrawlRun(deps.queue, 'posts', runAt + 1, networks);
       return { runAts: [runAt, runAt + 1], crawlerRunning: await crawlerRunning() };
     },
 

@@ -40,6 +40,9 @@ export async function startCrawlWorkers(
   };
   /** Every job's end counts into its run; the first fan-out page of a network read here starts watching the run for its summary. */
   const tracked = (queueName: QueueName, process: (job: Job) => Promise<unknown>) => async (job: Job) => {
+    // A fan-out of a network this worker does not read is skipped: it is no step of any run.
+    const fanoutNetwork = job.name === 'crawl-fanout' ? ((job.data as { network?: Network }).network ?? 'vk') : null;
+    if (fanoutNetwork && !settings.sources[fanoutNetwork]) return process(job);
     const startedAt = new Date();
     const count = (error?: unknown) => countCrawlJob(deps.sql, job, queueName, startedAt, error).catch((e: Error) => log('crawl run counter not updated', { error: e.message }));
     let result: unknown;
@@ -50,9 +53,8 @@ export async function startCrawlWorkers(
       throw error;
     }
     await count();
-    if (job.name === 'crawl-fanout' && (job.data as { afterId?: number }).afterId === 0) {
-      const network = (job.data as { network?: Network }).network ?? 'vk';
-      if (settings.sources[network]) await watchCrawlRun(deps.sql, deps.queue, { network, runAt: runAtOf(job), accountIds: null, everyMs: options.runSummaryCheckMs });
+    if (fanoutNetwork && (job.data as { afterId?: number }).afterId === 0) {
+      await watchCrawlRun(deps.sql, deps.queue, { network: fanoutNetwork, runAt: runAtOf(job), accountIds: null, everyMs: options.runSummaryCheckMs });
     }
     return result;
   };
