@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import type { Sql } from '@most/db';
 import { classifyPendingComments, measureQuestions } from '@most/db/scoring';
 import { METHODOLOGY_V1 } from '@most/domain';
+import { publishDemoEditions } from './fixtures';
 import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, screenshot, signIn, startTestPlatform, type TestPlatform } from './harness';
 
 const HOUR = 3_600_000;
@@ -87,6 +88,17 @@ describe('the agency SLA screen claims only what was measured, in Chromium', () 
     const text = (await page.locator('section[aria-labelledby="sla-title"]').textContent()) ?? '';
     expect(text).not.toMatch(/есть ответ|Открытых вопросов нет|Вопросов за последние 7 дней нет/);
     await screenshot(page, 'agency-sla-not-read');
+  });
+
+  it('the public ranking says why an organization is not ranked, with its real sample', async () => {
+    const editions = await publishDemoEditions(platform.db.sql, await createUserWithPassword(platform, { email: 'admin@most.test', role: 'admin' }));
+    const page = await newPage(browser);
+    await page.goto(`${platform.url}/rankings/${editions.latestSlug}`);
+    const table = page.getByTestId('not-enough-table');
+    await table.waitFor();
+    const row = table.getByTestId('ranking-row').first();
+    expect(await row.locator('td[data-label="Выборка"]').textContent()).toBe('1');
+    expect(await row.getByTestId('unranked-reason').textContent()).toMatch(/^Мало вопросов жителей: за период 1 вопрос с ответом или с истёкшим сроком ответа, нужно не меньше 10;/);
   });
 
   it('an organization with answered questions sees "all answered" with the count and the interpolated median', async () => {

@@ -198,14 +198,15 @@ describe('sessions, roles and CSRF over HTTP', () => {
     expect((await b.query('users.list')).status).toBe(403);
   });
 
-  it('shows monitors crawl health with the last error and next run', async () => {
+  it('shows monitors crawl health with the kind of the last error (never its raw text) and next run', async () => {
     const [account] = await db.sql<{ id: number }[]>`SELECT id FROM accounts WHERE organization_id = ${orgB} ORDER BY id LIMIT 1`;
     await db.sql`INSERT INTO crawl_health (account_id, last_run_at, last_error_at, last_error_kind, last_error, consecutive_failures, next_run_at)
       VALUES (${account!.id}, now(), now(), 'rate_limit', 'VK error 6', 2, now() + interval '1 hour')`;
     const b = await signedIn('monitor@most.test');
-    const page = await b.query<{ items: { accountId: number; lastError: string | null; consecutiveFailures: number; nextRunAt: string | null }[] }>('accounts.crawlHealth', { failingOnly: true });
+    const page = await b.query<{ items: { accountId: number; lastErrorKind: string | null; consecutiveFailures: number; nextRunAt: string | null }[] }>('accounts.crawlHealth', { failingOnly: true });
     expect(page.status).toBe(200);
-    expect(page.body.result?.data.items).toEqual([expect.objectContaining({ accountId: account!.id, lastError: 'VK error 6', consecutiveFailures: 2, nextRunAt: expect.any(String) })]);
+    expect(page.body.result?.data.items).toEqual([expect.objectContaining({ accountId: account!.id, lastErrorKind: 'rate_limit', problem: 'failing', consecutiveFailures: 2, nextRunAt: expect.any(String) })]);
+    expect(JSON.stringify(page.body)).not.toContain('VK error 6');
   });
 
   it('names invalid fields and never leaks a stack trace', async () => {

@@ -39,6 +39,10 @@ describe('an organization with no measured data (its pages were never read)', ()
     ({ id: accountId, organization_id: organizationId } = account!);
     await createUser(db.sql, { email: 'monitor@truth.test', role: 'monitor', password: PASSWORD }, { label: 'test' });
     await createUser(db.sql, { email: 'agency@truth.test', role: 'agency', password: PASSWORD, organizationCode: account!.code }, { label: 'test' });
+    // A recommendation written by an earlier version from a page nobody read: the rerun withdraws it.
+    await db.sql`
+      INSERT INTO recommendations (account_id, period_kind, period_start, methodology_version, criterion_code, generated_text, potential_points)
+      VALUES (${accountId}, 'month', '2026-10-01', 1, 'POSTING_REGULARITY', 'За период 0 публикаций — 0 в неделю; самый длинный перерыв — 65,3 дней', 10)`;
     // Scoring runs, but no page was ever crawled.
     await scorePeriod(db.sql, { periodKind: 'month', date: '2026-10-10', methodologyVersion: 1, now: new Date('2026-11-05T00:00:00Z') });
     app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', trustProxy: true }) as unknown as Hono<never>;
@@ -77,7 +81,7 @@ describe('an organization with no measured data (its pages were never read)', ()
     expect(org.pages.every((p) => !p.measured && p.reasonText === 'страница не читалась')).toBe(true);
   });
 
-  it('makes no recommendation from data that was never read', async () => {
+  it('makes no recommendation from data that was never read, and withdraws one made earlier', async () => {
     const agency = await signedIn('agency@truth.test');
     const mine = await agency.query<unknown[]>('recommendations.mine', {});
     expect(mine.status).toBe(200);

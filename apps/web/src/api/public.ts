@@ -31,6 +31,8 @@ export interface EditionRow {
   scoreChange: number | null;
   coverage: { accountsScored: number; accountsTotal: number };
   sampleSize: number;
+  /** Why the organization is not ranked (Russian text from the API); null when ranked. */
+  unranked?: { code: string; text: string } | null;
   /** Per-criterion score 0–100. */
   criteria: { code: string; score: number }[];
 }

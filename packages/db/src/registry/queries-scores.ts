@@ -70,7 +70,8 @@ export async function getAccountScoreDetail(
     SELECT criterion_code AS "criterionCode", status, value, points, max_points AS "maxPoints", overridden, evidence, reason
     FROM account_criterion_scores
     WHERE account_id = ${key.accountId} AND period_kind = ${key.periodKind} AND period_start = ${key.periodStart}::date AND methodology_version = ${key.methodologyVersion}
-    ORDER BY points - max_points, criterion_code`;
+    ORDER BY CASE status WHEN 'fail' THEN 0 WHEN 'partial' THEN 1 WHEN 'pass' THEN 2 WHEN 'not_enough_data' THEN 3 WHEN 'not_measured' THEN 4 ELSE 5 END,
+             points - max_points, criterion_code`;
   const { methodology } = await loadMethodology(sql, key.methodologyVersion);
   const definitions = new Map(methodology.criteria.map((c) => [c.code, c]));
   const criteria = rows.map((row): CriterionScoreDetail => {

@@ -62,3 +62,13 @@ describe('SLA watch state: claims only what was read', () => {
     expect((await slaWatch(db.sql, organizationId, { now })).state).toBe('no_pages');
   });
 });
+
+describe('SLA watch on networks without public comments', () => {
+  it('a Telegram-only organization is "not measured", even once its posts were read', async () => {
+    const { accountId, organizationId } = await makeAccount(db.sql, { network: 'telegram' });
+    await makePost(db.sql, accountId, ago(20));
+    const watch = await slaWatch(db.sql, organizationId, { now });
+    expect(watch.state).toBe('not_measured');
+    expect(watch.pages[0]!.read).toBe('not_measured');
+  });
+});

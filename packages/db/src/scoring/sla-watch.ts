@@ -1,6 +1,7 @@
-import { slaWatchState, type SlaPageReading, type SlaWatchState } from '@most/domain';
+import { measuresResponsesOn, slaWatchState, type SlaPageReading, type SlaWatchState } from '@most/domain';
 import type { Queryable } from '../client';
 import { MEASUREMENT_HORIZON_DAYS, REPLY_MATCH } from './measure';
+import { loadMethodology } from './methodology';
 import { listOpenQuestions, watchQuestions, type OpenQuestion } from './watch';
 
 /** One official page of the organization and whether its comments were read for the window. */
@@ -26,14 +27,16 @@ export interface SlaWatch {
 
 /**
  * A page is read when its posts were read and every post of the window that has comments had them
- * read; pages of the registry never crawled are "not read". Which state the watch may claim is
+ * read; pages of the registry never crawled are "not read"; pages on networks whose responses the
+ * methodology does not measure (no public comments) are "not measured". Which state the watch may claim is
  * the domain's `slaWatchState`.
  */
 export async function slaWatch(sql: Queryable, organizationId: number, options: { now?: Date; days?: number; limit?: number } = {}): Promise<SlaWatch> {
   const now = options.now ?? new Date();
   const days = options.days ?? MEASUREMENT_HORIZON_DAYS;
   const since = new Date(now.getTime() - days * 86_400_000);
-  const [pages, [counts], open] = await Promise.all([
+  const [{ methodology }, pages, [counts], open] = await Promise.all([
+    loadMethodology(sql),
     sql<(Omit<WatchPage, 'read'> & { pending: boolean })[]>`
       SELECT a.id AS "accountId", a.canonical_url AS url, a.network,
              COALESCE(h.last_posts_at, (SELECT max(p.last_seen_at) FROM posts p WHERE p.account_id = a.id)) AS "postsReadAt",
@@ -49,7 +52,9 @@ export async function slaWatch(sql: Queryable, organizationId: number, options: 
       FROM q`,
     listOpenQuestions(sql, organizationId, { now, days, limit: options.limit }),
   ]);
-  const watchPages: WatchPage[] = pages.map(({ pending, ...page }) => ({ ...page, read: page.postsReadAt === null ? 'not_read' : pending ? 'comments_pending' : 'read' }));
+  const readOf = (page: (typeof pages)[number]): SlaPageReading =>
+    !measuresResponsesOn(methodology, page.network) ? 'not_measured' : page.postsReadAt === null ? 'not_read' : page.pending ? 'comments_pending' : 'read';
+  const watchPages: WatchPage[] = pages.map((page) => ({ accountId: page.accountId, url: page.url, network: page.network, postsReadAt: page.postsReadAt, read: readOf(page) }));
   const questions = counts?.questions ?? 0;
   const answered = counts?.answered ?? 0;
   return { state: slaWatchState({ pages: watchPages, questions, open: questions - answered }), days, pages: watchPages, questions, answered, open };

@@ -1,13 +1,18 @@
+import type { Methodology } from '../methodology/types';
+
 /**
  * What the SLA watch may say about an organization, decided only from what was read: a page whose
  * comments were never read proves nothing, so "all answered" needs questions that were seen and
  * answered, and "no questions" needs at least one page whose comments were read.
  */
-export const SLA_WATCH_STATES = ['no_pages', 'not_read', 'no_questions', 'open', 'all_answered'] as const;
+export const SLA_WATCH_STATES = ['no_pages', 'not_measured', 'not_read', 'no_questions', 'open', 'all_answered'] as const;
 export type SlaWatchState = (typeof SLA_WATCH_STATES)[number];
 
-/** A page's reading for the watch window: never read, posts read but some comments not yet, or read. */
-export const PAGE_READ_STATES = ['not_read', 'comments_pending', 'read'] as const;
+/**
+ * A page's reading for the watch window: its network's comments are not measured by the
+ * methodology (Telegram channels show none), never read, posts read but some comments not yet, or read.
+ */
+export const PAGE_READ_STATES = ['not_measured', 'not_read', 'comments_pending', 'read'] as const;
 export type SlaPageReading = (typeof PAGE_READ_STATES)[number];
 
 export interface SlaWatchFacts {
@@ -21,6 +26,14 @@ export interface SlaWatchFacts {
 export function slaWatchState(facts: SlaWatchFacts): SlaWatchState {
   if (facts.pages.length === 0) return 'no_pages';
   if (facts.open > 0) return 'open';
+  if (facts.pages.every((p) => p.read === 'not_measured')) return 'not_measured';
   if (facts.questions === 0) return facts.pages.some((p) => p.read === 'read') ? 'no_questions' : 'not_read';
   return 'all_answered';
+}
+
+/** Does the methodology measure response times on this network (its 24-hour criterion applies there)? */
+export function measuresResponsesOn(methodology: Methodology, network: string): boolean {
+  return methodology.criteria.some(
+    (c) => c.evaluation.kind === 'automatic' && c.evaluation.metric === 'share_within_sla' && (c.applicability.networks.length === 0 || (c.applicability.networks as readonly string[]).includes(network)),
+  );
 }

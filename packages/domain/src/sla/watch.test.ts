@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pseudonymLabel } from '../privacy';
 import { slaBucketOf, slaDistribution, slaTimeLeft, type MeasuredQuestion } from './watch';
-import { slaWatchState } from './watch-state';
+import { METHODOLOGY_V1 } from '../methodology/v1';
+import { measuresResponsesOn, slaWatchState } from './watch-state';
 
 const H = 3600;
 const answered = (seconds: number): MeasuredQuestion => ({ state: seconds <= 24 * H ? 'answered_in_time' : 'answered_late', firstResponseSeconds: seconds });
@@ -66,8 +67,10 @@ describe('SLA watch state', () => {
   const unread = { read: 'not_read' as const };
   const pending = { read: 'comments_pending' as const };
 
-  it('claims nothing from pages that were never read', () => {
+  it('claims nothing from pages that were never read or whose network is not measured', () => {
     expect(slaWatchState({ pages: [], questions: 0, open: 0 })).toBe('no_pages');
+    expect(slaWatchState({ pages: [{ read: 'not_measured' }], questions: 0, open: 0 })).toBe('not_measured');
+    expect(slaWatchState({ pages: [{ read: 'not_measured' }, unread], questions: 0, open: 0 })).toBe('not_read');
     expect(slaWatchState({ pages: [unread], questions: 0, open: 0 })).toBe('not_read');
     expect(slaWatchState({ pages: [unread, pending], questions: 0, open: 0 })).toBe('not_read');
   });
@@ -77,5 +80,13 @@ describe('SLA watch state', () => {
     expect(slaWatchState({ pages: [read], questions: 3, open: 0 })).toBe('all_answered');
     expect(slaWatchState({ pages: [read], questions: 3, open: 1 })).toBe('open');
     expect(slaWatchState({ pages: [pending], questions: 2, open: 0 })).toBe('all_answered');
+  });
+});
+
+describe('networks where responses are measured', () => {
+  it('follows the 24-hour criterion of the methodology: VK and OK, not Telegram', () => {
+    expect(measuresResponsesOn(METHODOLOGY_V1, 'vk')).toBe(true);
+    expect(measuresResponsesOn(METHODOLOGY_V1, 'ok')).toBe(true);
+    expect(measuresResponsesOn(METHODOLOGY_V1, 'telegram')).toBe(false);
   });
 });

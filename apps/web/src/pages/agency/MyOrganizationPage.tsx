@@ -189,7 +189,7 @@ function OrganizationTrend(props: { organizationId: number }) {
                     <For each={month().pages}>
                       {(page) => (
                         <li>
-                          {label(t().networks, page.network)} {page.url} — {page.measured ? t().agency.pageMeasured : `${t().agency.notMeasured}: ${page.reasonText ?? ''}`}
+                          {label(t().networks, page.network)} {page.url} — {page.measured ? t().agency.pageMeasured : `${page.reason ? t().agency.notMeasured : t().ranking.notEnoughData}: ${page.reasonText ?? ''}`}
                         </li>
                       )}
                     </For>

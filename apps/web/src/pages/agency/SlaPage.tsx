@@ -51,7 +51,7 @@ export default function SlaPage() {
                   {fill(m().summary, { count: d.questions - d.answered, overdue: d.items.filter((q) => left(q) < 0).length })}
                 </p>
               </Show>
-              <Show when={d.state !== 'not_read' && d.pages.some((p) => p.read !== 'read')}>
+              <Show when={(d.state === 'open' || d.state === 'no_questions' || d.state === 'all_answered') && d.pages.some((p) => p.read !== 'read')}>
                 <p class="muted" data-testid="sla-unread-caveat">
                   {m().unreadCaveat}
                 </p>

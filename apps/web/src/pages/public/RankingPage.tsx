@@ -41,6 +41,9 @@ export function RankingTable(props: { rows: EditionRow[]; caption: string; ranke
             </Show>
             <th scope="col" class="num">{m().coverage}</th>
             <th scope="col" class="num">{m().sample}</th>
+            <Show when={!props.ranked}>
+              <th scope="col">{m().unrankedReason}</th>
+            </Show>
           </tr>
         </thead>
         <tbody>
@@ -65,6 +68,9 @@ export function RankingTable(props: { rows: EditionRow[]; caption: string; ranke
                   {row.coverage.accountsScored}/{row.coverage.accountsTotal}
                 </td>
                 <td class="num" data-label={m().sample}>{row.sampleSize}</td>
+                <Show when={!props.ranked}>
+                  <td data-label={m().unrankedReason} data-testid="unranked-reason">{row.unranked?.text ?? '—'}</td>
+                </Show>
               </tr>
             )}
           </For>
