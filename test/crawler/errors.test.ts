@@ -241,7 +241,7 @@ describe('crawler error handling against the VK simulator', () => {
     simulator.resetStats();
     await start();
     simulator.faults.script(['none', 'malformed_json'], 'wall.getComments');
-    const commentsJob = await queue.enqueue('vk-comments', { accountId, runAt: NOW.getTime(), postId: post!.id, postExternalId: '1' }, { jobId: crawlJobIds.vkComments(accountId, '1', NOW.getTime()) });
+    const commentsJob = await queue.enqueue('vk-comments', { network: 'vk', accountId, runAt: NOW.getTime(), postId: post!.id, postExternalId: '1' }, { jobId: crawlJobIds.comments('vk', accountId, '1', NOW.getTime()) });
     const failedComments = await waitForJob(queue.queue('vk'), commentsJob);
     expect(failedComments.failedReason).toMatch(/^VK answered malformed data, nothing was written: VK wall.getComments: the answer is not valid JSON/);
     expect(failedComments.attemptsMade).toBe(1);
@@ -250,7 +250,7 @@ describe('crawler error handling against the VK simulator', () => {
     expect(comments!.n).toBe(0);
 
     simulator.faults.script(['bad_shape'], 'wall.get');
-    const postsJob = await queue.enqueue('vk-posts', { accountId, runAt: NOW.getTime(), cursor: null, page: 0, newest: null }, { jobId: crawlJobIds.vkPosts(accountId, NOW.getTime(), 0) });
+    const postsJob = await queue.enqueue('vk-posts', { network: 'vk', accountId, runAt: NOW.getTime(), cursor: null, page: 0, newest: null }, { jobId: crawlJobIds.posts('vk', accountId, NOW.getTime(), 0) });
     const failedPosts = await waitForJob(queue.queue('vk'), postsJob);
     expect(failedPosts.failedReason).toMatch(/malformed data.*wall.get: the response does not match the documented shape/);
     const [posts] = await db.sql`SELECT count(*)::int AS n FROM posts WHERE account_id = ${accountId}`;

@@ -2,8 +2,18 @@ import type { Queue } from 'bullmq';
 import type { Sql } from '@most/db';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import type { QueueBackend } from '@most/queue';
-import { createVkSource, type SourceComment, type SourcePost, type SourceProfile } from '@most/sources';
-import { startVkSimulator, type VkSimulator, type VkSimulatorOptions } from '@most/sources/simulator';
+import { NETWORKS, type Network } from '@most/shared';
+import { createOkSource, createTelegramSource, createVkSource, type SocialSource, type SourceComment, type SourcePost, type SourceProfile } from '@most/sources';
+import {
+  OK_SIMULATOR_APPLICATION,
+  startOkSimulator,
+  startVkSimulator,
+  type OkSimulator,
+  type OkSimulatorOptions,
+  type TelegramSimulator,
+  type VkSimulator,
+  type VkSimulatorOptions,
+} from '@most/sources/simulator';
 import { createPseudonymiser, createRequestPacer, fingerprint, startCrawlRun, type CrawlOptions } from '@most/worker';
 
 /** Shared pieces of the crawler tests: a simulator with known tokens, registry rows, ground truth, waiting. */
@@ -36,29 +46,38 @@ export function crawlOptions(
   const { token = CRAWLER_TOKEN, timeoutMs, ...rest } = overrides;
   const pacer = createRequestPacer(queue, { key: `vk-${fingerprint(token)}`, requestsPerSecond: budget });
   return {
-    vk: createVkSource({ token, kind: 'service', baseUrl: simulator.url, requestsPerSecond: budget, timeoutMs, acquire: pacer.acquire }),
+    sources: {
+      vk: { source: createVkSource({ token, kind: 'service', baseUrl: simulator.url, requestsPerSecond: budget, timeoutMs, acquire: pacer.acquire }), tokenFingerprint: fingerprint(token), requestsPerSecond: budget },
+    },
     pseudonymise,
-    vkTokenFingerprint: fingerprint(token),
-    vkRequestsPerSecond: budget,
     now: () => simulator.clock.now(),
     ...rest,
   };
 }
 
-/** Registry rows for the given VK screen names; returns account ids by handle. */
-export async function addVkAccounts(sql: Sql, handles: string[]): Promise<Map<string, number>> {
+const PAGE_URL: Record<Network, (handle: string) => string> = {
+  vk: (handle) => `https://vk.com/${handle}`,
+  ok: (handle) => `https://ok.ru/${handle}`,
+  telegram: (handle) => `https://t.me/${handle}`,
+};
+
+/** Registry rows for the given pages of a network; returns account ids by handle. */
+export async function addAccounts(sql: Sql, network: Network, handles: string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const handle of handles) {
     const [org] = await sql<{ id: number }[]>`
       INSERT INTO organizations (code, full_name, short_name, kind, sector)
-      VALUES (${`org_${handle}`}, ${`Учреждение ${handle}`}, ${`Учр. ${handle}`}, 'subordinate_institution', 'education') RETURNING id`;
+      VALUES (${`org_${network}_${handle}`}, ${`Учреждение ${handle}`}, ${`Учр. ${handle}`}, 'subordinate_institution', 'education') RETURNING id`;
     const [account] = await sql<{ id: number }[]>`
       INSERT INTO accounts (organization_id, network, canonical_url, handle)
-      VALUES (${org!.id}, 'vk', ${`https://vk.com/${handle}`}, ${handle}) RETURNING id`;
+      VALUES (${org!.id}, ${network}, ${PAGE_URL[network](handle)}, ${handle}) RETURNING id`;
     ids.set(handle, account!.id);
   }
   return ids;
 }
+
+/** Registry rows for the given VK screen names; returns account ids by handle. */
+export const addVkAccounts = (sql: Sql, handles: string[]): Promise<Map<string, number>> => addAccounts(sql, 'vk', handles);
 
 export interface AccountTruth {
   profile: SourceProfile;
@@ -68,10 +87,14 @@ export interface AccountTruth {
 
 /** What the simulator shows right now, read with the unlimited probe token. */
 export async function groundTruth(simulator: VkSimulator, handles: string[]): Promise<Map<string, AccountTruth>> {
-  const probe = createVkSource({ token: PROBE_TOKEN, kind: 'service', baseUrl: simulator.url, requestsPerSecond: 1_000 });
+  return groundTruthFrom(createVkSource({ token: PROBE_TOKEN, kind: 'service', baseUrl: simulator.url, requestsPerSecond: 1_000 }), handles);
+}
+
+/** What a network shows right now through an adapter of its own (not the crawler's). */
+export async function groundTruthFrom(probe: SocialSource, handles: string[]): Promise<Map<string, AccountTruth>> {
   const truth = new Map<string, AccountTruth>();
   for (const handle of handles) {
-    const ref = { network: 'vk' as const, handle, externalId: null };
+    const ref = { network: probe.network, handle, externalId: null };
     const profile = await probe.getProfile(ref);
     const posts: SourcePost[] = [];
     for (let cursor: string | null = null; ; ) {
@@ -136,7 +159,8 @@ export async function waitForIdle(queue: QueueBackend, timeoutMs = 60_000): Prom
   const deadline = Date.now() + timeoutMs;
   let quiet = 0;
   while (Date.now() < deadline) {
-    const pending = (await busy(queue.queue('crawl'))) + (await busy(queue.queue('vk')));
+    let pending = await busy(queue.queue('crawl'));
+    for (const network of NETWORKS) pending += await busy(queue.queue(network));
     quiet = pending === 0 ? quiet + 1 : 0;
     if (quiet >= 3) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -145,15 +169,58 @@ export async function waitForIdle(queue: QueueBackend, timeoutMs = 60_000): Prom
 }
 
 /** Starts a posts run at `runAt` and waits for it and everything it enqueued. */
-export async function crawlPosts(queue: QueueBackend, runAt: number, timeoutMs?: number): Promise<void> {
-  await startCrawlRun(queue, 'posts', runAt);
+export async function crawlPosts(queue: QueueBackend, runAt: number, timeoutMs?: number, networks: readonly Network[] = ['vk']): Promise<void> {
+  await startCrawlRun(queue, 'posts', runAt, networks);
   await waitForIdle(queue, timeoutMs);
 }
 
 export async function failedJobs(queue: QueueBackend): Promise<{ name: string; id: string | undefined; reason: string; attempts: number }[]> {
-  const failed = [...(await queue.queue('crawl').getFailed()), ...(await queue.queue('vk').getFailed())];
+  const failed = [...(await queue.queue('crawl').getFailed())];
+  for (const network of NETWORKS) failed.push(...(await queue.queue(network).getFailed()));
   return failed.map((job) => ({ name: job.name, id: job.id, reason: job.failedReason, attempts: job.attemptsMade }));
 }
 
 export type { TestDatabase };
 export { createTestDatabase };
+
+/** An OK API simulator whose crawler token has `budget` requests/second and whose probe token is unlimited. */
+export async function startOkSim(budget: number, options: Omit<OkSimulatorOptions, 'tokens'> = {}): Promise<OkSimulator> {
+  return startOkSimulator({ seed: 'crawler-tests', ...options, tokens: { [CRAWLER_TOKEN]: { requestsPerSecond: budget }, [PROBE_TOKEN]: { requestsPerSecond: null } } });
+}
+
+const okSource = (simulator: OkSimulator, accessToken: string, requestsPerSecond: number, extra: { timeoutMs?: number; acquire?: () => Promise<() => void> } = {}) =>
+  createOkSource({ applicationKey: OK_SIMULATOR_APPLICATION.key, applicationSecretKey: OK_SIMULATOR_APPLICATION.secretKey, accessToken, baseUrl: simulator.url, requestsPerSecond, ...extra });
+
+/** Crawl options reading only OK, paced through the queue backend as production does. */
+export function okCrawlOptions(
+  simulator: OkSimulator,
+  budget: number,
+  queue: QueueBackend,
+  overrides: Partial<CrawlOptions> & { token?: string; timeoutMs?: number } = {},
+): CrawlOptions {
+  const { token = CRAWLER_TOKEN, timeoutMs, ...rest } = overrides;
+  const pacer = createRequestPacer(queue, { key: `ok-${fingerprint(token)}`, requestsPerSecond: budget });
+  return {
+    sources: { ok: { source: okSource(simulator, token, budget, { timeoutMs, acquire: pacer.acquire }), tokenFingerprint: fingerprint(token), requestsPerSecond: budget } },
+    pseudonymise,
+    now: () => simulator.clock.now(),
+    ...rest,
+  };
+}
+
+export const okGroundTruth = (simulator: OkSimulator, handles: string[]) => groundTruthFrom(okSource(simulator, PROBE_TOKEN, 1_000), handles);
+
+/** Crawl options reading only Telegram previews at `budget` pages a second. */
+export function telegramCrawlOptions(simulator: TelegramSimulator, budget: number, queue: QueueBackend, overrides: Partial<CrawlOptions> & { timeoutMs?: number } = {}): CrawlOptions {
+  const { timeoutMs, ...rest } = overrides;
+  const pacer = createRequestPacer(queue, { key: `telegram-${fingerprint(simulator.url)}`, requestsPerSecond: budget });
+  return {
+    sources: { telegram: { source: createTelegramSource({ baseUrl: simulator.url, requestsPerSecond: budget, timeoutMs, acquire: pacer.acquire }), tokenFingerprint: fingerprint(simulator.url), requestsPerSecond: budget } },
+    pseudonymise,
+    now: () => simulator.clock.now(),
+    ...rest,
+  };
+}
+
+export const telegramGroundTruth = (simulator: TelegramSimulator, handles: string[], budget: number) =>
+  groundTruthFrom(createTelegramSource({ baseUrl: simulator.url, requestsPerSecond: budget }), handles);

@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueBackend } from '@most/queue';
 import { createTestQueueBackend, TEST_REDIS_URL } from '@most/queue/testing';
@@ -19,54 +18,11 @@ import {
   waitForIdle,
   type TestDatabase,
 } from './harness';
+import { killed, loadWorkerProcess } from './worker-spawn';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NOW = new Date('2026-11-20T00:00:00Z');
 const BUDGET = 15;
 const HANDLES = ['daily_k1', 'weekly_k2', 'irregular_k3', 'daily_k4', 'weekly_k5', 'daily_k6'];
-
-interface WorkerProcess {
-  child: ChildProcess;
-  /** Tells the loaded process to start its worker; resolves once it takes jobs. */
-  start(): Promise<void>;
-}
-
-/** Spawns the worker process and waits until its modules are loaded (it does not take jobs yet). */
-function loadWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/crawler/worker-process.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const waitFor = (marker: string) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`worker did not print "${marker}" within 60 s:\n${output}`)), 60_000);
-      const check = () => {
-        if (output.includes(marker)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout!.on('data', check);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`worker exited with ${code}:\n${output}`));
-      });
-      check();
-    });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return waitFor('loaded').then(() => ({
-    child,
-    start: () => {
-      child.stdin!.write('start\n');
-      return waitFor('ready');
-    },
-  }));
-}
-
-const killed = (child: ChildProcess) => new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_, signal) => resolve(signal)));
 
 describe('kill -9 of a worker in the middle of a crawl', () => {
   let db: TestDatabase;

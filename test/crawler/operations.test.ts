@@ -55,7 +55,7 @@ describe('operators crawl now and rescore now through the queue', () => {
     expect(first.queued).toEqual([accountId]);
     expect(first.crawlerRunning).toBe(false);
     // One job for the page however often the button is pressed within the minute.
-    const profileJobs = (await queue.queue('vk').getJobs(['completed', 'active', 'waiting'])).filter((j) => j.name === 'vk-profile');
+    const profileJobs = (await queue.queue('vk').getJobs(['completed', 'active', 'waiting'])).filter((j) => j.name === 'vk-profiles');
     expect(profileJobs).toHaveLength(1);
 
     const progress = await until<CrawlProgress>(() => ops.crawlProgress(first.runAt, [accountId]), (p) => p.finished);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { migrate, openDatabase, QUEUE_SCHEMA, seedDemoRegistry, type Database } from '@most/db';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
 import type { Config } from '@most/shared';
-import { crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey, scheduleCrawls, startWorker, type WorkerHandle } from '@most/worker';
+import { crawledNetworks, crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey, scheduleCrawls, startWorker, type WorkerHandle } from '@most/worker';
 import { createApp } from './app';
 import { createLogger, type Logger } from './logger';
 import { createMailer } from './mailer';
@@ -72,7 +72,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await queue.prepare();
     if (options.worker) {
       // The all-in-one process may generate its pseudonym key into DATA_DIR; a separate worker needs PSEUDONYM_KEY.
-      const crawl = config.VK_TOKEN ? crawlOptionsFromConfig(config, await resolvePseudonymKey(config, true), queue) : null;
+      const crawl = crawledNetworks(config).length > 0 ? crawlOptionsFromConfig(config, await resolvePseudonymKey(config, true), queue) : null;
       worker = await startWorker({
         sql: database.sql,
         queue,
@@ -80,7 +80,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         crawl: crawl ?? undefined,
         commentRetentionDays: config.COMMENT_RETENTION_DAYS,
       });
-      if (!crawl) logger.warn('VK_TOKEN is not set: crawling is off');
+      if (!crawl) logger.warn('No network is configured (VK_TOKEN, OK_ACCESS_TOKEN…, TELEGRAM_PREVIEW_URL): crawling is off');
       crawlScheduled = crawl !== null;
     }
     if (options.api) {

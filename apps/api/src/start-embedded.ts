@@ -1,26 +1,20 @@
-import { loadConfigOrExit } from '@most/shared';
-import { startVkSimulator } from '@most/sources/simulator';
+import { NETWORKS, loadConfigOrExit } from '@most/shared';
+import { NETWORK_SOURCES } from '@most/sources';
+import { NETWORK_SIMULATORS } from '@most/sources/simulator';
 import { ensureDemoCourse } from './demo/demo-course';
 import { ensureDemoUsers } from './demo/demo-users';
 import { startDemoEditionPublisher } from './demo/publisher';
 import { closeOnSignals, startPlatform } from './platform';
 
-/** The demo reads its own simulator faster than a real service token allows VK to be read. */
-const DEMO_REQUESTS_PER_SECOND = 20;
-
 /** `npm start`: API, worker and dashboard in one process; embedded database and queue unless configured. */
 const configured = loadConfigOrExit();
-// Without a VK token the demo crawls the built-in VK API simulator (seeded, following the wall clock).
-const simulator = configured.VK_TOKEN ? null : await startVkSimulator({ seed: 'most', now: new Date(), realTime: true, requestsPerSecond: DEMO_REQUESTS_PER_SECOND });
-const config = simulator
-  ? {
-      ...configured,
-      VK_API_URL: simulator.url,
-      VK_TOKEN: 'demo-simulator',
-      VK_TOKEN_KIND: 'service' as const,
-      VK_REQUESTS_PER_SECOND: configured.VK_REQUESTS_PER_SECOND ?? DEMO_REQUESTS_PER_SECOND,
-    }
-  : configured;
+// Each network without credentials is read from its built-in simulator (seeded, following the wall clock).
+const now = new Date();
+const simulators = await Promise.all(
+  NETWORKS.filter((network) => !NETWORK_SOURCES[network].configured(configured)).map(async (network) => ({ network, ...(await NETWORK_SIMULATORS[network]({ seed: 'most', now, realTime: true })) })),
+);
+const config = Object.assign({}, configured, ...simulators.map((s) => s.config)) as typeof configured;
+const simulator = simulators.find((s) => s.network === 'vk') ?? null;
 const platform = await startPlatform({ config, api: true, worker: true, migrate: true });
 closeOnSignals(platform);
 
@@ -41,6 +35,6 @@ if (simulator) {
 }
 
 platform.logger.info({ url: platform.url, database: platform.database.mode, queue: platform.queue.kind }, 'ready');
-const simulatorLine = simulator ? `VK API simulator (no VK_TOKEN set): ${simulator.url}\n` : '';
+const simulatorLine = simulators.map((s) => `${NETWORK_SOURCES[s.network].label} simulator (no credentials set): ${s.url}\n`).join('');
 const databaseLine = platform.database.mode === 'embedded' ? `Embedded PostgreSQL (psql-compatible, loopback only): ${platform.database.url}\n` : '';
 process.stdout.write(`\nЦифровой мост is running at ${platform.url}\n${databaseLine}${simulatorLine}${demoLines}\n`);

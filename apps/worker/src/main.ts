@@ -1,7 +1,7 @@
 import { openDatabase } from '@most/db';
 import { createQueueBackend } from '@most/queue';
 import { loadConfigOrExit } from '@most/shared';
-import { crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey } from './crawl/runtime';
+import { crawledNetworks, crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey } from './crawl/runtime';
 import { scheduleCrawls } from './crawl/schedule';
 import { startWorker } from './worker';
 import { createWorkerLogger } from './logger';
@@ -16,7 +16,7 @@ const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: confi
 const queue = createQueueBackend({ redisUrl: config.REDIS_URL, databaseUrl: db.url, namespace: config.REDIS_URL ? config.QUEUE_PREFIX : 'bullmq' });
 await queue.prepare();
 let pseudonymKey: string | null = null;
-if (config.VK_TOKEN) {
+if (crawledNetworks(config).length > 0) {
   try {
     pseudonymKey = await resolvePseudonymKey(config, false);
   } catch (error) {
@@ -29,7 +29,7 @@ const { logger, log } = createWorkerLogger(config.LOG_LEVEL);
 const worker = await startWorker({ sql: db.sql, queue, log, crawl: crawl ?? undefined, commentRetentionDays: config.COMMENT_RETENTION_DAYS });
 // Every worker process upserts the same schedulers (stable ids): one schedule whatever the number of processes.
 if (crawl) await scheduleCrawls(queue, crawlScheduleFromConfig(config));
-else log('VK_TOKEN is not set: crawling is off');
+else log('No network is configured (VK_TOKEN, OK_ACCESS_TOKEN…, TELEGRAM_PREVIEW_URL): crawling is off');
 logger.info({ queue: queue.kind }, 'worker started');
 
 let stopping = false;

@@ -1,8 +1,9 @@
 import { crawlRunPages, getCrawlAccounts, getCrawlRun, registerCrawlRun, type CrawlRunPages, type Sql } from '@most/db';
 import { DEFAULT_SLA_POLICY, localDateOf } from '@most/domain';
-import type { QueueBackend } from '@most/queue';
+import { crawlJobName, type QueueBackend } from '@most/queue';
+import { NETWORKS, type Network } from '@most/shared';
 import { crawlJobIds } from './crawl/job-ids';
-import { CRAWL_SCHEDULER_IDS, startCrawlRun } from './crawl/schedule';
+import { crawlSchedulerId, startCrawlRun } from './crawl/schedule';
 import { buildCrawlRunSummary, type CrawlRunSummary } from './runs/crawl-summary';
 import { pendingCrawlJobs, watchCrawlRun } from './runs/crawl-tracking';
 
@@ -48,7 +49,6 @@ export interface RescoreStatus {
 }
 
 export const RESCORE_JOB_ID = /^score-now-(week|month|quarter)-\d{4}-\d{2}-\d{2}-\d+$/;
-const CRAWLED_NETWORKS = new Set(['vk']);
 const minute = (at: Date) => Math.floor(at.getTime() / 60_000) * 60_000;
 
 export interface Operations {
@@ -60,53 +60,81 @@ export interface Operations {
   rescoreStatus(jobId: string): Promise<RescoreStatus>;
 }
 
-export function createOperations(deps: { sql: Sql; queue: QueueBackend; now?: () => Date; runSummaryCheckMs?: number }): Operations {
+export function createOperations(deps: {
+  sql: Sql;
+  queue: QueueBackend;
+  now?: () => Date;
+  runSummaryCheckMs?: number;
+  /** The networks the workers read; default: those with a crawl schedule, else VK. */
+  networks?: readonly Network[];
+}): Operations {
   const now = deps.now ?? (() => new Date());
-  const crawlerRunning = async () => (await deps.queue.queue('crawl').getJobScheduler(CRAWL_SCHEDULER_IDS.posts)) != null;
+  const crawlerRunning = async () => (await Promise.all(NETWORKS.map((network) => deps.queue.queue('crawl').getJobScheduler(crawlSchedulerId(network, 'posts'))))).some((s) => s != null);
+
+  const crawledNetworks = async (): Promise<Network[]> => {
+    if (deps.networks) return [...deps.networks];
+    const scheduled = await Promise.all(NETWORKS.map(async (network) => ((await deps.queue.queue('crawl').getJobScheduler(crawlSchedulerId(network, 'posts'))) != null ? network : null)));
+    const networks = scheduled.filter((network) => network !== null);
+    return networks.length > 0 ? networks : ['vk'];
+  };
 
   return {
     async crawlPages(accountIds) {
       const runAt = minute(now());
       const accounts = await getCrawlAccounts(deps.sql, [...new Set(accountIds)]);
       const found = new Set(accounts.map((a) => a.id));
-      const queued = accounts.filter((a) => CRAWLED_NETWORKS.has(a.network)).map((a) => a.id);
+      const networks = await crawledNetworks();
+      const queued = accounts.filter((a) => networks.includes(a.network)).map((a) => a.id);
       const skipped = [
         ...accountIds.filter((id) => !found.has(id)).map((accountId) => ({ accountId, reason: 'removed' as const })),
-        ...accounts.filter((a) => !CRAWLED_NETWORKS.has(a.network)).map((a) => ({ accountId: a.id, reason: 'network_not_crawled' as const })),
+        ...accounts.filter((a) => !networks.includes(a.network)).map((a) => ({ accountId: a.id, reason: 'network_not_crawled' as const })),
       ];
-      if (queued.length > 0) {
+      for (const network of networks) {
+        const ids = accounts.filter((a) => a.network === network).map((a) => a.id);
+        if (ids.length === 0) continue;
         // Registered before its jobs, so the run is known to be about these pages from its first step.
-        await registerCrawlRun(deps.sql, { network: 'vk', runAt: new Date(runAt), accountIds: queued });
-        for (const accountId of queued) {
-          await deps.queue.enqueue('vk-profile', { accountId, runAt, thenPosts: true }, { jobId: crawlJobIds.vkProfile(accountId, runAt) });
+        await registerCrawlRun(deps.sql, { network, runAt: new Date(runAt), accountIds: ids });
+        for (const accountId of ids) {
+          await deps.queue.enqueue(crawlJobName(network, 'profiles'), { network, accountIds: [accountId], runAt, thenPosts: true }, { jobId: crawlJobIds.profiles(network, accountId, accountId, runAt) });
         }
-        await watchCrawlRun(deps.sql, deps.queue, { network: 'vk', runAt, accountIds: queued, everyMs: deps.runSummaryCheckMs });
+        await watchCrawlRun(deps.sql, deps.queue, { network, runAt, accountIds: ids, everyMs: deps.runSummaryCheckMs });
       }
       return { runAt, queued, skipped, crawlerRunning: await crawlerRunning() };
     },
 
     async crawlRegistry() {
       const runAt = minute(now());
-      await startCrawlRun(deps.queue, 'profiles', runAt);
-      await startCrawlRun(deps.queue, 'posts', runAt + 1);
+      const networks = await crawledNetworks();
+      await startCrawlRun(deps.queue, 'profiles', runAt, networks);
+      await startCrawlRun(deps.queue, 'posts', runAt + 1, networks);
       return { runAts: [runAt, runAt + 1], crawlerRunning: await crawlerRunning() };
     },
 
     async crawlProgress(runAt, accountIds) {
-      const key = { network: 'vk' as const, runAt: new Date(runAt) };
-      const run = await getCrawlRun(deps.sql, key);
-      const ids = accountIds && accountIds.length > 0 ? [...accountIds] : (run?.accountIds ?? null);
-      const [pendingJobs, pages] = await Promise.all([pendingCrawlJobs(deps.queue, runAt, ids ?? undefined), crawlRunPages(deps.sql, { ...key, accountIds: ids })]);
-      const finished = pendingJobs === 0 && run !== null && run.jobs > 0;
-      return {
-        runAt,
-        pendingJobs,
-        requests: run?.requests ?? 0,
-        errors: run?.errors ?? 0,
-        pages,
-        finished,
-        summary: finished && run ? buildCrawlRunSummary(run, pages) : null,
-      };
+      // A run is recorded per network; "crawl now" of an organization may span several.
+      const runs = (await Promise.all(NETWORKS.map((network) => getCrawlRun(deps.sql, { network, runAt: new Date(runAt) })))).filter((run) => run !== null);
+      const explicit = accountIds && accountIds.length > 0 ? [...accountIds] : null;
+      const perRun = await Promise.all(
+        runs.map(async (run) => {
+          const pages = await crawlRunPages(deps.sql, { network: run.network, runAt: run.runAt, accountIds: explicit ?? run.accountIds });
+          return { run, pages };
+        }),
+      );
+      const allIds = explicit ?? (runs.every((run) => run.accountIds !== null) && runs.length > 0 ? runs.flatMap((run) => run.accountIds ?? []) : undefined);
+      const pendingJobs = await pendingCrawlJobs(deps.queue, runAt, allIds);
+      const pages = perRun.reduce<CrawlRunPages>(
+        (sum, { pages: p }) => ({ read: sum.read + p.read, failed: sum.failed + p.failed, unavailable: sum.unavailable + p.unavailable, posts: sum.posts + p.posts, comments: sum.comments + p.comments }),
+        { read: 0, failed: 0, unavailable: 0, posts: 0, comments: 0 },
+      );
+      const requests = runs.reduce((sum, run) => sum + run.requests, 0);
+      const errors = runs.reduce((sum, run) => sum + run.errors, 0);
+      const finished = pendingJobs === 0 && runs.length > 0 && runs.some((run) => run.jobs > 0);
+      const first = perRun[0];
+      const summary =
+        finished && first
+          ? { ...buildCrawlRunSummary(first.run, first.pages), network: runs.map((run) => run.network).join(','), pagesRead: pages.read, pagesFailed: pages.failed, pagesUnavailable: pages.unavailable, posts: pages.posts, comments: pages.comments, requests, errors, jobs: runs.reduce((sum, run) => sum + run.jobs, 0) }
+          : null;
+      return { runAt, pendingJobs, requests, errors, pages, finished, summary };
     },
 
     async rescore(input) {

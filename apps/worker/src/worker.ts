@@ -15,7 +15,7 @@ export interface WorkerDeps {
   log?: (message: string, fields?: Record<string, unknown>) => void;
   /** Bulletin e-mail, PDF and link settings; read from the environment when absent. */
   bulletin?: BulletinWorkerOptions;
-  /** Crawl workers run only when given (they need a VK token and the pseudonym key). */
+  /** Crawl workers run only when given (they need a network's credentials and the pseudonym key). */
   crawl?: CrawlOptions;
   /** Days citizens' comment text is kept before the daily purge (default 90). */
   commentRetentionDays?: number;

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
-/** Every queue of the platform. Names never contain ':' (BullMQ reserves it on Redis). */
-export const QUEUE_NAMES = ['system', 'crawl', 'vk'] as const;
+import { NETWORKS, networkSchema, type Network } from '@most/shared';
+
+/**
+ * Every queue of the platform. Names never contain ':' (BullMQ reserves it on Redis). Each network
+ * has a queue of its own, so that its limiter is that network's request budget.
+ */
+export const QUEUE_NAMES = ['system', 'crawl', ...NETWORKS] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const accountId = z.number().int().positive();
@@ -10,7 +15,7 @@ const runAt = z.number().int().positive();
 
 const crawlFanoutPayload = z.object({
   part: z.enum(['profiles', 'posts']),
-  network: z.enum(['vk']).default('vk'),
+  network: networkSchema.default('vk'),
   /** Absent on the scheduler's job: the run starts then. */
   runAt: runAt.optional(),
   /** Keyset paging through accounts by id. */
@@ -18,10 +23,16 @@ const crawlFanoutPayload = z.object({
   /** Interval of the schedule, to tell the dashboard when the next run is due. */
   everyMs: z.number().int().positive().optional(),
 });
-const vkProfilePayload = z.object({ accountId, runAt, thenPosts: z.boolean().default(false) });
-/** Up to 500 accounts whose profiles one groups.getById request reads (a profile run's page). */
-const vkProfilesPayload = z.object({ accountIds: z.array(accountId).min(1).max(500), runAt });
-const vkPostsPayload = z.object({
+/** Accounts of one network whose profiles one job reads (VK: up to 500 in one groups.getById request). */
+const profilesPayload = z.object({
+  network: networkSchema,
+  accountIds: z.array(accountId).min(1).max(500),
+  runAt,
+  /** An operator's "crawl now": read the posts of the pages found active right after. */
+  thenPosts: z.boolean().default(false),
+});
+const postsPayload = z.object({
+  network: networkSchema,
   accountId,
   runAt,
   /** The source's opaque cursor of this page; null for the newest page. */
@@ -30,22 +41,33 @@ const vkPostsPayload = z.object({
   /** Newest (non-pinned) post of the run, carried from the first page to the last, which sets the watermark. */
   newest: z.object({ externalId: z.string().min(1).max(100), publishedAt: z.number().int() }).nullable().default(null),
 });
-const vkCommentsPayload = z.object({ accountId, runAt, postId: z.number().int().positive(), postExternalId: z.string().min(1).max(100) });
+const commentsPayload = z.object({ network: networkSchema, accountId, runAt, postId: z.number().int().positive(), postExternalId: z.string().min(1).max(100) });
+
+/** The kinds of crawl work; each runs as job `<network>-<kind>` on the network's queue. */
+export const CRAWL_KINDS = ['profiles', 'posts', 'comments'] as const;
+export type CrawlKind = (typeof CRAWL_KINDS)[number];
+const CRAWL_PAYLOADS = { profiles: profilesPayload, posts: postsPayload, comments: commentsPayload } as const;
+export type CrawlJobName<K extends CrawlKind = CrawlKind, N extends Network = Network> = `${N}-${K}`;
+type CrawlJobs = { [J in CrawlJobName]: { queue: Network; payload: (typeof CRAWL_PAYLOADS)[J extends `${string}-${infer K extends CrawlKind}` ? K : never] } };
+
+/** The job name of one kind of crawl work on one network ('vk-posts', 'ok-comments', …). */
+export const crawlJobName = <K extends CrawlKind, N extends Network>(network: N, kind: K): CrawlJobName<K, N> => `${network}-${kind}`;
+
+const CRAWL_JOBS = Object.fromEntries(
+  NETWORKS.flatMap((network) => CRAWL_KINDS.map((kind) => [crawlJobName(network, kind), { queue: network, payload: CRAWL_PAYLOADS[kind] }])),
+) as CrawlJobs;
 
 /** Job names with the queue they run on and the payload schema checked on enqueue and on process. */
 export const JOBS = {
   smoke: { queue: 'system', payload: z.object({ nonce: z.string().min(1).max(100) }) },
-  // Crawl: fan-out jobs page through accounts (no network request, queue 'crawl'); every 'vk' job makes
-  // about one VK API request, so the 'vk' queue's limiter is the token's request budget.
+  // Crawl: fan-out jobs page through accounts (no network request, queue 'crawl'); every job of a
+  // network's queue makes about one request, so that queue's limiter is the network's request budget.
   'crawl-fanout': { queue: 'crawl', payload: crawlFanoutPayload },
-  'vk-profile': { queue: 'vk', payload: vkProfilePayload },
-  'vk-profiles': { queue: 'vk', payload: vkProfilesPayload },
-  'vk-posts': { queue: 'vk', payload: vkPostsPayload },
-  'vk-comments': { queue: 'vk', payload: vkCommentsPayload },
+  ...CRAWL_JOBS,
   // Watches a crawl run until none of its jobs is left, then records and logs its summary (re-enqueued with a delay until then).
   'crawl-run-summary': {
     queue: 'system',
-    payload: z.object({ network: z.enum(['vk', 'ok', 'telegram']), runAt, check: z.number().int().nonnegative().default(0), quiet: z.number().int().nonnegative().default(0), everyMs: z.number().int().min(50).max(600_000).default(10_000) }),
+    payload: z.object({ network: networkSchema, runAt, check: z.number().int().nonnegative().default(0), quiet: z.number().int().nonnegative().default(0), everyMs: z.number().int().min(50).max(600_000).default(10_000) }),
   },
   // Bulletin: drafts on a schedule; after publication a PDF and one e-mail job per recipient.
   'bulletin-generate': { queue: 'system', payload: z.object({ periodKey: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|q[1-4])$/).optional() }) },
@@ -88,3 +110,12 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
   removeOnFail: { age: 30 * 24 * 3600, count: 50_000 },
 } as const;
+
+export type CrawlPayload<K extends CrawlKind> = z.infer<(typeof CRAWL_PAYLOADS)[K]>;
+
+/** A crawl job's payload, checked against its schema and against the network its name carries. */
+export function parseCrawlPayload<K extends CrawlKind>(kind: K, job: { name: string; data: unknown }): CrawlPayload<K> {
+  const data = parseJobPayload(job.name as JobName, job.data) as CrawlPayload<K>;
+  if (job.name !== crawlJobName(data.network, kind)) throw new Error(`Job "${job.name}" does not carry a ${kind} payload of its network (${data.network})`);
+  return data;
+}

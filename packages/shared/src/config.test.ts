@@ -31,6 +31,20 @@ describe('parseConfig', () => {
     expect(parseConfig({ COMMENT_RETENTION_DAYS: '45' }).COMMENT_RETENTION_DAYS).toBe(45);
     expect(() => parseConfig({ COMMENT_RETENTION_DAYS: '7' })).toThrow(/COMMENT_RETENTION_DAYS: must be at least 30/);
   });
+
+  it('takes OK credentials all together or not at all, and Telegram only with a preview address', () => {
+    const ok = parseConfig({ OK_APPLICATION_KEY: 'CBA', OK_APPLICATION_SECRET_KEY: 'secret', OK_ACCESS_TOKEN: 'token', TELEGRAM_PREVIEW_URL: 'https://t.me' });
+    expect(ok).toMatchObject({ OK_ACCESS_TOKEN: 'token', TELEGRAM_PREVIEW_URL: 'https://t.me' });
+    expect(parseConfig({}).TELEGRAM_PREVIEW_URL).toBeUndefined();
+    try {
+      parseConfig({ OK_APPLICATION_KEY: 'CBA', TELEGRAM_PREVIEW_URL: 'ftp://t.me' });
+      expect.unreachable('parseConfig accepted a partial OK configuration');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['OK_ACCESS_TOKEN', 'OK_APPLICATION_SECRET_KEY', 'TELEGRAM_PREVIEW_URL']);
+      expect((error as ConfigError).message).toContain('OK_ACCESS_TOKEN: required when OK_APPLICATION_KEY is set');
+    }
+  });
 });
 
 describe('TRUST_PROXY', () => {

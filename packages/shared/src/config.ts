@@ -57,6 +57,16 @@ export const configSchema = z.object({
   VK_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
   VK_TOKEN_KIND: z.preprocess(emptyAsUndefined, z.enum(['user', 'service', 'community']).default('service')),
   VK_REQUESTS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(100).optional()),
+  /** OK REST API (fb.do): OK groups are read when the application key, its secret key and an access token are all set. */
+  OK_API_URL: optionalUrl(['http', 'https']),
+  OK_APPLICATION_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  OK_APPLICATION_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  OK_ACCESS_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
+  OK_REQUESTS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(100).optional()),
+  /** Base of Telegram's public channel previews (https://t.me): Telegram channels are read only when set. */
+  TELEGRAM_PREVIEW_URL: optionalUrl(['http', 'https']),
+  /** Preview pages fetched per second (politely: default 1). */
+  TELEGRAM_REQUESTS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(20).optional()),
   /** Minutes between crawls of posts and comments (fan-out over active accounts). */
   CRAWL_POSTS_EVERY_MINUTES: positiveInt(60),
   /** Minutes between profile crawls (at least one snapshot per day). */
@@ -73,6 +83,12 @@ export const configSchema = z.object({
    * destroys it and keeps only the measurements (152-FZ: no longer than the purpose needs).
    */
   COMMENT_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(30, 'must be at least 30 (the SLA and disputes need a month)').max(3650).default(90)),
+}).superRefine((config, context) => {
+  // OK needs all three credentials or none: a partial set is a mistake worth stopping for.
+  const ok = ['OK_APPLICATION_KEY', 'OK_APPLICATION_SECRET_KEY', 'OK_ACCESS_TOKEN'] as const;
+  if (ok.some((name) => config[name])) {
+    for (const name of ok) if (!config[name]) context.addIssue({ code: 'custom', path: [name], message: `required when ${ok.filter((n) => config[n]).join(', ')} is set` });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;

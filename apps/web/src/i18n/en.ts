@@ -166,6 +166,10 @@ export const en: Messages = {
     groups: { profile: 'Profile', activity: 'Activity', engagement: 'Engagement', feedback: 'Feedback', content: 'Content' },
     minSample: 'Minimum sample',
     sla: 'Response rule',
+    networksColumn: 'Networks',
+    allNetworks: 'All networks',
+    combine:
+      "An organization's score is the mean of the scores of its VK, OK and Telegram pages with enough data; every page weighs the same. A criterion that does not apply to a page's network leaves that page's score: Telegram comments live in a separate discussion group that the channel's public page does not show, and reactions are not read, so the criteria on answering comments and on engagement do not apply to Telegram channels.",
   },
   check: {
     title: 'Is this page official?',
@@ -326,7 +330,7 @@ export const en: Messages = {
       caption: 'Jobs per queue',
       backend: 'Queue backend: {kind}',
       queueName: 'Queue',
-      names: { system: 'System jobs', crawl: 'Crawl scheduling', vk: 'VK requests' },
+      names: { system: 'System jobs', crawl: 'Crawl scheduling', vk: 'VK requests', ok: 'OK requests', telegram: 'Telegram requests' },
       states: { waiting: 'Waiting', prioritized: 'Prioritized', 'waiting-children': 'Waiting for children', active: 'Active', delayed: 'Delayed', failed: 'Failed', completed: 'Completed' },
       activeTitle: 'Running now',
       job: 'Job',
@@ -335,7 +339,7 @@ export const en: Messages = {
       started: 'Started',
       attempts: 'Attempts',
       noActive: 'Nothing is running right now.',
-      jobNames: { 'crawl-fanout': 'Crawl fan-out', 'vk-profile': 'Page profile', 'vk-posts': 'Page posts', 'vk-comments': 'Post comments', 'score-period': 'Rescore' },
+      jobNames: { 'crawl-fanout': 'Crawl fan-out', 'vk-profiles': 'VK page profiles', 'vk-posts': 'VK page posts', 'vk-comments': 'VK post comments', 'ok-profiles': 'OK group profiles', 'ok-posts': 'OK group topics', 'ok-comments': 'OK topic comments', 'telegram-profiles': 'Telegram channel profile', 'telegram-posts': 'Telegram channel posts', 'telegram-comments': 'Telegram comments', 'score-period': 'Rescore' },
     },
   },
   agency: {

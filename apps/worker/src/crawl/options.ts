@@ -1,22 +1,29 @@
+import type { Network } from '@most/shared';
 import type { SocialSource } from '@most/sources';
 import type { Pseudonymise } from './pseudonym';
 
 const DAY_MS = 86_400_000;
 
-/** What the crawl workers need; built from the configuration by `createCrawlRuntime` (or by tests). */
+/** One network the crawler reads: its adapter and the budget of the credential it reads with. */
+export interface NetworkCrawl {
+  /** The adapter (the real API, or any server speaking its wire format). */
+  source: SocialSource;
+  /** Fingerprint of the credential (token, or the public host), recorded with alerts; never the secret. */
+  tokenFingerprint: string;
+  /** The credential's budget: the network queue's limiter, shared by every worker through the queue backend. */
+  requestsPerSecond: number;
+}
+
+/** What the crawl workers need; built from the configuration by `crawlOptionsFromConfig` (or by tests). */
 export interface CrawlOptions {
-  /** The VK adapter (real API or any server speaking it). */
-  vk: SocialSource;
+  /** The networks to read; a network without an entry is not crawled (its runs are skipped). */
+  sources: Partial<Record<Network, NetworkCrawl>>;
   pseudonymise: Pseudonymise;
-  /** Fingerprint of the VK token, recorded with alerts (never the token). */
-  vkTokenFingerprint: string;
-  /** The token's budget: the 'vk' queue's limiter, shared by every worker through the queue backend. */
-  vkRequestsPerSecond: number;
   /** Comments of posts younger than this are re-read on each run (default 7 days). */
   recentDays?: number;
   /** How far back the first crawl of an account goes (default 30 days). */
   historyDays?: number;
-  /** Concurrent 'vk' jobs in this process (default 16; they mostly wait on the network and the database). */
+  /** Concurrent jobs per network queue in this process (default 16; they mostly wait on the network and the database). */
   concurrency?: number;
   /** Accounts per fan-out page (default 500). */
   fanoutPageSize?: number;
@@ -30,10 +37,8 @@ export interface CrawlOptions {
 }
 
 export interface CrawlSettings {
-  vk: SocialSource;
+  sources: Partial<Record<Network, NetworkCrawl>>;
   pseudonymise: Pseudonymise;
-  vkTokenFingerprint: string;
-  vkRequestsPerSecond: number;
   recentMs: number;
   historyMs: number;
   fanoutPageSize: number;
@@ -42,10 +47,8 @@ export interface CrawlSettings {
 
 export function crawlSettings(options: CrawlOptions): CrawlSettings {
   return {
-    vk: options.vk,
+    sources: options.sources,
     pseudonymise: options.pseudonymise,
-    vkTokenFingerprint: options.vkTokenFingerprint,
-    vkRequestsPerSecond: options.vkRequestsPerSecond,
     recentMs: (options.recentDays ?? 7) * DAY_MS,
     historyMs: (options.historyDays ?? 30) * DAY_MS,
     fanoutPageSize: options.fanoutPageSize ?? 500,

@@ -1,7 +1,7 @@
-import { createVkSource, VK_DEFAULT_RATE } from '@most/sources';
 import type { QueueBackend } from '@most/queue';
-import type { Config } from '@most/shared';
-import type { CrawlOptions } from './options';
+import { NETWORKS, type Config, type Network } from '@most/shared';
+import { NETWORK_SOURCES } from '@most/sources';
+import type { CrawlOptions, NetworkCrawl } from './options';
 import { createPseudonymiser, fingerprint, loadOrCreatePseudonymKey } from './pseudonym';
 import { createRequestPacer } from './request-pacer';
 import type { CrawlSchedule } from './schedule';
@@ -16,18 +16,21 @@ export async function resolvePseudonymKey(config: Config, embedded: boolean): Pr
   throw new Error('PSEUDONYM_KEY: required to crawl (commenters are stored only as HMAC pseudonyms under this key)');
 }
 
-/** Crawl options from the configuration; null when no VK token is configured (nothing to crawl with). */
+/** The networks the configuration gives credentials (or a preview address) for. */
+export const crawledNetworks = (config: Config): Network[] => NETWORKS.filter((network) => NETWORK_SOURCES[network].configured(config));
+
+/** Crawl options from the configuration; null when no network is configured (nothing to crawl with). */
 export function crawlOptionsFromConfig(config: Config, pseudonymKey: string, queue: QueueBackend): CrawlOptions | null {
-  if (!config.VK_TOKEN) return null;
-  const requestsPerSecond = config.VK_REQUESTS_PER_SECOND ?? VK_DEFAULT_RATE[config.VK_TOKEN_KIND];
-  const tokenFingerprint = fingerprint(config.VK_TOKEN);
-  // Requests of every worker process with this token share one pace through the queue backend.
-  const pacer = createRequestPacer(queue, { key: `vk-${tokenFingerprint}`, requestsPerSecond });
+  const sources: Partial<Record<Network, NetworkCrawl>> = {};
+  for (const network of crawledNetworks(config)) {
+    // Requests of every worker process with one credential share one pace through the queue backend.
+    const configured = NETWORK_SOURCES[network].fromConfig(config, (secret, requestsPerSecond) => createRequestPacer(queue, { key: `${network}-${fingerprint(secret)}`, requestsPerSecond }).acquire);
+    if (configured) sources[network] = { source: configured.source, tokenFingerprint: fingerprint(configured.secret), requestsPerSecond: configured.requestsPerSecond };
+  }
+  if (Object.keys(sources).length === 0) return null;
   return {
-    vk: createVkSource({ token: config.VK_TOKEN, kind: config.VK_TOKEN_KIND, baseUrl: config.VK_API_URL, requestsPerSecond, acquire: pacer.acquire }),
+    sources,
     pseudonymise: createPseudonymiser(pseudonymKey),
-    vkTokenFingerprint: tokenFingerprint,
-    vkRequestsPerSecond: requestsPerSecond,
     recentDays: config.CRAWL_RECENT_DAYS,
     historyDays: config.CRAWL_HISTORY_DAYS,
     concurrency: config.CRAWL_CONCURRENCY,
@@ -37,4 +40,5 @@ export function crawlOptionsFromConfig(config: Config, pseudonymKey: string, que
 export const crawlScheduleFromConfig = (config: Config): CrawlSchedule => ({
   profilesEveryMs: config.CRAWL_PROFILES_EVERY_MINUTES * 60_000,
   postsEveryMs: config.CRAWL_POSTS_EVERY_MINUTES * 60_000,
+  networks: crawledNetworks(config),
 });

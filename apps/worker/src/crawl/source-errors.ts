@@ -1,19 +1,23 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import { raiseCrawlAlert, recordCrawlFailures, recordPagesUnavailable, setAccountStatus, type CrawlPart, type Sql } from '@most/db';
 import { SourceError } from '@most/sources';
-import type { CrawlContext } from './context';
+import type { Network } from '@most/shared';
+import { NETWORK_SOURCES } from '@most/sources';
+import { networkCrawl, type CrawlContext } from './context';
 
 /**
  * Turns a failed source call into what BullMQ should do, after recording what the dashboard
  * needs. Nothing of the job's data has been written at this point (the call comes first).
- * - rate_limited: hold back the whole 'vk' queue and put the job back without using an attempt;
- * - auth: alert, pause the 'vk' queue (every job would fail the same way), no retry;
+ * - rate_limited: hold back the network's whole queue and put the job back without using an attempt;
+ * - auth: alert, pause the network's queue (every job would fail the same way), no retry;
  * - account_unavailable: record the account's status, no retry;
  * - transient: retry with exponential backoff (the job's attempts);
  * - malformed / not_supported: fail with a clear message, no retry.
  */
-export async function failOnSourceError(ctx: CrawlContext, accountIds: number | readonly number[], part: CrawlPart, error: unknown): Promise<never> {
+export async function failOnSourceError(ctx: CrawlContext, network: Network, accountIds: number | readonly number[], part: CrawlPart, error: unknown): Promise<never> {
   const at = ctx.settings.now();
+  const { label } = NETWORK_SOURCES[network];
+  const { tokenFingerprint } = networkCrawl(ctx, network);
   const ids = typeof accountIds === 'number' ? [accountIds] : accountIds;
   const accountId = ids.length === 1 ? ids[0]! : undefined;
   /** The failure concerns every account of the job (one request read them all). */
@@ -27,16 +31,16 @@ export async function failOnSourceError(ctx: CrawlContext, accountIds: number | 
   switch (error.kind) {
     case 'rate_limited': {
       const waitMs = error.details.retryAfterMs ?? 1_000;
-      ctx.log('VK rate limit answered; holding the queue back', { accountIds: ids, part, waitMs, message: error.message });
-      await ctx.rateLimit(waitMs);
+      ctx.log(`${label} rate limit answered; holding the queue back`, { network, accountIds: ids, part, waitMs, message: error.message });
+      await ctx.rateLimit(network, waitMs);
       throw Worker.RateLimitError();
     }
     case 'auth': {
-      await raiseCrawlAlert(ctx.sql, { kind: 'auth', network: 'vk', tokenFingerprint: ctx.settings.vkTokenFingerprint, message: error.message, at });
+      await raiseCrawlAlert(ctx.sql, { kind: 'auth', network, tokenFingerprint, message: error.message, at });
       await recordFailure(ctx.sql, { kind: 'auth', message: error.message });
-      await ctx.queue.queue('vk').pause();
-      ctx.log('VK rejected the token; VK crawling paused until the token is replaced', { token: ctx.settings.vkTokenFingerprint });
-      throw new UnrecoverableError(`VK rejected the token ${ctx.settings.vkTokenFingerprint}: ${error.message}. VK crawling is paused until the token is replaced.`);
+      await ctx.queue.queue(network).pause();
+      ctx.log(`${label} rejected the token; ${label} crawling paused until the token is replaced`, { network, token: tokenFingerprint });
+      throw new UnrecoverableError(`${label} rejected the token ${tokenFingerprint}: ${error.message}. ${label} crawling is paused until the token is replaced.`);
     }
     case 'account_unavailable': {
       const status = error.details.accountStatus ?? 'not_found';
@@ -52,9 +56,9 @@ export async function failOnSourceError(ctx: CrawlContext, accountIds: number | 
       throw error;
     case 'malformed':
       await recordFailure(ctx.sql, { kind: 'malformed', message: error.message });
-      throw new UnrecoverableError(`VK answered malformed data, nothing was written: ${error.message}`);
+      throw new UnrecoverableError(`${label} answered malformed data, nothing was written: ${error.message}`);
     case 'not_supported':
-      await raiseCrawlAlert(ctx.sql, { kind: 'not_supported', network: 'vk', tokenFingerprint: ctx.settings.vkTokenFingerprint, message: error.message, at });
+      await raiseCrawlAlert(ctx.sql, { kind: 'not_supported', network, tokenFingerprint, message: error.message, at });
       await recordFailure(ctx.sql, { kind: 'not_supported', message: error.message });
       throw new UnrecoverableError(error.message);
   }

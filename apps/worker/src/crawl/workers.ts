@@ -1,28 +1,24 @@
 import type { Job, Worker } from 'bullmq';
 import { listOpenCrawlAlerts, resolveCrawlAlerts, type Sql } from '@most/db';
-import type { QueueBackend } from '@most/queue';
+import { CRAWL_KINDS, type CrawlKind, type QueueBackend, type QueueName } from '@most/queue';
+import type { Network } from '@most/shared';
 import { processCrawlFanout } from '../processors/crawl-fanout';
-import { processVkComments } from '../processors/vk-comments';
-import { processVkPosts } from '../processors/vk-posts';
-import { processVkProfile, processVkProfiles } from '../processors/vk-profile';
+import { processComments } from '../processors/crawl-comments';
+import { processPosts } from '../processors/crawl-posts';
+import { processProfiles } from '../processors/crawl-profiles';
 import type { CrawlContext } from './context';
 import { crawlSettings, type CrawlOptions } from './options';
 import { countCrawlJob, runAtOf, watchCrawlRun } from '../runs/crawl-tracking';
 
 type CrawlProcessor = (job: Job, ctx: CrawlContext) => Promise<unknown>;
 
-const CRAWL_PROCESSORS: Record<string, CrawlProcessor> = { 'crawl-fanout': processCrawlFanout };
-const VK_PROCESSORS: Record<string, CrawlProcessor> = {
-  'vk-profile': processVkProfile,
-  'vk-profiles': processVkProfiles,
-  'vk-posts': processVkPosts,
-  'vk-comments': processVkComments,
-};
+/** One processor per kind of work, whatever the network: the job names the network, the source does the rest. */
+const PROCESSORS: Record<CrawlKind, CrawlProcessor> = { profiles: processProfiles, posts: processPosts, comments: processComments };
 
 /**
- * The crawl workers: 'crawl' (fan-out, no network) and 'vk' (one API request a job). The 'vk'
- * worker's limiter is the token's budget; BullMQ keeps it in the queue backend, so every worker
- * process of the deployment shares it.
+ * The crawl workers: 'crawl' (fan-out, no network request) and one worker per network read (one
+ * request a job). Each network worker's limiter is its credential's budget; BullMQ keeps it in the
+ * queue backend, so every worker process of the deployment shares it.
  */
 export async function startCrawlWorkers(
   deps: { sql: Sql; queue: QueueBackend; log?: (message: string, fields?: Record<string, unknown>) => void },
@@ -30,34 +26,35 @@ export async function startCrawlWorkers(
 ): Promise<Worker[]> {
   const settings = crawlSettings(options);
   const log = deps.log ?? (() => {});
-  let vkWorker: Worker | undefined;
+  const networkWorkers = new Map<Network, Worker>();
   const ctx: CrawlContext = {
     sql: deps.sql,
     queue: deps.queue,
     settings,
     log,
-    rateLimit: async (ms) => {
-      if (vkWorker) await vkWorker.rateLimit(ms);
-      else await deps.queue.queue('vk').rateLimit(ms);
+    rateLimit: async (network, ms) => {
+      const worker = networkWorkers.get(network);
+      if (worker) await worker.rateLimit(ms);
+      else await deps.queue.queue(network).rateLimit(ms);
     },
   };
-  const dispatch = (processors: Record<string, CrawlProcessor>, queueName: 'crawl' | 'vk') => async (job: Job) => {
-    const processor = processors[job.name];
-    if (!processor) throw new Error(`No processor for job "${job.name}"`);
+  /** Every job's end counts into its run; the first fan-out page of a network read here starts watching the run for its summary. */
+  const tracked = (queueName: QueueName, process: (job: Job) => Promise<unknown>) => async (job: Job) => {
+    // A fan-out of a network this worker does not read is skipped: it is no step of any run.
+    const fanoutNetwork = job.name === 'crawl-fanout' ? ((job.data as { network?: Network }).network ?? 'vk') : null;
+    if (fanoutNetwork && !settings.sources[fanoutNetwork]) return process(job);
     const startedAt = new Date();
-    // Every job's end counts into its run; the first fan-out page starts watching the run for its summary.
     const count = (error?: unknown) => countCrawlJob(deps.sql, job, queueName, startedAt, error).catch((e: Error) => log('crawl run counter not updated', { error: e.message }));
     let result: unknown;
     try {
-      result = await processor(job, ctx);
+      result = await process(job);
     } catch (error) {
       await count(error);
       throw error;
     }
     await count();
-    if (job.name === 'crawl-fanout' && (job.data as { afterId?: number }).afterId === 0) {
-      const network = (job.data as { network?: 'vk' }).network ?? 'vk';
-      await watchCrawlRun(deps.sql, deps.queue, { network, runAt: runAtOf(job), accountIds: null, everyMs: options.runSummaryCheckMs });
+    if (fanoutNetwork && (job.data as { afterId?: number }).afterId === 0) {
+      await watchCrawlRun(deps.sql, deps.queue, { network: fanoutNetwork, runAt: runAtOf(job), accountIds: null, everyMs: options.runSummaryCheckMs });
     }
     return result;
   };
@@ -65,30 +62,38 @@ export async function startCrawlWorkers(
     ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   };
-  await resumeUnlessTokenRejected(ctx);
-  const crawlWorker = deps.queue.createWorker('crawl', dispatch(CRAWL_PROCESSORS, 'crawl'), { concurrency: 2, ...locks });
-  vkWorker = deps.queue.createWorker('vk', dispatch(VK_PROCESSORS, 'vk'), {
-    concurrency: options.concurrency ?? 16,
-    limiter: { max: Math.max(1, Math.floor(settings.vkRequestsPerSecond)), duration: 1_000 },
-    ...locks,
-  });
-  return [crawlWorker, vkWorker];
+  const crawlWorker = deps.queue.createWorker('crawl', tracked('crawl', (job) => processCrawlFanout(job, ctx)), { concurrency: 2, ...locks });
+  const workers: Worker[] = [crawlWorker];
+  for (const [network, crawl] of Object.entries(settings.sources) as [Network, NonNullable<(typeof settings.sources)[Network]>][]) {
+    await resumeUnlessTokenRejected(ctx, network, crawl.tokenFingerprint);
+    const worker = deps.queue.createWorker(
+      network,
+      tracked(network, async (job: Job) => {
+        const kind = CRAWL_KINDS.find((k) => job.name === `${network}-${k}`);
+        if (!kind) throw new Error(`No processor for job "${job.name}" on the ${network} queue`);
+        return PROCESSORS[kind](job, ctx);
+      }),
+      { concurrency: options.concurrency ?? 16, limiter: { max: Math.max(1, Math.floor(crawl.requestsPerSecond)), duration: 1_000 }, ...locks },
+    );
+    networkWorkers.set(network, worker);
+    workers.push(worker);
+  }
+  return workers;
 }
 
 /**
- * The 'vk' queue is paused when VK rejects the token. It stays paused while this process's token
- * is the rejected one; started with another token, the alert is resolved and crawling resumes.
+ * A network's queue is paused when the network rejects the token. It stays paused while this
+ * process's token is the rejected one; started with another token, the alert is resolved and
+ * crawling resumes.
  */
-async function resumeUnlessTokenRejected(ctx: CrawlContext): Promise<void> {
-  const vk = ctx.queue.queue('vk');
-  const rejected = (await listOpenCrawlAlerts(ctx.sql, 'vk')).filter((alert) => alert.kind === 'auth');
-  if (rejected.some((alert) => alert.tokenFingerprint === ctx.settings.vkTokenFingerprint)) {
-    await vk.pause();
-    ctx.log('VK crawling stays paused: VK rejected this token; configure another VK_TOKEN', { token: ctx.settings.vkTokenFingerprint });
+async function resumeUnlessTokenRejected(ctx: CrawlContext, network: Network, tokenFingerprint: string): Promise<void> {
+  const queue = ctx.queue.queue(network);
+  const rejected = (await listOpenCrawlAlerts(ctx.sql, network)).filter((alert) => alert.kind === 'auth');
+  if (rejected.some((alert) => alert.tokenFingerprint === tokenFingerprint)) {
+    await queue.pause();
+    ctx.log(`${network} crawling stays paused: the network rejected this token; configure another one`, { network, token: tokenFingerprint });
     return;
   }
-  if (rejected.length > 0) {
-    await resolveCrawlAlerts(ctx.sql, { network: 'vk', kind: 'auth', exceptTokenFingerprint: ctx.settings.vkTokenFingerprint, at: ctx.settings.now() });
-  }
-  if (await vk.isPaused()) await vk.resume();
+  if (rejected.length > 0) await resolveCrawlAlerts(ctx.sql, { network, kind: 'auth', exceptTokenFingerprint: tokenFingerprint, at: ctx.settings.now() });
+  if (await queue.isPaused()) await queue.resume();
 }

@@ -1,6 +1,6 @@
 import { RateLimitError, type Job } from 'bullmq';
 import { recordCrawlRunStep, registerCrawlRun, type Sql } from '@most/db';
-import type { Network } from '@most/shared';
+import { NETWORKS, type Network } from '@most/shared';
 import type { QueueBackend, QueueName } from '@most/queue';
 
 const PENDING_STATES = ['active', 'waiting', 'delayed', 'prioritized', 'waiting-children'] as const;
@@ -13,17 +13,17 @@ export const runAtOf = (job: Job): number => {
   return typeof runAt === 'number' ? runAt : job.timestamp;
 };
 
-/** The network a crawl job reads: the fan-out's payload says; per-network job queues ('vk') imply it. */
+/** The network a crawl job reads: every crawl payload says (older VK jobs without it are VK's). */
 const networkOf = (job: Job): Network => {
   const network = (job.data as { network?: unknown } | undefined)?.network;
-  return network === 'ok' || network === 'telegram' ? network : 'vk';
+  return (NETWORKS as readonly unknown[]).includes(network) ? (network as Network) : 'vk';
 };
 
 /** Jobs of the run not finished yet (optionally only those about some pages), on the crawl queues. */
 export async function pendingCrawlJobs(queue: QueueBackend, runAt: number, accountIds?: readonly number[]): Promise<number> {
   const wanted = accountIds ? new Set(accountIds) : null;
   let pending = 0;
-  for (const name of ['crawl', 'vk'] satisfies QueueName[]) {
+  for (const name of ['crawl', ...NETWORKS] satisfies QueueName[]) {
     const jobs = await queue.queue(name).getJobs([...PENDING_STATES], 0, -1);
     for (const job of jobs) {
       if (!job || runAtOf(job) !== runAt) continue;
@@ -49,7 +49,7 @@ export async function watchCrawlRun(
 }
 
 /**
- * Counts one crawl job's end into its run: a 'vk' job is one request to the network (held back
+ * Counts one crawl job's end into its run: a job of a network's queue is one request to it (held back
  * by the rate limit or not); a failed attempt is an error.
  */
 export async function countCrawlJob(sql: Sql, job: Job, queueName: QueueName, startedAt: Date, error: unknown): Promise<void> {
@@ -59,7 +59,7 @@ export async function countCrawlJob(sql: Sql, job: Job, queueName: QueueName, st
     runAt: new Date(runAtOf(job)),
     startedAt,
     endedAt: new Date(),
-    requests: queueName === 'vk' ? 1 : 0,
+    requests: queueName !== 'crawl' ? 1 : 0,
     errors: error !== undefined && !rateLimited ? 1 : 0,
   });
 }

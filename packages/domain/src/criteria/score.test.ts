@@ -136,7 +136,7 @@ describe('scoreAccount', () => {
   it('applies criteria by network and organization kind', () => {
     const telegram = scoreAccount(METHODOLOGY_V1, inputs({ account: { network: 'telegram', organizationKind: 'subordinate_institution', sector: 'education' } }));
     const na = telegram.criteria.filter((c) => c.status === 'not_applicable').map((c) => c.code);
-    expect(na).toEqual(expect.arrayContaining(['PROFILE_HEAD_LINK', 'COMMENTS_OPEN', 'RESPONSE_RATE', 'POS_WIDGET', 'GOV_BADGE']));
+    expect(na).toEqual(expect.arrayContaining(['PROFILE_HEAD_LINK', 'COMMENTS_OPEN', 'RESPONSE_RATE', 'POS_WIDGET', 'GOV_BADGE', 'ER_POST', 'ER_VIEW']));
     expect(na).not.toContain('POSTING_REGULARITY');
   });
 

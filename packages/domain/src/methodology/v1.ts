@@ -3,6 +3,8 @@ import { methodologySchema, type CriterionDefinition, type Methodology, type Pro
 
 const ALL = { networks: [], organizationKinds: [], sectors: [] } satisfies CriterionDefinition['applicability'];
 const COMMENTING_NETWORKS = { ...ALL, networks: ['vk', 'ok'] } satisfies CriterionDefinition['applicability'];
+/** Networks whose likes and reposts are read: a Telegram channel preview shows views only. */
+const INTERACTION_NETWORKS = { ...ALL, networks: ['vk', 'ok'] } satisfies CriterionDefinition['applicability'];
 const PRESENT = { direction: 'higher', pass: 1, partial: 1 } as const;
 const MANUAL_0_2 = { direction: 'higher', pass: 2, partial: 1 } as const;
 const MANUAL_YES_NO = { direction: 'higher', pass: 1, partial: 1 } as const;
@@ -73,7 +75,7 @@ const criteria: CriterionDefinition[] = [
     group: 'engagement',
     weight: 6,
     evaluation: { kind: 'automatic', metric: 'er_post_vs_peers', parameters: {} },
-    applicability: ALL,
+    applicability: INTERACTION_NETWORKS,
     thresholds: { direction: 'higher', pass: 1, partial: 0.5 },
   },
   {
@@ -86,7 +88,7 @@ const criteria: CriterionDefinition[] = [
     group: 'engagement',
     weight: 4,
     evaluation: { kind: 'automatic', metric: 'er_view_vs_peers', parameters: {} },
-    applicability: ALL,
+    applicability: INTERACTION_NETWORKS,
     thresholds: { direction: 'higher', pass: 1, partial: 0.5 },
   },
   {

@@ -1,7 +1,8 @@
+import type { AccountStatus } from '@most/shared';
 import type { z } from 'zod';
 import { fetchText } from '../http';
 import { createRequestThrottle } from '../throttle';
-import { SourceError, type AccountRef, type PostsPage, type SocialSource, type SourceComment, type SourcePost, type SourceProfile } from '../types';
+import { SourceError, type AccountRef, type PostsPage, type ProfileOutcome, type SocialSource, type SourceComment, type SourcePost, type SourceProfile } from '../types';
 import { okCommentsSchema, okErrorSchema, okGroupInfoSchema, okTopicsSchema, okUrlInfoSchema, type OkComment, type OkGroup, type OkTopic } from './schemas';
 import { okSignature } from './signature';
 
@@ -23,6 +24,8 @@ export const OK_GROUP_FIELDS = 'uid,name,description,shortname,members_count,hom
 const RATE_LIMITED = new Set([8, 11]);
 const AUTH = new Set([101, 102, 103, 104]);
 const PAGE = 50;
+/** group.getInfo takes up to 100 uids. */
+export const OK_GROUPS_PER_REQUEST = 100;
 
 /**
  * OK (Odnoklassniki) groups over the public REST API: group.getInfo for the profile,
@@ -82,11 +85,46 @@ export function createOkSource(options: OkSourceOptions): SocialSource & { reado
   }
   const groupIdOf = async (account: AccountRef): Promise<string> => account.externalId ?? groupIds.get(account.handle) ?? (await fetchGroup(account)).uid;
 
+  /** Profiles of many groups: short names resolved once each, then group.getInfo for up to 100 ids a request. */
+  async function getProfiles(accounts: AccountRef[]): Promise<ProfileOutcome[]> {
+    const outcomes: ProfileOutcome[] = [];
+    const resolved: { account: AccountRef; gid: string }[] = [];
+    for (const account of accounts) {
+      const known = account.externalId ?? groupIds.get(account.handle);
+      if (known) {
+        resolved.push({ account, gid: known });
+        continue;
+      }
+      try {
+        resolved.push({ account, gid: await resolveShortName(account.handle) });
+      } catch (error) {
+        if (error instanceof SourceError && error.kind === 'account_unavailable') outcomes.push({ account, error });
+        else throw error;
+      }
+    }
+    for (let i = 0; i < resolved.length; i += OK_GROUPS_PER_REQUEST) {
+      const chunk = resolved.slice(i, i + OK_GROUPS_PER_REQUEST);
+      const groups = await call('group.getInfo', { uids: [...new Set(chunk.map((c) => c.gid))].join(','), fields: OK_GROUP_FIELDS }, okGroupInfoSchema);
+      for (const { account, gid } of chunk) {
+        const group = groups.find((g) => g.uid === gid);
+        if (!group) {
+          outcomes.push({ account, error: new SourceError('account_unavailable', `OK group ${gid} was not found`, { accountStatus: 'not_found' }) });
+          continue;
+        }
+        groupIds.set(account.handle, group.uid);
+        outcomes.push({ account, profile: toProfile(group) });
+      }
+    }
+    const order = new Map(accounts.map((account, i) => [account, i]));
+    return outcomes.sort((a, b) => order.get(a.account)! - order.get(b.account)!);
+  }
+
   return {
     network: 'ok',
     async getProfile(account) {
       return toProfile(await fetchGroup(account));
     },
+    getProfiles,
     async getPostsPage(account, cursor): Promise<PostsPage> {
       const gid = await groupIdOf(account);
       const page = await call(
@@ -125,15 +163,23 @@ function okError(method: string, code: number, message: string): SourceError {
   return new SourceError('transient', text, { code });
 }
 
-function toProfile(group: OkGroup): SourceProfile {
+/** A group marked deleted or blocked keeps answering group.getInfo; a closed or secret one hides its topics. */
+function okStatus(group: OkGroup): AccountStatus {
+  const status = group.status?.toUpperCase();
+  if (status === 'DELETED') return 'deleted';
+  if (status === 'BLOCKED' || status === 'BANNED') return 'blocked';
   const access = group.access_type?.toUpperCase();
+  return access === 'CLOSED' || access === 'SECRET' ? 'private' : 'active';
+}
+
+function toProfile(group: OkGroup): SourceProfile {
   const avatar = group.pic_avatar ?? group.picAvatar ?? '';
   return {
     network: 'ok',
     externalId: group.uid,
     handle: group.shortname ?? null,
     name: group.name,
-    status: access === 'CLOSED' || access === 'SECRET' ? 'private' : 'active',
+    status: okStatus(group),
     description: group.description ?? '',
     website: group.homepage_url?.trim() || null,
     phones: group.phone?.trim() ? [group.phone.trim()] : [],

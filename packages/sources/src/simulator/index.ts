@@ -4,3 +4,7 @@ export type { SimulatorStats, SimulatorTokenKind, TokenStats, VkSimulator, VkSim
 export type { SimulatorClock } from './clock';
 export { FAULT_KINDS, type FaultKind, type FaultOptions } from './faults';
 export type { CommunityOverride, CommunityState, PostingPattern } from './world';
+export { startOkSimulator, OK_SIMULATOR_APPLICATION, type OkSimulator, type OkSimulatorOptions } from './ok-server';
+export { startTelegramSimulator, TELEGRAM_PREVIEW_PAGE, type TelegramSimulator, type TelegramSimulatorOptions } from './telegram-server';
+export type { NetworkSimulatorStats } from './http';
+export { NETWORK_SIMULATORS, type DemoSimulatorOptions, type RunningSimulator } from './networks';

@@ -5,6 +5,7 @@ import { FaultPlan, type FaultKind, type FaultOptions } from './faults';
 import { parseExecuteCode } from './execute';
 import { groupsGetById, VkApiError, wallGet, wallGetComments, type Params } from './methods';
 import { SlidingWindow } from './rate-window';
+import { readBody, sendJson, sendRaw } from './http';
 import { World, type CommunityOverride, type WorldOptions } from './world';
 
 export type SimulatorTokenKind = 'user' | 'service' | 'community';
@@ -70,7 +71,6 @@ export interface VkSimulator {
 
 const DEFAULT_RATE: Record<SimulatorTokenKind, number> = { user: 3, community: 20, service: 5 };
 const KNOWN_METHODS = new Set(['groups.getById', 'wall.get', 'wall.getComments', 'execute']);
-const MAX_BODY_BYTES = 1_000_000;
 
 export async function startVkSimulator(options: VkSimulatorOptions = {}): Promise<VkSimulator> {
   const seed = options.seed ?? 'most';
@@ -242,24 +242,4 @@ function requestParams(method: string, params: Params): { key: string; value: st
       .filter(([key]) => key !== 'access_token')
       .map(([key, value]) => ({ key, value })),
   ];
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  sendRaw(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
-}
-
-function sendRaw(res: ServerResponse, status: number, contentType: string, body: string): void {
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
 }

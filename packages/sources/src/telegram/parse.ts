@@ -5,6 +5,8 @@ import { parse, type HTMLElement } from 'node-html-parser';
 export interface TelegramChannelPage {
   title: string;
   description: string;
+  /** Links of the description (href and text). */
+  links: { url: string; name: string }[];
   subscribers: number | null;
   hasAvatar: boolean;
   posts: TelegramPost[];
@@ -63,9 +65,14 @@ export function parseChannelPage(html: string, channel: string): TelegramChannel
       edited: /edited|изменено/i.test(message.querySelector('.tgme_widget_message_meta')?.textContent ?? ''),
     });
   }
+  const descriptionElement = root.querySelector('.tgme_channel_info_description');
+  const links = (descriptionElement?.querySelectorAll('a[href]') ?? [])
+    .map((a) => ({ url: a.getAttribute('href') ?? '', name: a.textContent.trim() }))
+    .filter((link) => /^https?:\/\//i.test(link.url));
   return {
     title: root.querySelector('.tgme_channel_info_header_title')?.textContent.trim() ?? channel,
-    description: messageText(root.querySelector('.tgme_channel_info_description')),
+    description: messageText(descriptionElement),
+    links,
     subscribers,
     hasAvatar: Boolean(root.querySelector('.tgme_channel_info_header .tgme_page_photo_image img, .tgme_page_photo_image img')),
     posts,

@@ -13,6 +13,9 @@ export interface TelegramSourceOptions {
   fetch?: typeof fetch;
 }
 
+const PHONE = /(?:\+7|8)[\s(-]*\d{3,4}[\s)-]*\d{1,3}[\s-]?\d{2}[\s-]?\d{2}/g;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
 /**
  * Public Telegram channels through the web preview t.me/s/<channel> (no API key needed).
  * Comments live in a linked discussion group that the preview does not show, so getComments returns [].
@@ -33,7 +36,10 @@ export function createTelegramSource(options: TelegramSourceOptions = {}): Socia
       throw new SourceError('account_unavailable', `Telegram ${channel}: no public channel preview`, { accountStatus: 'not_found' });
     }
     if (answer.status === 404) throw new SourceError('account_unavailable', `Telegram ${channel}: not found`, { accountStatus: 'not_found' });
-    if (answer.status === 429) throw new SourceError('rate_limited', `Telegram ${channel}: HTTP 429`, { retryAfterMs: 60_000 });
+    if (answer.status === 429) {
+      const retryAfter = Number(answer.headers.get('retry-after'));
+      throw new SourceError('rate_limited', `Telegram ${channel}: HTTP 429`, { retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 60_000 });
+    }
     if (answer.status >= 500) throw new SourceError('transient', `Telegram ${channel}: HTTP ${answer.status}`);
     if (answer.status !== 200) throw new SourceError('malformed', `Telegram ${channel}: unexpected HTTP ${answer.status}`);
     const parsed = parseChannelPage(answer.text, channel);
@@ -52,18 +58,19 @@ export function createTelegramSource(options: TelegramSourceOptions = {}): Socia
         name: channel.title,
         status: 'active',
         description: channel.description,
-        website: null,
-        phones: [],
-        emails: [],
+        // A channel has no contact fields: what its description states and links to is what it publishes.
+        website: channel.links.find((link) => !/^https?:\/\/(t\.me|telegram\.me)\//i.test(link.url))?.url ?? null,
+        phones: [...new Set(channel.description.match(PHONE) ?? [])].map((p) => p.trim()),
+        emails: [...new Set(channel.description.match(EMAIL) ?? [])],
         address: null,
         hasWorkingHours: false,
-        links: [],
+        links: channel.links,
         membersCount: channel.subscribers,
         wall: null,
         verified: false,
         hasAvatar: channel.hasAvatar,
         hasCover: false,
-        raw: { title: channel.title, description: channel.description, subscribers: channel.subscribers },
+        raw: { title: channel.title, description: channel.description, links: channel.links, subscribers: channel.subscribers },
       };
     },
     async getPostsPage(account: AccountRef, cursor: string | null): Promise<PostsPage> {

@@ -3,7 +3,7 @@ import { For } from 'solid-js';
 import { fetchMethodology } from '../../api/public';
 import { QueryView } from '../../components/State';
 import { formatDate, formatNumber } from '../../format';
-import { locale, t } from '../../i18n';
+import { label, locale, t } from '../../i18n';
 
 /** The methodology, generated from the versions the API publishes (criteria, weights, thresholds). */
 export default function MethodologyPage() {
@@ -13,6 +13,7 @@ export default function MethodologyPage() {
     <section aria-labelledby="methodology-title">
       <h1 id="methodology-title">{m().title}</h1>
       <p>{m().intro}</p>
+      <p data-testid="methodology-combine">{m().combine}</p>
       <QueryView query={query} empty={(versions) => versions.length === 0}>
         {(versions) => (
           <For each={versions}>
@@ -41,6 +42,7 @@ export default function MethodologyPage() {
                         <th scope="col" class="num">{m().weight}</th>
                         <th scope="col">{m().threshold}</th>
                         <th scope="col">{m().kind}</th>
+                        <th scope="col">{m().networksColumn}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -55,6 +57,9 @@ export default function MethodologyPage() {
                             <td class="num" data-label={m().weight}>{formatNumber(criterion.weight, locale(), 2)}</td>
                             <td data-label={m().threshold} data-testid="criterion-rule">{criterion.rule}</td>
                             <td data-label={m().kind}>{criterion.kind === 'manual' ? m().manual : m().automatic}</td>
+                            <td data-label={m().networksColumn} data-testid="criterion-networks">
+                              {criterion.applicability.networks.length === 0 ? m().allNetworks : criterion.applicability.networks.map((n) => label(t().networks, n)).join(', ')}
+                            </td>
                           </tr>
                         )}
                       </For>

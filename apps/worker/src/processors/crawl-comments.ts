@@ -1,23 +1,24 @@
 import type { Job } from 'bullmq';
 import { clearCrawlFailures, getCrawlAccounts, upsertComments, type CrawledComment, type Sql } from '@most/db';
-import { parseJobPayload } from '@most/queue';
+import type { Network } from '@most/shared';
+import { parseCrawlPayload } from '@most/queue';
 import { SourceError, type SourceComment } from '@most/sources';
-import { accountRef, type CrawlContext } from '../crawl/context';
+import { accountRef, networkCrawl, type CrawlContext } from '../crawl/context';
 import { failOnSourceError } from '../crawl/source-errors';
 import type { Pseudonymise } from '../crawl/pseudonym';
 
 /** Raw author ids end here: only their pseudonyms go further. */
-export function toStoredComment(comment: SourceComment, pseudonymise: Pseudonymise): CrawledComment {
+export function toStoredComment(network: Network, comment: SourceComment, pseudonymise: Pseudonymise): CrawledComment {
   return {
     externalId: comment.externalId,
     url: comment.url,
-    authorPseudonym: pseudonymise('vk', comment.authorId),
+    authorPseudonym: pseudonymise(network, comment.authorId),
     fromPage: comment.fromPage,
     publishedAt: comment.publishedAt,
     text: comment.text,
     threadRootExternalId: comment.threadRootId,
     replyToCommentExternalId: comment.replyToCommentId,
-    replyToUserPseudonym: comment.replyToUserId === null ? null : pseudonymise('vk', comment.replyToUserId),
+    replyToUserPseudonym: comment.replyToUserId === null ? null : pseudonymise(network, comment.replyToUserId),
     deleted: comment.deleted,
   };
 }
@@ -25,21 +26,22 @@ export function toStoredComment(comment: SourceComment, pseudonymise: Pseudonymi
 /** VK 212: comments of this one post are closed to outsiders; the account itself is fine. */
 const postCommentsClosed = (error: unknown) => error instanceof SourceError && error.kind === 'account_unavailable' && error.details.code === 212;
 
-/** All comments of one post (one wall.getComments request unless a thread is long), stored as one transaction. */
-export async function processVkComments(job: Job, ctx: CrawlContext) {
-  const data = parseJobPayload('vk-comments', job.data);
+/** All comments of one post (one request unless a thread or the list is long), stored as one transaction. */
+export async function processComments(job: Job, ctx: CrawlContext) {
+  const data = parseCrawlPayload('comments', job);
+  const { source } = networkCrawl(ctx, data.network);
   const [account] = await getCrawlAccounts(ctx.sql, [data.accountId]);
   if (!account) return { skipped: 'account removed' };
   if (account.status !== 'active') return { skipped: `account is ${account.status}` };
   let comments: SourceComment[];
   try {
-    comments = await ctx.settings.vk.getComments(accountRef(account), data.postExternalId);
+    comments = await source.getComments(accountRef(account), data.postExternalId);
   } catch (error) {
     if (postCommentsClosed(error)) return { skipped: 'comments of this post are closed' };
-    return failOnSourceError(ctx, account.id, 'comments', error);
+    return failOnSourceError(ctx, data.network, account.id, 'comments', error);
   }
   const seenAt = ctx.settings.now();
-  const stored = comments.map((comment) => toStoredComment(comment, ctx.settings.pseudonymise));
+  const stored = comments.map((comment) => toStoredComment(data.network, comment, ctx.settings.pseudonymise));
   const outcome = await ctx.sql.begin(async (transaction) => {
     const tx = transaction as unknown as Sql;
     const result = await upsertComments(tx, { postId: data.postId, accountId: account.id, comments: stored, seenAt });

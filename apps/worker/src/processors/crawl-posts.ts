@@ -1,8 +1,9 @@
 import type { Job } from 'bullmq';
 import { advanceWatermark, getCrawlAccounts, getWatermark, recordCrawlSuccess, upsertPosts, type Sql } from '@most/db';
-import { parseJobPayload } from '@most/queue';
+import { parseCrawlPayload } from '@most/queue';
 import type { PostsPage } from '@most/sources';
-import { accountRef, enqueueMany, type CrawlContext } from '../crawl/context';
+import { crawlJobName } from '@most/queue';
+import { accountRef, enqueueMany, networkCrawl, type CrawlContext } from '../crawl/context';
 import { crawlJobIds } from '../crawl/job-ids';
 import { failOnSourceError } from '../crawl/source-errors';
 
@@ -10,21 +11,23 @@ import { failOnSourceError } from '../crawl/source-errors';
 const MAX_PAGES = 50;
 
 /**
- * One wall.get page of an account. Stores the posts and their counters, enqueues a comments job
+ * One page of an account's posts (VK wall.get, OK mediatopic.getTopics, a Telegram preview page). Stores the posts and their counters, enqueues a comments job
  * for each post whose comments must be read (younger than the recent window, or never read and
  * within the history window), and a continuation for the next page until it reaches posts older
  * than the watermark (and the recent window). The last page moves the watermark.
  */
-export async function processVkPosts(job: Job, ctx: CrawlContext) {
-  const data = parseJobPayload('vk-posts', job.data);
+export async function processPosts(job: Job, ctx: CrawlContext) {
+  const data = parseCrawlPayload('posts', job);
+  const { network } = data;
+  const { source } = networkCrawl(ctx, network);
   const [account] = await getCrawlAccounts(ctx.sql, [data.accountId]);
   if (!account) return { skipped: 'account removed' };
   if (account.status !== 'active') return { skipped: `account is ${account.status}` };
   let page: PostsPage;
   try {
-    page = await ctx.settings.vk.getPostsPage(accountRef(account), data.cursor);
+    page = await source.getPostsPage(accountRef(account), data.cursor);
   } catch (error) {
-    return failOnSourceError(ctx, account.id, 'posts', error);
+    return failOnSourceError(ctx, network, account.id, 'posts', error);
   }
 
   const now = ctx.settings.now();
@@ -57,16 +60,16 @@ export async function processVkPosts(job: Job, ctx: CrawlContext) {
   });
   await enqueueMany(
     ctx.queue,
-    'vk-comments',
+    crawlJobName(network, 'comments'),
     toRead.map((post) => ({
-      jobId: crawlJobIds.vkComments(account.id, post.externalId, data.runAt),
-      data: { accountId: account.id, runAt: data.runAt, postId: post.id, postExternalId: post.externalId },
+      jobId: crawlJobIds.comments(network, account.id, post.externalId, data.runAt),
+      data: { network, accountId: account.id, runAt: data.runAt, postId: post.id, postExternalId: post.externalId },
     })),
   );
   if (continues) {
     const next = data.page + 1;
-    await enqueueMany(ctx.queue, 'vk-posts', [
-      { jobId: crawlJobIds.vkPosts(account.id, data.runAt, next), data: { accountId: account.id, runAt: data.runAt, cursor: page.nextCursor, page: next, newest } },
+    await enqueueMany(ctx.queue, crawlJobName(network, 'posts'), [
+      { jobId: crawlJobIds.posts(network, account.id, data.runAt, next), data: { network, accountId: account.id, runAt: data.runAt, cursor: page.nextCursor, page: next, newest } },
     ]);
   }
   const summary = { accountId: account.id, page: data.page, posts: page.posts.length, newPosts: stored.filter((p) => p.inserted).length, commentJobs: toRead.length, continues };

@@ -1,0 +1,135 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FaultKind } from './faults';
+import { SlidingWindow } from './rate-window';
+
+/** HTTP plumbing shared by the network simulators: bodies, answers, listening, per-token rate windows and stats. */
+
+const MAX_BODY_BYTES = 1_000_000;
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function sendRaw(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  sendRaw(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+export interface ListeningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `handle` on host:port; failures of the handler become HTTP 500. Requests held open (`hang`) end on close. */
+export async function listen(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, port = 0, host = '127.0.0.1'): Promise<ListeningServer & { hold(res: ServerResponse): void }> {
+  const pending = new Set<ServerResponse>();
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendRaw(res, 500, 'text/plain', `simulator error: ${String(error)}`);
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${address.port}`,
+    hold: (res) => {
+      pending.add(res);
+      res.on('close', () => pending.delete(res));
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of pending) res.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** What a simulator saw, for tests and benchmarks; `rateLimited` counts answers refusing a request over the budget. */
+export interface NetworkSimulatorStats {
+  requests: number;
+  byMethod: Record<string, number>;
+  /** Answers by the network's error code, plus HTTP-level faults (`http500`, `malformed_json`, …). */
+  errors: Record<string, number>;
+  rateLimited: number;
+  /** The most requests that arrived within any sliding 1 s window, for any single token. */
+  maxRequestsPerSecond: number;
+  byToken: Record<string, { requests: number; rateLimited: number; maxRequestsPerSecond: number }>;
+}
+
+/** Counts requests and enforces a per-token budget with sliding 1 s windows. */
+export class RequestLedger {
+  stats: NetworkSimulatorStats = RequestLedger.empty();
+  private windows = new Map<string, SlidingWindow>();
+
+  static empty(): NetworkSimulatorStats {
+    return { requests: 0, byMethod: {}, errors: {}, rateLimited: 0, maxRequestsPerSecond: 0, byToken: {} };
+  }
+
+  /** Records the request; false when the token's budget for the last second is spent. */
+  admit(token: string, method: string, limit: number | null): boolean {
+    const stats = this.stats;
+    stats.requests++;
+    stats.byMethod[method] = (stats.byMethod[method] ?? 0) + 1;
+    const perToken = (stats.byToken[token] ??= { requests: 0, rateLimited: 0, maxRequestsPerSecond: 0 });
+    perToken.requests++;
+    let window = this.windows.get(token);
+    if (!window) this.windows.set(token, (window = new SlidingWindow()));
+    const admitted = window.admit(performance.now(), limit);
+    perToken.maxRequestsPerSecond = Math.max(perToken.maxRequestsPerSecond, window.maxArrivalsPerSecond);
+    stats.maxRequestsPerSecond = Math.max(stats.maxRequestsPerSecond, window.maxArrivalsPerSecond);
+    if (!admitted) {
+      stats.rateLimited++;
+      perToken.rateLimited++;
+    }
+    return admitted;
+  }
+
+  error(key: string): void {
+    this.stats.errors[key] = (this.stats.errors[key] ?? 0) + 1;
+  }
+
+  reset(): void {
+    this.stats = RequestLedger.empty();
+    this.windows.clear();
+  }
+}
+
+/** HTTP-level faults every simulator answers the same way; returns true when the answer was sent (or withheld). */
+export async function answerHttpFault(fault: FaultKind, req: IncomingMessage, res: ServerResponse, hold: (res: ServerResponse) => void, slowMs: number): Promise<'answered' | 'continue'> {
+  switch (fault) {
+    case 'hang':
+      hold(res);
+      return 'answered';
+    case 'slow':
+      await new Promise((resolve) => setTimeout(resolve, slowMs));
+      return 'continue';
+    case 'reset':
+      req.socket.destroy();
+      return 'answered';
+    case 'http500':
+    case 'http502':
+    case 'http503':
+      sendRaw(res, Number(fault.slice(4)), 'text/html', `<html><body><h1>${fault.slice(4)} Server Error</h1></body></html>`);
+      return 'answered';
+    default:
+      return 'continue';
+  }
+}
