@@ -20,7 +20,7 @@ describe('what a Russian reader must not see', () => {
     const text =
       'Страницы VK, OK и Telegram; скачать CSV, JSON, XLSX или PDF; подписка RSS и Atom; API по ссылке https://most.example/api/public_v1/docs; ' +
       'пишите на smm_team@agency.test; IV квартал 2026 г.; опубликован 05.12.2026; перерыв 65,3 дня, 2 дня, 5 дней, в течение 24 часов, 21 день; ' +
-      'Житель 3FA2B1; запрос 684db176-deee-4cf0-ab17-5c3161cef078; 12 345,6 балла';
+      'адрес e-mail для входа; Житель 3FA2B1; запрос 684db176-deee-4cf0-ab17-5c3161cef078; 12 345,6 балла';
     expect(findOffences(text)).toEqual([]);
     // Registry codes are data, like an ИНН.
     expect(kinds('Код: saratov_city, minsoc')).toEqual(['identifier:saratov_city', 'english:minsoc']);

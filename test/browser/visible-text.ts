@@ -25,6 +25,8 @@ const CAMEL = /\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g;
 const DECIMAL_POINT = /(?<![\d.])\d+\.\d+(?![\d.])/g;
 /** Request ids and other UUIDs are machine text; they are left out so their hex digits do not read as words. */
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+/** «e-mail» is how Russian interfaces spell the word; it is not English prose. */
+const E_MAIL = /\be-mail\b/giu;
 const LATIN_WORD = /(?<![\p{L}\p{N}_])[A-Za-z]{2,}(?![\p{L}\p{N}_])/gu;
 
 /** Nouns whose form after a number is checked: [one, few (also fractions), many]. */
@@ -74,7 +76,7 @@ const around = (text: string, index: number, length: number) =>
  */
 export function findOffences(raw: string, codes: ReadonlySet<string> = new Set()): Offence[] {
   const offences: Offence[] = [];
-  const text = raw.replace(URL_LIKE, (m) => ' '.repeat(m.length)).replace(UUID, (m) => ' '.repeat(m.length));
+  const text = raw.replace(URL_LIKE, (m) => ' '.repeat(m.length)).replace(UUID, (m) => ' '.repeat(m.length)).replace(E_MAIL, (m) => ' '.repeat(m.length));
   const add = (kind: Offence['kind'], re: RegExp, accept: (m: RegExpExecArray) => boolean = () => true) => {
     for (const m of text.matchAll(re)) if (!codes.has(m[0]) && accept(m)) offences.push({ kind, match: m[0], context: around(text, m.index!, m[0].length) });
   };
