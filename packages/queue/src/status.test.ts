@@ -29,7 +29,7 @@ describe.each(['redis', 'postgres'] as const)('queue status (%s backend)', (kind
     try {
       const empty = await readQueueStatus(backend);
       expect(empty.kind).toBe(kind);
-      expect(empty.queues.map((q) => q.name)).toEqual(['system', 'crawl', 'vk']);
+      expect(empty.queues.map((q) => q.name)).toEqual(['system', 'crawl', 'vk', 'ok', 'telegram']);
       expect(empty.queues.every((q) => q.active.length === 0 && Object.values(q.counts).every((n) => n === 0))).toBe(true);
 
       backend.createWorker(
