@@ -103,7 +103,7 @@ describe('monitor and administrator journeys in Chromium', () => {
     // Queue status from the platform's own queue backend: one row per queue with counts per state.
     const counts = page.getByTestId('queue-counts');
     await counts.waitFor();
-    expect(await counts.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-queue')))).toEqual(['system', 'crawl', 'vk']);
+    expect(await counts.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-queue')))).toEqual(['system', 'crawl', 'vk', 'ok', 'telegram']);
     expect(await counts.locator('tbody tr[data-queue="vk"] td[data-state="failed"]').textContent()).toMatch(/^\d+$/);
     expect(await page.getByTestId('queue-status').textContent()).toMatch(/Механизм очереди: (Redis|PostgreSQL)/);
     await screenshot(page, 'monitor-crawl');

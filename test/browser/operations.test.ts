@@ -84,7 +84,7 @@ describe('monitor operations in Chromium: crawl truth, crawl now, rescore now, q
     await status.getByText('Сбор по расписанию на этом сервере не запущен', { exact: false }).waitFor();
     await status.getByText(/Осталось заданий: 1\./).waitFor();
     const jobs = await platform.platform.queue.queue('vk').getJobs(['waiting']);
-    expect(jobs.filter((job) => job.name === 'vk-profile')).toHaveLength(1);
+    expect(jobs.filter((job) => job.name === 'vk-profiles')).toHaveLength(1);
   });
 
   it('rescores a period now and shows the result', async () => {
