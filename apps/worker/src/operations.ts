@@ -112,16 +112,20 @@ export function createOperations(deps: {
 
     async crawlProgress(runAt, accountIds) {
       // A run is recorded per network; "crawl now" of an organization may span several.
-      const runs = (await Promise.all(NETWORKS.map((network) => getCrawlRun(deps.sql, { network, runAt: new Date(runAt) })))).filter((run) => run !== null);
+      const readRuns = async () => (await Promise.all(NETWORKS.map((network) => getCrawlRun(deps.sql, { network, runAt: new Date(runAt) })))).filter((run) => run !== null);
       const explicit = accountIds && accountIds.length > 0 ? [...accountIds] : null;
+      const registered = await readRuns();
+      const allIds = explicit ?? (registered.every((run) => run.accountIds !== null) && registered.length > 0 ? registered.flatMap((run) => run.accountIds ?? []) : undefined);
+      // Pending jobs first, then what they wrote: a job that ends between the two reads is then
+      // counted in the pages, never reported finished with its page missing.
+      const pendingJobs = await pendingCrawlJobs(deps.queue, runAt, allIds);
+      const runs = await readRuns();
       const perRun = await Promise.all(
         runs.map(async (run) => {
           const pages = await crawlRunPages(deps.sql, { network: run.network, runAt: run.runAt, accountIds: explicit ?? run.accountIds });
           return { run, pages };
         }),
       );
-      const allIds = explicit ?? (runs.every((run) => run.accountIds !== null) && runs.length > 0 ? runs.flatMap((run) => run.accountIds ?? []) : undefined);
-      const pendingJobs = await pendingCrawlJobs(deps.queue, runAt, allIds);
       const pages = perRun.reduce<CrawlRunPages>(
         (sum, { pages: p }) => ({ read: sum.read + p.read, failed: sum.failed + p.failed, unavailable: sum.unavailable + p.unavailable, posts: sum.posts + p.posts, comments: sum.comments + p.comments }),
         { read: 0, failed: 0, unavailable: 0, posts: 0, comments: 0 },
