@@ -1,4 +1,6 @@
 export * from './client';
+export * from './transaction';
+export * from './actor';
 export * from './migrate';
 export * from './embedded';
 export * from './open';

@@ -10,6 +10,7 @@ import {
   upsertTraineeProfile,
   type Sql,
   type TraineeProfileInput,
+  inTransaction,
 } from '@most/db';
 import { addDays, regionDate } from '@most/domain';
 
@@ -51,8 +52,7 @@ export async function ensureDemoCourse(sql: Sql, options: { now?: Date } = {}): 
     ORDER BY o.kind = 'local_government' DESC, o.code LIMIT ${TRAINEES.length}`;
   if (!instructor || !trainee || organizations.length === 0) return { status: 'no_demo_users' };
 
-  return sql.begin(async (tx) => {
-    const t = tx as unknown as Sql;
+  return inTransaction(sql, async (t) => {
     const course = await createCourse(
       t,
       {

@@ -8,6 +8,7 @@ import type { SessionUser } from './sessions';
 import { deleteUserSessions } from './sessions';
 import { reserveAttempt } from './throttle';
 import { hashSecretToken, newSecretToken } from './tokens';
+import { inTransaction } from '../transaction';
 
 export type AuthTokenPurpose = 'password_reset' | 'invitation';
 
@@ -80,8 +81,7 @@ async function setPassword(sql: Sql, token: string, purpose: AuthTokenPurpose, p
   const parsed = passwordSchema.safeParse(password);
   if (!parsed.success) throw new AppError('BAD_REQUEST', 'Пароль слишком короткий', { details: { password: parsed.error.issues[0]?.message } });
   const passwordHash = await hashPassword(password);
-  return sql.begin(async (transaction) => {
-    const tx = transaction as unknown as Sql;
+  return inTransaction(sql, async (tx) => {
     const userId = await consumeToken(tx, token, purpose);
     const [user] = await tx<{ id: number; email: string; display_name: string; role: SessionUser['role']; organization_id: number | null }[]>`
       UPDATE users SET password_hash = ${passwordHash}, updated_at = now(),
@@ -119,8 +119,7 @@ export async function inviteUser(sql: Sql, input: InvitationInput, actor: { id: 
   if (invitation.role === 'agency' && invitation.organizationId === null) {
     throw new AppError('BAD_REQUEST', 'Сотрудник ведомства должен быть привязан к организации', { details: { organizationId: 'required for the agency role' } });
   }
-  return sql.begin(async (transaction) => {
-    const tx = transaction as unknown as Sql;
+  return inTransaction(sql, async (tx) => {
     if (invitation.organizationId !== null) {
       const [org] = await tx`SELECT 1 FROM organizations WHERE id = ${invitation.organizationId}`;
       if (!org) throw new AppError('NOT_FOUND', 'Организация не найдена', { details: { organizationId: 'not in the registry' } });

@@ -13,8 +13,9 @@ import {
   type EditionSummary,
   type OrganizationScore,
 } from './types';
+import { inTransaction } from '../transaction';
+import type { Actor } from '../actor';
 
-type Actor = { id: number | null; label: string };
 const CHUNK = 1_000;
 
 interface EditionDbRow {
@@ -145,8 +146,7 @@ export async function buildEdition(sql: Sql, input: EditionInput, scores: Organi
   const edition = editionInputSchema.parse(input);
   const parsedScores = scores.map((s) => organizationScoreSchema.parse(s));
   const slug = edition.slug ?? slugify(edition);
-  const editionId = await sql.begin(async (transaction) => {
-    const tx = transaction as unknown as Sql;
+  const editionId = await inTransaction(sql, async (tx) => {
     const [taken] = await tx`SELECT 1 FROM ranking_editions WHERE slug = ${slug}`;
     if (taken) throw new AppError('CONFLICT', 'Выпуск с таким адресом уже есть', { details: { slug: 'already exists' } });
     const previous = await previousPublished(tx, edition.periodEnd, null);
@@ -205,8 +205,7 @@ async function insertRows(tx: Sql, editionId: number, computed: ReturnType<typeo
  * moment, then the edition is frozen (the database refuses any later change).
  */
 export async function publishEdition(sql: Sql, id: number, actor: Actor): Promise<Edition> {
-  await sql.begin(async (transaction) => {
-    const tx = transaction as unknown as Sql;
+  await inTransaction(sql, async (tx) => {
     const [row] = await tx<{ status: EditionStatus; period_end: string }[]>`SELECT status, period_end::text AS period_end FROM ranking_editions WHERE id = ${id} FOR UPDATE`;
     if (!row) throw new AppError('NOT_FOUND', 'Выпуск рейтинга не найден');
     if (row.status === 'published') throw new AppError('CONFLICT', 'Выпуск уже опубликован и не может быть изменён');
@@ -233,8 +232,7 @@ export async function publishEdition(sql: Sql, id: number, actor: Actor): Promis
 
 /** Drops a draft (e.g. to rebuild it); published editions cannot be deleted. */
 export async function deleteDraftEdition(sql: Sql, id: number, actor: Actor): Promise<void> {
-  await sql.begin(async (transaction) => {
-    const tx = transaction as unknown as Sql;
+  await inTransaction(sql, async (tx) => {
     const [row] = await tx<{ status: EditionStatus }[]>`SELECT status FROM ranking_editions WHERE id = ${id}`;
     if (!row) throw new AppError('NOT_FOUND', 'Выпуск рейтинга не найден');
     if (row.status === 'published') throw new AppError('CONFLICT', 'Опубликованный выпуск нельзя удалить');

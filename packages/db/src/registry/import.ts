@@ -3,6 +3,7 @@ import { AppError } from '@most/shared';
 import type { Queryable, Sql } from '../client';
 import { appendAudit } from '../audit';
 import type { Table } from './read-table';
+import { inTransaction } from '../transaction';
 
 export interface RowError {
   line: number;
@@ -118,9 +119,7 @@ async function validateRows(sql: Queryable, table: Table): Promise<{ valid: Loca
  * same file again changes nothing.
  */
 export async function importRegistry(sql: Sql, table: Table, actor: { id?: number; label: string }): Promise<ImportReport> {
-  return sql.begin(async (transaction) => {
-    // postgres.js types a transaction without its tagged-template call signature.
-    const tx = transaction as unknown as Sql;
+  return inTransaction(sql, async (tx) => {
     const { valid, errors, ignoredColumns } = await validateRows(tx, table);
     const organizations: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
     const accounts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };

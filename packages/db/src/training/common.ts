@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '@most/shared';
-import type { Queryable, Sql } from '../client';
 
-/** Who did it, for the audit log and the *_by columns. */
-export interface TrainingActor {
-  id: number | null;
-  label: string;
-}
+export type { Actor as TrainingActor } from '../actor';
+export { inTransaction } from '../transaction';
 
 /** Parses with zod and turns failures into one BAD_REQUEST naming the fields. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -17,14 +13,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     });
   }
   return parsed.data;
-}
-
-/** Runs `work` in a transaction, or inside the caller's one when `sql` already is a transaction. */
-export async function inTransaction<T>(sql: Queryable, work: (tx: Sql) => Promise<T>): Promise<T> {
-  if ('begin' in sql && typeof (sql as Sql).begin === 'function') {
-    return (await (sql as Sql).begin((transaction) => work(transaction as unknown as Sql))) as T;
-  }
-  return work(sql as unknown as Sql);
 }
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
