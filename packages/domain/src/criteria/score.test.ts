@@ -55,7 +55,13 @@ function inputs(overrides: Partial<ScoringInputs> = {}): ScoringInputs {
 
 describe('methodology v1', () => {
   it('is valid data whose weights sum to 100 and covers DOMAIN §2', () => {
-    expect(() => methodologySchema.parse(METHODOLOGY_V1)).not.toThrow();
+    // It is stored as JSON: the round trip must give back the same methodology.
+    expect(methodologySchema.parse(JSON.parse(JSON.stringify(METHODOLOGY_V1)))).toEqual(METHODOLOGY_V1);
+    // What the schema cannot see: "pass" is never worse than "partial", manual scales are ranges.
+    const inverted = METHODOLOGY_V1.criteria.filter(({ thresholds: t }) => (t.direction === 'higher' ? t.pass < t.partial : t.pass > t.partial));
+    expect(inverted.map((c) => c.code)).toEqual([]);
+    const flatScales = METHODOLOGY_V1.criteria.filter((c) => c.evaluation.kind === 'manual' && c.evaluation.scale.min >= c.evaluation.scale.max);
+    expect(flatScales.map((c) => c.code)).toEqual([]);
     expect(METHODOLOGY_V1.criteria.reduce((s, c) => s + c.weight, 0)).toBe(100);
     const codes = METHODOLOGY_V1.criteria.map((c) => c.code);
     for (const code of ['PROFILE_HEAD_LINK', 'WEBSITE_BACKLINK', 'COMMENTS_OPEN', 'POSTING_REGULARITY', 'ER_POST', 'ER_VIEW', 'RESPONSE_RATE', 'SLA_WITHIN_24H', 'MEDIAN_FIRST_RESPONSE', 'GOV_BADGE', 'POS_WIDGET']) {

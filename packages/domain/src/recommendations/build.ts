@@ -67,8 +67,8 @@ function textFor(criterion: CriterionDefinition, result: CriterionScore, context
       return `${found}${site ? ` (проверен сайт ${site})` : ''}. ${ADVICE.WEBSITE_BACKLINK}`;
     }
     case 'POSTING_REGULARITY': {
-      const count = result.evidence.find((e) => e.kind === 'figure' && e.field === 'posts')?.value;
-      const lead = typeof count === 'number' ? `За период ${countRu(count, 'публикация', 'публикации', 'публикаций', 'публикации', 0)}: ` : '';
+      const count = figure(result, 'posts');
+      const lead = count !== null ? `За период ${countRu(count, 'публикация', 'публикации', 'публикаций', 'публикации', 0)}: ` : '';
       return `${lead}${lead ? found[0]!.toLowerCase() + found.slice(1) : found}. ${ADVICE.POSTING_REGULARITY}`;
     }
     case 'RESPONSE_RATE': {
