@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SLA_POLICY, slaPolicy } from '../sla/policy';
 import { alertKindsFor, alertRuleProblem, DEFAULT_ALERT_RULES } from './rules';
 import { alertKey, alertRetryDelayMs, deliverAfter, dueDigest, dueQuestionAlerts, warningAt } from './schedule';
-import { digestMessage, durationRu, questionAlertMessage, timeLeftRu } from './message';
+import { digestMessage, durationRu, localDateTimeRu, questionAlertMessage, timeLeftRu } from './message';
 
 const H = 3_600_000;
 const M = 60_000;
@@ -107,6 +107,7 @@ describe('alert text', () => {
     expect(timeLeftRu(6 * H)).toBe('осталось 6 часов');
     expect(timeLeftRu(1 * H)).toBe('остался 1 час');
     expect(timeLeftRu(21 * M)).toBe('осталась 21 минута');
+    expect(localDateTimeRu(MONDAY_10_SARATOV + 5 * M, 240)).toBe('7 декабря, 10:05');
   });
   it('names the page, quotes the question with contacts redacted and links to the comment', () => {
     const message = questionAlertMessage('deadline_warning', {

@@ -76,3 +76,13 @@ export function digestMessage(items: readonly { pageUrl: string; questionText: s
 export function noticeMessage(kind: Exclude<AlertKind, 'deadline_warning' | 'deadline_breach' | 'morning_digest'>, detail: string, link: string): AlertMessage {
   return { title: ALERT_KIND_DEFINITIONS[kind].title, body: detail, link };
 }
+
+const MONTHS_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+
+/** A local date and time in Russian words: «7 декабря, 10:05» (the policy's UTC offset: Saratov time). */
+export function localDateTimeRu(ms: number, utcOffsetMinutes: number): string {
+  const local = new Date(ms + utcOffsetMinutes * MINUTE);
+  const hh = String(local.getUTCHours()).padStart(2, '0');
+  const mm = String(local.getUTCMinutes()).padStart(2, '0');
+  return `${local.getUTCDate()} ${MONTHS_GENITIVE[local.getUTCMonth()]}, ${hh}:${mm}`;
+}

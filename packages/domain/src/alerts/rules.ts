@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '@most/shared';
+import { ACCESS } from '../access';
 
 /**
  * Alert rules are data: one row per kind, with a threshold whose meaning the kind defines.
@@ -22,6 +23,7 @@ export const ALERT_CHANNELS = ['in_app', 'email', 'telegram'] as const;
 export type AlertChannel = (typeof ALERT_CHANNELS)[number];
 export const alertChannelSchema = z.enum(ALERT_CHANNELS);
 
+/** The access area (access.ts) whose roles receive a kind. */
 export type AlertAudience = 'agency' | 'monitoring';
 
 interface Threshold {
@@ -69,10 +71,7 @@ export function alertRuleProblem(rule: AlertRule): string | null {
   return null;
 }
 
-/** The access area whose roles receive a kind (see access.ts). */
-export function alertAudienceRoles(audience: AlertAudience): readonly Role[] {
-  return audience === 'agency' ? ['agency'] : ['admin', 'monitor'];
-}
+export const alertAudienceRoles = (audience: AlertAudience): readonly Role[] => ACCESS[audience];
 
 export const alertKindsFor = (role: Role): AlertKind[] => ALERT_KINDS.filter((kind) => alertAudienceRoles(ALERT_KIND_DEFINITIONS[kind].audience).includes(role));
 
