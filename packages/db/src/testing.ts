@@ -50,3 +50,5 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     },
   };
 }
+
+export { askQuestion, answerQuestion, makeAlertAgency, makeAlertUser } from './alerts/fixture';
