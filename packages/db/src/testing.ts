@@ -50,3 +50,4 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     },
   };
 }
+export { seedMeasuredQuestions, type MeasuredOutcome } from './rankings/measured-questions.fixture';
