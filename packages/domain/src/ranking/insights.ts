@@ -75,7 +75,8 @@ export function slaSummary(counts: readonly SlaCounts[], minimumSample: number, 
     p90FirstResponseMs: null,
     substantive: null,
   };
-  return fromAggregate(aggregateFromCounts(total, minimumSample));
+  // Never a share of nothing: at least one decided question, whatever the methodology says.
+  return fromAggregate(aggregateFromCounts(total, Math.max(1, minimumSample)));
 }
 
 const fromAggregate = (a: SlaAggregate): SlaSummary =>
