@@ -68,6 +68,35 @@ export function openApiDocument(serverUrl: string) {
           responses: { '200': { description: 'Профиль', content: { 'application/json': { schema: ref('OrganizationProfile') } } }, ...errorResponses },
         },
       },
+      '/editions/{slug}/insights': {
+        get: {
+          operationId: 'getEditionInsights',
+          summary: 'Главные цифры выпуска: охват, доля ответов за 24 часа, медиана времени ответа, кто вырос и упал, муниципалитеты',
+          description: 'Показатель без достаточных данных приходит как {status: "not_enough_data", code, text} с причиной. slug = latest — последний выпуск.',
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Цифры выпуска', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
+        },
+      },
+      '/organizations/{code}/trends': {
+        get: {
+          operationId: 'getOrganizationTrends',
+          summary: 'Балл, место и доля ответов за 24 часа организации по выпускам рядом с медианой региона',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Точки по выпускам, от старых к новым', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
+        },
+      },
+      '/compare': {
+        get: {
+          operationId: 'compare',
+          summary: 'Сравнение 2–5 организаций или муниципалитетов по каждому критерию выпуска',
+          parameters: [
+            { name: 'edition', in: 'query', schema: { type: 'string', default: 'latest' } },
+            { name: 'organizations', in: 'query', description: 'Коды организаций через запятую (2–5)', schema: { type: 'string' } },
+            { name: 'municipalities', in: 'query', description: 'Коды муниципалитетов через запятую (2–5)', schema: { type: 'string' } },
+          ],
+          responses: { '200': { description: 'Столбцы и критерии; неизмеренный критерий — {status: "not_measured", text}', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
+        },
+      },
       '/methodology': {
         get: {
           operationId: 'listMethodologyVersions',

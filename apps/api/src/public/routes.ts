@@ -24,6 +24,7 @@ import { IMMUTABLE, makeBody, ResponseCache, send, SHORT, type CachedBody } from
 import { KIND_LABELS, SECTOR_LABELS } from './labels';
 import { methodologyVersions } from './methodology';
 import { openApiDocument } from './openapi';
+import { registerInsightRoutes } from './insights';
 import { publicBase } from '../http/public-origin';
 
 export interface PublicApiDeps {
@@ -112,6 +113,8 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
 
   const api = new Hono();
   api.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Retry-After', 'x-request-id'], maxAge: 86_400 }));
+
+  registerInsightRoutes(api, { sql: deps.sql, cache, loadEdition, parseQuery });
 
   api.get('/editions', async (c) => {
     const base = baseOf(c);
