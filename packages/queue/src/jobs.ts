@@ -85,6 +85,8 @@ export const JOBS = {
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
       methodologyVersion: z.number().int().positive().optional(),
       accountIds: z.array(accountId).max(10_000).optional(),
+      /** Rescore only what changed since the period was last scored (the hourly schedule). */
+      incremental: z.boolean().optional(),
     }),
   },
   'score-purge': { queue: 'system', payload: z.object({ retentionDays: z.number().int().min(1).max(3650).default(90) }) },

@@ -28,7 +28,12 @@ export interface ScorePeriodInput {
   now?: Date;
   /** Called with each phase's duration in seconds (benchmarks, logs). */
   onPhase?: (phase: string, seconds: number) => void;
+  /** Sector peer medians to use instead of measuring them (an incremental pass reuses its full pass's). */
+  peers?: SectorPeers;
 }
+
+/** Median ERpost / ERview per sector, the inputs of ER_POST / ER_VIEW. */
+export type SectorPeers = Record<string, { erPostMedian: number | null; erViewMedian: number | null }>;
 
 export interface ScorePeriodResult {
   period: Period;
@@ -38,6 +43,8 @@ export interface ScorePeriodResult {
   questionsMeasured: number;
   commentsClassified: number;
   recommendations: number;
+  /** The sector peer medians this pass scored with. */
+  peers: SectorPeers;
 }
 
 interface AccountRow {
@@ -105,7 +112,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
   if (bulk) await sql`ANALYZE question_measurements`;
   phase('measure');
 
-  const peers = await sectorPeers(sql, from, to);
+  const peers = input.peers ?? (await sectorPeers(sql, from, to));
   let recommendations = 0;
   let analyzed = false;
   const totals = new Map<number, AccountTotal>();
@@ -138,7 +145,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
         },
         policy.minimumSample,
       );
-      const sectorPeers = peers.get(account.sector) ?? { erPostMedian: null, erViewMedian: null };
+      const sectorPeers = peers[account.sector] ?? { erPostMedian: null, erViewMedian: null };
       const raw = scoreAccount(methodology, {
         account: { network: account.network, organizationKind: account.kind, sector: account.sector },
         period: { from, to },
@@ -167,7 +174,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
   phase('organizations');
   await settleRecommendations(sql, period, methodology.version, accountIds);
   phase('settle');
-  return { period, methodologyVersion: methodology.version, accounts: accounts.length, organizations, questionsMeasured: measured, commentsClassified, recommendations };
+  return { period, methodologyVersion: methodology.version, accounts: accounts.length, organizations, questionsMeasured: measured, commentsClassified, recommendations, peers };
 }
 
 /** Accounts in scope, widened to every account of the organizations concerned. */
@@ -277,7 +284,7 @@ async function loadOverrides(sql: Queryable, ids: number[], period: Period) {
 }
 
 /** Median ERpost / ERview per sector over accounts with posts in the period (inputs of ER_POST / ER_VIEW). */
-async function sectorPeers(sql: Queryable, from: Date, to: Date): Promise<Map<string, { erPostMedian: number | null; erViewMedian: number | null }>> {
+async function sectorPeers(sql: Queryable, from: Date, to: Date): Promise<SectorPeers> {
   const rows = await sql<{ sector: string; erPost: number | null; erView: number | null }[]>`
     WITH followers AS (
       SELECT DISTINCT ON (account_id) account_id, NULLIF((profile ->> 'membersCount')::double precision, 0) AS followers
@@ -293,7 +300,7 @@ async function sectorPeers(sql: Queryable, from: Date, to: Date): Promise<Map<st
     SELECT o.sector, percentile_cont(0.5) WITHIN GROUP (ORDER BY pa.er_post) AS "erPost", percentile_cont(0.5) WITHIN GROUP (ORDER BY pa.er_view) AS "erView"
     FROM per_account pa JOIN accounts a ON a.id = pa.account_id JOIN organizations o ON o.id = a.organization_id
     GROUP BY o.sector`;
-  return new Map(rows.map((r) => [r.sector, { erPostMedian: r.erPost, erViewMedian: r.erView }]));
+  return Object.fromEntries(rows.map((r) => [r.sector, { erPostMedian: r.erPost, erViewMedian: r.erView }]));
 }
 
 /** Accepted disputes fix a criterion's status; points and the total follow. */
