@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrate, openDatabase, QUEUE_SCHEMA, seedDemoRegistry, type Database } from '@most/db';
+import {
+  migrate,
+  openDatabase,
+  QUEUE_SCHEMA,
+  type Database,
+} from '@most/db';
+import { seedDemoRegistry } from '@most/services';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
 import type { Config } from '@most/shared';
 import { crawledNetworks, crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey, scheduleCrawls, startWorker, type WorkerHandle } from '@most/worker';

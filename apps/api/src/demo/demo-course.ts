@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os';
+import { type Sql, inTransaction } from '@most/db';
 import {
   createCohort,
   createCourse,
@@ -8,10 +9,8 @@ import {
   markAttendance,
   submitAssignment,
   upsertTraineeProfile,
-  type Sql,
   type TraineeProfileInput,
-  inTransaction,
-} from '@most/db';
+} from '@most/services';
 import { addDays, regionDate } from '@most/domain';
 
 export const DEMO_COURSE_TITLE = 'Официальные страницы госорганов: ответы жителям за 24 часа';

@@ -3,18 +3,20 @@ import { cors } from 'hono/cors';
 import { z } from 'zod';
 import {
   checkOfficialAccount,
+  getOrganization,
+  listOrganizationScores,
+  type Sql,
+} from '@most/db';
+import {
   editionFilterSchema,
   getEdition,
-  getOrganization,
   listEditions,
-  listOrganizationScores,
   organizationRankingHistory,
   viewEdition,
   type Edition,
   type EditionSummary,
   type EditionView,
-  type Sql,
-} from '@most/db';
+} from '@most/services';
 import { AppError } from '@most/shared';
 import { toCsv } from './csv';
 import { docsHtml } from './docs';

@@ -6,7 +6,7 @@ export { measureQuestions, MEASUREMENT_HORIZON_DAYS, type MeasureScope } from '.
 export { scorePeriod, type ScorePeriodInput, type ScorePeriodResult, type SectorPeers } from './score';
 export { rescoreAffected } from './rescore';
 export { listRecommendations, editRecommendation, setRecommendationStatus, type StoredRecommendation, type RecommendationStatus } from './recommendations';
-export { raiseDispute, decideDispute, type RaiseDisputeInput, type DecideDisputeInput, type DisputeReason, type Affected } from './disputes';
+export { raiseDispute, decideDispute, listDisputes, type DisputeItem, type RaiseDisputeInput, type DecideDisputeInput, type DisputeReason, type Affected } from './disputes';
 export { purgeCommentText, DEFAULT_RETENTION_DAYS, type PurgeResult } from './purge';
 export { recordManualAssessment, recordWebsiteCheck, markResponse } from './manual';
 export { headAccountUrl, profileInput } from './inputs';

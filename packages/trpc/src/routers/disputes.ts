@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { accountOrganizationId, listDisputes, inTransaction } from '@most/db';
-import { decideDispute, raiseDispute, rescoreAffected } from '@most/db/scoring';
+import { accountOrganizationId, inTransaction } from '@most/db';
+import { decideDispute, listDisputes, raiseDispute, rescoreAffected } from '@most/db/scoring';
 import { id, isoDate } from '../schemas';
 import { agencyProcedure, assertOrganizationAccess, monitorProcedure, router } from '../trpc';
 
