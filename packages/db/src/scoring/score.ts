@@ -277,7 +277,7 @@ async function loadOverrides(sql: Queryable, ids: number[], period: Period) {
 }
 
 /** Median ERpost / ERview per sector over accounts with posts in the period (inputs of ER_POST / ER_VIEW). */
-async function sectorPeers(sql: Queryable, from: Date, to: Date): Promise<Map<string, { erPostMedian: number | null; erViewMedian: number | null }>> {
+export async function sectorPeers(sql: Queryable, from: Date, to: Date): Promise<Map<string, { erPostMedian: number | null; erViewMedian: number | null }>> {
   const rows = await sql<{ sector: string; erPost: number | null; erView: number | null }[]>`
     WITH followers AS (
       SELECT DISTINCT ON (account_id) account_id, NULLIF((profile ->> 'membersCount')::double precision, 0) AS followers
