@@ -7,9 +7,9 @@ import { NotFound } from '../../components/NotFound';
 import { QueryView } from '../../components/State';
 import { formatDate, formatNumber } from '../../format';
 import { label, locale, t } from '../../i18n';
-import { verdictOf, type Verdict } from './methodology-text';
+import { verdictOfScore, type ScoreVerdict } from '@most/domain/browser';
 
-export function VerdictBadge(props: { verdict: Verdict }) {
+export function VerdictBadge(props: { verdict: ScoreVerdict }) {
   const m = () => t().organization;
   const text = () => ({ pass: `✓ ${m().pass}`, partial: `◐ ${m().partial}`, fail: `✗ ${m().fail}` })[props.verdict];
   return <span class={props.verdict === 'pass' ? 'pass' : props.verdict === 'partial' ? 'warn' : 'fail'}>{text()}</span>;
@@ -142,7 +142,7 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
                   <tr>
                     <td data-label={m().criterion}>{criterionTitle(criterion.code)}</td>
                     <td data-label={m().result}>
-                      <VerdictBadge verdict={verdictOf(criterion.score)} />
+                      <VerdictBadge verdict={verdictOfScore(criterion.score)} />
                     </td>
                     <td class="num" data-label={t().ranking.score}>
                       {formatNumber(criterion.score, locale())} {m().outOf100}
