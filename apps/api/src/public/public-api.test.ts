@@ -183,9 +183,14 @@ describe('open-data API and widget', () => {
     const html = await (await get('/api/public/v1/docs')).text();
     expect(html).toContain('/editions/{slug}');
     expect(html).not.toMatch(/<script|<link[^>]+stylesheet/);
-    const methodology = (await (await get('/api/public/v1/methodology')).json()) as { versions: { version: number; criteria: { code: string; weight: number }[] }[] };
+    type PublicCriterion = { code: string; weight: number; applicability: { networks: string[] }; networkLimits: { network: string; reason: string }[] };
+    const methodology = (await (await get('/api/public/v1/methodology')).json()) as { versions: { version: number; criteria: PublicCriterion[] }[] };
     expect(methodology.versions.map((v) => v.version)).toContain(1);
-    expect(methodology.versions.at(-1)!.criteria.find((c) => c.code === 'SLA_WITHIN_24H')?.weight).toBeGreaterThan(0);
+    const criterion = (code: string) => methodology.versions.at(-1)!.criteria.find((c) => c.code === code)!;
+    expect(criterion('SLA_WITHIN_24H').weight).toBeGreaterThan(0);
+    // Networks as scored, and why Telegram is left out where its preview cannot show what a criterion reads.
+    expect(criterion('PROFILE_WORKING_HOURS')).toMatchObject({ applicability: { networks: ['vk', 'ok'] }, networkLimits: [{ network: 'telegram', reason: 'в этой сети у страницы нет такого поля' }] });
+    expect(criterion('PROFILE_PHONE')).toMatchObject({ applicability: { networks: [] }, networkLimits: [] });
   });
 
   it('renders an escaped, iframe-friendly widget with filters from the query string', async () => {

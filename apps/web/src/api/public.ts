@@ -111,6 +111,8 @@ export interface MethodologyCriterion {
   rule: string;
   norm: string;
   applicability: { networks: string[]; organizationKinds: string[]; sectors: string[] };
+  /** Networks left out because they cannot show what the criterion reads, with the reason in Russian. */
+  networkLimits?: { network: string; reason: string }[];
 }
 
 export interface MethodologyVersion {
