@@ -91,7 +91,8 @@ export interface OrganizationProfile {
   municipality: { code: string; name: string } | null;
   parent: { code: string; shortName: string } | null;
   website: string | null;
-  accounts: { network: string; url: string; status: string }[];
+  /** `read`: the page's posts were read at least once (coverage by network). */
+  accounts: { network: string; url: string; status: string; read?: boolean }[];
   /** Newest edition first. */
   rankings: RankingHistoryItem[];
 }

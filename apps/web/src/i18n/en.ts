@@ -129,6 +129,8 @@ export const en: Messages = {
     noRows: 'Nothing matches the selected filters.',
   },
   organization: {
+    pageRead: 'posts read',
+    pageNotRead: 'posts not read yet',
     outOf100: 'of 100',
     title: 'Organization',
     history: 'Score history',

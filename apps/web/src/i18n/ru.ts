@@ -127,6 +127,8 @@ export const ru = {
     noRows: 'Ничего не найдено по выбранным фильтрам.',
   },
   organization: {
+    pageRead: 'записи прочитаны',
+    pageNotRead: 'записи ещё не читались',
     outOf100: 'из 100',
     title: 'Организация',
     history: 'История балла',

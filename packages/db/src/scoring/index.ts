@@ -12,3 +12,4 @@ export { recordManualAssessment, recordWebsiteCheck, markResponse } from './manu
 export { headAccountUrl, profileInput } from './inputs';
 export { listOpenQuestions, organizationSlaDistribution, listManualScoringAccounts, listAccountManualAssessments, type OpenQuestion, type ManualScoringAccount } from './watch';
 export { slaWatch, type SlaWatch, type WatchPage } from './sla-watch';
+export { loadPageStates, UNREAD_PAGE } from './page-state';
