@@ -84,6 +84,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         queue,
         log: (message, fields) => logger.info(fields ?? {}, message),
         crawl: crawl ?? undefined,
+        crawlSchedule: crawl ? crawlScheduleFromConfig(config) : undefined,
         commentRetentionDays: config.COMMENT_RETENTION_DAYS,
       });
       if (!crawl) logger.warn('No network is configured (VK_TOKEN, OK_ACCESS_TOKEN…, TELEGRAM_PREVIEW_URL): crawling is off');

@@ -197,7 +197,7 @@ export function openApiDocument(serverUrl: string) {
             sector: { type: 'string' },
             municipality: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
             website: nullable('string'),
-            accounts: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' } } } },
+            accounts: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' }, read: { type: 'boolean', description: 'записи страницы хотя бы раз прочитаны' } } } },
             rankings: { type: 'array', items: { type: 'object', properties: { editionSlug: { type: 'string' }, periodEnd: { type: 'string' }, rank: nullable('integer'), rankedCount: { type: 'integer' }, score: nullable('number') } } },
             scores: {
               type: 'array',

@@ -17,6 +17,7 @@ import {
   type EditionSummary,
   type EditionView,
 } from '@most/services';
+import { loadPageStates, UNREAD_PAGE } from '@most/db/scoring';
 import { AppError } from '@most/shared';
 import { toCsv } from './csv';
 import { docsHtml } from './docs';
@@ -179,7 +180,12 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
 
   api.get('/organizations/:code', async (c) => {
     const organization = await getOrganization(deps.sql, { code: c.req.param('code').slice(0, 100) });
-    const [history, scores] = await Promise.all([organizationRankingHistory(deps.sql, organization.id), listOrganizationScores(deps.sql, organization.id, 24)]);
+    const official = organization.accounts.filter((a) => a.isOfficial);
+    const [history, scores, pages] = await Promise.all([
+      organizationRankingHistory(deps.sql, organization.id),
+      listOrganizationScores(deps.sql, organization.id, 24),
+      loadPageStates(deps.sql, official.map((a) => a.id), new Date()),
+    ]);
     const body = {
       code: organization.code,
       fullName: organization.fullName,
@@ -189,7 +195,8 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
       municipality: organization.municipality ? { code: organization.municipality.code, name: organization.municipality.name } : null,
       parent: organization.parent ? { code: organization.parent.code, shortName: organization.parent.shortName } : null,
       website: organization.website,
-      accounts: organization.accounts.filter((a) => a.isOfficial).map((a) => ({ network: a.network, url: a.canonicalUrl, status: a.status })),
+      // `read`: whether the page's posts were ever read (scoring's definition): coverage by network.
+      accounts: official.map((a) => ({ network: a.network, url: a.canonicalUrl, status: a.status, read: (pages.get(a.id) ?? UNREAD_PAGE).postsRead })),
       rankings: history,
       scores,
     };

@@ -129,6 +129,8 @@ export const en: Messages = {
     noRows: 'Nothing matches the selected filters.',
   },
   organization: {
+    pageRead: 'posts read',
+    pageNotRead: 'posts not read yet',
     outOf100: 'of 100',
     title: 'Organization',
     history: 'Score history',
@@ -171,6 +173,7 @@ export const en: Messages = {
     sla: 'Response rule',
     networksColumn: 'Networks',
     allNetworks: 'All networks',
+    notApplicableOn: 'not applicable',
     combine:
       "An organization's score is the mean of the scores of its VK, OK and Telegram pages with enough data; every page weighs the same. A criterion that does not apply to a page's network leaves that page's score: Telegram comments live in a separate discussion group that the channel's public page does not show, and reactions are not read, so the criteria on answering comments and on engagement do not apply to Telegram channels.",
   },
@@ -378,7 +381,7 @@ export const en: Messages = {
     criterion: 'Criterion',
     recommendation: 'Recommendation',
     page: 'Page',
-    statuses: { new: 'New', sent: 'Sent', acknowledged: 'Acknowledged', resolved: 'Resolved', not_resolved: 'Not resolved' },
+    statuses: { new: 'New', sent: 'Sent', acknowledged: 'Acknowledged', resolved: 'Resolved', not_resolved: 'Not resolved', withdrawn: 'Withdrawn: the page was never read' },
     disputeStatuses: { open: 'Under review', accepted: 'Accepted', rejected: 'Rejected' },
     decision: 'Decision',
     raisedAt: 'Raised',

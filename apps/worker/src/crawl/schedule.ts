@@ -1,4 +1,4 @@
-import { DEFAULT_JOB_OPTIONS, parseJobPayload, type QueueBackend } from '@most/queue';
+import { DEFAULT_JOB_OPTIONS, parseJobPayload, type QueueBackend, type SchedulerRef } from '@most/queue';
 import { NETWORKS, type Network } from '@most/shared';
 import { crawlJobIds } from './job-ids';
 
@@ -39,6 +39,10 @@ export async function scheduleCrawls(queue: QueueBackend, schedule: CrawlSchedul
     }
   }
 }
+
+/** The schedulers a crawl schedule keeps: every one must exist, else the queue store lost them. */
+export const crawlSchedulerRefs = (schedule: CrawlSchedule): SchedulerRef[] =>
+  (schedule.networks ?? ['vk']).flatMap((network) => PARTS.map((part) => ({ queue: 'crawl' as const, id: crawlSchedulerId(network, part) })));
 
 export async function unscheduleCrawls(queue: QueueBackend): Promise<void> {
   for (const network of NETWORKS) for (const part of PARTS) await queue.queue('crawl').removeJobScheduler(crawlSchedulerId(network, part));

@@ -13,3 +13,4 @@ export { headAccountUrl, profileInput } from './inputs';
 export { listOpenQuestions, organizationSlaDistribution, listManualScoringAccounts, listAccountManualAssessments, type OpenQuestion, type ManualScoringAccount } from './watch';
 export { slaWatch, type SlaWatch, type WatchPage } from './sla-watch';
 export { scorePeriodIncremental, DEFAULT_FULL_RESCORE_MS, type IncrementalScoreInput, type IncrementalScoreResult } from './incremental';
+export { loadPageStates, UNREAD_PAGE } from './page-state';

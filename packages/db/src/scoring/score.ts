@@ -1,6 +1,6 @@
 import {
-  aggregateFromCounts, applyOverrides, buildRecommendations, periodBounds, periodOfLocalDate, scoreAccount, statusFor,
-  type CriterionOverride, type ManualScore, type Methodology, type Period, type PeriodKind, type PostInput, type QuestionEvidence,
+  aggregateFromCounts, applyOverrides, buildRecommendations, PAGE_UNREAD_REASONS, periodBounds, periodOfLocalDate, scoreAccount, statusFor,
+  type CriterionOverride, type CriterionScore, type ManualScore, type Methodology, type Period, type PeriodKind, type PostInput, type QuestionEvidence,
   type ScoreResult, type SlaState,
 } from '@most/domain';
 import type { Network, OrganizationKind, Sector } from '@most/shared';
@@ -10,7 +10,7 @@ import { classifyPendingComments } from './classify';
 import { measureQuestions } from './measure';
 import { loadMethodology } from './methodology';
 import { profileInput, type StoredProfile } from './inputs';
-import { loadPageStates } from './page-state';
+import { loadPageStates, UNREAD_PAGE } from './page-state';
 
 const ACCOUNT_CHUNK = 1_000;
 /** From this many accounts on, a rescore refreshes table statistics as it goes. */
@@ -157,7 +157,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
         peers: sectorPeers,
         manual: manual.get(account.id) ?? {},
         backlink: backlinks.get(account.id) ?? null,
-        page: pages.get(account.id) ?? { availability: 'available', profileRead: false, postsRead: false, commentsRead: false },
+        page: pages.get(account.id) ?? UNREAD_PAGE,
       });
       const result = applyOverrides(methodology, raw, overrides.get(account.id));
       results.push({ account, result });
@@ -378,6 +378,14 @@ async function writeRecommendations(sql: Queryable, methodology: Methodology, re
       WHERE (recommendations.generated_text, recommendations.evidence, recommendations.potential_points)
         IS DISTINCT FROM (EXCLUDED.generated_text, EXCLUDED.evidence, EXCLUDED.potential_points)`;
   }
+  // Standing ones whose criterion this period could not measure (the page, or the part it needs, was never read) are withdrawn.
+  await sql`
+    UPDATE recommendations r SET status = 'withdrawn', updated_at = now()
+    FROM account_criterion_scores s
+    WHERE r.account_id = ANY(${ids}::bigint[]) AND r.period_kind = ${period.kind} AND r.period_start = ${period.start}::date
+      AND r.methodology_version = ${methodology.version} AND r.status IN ('new', 'sent', 'acknowledged')
+      AND s.account_id = r.account_id AND s.period_kind = r.period_kind AND s.period_start = r.period_start
+      AND s.methodology_version = r.methodology_version AND s.criterion_code = r.criterion_code AND s.reason = ANY(${[...PAGE_UNREAD_REASONS]}::text[])`;
   return records.length;
 }
 

@@ -69,7 +69,10 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
                 <a href={account.url} rel="noopener noreferrer">
                   {account.url}
                 </a>{' '}
-                <span class="muted">({label(t().accountStatuses, account.status)})</span>
+                <span class="muted" data-testid="account-read">
+                  ({label(t().accountStatuses, account.status)}
+                  <Show when={account.read !== undefined}> · {account.read ? m().pageRead : m().pageNotRead}</Show>)
+                </span>
               </li>
             )}
           </For>
