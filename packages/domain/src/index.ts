@@ -12,3 +12,4 @@ export * from './recommendations';
 export * from './access';
 export * from './official-check';
 export * from './locale/russian';
+export * from './crawl';
