@@ -64,12 +64,12 @@ describe('fresh pass: comments of recent posts re-read between hourly runs (VK s
         if (post.publishedAt.getTime() > T0.getTime()) continue;
         for (const comment of account.comments.get(post.externalId) ?? []) {
           const written = comment.publishedAt.getTime();
-          const interval = freshIntervalMs(POLICY, { publishedAt: post.publishedAt.getTime(), openQuestion: false }, end);
+          const interval = freshIntervalMs(POLICY, { publishedAt: post.publishedAt.getTime() }, end);
           if (written <= T0.getTime() || interval === null || written > end - interval - TICK_MS) continue;
           const row = storedByKey.get(`${handle}/${post.externalId}/${comment.externalId}`);
           expect(row, `comment ${handle}/${post.externalId}/${comment.externalId} written at ${comment.publishedAt.toISOString()}`).toBeDefined();
           const delay = row!.firstSeenAt.getTime() - written;
-          const bound = freshIntervalMs(POLICY, { publishedAt: post.publishedAt.getTime(), openQuestion: false }, row!.firstSeenAt.getTime())! + TICK_MS;
+          const bound = freshIntervalMs(POLICY, { publishedAt: post.publishedAt.getTime() }, row!.firstSeenAt.getTime())! + TICK_MS;
           expect(delay, `detection delay of ${handle}/${post.externalId}/${comment.externalId}`).toBeLessThanOrEqual(bound);
           delays.push(delay);
         }

@@ -6,8 +6,8 @@ import { enqueueMany, type CrawlContext } from '../crawl/context';
 import { crawlJobIds } from '../crawl/job-ids';
 
 /**
- * One tick of a network's fresh pass: re-reads the comments of recent posts that are due (by age, and
- * at once on pages with an open question), highest priority first, no more than the tick's share of
+ * One tick of a network's fresh pass: re-reads the comments of recent posts that are due by their age,
+ * pages with an open question and the newest posts first, no more than the tick's share of
  * the network's budget. The jobs go to the front of the network's queue (LIFO, added lowest priority
  * first) so a running hourly pass does not hold them up, and their ids name the post only: a read
  * still waiting is not enqueued twice. Makes no network request.

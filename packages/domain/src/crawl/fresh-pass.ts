@@ -16,8 +16,6 @@ export interface FreshPassPolicy {
   budgetShare: number;
   /** Re-read interval by post age: the first tier whose `maxAgeMs` the post's age does not exceed. */
   tiers: readonly { maxAgeMs: number; everyMs: number }[];
-  /** Re-read interval of every recent post of a page with an open question (answers are awaited there). */
-  openQuestionEveryMs: number;
 }
 
 export const DEFAULT_FRESH_PASS_POLICY: FreshPassPolicy = {
@@ -29,7 +27,6 @@ export const DEFAULT_FRESH_PASS_POLICY: FreshPassPolicy = {
     { maxAgeMs: 24 * HOUR, everyMs: 10 * MINUTE },
     { maxAgeMs: 72 * HOUR, everyMs: 30 * MINUTE },
   ],
-  openQuestionEveryMs: 2 * MINUTE,
 };
 
 /** A recent post as the planner sees it. */
@@ -43,12 +40,14 @@ export interface FreshCandidate {
   openQuestion: boolean;
 }
 
-/** How often a post is re-read; null when it is outside the fresh window (or not published yet). */
-export function freshIntervalMs(policy: FreshPassPolicy, post: Pick<FreshCandidate, 'publishedAt' | 'openQuestion'>, now: number): number | null {
+/**
+ * How often a post is re-read, by its age; null when it is outside the fresh window (or not published
+ * yet). An open question changes the order of re-reads, not their pace: the budget share stays the cap.
+ */
+export function freshIntervalMs(policy: FreshPassPolicy, post: Pick<FreshCandidate, 'publishedAt'>, now: number): number | null {
   const age = now - post.publishedAt;
   if (age < 0 || age > policy.windowMs) return null;
-  const tier = policy.tiers.find((t) => age <= t.maxAgeMs)?.everyMs ?? policy.tiers.at(-1)?.everyMs ?? policy.windowMs;
-  return post.openQuestion ? Math.min(tier, policy.openQuestionEveryMs) : tier;
+  return policy.tiers.find((t) => age <= t.maxAgeMs)?.everyMs ?? policy.tiers.at(-1)?.everyMs ?? policy.windowMs;
 }
 
 /** When the post's comments are due to be re-read; null when the fresh pass leaves it alone. */
