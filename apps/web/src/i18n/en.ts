@@ -345,7 +345,7 @@ export const en: Messages = {
       started: 'Started',
       attempts: 'Attempts',
       noActive: 'Nothing is running right now.',
-      jobNames: { 'crawl-fanout': 'Crawl fan-out', 'vk-profiles': 'VK page profiles', 'vk-posts': 'VK page posts', 'vk-comments': 'VK post comments', 'ok-profiles': 'OK group profiles', 'ok-posts': 'OK group topics', 'ok-comments': 'OK topic comments', 'telegram-profiles': 'Telegram channel profile', 'telegram-posts': 'Telegram channel posts', 'telegram-comments': 'Telegram comments', 'score-period': 'Rescore' },
+      jobNames: { 'crawl-fanout': 'Crawl fan-out', 'crawl-fresh': 'Fresh pass planning', 'vk-profiles': 'VK page profiles', 'vk-posts': 'VK page posts', 'vk-comments': 'VK post comments', 'ok-profiles': 'OK group profiles', 'ok-posts': 'OK group topics', 'ok-comments': 'OK topic comments', 'telegram-profiles': 'Telegram channel profile', 'telegram-posts': 'Telegram channel posts', 'telegram-comments': 'Telegram comments', 'score-period': 'Rescore' },
     },
   },
   agency: {

@@ -343,7 +343,7 @@ export const ru = {
       started: 'Начато',
       attempts: 'Попыток',
       noActive: 'Сейчас ничего не выполняется.',
-      jobNames: { 'crawl-fanout': 'Раздача сбора', 'vk-profiles': 'Профили страниц ВКонтакте', 'vk-posts': 'Записи страницы ВКонтакте', 'vk-comments': 'Комментарии к записи ВКонтакте', 'ok-profiles': 'Профили групп в Одноклассниках', 'ok-posts': 'Темы группы в Одноклассниках', 'ok-comments': 'Комментарии к теме в Одноклассниках', 'telegram-profiles': 'Профиль канала Telegram', 'telegram-posts': 'Записи канала Telegram', 'telegram-comments': 'Комментарии Telegram', 'score-period': 'Пересчёт оценок' },
+      jobNames: { 'crawl-fanout': 'Раздача сбора', 'crawl-fresh': 'План перечитывания свежих записей', 'vk-profiles': 'Профили страниц ВКонтакте', 'vk-posts': 'Записи страницы ВКонтакте', 'vk-comments': 'Комментарии к записи ВКонтакте', 'ok-profiles': 'Профили групп в Одноклассниках', 'ok-posts': 'Темы группы в Одноклассниках', 'ok-comments': 'Комментарии к теме в Одноклассниках', 'telegram-profiles': 'Профиль канала Telegram', 'telegram-posts': 'Записи канала Telegram', 'telegram-comments': 'Комментарии Telegram', 'score-period': 'Пересчёт оценок' },
     },
   },
   agency: {
