@@ -24,6 +24,6 @@ export function alertOptionsFromEnv(env: Record<string, string | undefined> = pr
     from: `Цифровой мост <alerts@${new URL(mail.publicUrl).hostname}>`,
     telegram: config.TELEGRAM_BOT_TOKEN ? { token: config.TELEGRAM_BOT_TOKEN, apiUrl: config.TELEGRAM_API_URL } : undefined,
     leaseMs: 5 * 60_000,
-    catchUpMs: 6 * 3_600_000,
+    catchUpMs: config.ALERT_CATCH_UP_HOURS * 3_600_000,
   };
 }

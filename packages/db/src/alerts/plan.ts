@@ -19,6 +19,7 @@ import {
 import type { Role } from '@most/shared';
 import type { Queryable } from '../client';
 import { loadMethodology } from '../scoring/methodology';
+import { classifyPendingComments } from '../scoring/classify';
 import { MEASUREMENT_HORIZON_DAYS } from '../scoring/measure';
 import { listOpenQuestions } from '../scoring/watch';
 import { ensureAlertSettings, listAlertRules } from './settings';
@@ -94,6 +95,9 @@ async function agencyAlerts(sql: Queryable, policy: SlaPolicy, organizationIds: 
   };
   const names = new Map((await sql<{ id: number; short_name: string }[]>`SELECT id, short_name FROM organizations WHERE id = ANY(${organizationIds}::bigint[])`).map((o) => [o.id, o.short_name]));
   const digest = on('morning_digest') ? dueDigest(policy, rules.get('morning_digest')?.threshold ?? 9, now, catchUpMs) : null;
+  // Scoring classifies hourly; comments read since then must be known as questions now.
+  const accounts = await sql<{ id: number }[]>`SELECT id FROM accounts WHERE organization_id = ANY(${organizationIds}::bigint[]) AND removed_at IS NULL`;
+  if (accounts.length > 0) await classifyPendingComments(sql, { accountIds: accounts.map((a) => a.id), since: new Date(now - MEASUREMENT_HORIZON_DAYS * 86_400_000) }, new Date(now));
   const leftOf = (deadline: Date) => (deadline.getTime() >= now ? slaElapsedMs(policy, now, deadline.getTime()) : -slaElapsedMs(policy, deadline.getTime(), now));
   for (const organizationId of organizationIds) {
     if (!questionRules.warning.enabled && !questionRules.breach.enabled && !digest) continue;
