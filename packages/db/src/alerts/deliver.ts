@@ -14,6 +14,8 @@ export interface AlertToSend {
   body: string;
   link: string;
   attempts: number;
+  /** For a warning: the deadline it warns about. */
+  expiresAt: Date | null;
   email: string;
   telegramChatId: string | null;
   unsubscribeToken: string | null;
@@ -24,6 +26,9 @@ export interface AlertToSend {
  * anything is sent, and SKIP LOCKED lets parallel workers take disjoint rows.
  */
 export async function claimDueAlerts(sql: Queryable, now: Date, limit = 50): Promise<AlertToSend[]> {
+  await sql`
+    UPDATE alerts SET status = 'skipped', last_error = 'Срок ответа истёк раньше, чем оповещение могло уйти'
+    WHERE status IN ('pending', 'retrying') AND expires_at <= ${now}`;
   return sql<AlertToSend[]>`
     WITH due AS (
       SELECT id FROM alerts WHERE status IN ('pending', 'retrying') AND next_attempt_at <= ${now}
@@ -31,7 +36,7 @@ export async function claimDueAlerts(sql: Queryable, now: Date, limit = 50): Pro
     UPDATE alerts a SET status = 'sending', claimed_at = ${now}, attempts = a.attempts + 1
     FROM due, users u LEFT JOIN alert_settings s ON s.user_id = u.id
     WHERE a.id = due.id AND u.id = a.user_id
-    RETURNING a.id, a.user_id AS "userId", a.kind, a.channel, a.subject, a.title, a.body, a.link, a.attempts,
+    RETURNING a.id, a.user_id AS "userId", a.kind, a.channel, a.subject, a.title, a.body, a.link, a.attempts, a.expires_at AS "expiresAt",
               u.email, s.telegram_chat_id AS "telegramChatId", s.unsubscribe_token AS "unsubscribeToken"`;
 }
 

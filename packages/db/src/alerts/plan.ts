@@ -19,9 +19,10 @@ import {
 import type { Role } from '@most/shared';
 import type { Queryable } from '../client';
 import { loadMethodology } from '../scoring/methodology';
+import { classifyPendingComments } from '../scoring/classify';
 import { MEASUREMENT_HORIZON_DAYS } from '../scoring/measure';
 import { listOpenQuestions } from '../scoring/watch';
-import { listAlertRules } from './settings';
+import { ensureAlertSettings, listAlertRules } from './settings';
 
 const HOUR = 3_600_000;
 
@@ -52,11 +53,17 @@ interface Planned {
   subject: string;
   dueAt: number;
   message: AlertMessage;
+  /** Not worth sending after this instant (a warning after its deadline). */
+  expiresAt?: number;
   /** Agency alerts: the organization whose staff receive it; monitors' alerts: null. */
   organizationId: number | null;
 }
 
 async function loadRecipients(sql: Queryable): Promise<Recipient[]> {
+  // Every recipient needs an unsubscribe token before an e-mail can go out.
+  const missing = await sql<{ id: number }[]>`
+    SELECT u.id FROM users u WHERE u.disabled_at IS NULL AND u.role IN ('admin', 'monitor', 'agency') AND NOT EXISTS (SELECT 1 FROM alert_settings s WHERE s.user_id = u.id)`;
+  for (const user of missing) await ensureAlertSettings(sql, user.id);
   const rows = await sql<
     { id: number; role: Role; organization_id: number | null; quiet_start_minute: number | null; quiet_end_minute: number | null; email_off: boolean; telegram: boolean; off: string[] }[]
   >`
@@ -88,6 +95,9 @@ async function agencyAlerts(sql: Queryable, policy: SlaPolicy, organizationIds: 
   };
   const names = new Map((await sql<{ id: number; short_name: string }[]>`SELECT id, short_name FROM organizations WHERE id = ANY(${organizationIds}::bigint[])`).map((o) => [o.id, o.short_name]));
   const digest = on('morning_digest') ? dueDigest(policy, rules.get('morning_digest')?.threshold ?? 9, now, catchUpMs) : null;
+  // Scoring classifies hourly; comments read since then must be known as questions now.
+  const accounts = await sql<{ id: number }[]>`SELECT id FROM accounts WHERE organization_id = ANY(${organizationIds}::bigint[]) AND removed_at IS NULL`;
+  if (accounts.length > 0) await classifyPendingComments(sql, { accountIds: accounts.map((a) => a.id), since: new Date(now - MEASUREMENT_HORIZON_DAYS * 86_400_000) }, new Date(now));
   const leftOf = (deadline: Date) => (deadline.getTime() >= now ? slaElapsedMs(policy, now, deadline.getTime()) : -slaElapsedMs(policy, deadline.getTime(), now));
   for (const organizationId of organizationIds) {
     if (!questionRules.warning.enabled && !questionRules.breach.enabled && !digest) continue;
@@ -105,7 +115,7 @@ async function agencyAlerts(sql: Queryable, policy: SlaPolicy, organizationIds: 
         };
         const message = questionAlertMessage(due.kind as 'deadline_warning' | 'deadline_breach', facts);
         message.body += `\nСрок ответа: ${localDateTimeRu(q.deadlineAt.getTime(), policy.utcOffsetMinutes)} (саратовское время)`;
-        planned.push({ ...due, message, organizationId });
+        planned.push({ ...due, message, organizationId, ...(due.kind === 'deadline_warning' ? { expiresAt: q.deadlineAt.getTime() } : {}) });
       }
     }
     if (digest && open.length > 0) {
@@ -207,6 +217,7 @@ export async function planAlerts(sql: Queryable, now: Date, options: PlanOptions
           next_attempt_at: new Date(deliverAfter(now.getTime(), channel, recipient.quiet, policy.utcOffsetMinutes)),
           status: inApp ? 'sent' : 'pending',
           sent_at: inApp ? now : null,
+          expires_at: alert.expiresAt === undefined ? null : new Date(alert.expiresAt),
         });
       }
     }
@@ -215,7 +226,7 @@ export async function planAlerts(sql: Queryable, now: Date, options: PlanOptions
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
     const result = await sql`
-      INSERT INTO alerts ${sql(chunk, 'idempotency_key', 'user_id', 'kind', 'channel', 'subject', 'title', 'body', 'link', 'due_at', 'next_attempt_at', 'status', 'sent_at')}
+      INSERT INTO alerts ${sql(chunk, 'idempotency_key', 'user_id', 'kind', 'channel', 'subject', 'title', 'body', 'link', 'due_at', 'next_attempt_at', 'status', 'sent_at', 'expires_at')}
       ON CONFLICT (idempotency_key) DO NOTHING`;
     created += result.count;
   }

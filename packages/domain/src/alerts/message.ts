@@ -44,12 +44,15 @@ export interface AlertMessage {
   link: string;
 }
 
+/** The warning's headline; re-rendered at sending time when quiet hours held it. */
+export const warningTitle = (leftMs: number, working: boolean) => `Ответьте на вопрос: ${timeLeftRu(leftMs, working)}`;
+
 /** The alert for a question: what to do first, then the page, the redacted question and the link to answer it. */
 export function questionAlertMessage(kind: 'deadline_warning' | 'deadline_breach', facts: QuestionAlertFacts): AlertMessage {
   const quote = quoteCitizenText(facts.questionText, 400);
   const title =
     kind === 'deadline_warning'
-      ? `Ответьте на вопрос: ${timeLeftRu(facts.leftMs, facts.working)}`
+      ? warningTitle(facts.leftMs, facts.working)
       : `Срок ответа истёк ${durationRu(-facts.leftMs, facts.working)} назад`.replace('истёк меньше минуты назад', 'только что истёк');
   const body = [
     `${facts.organizationName}, страница ${facts.pageUrl}`,
