@@ -149,6 +149,10 @@ export const en: Messages = {
     notRanked: 'Not ranked',
     notMeasured: 'Not measured',
     sla: 'Answers within 24 hours',
+    slaOrganization: 'Within 24 h: organization',
+    slaRegion: 'Within 24 h: region',
+    notEnough: 'not enough data',
+    notEnoughNote: '“Not enough data”: too few citizens\' questions in the period for a fair figure.',
     latestEdition: 'in the edition “{title}”',
   },
   ranking: {

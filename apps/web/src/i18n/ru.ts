@@ -147,6 +147,10 @@ export const ru = {
     notRanked: 'Не в рейтинге',
     notMeasured: 'Не измерялся',
     sla: 'Ответы за 24 часа',
+    slaOrganization: 'За 24 часа: организация',
+    slaRegion: 'За 24 часа: область',
+    notEnough: 'недостаточно данных',
+    notEnoughNote: '«Недостаточно данных» — за период слишком мало вопросов жителей для честного показателя.',
     latestEdition: 'по выпуску «{title}»',
   },
   ranking: {

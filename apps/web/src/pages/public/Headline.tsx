@@ -7,9 +7,12 @@ import { formatDuration, formatNumber } from '../../format';
 import { fill, locale, t } from '../../i18n';
 
 /** A figure or, when it cannot be stated honestly, the reason in words. */
-export function Stated<T extends { status: string }>(props: { value: T | NotStated; children: (value: T) => JSX.Element }) {
+export function Stated<T extends { status: string }>(props: { value: T | NotStated; children: (value: T) => JSX.Element; short?: boolean }) {
   return (
-    <Show when={props.value.status !== 'not_enough_data'} fallback={<span class="muted" data-testid="not-stated">{(props.value as NotStated).text}</span>}>
+    <Show
+      when={props.value.status !== 'not_enough_data'}
+      fallback={<span class="muted" data-testid="not-stated">{props.short ? t().insights.notEnough : (props.value as NotStated).text}</span>}
+    >
       {props.children(props.value as T)}
     </Show>
   );
@@ -18,8 +21,13 @@ export function Stated<T extends { status: string }>(props: { value: T | NotStat
 export const percent = (share: number) => `${formatNumber(share * 100, locale(), 0)} %`;
 export const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatNumber(Math.abs(value), locale())}`;
 
-export function SlaShare(props: { sla: SlaSummary }) {
-  return <Stated value={props.sla}>{(sla) => <>{percent(sla.shareWithin24h)}</>}</Stated>;
+/** In tables (`short`) a missing share reads «недостаточно данных»; the reason is stated once beside the table. */
+export function SlaShare(props: { sla: SlaSummary; short?: boolean }) {
+  return (
+    <Stated value={props.sla} short={props.short}>
+      {(sla) => <>{percent(sla.shareWithin24h)}</>}
+    </Stated>
+  );
 }
 
 function Figure(props: { label: string; testId: string; children: JSX.Element; note?: JSX.Element }) {
@@ -56,7 +64,8 @@ export function HeadlineFigures(props: { insights: EditionInsights }) {
   return (
     <section aria-labelledby="headline-title" class="headline">
       <h2 id="headline-title" class="visually-hidden">{m().figures}</h2>
-      <dl class="figures">
+      {/* On a phone the figures scroll sideways in one strip, so the ranking starts on the first screen. */}
+      <dl class="figures" tabindex="0" role="region" aria-labelledby="headline-title">
         <Figure label={m().organizations} testId="figure-organizations" note={fill(m().ranked, { n: h().rankedOrganizations })}>
           {h().organizations}
         </Figure>

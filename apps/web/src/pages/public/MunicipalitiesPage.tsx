@@ -30,7 +30,8 @@ function TileGrid(props: { municipalities: MunicipalitySummary[] }) {
   const placed = () => props.municipalities.filter((x) => DISTRICT_TILES[x.code]);
   return (
     <figure class="tile-map">
-      <ul class="tile-grid" data-testid="tile-grid">
+      {/* Scrolls sideways on a phone: focusable so keyboards can scroll it too. */}
+      <ul class="tile-grid" data-testid="tile-grid" tabindex="0" aria-label={m().mapTitle}>
         <For each={placed()}>
           {(municipality) => {
             const [column, row] = DISTRICT_TILES[municipality.code]!;
@@ -89,7 +90,7 @@ function MunicipalityTable(props: { municipalities: MunicipalitySummary[]; slug:
                   <Stated value={municipality.averageScore}>{(score) => <>{formatNumber(score.value, locale())}</>}</Stated>
                 </td>
                 <td class="num" data-label={m().sla}>
-                  <SlaShare sla={municipality.sla} />
+                  <SlaShare sla={municipality.sla} short />
                 </td>
                 <td data-label={m().best}>
                   <OrganizationLink mover={municipality.best} />

@@ -228,8 +228,8 @@ function TrendCharts(props: { trends: TrendPoint[] }) {
               <th scope="col">{t().ranking.period}</th>
               <th scope="col" class="num">{t().ranking.score}</th>
               <th scope="col" class="num">{m().regionMedian}</th>
-              <th scope="col" class="num">{m().sla}</th>
-              <th scope="col" class="num">{m().sla}: {m().region}</th>
+              <th scope="col" class="num">{m().slaOrganization}</th>
+              <th scope="col" class="num">{m().slaRegion}</th>
             </tr>
           </thead>
           <tbody>
@@ -239,14 +239,15 @@ function TrendCharts(props: { trends: TrendPoint[] }) {
                   <td data-label={t().ranking.period}>{labels()[index()]}</td>
                   <td class="num" data-label={t().ranking.score}>{point.score === null ? m().notRanked : formatNumber(point.score, locale())}</td>
                   <td class="num" data-label={m().regionMedian}>{formatNumber(point.regionMedianScore, locale())}</td>
-                  <td class="num" data-label={m().sla}><SlaShare sla={point.sla} /></td>
-                  <td class="num" data-label={`${m().sla}: ${m().region}`}><SlaShare sla={point.regionSla} /></td>
+                  <td class="num" data-label={m().slaOrganization}><SlaShare sla={point.sla} short /></td>
+                  <td class="num" data-label={m().slaRegion}><SlaShare sla={point.regionSla} short /></td>
                 </tr>
               )}
             </For>
           </tbody>
         </table>
       </div>
+      <p class="muted">{m().notEnoughNote}</p>
     </>
   );
 }

@@ -84,7 +84,7 @@ export function RankingTable(props: { rows: EditionRow[]; caption: string; ranke
 export function EditionMeta(props: { edition: EditionSummary }) {
   const m = () => t().ranking;
   return (
-    <dl class="meta">
+    <dl class="meta edition-meta">
       <dt>{m().period}</dt>
       <dd>
         {formatDate(props.edition.periodStart, locale())} — {formatDate(props.edition.periodEnd, locale())}
@@ -258,7 +258,7 @@ export function RankingPage() {
   return (
     <section aria-labelledby="ranking-title">
       <h1 id="ranking-title">{t().ranking.title}</h1>
-      <p class="muted">{t().app.tagline}</p>
+      <p class="muted tagline">{t().app.tagline}</p>
       <QueryView query={editions} empty={(list) => list.length === 0 && !params.slug} emptyDetail={t().ranking.noEditions}>
         {(list) => <Show when={params.slug ?? list[0]?.slug} keyed>{(slug) => <EditionPage slug={slug} editions={list} />}</Show>}
       </QueryView>
