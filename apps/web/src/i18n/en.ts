@@ -104,7 +104,7 @@ export const en: Messages = {
     biggestFall: 'Biggest fall',
     nobody: 'Nobody',
     points: '{n} points',
-    movers: 'Who rose and who fell since the previous edition',
+    movers: 'Who rose and who fell',
     moversUp: 'Rose',
     moversDown: 'Fell',
     scoreChange: 'Score change',

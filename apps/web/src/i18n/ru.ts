@@ -102,7 +102,7 @@ export const ru = {
     biggestFall: 'Сильнее всех снизился',
     nobody: 'Никто',
     points: '{n} балла',
-    movers: 'Кто вырос и кто снизился с прошлого выпуска',
+    movers: 'Кто вырос и кто снизился',
     moversUp: 'Выросли',
     moversDown: 'Снизились',
     scoreChange: 'Изменение балла',

@@ -162,9 +162,18 @@ function EditionPage(props: { slug: string; editions: EditionSummary[] }) {
           <h2 class="edition-title">{edition.edition.title}</h2>
           <EditionMeta edition={edition.edition} />
           <EditionHeadline slug={props.slug} />
-          <button type="button" class="filters-toggle button--ghost" aria-expanded={filtersOpen()} aria-controls="ranking-filters" onClick={() => setFiltersOpen(!filtersOpen())}>
-            {t().insights.filtersButton}
-          </button>
+          <div class="ranking-actions">
+            <button type="button" class="filters-toggle button--ghost" aria-expanded={filtersOpen()} aria-controls="ranking-filters" onClick={() => setFiltersOpen(!filtersOpen())}>
+              {t().insights.filtersButton}
+            </button>
+            <div class="toolbar">
+              <a class="button" href={editionCsvUrl(props.slug, filters())} download="" data-testid="csv-link">
+                {m().downloadCsv}
+              </a>
+              <a href={editionJsonUrl(props.slug, filters())}>{m().downloadJson}</a>
+              <A href={`/embed?edition=${encodeURIComponent(props.slug)}${filterSuffix(filters())}`}>{t().nav.embed}</A>
+            </div>
+          </div>
           <form id="ranking-filters" class="form-row filters" classList={{ 'is-open': filtersOpen() }} role="search" aria-label={m().filters} onSubmit={(event) => event.preventDefault()}>
             <div class="field">
               <label for="f-kind">{m().category}</label>
@@ -209,13 +218,6 @@ function EditionPage(props: { slug: string; editions: EditionSummary[] }) {
             </button>
           </form>
 
-          <div class="toolbar">
-            <a class="button" href={editionCsvUrl(props.slug, filters())} download="" data-testid="csv-link">
-              {m().downloadCsv}
-            </a>
-            <a href={editionJsonUrl(props.slug, filters())}>{m().downloadJson}</a>
-            <A href={`/embed?edition=${encodeURIComponent(props.slug)}${filterSuffix(filters())}`}>{t().nav.embed}</A>
-          </div>
 
           <QueryView query={filtered}>{(view) => <EditionRows view={view} search={params.q} sort={sort()} />}</QueryView>
 
