@@ -18,3 +18,4 @@ export * from './registry/queries-crawl-health';
 export * from './bulletin/index';
 export * from './rankings/index';
 export * from './registry/queries-scores';
+export * from './documents/xlsx';
