@@ -150,4 +150,22 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect((await get('/api/public/v1/organizations/NO-SUCH-ORG/scorecard.pdf')).status).toBe(404);
   });
+
+  // Last: it publishes a newer edition.
+  it('keeps /embed/rankings/latest following new editions', async () => {
+    expect(await (await get('/embed/rankings/latest')).text()).toContain('Рейтинг за октябрь 2026');
+    const orgs = await db.sql<{ id: number }[]>`SELECT id FROM organizations ORDER BY id LIMIT 3`;
+    const november = await buildEdition(
+      db.sql,
+      { title: 'Рейтинг за ноябрь 2026', periodStart: '2026-11-01', periodEnd: '2026-11-30', methodologyVersion: '1', criteria: [{ code: 'SLA', name: 'Ответы за 24 часа', weight: 1 }], slug: 'noyabr-2026' },
+      orgs.map((o) => ({ organizationId: o.id, score: 70, enoughData: true, criteria: [{ code: 'SLA', score: 70, weight: 1 }], accountsScored: 1, accountsTotal: 1, sampleSize: 20 })),
+      { id: null, label: 'test' },
+    );
+    await publishEdition(db.sql, november.id, { id: null, label: 'test' });
+    const latest = await get('/embed/rankings/latest');
+    expect(latest.headers.get('cache-control')).toBe('public, max-age=60');
+    const html = await latest.text();
+    expect(html).toContain('Рейтинг за ноябрь 2026');
+    expect(html).not.toContain('Рейтинг за октябрь 2026');
+  });
 });
