@@ -3,3 +3,4 @@ export * from './editions';
 export * from './view';
 export * from './scores-source';
 export * from './insights';
+export * from './scorecard-pdf';
