@@ -64,6 +64,14 @@ function redisMemory(): string {
   }
 }
 
+/** Bytes of each table with its indexes and TOAST. */
+async function tableBytes(sql: Sql): Promise<Map<string, number>> {
+  const rows = await sql<{ name: string; bytes: string }[]>`
+    SELECT c.relname AS name, pg_total_relation_size(c.oid)::text AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind = 'r'`;
+  return new Map(rows.map((r) => [r.name, Number(r.bytes)]));
+}
+
 async function databaseBytes(sql: Sql): Promise<number> {
   const [row] = await sql<{ bytes: string }[]>`SELECT pg_database_size(current_database())::text AS bytes`;
   return Number(row!.bytes);
@@ -141,6 +149,7 @@ async function main(): Promise<void> {
     console.log(`classify and score: ${scored.commentsClassified} comments classified, ${scored.questionsMeasured} questions, ${scored.accounts} pages, ${scored.organizations} organizations in ${firstScoreSeconds.toFixed(1)} s (${scored.mode})`);
     console.log(`edition:            ${edition.slug}: ${scores.filter((s) => s.enoughData).length} of ${scores.length} organizations ranked, built and published in ${seconds(started).toFixed(1)} s`);
     const bytesAfterFirst = await databaseBytes(sql);
+    const tablesAfterFirst = await tableBytes(sql);
 
     // 4. An hourly pass: one hour later, the posts run re-reads every page.
     for (const simulator of all) simulator.clock.advance(HOUR);
@@ -153,6 +162,7 @@ async function main(): Promise<void> {
     const cpu3 = await worker.command('usage');
     const hourRequests = requests() - hourRequests0;
     const bytesAfterHour = await databaseBytes(sql);
+    const tablesAfterHour = await tableBytes(sql);
     const [fresh] = await sql<{ posts: number; comments: number }[]>`
       SELECT (SELECT count(*)::int FROM posts WHERE first_seen_at >= ${new Date(NOW.getTime() + HOUR)}) AS posts,
              (SELECT count(*)::int FROM comments WHERE first_seen_at >= ${new Date(NOW.getTime() + HOUR)}) AS comments`;
@@ -189,6 +199,8 @@ async function main(): Promise<void> {
     // 6. Storage and memory.
     const monthBytes = (bytesAfterHour - bytesAfterFirst) * 24 * 30;
     console.log(`database:           ${mb(bytesAfterFirst)} after the first pass = ${(bytesAfterFirst / pages / 1024).toFixed(1)} kB a page (${HISTORY_DAYS} days of history); hourly pass +${mb(bytesAfterHour - bytesAfterFirst)} → ${(monthBytes / pages / 1024).toFixed(1)} kB a page a month at 720 passes (before the text purge and vacuum)`);
+    const growth = [...tablesAfterHour].map(([name, bytes]) => [name, bytes - (tablesAfterFirst.get(name) ?? 0)] as const).filter(([, b]) => b > 0).sort((a, b) => b[1] - a[1]);
+    console.log(`                    hourly growth by table (new rows, and updated rows' old versions until vacuum): ${growth.slice(0, 6).map(([name, b]) => `${name} ${(b / pages).toFixed(0)} B a page`).join(', ')}`);
     if (process.env.BENCH_EXPLAIN !== '0') {
       const { explainMainQueries } = await import('./support/explain');
       const explained = await explainMainQueries({
