@@ -5,3 +5,4 @@ export * from './posts';
 export * from './comments';
 export * from './health';
 export * from './runs';
+export * from './partitions';
