@@ -1,18 +1,22 @@
 -- Incremental rescoring: which accounts changed since a period was last scored.
 --
--- account_changes   Per account, the last time something scoring reads changed: a new or changed
+-- account_changes   Per account, the last time (and transaction) something scoring reads changed: a new or changed
 --                   post (counters, date, ad flag, comments read), a new or changed comment, a new
 --                   profile snapshot, the page's status, the first posts crawl, a manual score, a
 --                   website check, an override, a classification override or exclusion. Written by
 --                   statement-level triggers (one INSERT per statement, not per row) with
 --                   clock_timestamp(); a crawl that re-reads an unchanged post writes nothing here.
+--                   changed_xid is the writing transaction: a pass rescores the accounts whose change
+--                   its previous pass's snapshot could not see (committed after it, or in flight).
 -- score_watermarks  Per scored period and methodology version: when it was last scored (any pass)
---                   and last scored in full, and the sector peer medians (ER) of that full pass, which
---                   incremental passes reuse so that one page's new likes do not rescore its sector.
+--                   and last scored in full, the snapshot (pg_snapshot as text) taken as the last pass
+--                   began, and the sector peer medians (ER) of the last full pass, which incremental
+--                   passes reuse so that one page's new likes do not rescore its sector.
 
 CREATE TABLE account_changes (
   account_id  bigint PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
-  changed_at  timestamptz NOT NULL
+  changed_at  timestamptz NOT NULL,
+  changed_xid xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
 CREATE INDEX account_changes_changed_idx ON account_changes (changed_at);
 
@@ -23,6 +27,7 @@ CREATE TABLE score_watermarks (
   scored_at            timestamptz NOT NULL,
   full_at              timestamptz NOT NULL,
   peers                jsonb NOT NULL,
+  snapshot             text NOT NULL,
   PRIMARY KEY (period_kind, period_start, methodology_version)
 );
 
@@ -32,7 +37,7 @@ CREATE FUNCTION note_changed_accounts() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO account_changes (account_id, changed_at)
   SELECT account_id, clock_timestamp() FROM (SELECT DISTINCT account_id FROM changed WHERE account_id IS NOT NULL ORDER BY account_id) d
-  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at;
+  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at, changed_xid = EXCLUDED.changed_xid;
   RETURN NULL;
 END $$;
 
@@ -58,7 +63,7 @@ BEGIN
     WHERE (n.account_id, n.url, n.published_at, n.likes, n.reposts, n.comments_count, n.views, n.is_ad, n.comments_read_at IS NULL)
       IS DISTINCT FROM (o.account_id, o.url, o.published_at, o.likes, o.reposts, o.comments_count, o.views, o.is_ad, o.comments_read_at IS NULL)
     ORDER BY n.account_id) d
-  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at;
+  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at, changed_xid = EXCLUDED.changed_xid;
   RETURN NULL;
 END $$;
 CREATE TRIGGER posts_updated_changes AFTER UPDATE ON posts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
@@ -72,7 +77,7 @@ BEGIN
     WHERE (n.url, n.published_at, n.text, n.from_page, n.author_pseudonym, n.thread_root_id, n.reply_to_comment_id, n.reply_to_user_pseudonym, n.deleted_at)
       IS DISTINCT FROM (o.url, o.published_at, o.text, o.from_page, o.author_pseudonym, o.thread_root_id, o.reply_to_comment_id, o.reply_to_user_pseudonym, o.deleted_at)
     ORDER BY n.account_id) d
-  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at;
+  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at, changed_xid = EXCLUDED.changed_xid;
   RETURN NULL;
 END $$;
 CREATE TRIGGER comments_updated_changes AFTER UPDATE ON comments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
@@ -85,7 +90,7 @@ BEGIN
     SELECT DISTINCT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
     WHERE (n.status, n.removed_at, n.organization_id, n.network) IS DISTINCT FROM (o.status, o.removed_at, o.organization_id, o.network)
     ORDER BY n.id) d
-  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at;
+  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at, changed_xid = EXCLUDED.changed_xid;
   RETURN NULL;
 END $$;
 CREATE TRIGGER accounts_updated_changes AFTER UPDATE ON accounts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
@@ -98,7 +103,7 @@ BEGIN
     SELECT DISTINCT n.account_id FROM new_rows n LEFT JOIN old_rows o ON o.account_id = n.account_id
     WHERE n.last_posts_at IS NOT NULL AND o.last_posts_at IS NULL
     ORDER BY n.account_id) d
-  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at;
+  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at, changed_xid = EXCLUDED.changed_xid;
   RETURN NULL;
 END $$;
 CREATE TRIGGER crawl_health_updated_changes AFTER UPDATE ON crawl_health REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
@@ -112,7 +117,7 @@ BEGIN
     SELECT DISTINCT n.account_id FROM new_rows n JOIN old_rows o ON o.comment_id = n.comment_id
     WHERE (n.override_needs_answer, n.override_category) IS DISTINCT FROM (o.override_needs_answer, o.override_category)
     ORDER BY n.account_id) d
-  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at;
+  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at, changed_xid = EXCLUDED.changed_xid;
   RETURN NULL;
 END $$;
 CREATE TRIGGER comment_classifications_updated_changes AFTER UPDATE ON comment_classifications REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
@@ -123,7 +128,7 @@ BEGIN
   INSERT INTO account_changes (account_id, changed_at)
   SELECT account_id, clock_timestamp() FROM (
     SELECT DISTINCT c.account_id FROM changed x JOIN comments c ON c.id = x.comment_id ORDER BY c.account_id) d
-  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at;
+  ON CONFLICT (account_id) DO UPDATE SET changed_at = EXCLUDED.changed_at, changed_xid = EXCLUDED.changed_xid;
   RETURN NULL;
 END $$;
 CREATE TRIGGER question_exclusions_inserted_changes AFTER INSERT ON question_exclusions REFERENCING NEW TABLE AS changed

@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import type { Sql } from '@most/db';
+import { ensureMonthlyPartitions, type Sql } from '@most/db';
 import { purgeCommentText, scorePeriod, scorePeriodIncremental } from '@most/db/scoring';
 import { localDateOf, DEFAULT_SLA_POLICY } from '@most/domain';
 import { parseJobPayload, type QueueBackend } from '@most/queue';
@@ -31,11 +31,16 @@ export async function processScorePeriod(job: Job, sql: Sql, now: () => Date = (
   return { period: result.period.key, accounts: result.accounts, organizations: result.organizations, questions: result.questionsMeasured, durationMs: summary.durationMs };
 }
 
-/** Destroys citizens' comment text older than the retention period; the purge is logged. */
+/**
+ * Daily maintenance: destroys citizens' comment text older than the retention period (the purge is
+ * logged) and creates the coming months' partitions of the tables partitioned by month.
+ */
 export async function processScorePurge(job: Job, sql: Sql, now: () => Date = () => new Date()) {
   const { retentionDays } = parseJobPayload('score-purge', job.data);
-  const result = await purgeCommentText(sql, { retentionDays, now: now() });
-  return { cutoff: result.cutoff.toISOString(), commentsPurged: result.commentsPurged, editsDeleted: result.editsDeleted };
+  const at = now();
+  const partitionsCreated = await ensureMonthlyPartitions(sql, at);
+  const result = await purgeCommentText(sql, { retentionDays, now: at });
+  return { cutoff: result.cutoff.toISOString(), commentsPurged: result.commentsPurged, editsDeleted: result.editsDeleted, partitionsCreated };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sql } from '../client';
 import { createTestDatabase, type TestDatabase } from '../testing';
 import { makeAccount, makeComment, makePost } from './fixture';
 import { scorePeriodIncremental } from './incremental';
@@ -6,7 +7,7 @@ import { scorePeriod } from './score';
 
 const saratov = (local: string) => new Date(`${local}+04:00`);
 const NOW = saratov('2025-03-20T12:00:00');
-const MONTH = { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1, commitLagMs: 0 } as const;
+const MONTH = { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1 } as const;
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -91,6 +92,28 @@ describe('incremental rescore', () => {
     const after = await rowVersions();
     const changed = [...after].filter(([id, version]) => before.get(id) !== version).map(([id]) => id);
     expect(changed).toEqual([quiet.accountId]);
+  });
+
+  it('picks up a change whose transaction was still open when a pass began', async () => {
+    const page = await pageWithHistory({ sector: 'sport' });
+    await scorePeriodIncremental(db.sql, { ...MONTH, now: NOW });
+    let release!: () => void;
+    let written!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    const writer = db.sql.begin(async (transaction) => {
+      const tx = transaction as unknown as Sql;
+      await tx`UPDATE posts SET likes = likes + 5 WHERE account_id = ${page.accountId}`;
+      written();
+      await gate;
+    });
+    await wrote;
+    const during = await scorePeriodIncremental(db.sql, { ...MONTH, now: NOW });
+    expect(during).toMatchObject({ mode: 'incremental', changedAccounts: 0 });
+    release();
+    await writer;
+    const after = await scorePeriodIncremental(db.sql, { ...MONTH, now: NOW });
+    expect(after).toMatchObject({ mode: 'incremental', changedAccounts: 1, accounts: 1 });
   });
 
   it('falls back to a full rescore when the last full pass is too old', async () => {

@@ -6,16 +6,14 @@ import { scorePeriod, type ScorePeriodInput, type ScorePeriodResult, type Sector
 /** A full pass at least this often: it refreshes what moves with time alone (posting gaps, sector medians). */
 export const DEFAULT_FULL_RESCORE_MS = 6 * 3_600_000;
 /**
- * Changes are read back this far before the last pass: a crawl transaction that marked its account
- * just before a pass began but committed after it is still picked up.
+ * Changes older than the last pass by more than this are not looked at (an index range); within it,
+ * the last pass's snapshot decides. No writing transaction lasts that long.
  */
-const DEFAULT_COMMIT_LAG_MS = 2 * 60_000;
+const LONGEST_TRANSACTION_MS = 3_600_000;
 
 export interface IncrementalScoreInput extends Omit<ScorePeriodInput, 'accountIds' | 'peers'> {
   /** A full pass when the last one is older than this (default 6 hours). */
   fullEveryMs?: number;
-  /** How far before the last pass changes are read back (default 2 minutes; tests use 0). */
-  commitLagMs?: number;
 }
 
 export interface IncrementalScoreResult extends ScorePeriodResult {
@@ -26,13 +24,14 @@ export interface IncrementalScoreResult extends ScorePeriodResult {
 
 interface Watermark {
   scoredAt: Date;
+  snapshot: string;
   fullAt: Date;
   peers: SectorPeers;
 }
 
 /**
  * Rescores a period incrementally: only accounts that changed since the period was last scored
- * (account_changes, written by triggers), those whose open questions' deadlines have passed since,
+ * (account_changes, written by triggers, in transactions the last pass's snapshot did not see), those whose open questions' deadlines have passed since,
  * and the organizations they belong to; with the sector medians of the last full pass. The first
  * pass of a period and version, and then one every `fullEveryMs`, is a full rescore. For the same
  * data and `now`, the rows written equal a full rescore's.
@@ -41,23 +40,24 @@ export async function scorePeriodIncremental(sql: Queryable, input: IncrementalS
   const { methodology } = await loadMethodology(sql, input.methodologyVersion);
   const period = periodOfLocalDate(input.periodKind, input.date);
   const key = { kind: period.kind, start: period.start, version: methodology.version };
-  const [clock] = await sql<{ at: Date }[]>`SELECT clock_timestamp() AS at`;
-  const startedAt = clock!.at;
+  const [clock] = await sql<{ at: Date; snapshot: string }[]>`SELECT clock_timestamp() AS at, pg_current_snapshot()::text AS snapshot`;
+  const started = clock!;
   const [watermark] = await sql<Watermark[]>`
-    SELECT scored_at AS "scoredAt", full_at AS "fullAt", peers FROM score_watermarks
+    SELECT scored_at AS "scoredAt", full_at AS "fullAt", snapshot, peers FROM score_watermarks
     WHERE period_kind = ${key.kind} AND period_start = ${key.start}::date AND methodology_version = ${key.version}`;
   const fullEveryMs = input.fullEveryMs ?? DEFAULT_FULL_RESCORE_MS;
 
-  if (!watermark || startedAt.getTime() - watermark.fullAt.getTime() >= fullEveryMs) {
+  if (!watermark || started.at.getTime() - watermark.fullAt.getTime() >= fullEveryMs) {
     const result = await scorePeriod(sql, { ...input, methodologyVersion: methodology.version });
-    await saveWatermark(sql, key, startedAt, startedAt, result.peers);
+    await saveWatermark(sql, key, started, started.at, result.peers);
     return { ...result, mode: 'full', changedAccounts: null };
   }
 
   const now = input.now ?? new Date();
   const { from, to } = periodBounds(period, methodology.sla.utcOffsetMinutes);
   const changed = await sql<{ id: number }[]>`
-    SELECT account_id AS id FROM account_changes WHERE changed_at > ${new Date(watermark.scoredAt.getTime() - (input.commitLagMs ?? DEFAULT_COMMIT_LAG_MS))}
+    SELECT account_id AS id FROM account_changes
+    WHERE changed_at > ${new Date(watermark.scoredAt.getTime() - LONGEST_TRANSACTION_MS)} AND NOT pg_visible_in_snapshot(changed_xid, ${watermark.snapshot}::pg_snapshot)
     UNION
     SELECT DISTINCT account_id FROM question_measurements
     WHERE state = 'open_within_window' AND deadline_at <= ${now} AND asked_at >= ${from} AND asked_at < ${to}`;
@@ -66,13 +66,14 @@ export async function scorePeriodIncremental(sql: Queryable, input: IncrementalS
     ids.length === 0
       ? { period, methodologyVersion: methodology.version, accounts: 0, organizations: 0, questionsMeasured: 0, commentsClassified: 0, recommendations: 0, peers: watermark.peers }
       : await scorePeriod(sql, { ...input, methodologyVersion: methodology.version, accountIds: ids, peers: watermark.peers });
-  await saveWatermark(sql, key, startedAt, watermark.fullAt, watermark.peers);
+  await saveWatermark(sql, key, started, watermark.fullAt, watermark.peers);
   return { ...result, mode: 'incremental', changedAccounts: ids.length };
 }
 
-async function saveWatermark(sql: Queryable, key: { kind: string; start: string; version: number }, scoredAt: Date, fullAt: Date, peers: SectorPeers) {
+async function saveWatermark(sql: Queryable, key: { kind: string; start: string; version: number }, started: { at: Date; snapshot: string }, fullAt: Date, peers: SectorPeers) {
   await sql`
-    INSERT INTO score_watermarks (period_kind, period_start, methodology_version, scored_at, full_at, peers)
-    VALUES (${key.kind}, ${key.start}::date, ${key.version}, ${scoredAt}, ${fullAt}, ${sql.json(peers as never)})
-    ON CONFLICT (period_kind, period_start, methodology_version) DO UPDATE SET scored_at = EXCLUDED.scored_at, full_at = EXCLUDED.full_at, peers = EXCLUDED.peers`;
+    INSERT INTO score_watermarks (period_kind, period_start, methodology_version, scored_at, full_at, snapshot, peers)
+    VALUES (${key.kind}, ${key.start}::date, ${key.version}, ${started.at}, ${fullAt}, ${started.snapshot}, ${sql.json(peers as never)})
+    ON CONFLICT (period_kind, period_start, methodology_version) DO UPDATE SET scored_at = EXCLUDED.scored_at, full_at = EXCLUDED.full_at,
+      snapshot = EXCLUDED.snapshot, peers = EXCLUDED.peers`;
 }
