@@ -1,15 +1,14 @@
-import type { Job } from 'bullmq';
 import type { Sql } from '@most/db';
 import { purgeCommentText, scorePeriod } from '@most/db/scoring';
 import { localDateOf, DEFAULT_SLA_POLICY } from '@most/domain';
-import { parseJobPayload, type QueueBackend } from '@most/queue';
+import { type QueueBackend, type ParsedJob, type ProcessorMap } from '@most/queue';
 import { buildScoreRunSummary } from '../runs/score-summary';
 
 export const SCORE_SCHEDULER_IDS = ['score-week', 'score-month', 'score-quarter', 'score-purge'] as const;
 
 /** Rescores a period: the given date's, or today's in Saratov time. Idempotent (upserts). */
-export async function processScorePeriod(job: Job, sql: Sql, now: () => Date = () => new Date(), log?: RunLog) {
-  const payload = parseJobPayload('score-period', job.data);
+export async function processScorePeriod(job: ParsedJob<'score-period'>, sql: Sql, now: () => Date = () => new Date(), log?: RunLog) {
+  const payload = job.data;
   const startedAt = new Date();
   const at = now();
   const result = await scorePeriod(sql, {
@@ -29,8 +28,8 @@ export async function processScorePeriod(job: Job, sql: Sql, now: () => Date = (
 }
 
 /** Destroys citizens' comment text older than the retention period; the purge is logged. */
-export async function processScorePurge(job: Job, sql: Sql, now: () => Date = () => new Date()) {
-  const { retentionDays } = parseJobPayload('score-purge', job.data);
+export async function processScorePurge(job: ParsedJob<'score-purge'>, sql: Sql, now: () => Date = () => new Date()) {
+  const { retentionDays } = job.data;
   const result = await purgeCommentText(sql, { retentionDays, now: now() });
   return { cutoff: result.cutoff.toISOString(), commentsPurged: result.commentsPurged, editsDeleted: result.editsDeleted };
 }
@@ -51,7 +50,7 @@ export async function scheduleScoring(queue: QueueBackend, options: { retentionD
 
 type RunLog = (message: string, fields?: Record<string, unknown>) => void;
 
-export const SCORE_PROCESSORS: Record<string, (job: Job, deps: { sql: Sql; log?: RunLog }) => Promise<unknown>> = {
+export const SCORE_PROCESSORS: ProcessorMap<'score-period' | 'score-purge', { sql: Sql; log?: RunLog }> = {
   'score-period': (job, deps) => processScorePeriod(job, deps.sql, undefined, deps.log),
   'score-purge': (job, deps) => processScorePurge(job, deps.sql),
 };
