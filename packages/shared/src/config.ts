@@ -78,6 +78,8 @@ export const configSchema = z.object({
   /** Crawl jobs a worker process runs at once (the request budget is shared through the queue either way). */
   CRAWL_CONCURRENCY: positiveInt(16),
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
+  /** Chromium the worker prints bulletin PDFs with. */
+  CHROMIUM_PATH: z.preprocess(emptyAsUndefined, z.string().default('/usr/bin/chromium')),
   /**
    * Days citizens' comment text is kept (for the SLA, review and disputes) before the daily purge
    * destroys it and keeps only the measurements (152-FZ: no longer than the purpose needs).

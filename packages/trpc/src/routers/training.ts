@@ -63,14 +63,15 @@ import {
   verificationUrl,
 } from '@most/services';
 import { EDUCATION_LEVELS, EXCHANGE_CONFIRMATIONS, LOSS_CONFIRMATIONS, mayUse } from '@most/domain';
-import { AppError } from '@most/shared';
+import { AppError, configSchema } from '@most/shared';
 import { id, isoDate, okSchema } from '../schemas';
 import { authedProcedure, monitorProcedure, router, traineeProcedure } from '../trpc';
 
 const actorOf = (user: { id: number; email: string }) => ({ id: user.id, label: user.email });
 
 /** Uploaded files are stored under DATA_DIR (same default as the configuration). */
-const dataDir = () => process.env.DATA_DIR || './data';
+/** Where uploads are stored: the config schema's DATA_DIR (read per call, as tests set it per process). */
+const dataDir = () => configSchema.shape.DATA_DIR.parse(process.env.DATA_DIR);
 
 const isStaff = (user: SessionUser) => user.role === 'admin' || user.role === 'monitor';
 
