@@ -328,7 +328,7 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     expect(none?.n).toBe(0);
     await screenshot(monitor, 'training-monitor-enrol-errors');
 
-    await fileInput.setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.split('\n').slice(0, 2).join('\n') + '\n') });
+    await fileInput.setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv.split('\n').slice(0, 2).join('\n')}\n`) });
     await monitor.getByRole('button', { name: 'Загрузить' }).click();
     await monitor.getByText('Зачислено: 1, новых учётных записей: 1.').waitFor();
     const row = monitor.getByTestId('enrolment-row').filter({ hasText: 'new1@most.test' });

@@ -10,3 +10,4 @@ export * from './seed/demo-registry';
 export * from './seed/saratov-municipalities';
 export * from './training';
 export * from './rankings/index';
+export * from './documents/xlsx';

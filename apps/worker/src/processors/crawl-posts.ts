@@ -62,7 +62,7 @@ export async function processPosts(job: Job, ctx: CrawlContext) {
     crawlJobName(network, 'comments'),
     toRead.map((post) => ({
       jobId: crawlJobIds.comments(network, account.id, post.externalId, data.runAt),
-      data: { network, accountId: account.id, runAt: data.runAt, postId: post.id, postExternalId: post.externalId },
+      data: { network, accountId: account.id, runAt: data.runAt, postId: post.id, postExternalId: post.externalId, pass: 'hourly' },
     })),
   );
   if (continues) {

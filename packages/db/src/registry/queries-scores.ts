@@ -1,4 +1,4 @@
-import { criterionReasonRu, criterionResultRu, criterionRuleRu, criterionStatusRu, redactAccountMentions, type EvidenceRef } from '@most/domain';
+import { criterionReasonRu, criterionResultRu, criterionRuleRu, criterionStatusRu, redactAccountMentions, type EvidenceRef, type RecommendationStatus } from '@most/domain';
 import { AppError } from '@most/shared';
 import type { Queryable } from '../client';
 import { loadMethodology } from '../scoring/methodology';
@@ -144,7 +144,7 @@ export interface OrganizationRecommendation {
   text: string;
   evidence: unknown[];
   potentialPoints: number;
-  status: 'new' | 'sent' | 'acknowledged' | 'resolved' | 'not_resolved';
+  status: RecommendationStatus;
   statusChangedAt: Date;
 }
 

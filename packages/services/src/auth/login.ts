@@ -53,7 +53,7 @@ export async function authenticate(sql: Queryable, input: { email: string; passw
     SELECT id, email, display_name, role, organization_id, password_hash, disabled_at FROM users WHERE lower(email) = ${email}`;
   const passwordHash = user?.password_hash ?? (await (dummyHash ??= hashPassword('dummy-password-for-timing')));
   const passwordOk = await verifyPassword(passwordHash, input.password);
-  if (!user || !user.password_hash || !passwordOk || user.disabled_at) {
+  if (!user?.password_hash || !passwordOk || user.disabled_at) {
     const locked = await Promise.all(order.map((name) => isLocked(sql, keys[name])));
     if (locked.some(Boolean)) throw tooManyAttempts(await lockedForSeconds(sql, Object.values(keys)));
     throw new AppError('UNAUTHORIZED', 'Неверный e-mail или пароль');

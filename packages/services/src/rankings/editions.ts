@@ -96,7 +96,7 @@ export async function getEdition(sql: Queryable, ref: { slug: string } | { id: n
 }
 
 /** The minimum sample and minimum coverage of a methodology version as editions name it ("1" or "v1"). */
-async function loadRankingRules(sql: Queryable, methodologyVersion: string): Promise<RankingRules | null> {
+export async function loadRankingRules(sql: Queryable, methodologyVersion: string): Promise<RankingRules | null> {
   const version = Number(methodologyVersion.replace(/^v/i, ''));
   if (!Number.isInteger(version) || version <= 0) return null;
   const [row] = await sql<{ minimumSample: number | null; minimumCoverage: number | null }[]>`

@@ -102,5 +102,5 @@ const CSV_COLUMNS: (keyof DemoOrganization)[] = ['code', 'full_name', 'short_nam
 const csvCell = (value: string) => (/[",\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 export function toCsv(rows: DemoOrganization[]): string {
-  return [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => csvCell(row[c])).join(','))].join('\n') + '\n';
+  return `${[CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => csvCell(row[c])).join(','))].join('\n')}\n`;
 }

@@ -1,41 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import { DOCUMENT_TYPE_LABELS, type CourseKind } from '@most/domain';
+import { loadPdfFonts as loadFonts, loadPdfLibraries as loadLibraries, wrapText as wrap, type PdfLibraries } from '../documents/pdf-kit';
 import type { CertificateRow } from './certificates';
-
-const require = createRequire(import.meta.url);
-let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
-
-/**
- * The PDF, font and QR libraries take tens of MB once loaded: they are loaded with the first
- * certificate, not by every process that imports this package (the crawl worker, the API).
- */
-type PdfLibraries = {
-  PDFDocument: typeof import('pdf-lib').PDFDocument;
-  rgb: typeof import('pdf-lib').rgb;
-  fontkit: Parameters<import('pdf-lib').PDFDocument['registerFontkit']>[0];
-  QRCode: typeof import('qrcode');
-};
-let libraries: Promise<PdfLibraries> | null = null;
-function loadLibraries(): Promise<PdfLibraries> {
-  libraries ??= Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit'), import('qrcode')]).then(([pdfLib, fontkit, qrcode]) => ({
-    PDFDocument: pdfLib.PDFDocument,
-    rgb: pdfLib.rgb,
-    fontkit: ((fontkit as { default?: unknown }).default ?? fontkit) as PdfLibraries['fontkit'],
-    QRCode: (qrcode as { default?: typeof import('qrcode') }).default ?? qrcode,
-  }));
-  return libraries;
-}
-
-/** DejaVu ships TrueType with full Cyrillic; the files come from the npm package, not the system. */
-function loadFonts() {
-  fonts ??= Promise.all([
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  ]).then(([regular, bold]) => ({ regular, bold }));
-  return fonts;
-}
 
 const KIND_GENITIVE: Record<CourseKind, string> = {
   qualification_upgrade: 'повышения квалификации',
@@ -53,21 +19,6 @@ export function russianDate(iso: string): string {
 function centeredWith(rgb: PdfLibraries['rgb'], page: PDFPage, text: string, y: number, font: PDFFont, size: number) {
   const width = font.widthOfTextAtSize(text, size);
   page.drawText(text, { x: (page.getWidth() - width) / 2, y, size, font, color: rgb(0.1, 0.1, 0.15) });
-}
-
-/** Splits a long title into lines that fit the width. */
-function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) > maxWidth && line) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 /** Draws the QR code as vector squares: sharp at any zoom, no raster image inside. */

@@ -81,7 +81,7 @@ describe('ФИС ФРДО workbook round trip', () => {
 describe('ФИС ФРДО export', () => {
   let db: TestDatabase;
   let cohortId: number;
-  let enrolments: number[] = [];
+  const enrolments: number[] = [];
   beforeAll(async () => {
     db = await createTestDatabase();
     const orgId = await insertOrganization(db.sql, 'adm-engels', 'Администрация Энгельсского района');

@@ -1,4 +1,4 @@
-import type ExcelJS from 'exceljs';
+
 import { AppError } from '@most/shared';
 import { buildFrdoRow, FRDO_HEADERS, regionDate, type FrdoCell, type FrdoRecord } from '@most/domain';
 import type { Queryable } from '@most/db';

@@ -618,7 +618,7 @@ const monitorRouter = router({
     .mutation(async ({ ctx, input }) => {
       const content = Buffer.from(input.contentBase64, 'base64');
       const extension = input.fileName.toLowerCase().split('.').pop();
-      let table;
+      let table: Awaited<ReturnType<typeof readTable>>;
       if (extension === 'csv' || extension === 'txt') table = parseCsv(content.toString('utf8'));
       else if (extension === 'xlsx') {
         const dir = await mkdtemp(join(tmpdir(), 'most-enrol-'));
