@@ -1,6 +1,5 @@
-import type { Job } from 'bullmq';
 import type { Sql } from '@most/db';
-import { CORE_SCHEDULERS, guardSchedules, type QueueBackend } from '@most/queue';
+import { CORE_SCHEDULERS, dispatchJobs, guardSchedules, type QueueBackend, type QueueProcessors } from '@most/queue';
 import { processSmoke } from './processors/smoke';
 import { processCrawlRunSummary } from './processors/crawl-run-summary';
 import { TRAINING_PROCESSORS, scheduleTraining } from './processors/training';
@@ -37,10 +36,8 @@ export interface WorkerHandle {
   close(): Promise<void>;
 }
 
-/** Processors by job name; every queue's worker dispatches through this table. */
-type Processors = Record<string, (job: Job, deps: WorkerDeps) => Promise<unknown>>;
-
-const SYSTEM_PROCESSORS: Processors = {
+/** A processor for every job of the system queue (a job added to the catalogue without one is a type error). */
+const SYSTEM_PROCESSORS: QueueProcessors<'system', WorkerDeps> = {
   smoke: (job) => processSmoke(job),
   'crawl-run-summary': (job, deps) => processCrawlRunSummary(job, deps),
   ...TRAINING_PROCESSORS,
@@ -51,12 +48,7 @@ const SYSTEM_PROCESSORS: Processors = {
 
 /** Starts the workers of every queue. The returned close() stops taking jobs and waits for running ones. */
 export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
-  const dispatch = (processors: Processors) => async (job: Job) => {
-    const processor = processors[job.name];
-    if (!processor) throw new Error(`No processor for job "${job.name}"`);
-    return processor(job, deps);
-  };
-  const workers = [deps.queue.createWorker('system', dispatch(SYSTEM_PROCESSORS), { concurrency: 4 })];
+  const workers = [deps.queue.createWorker('system', dispatchJobs(SYSTEM_PROCESSORS, deps), { concurrency: 4 })];
   // The bulletin's draft schedule lives in the database; make the queue's scheduler match it.
   const ensureSchedules = async () => {
     await syncBulletinSchedule(deps.sql, deps.queue).catch((error: Error) => deps.log?.('bulletin schedule not registered', { error: error.message }));

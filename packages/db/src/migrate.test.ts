@@ -1,10 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSql } from './client';
 import { startEmbeddedPostgres } from './embedded';
-import { loadMigrations, migrate } from './migrate';
+import { METHODOLOGY_V1 } from '@most/domain';
+import { loadMigrations, migrate, MIGRATIONS_DIR } from './migrate';
+import { saveCodeMethodologies } from './scoring/methodology';
 import { createTestDatabase, type TestDatabase } from './testing';
 
 describe('migrations on real PostgreSQL', () => {
@@ -38,6 +40,49 @@ describe('migrations on real PostgreSQL', () => {
       await other.end({ timeout: 5 });
       await fresh.drop();
     }
+  });
+});
+
+describe('applied migrations and the methodology in code', () => {
+  let db: TestDatabase;
+  afterAll(() => db?.drop());
+
+  it('records a checksum per migration and refuses an applied migration file that was edited, naming it', async () => {
+    db = await createTestDatabase();
+    const recorded = await db.sql<{ name: string; checksum: string | null }[]>`SELECT name, checksum FROM schema_migrations ORDER BY version`;
+    expect(recorded.length).toBe((await loadMigrations()).length);
+    expect(recorded.every((row) => /^[0-9a-f]{64}$/.test(row.checksum ?? ''))).toBe(true);
+
+    const dir = await mkdtemp(join(tmpdir(), 'most-migrations-'));
+    try {
+      await cp(MIGRATIONS_DIR, dir, { recursive: true });
+      await appendFile(join(dir, '0004_scoring.sql'), '\n-- an edit after the fact\n');
+      await expect(migrate(db.sql, await loadMigrations(`${dir}/`))).rejects.toThrow(/0004_scoring\.sql was edited/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('records the checksums of a database migrated before they existed', async () => {
+    await db.sql`UPDATE schema_migrations SET checksum = NULL`;
+    expect(await migrate(db.sql)).toEqual([]);
+    const [missing] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM schema_migrations WHERE checksum IS NULL`;
+    expect(missing!.n).toBe(0);
+  });
+
+  it('stores the methodology versions defined in code, replacing an unused copy that drifted', async () => {
+    const same = async () => (await db.sql<{ same: boolean }[]>`SELECT definition = ${db.sql.json(METHODOLOGY_V1 as never)} AS same FROM methodology_versions WHERE version = 1`)[0]?.same;
+    expect(await same()).toBe(true);
+    await db.sql`UPDATE methodology_versions SET definition = jsonb_set(definition, '{partialShare}', '0.25') WHERE version = 1`;
+    expect(await same()).toBe(false);
+    await migrate(db.sql);
+    expect(await same()).toBe(true);
+  });
+
+  it('names the version when a methodology used by a published ranking differs from its code', async () => {
+    await db.sql`UPDATE methodology_versions SET locked_at = now(), locked_reason = 'test' WHERE version = 1`;
+    expect(await saveCodeMethodologies(db.sql)).toEqual([]);
+    await expect(saveCodeMethodologies(db.sql, [{ ...METHODOLOGY_V1, partialShare: 0.4 }])).rejects.toThrow(/Methodology version 1 .*differs from its definition in code/);
   });
 });
 

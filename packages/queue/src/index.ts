@@ -2,3 +2,4 @@ export * from './jobs';
 export * from './backend';
 export * from './status';
 export * from './schedules';
+export * from './processors';

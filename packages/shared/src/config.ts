@@ -84,6 +84,8 @@ export const configSchema = z.object({
   /** Crawl jobs a worker process runs at once (the request budget is shared through the queue either way). */
   CRAWL_CONCURRENCY: positiveInt(16),
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
+  /** Chromium the worker prints bulletin PDFs with. */
+  CHROMIUM_PATH: z.preprocess(emptyAsUndefined, z.string().default('/usr/bin/chromium')),
   /** Telegram bot that delivers alerts (from @BotFather); without it alerts go by e-mail and in the app only. */
   TELEGRAM_BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC…').optional()),
   /** Bot API base (default https://api.telegram.org): a wire-compatible server for tests. */

@@ -33,6 +33,8 @@ export const adminProcedure = withRoles(ACCESS.administration);
 export const instructorProcedure = withRoles(['admin', 'instructor']);
 /** Course participants; agency staff take the course too. */
 export const traineeProcedure = withRoles(ACCESS.learning);
+/** Grading, attendance, progress and exports. */
+export const teachingProcedure = withRoles(ACCESS.teaching);
 
 /** A member of one agency; ctx.organizationId is that agency, and nothing else is reachable. */
 export const agencyProcedure = authedProcedure.use(({ ctx, next }) => {

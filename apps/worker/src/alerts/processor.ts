@@ -1,6 +1,5 @@
-import type { Job } from 'bullmq';
 import type { Sql } from '@most/db';
-import { missingSchedulers, type QueueBackend } from '@most/queue';
+import { missingSchedulers, type ProcessorMap, type QueueBackend } from '@most/queue';
 import { createBulletinMailer } from '../processors/bulletin-mailer';
 import { alertOptionsFromEnv, type AlertWorkerOptions } from './options';
 import { runAlertsSweep, telegramBotOf } from './sweep';
@@ -22,7 +21,7 @@ export async function scheduleAlerts(queue: QueueBackend): Promise<void> {
   await queue.queue('system').upsertJobScheduler(ALERTS_SCHEDULER_ID, { every: 60_000 }, { name: 'alerts-sweep', data: {}, opts: { attempts: 1 } });
 }
 
-export const ALERT_PROCESSORS: Record<string, (job: Job, deps: AlertDeps) => Promise<unknown>> = {
+export const ALERT_PROCESSORS: ProcessorMap<'alerts-sweep', AlertDeps> = {
   'alerts-sweep': async (_job, deps) => {
     const options = optionsOf(deps);
     const mailer = createBulletinMailer(options);

@@ -1,6 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { getIssue, planBulletinDeliveries, type Sql } from '@most/db';
-import { parseJobPayload, type QueueBackend } from '@most/queue';
+import { type QueueBackend, type ParsedJob } from '@most/queue';
 import type { BulletinWorkerOptions } from './bulletin-options';
 
 /**
@@ -8,12 +8,12 @@ import type { BulletinWorkerOptions } from './bulletin-options';
  * a repeated distribution a no-op for what was already queued.
  */
 export async function processBulletinDistribute(
-  job: Job,
+  job: ParsedJob<'bulletin-distribute'>,
   sql: Sql,
   queue: QueueBackend,
   options: BulletinWorkerOptions,
 ): Promise<{ issueId: number; emails: number }> {
-  const { issueId } = parseJobPayload('bulletin-distribute', job.data);
+  const { issueId } = job.data;
   const issue = await getIssue(sql, { id: issueId });
   if (!issue) throw new UnrecoverableError(`Bulletin issue ${issueId} does not exist`);
   if (issue.state !== 'published') throw new UnrecoverableError(`Bulletin issue ${issue.slug} is not published`);

@@ -1,7 +1,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { getDeliveryToSend, loadIssueView, recordDeliveryAttempt, type Sql } from '@most/db';
 import { renderIssueHtml, sectionsToText } from '@most/domain';
-import { parseJobPayload } from '@most/queue';
+import type { ParsedJob } from '@most/queue';
 import type { BulletinMailer } from './bulletin-mailer';
 import type { BulletinWorkerOptions } from './bulletin-options';
 
@@ -16,12 +16,12 @@ const isPermanent = (error: unknown) => {
  * acknowledgement and opt-out links. Records the outcome of every attempt on the delivery.
  */
 export async function processBulletinEmail(
-  job: Job,
+  job: ParsedJob<'bulletin-email'>,
   sql: Sql,
   mailer: BulletinMailer,
   options: BulletinWorkerOptions,
 ): Promise<{ deliveryId: number; status: string }> {
-  const { deliveryId } = parseJobPayload('bulletin-email', job.data);
+  const { deliveryId } = job.data;
   const found = await getDeliveryToSend(sql, deliveryId);
   if (!found) throw new UnrecoverableError(`Bulletin delivery ${deliveryId} does not exist`);
   const { delivery } = found;

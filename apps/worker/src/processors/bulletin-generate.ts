@@ -1,11 +1,10 @@
-import type { Job } from 'bullmq';
 import { createDraftIssue, getBulletinSettings, loadBulletinDataset, type Sql } from '@most/db';
 import { lastFullPeriod, parseBulletinPeriodKey } from '@most/domain';
-import { parseJobPayload } from '@most/queue';
+import type { ParsedJob } from '@most/queue';
 
 /** Prepares the draft of a period (by default the last full month or quarter in Europe/Saratov, as set); idempotent per period. */
-export async function processBulletinGenerate(job: Job, sql: Sql, now: () => Date = () => new Date()) {
-  const { periodKey } = parseJobPayload('bulletin-generate', job.data);
+export async function processBulletinGenerate(job: ParsedJob<'bulletin-generate'>, sql: Sql, now: () => Date = () => new Date()) {
+  const { periodKey } = job.data;
   const period = periodKey ? parseBulletinPeriodKey(periodKey) : lastFullPeriod((await getBulletinSettings(sql)).periodKind, now());
   const dataset = await loadBulletinDataset(sql, period);
   const result = await createDraftIssue(sql, { dataset, actor: { id: null, label: 'bulletin-scheduler' } });

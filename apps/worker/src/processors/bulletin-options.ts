@@ -23,7 +23,7 @@ export function bulletinOptionsFromEnv(env: Record<string, string | undefined> =
     outboxDir: join(config.DATA_DIR, 'outbox'),
     publicUrl,
     from: `Цифровой мост <bulletin@${new URL(publicUrl).hostname}>`,
-    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    chromiumPath: config.CHROMIUM_PATH,
     emailRetry: { attempts: 6, backoffMs: 60_000 },
   };
 }

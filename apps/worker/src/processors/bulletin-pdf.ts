@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { loadIssueView, saveIssuePdf, type PdfSectionKey, type Sql } from '@most/db';
 import { renderIssueHtml } from '@most/domain';
-import { parseJobPayload } from '@most/queue';
+import type { ParsedJob } from '@most/queue';
 import type { BulletinWorkerOptions } from './bulletin-options';
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -39,8 +39,8 @@ export async function printHtmlDocuments(
  * The PDFs of a published issue, stored for download: the public edition, and for each agency its
  * own section followed by the public edition (what its signed-in page shows). Re-running replaces them.
  */
-export async function processBulletinPdf(job: Job, sql: Sql, options: BulletinWorkerOptions): Promise<{ issueId: number; bytes: number; agencies: number }> {
-  const { issueId } = parseJobPayload('bulletin-pdf', job.data);
+export async function processBulletinPdf(job: ParsedJob<'bulletin-pdf'>, sql: Sql, options: BulletinWorkerOptions): Promise<{ issueId: number; bytes: number; agencies: number }> {
+  const { issueId } = job.data;
   const view = await loadIssueView(sql, { id: issueId });
   if (!view) throw new UnrecoverableError(`Bulletin issue ${issueId} does not exist`);
   if (view.state !== 'published') throw new UnrecoverableError(`Bulletin issue ${view.slug} is not published`);

@@ -1,6 +1,5 @@
-import type { Job } from 'bullmq';
 import type { Sql } from '@most/db';
-import type { QueueBackend } from '@most/queue';
+import type { ProcessorMap, QueueBackend } from '@most/queue';
 import { processBulletinDistribute } from './bulletin-distribute';
 import { processBulletinEmail } from './bulletin-email';
 import { processBulletinGenerate } from './bulletin-generate';
@@ -25,7 +24,7 @@ let fromEnv: BulletinWorkerOptions | undefined;
 const optionsOf = (deps: BulletinDeps) => deps.bulletin ?? (fromEnv ??= bulletinOptionsFromEnv());
 
 /** The bulletin's jobs, dispatched on the system queue. */
-export const BULLETIN_PROCESSORS: Record<string, (job: Job, deps: BulletinDeps) => Promise<unknown>> = {
+export const BULLETIN_PROCESSORS: ProcessorMap<'bulletin-generate' | 'bulletin-schedule-sync' | 'bulletin-sweep' | 'bulletin-distribute' | 'bulletin-pdf' | 'bulletin-email', BulletinDeps> = {
   'bulletin-generate': (job, deps) => processBulletinGenerate(job, deps.sql),
   'bulletin-schedule-sync': (_job, deps) => syncBulletinSchedule(deps.sql, deps.queue),
   'bulletin-sweep': (_job, deps) => processBulletinSweep(deps.sql, deps.queue, optionsOf(deps)),

@@ -1,6 +1,5 @@
-import type { Job } from 'bullmq';
 import { crawlRunPages, finishCrawlRun, getCrawlRun, type Sql } from '@most/db';
-import { parseJobPayload, type QueueBackend } from '@most/queue';
+import { type QueueBackend, type ParsedJob } from '@most/queue';
 import { buildCrawlRunSummary } from '../runs/crawl-summary';
 import { crawlRunSummaryJobId, pendingCrawlJobs } from '../runs/crawl-tracking';
 
@@ -12,10 +11,10 @@ const WATCH_LIMIT_MS = 6 * 3_600_000;
  * next deterministic id), else records the run's summary once and logs it.
  */
 export async function processCrawlRunSummary(
-  job: Job,
+  job: ParsedJob<'crawl-run-summary'>,
   deps: { sql: Sql; queue: QueueBackend; log?: (message: string, fields?: Record<string, unknown>) => void },
 ) {
-  const data = parseJobPayload('crawl-run-summary', job.data);
+  const data = job.data;
   const key = { network: data.network, runAt: new Date(data.runAt) };
   const run = await getCrawlRun(deps.sql, key);
   if (!run) return { skipped: 'unknown run' };

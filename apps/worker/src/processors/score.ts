@@ -1,8 +1,7 @@
-import type { Job } from 'bullmq';
 import { ensureMonthlyPartitions, type Sql } from '@most/db';
 import { purgeCommentText, scorePeriod, scorePeriodIncremental } from '@most/db/scoring';
 import { localDateOf, DEFAULT_SLA_POLICY } from '@most/domain';
-import { parseJobPayload, type QueueBackend } from '@most/queue';
+import { type QueueBackend, type ParsedJob, type ProcessorMap } from '@most/queue';
 import { buildScoreRunSummary } from '../runs/score-summary';
 
 export const SCORE_SCHEDULER_IDS = ['score-week', 'score-month', 'score-quarter', 'score-purge'] as const;
@@ -11,8 +10,8 @@ export const SCORE_SCHEDULER_IDS = ['score-week', 'score-month', 'score-quarter'
  * Rescores a period: the given date's, or today's in Saratov time. Idempotent (upserts). An
  * incremental job rescores only what changed since the period was last scored.
  */
-export async function processScorePeriod(job: Job, sql: Sql, now: () => Date = () => new Date(), log?: RunLog) {
-  const payload = parseJobPayload('score-period', job.data);
+export async function processScorePeriod(job: ParsedJob<'score-period'>, sql: Sql, now: () => Date = () => new Date(), log?: RunLog) {
+  const payload = job.data;
   const startedAt = new Date();
   const at = now();
   const input = {
@@ -35,8 +34,8 @@ export async function processScorePeriod(job: Job, sql: Sql, now: () => Date = (
  * Daily maintenance: destroys citizens' comment text older than the retention period (the purge is
  * logged) and creates the coming months' partitions of the tables partitioned by month.
  */
-export async function processScorePurge(job: Job, sql: Sql, now: () => Date = () => new Date()) {
-  const { retentionDays } = parseJobPayload('score-purge', job.data);
+export async function processScorePurge(job: ParsedJob<'score-purge'>, sql: Sql, now: () => Date = () => new Date()) {
+  const { retentionDays } = job.data;
   const at = now();
   const partitionsCreated = await ensureMonthlyPartitions(sql, at);
   const result = await purgeCommentText(sql, { retentionDays, now: at });
@@ -59,7 +58,7 @@ export async function scheduleScoring(queue: QueueBackend, options: { retentionD
 
 type RunLog = (message: string, fields?: Record<string, unknown>) => void;
 
-export const SCORE_PROCESSORS: Record<string, (job: Job, deps: { sql: Sql; log?: RunLog }) => Promise<unknown>> = {
+export const SCORE_PROCESSORS: ProcessorMap<'score-period' | 'score-purge', { sql: Sql; log?: RunLog }> = {
   'score-period': (job, deps) => processScorePeriod(job, deps.sql, undefined, deps.log),
   'score-purge': (job, deps) => processScorePurge(job, deps.sql),
 };

@@ -1,8 +1,7 @@
-import type { Job } from 'bullmq';
-import { parseJobPayload } from '@most/queue';
+import type { ParsedJob } from '@most/queue';
 
 /** Proves the queue end to end: echoes its nonce. */
-export async function processSmoke(job: Job): Promise<{ echoed: string; at: string }> {
-  const { nonce } = parseJobPayload('smoke', job.data);
+export async function processSmoke(job: ParsedJob<'smoke'>): Promise<{ echoed: string; at: string }> {
+  const { nonce } = job.data;
   return { echoed: nonce, at: new Date().toISOString() };
 }

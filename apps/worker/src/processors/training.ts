@@ -1,7 +1,6 @@
-import type { Job } from 'bullmq';
 import { type Sql } from '@most/db';
 import { finalizeEndedCohorts, startRunningCohorts } from '@most/services';
-import { parseJobPayload, type QueueBackend } from '@most/queue';
+import { type QueueBackend, type ParsedJob, type ProcessorMap } from '@most/queue';
 
 export const TRAINING_SCHEDULER_ID = 'training-finalize';
 const SARATOV_OFFSET_MS = 4 * 3_600_000;
@@ -13,8 +12,8 @@ const saratovToday = (at: Date) => new Date(at.getTime() + SARATOV_OFFSET_MS).to
  * Cohorts that started: enrolled trainees become «Обучается». Cohorts that ended: each active
  * trainee completes or fails by the cohort's completion rule. Both steps are idempotent.
  */
-export async function processTrainingFinalize(job: Job, sql: Sql, now: () => Date = () => new Date()) {
-  const payload = parseJobPayload('training-finalize', job.data);
+export async function processTrainingFinalize(job: ParsedJob<'training-finalize'>, sql: Sql, now: () => Date = () => new Date()) {
+  const payload = job.data;
   const at = now();
   const today = payload.date ?? saratovToday(at);
   const actor = { id: null, label: 'worker:training-finalize' };
@@ -29,6 +28,6 @@ export async function scheduleTraining(queue: QueueBackend): Promise<void> {
     .upsertJobScheduler(TRAINING_SCHEDULER_ID, { pattern: '30 * * * *', tz: 'Europe/Saratov' }, { name: 'training-finalize', data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
 }
 
-export const TRAINING_PROCESSORS: Record<string, (job: Job, deps: { sql: Sql }) => Promise<unknown>> = {
+export const TRAINING_PROCESSORS: ProcessorMap<'training-finalize', { sql: Sql }> = {
   'training-finalize': (job, deps) => processTrainingFinalize(job, deps.sql),
 };

@@ -1,5 +1,5 @@
 import { AppError } from '@most/shared';
-import { methodologySchema, type Methodology } from '@most/domain';
+import { METHODOLOGY_V1, methodologySchema, type Methodology } from '@most/domain';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../client';
 import type { ScoringActor } from './actor';
@@ -47,4 +47,33 @@ export async function saveMethodology(sql: Queryable, input: unknown, actor: Sco
 export async function lockMethodology(sql: Queryable, version: number, reason: string, actor: ScoringActor): Promise<void> {
   await sql`UPDATE methodology_versions SET locked_at = now(), locked_reason = ${reason} WHERE version = ${version} AND locked_at IS NULL`;
   await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: 'methodology.lock', entityType: 'methodology_version', entityId: String(version), details: { reason } });
+}
+
+/** The versions defined in code: the source of truth; the database keeps a copy for joins, history and new versions drafted in the dashboard. */
+export const CODE_METHODOLOGIES: readonly Methodology[] = [METHODOLOGY_V1];
+
+const CODE_ACTOR: ScoringActor = { id: null, label: 'methodology-in-code' };
+
+/**
+ * Saves each version defined in code (run with the migrations at start-up). A stored version that
+ * differs from its code definition is replaced while unused; once a published ranking uses it, the
+ * difference is an error naming the version, so an edit to code never silently changes nothing.
+ * Returns the versions written.
+ */
+export async function saveCodeMethodologies(sql: Queryable, definitions: readonly Methodology[] = CODE_METHODOLOGIES): Promise<number[]> {
+  const written: number[] = [];
+  for (const methodology of definitions) {
+    const [same] = await sql`SELECT 1 FROM methodology_versions WHERE version = ${methodology.version} AND definition = ${sql.json(methodology as never)}`;
+    if (same) continue;
+    try {
+      await saveMethodology(sql, methodology, CODE_ACTOR);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CONFLICT') {
+        throw new AppError('CONFLICT', `Methodology version ${methodology.version} in the database differs from its definition in code and is used by a published ranking; restore the code definition or define the change as a new version`, { cause: error });
+      }
+      throw error;
+    }
+    written.push(methodology.version);
+  }
+  return written;
 }

@@ -62,15 +62,16 @@ import {
   upsertTraineeProfile,
   verificationUrl,
 } from '@most/services';
-import { EDUCATION_LEVELS, EXCHANGE_CONFIRMATIONS, LOSS_CONFIRMATIONS, mayUse } from '@most/domain';
-import { AppError } from '@most/shared';
+import { EDUCATION_LEVELS, EXCHANGE_CONFIRMATIONS, LOSS_CONFIRMATIONS } from '@most/domain';
+import { AppError, configSchema } from '@most/shared';
 import { id, isoDate, okSchema } from '../schemas';
-import { authedProcedure, monitorProcedure, router, traineeProcedure } from '../trpc';
+import { monitorProcedure, router, teachingProcedure, traineeProcedure } from '../trpc';
 
 const actorOf = (user: { id: number; email: string }) => ({ id: user.id, label: user.email });
 
 /** Uploaded files are stored under DATA_DIR (same default as the configuration). */
-const dataDir = () => process.env.DATA_DIR || './data';
+/** Where uploads are stored: the config schema's DATA_DIR (read per call, as tests set it per process). */
+const dataDir = () => configSchema.shape.DATA_DIR.parse(process.env.DATA_DIR);
 
 const isStaff = (user: SessionUser) => user.role === 'admin' || user.role === 'monitor';
 
@@ -89,10 +90,6 @@ async function ownEnrolment(sql: Queryable, user: SessionUser, enrolmentId: numb
 }
 
 /** Instructors, monitors and admins: grading, attendance, progress and exports. */
-const teachingProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!mayUse(ctx.user.role, 'teaching')) throw new AppError('FORBIDDEN', 'Недостаточно прав');
-  return next();
-});
 
 const base64File = z.object({
   fileName: z.string().min(1).max(255),
