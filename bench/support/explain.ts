@@ -2,7 +2,7 @@
  * EXPLAIN (ANALYZE, BUFFERS) of the queries behind the dashboard's and the public API's main reads,
  * on whatever data the database holds: each read runs once on a traced connection, each distinct
  * query it sent is explained with its own parameters, and the slowest ten (by execution time) are
- * written with their plans to bench/output/scale-explain.md.
+ * written with their plans to bench/output/scale-explain.md. Statistics are refreshed first.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -37,6 +37,8 @@ export async function explainMainQueries(subject: ExplainSubject): Promise<{ fil
   let use = '';
   const sql = createSql(subject.databaseUrl, { max: 1, applicationName: 'bench-explain', debug: (_c, query, parameters) => traced.push({ use, query, parameters }) });
   try {
+    // Autovacuum keeps statistics current in production; the benchmark has just written everything.
+    await sql`ANALYZE`;
     const [org] = await sql<{ code: string; accountId: number; url: string }[]>`
       SELECT o.code, a.id AS "accountId", a.canonical_url AS url FROM organizations o JOIN accounts a ON a.organization_id = o.id WHERE o.id = ${subject.organizationId} LIMIT 1`;
     const range = { from: new Date(`${subject.periodStart}T00:00:00+04:00`), to: subject.now };
