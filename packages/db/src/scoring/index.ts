@@ -6,10 +6,11 @@ export { measureQuestions, MEASUREMENT_HORIZON_DAYS, type MeasureScope } from '.
 export { scorePeriod, type ScorePeriodInput, type ScorePeriodResult, type SectorPeers } from './score';
 export { rescoreAffected } from './rescore';
 export { listRecommendations, editRecommendation, setRecommendationStatus, type StoredRecommendation, type RecommendationStatus } from './recommendations';
-export { raiseDispute, decideDispute, type RaiseDisputeInput, type DecideDisputeInput, type DisputeReason, type Affected } from './disputes';
+export { raiseDispute, decideDispute, listDisputes, type DisputeItem, type RaiseDisputeInput, type DecideDisputeInput, type DisputeReason, type Affected } from './disputes';
 export { purgeCommentText, DEFAULT_RETENTION_DAYS, type PurgeResult } from './purge';
 export { recordManualAssessment, recordWebsiteCheck, markResponse } from './manual';
 export { headAccountUrl, profileInput } from './inputs';
 export { listOpenQuestions, organizationSlaDistribution, listManualScoringAccounts, listAccountManualAssessments, type OpenQuestion, type ManualScoringAccount } from './watch';
 export { slaWatch, type SlaWatch, type WatchPage } from './sla-watch';
 export { scorePeriodIncremental, DEFAULT_FULL_RESCORE_MS, type IncrementalScoreInput, type IncrementalScoreResult } from './incremental';
+export { loadPageStates, UNREAD_PAGE } from './page-state';
