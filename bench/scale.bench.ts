@@ -13,7 +13,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
-import { buildEdition, importRegistry, loadOrganizationScores, parseCsv, publishEdition, SARATOV_MUNICIPALITIES, upsertMunicipalities, type Sql } from '@most/db';
+import type { Sql } from '@most/db';
+import { buildEdition, importRegistry, loadOrganizationScores, parseCsv, publishEdition, SARATOV_MUNICIPALITIES, upsertMunicipalities } from '@most/services';
 import { scorePeriod, scorePeriodIncremental } from '@most/db/scoring';
 import { createQueueBackend } from '@most/queue';
 import type { Network } from '@most/shared';
