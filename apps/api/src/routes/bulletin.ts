@@ -31,7 +31,7 @@ function messagePage(title: string, body: string): string {
 }
 
 const html = (c: Context, body: string, status: 200 | 400 | 401 | 403 | 404 = 200) => c.body(body, status, HTML_HEADERS);
-const notFoundPage = (c: Context) => html(c, messagePage('Выпуск не найден', '<p>Такого выпуска нет в архиве. <a href="/bulletin">Архив выпусков</a></p>'), 404);
+const notFoundPage = (c: Context) => html(c, messagePage('Выпуск не найден', '<p>Такого выпуска нет в архиве. <a href="/bulletin">Архив выпусков</a> · <a href="/">На главную</a></p>'), 404);
 
 /**
  * The bulletin on the web: the public archive with a page and a PDF per published issue, RSS and
@@ -49,7 +49,7 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
   app.get('/', async (c) => {
     const issues = await listPublishedIssues(deps.sql);
     const entries = issues.map((i) => ({ slug: i.slug, title: i.title, periodLabel: i.periodLabel, revision: i.revision, publishedAt: i.publishedAt!, correctionNote: i.correctionNote }));
-    return html(c, renderArchiveHtml(entries, { base: '/bulletin', rss: '/bulletin/rss.xml', atom: '/bulletin/atom.xml' }));
+    return html(c, renderArchiveHtml(entries, { base: '/bulletin', home: '/', rss: '/bulletin/rss.xml', atom: '/bulletin/atom.xml' }));
   });
 
   const feedEntries = async (c: Context): Promise<FeedEntry[]> =>
@@ -131,7 +131,7 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
       });
     }
     const own = view.sections.filter((s) => s.organizationId === organizationId);
-    const links = { archive: '/bulletin', pdf: `/bulletin/${slug}/agency/${organizationId}.pdf` };
+    const links = { home: '/', archive: '/bulletin', pdf: `/bulletin/${slug}/agency/${organizationId}.pdf` };
     return html(c, renderIssueHtml(view, [...own, ...view.sections.filter((s) => s.audience === 'public')], links));
   });
 
@@ -151,7 +151,7 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
         'cache-control': 'public, max-age=3600',
       });
     }
-    return html(c, renderIssueHtml(view, view.sections, { archive: '/bulletin', pdf: `/bulletin/${slug}.pdf`, rss: '/bulletin/rss.xml', atom: '/bulletin/atom.xml' }));
+    return html(c, renderIssueHtml(view, view.sections, { home: '/', archive: '/bulletin', pdf: `/bulletin/${slug}.pdf`, rss: '/bulletin/rss.xml', atom: '/bulletin/atom.xml' }));
   });
   return app;
 }

@@ -71,7 +71,7 @@ describe('one engagement-rate definition: the SQL sector medians agree with the 
     let compared = 0;
     for (const sector of SECTORS) {
       const expected = { erPostMedian: byPost.get(sector) ?? null, erViewMedian: byView.get(sector) ?? null };
-      const actual = fromSql.get(sector) ?? { erPostMedian: null, erViewMedian: null };
+      const actual = fromSql[sector] ?? { erPostMedian: null, erViewMedian: null };
       for (const key of ['erPostMedian', 'erViewMedian'] as const) {
         if (expected[key] === null) expect(actual[key]).toBeNull();
         else {

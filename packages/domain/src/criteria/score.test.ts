@@ -146,6 +146,21 @@ describe('scoreAccount', () => {
     expect(na).not.toContain('POSTING_REGULARITY');
   });
 
+  it('states why a Telegram channel is not scored on what its preview cannot show, and never fails it there', () => {
+    const telegram = scoreAccount(METHODOLOGY_V1, inputs({ account: { network: 'telegram', organizationKind: 'regional_executive', sector: 'education' } }));
+    const byCode = new Map(telegram.criteria.map((c) => [c.code, c]));
+    for (const code of ['COMMENTS_OPEN', 'RESPONSE_RATE', 'SLA_WITHIN_24H']) expect(byCode.get(code)).toMatchObject({ status: 'not_applicable', reason: 'network_has_no_comments', maxPoints: 0 });
+    for (const code of ['ER_POST', 'ER_VIEW']) expect(byCode.get(code)).toMatchObject({ status: 'not_applicable', reason: 'network_has_no_reactions' });
+    for (const code of ['PROFILE_WORKING_HOURS', 'PROFILE_POSTAL_ADDRESS', 'PROFILE_AVATAR_COVER']) expect(byCode.get(code)).toMatchObject({ status: 'not_applicable', reason: 'network_has_no_field' });
+    // A methodology choice, not a limit of the network: the Gosuslugi widget exists on VK only.
+    expect(byCode.get('POS_WIDGET')).toMatchObject({ status: 'not_applicable', reason: 'criterion_scope' });
+    // What the preview shows is scored as on any network.
+    expect(byCode.get('PROFILE_PHONE')!.status).not.toBe('not_applicable');
+    expect(byCode.get('PROFILE_HEAD_LINK')!.status).not.toBe('not_applicable');
+    const vk = scoreAccount(METHODOLOGY_V1, inputs({ account: { network: 'vk', organizationKind: 'regional_executive', sector: 'education' } }));
+    expect(vk.criteria.find((c) => c.code === 'PROFILE_WORKING_HOURS')!.status).not.toBe('not_applicable');
+  });
+
   it('measures nothing from a page that was never read: not measured with the reason, never a failure', () => {
     const page = { availability: 'available' as const, profileRead: false, postsRead: false, commentsRead: false };
     const result = scoreAccount(METHODOLOGY_V1, inputs({ profile: null, posts: [], manual: {}, backlink: null, sla: aggregateSla([], { minimumSample: 10 }), page }));

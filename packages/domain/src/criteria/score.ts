@@ -1,15 +1,11 @@
 import type { CriterionDefinition, Methodology, Thresholds } from '../methodology/types';
+import { notApplicableReason } from '../methodology/network-limits';
 import { measureCriterion } from './measure';
 import { NOT_MEASURED_REASONS, PAGE_READ, pageNotMeasuredReason, type CriterionReason, type PageReadState } from './reasons';
 import type { CriterionScore, CriterionStatus, ScoreResult, ScoringInputs } from './types';
 
 export function isApplicable(criterion: CriterionDefinition, account: ScoringInputs['account']): boolean {
-  const a = criterion.applicability;
-  return (
-    (a.networks.length === 0 || a.networks.includes(account.network)) &&
-    (a.organizationKinds.length === 0 || a.organizationKinds.includes(account.organizationKind)) &&
-    (a.sectors.length === 0 || a.sectors.includes(account.sector))
-  );
+  return notApplicableReason(criterion, account) === null;
 }
 
 export function statusFor(value: number, thresholds: Thresholds): 'pass' | 'partial' | 'fail' {
@@ -56,8 +52,9 @@ export function scoreAccount(methodology: Methodology, inputs: ScoringInputs): S
   const page = inputs.page ?? PAGE_READ;
   for (const criterion of methodology.criteria) {
     const base = { code: criterion.code, group: criterion.group, weight: criterion.weight };
-    if (!isApplicable(criterion, inputs.account)) {
-      criteria.push({ ...base, status: 'not_applicable', value: null, points: 0, maxPoints: 0, evidence: [], reason: 'criterion_scope' });
+    const outOfScope = notApplicableReason(criterion, inputs.account);
+    if (outOfScope) {
+      criteria.push({ ...base, status: 'not_applicable', value: null, points: 0, maxPoints: 0, evidence: [], reason: outOfScope });
       continue;
     }
     const manual = criterion.evaluation.kind === 'manual' ? inputs.manual[criterion.code] : undefined;
