@@ -1,15 +1,11 @@
 import { createSignal } from 'solid-js';
 
-export type Role = 'admin' | 'monitor' | 'agency' | 'instructor' | 'trainee';
+import type { RouterOutputs } from './api/trpc';
 
-/** The signed-in user as the API describes it (see the API's session user). */
-export interface SessionUser {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  organizationId: number | null;
-}
+export type { Role } from '@most/domain/browser';
+
+/** The signed-in user as the API describes it (`auth.me`). */
+export type SessionUser = NonNullable<RouterOutputs['auth']['me']['user']>;
 
 /** undefined while the session is being checked, null when nobody is signed in. */
 const [user, setUser] = createSignal<SessionUser | null | undefined>(undefined);

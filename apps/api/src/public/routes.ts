@@ -92,25 +92,38 @@ const publicSummary = (base: string, e: EditionSummary) => ({
   csvUrl: `${base}/api/public/v1/editions/${encodeURIComponent(e.slug)}?format=csv`,
 });
 
-const CSV_HEADERS = [
-  'rank', 'overall_rank', 'organization_code', 'organization_name', 'kind', 'sector', 'municipality_code', 'municipality_name',
-  'score', 'rank_change', 'score_change', 'accounts_scored', 'accounts_total', 'sample_size', 'not_enough_data', 'unranked_reason', 'unranked_reason_text',
+type CsvRow = EditionView['notEnoughData'][number];
+
+/** The CSV's fixed columns, each a header beside its value: a new column is one line here. */
+const CSV_COLUMNS: readonly (readonly [header: string, value: (r: CsvRow, notEnough: boolean) => unknown])[] = [
+  ['rank', (r) => r.rank],
+  ['overall_rank', (r) => r.overallRank],
+  ['organization_code', (r) => r.organizationCode],
+  ['organization_name', (r) => r.organizationName],
+  ['kind', (r) => KIND_LABELS[r.kind]],
+  ['sector', (r) => SECTOR_LABELS[r.sector]],
+  ['municipality_code', (r) => r.municipalityCode],
+  ['municipality_name', (r) => r.municipalityName],
+  ['score', (r) => r.score],
+  ['rank_change', (r) => r.rankChange],
+  ['score_change', (r) => r.scoreChange],
+  ['accounts_scored', (r) => r.coverage.accountsScored],
+  ['accounts_total', (r) => r.coverage.accountsTotal],
+  ['sample_size', (r) => r.sampleSize],
+  ['not_enough_data', (_r, notEnough) => (notEnough ? 'yes' : 'no')],
+  ['unranked_reason', (r) => r.unranked?.code ?? null],
+  ['unranked_reason_text', (r) => r.unranked?.text ?? null],
 ];
 
 function editionCsv(view: EditionView): string {
-  const line = (r: EditionView['notEnoughData'][number], notEnough: boolean) => [
-    r.rank, r.overallRank, r.organizationCode, r.organizationName, KIND_LABELS[r.kind], SECTOR_LABELS[r.sector], r.municipalityCode, r.municipalityName,
-    r.score, r.rankChange, r.scoreChange, r.coverage.accountsScored, r.coverage.accountsTotal, r.sampleSize, notEnough ? 'yes' : 'no',
-    r.unranked?.code ?? null, r.unranked?.text ?? null,
-  ];
   const criteria = view.criteria.map((c) => c.code);
-  const withCriteria = (r: EditionView['notEnoughData'][number], notEnough: boolean) => [
-    ...line(r, notEnough),
+  const line = (r: CsvRow, notEnough: boolean) => [
+    ...CSV_COLUMNS.map(([, value]) => value(r, notEnough)),
     ...criteria.map((code) => r.criteria.find((x) => x.code === code)?.score ?? null),
   ];
   return toCsv(
-    [...CSV_HEADERS, ...criteria.map((code) => `criterion_${code}`)],
-    [...view.ranked.rows.map((r) => withCriteria(r, false)), ...view.notEnoughData.map((r) => withCriteria(r, true))],
+    [...CSV_COLUMNS.map(([header]) => header), ...criteria.map((code) => `criterion_${code}`)],
+    [...view.ranked.rows.map((r) => line(r, false)), ...view.notEnoughData.map((r) => line(r, true))],
   );
 }
 

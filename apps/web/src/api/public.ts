@@ -1,3 +1,4 @@
+import type { EditionViewRow } from '@most/domain';
 import { getJson, queryString } from './http';
 
 /** Client of the public open-data API (/api/public/v1): no login, the same JSON the press gets. */
@@ -16,26 +17,8 @@ export interface EditionSummary {
   csvUrl?: string;
 }
 
-export interface EditionRow {
-  /** Rank within the filtered list (ties share a rank); null when there is not enough data. */
-  rank: number | null;
-  overallRank: number | null;
-  organizationCode: string;
-  organizationName: string;
-  kind: string;
-  sector: string;
-  municipalityCode: string | null;
-  municipalityName: string | null;
-  score: number | null;
-  rankChange: number | null;
-  scoreChange: number | null;
-  coverage: { accountsScored: number; accountsTotal: number };
-  sampleSize: number;
-  /** Why the organization is not ranked (Russian text from the API); null when ranked. */
-  unranked?: { code: string; text: string } | null;
-  /** Per-criterion score 0–100. */
-  criteria: { code: string; score: number }[];
-}
+/** One organization's line, as the API declares it (one zod schema in the domain). */
+export type EditionRow = EditionViewRow;
 
 export interface EditionView {
   edition: EditionSummary;

@@ -1,5 +1,10 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '@most/trpc';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+
+/** What each procedure answers and takes, derived from the router (as create-t3-turbo's RouterOutputs). */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
 
 /** Double-submit CSRF: the API sets the readable most_csrf cookie; state-changing calls echo it in x-csrf-token. */
 export const CSRF_COOKIE = 'most_csrf';

@@ -1,3 +1,4 @@
 export * from './ranking';
 export * from './unranked';
+export * from './edition-view';
 export * from './insights';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rankEntries, unrankedReason, type UnrankedReason } from '@most/domain';
+import { rankEntries, unrankedReason, type EditionViewRow } from '@most/domain';
 import { organizationKindSchema, sectorSchema } from '@most/shared';
 import type { Edition, EditionRow, EditionSummary, EditionCriterion } from './types';
 
@@ -12,28 +12,7 @@ export const editionFilterSchema = z.object({
 });
 export type EditionFilter = z.input<typeof editionFilterSchema>;
 
-export interface EditionViewRow {
-  /** Rank within the filtered list (ties share a rank); null for "not enough data". */
-  rank: number | null;
-  /** Rank in the whole edition. */
-  overallRank: number | null;
-  organizationCode: string;
-  organizationName: string;
-  kind: EditionRow['kind'];
-  sector: EditionRow['sector'];
-  municipalityCode: string | null;
-  municipalityName: string | null;
-  score: number | null;
-  /** Places moved since the previous edition, on the criteria both versions share (positive: up). */
-  rankChange: number | null;
-  scoreChange: number | null;
-  coverage: { accountsScored: number; accountsTotal: number };
-  /** Decided questions (answered, or unanswered past the deadline) on the organization's pages: the real count, ranked or not. */
-  sampleSize: number;
-  /** Why the organization is not ranked (machine code + Russian text); null when ranked. */
-  unranked: UnrankedReason | null;
-  criteria: { code: string; score: number }[];
-}
+export type { EditionViewRow };
 
 export interface EditionView {
   edition: EditionSummary;

@@ -11,8 +11,7 @@ import {
   viewEdition,
   type Edition,
 } from '@most/services';
-import { UNRANKED_REASON_CODES } from '@most/domain';
-import { organizationKindSchema, sectorSchema } from '@most/shared';
+import { editionCriteriaSchema, editionFiltersSchema, editionViewRowSchema } from '@most/domain';
 import { id, isoDate, okSchema } from '../schemas';
 import { monitorProcedure, publicProcedure, router } from '../trpc';
 
@@ -28,30 +27,12 @@ export const editionSummarySchema = z.object({
   createdAt: isoDate,
   publishedAt: isoDate.nullable(),
 });
-const viewRowSchema = z.object({
-  rank: z.number().int().nullable(),
-  overallRank: z.number().int().nullable(),
-  organizationCode: z.string(),
-  organizationName: z.string(),
-  kind: organizationKindSchema,
-  sector: sectorSchema,
-  municipalityCode: z.string().nullable(),
-  municipalityName: z.string().nullable(),
-  score: z.number().nullable(),
-  rankChange: z.number().int().nullable(),
-  scoreChange: z.number().nullable(),
-  coverage: z.object({ accountsScored: z.number().int(), accountsTotal: z.number().int() }),
-  sampleSize: z.number().int(),
-  /** Why the organization is not ranked; null when ranked. */
-  unranked: z.object({ code: z.enum(UNRANKED_REASON_CODES), text: z.string() }).nullable(),
-  criteria: z.array(z.object({ code: z.string(), score: z.number() })),
-});
 export const editionViewSchema = z.object({
   edition: editionSummarySchema,
-  criteria: z.array(z.object({ code: z.string(), name: z.string(), weight: z.number() })),
-  filters: z.object({ kind: z.string().nullable(), sector: z.string().nullable(), municipality: z.string().nullable() }),
-  ranked: z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), rows: z.array(viewRowSchema) }),
-  notEnoughData: z.array(viewRowSchema),
+  criteria: editionCriteriaSchema,
+  filters: editionFiltersSchema,
+  ranked: z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), rows: z.array(editionViewRowSchema) }),
+  notEnoughData: z.array(editionViewRowSchema),
 });
 
 const previousOf = async (sql: Queryable, edition: Edition) =>

@@ -16,6 +16,7 @@ const row = (name: string, rank: number | null, extra: Partial<EditionRow> = {})
   scoreChange: null,
   coverage: { accountsScored: 1, accountsTotal: 1 },
   sampleSize: 10,
+  unranked: null,
   criteria: [],
   ...extra,
 });
