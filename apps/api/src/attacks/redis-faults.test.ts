@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '@most/db';
+import { createUser } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
 import { crawlSchedulerId, scheduleCrawls, startWorker, type CrawlSchedule, type WorkerHandle } from '@most/worker';

@@ -1,7 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/db';
+import {
+  buildEdition,
+  publishEdition,
+  seedDemoRegistry,
+  type OrganizationScore,
+} from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';
@@ -185,7 +190,7 @@ describe('open-data API and widget', () => {
   it('documents itself with OpenAPI 3.1 and a plain HTML page', async () => {
     const doc = (await (await get('/api/public/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/editions', '/editions/{slug}', '/organizations/{code}', '/methodology', '/accounts/check', '/feeds/editions.rss']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/editions', '/editions/{slug}', '/organizations/{code}', '/methodology', '/accounts/check', '/feeds/editions.rss', '/compare', '/organizations/{code}/scorecard.pdf']));
     const html = await (await get('/api/public/v1/docs')).text();
     expect(html).toContain('/editions/{slug}');
     expect(html).not.toMatch(/<script|<link[^>]+stylesheet/);
