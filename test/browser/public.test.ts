@@ -87,10 +87,7 @@ describe('public pages in Chromium', () => {
     // Search narrows the filtered list by name.
     const needle = education.ranked.rows[0]!.organizationName.slice(0, 12);
     await page.getByLabel('Поиск по названию').fill(needle);
-    await page.waitForFunction(
-      (text) => [...document.querySelectorAll('[data-testid="ranking-table"] tbody tr a')].every((a) => a.textContent!.toLowerCase().includes(text.toLowerCase())),
-      needle,
-    );
+    await page.waitForFunction((text) => [...document.querySelectorAll('[data-testid="ranking-table"] tbody tr a')].every((a) => a.textContent!.toLowerCase().includes(text.toLowerCase())), needle);
     await page.getByLabel('Поиск по названию').fill('');
 
     // Sort by name.
@@ -115,7 +112,10 @@ describe('public pages in Chromium', () => {
     const link = page.getByTestId('ranking-table').locator('tbody tr').first().getByRole('link');
     const name = await link.textContent();
     await link.click();
-    await page.getByRole('heading', { level: 1, name: name! }).waitFor({ state: 'attached' }).catch(() => undefined);
+    await page
+      .getByRole('heading', { level: 1, name: name! })
+      .waitFor({ state: 'attached' })
+      .catch(() => undefined);
     await page.getByTestId('criteria-table').waitFor();
     expect(await page.getByTestId('history-table').locator('tbody tr').count()).toBe(2);
     await page.locator('.chart canvas').waitFor();
@@ -166,7 +166,11 @@ describe('public pages in Chromium', () => {
 
   it('states on the methodology page why a criterion does not apply to Telegram', async () => {
     await page.goto(`${platform.url}/methodology`);
-    const row = page.getByTestId('methodology-version').last().locator('tbody tr').filter({ has: page.locator('strong', { hasText: /^Режим работы$/ }) });
+    const row = page
+      .getByTestId('methodology-version')
+      .last()
+      .locator('tbody tr')
+      .filter({ has: page.locator('strong', { hasText: /^Режим работы$/ }) });
     expect(await row.getByTestId('criterion-network-limit').allTextContents()).toEqual(['Telegram: не применяется — в этой сети у страницы нет такого поля']);
     expect((await row.getByTestId('criterion-networks').textContent())!.startsWith('ВКонтакте, Одноклассники')).toBe(true);
   });
