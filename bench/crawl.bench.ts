@@ -48,9 +48,20 @@ async function runWorker(): Promise<void> {
     queue,
     crawl: {
       sources: {
-        vk: { source: createVkSource({ token: TOKEN, kind: 'service', baseUrl: env('VK_API_URL'), requestsPerSecond: BUDGET, acquire: pacer.acquire }), tokenFingerprint: fingerprint(TOKEN), requestsPerSecond: BUDGET },
+        vk: {
+          source: createVkSource({ token: TOKEN, kind: 'service', baseUrl: env('VK_API_URL'), requestsPerSecond: BUDGET, acquire: pacer.acquire }),
+          tokenFingerprint: fingerprint(TOKEN),
+          requestsPerSecond: BUDGET,
+        },
         ok: {
-          source: createOkSource({ applicationKey: okApplication.key, applicationSecretKey: okApplication.secretKey, accessToken: TOKEN, baseUrl: env('OK_API_URL'), requestsPerSecond: OK.budget, acquire: okPacer.acquire }),
+          source: createOkSource({
+            applicationKey: okApplication.key,
+            applicationSecretKey: okApplication.secretKey,
+            accessToken: TOKEN,
+            baseUrl: env('OK_API_URL'),
+            requestsPerSecond: OK.budget,
+            acquire: okPacer.acquire,
+          }),
           tokenFingerprint: fingerprint(TOKEN),
           requestsPerSecond: OK.budget,
         },
@@ -135,7 +146,15 @@ async function main(): Promise<void> {
     mix: noUnavailable,
     tokens: { [TOKEN]: { kind: 'service', requestsPerSecond: BUDGET } },
   });
-  const okSimulator = await startOkSimulator({ seed: 'bench', now: NOW, anchor: NOW, postsPerAccount: OK.posts, commentsPerPost: OK.comments, mix: noUnavailable, tokens: { [TOKEN]: { requestsPerSecond: OK.budget } } });
+  const okSimulator = await startOkSimulator({
+    seed: 'bench',
+    now: NOW,
+    anchor: NOW,
+    postsPerAccount: OK.posts,
+    commentsPerPost: OK.comments,
+    mix: noUnavailable,
+    tokens: { [TOKEN]: { requestsPerSecond: OK.budget } },
+  });
   const telegramSimulator = await startTelegramSimulator({ seed: 'bench', now: NOW, anchor: NOW, postsPerAccount: TELEGRAM.posts, mix: noUnavailable, requestsPerSecond: TELEGRAM.budget });
   const namespace = uniqueNamespace('bench');
   const queue = createQueueBackend({ redisUrl: TEST_REDIS_URL, databaseUrl: db.url, namespace });
@@ -191,7 +210,12 @@ async function main(): Promise<void> {
 
     worker.stdin!.write('stop\n');
     await once(worker, 'exit');
-    const rss = JSON.parse(started.output().split('\n').find((line) => line.startsWith('{')) ?? '{}') as { maxRssKb?: number; readyRssMb?: number; cpuSeconds?: number };
+    const rss = JSON.parse(
+      started
+        .output()
+        .split('\n')
+        .find((line) => line.startsWith('{')) ?? '{}',
+    ) as { maxRssKb?: number; readyRssMb?: number; cpuSeconds?: number };
     const rssMb = (rss.maxRssKb ?? 0) / 1024;
 
     const stored = await db.sql<{ network: string; posts: number; comments: number; snapshots: number; failing: number }[]>`
@@ -202,13 +226,45 @@ async function main(): Promise<void> {
       FROM accounts a GROUP BY a.network`;
     const failedJobs = async (name: Network) => (await queue.queue(name).getJobCounts('failed')).failed ?? 0;
     const rows = [
-      { network: 'VK', accounts: ACCOUNTS, budget: BUDGET, run: vk, requests: crawler.requests, busiest: crawler.maxRequestsPerSecond, limited: `${crawler.error6} error 6`, failed: await failedJobs('vk'), stored: stored.find((r) => r.network === 'vk') },
-      { network: 'OK', accounts: OK.accounts, budget: OK.budget, run: ok, requests: okToken.requests, busiest: okToken.maxRequestsPerSecond, limited: `${okToken.rateLimited} error 8`, failed: await failedJobs('ok'), stored: stored.find((r) => r.network === 'ok') },
-      { network: 'Telegram', accounts: TELEGRAM.accounts, budget: TELEGRAM.budget, run: telegram, requests: tg.requests, busiest: tg.maxRequestsPerSecond, limited: `${tg.rateLimited} HTTP 429`, failed: await failedJobs('telegram'), stored: stored.find((r) => r.network === 'telegram') },
+      {
+        network: 'VK',
+        accounts: ACCOUNTS,
+        budget: BUDGET,
+        run: vk,
+        requests: crawler.requests,
+        busiest: crawler.maxRequestsPerSecond,
+        limited: `${crawler.error6} error 6`,
+        failed: await failedJobs('vk'),
+        stored: stored.find((r) => r.network === 'vk'),
+      },
+      {
+        network: 'OK',
+        accounts: OK.accounts,
+        budget: OK.budget,
+        run: ok,
+        requests: okToken.requests,
+        busiest: okToken.maxRequestsPerSecond,
+        limited: `${okToken.rateLimited} error 8`,
+        failed: await failedJobs('ok'),
+        stored: stored.find((r) => r.network === 'ok'),
+      },
+      {
+        network: 'Telegram',
+        accounts: TELEGRAM.accounts,
+        budget: TELEGRAM.budget,
+        run: telegram,
+        requests: tg.requests,
+        busiest: tg.maxRequestsPerSecond,
+        limited: `${tg.rateLimited} HTTP 429`,
+        failed: await failedJobs('telegram'),
+        stored: stored.find((r) => r.network === 'telegram'),
+      },
     ];
     const share = crawler.requests / (vk.seconds * BUDGET);
     const column = (label: string, cell: (row: (typeof rows)[number]) => string) => console.log(`${label.padEnd(22)}${rows.map((row) => cell(row).padEnd(44)).join('')}`);
-    console.log(`full crawl of each network in turn by one worker (VK ${ACCOUNTS} × ${POSTS} posts × ${COMMENTS} comments; OK ${OK.accounts} × ${OK.posts} × ${OK.comments}; Telegram ${TELEGRAM.accounts} × ${TELEGRAM.posts} posts)`);
+    console.log(
+      `full crawl of each network in turn by one worker (VK ${ACCOUNTS} × ${POSTS} posts × ${COMMENTS} comments; OK ${OK.accounts} × ${OK.posts} × ${OK.comments}; Telegram ${TELEGRAM.accounts} × ${TELEGRAM.posts} posts)`,
+    );
     column('', (row) => row.network);
     column('budget', (row) => `${row.budget} req/s`);
     column('wall time', (row) => `${row.run.seconds.toFixed(1)} s (profiles ${row.run.profilesSeconds.toFixed(1)} s)`);
@@ -221,8 +277,14 @@ async function main(): Promise<void> {
     column('other error answers', (row) => JSON.stringify(Object.fromEntries(Object.entries(row.run.stats.errors).filter(([k]) => !['6', '8', 'http429'].includes(k)))));
     column('stored', (row) => `${row.stored?.snapshots ?? 0} profiles, ${row.stored?.posts ?? 0} posts, ${row.stored?.comments ?? 0} comments`);
     column('failed jobs / pages', (row) => `${row.failed} / ${row.stored?.failing ?? 0}`);
-    console.log(`VK rate budget used:   ${(share * 100).toFixed(1)} % (target ≥ ${TARGETS.budgetShare * 100} %: ratio ${(share / TARGETS.budgetShare).toFixed(2)}); error-6 answers ${crawler.error6} (target ${TARGETS.error6})`);
-    console.log(`VK requests by method: ${Object.entries(vk.stats.byMethod).map(([m, n]) => `${m} ${n}`).join(', ')}`);
+    console.log(
+      `VK rate budget used:   ${(share * 100).toFixed(1)} % (target ≥ ${TARGETS.budgetShare * 100} %: ratio ${(share / TARGETS.budgetShare).toFixed(2)}); error-6 answers ${crawler.error6} (target ${TARGETS.error6})`,
+    );
+    console.log(
+      `VK requests by method: ${Object.entries(vk.stats.byMethod)
+        .map(([m, n]) => `${m} ${n}`)
+        .join(', ')}`,
+    );
     console.log(`worker peak RSS:       ${rssMb.toFixed(0)} MB for all three networks (target < ${TARGETS.rssMb} MB: ratio ${(rssMb / TARGETS.rssMb).toFixed(2)})`);
     console.log(`worker at start:       ${(rss.readyRssMb ?? 0).toFixed(0)} MB RSS after loading; ${(rss.cpuSeconds ?? 0).toFixed(1)} s CPU in all`);
   } finally {

@@ -59,8 +59,7 @@ const coverage = () => sql<NetworkRow[]>`
   FROM accounts a LEFT JOIN crawl_health h ON h.account_id = a.id
   WHERE a.removed_at IS NULL GROUP BY a.network ORDER BY a.network`;
 const share = (row: NetworkRow) => (row.active === 0 ? 0 : row.read / row.active);
-const line = (rows: NetworkRow[]) =>
-  rows.map((r) => `${r.network} ${r.read}/${r.active} read (${(share(r) * 100).toFixed(1)} %), ${r.unavailable} unavailable of ${r.pages}`).join('; ');
+const line = (rows: NetworkRow[]) => rows.map((r) => `${r.network} ${r.read}/${r.active} read (${(share(r) * 100).toFixed(1)} %), ${r.unavailable} unavailable of ${r.pages}`).join('; ');
 
 try {
   console.log(`platform up in ${readyAt.toFixed(1)} s (migrations, demo registry, simulators); reading for up to ${LIMIT_MS / 60_000} minutes`);
@@ -82,7 +81,9 @@ try {
   console.log('result per network (target ≥ 80 % of active pages read within 10 minutes):');
   for (const row of rows) {
     const reached = firstReached.get(row.network);
-    console.log(`  ${row.network.padEnd(9)} ${(share(row) * 100).toFixed(1)} % (${row.read} of ${row.active} active; ${row.unavailable} unavailable)${reached === undefined ? ' — target not reached' : `, ≥ 80 % after ${reached.toFixed(1)} min`}`);
+    console.log(
+      `  ${row.network.padEnd(9)} ${(share(row) * 100).toFixed(1)} % (${row.read} of ${row.active} active; ${row.unavailable} unavailable)${reached === undefined ? ' — target not reached' : `, ≥ 80 % after ${reached.toFixed(1)} min`}`,
+    );
   }
   console.log(`recommendations standing on a page whose posts were never read: ${stale!.n} (target 0)`);
 } finally {

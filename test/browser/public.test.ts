@@ -87,10 +87,7 @@ describe('public pages in Chromium', () => {
     // Search narrows the filtered list by name.
     const needle = education.ranked.rows[0]!.organizationName.slice(0, 12);
     await page.getByLabel('Поиск по названию').fill(needle);
-    await page.waitForFunction(
-      (text) => [...document.querySelectorAll('[data-testid="ranking-table"] tbody tr a')].every((a) => a.textContent!.toLowerCase().includes(text.toLowerCase())),
-      needle,
-    );
+    await page.waitForFunction((text) => [...document.querySelectorAll('[data-testid="ranking-table"] tbody tr a')].every((a) => a.textContent!.toLowerCase().includes(text.toLowerCase())), needle);
     await page.getByLabel('Поиск по названию').fill('');
 
     // Sort by name.
@@ -115,13 +112,20 @@ describe('public pages in Chromium', () => {
     const link = page.getByTestId('ranking-table').locator('tbody tr').first().getByRole('link');
     const name = await link.textContent();
     await link.click();
-    await page.getByRole('heading', { level: 1, name: name! }).waitFor({ state: 'attached' }).catch(() => undefined);
+    await page
+      .getByRole('heading', { level: 1, name: name! })
+      .waitFor({ state: 'attached' })
+      .catch(() => undefined);
     await page.getByTestId('criteria-table').waitFor();
     expect(await page.getByTestId('history-table').locator('tbody tr').count()).toBe(2);
     await page.locator('.chart canvas').waitFor();
     const verdicts = await page.getByTestId('criteria-table').locator('tbody td[data-label="Результат"]').allTextContents();
     expect(verdicts.length).toBeGreaterThan(5);
     expect(verdicts.every((v) => /Выполнен|Частично|Не выполнен/.test(v))).toBe(true);
+    // Each page says whether its posts were read: which networks the score covers.
+    const reads = await page.getByTestId('account-read').allTextContents();
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((text) => /· записи (прочитаны|ещё не читались)\)$/.test(text.replace(/\s+/g, ' ').trim()))).toBe(true);
     await screenshot(page, 'public-organization');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -158,6 +162,17 @@ describe('public pages in Chromium', () => {
     expect(code).toContain(`/embed/rankings/${editions.latestSlug}?sector=health`);
     const widget = page.frameLocator('iframe[title^="Предпросмотр"]');
     await widget.locator('table').waitFor();
+  });
+
+  it('states on the methodology page why a criterion does not apply to Telegram', async () => {
+    await page.goto(`${platform.url}/methodology`);
+    const row = page
+      .getByTestId('methodology-version')
+      .last()
+      .locator('tbody tr')
+      .filter({ has: page.locator('strong', { hasText: /^Режим работы$/ }) });
+    expect(await row.getByTestId('criterion-network-limit').allTextContents()).toEqual(['Telegram: не применяется — в этой сети у страницы нет такого поля']);
+    expect((await row.getByTestId('criterion-networks').textContent())!.startsWith('ВКонтакте, Одноклассники')).toBe(true);
   });
 
   for (const [path, heading] of [

@@ -2,18 +2,7 @@ import type { QueueBackend } from '@most/queue';
 import type { Network } from '@most/shared';
 import { OK_SIMULATOR_APPLICATION, startTelegramSimulator, type FaultKind, type FaultOptions, type SimulatorClock } from '@most/sources/simulator';
 import type { CrawlOptions } from '@most/worker';
-import {
-  CRAWLER_TOKEN,
-  crawlOptions,
-  groundTruth,
-  okCrawlOptions,
-  okGroundTruth,
-  startOkSim,
-  startSimulator,
-  telegramCrawlOptions,
-  telegramGroundTruth,
-  type AccountTruth,
-} from './harness';
+import { CRAWLER_TOKEN, crawlOptions, groundTruth, okCrawlOptions, okGroundTruth, startOkSim, startSimulator, telegramCrawlOptions, telegramGroundTruth, type AccountTruth } from './harness';
 
 /** What the end-to-end scenarios (kill -9, rate under faults) need of a network's simulator, whatever the network. */
 export interface SimulatorUnderTest {

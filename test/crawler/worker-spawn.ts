@@ -46,4 +46,3 @@ export function loadWorkerProcess(env: Record<string, string>): Promise<WorkerPr
 }
 
 export const killed = (child: ChildProcess) => new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_, signal) => resolve(signal)));
-

@@ -1,11 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  migrate,
-  openDatabase,
-  QUEUE_SCHEMA,
-  type Database,
-} from '@most/db';
+import { migrate, openDatabase, QUEUE_SCHEMA, type Database } from '@most/db';
 import { seedDemoRegistry } from '@most/services';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
 import { createTelegramBot } from '@most/sources';

@@ -6,7 +6,12 @@ const nullable = (type: string) => ({ type: [type, 'null'] });
 
 const filterParameters = [
   { name: 'kind', in: 'query', description: 'Категория организаций', schema: { type: 'string', enum: ['regional_executive', 'local_government', 'subordinate_institution'] } },
-  { name: 'sector', in: 'query', description: 'Отрасль', schema: { type: 'string', enum: ['education', 'health', 'social_protection', 'culture', 'sport', 'housing_utilities', 'roads_transport', 'other'] } },
+  {
+    name: 'sector',
+    in: 'query',
+    description: 'Отрасль',
+    schema: { type: 'string', enum: ['education', 'health', 'social_protection', 'culture', 'sport', 'housing_utilities', 'roads_transport', 'other'] },
+  },
   { name: 'municipality', in: 'query', description: 'Код муниципального образования', schema: { type: 'string' } },
 ];
 const formatParameter = { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv', 'csv-excel', 'xlsx'], default: 'json' } };
@@ -16,7 +21,11 @@ const fileContent = {
 };
 const errorResponses = {
   '404': { description: 'Не найдено', content: { 'application/json': { schema: ref('Error') } } },
-  '429': { description: 'Слишком много запросов; см. заголовок Retry-After', headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Секунд до следующей попытки' } }, content: { 'application/json': { schema: ref('Error') } } },
+  '429': {
+    description: 'Слишком много запросов; см. заголовок Retry-After',
+    headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Секунд до следующей попытки' } },
+    content: { 'application/json': { schema: ref('Error') } },
+  },
 };
 
 export function openApiDocument(serverUrl: string) {
@@ -36,7 +45,13 @@ export function openApiDocument(serverUrl: string) {
         get: {
           operationId: 'listEditions',
           summary: 'Опубликованные выпуски рейтинга',
-          responses: { '200': { description: 'Список, новые периоды первыми', content: { 'application/json': { schema: { type: 'object', properties: { editions: { type: 'array', items: ref('EditionSummary') } }, required: ['editions'] } } } }, '429': errorResponses['429'] },
+          responses: {
+            '200': {
+              description: 'Список, новые периоды первыми',
+              content: { 'application/json': { schema: { type: 'object', properties: { editions: { type: 'array', items: ref('EditionSummary') } }, required: ['editions'] } } },
+            },
+            '429': errorResponses['429'],
+          },
         },
       },
       '/editions/latest': {
@@ -46,7 +61,8 @@ export function openApiDocument(serverUrl: string) {
         get: {
           operationId: 'getEdition',
           summary: 'Выпуск рейтинга (JSON, CSV, CSV для Excel или XLSX)',
-          description: 'Фильтры пересчитывают места внутри выборки (равные баллы — одно место: 1, 2, 2, 4). Изменение к предыдущему выпуску считается только по критериям, которые есть в обеих версиях методики. CSV — UTF-8 с BOM, все строки без постраничной разбивки; у неранжированных строк колонки unranked_reason (код) и unranked_reason_text (причина по-русски). csv — стандартный CSV для программ (запятые, десятичная точка, английские заголовки); csv-excel — для Excel (точка с запятой, десятичная запятая, русские заголовки); xlsx — книга Excel с русскими заголовками, числа — числами.',
+          description:
+            'Фильтры пересчитывают места внутри выборки (равные баллы — одно место: 1, 2, 2, 4). Изменение к предыдущему выпуску считается только по критериям, которые есть в обеих версиях методики. CSV — UTF-8 с BOM, все строки без постраничной разбивки; у неранжированных строк колонки unranked_reason (код) и unranked_reason_text (причина по-русски). csv — стандартный CSV для программ (запятые, десятичная точка, английские заголовки); csv-excel — для Excel (точка с запятой, десятичная запятая, русские заголовки); xlsx — книга Excel с русскими заголовками, числа — числами.',
           parameters: [
             { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
             formatParameter,
@@ -110,14 +126,20 @@ export function openApiDocument(serverUrl: string) {
             { name: 'ids', in: 'query', description: 'Файл сравнения организаций: коды через запятую (2–5), вместе с format', schema: { type: 'string', maxLength: 600 } },
             formatParameter,
           ],
-          responses: { '200': { description: 'Столбцы и критерии; неизмеренный критерий — {status: "not_measured", text}', content: { 'application/json': { schema: { type: 'object' } }, ...fileContent } }, ...errorResponses },
+          responses: {
+            '200': { description: 'Столбцы и критерии; неизмеренный критерий — {status: "not_measured", text}', content: { 'application/json': { schema: { type: 'object' } }, ...fileContent } },
+            ...errorResponses,
+          },
         },
       },
       '/methodology': {
         get: {
           operationId: 'listMethodologyVersions',
           summary: 'Версии методики с критериями, весами и порогами',
-          responses: { '200': { description: 'Версии', content: { 'application/json': { schema: { type: 'object', properties: { versions: { type: 'array', items: ref('MethodologyVersion') } } } } } }, '429': errorResponses['429'] },
+          responses: {
+            '200': { description: 'Версии', content: { 'application/json': { schema: { type: 'object', properties: { versions: { type: 'array', items: ref('MethodologyVersion') } } } } } },
+            '429': errorResponses['429'],
+          },
         },
       },
       '/accounts/check': {
@@ -126,17 +148,27 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Официальный ли это аккаунт?',
           description: 'Принимает любую форму адреса VK, OK или Telegram (m.vk.com, club123, @channel…).',
           parameters: [{ name: 'url', in: 'query', required: true, schema: { type: 'string', maxLength: 500 } }],
-          responses: { '200': { description: 'Результат проверки', content: { 'application/json': { schema: ref('AccountCheck') } } }, '400': { description: 'Нет параметра url', content: { 'application/json': { schema: ref('Error') } } }, '429': errorResponses['429'] },
+          responses: {
+            '200': { description: 'Результат проверки', content: { 'application/json': { schema: ref('AccountCheck') } } },
+            '400': { description: 'Нет параметра url', content: { 'application/json': { schema: ref('Error') } } },
+            '429': errorResponses['429'],
+          },
         },
       },
-      '/feeds/editions.rss': { get: { operationId: 'editionsRss', summary: 'RSS 2.0 лента выпусков', responses: { '200': { description: 'RSS', content: { 'application/rss+xml': { schema: { type: 'string' } } } } } } },
-      '/feeds/editions.atom': { get: { operationId: 'editionsAtom', summary: 'Atom лента выпусков', responses: { '200': { description: 'Atom', content: { 'application/atom+xml': { schema: { type: 'string' } } } } } } },
+      '/feeds/editions.rss': {
+        get: { operationId: 'editionsRss', summary: 'RSS 2.0 лента выпусков', responses: { '200': { description: 'RSS', content: { 'application/rss+xml': { schema: { type: 'string' } } } } } },
+      },
+      '/feeds/editions.atom': {
+        get: { operationId: 'editionsAtom', summary: 'Atom лента выпусков', responses: { '200': { description: 'Atom', content: { 'application/atom+xml': { schema: { type: 'string' } } } } } },
+      },
     },
     components: {
       schemas: {
         Error: {
           type: 'object',
-          properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' }, requestId: { type: 'string' } }, required: ['code', 'message'] } },
+          properties: {
+            error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' }, requestId: { type: 'string' } }, required: ['code', 'message'] },
+          },
           required: ['error'],
         },
         EditionSummary: {
@@ -213,12 +245,37 @@ export function openApiDocument(serverUrl: string) {
             sector: { type: 'string' },
             municipality: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
             website: nullable('string'),
-            accounts: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' }, read: { type: 'boolean', description: 'записи страницы хотя бы раз прочитаны' } } } },
-            rankings: { type: 'array', items: { type: 'object', properties: { editionSlug: { type: 'string' }, periodEnd: { type: 'string' }, rank: nullable('integer'), rankedCount: { type: 'integer' }, score: nullable('number') } } },
+            accounts: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { network: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' }, read: { type: 'boolean', description: 'записи страницы хотя бы раз прочитаны' } },
+              },
+            },
+            rankings: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { editionSlug: { type: 'string' }, periodEnd: { type: 'string' }, rank: nullable('integer'), rankedCount: { type: 'integer' }, score: nullable('number') },
+              },
+            },
             scores: {
               type: 'array',
               description: 'Баллы организации по периодам (среднее по её аккаунтам с достаточными данными)',
-              items: { type: 'object', properties: { periodKind: { type: 'string' }, periodStart: { type: 'string' }, periodEnd: { type: 'string' }, methodologyVersion: { type: 'integer' }, score: nullable('number'), enoughData: { type: 'boolean' }, accountsScored: { type: 'integer' }, accountsTotal: { type: 'integer' }, sampleSize: { type: 'integer' } } },
+              items: {
+                type: 'object',
+                properties: {
+                  periodKind: { type: 'string' },
+                  periodStart: { type: 'string' },
+                  periodEnd: { type: 'string' },
+                  methodologyVersion: { type: 'integer' },
+                  score: nullable('number'),
+                  enoughData: { type: 'boolean' },
+                  accountsScored: { type: 'integer' },
+                  accountsTotal: { type: 'integer' },
+                  sampleSize: { type: 'integer' },
+                },
+              },
             },
           },
         },
@@ -229,7 +286,22 @@ export function openApiDocument(serverUrl: string) {
             locked: { type: 'boolean', description: 'Используется опубликованным рейтингом и больше не меняется' },
             title: { type: 'string' },
             effectiveFrom: { type: 'string', format: 'date' },
-            criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, description: { type: 'string' }, group: { type: 'string' }, weight: { type: 'number' }, kind: { type: 'string', enum: ['automatic', 'manual'] }, rule: { type: 'string' }, norm: { type: 'string' } } } },
+            criteria: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  code: { type: 'string' },
+                  title: { type: 'string' },
+                  description: { type: 'string' },
+                  group: { type: 'string' },
+                  weight: { type: 'number' },
+                  kind: { type: 'string', enum: ['automatic', 'manual'] },
+                  rule: { type: 'string' },
+                  norm: { type: 'string' },
+                },
+              },
+            },
           },
         },
         AccountCheck: {

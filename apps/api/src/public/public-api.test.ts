@@ -1,12 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import {
-  buildEdition,
-  publishEdition,
-  seedDemoRegistry,
-  type OrganizationScore,
-} from '@most/services';
+import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';
@@ -37,16 +32,33 @@ describe('open-data API and widget', () => {
     const scores = (shift: number): OrganizationScore[] =>
       orgIds.map((id, i) => {
         const value = 100 - ((i * 37 + shift * 11) % 100);
-        const criteria = [{ code: 'PROFILE', score: value, weight: 1 }, { code: 'SLA', score: value, weight: 1 }];
+        const criteria = [
+          { code: 'PROFILE', score: value, weight: 1 },
+          { code: 'SLA', score: value, weight: 1 },
+        ];
         const enoughData = i % 10 !== 9;
         return { organizationId: id, score: enoughData ? value : null, enoughData, criteria, accountsScored: 1, accountsTotal: 2, sampleSize: enoughData ? 30 : 1 };
       });
-    const criteria = [{ code: 'PROFILE', name: 'Профиль', weight: 1 }, { code: 'SLA', name: 'Ответы за 24 часа', weight: 1 }];
-    const september = await buildEdition(db.sql, { title: 'Рейтинг за сентябрь 2026', periodStart: '2026-09-01', periodEnd: '2026-09-30', methodologyVersion: '1', criteria }, scores(0), { id: null, label: 'test' });
+    const criteria = [
+      { code: 'PROFILE', name: 'Профиль', weight: 1 },
+      { code: 'SLA', name: 'Ответы за 24 часа', weight: 1 },
+    ];
+    const september = await buildEdition(db.sql, { title: 'Рейтинг за сентябрь 2026', periodStart: '2026-09-01', periodEnd: '2026-09-30', methodologyVersion: '1', criteria }, scores(0), {
+      id: null,
+      label: 'test',
+    });
     await publishEdition(db.sql, september.id, { id: null, label: 'test' });
-    const october = await buildEdition(db.sql, { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria, slug: 'oktyabr-2026' }, scores(7), { id: null, label: 'test' });
+    const october = await buildEdition(
+      db.sql,
+      { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria, slug: 'oktyabr-2026' },
+      scores(7),
+      { id: null, label: 'test' },
+    );
     await publishEdition(db.sql, october.id, { id: null, label: 'test' });
-    await buildEdition(db.sql, { title: 'Черновик за ноябрь', periodStart: '2026-11-01', periodEnd: '2026-11-30', methodologyVersion: '1', criteria, slug: 'draft-november' }, scores(3), { id: null, label: 'test' });
+    await buildEdition(db.sql, { title: 'Черновик за ноябрь', periodStart: '2026-11-01', periodEnd: '2026-11-30', methodologyVersion: '1', criteria, slug: 'draft-november' }, scores(3), {
+      id: null,
+      label: 'test',
+    });
     app = make();
   });
   afterAll(async () => {
@@ -162,7 +174,12 @@ describe('open-data API and widget', () => {
     const official = await get(`/api/public/v1/accounts/check?url=${encodeURIComponent(`m.vk.com/${account!.handle.toUpperCase()}`)}`);
     expect(await official.json()).toMatchObject({ official: true, canonicalUrl: account!.canonical_url, organization: { code: expect.any(String) } });
     const unknown = await get(`/api/public/v1/accounts/check?url=${encodeURIComponent('https://vk.com/definitely_not_registered')}`);
-    expect(await unknown.json()).toMatchObject({ official: false, canonicalUrl: 'https://vk.com/definitely_not_registered', reasonCode: 'not_in_registry', reason: expect.stringMatching(/^Реестр ведут/) });
+    expect(await unknown.json()).toMatchObject({
+      official: false,
+      canonicalUrl: 'https://vk.com/definitely_not_registered',
+      reasonCode: 'not_in_registry',
+      reason: expect.stringMatching(/^Реестр ведут/),
+    });
     const invalid = await get(`/api/public/v1/accounts/check?url=${encodeURIComponent('https://example.com/x')}`);
     expect(await invalid.json()).toMatchObject({
       official: false,
@@ -190,7 +207,9 @@ describe('open-data API and widget', () => {
   it('documents itself with OpenAPI 3.1 and a plain HTML page', async () => {
     const doc = (await (await get('/api/public/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/editions', '/editions/{slug}', '/organizations/{code}', '/methodology', '/accounts/check', '/feeds/editions.rss', '/compare', '/organizations/{code}/scorecard.pdf']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/editions', '/editions/{slug}', '/organizations/{code}', '/methodology', '/accounts/check', '/feeds/editions.rss', '/compare', '/organizations/{code}/scorecard.pdf']),
+    );
     const html = await (await get('/api/public/v1/docs')).text();
     expect(html).toContain('/editions/{slug}');
     expect(html).not.toMatch(/<script|<link[^>]+stylesheet/);

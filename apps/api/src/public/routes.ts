@@ -1,12 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
-import {
-  checkOfficialAccount,
-  getOrganization,
-  listOrganizationScores,
-  type Sql,
-} from '@most/db';
+import { checkOfficialAccount, getOrganization, listOrganizationScores, type Sql } from '@most/db';
 import {
   editionFilterSchema,
   getEdition,
@@ -57,7 +52,14 @@ const compareQuerySchema = z.object({
   ids: z
     .string()
     .max(600)
-    .transform((text) => [...new Set(text.split(',').map((code) => code.trim()).filter(Boolean))])
+    .transform((text) => [
+      ...new Set(
+        text
+          .split(',')
+          .map((code) => code.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().max(100)).min(2, 'нужно от 2 до 5 организаций').max(5, 'нужно от 2 до 5 организаций')),
   edition: z.string().max(100).default('latest'),
   format: exportFormat,
@@ -159,10 +161,14 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
 
   api.get('/editions', async (c) => {
     const base = baseOf(c);
-    const body = await cache.through(`list|${base}`, async () => {
-      const list = await listEditions(deps.sql);
-      return makeBody(JSON.stringify({ editions: list.map((e) => publicSummary(base, e)) }), JSON_TYPE, SHORT);
-    }, SHORT_TTL_MS);
+    const body = await cache.through(
+      `list|${base}`,
+      async () => {
+        const list = await listEditions(deps.sql);
+        return makeBody(JSON.stringify({ editions: list.map((e) => publicSummary(base, e)) }), JSON_TYPE, SHORT);
+      },
+      SHORT_TTL_MS,
+    );
     return send(c, body);
   });
 
@@ -202,17 +208,11 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
       const all = viewEdition(edition, previous, { ...filter, page: 1, pageSize: 1000 });
       const everything = all.ranked.total > all.ranked.rows.length ? viewEdition(edition, previous, { ...filter, page: 1, pageSize: all.ranked.total }) : all;
       body =
-        format === 'csv'
-          ? makeBody(editionCsv(everything), 'text/csv; charset=utf-8', IMMUTABLE)
-          : await humanFile(editionTable(everything), format, 'Рейтинг', everything.edition.title, IMMUTABLE);
+        format === 'csv' ? makeBody(editionCsv(everything), 'text/csv; charset=utf-8', IMMUTABLE) : await humanFile(editionTable(everything), format, 'Рейтинг', everything.edition.title, IMMUTABLE);
     } else {
       const view = viewEdition(edition, previous, filter);
       const { id: _id, status: _status, createdAt: _created, ...summary } = view.edition;
-      body = makeBody(
-        JSON.stringify({ ...view, edition: { ...summary, ...publicSummary(base, view.edition) }, embed: embedSnippet(base, view) }),
-        JSON_TYPE,
-        IMMUTABLE,
-      );
+      body = makeBody(JSON.stringify({ ...view, edition: { ...summary, ...publicSummary(base, view.edition) }, embed: embedSnippet(base, view) }), JSON_TYPE, IMMUTABLE);
     }
     cache.set(key, body);
     remember();
@@ -225,7 +225,11 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
     const [history, scores, pages] = await Promise.all([
       organizationRankingHistory(deps.sql, organization.id),
       listOrganizationScores(deps.sql, organization.id, 24),
-      loadPageStates(deps.sql, official.map((a) => a.id), new Date()),
+      loadPageStates(
+        deps.sql,
+        official.map((a) => a.id),
+        new Date(),
+      ),
     ]);
     const body = {
       code: organization.code,
@@ -247,15 +251,19 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
   api.get('/organizations/:code/scorecard.pdf', async (c) => {
     const base = baseOf(c);
     const code = c.req.param('code').slice(0, 100);
-    const body = await cache.through(`scorecard|${base}|${code}`, async () => {
-      const card = await loadScorecard(
-        deps.sql,
-        code,
-        (found) => `${base}/organizations/${encodeURIComponent(found)}`,
-        async (slug) => (await loadEdition(slug)).edition.criteria,
-      );
-      return makeBody(await renderScorecardPdf(card), 'application/pdf', SHORT);
-    }, SHORT_TTL_MS);
+    const body = await cache.through(
+      `scorecard|${base}|${code}`,
+      async () => {
+        const card = await loadScorecard(
+          deps.sql,
+          code,
+          (found) => `${base}/organizations/${encodeURIComponent(found)}`,
+          async (slug) => (await loadEdition(slug)).edition.criteria,
+        );
+        return makeBody(await renderScorecardPdf(card), 'application/pdf', SHORT);
+      },
+      SHORT_TTL_MS,
+    );
     const response = send(c, body);
     response.headers.set('content-disposition', `inline; filename="scorecard-${code.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`);
     return response;
@@ -269,18 +277,26 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
     if (!slug) throw new AppError('NOT_FOUND', 'Опубликованных выпусков пока нет');
     const cacheControl = query.edition === 'latest' ? SHORT : IMMUTABLE;
     const key = `compare|${base}|${slug}|${query.ids.join(',')}|${query.format}|${cacheControl}`;
-    const body = await cache.through(key, async () => {
-      const { edition, previous } = await loadEdition(slug);
-      const view = viewEdition(edition, previous, { page: 1, pageSize: 1000 });
-      const table = comparisonTable(view, query.ids);
-      if (query.format === 'json') {
-        const all = [...view.ranked.rows, ...view.notEnoughData];
-        const organizations = query.ids.map((code) => all.find((r) => r.organizationCode === code) ?? { organizationCode: code, missing: true });
-        return makeBody(JSON.stringify({ edition: publicSummary(base, view.edition), criteria: view.criteria, organizations, pageUrl: `${base}/compare?ids=${query.ids.map(encodeURIComponent).join(',')}` }), JSON_TYPE, cacheControl);
-      }
-      if (query.format === 'csv') return makeBody(toCsv(table.headers, table.rows), 'text/csv; charset=utf-8', cacheControl);
-      return humanFile(table, query.format, 'Сравнение', `Сравнение: ${view.edition.title}`, cacheControl);
-    }, cacheControl === SHORT ? SHORT_TTL_MS : undefined);
+    const body = await cache.through(
+      key,
+      async () => {
+        const { edition, previous } = await loadEdition(slug);
+        const view = viewEdition(edition, previous, { page: 1, pageSize: 1000 });
+        const table = comparisonTable(view, query.ids);
+        if (query.format === 'json') {
+          const all = [...view.ranked.rows, ...view.notEnoughData];
+          const organizations = query.ids.map((code) => all.find((r) => r.organizationCode === code) ?? { organizationCode: code, missing: true });
+          return makeBody(
+            JSON.stringify({ edition: publicSummary(base, view.edition), criteria: view.criteria, organizations, pageUrl: `${base}/compare?ids=${query.ids.map(encodeURIComponent).join(',')}` }),
+            JSON_TYPE,
+            cacheControl,
+          );
+        }
+        if (query.format === 'csv') return makeBody(toCsv(table.headers, table.rows), 'text/csv; charset=utf-8', cacheControl);
+        return humanFile(table, query.format, 'Сравнение', `Сравнение: ${view.edition.title}`, cacheControl);
+      },
+      cacheControl === SHORT ? SHORT_TTL_MS : undefined,
+    );
     return sendEdition(c, body, query.format, `compare-${slug}`);
   });
 
@@ -296,12 +312,14 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
 
   const feed = (kind: 'rss' | 'atom') => async (c: Context) => {
     const base = baseOf(c);
-    const body = await cache.through(`feed|${kind}|${base}`, async () => {
-      const list = await listEditions(deps.sql);
-      return kind === 'rss'
-        ? makeBody(editionsRss(base, list), 'application/rss+xml; charset=utf-8', SHORT)
-        : makeBody(editionsAtom(base, list), 'application/atom+xml; charset=utf-8', SHORT);
-    }, SHORT_TTL_MS);
+    const body = await cache.through(
+      `feed|${kind}|${base}`,
+      async () => {
+        const list = await listEditions(deps.sql);
+        return kind === 'rss' ? makeBody(editionsRss(base, list), 'application/rss+xml; charset=utf-8', SHORT) : makeBody(editionsAtom(base, list), 'application/atom+xml; charset=utf-8', SHORT);
+      },
+      SHORT_TTL_MS,
+    );
     return send(c, body);
   };
   api.get('/feeds/editions.rss', feed('rss'));

@@ -159,5 +159,4 @@ export interface ComparisonView extends Comparison {
   kind: CompareKind;
 }
 
-export const fetchComparison = (kind: CompareKind, codes: string[], edition?: string) =>
-  getJson<ComparisonView>(`${PUBLIC_API}/compare${queryString({ edition, [kind]: codes.join(',') })}`);
+export const fetchComparison = (kind: CompareKind, codes: string[], edition?: string) => getJson<ComparisonView>(`${PUBLIC_API}/compare${queryString({ edition, [kind]: codes.join(',') })}`);

@@ -43,9 +43,12 @@ export async function scheduleCrawls(queue: QueueBackend, schedule: CrawlSchedul
   }
 }
 
-/** The schedulers a crawl schedule keeps: every one must exist, else the queue store lost them. */
+/** The schedulers a crawl schedule keeps (the fresh pass's too when planned): every one must exist, else the queue store lost them. */
 export const crawlSchedulerRefs = (schedule: CrawlSchedule): SchedulerRef[] =>
-  (schedule.networks ?? ['vk']).flatMap((network) => PARTS.map((part) => ({ queue: 'crawl' as const, id: crawlSchedulerId(network, part) })));
+  (schedule.networks ?? ['vk']).flatMap((network) =>
+    [...PARTS, ...(schedule.freshEveryMs ? (['fresh'] as const) : [])].map((part) => ({ queue: 'crawl' as const, id: crawlSchedulerId(network, part) })),
+  );
+
 /** The fresh pass's ticks: one planning job per interval (its tick is the job's timestamp); one attempt, the next tick re-plans. */
 async function scheduleFreshPass(crawl: ReturnType<QueueBackend['queue']>, network: Network, everyMs: number | undefined): Promise<void> {
   if (!everyMs) {

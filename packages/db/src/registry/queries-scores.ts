@@ -112,8 +112,7 @@ export interface OrganizationScorePage {
 }
 
 /** Why a page's score is withheld: its own reason, or too few criteria measured. */
-export const pageReasonText = (measured: boolean, reason: string | null) =>
-  measured ? null : reason ? criterionReasonRu(reason) : 'измерено слишком мало критериев';
+export const pageReasonText = (measured: boolean, reason: string | null) => (measured ? null : reason ? criterionReasonRu(reason) : 'измерено слишком мало критериев');
 
 /** An organization's period scores, newest first. */
 export async function listOrganizationScores(sql: Queryable, organizationId: number, limit = 52): Promise<OrganizationScoreItem[]> {
@@ -149,7 +148,11 @@ export interface OrganizationRecommendation {
 }
 
 /** Recommendations for an organization's accounts, most recent period and biggest gain first. */
-export async function listOrganizationRecommendations(sql: Queryable, organizationId: number, filter: { status?: OrganizationRecommendation['status']; limit?: number } = {}): Promise<OrganizationRecommendation[]> {
+export async function listOrganizationRecommendations(
+  sql: Queryable,
+  organizationId: number,
+  filter: { status?: OrganizationRecommendation['status']; limit?: number } = {},
+): Promise<OrganizationRecommendation[]> {
   const rows = await sql<OrganizationRecommendation[]>`
     SELECT r.id, r.account_id AS "accountId", a.canonical_url AS "accountUrl", r.period_kind AS "periodKind", r.period_start::text AS "periodStart",
            r.criterion_code AS "criterionCode", COALESCE(r.edited_text, r.generated_text) AS text, r.evidence,

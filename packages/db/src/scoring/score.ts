@@ -1,7 +1,21 @@
 import {
-  aggregateFromCounts, applyOverrides, buildRecommendations, PAGE_UNREAD_REASONS, periodBounds, periodOfLocalDate, scoreAccount, statusFor,
-  type CriterionOverride, type CriterionScore, type ManualScore, type Methodology, type Period, type PeriodKind, type PostInput, type QuestionEvidence,
-  type ScoreResult, type SlaState,
+  aggregateFromCounts,
+  applyOverrides,
+  buildRecommendations,
+  PAGE_UNREAD_REASONS,
+  periodBounds,
+  periodOfLocalDate,
+  scoreAccount,
+  statusFor,
+  type CriterionOverride,
+  type ManualScore,
+  type Methodology,
+  type Period,
+  type PeriodKind,
+  type PostInput,
+  type QuestionEvidence,
+  type ScoreResult,
+  type SlaState,
 } from '@most/domain';
 import type { Network, OrganizationKind, Sector } from '@most/shared';
 import type { Queryable } from '../client';
@@ -161,7 +175,12 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
       });
       const result = applyOverrides(methodology, raw, overrides.get(account.id));
       results.push({ account, result });
-      totals.set(account.id, { ok: result.status === 'ok', total: result.total, decided: aggregate.questions - aggregate.openWithinWindow, criteria: new Map(result.criteria.map((c) => [c.code, { points: c.points, maxPoints: c.maxPoints }])) });
+      totals.set(account.id, {
+        ok: result.status === 'ok',
+        total: result.total,
+        decided: aggregate.questions - aggregate.openWithinWindow,
+        criteria: new Map(result.criteria.map((c) => [c.code, { points: c.points, maxPoints: c.maxPoints }])),
+      });
     }
     phase('evaluate');
     await writeAccountScores(sql, results, period, methodology.version, sla, now, bulk && !analyzed);
@@ -308,9 +327,20 @@ async function writeAccountScores(sql: Queryable, results: { account: AccountRow
     const s = sla.get(account.id);
     const decided = s ? s.inTime + s.late + s.breached : 0;
     return {
-      account_id: account.id, period_kind: period.kind, period_start: period.start, period_end: period.end, methodology_version: version,
-      status: result.status, total: result.total, earned: result.earned, possible: result.possible, coverage: result.coverage,
-      questions: decided + (s?.open ?? 0), decided_questions: decided, computed_at: now, reason: result.reason ?? null,
+      account_id: account.id,
+      period_kind: period.kind,
+      period_start: period.start,
+      period_end: period.end,
+      methodology_version: version,
+      status: result.status,
+      total: result.total,
+      earned: result.earned,
+      possible: result.possible,
+      coverage: result.coverage,
+      questions: decided + (s?.open ?? 0),
+      decided_questions: decided,
+      computed_at: now,
+      reason: result.reason ?? null,
     };
   });
   for (const chunk of chunked(scores, 2_000)) {
@@ -324,8 +354,17 @@ async function writeAccountScores(sql: Queryable, results: { account: AccountRow
   if (analyze) await sql`ANALYZE account_scores`;
   const criteria = results.flatMap(({ account, result }) =>
     result.criteria.map((c) => ({
-      account_id: account.id, period_kind: period.kind, period_start: period.start, methodology_version: version, criterion_code: c.code,
-      status: c.status, value: c.value, points: c.points, max_points: c.maxPoints, evidence: c.evidence, reason: c.reason ?? null,
+      account_id: account.id,
+      period_kind: period.kind,
+      period_start: period.start,
+      methodology_version: version,
+      criterion_code: c.code,
+      status: c.status,
+      value: c.value,
+      points: c.points,
+      max_points: c.maxPoints,
+      evidence: c.evidence,
+      reason: c.reason ?? null,
       overridden: c.overridden === true,
     })),
   );
@@ -359,7 +398,11 @@ async function writeRecommendations(sql: Queryable, methodology: Methodology, re
   }
   const records = results.flatMap(({ account, result }) =>
     buildRecommendations(methodology, result, { questionTexts: texts }).map((r) => ({
-      account_id: account.id, criterion_code: r.criterionCode, generated_text: r.text, evidence: r.evidence, potential_points: r.potentialPoints,
+      account_id: account.id,
+      criterion_code: r.criterionCode,
+      generated_text: r.text,
+      evidence: r.evidence,
+      potential_points: r.potentialPoints,
     })),
   );
   const ids = results.map((r) => r.account.id);
@@ -393,10 +436,7 @@ async function writeRecommendations(sql: Queryable, methodology: Methodology, re
  * An organization's score is the mean of its accounts' totals with enough data; per criterion the
  * mean share of points (0–100) over accounts where it was measured.
  */
-async function writeOrganizationScores(
-  sql: Queryable, methodology: Methodology, period: Period, accounts: AccountRow[],
-  totals: Map<number, AccountTotal>, now: Date,
-): Promise<number> {
+async function writeOrganizationScores(sql: Queryable, methodology: Methodology, period: Period, accounts: AccountRow[], totals: Map<number, AccountTotal>, now: Date): Promise<number> {
   const byOrganization = new Map<number, AccountRow[]>();
   for (const account of accounts) {
     const list = byOrganization.get(account.organizationId) ?? [];
@@ -410,15 +450,25 @@ async function writeOrganizationScores(
       const share = measured.length === 0 ? null : measured.reduce((s, c) => s + c.points / c.maxPoints, 0) / measured.length;
       const status = share === null ? 'not_enough_data' : statusFor(share, { direction: 'higher', pass: 1, partial: Number.EPSILON });
       return {
-        code: definition.code, name: definition.title.ru, weight: definition.weight, status,
+        code: definition.code,
+        name: definition.title.ru,
+        weight: definition.weight,
+        status,
         score: share === null ? null : Math.round(share * 10_000) / 100,
         accounts: measured.length,
       };
     });
     const score = scored.length === 0 ? null : Math.round((scored.reduce((s, t) => s + (t.total ?? 0), 0) / scored.length) * 100) / 100;
     return {
-      organization_id: organizationId, period_kind: period.kind, period_start: period.start, period_end: period.end, methodology_version: methodology.version,
-      score, enough_data: score !== null, accounts_scored: scored.length, accounts_total: list.length,
+      organization_id: organizationId,
+      period_kind: period.kind,
+      period_start: period.start,
+      period_end: period.end,
+      methodology_version: methodology.version,
+      score,
+      enough_data: score !== null,
+      accounts_scored: scored.length,
+      accounts_total: list.length,
       sample_size: list.reduce((s, a) => s + totals.get(a.id)!.decided, 0),
       criteria: JSON.stringify(criteria.filter((c) => c.score !== null)),
     };

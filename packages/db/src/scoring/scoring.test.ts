@@ -52,7 +52,7 @@ describe('SLA measurement in SQL agrees with the domain engine', () => {
     const policy = slaPolicy({ clock, durationMinutes: clock === 'calendar' ? 24 * 60 : 9 * 60, holidays: ['2025-03-10'] });
     const { accountId } = await makeAccount(db.sql);
     let seed = clock === 'calendar' ? 7 : 11;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const start = saratov('2025-03-01T00:00:00').getTime();
     const domain: SlaComment[] = [];
     const questionIds = new Set<string>();
@@ -74,20 +74,44 @@ describe('SLA measurement in SQL agrees with the domain engine', () => {
           if (meToo && parent && at <= parent.at) at = new Date(parent.at.getTime() + (1 + Math.floor(rand() * 600)) * 60_000);
           const id = await makeComment(db.sql, { postId, accountId, author, at, threadRootId: root, replyToCommentId: parent?.id ?? null, replyToUser: parent ? parent.author : null, deleted });
           citizens.push({ id, author, at, root });
-          domain.push({ id: String(id), postId: String(postId), fromPage: false, authorKey: pseudonym(author), createdAt: at, threadRootId: root === null ? null : String(root), replyToCommentId: parent ? String(parent.id) : null, replyToUserKey: parent ? pseudonym(parent.author) : null, deleted, meToo });
+          domain.push({
+            id: String(id),
+            postId: String(postId),
+            fromPage: false,
+            authorKey: pseudonym(author),
+            createdAt: at,
+            threadRootId: root === null ? null : String(root),
+            replyToCommentId: parent ? String(parent.id) : null,
+            replyToUserKey: parent ? pseudonym(parent.author) : null,
+            deleted,
+            meToo,
+          });
           if (meToo) meTooIds.push(id);
           if (rand() < 0.8) questionIds.add(String(id));
         } else {
           const target = citizens[Math.floor(rand() * citizens.length)]!;
           const mode = rand();
-          const spec = mode < 0.4
-            ? { threadRootId: target.root ?? target.id, replyToCommentId: target.id, replyToUser: target.author }
-            : mode < 0.6 ? { threadRootId: target.root ?? target.id, replyToCommentId: null, replyToUser: null }
-            : mode < 0.8 ? { threadRootId: null, replyToCommentId: null, replyToUser: target.author }
-            : { threadRootId: null, replyToCommentId: null, replyToUser: null };
+          const spec =
+            mode < 0.4
+              ? { threadRootId: target.root ?? target.id, replyToCommentId: target.id, replyToUser: target.author }
+              : mode < 0.6
+                ? { threadRootId: target.root ?? target.id, replyToCommentId: null, replyToUser: null }
+                : mode < 0.8
+                  ? { threadRootId: null, replyToCommentId: null, replyToUser: target.author }
+                  : { threadRootId: null, replyToCommentId: null, replyToUser: null };
           const deleted = rand() < 0.05;
           const id = await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at, deleted, ...spec });
-          domain.push({ id: String(id), postId: String(postId), fromPage: true, authorKey: null, createdAt: at, threadRootId: spec.threadRootId === null ? null : String(spec.threadRootId), replyToCommentId: spec.replyToCommentId === null ? null : String(spec.replyToCommentId), replyToUserKey: spec.replyToUser ? pseudonym(spec.replyToUser) : null, deleted });
+          domain.push({
+            id: String(id),
+            postId: String(postId),
+            fromPage: true,
+            authorKey: null,
+            createdAt: at,
+            threadRootId: spec.threadRootId === null ? null : String(spec.threadRootId),
+            replyToCommentId: spec.replyToCommentId === null ? null : String(spec.replyToCommentId),
+            replyToUserKey: spec.replyToUser ? pseudonym(spec.replyToUser) : null,
+            deleted,
+          });
         }
       }
     }
@@ -131,8 +155,19 @@ describe('scoring a period end to end', () => {
     await db.sql`
       INSERT INTO account_snapshots (account_id, captured_at, last_seen_at, captured_day, content_hash, status, profile, raw)
       VALUES (${accountId}, ${saratov('2025-02-20T10:00:00')}, ${saratov('2025-02-20T10:00:00')}, '2025-02-20', 'h', 'active',
-        ${db.sql.json({ description: 'Поликлиника', website: 'https://p.example.ru', phones: ['+7 8452 000000'], emails: [], address: 'ул. Мира, 1', hasWorkingHours: true,
-          links: [{ url: 'https://vk.com/id1', name: 'Главный врач' }], membersCount: 1000, wall: 'open', hasAvatar: true, hasCover: true })}, '{}'::jsonb)`;
+        ${db.sql.json({
+          description: 'Поликлиника',
+          website: 'https://p.example.ru',
+          phones: ['+7 8452 000000'],
+          emails: [],
+          address: 'ул. Мира, 1',
+          hasWorkingHours: true,
+          links: [{ url: 'https://vk.com/id1', name: 'Главный врач' }],
+          membersCount: 1000,
+          wall: 'open',
+          hasAvatar: true,
+          hasCover: true,
+        })}, '{}'::jsonb)`;
     for (let day = 0; day < 31; day += 1) {
       const postId = await makePost(db.sql, accountId, saratov(`2025-03-${String(day + 1).padStart(2, '0')}T09:00:00`), { likes: 20, views: 800 });
       if (day >= 12) continue;
@@ -141,17 +176,21 @@ describe('scoring a period end to end', () => {
       questions.push(q);
       await makeComment(db.sql, { postId, accountId, author: `d${day}`, at, text: 'Спасибо за информацию!' });
       // 8 answered within 2 h, 2 answered after 30 h, 2 never.
-      if (day < 8) await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 2 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
-      else if (day < 10) await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 30 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
+      if (day < 8)
+        await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 2 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
+      else if (day < 10)
+        await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 30 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
     }
     await recordManualAssessment(db.sql, { accountId, criterionCode: 'LITERACY_STYLE', score: 1, validFrom: '2025-01-01' }, monitor);
   });
 
   const now = saratov('2025-04-15T00:00:00');
   const snapshot = async () => ({
-    scores: await db.sql`SELECT account_id, period_kind, period_start::text, methodology_version, status, total, earned, possible, coverage, questions, decided_questions FROM account_scores ORDER BY 1, 2, 3, 4`,
+    scores:
+      await db.sql`SELECT account_id, period_kind, period_start::text, methodology_version, status, total, earned, possible, coverage, questions, decided_questions FROM account_scores ORDER BY 1, 2, 3, 4`,
     criteria: await db.sql`SELECT * FROM account_criterion_scores ORDER BY account_id, period_kind, period_start, methodology_version, criterion_code`,
-    organizations: await db.sql`SELECT organization_id, period_kind, period_start::text, methodology_version, score, enough_data, accounts_scored, accounts_total, sample_size, criteria FROM organization_scores ORDER BY 1, 2, 3, 4`,
+    organizations:
+      await db.sql`SELECT organization_id, period_kind, period_start::text, methodology_version, score, enough_data, accounts_scored, accounts_total, sample_size, criteria FROM organization_scores ORDER BY 1, 2, 3, 4`,
     recommendations: await db.sql`SELECT account_id, criterion_code, generated_text, evidence, status FROM recommendations ORDER BY id`,
     measurements: await db.sql`SELECT question_id, state, first_reply_id, first_response_seconds FROM question_measurements ORDER BY question_id`,
   });
@@ -168,7 +207,12 @@ describe('scoring a period end to end', () => {
     const byCode = new Map(criteria.map((c) => [c.criterion_code, c]));
     expect(byCode.get('RESPONSE_RATE')).toMatchObject({ status: 'partial', value: 0.8333 });
     expect(byCode.get('SLA_WITHIN_24H')).toMatchObject({ status: 'fail', value: 0.6667 });
-    expect(byCode.get('SLA_WITHIN_24H')!.evidence.filter((e) => e.kind === 'comment').map((e) => Number(e.id))).toEqual(questions.slice(8, 12));
+    expect(
+      byCode
+        .get('SLA_WITHIN_24H')!
+        .evidence.filter((e) => e.kind === 'comment')
+        .map((e) => Number(e.id)),
+    ).toEqual(questions.slice(8, 12));
     expect(byCode.get('PROFILE_EMAIL')!.status).toBe('fail');
     expect(byCode.get('PROFILE_HEAD_LINK')!.status).toBe('pass');
     expect(byCode.get('POSTING_REGULARITY')!.status).toBe('pass');
@@ -213,7 +257,16 @@ describe('scoring a period end to end', () => {
     const q = questions[0]!;
     const [first] = await db.sql<{ id: number; postId: number }[]>`SELECT id, post_id AS "postId" FROM comments WHERE reply_to_comment_id = ${q} AND from_page`;
     const askedAt = saratov('2025-03-01T10:00:00');
-    const real = await makeComment(db.sql, { postId: first!.postId, accountId, author: 'page', fromPage: true, at: new Date(askedAt.getTime() + 26 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: 'c0' });
+    const real = await makeComment(db.sql, {
+      postId: first!.postId,
+      accountId,
+      author: 'page',
+      fromPage: true,
+      at: new Date(askedAt.getTime() + 26 * HOUR),
+      threadRootId: q,
+      replyToCommentId: q,
+      replyToUser: 'c0',
+    });
     await markResponse(db.sql, { commentId: first!.id, kind: 'intermediate' }, monitor);
     const affected = await markResponse(db.sql, { commentId: real, kind: 'substantive' }, monitor);
     await rescoreAffected(db.sql, { accountId: affected.accountId, at: askedAt }, now);
@@ -249,7 +302,11 @@ describe('scoring a period end to end', () => {
     const [score] = await db.sql`SELECT questions FROM account_scores WHERE account_id = ${accountId} AND period_kind = 'month' AND period_start = '2025-03-01'`;
     expect(score!.questions).toBe(10);
 
-    const criterionDispute = await raiseDispute(db.sql, { accountId, criterion: { code: 'PROFILE_EMAIL', periodKind: 'month', periodStart: '2025-03-01' }, reason: 'criterion_wrong', text: 'Почта указана в разделе контактов' }, monitor);
+    const criterionDispute = await raiseDispute(
+      db.sql,
+      { accountId, criterion: { code: 'PROFILE_EMAIL', periodKind: 'month', periodStart: '2025-03-01' }, reason: 'criterion_wrong', text: 'Почта указана в разделе контактов' },
+      monitor,
+    );
     await rescoreAffected(db.sql, await decideDispute(db.sql, { disputeId: criterionDispute, accept: true, reason: 'Проверено', correctedStatus: 'pass' }, monitor), now);
     const [email] = await db.sql`SELECT status, overridden FROM account_criterion_scores WHERE account_id = ${accountId} AND period_kind = 'month' AND criterion_code = 'PROFILE_EMAIL'`;
     expect(email).toMatchObject({ status: 'pass', overridden: true });
@@ -262,7 +319,10 @@ describe('scoring a period end to end', () => {
     const [rec] = (await listRecommendations(db.sql, { accountId })).filter((r) => march(r) && r.criterionCode === 'SLA_WITHIN_24H');
     await setRecommendationStatus(db.sql, rec!.id, 'sent', monitor);
     await setRecommendationStatus(db.sql, rec!.id, 'acknowledged', monitor);
-    await expect(setRecommendationStatus(db.sql, rec!.id, 'sent', monitor)).rejects.toMatchObject({ code: 'CONFLICT', message: 'Рекомендацию в статусе «Принята к сведению» нельзя перевести в «Отправлена»' });
+    await expect(setRecommendationStatus(db.sql, rec!.id, 'sent', monitor)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'Рекомендацию в статусе «Принята к сведению» нельзя перевести в «Отправлена»',
+    });
     // The agency may acknowledge what it sees on its dashboard before a bulletin carried it.
     const [unsent] = (await listRecommendations(db.sql, { accountId, status: 'new' })).filter((r) => !(march(r) && r.criterionCode === 'LITERACY_STYLE'));
     await setRecommendationStatus(db.sql, unsent!.id, 'acknowledged', monitor);
@@ -277,7 +337,7 @@ describe('scoring a period end to end', () => {
     expect(after.get(emailRec!.id)).toBe('resolved');
   });
 
-  it('purges citizens\' text after the retention period, keeping measurements and logging it', async () => {
+  it("purges citizens' text after the retention period, keeping measurements and logging it", async () => {
     const before = await db.sql`SELECT count(*)::int AS n FROM question_measurements`;
     const result = await purgeCommentText(db.sql, { retentionDays: 90, now: saratov('2025-06-05T00:00:00') });
     expect(result.commentsPurged).toBeGreaterThan(0);
@@ -295,7 +355,9 @@ describe('scoring a period end to end', () => {
 
   it('records that a manual criterion does not apply to a page, only with a reason, and leaves it out of the score', async () => {
     await expect(recordManualAssessment(db.sql, { accountId, criterionCode: 'GOV_BADGE', score: null, validFrom: '2025-01-01' }, monitor)).rejects.toThrow(/не применим/);
-    await expect(db.sql`INSERT INTO manual_assessments (account_id, criterion_code, score, valid_from) VALUES (${accountId}, 'GOV_BADGE', NULL, '2025-01-01')`).rejects.toThrow(/not_applicable_has_note/);
+    await expect(db.sql`INSERT INTO manual_assessments (account_id, criterion_code, score, valid_from) VALUES (${accountId}, 'GOV_BADGE', NULL, '2025-01-01')`).rejects.toThrow(
+      /not_applicable_has_note/,
+    );
     await recordManualAssessment(db.sql, { accountId, criterionCode: 'GOV_BADGE', score: 0, validFrom: '2025-01-01' }, monitor);
     await scorePeriod(db.sql, { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now });
     const before = await db.sql<{ status: string; possible: number }[]>`

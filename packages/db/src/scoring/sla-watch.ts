@@ -53,9 +53,12 @@ export async function slaWatch(sql: Queryable, organizationId: number, options: 
       FROM q`,
     listOpenQuestions(sql, organizationId, { now, days, limit: options.limit }),
   ]);
-  const states = await loadPageStates(sql, pages.map((page) => page.accountId), now);
-  const readOf = (page: (typeof pages)[number]): SlaPageReading =>
-    slaPageReading(states.get(page.accountId) ?? UNREAD_PAGE, measuresResponsesOn(methodology, page.network), page.pending);
+  const states = await loadPageStates(
+    sql,
+    pages.map((page) => page.accountId),
+    now,
+  );
+  const readOf = (page: (typeof pages)[number]): SlaPageReading => slaPageReading(states.get(page.accountId) ?? UNREAD_PAGE, measuresResponsesOn(methodology, page.network), page.pending);
   const watchPages: WatchPage[] = pages.map((page) => ({ accountId: page.accountId, url: page.url, network: page.network, postsReadAt: page.postsReadAt, read: readOf(page) }));
   const questions = counts?.questions ?? 0;
   const answered = counts?.answered ?? 0;

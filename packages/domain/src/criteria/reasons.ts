@@ -57,8 +57,14 @@ const REASON_RU: Record<CriterionReason, string> = {
 
 /** Reasons meaning the page (or the part of it a criterion needs) was never read: nothing may be recommended from them. */
 export const PAGE_UNREAD_REASONS: readonly CriterionReason[] = [
-  'page_not_read', 'page_not_found', 'page_deleted', 'page_private', 'page_blocked',
-  'profile_not_read', 'posts_not_read', 'comments_not_read',
+  'page_not_read',
+  'page_not_found',
+  'page_deleted',
+  'page_private',
+  'page_blocked',
+  'profile_not_read',
+  'posts_not_read',
+  'comments_not_read',
 ];
 
 /** Reasons meaning the data was never read (status not_measured), as opposed to too little of it. */

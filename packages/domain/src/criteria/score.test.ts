@@ -40,14 +40,32 @@ function inputs(overrides: Partial<ScoringInputs> = {}): ScoringInputs {
     period: { from, to },
     evaluatedAt: new Date('2025-04-05T00:00:00Z'),
     profile: {
-      id: 's1', takenAt: from, description: 'Администрация района', website: 'https://adm.example.ru', phone: '+7 845 000-00-00', email: 'adm@example.ru',
-      workingHours: 'пн–пт 9–18', postalAddress: 'ул. Ленина, 1', headAccountUrl: 'https://vk.com/head', hasAvatar: true, hasCover: true, commentsOpen: true, followers: 1_000,
+      id: 's1',
+      takenAt: from,
+      description: 'Администрация района',
+      website: 'https://adm.example.ru',
+      phone: '+7 845 000-00-00',
+      email: 'adm@example.ru',
+      workingHours: 'пн–пт 9–18',
+      postalAddress: 'ул. Ленина, 1',
+      headAccountUrl: 'https://vk.com/head',
+      hasAvatar: true,
+      hasCover: true,
+      commentsOpen: true,
+      followers: 1_000,
     },
     posts: posts(1),
     sla: aggregateSla(sample, { minimumSample: 10 }),
     questions: sample.map((o) => ({ questionId: o.questionId, url: `https://vk.com/wall-1_0?reply=${o.questionId}`, state: o.state, firstResponseMs: o.firstResponseMs, askedAt: o.askedAt })),
     peers: { erPostMedian: 3, erViewMedian: 3 },
-    manual: Object.fromEntries(['OPERATIONAL_INFO', 'SUBSTANTIVE_ANSWERS', 'LITERACY_STYLE'].map((c) => [c, { assessmentId: `m-${c}`, score: 2 }]).concat([['GOV_BADGE', { assessmentId: 'm-b', score: 1 }], ['POS_WIDGET', { assessmentId: 'm-p', score: 1 }]])),
+    manual: Object.fromEntries(
+      ['OPERATIONAL_INFO', 'SUBSTANTIVE_ANSWERS', 'LITERACY_STYLE']
+        .map((c) => [c, { assessmentId: `m-${c}`, score: 2 }])
+        .concat([
+          ['GOV_BADGE', { assessmentId: 'm-b', score: 1 }],
+          ['POS_WIDGET', { assessmentId: 'm-p', score: 1 }],
+        ]),
+    ),
     backlink: { checkedAt: from, pageUrl: 'https://adm.example.ru', found: true, matchedHref: 'https://vk.com/adm' },
     ...overrides,
   };
@@ -64,7 +82,19 @@ describe('methodology v1', () => {
     expect(flatScales.map((c) => c.code)).toEqual([]);
     expect(METHODOLOGY_V1.criteria.reduce((s, c) => s + c.weight, 0)).toBe(100);
     const codes = METHODOLOGY_V1.criteria.map((c) => c.code);
-    for (const code of ['PROFILE_HEAD_LINK', 'WEBSITE_BACKLINK', 'COMMENTS_OPEN', 'POSTING_REGULARITY', 'ER_POST', 'ER_VIEW', 'RESPONSE_RATE', 'SLA_WITHIN_24H', 'MEDIAN_FIRST_RESPONSE', 'GOV_BADGE', 'POS_WIDGET']) {
+    for (const code of [
+      'PROFILE_HEAD_LINK',
+      'WEBSITE_BACKLINK',
+      'COMMENTS_OPEN',
+      'POSTING_REGULARITY',
+      'ER_POST',
+      'ER_VIEW',
+      'RESPONSE_RATE',
+      'SLA_WITHIN_24H',
+      'MEDIAN_FIRST_RESPONSE',
+      'GOV_BADGE',
+      'POS_WIDGET',
+    ]) {
       expect(codes).toContain(code);
     }
   });
@@ -88,10 +118,20 @@ describe('scoreAccount', () => {
     const withBadgeFailed = scoreAccount(METHODOLOGY_V1, inputs({ manual: { ...base.manual, GOV_BADGE: { assessmentId: 'm-b', score: 0 } } }));
     expect(withBadgeFailed.criteria.find((c) => c.code === 'GOV_BADGE')).toMatchObject({ status: 'fail', points: 0 });
     expect(withBadgeFailed.total).toBeLessThan(100);
-    const notApplicable = scoreAccount(METHODOLOGY_V1, inputs({ manual: { ...base.manual, GOV_BADGE: { assessmentId: 'm-b', score: null, note: 'Подведомственное учреждение без отметки по правилам Госуслуг' } } }));
+    const notApplicable = scoreAccount(
+      METHODOLOGY_V1,
+      inputs({ manual: { ...base.manual, GOV_BADGE: { assessmentId: 'm-b', score: null, note: 'Подведомственное учреждение без отметки по правилам Госуслуг' } } }),
+    );
     expect(notApplicable.criteria.find((c) => c.code === 'GOV_BADGE')).toEqual({
-      code: 'GOV_BADGE', group: expect.any(String), weight: expect.any(Number), status: 'not_applicable', value: null, points: 0, maxPoints: 0,
-      evidence: [{ kind: 'manual', id: 'm-b', value: null, note: 'Подведомственное учреждение без отметки по правилам Госуслуг' }], reason: 'monitor_judgement',
+      code: 'GOV_BADGE',
+      group: expect.any(String),
+      weight: expect.any(Number),
+      status: 'not_applicable',
+      value: null,
+      points: 0,
+      maxPoints: 0,
+      evidence: [{ kind: 'manual', id: 'm-b', value: null, note: 'Подведомственное учреждение без отметки по правилам Госуслуг' }],
+      reason: 'monitor_judgement',
     });
     expect(notApplicable.total).toBe(100);
     expect(notApplicable.possible).toBe(scoreAccount(METHODOLOGY_V1, base).possible - METHODOLOGY_V1.criteria.find((c) => c.code === 'GOV_BADGE')!.weight);
@@ -108,10 +148,13 @@ describe('scoreAccount', () => {
 
   it('scores the SLA share with partial points and cites late and breached questions', () => {
     const sample = outcomes([1, 2, 3, 4, 5, 6, 7, 30, 40, null]); // 7/10 in time → partial
-    const result = scoreAccount(METHODOLOGY_V1, inputs({
-      sla: aggregateSla(sample, { minimumSample: 10 }),
-      questions: sample.map((o) => ({ questionId: o.questionId, url: null, state: o.state, firstResponseMs: o.firstResponseMs, askedAt: o.askedAt })),
-    }));
+    const result = scoreAccount(
+      METHODOLOGY_V1,
+      inputs({
+        sla: aggregateSla(sample, { minimumSample: 10 }),
+        questions: sample.map((o) => ({ questionId: o.questionId, url: null, state: o.state, firstResponseMs: o.firstResponseMs, askedAt: o.askedAt })),
+      }),
+    );
     const sla = result.criteria.find((c) => c.code === 'SLA_WITHIN_24H')!;
     expect(sla).toMatchObject({ status: 'partial', value: 0.7, points: 7, maxPoints: 14 });
     expect(sla.evidence.filter((e) => e.kind === 'comment').map((e) => e.id)).toEqual(['q7', 'q8', 'q9']);
@@ -151,7 +194,8 @@ describe('scoreAccount', () => {
     const byCode = new Map(telegram.criteria.map((c) => [c.code, c]));
     for (const code of ['COMMENTS_OPEN', 'RESPONSE_RATE', 'SLA_WITHIN_24H']) expect(byCode.get(code)).toMatchObject({ status: 'not_applicable', reason: 'network_has_no_comments', maxPoints: 0 });
     for (const code of ['ER_POST', 'ER_VIEW']) expect(byCode.get(code)).toMatchObject({ status: 'not_applicable', reason: 'network_has_no_reactions' });
-    for (const code of ['PROFILE_WORKING_HOURS', 'PROFILE_POSTAL_ADDRESS', 'PROFILE_AVATAR_COVER']) expect(byCode.get(code)).toMatchObject({ status: 'not_applicable', reason: 'network_has_no_field' });
+    for (const code of ['PROFILE_WORKING_HOURS', 'PROFILE_POSTAL_ADDRESS', 'PROFILE_AVATAR_COVER'])
+      expect(byCode.get(code)).toMatchObject({ status: 'not_applicable', reason: 'network_has_no_field' });
     // A methodology choice, not a limit of the network: the Gosuslugi widget exists on VK only.
     expect(byCode.get('POS_WIDGET')).toMatchObject({ status: 'not_applicable', reason: 'criterion_scope' });
     // What the preview shows is scored as on any network.
@@ -186,7 +230,10 @@ describe('scoreAccount', () => {
   });
 
   it('withholds the total when too little was measured', () => {
-    const result = scoreAccount(METHODOLOGY_V1, inputs({ profile: null, posts: [], manual: {}, backlink: null, sla: aggregateSla([], { minimumSample: 10 }), peers: { erPostMedian: null, erViewMedian: null } }));
+    const result = scoreAccount(
+      METHODOLOGY_V1,
+      inputs({ profile: null, posts: [], manual: {}, backlink: null, sla: aggregateSla([], { minimumSample: 10 }), peers: { erPostMedian: null, erViewMedian: null } }),
+    );
     expect(result.status).toBe('not_enough_data');
     expect(result.total).toBeNull();
   });
@@ -202,10 +249,26 @@ describe('scoreAccount', () => {
   it('lets an accepted dispute fix a verdict, with points and total by the same rules as scoring', () => {
     const base = inputs();
     const failed = scoreAccount(METHODOLOGY_V1, inputs({ profile: { ...base.profile!, email: ' ', hasCover: false } }));
-    const fixed = applyOverrides(METHODOLOGY_V1, failed, new Map([['PROFILE_EMAIL', { status: 'pass' as const, disputeId: 7 }], ['PROFILE_AVATAR_COVER', { status: 'pass' as const, disputeId: null }]]));
+    const fixed = applyOverrides(
+      METHODOLOGY_V1,
+      failed,
+      new Map([
+        ['PROFILE_EMAIL', { status: 'pass' as const, disputeId: 7 }],
+        ['PROFILE_AVATAR_COVER', { status: 'pass' as const, disputeId: null }],
+      ]),
+    );
     const passing = scoreAccount(METHODOLOGY_V1, base);
-    expect({ total: fixed.total, earned: fixed.earned, possible: fixed.possible, coverage: fixed.coverage }).toEqual({ total: passing.total, earned: passing.earned, possible: passing.possible, coverage: passing.coverage });
-    expect(fixed.criteria.find((c) => c.code === 'PROFILE_EMAIL')).toMatchObject({ status: 'pass', overridden: true, evidence: expect.arrayContaining([{ kind: 'manual', id: 'dispute-7', note: 'dispute_accepted' }]) });
+    expect({ total: fixed.total, earned: fixed.earned, possible: fixed.possible, coverage: fixed.coverage }).toEqual({
+      total: passing.total,
+      earned: passing.earned,
+      possible: passing.possible,
+      coverage: passing.coverage,
+    });
+    expect(fixed.criteria.find((c) => c.code === 'PROFILE_EMAIL')).toMatchObject({
+      status: 'pass',
+      overridden: true,
+      evidence: expect.arrayContaining([{ kind: 'manual', id: 'dispute-7', note: 'dispute_accepted' }]),
+    });
     const email = METHODOLOGY_V1.criteria.find((c) => c.code === 'PROFILE_EMAIL')!;
     const dropped = applyOverrides(METHODOLOGY_V1, failed, new Map([['PROFILE_EMAIL', { status: 'not_applicable' as const, disputeId: 8 }]]));
     expect(dropped.possible).toBe(failed.possible - email.weight);

@@ -67,7 +67,9 @@ export function notApplicableReason(criterion: CriterionDefinition, account: Sco
 export function networkLimitReasons(criterion: CriterionDefinition): { network: Network; reason: CriterionReason }[] {
   const listed = criterion.applicability.networks.length === 0 ? NETWORKS : criterion.applicability.networks;
   return listed.flatMap((network) => {
-    const reason = featuresNeeded(criterion).map((feature) => NETWORK_LIMITS[network][feature]).find((r) => r !== undefined);
+    const reason = featuresNeeded(criterion)
+      .map((feature) => NETWORK_LIMITS[network][feature])
+      .find((r) => r !== undefined);
     return reason ? [{ network, reason }] : [];
   });
 }

@@ -39,7 +39,9 @@ export default function MethodologyPage() {
                       <tr>
                         <th scope="col">{t().organization.criterion}</th>
                         <th scope="col">{m().group}</th>
-                        <th scope="col" class="num">{m().weight}</th>
+                        <th scope="col" class="num">
+                          {m().weight}
+                        </th>
                         <th scope="col">{m().threshold}</th>
                         <th scope="col">{m().kind}</th>
                         <th scope="col">{m().networksColumn}</th>
@@ -54,8 +56,12 @@ export default function MethodologyPage() {
                               <div>{criterion.description}</div>
                             </td>
                             <td data-label={m().group}>{(m().groups as Record<string, string>)[criterion.group] ?? criterion.group}</td>
-                            <td class="num" data-label={m().weight}>{formatNumber(criterion.weight, locale(), 2)}</td>
-                            <td data-label={m().threshold} data-testid="criterion-rule">{criterion.rule}</td>
+                            <td class="num" data-label={m().weight}>
+                              {formatNumber(criterion.weight, locale(), 2)}
+                            </td>
+                            <td data-label={m().threshold} data-testid="criterion-rule">
+                              {criterion.rule}
+                            </td>
                             <td data-label={m().kind}>{criterion.kind === 'manual' ? m().manual : m().automatic}</td>
                             <td data-label={m().networksColumn} data-testid="criterion-networks">
                               {criterion.applicability.networks.length === 0 ? m().allNetworks : criterion.applicability.networks.map((n) => label(t().networks, n)).join(', ')}

@@ -111,9 +111,15 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
             <thead>
               <tr>
                 <th scope="col">{t().ranking.edition}</th>
-                <th scope="col" class="num">{t().ranking.score}</th>
-                <th scope="col" class="num">{t().ranking.rank}</th>
-                <th scope="col" class="num">{t().ranking.coverage}</th>
+                <th scope="col" class="num">
+                  {t().ranking.score}
+                </th>
+                <th scope="col" class="num">
+                  {t().ranking.rank}
+                </th>
+                <th scope="col" class="num">
+                  {t().ranking.coverage}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -152,7 +158,9 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
               <tr>
                 <th scope="col">{m().criterion}</th>
                 <th scope="col">{m().result}</th>
-                <th scope="col" class="num">{t().ranking.score}</th>
+                <th scope="col" class="num">
+                  {t().ranking.score}
+                </th>
                 <th scope="col">{m().explanation}</th>
               </tr>
             </thead>
@@ -166,7 +174,9 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
                       fallback={
                         <>
                           <td data-label={m().result}>{t().insights.notMeasured}</td>
-                          <td class="num" data-label={t().ranking.score}>—</td>
+                          <td class="num" data-label={t().ranking.score}>
+                            —
+                          </td>
                           <td data-label={m().explanation}>{criterion.cell.status === 'not_measured' ? criterion.cell.text : ''}</td>
                         </>
                       }
@@ -229,10 +239,18 @@ function TrendCharts(props: { trends: TrendPoint[] }) {
           <thead>
             <tr>
               <th scope="col">{t().ranking.period}</th>
-              <th scope="col" class="num">{t().ranking.score}</th>
-              <th scope="col" class="num">{m().regionMedian}</th>
-              <th scope="col" class="num">{m().slaOrganization}</th>
-              <th scope="col" class="num">{m().slaRegion}</th>
+              <th scope="col" class="num">
+                {t().ranking.score}
+              </th>
+              <th scope="col" class="num">
+                {m().regionMedian}
+              </th>
+              <th scope="col" class="num">
+                {m().slaOrganization}
+              </th>
+              <th scope="col" class="num">
+                {m().slaRegion}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -240,10 +258,18 @@ function TrendCharts(props: { trends: TrendPoint[] }) {
               {(point, index) => (
                 <tr>
                   <td data-label={t().ranking.period}>{labels()[index()]}</td>
-                  <td class="num" data-label={t().ranking.score}>{point.score === null ? m().notRanked : formatNumber(point.score, locale())}</td>
-                  <td class="num" data-label={m().regionMedian}>{formatNumber(point.regionMedianScore, locale())}</td>
-                  <td class="num" data-label={m().slaOrganization}><SlaShare sla={point.sla} short /></td>
-                  <td class="num" data-label={m().slaRegion}><SlaShare sla={point.regionSla} short /></td>
+                  <td class="num" data-label={t().ranking.score}>
+                    {point.score === null ? m().notRanked : formatNumber(point.score, locale())}
+                  </td>
+                  <td class="num" data-label={m().regionMedian}>
+                    {formatNumber(point.regionMedianScore, locale())}
+                  </td>
+                  <td class="num" data-label={m().slaOrganization}>
+                    <SlaShare sla={point.sla} short />
+                  </td>
+                  <td class="num" data-label={m().slaRegion}>
+                    <SlaShare sla={point.regionSla} short />
+                  </td>
                 </tr>
               )}
             </For>
