@@ -3,7 +3,7 @@ import { upsertPosts, type Sql } from '@most/db';
 import type { QueueBackend } from '@most/queue';
 import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
 import type { VkSimulator } from '@most/sources/simulator';
-import { crawlJobIds, fingerprint, startCrawlRun, startWorker, type CrawlOptions, type WorkerHandle } from '@most/worker';
+import { crawlJobIds, fingerprint, startCrawlRun, startWorker, type WorkerHandle } from '@most/worker';
 import {
   addVkAccounts,
   BAD_TOKEN,

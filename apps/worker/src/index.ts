@@ -10,3 +10,6 @@ export { buildCrawlRunSummary, type CrawlRunSummary } from './runs/crawl-summary
 export { buildScoreRunSummary, type ScoreRunSummary } from './runs/score-summary';
 export { createWorkerLogger, type WorkerLog } from './logger';
 export { followCrawl, followRescore } from './cli/follow';
+export { runAlertsSweep, telegramBotOf, type AlertSenders, type SweepResult } from './alerts/sweep';
+export { alertOptionsFromEnv, type AlertWorkerOptions } from './alerts/options';
+export { createBulletinMailer } from './processors/bulletin-mailer';

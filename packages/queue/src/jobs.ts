@@ -96,11 +96,15 @@ export const JOBS = {
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
       methodologyVersion: z.number().int().positive().optional(),
       accountIds: z.array(accountId).max(10_000).optional(),
+      /** Rescore only what changed since the period was last scored (the hourly schedule). */
+      incremental: z.boolean().optional(),
     }),
   },
   'score-purge': { queue: 'system', payload: z.object({ retentionDays: z.number().int().min(1).max(3650).default(90) }) },
   // Training: nightly, cohorts that ended move their active trainees to completed or failed.
   'training-finalize': { queue: 'system', payload: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }) },
+  // Alerts: every minute, evaluate the rules and send what is due (idempotent: keyed rows in the database).
+  'alerts-sweep': { queue: 'system', payload: z.object({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

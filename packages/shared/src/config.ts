@@ -88,6 +88,12 @@ export const configSchema = z.object({
   /** Crawl jobs a worker process runs at once (the request budget is shared through the queue either way). */
   CRAWL_CONCURRENCY: positiveInt(16),
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
+  /** Telegram bot that delivers alerts (from @BotFather); without it alerts go by e-mail and in the app only. */
+  TELEGRAM_BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC…').optional()),
+  /** Bot API base (default https://api.telegram.org): a wire-compatible server for tests. */
+  TELEGRAM_API_URL: optionalUrl(['http', 'https']),
+  /** How far back a missed alert (worker down, question read late) is still sent; older ones are dropped. */
+  ALERT_CATCH_UP_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(72).default(6)),
   /**
    * Days citizens' comment text is kept (for the SLA, review and disputes) before the daily purge
    * destroys it and keeps only the measurements (152-FZ: no longer than the purpose needs).

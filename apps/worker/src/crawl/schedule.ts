@@ -1,4 +1,4 @@
-import { DEFAULT_JOB_OPTIONS, parseJobPayload, type QueueBackend } from '@most/queue';
+import { DEFAULT_JOB_OPTIONS, parseJobPayload, type QueueBackend, type SchedulerRef } from '@most/queue';
 import { NETWORKS, type Network } from '@most/shared';
 import { crawlJobIds } from './job-ids';
 
@@ -43,6 +43,9 @@ export async function scheduleCrawls(queue: QueueBackend, schedule: CrawlSchedul
   }
 }
 
+/** The schedulers a crawl schedule keeps: every one must exist, else the queue store lost them. */
+export const crawlSchedulerRefs = (schedule: CrawlSchedule): SchedulerRef[] =>
+  (schedule.networks ?? ['vk']).flatMap((network) => PARTS.map((part) => ({ queue: 'crawl' as const, id: crawlSchedulerId(network, part) })));
 /** The fresh pass's ticks: one planning job per interval (its tick is the job's timestamp); one attempt, the next tick re-plans. */
 async function scheduleFreshPass(crawl: ReturnType<QueueBackend['queue']>, network: Network, everyMs: number | undefined): Promise<void> {
   if (!everyMs) {

@@ -6,3 +6,4 @@ export * from './comments';
 export * from './health';
 export * from './runs';
 export * from './fresh';
+export * from './partitions';
