@@ -55,6 +55,8 @@ export const configSchema = z.object({
   PSEUDONYM_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   VK_API_URL: optionalUrl(['http', 'https']),
   VK_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** More VK tokens (comma-separated), pooled with VK_TOKEN: each keeps its own budget; a refused one leaves the pool. */
+  VK_TOKENS: z.preprocess(emptyAsUndefined, z.string().optional()),
   VK_TOKEN_KIND: z.preprocess(emptyAsUndefined, z.enum(['user', 'service', 'community']).default('service')),
   VK_REQUESTS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(100).optional()),
   /** OK REST API (fb.do): OK groups are read when the application key, its secret key and an access token are all set. */
@@ -62,6 +64,8 @@ export const configSchema = z.object({
   OK_APPLICATION_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   OK_APPLICATION_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   OK_ACCESS_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** More OK access tokens (comma-separated), pooled with OK_ACCESS_TOKEN under the same application. */
+  OK_ACCESS_TOKENS: z.preprocess(emptyAsUndefined, z.string().optional()),
   OK_REQUESTS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(100).optional()),
   /** Base of Telegram's public channel previews (https://t.me): Telegram channels are read only when set. */
   TELEGRAM_PREVIEW_URL: optionalUrl(['http', 'https']),

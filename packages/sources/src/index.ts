@@ -7,5 +7,5 @@ export { createOkSource, OK_GROUP_FIELDS, type OkSourceOptions } from './ok/sour
 export { okSignature } from './ok/signature';
 export { createTelegramSource, type TelegramSourceOptions } from './telegram/source';
 export { parseCount as parseTelegramCount } from './telegram/parse';
-export { NETWORK_SOURCES, type Acquire, type ConfiguredSource, type NetworkDefinition, type PaceFor } from './networks';
+export { NETWORK_SOURCES, configuredTokens, type Acquire, type ConfiguredSource, type NetworkDefinition, type PaceFor } from './networks';
 export { createTelegramBot, startCode, TelegramBotError, type TelegramBot } from './telegram/bot-api';

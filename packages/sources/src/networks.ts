@@ -31,6 +31,16 @@ export interface NetworkDefinition {
   configured(config: Config): boolean;
   /** The adapter the environment configures; null when it does not. */
   fromConfig(config: Config, pace: PaceFor): ConfiguredSource | null;
+  /** Networks read with tokens: the variable of the one token, and the one listing more (comma-separated) to pool with it. */
+  tokenVariables?: { single: 'VK_TOKEN' | 'OK_ACCESS_TOKEN'; pool: 'VK_TOKENS' | 'OK_ACCESS_TOKENS' };
+}
+
+/** Every token the configuration gives a network (its single variable first, then the pooled ones), without repeats. */
+export function configuredTokens(config: Config, definition: NetworkDefinition): string[] {
+  if (!definition.tokenVariables) return [];
+  const { single, pool } = definition.tokenVariables;
+  const tokens = [config[single], ...(config[pool] ?? '').split(',')].map((token) => token?.trim() ?? '').filter(Boolean);
+  return [...new Set(tokens)];
 }
 
 /**
@@ -41,7 +51,8 @@ export const NETWORK_SOURCES: Record<Network, NetworkDefinition> = {
   vk: {
     label: 'VK',
     profilesPerJob: VK_GROUPS_PER_REQUEST,
-    configured: (config) => Boolean(config.VK_TOKEN),
+    tokenVariables: { single: 'VK_TOKEN', pool: 'VK_TOKENS' },
+    configured: (config) => Boolean(config.VK_TOKEN || config.VK_TOKENS),
     fromConfig(config, pace) {
       if (!config.VK_TOKEN) return null;
       const requestsPerSecond = config.VK_REQUESTS_PER_SECOND ?? VK_DEFAULT_RATE[config.VK_TOKEN_KIND];
@@ -56,7 +67,8 @@ export const NETWORK_SOURCES: Record<Network, NetworkDefinition> = {
   ok: {
     label: 'OK',
     profilesPerJob: 100,
-    configured: (config) => Boolean(config.OK_ACCESS_TOKEN && config.OK_APPLICATION_KEY && config.OK_APPLICATION_SECRET_KEY),
+    tokenVariables: { single: 'OK_ACCESS_TOKEN', pool: 'OK_ACCESS_TOKENS' },
+    configured: (config) => Boolean((config.OK_ACCESS_TOKEN || config.OK_ACCESS_TOKENS) && config.OK_APPLICATION_KEY && config.OK_APPLICATION_SECRET_KEY),
     fromConfig(config, pace) {
       const { OK_ACCESS_TOKEN: accessToken, OK_APPLICATION_KEY: applicationKey, OK_APPLICATION_SECRET_KEY: applicationSecretKey } = config;
       if (!accessToken || !applicationKey || !applicationSecretKey) return null;

@@ -2,6 +2,7 @@ import { freshPassPolicy, type FreshPassPolicy } from '@most/domain/crawl-schedu
 import type { Network } from '@most/shared';
 import type { SocialSource } from '@most/sources';
 import type { Pseudonymise } from './pseudonym';
+import type { PoolMember } from './token-pool';
 
 const DAY_MS = 86_400_000;
 
@@ -13,6 +14,11 @@ export interface NetworkCrawl {
   tokenFingerprint: string;
   /** The credential's budget: the network queue's limiter, shared by every worker through the queue backend. */
   requestsPerSecond: number;
+  /**
+   * A token pool (two tokens or more): `source` is then unused; the workers read through the pool, whose
+   * budget is the sum of its tokens' (each paced by its own), and take refused tokens out of it.
+   */
+  pool?: PoolMember[];
 }
 
 /** What the crawl workers need; built from the configuration by `crawlOptionsFromConfig` (or by tests). */

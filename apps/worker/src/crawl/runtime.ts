@@ -1,6 +1,6 @@
 import type { QueueBackend } from '@most/queue';
 import { NETWORKS, type Config, type Network } from '@most/shared';
-import { NETWORK_SOURCES } from '@most/sources';
+import { configuredTokens, NETWORK_SOURCES, type PaceFor } from '@most/sources';
 import type { CrawlOptions, NetworkCrawl } from './options';
 import { createPseudonymiser, fingerprint, loadOrCreatePseudonymKey } from './pseudonym';
 import { createRequestPacer } from './request-pacer';
@@ -23,9 +23,16 @@ export const crawledNetworks = (config: Config): Network[] => NETWORKS.filter((n
 export function crawlOptionsFromConfig(config: Config, pseudonymKey: string, queue: QueueBackend): CrawlOptions | null {
   const sources: Partial<Record<Network, NetworkCrawl>> = {};
   for (const network of crawledNetworks(config)) {
+    const definition = NETWORK_SOURCES[network];
     // Requests of every worker process with one credential share one pace through the queue backend.
-    const configured = NETWORK_SOURCES[network].fromConfig(config, (secret, requestsPerSecond) => createRequestPacer(queue, { key: `${network}-${fingerprint(secret)}`, requestsPerSecond }).acquire);
-    if (configured) sources[network] = { source: configured.source, tokenFingerprint: fingerprint(configured.secret), requestsPerSecond: configured.requestsPerSecond };
+    const pace: PaceFor = (secret, requestsPerSecond) => createRequestPacer(queue, { key: `${network}-${fingerprint(secret)}`, requestsPerSecond }).acquire;
+    const tokens = configuredTokens(config, definition);
+    const members = (tokens.length > 0 ? tokens.map((token) => definition.fromConfig({ ...config, [definition.tokenVariables!.single]: token }, pace)) : [definition.fromConfig(config, pace)])
+      .filter((configured) => configured !== null)
+      .map((configured) => ({ source: configured.source, tokenFingerprint: fingerprint(configured.secret), requestsPerSecond: configured.requestsPerSecond }));
+    if (members.length === 1) sources[network] = members[0];
+    // A pool: the queue's budget is the sum of its tokens'; alerts about the pool as a whole name all of them.
+    else if (members.length > 1) sources[network] = { ...members[0]!, tokenFingerprint: fingerprint(tokens.join(',')), requestsPerSecond: members.reduce((sum, m) => sum + m.requestsPerSecond, 0), pool: members };
   }
   if (Object.keys(sources).length === 0) return null;
   return {

@@ -1,14 +1,16 @@
 import type { Job, Worker } from 'bullmq';
-import { listOpenCrawlAlerts, resolveCrawlAlerts, type Sql } from '@most/db';
+import { listOpenCrawlAlerts, raiseCrawlAlert, resolveCrawlAlerts, type Sql } from '@most/db';
 import { CRAWL_KINDS, type CrawlKind, type QueueBackend, type QueueName } from '@most/queue';
 import type { Network } from '@most/shared';
+import { NETWORK_SOURCES } from '@most/sources';
+import { createPooledSource } from './token-pool';
 import { processCrawlFanout } from '../processors/crawl-fanout';
 import { processComments } from '../processors/crawl-comments';
 import { processCrawlFresh } from '../processors/crawl-fresh';
 import { processPosts } from '../processors/crawl-posts';
 import { processProfiles } from '../processors/crawl-profiles';
 import type { CrawlContext } from './context';
-import { crawlSettings, type CrawlOptions } from './options';
+import { crawlSettings, type CrawlOptions, type NetworkCrawl } from './options';
 import { countCrawlJob, runAtOf, watchCrawlRun } from '../runs/crawl-tracking';
 
 type CrawlProcessor = (job: Job, ctx: CrawlContext) => Promise<unknown>;
@@ -65,8 +67,10 @@ export async function startCrawlWorkers(
   };
   const crawlWorker = deps.queue.createWorker('crawl', tracked('crawl', (job) => (job.name === 'crawl-fresh' ? processCrawlFresh(job, ctx) : processCrawlFanout(job, ctx))), { concurrency: 2, ...locks });
   const workers: Worker[] = [crawlWorker];
-  for (const [network, crawl] of Object.entries(settings.sources) as [Network, NonNullable<(typeof settings.sources)[Network]>][]) {
-    await resumeUnlessTokenRejected(ctx, network, crawl.tokenFingerprint);
+  for (const [network, configured] of Object.entries(settings.sources) as [Network, NetworkCrawl][]) {
+    const crawl = await readThroughPool(ctx, network, configured);
+    settings.sources = { ...settings.sources, [network]: crawl };
+    await resumeUnlessTokenRejected(ctx, network, crawl.tokenFingerprint, crawl.pool?.map((m) => m.tokenFingerprint));
     const worker = deps.queue.createWorker(
       network,
       tracked(network, async (job: Job) => {
@@ -87,7 +91,7 @@ export async function startCrawlWorkers(
  * process's token is the rejected one; started with another token, the alert is resolved and
  * crawling resumes.
  */
-async function resumeUnlessTokenRejected(ctx: CrawlContext, network: Network, tokenFingerprint: string): Promise<void> {
+async function resumeUnlessTokenRejected(ctx: CrawlContext, network: Network, tokenFingerprint: string, poolFingerprints: readonly string[] = []): Promise<void> {
   const queue = ctx.queue.queue(network);
   const rejected = (await listOpenCrawlAlerts(ctx.sql, network)).filter((alert) => alert.kind === 'auth');
   if (rejected.some((alert) => alert.tokenFingerprint === tokenFingerprint)) {
@@ -95,6 +99,26 @@ async function resumeUnlessTokenRejected(ctx: CrawlContext, network: Network, to
     ctx.log(`${network} crawling stays paused: the network rejected this token; configure another one`, { network, token: tokenFingerprint });
     return;
   }
-  if (rejected.length > 0) await resolveCrawlAlerts(ctx.sql, { network, kind: 'auth', exceptTokenFingerprint: tokenFingerprint, at: ctx.settings.now() });
+  // Alerts of tokens no longer configured are closed; a pool's refused tokens stay reported.
+  if (rejected.length > 0) await resolveCrawlAlerts(ctx.sql, { network, kind: 'auth', exceptTokenFingerprint: tokenFingerprint, keepTokenFingerprints: poolFingerprints, at: ctx.settings.now() });
   if (await queue.isPaused()) await queue.resume();
+}
+
+/**
+ * The network read through its token pool: tokens refused before (an open alert, by any process) stay
+ * out; a token refused now is taken out and raises an alert with its fingerprint, the others go on.
+ */
+async function readThroughPool(ctx: CrawlContext, network: Network, crawl: NetworkCrawl): Promise<NetworkCrawl> {
+  if (!crawl.pool) return crawl;
+  const pool = crawl.pool;
+  const refused = new Set((await listOpenCrawlAlerts(ctx.sql, network)).filter((alert) => alert.kind === 'auth').map((alert) => alert.tokenFingerprint));
+  const live = pool.filter((member) => !refused.has(member.tokenFingerprint));
+  const { label } = NETWORK_SOURCES[network];
+  // With every token refused before, the pool tries them again: the network's answer pauses crawling as for one token.
+  const source = createPooledSource(network, live.length > 0 ? live : pool, async (member, error) => {
+    const message = `${label} refused the token ${member.tokenFingerprint}: ${error.message}. It is out of the pool; the other tokens go on.`;
+    await raiseCrawlAlert(ctx.sql, { kind: 'auth', network, tokenFingerprint: member.tokenFingerprint, message, at: ctx.settings.now() });
+    ctx.log(`${label} token taken out of the pool`, { network, token: member.tokenFingerprint });
+  });
+  return { ...crawl, source };
 }

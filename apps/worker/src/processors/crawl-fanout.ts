@@ -1,6 +1,7 @@
 import type { Job } from 'bullmq';
 import { listCrawlAccounts, setNextCrawl } from '@most/db';
 import { crawlJobName, parseJobPayload } from '@most/queue';
+import { regionTurnPriority } from '@most/domain/crawl-schedule';
 import { NETWORK_SOURCES } from '@most/sources';
 import { enqueueMany, type CrawlContext } from '../crawl/context';
 import { crawlJobIds } from '../crawl/job-ids';
@@ -36,10 +37,15 @@ export async function processCrawlFanout(job: Job, ctx: CrawlContext) {
       batches.map((ids) => ({ jobId: crawlJobIds.profiles(network, ids[0]!, ids.at(-1)!, runAt), data: { network, accountIds: ids, runAt, thenPosts: false } })),
     );
   } else {
+    // Regions take turns: every region's first page before any region's second, whatever their sizes.
     await enqueueMany(
       ctx.queue,
       crawlJobName(network, 'posts'),
-      accounts.map((account) => ({ jobId: crawlJobIds.posts(network, account.id, runAt, 0), data: { network, accountId: account.id, runAt, cursor: null, page: 0, newest: null } })),
+      accounts.map((account) => ({
+        jobId: crawlJobIds.posts(network, account.id, runAt, 0),
+        data: { network, accountId: account.id, runAt, cursor: null, page: 0, newest: null },
+        priority: regionTurnPriority(account.regionRank),
+      })),
     );
   }
   const last = accounts.at(-1);
@@ -51,3 +57,4 @@ export async function processCrawlFanout(job: Job, ctx: CrawlContext) {
   await job.updateProgress(summary);
   return summary;
 }
+

@@ -12,19 +12,26 @@ export interface CrawlAccount {
 /**
  * One page of the accounts a crawl run visits, in id order after `afterId` (keyset paging, so
  * accounts added during a run are not skipped or visited twice). Removed accounts are never crawled.
+ * Each comes with its rank among the run's accounts of its municipality (regional bodies count as one
+ * more region), so the crawl can let regions take turns.
  */
 export async function listCrawlAccounts(
   sql: Queryable,
   options: { network: Network; afterId: number; limit: number; statuses?: readonly AccountStatus[] },
-): Promise<CrawlAccount[]> {
+): Promise<(CrawlAccount & { regionRank: number })[]> {
   const statuses = options.statuses ?? null;
-  return sql<CrawlAccount[]>`
-    SELECT id, network, handle, external_id AS "externalId", status
-    FROM accounts
-    WHERE network = ${options.network} AND removed_at IS NULL AND id > ${options.afterId}
-      AND (${statuses === null} OR status = ANY(${statuses ?? []}::text[]))
+  const rows = await sql<(CrawlAccount & { regionRank: string })[]>`
+    SELECT * FROM (
+      SELECT a.id, a.network, a.handle, a.external_id AS "externalId", a.status,
+             row_number() OVER (PARTITION BY COALESCE(o.municipality_id, 0) ORDER BY a.id) - 1 AS "regionRank"
+      FROM accounts a JOIN organizations o ON o.id = a.organization_id
+      WHERE a.network = ${options.network} AND a.removed_at IS NULL
+        AND (${statuses === null} OR a.status = ANY(${statuses ?? []}::text[]))
+    ) ranked
+    WHERE id > ${options.afterId}
     ORDER BY id
     LIMIT ${options.limit}`;
+  return rows.map((row) => ({ ...row, regionRank: Number(row.regionRank) }));
 }
 
 export async function getCrawlAccounts(sql: Queryable, ids: readonly number[]): Promise<CrawlAccount[]> {

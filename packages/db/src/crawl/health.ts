@@ -165,12 +165,14 @@ export async function listOpenCrawlAlerts(sql: Queryable, network?: Network): Pr
 /** Closes the network's open alerts raised for other tokens (the token was replaced). Returns how many. */
 export async function resolveCrawlAlerts(
   sql: Queryable,
-  filter: { network: Network; kind: CrawlAlertKind; exceptTokenFingerprint: string | null; at: Date },
+  filter: { network: Network; kind: CrawlAlertKind; exceptTokenFingerprint: string | null; at: Date; /** Also left open: a pool's tokens still configured. */ keepTokenFingerprints?: readonly string[] },
 ): Promise<number> {
+  const keep = [...(filter.keepTokenFingerprints ?? [])];
   const rows = await sql`
     UPDATE crawl_alerts SET resolved_at = ${filter.at}
     WHERE resolved_at IS NULL AND network = ${filter.network} AND kind = ${filter.kind}
       AND (${filter.exceptTokenFingerprint}::text IS NULL OR token_fingerprint <> ${filter.exceptTokenFingerprint})
+      AND NOT (token_fingerprint = ANY(${keep}::text[]))
     RETURNING id`;
   return rows.length;
 }

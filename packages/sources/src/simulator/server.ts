@@ -62,6 +62,8 @@ export interface VkSimulator {
   stats(): SimulatorStats;
   resetStats(): void;
   clock: SimulatorClock;
+  /** From now on the token is refused (error 5), as VK does with a revoked token; its requests still count in its stats. */
+  revokeToken(token: string): void;
   faults: {
     script(kinds: (FaultKind | 'none')[], method?: string): void;
     setRandom(options: FaultOptions): void;
@@ -87,6 +89,7 @@ export async function startVkSimulator(options: VkSimulatorOptions = {}): Promis
   });
   const faults = new FaultPlan(seed, options.faults);
   let stats = emptyStats();
+  const revoked = new Set<string>();
   const windows = new Map<string, SlidingWindow>();
   const pending = new Set<ServerResponse>();
 
@@ -109,6 +112,10 @@ export async function startVkSimulator(options: VkSimulatorOptions = {}): Promis
       sendJson(res, 200, { error: { error_code: code, error_msg: message, request_params: requestParams(method, params) } });
     };
     if (!token) return fail(5, 'User authorization failed: no access_token passed.');
+    if (revoked.has(token)) {
+      tokenStats(token).requests++;
+      return fail(5, 'User authorization failed: access_token has expired.');
+    }
     const known = options.tokens?.[token];
     if ((options.tokens && !known) || token.startsWith('invalid')) return fail(5, 'User authorization failed: invalid access_token (4).');
     const kind = known?.kind ?? options.defaultTokenKind ?? 'service';
@@ -203,6 +210,9 @@ export async function startVkSimulator(options: VkSimulatorOptions = {}): Promis
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
     clock,
     stats: () => structuredClone(stats),
+    revokeToken: (token) => {
+      revoked.add(token);
+    },
     resetStats: () => {
       stats = emptyStats();
       windows.clear();
