@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { Sql } from '@most/db';
 import { readQueueStatus, type QueueBackend } from '@most/queue';
 import type { Mailer } from '@most/trpc';
 import { createOperations } from '@most/worker';
 import { errorResponse } from './errors';
 import type { TrustProxySetting } from './http/client-ip';
+import { compression } from './http/compression';
 import { hardening } from './http/hardening';
+import { hashedAssets, pageShell } from './http/web-shell';
 import { csrfProtection } from './http/csrf';
 import type { Logger } from './logger';
 import { createMailer } from './mailer';
@@ -63,6 +63,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     );
   });
   app.onError((error, c) => errorResponse(error, c, deps.logger));
+  app.use(compression());
   app.use(...hardening({ sql: deps.sql, publicUrl: deps.publicUrl, trustProxy: deps.trustProxy, anonymousPerMinute: deps.publicRateLimitPerMinute }));
   // Bulletin pages, feeds and e-mail links: public, or authorised by the link's own token (before CSRF).
   app.route('/bulletin', bulletinRoutes({ sql: deps.sql, publicUrl: deps.publicUrl }));
@@ -87,11 +88,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   const webDist = deps.webDistDir;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
-    app.use('/assets/*', serveStatic({ root: webDist }));
+    app.get('/assets/*', hashedAssets(webDist));
+    const shell = pageShell(webDist);
     // Single-page app: every other GET that is not an API path gets index.html.
     app.get('*', async (c, next) => {
       if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/trpc')) return next();
-      return c.html(await readFile(join(webDist, 'index.html'), 'utf8'));
+      return shell(c);
     });
   }
   return app;

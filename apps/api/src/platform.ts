@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrate, openDatabase, QUEUE_SCHEMA, seedDemoRegistry, type Database } from '@most/db';
+import {
+  migrate,
+  openDatabase,
+  QUEUE_SCHEMA,
+  type Database,
+} from '@most/db';
+import { seedDemoRegistry } from '@most/services';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
 import { createTelegramBot } from '@most/sources';
 import type { Config } from '@most/shared';
@@ -79,6 +85,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         queue,
         log: (message, fields) => logger.info(fields ?? {}, message),
         crawl: crawl ?? undefined,
+        crawlSchedule: crawl ? crawlScheduleFromConfig(config) : undefined,
         commentRetentionDays: config.COMMENT_RETENTION_DAYS,
       });
       if (!crawl) logger.warn('No network is configured (VK_TOKEN, OK_ACCESS_TOKEN…, TELEGRAM_PREVIEW_URL): crawling is off');

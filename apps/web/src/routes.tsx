@@ -7,6 +7,8 @@ export const routes: RouteDefinition[] = [
   { path: '/', component: RankingPage },
   { path: '/rankings/:slug', component: RankingPage },
   { path: '/organizations/:code', component: lazy(() => import('./pages/public/OrganizationPage')) },
+  { path: '/compare', component: lazy(() => import('./pages/public/ComparePage')) },
+  { path: '/municipalities', component: lazy(() => import('./pages/public/MunicipalitiesPage')) },
   { path: '/methodology', component: lazy(() => import('./pages/public/MethodologyPage')) },
   { path: '/check', component: lazy(() => import('./pages/public/CheckPage')) },
   { path: '/embed', component: lazy(() => import('./pages/public/EmbedPage')) },

@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import type { Sql } from '@most/db';
-import { guardSchedules, type QueueBackend } from '@most/queue';
+import { CORE_SCHEDULERS, guardSchedules, type QueueBackend } from '@most/queue';
 import { processSmoke } from './processors/smoke';
 import { processCrawlRunSummary } from './processors/crawl-run-summary';
 import { TRAINING_PROCESSORS, scheduleTraining } from './processors/training';
@@ -10,6 +10,7 @@ import { ALERT_PROCESSORS, scheduleAlerts } from './alerts/processor';
 import type { AlertWorkerOptions } from './alerts/options';
 import type { CrawlOptions } from './crawl/options';
 import { startCrawlWorkers } from './crawl/workers';
+import { crawlSchedulerRefs, scheduleCrawls, type CrawlSchedule } from './crawl/schedule';
 
 export interface WorkerDeps {
   sql: Sql;
@@ -23,6 +24,11 @@ export interface WorkerDeps {
   crawl?: CrawlOptions;
   /** Days citizens' comment text is kept before the daily purge (default 90). */
   commentRetentionDays?: number;
+  /**
+   * The recurring crawls the process (or platform) schedules once it is up: re-created with the other
+   * schedules when the queue store loses them.
+   */
+  crawlSchedule?: CrawlSchedule;
   /** How often to check that the recurring schedules still exist (default a minute). */
   scheduleCheckMs?: number;
 }
@@ -59,8 +65,17 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
     await scheduleAlerts(deps.queue).catch((error: Error) => deps.log?.('alerts schedule not registered', { error: error.message }));
   };
   await ensureSchedules();
-  // Redis may lose its data (restart without persistence, eviction): the schedules come back.
-  const stopGuard = guardSchedules(deps.queue, { ensure: ensureSchedules, intervalMs: deps.scheduleCheckMs, log: deps.log });
+  // Redis may lose its data (restart without persistence, eviction): the schedules come back, the crawls' too.
+  const crawlSchedule = deps.crawlSchedule;
+  const stopGuard = guardSchedules(deps.queue, {
+    expected: [...CORE_SCHEDULERS, ...(crawlSchedule ? crawlSchedulerRefs(crawlSchedule) : [])],
+    ensure: async () => {
+      await ensureSchedules();
+      if (crawlSchedule) await scheduleCrawls(deps.queue, crawlSchedule).catch((error: Error) => deps.log?.('crawl schedule not registered', { error: error.message }));
+    },
+    intervalMs: deps.scheduleCheckMs,
+    log: deps.log,
+  });
   if (deps.crawl) workers.push(...(await startCrawlWorkers(deps, deps.crawl)));
   for (const worker of workers) {
     worker.on('failed', (job, error) => deps.log?.('job failed', { job: job?.name, id: job?.id, error: error.message }));

@@ -13,3 +13,4 @@ export * from './access';
 export * from './official-check';
 export * from './locale/russian';
 export * from './alerts';
+export * from './crawl';

@@ -1,4 +1,0 @@
-export * from './types';
-export * from './editions';
-export * from './view';
-export * from './scores-source';
