@@ -13,10 +13,11 @@
  * Further sections (alert delivery) are added to SECTIONS below.
  */
 import { createQueueBackend, type QueueBackend } from '@most/queue';
-import { demoRegistry, freshPassRequests, type Sql } from '@most/db';
+import { freshPassRequests, type Sql } from '@most/db';
 import { DEFAULT_FRESH_PASS_POLICY } from '@most/domain/crawl-schedule';
 import { createVkSource } from '@most/sources';
 import { createPseudonymiser, createRequestPacer, fingerprint, startCrawlRun, startFreshTick, startWorker } from '@most/worker';
+import { demoRegistry } from '@most/services';
 
 const TOKEN = 'bench-token';
 const PROBE_TOKEN = 'bench-probe-token';

@@ -7,12 +7,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  checkOfficialAccount, countCrawlProblems, createSql, getAccountScoreDetail, getEdition, getOrganization, listAccountCrawlHealth, listAccountScores,
-  listDisputes, listEditions, listOrganizationAccounts, listOrganizationRecommendations, listOrganizations, listOrganizationScores,
-  loadOrganizationScores, organizationRankingHistory,
-} from '@most/db';
-import { classificationReviewQueue, listManualScoringAccounts, listOpenQuestions, listRecommendations, organizationSlaDistribution, slaWatch } from '@most/db/scoring';
+import { checkOfficialAccount, countCrawlProblems, createSql, getAccountScoreDetail, getOrganization, listAccountCrawlHealth, listAccountScores, listOrganizationAccounts, listOrganizationRecommendations, listOrganizations, listOrganizationScores } from '@most/db';
+import { classificationReviewQueue, listDisputes, listManualScoringAccounts, listOpenQuestions, listRecommendations, organizationSlaDistribution, slaWatch } from '@most/db/scoring';
+import { getEdition, listEditions, loadOrganizationScores, organizationRankingHistory } from '@most/services';
 
 export interface ExplainSubject {
   databaseUrl: string;

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/db';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';
 import { createApp } from '../app';
 import { createLogger } from '../logger';
+import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/services';
 
 /** Reads a workbook back: every sheet as rows of cell values (numbers stay numbers). */
 async function readXlsx(bytes: ArrayBuffer): Promise<Map<string, unknown[][]>> {

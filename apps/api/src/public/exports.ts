@@ -1,5 +1,5 @@
-import type { EditionView, EditionViewRow, TableCell, XlsxSheet } from '@most/db';
 import { KIND_LABELS, SECTOR_LABELS } from './labels';
+import { type EditionView, type EditionViewRow, type TableCell, type XlsxSheet } from '@most/services';
 
 /** A table for people (XLSX, Excel CSV): Russian headers, numbers as numbers. */
 export interface HumanTable {

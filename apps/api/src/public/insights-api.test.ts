@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { buildEdition, publishEdition, seedDemoRegistry } from '@most/db';
 import { createTestDatabase, seedMeasuredQuestions, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';
 import { createApp } from '../app';
 import { createLogger } from '../logger';
+import { buildEdition, publishEdition, seedDemoRegistry } from '@most/services';
 
 describe('public insights API: headline figures, trends and comparisons', () => {
   let db: TestDatabase;

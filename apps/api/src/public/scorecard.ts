@@ -1,6 +1,7 @@
-import { getOrganization, listOrganizationScores, organizationRankingHistory, type EditionCriterion, type Scorecard, type Sql } from '@most/db';
+import { getOrganization, listOrganizationScores, type Sql } from '@most/db';
 import { numberRu, quantityRu } from '@most/domain/russian';
 import { formatDay, formatPeriod, KIND_LABELS, SECTOR_LABELS } from './labels';
+import { organizationRankingHistory, type EditionCriterion, type Scorecard } from '@most/services';
 
 const NETWORK_LABELS: Record<string, string> = { vk: 'ВКонтакте', ok: 'Одноклассники', telegram: 'Телеграм' };
 const signed = (value: number, digits: number) => (value > 0 ? `+${numberRu(value, digits)}` : numberRu(value, digits));
