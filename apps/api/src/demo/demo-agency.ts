@@ -41,6 +41,31 @@ export async function bindDemoAgencyToRichOrganization(
   return { code: best.code, name: best.short_name };
 }
 
+/**
+ * Until the first edition (which waits for the whole region to be read), the demo agency would see
+ * no alerts: its organization is a placeholder. As soon as citizens' comments of the last two days
+ * are read anywhere, an agency whose pages have none moves to the organization with the most, so
+ * the alerts before the deadline show from the first minutes. Returns the new organization, if moved.
+ */
+export async function bindDemoAgencyToBusyOrganization(sql: Sql, dataDir?: string, now = new Date()): Promise<{ code: string; name: string } | null> {
+  const since = new Date(now.getTime() - 48 * 3_600_000);
+  const [user] = await sql<{ id: number; organization_id: number | null }[]>`SELECT id, organization_id FROM users WHERE lower(email) = ${DEMO_AGENCY_EMAIL} AND role = 'agency'`;
+  if (!user) return null;
+  const busy = (organizationId: number | null) => sql`
+    SELECT 1 FROM comments c JOIN accounts a ON a.id = c.account_id
+    WHERE a.organization_id = ${organizationId ?? 0} AND NOT c.from_page AND c.published_at > ${since} LIMIT 1`;
+  if ((await busy(user.organization_id)).length > 0) return null;
+  const [best] = await sql<{ id: number; code: string; short_name: string }[]>`
+    SELECT o.id, o.code, o.short_name FROM organizations o JOIN accounts a ON a.organization_id = o.id AND a.removed_at IS NULL
+    JOIN comments c ON c.account_id = a.id AND NOT c.from_page AND c.published_at > ${since}
+    GROUP BY o.id, o.code, o.short_name ORDER BY count(*) DESC, o.code LIMIT 1`;
+  if (!best) return null;
+  await sql`UPDATE users SET organization_id = ${best.id}, updated_at = now() WHERE id = ${user.id}`;
+  await appendAudit(sql, { actorId: null, actorLabel: 'demo', action: 'user.rebind_demo_agency', entityType: 'user', entityId: String(user.id), details: { organizationCode: best.code, reason: 'questions' } });
+  if (dataDir) await rewriteCredentialsFile(join(dataDir, 'demo-users.json'), best.code);
+  return { code: best.code, name: best.short_name };
+}
+
 /** Keeps the start-up banner (printed from demo-users.json) truthful about the agency user's organization. */
 async function rewriteCredentialsFile(file: string, organizationCode: string): Promise<void> {
   const text = await readFile(file, 'utf8').catch(() => null);

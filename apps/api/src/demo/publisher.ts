@@ -1,6 +1,6 @@
 import type { Sql } from '@most/db';
 import type { Logger } from '../logger';
-import { bindDemoAgencyToRichOrganization } from './demo-agency';
+import { bindDemoAgencyToBusyOrganization, bindDemoAgencyToRichOrganization } from './demo-agency';
 import { publishDemoEditionIfDue } from './demo-edition';
 
 /**
@@ -14,6 +14,8 @@ export function startDemoEditionPublisher(sql: Sql, logger: Logger, options: { e
   const attempt = async () => {
     let delay = everyMs;
     try {
+      const busy = await bindDemoAgencyToBusyOrganization(sql, options.dataDir);
+      if (busy) logger.info(busy, 'demo agency user now belongs to an organization with citizens\' questions (alerts)');
       const outcome = await publishDemoEditionIfDue(sql, { now: new Date() });
       if (outcome.status === 'published') {
         logger.info(outcome, 'demo ranking edition published');

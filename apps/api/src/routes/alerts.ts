@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { unsubscribeAlertEmails } from '@most/db/alerts';
+import { alertUnsubscribeTokenExists, unsubscribeAlertEmails } from '@most/db/alerts';
 import type { Sql } from '@most/db';
 import { escapeBulletinHtml as escapeHtml } from '@most/domain';
 
@@ -22,8 +22,9 @@ const invalid = (c: Context) => html(c, page('Ссылка недействит�
  */
 export function alertRoutes(deps: { sql: Sql }): Hono {
   const app = new Hono();
-  app.get('/unsubscribe/:token', (c) => {
-    if (!TOKEN.test(c.req.param('token'))) return invalid(c);
+  app.get('/unsubscribe/:token', async (c) => {
+    const token = c.req.param('token');
+    if (!TOKEN.test(token) || !(await alertUnsubscribeTokenExists(deps.sql, token))) return invalid(c);
     return html(c, page('Отписка от писем-оповещений', '<p>Письма о вопросах жителей и сроках ответа перестанут приходить на ваш адрес. Оповещения на сайте и в Telegram останутся.</p><form method="post"><button type="submit">Отписаться от писем</button></form>'));
   });
   app.post('/unsubscribe/:token', async (c) => {

@@ -69,6 +69,10 @@ export async function updateAlertSettings(sql: Queryable, userId: number, input:
   }
 }
 
+export async function alertUnsubscribeTokenExists(sql: Queryable, token: string): Promise<boolean> {
+  return (await sql`SELECT 1 FROM alert_settings WHERE unsubscribe_token = ${token}`).length > 0;
+}
+
 /** The one-click opt-out from every alert e-mail; pending e-mails of that user are skipped. */
 export async function unsubscribeAlertEmails(sql: Queryable, token: string): Promise<{ email: string } | null> {
   const [row] = await sql<{ user_id: number; email: string }[]>`
