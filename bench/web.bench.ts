@@ -3,16 +3,20 @@
  * `npm run bench:web`: the public ranking page in Debian's Chromium against the real platform
  * (fresh database on the machine's PostgreSQL, demo registry): gzip size of every script the
  * page loads (target ≤ 150 KB) and first contentful paint (target < 1 s, median of cold loads).
+ * Then, with two published editions, the bytes on the wire for a first and a repeat visit of the
+ * ranking and the time to the ranking on a throttled phone, before and now (see wire-visits.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startPlatform } from '@most/api';
-import { seedDemoRegistry } from '@most/db';
+import { seedDemoRegistry } from '@most/services';
 import { createTestDatabase } from '@most/db/testing';
 import { parseConfig } from '@most/shared';
 import { chromium } from 'playwright-core';
+import { publishDemoEditions } from '../test/browser/fixtures';
+import { measureWire } from './wire-visits';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,7 +39,7 @@ try {
 const db = await createTestDatabase();
 await seedDemoRegistry(db.sql);
 const platform = await startPlatform({
-  config: parseConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' }),
+  config: parseConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1' }),
   api: true,
   worker: false,
   migrate: true,
@@ -97,6 +101,9 @@ try {
     `First contentful paint: median ${median(fcps).toFixed(0)} ms, min ${Math.min(...fcps).toFixed(0)} ms, max ${Math.max(...fcps).toFixed(0)} ms over ${RUNS} cold loads (target < ${TARGET_FCP_MS} ms) ${median(fcps) < TARGET_FCP_MS ? 'OK' : 'SLOW'}`,
   );
   console.log(`App rendered (ranking heading in the DOM): median ${median(renders).toFixed(0)} ms after navigation start`);
+
+  await publishDemoEditions(db.sql, { id: null, label: 'bench' });
+  await measureWire(browser, platform.url!);
 } finally {
   await browser.close();
   await platform.close();

@@ -19,7 +19,7 @@ function newestMtime(path: string): number {
 
 export function webBuildIsStale(): boolean {
   if (!existsSync(BUILT)) return true;
-  const sources = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((name) => join(WEB, name)).filter((path) => existsSync(path));
+  const sources = ['src', 'index.html', 'vite.config.ts', 'precompress.ts', 'package.json'].map((name) => join(WEB, name)).filter((path) => existsSync(path));
   return Math.max(...sources.map(newestMtime)) > statSync(BUILT).mtimeMs;
 }
 

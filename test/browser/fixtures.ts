@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { buildEdition, publishEdition, type Sql } from '@most/db';
+import { type Sql } from '@most/db';
+import { buildEdition, publishEdition } from '@most/services';
 import { classifyPendingComments, measureQuestions } from '@most/db/scoring';
 import { METHODOLOGY_V1 } from '@most/domain';
 
@@ -48,7 +49,7 @@ export async function buildDraftEdition(sql: Sql, actor: { id: number; label: st
   return { id: draft.id, slug: draft.slug, title: draft.title };
 }
 
-export async function publishDemoEditions(sql: Sql, actor: { id: number; label: string }): Promise<SeededEditions> {
+export async function publishDemoEditions(sql: Sql, actor: { id: number | null; label: string }): Promise<SeededEditions> {
   const { organizations, criteria, scoresFor } = await demoScores(sql);
   const previous = await buildEdition(
     sql,

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { Sql } from '@most/db';
 import { readQueueStatus, type QueueBackend } from '@most/queue';
 import type { Mailer } from '@most/trpc';
 import { createOperations } from '@most/worker';
 import { errorResponse } from './errors';
 import type { TrustProxySetting } from './http/client-ip';
+import { compression } from './http/compression';
 import { hardening } from './http/hardening';
+import { hashedAssets, pageShell } from './http/web-shell';
 import { csrfProtection } from './http/csrf';
 import type { Logger } from './logger';
 import { createMailer } from './mailer';
@@ -18,6 +18,7 @@ import { publicApi } from './public/routes';
 import { trpcHandler } from './trpc-handler';
 import { verifyRoutes } from './routes/verify';
 import { bulletinRoutes } from './routes/bulletin';
+import { alertRoutes } from './routes/alerts';
 import { healthRoute, queueRead } from './routes/health';
 import { FAVICON_SVG, ROBOTS_TXT } from './http/site-files';
 
@@ -38,6 +39,8 @@ export interface AppDeps {
   expectSchedules?: boolean;
   /** Requests without a session, any path: requests per minute per client (default 600). */
   publicRateLimitPerMinute?: number;
+  /** The alerts' Telegram bot, for profile deep links; absent without TELEGRAM_BOT_TOKEN. */
+  telegramBot?: { username(): Promise<string> };
 }
 
 /** Paths without cookies or CSRF (all GET-only): open data, the embeddable widget, static files. */
@@ -60,12 +63,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
     );
   });
   app.onError((error, c) => errorResponse(error, c, deps.logger));
+  app.use(compression());
   app.use(...hardening({ sql: deps.sql, publicUrl: deps.publicUrl, trustProxy: deps.trustProxy, anonymousPerMinute: deps.publicRateLimitPerMinute }));
   // Bulletin pages, feeds and e-mail links: public, or authorised by the link's own token (before CSRF).
   app.route('/bulletin', bulletinRoutes({ sql: deps.sql, publicUrl: deps.publicUrl }));
+  app.route('/alerts', alertRoutes({ sql: deps.sql }));
   app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
   const mailer = deps.mailer ?? createMailer({ logger: deps.logger });
-  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, queueStatus: () => queueRead(() => readQueueStatus(deps.queue)), operations: createOperations({ sql: deps.sql, queue: deps.queue }) }));
+  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, queueStatus: () => queueRead(() => readQueueStatus(deps.queue)), operations: createOperations({ sql: deps.sql, queue: deps.queue }), telegramBot: deps.telegramBot }));
   const open = publicApi({ sql: deps.sql, publicUrl: deps.publicUrl });
   app.route('/api/public/v1', open.api);
   app.route('/embed', open.embed);
@@ -83,11 +88,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   const webDist = deps.webDistDir;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
-    app.use('/assets/*', serveStatic({ root: webDist }));
+    app.get('/assets/*', hashedAssets(webDist));
+    const shell = pageShell(webDist);
     // Single-page app: every other GET that is not an API path gets index.html.
     app.get('*', async (c, next) => {
       if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/trpc')) return next();
-      return c.html(await readFile(join(webDist, 'index.html'), 'utf8'));
+      return shell(c);
     });
   }
   return app;

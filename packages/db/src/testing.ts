@@ -50,4 +50,6 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     },
   };
 }
-export { seedMeasuredQuestions, type MeasuredOutcome } from './rankings/measured-questions.fixture';
+
+export { askQuestion, answerQuestion, makeAlertAgency, makeAlertUser } from './alerts/fixture';
+export { seedMeasuredQuestions, type MeasuredOutcome } from './scoring/measured-questions.fixture';

@@ -56,12 +56,14 @@ export function registerInsightRoutes(api: Hono, deps: InsightDeps): void {
     return send(c, body);
   });
 
-  api.get('/compare', async (c) => {
+  api.get('/compare', async (c, next) => {
+    // `?ids=…&format=…` is the comparison file (XLSX/CSV), served by the edition routes.
+    if (c.req.query('ids') !== undefined) return next();
     const query = deps.parseQuery(compareQuerySchema, c);
     const slug = await resolveSlug(query.edition);
     const { edition, previous } = await deps.loadEdition(slug);
     const criteria = edition.criteria.map((c) => ({ code: c.code, name: c.name || c.code, weight: c.weight }));
-    let columns;
+    let columns: Record<string, unknown>[];
     if (query.organizations) {
       const view = viewEdition(edition, previous, { page: 1, pageSize: 1000 });
       const rows = [...view.ranked.rows, ...view.notEnoughData];

@@ -21,3 +21,5 @@ const dateFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Saratov'
 /** A calendar date (YYYY-MM-DD) in Russian, e.g. «1 октября 2026 г.» */
 export const formatDate = (isoDate: string) => dateFormat.format(new Date(`${isoDate}T12:00:00Z`));
 export const formatPeriod = (start: string, end: string) => `${formatDate(start)} — ${formatDate(end)}`;
+/** The Saratov calendar day of an instant, in Russian. */
+export const formatDay = (instant: Date) => dateFormat.format(instant);

@@ -9,6 +9,11 @@ const filterParameters = [
   { name: 'sector', in: 'query', description: 'Отрасль', schema: { type: 'string', enum: ['education', 'health', 'social_protection', 'culture', 'sport', 'housing_utilities', 'roads_transport', 'other'] } },
   { name: 'municipality', in: 'query', description: 'Код муниципального образования', schema: { type: 'string' } },
 ];
+const formatParameter = { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv', 'csv-excel', 'xlsx'], default: 'json' } };
+const fileContent = {
+  'text/csv': { schema: { type: 'string' } },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+};
 const errorResponses = {
   '404': { description: 'Не найдено', content: { 'application/json': { schema: ref('Error') } } },
   '429': { description: 'Слишком много запросов; см. заголовок Retry-After', headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Секунд до следующей попытки' } }, content: { 'application/json': { schema: ref('Error') } } },
@@ -40,11 +45,11 @@ export function openApiDocument(serverUrl: string) {
       '/editions/{slug}': {
         get: {
           operationId: 'getEdition',
-          summary: 'Выпуск рейтинга (JSON или CSV)',
-          description: 'Фильтры пересчитывают места внутри выборки (равные баллы — одно место: 1, 2, 2, 4). Изменение к предыдущему выпуску считается только по критериям, которые есть в обеих версиях методики. CSV — UTF-8 с BOM, все строки без постраничной разбивки; у неранжированных строк колонки unranked_reason (код) и unranked_reason_text (причина по-русски).',
+          summary: 'Выпуск рейтинга (JSON, CSV, CSV для Excel или XLSX)',
+          description: 'Фильтры пересчитывают места внутри выборки (равные баллы — одно место: 1, 2, 2, 4). Изменение к предыдущему выпуску считается только по критериям, которые есть в обеих версиях методики. CSV — UTF-8 с BOM, все строки без постраничной разбивки; у неранжированных строк колонки unranked_reason (код) и unranked_reason_text (причина по-русски). csv — стандартный CSV для программ (запятые, десятичная точка, английские заголовки); csv-excel — для Excel (точка с запятой, десятичная запятая, русские заголовки); xlsx — книга Excel с русскими заголовками, числа — числами.',
           parameters: [
             { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } },
+            formatParameter,
             ...filterParameters,
             { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
             { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
@@ -53,7 +58,7 @@ export function openApiDocument(serverUrl: string) {
             '200': {
               description: 'Выпуск',
               headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
-              content: { 'application/json': { schema: ref('EditionView') }, 'text/csv': { schema: { type: 'string' } } },
+              content: { 'application/json': { schema: ref('EditionView') }, ...fileContent },
             },
             '304': { description: 'Не изменился (If-None-Match)' },
             ...errorResponses,
@@ -85,6 +90,15 @@ export function openApiDocument(serverUrl: string) {
           responses: { '200': { description: 'Точки по выпускам, от старых к новым', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
         },
       },
+      '/organizations/{code}/scorecard.pdf': {
+        get: {
+          operationId: 'getScorecard',
+          summary: 'Карточка организации для печати (PDF, одна страница)',
+          description: 'Балл и место в последнем выпуске, баллы по критериям, на чём основана оценка (какие страницы оценены, какие нет и почему), QR-код на страницу организации.',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses },
+        },
+      },
       '/compare': {
         get: {
           operationId: 'compare',
@@ -93,8 +107,10 @@ export function openApiDocument(serverUrl: string) {
             { name: 'edition', in: 'query', schema: { type: 'string', default: 'latest' } },
             { name: 'organizations', in: 'query', description: 'Коды организаций через запятую (2–5)', schema: { type: 'string' } },
             { name: 'municipalities', in: 'query', description: 'Коды муниципалитетов через запятую (2–5)', schema: { type: 'string' } },
+            { name: 'ids', in: 'query', description: 'Файл сравнения организаций: коды через запятую (2–5), вместе с format', schema: { type: 'string', maxLength: 600 } },
+            formatParameter,
           ],
-          responses: { '200': { description: 'Столбцы и критерии; неизмеренный критерий — {status: "not_measured", text}', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
+          responses: { '200': { description: 'Столбцы и критерии; неизмеренный критерий — {status: "not_measured", text}', content: { 'application/json': { schema: { type: 'object' } }, ...fileContent } }, ...errorResponses },
         },
       },
       '/methodology': {
@@ -197,7 +213,7 @@ export function openApiDocument(serverUrl: string) {
             sector: { type: 'string' },
             municipality: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
             website: nullable('string'),
-            accounts: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' } } } },
+            accounts: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' }, read: { type: 'boolean', description: 'записи страницы хотя бы раз прочитаны' } } } },
             rankings: { type: 'array', items: { type: 'object', properties: { editionSlug: { type: 'string' }, periodEnd: { type: 'string' }, rank: nullable('integer'), rankedCount: { type: 'integer' }, score: nullable('number') } } },
             scores: {
               type: 'array',

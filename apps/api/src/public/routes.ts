@@ -3,20 +3,27 @@ import { cors } from 'hono/cors';
 import { z } from 'zod';
 import {
   checkOfficialAccount,
+  getOrganization,
+  listOrganizationScores,
+  type Sql,
+} from '@most/db';
+import {
   editionFilterSchema,
   getEdition,
-  getOrganization,
   listEditions,
-  listOrganizationScores,
   organizationRankingHistory,
   viewEdition,
   type Edition,
   type EditionSummary,
   type EditionView,
-  type Sql,
-} from '@most/db';
+  renderScorecardPdf,
+  renderXlsx,
+} from '@most/services';
+import { loadPageStates, UNREAD_PAGE } from '@most/db/scoring';
 import { AppError } from '@most/shared';
-import { toCsv } from './csv';
+import { EXCEL_CSV, toCsv } from './csv';
+import { comparisonTable, editionTable, tableSheet, type HumanTable } from './exports';
+import { loadScorecard } from './scorecard';
 import { docsHtml } from './docs';
 import { embedHtml, embedSnippet } from './embed';
 import { editionsAtom, editionsRss } from './feeds';
@@ -42,13 +49,34 @@ const parseQuery = <S extends z.ZodType>(schema: S, c: Context): z.output<S> => 
   throw new AppError('BAD_REQUEST', `Проверьте параметры: ${Object.keys(fields).join(', ')}`, { details: { fields } });
 };
 
-const editionQuerySchema = editionFilterSchema.extend({ format: z.enum(['json', 'csv']).default('json') });
+/** json and csv for programs; csv-excel (semicolons, decimal commas) and xlsx for people. */
+const exportFormat = z.enum(['json', 'csv', 'csv-excel', 'xlsx']).default('json');
+type ExportFormat = z.output<typeof exportFormat>;
+const editionQuerySchema = editionFilterSchema.extend({ format: exportFormat });
+const compareQuerySchema = z.object({
+  ids: z
+    .string()
+    .max(600)
+    .transform((text) => [...new Set(text.split(',').map((code) => code.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(100)).min(2, 'нужно от 2 до 5 организаций').max(5, 'нужно от 2 до 5 организаций')),
+  edition: z.string().max(100).default('latest'),
+  format: exportFormat,
+});
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const FILE_EXTENSION: Record<ExportFormat, string> = { json: 'json', csv: 'csv', 'csv-excel': 'csv', xlsx: 'xlsx' };
 const embedQuerySchema = editionFilterSchema.extend({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
-function sendEdition(c: Context, body: CachedBody, format: 'json' | 'csv', slug: string): Response {
+function sendEdition(c: Context, body: CachedBody, format: ExportFormat, name: string): Response {
   const response = send(c, body);
-  if (format === 'csv') response.headers.set('content-disposition', `attachment; filename="${slug.replace(/[^a-z0-9-]/g, '')}.csv"`);
+  const suffix = format === 'csv-excel' ? '-excel' : '';
+  if (format !== 'json') response.headers.set('content-disposition', `attachment; filename="${name.replace(/[^a-z0-9-]/g, '')}${suffix}.${FILE_EXTENSION[format]}"`);
   return response;
+}
+
+/** A table for people as the requested file: Excel's CSV dialect or a workbook. */
+async function humanFile(table: HumanTable, format: 'csv-excel' | 'xlsx', sheetName: string, title: string, cacheControl: string): Promise<CachedBody> {
+  if (format === 'csv-excel') return makeBody(toCsv(table.headers, table.rows, EXCEL_CSV), 'text/csv; charset=utf-8', cacheControl);
+  return makeBody(await renderXlsx([tableSheet(sheetName, table)], title), XLSX_TYPE, cacheControl);
 }
 
 const publicSummary = (base: string, e: EditionSummary) => ({
@@ -134,7 +162,7 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
   });
 
   /** Exact request (path and raw query) → its cache key: repeat hits skip parsing; bytes stay bounded by the cache. */
-  const byRawUrl = new Map<string, { key: string; format: 'json' | 'csv'; slug: string }>();
+  const byRawUrl = new Map<string, { key: string; format: ExportFormat; slug: string }>();
 
   api.get('/editions/:slug', async (c) => {
     const base = baseOf(c);
@@ -157,10 +185,13 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
     }
     const { edition, previous } = await loadEdition(slug);
     let body: CachedBody;
-    if (format === 'csv') {
+    if (format !== 'json') {
       const all = viewEdition(edition, previous, { ...filter, page: 1, pageSize: 1000 });
       const everything = all.ranked.total > all.ranked.rows.length ? viewEdition(edition, previous, { ...filter, page: 1, pageSize: all.ranked.total }) : all;
-      body = makeBody(editionCsv(everything), 'text/csv; charset=utf-8', IMMUTABLE);
+      body =
+        format === 'csv'
+          ? makeBody(editionCsv(everything), 'text/csv; charset=utf-8', IMMUTABLE)
+          : await humanFile(editionTable(everything), format, 'Рейтинг', everything.edition.title, IMMUTABLE);
     } else {
       const view = viewEdition(edition, previous, filter);
       const { id: _id, status: _status, createdAt: _created, ...summary } = view.edition;
@@ -177,7 +208,12 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
 
   api.get('/organizations/:code', async (c) => {
     const organization = await getOrganization(deps.sql, { code: c.req.param('code').slice(0, 100) });
-    const [history, scores] = await Promise.all([organizationRankingHistory(deps.sql, organization.id), listOrganizationScores(deps.sql, organization.id, 24)]);
+    const official = organization.accounts.filter((a) => a.isOfficial);
+    const [history, scores, pages] = await Promise.all([
+      organizationRankingHistory(deps.sql, organization.id),
+      listOrganizationScores(deps.sql, organization.id, 24),
+      loadPageStates(deps.sql, official.map((a) => a.id), new Date()),
+    ]);
     const body = {
       code: organization.code,
       fullName: organization.fullName,
@@ -187,11 +223,52 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
       municipality: organization.municipality ? { code: organization.municipality.code, name: organization.municipality.name } : null,
       parent: organization.parent ? { code: organization.parent.code, shortName: organization.parent.shortName } : null,
       website: organization.website,
-      accounts: organization.accounts.filter((a) => a.isOfficial).map((a) => ({ network: a.network, url: a.canonicalUrl, status: a.status })),
+      // `read`: whether the page's posts were ever read (scoring's definition): coverage by network.
+      accounts: official.map((a) => ({ network: a.network, url: a.canonicalUrl, status: a.status, read: (pages.get(a.id) ?? UNREAD_PAGE).postsRead })),
       rankings: history,
       scores,
     };
     return send(c, makeBody(JSON.stringify(body), JSON_TYPE, SHORT));
+  });
+
+  api.get('/organizations/:code/scorecard.pdf', async (c) => {
+    const base = baseOf(c);
+    const code = c.req.param('code').slice(0, 100);
+    const body = await cache.through(`scorecard|${base}|${code}`, async () => {
+      const card = await loadScorecard(
+        deps.sql,
+        code,
+        (found) => `${base}/organizations/${encodeURIComponent(found)}`,
+        async (slug) => (await loadEdition(slug)).edition.criteria,
+      );
+      return makeBody(await renderScorecardPdf(card), 'application/pdf', SHORT);
+    }, SHORT_TTL_MS);
+    const response = send(c, body);
+    response.headers.set('content-disposition', `inline; filename="scorecard-${code.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`);
+    return response;
+  });
+
+  /** 2–5 organizations of one edition side by side (the compare page's data and files). */
+  api.get('/compare', async (c) => {
+    const base = baseOf(c);
+    const query = parseQuery(compareQuerySchema, c);
+    const slug = query.edition === 'latest' ? (await listEditions(deps.sql))[0]?.slug : query.edition;
+    if (!slug) throw new AppError('NOT_FOUND', 'Опубликованных выпусков пока нет');
+    const cacheControl = query.edition === 'latest' ? SHORT : IMMUTABLE;
+    const key = `compare|${base}|${slug}|${query.ids.join(',')}|${query.format}|${cacheControl}`;
+    const body = await cache.through(key, async () => {
+      const { edition, previous } = await loadEdition(slug);
+      const view = viewEdition(edition, previous, { page: 1, pageSize: 1000 });
+      const table = comparisonTable(view, query.ids);
+      if (query.format === 'json') {
+        const all = [...view.ranked.rows, ...view.notEnoughData];
+        const organizations = query.ids.map((code) => all.find((r) => r.organizationCode === code) ?? { organizationCode: code, missing: true });
+        return makeBody(JSON.stringify({ edition: publicSummary(base, view.edition), criteria: view.criteria, organizations, pageUrl: `${base}/compare?ids=${query.ids.map(encodeURIComponent).join(',')}` }), JSON_TYPE, cacheControl);
+      }
+      if (query.format === 'csv') return makeBody(toCsv(table.headers, table.rows), 'text/csv; charset=utf-8', cacheControl);
+      return humanFile(table, query.format, 'Сравнение', `Сравнение: ${view.edition.title}`, cacheControl);
+    }, cacheControl === SHORT ? SHORT_TTL_MS : undefined);
+    return sendEdition(c, body, query.format, `compare-${slug}`);
   });
 
   api.get('/methodology', async (c) => {

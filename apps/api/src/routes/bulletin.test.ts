@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createDraftIssue,
   createSession,
-  createUser,
   publishIssue,
   registerBulletinFixtureOrganizations,
   saveIssuePdf,
@@ -11,6 +10,7 @@ import {
   upsertBulletinContact,
   addNote,
 } from '@most/db';
+import { createUser } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import type { BulletinDataset } from '@most/domain';
 import { Hono } from 'hono';
@@ -72,10 +72,13 @@ describe('bulletin web archive, feeds and e-mail links', () => {
     const archive = await (await app().request('/bulletin')).text();
     expect(archive).toContain('href="/bulletin/2026-09"');
     expect(archive).not.toContain('2026-10');
+    // A reader who arrived by a shared link can go on to the site.
+    expect(archive).toContain('<a href="/">На главную «Цифрового моста»</a>');
     const page = await app().request('/bulletin/2026-09');
     expect(page.status).toBe(200);
     const body = await page.text();
     expect(body).toContain('Министерство образования Саратовской области');
+    expect(body).toContain('<a href="/">На главную «Цифрового моста»</a>');
     expect(body).toContain('Заметка alert(&quot;x&quot;) &amp; «кавычки»');
     expect(body).not.toContain('<script>');
     // Agency sections are not part of the public page.

@@ -31,7 +31,7 @@ function messagePage(title: string, body: string): string {
 }
 
 const html = (c: Context, body: string, status: 200 | 400 | 401 | 403 | 404 = 200) => c.body(body, status, HTML_HEADERS);
-const notFoundPage = (c: Context) => html(c, messagePage('Выпуск не найден', '<p>Такого выпуска нет в архиве. <a href="/bulletin">Архив выпусков</a></p>'), 404);
+const notFoundPage = (c: Context) => html(c, messagePage('Выпуск не найден', '<p>Такого выпуска нет в архиве. <a href="/bulletin">Архив выпусков</a> · <a href="/">На главную</a></p>'), 404);
 
 /**
  * The bulletin on the web: the public archive with a page and a PDF per published issue, RSS and
@@ -49,7 +49,7 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
   app.get('/', async (c) => {
     const issues = await listPublishedIssues(deps.sql);
     const entries = issues.map((i) => ({ slug: i.slug, title: i.title, periodLabel: i.periodLabel, revision: i.revision, publishedAt: i.publishedAt!, correctionNote: i.correctionNote }));
-    return html(c, renderArchiveHtml(entries, { base: '/bulletin', rss: '/bulletin/rss.xml', atom: '/bulletin/atom.xml' }));
+    return html(c, renderArchiveHtml(entries, { base: '/bulletin', home: '/', rss: '/bulletin/rss.xml', atom: '/bulletin/atom.xml' }));
   });
 
   const feedEntries = async (c: Context): Promise<FeedEntry[]> =>
@@ -120,7 +120,7 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
     if (!allowed) return html(c, messagePage('Нет доступа', '<p>Раздел доступен только сотрудникам этого ведомства.</p>'), 403);
     if (!SLUG.test(slug)) return notFoundPage(c);
     const view = await loadIssueView(deps.sql, { slug }, [`org-${organizationId}`, 'public']);
-    if (!view || view.state !== 'published' || !view.sections.some((s) => s.organizationId === organizationId)) return notFoundPage(c);
+    if (view?.state !== 'published' || !view.sections.some((s) => s.organizationId === organizationId)) return notFoundPage(c);
     if (isPdf) {
       const pdf = await getIssuePdf(deps.sql, view.id, `org-${organizationId}`);
       if (!pdf) return html(c, messagePage('PDF готовится', '<p>Файл появится через несколько минут.</p>'), 404);
@@ -131,7 +131,7 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
       });
     }
     const own = view.sections.filter((s) => s.organizationId === organizationId);
-    const links = { archive: '/bulletin', pdf: `/bulletin/${slug}/agency/${organizationId}.pdf` };
+    const links = { home: '/', archive: '/bulletin', pdf: `/bulletin/${slug}/agency/${organizationId}.pdf` };
     return html(c, renderIssueHtml(view, [...own, ...view.sections.filter((s) => s.audience === 'public')], links));
   });
 
@@ -141,7 +141,7 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
     const slug = isPdf ? file.slice(0, -4) : file;
     if (!SLUG.test(slug)) return notFoundPage(c);
     const view = await loadIssueView(deps.sql, { slug }, ['public']);
-    if (!view || view.state !== 'published') return notFoundPage(c);
+    if (view?.state !== 'published') return notFoundPage(c);
     if (isPdf) {
       const pdf = await getIssuePdf(deps.sql, view.id);
       if (!pdf) return html(c, messagePage('PDF готовится', '<p>Файл появится через несколько минут.</p>'), 404);
@@ -151,7 +151,7 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
         'cache-control': 'public, max-age=3600',
       });
     }
-    return html(c, renderIssueHtml(view, view.sections, { archive: '/bulletin', pdf: `/bulletin/${slug}.pdf`, rss: '/bulletin/rss.xml', atom: '/bulletin/atom.xml' }));
+    return html(c, renderIssueHtml(view, view.sections, { home: '/', archive: '/bulletin', pdf: `/bulletin/${slug}.pdf`, rss: '/bulletin/rss.xml', atom: '/bulletin/atom.xml' }));
   });
   return app;
 }

@@ -91,7 +91,8 @@ export interface OrganizationProfile {
   municipality: { code: string; name: string } | null;
   parent: { code: string; shortName: string } | null;
   website: string | null;
-  accounts: { network: string; url: string; status: string }[];
+  /** `read`: the page's posts were read at least once (coverage by network). */
+  accounts: { network: string; url: string; status: string; read?: boolean }[];
   /** Newest edition first. */
   rankings: RankingHistoryItem[];
 }
@@ -111,6 +112,8 @@ export interface MethodologyCriterion {
   rule: string;
   norm: string;
   applicability: { networks: string[]; organizationKinds: string[]; sectors: string[] };
+  /** Networks left out because they cannot show what the criterion reads, with the reason in Russian. */
+  networkLimits?: { network: string; reason: string }[];
 }
 
 export interface MethodologyVersion {

@@ -21,6 +21,8 @@ export interface IssueView {
 }
 
 export interface PageLinks {
+  /** On the web: the site's home page, so a reader who arrived by a shared link can go on. */
+  home?: string;
   archive?: string;
   pdf?: string;
   rss?: string;
@@ -101,6 +103,7 @@ export function renderSection(section: Section): string {
 export function renderIssueHtml(issue: IssueView, sections: readonly Section[], links: PageLinks = {}): string {
   const published = issue.publishedAt ? `опубликован ${formatSaratovDate(issue.publishedAt)}` : STATE_LABELS[issue.state];
   const nav = [
+    links.home ? `<a href="${escapeHtml(links.home)}">На главную «Цифрового моста»</a>` : '',
     links.archive ? `<a href="${escapeHtml(links.archive)}">Архив выпусков</a>` : '',
     links.pdf ? `<a href="${escapeHtml(links.pdf)}">PDF</a>` : '',
     links.rss ? `<a href="${escapeHtml(links.rss)}">RSS</a>` : '',
@@ -145,14 +148,18 @@ export interface ArchiveEntry {
 }
 
 /** The public archive: every published issue, newest first, corrections marked. */
-export function renderArchiveHtml(entries: readonly ArchiveEntry[], links: { base: string; rss?: string; atom?: string }): string {
+export function renderArchiveHtml(entries: readonly ArchiveEntry[], links: { base: string; home?: string; rss?: string; atom?: string }): string {
   const items = entries
     .map((e) => {
       const correction = e.correctionNote ? ` <span class="meta">— исправленная редакция ${e.revision}</span>` : '';
       return `<li><a href="${escapeHtml(`${links.base}/${e.slug}`)}">${escapeHtml(e.title)}</a> <span class="meta">(${escapeHtml(formatSaratovDate(e.publishedAt))})</span>${correction}</li>`;
     })
     .join('');
-  const feeds = [links.rss ? `<a href="${escapeHtml(links.rss)}">RSS</a>` : '', links.atom ? `<a href="${escapeHtml(links.atom)}">Atom</a>` : ''].filter(Boolean);
+  const feeds = [
+    links.home ? `<a href="${escapeHtml(links.home)}">На главную «Цифрового моста»</a>` : '',
+    links.rss ? `<a href="${escapeHtml(links.rss)}">RSS</a>` : '',
+    links.atom ? `<a href="${escapeHtml(links.atom)}">Atom</a>` : '',
+  ].filter(Boolean);
   return [
     '<!doctype html>',
     '<html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">',

@@ -9,9 +9,9 @@ import { NotFound } from '../../components/NotFound';
 import { QueryView } from '../../components/State';
 import { formatNumber, formatPeriodMonths } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
-import { verdictOf, type Verdict } from './methodology-text';
+import { verdictOfScore, type ScoreVerdict } from '@most/domain/browser';
 
-export function VerdictBadge(props: { verdict: Verdict }) {
+export function VerdictBadge(props: { verdict: ScoreVerdict }) {
   const m = () => t().organization;
   const text = () => ({ pass: `✓ ${m().pass}`, partial: `◐ ${m().partial}`, fail: `✗ ${m().fail}` })[props.verdict];
   return <span class={props.verdict === 'pass' ? 'pass' : props.verdict === 'partial' ? 'warn' : 'fail'}>{text()}</span>;
@@ -90,7 +90,10 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
                 <a href={account.url} rel="noopener noreferrer">
                   {account.url}
                 </a>{' '}
-                <span class="muted">({label(t().accountStatuses, account.status)})</span>
+                <span class="muted" data-testid="account-read">
+                  ({label(t().accountStatuses, account.status)}
+                  <Show when={account.read !== undefined}> · {account.read ? m().pageRead : m().pageNotRead}</Show>)
+                </span>
               </li>
             )}
           </For>
@@ -171,7 +174,7 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
                       {(cell) => (
                         <>
                           <td data-label={m().result}>
-                            <VerdictBadge verdict={verdictOf(cell().score)} />
+                            <VerdictBadge verdict={verdictOfScore(cell().score)} />
                           </td>
                           <td class="num" data-label={t().ranking.score}>
                             {formatNumber(cell().score, locale())} {m().outOf100}

@@ -1,0 +1,171 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/db';
+import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { createTestQueueBackend } from '@most/queue/testing';
+import type { QueueBackend } from '@most/queue';
+import { createApp } from '../app';
+import { createLogger } from '../logger';
+
+/** Reads a workbook back: every sheet as rows of cell values (numbers stay numbers). */
+async function readXlsx(bytes: ArrayBuffer): Promise<Map<string, unknown[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes);
+  const sheets = new Map<string, unknown[][]>();
+  workbook.eachSheet((sheet) => {
+    const rows: unknown[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)));
+    sheets.set(sheet.name, rows);
+  });
+  return sheets;
+}
+
+describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
+  let db: TestDatabase;
+  let queue: QueueBackend;
+  let app: Hono<never>;
+  let codes: string[];
+  let tmp: string;
+  const get = (path: string) => app.request(path, { headers: { 'x-forwarded-for': '198.51.100.7' } });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    queue = await createTestQueueBackend('redis', db.url);
+    tmp = await mkdtemp(join(tmpdir(), 'most-exports-'));
+    await seedDemoRegistry(db.sql);
+    const orgs = await db.sql<{ id: number; code: string }[]>`SELECT id, code FROM organizations ORDER BY id LIMIT 12`;
+    codes = orgs.map((o) => o.code);
+    // A name a spreadsheet would run as a formula stays text.
+    await db.sql`UPDATE organizations SET short_name = '=HYPERLINK("x")', full_name = 'Школа № 1 «Родник»' WHERE id = ${orgs[0]!.id}`;
+    const scores = (shift: number): OrganizationScore[] =>
+      orgs.map((o, i) => {
+        const value = 90 - i * 5.5 + shift;
+        const enoughData = i !== 11;
+        return { organizationId: o.id, score: enoughData ? value : null, enoughData, criteria: [{ code: 'SLA', score: value, weight: 2 }, { code: 'PROFILE', score: 50, weight: 1 }], accountsScored: 1, accountsTotal: 2, sampleSize: enoughData ? 30 + i : 1 };
+      });
+    const criteria = [{ code: 'SLA', name: 'Ответы за 24 часа', weight: 2 }, { code: 'PROFILE', name: 'Оформление страницы', weight: 1 }];
+    const september = await buildEdition(db.sql, { title: 'Рейтинг за сентябрь 2026', periodStart: '2026-09-01', periodEnd: '2026-09-30', methodologyVersion: '1', criteria, slug: 'sentyabr-2026' }, scores(0), { id: null, label: 'test' });
+    await publishEdition(db.sql, september.id, { id: null, label: 'test' });
+    const october = await buildEdition(db.sql, { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria, slug: 'oktyabr-2026' }, scores(1.5), { id: null, label: 'test' });
+    await publishEdition(db.sql, october.id, { id: null, label: 'test' });
+    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', trustProxy: true }) as unknown as Hono<never>;
+  });
+  afterAll(async () => {
+    await queue?.close();
+    await db?.drop();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('exports an edition as XLSX with Russian headers and numbers as numbers', async () => {
+    const response = await get('/api/public/v1/editions/oktyabr-2026?format=xlsx');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="oktyabr-2026.xlsx"');
+    const sheet = (await readXlsx(await response.arrayBuffer())).get('Рейтинг')!;
+    expect(sheet[0]).toEqual([
+      'Место', 'Место в общем рейтинге', 'Код организации', 'Организация', 'Тип', 'Сфера', 'Код муниципалитета', 'Муниципалитет',
+      'Балл', 'Изменение места', 'Изменение балла', 'Страниц оценено', 'Страниц всего', 'Вопросов в выборке', 'Недостаточно данных', 'Причина',
+      'Ответы за 24 часа', 'Оформление страницы',
+    ]);
+    expect(sheet).toHaveLength(1 + 12);
+    const first = sheet[1]!;
+    expect(first[0]).toBe(1);
+    expect(first[2]).toBe(codes[0]);
+    expect(first[3]).toBe('=HYPERLINK("x")');
+    expect(first[8]).toBe(91.5);
+    expect(typeof first[10]).toBe('number');
+    expect(first[14]).toBe('нет');
+    expect(first[16]).toBe(91.5);
+    const last = sheet[12]!;
+    expect(last[0] ?? null).toBeNull();
+    expect(last[14]).toBe('да');
+    expect(typeof last[15]).toBe('string');
+  });
+
+  it('offers the CSV Excel opens (semicolons, decimal commas, BOM) and keeps the standard one', async () => {
+    const excel = await get('/api/public/v1/editions/oktyabr-2026?format=csv-excel');
+    expect(excel.status).toBe(200);
+    expect(excel.headers.get('content-disposition')).toBe('attachment; filename="oktyabr-2026-excel.csv"');
+    const bytes = Buffer.from(await excel.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]!.split(';').slice(0, 4)).toEqual(['Место', 'Место в общем рейтинге', 'Код организации', 'Организация']);
+    const first = lines[1]!.split(';');
+    expect(first[3]).toBe("'=HYPERLINK(\"\"x\"\")".replace(/^/, '"') + '"');
+    expect(first[8]).toBe('91,5');
+    const standard = await (await get('/api/public/v1/editions/oktyabr-2026?format=csv')).text();
+    expect(standard.split('\r\n')[0]).toMatch(/^rank,overall_rank,organization_code/);
+    expect(standard.split('\r\n')[1]).toContain(',91.5,');
+  });
+
+  it('exports a comparison of 2–5 organizations criterion by criterion, and rejects a bad list', async () => {
+    const ids = `${codes[0]},${codes[3]},NOPE-404`;
+    const xlsx = await get(`/api/public/v1/compare?ids=${encodeURIComponent(ids)}&edition=oktyabr-2026&format=xlsx`);
+    expect(xlsx.status).toBe(200);
+    const sheet = (await readXlsx(await xlsx.arrayBuffer())).get('Сравнение')!;
+    expect(sheet[0]).toEqual(['Показатель', '=HYPERLINK("x")', expect.any(String), 'NOPE-404 (нет в выпуске)']);
+    const row = (label: string) => sheet.find((r) => r[0] === label)!;
+    expect(row('Место').slice(1, 3)).toEqual([1, 4]);
+    expect(row('Балл').slice(1, 3)).toEqual([91.5, 75]);
+    expect(row('Ответы за 24 часа').slice(1, 3)).toEqual([91.5, 75]);
+    // The missing organization has empty cells, not zeros.
+    expect(row('Балл')[3] ?? null).toBeNull();
+
+    const json = (await (await get(`/api/public/v1/compare?ids=${codes[0]},${codes[1]}`)).json()) as { edition: { slug: string }; organizations: { organizationCode: string; score: number }[]; pageUrl: string };
+    expect(json.edition.slug).toBe('oktyabr-2026');
+    expect(json.organizations.map((o) => o.organizationCode)).toEqual([codes[0], codes[1]]);
+    expect(json.pageUrl).toMatch(/\/compare\?ids=/);
+
+    for (const bad of [`ids=${codes[0]}`, `ids=${codes.slice(0, 6).join(',')}`, 'ids=', `ids=a,b&format=docx`]) {
+      const response = await get(`/api/public/v1/compare?${bad}`);
+      expect(response.status, bad).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/параметры/);
+    }
+    expect((await get(`/api/public/v1/compare?ids=${codes[0]},${codes[1]}&edition=no-such-edition`)).status).toBe(404);
+  });
+
+  it('prints a one-page scorecard PDF with the figures and the evidence (checked with pdftotext)', async () => {
+    const response = await get(`/api/public/v1/organizations/${encodeURIComponent(codes[0]!)}/scorecard.pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const file = join(tmp, 'scorecard.pdf');
+    await writeFile(file, Buffer.from(await response.arrayBuffer()));
+    expect(execFileSync('pdfinfo', [file]).toString()).toMatch(/Pages:\s+1\n/);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text).toContain('Школа № 1 «Родник»');
+    expect(text).toContain('Рейтинг за октябрь 2026 (1 октября 2026 г. — 31 октября 2026 г.)');
+    expect(text).toMatch(/Балл из 100[\s\S]*91,5/);
+    expect(text).toMatch(/Место[\s\S]*из 11/);
+    expect(text).toMatch(/\+1 к прошлому выпуску/);
+    expect(text).toContain('место не изменилось');
+    expect(text).toMatch(/Ответы за 24 часа\s+91,5 из 100/);
+    expect(text).toContain('Оценено 1 из 2 официальных страниц.');
+    expect(text).toContain('Вопросов жителей с известным исходом в выборке: 30.');
+    expect(text).toContain(`/organizations/${codes[0]}`);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect((await get('/api/public/v1/organizations/NO-SUCH-ORG/scorecard.pdf')).status).toBe(404);
+  });
+
+  // Last: it publishes a newer edition.
+  it('keeps /embed/rankings/latest following new editions', async () => {
+    expect(await (await get('/embed/rankings/latest')).text()).toContain('Рейтинг за октябрь 2026');
+    const orgs = await db.sql<{ id: number }[]>`SELECT id FROM organizations ORDER BY id LIMIT 3`;
+    const november = await buildEdition(
+      db.sql,
+      { title: 'Рейтинг за ноябрь 2026', periodStart: '2026-11-01', periodEnd: '2026-11-30', methodologyVersion: '1', criteria: [{ code: 'SLA', name: 'Ответы за 24 часа', weight: 1 }], slug: 'noyabr-2026' },
+      orgs.map((o) => ({ organizationId: o.id, score: 70, enoughData: true, criteria: [{ code: 'SLA', score: 70, weight: 1 }], accountsScored: 1, accountsTotal: 1, sampleSize: 20 })),
+      { id: null, label: 'test' },
+    );
+    await publishEdition(db.sql, november.id, { id: null, label: 'test' });
+    const latest = await get('/embed/rankings/latest');
+    expect(latest.headers.get('cache-control')).toBe('public, max-age=60');
+    const html = await latest.text();
+    expect(html).toContain('Рейтинг за ноябрь 2026');
+    expect(html).not.toContain('Рейтинг за октябрь 2026');
+  });
+});
