@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { editionInsights, getOrganization, listEditions, organizationTrends, viewEdition, type Edition, type Sql } from '@most/db';
+import { getOrganization, type Sql } from '@most/db';
+import { editionInsights, listEditions, organizationTrends, viewEdition, type Edition } from '@most/services';
 import { COMPARE_MAX, COMPARE_MIN, compareColumns, municipalityColumn, municipalitySummaries } from '@most/domain';
 import { AppError } from '@most/shared';
 import { makeBody, send, SHORT, type ResponseCache } from './http-cache';
@@ -63,7 +64,7 @@ export function registerInsightRoutes(api: Hono, deps: InsightDeps): void {
     const slug = await resolveSlug(query.edition);
     const { edition, previous } = await deps.loadEdition(slug);
     const criteria = edition.criteria.map((c) => ({ code: c.code, name: c.name || c.code, weight: c.weight }));
-    let columns: Record<string, unknown>[];
+    let columns: Parameters<typeof compareColumns>[1][number][];
     if (query.organizations) {
       const view = viewEdition(edition, previous, { page: 1, pageSize: 1000 });
       const rows = [...view.ranked.rows, ...view.notEnoughData];
