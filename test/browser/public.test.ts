@@ -118,7 +118,7 @@ describe('public pages in Chromium', () => {
       .catch(() => undefined);
     await page.getByTestId('criteria-table').waitFor();
     expect(await page.getByTestId('history-table').locator('tbody tr').count()).toBe(2);
-    await page.locator('.chart canvas').waitFor();
+    await page.locator('.chart canvas').first().waitFor();
     const verdicts = await page.getByTestId('criteria-table').locator('tbody td[data-label="Результат"]').allTextContents();
     expect(verdicts.length).toBeGreaterThan(5);
     expect(verdicts.every((v) => /Выполнен|Частично|Не выполнен/.test(v))).toBe(true);

@@ -19,6 +19,8 @@ function pagesOf(data: RichPlatform, role: Role): string[] {
     `/rankings/${data.editionSlug}`,
     `/organizations/${data.organizationCode}`,
     '/organizations/no-such-organization',
+    '/compare',
+    '/municipalities',
     '/methodology',
     '/check',
     '/embed',

@@ -64,7 +64,7 @@ export function registerInsightRoutes(api: Hono, deps: InsightDeps): void {
     const slug = await resolveSlug(query.edition);
     const { edition, previous } = await deps.loadEdition(slug);
     const criteria = edition.criteria.map((c) => ({ code: c.code, name: c.name || c.code, weight: c.weight }));
-    let columns: Parameters<typeof compareColumns>[1];
+    let columns: Parameters<typeof compareColumns>[1][number][];
     if (query.organizations) {
       const view = viewEdition(edition, previous, { page: 1, pageSize: 1000 });
       const rows = [...view.ranked.rows, ...view.notEnoughData];

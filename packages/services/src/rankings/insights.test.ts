@@ -79,6 +79,7 @@ describe('edition insights', () => {
     expect(engels).toMatchObject({ organizations: 3, rankedOrganizations: 2, averageScore: { status: 'ok', value: 60 }, sla: { status: 'ok', decided: 15 } });
     expect(engels.best?.organizationCode).toBe(a!.code);
     expect(engels.worst?.organizationCode).toBe(b!.code);
+    expect(insights.municipalities.map((m) => m.code)).not.toContain('region');
 
     // October: nobody answered anything, b overtakes a.
     const second = await edition('2026-10', [score(a!.id, 50), score(b!.id, 70), score(c!.id, null)]);

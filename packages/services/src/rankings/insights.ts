@@ -91,9 +91,11 @@ export async function editionInsights(sql: Queryable, edition: Edition, previous
   const sla = (await slaCountsByPeriod(sql, [{ key: edition.slug, start: edition.periodStart, end: edition.periodEnd }])).get(edition.slug)!;
   const minimumSample = minimumSampleOf(edition);
   const rows = edition.rows;
+  // The region itself is not one of its municipalities: its bodies count in the headline only.
+  const regions = new Set((await sql<{ code: string }[]>`SELECT code FROM municipalities WHERE kind = 'region'`).map((r) => r.code));
   return {
     headline: editionHeadline({ rows, hasPrevious: previous !== null, sla: slaSummary([sla.region], minimumSample, sla.region.medianFirstResponseMs) }),
-    municipalities: municipalitySummaries(rows, sla.byOrganization, minimumSample),
+    municipalities: municipalitySummaries(rows.filter((r) => !regions.has(r.municipalityCode ?? '')), sla.byOrganization, minimumSample),
     minimumSample,
   };
 }

@@ -65,31 +65,33 @@ export function HeadlineFigures(props: { insights: EditionInsights }) {
     <section aria-labelledby="headline-title" class="headline">
       <h2 id="headline-title" class="visually-hidden">{m().figures}</h2>
       {/* On a phone the figures scroll sideways in one strip, so the ranking starts on the first screen. */}
-      <dl class="figures" tabindex="0" role="region" aria-labelledby="headline-title">
-        <Figure label={m().organizations} testId="figure-organizations" note={fill(m().ranked, { n: h().rankedOrganizations })}>
-          {h().organizations}
-        </Figure>
-        <Figure label={m().pages} testId="figure-pages" note={fill(m().pagesScored, { n: h().pagesScored })}>
-          {h().pagesMonitored}
-        </Figure>
-        <Figure label={m().share24h} testId="figure-share24h" note={h().sla.status === 'ok' ? fill(m().share24hOf, { n: (h().sla as { decided: number }).decided }) : undefined}>
-          <SlaShare sla={h().sla} />
-        </Figure>
-        <Figure label={m().medianResponse} testId="figure-median-response">
-          <Stated value={h().sla}>
-            {(sla) => <>{sla.medianFirstResponseMs === null ? '—' : formatDuration(sla.medianFirstResponseMs, t().units)}</>}
-          </Stated>
-        </Figure>
-        <Figure label={m().medianScore} testId="figure-median-score">
-          <Stated value={h().medianScore}>{(score) => <>{formatNumber(score.value, locale())}</>}</Stated>
-        </Figure>
-        <Figure label={m().mostImproved} testId="figure-most-improved">
-          <Stated value={h().movers}>{(movers) => <MoverName mover={movers.improved[0]} />}</Stated>
-        </Figure>
-        <Figure label={m().biggestFall} testId="figure-biggest-fall">
-          <Stated value={h().movers}>{(movers) => <MoverName mover={movers.fallen[0]} />}</Stated>
-        </Figure>
-      </dl>
+      <div class="figures-strip" tabindex="0" role="region" aria-labelledby="headline-title">
+        <dl class="figures">
+          <Figure label={m().organizations} testId="figure-organizations" note={fill(m().ranked, { n: h().rankedOrganizations })}>
+            {h().organizations}
+          </Figure>
+          <Figure label={m().pages} testId="figure-pages" note={fill(m().pagesScored, { n: h().pagesScored })}>
+            {h().pagesMonitored}
+          </Figure>
+          <Figure label={m().share24h} testId="figure-share24h" note={h().sla.status === 'ok' ? fill(m().share24hOf, { n: (h().sla as { decided: number }).decided }) : undefined}>
+            <SlaShare sla={h().sla} />
+          </Figure>
+          <Figure label={m().medianResponse} testId="figure-median-response">
+            <Stated value={h().sla}>
+              {(sla) => <>{sla.medianFirstResponseMs === null ? '—' : formatDuration(sla.medianFirstResponseMs, t().units)}</>}
+            </Stated>
+          </Figure>
+          <Figure label={m().medianScore} testId="figure-median-score">
+            <Stated value={h().medianScore}>{(score) => <>{formatNumber(score.value, locale())}</>}</Stated>
+          </Figure>
+          <Figure label={m().mostImproved} testId="figure-most-improved">
+            <Stated value={h().movers}>{(movers) => <MoverName mover={movers.improved[0]} />}</Stated>
+          </Figure>
+          <Figure label={m().biggestFall} testId="figure-biggest-fall">
+            <Stated value={h().movers}>{(movers) => <MoverName mover={movers.fallen[0]} />}</Stated>
+          </Figure>
+        </dl>
+      </div>
     </section>
   );
 }
