@@ -19,3 +19,4 @@ export * from './bulletin/index';
 export * from './rankings/index';
 export * from './registry/queries-scores';
 export * from './documents/xlsx';
+export { dejavuFontFiles } from './documents/pdf-kit';

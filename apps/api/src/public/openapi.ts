@@ -82,6 +82,12 @@ export function openApiDocument(serverUrl: string) {
           responses: { '200': { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses },
         },
       },
+      '/editions/{slug}/preview.png': {
+        get: { operationId: 'editionPreview', summary: 'Картинка для предпросмотра ссылки на выпуск (PNG 1200×630)', parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses } },
+      },
+      '/organizations/{code}/preview.png': {
+        get: { operationId: 'organizationPreview', summary: 'Картинка для предпросмотра ссылки на организацию (PNG 1200×630)', parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses } },
+      },
       '/compare': {
         get: {
           operationId: 'compareOrganizations',

@@ -17,15 +17,17 @@ import {
   renderXlsx,
   type Sql,
 } from '@most/db';
+import { numberRu, quantityRu } from '@most/domain/russian';
 import { AppError } from '@most/shared';
 import { EXCEL_CSV, toCsv } from './csv';
 import { comparisonTable, editionTable, tableSheet, type HumanTable } from './exports';
 import { loadScorecard } from './scorecard';
+import { renderPreviewPng } from './preview-image';
 import { docsHtml } from './docs';
 import { embedHtml, embedSnippet } from './embed';
 import { editionsAtom, editionsRss } from './feeds';
 import { IMMUTABLE, makeBody, ResponseCache, send, SHORT, type CachedBody } from './http-cache';
-import { KIND_LABELS, SECTOR_LABELS } from './labels';
+import { formatPeriod, KIND_LABELS, SECTOR_LABELS } from './labels';
 import { methodologyVersions } from './methodology';
 import { openApiDocument } from './openapi';
 import { publicBase } from '../http/public-origin';
@@ -234,6 +236,33 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
     const response = send(c, body);
     response.headers.set('content-disposition', `inline; filename="scorecard-${code.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`);
     return response;
+  });
+
+  /** Link-preview images (og:image) per edition and organization, drawn once and kept. */
+  api.get('/editions/:slug/preview.png', async (c) => {
+    const slug = c.req.param('slug');
+    const body = await cache.through(`preview|edition|${slug}`, async () => {
+      const { edition, previous } = await loadEdition(slug);
+      const view = viewEdition(edition, previous, { page: 1, pageSize: 3 });
+      const top = view.ranked.rows.map((r) => `${r.rank}. ${r.organizationName} — ${numberRu(r.score ?? 0)}`);
+      const counted = `${quantityRu(view.ranked.total, ['организация', 'организации', 'организаций'], 0)} в рейтинге${view.notEnoughData.length > 0 ? `, ещё ${numberRu(view.notEnoughData.length, 0)} — недостаточно данных` : ''}`;
+      return makeBody(renderPreviewPng({ kicker: `Рейтинг · ${formatPeriod(edition.periodStart, edition.periodEnd)}`, title: edition.title, figure: null, lines: [counted, ...top] }), 'image/png', IMMUTABLE);
+    });
+    return send(c, body);
+  });
+
+  api.get('/organizations/:code/preview.png', async (c) => {
+    const code = c.req.param('code').slice(0, 100);
+    const body = await cache.through(`preview|organization|${code}`, async () => {
+      const organization = await getOrganization(deps.sql, { code });
+      const [latest] = await organizationRankingHistory(deps.sql, organization.id);
+      const figure = latest && latest.score !== null ? { value: numberRu(latest.score), caption: 'балл из 100' } : null;
+      const lines = latest
+        ? [latest.editionTitle, latest.rank === null ? 'Не ранжирована: недостаточно данных' : `${latest.rank} место из ${latest.rankedCount}`]
+        : ['Пока не вошла в опубликованный выпуск рейтинга'];
+      return makeBody(renderPreviewPng({ kicker: organization.municipality?.name ?? 'Саратовская область', title: organization.shortName || organization.fullName, figure, lines }), 'image/png', SHORT);
+    }, SHORT_TTL_MS);
+    return send(c, body);
   });
 
   /** 2–5 organizations of one edition side by side (the compare page's data and files). */
