@@ -20,3 +20,4 @@ export * from './rankings/index';
 export * from './registry/queries-scores';
 export * from './documents/xlsx';
 export { dejavuFontFiles } from './documents/pdf-kit';
+export * from './registry/official-search';

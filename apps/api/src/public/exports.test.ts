@@ -201,6 +201,23 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
     expect((await get('/api/public/v1/editions/no-such/preview.png')).status).toBe(404);
   });
 
+  it('finds organizations by name, case-insensitively, with their official pages', async () => {
+    const [org] = await db.sql<{ full_name: string; code: string }[]>`
+      SELECT o.full_name, o.code FROM organizations o WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.organization_id = o.id AND a.is_official AND a.removed_at IS NULL) ORDER BY o.id OFFSET 3 LIMIT 1`;
+    // Its whole name, so that no ten other names outrank it.
+    const word = org!.full_name.slice(0, 100);
+    const upper = (await (await get(`/api/public/v1/organizations?search=${encodeURIComponent(word.toUpperCase())}`)).json()) as { organizations: { code: string; pages: { url: string }[] }[] };
+    const found = upper.organizations.find((o) => o.code === org!.code);
+    expect(found, word).toBeDefined();
+    expect(found!.pages.length).toBeGreaterThan(0);
+    expect(found!.pages[0]!.url).toMatch(/^https:\/\//);
+    const lower = (await (await get(`/api/public/v1/organizations?search=${encodeURIComponent(word.toLowerCase())}`)).json()) as { organizations: { code: string }[] };
+    expect(lower.organizations.map((o) => o.code)).toEqual(upper.organizations.map((o) => o.code));
+    expect(((await (await get('/api/public/v1/organizations?search=%25%25')).json()) as { organizations: unknown[] }).organizations).toEqual([]);
+    expect((await get('/api/public/v1/organizations?search=a')).status).toBe(400);
+    expect((await get(`/api/public/v1/organizations?search=${'я'.repeat(101)}`)).status).toBe(400);
+  });
+
   // Last: it publishes a newer edition.
   it('keeps /embed/rankings/latest following new editions', async () => {
     expect(await (await get('/embed/rankings/latest')).text()).toContain('Рейтинг за октябрь 2026');

@@ -73,6 +73,15 @@ export function openApiDocument(serverUrl: string) {
           responses: { '200': { description: 'Профиль', content: { 'application/json': { schema: ref('OrganizationProfile') } } }, ...errorResponses },
         },
       },
+      '/organizations': {
+        get: {
+          operationId: 'searchOrganizations',
+          summary: 'Поиск организации по названию и её официальные страницы',
+          description: 'Без учёта регистра; сначала названия, которые начинаются с запроса. До 10 организаций.',
+          parameters: [{ name: 'search', in: 'query', required: true, schema: { type: 'string', minLength: 2, maxLength: 100 } }],
+          responses: { '200': { description: 'Найденные организации', content: { 'application/json': { schema: { type: 'object', properties: { organizations: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, shortName: { type: 'string' }, fullName: { type: 'string' }, municipalityName: { type: ['string', 'null'] }, pages: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' } } } } } } } } } } } }, ...errorResponses },
+        },
+      },
       '/organizations/{code}/scorecard.pdf': {
         get: {
           operationId: 'getScorecard',

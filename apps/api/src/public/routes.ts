@@ -14,6 +14,7 @@ import {
   type EditionSummary,
   type EditionView,
   renderScorecardPdf,
+  searchOfficialPages,
   renderXlsx,
   type Sql,
 } from '@most/db';
@@ -291,6 +292,12 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
   api.get('/methodology', async (c) => {
     const body = await cache.through('methodology', async () => makeBody(JSON.stringify({ versions: await methodologyVersions(deps.sql) }), JSON_TYPE, SHORT), SHORT_TTL_MS);
     return send(c, body);
+  });
+
+  /** "Is this official?" by organization name: matching organizations with their official pages. */
+  api.get('/organizations', async (c) => {
+    const { search } = parseQuery(z.object({ search: z.string().trim().min(2, 'не короче 2 символов').max(100) }), c);
+    return send(c, makeBody(JSON.stringify({ organizations: await searchOfficialPages(deps.sql, search) }), JSON_TYPE, SHORT));
   });
 
   api.get('/accounts/check', async (c) => {
