@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import pino from 'pino';
 import { createApp, listen } from '@most/api';
-import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/db';
+import {
+  buildEdition,
+  publishEdition,
+  seedDemoRegistry,
+  type OrganizationScore,
+} from '@most/services';
 import { createTestDatabase } from '@most/db/testing';
 import type { QueueBackend } from '@most/queue';
 

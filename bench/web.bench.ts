@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startPlatform } from '@most/api';
-import { seedDemoRegistry } from '@most/db';
+import { seedDemoRegistry } from '@most/services';
 import { createTestDatabase } from '@most/db/testing';
 import { parseConfig } from '@most/shared';
 import { chromium } from 'playwright-core';

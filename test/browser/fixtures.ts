@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { buildEdition, publishEdition, type Sql } from '@most/db';
+import { type Sql } from '@most/db';
+import { buildEdition, publishEdition } from '@most/services';
 import { classifyPendingComments, measureQuestions } from '@most/db/scoring';
 import { METHODOLOGY_V1 } from '@most/domain';
 

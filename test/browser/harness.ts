@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { createUser, seedDemoRegistry } from '@most/db';
+import { createUser, seedDemoRegistry } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { startPlatform, type Platform } from '@most/api';
 import { parseConfig } from '@most/shared';

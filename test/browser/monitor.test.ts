@@ -194,7 +194,7 @@ describe('monitor and administrator journeys in Chromium', () => {
     await page.getByLabel('Роль').selectOption('agency');
     await page.getByLabel('Поиск', { exact: true }).fill('школ');
     const orgSelect = page.getByLabel('Организация', { exact: true });
-    await page.waitForFunction(() => (document.querySelector('#invite-org') as HTMLSelectElement | null)?.options.length! > 1);
+    await page.waitForFunction(() => ((document.querySelector('#invite-org') as HTMLSelectElement | null)?.options.length ?? 0) > 1);
     const value = await orgSelect.locator('option').nth(1).getAttribute('value');
     await orgSelect.selectOption(value!);
     await page.getByRole('button', { name: 'Пригласить' }).click();

@@ -2,21 +2,23 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  createDraftIssue,
+  loadBulletinDataset,
+  publishIssue,
+  submitIssueForReview,
+} from '@most/db';
+import {
   changeEnrolmentState,
   createCohort,
   createCourse,
-  createDraftIssue,
   createUser,
   enrolTrainee,
   gradeSubmission,
   issueCertificate,
-  loadBulletinDataset,
-  publishIssue,
   revokeCertificate,
   submitAssignment,
-  submitIssueForReview,
   upsertTraineeProfile,
-} from '@most/db';
+} from '@most/services';
 import { raiseDispute, scorePeriod } from '@most/db/scoring';
 import { parseBulletinPeriodKey } from '@most/domain';
 import { startCrawlRun, startWorker } from '@most/worker';

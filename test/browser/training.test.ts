@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { applyForCohort, createCohort, createCourse, createUser, enrolTrainee, upsertTraineeProfile } from '@most/db';
+import {
+  applyForCohort,
+  createCohort,
+  createCourse,
+  createUser,
+  enrolTrainee,
+  upsertTraineeProfile,
+} from '@most/services';
 import { ensureWebBuild, launchChromium, newPage, screenshot, seriousA11yViolations, signIn, startTestPlatform, TEST_PASSWORD, type TestPlatform } from './harness';
 
 const HOUR = 3_600_000;
@@ -321,7 +328,7 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     expect(none?.n).toBe(0);
     await screenshot(monitor, 'training-monitor-enrol-errors');
 
-    await fileInput.setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.split('\n').slice(0, 2).join('\n') + '\n') });
+    await fileInput.setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv.split('\n').slice(0, 2).join('\n')}\n`) });
     await monitor.getByRole('button', { name: 'Загрузить' }).click();
     await monitor.getByText('Зачислено: 1, новых учётных записей: 1.').waitFor();
     const row = monitor.getByTestId('enrolment-row').filter({ hasText: 'new1@most.test' });

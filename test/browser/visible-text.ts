@@ -109,7 +109,7 @@ export async function visibleText(page: Page): Promise<string[]> {
       if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(parent.tagName)) continue;
       if (parent.tagName === 'OPTION') {
         const select = parent.closest('select');
-        if (select && select.checkVisibility()) out.push(value);
+        if (select?.checkVisibility()) out.push(value);
         continue;
       }
       if (parent.checkVisibility({ visibilityProperty: true, opacityProperty: true } as never)) out.push(value);

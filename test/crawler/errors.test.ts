@@ -3,7 +3,7 @@ import { upsertPosts, type Sql } from '@most/db';
 import type { QueueBackend } from '@most/queue';
 import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
 import type { VkSimulator } from '@most/sources/simulator';
-import { crawlJobIds, fingerprint, startCrawlRun, startWorker, type CrawlOptions, type WorkerHandle } from '@most/worker';
+import { crawlJobIds, fingerprint, startCrawlRun, startWorker, type WorkerHandle } from '@most/worker';
 import {
   addVkAccounts,
   BAD_TOKEN,
@@ -241,7 +241,7 @@ describe('crawler error handling against the VK simulator', () => {
     simulator.resetStats();
     await start();
     simulator.faults.script(['none', 'malformed_json'], 'wall.getComments');
-    const commentsJob = await queue.enqueue('vk-comments', { network: 'vk', accountId, runAt: NOW.getTime(), postId: post!.id, postExternalId: '1' }, { jobId: crawlJobIds.comments('vk', accountId, '1', NOW.getTime()) });
+    const commentsJob = await queue.enqueue('vk-comments', { network: 'vk', accountId, runAt: NOW.getTime(), postId: post!.id, postExternalId: '1', pass: 'hourly' }, { jobId: crawlJobIds.comments('vk', accountId, '1', NOW.getTime()) });
     const failedComments = await waitForJob(queue.queue('vk'), commentsJob);
     expect(failedComments.failedReason).toMatch(/^VK answered malformed data, nothing was written: VK wall.getComments: the answer is not valid JSON/);
     expect(failedComments.attemptsMade).toBe(1);

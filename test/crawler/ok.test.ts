@@ -106,7 +106,7 @@ describe('crawler end to end against the OK API simulator (fb.do, signed request
     const youngPosts = new Set([...truth].flatMap(([h, t]) => t.posts.filter((p) => young(p.publishedAt)).map((p) => `${h}/${p.externalId}`)));
     expect(youngPosts.size).toBeGreaterThan(0);
     const aliveYoung = stored.filter((c) => !c.deleted && youngPosts.has(`${c.handle}/${c.post}`)).map(key).sort();
-    expect(aliveYoung).toEqual(truthCommentKeys(truth, (h, p) => young(p.publishedAt)));
+    expect(aliveYoung).toEqual(truthCommentKeys(truth, (_handle, p) => young(p.publishedAt)));
     expect(stored.filter((c) => !aliveBefore.has(key(c))).length).toBeGreaterThan(0);
     const [late] = await db.sql`SELECT count(*)::int AS n FROM comments WHERE from_page AND first_seen_at > ${T1}`;
     expect(late!.n).toBeGreaterThan(0);

@@ -19,6 +19,7 @@ import { injectShareTags, shareInfoSource } from './public/share';
 import { trpcHandler } from './trpc-handler';
 import { verifyRoutes } from './routes/verify';
 import { bulletinRoutes } from './routes/bulletin';
+import { alertRoutes } from './routes/alerts';
 import { healthRoute, queueRead } from './routes/health';
 import { FAVICON_SVG, ROBOTS_TXT } from './http/site-files';
 
@@ -39,6 +40,8 @@ export interface AppDeps {
   expectSchedules?: boolean;
   /** Requests without a session, any path: requests per minute per client (default 600). */
   publicRateLimitPerMinute?: number;
+  /** The alerts' Telegram bot, for profile deep links; absent without TELEGRAM_BOT_TOKEN. */
+  telegramBot?: { username(): Promise<string> };
 }
 
 /** Paths without cookies or CSRF (all GET-only): open data, the embeddable widget, static files. */
@@ -65,9 +68,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.use(...hardening({ sql: deps.sql, publicUrl: deps.publicUrl, trustProxy: deps.trustProxy, anonymousPerMinute: deps.publicRateLimitPerMinute }));
   // Bulletin pages, feeds and e-mail links: public, or authorised by the link's own token (before CSRF).
   app.route('/bulletin', bulletinRoutes({ sql: deps.sql, publicUrl: deps.publicUrl }));
+  app.route('/alerts', alertRoutes({ sql: deps.sql }));
   app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
   const mailer = deps.mailer ?? createMailer({ logger: deps.logger });
-  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, queueStatus: () => queueRead(() => readQueueStatus(deps.queue)), operations: createOperations({ sql: deps.sql, queue: deps.queue }) }));
+  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, queueStatus: () => queueRead(() => readQueueStatus(deps.queue)), operations: createOperations({ sql: deps.sql, queue: deps.queue }), telegramBot: deps.telegramBot }));
   const open = publicApi({ sql: deps.sql, publicUrl: deps.publicUrl });
   app.route('/api/public/v1', open.api);
   app.route('/embed', open.embed);

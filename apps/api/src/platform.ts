@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrate, openDatabase, QUEUE_SCHEMA, seedDemoRegistry, type Database } from '@most/db';
+import {
+  migrate,
+  openDatabase,
+  QUEUE_SCHEMA,
+  type Database,
+} from '@most/db';
+import { seedDemoRegistry } from '@most/services';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
+import { createTelegramBot } from '@most/sources';
 import type { Config } from '@most/shared';
 import { crawledNetworks, crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey, scheduleCrawls, startWorker, type WorkerHandle } from '@most/worker';
 import { createApp } from './app';
@@ -78,6 +85,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         queue,
         log: (message, fields) => logger.info(fields ?? {}, message),
         crawl: crawl ?? undefined,
+        crawlSchedule: crawl ? crawlScheduleFromConfig(config) : undefined,
         commentRetentionDays: config.COMMENT_RETENTION_DAYS,
       });
       if (!crawl) logger.warn('No network is configured (VK_TOKEN, OK_ACCESS_TOKEN…, TELEGRAM_PREVIEW_URL): crawling is off');
@@ -95,6 +103,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         // Redis may lose its data (and the worker's schedules with it); PostgreSQL keeps them with the data.
         expectSchedules: queue.kind === 'redis',
         mailer: createMailer({ smtpUrl: config.SMTP_URL, outboxDir: join(config.DATA_DIR, 'outbox'), logger }),
+        telegramBot: config.TELEGRAM_BOT_TOKEN ? createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, apiUrl: config.TELEGRAM_API_URL }) : undefined,
       });
       server = await listen(app as never, { port: config.PORT, host: config.HOST });
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, seedDemoRegistry, type Sql } from '@most/db';
+import { type Sql } from '@most/db';
+import { createUser, seedDemoRegistry } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';
@@ -216,7 +217,7 @@ describe('sessions, roles and CSRF over HTTP', () => {
     const b = await signedIn('monitor@most.test');
     const bad = await b.mutate('registry.createOrganization', { code: 'x y', fullName: 'ab', shortName: 'Кратко', kind: 'planet', sector: 'other' });
     expect(bad.status).toBe(400);
-    const fields = (bad.body.error?.data.details as { fields: Record<string, string> }).fields;
+    const fields = (bad.body.error?.data.details as { fields: Record<string, string> } | undefined)?.fields ?? {};
     expect(Object.keys(fields).sort()).toEqual(['code', 'fullName', 'kind']);
     expect(JSON.stringify(bad.body)).not.toMatch(/stack|\bat .*\.ts/);
     expect(bad.body.error?.data.requestId).toBe(bad.response.headers.get('x-request-id'));

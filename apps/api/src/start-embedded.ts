@@ -7,6 +7,8 @@ import { startDemoEditionPublisher } from './demo/publisher';
 import { closeOnSignals, startPlatform } from './platform';
 
 /** `npm start`: API, worker and dashboard in one process; embedded database and queue unless configured. */
+// The simulated region's last days are read at once on the first start: let the demo's alerts look back a day.
+process.env.ALERT_CATCH_UP_HOURS ||= '24';
 const configured = loadConfigOrExit();
 // Each network without credentials is read from its built-in simulator (seeded, following the wall clock).
 const now = new Date();

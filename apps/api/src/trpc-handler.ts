@@ -19,6 +19,7 @@ export interface TrpcHandlerDeps {
   queueStatus?: TrpcContext['queueStatus'];
   /** Crawl now / rescore now for monitors. */
   operations?: TrpcContext['operations'];
+  telegramBot?: TrpcContext['telegramBot'];
 }
 
 /** tRPC at /trpc with the session resolved from its cookie; CSRF is checked before this runs. */
@@ -44,6 +45,7 @@ export function trpcHandler(deps: TrpcHandlerDeps): MiddlewareHandler {
         user: found?.user ?? null,
         queueStatus: deps.queueStatus,
         operations: deps.operations,
+        telegramBot: deps.telegramBot,
         cookies: {
           issue: (session) => {
             opts.resHeaders.append('set-cookie', sessionCookie(session.token, session.expiresAt, secure));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { createUser, seedDemoRegistry } from '@most/db';
+import { createUser, seedDemoRegistry } from '@most/services';
 import { scorePeriod } from '@most/db/scoring';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';

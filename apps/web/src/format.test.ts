@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatDateTime, formatDuration, formatPeriod } from './format';
+import { formatCountdown, formatDateTime, formatDuration, formatPeriod, formatPeriodMonths } from './format';
 
 describe('formatDateTime', () => {
   it('shows UTC instants in Saratov time (UTC+4)', () => {
@@ -31,5 +31,13 @@ describe('formatPeriod', () => {
     expect(formatPeriod('quarter', '2026-10-01', words)).toBe('IV квартал 2026 г.');
     expect(formatPeriod('week', '2026-11-02', words)).toMatch(/^неделя с 2 нояб\.? 2026/);
     expect(formatPeriod(null, '2026-12-05', words)).toMatch(/^5 дек\.? 2026/);
+  });
+});
+
+describe('chart period names', () => {
+  it('names a month by its month, a longer period by its first and last month, never by a day', () => {
+    expect(formatPeriodMonths('2026-10-01', '2026-10-31')).toMatch(/^окт\.? 2026/);
+    expect(formatPeriodMonths('2026-10-01', '2026-12-31')).toMatch(/^окт\.? 2026( г\.)? – дек\.? 2026/);
+    expect(formatPeriodMonths('2026-10-01', '2026-10-31')).not.toContain('31');
   });
 });

@@ -52,3 +52,12 @@ export function formatPeriod(kind: string | null | undefined, start: string, wor
   const day = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', dateStyle: 'medium' }).format(date);
   return kind === 'week' ? fill(words.week, { date: day }) : day;
 }
+
+/**
+ * A period as a chart names it: its month ("окт. 2026"), or first and last month. Never the
+ * period's last day, which lies in the future while the period runs.
+ */
+export function formatPeriodMonths(start: string, end: string, locale: 'ru' | 'en' = 'ru'): string {
+  const month = (day: string) => new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(new Date(`${day}T00:00:00Z`));
+  return start.slice(0, 7) === end.slice(0, 7) ? month(start) : `${month(start)} – ${month(end)}`;
+}

@@ -7,6 +7,8 @@ export const routes: RouteDefinition[] = [
   { path: '/', component: RankingPage },
   { path: '/rankings/:slug', component: RankingPage },
   { path: '/organizations/:code', component: lazy(() => import('./pages/public/OrganizationPage')) },
+  { path: '/compare', component: lazy(() => import('./pages/public/ComparePage')) },
+  { path: '/municipalities', component: lazy(() => import('./pages/public/MunicipalitiesPage')) },
   { path: '/methodology', component: lazy(() => import('./pages/public/MethodologyPage')) },
   { path: '/check', component: lazy(() => import('./pages/public/CheckPage')) },
   { path: '/embed', component: lazy(() => import('./pages/public/EmbedPage')) },
@@ -26,6 +28,9 @@ export const routes: RouteDefinition[] = [
   { path: '/monitor/editions', component: lazy(() => import('./pages/monitor/EditionsPage')) },
   { path: '/monitor/users', component: lazy(() => import('./pages/monitor/UsersPage')) },
   { path: '/monitor/bulletins', component: lazy(() => import('./pages/bulletin/MonitorBulletinsPage')) },
+  { path: '/monitor/alerts', component: lazy(() => import('./pages/alerts/AlertRulesPage')) },
+  { path: '/notifications', component: lazy(() => import('./pages/alerts/NotificationsPage')) },
+  { path: '/profile', component: lazy(() => import('./pages/alerts/ProfilePage')) },
   { path: '/monitor/bulletins/:id', component: lazy(() => import('./pages/bulletin/IssueEditorPage')) },
 
   { path: '/agency', component: lazy(() => import('./pages/agency/MyOrganizationPage')) },

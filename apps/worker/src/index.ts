@@ -1,7 +1,7 @@
 export * from './worker';
 export type { CrawlOptions, NetworkCrawl } from './crawl/options';
 export { crawledNetworks, crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey } from './crawl/runtime';
-export { scheduleCrawls, unscheduleCrawls, startCrawlRun, CRAWL_SCHEDULER_IDS, crawlSchedulerId, type CrawlSchedule } from './crawl/schedule';
+export { scheduleCrawls, unscheduleCrawls, startCrawlRun, startFreshTick, CRAWL_SCHEDULER_IDS, crawlSchedulerId, type CrawlSchedule } from './crawl/schedule';
 export { createPseudonymiser, fingerprint, loadOrCreatePseudonymKey, PSEUDONYM_KEY_FILE, type Pseudonymise } from './crawl/pseudonym';
 export { crawlJobIds } from './crawl/job-ids';
 export { createRequestPacer, createLocalPacer, type RequestPacer } from './crawl/request-pacer';
@@ -10,3 +10,6 @@ export { buildCrawlRunSummary, type CrawlRunSummary } from './runs/crawl-summary
 export { buildScoreRunSummary, type ScoreRunSummary } from './runs/score-summary';
 export { createWorkerLogger, type WorkerLog } from './logger';
 export { followCrawl, followRescore } from './cli/follow';
+export { runAlertsSweep, telegramBotOf, type AlertSenders, type SweepResult } from './alerts/sweep';
+export { alertOptionsFromEnv, type AlertWorkerOptions } from './alerts/options';
+export { createBulletinMailer } from './processors/bulletin-mailer';

@@ -26,9 +26,10 @@ if (crawledNetworks(config).length > 0) {
 }
 const crawl = pseudonymKey ? crawlOptionsFromConfig(config, pseudonymKey, queue) : null;
 const { logger, log } = createWorkerLogger(config.LOG_LEVEL);
-const worker = await startWorker({ sql: db.sql, queue, log, crawl: crawl ?? undefined, commentRetentionDays: config.COMMENT_RETENTION_DAYS });
+const crawlSchedule = crawl ? crawlScheduleFromConfig(config) : undefined;
+const worker = await startWorker({ sql: db.sql, queue, log, crawl: crawl ?? undefined, crawlSchedule, commentRetentionDays: config.COMMENT_RETENTION_DAYS });
 // Every worker process upserts the same schedulers (stable ids): one schedule whatever the number of processes.
-if (crawl) await scheduleCrawls(queue, crawlScheduleFromConfig(config));
+if (crawlSchedule) await scheduleCrawls(queue, crawlSchedule);
 else log('No network is configured (VK_TOKEN, OK_ACCESS_TOKEN…, TELEGRAM_PREVIEW_URL): crawling is off');
 logger.info({ queue: queue.kind }, 'worker started');
 

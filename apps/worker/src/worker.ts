@@ -1,13 +1,16 @@
 import type { Job } from 'bullmq';
 import type { Sql } from '@most/db';
-import { guardSchedules, type QueueBackend } from '@most/queue';
+import { CORE_SCHEDULERS, guardSchedules, type QueueBackend } from '@most/queue';
 import { processSmoke } from './processors/smoke';
 import { processCrawlRunSummary } from './processors/crawl-run-summary';
 import { TRAINING_PROCESSORS, scheduleTraining } from './processors/training';
 import { BULLETIN_PROCESSORS, syncBulletinSchedule, type BulletinWorkerOptions } from './processors/bulletin';
 import { SCORE_PROCESSORS, scheduleScoring } from './processors/score';
+import { ALERT_PROCESSORS, scheduleAlerts } from './alerts/processor';
+import type { AlertWorkerOptions } from './alerts/options';
 import type { CrawlOptions } from './crawl/options';
 import { startCrawlWorkers } from './crawl/workers';
+import { crawlSchedulerRefs, scheduleCrawls, type CrawlSchedule } from './crawl/schedule';
 
 export interface WorkerDeps {
   sql: Sql;
@@ -15,10 +18,17 @@ export interface WorkerDeps {
   log?: (message: string, fields?: Record<string, unknown>) => void;
   /** Bulletin e-mail, PDF and link settings; read from the environment when absent. */
   bulletin?: BulletinWorkerOptions;
+  /** Alert e-mail, Telegram and timing settings; read from the environment when absent. */
+  alerts?: AlertWorkerOptions;
   /** Crawl workers run only when given (they need a network's credentials and the pseudonym key). */
   crawl?: CrawlOptions;
   /** Days citizens' comment text is kept before the daily purge (default 90). */
   commentRetentionDays?: number;
+  /**
+   * The recurring crawls the process (or platform) schedules once it is up: re-created with the other
+   * schedules when the queue store loses them.
+   */
+  crawlSchedule?: CrawlSchedule;
   /** How often to check that the recurring schedules still exist (default a minute). */
   scheduleCheckMs?: number;
 }
@@ -36,6 +46,7 @@ const SYSTEM_PROCESSORS: Processors = {
   ...TRAINING_PROCESSORS,
   ...BULLETIN_PROCESSORS,
   ...SCORE_PROCESSORS,
+  ...ALERT_PROCESSORS,
 };
 
 /** Starts the workers of every queue. The returned close() stops taking jobs and waits for running ones. */
@@ -51,10 +62,20 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
     await syncBulletinSchedule(deps.sql, deps.queue).catch((error: Error) => deps.log?.('bulletin schedule not registered', { error: error.message }));
     await scheduleScoring(deps.queue, { retentionDays: deps.commentRetentionDays }).catch((error: Error) => deps.log?.('scoring schedule not registered', { error: error.message }));
     await scheduleTraining(deps.queue).catch((error: Error) => deps.log?.('training schedule not registered', { error: error.message }));
+    await scheduleAlerts(deps.queue).catch((error: Error) => deps.log?.('alerts schedule not registered', { error: error.message }));
   };
   await ensureSchedules();
-  // Redis may lose its data (restart without persistence, eviction): the schedules come back.
-  const stopGuard = guardSchedules(deps.queue, { ensure: ensureSchedules, intervalMs: deps.scheduleCheckMs, log: deps.log });
+  // Redis may lose its data (restart without persistence, eviction): the schedules come back, the crawls' too.
+  const crawlSchedule = deps.crawlSchedule;
+  const stopGuard = guardSchedules(deps.queue, {
+    expected: [...CORE_SCHEDULERS, ...(crawlSchedule ? crawlSchedulerRefs(crawlSchedule) : [])],
+    ensure: async () => {
+      await ensureSchedules();
+      if (crawlSchedule) await scheduleCrawls(deps.queue, crawlSchedule).catch((error: Error) => deps.log?.('crawl schedule not registered', { error: error.message }));
+    },
+    intervalMs: deps.scheduleCheckMs,
+    log: deps.log,
+  });
   if (deps.crawl) workers.push(...(await startCrawlWorkers(deps, deps.crawl)));
   for (const worker of workers) {
     worker.on('failed', (job, error) => deps.log?.('job failed', { job: job?.name, id: job?.id, error: error.message }));

@@ -50,3 +50,6 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     },
   };
 }
+
+export { askQuestion, answerQuestion, makeAlertAgency, makeAlertUser } from './alerts/fixture';
+export { seedMeasuredQuestions, type MeasuredOutcome } from './scoring/measured-questions.fixture';

@@ -13,6 +13,8 @@ export const ACCESS = {
   agency: ['agency'],
   /** Course participants (agency staff take the course too). */
   learning: ['trainee', 'agency'],
+  /** Everyone who receives alerts: notification list and alert settings. */
+  alerts: ['admin', 'monitor', 'agency'],
   /** Grading, attendance, progress and exports. */
   teaching: ['admin', 'monitor', 'instructor'],
 } as const satisfies Record<string, readonly Role[]>;

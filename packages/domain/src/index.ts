@@ -12,3 +12,5 @@ export * from './recommendations';
 export * from './access';
 export * from './official-check';
 export * from './locale/russian';
+export * from './alerts';
+export * from './crawl';

@@ -41,7 +41,16 @@ const postsPayload = z.object({
   /** Newest (non-pinned) post of the run, carried from the first page to the last, which sets the watermark. */
   newest: z.object({ externalId: z.string().min(1).max(100), publishedAt: z.number().int() }).nullable().default(null),
 });
-const commentsPayload = z.object({ network: networkSchema, accountId, runAt, postId: z.number().int().positive(), postExternalId: z.string().min(1).max(100) });
+const commentsPayload = z.object({
+  network: networkSchema,
+  accountId,
+  /** The hourly run, or the fresh pass's tick, the read belongs to. */
+  runAt,
+  postId: z.number().int().positive(),
+  postExternalId: z.string().min(1).max(100),
+  /** 'fresh': a re-read of a recent post between hourly runs, counted against the fresh pass's budget share. */
+  pass: z.enum(['hourly', 'fresh']).default('hourly'),
+});
 
 /** The kinds of crawl work; each runs as job `<network>-<kind>` on the network's queue. */
 export const CRAWL_KINDS = ['profiles', 'posts', 'comments'] as const;
@@ -64,6 +73,8 @@ export const JOBS = {
   // network's queue makes about one request, so that queue's limiter is the network's request budget.
   'crawl-fanout': { queue: 'crawl', payload: crawlFanoutPayload },
   ...CRAWL_JOBS,
+  // Fresh pass: one tick plans re-reads of recent posts' comments within its budget share (no network request).
+  'crawl-fresh': { queue: 'crawl', payload: z.object({ network: networkSchema, tickAt: runAt.optional() }) },
   // Watches a crawl run until none of its jobs is left, then records and logs its summary (re-enqueued with a delay until then).
   'crawl-run-summary': {
     queue: 'system',
@@ -85,11 +96,15 @@ export const JOBS = {
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
       methodologyVersion: z.number().int().positive().optional(),
       accountIds: z.array(accountId).max(10_000).optional(),
+      /** Rescore only what changed since the period was last scored (the hourly schedule). */
+      incremental: z.boolean().optional(),
     }),
   },
   'score-purge': { queue: 'system', payload: z.object({ retentionDays: z.number().int().min(1).max(3650).default(90) }) },
   // Training: nightly, cohorts that ended move their active trainees to completed or failed.
   'training-finalize': { queue: 'system', payload: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }) },
+  // Alerts: every minute, evaluate the rules and send what is due (idempotent: keyed rows in the database).
+  'alerts-sweep': { queue: 'system', payload: z.object({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

@@ -17,6 +17,7 @@ export const CORE_SCHEDULERS: readonly SchedulerRef[] = [
   { queue: 'system', id: 'score-purge' },
   { queue: 'system', id: 'training-finalize' },
   { queue: 'system', id: 'bulletin-sweep' },
+  { queue: 'system', id: 'alerts-sweep' },
 ];
 
 /** The expected schedulers that do not exist in the queue store now. */

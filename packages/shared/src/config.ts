@@ -75,9 +75,21 @@ export const configSchema = z.object({
   CRAWL_RECENT_DAYS: positiveInt(7),
   /** How far back the first crawl of an account reads posts. */
   CRAWL_HISTORY_DAYS: positiveInt(30),
+  /** Fresh pass: seconds between plans re-reading comments of recent posts between hourly crawls (0 = off). */
+  CRAWL_FRESH_EVERY_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(3600).default(60)),
+  /** Fresh pass: posts younger than this many hours are re-read (older ones only by the hourly crawl). */
+  CRAWL_FRESH_WINDOW_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(720).default(72)),
+  /** Fresh pass: share of each network's request budget it may use; the hourly crawl keeps the rest. */
+  CRAWL_FRESH_BUDGET_SHARE: z.preprocess(emptyAsUndefined, z.coerce.number().gt(0).max(0.9).default(0.3)),
   /** Crawl jobs a worker process runs at once (the request budget is shared through the queue either way). */
   CRAWL_CONCURRENCY: positiveInt(16),
   SMTP_URL: optionalUrl(['smtp', 'smtps']),
+  /** Telegram bot that delivers alerts (from @BotFather); without it alerts go by e-mail and in the app only. */
+  TELEGRAM_BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC…').optional()),
+  /** Bot API base (default https://api.telegram.org): a wire-compatible server for tests. */
+  TELEGRAM_API_URL: optionalUrl(['http', 'https']),
+  /** How far back a missed alert (worker down, question read late) is still sent; older ones are dropped. */
+  ALERT_CATCH_UP_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(72).default(6)),
   /**
    * Days citizens' comment text is kept (for the SLA, review and disputes) before the daily purge
    * destroys it and keeps only the measurements (152-FZ: no longer than the purpose needs).

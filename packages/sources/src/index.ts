@@ -8,3 +8,4 @@ export { okSignature } from './ok/signature';
 export { createTelegramSource, type TelegramSourceOptions } from './telegram/source';
 export { parseCount as parseTelegramCount } from './telegram/parse';
 export { NETWORK_SOURCES, type Acquire, type ConfiguredSource, type NetworkDefinition, type PaceFor } from './networks';
+export { createTelegramBot, startCode, TelegramBotError, type TelegramBot } from './telegram/bot-api';

@@ -78,4 +78,6 @@ export interface TrpcContext {
   queueStatus?: () => Promise<QueueStatusReportInput>;
   /** Crawl now / rescore now through the queue; absent where the host has no queue. */
   operations?: OperationsPort;
+  /** The alerts' Telegram bot (TELEGRAM_BOT_TOKEN); absent when none is configured. */
+  telegramBot?: { username(): Promise<string> };
 }

@@ -12,6 +12,7 @@ import { trainingRouter } from './routers/training';
 import { usersRouter } from './routers/users';
 import { slaRouter } from './routers/sla';
 import { scoringRouter } from './routers/scoring';
+import { alertsRouter } from './routers/alerts';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -29,6 +30,7 @@ export const appRouter = router({
   sla: slaRouter,
   scoring: scoringRouter,
   operations: operationsRouter,
+  alerts: alertsRouter,
 });
 
 /** The dashboard imports this TYPE only. */

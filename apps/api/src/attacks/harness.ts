@@ -1,4 +1,4 @@
-import { createUser, seedDemoRegistry } from '@most/db';
+import { createUser, seedDemoRegistry } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import type { QueueBackend } from '@most/queue';
 import { createTestQueueBackend } from '@most/queue/testing';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '@most/db';
+import { createUser } from '@most/services';
 import { PASSWORD, startAttackTarget, type AttackTarget } from './harness';
 
 /** Issue 13, items 1 and 14: password guessing under concurrency, and locking out the owner. */

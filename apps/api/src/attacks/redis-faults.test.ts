@@ -2,10 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '@most/db';
+import { createUser } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
-import { startWorker, type WorkerHandle } from '@most/worker';
+import { crawlSchedulerId, scheduleCrawls, startWorker, type CrawlSchedule, type WorkerHandle } from '@most/worker';
+import { NETWORKS } from '@most/shared';
 import { createApp } from '../app';
 import { createLogger } from '../logger';
 import { listen, type RunningServer } from '../server';
@@ -24,6 +25,10 @@ const freePort = () =>
  * Issue 13, item 10: Redis frozen or emptied. A private redis-server on a random port (never the
  * shared one on 6379): frozen with CLIENT PAUSE, emptied with FLUSHALL.
  */
+const CRAWL_SCHEDULE: CrawlSchedule = { profilesEveryMs: 86_400_000, postsEveryMs: 3_600_000, networks: NETWORKS };
+const crawlSchedulers = async (queue: QueueBackend) =>
+  (await queue.queue('crawl').getJobSchedulers(0, -1)).map((s) => s.key).sort();
+
 describe('Redis faults, with a private Redis and a real worker', () => {
   let redisProcess: ChildProcess;
   let admin: Redis;
@@ -42,7 +47,9 @@ describe('Redis faults, with a private Redis and a real worker', () => {
     await createUser(db.sql, { email: 'monitor@most.test', role: 'monitor', password: PASSWORD }, { label: 'test' });
     queue = createQueueBackend({ redisUrl: `redis://127.0.0.1:${port}`, databaseUrl: db.url, namespace: 'faults' });
     await queue.prepare();
-    worker = await startWorker({ sql: db.sql, queue, scheduleCheckMs: 500 });
+    // Crawls of every network are scheduled (no crawl worker runs: their fan-outs only wait in the queue).
+    worker = await startWorker({ sql: db.sql, queue, scheduleCheckMs: 500, crawlSchedule: CRAWL_SCHEDULE });
+    await scheduleCrawls(queue, CRAWL_SCHEDULE);
     const app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', expectSchedules: true });
     server = await listen(app as never, { port: 0, host: '127.0.0.1' });
   });
@@ -63,12 +70,17 @@ describe('Redis faults, with a private Redis and a real worker', () => {
 
   it('after Redis loses its data, /healthz names the missing schedules and the worker re-creates them', async () => {
     expect((await health()).body).toMatchObject({ ok: true, schedules: { ok: true, missing: [] } });
+    expect(await crawlSchedulers(queue)).toHaveLength(NETWORKS.length * 2);
     await admin.flushall();
+    expect(await crawlSchedulers(queue)).toEqual([]);
     const after = await health();
     expect(after.status).toBe(503);
     expect(after.body.schedules?.missing).toEqual(expect.arrayContaining(['system:score-week', 'system:score-purge', 'system:bulletin-sweep', 'system:training-finalize']));
     await expect.poll(async () => (await health()).body.schedules?.ok, { timeout: 10_000, interval: 250 }).toBe(true);
     expect((await health()).status).toBe(200);
+    // The crawls of every network come back too, not only VK's.
+    const expected = NETWORKS.flatMap((network) => [crawlSchedulerId(network, 'posts'), crawlSchedulerId(network, 'profiles')]).sort();
+    await expect.poll(() => crawlSchedulers(queue), { timeout: 10_000, interval: 250 }).toEqual(expected);
   });
 
   it('with Redis frozen, /healthz answers within 2 s naming the queue, and the queue status answers 503 at once', async () => {

@@ -2,7 +2,7 @@ import { readdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '@most/db';
+import { createUser } from '@most/services';
 import { PASSWORD, startAttackTarget, type AttackTarget } from './harness';
 import type { TestBrowser } from '../test-support/http-client';
 

@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os';
+import { type Sql, inTransaction } from '@most/db';
 import {
   createCohort,
   createCourse,
@@ -8,9 +9,8 @@ import {
   markAttendance,
   submitAssignment,
   upsertTraineeProfile,
-  type Sql,
   type TraineeProfileInput,
-} from '@most/db';
+} from '@most/services';
 import { addDays, regionDate } from '@most/domain';
 
 export const DEMO_COURSE_TITLE = 'Официальные страницы госорганов: ответы жителям за 24 часа';
@@ -51,8 +51,7 @@ export async function ensureDemoCourse(sql: Sql, options: { now?: Date } = {}): 
     ORDER BY o.kind = 'local_government' DESC, o.code LIMIT ${TRAINEES.length}`;
   if (!instructor || !trainee || organizations.length === 0) return { status: 'no_demo_users' };
 
-  return sql.begin(async (tx) => {
-    const t = tx as unknown as Sql;
+  return inTransaction(sql, async (t) => {
     const course = await createCourse(
       t,
       {

@@ -23,6 +23,7 @@ Disallow: /accept-invitation
 Disallow: /verify
 Disallow: /bulletin/acknowledge/
 Disallow: /bulletin/unsubscribe/
+Disallow: /alerts/unsubscribe/
 Disallow: /bulletin/preview/
 Disallow: /healthz
 `;

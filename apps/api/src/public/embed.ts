@@ -1,4 +1,4 @@
-import type { EditionView } from '@most/db';
+import type { EditionView } from '@most/services';
 import { escapeHtml } from './escape';
 import { formatPeriod, KIND_LABELS, SECTOR_LABELS } from './labels';
 

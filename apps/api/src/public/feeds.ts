@@ -1,4 +1,4 @@
-import type { EditionSummary } from '@most/db';
+import type { EditionSummary } from '@most/services';
 import { escapeHtml } from './escape';
 import { formatPeriod } from './labels';
 

@@ -22,7 +22,7 @@ export function makeBody(content: string | Uint8Array, contentType: string, cach
 export function send(c: Context, body: CachedBody): Response {
   const headers = { etag: body.etag, 'cache-control': body.cacheControl, 'content-type': body.contentType };
   const ifNoneMatch = c.req.header('if-none-match');
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === body.etag || tag.trim() === `W/${body.etag}`)) {
+  if (ifNoneMatch?.split(',').some((tag) => tag.trim() === body.etag || tag.trim() === `W/${body.etag}`)) {
     return c.body(null, 304, headers);
   }
   return c.body(body.bytes as Uint8Array<ArrayBuffer>, 200, headers);

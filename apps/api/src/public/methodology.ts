@@ -1,4 +1,5 @@
-import { criterionNormRu, criterionRuleRu, methodologySchema, type Methodology } from '@most/domain';
+import { applicableNetworks, criterionNormRu, criterionReasonRu, criterionRuleRu, methodologySchema, networkLimitReasons, type Methodology } from '@most/domain';
+import { NETWORKS } from '@most/shared';
 import { listMethodologyVersions, type Sql } from '@most/db';
 
 /** Public description of a methodology version: what is measured, how it is weighted, where it passes. */
@@ -23,7 +24,10 @@ export function publicMethodology(m: Methodology, locked: boolean) {
       /** The rule and the pass norm in Russian, generated from the thresholds that score the criterion. */
       rule: criterionRuleRu(c),
       norm: criterionNormRu(c),
-      applicability: c.applicability,
+      /** Networks as scored: the methodology's list (empty = all) less those that cannot show what the criterion reads. */
+      applicability: { ...c.applicability, networks: applicableNetworks(c).length === NETWORKS.length ? [] : applicableNetworks(c) },
+      /** Why a network is left out by its own limits, in Russian. */
+      networkLimits: networkLimitReasons(c).map(({ network, reason }) => ({ network, reason: criterionReasonRu(reason) })),
     })),
   };
 }

@@ -82,6 +82,23 @@ export function openApiDocument(serverUrl: string) {
           responses: { '200': { description: 'Найденные организации', content: { 'application/json': { schema: { type: 'object', properties: { organizations: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, shortName: { type: 'string' }, fullName: { type: 'string' }, municipalityName: { type: ['string', 'null'] }, pages: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' } } } } } } } } } } } }, ...errorResponses },
         },
       },
+      '/editions/{slug}/insights': {
+        get: {
+          operationId: 'getEditionInsights',
+          summary: 'Главные цифры выпуска: охват, доля ответов за 24 часа, медиана времени ответа, кто вырос и упал, муниципалитеты',
+          description: 'Показатель без достаточных данных приходит как {status: "not_enough_data", code, text} с причиной. slug = latest — последний выпуск.',
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Цифры выпуска', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
+        },
+      },
+      '/organizations/{code}/trends': {
+        get: {
+          operationId: 'getOrganizationTrends',
+          summary: 'Балл, место и доля ответов за 24 часа организации по выпускам рядом с медианой региона',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Точки по выпускам, от старых к новым', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
+        },
+      },
       '/organizations/{code}/scorecard.pdf': {
         get: {
           operationId: 'getScorecard',
@@ -99,18 +116,16 @@ export function openApiDocument(serverUrl: string) {
       },
       '/compare': {
         get: {
-          operationId: 'compareOrganizations',
-          summary: 'Сравнение 2–5 организаций по критериям',
-          description: 'Одна строка — один показатель (место, балл, изменения, охват, критерии), один столбец — одна организация. Организация, которой нет в выпуске, получает пустые ячейки.',
+          operationId: 'compare',
+          summary: 'Сравнение 2–5 организаций или муниципалитетов по каждому критерию выпуска',
           parameters: [
-            { name: 'ids', in: 'query', required: true, description: 'Коды организаций через запятую (от 2 до 5)', schema: { type: 'string', maxLength: 600 } },
-            { name: 'edition', in: 'query', description: 'Выпуск (slug) или latest', schema: { type: 'string', default: 'latest' } },
+            { name: 'edition', in: 'query', schema: { type: 'string', default: 'latest' } },
+            { name: 'organizations', in: 'query', description: 'Коды организаций через запятую (2–5)', schema: { type: 'string' } },
+            { name: 'municipalities', in: 'query', description: 'Коды муниципалитетов через запятую (2–5)', schema: { type: 'string' } },
+            { name: 'ids', in: 'query', description: 'Файл сравнения организаций: коды через запятую (2–5), вместе с format', schema: { type: 'string', maxLength: 600 } },
             formatParameter,
           ],
-          responses: {
-            '200': { description: 'Сравнение', content: { 'application/json': { schema: { type: 'object', properties: { edition: ref('EditionSummary'), criteria: { type: 'array', items: { type: 'object' } }, organizations: { type: 'array', items: { type: 'object' } }, pageUrl: { type: 'string', format: 'uri' } } } }, ...fileContent } },
-            ...errorResponses,
-          },
+          responses: { '200': { description: 'Столбцы и критерии; неизмеренный критерий — {status: "not_measured", text}', content: { 'application/json': { schema: { type: 'object' } }, ...fileContent } }, ...errorResponses },
         },
       },
       '/methodology': {
@@ -213,7 +228,7 @@ export function openApiDocument(serverUrl: string) {
             sector: { type: 'string' },
             municipality: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
             website: nullable('string'),
-            accounts: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' } } } },
+            accounts: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' }, read: { type: 'boolean', description: 'записи страницы хотя бы раз прочитаны' } } } },
             rankings: { type: 'array', items: { type: 'object', properties: { editionSlug: { type: 'string' }, periodEnd: { type: 'string' }, rank: nullable('integer'), rankedCount: { type: 'integer' }, score: nullable('number') } } },
             scores: {
               type: 'array',

@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { dejavuFontFiles } from '@most/db';
+import { dejavuFontFiles } from '@most/services';
 import { escapeHtml } from './escape';
 
 /** A link preview card: 1200×630, the size VK, Telegram and others crop least. */

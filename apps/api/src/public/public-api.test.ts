@@ -1,7 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/db';
+import {
+  buildEdition,
+  publishEdition,
+  seedDemoRegistry,
+  type OrganizationScore,
+} from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';
@@ -139,10 +144,16 @@ describe('open-data API and widget', () => {
   it('profiles an organization with its official accounts and ranking history', async () => {
     const response = await get(`/api/public/v1/organizations/${encodeURIComponent(hostileCode)}`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { accounts: { url: string }[]; rankings: { editionSlug: string; rank: number | null }[]; scores: unknown[] };
+    const body = (await response.json()) as { accounts: { url: string; read: boolean }[]; rankings: { editionSlug: string; rank: number | null }[]; scores: unknown[] };
     expect(body.scores).toEqual([]);
     expect(body.rankings.map((r) => r.editionSlug)).toEqual(['oktyabr-2026', '2026-09-01-2026-09-30-v1']);
     expect(body.accounts.length).toBeGreaterThan(0);
+    // Nothing was crawled here: every page says its posts were never read; one read wall changes that.
+    expect(body.accounts.map((a) => a.read)).toEqual(body.accounts.map(() => false));
+    await db.sql`INSERT INTO crawl_health (account_id, last_posts_at) SELECT id, now() FROM accounts WHERE canonical_url = ${body.accounts[0]!.url}`;
+    const after = (await (await get(`/api/public/v1/organizations/${encodeURIComponent(hostileCode)}`)).json()) as typeof body;
+    expect(after.accounts[0]!.read).toBe(true);
+    await db.sql`DELETE FROM crawl_health WHERE account_id IN (SELECT id FROM accounts WHERE canonical_url = ${body.accounts[0]!.url})`;
     expect((await get('/api/public/v1/organizations/no-such-org')).status).toBe(404);
   });
 
@@ -183,9 +194,14 @@ describe('open-data API and widget', () => {
     const html = await (await get('/api/public/v1/docs')).text();
     expect(html).toContain('/editions/{slug}');
     expect(html).not.toMatch(/<script|<link[^>]+stylesheet/);
-    const methodology = (await (await get('/api/public/v1/methodology')).json()) as { versions: { version: number; criteria: { code: string; weight: number }[] }[] };
+    type PublicCriterion = { code: string; weight: number; applicability: { networks: string[] }; networkLimits: { network: string; reason: string }[] };
+    const methodology = (await (await get('/api/public/v1/methodology')).json()) as { versions: { version: number; criteria: PublicCriterion[] }[] };
     expect(methodology.versions.map((v) => v.version)).toContain(1);
-    expect(methodology.versions.at(-1)!.criteria.find((c) => c.code === 'SLA_WITHIN_24H')?.weight).toBeGreaterThan(0);
+    const criterion = (code: string) => methodology.versions.at(-1)!.criteria.find((c) => c.code === code)!;
+    expect(criterion('SLA_WITHIN_24H').weight).toBeGreaterThan(0);
+    // Networks as scored, and why Telegram is left out where its preview cannot show what a criterion reads.
+    expect(criterion('PROFILE_WORKING_HOURS')).toMatchObject({ applicability: { networks: ['vk', 'ok'] }, networkLimits: [{ network: 'telegram', reason: 'в этой сети у страницы нет такого поля' }] });
+    expect(criterion('PROFILE_PHONE')).toMatchObject({ applicability: { networks: [] }, networkLimits: [] });
   });
 
   it('renders an escaped, iframe-friendly widget with filters from the query string', async () => {

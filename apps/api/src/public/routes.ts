@@ -3,21 +3,24 @@ import { cors } from 'hono/cors';
 import { z } from 'zod';
 import {
   checkOfficialAccount,
+  getOrganization,
+  listOrganizationScores,
+  searchOfficialPages,
+  type Sql,
+} from '@most/db';
+import {
   editionFilterSchema,
   getEdition,
-  getOrganization,
   listEditions,
-  listOrganizationScores,
   organizationRankingHistory,
   viewEdition,
   type Edition,
   type EditionSummary,
   type EditionView,
   renderScorecardPdf,
-  searchOfficialPages,
   renderXlsx,
-  type Sql,
-} from '@most/db';
+} from '@most/services';
+import { loadPageStates, UNREAD_PAGE } from '@most/db/scoring';
 import { numberRu, quantityRu } from '@most/domain/russian';
 import { AppError } from '@most/shared';
 import { EXCEL_CSV, toCsv } from './csv';
@@ -31,6 +34,7 @@ import { IMMUTABLE, makeBody, ResponseCache, send, SHORT, type CachedBody } from
 import { formatPeriod, KIND_LABELS, SECTOR_LABELS } from './labels';
 import { methodologyVersions } from './methodology';
 import { openApiDocument } from './openapi';
+import { registerInsightRoutes } from './insights';
 import { publicBase } from '../http/public-origin';
 
 export interface PublicApiDeps {
@@ -141,6 +145,8 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
   const api = new Hono();
   api.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Retry-After', 'x-request-id'], maxAge: 86_400 }));
 
+  registerInsightRoutes(api, { sql: deps.sql, cache, loadEdition, parseQuery });
+
   api.get('/editions', async (c) => {
     const base = baseOf(c);
     const body = await cache.through(`list|${base}`, async () => {
@@ -205,7 +211,12 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
 
   api.get('/organizations/:code', async (c) => {
     const organization = await getOrganization(deps.sql, { code: c.req.param('code').slice(0, 100) });
-    const [history, scores] = await Promise.all([organizationRankingHistory(deps.sql, organization.id), listOrganizationScores(deps.sql, organization.id, 24)]);
+    const official = organization.accounts.filter((a) => a.isOfficial);
+    const [history, scores, pages] = await Promise.all([
+      organizationRankingHistory(deps.sql, organization.id),
+      listOrganizationScores(deps.sql, organization.id, 24),
+      loadPageStates(deps.sql, official.map((a) => a.id), new Date()),
+    ]);
     const body = {
       code: organization.code,
       fullName: organization.fullName,
@@ -215,7 +226,8 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
       municipality: organization.municipality ? { code: organization.municipality.code, name: organization.municipality.name } : null,
       parent: organization.parent ? { code: organization.parent.code, shortName: organization.parent.shortName } : null,
       website: organization.website,
-      accounts: organization.accounts.filter((a) => a.isOfficial).map((a) => ({ network: a.network, url: a.canonicalUrl, status: a.status })),
+      // `read`: whether the page's posts were ever read (scoring's definition): coverage by network.
+      accounts: official.map((a) => ({ network: a.network, url: a.canonicalUrl, status: a.status, read: (pages.get(a.id) ?? UNREAD_PAGE).postsRead })),
       rankings: history,
       scores,
     };

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { getOrganization, listEditions, organizationRankingHistory, type Sql } from '@most/db';
+import { getOrganization, type Sql } from '@most/db';
+import { listEditions, organizationRankingHistory } from '@most/services';
 import { numberRu } from '@most/domain/russian';
 import { AppError } from '@most/shared';
 import { publicBase } from '../http/public-origin';

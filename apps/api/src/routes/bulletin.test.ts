@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createDraftIssue,
   createSession,
-  createUser,
   publishIssue,
   registerBulletinFixtureOrganizations,
   saveIssuePdf,
@@ -11,6 +10,7 @@ import {
   upsertBulletinContact,
   addNote,
 } from '@most/db';
+import { createUser } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import type { BulletinDataset } from '@most/domain';
 import { Hono } from 'hono';

@@ -120,7 +120,7 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
     if (!allowed) return html(c, messagePage('Нет доступа', '<p>Раздел доступен только сотрудникам этого ведомства.</p>'), 403);
     if (!SLUG.test(slug)) return notFoundPage(c);
     const view = await loadIssueView(deps.sql, { slug }, [`org-${organizationId}`, 'public']);
-    if (!view || view.state !== 'published' || !view.sections.some((s) => s.organizationId === organizationId)) return notFoundPage(c);
+    if (view?.state !== 'published' || !view.sections.some((s) => s.organizationId === organizationId)) return notFoundPage(c);
     if (isPdf) {
       const pdf = await getIssuePdf(deps.sql, view.id, `org-${organizationId}`);
       if (!pdf) return html(c, messagePage('PDF готовится', '<p>Файл появится через несколько минут.</p>'), 404);
@@ -141,7 +141,7 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
     const slug = isPdf ? file.slice(0, -4) : file;
     if (!SLUG.test(slug)) return notFoundPage(c);
     const view = await loadIssueView(deps.sql, { slug }, ['public']);
-    if (!view || view.state !== 'published') return notFoundPage(c);
+    if (view?.state !== 'published') return notFoundPage(c);
     if (isPdf) {
       const pdf = await getIssuePdf(deps.sql, view.id);
       if (!pdf) return html(c, messagePage('PDF готовится', '<p>Файл появится через несколько минут.</p>'), 404);

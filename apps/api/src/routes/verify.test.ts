@@ -3,7 +3,15 @@ import { parse } from 'node-html-parser';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';
-import { changeEnrolmentState, createCohort, createCourse, enrolTrainee, issueCertificate, revokeCertificate, upsertTraineeProfile } from '@most/db';
+import {
+  changeEnrolmentState,
+  createCohort,
+  createCourse,
+  enrolTrainee,
+  issueCertificate,
+  revokeCertificate,
+  upsertTraineeProfile,
+} from '@most/services';
 import { createApp } from '../app';
 import { createLogger } from '../logger';
 

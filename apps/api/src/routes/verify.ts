@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { verifyCertificate, type CertificateVerification, type Sql } from '@most/db';
+import { type Sql } from '@most/db';
+import { verifyCertificate, type CertificateVerification } from '@most/services';
 
 /** Everything the page prints passes through here: the data is ours, but names are typed by people. */
 export function escapeHtml(value: string): string {

@@ -91,7 +91,8 @@ export interface OrganizationProfile {
   municipality: { code: string; name: string } | null;
   parent: { code: string; shortName: string } | null;
   website: string | null;
-  accounts: { network: string; url: string; status: string }[];
+  /** `read`: the page's posts were read at least once (coverage by network). */
+  accounts: { network: string; url: string; status: string; read?: boolean }[];
   /** Newest edition first. */
   rankings: RankingHistoryItem[];
 }
@@ -111,6 +112,8 @@ export interface MethodologyCriterion {
   rule: string;
   norm: string;
   applicability: { networks: string[]; organizationKinds: string[]; sectors: string[] };
+  /** Networks left out because they cannot show what the criterion reads, with the reason in Russian. */
+  networkLimits?: { network: string; reason: string }[];
 }
 
 export interface MethodologyVersion {
@@ -147,3 +150,41 @@ export const searchOfficialPages = (search: string) =>
   getJson<{ organizations: OfficialPagesMatch[] }>(`${PUBLIC_API}/organizations${queryString({ search })}`).then((body) => body.organizations);
 
 export const checkAccount = (url: string) => getJson<AccountCheck>(`${PUBLIC_API}/accounts/check${queryString({ url })}`);
+
+export type { Comparison, ComparedCell, EditionHeadline, MunicipalitySummary, NotStated, SlaSummary } from '@most/domain/insights';
+import type { Comparison, EditionHeadline, MunicipalitySummary, SlaSummary } from '@most/domain/insights';
+
+export interface EditionInsights {
+  edition: Pick<EditionSummary, 'slug' | 'title' | 'periodStart' | 'periodEnd' | 'methodologyVersion' | 'previousEditionSlug'>;
+  headline: EditionHeadline;
+  municipalities: MunicipalitySummary[];
+  minimumSample: number;
+}
+
+/** `slug` may be `latest`. */
+export const fetchInsights = (slug: string) => getJson<EditionInsights>(`${PUBLIC_API}/editions/${encodeURIComponent(slug)}/insights`);
+
+export interface TrendPoint {
+  editionSlug: string;
+  editionTitle: string;
+  periodStart: string;
+  periodEnd: string;
+  score: number | null;
+  rank: number | null;
+  rankedCount: number;
+  regionMedianScore: number | null;
+  sla: SlaSummary;
+  regionSla: SlaSummary;
+}
+
+export const fetchTrends = (code: string) => getJson<{ points: TrendPoint[] }>(`${PUBLIC_API}/organizations/${encodeURIComponent(code)}/trends`).then((body) => body.points);
+
+export type CompareKind = 'organizations' | 'municipalities';
+
+export interface ComparisonView extends Comparison {
+  edition: EditionInsights['edition'];
+  kind: CompareKind;
+}
+
+export const fetchComparison = (kind: CompareKind, codes: string[], edition?: string) =>
+  getJson<ComparisonView>(`${PUBLIC_API}/compare${queryString({ edition, [kind]: codes.join(',') })}`);

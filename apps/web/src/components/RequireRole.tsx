@@ -30,3 +30,4 @@ export function RequireRole(props: { roles: Role[]; children: JSX.Element }) {
 
 export const MONITOR_ROLES: Role[] = [...ACCESS.monitoring];
 export const AGENCY_ROLES: Role[] = [...ACCESS.agency];
+export const ALERT_ROLES: Role[] = [...ACCESS.alerts];

@@ -29,6 +29,8 @@ export function LineChart(props: { xLabels: string[]; series: ChartSeries[]; hei
         width: width(),
         height: props.height ?? 240,
         scales: { x: { time: false }, y: { range: [0, props.yMax ?? 100] } },
+        // The legend names the lines only: live values under a static chart read as «Значение: —».
+        legend: { live: false },
         axes: [
           { values: (_u, splits) => splits.map((index) => (Number.isInteger(index) ? (props.xLabels[index] ?? '') : '')) },
           { values: yTicks },

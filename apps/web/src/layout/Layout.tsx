@@ -4,6 +4,7 @@ import { fill, locale, setLocale, t } from '../i18n';
 import { isMonitor, user } from '../session';
 import { logout } from '../api/auth';
 import { HealthBadge } from './HealthBadge';
+import { AlertsLink } from './AlertsLink';
 import { navFor, type NavLink } from './nav';
 import { usePageTitleFromHeading } from './title';
 
@@ -94,6 +95,7 @@ export function Layout(props: RouteSectionProps) {
             >
               {(current) => (
                 <>
+                  <AlertsLink role={current().role} />
                   <span class="muted" data-testid="signed-in-as">
                     {fill(t().nav.signedInAs, { name: current().displayName || current().email })} · {t().roles[current().role]}
                   </span>

@@ -38,6 +38,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { href: '/monitor/editions', text: () => t().nav.editions, area: 'monitoring' },
       { href: '/monitor/users', text: () => t().nav.users, area: 'administration' },
       { href: '/monitor/bulletins', text: () => t().bulletin.navMonitor, area: 'monitoring' },
+      { href: '/monitor/alerts', text: () => t().alerts.monitorNav, area: 'monitoring' },
     ],
   },
   {

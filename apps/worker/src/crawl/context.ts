@@ -1,4 +1,4 @@
-import { UnrecoverableError } from 'bullmq';
+import { UnrecoverableError, type JobsOptions } from 'bullmq';
 import { DEFAULT_JOB_OPTIONS, JOBS, parseJobPayload, type JobName, type JobPayload, type QueueBackend } from '@most/queue';
 import type { CrawlAccount, Sql } from '@most/db';
 import type { Network } from '@most/shared';
@@ -24,8 +24,8 @@ export function networkCrawl(ctx: CrawlContext, network: Network): NetworkCrawl 
 }
 
 /** Enqueues many jobs of one name with deterministic ids in one round trip; payloads are checked first. */
-export async function enqueueMany<N extends JobName>(queue: QueueBackend, name: N, jobs: { jobId: string; data: JobPayload<N> }[]): Promise<void> {
+export async function enqueueMany<N extends JobName>(queue: QueueBackend, name: N, jobs: { jobId: string; data: JobPayload<N> }[], options: JobsOptions = {}): Promise<void> {
   if (jobs.length === 0) return;
-  const bulk = jobs.map((job) => ({ name, data: parseJobPayload(name, job.data), opts: { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId } }));
+  const bulk = jobs.map((job) => ({ name, data: parseJobPayload(name, job.data), opts: { ...DEFAULT_JOB_OPTIONS, ...options, jobId: job.jobId } }));
   await queue.queue(JOBS[name].queue).addBulk(bulk);
 }

@@ -10,4 +10,7 @@ export const crawlJobIds = {
   profiles: (network: Network, firstAccountId: number, lastAccountId: number, runAt: number) => `${network}-profiles-${firstAccountId}-${lastAccountId}-${runAt}`,
   posts: (network: Network, accountId: number, runAt: number, page: number) => `${network}-posts-${accountId}-${runAt}-${page}`,
   comments: (network: Network, accountId: number, postExternalId: string, runAt: number) => `${network}-comments-${accountId}-${safe(postExternalId)}-${runAt}`,
+  /** A fresh-pass re-read names the post only: while one waits, the next tick adds no second one. */
+  freshComments: (network: Network, accountId: number, postExternalId: string) => `${network}-fresh-${accountId}-${safe(postExternalId)}`,
+  freshTick: (network: Network, tickAt: number) => `crawl-fresh-${network}-${tickAt}`,
 };

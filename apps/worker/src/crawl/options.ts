@@ -1,3 +1,4 @@
+import { freshPassPolicy, type FreshPassPolicy } from '@most/domain/crawl-schedule';
 import type { Network } from '@most/shared';
 import type { SocialSource } from '@most/sources';
 import type { Pseudonymise } from './pseudonym';
@@ -27,6 +28,12 @@ export interface CrawlOptions {
   concurrency?: number;
   /** Accounts per fan-out page (default 500). */
   fanoutPageSize?: number;
+  /** Fresh pass: comments of posts younger than this many hours are re-read between hourly runs (default 72). */
+  freshWindowHours?: number;
+  /** Share of each network's request budget the fresh pass may use (default 0.3); the hourly runs keep the rest. */
+  freshBudgetShare?: number;
+  /** How often the fresh pass is planned (default a minute). */
+  freshEveryMs?: number;
   /** The crawler's clock (tests align it with the simulator's). */
   now?: () => Date;
   /** How often a run's summary job checks whether the run is done (default 10 s). */
@@ -42,6 +49,7 @@ export interface CrawlSettings {
   recentMs: number;
   historyMs: number;
   fanoutPageSize: number;
+  fresh: FreshPassPolicy;
   now: () => Date;
 }
 
@@ -52,6 +60,11 @@ export function crawlSettings(options: CrawlOptions): CrawlSettings {
     recentMs: (options.recentDays ?? 7) * DAY_MS,
     historyMs: (options.historyDays ?? 30) * DAY_MS,
     fanoutPageSize: options.fanoutPageSize ?? 500,
+    fresh: freshPassPolicy({
+      ...(options.freshWindowHours !== undefined ? { windowMs: options.freshWindowHours * 3_600_000 } : {}),
+      ...(options.freshBudgetShare !== undefined ? { budgetShare: options.freshBudgetShare } : {}),
+      ...(options.freshEveryMs !== undefined ? { tickMs: options.freshEveryMs } : {}),
+    }),
     now: options.now ?? (() => new Date()),
   };
 }

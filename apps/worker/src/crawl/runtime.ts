@@ -34,11 +34,15 @@ export function crawlOptionsFromConfig(config: Config, pseudonymKey: string, que
     recentDays: config.CRAWL_RECENT_DAYS,
     historyDays: config.CRAWL_HISTORY_DAYS,
     concurrency: config.CRAWL_CONCURRENCY,
+    freshWindowHours: config.CRAWL_FRESH_WINDOW_HOURS,
+    freshBudgetShare: config.CRAWL_FRESH_BUDGET_SHARE,
+    ...(config.CRAWL_FRESH_EVERY_SECONDS > 0 ? { freshEveryMs: config.CRAWL_FRESH_EVERY_SECONDS * 1000 } : {}),
   };
 }
 
 export const crawlScheduleFromConfig = (config: Config): CrawlSchedule => ({
   profilesEveryMs: config.CRAWL_PROFILES_EVERY_MINUTES * 60_000,
   postsEveryMs: config.CRAWL_POSTS_EVERY_MINUTES * 60_000,
+  ...(config.CRAWL_FRESH_EVERY_SECONDS > 0 ? { freshEveryMs: config.CRAWL_FRESH_EVERY_SECONDS * 1000 } : {}),
   networks: crawledNetworks(config),
 });

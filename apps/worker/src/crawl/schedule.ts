@@ -1,10 +1,12 @@
-import { DEFAULT_JOB_OPTIONS, parseJobPayload, type QueueBackend } from '@most/queue';
+import { DEFAULT_JOB_OPTIONS, parseJobPayload, type QueueBackend, type SchedulerRef } from '@most/queue';
 import { NETWORKS, type Network } from '@most/shared';
 import { crawlJobIds } from './job-ids';
 
 export interface CrawlSchedule {
   profilesEveryMs: number;
   postsEveryMs: number;
+  /** How often each network's fresh pass is planned; absent = no fresh pass. */
+  freshEveryMs?: number;
   /** The networks read (default: VK only). */
   networks?: readonly Network[];
 }
@@ -13,7 +15,7 @@ const PARTS = ['profiles', 'posts'] as const;
 type CrawlPartName = (typeof PARTS)[number];
 
 /** Stable scheduler ids per network and part: upserting them again (every start, every process) changes nothing. */
-export const crawlSchedulerId = (network: Network, part: CrawlPartName): string => `crawl-${network}-${part}`;
+export const crawlSchedulerId = (network: Network, part: CrawlPartName | 'fresh'): string => `crawl-${network}-${part}`;
 /** The VK ones, as before networks were generic. */
 export const CRAWL_SCHEDULER_IDS = { profiles: crawlSchedulerId('vk', 'profiles'), posts: crawlSchedulerId('vk', 'posts') } as const;
 
@@ -37,11 +39,33 @@ export async function scheduleCrawls(queue: QueueBackend, schedule: CrawlSchedul
         { name: 'crawl-fanout', data: parseJobPayload('crawl-fanout', { part, network, afterId: 0, everyMs }), opts: DEFAULT_JOB_OPTIONS },
       );
     }
+    await scheduleFreshPass(crawl, network, networks.includes(network) ? schedule.freshEveryMs : undefined);
   }
 }
 
+/** The schedulers a crawl schedule keeps: every one must exist, else the queue store lost them. */
+export const crawlSchedulerRefs = (schedule: CrawlSchedule): SchedulerRef[] =>
+  (schedule.networks ?? ['vk']).flatMap((network) => PARTS.map((part) => ({ queue: 'crawl' as const, id: crawlSchedulerId(network, part) })));
+/** The fresh pass's ticks: one planning job per interval (its tick is the job's timestamp); one attempt, the next tick re-plans. */
+async function scheduleFreshPass(crawl: ReturnType<QueueBackend['queue']>, network: Network, everyMs: number | undefined): Promise<void> {
+  if (!everyMs) {
+    await crawl.removeJobScheduler(crawlSchedulerId(network, 'fresh'));
+    return;
+  }
+  await crawl.upsertJobScheduler(
+    crawlSchedulerId(network, 'fresh'),
+    { every: everyMs },
+    { name: 'crawl-fresh', data: parseJobPayload('crawl-fresh', { network }), opts: { ...DEFAULT_JOB_OPTIONS, attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 1_000 } } },
+  );
+}
+
+/** Plans one fresh-pass tick of a network now (tests and benchmarks drive the pass on a simulated clock). */
+export async function startFreshTick(queue: QueueBackend, network: Network, tickAt: number): Promise<string> {
+  return queue.enqueue('crawl-fresh', { network, tickAt }, { jobId: crawlJobIds.freshTick(network, tickAt), attempts: 1 });
+}
+
 export async function unscheduleCrawls(queue: QueueBackend): Promise<void> {
-  for (const network of NETWORKS) for (const part of PARTS) await queue.queue('crawl').removeJobScheduler(crawlSchedulerId(network, part));
+  for (const network of NETWORKS) for (const part of [...PARTS, 'fresh'] as const) await queue.queue('crawl').removeJobScheduler(crawlSchedulerId(network, part));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker } from 'bullmq';
-import { raiseCrawlAlert, recordCrawlFailures, recordPagesUnavailable, setAccountStatus, type CrawlPart, type Sql } from '@most/db';
+import { raiseCrawlAlert, recordCrawlFailures, recordPagesUnavailable, setAccountStatus, type CrawlPart, type Sql, inTransaction } from '@most/db';
 import { SourceError } from '@most/sources';
 import type { Network } from '@most/shared';
 import { NETWORK_SOURCES } from '@most/sources';
@@ -44,8 +44,7 @@ export async function failOnSourceError(ctx: CrawlContext, network: Network, acc
     }
     case 'account_unavailable': {
       const status = error.details.accountStatus ?? 'not_found';
-      await ctx.sql.begin(async (transaction) => {
-        const tx = transaction as unknown as Sql;
+      await inTransaction(ctx.sql, async (tx) => {
         for (const id of ids) await setAccountStatus(tx, id, status, at);
         await recordPagesUnavailable(tx, ids, at);
       });

@@ -4,6 +4,7 @@ import { CRAWL_KINDS, type CrawlKind, type QueueBackend, type QueueName } from '
 import type { Network } from '@most/shared';
 import { processCrawlFanout } from '../processors/crawl-fanout';
 import { processComments } from '../processors/crawl-comments';
+import { processCrawlFresh } from '../processors/crawl-fresh';
 import { processPosts } from '../processors/crawl-posts';
 import { processProfiles } from '../processors/crawl-profiles';
 import type { CrawlContext } from './context';
@@ -62,7 +63,7 @@ export async function startCrawlWorkers(
     ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   };
-  const crawlWorker = deps.queue.createWorker('crawl', tracked('crawl', (job) => processCrawlFanout(job, ctx)), { concurrency: 2, ...locks });
+  const crawlWorker = deps.queue.createWorker('crawl', tracked('crawl', (job) => (job.name === 'crawl-fresh' ? processCrawlFresh(job, ctx) : processCrawlFanout(job, ctx))), { concurrency: 2, ...locks });
   const workers: Worker[] = [crawlWorker];
   for (const [network, crawl] of Object.entries(settings.sources) as [Network, NonNullable<(typeof settings.sources)[Network]>][]) {
     await resumeUnlessTokenRejected(ctx, network, crawl.tokenFingerprint);

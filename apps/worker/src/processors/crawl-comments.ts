@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { clearCrawlFailures, getCrawlAccounts, upsertComments, type CrawledComment, type Sql } from '@most/db';
+import { clearCrawlFailures, getCrawlAccounts, upsertComments, type CrawledComment, inTransaction } from '@most/db';
 import type { Network } from '@most/shared';
 import { parseCrawlPayload } from '@most/queue';
 import { SourceError, type SourceComment } from '@most/sources';
@@ -42,8 +42,7 @@ export async function processComments(job: Job, ctx: CrawlContext) {
   }
   const seenAt = ctx.settings.now();
   const stored = comments.map((comment) => toStoredComment(data.network, comment, ctx.settings.pseudonymise));
-  const outcome = await ctx.sql.begin(async (transaction) => {
-    const tx = transaction as unknown as Sql;
+  const outcome = await inTransaction(ctx.sql, async (tx) => {
     const result = await upsertComments(tx, { postId: data.postId, accountId: account.id, comments: stored, seenAt });
     // The posts job records the run's success; here only a failure streak is ended (the row is not touched otherwise).
     await clearCrawlFailures(tx, account.id, seenAt);

@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { advanceWatermark, getCrawlAccounts, getWatermark, recordCrawlSuccess, upsertPosts, type Sql } from '@most/db';
+import { advanceWatermark, getCrawlAccounts, getWatermark, recordCrawlSuccess, upsertPosts, inTransaction } from '@most/db';
 import { parseCrawlPayload } from '@most/queue';
 import type { PostsPage } from '@most/sources';
 import { crawlJobName } from '@most/queue';
@@ -42,8 +42,7 @@ export async function processPosts(job: Job, ctx: CrawlContext) {
   const reachedStop = regular.some((post) => post.publishedAt.getTime() < stopAt);
   const continues = page.nextCursor !== null && !reachedStop && data.page + 1 < MAX_PAGES;
 
-  const stored = await ctx.sql.begin(async (transaction) => {
-    const tx = transaction as unknown as Sql;
+  const stored = await inTransaction(ctx.sql, async (tx) => {
     const rows = await upsertPosts(tx, account.id, page.posts, new Date(data.runAt));
     if (!continues) {
       if (newest) await advanceWatermark(tx, account.id, { externalId: newest.externalId, publishedAt: new Date(newest.publishedAt) }, now);
@@ -63,7 +62,7 @@ export async function processPosts(job: Job, ctx: CrawlContext) {
     crawlJobName(network, 'comments'),
     toRead.map((post) => ({
       jobId: crawlJobIds.comments(network, account.id, post.externalId, data.runAt),
-      data: { network, accountId: account.id, runAt: data.runAt, postId: post.id, postExternalId: post.externalId },
+      data: { network, accountId: account.id, runAt: data.runAt, postId: post.id, postExternalId: post.externalId, pass: 'hourly' },
     })),
   );
   if (continues) {

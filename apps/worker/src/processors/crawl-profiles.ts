@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { getCrawlAccounts, recordCrawlSuccesses, recordPagesUnavailable, recordProfileSnapshots, setAccountStatesBulk, type CrawlAccount, type Sql } from '@most/db';
+import { getCrawlAccounts, recordCrawlSuccesses, recordPagesUnavailable, recordProfileSnapshots, setAccountStatesBulk, type CrawlAccount, inTransaction } from '@most/db';
 import { crawlJobName, parseCrawlPayload } from '@most/queue';
 import { SourceError, type AccountRef, type ProfileOutcome, type SocialSource, type SourceProfile } from '@most/sources';
 import { accountRef, enqueueMany, networkCrawl, type CrawlContext } from '../crawl/context';
@@ -35,8 +35,7 @@ export async function processProfiles(job: Job, ctx: CrawlContext) {
   const read = outcomes.flatMap((o) => ('profile' in o ? [{ account: byRef.get(o.account) as CrawlAccount, profile: o.profile }] : []));
   const unavailable = outcomes.flatMap((o) => ('error' in o ? [{ account: byRef.get(o.account) as CrawlAccount, error: o.error }] : []));
   // A few statements for the whole batch, not a few per account: the next batch's request is not kept waiting.
-  const snapshots = await ctx.sql.begin(async (transaction) => {
-    const tx = transaction as unknown as Sql;
+  const snapshots = await inTransaction(ctx.sql, async (tx) => {
     const created = await recordProfileSnapshots(
       tx,
       read.map(({ account, profile }) => ({ accountId: account.id, status: profile.status, profile: normaliseProfile(profile), raw: profile.raw, observedAt: at })),

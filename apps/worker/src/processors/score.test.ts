@@ -33,6 +33,12 @@ describe('scoring jobs', () => {
 
     const purge = await queue.enqueue('score-purge', { retentionDays: 30 });
     expect((await waitForJob(queue.queue('system'), purge)).returnvalue).toMatchObject({ commentsPurged: 0 });
+    // The same daily job creates the partitions of the coming months ahead of time.
+    const ahead = new Date();
+    ahead.setUTCDate(1);
+    ahead.setUTCMonth(ahead.getUTCMonth() + 2);
+    const partition = `post_counters_y${ahead.getUTCFullYear()}m${String(ahead.getUTCMonth() + 1).padStart(2, '0')}`;
+    expect(await db.sql`SELECT to_regclass(${partition})::text AS name`).toEqual([{ name: partition }]);
     expect(await db.sql`SELECT retention_days FROM comment_purges`).toEqual([{ retention_days: 30 }]);
   });
 

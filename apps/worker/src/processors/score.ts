@@ -1,24 +1,27 @@
 import type { Job } from 'bullmq';
-import type { Sql } from '@most/db';
-import { purgeCommentText, scorePeriod } from '@most/db/scoring';
+import { ensureMonthlyPartitions, type Sql } from '@most/db';
+import { purgeCommentText, scorePeriod, scorePeriodIncremental } from '@most/db/scoring';
 import { localDateOf, DEFAULT_SLA_POLICY } from '@most/domain';
 import { parseJobPayload, type QueueBackend } from '@most/queue';
 import { buildScoreRunSummary } from '../runs/score-summary';
 
 export const SCORE_SCHEDULER_IDS = ['score-week', 'score-month', 'score-quarter', 'score-purge'] as const;
 
-/** Rescores a period: the given date's, or today's in Saratov time. Idempotent (upserts). */
+/**
+ * Rescores a period: the given date's, or today's in Saratov time. Idempotent (upserts). An
+ * incremental job rescores only what changed since the period was last scored.
+ */
 export async function processScorePeriod(job: Job, sql: Sql, now: () => Date = () => new Date(), log?: RunLog) {
   const payload = parseJobPayload('score-period', job.data);
   const startedAt = new Date();
   const at = now();
-  const result = await scorePeriod(sql, {
+  const input = {
     periodKind: payload.periodKind,
     date: payload.date ?? localDateOf(at.getTime(), DEFAULT_SLA_POLICY.utcOffsetMinutes),
     methodologyVersion: payload.methodologyVersion,
-    accountIds: payload.accountIds,
     now: at,
-  });
+  };
+  const result = payload.incremental && !payload.accountIds ? await scorePeriodIncremental(sql, input) : await scorePeriod(sql, { ...input, accountIds: payload.accountIds });
   const summary = buildScoreRunSummary(
     { periodKind: payload.periodKind, periods: [result.period.key], accounts: result.accounts, organizations: result.organizations, questions: result.questionsMeasured },
     startedAt,
@@ -28,23 +31,28 @@ export async function processScorePeriod(job: Job, sql: Sql, now: () => Date = (
   return { period: result.period.key, accounts: result.accounts, organizations: result.organizations, questions: result.questionsMeasured, durationMs: summary.durationMs };
 }
 
-/** Destroys citizens' comment text older than the retention period; the purge is logged. */
+/**
+ * Daily maintenance: destroys citizens' comment text older than the retention period (the purge is
+ * logged) and creates the coming months' partitions of the tables partitioned by month.
+ */
 export async function processScorePurge(job: Job, sql: Sql, now: () => Date = () => new Date()) {
   const { retentionDays } = parseJobPayload('score-purge', job.data);
-  const result = await purgeCommentText(sql, { retentionDays, now: now() });
-  return { cutoff: result.cutoff.toISOString(), commentsPurged: result.commentsPurged, editsDeleted: result.editsDeleted };
+  const at = now();
+  const partitionsCreated = await ensureMonthlyPartitions(sql, at);
+  const result = await purgeCommentText(sql, { retentionDays, now: at });
+  return { cutoff: result.cutoff.toISOString(), commentsPurged: result.commentsPurged, editsDeleted: result.editsDeleted, partitionsCreated };
 }
 
 /**
  * Hourly rescore of the current week, month and quarter (so the hour's crawl shows in scores and
- * SLA figures the same hour; a month of 5,000 accounts rescores in under a minute), and the daily
- * purge (Saratov time).
+ * SLA figures the same hour), incremental: only the accounts that changed, with a full pass every
+ * few hours; and the daily purge (Saratov time).
  */
 export async function scheduleScoring(queue: QueueBackend, options: { retentionDays?: number } = {}): Promise<void> {
   const system = queue.queue('system');
   const tz = DEFAULT_SLA_POLICY.timezone;
   for (const [index, periodKind] of (['week', 'month', 'quarter'] as const).entries()) {
-    await system.upsertJobScheduler(`score-${periodKind}`, { pattern: `${15 + 10 * index} * * * *`, tz }, { name: 'score-period', data: { periodKind }, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
+    await system.upsertJobScheduler(`score-${periodKind}`, { pattern: `${15 + 10 * index} * * * *`, tz }, { name: 'score-period', data: { periodKind, incremental: true }, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
   }
   await system.upsertJobScheduler('score-purge', { pattern: '0 4 * * *', tz }, { name: 'score-purge', data: { retentionDays: options.retentionDays ?? 90 } });
 }

@@ -1,7 +1,12 @@
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';
-import { changeEnrolmentState, createCohort, createCourse, enrolTrainee } from '@most/db';
+import {
+  changeEnrolmentState,
+  createCohort,
+  createCourse,
+  enrolTrainee,
+} from '@most/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type WorkerHandle } from '../worker';
 import { TRAINING_SCHEDULER_ID } from './training';

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
-import { finalizeEndedCohorts, startRunningCohorts, type Sql } from '@most/db';
+import { type Sql } from '@most/db';
+import { finalizeEndedCohorts, startRunningCohorts } from '@most/services';
 import { parseJobPayload, type QueueBackend } from '@most/queue';
 
 export const TRAINING_SCHEDULER_ID = 'training-finalize';

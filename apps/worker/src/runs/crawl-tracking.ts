@@ -1,5 +1,5 @@
 import { RateLimitError, type Job } from 'bullmq';
-import { recordCrawlRunStep, registerCrawlRun, type Sql } from '@most/db';
+import { recordCrawlRunStep, recordFreshRequest, registerCrawlRun, type Sql } from '@most/db';
 import { NETWORKS, type Network } from '@most/shared';
 import type { QueueBackend, QueueName } from '@most/queue';
 
@@ -19,6 +19,9 @@ const networkOf = (job: Job): Network => {
   return (NETWORKS as readonly unknown[]).includes(network) ? (network as Network) : 'vk';
 };
 
+/** Fresh-pass work (its planning and its re-reads) belongs to no hourly run. */
+const isFreshPass = (job: Job): boolean => job.name === 'crawl-fresh' || (job.data as { pass?: unknown } | undefined)?.pass === 'fresh';
+
 /** Jobs of the run not finished yet (optionally only those about some pages), on the crawl queues. */
 export async function pendingCrawlJobs(queue: QueueBackend, runAt: number, accountIds?: readonly number[]): Promise<number> {
   const wanted = accountIds ? new Set(accountIds) : null;
@@ -26,7 +29,7 @@ export async function pendingCrawlJobs(queue: QueueBackend, runAt: number, accou
   for (const name of ['crawl', ...NETWORKS] satisfies QueueName[]) {
     const jobs = await queue.queue(name).getJobs([...PENDING_STATES], 0, -1);
     for (const job of jobs) {
-      if (!job || runAtOf(job) !== runAt) continue;
+      if (!job || runAtOf(job) !== runAt || isFreshPass(job)) continue;
       if (!wanted) pending += 1;
       else {
         const data = job.data as { accountId?: number; accountIds?: number[] };
@@ -54,6 +57,11 @@ export async function watchCrawlRun(
  */
 export async function countCrawlJob(sql: Sql, job: Job, queueName: QueueName, startedAt: Date, error: unknown): Promise<void> {
   const rateLimited = error instanceof RateLimitError;
+  if (isFreshPass(job)) {
+    // The tick's own row: its planning job makes no request, each re-read one.
+    if (queueName !== 'crawl') await recordFreshRequest(sql, { network: networkOf(job), tickAt: new Date(runAtOf(job)), requests: 1, errors: error !== undefined && !rateLimited ? 1 : 0 });
+    return;
+  }
   await recordCrawlRunStep(sql, {
     network: networkOf(job),
     runAt: new Date(runAtOf(job)),

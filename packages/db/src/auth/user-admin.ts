@@ -2,6 +2,7 @@ import { AppError, type Role } from '@most/shared';
 import type { Queryable, Sql } from '../client';
 import { appendAudit } from '../audit';
 import { deleteUserSessions } from './sessions';
+import { inTransaction } from '../transaction';
 
 export interface UserListItem {
   id: number;
@@ -41,8 +42,7 @@ export async function listUsers(sql: Queryable, filter: { role?: Role; search?: 
 /** Disables a user and ends their sessions at once. */
 export async function disableUser(sql: Sql, userId: number, actor: { id: number; label: string }): Promise<void> {
   if (userId === actor.id) throw new AppError('BAD_REQUEST', 'Нельзя отключить собственную учётную запись', { details: { userId: 'is yourself' } });
-  await sql.begin(async (transaction) => {
-    const tx = transaction as unknown as Sql;
+  await inTransaction(sql, async (tx) => {
     const [row] = await tx`UPDATE users SET disabled_at = coalesce(disabled_at, now()), updated_at = now() WHERE id = ${userId} RETURNING id`;
     if (!row) throw new AppError('NOT_FOUND', 'Пользователь не найден');
     await deleteUserSessions(tx, userId);

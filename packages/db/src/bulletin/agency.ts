@@ -36,6 +36,6 @@ export async function listAgencyIssues(sql: Queryable, organizationId: number): 
 /** A published issue as one agency sees it: the public edition followed by its own section only. */
 export async function loadAgencyIssueView(sql: Queryable, slug: string, organizationId: number): Promise<(IssueView & { id: number }) | null> {
   const view = await loadIssueView(sql, { slug }, ['public', `org-${organizationId}`]);
-  if (!view || view.state !== 'published' || !view.sections.some((s) => s.organizationId === organizationId)) return null;
+  if (view?.state !== 'published' || !view.sections.some((s) => s.organizationId === organizationId)) return null;
   return view;
 }

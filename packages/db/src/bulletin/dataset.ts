@@ -1,5 +1,5 @@
 import {
-  bulletinDatasetSchema, bulletinPeriodKind, criterionReasonRu, criterionResultRu, methodologySchema, previousPeriod as periodBefore, redactContacts,
+  bulletinDatasetSchema, bulletinPeriodKind, criterionReasonRu, criterionResultRu, methodologySchema, previousPeriod as periodBefore, redactContacts, verdictOfScore,
   type BulletinDataset, type BulletinPeriod, type CriterionDefinition,
 } from '@most/domain';
 import type { Queryable } from '../client';
@@ -227,8 +227,8 @@ async function loadFromEditionOrRegistry(sql: Queryable, period: BulletinPeriod,
         organizationId: r.organization_id,
         criterionCode: c.code,
         accountUrl: null,
-        met: c.score >= 100,
-        evidence: c.score >= 100 ? null : `Оценка по критерию: ${Math.round(c.score)} из 100`,
+        met: verdictOfScore(c.score) === 'pass',
+        evidence: verdictOfScore(c.score) === 'pass' ? null : `Оценка по критерию: ${Math.round(c.score)} из 100`,
         evidenceUrl: null,
       })),
     ),

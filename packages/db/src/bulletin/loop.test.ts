@@ -13,6 +13,13 @@ const HOUR = 3_600_000;
 const monitor = { id: null, label: 'monitor-test' };
 const saratov = (local: string) => new Date(`${local}+04:00`);
 const statusOf = async (db: TestDatabase, id: number) => (await db.sql<{ status: string }[]>`SELECT status FROM recommendations WHERE id = ${id}`)[0]?.status;
+/** The account's total recomputed from its criterion points (earned / possible, one decimal), independent of the stored totals. */
+async function totalFromCriteria(db: TestDatabase, accountId: number, periodKind: string, periodStart: string): Promise<number> {
+  const [row] = await db.sql<{ earned: number; possible: number }[]>`
+    SELECT sum(points)::float8 AS earned, sum(max_points)::float8 AS possible FROM account_criterion_scores
+    WHERE account_id = ${accountId} AND period_kind = ${periodKind} AND period_start = ${periodStart}`;
+  return Math.round((row!.earned / row!.possible) * 1000) / 10;
+}
 
 /** From scored data to a published issue, and from re-measurement to the next issue's "resolved" list. */
 describe('bulletin dataset and the recommendation loop on real scoring results', () => {
@@ -45,8 +52,11 @@ describe('bulletin dataset and the recommendation loop on real scoring results',
 
   it('loads scores, verdicts with evidence, recommendations, SLA figures and open disputes for the month', async () => {
     const dataset = await loadBulletinDataset(db.sql, parseMonthlyPeriodKey('2025-03'));
-    const [org] = await db.sql<{ score: number }[]>`SELECT score::float8 AS score FROM organization_scores WHERE organization_id = ${organizationId} AND period_start = '2025-03-01'`;
-    expect(dataset.organizations).toEqual([{ id: organizationId, name: 'ГУЗ «Поликлиника № 2»', municipality: null, sector: 'health', scoreCurrent: org!.score, scorePrevious: null, notMeasuredReason: null }]);
+    // One account: the organization's score is that account's total; the fixture fails the e-mail and the 24-hour rule.
+    const march = await totalFromCriteria(db, accountId, 'month', '2025-03-01');
+    expect(march).toBeGreaterThan(0);
+    expect(march).toBeLessThan(100);
+    expect(dataset.organizations).toEqual([{ id: organizationId, name: 'ГУЗ «Поликлиника № 2»', municipality: null, sector: 'health', scoreCurrent: march, scorePrevious: null, notMeasuredReason: null }]);
     expect(dataset.methodologyVersion).toBe('1');
     const sla = dataset.criterionResults.find((r) => r.criterionCode === 'SLA_WITHIN_24H')!;
     expect(sla).toMatchObject({ met: false, evidence: '67\u00a0% при норме ≥ 90\u00a0%; вопросов: 12, с ответом в срок: 8; без ответа более 24 часов: 2; ответ позже 24 часов: 2' });
@@ -98,13 +108,12 @@ describe('bulletin dataset and the recommendation loop on real scoring results',
 
   it('loads a quarterly issue from the quarter\'s scores, with the quarter before for comparison', async () => {
     await scorePeriod(db.sql, { periodKind: 'quarter', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now: saratov('2025-04-15T00:00:00') });
-    const [quarterScore] = await db.sql<{ score: number | null }[]>`
-      SELECT score::float8 AS score FROM organization_scores WHERE organization_id = ${organizationId} AND period_kind = 'quarter' AND period_start = '2025-01-01'`;
-    expect(quarterScore).toBeDefined();
+    const quarter = await totalFromCriteria(db, accountId, 'quarter', '2025-01-01');
+    expect(quarter).toBeGreaterThan(0);
     const dataset = await loadBulletinDataset(db.sql, parseBulletinPeriodKey('2025-q1'));
     expect(dataset.period).toEqual({ key: '2025-q1', start: '2025-01-01', end: '2025-04-01', label: 'I квартал 2025' });
     expect(dataset.previousPeriod?.key).toBe('2024-q4');
-    expect(dataset.organizations).toEqual([expect.objectContaining({ id: organizationId, scoreCurrent: quarterScore!.score, scorePrevious: null })]);
+    expect(dataset.organizations).toEqual([expect.objectContaining({ id: organizationId, scoreCurrent: quarter, scorePrevious: null })]);
     // The quarter's questions are March's: the SLA figures span the whole quarter.
     expect(dataset.sla.overall).toMatchObject({ questions: 12, answered: 10, answeredWithin24h: 8 });
     const { issue, created } = await createDraftIssue(db.sql, { dataset, actor: monitor });

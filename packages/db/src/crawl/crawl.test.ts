@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing';
+import { asSql } from '../transaction';
 import type { Sql } from '../client';
 import { getCrawlAccounts, listCrawlAccounts, setAccountExternalId, setAccountStatus } from './accounts';
 import { recordProfileSnapshot, recordProfileSnapshots, saratovDay } from './snapshots';
@@ -70,7 +71,7 @@ describe('crawl storage', () => {
   it('keeps one snapshot per unchanged day and a new one on change or on a new day', async () => {
     const at = new Date('2026-11-20T08:00:00Z');
     const observe = (profile: Record<string, unknown>, when: Date) =>
-      db.sql.begin((tx) => recordProfileSnapshot(tx as unknown as Sql, { accountId, status: 'active', profile, raw: { id: 1, name: 'x\u0000' }, observedAt: when }));
+      db.sql.begin((tx) => recordProfileSnapshot(asSql(tx), { accountId, status: 'active', profile, raw: { id: 1, name: 'x\u0000' }, observedAt: when }));
     expect(await observe({ name: 'A', links: [] }, at)).toBe('created');
     expect(await observe({ links: [], name: 'A' }, new Date(at.getTime() + 3_600_000))).toBe('unchanged');
     expect(await observe({ name: 'B', links: [] }, new Date(at.getTime() + 7_200_000))).toBe('created');
@@ -171,7 +172,7 @@ describe('crawl storage', () => {
     const observe = (names: Record<number, string>, when: Date) =>
       db.sql.begin((tx) =>
         recordProfileSnapshots(
-          tx as unknown as Sql,
+          asSql(tx),
           Object.entries(names).map(([id, name]) => ({ accountId: Number(id), status: 'active' as const, profile: { name }, raw: { id: Number(id), note: 'x\u0000' }, observedAt: when })),
         ),
       );

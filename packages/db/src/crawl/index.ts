@@ -5,3 +5,5 @@ export * from './posts';
 export * from './comments';
 export * from './health';
 export * from './runs';
+export * from './fresh';
+export * from './partitions';

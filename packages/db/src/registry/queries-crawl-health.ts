@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import { networkSchema, type AccountStatus, type Network } from '@most/shared';
+import { CRAWL_PROBLEMS, networkSchema, type AccountStatus, type CrawlProblem, type Network } from '@most/shared';
 import type { Queryable } from '../client';
 import type { Page } from './queries';
 
-/**
- * Why a page is not read well, most serious first: the page is gone or closed (its status), the
- * last attempt failed, it was never read, or its last successful read is older than the window.
- * A page with none of these was read successfully within the window.
- */
-export const CRAWL_PROBLEMS = ['deleted', 'blocked', 'not_found', 'private', 'failing', 'never_read', 'stale'] as const;
-export type CrawlProblem = (typeof CRAWL_PROBLEMS)[number];
+export { CRAWL_PROBLEMS, type CrawlProblem } from '@most/shared';
 /** A page read longer ago than this is stale (the default schedule reads posts hourly, profiles daily). */
 export const CRAWL_RECENT_HOURS = 26;
 

@@ -1,7 +1,5 @@
-/** Who did something, for the audit log. */
-export interface ScoringActor {
-  id: number | null;
-  label: string;
-}
+import type { Actor } from '../actor';
 
-export const SYSTEM_ACTOR: ScoringActor = { id: null, label: 'scoring' };
+export type { Actor as ScoringActor } from '../actor';
+
+export const SYSTEM_ACTOR: Actor = { id: null, label: 'scoring' };

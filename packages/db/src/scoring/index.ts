@@ -3,12 +3,14 @@ export { loadMethodology, saveMethodology, lockMethodology, type StoredMethodolo
 export { CLASSIFIER_VERSION, classifyPendingComments, overrideClassification, classificationReviewQueue, type ClassificationOverride } from './classify';
 export { reviewContexts, type ReviewContext, type ReviewThreadItem } from './review-context';
 export { measureQuestions, MEASUREMENT_HORIZON_DAYS, type MeasureScope } from './measure';
-export { scorePeriod, type ScorePeriodInput, type ScorePeriodResult } from './score';
+export { scorePeriod, type ScorePeriodInput, type ScorePeriodResult, type SectorPeers } from './score';
 export { rescoreAffected } from './rescore';
 export { listRecommendations, editRecommendation, setRecommendationStatus, type StoredRecommendation, type RecommendationStatus } from './recommendations';
-export { raiseDispute, decideDispute, type RaiseDisputeInput, type DecideDisputeInput, type DisputeReason, type Affected } from './disputes';
+export { raiseDispute, decideDispute, listDisputes, type DisputeItem, type RaiseDisputeInput, type DecideDisputeInput, type DisputeReason, type Affected } from './disputes';
 export { purgeCommentText, DEFAULT_RETENTION_DAYS, type PurgeResult } from './purge';
 export { recordManualAssessment, recordWebsiteCheck, markResponse } from './manual';
 export { headAccountUrl, profileInput } from './inputs';
 export { listOpenQuestions, organizationSlaDistribution, listManualScoringAccounts, listAccountManualAssessments, type OpenQuestion, type ManualScoringAccount } from './watch';
 export { slaWatch, type SlaWatch, type WatchPage } from './sla-watch';
+export { scorePeriodIncremental, DEFAULT_FULL_RESCORE_MS, type IncrementalScoreInput, type IncrementalScoreResult } from './incremental';
+export { loadPageStates, UNREAD_PAGE } from './page-state';

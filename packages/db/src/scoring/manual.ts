@@ -15,7 +15,7 @@ export async function recordManualAssessment(
 ): Promise<number> {
   const { methodology } = await loadMethodology(sql);
   const criterion = methodology.criteria.find((c) => c.code === input.criterionCode);
-  if (!criterion || criterion.evaluation.kind !== 'manual') throw new AppError('BAD_REQUEST', `Критерий ${input.criterionCode} не оценивается вручную`);
+  if (criterion?.evaluation.kind !== 'manual') throw new AppError('BAD_REQUEST', `Критерий ${input.criterionCode} не оценивается вручную`);
   const { min, max } = criterion.evaluation.scale;
   if (input.score === null) {
     if (!input.note?.trim()) throw new AppError('BAD_REQUEST', 'Укажите, почему критерий не применим к этой странице', { details: { note: 'required when the criterion does not apply' } });
@@ -47,7 +47,7 @@ export async function recordWebsiteCheck(
 export async function markResponse(sql: Queryable, input: { commentId: number; kind: 'substantive' | 'intermediate' }, actor: ScoringActor): Promise<{ accountId: number; publishedAt: Date }> {
   const [comment] = await sql<{ accountId: number; publishedAt: Date; fromPage: boolean }[]>`
     SELECT account_id AS "accountId", published_at AS "publishedAt", from_page AS "fromPage" FROM comments WHERE id = ${input.commentId}`;
-  if (!comment || !comment.fromPage) throw new AppError('BAD_REQUEST', 'Отметить можно только ответ страницы');
+  if (!comment?.fromPage) throw new AppError('BAD_REQUEST', 'Отметить можно только ответ страницы');
   await sql`
     INSERT INTO response_marks (comment_id, kind, marked_by) VALUES (${input.commentId}, ${input.kind}, ${actor.id})
     ON CONFLICT (comment_id) DO UPDATE SET kind = EXCLUDED.kind, marked_by = EXCLUDED.marked_by, marked_at = now()`;

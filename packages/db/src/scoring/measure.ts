@@ -1,4 +1,4 @@
-import { evaluateSla, ME_TOO_REASON, slaDeadline, slaElapsedMs, type ResponseKind, type SlaComment, type SlaPolicy, type SlaState } from '@most/domain';
+import { evaluateSla, ME_TOO_REASON, slaDeadline, slaElapsedMs, slaStateFor, type ResponseKind, type SlaComment, type SlaPolicy } from '@most/domain';
 import type { Queryable } from '../client';
 import { chunked } from '../crawl/text';
 
@@ -113,12 +113,6 @@ async function measureCalendar(sql: Queryable, policy: SlaPolicy, scope: Measure
   return result.count;
 }
 
-function stateOf(policy: SlaPolicy, askedAt: number, replyAt: number | null, evaluatedAt: number): SlaState {
-  const limit = policy.durationMinutes * 60_000;
-  if (replyAt !== null) return slaElapsedMs(policy, askedAt, replyAt) <= limit ? 'answered_in_time' : 'answered_late';
-  return slaElapsedMs(policy, askedAt, evaluatedAt) <= limit ? 'open_within_window' : 'breached';
-}
-
 async function measureWorkingHours(sql: Queryable, policy: SlaPolicy, scope: MeasureScope, now: Date): Promise<number> {
   const UNCHANGED_GUARD = sql.unsafe(UNCHANGED_GUARD_SQL);
   const rows = await sql<{ id: number; accountId: number; postId: number; askedAt: Date; deleted: boolean; excludedReason: string | null; evaluatedAt: Date; replyId: number | null; replyAt: Date | null }[]>`
@@ -138,7 +132,7 @@ async function measureWorkingHours(sql: Queryable, policy: SlaPolicy, scope: Mea
         account_id: row.accountId,
         post_id: row.postId,
         asked_at: row.askedAt,
-        state: excluded ? 'excluded' : stateOf(policy, asked, reply, row.evaluatedAt.getTime()),
+        state: excluded ? 'excluded' : slaStateFor(policy, asked, reply, row.evaluatedAt.getTime()),
         excluded_reason: excluded,
         clock: 'working_hours',
         deadline_at: Number.isFinite(deadline) ? new Date(deadline) : null,

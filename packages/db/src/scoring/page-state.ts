@@ -1,8 +1,11 @@
 import type { PageReadState } from '@most/domain';
 import type { Queryable } from '../client';
 
+/** A page the crawler never reached. */
+export const UNREAD_PAGE: PageReadState = { availability: 'available', profileRead: false, postsRead: false, commentsRead: false };
+
 /**
- * What was ever read of each page up to the period's end: the network's verdict on the page
+ * The one definition of what was read of a page (scoring and the SLA watch): what was ever read of each page up to the period's end: the network's verdict on the page
  * (accounts.status), a profile snapshot, the wall (a posts crawl or any stored post) and comments
  * (a post whose comments were read, or any stored comment). Scoring measures nothing else.
  */

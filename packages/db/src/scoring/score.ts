@@ -1,6 +1,6 @@
 import {
-  aggregateFromCounts, buildRecommendations, periodBounds, periodOfLocalDate, scoreAccount, statusFor,
-  type CriterionScore, type ManualScore, type Methodology, type Period, type PeriodKind, type PostInput, type QuestionEvidence,
+  aggregateFromCounts, applyOverrides, buildRecommendations, PAGE_UNREAD_REASONS, periodBounds, periodOfLocalDate, scoreAccount, statusFor,
+  type CriterionOverride, type CriterionScore, type ManualScore, type Methodology, type Period, type PeriodKind, type PostInput, type QuestionEvidence,
   type ScoreResult, type SlaState,
 } from '@most/domain';
 import type { Network, OrganizationKind, Sector } from '@most/shared';
@@ -10,7 +10,7 @@ import { classifyPendingComments } from './classify';
 import { measureQuestions } from './measure';
 import { loadMethodology } from './methodology';
 import { profileInput, type StoredProfile } from './inputs';
-import { loadPageStates } from './page-state';
+import { loadPageStates, UNREAD_PAGE } from './page-state';
 
 const ACCOUNT_CHUNK = 1_000;
 /** From this many accounts on, a rescore refreshes table statistics as it goes. */
@@ -28,7 +28,12 @@ export interface ScorePeriodInput {
   now?: Date;
   /** Called with each phase's duration in seconds (benchmarks, logs). */
   onPhase?: (phase: string, seconds: number) => void;
+  /** Sector peer medians to use instead of measuring them (an incremental pass reuses its full pass's). */
+  peers?: SectorPeers;
 }
+
+/** Median ERpost / ERview per sector, the inputs of ER_POST / ER_VIEW. */
+export type SectorPeers = Record<string, { erPostMedian: number | null; erViewMedian: number | null }>;
 
 export interface ScorePeriodResult {
   period: Period;
@@ -38,6 +43,8 @@ export interface ScorePeriodResult {
   questionsMeasured: number;
   commentsClassified: number;
   recommendations: number;
+  /** The sector peer medians this pass scored with. */
+  peers: SectorPeers;
 }
 
 interface AccountRow {
@@ -105,7 +112,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
   if (bulk) await sql`ANALYZE question_measurements`;
   phase('measure');
 
-  const peers = await sectorPeers(sql, from, to);
+  const peers = input.peers ?? (await sectorPeers(sql, from, to));
   let recommendations = 0;
   let analyzed = false;
   const totals = new Map<number, AccountTotal>();
@@ -138,7 +145,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
         },
         policy.minimumSample,
       );
-      const sectorPeers = peers.get(account.sector) ?? { erPostMedian: null, erViewMedian: null };
+      const sectorPeers = peers[account.sector] ?? { erPostMedian: null, erViewMedian: null };
       const raw = scoreAccount(methodology, {
         account: { network: account.network, organizationKind: account.kind, sector: account.sector },
         period: { from, to },
@@ -150,7 +157,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
         peers: sectorPeers,
         manual: manual.get(account.id) ?? {},
         backlink: backlinks.get(account.id) ?? null,
-        page: pages.get(account.id) ?? { availability: 'available', profileRead: false, postsRead: false, commentsRead: false },
+        page: pages.get(account.id) ?? UNREAD_PAGE,
       });
       const result = applyOverrides(methodology, raw, overrides.get(account.id));
       results.push({ account, result });
@@ -167,7 +174,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
   phase('organizations');
   await settleRecommendations(sql, period, methodology.version, accountIds);
   phase('settle');
-  return { period, methodologyVersion: methodology.version, accounts: accounts.length, organizations, questionsMeasured: measured, commentsClassified, recommendations };
+  return { period, methodologyVersion: methodology.version, accounts: accounts.length, organizations, questionsMeasured: measured, commentsClassified, recommendations, peers };
 }
 
 /** Accounts in scope, widened to every account of the organizations concerned. */
@@ -264,10 +271,10 @@ async function loadBacklinks(sql: Queryable, ids: number[], to: Date) {
 }
 
 async function loadOverrides(sql: Queryable, ids: number[], period: Period) {
-  const rows = await sql<{ accountId: number; code: string; status: 'pass' | 'partial' | 'fail' | 'not_applicable'; disputeId: number | null }[]>`
+  const rows = await sql<({ accountId: number; code: string } & CriterionOverride)[]>`
     SELECT account_id AS "accountId", criterion_code AS code, status, dispute_id AS "disputeId" FROM criterion_overrides
     WHERE account_id = ANY(${ids}::bigint[]) AND period_kind = ${period.kind} AND period_start = ${period.start}::date`;
-  const map = new Map<number, Map<string, { status: 'pass' | 'partial' | 'fail' | 'not_applicable'; disputeId: number | null }>>();
+  const map = new Map<number, Map<string, CriterionOverride>>();
   for (const r of rows) {
     const entry = map.get(r.accountId) ?? new Map();
     entry.set(r.code, { status: r.status, disputeId: r.disputeId });
@@ -277,7 +284,7 @@ async function loadOverrides(sql: Queryable, ids: number[], period: Period) {
 }
 
 /** Median ERpost / ERview per sector over accounts with posts in the period (inputs of ER_POST / ER_VIEW). */
-async function sectorPeers(sql: Queryable, from: Date, to: Date): Promise<Map<string, { erPostMedian: number | null; erViewMedian: number | null }>> {
+export async function sectorPeers(sql: Queryable, from: Date, to: Date): Promise<SectorPeers> {
   const rows = await sql<{ sector: string; erPost: number | null; erView: number | null }[]>`
     WITH followers AS (
       SELECT DISTINCT ON (account_id) account_id, NULLIF((profile ->> 'membersCount')::double precision, 0) AS followers
@@ -293,31 +300,7 @@ async function sectorPeers(sql: Queryable, from: Date, to: Date): Promise<Map<st
     SELECT o.sector, percentile_cont(0.5) WITHIN GROUP (ORDER BY pa.er_post) AS "erPost", percentile_cont(0.5) WITHIN GROUP (ORDER BY pa.er_view) AS "erView"
     FROM per_account pa JOIN accounts a ON a.id = pa.account_id JOIN organizations o ON o.id = a.organization_id
     GROUP BY o.sector`;
-  return new Map(rows.map((r) => [r.sector, { erPostMedian: r.erPost, erViewMedian: r.erView }]));
-}
-
-/** Accepted disputes fix a criterion's status; points and the total follow. */
-function applyOverrides(methodology: Methodology, result: ScoreResult, overrides?: Map<string, { status: 'pass' | 'partial' | 'fail' | 'not_applicable'; disputeId: number | null }>): ScoreResult {
-  if (!overrides || overrides.size === 0) return result;
-  let earned = 0;
-  let possible = 0;
-  let applicable = 0;
-  const criteria = result.criteria.map((c): CriterionScore & { overridden?: boolean } => {
-    const override = overrides.get(c.code);
-    let next: CriterionScore & { overridden?: boolean } = c;
-    if (override) {
-      const maxPoints = override.status === 'not_applicable' ? 0 : c.weight;
-      const points = override.status === 'pass' ? c.weight : override.status === 'partial' ? c.weight * methodology.partialShare : 0;
-      next = { ...c, status: override.status, points, maxPoints, evidence: [...c.evidence, { kind: 'manual', id: override.disputeId === null ? undefined : `dispute-${override.disputeId}`, note: 'dispute_accepted' }], overridden: true, reason: override.status === 'not_applicable' ? 'monitor_judgement' : null };
-    }
-    if (next.status !== 'not_applicable') applicable += c.weight;
-    earned += next.points;
-    possible += next.maxPoints;
-    return next;
-  });
-  const coverage = applicable === 0 ? 0 : possible / applicable;
-  const enough = possible > 0 && coverage >= methodology.minimumCoverage;
-  return { ...result, criteria, earned, possible, coverage: Math.round(coverage * 1000) / 1000, status: enough ? 'ok' : 'not_enough_data', total: enough ? Math.round((earned / possible) * 1000) / 10 : null, reason: enough ? null : (result.reason ?? null) };
+  return Object.fromEntries(rows.map((r) => [r.sector, { erPostMedian: r.erPost, erViewMedian: r.erView }]));
 }
 
 async function writeAccountScores(sql: Queryable, results: { account: AccountRow; result: ScoreResult }[], period: Period, version: number, sla: Map<number, SlaRow>, now: Date, analyze: boolean) {
@@ -343,7 +326,7 @@ async function writeAccountScores(sql: Queryable, results: { account: AccountRow
     result.criteria.map((c) => ({
       account_id: account.id, period_kind: period.kind, period_start: period.start, methodology_version: version, criterion_code: c.code,
       status: c.status, value: c.value, points: c.points, max_points: c.maxPoints, evidence: c.evidence, reason: c.reason ?? null,
-      overridden: (c as { overridden?: boolean }).overridden === true,
+      overridden: c.overridden === true,
     })),
   );
   for (const chunk of chunked(criteria, 5_000)) {
@@ -395,6 +378,14 @@ async function writeRecommendations(sql: Queryable, methodology: Methodology, re
       WHERE (recommendations.generated_text, recommendations.evidence, recommendations.potential_points)
         IS DISTINCT FROM (EXCLUDED.generated_text, EXCLUDED.evidence, EXCLUDED.potential_points)`;
   }
+  // Standing ones whose criterion this period could not measure (the page, or the part it needs, was never read) are withdrawn.
+  await sql`
+    UPDATE recommendations r SET status = 'withdrawn', updated_at = now()
+    FROM account_criterion_scores s
+    WHERE r.account_id = ANY(${ids}::bigint[]) AND r.period_kind = ${period.kind} AND r.period_start = ${period.start}::date
+      AND r.methodology_version = ${methodology.version} AND r.status IN ('new', 'sent', 'acknowledged')
+      AND s.account_id = r.account_id AND s.period_kind = r.period_kind AND s.period_start = r.period_start
+      AND s.methodology_version = r.methodology_version AND s.criterion_code = r.criterion_code AND s.reason = ANY(${[...PAGE_UNREAD_REASONS]}::text[])`;
   return records.length;
 }
 

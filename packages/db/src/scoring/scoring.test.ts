@@ -197,6 +197,18 @@ describe('scoring a period end to end', () => {
     expect(await snapshot()).toEqual(first);
   });
 
+  it('withdraws a standing recommendation about a page that was never read, even one already sent', async () => {
+    const [stale] = await db.sql<{ id: number }[]>`
+      INSERT INTO recommendations (account_id, period_kind, period_start, methodology_version, criterion_code, generated_text)
+      VALUES (${unreadId}, 'month', '2025-03-01', 1, 'POSTING_REGULARITY', '0 публикаций за период') RETURNING id`;
+    await db.sql`UPDATE recommendations SET status = 'sent' WHERE id = ${stale!.id}`;
+    await scorePeriod(db.sql, { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now });
+    expect((await listRecommendations(db.sql, { accountId: unreadId })).map((r) => [r.criterionCode, r.status])).toEqual([['POSTING_REGULARITY', 'withdrawn']]);
+    // Withdrawn is final.
+    await expect(db.sql`UPDATE recommendations SET status = 'acknowledged' WHERE id = ${stale!.id}`).rejects.toThrow(/cannot go from withdrawn to acknowledged/);
+    await db.sql`DELETE FROM recommendations WHERE id = ${stale!.id}`;
+  });
+
   it('separates first and substantive response where a monitor marked replies', async () => {
     const q = questions[0]!;
     const [first] = await db.sql<{ id: number; postId: number }[]>`SELECT id, post_id AS "postId" FROM comments WHERE reply_to_comment_id = ${q} AND from_page`;

@@ -1,7 +1,8 @@
-import { measuresResponsesOn, slaWatchState, type SlaPageReading, type SlaWatchState } from '@most/domain';
+import { measuresResponsesOn, slaPageReading, slaWatchState, type SlaPageReading, type SlaWatchState } from '@most/domain';
 import type { Queryable } from '../client';
 import { MEASUREMENT_HORIZON_DAYS, REPLY_MATCH } from './measure';
 import { loadMethodology } from './methodology';
+import { loadPageStates, UNREAD_PAGE } from './page-state';
 import { listOpenQuestions, watchQuestions, type OpenQuestion } from './watch';
 
 /** One official page of the organization and whether its comments were read for the window. */
@@ -26,10 +27,10 @@ export interface SlaWatch {
 }
 
 /**
- * A page is read when its posts were read and every post of the window that has comments had them
- * read; pages of the registry never crawled are "not read"; pages on networks whose responses the
- * methodology does not measure (no public comments) are "not measured". Which state the watch may claim is
- * the domain's `slaWatchState`.
+ * A page is read as scoring reads it (`loadPageStates`: its posts were ever read), and every post of the
+ * window that has comments had them read; pages of the registry never crawled are "not read"; pages on
+ * networks whose responses the methodology does not measure (no public comments) are "not measured".
+ * Which state the watch may claim is the domain's `slaWatchState` over the domain's `slaPageReading`.
  */
 export async function slaWatch(sql: Queryable, organizationId: number, options: { now?: Date; days?: number; limit?: number } = {}): Promise<SlaWatch> {
   const now = options.now ?? new Date();
@@ -52,8 +53,9 @@ export async function slaWatch(sql: Queryable, organizationId: number, options: 
       FROM q`,
     listOpenQuestions(sql, organizationId, { now, days, limit: options.limit }),
   ]);
+  const states = await loadPageStates(sql, pages.map((page) => page.accountId), now);
   const readOf = (page: (typeof pages)[number]): SlaPageReading =>
-    !measuresResponsesOn(methodology, page.network) ? 'not_measured' : page.postsReadAt === null ? 'not_read' : page.pending ? 'comments_pending' : 'read';
+    slaPageReading(states.get(page.accountId) ?? UNREAD_PAGE, measuresResponsesOn(methodology, page.network), page.pending);
   const watchPages: WatchPage[] = pages.map((page) => ({ accountId: page.accountId, url: page.url, network: page.network, postsReadAt: page.postsReadAt, read: readOf(page) }));
   const questions = counts?.questions ?? 0;
   const answered = counts?.answered ?? 0;

@@ -16,7 +16,7 @@ export interface GenerateOptions {
 }
 
 /** Recommendation statuses that are finished and no longer listed as open work. */
-const CLOSED_RECOMMENDATION_STATUSES = new Set(['resolved', 'dismissed']);
+const CLOSED_RECOMMENDATION_STATUSES = new Set(['resolved', 'dismissed', 'withdrawn']);
 
 /**
  * Builds the draft of one issue from its dataset: a public edition followed by one section per

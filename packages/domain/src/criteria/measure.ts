@@ -1,6 +1,7 @@
 import type { CriterionDefinition, ProfileField } from '../methodology/types';
 import type { CriterionReason } from './reasons';
 import type { EvidenceRef, PostInput, ScoringInputs } from './types';
+import { engagementRates } from './engagement';
 
 /** A measurement before thresholds: a value (null = cannot be measured, with the reason) and its evidence. */
 export interface Measurement {
@@ -74,13 +75,7 @@ function postingRegularity(inputs: ScoringInputs, postsPerWeek: number, maxGapDa
 /** Average ER over posts relative to the sector median (1 = at the median). */
 function engagement(inputs: ScoringInputs, kind: 'post' | 'view'): Measurement {
   const median = kind === 'post' ? inputs.peers.erPostMedian : inputs.peers.erViewMedian;
-  const followers = inputs.profile?.followers ?? null;
-  const rates: number[] = [];
-  for (const post of postsInPeriod(inputs)) {
-    const base = kind === 'post' ? followers : post.views;
-    if (base === null || base <= 0) continue;
-    rates.push(((post.likes + post.reposts + post.comments) / base) * 100);
-  }
+  const rates = engagementRates(postsInPeriod(inputs), kind, inputs.profile?.followers ?? null);
   const name = kind === 'post' ? 'erPost' : 'erView';
   if (rates.length === 0) return none('no_posts', [{ kind: 'figure', field: `${name}Posts`, value: 0 }]);
   const average = rates.reduce((sum, r) => sum + r, 0) / rates.length;

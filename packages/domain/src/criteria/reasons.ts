@@ -19,6 +19,8 @@ export const CRITERION_REASONS = [
   'criterion_scope',
   'monitor_judgement',
   'network_has_no_comments',
+  'network_has_no_reactions',
+  'network_has_no_field',
   // not_enough_data: read, but too little to judge
   'small_sample',
   'no_posts',
@@ -43,6 +45,8 @@ const REASON_RU: Record<CriterionReason, string> = {
   criterion_scope: 'критерий не относится к страницам этого типа',
   monitor_judgement: 'по решению мониторинга критерий к странице не относится',
   network_has_no_comments: 'в этой сети комментарии к записям не видны',
+  network_has_no_reactions: 'в этой сети не видны отметки «Нравится» и репосты',
+  network_has_no_field: 'в этой сети у страницы нет такого поля',
   small_sample: 'вопросов за период меньше минимальной выборки',
   no_posts: 'за период нет записей, по которым можно посчитать показатель',
   no_peer_median: 'нет данных по другим страницам отрасли для сравнения',
@@ -51,11 +55,14 @@ const REASON_RU: Record<CriterionReason, string> = {
   not_reported: 'социальная сеть не сообщает эти сведения',
 };
 
-/** Reasons meaning the data was never read (status not_measured), as opposed to too little of it. */
-export const NOT_MEASURED_REASONS: ReadonlySet<CriterionReason> = new Set([
+/** Reasons meaning the page (or the part of it a criterion needs) was never read: nothing may be recommended from them. */
+export const PAGE_UNREAD_REASONS: readonly CriterionReason[] = [
   'page_not_read', 'page_not_found', 'page_deleted', 'page_private', 'page_blocked',
-  'profile_not_read', 'posts_not_read', 'comments_not_read', 'website_not_checked', 'not_assessed',
-]);
+  'profile_not_read', 'posts_not_read', 'comments_not_read',
+];
+
+/** Reasons meaning the data was never read (status not_measured), as opposed to too little of it. */
+export const NOT_MEASURED_REASONS: ReadonlySet<CriterionReason> = new Set([...PAGE_UNREAD_REASONS, 'website_not_checked', 'not_assessed']);
 
 export const isCriterionReason = (value: unknown): value is CriterionReason => typeof value === 'string' && value in REASON_RU;
 

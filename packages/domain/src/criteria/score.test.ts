@@ -3,7 +3,7 @@ import { METHODOLOGY_V1 } from '../methodology/v1';
 import { methodologySchema } from '../methodology/types';
 import { aggregateSla } from '../sla/aggregate';
 import type { QuestionOutcome } from '../sla/evaluate';
-import { scoreAccount, statusFor } from './score';
+import { applyOverrides, scoreAccount, statusFor } from './score';
 import type { PostInput, ScoringInputs } from './types';
 
 const DAY = 86_400_000;
@@ -55,7 +55,13 @@ function inputs(overrides: Partial<ScoringInputs> = {}): ScoringInputs {
 
 describe('methodology v1', () => {
   it('is valid data whose weights sum to 100 and covers DOMAIN §2', () => {
-    expect(() => methodologySchema.parse(METHODOLOGY_V1)).not.toThrow();
+    // It is stored as JSON: the round trip must give back the same methodology.
+    expect(methodologySchema.parse(JSON.parse(JSON.stringify(METHODOLOGY_V1)))).toEqual(METHODOLOGY_V1);
+    // What the schema cannot see: "pass" is never worse than "partial", manual scales are ranges.
+    const inverted = METHODOLOGY_V1.criteria.filter(({ thresholds: t }) => (t.direction === 'higher' ? t.pass < t.partial : t.pass > t.partial));
+    expect(inverted.map((c) => c.code)).toEqual([]);
+    const flatScales = METHODOLOGY_V1.criteria.filter((c) => c.evaluation.kind === 'manual' && c.evaluation.scale.min >= c.evaluation.scale.max);
+    expect(flatScales.map((c) => c.code)).toEqual([]);
     expect(METHODOLOGY_V1.criteria.reduce((s, c) => s + c.weight, 0)).toBe(100);
     const codes = METHODOLOGY_V1.criteria.map((c) => c.code);
     for (const code of ['PROFILE_HEAD_LINK', 'WEBSITE_BACKLINK', 'COMMENTS_OPEN', 'POSTING_REGULARITY', 'ER_POST', 'ER_VIEW', 'RESPONSE_RATE', 'SLA_WITHIN_24H', 'MEDIAN_FIRST_RESPONSE', 'GOV_BADGE', 'POS_WIDGET']) {
@@ -140,6 +146,21 @@ describe('scoreAccount', () => {
     expect(na).not.toContain('POSTING_REGULARITY');
   });
 
+  it('states why a Telegram channel is not scored on what its preview cannot show, and never fails it there', () => {
+    const telegram = scoreAccount(METHODOLOGY_V1, inputs({ account: { network: 'telegram', organizationKind: 'regional_executive', sector: 'education' } }));
+    const byCode = new Map(telegram.criteria.map((c) => [c.code, c]));
+    for (const code of ['COMMENTS_OPEN', 'RESPONSE_RATE', 'SLA_WITHIN_24H']) expect(byCode.get(code)).toMatchObject({ status: 'not_applicable', reason: 'network_has_no_comments', maxPoints: 0 });
+    for (const code of ['ER_POST', 'ER_VIEW']) expect(byCode.get(code)).toMatchObject({ status: 'not_applicable', reason: 'network_has_no_reactions' });
+    for (const code of ['PROFILE_WORKING_HOURS', 'PROFILE_POSTAL_ADDRESS', 'PROFILE_AVATAR_COVER']) expect(byCode.get(code)).toMatchObject({ status: 'not_applicable', reason: 'network_has_no_field' });
+    // A methodology choice, not a limit of the network: the Gosuslugi widget exists on VK only.
+    expect(byCode.get('POS_WIDGET')).toMatchObject({ status: 'not_applicable', reason: 'criterion_scope' });
+    // What the preview shows is scored as on any network.
+    expect(byCode.get('PROFILE_PHONE')!.status).not.toBe('not_applicable');
+    expect(byCode.get('PROFILE_HEAD_LINK')!.status).not.toBe('not_applicable');
+    const vk = scoreAccount(METHODOLOGY_V1, inputs({ account: { network: 'vk', organizationKind: 'regional_executive', sector: 'education' } }));
+    expect(vk.criteria.find((c) => c.code === 'PROFILE_WORKING_HOURS')!.status).not.toBe('not_applicable');
+  });
+
   it('measures nothing from a page that was never read: not measured with the reason, never a failure', () => {
     const page = { availability: 'available' as const, profileRead: false, postsRead: false, commentsRead: false };
     const result = scoreAccount(METHODOLOGY_V1, inputs({ profile: null, posts: [], manual: {}, backlink: null, sla: aggregateSla([], { minimumSample: 10 }), page }));
@@ -176,6 +197,20 @@ describe('scoreAccount', () => {
     expect(result.criteria.find((c) => c.code === 'PROFILE_EMAIL')).toMatchObject({ status: 'fail', evidence: [{ kind: 'snapshot', id: 's1', field: 'email', value: ' ' }] });
     expect(result.criteria.find((c) => c.code === 'PROFILE_AVATAR_COVER')!.status).toBe('fail');
     expect(result.total).toBe(96);
+  });
+
+  it('lets an accepted dispute fix a verdict, with points and total by the same rules as scoring', () => {
+    const base = inputs();
+    const failed = scoreAccount(METHODOLOGY_V1, inputs({ profile: { ...base.profile!, email: ' ', hasCover: false } }));
+    const fixed = applyOverrides(METHODOLOGY_V1, failed, new Map([['PROFILE_EMAIL', { status: 'pass' as const, disputeId: 7 }], ['PROFILE_AVATAR_COVER', { status: 'pass' as const, disputeId: null }]]));
+    const passing = scoreAccount(METHODOLOGY_V1, base);
+    expect({ total: fixed.total, earned: fixed.earned, possible: fixed.possible, coverage: fixed.coverage }).toEqual({ total: passing.total, earned: passing.earned, possible: passing.possible, coverage: passing.coverage });
+    expect(fixed.criteria.find((c) => c.code === 'PROFILE_EMAIL')).toMatchObject({ status: 'pass', overridden: true, evidence: expect.arrayContaining([{ kind: 'manual', id: 'dispute-7', note: 'dispute_accepted' }]) });
+    const email = METHODOLOGY_V1.criteria.find((c) => c.code === 'PROFILE_EMAIL')!;
+    const dropped = applyOverrides(METHODOLOGY_V1, failed, new Map([['PROFILE_EMAIL', { status: 'not_applicable' as const, disputeId: 8 }]]));
+    expect(dropped.possible).toBe(failed.possible - email.weight);
+    expect(dropped.criteria.find((c) => c.code === 'PROFILE_EMAIL')).toMatchObject({ status: 'not_applicable', points: 0, maxPoints: 0, reason: 'monitor_judgement' });
+    expect(applyOverrides(METHODOLOGY_V1, failed, new Map())).toBe(failed);
   });
 
   it('applies thresholds in both directions', () => {

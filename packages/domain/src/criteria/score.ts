@@ -1,15 +1,11 @@
 import type { CriterionDefinition, Methodology, Thresholds } from '../methodology/types';
+import { notApplicableReason } from '../methodology/network-limits';
 import { measureCriterion } from './measure';
 import { NOT_MEASURED_REASONS, PAGE_READ, pageNotMeasuredReason, type CriterionReason, type PageReadState } from './reasons';
 import type { CriterionScore, CriterionStatus, ScoreResult, ScoringInputs } from './types';
 
 export function isApplicable(criterion: CriterionDefinition, account: ScoringInputs['account']): boolean {
-  const a = criterion.applicability;
-  return (
-    (a.networks.length === 0 || a.networks.includes(account.network)) &&
-    (a.organizationKinds.length === 0 || a.organizationKinds.includes(account.organizationKind)) &&
-    (a.sectors.length === 0 || a.sectors.includes(account.sector))
-  );
+  return notApplicableReason(criterion, account) === null;
 }
 
 export function statusFor(value: number, thresholds: Thresholds): 'pass' | 'partial' | 'fail' {
@@ -53,14 +49,12 @@ function unreadReason(criterion: CriterionDefinition, page: PageReadState): Crit
  */
 export function scoreAccount(methodology: Methodology, inputs: ScoringInputs): ScoreResult {
   const criteria: CriterionScore[] = [];
-  let earned = 0;
-  let possible = 0;
-  let applicableWeight = 0;
   const page = inputs.page ?? PAGE_READ;
   for (const criterion of methodology.criteria) {
     const base = { code: criterion.code, group: criterion.group, weight: criterion.weight };
-    if (!isApplicable(criterion, inputs.account)) {
-      criteria.push({ ...base, status: 'not_applicable', value: null, points: 0, maxPoints: 0, evidence: [], reason: 'criterion_scope' });
+    const outOfScope = notApplicableReason(criterion, inputs.account);
+    if (outOfScope) {
+      criteria.push({ ...base, status: 'not_applicable', value: null, points: 0, maxPoints: 0, evidence: [], reason: outOfScope });
       continue;
     }
     const manual = criterion.evaluation.kind === 'manual' ? inputs.manual[criterion.code] : undefined;
@@ -70,7 +64,6 @@ export function scoreAccount(methodology: Methodology, inputs: ScoringInputs): S
       criteria.push({ ...base, status: 'not_applicable', value: null, points: 0, maxPoints: 0, evidence, reason: 'monitor_judgement' });
       continue;
     }
-    applicableWeight += criterion.weight;
     // Never a verdict from data that was never read: no zero posts for a page nobody opened.
     const unread = unreadReason(criterion, page);
     if (unread) {
@@ -84,10 +77,29 @@ export function scoreAccount(methodology: Methodology, inputs: ScoringInputs): S
       continue;
     }
     const status: CriterionStatus = statusFor(value, criterion.thresholds);
-    const points = status === 'pass' ? criterion.weight : status === 'partial' ? criterion.weight * methodology.partialShare : 0;
-    earned += points;
-    possible += criterion.weight;
-    criteria.push({ ...base, status, value, points: Math.round(points * 100) / 100, maxPoints: criterion.weight, evidence });
+    criteria.push({ ...base, status, value, points: pointsFor(status, criterion.weight, methodology.partialShare), maxPoints: criterion.weight, evidence });
+  }
+  return summarise(methodology, criteria, pageNotMeasuredReason(page));
+}
+
+/** Points a verdict earns: the weight for a pass, its partial share for a partial, else nothing (two decimals). */
+export function pointsFor(status: CriterionStatus, weight: number, partialShare: number): number {
+  const points = status === 'pass' ? weight : status === 'partial' ? weight * partialShare : 0;
+  return Math.round(points * 100) / 100;
+}
+
+/**
+ * The total over criterion verdicts: earned / possible over the evaluated weight; withheld when
+ * less than `minimumCoverage` of the applicable weight (all but not_applicable) was evaluated.
+ */
+function summarise(methodology: Methodology, criteria: CriterionScore[], reasonWhenWithheld: CriterionReason | null | undefined): ScoreResult {
+  let earned = 0;
+  let possible = 0;
+  let applicableWeight = 0;
+  for (const c of criteria) {
+    if (c.status !== 'not_applicable') applicableWeight += c.weight;
+    earned += c.points;
+    possible += c.maxPoints;
   }
   const coverage = applicableWeight === 0 ? 0 : possible / applicableWeight;
   const enough = possible > 0 && coverage >= methodology.minimumCoverage;
@@ -99,6 +111,32 @@ export function scoreAccount(methodology: Methodology, inputs: ScoringInputs): S
     possible,
     coverage: Math.round(coverage * 1000) / 1000,
     criteria,
-    reason: enough ? null : pageNotMeasuredReason(page),
+    reason: enough ? null : (reasonWhenWithheld ?? null),
   };
+}
+
+/** A verdict fixed by an accepted dispute (DOMAIN: disputes). */
+export interface CriterionOverride {
+  status: 'pass' | 'partial' | 'fail' | 'not_applicable';
+  disputeId: number | null;
+}
+
+/** Accepted disputes fix a criterion's status; its points and the total follow by the same rules as scoring. */
+export function applyOverrides(methodology: Methodology, result: ScoreResult, overrides?: ReadonlyMap<string, CriterionOverride>): ScoreResult {
+  if (!overrides || overrides.size === 0) return result;
+  const criteria = result.criteria.map((c): CriterionScore => {
+    const override = overrides.get(c.code);
+    if (!override) return c;
+    const dispute = { kind: 'manual' as const, id: override.disputeId === null ? undefined : `dispute-${override.disputeId}`, note: 'dispute_accepted' };
+    return {
+      ...c,
+      status: override.status,
+      points: pointsFor(override.status, c.weight, methodology.partialShare),
+      maxPoints: override.status === 'not_applicable' ? 0 : c.weight,
+      evidence: [...c.evidence, dispute],
+      overridden: true,
+      reason: override.status === 'not_applicable' ? 'monitor_judgement' : null,
+    };
+  });
+  return summarise(methodology, criteria, result.reason);
 }

@@ -1,5 +1,6 @@
 import type { CriterionDefinition, ProfileField } from '../methodology/types';
-import { countRu, numberRu, percentRu } from '../recommendations/plural';
+import { numberRu, quantityRu } from '../locale/russian';
+import { percentRu } from '../recommendations/plural';
 import { criterionReasonRu } from './reasons';
 import type { CriterionStatus, EvidenceRef } from './types';
 
@@ -63,11 +64,11 @@ function isBinary(c: CriterionTextSource): boolean {
 
 const hours = (x: number) => `${numberRu(x, 1)}\u00a0ч`;
 /** Nominative: «2,1 публикации», «65,3 дня». */
-const posts = (x: number) => countRu(x, 'публикация', 'публикации', 'публикаций');
-const days = (x: number) => countRu(x, 'день', 'дня', 'дней');
+const posts = (x: number) => quantityRu(x, ['публикация', 'публикации', 'публикаций']);
+const days = (x: number) => quantityRu(x, ['день', 'дня', 'дней']);
 /** Genitive, after «не менее» / «дольше»: «3 публикаций», «7 дней», «1 дня». */
-const postsGen = (x: number) => countRu(x, 'публикации', 'публикаций', 'публикаций', 'публикации');
-const daysGen = (x: number) => countRu(x, 'дня', 'дней', 'дней', 'дня');
+const postsGen = (x: number) => quantityRu(x, ['публикации', 'публикаций', 'публикаций', 'публикации']);
+const daysGen = (x: number) => quantityRu(x, ['дня', 'дней', 'дней', 'дня']);
 
 /** A number on the criterion's own scale, with its unit: «45 %», «12,5 ч», «80 % медианы отрасли», «1 из 2». */
 export function criterionAmountRu(c: CriterionTextSource, x: number): string {

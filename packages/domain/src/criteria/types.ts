@@ -104,6 +104,8 @@ export interface CriterionScore {
   evidence: EvidenceRef[];
   /** Why there is no verdict (set for not_measured, not_applicable and not_enough_data). */
   reason?: CriterionReason | null;
+  /** Set when an accepted dispute fixed the status. */
+  overridden?: boolean;
 }
 
 export interface ScoreResult {

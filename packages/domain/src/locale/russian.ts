@@ -4,7 +4,8 @@
  * number takes: 1 день, 2 дня, 5 дней, 21 день, 65,3 дня.
  */
 
-export type PluralForms = readonly [one: string, few: string, many: string];
+/** One, few, many; and, after a governing word («не менее»), the genitive singular a fraction takes. */
+export type PluralForms = readonly [one: string, few: string, many: string, fraction?: string];
 
 const RULES = new Intl.PluralRules('ru-RU');
 const FORMATTERS = new Map<number, Intl.NumberFormat>();

@@ -18,7 +18,7 @@ const LOCAL_PHONE = /(?<![\d\-.])\d{2,3}[\s-]\d{2}[\s-]\d{2}(?![\d\-.])/g;
  * `@id123 (Имя Фамилия)`, `*id123 (Имя)`, `@durov`; links to vk.com / vk.ru / vk.me / ok.ru /
  * odnoklassniki.ru / t.me / telegram.me with any path; a bare `id123456`.
  */
-const BRACKET_MENTION = /\[[\p{L}\d_.:\-]{1,64}\|[^\]\n]{0,200}\]/gu;
+const BRACKET_MENTION = /\[[\p{L}\d_.:-]{1,64}\|[^\]\n]{0,200}\]/gu;
 const NETWORK_LINK =
   /(?:https?:\/\/)?(?:[a-z0-9-]+\.)*(?:vk\.(?:com|ru|me|cc)|vkontakte\.ru|ok\.ru|odnoklassniki\.ru|t\.me|telegram\.(?:me|dog)|tg:\/\/resolve)[/?](?:[^\s<>«»"'()[\]]*[^\s<>«»"'()[\].,;:!?])?/giu;
 /** `@name`, `@id1 (Имя Фамилия)`: with the name in brackets after it (never the middle of an e-mail). */

@@ -38,6 +38,6 @@ export function isMeToo(raw: string): boolean {
   if (PLUS.test(text)) return words(text.replace(PLUS, ' ')) <= MAX_EXTRA_WORDS;
   const found = MARKER.exec(text);
   if (!found) return false;
-  const rest = text.slice(0, found.index) + ' ' + text.slice(found.index + found[0].length);
+  const rest = `${text.slice(0, found.index)} ${text.slice(found.index + found[0].length)}`;
   return words(rest) <= MAX_EXTRA_WORDS;
 }

@@ -1,2 +1,3 @@
 export * from './ranking';
 export * from './unranked';
+export * from './insights';

@@ -2,7 +2,8 @@ import type { EvidenceRef, CriterionScore, ScoreResult } from '../criteria/types
 import type { CriterionDefinition, Methodology, ProfileField } from '../methodology/types';
 import { quoteCitizenText } from '../privacy/redact';
 import { criterionNormRu, criterionResultRu, criterionValueRu, profileFieldNounRu, profileFieldStateRu } from '../criteria/text';
-import { countRu, percentRu, pluralRu } from './plural';
+import { quantityRu } from '../locale/russian';
+import { percentRu, pluralRu } from './plural';
 
 export interface Recommendation {
   criterionCode: string;
@@ -67,8 +68,8 @@ function textFor(criterion: CriterionDefinition, result: CriterionScore, context
       return `${found}${site ? ` (проверен сайт ${site})` : ''}. ${ADVICE.WEBSITE_BACKLINK}`;
     }
     case 'POSTING_REGULARITY': {
-      const count = result.evidence.find((e) => e.kind === 'figure' && e.field === 'posts')?.value;
-      const lead = typeof count === 'number' ? `За период ${countRu(count, 'публикация', 'публикации', 'публикаций', 'публикации', 0)}: ` : '';
+      const count = figure(result, 'posts');
+      const lead = count !== null ? `За период ${quantityRu(count, ['публикация', 'публикации', 'публикаций', 'публикации'], 0)}: ` : '';
       return `${lead}${lead ? found[0]!.toLowerCase() + found.slice(1) : found}. ${ADVICE.POSTING_REGULARITY}`;
     }
     case 'RESPONSE_RATE': {

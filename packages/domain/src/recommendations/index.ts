@@ -1,3 +1,3 @@
 export { buildRecommendations, type Recommendation, type RecommendationContext } from './build';
-export { countRu, numberRu, percentRu, pluralRu } from './plural';
+export { numberRu, percentRu, pluralRu } from './plural';
 export * from './status';

@@ -1,9 +1,10 @@
 /**
  * The recommendation loop: new → sent (a bulletin carried it) → acknowledged (the agency read it)
  * → re-measured by the next period's score → resolved / not_resolved. An agency may acknowledge a
- * recommendation it sees on its dashboard before any bulletin carried it.
+ * recommendation it sees on its dashboard before any bulletin carried it. A recommendation resting on
+ * data that was never read (the page, or the part of it the criterion needs) is withdrawn.
  */
-export const RECOMMENDATION_STATUSES = ['new', 'sent', 'acknowledged', 'resolved', 'not_resolved'] as const;
+export const RECOMMENDATION_STATUSES = ['new', 'sent', 'acknowledged', 'resolved', 'not_resolved', 'withdrawn'] as const;
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 
 /** Who moves a recommendation by hand; re-measurement moves it to resolved / not_resolved. */
@@ -14,13 +15,14 @@ const MANUAL: Record<RecommendationActor, Partial<Record<RecommendationStatus, r
   agency: { new: ['acknowledged'], sent: ['acknowledged'] },
 };
 
-/** Every transition the database accepts (manual ones and re-measurement's). Mirrored by migration 0011's trigger. */
+/** Every transition the database accepts (manual ones and re-measurement's). Mirrored by migration 0017's trigger. */
 export const RECOMMENDATION_TRANSITIONS: Readonly<Record<RecommendationStatus, readonly RecommendationStatus[]>> = {
-  new: ['sent', 'acknowledged', 'resolved'],
-  sent: ['acknowledged', 'resolved', 'not_resolved'],
-  acknowledged: ['resolved', 'not_resolved'],
+  new: ['sent', 'acknowledged', 'resolved', 'withdrawn'],
+  sent: ['acknowledged', 'resolved', 'not_resolved', 'withdrawn'],
+  acknowledged: ['resolved', 'not_resolved', 'withdrawn'],
   resolved: [],
   not_resolved: [],
+  withdrawn: [],
 };
 
 export const RECOMMENDATION_STATUS_RU: Readonly<Record<RecommendationStatus, string>> = {
@@ -29,6 +31,7 @@ export const RECOMMENDATION_STATUS_RU: Readonly<Record<RecommendationStatus, str
   acknowledged: 'Принята к сведению',
   resolved: 'Выполнена',
   not_resolved: 'Не выполнена',
+  withdrawn: 'Отозвана: данные страницы не читались',
 };
 
 /** The statuses this actor may move a recommendation to from `status` (empty: nothing to offer). */

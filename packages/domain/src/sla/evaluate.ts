@@ -51,7 +51,8 @@ export interface EvaluateSlaInput {
   responseKinds?: ReadonlyMap<string, ResponseKind>;
 }
 
-function stateFor(policy: SlaPolicy, askedAt: number, replyAt: number | null, evaluatedAt: number): SlaState {
+/** A question's SLA state: by its first reply when there is one, else by the time elapsed at the evaluation instant. */
+export function slaStateFor(policy: SlaPolicy, askedAt: number, replyAt: number | null, evaluatedAt: number): SlaState {
   const durationMs = policy.durationMinutes * 60_000;
   if (replyAt !== null) return slaElapsedMs(policy, askedAt, replyAt) <= durationMs ? 'answered_in_time' : 'answered_late';
   return slaElapsedMs(policy, askedAt, evaluatedAt) <= durationMs ? 'open_within_window' : 'breached';
@@ -132,7 +133,7 @@ export function evaluateSla(input: EvaluateSlaInput): SlaEvaluation {
         substantive = {
           replyId: real?.id ?? null,
           responseMs: realAt === null ? null : slaElapsedMs(policy, askedAt, realAt),
-          state: stateFor(policy, askedAt, realAt, evaluatedAt),
+          state: slaStateFor(policy, askedAt, realAt, evaluatedAt),
         };
       }
     }
@@ -142,7 +143,7 @@ export function evaluateSla(input: EvaluateSlaInput): SlaEvaluation {
       postId: question.postId,
       askedAt: question.createdAt,
       deadline: Number.isFinite(deadline) ? new Date(deadline) : null,
-      state: stateFor(policy, askedAt, firstAt, evaluatedAt),
+      state: slaStateFor(policy, askedAt, firstAt, evaluatedAt),
       firstReplyId: first?.id ?? null,
       firstReplyAt: first?.createdAt ?? null,
       firstResponseMs: firstAt === null ? null : slaElapsedMs(policy, askedAt, firstAt),

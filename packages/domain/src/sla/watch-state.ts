@@ -1,4 +1,7 @@
+import type { PageReadState } from '../criteria/reasons';
+import { applicableNetworks } from '../methodology/network-limits';
 import type { Methodology } from '../methodology/types';
+import type { Network } from '@most/shared';
 
 /**
  * What the SLA watch may say about an organization, decided only from what was read: a page whose
@@ -33,7 +36,15 @@ export function slaWatchState(facts: SlaWatchFacts): SlaWatchState {
 
 /** Does the methodology measure response times on this network (its 24-hour criterion applies there)? */
 export function measuresResponsesOn(methodology: Methodology, network: string): boolean {
-  return methodology.criteria.some(
-    (c) => c.evaluation.kind === 'automatic' && c.evaluation.metric === 'share_within_sla' && (c.applicability.networks.length === 0 || (c.applicability.networks as readonly string[]).includes(network)),
-  );
+  return methodology.criteria.some((c) => c.evaluation.kind === 'automatic' && c.evaluation.metric === 'share_within_sla' && applicableNetworks(c).includes(network as Network));
+}
+
+/**
+ * The watch's reading of a page, from the one definition of what was read (`PageReadState`, as scoring
+ * uses it): posts never read → not read; some comments of the window's posts still to read → pending.
+ */
+export function slaPageReading(page: PageReadState, responsesMeasured: boolean, commentsPending: boolean): SlaPageReading {
+  if (!responsesMeasured) return 'not_measured';
+  if (!page.postsRead) return 'not_read';
+  return commentsPending ? 'comments_pending' : 'read';
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { pseudonymLabel } from '../privacy';
 import { slaBucketOf, slaDistribution, slaTimeLeft, type MeasuredQuestion } from './watch';
 import { METHODOLOGY_V1 } from '../methodology/v1';
-import { measuresResponsesOn, slaWatchState } from './watch-state';
+import { measuresResponsesOn, slaPageReading, slaWatchState } from './watch-state';
+import { PAGE_READ } from '../criteria/reasons';
 
 const H = 3600;
 const answered = (seconds: number): MeasuredQuestion => ({ state: seconds <= 24 * H ? 'answered_in_time' : 'answered_late', firstResponseSeconds: seconds });
@@ -80,6 +81,14 @@ describe('SLA watch state', () => {
     expect(slaWatchState({ pages: [read], questions: 3, open: 0 })).toBe('all_answered');
     expect(slaWatchState({ pages: [read], questions: 3, open: 1 })).toBe('open');
     expect(slaWatchState({ pages: [pending], questions: 2, open: 0 })).toBe('all_answered');
+  });
+
+  it('reads a page as scoring does: posts never read is "not read", whatever else was read', () => {
+    const profileOnly = { ...PAGE_READ, postsRead: false, commentsRead: false };
+    expect(slaPageReading(profileOnly, true, false)).toBe('not_read');
+    expect(slaPageReading(PAGE_READ, true, false)).toBe('read');
+    expect(slaPageReading(PAGE_READ, true, true)).toBe('comments_pending');
+    expect(slaPageReading(PAGE_READ, false, true)).toBe('not_measured');
   });
 });
 

@@ -8,3 +8,4 @@ export { startOkSimulator, OK_SIMULATOR_APPLICATION, type OkSimulator, type OkSi
 export { startTelegramSimulator, TELEGRAM_PREVIEW_PAGE, type TelegramSimulator, type TelegramSimulatorOptions } from './telegram-server';
 export type { NetworkSimulatorStats } from './http';
 export { NETWORK_SIMULATORS, type DemoSimulatorOptions, type RunningSimulator } from './networks';
+export { startTelegramBotServer, type TelegramBotServer } from './telegram-bot-server';

@@ -33,7 +33,7 @@ export interface TelegramSimulator {
 export const TELEGRAM_PREVIEW_PAGE = 20;
 const METHOD = 'preview';
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** "4.5K" style, as the preview shows view counts. */
 export function compactCount(value: number): string {
@@ -44,14 +44,14 @@ export function compactCount(value: number): string {
 
 function channelInfo(community: SimCommunity, channel: string): string {
   const description = [
-    escape(community.description),
-    community.site ? `Сайт: <a href="${escape(community.site)}" target="_blank" rel="noopener">${escape(community.site.replace(/^https?:\/\//, ''))}</a>` : '',
-    community.address?.phone ? `Телефон: ${escape(community.address.phone)}` : '',
+    escapeText(community.description),
+    community.site ? `Сайт: <a href="${escapeText(community.site)}" target="_blank" rel="noopener">${escapeText(community.site.replace(/^https?:\/\//, ''))}</a>` : '',
+    community.address?.phone ? `Телефон: ${escapeText(community.address.phone)}` : '',
   ].filter(Boolean).join('<br/>');
   return `<div class="tgme_channel_info">
   <div class="tgme_channel_info_header">
     ${community.hasAvatar ? `<i class="tgme_page_photo_image bgcolor1"><img src="https://cdn4.cdn-telegram.org/file/${community.id}.jpg"></i>` : '<i class="tgme_page_photo_image bgcolor1" data-content="К"></i>'}
-    <div class="tgme_channel_info_header_title"><span dir="auto">${escape(community.name)}</span></div>
+    <div class="tgme_channel_info_header_title"><span dir="auto">${escapeText(community.name)}</span></div>
     <div class="tgme_channel_info_header_username"><a href="https://t.me/${channel}">@${channel}</a></div>
   </div>
   <div class="tgme_channel_info_description">${description}</div>
@@ -66,7 +66,7 @@ function message(channel: string, post: SimPost, now: number): string {
   const datetime = new Date(post.date * 1000).toISOString().replace('.000Z', '+00:00');
   return `<div class="tgme_widget_message_wrap js-widget_message_wrap"><div class="tgme_widget_message js-widget_message" data-post="${channel}/${post.id}">
   <div class="tgme_widget_message_bubble">
-    <div class="tgme_widget_message_text js-message_text" dir="auto">${escape(post.text).replace(/\n/g, '<br/>')}</div>
+    <div class="tgme_widget_message_text js-message_text" dir="auto">${escapeText(post.text).replace(/\n/g, '<br/>')}</div>
     <div class="tgme_widget_message_footer compact js-message_footer"><div class="tgme_widget_message_info short js-message_info">
       <span class="tgme_widget_message_views">${compactCount(Math.round(post.views * growth))}</span><span class="copyonly"> views</span>
       <span class="tgme_widget_message_meta">${post.editedAt !== null && post.editedAt <= now ? '<span class="tgme_widget_message_edited">edited</span> ' : ''}<a class="tgme_widget_message_date" href="https://t.me/${channel}/${post.id}"><time datetime="${datetime}" class="time">${datetime.slice(11, 16)}</time></a></span>
@@ -115,7 +115,7 @@ export async function startTelegramSimulator(options: TelegramSimulatorOptions =
       if (fault.startsWith('error')) return sendRaw(res, 503, 'text/html', '<html><body>Service Unavailable</body></html>');
     }
     const community = world.resolve(channel);
-    if (!community || community.state !== 'active') {
+    if (community?.state !== 'active') {
       ledger.error('redirect');
       return sendRaw(res, 302, 'text/html', '', { location: `/${channel}` });
     }
@@ -124,7 +124,7 @@ export async function startTelegramSimulator(options: TelegramSimulatorOptions =
     const beforeId = before && /^\d+$/.test(before) ? Number(before) : Number.POSITIVE_INFINITY;
     const posts = world.postsUpTo(community, now).filter((p) => p.id < beforeId).slice(-TELEGRAM_PREVIEW_PAGE);
     const more = posts[0] && posts[0].id > 1 ? `<div class="tgme_widget_message_centered js-messages_more_wrap"><a href="/s/${channel}?before=${posts[0].id}" class="tme_messages_more js-messages_more" data-before="${posts[0].id}"></a></div>` : '';
-    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escape(community.name)} – Telegram</title></head>
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeText(community.name)} – Telegram</title></head>
 <body class="widget_frame_base tgme_webpreview_body"><main class="tgme_main"><section class="tgme_channel_history js-message_history">${more}
 ${posts.map((post) => message(channel, post, now)).join('\n')}
 </section></main><section class="tgme_right_column">${channelInfo(community, channel)}</section></body></html>`;

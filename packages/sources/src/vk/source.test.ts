@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVkSimulator, type VkSimulator } from '../simulator';
-import { SourceError, type AccountRef } from '../types';
+import { SourceError, type AccountRef, type SourceComment } from '../types';
 import { createVkSource, type VkSourceOptions } from './source';
 
 const NOW = new Date('2026-11-20T09:00:00Z');
@@ -168,18 +168,33 @@ describe('VK adapter: posts and comments', () => {
   it('finds page replies and late answers appear when the clock moves', async () => {
     const handle = 'weekly_answers';
     const s = source();
-    const post = (await s.getPostsPage(vk(handle), null)).posts.find((p) => p.commentsOpen && p.comments > 0);
-    if (!post) throw new Error('no commented post for this seed');
-    const atNow = await s.getComments(vk(handle), post.externalId);
+    const group = (await raw('groups.getById', { group_ids: handle })).groups[0];
+    const commented = (await s.getPostsPage(vk(handle), null)).posts.filter((p) => p.commentsOpen && p.comments > 0);
+    let found: { postId: string; atNow: SourceComment[]; reply: SourceComment } | undefined;
+    for (const post of commented) {
+      const atNow = await s.getComments(vk(handle), post.externalId);
+      const reply = atNow.find((c) => c.fromPage && c.replyToCommentId !== null);
+      if (reply) {
+        found = { postId: post.externalId, atNow, reply };
+        break;
+      }
+    }
+    if (!found) throw new Error('no post with a page reply for this seed');
+    const { postId, atNow, reply } = found;
+    expect(reply.authorId).toBe(String(-group.id));
+    expect(atNow.filter((c) => c.fromPage).every((c) => c.authorId === String(-group.id))).toBe(true);
+    const ids = (list: SourceComment[]) => list.map((c) => c.externalId);
     try {
-      sim.clock.set(new Date(post.publishedAt.getTime() + 30 * 60_000));
-      const early = await s.getComments(vk(handle), post.externalId);
+      // Just before the page answered: the question is there, the answer is not yet.
+      sim.clock.set(new Date(reply.publishedAt.getTime() - 1_000));
+      const early = await s.getComments(vk(handle), postId);
+      expect(ids(early)).toContain(reply.replyToCommentId);
+      expect(ids(early)).not.toContain(reply.externalId);
       expect(early.length).toBeLessThan(atNow.length);
       sim.clock.advance(10 * 86_400_000);
-      const later = await s.getComments(vk(handle), post.externalId);
+      const later = await s.getComments(vk(handle), postId);
+      expect(ids(later)).toEqual(expect.arrayContaining([...ids(atNow), reply.externalId]));
       expect(later.length).toBeGreaterThanOrEqual(atNow.length);
-      expect(new Set(later.map((c) => c.externalId))).toEqual(expect.any(Set));
-      for (const comment of early) expect(later.map((c) => c.externalId)).toContain(comment.externalId);
     } finally {
       sim.clock.set(NOW);
     }

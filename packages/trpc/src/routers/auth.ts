@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { acceptInvitation, authenticate, createSession, deleteSession, inspectToken, passwordSchema, requestPasswordReset, resetPassword, TOKEN_PROBLEMS } from '@most/db';
+import { createSession, deleteSession } from '@most/db';
+import {
+  acceptInvitation,
+  authenticate,
+  inspectToken,
+  passwordSchema,
+  requestPasswordReset,
+  resetPassword,
+  TOKEN_PROBLEMS,
+} from '@most/services';
 import type { TrpcContext } from '../context';
 import { passwordResetMail } from '../mail';
 import { okSchema, sessionUserSchema } from '../schemas';

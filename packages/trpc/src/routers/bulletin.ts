@@ -111,7 +111,7 @@ export const bulletinRouter = router({
     .output(bulletinIssueViewSchema)
     .query(async ({ ctx, input }) => {
       const view = await loadIssueView(ctx.sql, { slug: input.slug }, ['public']);
-      if (!view || view.state !== 'published') throw notFound();
+      if (view?.state !== 'published') throw notFound();
       return view;
     }),
 
@@ -260,7 +260,7 @@ export const bulletinRouter = router({
     .output(z.object({ acknowledgedAt: isoString, alreadyAcknowledged: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       const result = await acknowledgeBulletin(ctx.sql, { issueId: input.issueId, organizationId: ctx.organizationId, actor: actorOf(ctx.user) });
-      if (!result || !result.acknowledgedAt) throw notFound();
+      if (!result?.acknowledgedAt) throw notFound();
       return { acknowledgedAt: result.acknowledgedAt, alreadyAcknowledged: result.alreadyAcknowledged };
     }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { accountOrganizationId, listDisputes, type Sql } from '@most/db';
-import { decideDispute, raiseDispute, rescoreAffected } from '@most/db/scoring';
+import { accountOrganizationId, inTransaction } from '@most/db';
+import { decideDispute, listDisputes, raiseDispute, rescoreAffected } from '@most/db/scoring';
 import { id, isoDate } from '../schemas';
 import { agencyProcedure, assertOrganizationAccess, monitorProcedure, router } from '../trpc';
 
@@ -65,8 +65,7 @@ export const disputesRouter = router({
     )
     .output(z.object({ rescored: z.number().int() }))
     .mutation(({ ctx, input }) =>
-      ctx.sql.begin(async (transaction) => {
-        const tx = transaction as unknown as Sql;
+      inTransaction(ctx.sql, async (tx) => {
         const affected = await decideDispute(tx, input, { id: ctx.user.id, label: ctx.user.email });
         return { rescored: input.accept ? await rescoreAffected(tx, affected) : 0 };
       }),

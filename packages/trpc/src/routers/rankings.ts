@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Queryable } from '@most/db';
 import {
   buildEdition,
   deleteDraftEdition,
@@ -9,8 +10,7 @@ import {
   publishEdition,
   viewEdition,
   type Edition,
-  type Queryable,
-} from '@most/db';
+} from '@most/services';
 import { UNRANKED_REASON_CODES } from '@most/domain';
 import { organizationKindSchema, sectorSchema } from '@most/shared';
 import { id, isoDate, okSchema } from '../schemas';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { RECOMMENDATION_STATUSES } from '@most/domain/recommendation-status';
 import { listOrganizationRecommendations, recommendationOrganizationId } from '@most/db';
 import { editRecommendation, setRecommendationStatus } from '@most/db/scoring';
 import { id, isoDate, okSchema } from '../schemas';
 import { agencyProcedure, assertOrganizationAccess, monitorProcedure, organizationScopedProcedure, router } from '../trpc';
 
-const STATUSES = ['new', 'sent', 'acknowledged', 'resolved', 'not_resolved'] as const;
 const recommendationSchema = z.object({
   id,
   accountId: id,
@@ -15,10 +15,10 @@ const recommendationSchema = z.object({
   text: z.string(),
   evidence: z.array(z.unknown()),
   potentialPoints: z.number(),
-  status: z.enum(STATUSES),
+  status: z.enum(RECOMMENDATION_STATUSES),
   statusChangedAt: isoDate,
 });
-const listInput = z.object({ status: z.enum(STATUSES).optional(), limit: z.number().int().min(1).max(1000).default(200) });
+const listInput = z.object({ status: z.enum(RECOMMENDATION_STATUSES).optional(), limit: z.number().int().min(1).max(1000).default(200) });
 
 export const recommendationsRouter = router({
   /** The signed-in agency's recommendations. */

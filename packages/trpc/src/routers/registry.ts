@@ -5,17 +5,15 @@ import {
   createAccount,
   createOrganization,
   getOrganization,
-  importRegistry,
   listMunicipalities,
   listOrganizations,
-  REGISTRY_UPLOAD_MAX_BYTES,
   organizationFilterSchema,
   organizationInputSchema,
   organizationPatchSchema,
-  readUploadedTable,
   updateAccount,
   updateOrganization,
 } from '@most/db';
+import { importRegistry, REGISTRY_UPLOAD_MAX_BYTES, readUploadedTable } from '@most/services';
 import { AppError, accountStatusSchema, municipalityKindSchema, networkSchema, organizationKindSchema, sectorSchema } from '@most/shared';
 import { id, isoDate } from '../schemas';
 import { monitorProcedure, publicProcedure, router } from '../trpc';

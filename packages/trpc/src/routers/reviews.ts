@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { classificationReviewQueue, overrideClassification, rescoreAffected, reviewContexts } from '@most/db/scoring';
 import { describeClassifierReasons } from '@most/domain';
 import { networkSchema } from '@most/shared';
-import type { Sql } from '@most/db';
 import { id, isoDate } from '../schemas';
 import { monitorProcedure, router } from '../trpc';
+import { inTransaction } from '@most/db';
 
 const CATEGORIES = ['question', 'request', 'complaint', 'gratitude', 'opinion', 'greeting', 'spam', 'other'] as const;
 
@@ -60,8 +60,7 @@ export const reviewsRouter = router({
     .output(z.object({ rescored: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
       const actor = { id: ctx.user.id, label: ctx.user.email };
-      return ctx.sql.begin(async (transaction) => {
-        const tx = transaction as unknown as Sql;
+      return inTransaction(ctx.sql, async (tx) => {
         const comment = await overrideClassification(tx, input, actor);
         return { rescored: await rescoreAffected(tx, { accountId: comment.accountId, at: comment.publishedAt }) };
       });

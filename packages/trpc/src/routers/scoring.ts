@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Sql } from '@most/db';
 import { listAccountManualAssessments, listManualScoringAccounts, loadMethodology, recordManualAssessment, rescoreAffected } from '@most/db/scoring';
 import { id, isoDate } from '../schemas';
 import { monitorProcedure, router } from '../trpc';
+import { inTransaction } from '@most/db';
 
 const bilingual = z.object({ ru: z.string(), en: z.string() });
 
@@ -92,8 +92,7 @@ export const scoringRouter = router({
     .output(z.object({ id, rescored: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
       const actor = { id: ctx.user.id, label: ctx.user.email };
-      return ctx.sql.begin(async (transaction) => {
-        const tx = transaction as unknown as Sql;
+      return inTransaction(ctx.sql, async (tx) => {
         const assessmentId = await recordManualAssessment(tx, { ...input, note: input.note || undefined }, actor);
         const rescored = await rescoreAffected(tx, { accountId: input.accountId, at: new Date(`${input.validFrom}T12:00:00Z`) });
         return { id: assessmentId, rescored };

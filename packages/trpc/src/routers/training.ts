@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { listUsers, type Queryable, type SessionUser } from '@most/db';
 import {
   addCohortSession,
   archiveCourse,
@@ -11,7 +12,6 @@ import {
   attachCohortInstructor,
   detachCohortInstructor,
   listCohortInstructors,
-  listUsers,
   applyForCohort,
   attendanceSheet,
   bulkEnrolFromTable,
@@ -61,9 +61,7 @@ import {
   traineeProfileSchema,
   upsertTraineeProfile,
   verificationUrl,
-  type Queryable,
-  type SessionUser,
-} from '@most/db';
+} from '@most/services';
 import { EDUCATION_LEVELS, EXCHANGE_CONFIRMATIONS, LOSS_CONFIRMATIONS, mayUse } from '@most/domain';
 import { AppError } from '@most/shared';
 import { id, isoDate, okSchema } from '../schemas';
@@ -623,7 +621,7 @@ const monitorRouter = router({
     .mutation(async ({ ctx, input }) => {
       const content = Buffer.from(input.contentBase64, 'base64');
       const extension = input.fileName.toLowerCase().split('.').pop();
-      let table;
+      let table: Awaited<ReturnType<typeof readTable>>;
       if (extension === 'csv' || extension === 'txt') table = parseCsv(content.toString('utf8'));
       else if (extension === 'xlsx') {
         const dir = await mkdtemp(join(tmpdir(), 'most-enrol-'));

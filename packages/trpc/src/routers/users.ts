@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { disableUser, invitationInputSchema, inviteUser, listUsers } from '@most/db';
+import { disableUser, listUsers } from '@most/db';
+import { invitationInputSchema, inviteUser } from '@most/services';
 import { roleSchema } from '@most/shared';
 import { invitationMail } from '../mail';
 import { id, isoDate, okSchema, sessionUserSchema } from '../schemas';

@@ -396,7 +396,7 @@ function Workflow(props: { summary: Summary; onChanged: () => void }) {
   const b = () => t().bulletin;
   const error = () => submit.error ?? back.error ?? publish.error ?? discard.error ?? correct.error;
   return (
-    <div class="card bulletin-card bulletin-workflow" aria-labelledby="workflow-title">
+    <div class="card bulletin-card bulletin-workflow" role="region" aria-labelledby="workflow-title">
       <h2 id="workflow-title">{b().workflow}</h2>
       <Show when={published() !== undefined}>
         <p class="notice notice--ok" role="status" data-testid="bulletin-published-notice">

@@ -8,11 +8,8 @@ import { QueueStatus } from './QueueStatus';
 import { CrawlNow } from './CrawlNow';
 import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
+import { CRAWL_PROBLEMS, NETWORKS, type CrawlProblem, type Network } from '@most/domain/browser';
 
-const NETWORKS = ['vk', 'ok', 'telegram'] as const;
-type Network = (typeof NETWORKS)[number];
-const PROBLEMS = ['failing', 'not_found', 'deleted', 'blocked', 'private', 'never_read', 'stale'] as const;
-type Problem = (typeof PROBLEMS)[number];
 
 /**
  * Crawl health: how many pages have each problem (failing, gone, closed, never or long not read),
@@ -22,7 +19,7 @@ type Problem = (typeof PROBLEMS)[number];
 export default function CrawlPage() {
   const [failingOnly, setFailingOnly] = createSignal(false);
   const [network, setNetwork] = createSignal<Network | ''>('');
-  const [problem, setProblem] = createSignal<Problem | 'any' | ''>('');
+  const [problem, setProblem] = createSignal<CrawlProblem | 'any' | ''>('');
   const [page, setPage] = createSignal(1);
   const health = useQuery(() => {
     const input = { failingOnly: failingOnly(), network: network() || undefined, problem: problem() || undefined, page: page(), pageSize: 100 };
@@ -36,7 +33,7 @@ export default function CrawlPage() {
   const m = () => t().monitor;
   const c = () => t().crawlHealth;
   const when = (value: string | null) => (value ? formatDateTime(value, locale()) : '—');
-  const choose = (value: Problem | 'any' | '') => {
+  const choose = (value: CrawlProblem | 'any' | '') => {
     setPage(1);
     setProblem(value);
   };
@@ -60,7 +57,7 @@ export default function CrawlPage() {
                       {fill(c().needAttention, { n: attention(), total: counts.total, hours: counts.recentHours, ok: counts.readRecently })}
                     </p>
                     <ul class="problem-counts">
-                      <For each={PROBLEMS.filter((p) => counts.problems[p] > 0)}>
+                      <For each={CRAWL_PROBLEMS.filter((p) => counts.problems[p] > 0)}>
                         {(p) => (
                           <li data-problem={p}>
                             <button type="button" class="button--ghost" aria-pressed={problem() === p} onClick={() => choose(problem() === p ? '' : p)}>
@@ -102,10 +99,10 @@ export default function CrawlPage() {
         <form class="form-row" onSubmit={(e) => e.preventDefault()} aria-label={t().ranking.filters}>
           <div class="field">
             <label for="crawl-problem">{c().problemFilter}</label>
-            <select id="crawl-problem" value={problem()} onChange={(e) => choose(e.currentTarget.value as Problem | 'any' | '')}>
+            <select id="crawl-problem" value={problem()} onChange={(e) => choose(e.currentTarget.value as CrawlProblem | 'any' | '')}>
               <option value="">{t().app.all}</option>
               <option value="any">{c().anyProblem}</option>
-              <For each={PROBLEMS}>{(value) => <option value={value}>{label(c().problems, value)}</option>}</For>
+              <For each={CRAWL_PROBLEMS}>{(value) => <option value={value}>{label(c().problems, value)}</option>}</For>
             </select>
           </div>
           <div class="field field--inline">

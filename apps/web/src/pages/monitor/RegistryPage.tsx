@@ -8,11 +8,8 @@ import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { fill, label, t } from '../../i18n';
 import { CrawlNow } from './CrawlNow';
+import { ORGANIZATION_KINDS as KINDS, SECTORS, type OrganizationKind as Kind, type Sector } from '@most/domain/browser';
 
-const SECTORS = ['education', 'health', 'social_protection', 'culture', 'sport', 'housing_utilities', 'roads_transport', 'other'] as const;
-const KINDS = ['regional_executive', 'local_government', 'subordinate_institution'] as const;
-type Sector = (typeof SECTORS)[number];
-type Kind = (typeof KINDS)[number];
 
 function OrganizationDetail(props: { id: number; municipalities: { id: number; name: string }[] }) {
   const client = useQueryClient();

@@ -28,7 +28,7 @@ export default function EmbedPage() {
       <p>{m().intro}</p>
       <p class="muted">{m().filterHint}</p>
       <QueryView query={editions} empty={(list) => list.length === 0} emptyDetail={t().ranking.noEditions}>
-        {(list) => {
+        {() => {
           // Without a chosen edition the widget follows the newest one (`latest`), so it updates itself.
           const editionId = () => params.edition ?? 'latest';
           const src = () =>

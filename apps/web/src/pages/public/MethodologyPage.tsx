@@ -59,6 +59,13 @@ export default function MethodologyPage() {
                             <td data-label={m().kind}>{criterion.kind === 'manual' ? m().manual : m().automatic}</td>
                             <td data-label={m().networksColumn} data-testid="criterion-networks">
                               {criterion.applicability.networks.length === 0 ? m().allNetworks : criterion.applicability.networks.map((n) => label(t().networks, n)).join(', ')}
+                              <For each={criterion.networkLimits ?? []}>
+                                {(limit) => (
+                                  <div class="muted" data-testid="criterion-network-limit">
+                                    {label(t().networks, limit.network)}: {m().notApplicableOn} — {limit.reason}
+                                  </div>
+                                )}
+                              </For>
                             </td>
                           </tr>
                         )}

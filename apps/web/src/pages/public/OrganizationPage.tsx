@@ -1,25 +1,34 @@
 import { A, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createMemo, For, Show } from 'solid-js';
-import { fetchMethodology, fetchOrganization, type MethodologyCriterion, type OrganizationProfile } from '../../api/public';
+import { fetchMethodology, fetchOrganization, fetchTrends, type MethodologyCriterion, type MethodologyVersion, type OrganizationProfile, type TrendPoint } from '../../api/public';
+import { compareColumns } from '@most/domain/insights';
+import { SlaShare } from './Headline';
 import { LineChart } from '../../components/ScoreChart';
 import { NotFound } from '../../components/NotFound';
 import { QueryView } from '../../components/State';
-import { formatDate, formatNumber } from '../../format';
-import { label, locale, t } from '../../i18n';
-import { verdictOf, type Verdict } from './methodology-text';
+import { formatNumber, formatPeriodMonths } from '../../format';
+import { fill, label, locale, t } from '../../i18n';
+import { verdictOfScore, type ScoreVerdict } from '@most/domain/browser';
 
-export function VerdictBadge(props: { verdict: Verdict }) {
+export function VerdictBadge(props: { verdict: ScoreVerdict }) {
   const m = () => t().organization;
   const text = () => ({ pass: `✓ ${m().pass}`, partial: `◐ ${m().partial}`, fail: `✗ ${m().fail}` })[props.verdict];
   return <span class={props.verdict === 'pass' ? 'pass' : props.verdict === 'partial' ? 'warn' : 'fail'}>{text()}</span>;
 }
 
-function Profile(props: { org: OrganizationProfile; criteria: Map<string, MethodologyCriterion> }) {
+function Profile(props: { org: OrganizationProfile; criteria: Map<string, MethodologyCriterion>; versions: MethodologyVersion[]; trends: TrendPoint[] }) {
   const m = () => t().organization;
-  // The API lists editions newest first; the chart reads left to right in time.
-  const history = createMemo(() => [...props.org.rankings].reverse());
   const latest = () => props.org.rankings[0];
+  /** Every criterion of the latest edition's methodology, measured or not (never silently absent). */
+  const rows = createMemo(() => {
+    const point = latest();
+    if (!point) return [];
+    const version = props.versions.find((v) => String(v.version) === point.methodologyVersion.replace(/^v/i, ''));
+    const codes = version ? version.criteria.map((c) => ({ code: c.code, name: c.code, weight: c.weight })) : point.criteria.map((c) => ({ code: c.code, name: c.code, weight: c.weight }));
+    const column = { code: props.org.code, name: props.org.shortName, score: point.score, rank: point.rank, unranked: null, criteria: point.criteria };
+    return compareColumns(codes, [column]).criteria.map((c) => ({ code: c.code, cell: c.cells[0]! }));
+  });
   const criterionTitle = (code: string) => {
     const criterion = props.criteria.get(code);
     if (!criterion) return code;
@@ -30,6 +39,18 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
     <>
       <h1>{props.org.shortName}</h1>
       <p>{props.org.fullName}</p>
+      <Show when={latest()}>
+        {(point) => (
+          <p class="score-line" data-testid="score-line">
+            <Show when={point().enoughData && point().rank !== null} fallback={<strong>{t().insights.notRanked}</strong>}>
+              <strong class="score-line__score">{formatNumber(point().score, locale())}</strong> {m().outOf100} ·{' '}
+              <strong>{fill(t().insights.rankOf, { rank: point().rank!, n: point().rankedCount })}</strong>
+            </Show>{' '}
+            <span class="muted">{fill(t().insights.latestEdition, { title: point().editionTitle })}</span>{' '}
+            <A href={`/compare?organizations=${encodeURIComponent(props.org.code)}`}>{t().insights.compareWith}</A>
+          </p>
+        )}
+      </Show>
       <dl class="meta">
         <dt>{t().ranking.category}</dt>
         <dd>{label(t().kinds, props.org.kind)}</dd>
@@ -69,7 +90,10 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
                 <a href={account.url} rel="noopener noreferrer">
                   {account.url}
                 </a>{' '}
-                <span class="muted">({label(t().accountStatuses, account.status)})</span>
+                <span class="muted" data-testid="account-read">
+                  ({label(t().accountStatuses, account.status)}
+                  <Show when={account.read !== undefined}> · {account.read ? m().pageRead : m().pageNotRead}</Show>)
+                </span>
               </li>
             )}
           </For>
@@ -77,14 +101,10 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
       </Show>
 
       <h2>{m().history}</h2>
-      <Show when={history().length > 0} fallback={<p class="state">{m().noHistory}</p>}>
-        <figure>
-          <LineChart
-            xLabels={history().map((point) => formatDate(point.periodEnd, locale()))}
-            series={[{ label: t().ranking.score, values: history().map((point) => point.score), color: '#0b57d0' }]}
-          />
-          <figcaption class="muted">{m().historyChart}</figcaption>
-        </figure>
+      <Show when={props.org.rankings.length > 0} fallback={<p class="state">{m().noHistory}</p>}>
+        <Show when={props.trends.length > 0}>
+          <TrendCharts trends={props.trends} />
+        </Show>
         <div class="table-wrap">
           <table class="stack" data-testid="history-table">
             <caption>{m().history}</caption>
@@ -121,7 +141,7 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
       </Show>
 
       <h2>{m().criteria}</h2>
-      <Show when={latest() && latest()!.criteria.length > 0} fallback={<p class="state">{t().app.noData}</p>}>
+      <Show when={latest() && rows().length > 0} fallback={<p class="state">{t().app.noData}</p>}>
         <p class="muted">
           {t().ranking.edition}: {latest()!.editionTitle}
         </p>
@@ -137,17 +157,32 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
               </tr>
             </thead>
             <tbody>
-              <For each={latest()!.criteria}>
+              <For each={rows()}>
                 {(criterion) => (
-                  <tr>
+                  <tr data-testid="criterion-row">
                     <td data-label={m().criterion}>{criterionTitle(criterion.code)}</td>
-                    <td data-label={m().result}>
-                      <VerdictBadge verdict={verdictOf(criterion.score)} />
-                    </td>
-                    <td class="num" data-label={t().ranking.score}>
-                      {formatNumber(criterion.score, locale())} {m().outOf100}
-                    </td>
-                    <td data-label={m().explanation}>{props.criteria.get(criterion.code)?.rule ?? '—'}</td>
+                    <Show
+                      when={criterion.cell.status === 'measured' ? criterion.cell : null}
+                      fallback={
+                        <>
+                          <td data-label={m().result}>{t().insights.notMeasured}</td>
+                          <td class="num" data-label={t().ranking.score}>—</td>
+                          <td data-label={m().explanation}>{criterion.cell.status === 'not_measured' ? criterion.cell.text : ''}</td>
+                        </>
+                      }
+                    >
+                      {(cell) => (
+                        <>
+                          <td data-label={m().result}>
+                            <VerdictBadge verdict={verdictOfScore(cell().score)} />
+                          </td>
+                          <td class="num" data-label={t().ranking.score}>
+                            {formatNumber(cell().score, locale())} {m().outOf100}
+                          </td>
+                          <td data-label={m().explanation}>{props.criteria.get(criterion.code)?.rule ?? '—'}</td>
+                        </>
+                      )}
+                    </Show>
                   </tr>
                 )}
               </For>
@@ -159,16 +194,78 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
   );
 }
 
+/** Score beside the region's median, and the 24-hour share beside the region's, edition by edition. */
+function TrendCharts(props: { trends: TrendPoint[] }) {
+  const m = () => t().insights;
+  const labels = () => props.trends.map((p) => formatPeriodMonths(p.periodStart, p.periodEnd, locale()));
+  const share = (sla: TrendPoint['sla']) => (sla.status === 'ok' ? Math.round(sla.shareWithin24h * 1000) / 10 : null);
+  return (
+    <>
+      <div class="sla-charts">
+        <figure>
+          <LineChart
+            xLabels={labels()}
+            series={[
+              { label: m().organizationSeries, values: props.trends.map((p) => p.score), color: '#0b57d0' },
+              { label: m().regionMedian, values: props.trends.map((p) => p.regionMedianScore), color: '#6b7280' },
+            ]}
+          />
+          <figcaption class="muted">{m().trendsChart}</figcaption>
+        </figure>
+        <figure>
+          <LineChart
+            xLabels={labels()}
+            series={[
+              { label: m().organizationSeries, values: props.trends.map((p) => share(p.sla)), color: '#0b57d0' },
+              { label: m().region, values: props.trends.map((p) => share(p.regionSla)), color: '#6b7280' },
+            ]}
+          />
+          <figcaption class="muted">{m().share24hTrend}</figcaption>
+        </figure>
+      </div>
+      <div class="table-wrap">
+        <table class="stack" data-testid="trends-table">
+          <caption>{m().trends}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t().ranking.period}</th>
+              <th scope="col" class="num">{t().ranking.score}</th>
+              <th scope="col" class="num">{m().regionMedian}</th>
+              <th scope="col" class="num">{m().slaOrganization}</th>
+              <th scope="col" class="num">{m().slaRegion}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.trends}>
+              {(point, index) => (
+                <tr>
+                  <td data-label={t().ranking.period}>{labels()[index()]}</td>
+                  <td class="num" data-label={t().ranking.score}>{point.score === null ? m().notRanked : formatNumber(point.score, locale())}</td>
+                  <td class="num" data-label={m().regionMedian}>{formatNumber(point.regionMedianScore, locale())}</td>
+                  <td class="num" data-label={m().slaOrganization}><SlaShare sla={point.sla} short /></td>
+                  <td class="num" data-label={m().slaRegion}><SlaShare sla={point.regionSla} short /></td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <p class="muted">{m().notEnoughNote}</p>
+    </>
+  );
+}
+
 export default function OrganizationPage() {
   const params = useParams<{ code: string }>();
   const query = useQuery(() => ({ queryKey: ['public', 'organization', params.code], queryFn: () => fetchOrganization(params.code) }));
+  const trends = useQuery(() => ({ queryKey: ['public', 'trends', params.code], queryFn: () => fetchTrends(params.code) }));
   const methodology = useQuery(() => ({ queryKey: ['public', 'methodology'], queryFn: fetchMethodology, staleTime: Infinity }));
   /** Criterion texts by code; a later version's wording wins. */
   const criteria = createMemo(() => new Map((methodology.data ?? []).flatMap((version) => version.criteria.map((c) => [c.code, c] as const))));
   return (
     <section>
       <QueryView query={query} missing={() => <NotFound title={t().missing.organization} detail={t().missing.organizationDetail} />}>
-        {(org) => <Profile org={org} criteria={criteria()} />}
+        {(org) => <Profile org={org} criteria={criteria()} versions={methodology.data ?? []} trends={trends.data ?? []} />}
       </QueryView>
     </section>
   );

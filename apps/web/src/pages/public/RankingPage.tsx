@@ -1,6 +1,6 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { editionCsvUrl, editionJsonUrl, fetchEdition, fetchEditions, type EditionRow, type EditionSummary, type EditionView, type RankingFilters } from '../../api/public';
 import { NotFound } from '../../components/NotFound';
 import { QueryView } from '../../components/State';
@@ -8,6 +8,7 @@ import { usePageTitle } from '../../layout/title';
 import { formatDate, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { options, RANKING_SORTS, viewRows, type RankingSort } from './ranking-view';
+import { EditionHeadline } from './Headline';
 
 type SearchParams = { kind?: string; sector?: string; municipality?: string; q?: string; sort?: string };
 
@@ -26,7 +27,7 @@ export function RankingTable(props: { rows: EditionRow[]; caption: string; ranke
   const m = () => t().ranking;
   return (
     <div class="table-wrap">
-      <table class="stack" data-testid={props.testId ?? (props.ranked ? 'ranking-table' : 'not-enough-table')}>
+      <table class={props.ranked ? 'stack ranking ranking--ranked' : 'stack ranking'} data-testid={props.testId ?? (props.ranked ? 'ranking-table' : 'not-enough-table')}>
         <caption>{props.caption}</caption>
         <thead>
           <tr>
@@ -55,19 +56,19 @@ export function RankingTable(props: { rows: EditionRow[]; caption: string; ranke
                 </Show>
                 <td data-label={m().organization}>
                   <A href={`/organizations/${encodeURIComponent(row.organizationCode)}`}>{row.organizationName}</A>
-                  <div class="muted">{label(t().sectors, row.sector)}</div>
+                  <div class="muted secondary">{label(t().sectors, row.sector)}</div>
                 </td>
-                <td data-label={m().municipality}>{row.municipalityName ?? '—'}</td>
+                <td data-label={m().municipality} class="secondary">{row.municipalityName ?? '—'}</td>
                 <Show when={props.ranked}>
                   <td class="num" data-label={m().score}>{formatNumber(row.score, locale())}</td>
                   <td class="num" data-label={m().change}>
                     <Change value={row.rankChange} />
                   </td>
                 </Show>
-                <td class="num" data-label={m().coverage} title={`${row.coverage.accountsScored} ${m().coverageHint} ${row.coverage.accountsTotal}`}>
+                <td class="num secondary" data-label={m().coverage} title={`${row.coverage.accountsScored} ${m().coverageHint} ${row.coverage.accountsTotal}`}>
                   {row.coverage.accountsScored}/{row.coverage.accountsTotal}
                 </td>
-                <td class="num" data-label={m().sample}>{row.sampleSize}</td>
+                <td class="num secondary" data-label={m().sample}>{row.sampleSize}</td>
                 <Show when={!props.ranked}>
                   <td data-label={m().unrankedReason} data-testid="unranked-reason">{row.unranked?.text ?? '—'}</td>
                 </Show>
@@ -83,7 +84,7 @@ export function RankingTable(props: { rows: EditionRow[]; caption: string; ranke
 export function EditionMeta(props: { edition: EditionSummary }) {
   const m = () => t().ranking;
   return (
-    <dl class="meta">
+    <dl class="meta edition-meta">
       <dt>{m().period}</dt>
       <dd>
         {formatDate(props.edition.periodStart, locale())} — {formatDate(props.edition.periodEnd, locale())}
@@ -115,9 +116,13 @@ export function EditionRows(props: { view: EditionView; search?: string; sort?: 
           <RankingTable rows={ranked()} caption={props.view.edition.title} ranked />
         </Show>
         <Show when={unranked().length > 0}>
-          <h2>{m().notEnoughData}</h2>
-          <p class="muted">{m().notEnoughDataHint}</p>
-          <RankingTable rows={unranked()} caption={m().notEnoughData} ranked={false} />
+          <details class="unranked" data-testid="unranked-section">
+            <summary>
+              <h2>{fill(t().insights.unranked, { n: unranked().length })}</h2>
+            </summary>
+            <p class="muted">{t().insights.unrankedHint}</p>
+            <RankingTable rows={unranked()} caption={m().notEnoughData} ranked={false} />
+          </details>
         </Show>
       </Show>
     </>
@@ -146,6 +151,8 @@ function EditionPage(props: { slug: string; editions: EditionSummary[] }) {
     };
   });
   const set = (key: keyof SearchParams, value: string) => setParams({ [key]: value || undefined }, { replace: true });
+  // Phones fold the filters behind one button so the first screen shows the ranking itself.
+  const [filtersOpen, setFiltersOpen] = createSignal(false);
 
   return (
     <QueryView query={whole} missing={() => <NotFound title={t().missing.edition} detail={t().missing.editionDetail} heading={2} />}>
@@ -154,7 +161,20 @@ function EditionPage(props: { slug: string; editions: EditionSummary[] }) {
           <EditionTitle title={edition.edition.title} />
           <h2 class="edition-title">{edition.edition.title}</h2>
           <EditionMeta edition={edition.edition} />
-          <form class="form-row" role="search" aria-label={m().filters} onSubmit={(event) => event.preventDefault()}>
+          <EditionHeadline slug={props.slug} />
+          <div class="ranking-actions">
+            <button type="button" class="filters-toggle button--ghost" aria-expanded={filtersOpen()} aria-controls="ranking-filters" onClick={() => setFiltersOpen(!filtersOpen())}>
+              {t().insights.filtersButton}
+            </button>
+            <div class="toolbar">
+              <a class="button" href={editionCsvUrl(props.slug, filters())} download="" data-testid="csv-link">
+                {m().downloadCsv}
+              </a>
+              <a href={editionJsonUrl(props.slug, filters())}>{m().downloadJson}</a>
+              <A href={`/embed?edition=${encodeURIComponent(props.slug)}${filterSuffix(filters())}`}>{t().nav.embed}</A>
+            </div>
+          </div>
+          <form id="ranking-filters" class="form-row filters" classList={{ 'is-open': filtersOpen() }} role="search" aria-label={m().filters} onSubmit={(event) => event.preventDefault()}>
             <div class="field">
               <label for="f-kind">{m().category}</label>
               <select id="f-kind" value={params.kind ?? ''} onChange={(e) => set('kind', e.currentTarget.value)}>
@@ -198,13 +218,6 @@ function EditionPage(props: { slug: string; editions: EditionSummary[] }) {
             </button>
           </form>
 
-          <div class="toolbar">
-            <a class="button" href={editionCsvUrl(props.slug, filters())} download="" data-testid="csv-link">
-              {m().downloadCsv}
-            </a>
-            <a href={editionJsonUrl(props.slug, filters())}>{m().downloadJson}</a>
-            <A href={`/embed?edition=${encodeURIComponent(props.slug)}${filterSuffix(filters())}`}>{t().nav.embed}</A>
-          </div>
 
           <QueryView query={filtered}>{(view) => <EditionRows view={view} search={params.q} sort={sort()} />}</QueryView>
 
@@ -247,7 +260,7 @@ export function RankingPage() {
   return (
     <section aria-labelledby="ranking-title">
       <h1 id="ranking-title">{t().ranking.title}</h1>
-      <p class="muted">{t().app.tagline}</p>
+      <p class="muted tagline">{t().app.tagline}</p>
       <QueryView query={editions} empty={(list) => list.length === 0 && !params.slug} emptyDetail={t().ranking.noEditions}>
         {(list) => <Show when={params.slug ?? list[0]?.slug} keyed>{(slug) => <EditionPage slug={slug} editions={list} />}</Show>}
       </QueryView>

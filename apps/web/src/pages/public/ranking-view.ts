@@ -27,7 +27,7 @@ export function options(rows: readonly EditionRow[], pick: (row: EditionRow) => 
   const seen = new Map<string, string>();
   for (const row of rows) {
     const option = pick(row);
-    if (option && option[0] && !seen.has(option[0])) seen.set(option[0], option[1]);
+    if (option?.[0] && !seen.has(option[0])) seen.set(option[0], option[1]);
   }
   return [...seen].sort((a, b) => collator.compare(a[1], b[1]));
 }

@@ -133,7 +133,7 @@ export function Certificates(props: { cohortId: number }) {
                       <button type="button" class="button--ghost" onClick={() => pdf.mutate(c.id)}>
                         {m().downloadPdf}
                       </button>
-                      <a href={`/verify/${encodeURIComponent(c.verification_code)}`} rel="external" target="_blank">
+                      <a href={`/verify/${encodeURIComponent(c.verification_code)}`} rel="noopener external" target="_blank">
                         {m().verifyLink}
                       </a>
                       <Show when={!c.revoked_at && isMonitor()}>

@@ -11,19 +11,7 @@ import { CohortPicker, useSelectedCohort } from './CohortPicker';
 import { csvField, fileToBase64, textToBase64 } from './files';
 import { OrganizationPicker, type PickedOrganization } from './OrganizationPicker';
 import { TRAINING_MANAGER_ROLES } from './roles';
-
-type EnrolmentState = 'applied' | 'enrolled' | 'active' | 'completed' | 'failed' | 'withdrawn' | 'suspended';
-/** The moves the server allows, offered in the menu; the server still decides. */
-const NEXT_STATES: Record<EnrolmentState, EnrolmentState[]> = {
-  applied: ['enrolled', 'withdrawn'],
-  enrolled: ['active', 'withdrawn', 'suspended'],
-  active: ['completed', 'failed', 'withdrawn', 'suspended'],
-  suspended: ['active', 'withdrawn'],
-  completed: [],
-  failed: [],
-  withdrawn: [],
-};
-const REASON_REQUIRED = new Set<EnrolmentState>(['failed', 'withdrawn', 'suspended']);
+import { ENROLMENT_TRANSITIONS, REASON_REQUIRED, type EnrolmentState } from '@most/domain/browser';
 
 type BulkReport = { enrolled: number; createdUsers: number; errors: { line: number; message: string }[] };
 
@@ -205,7 +193,8 @@ function BulkEnrolForm(props: { cohortId: number }) {
 
 function ChangeState(props: { enrolmentId: number; state: EnrolmentState; cohortId: number }) {
   const client = useQueryClient();
-  const options = () => NEXT_STATES[props.state];
+  // The moves the server allows, offered in the menu; the server still decides.
+  const options = () => ENROLMENT_TRANSITIONS[props.state];
   const [to, setTo] = createSignal<EnrolmentState | ''>('');
   const [reason, setReason] = createSignal('');
   const change = useMutation(() => ({

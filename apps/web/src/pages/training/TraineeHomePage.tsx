@@ -80,7 +80,7 @@ function MyCourses() {
                         </button>
                         <Show when={course.certificate_code}>
                           {(code) => (
-                            <a href={`/verify/${encodeURIComponent(code())}`} rel="external" target="_blank">
+                            <a href={`/verify/${encodeURIComponent(code())}`} rel="noopener external" target="_blank">
                               {m().verifyLink}
                             </a>
                           )}

@@ -1,0 +1,29 @@
+import { parseConfig } from '@most/shared';
+import { bulletinOptionsFromEnv } from '../processors/bulletin-options';
+
+/** What the alerts sweep needs beyond the database and the queue. */
+export interface AlertWorkerOptions {
+  smtpUrl?: string | undefined;
+  outboxDir: string;
+  publicUrl: string;
+  from: string;
+  telegram?: { token: string; apiUrl?: string | undefined } | undefined;
+  /** A claim older than this belongs to a sender that died mid-send (default 5 minutes). */
+  leaseMs: number;
+  /** How far back a missed alert is still worth sending (default 6 hours). */
+  catchUpMs: number;
+}
+
+export function alertOptionsFromEnv(env: Record<string, string | undefined> = process.env): AlertWorkerOptions {
+  const config = parseConfig(env);
+  const mail = bulletinOptionsFromEnv(env);
+  return {
+    smtpUrl: mail.smtpUrl,
+    outboxDir: mail.outboxDir,
+    publicUrl: mail.publicUrl,
+    from: `Цифровой мост <alerts@${new URL(mail.publicUrl).hostname}>`,
+    telegram: config.TELEGRAM_BOT_TOKEN ? { token: config.TELEGRAM_BOT_TOKEN, apiUrl: config.TELEGRAM_API_URL } : undefined,
+    leaseMs: 5 * 60_000,
+    catchUpMs: config.ALERT_CATCH_UP_HOURS * 3_600_000,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Job } from 'bullmq';
+import type { Sql } from '@most/db';
+import { missingSchedulers, type QueueBackend } from '@most/queue';
+import { createBulletinMailer } from '../processors/bulletin-mailer';
+import { alertOptionsFromEnv, type AlertWorkerOptions } from './options';
+import { runAlertsSweep, telegramBotOf } from './sweep';
+
+export const ALERTS_SCHEDULER_ID = 'alerts-sweep';
+
+interface AlertDeps {
+  sql: Sql;
+  queue: QueueBackend;
+  /** Taken from the environment when absent. */
+  alerts?: AlertWorkerOptions;
+}
+
+let fromEnv: AlertWorkerOptions | undefined;
+const optionsOf = (deps: AlertDeps) => deps.alerts ?? (fromEnv ??= alertOptionsFromEnv());
+
+/** Every minute: deadlines are hours long, so a minute's delay is noise and keeps the load flat. */
+export async function scheduleAlerts(queue: QueueBackend): Promise<void> {
+  await queue.queue('system').upsertJobScheduler(ALERTS_SCHEDULER_ID, { every: 60_000 }, { name: 'alerts-sweep', data: {}, opts: { attempts: 1 } });
+}
+
+export const ALERT_PROCESSORS: Record<string, (job: Job, deps: AlertDeps) => Promise<unknown>> = {
+  'alerts-sweep': async (_job, deps) => {
+    const options = optionsOf(deps);
+    const mailer = createBulletinMailer(options);
+    const missing = await missingSchedulers(deps.queue).catch(() => []);
+    try {
+      return await runAlertsSweep(deps.sql, { mailer, telegram: telegramBotOf(options) }, { ...options, missingSchedules: missing.map((m) => m.id) });
+    } finally {
+      mailer.close();
+    }
+  },
+};

@@ -1,0 +1,4 @@
+export * from './settings';
+export * from './plan';
+export * from './deliver';
+export * from './inbox';

@@ -1,0 +1,2 @@
+export * from './fresh-pass';
+export * from './fair-share';

@@ -1,0 +1,14 @@
+export * from './auth/passwords';
+export * from './auth/login';
+export * from './auth/account-tokens';
+export * from './users/create-user';
+export * from './registry/read-table';
+export * from './registry/import';
+export * from './registry/queries-import';
+export * from './seed/seed';
+export * from './seed/demo-registry';
+export * from './seed/saratov-municipalities';
+export * from './training';
+export * from './rankings/index';
+export * from './documents/xlsx';
+export { dejavuFontFiles } from './documents/pdf-kit';

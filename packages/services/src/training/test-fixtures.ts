@@ -1,0 +1,61 @@
+import type { Sql } from '@most/db';
+import { createCohort, type CohortInput } from './cohorts';
+import { createCourse, type CourseInput } from './courses';
+import type { TrainingActor } from './common';
+
+export const monitor: TrainingActor = { id: null, label: 'test-monitor' };
+
+export async function insertUser(sql: Sql, email: string, role: string, organizationId: number | null = null): Promise<number> {
+  const [row] = await sql<{ id: number }[]>`
+    INSERT INTO users (email, display_name, role, organization_id) VALUES (${email}, ${email.split('@')[0]!}, ${role}, ${organizationId}) RETURNING id`;
+  return row!.id;
+}
+
+export async function insertOrganization(sql: Sql, code: string, name: string): Promise<number> {
+  const [row] = await sql<{ id: number }[]>`
+    INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES (${code}, ${name}, ${name}, 'local_government', 'other') RETURNING id`;
+  return row!.id;
+}
+
+export const sampleCourse = (overrides: Partial<CourseInput> = {}): CourseInput => ({
+  title: 'Ведение официальных страниц органов власти',
+  kind: 'qualification_upgrade',
+  totalHours: 36,
+  modules: [
+    { title: 'Требования закона', hours: 12, lessons: [{ title: '270-ФЗ и постановление 2560', contentMd: '# Закон', links: [{ title: 'Закон', url: 'https://example.org/270' }] }] },
+    { title: 'Ответы на комментарии', hours: 24, lessons: [{ title: 'Сроки ответа', contentMd: 'Не позднее 24 часов' }] },
+  ],
+  assignments: [
+    { title: 'Аудит своей страницы', maxScore: 10, passScore: 6, dueDay: 7, rubric: [{ criterion: 'Полнота', points: 6 }, { criterion: 'Выводы', points: 4 }], modulePosition: 1 },
+    { title: 'Эссе (по желанию)', maxScore: 10, passScore: 5, required: false },
+    { title: 'Итоговая аттестация', maxScore: 100, passScore: 60, isFinal: true, dueDay: 30 },
+  ],
+  ...overrides,
+});
+
+export async function sampleCohort(sql: Sql, courseId: number, overrides: Partial<CohortInput> = {}) {
+  return createCohort(
+    sql,
+    {
+      courseId,
+      title: 'Поток весна 2026',
+      startsOn: '2026-03-02',
+      endsOn: '2026-04-10',
+      formOfStudy: 'part_time',
+      capacity: 3,
+      enrolmentOpensAt: '2026-02-01T00:00:00Z',
+      enrolmentClosesAt: '2026-03-01T00:00:00Z',
+      completionRule: { mode: 'all', conditions: [{ kind: 'required_assignments_passed' }, { kind: 'attendance_at_least', percent: 75 }, { kind: 'final_assessment_passed' }] },
+      sessions: [
+        { title: 'Вводное занятие', startsAt: '2026-03-03T10:00:00Z', hours: 4, mode: 'online', link: 'https://meet.example.org/a' },
+        { title: 'Практикум', startsAt: '2026-03-10T10:00:00Z', hours: 4, mode: 'offline', place: 'Саратов, ул. Московская, 72, ауд. 5' },
+      ],
+      ...overrides,
+    },
+    monitor,
+  );
+}
+
+export async function makeCourse(sql: Sql, overrides: Partial<CourseInput> = {}) {
+  return createCourse(sql, sampleCourse(overrides), monitor);
+}

@@ -1,0 +1,3 @@
+import { baseTestConfig } from '@most/vitest-config';
+
+export default baseTestConfig;

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FRESH_PASS_POLICY, freshCapacity, freshIntervalMs } from '@most/domain/crawl-schedule';
+import { createTestQueueBackend } from '@most/queue/testing';
+import type { QueueBackend } from '@most/queue';
+import type { VkSimulator } from '@most/sources/simulator';
+import { startCrawlRun, startFreshTick, startWorker, type WorkerHandle } from '@most/worker';
+import { createVkSource, type SourceComment, type SourcePost } from '@most/sources';
+import { addVkAccounts, crawlOptions, crawlPosts, createTestDatabase, failedJobs, PROBE_TOKEN, startSimulator, waitForIdle, type TestDatabase } from './harness';
+
+/** Pages that post most days: comments keep arriving under the morning's posts. */
+const HANDLES = ['daily_fresh_a', 'daily_fresh_b', 'daily_fresh_c', 'daily_fresh_d', 'daily_fresh_e', 'daily_fresh_f'];
+const T0 = new Date('2026-11-20T11:00:00Z');
+const TICK_MS = 5 * 60_000;
+const SPAN_MS = 120 * 60_000;
+const BUDGET = 100;
+const POLICY = { ...DEFAULT_FRESH_PASS_POLICY, tickMs: TICK_MS };
+
+describe('fresh pass: comments of recent posts re-read between hourly runs (VK simulator, simulated clock)', () => {
+  let db: TestDatabase;
+  let simulator: VkSimulator;
+  let queue: QueueBackend;
+  let worker: WorkerHandle;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    simulator = await startSimulator(BUDGET, { now: T0, anchor: T0, historyDays: 10, commentsPerPost: 50 });
+    queue = await createTestQueueBackend('redis', db.url);
+    await addVkAccounts(db.sql, HANDLES);
+    worker = await startWorker({ sql: db.sql, queue, crawl: crawlOptions(simulator, BUDGET, queue, { freshEveryMs: TICK_MS }) });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await queue?.close();
+    await simulator?.close();
+    await db?.drop();
+  });
+
+  it('stores a comment posted on a recent post within its re-read interval, once, inside the budget share', async () => {
+    await startCrawlRun(queue, 'profiles', T0.getTime());
+    await waitForIdle(queue);
+    await crawlPosts(queue, T0.getTime());
+    const known = await db.sql<{ id: string }[]>`SELECT id FROM posts WHERE published_at >= ${new Date(T0.getTime() - POLICY.windowMs)}`;
+    expect(known.length).toBeGreaterThan(3);
+
+    // Between hourly runs only the fresh pass reads: one tick every two simulated minutes.
+    for (let elapsed = TICK_MS; elapsed <= SPAN_MS; elapsed += TICK_MS) {
+      simulator.clock.advance(TICK_MS);
+      await startFreshTick(queue, 'vk', simulator.clock.now().getTime());
+      await waitForIdle(queue);
+    }
+    expect(await failedJobs(queue)).toEqual([]);
+    const end = simulator.clock.now().getTime();
+
+    // Every comment written after the hourly run under a post it knew, in time to be re-read, is stored
+    // within the post's re-read interval (by its age) plus one tick.
+    const truth = await recentTruth(simulator, HANDLES, T0.getTime() - POLICY.windowMs);
+    const stored = await db.sql<{ handle: string; post: string; id: string; publishedAt: Date; firstSeenAt: Date }[]>`
+      SELECT a.handle, p.external_id AS post, c.external_id AS id, c.published_at AS "publishedAt", c.first_seen_at AS "firstSeenAt"
+      FROM comments c JOIN posts p ON p.id = c.post_id JOIN accounts a ON a.id = p.account_id`;
+    const storedByKey = new Map(stored.map((c) => [`${c.handle}/${c.post}/${c.id}`, c]));
+    const delays: number[] = [];
+    for (const [handle, account] of truth) {
+      for (const post of account.posts) {
+        if (post.publishedAt.getTime() > T0.getTime()) continue;
+        for (const comment of account.comments.get(post.externalId) ?? []) {
+          const written = comment.publishedAt.getTime();
+          const interval = freshIntervalMs(POLICY, { publishedAt: post.publishedAt.getTime() }, end);
+          if (written <= T0.getTime() || interval === null || written > end - interval - TICK_MS) continue;
+          const row = storedByKey.get(`${handle}/${post.externalId}/${comment.externalId}`);
+          expect(row, `comment ${handle}/${post.externalId}/${comment.externalId} written at ${comment.publishedAt.toISOString()}`).toBeDefined();
+          const delay = row!.firstSeenAt.getTime() - written;
+          const bound = freshIntervalMs(POLICY, { publishedAt: post.publishedAt.getTime() }, row!.firstSeenAt.getTime())! + TICK_MS;
+          expect(delay, `detection delay of ${handle}/${post.externalId}/${comment.externalId}`).toBeLessThanOrEqual(bound);
+          delays.push(delay);
+        }
+      }
+    }
+    expect(delays.length).toBeGreaterThan(3);
+
+    // No comment twice; each tick within its share of the budget.
+    const [dupes] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT post_id, external_id FROM comments GROUP BY 1, 2 HAVING count(*) > 1) d`;
+    expect(dupes!.n).toBe(0);
+    const ticks = await db.sql<{ requests: number; enqueued: number; capacity: number }[]>`SELECT requests, enqueued, capacity FROM crawl_fresh_ticks WHERE network = 'vk' ORDER BY tick_at`;
+    expect(ticks).toHaveLength(SPAN_MS / TICK_MS);
+    expect(ticks.every((t) => t.capacity === freshCapacity(POLICY, BUDGET) && t.enqueued <= t.capacity && t.requests === t.enqueued)).toBe(true);
+    expect(ticks.reduce((sum, t) => sum + t.requests, 0)).toBeGreaterThan(ticks.length);
+  });
+
+  it('plans a tick once: the same tick again adds no jobs', async () => {
+    const tickAt = simulator.clock.now().getTime();
+    const before = await db.sql<{ requests: number }[]>`SELECT requests FROM crawl_fresh_ticks WHERE network = 'vk' AND tick_at = ${new Date(tickAt)}`;
+    await startFreshTick(queue, 'vk', tickAt);
+    await waitForIdle(queue);
+    const after = await db.sql<{ requests: number }[]>`SELECT requests FROM crawl_fresh_ticks WHERE network = 'vk' AND tick_at = ${new Date(tickAt)}`;
+    expect(after).toEqual(before);
+  });
+});
+
+/** What the simulator shows now for posts published since `since` (the newest page of posts is enough here), read with the unlimited probe token. */
+async function recentTruth(simulator: VkSimulator, handles: string[], since: number): Promise<Map<string, { posts: SourcePost[]; comments: Map<string, SourceComment[]> }>> {
+  const probe = createVkSource({ token: PROBE_TOKEN, kind: 'service', baseUrl: simulator.url, requestsPerSecond: 1_000 });
+  const truth = new Map<string, { posts: SourcePost[]; comments: Map<string, SourceComment[]> }>();
+  for (const handle of handles) {
+    const ref = { network: 'vk' as const, handle, externalId: null };
+    const posts = (await probe.getPostsPage(ref, null)).posts.filter((post) => post.publishedAt.getTime() >= since);
+    const comments = new Map<string, SourceComment[]>();
+    for (const post of posts) comments.set(post.externalId, await probe.getComments(ref, post.externalId));
+    truth.set(handle, { posts, comments });
+  }
+  return truth;
+}
