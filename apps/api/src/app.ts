@@ -15,6 +15,7 @@ import { csrfProtection } from './http/csrf';
 import type { Logger } from './logger';
 import { createMailer } from './mailer';
 import { publicApi } from './public/routes';
+import { injectShareTags, shareInfoSource } from './public/share';
 import { trpcHandler } from './trpc-handler';
 import { verifyRoutes } from './routes/verify';
 import { bulletinRoutes } from './routes/bulletin';
@@ -89,7 +90,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const webDist = deps.webDistDir;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     app.get('/assets/*', hashedAssets(webDist));
-    const shell = pageShell(webDist);
+    const shareInfo = shareInfoSource({ sql: deps.sql, publicUrl: deps.publicUrl });
+    // Link previews (VK, Telegram) read the HTML the server returns: titles and tags go in here.
+    const shell = pageShell(webDist, async (html, c) => injectShareTags(html, await shareInfo(c)));
     // Single-page app: every other GET that is not an API path gets index.html.
     app.get('*', async (c, next) => {
       if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/trpc')) return next();

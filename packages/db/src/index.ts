@@ -11,3 +11,4 @@ export * from './registry/queries';
 export * from './registry/queries-crawl-health';
 export * from './bulletin/index';
 export * from './registry/queries-scores';
+export * from './registry/official-search';

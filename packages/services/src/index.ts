@@ -11,3 +11,4 @@ export * from './seed/saratov-municipalities';
 export * from './training';
 export * from './rankings/index';
 export * from './documents/xlsx';
+export { dejavuFontFiles } from './documents/pdf-kit';

@@ -94,7 +94,7 @@ describe('speed on the wire: compression, cache headers, revalidation', () => {
     const repeat = await rawGet(target.server.url, '/rankings/oktyabr-2026', { 'accept-encoding': 'br', 'if-none-match': String(first.headers.etag) });
     expect(repeat.status).toBe(304);
     // A different shell (another deploy) is a new validator: the old one no longer matches.
-    await writeFile(join(webDir, 'index.html'), '<!doctype html><html lang="ru"><head><title>Новая сборка</title></head><body></body></html>');
+    await writeFile(join(webDir, 'index.html'), '<!doctype html><html lang="ru"><head><title>Цифровой мост</title></head><body><p>Новая сборка</p></body></html>');
     const changed = await rawGet(target.server.url, '/rankings/oktyabr-2026', { 'if-none-match': String(first.headers.etag) });
     expect(changed.status).toBe(200);
     expect(changed.wire.toString()).toContain('Новая сборка');

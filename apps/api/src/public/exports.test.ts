@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -53,7 +53,9 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
     await publishEdition(db.sql, september.id, { id: null, label: 'test' });
     const october = await buildEdition(db.sql, { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria, slug: 'oktyabr-2026' }, scores(1.5), { id: null, label: 'test' });
     await publishEdition(db.sql, october.id, { id: null, label: 'test' });
-    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', trustProxy: true }) as unknown as Hono<never>;
+    await mkdir(join(tmp, 'web'));
+    await writeFile(join(tmp, 'web', 'index.html'), '<!doctype html><html lang="ru"><head><meta charset="UTF-8" /><title>Цифровой мост</title></head><body><div id="root"></div></body></html>');
+    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', trustProxy: true, webDistDir: join(tmp, 'web'), publicUrl: 'https://most.example' }) as unknown as Hono<never>;
   });
   afterAll(async () => {
     await queue?.close();
@@ -149,6 +151,71 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
     expect(text).toContain(`/organizations/${codes[0]}`);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect((await get('/api/public/v1/organizations/NO-SUCH-ORG/scorecard.pdf')).status).toBe(404);
+  });
+
+  /** The content of `<meta property|name="key" content="...">` as a browser would read it. */
+  const metaContent = (html: string, key: string) => {
+    const match = new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html);
+    return match ? match[1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : null;
+  };
+  const pngSize = (bytes: Buffer) => ({ signature: bytes.subarray(1, 4).toString(), width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
+
+  it('returns per-page titles, descriptions and link-preview tags in the server HTML, escaped', async () => {
+    const edition = await (await get('/rankings/oktyabr-2026')).text();
+    expect(edition).toContain('<title>Рейтинг за октябрь 2026 — Цифровой мост</title>');
+    expect(metaContent(edition, 'og:title')).toBe('Рейтинг за октябрь 2026 — Цифровой мост');
+    expect(metaContent(edition, 'og:description')).toContain('1 октября 2026 г. — 31 октября 2026 г.');
+    expect(metaContent(edition, 'og:url')).toBe('https://most.example/rankings/oktyabr-2026');
+    expect(metaContent(edition, 'og:image')).toBe('https://most.example/api/public/v1/editions/oktyabr-2026/preview.png');
+    expect(metaContent(edition, 'twitter:card')).toBe('summary_large_image');
+    expect(edition.match(/<title>/g)).toHaveLength(1);
+    // The home page describes the newest edition.
+    expect(metaContent(await (await get('/')).text(), 'og:title')).toBe('Рейтинг за октябрь 2026 — Цифровой мост');
+
+    const organization = await (await get(`/organizations/${encodeURIComponent(codes[0]!)}`)).text();
+    expect(organization).toContain('<title>=HYPERLINK(&quot;x&quot;) — Цифровой мост</title>');
+    expect(organization).not.toContain('content="=HYPERLINK("x")');
+    expect(metaContent(organization, 'og:title')).toBe('=HYPERLINK("x") — Цифровой мост');
+    expect(metaContent(organization, 'og:description')).toContain('Школа № 1 «Родник». Рейтинг за октябрь 2026: 1 место из 11, балл 91,5 из 100.');
+
+    const compare = await (await get(`/compare?ids=${codes[0]},${codes[1]}`)).text();
+    expect(metaContent(compare, 'og:title')).toMatch(/^Сравнение: =HYPERLINK\("x"\), .+ — Цифровой мост$/);
+    expect(metaContent(compare, 'og:url')).toBe(`https://most.example/compare?ids=${encodeURIComponent(`${codes[0]},${codes[1]}`)}`);
+
+    const other = await (await get('/methodology')).text();
+    expect(other).toContain('<title>Цифровой мост</title>');
+    expect(metaContent(other, 'og:image')).toBeNull();
+    expect(metaContent(await (await get('/organizations/NO-SUCH-ORG')).text(), 'og:title')).toBe('Цифровой мост');
+  });
+
+  it('draws a 1200×630 PNG preview per edition and organization', async () => {
+    for (const path of ['/api/public/v1/editions/oktyabr-2026/preview.png', `/api/public/v1/organizations/${encodeURIComponent(codes[0]!)}/preview.png`]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/png');
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(pngSize(bytes)).toEqual({ signature: 'PNG', width: 1200, height: 630 });
+      // A plain, mostly white card still carries thousands of bytes of drawn text.
+      expect(bytes.byteLength).toBeGreaterThan(8_000);
+    }
+    expect((await get('/api/public/v1/editions/no-such/preview.png')).status).toBe(404);
+  });
+
+  it('finds organizations by name, case-insensitively, with their official pages', async () => {
+    const [org] = await db.sql<{ full_name: string; code: string }[]>`
+      SELECT o.full_name, o.code FROM organizations o WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.organization_id = o.id AND a.is_official AND a.removed_at IS NULL) ORDER BY o.id OFFSET 3 LIMIT 1`;
+    // Its whole name, so that no ten other names outrank it.
+    const word = org!.full_name.slice(0, 100);
+    const upper = (await (await get(`/api/public/v1/organizations?search=${encodeURIComponent(word.toUpperCase())}`)).json()) as { organizations: { code: string; pages: { url: string }[] }[] };
+    const found = upper.organizations.find((o) => o.code === org!.code);
+    expect(found, word).toBeDefined();
+    expect(found!.pages.length).toBeGreaterThan(0);
+    expect(found!.pages[0]!.url).toMatch(/^https:\/\//);
+    const lower = (await (await get(`/api/public/v1/organizations?search=${encodeURIComponent(word.toLowerCase())}`)).json()) as { organizations: { code: string }[] };
+    expect(lower.organizations.map((o) => o.code)).toEqual(upper.organizations.map((o) => o.code));
+    expect(((await (await get('/api/public/v1/organizations?search=%25%25')).json()) as { organizations: unknown[] }).organizations).toEqual([]);
+    expect((await get('/api/public/v1/organizations?search=a')).status).toBe(400);
+    expect((await get(`/api/public/v1/organizations?search=${'я'.repeat(101)}`)).status).toBe(400);
   });
 
   // Last: it publishes a newer edition.

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
-import { checkOfficialAccount, getOrganization, listOrganizationScores, type Sql } from '@most/db';
+import { checkOfficialAccount, getOrganization, listOrganizationScores, searchOfficialPages, type Sql } from '@most/db';
 import {
   editionFilterSchema,
   getEdition,
@@ -15,15 +15,17 @@ import {
   renderXlsx,
 } from '@most/services';
 import { loadPageStates, UNREAD_PAGE } from '@most/db/scoring';
+import { numberRu, quantityRu } from '@most/domain/russian';
 import { AppError } from '@most/shared';
 import { EXCEL_CSV, toCsv } from './csv';
 import { comparisonTable, editionTable, tableSheet, type HumanTable } from './exports';
 import { loadScorecard } from './scorecard';
+import { renderPreviewPng } from './preview-image';
 import { docsHtml } from './docs';
 import { embedHtml, embedSnippet } from './embed';
 import { editionsAtom, editionsRss } from './feeds';
 import { IMMUTABLE, makeBody, ResponseCache, send, SHORT, type CachedBody } from './http-cache';
-import { KIND_LABELS, SECTOR_LABELS } from './labels';
+import { formatPeriod, KIND_LABELS, SECTOR_LABELS } from './labels';
 import { methodologyVersions } from './methodology';
 import { openApiDocument } from './openapi';
 import { registerInsightRoutes } from './insights';
@@ -269,6 +271,33 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
     return response;
   });
 
+  /** Link-preview images (og:image) per edition and organization, drawn once and kept. */
+  api.get('/editions/:slug/preview.png', async (c) => {
+    const slug = c.req.param('slug');
+    const body = await cache.through(`preview|edition|${slug}`, async () => {
+      const { edition, previous } = await loadEdition(slug);
+      const view = viewEdition(edition, previous, { page: 1, pageSize: 3 });
+      const top = view.ranked.rows.map((r) => `${r.rank}. ${r.organizationName} — ${numberRu(r.score ?? 0)}`);
+      const counted = `${quantityRu(view.ranked.total, ['организация', 'организации', 'организаций'], 0)} в рейтинге${view.notEnoughData.length > 0 ? `, ещё ${numberRu(view.notEnoughData.length, 0)} — недостаточно данных` : ''}`;
+      return makeBody(renderPreviewPng({ kicker: `Рейтинг · ${formatPeriod(edition.periodStart, edition.periodEnd)}`, title: edition.title, figure: null, lines: [counted, ...top] }), 'image/png', IMMUTABLE);
+    });
+    return send(c, body);
+  });
+
+  api.get('/organizations/:code/preview.png', async (c) => {
+    const code = c.req.param('code').slice(0, 100);
+    const body = await cache.through(`preview|organization|${code}`, async () => {
+      const organization = await getOrganization(deps.sql, { code });
+      const [latest] = await organizationRankingHistory(deps.sql, organization.id);
+      const figure = latest && latest.score !== null ? { value: numberRu(latest.score), caption: 'балл из 100' } : null;
+      const lines = latest
+        ? [latest.editionTitle, latest.rank === null ? 'Не ранжирована: недостаточно данных' : `${latest.rank} место из ${latest.rankedCount}`]
+        : ['Пока не вошла в опубликованный выпуск рейтинга'];
+      return makeBody(renderPreviewPng({ kicker: organization.municipality?.name ?? 'Саратовская область', title: organization.shortName || organization.fullName, figure, lines }), 'image/png', SHORT);
+    }, SHORT_TTL_MS);
+    return send(c, body);
+  });
+
   /** 2–5 organizations of one edition side by side (the compare page's data and files). */
   api.get('/compare', async (c) => {
     const base = baseOf(c);
@@ -303,6 +332,12 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
   api.get('/methodology', async (c) => {
     const body = await cache.through('methodology', async () => makeBody(JSON.stringify({ versions: await methodologyVersions(deps.sql) }), JSON_TYPE, SHORT), SHORT_TTL_MS);
     return send(c, body);
+  });
+
+  /** "Is this official?" by organization name: matching organizations with their official pages. */
+  api.get('/organizations', async (c) => {
+    const { search } = parseQuery(z.object({ search: z.string().trim().min(2, 'не короче 2 символов').max(100) }), c);
+    return send(c, makeBody(JSON.stringify({ organizations: await searchOfficialPages(deps.sql, search) }), JSON_TYPE, SHORT));
   });
 
   api.get('/accounts/check', async (c) => {

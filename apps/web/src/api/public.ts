@@ -122,6 +122,16 @@ export interface AccountCheck {
   organization: { code: string; shortName: string; fullName: string } | null;
 }
 
+export interface OfficialPagesMatch {
+  code: string;
+  shortName: string;
+  fullName: string;
+  municipalityName: string | null;
+  pages: { network: string; url: string }[];
+}
+export const searchOfficialPages = (search: string) =>
+  getJson<{ organizations: OfficialPagesMatch[] }>(`${PUBLIC_API}/organizations${queryString({ search })}`).then((body) => body.organizations);
+
 export const checkAccount = (url: string) => getJson<AccountCheck>(`${PUBLIC_API}/accounts/check${queryString({ url })}`);
 
 export type { Comparison, ComparedCell, EditionHeadline, MunicipalitySummary, NotStated, SlaSummary } from '@most/domain/insights';

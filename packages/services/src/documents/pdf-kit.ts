@@ -28,10 +28,8 @@ export function loadPdfLibraries(): Promise<PdfLibraries> {
 let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
 /** DejaVu ships TrueType with full Cyrillic; the files come from the npm package, not the system. */
 export function loadPdfFonts() {
-  fonts ??= Promise.all([
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  ]).then(([regular, bold]) => ({ regular, bold }));
+  const files = dejavuFontFiles();
+  fonts ??= Promise.all([readFile(files.regular), readFile(files.bold)]).then(([regular, bold]) => ({ regular, bold }));
   return fonts;
 }
 
@@ -49,3 +47,9 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
   if (line) lines.push(line);
   return lines;
 }
+
+/** Paths of the DejaVu font files, for renderers that load fonts by file (SVG → PNG previews). */
+export const dejavuFontFiles = () => ({
+  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+});

@@ -1,24 +1,30 @@
 import { A } from '@solidjs/router';
 import { useMutation } from '@tanstack/solid-query';
-import { createSignal, Match, Show, Switch } from 'solid-js';
-import { checkAccount } from '../../api/public';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { checkAccount, searchOfficialPages } from '../../api/public';
 import { ErrorState, isMissing, NoData } from '../../components/State';
 import { label, t } from '../../i18n';
 
 const looksLikeAccountUrl = (value: string) => /(vk\.com|vk\.ru|ok\.ru|t\.me|telegram\.me)\//i.test(value) || /^@?[\w.]{3,}$/.test(value.trim());
 
-/** "Is this account official?" — checks a pasted page link against the registry. */
+/** "Is this account official?" — checks a pasted page link against the registry, or finds an organization by name. */
 export default function CheckPage() {
   const [url, setUrl] = createSignal('');
   const [invalid, setInvalid] = createSignal(false);
   const check = useMutation(() => ({ mutationFn: checkAccount }));
+  const byName = useMutation(() => ({ mutationFn: searchOfficialPages }));
   const m = () => t().check;
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const value = url().trim();
-    setInvalid(!looksLikeAccountUrl(value));
-    if (!invalid()) check.mutate(value);
+    const isLink = looksLikeAccountUrl(value);
+    setInvalid(!isLink && value.length < 2);
+    if (invalid()) return;
+    check.reset();
+    byName.reset();
+    if (isLink) check.mutate(value);
+    else byName.mutate(value);
   };
 
   return (
@@ -41,7 +47,7 @@ export default function CheckPage() {
             required
           />
         </div>
-        <button type="submit" disabled={check.isPending}>
+        <button type="submit" disabled={check.isPending || byName.isPending}>
           {m().submit}
         </button>
       </form>
@@ -52,6 +58,37 @@ export default function CheckPage() {
       </Show>
       <div aria-live="polite" data-testid="check-result">
         <Switch>
+          <Match when={byName.isError}>
+            <ErrorState error={byName.error} />
+          </Match>
+          <Match when={byName.data}>
+            {(found) => (
+              <Show when={found().length > 0} fallback={<p>{m().noNameResults}</p>}>
+                <h2>{m().nameResults}</h2>
+                <ul data-testid="name-results">
+                  <For each={found()}>
+                    {(org) => (
+                      <li>
+                        <A href={`/organizations/${encodeURIComponent(org.code)}`}>{org.fullName}</A>
+                        <Show when={org.municipalityName}>{(name) => <span class="muted"> · {name()}</span>}</Show>
+                        <Show when={org.pages.length > 0} fallback={<span class="muted"> — {m().noPages}</span>}>
+                          <ul>
+                            <For each={org.pages}>
+                              {(page) => (
+                                <li>
+                                  {label(t().networks, page.network)}: <a href={page.url} rel="noopener nofollow">{page.url}</a>
+                                </li>
+                              )}
+                            </For>
+                          </ul>
+                        </Show>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            )}
+          </Match>
           <Match when={check.isError && isMissing(check.error)}>
             <NoData detail={t().app.notAvailable} />
           </Match>
