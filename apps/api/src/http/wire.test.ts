@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEdition, publishEdition, type OrganizationScore } from '@most/db';
+import { buildEdition, publishEdition, type OrganizationScore } from '@most/services';
 import { startAttackTarget, type AttackTarget } from '../attacks/harness';
 import { chooseEncoding } from './compression';
 

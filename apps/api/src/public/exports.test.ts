@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/db';
+import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';

@@ -1,4 +1,4 @@
-import type { EditionView, EditionViewRow, TableCell, XlsxSheet } from '@most/db';
+import type { EditionView, EditionViewRow, TableCell, XlsxSheet } from '@most/services';
 import { KIND_LABELS, SECTOR_LABELS } from './labels';
 
 /** A table for people (XLSX, Excel CSV): Russian headers, numbers as numbers. */

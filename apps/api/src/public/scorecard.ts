@@ -1,4 +1,5 @@
-import { getOrganization, listOrganizationScores, organizationRankingHistory, type EditionCriterion, type Scorecard, type Sql } from '@most/db';
+import { getOrganization, listOrganizationScores, type Sql } from '@most/db';
+import { organizationRankingHistory, type EditionCriterion, type Scorecard } from '@most/services';
 import { numberRu, quantityRu } from '@most/domain/russian';
 import { formatDay, formatPeriod, KIND_LABELS, SECTOR_LABELS } from './labels';
 
