@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoRegistry } from '@most/db';
+import { seedDemoRegistry } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { bindDemoAgencyToBusyOrganization, DEMO_AGENCY_EMAIL } from './demo-agency';
 import { ensureDemoUsers } from './demo-users';
