@@ -71,10 +71,20 @@ async function addPages(sql: Sql, count: number): Promise<void> {
 }
 
 async function freshData(scale: number): Promise<Figures> {
-  const [{ createTestDatabase }, { TEST_REDIS_URL, uniqueNamespace }, { startVkSimulator }] = await Promise.all([import('@most/db/testing'), import('@most/queue/testing'), import('@most/sources/simulator')]);
+  const [{ createTestDatabase }, { TEST_REDIS_URL, uniqueNamespace }, { startVkSimulator }] = await Promise.all([
+    import('@most/db/testing'),
+    import('@most/queue/testing'),
+    import('@most/sources/simulator'),
+  ]);
   const pages = demoVkPages() * scale;
   const db = await createTestDatabase();
-  const simulator = await startVkSimulator({ seed: `bench-alerts-${scale}`, now: START, anchor: START, historyDays: 4, tokens: { [TOKEN]: { kind: 'service', requestsPerSecond: BENCH_RPS }, [PROBE_TOKEN]: { kind: 'service', requestsPerSecond: null } } });
+  const simulator = await startVkSimulator({
+    seed: `bench-alerts-${scale}`,
+    now: START,
+    anchor: START,
+    historyDays: 4,
+    tokens: { [TOKEN]: { kind: 'service', requestsPerSecond: BENCH_RPS }, [PROBE_TOKEN]: { kind: 'service', requestsPerSecond: null } },
+  });
   const queue = createQueueBackend({ redisUrl: TEST_REDIS_URL, databaseUrl: db.url, namespace: uniqueNamespace('bench_alerts') });
   await queue.prepare();
   await addPages(db.sql, pages);
@@ -83,7 +93,13 @@ async function freshData(scale: number): Promise<Figures> {
     sql: db.sql,
     queue,
     crawl: {
-      sources: { vk: { source: createVkSource({ token: TOKEN, kind: 'service', baseUrl: simulator.url, requestsPerSecond: BENCH_RPS, acquire: pacer.acquire }), tokenFingerprint: fingerprint(TOKEN), requestsPerSecond: BENCH_RPS } },
+      sources: {
+        vk: {
+          source: createVkSource({ token: TOKEN, kind: 'service', baseUrl: simulator.url, requestsPerSecond: BENCH_RPS, acquire: pacer.acquire }),
+          tokenFingerprint: fingerprint(TOKEN),
+          requestsPerSecond: BENCH_RPS,
+        },
+      },
       pseudonymise: createPseudonymiser(PSEUDONYM_KEY),
       now: () => simulator.clock.now(),
       historyDays: 3,
@@ -107,10 +123,14 @@ async function freshData(scale: number): Promise<Figures> {
     // Comments written after the hourly run under posts it stored, early enough to be re-read (half an hour before the end).
     const cutoff = new Date(START.getTime() + SPAN_MS - 30 * 60_000);
     const written = await writtenComments(simulator, db.sql, START, cutoff);
-    const stored = new Map((await db.sql<{ key: string; firstSeenAt: Date }[]>`
+    const stored = new Map(
+      (
+        await db.sql<{ key: string; firstSeenAt: Date }[]>`
       SELECT a.handle || '/' || p.external_id || '/' || c.external_id AS key, c.first_seen_at AS "firstSeenAt"
       FROM comments c JOIN posts p ON p.id = c.post_id JOIN accounts a ON a.id = p.account_id
-      WHERE c.published_at > ${START}`).map((row) => [row.key, row.firstSeenAt.getTime()]));
+      WHERE c.published_at > ${START}`
+      ).map((row) => [row.key, row.firstSeenAt.getTime()]),
+    );
     const delays = written.flatMap((c) => (stored.has(c.key) ? [stored.get(c.key)! - c.writtenAt] : [])).sort((a, b) => a - b);
     const fresh = await freshPassRequests(db.sql, { network: 'vk', from: START, to: new Date(START.getTime() + SPAN_MS + 1) });
     return {
@@ -151,13 +171,18 @@ async function writtenComments(simulator: { url: string }, sql: Sql, from: Date,
   return out;
 }
 
-const demoVkPages = () => demoRegistry().flatMap((row) => row.accounts.split(' ')).filter((url) => url.startsWith('https://vk.com/')).length;
+const demoVkPages = () =>
+  demoRegistry()
+    .flatMap((row) => row.accounts.split(' '))
+    .filter((url) => url.startsWith('https://vk.com/')).length;
 
 const format = (value: number | null, digits = 1) => (value === null ? 'n/a (no comments)' : value.toFixed(digits));
 
 async function freshDataSection(): Promise<void> {
   console.log('== Fresh data: comment written → stored (simulated time) ==');
-  console.log(`token ${SIMULATED_RPS} req/s, fresh pass share ≤ ${DEFAULT_FRESH_PASS_POLICY.budgetShare * 100} %, tick ${STEP_MS / 60_000} min, window ${DEFAULT_FRESH_PASS_POLICY.windowMs / 3_600_000} h, ${SPAN_MS / 60_000} simulated minutes after an hourly run`);
+  console.log(
+    `token ${SIMULATED_RPS} req/s, fresh pass share ≤ ${DEFAULT_FRESH_PASS_POLICY.budgetShare * 100} %, tick ${STEP_MS / 60_000} min, window ${DEFAULT_FRESH_PASS_POLICY.windowMs / 3_600_000} h, ${SPAN_MS / 60_000} simulated minutes after an hourly run`,
+  );
   for (const scale of SCALES) {
     const f = await freshData(scale);
     console.log(

@@ -11,12 +11,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import pino from 'pino';
 import { createApp, listen } from '@most/api';
-import {
-  buildEdition,
-  publishEdition,
-  seedDemoRegistry,
-  type OrganizationScore,
-} from '@most/services';
+import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/services';
 import { createTestDatabase } from '@most/db/testing';
 import type { QueueBackend } from '@most/queue';
 
@@ -61,7 +56,12 @@ try {
   const actor = { id: null, label: 'bench' };
   const first = await buildEdition(db.sql, { title: 'Рейтинг за сентябрь 2026', periodStart: '2026-09-01', periodEnd: '2026-09-30', methodologyVersion: '1', criteria }, scores(1), actor);
   await publishEdition(db.sql, first.id, actor);
-  const second = await buildEdition(db.sql, { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria, slug: 'oktyabr-2026' }, scores(2), actor);
+  const second = await buildEdition(
+    db.sql,
+    { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria, slug: 'oktyabr-2026' },
+    scores(2),
+    actor,
+  );
   await publishEdition(db.sql, second.id, actor);
 
   // Request logs go to /dev/null: both routes pay the same logging cost, the console stays readable.
@@ -91,7 +91,10 @@ try {
   // Alternating rounds, so a change in the machine's load affects both sides alike.
   const totals = { api: { requests: 0, p99: [] as number[] }, file: { requests: 0, p99: [] as number[] } };
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const [side, path] of [['api', apiPath], ['file', staticPath]] as const) {
+    for (const [side, path] of [
+      ['api', apiPath],
+      ['file', staticPath],
+    ] as const) {
       const result = await once(path, DURATION_SECONDS / ROUNDS);
       totals[side].requests += result.requests.total;
       totals[side].p99.push(result.latency.p99);
@@ -100,7 +103,9 @@ try {
   const rate = (side: 'api' | 'file') => totals[side].requests / DURATION_SECONDS;
   const p99 = (side: 'api' | 'file') => [...totals[side].p99].sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!;
 
-  console.log(`${organizations.length} organizations; edition page: ${rows} rows, ${bytes.byteLength} bytes; ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${(DURATION_SECONDS / ROUNDS).toFixed(1)} s per side, load generator in ${WORKERS} worker thread(s); machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+  console.log(
+    `${organizations.length} organizations; edition page: ${rows} rows, ${bytes.byteLength} bytes; ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${(DURATION_SECONDS / ROUNDS).toFixed(1)} s per side, load generator in ${WORKERS} worker thread(s); machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+  );
   console.log(`edition JSON (API)        ${Math.round(rate('api')).toString().padStart(6)} req/s   p99 ${p99('api')} ms (median of rounds)`);
   console.log(`same bytes, static file   ${Math.round(rate('file')).toString().padStart(6)} req/s   p99 ${p99('file')} ms (median of rounds)`);
   const ratio = rate('api') / rate('file');

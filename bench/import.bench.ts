@@ -2,12 +2,7 @@
  * `npm run bench:import`: 10,000 organizations with 30,000 accounts into a fresh database on
  * the real PostgreSQL (TEST_DATABASE_URL), first import and an idempotent re-import.
  */
-import {
-  parseCsv,
-  importRegistry,
-  upsertMunicipalities,
-  SARATOV_MUNICIPALITIES,
-} from '@most/services';
+import { parseCsv, importRegistry, upsertMunicipalities, SARATOV_MUNICIPALITIES } from '@most/services';
 import { createTestDatabase } from '@most/db/testing';
 
 const ORGANIZATIONS = 10_000;

@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
-import { type Sql } from '@most/db';
+import type { Sql } from '@most/db';
 import { scorePeriod, scorePeriodIncremental } from '@most/db/scoring';
 import { createQueueBackend } from '@most/queue';
 import type { Network } from '@most/shared';
@@ -80,11 +80,7 @@ async function databaseBytes(sql: Sql): Promise<number> {
 
 async function main(): Promise<void> {
   const benchStarted = performance.now();
-  const [{ createTestDatabase }, { TEST_REDIS_URL, uniqueNamespace }, simulators] = await Promise.all([
-    import('@most/db/testing'),
-    import('@most/queue/testing'),
-    import('@most/sources/simulator'),
-  ]);
+  const [{ createTestDatabase }, { TEST_REDIS_URL, uniqueNamespace }, simulators] = await Promise.all([import('@most/db/testing'), import('@most/queue/testing'), import('@most/sources/simulator')]);
   const db = await createTestDatabase();
   const { sql } = db;
   const world = { seed: 'scale', now: NOW, anchor: NOW, historyDays: HISTORY_DAYS, commentsPerPost: COMMENTS_PER_POST };
@@ -99,7 +95,11 @@ async function main(): Promise<void> {
   let worker: CrawlWorkerHandle | undefined;
   try {
     await queue.prepare();
-    console.log(`bench:scale at --scale ${SCALE}: ${PAGES.vk} VK + ${PAGES.ok} OK + ${PAGES.telegram} Telegram pages, ${HISTORY_DAYS} days of history, ${COMMENTS_PER_POST} comments a post; budgets VK ${BUDGETS.vk}, OK ${BUDGETS.ok}, Telegram ${BUDGETS.telegram} req/s; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `bench:scale at --scale ${SCALE}: ${PAGES.vk} VK + ${PAGES.ok} OK + ${PAGES.telegram} Telegram pages, ${HISTORY_DAYS} days of history, ${COMMENTS_PER_POST} comments a post; budgets VK ${BUDGETS.vk}, OK ${BUDGETS.ok}, Telegram ${BUDGETS.telegram} req/s; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
 
     // 1. Registry import.
     let started = performance.now();
@@ -109,8 +109,15 @@ async function main(): Promise<void> {
     console.log(`import:             ${imported.organizations.created} organizations, ${pages} pages in ${seconds(started).toFixed(1)} s (${imported.errors.length} errors)`);
 
     worker = await spawnCrawlWorker(fileURLToPath(import.meta.url), {
-      DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_NAMESPACE: namespace, BENCH_BUDGETS: JSON.stringify(BUDGETS), BENCH_NOW: String(NOW.getTime()),
-      VK_API_URL: vk.url, OK_API_URL: ok.url, OK_APPLICATION: JSON.stringify(simulators.OK_SIMULATOR_APPLICATION), TELEGRAM_PREVIEW_URL: telegram.url,
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_NAMESPACE: namespace,
+      BENCH_BUDGETS: JSON.stringify(BUDGETS),
+      BENCH_NOW: String(NOW.getTime()),
+      VK_API_URL: vk.url,
+      OK_API_URL: ok.url,
+      OK_APPLICATION: JSON.stringify(simulators.OK_SIMULATOR_APPLICATION),
+      TELEGRAM_PREVIEW_URL: telegram.url,
     });
 
     // 2. First full pass: profiles, then posts and comments, of every network at once.
@@ -133,7 +140,9 @@ async function main(): Promise<void> {
     const [stored] = await sql<{ posts: number; comments: number; snapshots: number; failing: number }[]>`
       SELECT (SELECT count(*)::int FROM posts) AS posts, (SELECT count(*)::int FROM comments) AS comments,
              (SELECT count(*)::int FROM account_snapshots) AS snapshots, (SELECT count(*)::int FROM crawl_health WHERE consecutive_failures > 0) AS failing`;
-    console.log(`first full pass:    ${firstSeconds.toFixed(0)} s (profiles ${profilesSeconds.toFixed(0)} s, posts and comments ${postsSeconds.toFixed(0)} s), ${firstRequests} requests (${(firstRequests / pages).toFixed(2)} a page, ${(firstRequests / firstSeconds).toFixed(0)} req/s)`);
+    console.log(
+      `first full pass:    ${firstSeconds.toFixed(0)} s (profiles ${profilesSeconds.toFixed(0)} s, posts and comments ${postsSeconds.toFixed(0)} s), ${firstRequests} requests (${(firstRequests / pages).toFixed(2)} a page, ${(firstRequests / firstSeconds).toFixed(0)} req/s)`,
+    );
     console.log(`                    stored ${stored!.snapshots} profiles, ${stored!.posts} posts, ${stored!.comments} comments; ${stored!.failing} pages failing`);
     console.log(`                    worker CPU ${((cpu1.cpuMs - cpu0.cpuMs) / pages).toFixed(1)} ms a page, database CPU ${(firstDbCpu / pages).toFixed(1)} ms a page`);
 
@@ -147,7 +156,9 @@ async function main(): Promise<void> {
     const actor = { id: null, label: 'bench-scale' };
     const draft = await buildEdition(sql, { ...query, title: 'Рейтинг за ноябрь 2026', criteria, slug: 'scale-2026-11' }, scores, actor);
     const edition = await publishEdition(sql, draft.id, actor);
-    console.log(`classify and score: ${scored.commentsClassified} comments classified, ${scored.questionsMeasured} questions, ${scored.accounts} pages, ${scored.organizations} organizations in ${firstScoreSeconds.toFixed(1)} s (${scored.mode})`);
+    console.log(
+      `classify and score: ${scored.commentsClassified} comments classified, ${scored.questionsMeasured} questions, ${scored.accounts} pages, ${scored.organizations} organizations in ${firstScoreSeconds.toFixed(1)} s (${scored.mode})`,
+    );
     console.log(`edition:            ${edition.slug}: ${scores.filter((s) => s.enoughData).length} of ${scores.length} organizations ranked, built and published in ${seconds(started).toFixed(1)} s`);
     const bytesAfterFirst = await databaseBytes(sql);
     const tablesAfterFirst = await tableBytes(sql);
@@ -192,31 +203,61 @@ async function main(): Promise<void> {
       ) x WHERE p.id = x.id`;
     const controlled = await rescore();
     const share = controlled.seconds / fullSeconds;
-    console.log(`hourly rescore:     ${hourly.seconds.toFixed(1)} s (${hourly.result.mode}, ${hourly.result.changedAccounts} pages changed → ${hourly.result.accounts} rescored with their organizations)`);
+    console.log(
+      `hourly rescore:     ${hourly.seconds.toFixed(1)} s (${hourly.result.mode}, ${hourly.result.changedAccounts} pages changed → ${hourly.result.accounts} rescored with their organizations)`,
+    );
     console.log(`full rescore:       ${fullSeconds.toFixed(1)} s for ${pages} pages (classification done)`);
-    console.log(`5 % changed:        ${controlled.seconds.toFixed(1)} s (${controlled.result.changedAccounts} pages changed → ${controlled.result.accounts} rescored) = ${(share * 100).toFixed(1)} % of a full rescore (target ≤ ${TARGETS.rescoreShare * 100} %: ${ratio(share, TARGETS.rescoreShare)})`);
+    console.log(
+      `5 % changed:        ${controlled.seconds.toFixed(1)} s (${controlled.result.changedAccounts} pages changed → ${controlled.result.accounts} rescored) = ${(share * 100).toFixed(1)} % of a full rescore (target ≤ ${TARGETS.rescoreShare * 100} %: ${ratio(share, TARGETS.rescoreShare)})`,
+    );
     console.log(`                    phases: ${controlled.phases}`);
 
     // 6. Storage and memory.
     const monthBytes = (bytesAfterHour - bytesAfterFirst) * 24 * 30;
-    console.log(`database:           ${mb(bytesAfterFirst)} after the first pass = ${(bytesAfterFirst / pages / 1024).toFixed(1)} kB a page (${HISTORY_DAYS} days of history); hourly pass +${mb(bytesAfterHour - bytesAfterFirst)} → ${(monthBytes / pages / 1024).toFixed(1)} kB a page a month at 720 passes (before the text purge and vacuum)`);
-    const growth = [...tablesAfterHour].map(([name, bytes]) => [name, bytes - (tablesAfterFirst.get(name) ?? 0)] as const).filter(([, b]) => b > 0).sort((a, b) => b[1] - a[1]);
-    console.log(`                    hourly growth by table (new rows, and updated rows' old versions until vacuum): ${growth.slice(0, 6).map(([name, b]) => `${name} ${(b / pages).toFixed(0)} B a page`).join(', ')}`);
+    console.log(
+      `database:           ${mb(bytesAfterFirst)} after the first pass = ${(bytesAfterFirst / pages / 1024).toFixed(1)} kB a page (${HISTORY_DAYS} days of history); hourly pass +${mb(bytesAfterHour - bytesAfterFirst)} → ${(monthBytes / pages / 1024).toFixed(1)} kB a page a month at 720 passes (before the text purge and vacuum)`,
+    );
+    const growth = [...tablesAfterHour]
+      .map(([name, bytes]) => [name, bytes - (tablesAfterFirst.get(name) ?? 0)] as const)
+      .filter(([, b]) => b > 0)
+      .sort((a, b) => b[1] - a[1]);
+    console.log(
+      `                    hourly growth by table (new rows, and updated rows' old versions until vacuum): ${growth
+        .slice(0, 6)
+        .map(([name, b]) => `${name} ${(b / pages).toFixed(0)} B a page`)
+        .join(', ')}`,
+    );
     if (process.env.BENCH_EXPLAIN !== '0') {
       const { explainMainQueries } = await import('./support/explain');
       const explained = await explainMainQueries({
-        databaseUrl: db.url, organizationId: scores[0]?.organizationId ?? 1, editionSlug: edition.slug, periodStart: scored.period.start, periodEnd: query.periodEnd,
-        methodologyVersion: scored.methodologyVersion, now: new Date(NOW.getTime() + HOUR),
+        databaseUrl: db.url,
+        organizationId: scores[0]?.organizationId ?? 1,
+        editionSlug: edition.slug,
+        periodStart: scored.period.start,
+        periodEnd: query.periodEnd,
+        methodologyVersion: scored.methodologyVersion,
+        now: new Date(NOW.getTime() + HOUR),
       });
-      console.log(`EXPLAIN:            slowest of the dashboard's and public API's queries: ${explained.slowest.slice(0, 5).map((q) => `${q.use} ${q.ms.toFixed(1)} ms`).join('; ')}; ten with plans in ${explained.file}`);
+      console.log(
+        `EXPLAIN:            slowest of the dashboard's and public API's queries: ${explained.slowest
+          .slice(0, 5)
+          .map((q) => `${q.use} ${q.ms.toFixed(1)} ms`)
+          .join('; ')}; ten with plans in ${explained.file}`,
+      );
     }
     const final = await worker.command('stop');
     worker = undefined;
     const redis = redisMemory();
-    console.log(`peak RSS:           worker ${(final.maxRssKb / 1024).toFixed(0)} MB (at start ${final.readyRssMb.toFixed(0)} MB); bench process with the three simulators and scoring ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; largest database backend ${backends.peakRssMb().toFixed(0)} MB`);
+    console.log(
+      `peak RSS:           worker ${(final.maxRssKb / 1024).toFixed(0)} MB (at start ${final.readyRssMb.toFixed(0)} MB); bench process with the three simulators and scoring ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; largest database backend ${backends.peakRssMb().toFixed(0)} MB`,
+    );
     console.log(`redis:              ${redis} (the machine's shared server: other work counts too)`);
     const totalMinutes = seconds(benchStarted) / 60;
-    console.log(`bench time:         ${totalMinutes.toFixed(1)} min (target < ${TARGETS.minutes} min: ${ratio(totalMinutes, TARGETS.minutes)}); load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `bench time:         ${totalMinutes.toFixed(1)} min (target < ${TARGETS.minutes} min: ${ratio(totalMinutes, TARGETS.minutes)}); load average now ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     if (worker && worker.child.exitCode === null) worker.child.kill('SIGKILL');
     await queue.close();

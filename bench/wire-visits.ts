@@ -76,7 +76,11 @@ export async function measureWire(browser: Browser, baseUrl: string): Promise<vo
   const { before, now } = figures;
   const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : '—');
   console.log('\nRanking page (/) with two published editions: bytes on the wire (headers included), before → now');
-  console.log(`  first visit:  ${kb(before.first.bytes)} → ${kb(now.first.bytes)} (${ratio(before.first.bytes, now.first.bytes)} less; ${now.first.requests} requests; target ≤ ${TARGET_FIRST_KB} KB) ${now.first.bytes <= TARGET_FIRST_KB * 1024 ? 'OK' : 'OVER'}`);
-  console.log(`  repeat visit: ${kb(before.repeat)} → ${kb(now.repeat)} (${ratio(before.repeat, now.repeat)} less; target ≤ ${TARGET_REPEAT_KB} KB) ${now.repeat <= TARGET_REPEAT_KB * 1024 ? 'OK' : 'OVER'}`);
+  console.log(
+    `  first visit:  ${kb(before.first.bytes)} → ${kb(now.first.bytes)} (${ratio(before.first.bytes, now.first.bytes)} less; ${now.first.requests} requests; target ≤ ${TARGET_FIRST_KB} KB) ${now.first.bytes <= TARGET_FIRST_KB * 1024 ? 'OK' : 'OVER'}`,
+  );
+  console.log(
+    `  repeat visit: ${kb(before.repeat)} → ${kb(now.repeat)} (${ratio(before.repeat, now.repeat)} less; target ≤ ${TARGET_REPEAT_KB} KB) ${now.repeat <= TARGET_REPEAT_KB * 1024 ? 'OK' : 'OVER'}`,
+  );
   console.log(`Time to the ranking on a throttled phone (slow 4G, CPU ×${CPU_SLOWDOWN}, 390×844), median of ${PHONE_RUNS} cold loads: ${before.phoneMs.toFixed(0)} ms → ${now.phoneMs.toFixed(0)} ms`);
 }

@@ -61,8 +61,12 @@ export async function runCrawlWorker(options: { concurrency: number; application
         },
         ok: {
           source: createOkSource({
-            applicationKey: okApplication.key, applicationSecretKey: okApplication.secretKey, accessToken: BENCH_TOKEN, baseUrl: env('OK_API_URL'),
-            requestsPerSecond: budgets.ok, acquire: pacer('ok', BENCH_TOKEN, budgets.ok).acquire,
+            applicationKey: okApplication.key,
+            applicationSecretKey: okApplication.secretKey,
+            accessToken: BENCH_TOKEN,
+            baseUrl: env('OK_API_URL'),
+            requestsPerSecond: budgets.ok,
+            acquire: pacer('ok', BENCH_TOKEN, budgets.ok).acquire,
           }),
           tokenFingerprint: fingerprint(BENCH_TOKEN),
           requestsPerSecond: budgets.ok,

@@ -7,7 +7,19 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkOfficialAccount, countCrawlProblems, createSql, getAccountScoreDetail, getOrganization, listAccountCrawlHealth, listAccountScores, listOrganizationAccounts, listOrganizationRecommendations, listOrganizations, listOrganizationScores } from '@most/db';
+import {
+  checkOfficialAccount,
+  countCrawlProblems,
+  createSql,
+  getAccountScoreDetail,
+  getOrganization,
+  listAccountCrawlHealth,
+  listAccountScores,
+  listOrganizationAccounts,
+  listOrganizationRecommendations,
+  listOrganizations,
+  listOrganizationScores,
+} from '@most/db';
 import { classificationReviewQueue, listDisputes, listManualScoringAccounts, listOpenQuestions, listRecommendations, organizationSlaDistribution, slaWatch } from '@most/db/scoring';
 import { getEdition, listEditions, loadOrganizationScores, organizationRankingHistory } from '@most/services';
 
@@ -43,14 +55,20 @@ export async function explainMainQueries(subject: ExplainSubject): Promise<{ fil
       ['public API: organization history', () => organizationRankingHistory(sql, subject.organizationId)],
       ['public API: organization card', () => getOrganization(sql, { code: org!.code })],
       ['public API: is this page official', () => checkOfficialAccount(sql, org!.url)],
-      ['dashboard: scores for an edition', () => loadOrganizationScores(sql, { periodStart: subject.periodStart, periodEnd: subject.periodEnd, methodologyVersion: String(subject.methodologyVersion) })],
+      [
+        'dashboard: scores for an edition',
+        () => loadOrganizationScores(sql, { periodStart: subject.periodStart, periodEnd: subject.periodEnd, methodologyVersion: String(subject.methodologyVersion) }),
+      ],
       ['dashboard: organizations list', () => listOrganizations(sql, {})],
       ['dashboard: organizations search', () => listOrganizations(sql, { search: 'Учреждение № 12' })],
       ['dashboard: organization accounts', () => listOrganizationAccounts(sql, subject.organizationId)],
       ['dashboard: crawl health list', () => listAccountCrawlHealth(sql, {}, subject.now)],
       ['dashboard: crawl problems', () => countCrawlProblems(sql, {}, subject.now)],
       ['dashboard: account scores', () => listAccountScores(sql, org!.accountId)],
-      ['dashboard: account score detail', () => getAccountScoreDetail(sql, { accountId: org!.accountId, periodKind: 'month', periodStart: subject.periodStart, methodologyVersion: subject.methodologyVersion })],
+      [
+        'dashboard: account score detail',
+        () => getAccountScoreDetail(sql, { accountId: org!.accountId, periodKind: 'month', periodStart: subject.periodStart, methodologyVersion: subject.methodologyVersion }),
+      ],
       ['dashboard: organization scores', () => listOrganizationScores(sql, subject.organizationId)],
       ['dashboard: organization recommendations', () => listOrganizationRecommendations(sql, subject.organizationId, {})],
       ['dashboard: recommendations', () => listRecommendations(sql, { limit: 100 })],

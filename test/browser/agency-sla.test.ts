@@ -114,7 +114,10 @@ describe('the agency SLA screen claims only what was measured, in Chromium', () 
 
     const charts = page.getByTestId('sla-distribution');
     await charts.locator('canvas').first().waitFor();
-    const rows = await charts.getByTestId('sla-percentiles-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    const rows = await charts
+      .getByTestId('sla-percentiles-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     // p50 of 1, 1, 1.5, 1.5 h: 1 h 15 min (nearest rank said 1 h); p90 and p95 interpolate towards 1 h 30 min.
     expect(rows[0]).toEqual(['Медиана (p50)', '1,3', '1 ч 15 мин']);
     expect(rows[1]!.slice(2)).toEqual(['1 ч 30 мин']);

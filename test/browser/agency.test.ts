@@ -111,10 +111,7 @@ describe('agency member and the monitors answering them, in Chromium', () => {
       const cells = [...document.querySelectorAll('[data-testid="sla-countdown"]')];
       return cells.map((cell) => cell.textContent);
     });
-    await agency.waitForFunction(
-      (before) => [...document.querySelectorAll('[data-testid="sla-countdown"]')].some((cell, i) => cell.textContent !== before[i]),
-      seconds,
-    );
+    await agency.waitForFunction((before) => [...document.querySelectorAll('[data-testid="sla-countdown"]')].some((cell, i) => cell.textContent !== before[i]), seconds);
 
     const charts = agency.getByTestId('sla-distribution');
     await charts.locator('canvas').first().waitFor();

@@ -61,7 +61,10 @@ describe('alerts in the dashboard, in Chromium', () => {
     expect(await page.getByTestId('telegram-state').textContent()).toBe('Telegram-бот на этом сервере не настроен.');
     await box.uncheck();
     await expect
-      .poll(async () => (await platform.db.sql<{ enabled: boolean }[]>`SELECT enabled FROM alert_subscriptions WHERE user_id = ${userId} AND kind = 'deadline_breach' AND channel = 'email'`)[0]?.enabled, { timeout: 60_000 })
+      .poll(
+        async () => (await platform.db.sql<{ enabled: boolean }[]>`SELECT enabled FROM alert_subscriptions WHERE user_id = ${userId} AND kind = 'deadline_breach' AND channel = 'email'`)[0]?.enabled,
+        { timeout: 60_000 },
+      )
       .toBe(false);
 
     const { unsubscribeToken } = await getAlertSettings(platform.db.sql, { id: userId, role: 'agency' });

@@ -11,10 +11,7 @@ const NOTE = 'Данные по двум районам уточняются.';
 
 /** The block keys of a section in the order the page shows them. */
 const blockOrder = (page: Page, sectionKey: string) =>
-  page.evaluate(
-    (key) => [...document.querySelectorAll(`[data-section-key="${key}"] [data-testid="bulletin-block"]`)].map((el) => el.getAttribute('data-block-key')),
-    sectionKey,
-  );
+  page.evaluate((key) => [...document.querySelectorAll(`[data-section-key="${key}"] [data-testid="bulletin-block"]`)].map((el) => el.getAttribute('data-block-key')), sectionKey);
 
 describe('the digital bulletin: editors, the public and agencies, in Chromium', () => {
   let platform: TestPlatform;
@@ -255,7 +252,10 @@ describe('the digital bulletin: editors, the public and agencies, in Chromium', 
     // The recipient follows the unsubscribe link from an e-mail.
     await platform.db.sql`UPDATE bulletin_contacts SET unsubscribed_at = now() WHERE email = 'left@agency.test'`;
     await monitor.reload();
-    await table.locator('tr', { hasText: 'left@agency.test' }).getByText(/^Отписан/).waitFor();
+    await table
+      .locator('tr', { hasText: 'left@agency.test' })
+      .getByText(/^Отписан/)
+      .waitFor();
 
     // The worker plans the e-mails of a published issue; one of them bounces for good.
     await planBulletinDeliveries(platform.db.sql, issueId);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Sql } from '@most/db';
+import type { Sql } from '@most/db';
 import { buildEdition, publishEdition } from '@most/services';
 import { classifyPendingComments, measureQuestions } from '@most/db/scoring';
 import { METHODOLOGY_V1 } from '@most/domain';
@@ -80,12 +80,7 @@ export async function seedCommentsForReview(sql: Sql, accountId: number): Promis
     INSERT INTO posts (account_id, external_id, url, published_at, text, first_seen_at, last_seen_at)
     VALUES (${accountId}, 'review-post-1', 'https://vk.com/wall-1_1', ${now}, 'График приёма граждан на ноябрь', ${now}, ${now})
     RETURNING id`;
-  const texts = [
-    'Когда починят отопление в доме на улице Мира?',
-    'Спасибо за работу!',
-    'Подскажите, где можно получить справку?',
-    'Хорошая новость',
-  ];
+  const texts = ['Когда починят отопление в доме на улице Мира?', 'Спасибо за работу!', 'Подскажите, где можно получить справку?', 'Хорошая новость'];
   for (const [index, text] of texts.entries()) {
     const at = new Date(now.getTime() + (index + 1) * 60_000);
     await sql`

@@ -11,16 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT, webBuildIsStale } from './build-web';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const ARTIFACTS_DIR = join(ROOT, 'test-artifacts/browser');
 
 /** Builds the dashboard when apps/web/dist is missing or stale (under a lock shared by parallel test files). */

@@ -235,7 +235,17 @@ describe('monitor and administrator journeys in Chromium', () => {
   it('fits every monitoring page on a phone screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 375, height: 740 });
     const overflowing: string[] = [];
-    for (const path of ['/monitor/registry', '/monitor/import', '/monitor/crawl', '/monitor/review', '/monitor/scoring', '/monitor/disputes', '/monitor/editions', '/monitor/bulletins', '/monitor/users']) {
+    for (const path of [
+      '/monitor/registry',
+      '/monitor/import',
+      '/monitor/crawl',
+      '/monitor/review',
+      '/monitor/scoring',
+      '/monitor/disputes',
+      '/monitor/editions',
+      '/monitor/bulletins',
+      '/monitor/users',
+    ]) {
       await page.goto(`${platform.url}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.waitForLoadState('networkidle');

@@ -65,8 +65,7 @@ describe('every role walks its whole navigation, in Chromium', () => {
     await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Загрузка…'));
   };
 
-  const navHrefs = (page: Page) =>
-    page.locator('#main-nav a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname).filter((path) => path !== '/login'));
+  const navHrefs = (page: Page) => page.locator('#main-nav a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname).filter((path) => path !== '/login'));
 
   for (const viewport of VIEWPORTS) {
     for (const role of Object.keys(ROLES) as Role[]) {

@@ -97,7 +97,9 @@ describe('monitor operations in Chromium: crawl truth, crawl now, rescore now, q
     await status.getByText('Пересчёт завершён.').waitFor({ timeout: 60_000 });
     const [{ n }] = (await platform.db.sql`SELECT count(*)::int AS n FROM account_scores WHERE period_kind = 'month' AND period_start = '2026-11-01'`) as unknown as [{ n: number }];
     expect(n).toBeGreaterThan(0);
-    expect(await status.textContent()).toMatch(new RegExp(`Оценено страниц: ${n.toLocaleString('ru-RU').replace(/\s/g, '\\s')}, организаций: [\\d\\s]+, измерено вопросов: \\d+\\. Заняло [\\d,]+ с\\.`));
+    expect(await status.textContent()).toMatch(
+      new RegExp(`Оценено страниц: ${n.toLocaleString('ru-RU').replace(/\s/g, '\\s')}, организаций: [\\d\\s]+, измерено вопросов: \\d+\\. Заняло [\\d,]+ с\\.`),
+    );
   });
 
   it('reviews a comment seeing its text, post, thread and organization, and decides it with the keyboard', async () => {

@@ -1,12 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createDraftIssue,
-  loadBulletinDataset,
-  publishIssue,
-  submitIssueForReview,
-} from '@most/db';
+import { createDraftIssue, loadBulletinDataset, publishIssue, submitIssueForReview } from '@most/db';
 import {
   changeEnrolmentState,
   createCohort,
@@ -111,7 +106,12 @@ export async function seedRichPlatform(platform: TestPlatform): Promise<RichPlat
   if (failed) {
     await raiseDispute(
       sql,
-      { accountId: rich!.account_id, criterion: { code: failed.criterion_code, periodKind: 'month', periodStart: failed.period_start }, reason: 'other', text: 'Сведения на странице есть, проверьте ещё раз.' },
+      {
+        accountId: rich!.account_id,
+        criterion: { code: failed.criterion_code, periodKind: 'month', periodStart: failed.period_start },
+        reason: 'other',
+        text: 'Сведения на странице есть, проверьте ещё раз.',
+      },
       { id: null, label: 'smm@agency.test' },
     );
   }

@@ -120,7 +120,11 @@ async function expand(page: Page, organizationId: number): Promise<void> {
   }, `org-${organizationId}`);
   const more = page.getByRole('button', { name: /^Подробно/ });
   const clicks = Math.min(await more.count(), 3);
-  for (let i = 0; i < clicks; i++) await more.nth(i).click().catch(() => undefined);
+  for (let i = 0; i < clicks; i++)
+    await more
+      .nth(i)
+      .click()
+      .catch(() => undefined);
   if (changed || opened > 0 || clicks > 0) await settle(page);
 }
 
@@ -132,12 +136,14 @@ async function readPage(context: BrowserContext, role: Role, base: string, path:
     await expand(page, organizationId);
     const texts = await visibleText(page);
     const seen = new Set<string>();
-    const offences = texts.flatMap((text) => findOffences(text, codes)).filter((o) => {
-      const key = `${o.kind}|${o.match}|${o.context}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+    const offences = texts
+      .flatMap((text) => findOffences(text, codes))
+      .filter((o) => {
+        const key = `${o.kind}|${o.match}|${o.context}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
     const text = texts.join('\n');
     // RUSSIAN_TEXT_DUMP=<dir> keeps what was read, page by page, for whoever fixes the findings.
     const dump = process.env.RUSSIAN_TEXT_DUMP;
@@ -154,7 +160,10 @@ async function readPage(context: BrowserContext, role: Role, base: string, path:
 /** Human text of a feed: titles, summaries and descriptions (dates in machine fields are the format's own). */
 function feedText(xml: string): string[] {
   return [...xml.matchAll(/<(title|summary|description|subtitle|content)[^>]*>([\s\S]*?)<\/\1>/g)].map((m) =>
-    m[2]!.replace(/<!\[CDATA\[|\]\]>/g, '').replace(/<[^>]+>/g, ' ').replace(/&lt;|&gt;|&amp;|&quot;|&#39;/g, ' '),
+    m[2]!
+      .replace(/<!\[CDATA\[|\]\]>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&lt;|&gt;|&amp;|&quot;|&#39;/g, ' '),
   );
 }
 
@@ -220,11 +229,15 @@ describe('every screen speaks Russian: no raw keys, English or ISO dates, for ev
     });
   }
 
-  it('writes the feeds\' human text in Russian', async () => {
+  it("writes the feeds' human text in Russian", async () => {
     for (const feed of ['/bulletin/rss.xml', '/bulletin/atom.xml', '/api/public/v1/feeds/editions.rss', '/api/public/v1/feeds/editions.atom']) {
       const response = await fetch(`${platform.url}${feed}`);
       expect(response.status, feed).toBe(200);
-      record('feed', feed, feedText(await response.text()).flatMap((text) => findOffences(text, codes)));
+      record(
+        'feed',
+        feed,
+        feedText(await response.text()).flatMap((text) => findOffences(text, codes)),
+      );
     }
     const feeds = linesOf((who) => who === 'feed');
     // Everything found on every page by every role, together, for whoever fixes it.

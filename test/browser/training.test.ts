@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import {
-  applyForCohort,
-  createCohort,
-  createCourse,
-  createUser,
-  enrolTrainee,
-  upsertTraineeProfile,
-} from '@most/services';
+import { applyForCohort, createCohort, createCourse, createUser, enrolTrainee, upsertTraineeProfile } from '@most/services';
 import { ensureWebBuild, launchChromium, newPage, screenshot, seriousA11yViolations, signIn, startTestPlatform, TEST_PASSWORD, type TestPlatform } from './harness';
 
 const HOUR = 3_600_000;

@@ -33,8 +33,19 @@ describe('criteria tell the truth about what was measured, in Chromium', () => {
     await sql`
       INSERT INTO account_snapshots (account_id, captured_at, last_seen_at, captured_day, content_hash, status, profile, raw)
       VALUES (${read.id}, ${at}, ${at}, '2026-10-20', 'truth', 'active',
-        ${sql.json({ description: 'Администрация района', website: 'https://adm.example.ru', phones: ['+7 8452 000000'], emails: ['adm@example.ru'], address: 'ул. Ленина, 1',
-          hasWorkingHours: false, links: [], membersCount: 1000, wall: 'open', hasAvatar: true, hasCover: false })}, '{}'::jsonb)`;
+        ${sql.json({
+          description: 'Администрация района',
+          website: 'https://adm.example.ru',
+          phones: ['+7 8452 000000'],
+          emails: ['adm@example.ru'],
+          address: 'ул. Ленина, 1',
+          hasWorkingHours: false,
+          links: [],
+          membersCount: 1000,
+          wall: 'open',
+          hasAvatar: true,
+          hasCover: false,
+        })}, '{}'::jsonb)`;
     for (const day of ['2026-11-02', '2026-11-05']) {
       const published = new Date(`${day}T09:00:00+04:00`);
       await sql`

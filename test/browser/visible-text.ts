@@ -8,10 +8,9 @@ import type { Page } from 'playwright-core';
 
 /** Latin words a Russian interface may show: names of networks, formats and software, metric names (Roman numerals too). */
 const ALLOWED_LATIN = new Set(
-  [
-    'VK', 'OK', 'Telegram', 'CSV', 'JSON', 'XLSX', 'PDF', 'RSS', 'Atom', 'API', 'URL', 'HTML', 'QR', 'SLA', 'ER', 'ERR', 'ERpost', 'ERview',
-    'OpenAPI', 'SMM', 'XML', 'cron', 'PostgreSQL', 'Redis',
-  ].map((w) => w.toLowerCase()),
+  ['VK', 'OK', 'Telegram', 'CSV', 'JSON', 'XLSX', 'PDF', 'RSS', 'Atom', 'API', 'URL', 'HTML', 'QR', 'SLA', 'ER', 'ERR', 'ERpost', 'ERview', 'OpenAPI', 'SMM', 'XML', 'cron', 'PostgreSQL', 'Redis'].map(
+    (w) => w.toLowerCase(),
+  ),
 );
 const ROMAN = /^[IVXLC]+$/;
 
@@ -68,7 +67,10 @@ export interface Offence {
 }
 
 const around = (text: string, index: number, length: number) =>
-  text.slice(Math.max(0, index - 40), index + length + 40).replace(/\s+/g, ' ').trim();
+  text
+    .slice(Math.max(0, index - 40), index + length + 40)
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * The offences in one piece of visible text. `codes` are identifiers the registry itself assigns
@@ -76,7 +78,10 @@ const around = (text: string, index: number, length: number) =>
  */
 export function findOffences(raw: string, codes: ReadonlySet<string> = new Set()): Offence[] {
   const offences: Offence[] = [];
-  const text = raw.replace(URL_LIKE, (m) => ' '.repeat(m.length)).replace(UUID, (m) => ' '.repeat(m.length)).replace(E_MAIL, (m) => ' '.repeat(m.length));
+  const text = raw
+    .replace(URL_LIKE, (m) => ' '.repeat(m.length))
+    .replace(UUID, (m) => ' '.repeat(m.length))
+    .replace(E_MAIL, (m) => ' '.repeat(m.length));
   const add = (kind: Offence['kind'], re: RegExp, accept: (m: RegExpExecArray) => boolean = () => true) => {
     for (const m of text.matchAll(re)) if (!codes.has(m[0]) && accept(m)) offences.push({ kind, match: m[0], context: around(text, m.index!, m[0].length) });
   };

@@ -116,9 +116,7 @@ describe('crawler end to end against the VK simulator over HTTP', () => {
 
     // No raw author id anywhere in the comment rows.
     // Citizens have positive ids; the page's own (negative) id is public and appears in URLs.
-    const rawIds = new Set(
-      [...truth.values()].flatMap((t) => [...t.comments.values()].flat().flatMap((c) => [c.authorId, c.replyToUserId ?? ''])).filter((id) => /^[1-9]\d{3,}$/.test(id)),
-    );
+    const rawIds = new Set([...truth.values()].flatMap((t) => [...t.comments.values()].flat().flatMap((c) => [c.authorId, c.replyToUserId ?? ''])).filter((id) => /^[1-9]\d{3,}$/.test(id)));
     expect(rawIds.size).toBeGreaterThan(10);
     const [dump] = await db.sql<{ text: string }[]>`SELECT coalesce(string_agg(concat_ws('|', author_pseudonym, reply_to_user_pseudonym, url, external_id), '|'), '') AS text FROM comments`;
     expect([...rawIds].filter((id) => dump!.text.includes(id))).toEqual([]);

@@ -71,7 +71,10 @@ describe('crawler error handling against the VK simulator', () => {
 
   /** Registry rows that already know the page's VK id, as after an earlier crawl. */
   async function knowExternalIds(sql: Sql, ids: Map<string, number>): Promise<void> {
-    const truth = await groundTruth(simulator, [...ids.keys()].filter((h) => !/^(private|closed|deleted|banned|missing)_/.test(h)));
+    const truth = await groundTruth(
+      simulator,
+      [...ids.keys()].filter((h) => !/^(private|closed|deleted|banned|missing)_/.test(h)),
+    );
     for (const [handle, account] of truth) await sql`UPDATE accounts SET external_id = ${account.profile.externalId} WHERE id = ${ids.get(handle)!}`;
   }
 
@@ -235,13 +238,35 @@ describe('crawler error handling against the VK simulator', () => {
     await knowExternalIds(db.sql, ids);
     const accountId = ids.get('weekly_ok5')!;
     // Post 1 has a thread longer than the 10 replies wall.getComments inlines: two requests.
-    const [post] = await upsertPosts(db.sql, accountId, [
-      { externalId: '1', url: 'https://vk.com/wall-1_1', publishedAt: NOW, editedAt: null, text: 'Пост', isPinned: false, isAd: false, likes: 0, reposts: 0, comments: 30, views: 0, commentsOpen: true },
-    ], NOW);
+    const [post] = await upsertPosts(
+      db.sql,
+      accountId,
+      [
+        {
+          externalId: '1',
+          url: 'https://vk.com/wall-1_1',
+          publishedAt: NOW,
+          editedAt: null,
+          text: 'Пост',
+          isPinned: false,
+          isAd: false,
+          likes: 0,
+          reposts: 0,
+          comments: 30,
+          views: 0,
+          commentsOpen: true,
+        },
+      ],
+      NOW,
+    );
     simulator.resetStats();
     await start();
     simulator.faults.script(['none', 'malformed_json'], 'wall.getComments');
-    const commentsJob = await queue.enqueue('vk-comments', { network: 'vk', accountId, runAt: NOW.getTime(), postId: post!.id, postExternalId: '1', pass: 'hourly' }, { jobId: crawlJobIds.comments('vk', accountId, '1', NOW.getTime()) });
+    const commentsJob = await queue.enqueue(
+      'vk-comments',
+      { network: 'vk', accountId, runAt: NOW.getTime(), postId: post!.id, postExternalId: '1', pass: 'hourly' },
+      { jobId: crawlJobIds.comments('vk', accountId, '1', NOW.getTime()) },
+    );
     const failedComments = await waitForJob(queue.queue('vk'), commentsJob);
     expect(failedComments.failedReason).toMatch(/^VK answered malformed data, nothing was written: VK wall.getComments: the answer is not valid JSON/);
     expect(failedComments.attemptsMade).toBe(1);
@@ -250,7 +275,11 @@ describe('crawler error handling against the VK simulator', () => {
     expect(comments!.n).toBe(0);
 
     simulator.faults.script(['bad_shape'], 'wall.get');
-    const postsJob = await queue.enqueue('vk-posts', { network: 'vk', accountId, runAt: NOW.getTime(), cursor: null, page: 0, newest: null }, { jobId: crawlJobIds.posts('vk', accountId, NOW.getTime(), 0) });
+    const postsJob = await queue.enqueue(
+      'vk-posts',
+      { network: 'vk', accountId, runAt: NOW.getTime(), cursor: null, page: 0, newest: null },
+      { jobId: crawlJobIds.posts('vk', accountId, NOW.getTime(), 0) },
+    );
     const failedPosts = await waitForJob(queue.queue('vk'), postsJob);
     expect(failedPosts.failedReason).toMatch(/malformed data.*wall.get: the response does not match the documented shape/);
     const [posts] = await db.sql`SELECT count(*)::int AS n FROM posts WHERE account_id = ${accountId}`;

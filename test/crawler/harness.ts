@@ -37,17 +37,16 @@ export async function startSimulator(budget: number, options: Omit<VkSimulatorOp
 }
 
 /** Crawl options as production builds them: the token's requests paced through the queue backend. */
-export function crawlOptions(
-  simulator: VkSimulator,
-  budget: number,
-  queue: QueueBackend,
-  overrides: Partial<CrawlOptions> & { token?: string; timeoutMs?: number } = {},
-): CrawlOptions {
+export function crawlOptions(simulator: VkSimulator, budget: number, queue: QueueBackend, overrides: Partial<CrawlOptions> & { token?: string; timeoutMs?: number } = {}): CrawlOptions {
   const { token = CRAWLER_TOKEN, timeoutMs, ...rest } = overrides;
   const pacer = createRequestPacer(queue, { key: `vk-${fingerprint(token)}`, requestsPerSecond: budget });
   return {
     sources: {
-      vk: { source: createVkSource({ token, kind: 'service', baseUrl: simulator.url, requestsPerSecond: budget, timeoutMs, acquire: pacer.acquire }), tokenFingerprint: fingerprint(token), requestsPerSecond: budget },
+      vk: {
+        source: createVkSource({ token, kind: 'service', baseUrl: simulator.url, requestsPerSecond: budget, timeoutMs, acquire: pacer.acquire }),
+        tokenFingerprint: fingerprint(token),
+        requestsPerSecond: budget,
+      },
     },
     pseudonymise,
     now: () => simulator.clock.now(),
@@ -192,12 +191,7 @@ const okSource = (simulator: OkSimulator, accessToken: string, requestsPerSecond
   createOkSource({ applicationKey: OK_SIMULATOR_APPLICATION.key, applicationSecretKey: OK_SIMULATOR_APPLICATION.secretKey, accessToken, baseUrl: simulator.url, requestsPerSecond, ...extra });
 
 /** Crawl options reading only OK, paced through the queue backend as production does. */
-export function okCrawlOptions(
-  simulator: OkSimulator,
-  budget: number,
-  queue: QueueBackend,
-  overrides: Partial<CrawlOptions> & { token?: string; timeoutMs?: number } = {},
-): CrawlOptions {
+export function okCrawlOptions(simulator: OkSimulator, budget: number, queue: QueueBackend, overrides: Partial<CrawlOptions> & { token?: string; timeoutMs?: number } = {}): CrawlOptions {
   const { token = CRAWLER_TOKEN, timeoutMs, ...rest } = overrides;
   const pacer = createRequestPacer(queue, { key: `ok-${fingerprint(token)}`, requestsPerSecond: budget });
   return {
@@ -215,7 +209,13 @@ export function telegramCrawlOptions(simulator: TelegramSimulator, budget: numbe
   const { timeoutMs, ...rest } = overrides;
   const pacer = createRequestPacer(queue, { key: `telegram-${fingerprint(simulator.url)}`, requestsPerSecond: budget });
   return {
-    sources: { telegram: { source: createTelegramSource({ baseUrl: simulator.url, requestsPerSecond: budget, timeoutMs, acquire: pacer.acquire }), tokenFingerprint: fingerprint(simulator.url), requestsPerSecond: budget } },
+    sources: {
+      telegram: {
+        source: createTelegramSource({ baseUrl: simulator.url, requestsPerSecond: budget, timeoutMs, acquire: pacer.acquire }),
+        tokenFingerprint: fingerprint(simulator.url),
+        requestsPerSecond: budget,
+      },
+    },
     pseudonymise,
     now: () => simulator.clock.now(),
     ...rest,

@@ -105,7 +105,10 @@ describe('crawler end to end against the OK API simulator (fb.do, signed request
     const stored = await storedComments(db.sql);
     const youngPosts = new Set([...truth].flatMap(([h, t]) => t.posts.filter((p) => young(p.publishedAt)).map((p) => `${h}/${p.externalId}`)));
     expect(youngPosts.size).toBeGreaterThan(0);
-    const aliveYoung = stored.filter((c) => !c.deleted && youngPosts.has(`${c.handle}/${c.post}`)).map(key).sort();
+    const aliveYoung = stored
+      .filter((c) => !c.deleted && youngPosts.has(`${c.handle}/${c.post}`))
+      .map(key)
+      .sort();
     expect(aliveYoung).toEqual(truthCommentKeys(truth, (_handle, p) => young(p.publishedAt)));
     expect(stored.filter((c) => !aliveBefore.has(key(c))).length).toBeGreaterThan(0);
     const [late] = await db.sql`SELECT count(*)::int AS n FROM comments WHERE from_page AND first_seen_at > ${T1}`;
@@ -175,7 +178,12 @@ describe('OK error classes', () => {
     const stats = simulator.stats();
     expect(stats.errors).toMatchObject({ '2': 2, '8': 1, http503: 1 });
     const truth = await okGroundTruth(simulator, ['daily_e6']);
-    expect((await storedComments(db.sql)).filter((c) => c.handle === 'daily_e6').map(key).sort()).toEqual(truthCommentKeys(truth));
+    expect(
+      (await storedComments(db.sql))
+        .filter((c) => c.handle === 'daily_e6')
+        .map(key)
+        .sort(),
+    ).toEqual(truthCommentKeys(truth));
   });
 
   it('fails on a malformed answer with a clear error and writes nothing', async () => {

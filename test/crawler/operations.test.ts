@@ -58,7 +58,10 @@ describe('operators crawl now and rescore now through the queue', () => {
     const profileJobs = (await queue.queue('vk').getJobs(['completed', 'active', 'waiting'])).filter((j) => j.name === 'vk-profiles');
     expect(profileJobs).toHaveLength(1);
 
-    const progress = await until<CrawlProgress>(() => ops.crawlProgress(first.runAt, [accountId]), (p) => p.finished);
+    const progress = await until<CrawlProgress>(
+      () => ops.crawlProgress(first.runAt, [accountId]),
+      (p) => p.finished,
+    );
     expect(progress.pendingJobs).toBe(0);
     expect(progress.pages).toMatchObject({ read: 1, failed: 0, unavailable: 0 });
     expect(progress.pages.posts).toBe(3);
@@ -75,7 +78,7 @@ describe('operators crawl now and rescore now through the queue', () => {
     expect(typeof lines[0]!.fields.durationMs).toBe('number');
   });
 
-  it('follows a crawl and a rescore the way the operators\' commands print them', async () => {
+  it("follows a crawl and a rescore the way the operators' commands print them", async () => {
     const printed: string[] = [];
     const print = (line: string) => printed.push(line);
     const request = await ops.crawlPages([ids.get('weekly_ops2')!]);
@@ -130,7 +133,10 @@ describe('operators crawl now and rescore now through the queue', () => {
     const request = await ops.rescore({ periodKind: 'month', date: '2026-11-15' });
     expect(request.jobId).toMatch(/^score-now-month-2026-11-15-\d+$/);
     expect((await ops.rescore({ periodKind: 'month', date: '2026-11-15' })).jobId).toBe(request.jobId);
-    const status = await until(() => ops.rescoreStatus(request.jobId), (s) => s.state === 'completed' || s.state === 'failed');
+    const status = await until(
+      () => ops.rescoreStatus(request.jobId),
+      (s) => s.state === 'completed' || s.state === 'failed',
+    );
     expect(status).toMatchObject({ state: 'completed', failedReason: null, result: { period: '2026-11', accounts: 3 } });
     const line = logged.find((l) => l.message === 'scoring run finished');
     expect(line?.fields).toMatchObject({ periodKind: 'month', periods: ['2026-11'], accounts: 3 });

@@ -13,7 +13,13 @@ const BUDGET = 8;
 /** Crawl options reading VK through a pool of tokens, each paced by its own budget as production does. */
 function pooledOptions(simulator: VkSimulator, queue: QueueBackend, tokens: string[], budget: number): CrawlOptions {
   const pool = tokens.map((token) => ({
-    source: createVkSource({ token, kind: 'service', baseUrl: simulator.url, requestsPerSecond: budget, acquire: createRequestPacer(queue, { key: `vk-${fingerprint(token)}`, requestsPerSecond: budget }).acquire }),
+    source: createVkSource({
+      token,
+      kind: 'service',
+      baseUrl: simulator.url,
+      requestsPerSecond: budget,
+      acquire: createRequestPacer(queue, { key: `vk-${fingerprint(token)}`, requestsPerSecond: budget }).acquire,
+    }),
     tokenFingerprint: fingerprint(token),
     requestsPerSecond: budget,
   }));
@@ -83,7 +89,10 @@ describe('token pool', () => {
     await db.sql`DELETE FROM crawl_alerts`;
     const [big, small] = await db.sql<{ id: number }[]>`
       INSERT INTO municipalities (code, name, kind) VALUES ('big_district', 'Большой район', 'municipal_district'), ('small_district', 'Малый район', 'municipal_district') RETURNING id`;
-    const bigIds = await addVkAccounts(db.sql, Array.from({ length: 16 }, (_, i) => `daily_big_${i}`));
+    const bigIds = await addVkAccounts(
+      db.sql,
+      Array.from({ length: 16 }, (_, i) => `daily_big_${i}`),
+    );
     const smallIds = await addVkAccounts(db.sql, ['daily_small_0', 'daily_small_1']);
     await db.sql`UPDATE organizations o SET municipality_id = ${big!.id} FROM accounts a WHERE a.organization_id = o.id AND a.id = ANY(${[...bigIds.values()]}::bigint[])`;
     await db.sql`UPDATE organizations o SET municipality_id = ${small!.id} FROM accounts a WHERE a.organization_id = o.id AND a.id = ANY(${[...smallIds.values()]}::bigint[])`;

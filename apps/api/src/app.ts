@@ -58,10 +58,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     await next();
     // Responses built by sub-handlers (tRPC, static files) get the id too.
     if (!c.res.headers.has('x-request-id')) c.header('x-request-id', c.get('requestId'));
-    deps.logger.info(
-      { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
-      'request',
-    );
+    deps.logger.info({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
   app.onError((error, c) => errorResponse(error, c, deps.logger));
   app.use(compression());
@@ -71,7 +68,18 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.route('/alerts', alertRoutes({ sql: deps.sql }));
   app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
   const mailer = deps.mailer ?? createMailer({ logger: deps.logger });
-  app.use('/trpc/*', trpcHandler({ sql: deps.sql, logger: deps.logger, mailer, publicUrl: deps.publicUrl, queueStatus: () => queueRead(() => readQueueStatus(deps.queue)), operations: createOperations({ sql: deps.sql, queue: deps.queue }), telegramBot: deps.telegramBot }));
+  app.use(
+    '/trpc/*',
+    trpcHandler({
+      sql: deps.sql,
+      logger: deps.logger,
+      mailer,
+      publicUrl: deps.publicUrl,
+      queueStatus: () => queueRead(() => readQueueStatus(deps.queue)),
+      operations: createOperations({ sql: deps.sql, queue: deps.queue }),
+      telegramBot: deps.telegramBot,
+    }),
+  );
   const open = publicApi({ sql: deps.sql, publicUrl: deps.publicUrl });
   app.route('/api/public/v1', open.api);
   app.route('/embed', open.embed);

@@ -156,7 +156,9 @@ describe('scores, recommendations, disputes, reviews and ranking editions by rol
     const built = await monitor.mutate<{ id: number; status: string }>('rankings.build', input);
     expect(built.status, JSON.stringify(built.body)).toBe(200);
     const editionId = built.body.result!.data.id;
-    const preview = await monitor.query<{ ranked: { rows: { organizationName: string; rank: number }[] }; notEnoughData: unknown[]; criteria: { name: string }[] }>('rankings.preview', { id: editionId });
+    const preview = await monitor.query<{ ranked: { rows: { organizationName: string; rank: number }[] }; notEnoughData: unknown[]; criteria: { name: string }[] }>('rankings.preview', {
+      id: editionId,
+    });
     expect(preview.body.result?.data.ranked.rows).toHaveLength(1);
     expect(preview.body.result?.data.notEnoughData).toHaveLength(1);
     expect(preview.body.result?.data.criteria.find((c) => c.name === 'Ответ в течение 24 часов')).toBeTruthy();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sql } from '@most/db';
+import type { Sql } from '@most/db';
 import { createUser, seedDemoRegistry } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';
@@ -39,7 +39,12 @@ describe('sessions, roles and CSRF over HTTP', () => {
     orgA = orgs[0]!.id;
     orgB = orgs[1]!.id;
     const codeA = orgs[0]!.code;
-    for (const [email, role] of [['admin@most.test', 'admin'], ['monitor@most.test', 'monitor'], ['trainee@most.test', 'trainee'], ['instructor@most.test', 'instructor']] as const) {
+    for (const [email, role] of [
+      ['admin@most.test', 'admin'],
+      ['monitor@most.test', 'monitor'],
+      ['trainee@most.test', 'trainee'],
+      ['instructor@most.test', 'instructor'],
+    ] as const) {
       await createUser(db.sql, { email, role, password: PASSWORD }, { label: 'test' });
     }
     await createUser(db.sql, { email: 'agency@most.test', role: 'agency', password: PASSWORD, organizationCode: codeA }, { label: 'test' });

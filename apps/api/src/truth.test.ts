@@ -13,7 +13,15 @@ const PASSWORD = 'correct horse battery';
 /** Words that state a success or a failure: none may be said about data that was never read. */
 const VERDICTS = /Выполнен|Не выполнен|выполнены|Частично|вошли в верхнюю часть|Открытых рекомендаций нет|публикаций|перерыв/;
 
-interface CriterionRow { criterionCode: string; status: string; statusText: string; result: string; rule: string; points: number; maxPoints: number }
+interface CriterionRow {
+  criterionCode: string;
+  status: string;
+  statusText: string;
+  result: string;
+  rule: string;
+  points: number;
+  maxPoints: number;
+}
 
 describe('an organization with no measured data (its pages were never read)', () => {
   let db: TestDatabase;
@@ -74,7 +82,9 @@ describe('an organization with no measured data (its pages were never read)', ()
     expect(byCode.get('LITERACY_STYLE')).toMatchObject({ status: 'not_measured', statusText: 'Ещё не оценивался', result: 'Критерий ещё не оценивался' });
     for (const c of criteria) expect(`${c.statusText} ${c.result}`).not.toMatch(VERDICTS);
 
-    const trend = await agency.query<{ periodStart: string; score: number | null; pages: { accountId: number; measured: boolean; reasonText: string | null }[] }[]>('accounts.organizationScores', { organizationId });
+    const trend = await agency.query<{ periodStart: string; score: number | null; pages: { accountId: number; measured: boolean; reasonText: string | null }[] }[]>('accounts.organizationScores', {
+      organizationId,
+    });
     const org = trend.body.result!.data.find((s) => s.periodStart === '2026-10-01')!;
     expect(org.score).toBeNull();
     expect(org.pages.length).toBeGreaterThan(0);
@@ -95,7 +105,9 @@ describe('an organization with no measured data (its pages were never read)', ()
     for (const periodKey of ['2026-10', '2026-09']) {
       const created = await monitor.mutate<{ issue: { id: number } }>('bulletin.createDraft', { periodKey });
       expect(created.status, JSON.stringify(created.body)).toBe(200);
-      const issue = await monitor.query<{ view: { sections: { key: string; audience: string; organizationId: number | null; blocks: unknown[] }[] } }>('bulletin.get', { id: created.body.result!.data.issue.id });
+      const issue = await monitor.query<{ view: { sections: { key: string; audience: string; organizationId: number | null; blocks: unknown[] }[] } }>('bulletin.get', {
+        id: created.body.result!.data.issue.id,
+      });
       const sections = issue.body.result!.data.view.sections;
       const [publicPart, ...agencies] = sections;
       expect(publicPart!.audience).toBe('public');

@@ -95,7 +95,11 @@ export function createOperations(deps: {
         // Registered before its jobs, so the run is known to be about these pages from its first step.
         await registerCrawlRun(deps.sql, { network, runAt: new Date(runAt), accountIds: ids });
         for (const accountId of ids) {
-          await deps.queue.enqueue(crawlJobName(network, 'profiles'), { network, accountIds: [accountId], runAt, thenPosts: true }, { jobId: crawlJobIds.profiles(network, accountId, accountId, runAt) });
+          await deps.queue.enqueue(
+            crawlJobName(network, 'profiles'),
+            { network, accountIds: [accountId], runAt, thenPosts: true },
+            { jobId: crawlJobIds.profiles(network, accountId, accountId, runAt) },
+          );
         }
         await watchCrawlRun(deps.sql, deps.queue, { network, runAt, accountIds: ids, everyMs: deps.runSummaryCheckMs });
       }
@@ -127,7 +131,13 @@ export function createOperations(deps: {
         }),
       );
       const pages = perRun.reduce<CrawlRunPages>(
-        (sum, { pages: p }) => ({ read: sum.read + p.read, failed: sum.failed + p.failed, unavailable: sum.unavailable + p.unavailable, posts: sum.posts + p.posts, comments: sum.comments + p.comments }),
+        (sum, { pages: p }) => ({
+          read: sum.read + p.read,
+          failed: sum.failed + p.failed,
+          unavailable: sum.unavailable + p.unavailable,
+          posts: sum.posts + p.posts,
+          comments: sum.comments + p.comments,
+        }),
         { read: 0, failed: 0, unavailable: 0, posts: 0, comments: 0 },
       );
       const requests = runs.reduce((sum, run) => sum + run.requests, 0);
@@ -136,7 +146,18 @@ export function createOperations(deps: {
       const first = perRun[0];
       const summary =
         finished && first
-          ? { ...buildCrawlRunSummary(first.run, first.pages), network: runs.map((run) => run.network).join(','), pagesRead: pages.read, pagesFailed: pages.failed, pagesUnavailable: pages.unavailable, posts: pages.posts, comments: pages.comments, requests, errors, jobs: runs.reduce((sum, run) => sum + run.jobs, 0) }
+          ? {
+              ...buildCrawlRunSummary(first.run, first.pages),
+              network: runs.map((run) => run.network).join(','),
+              pagesRead: pages.read,
+              pagesFailed: pages.failed,
+              pagesUnavailable: pages.unavailable,
+              posts: pages.posts,
+              comments: pages.comments,
+              requests,
+              errors,
+              jobs: runs.reduce((sum, run) => sum + run.jobs, 0),
+            }
           : null;
       return { runAt, pendingJobs, requests, errors, pages, finished, summary };
     },

@@ -82,11 +82,13 @@ export class PgliteWireServer {
         const index = this.owner ? this.queue.findIndex((b) => b.connection === this.owner) : 0;
         if (index < 0 || this.queue.length === 0) break;
         const batch = this.queue.splice(index, 1)[0]!;
-        await this.db.runExclusive(async () => {
-          for (const message of batch.messages) {
-            await this.db.execProtocolRawStream(message, { onRawData: (data) => batch.connection.write(data) });
-          }
-        }).catch((error: unknown) => batch.connection.fail(error));
+        await this.db
+          .runExclusive(async () => {
+            for (const message of batch.messages) {
+              await this.db.execProtocolRawStream(message, { onRawData: (data) => batch.connection.write(data) });
+            }
+          })
+          .catch((error: unknown) => batch.connection.fail(error));
         const last = batch.messages.at(-1);
         const midSequence = last !== undefined && last[0] === 'H'.charCodeAt(0);
         this.owner = this.db.isInTransaction() || midSequence ? batch.connection : null;

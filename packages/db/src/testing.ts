@@ -6,9 +6,7 @@ import { migrate } from './migrate';
 /** Server used by tests; the machine's PostgreSQL unless TEST_DATABASE_URL says otherwise. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const HOW_TO_START =
-  'Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start ' +
-  '(or set TEST_DATABASE_URL to a server where the user may CREATE DATABASE).';
+const HOW_TO_START = 'Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start ' + '(or set TEST_DATABASE_URL to a server where the user may CREATE DATABASE).';
 
 export interface TestDatabase {
   sql: Sql;

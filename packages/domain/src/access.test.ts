@@ -11,7 +11,6 @@ describe('access areas', () => {
 
   it('lets nobody signed out in, and every role into at least one area', () => {
     expect(mayUse(null, 'learning')).toBe(false);
-    for (const role of ['admin', 'monitor', 'agency', 'instructor', 'trainee'] as const)
-      expect(Object.values(ACCESS).some((roles) => (roles as readonly string[]).includes(role))).toBe(true);
+    for (const role of ['admin', 'monitor', 'agency', 'instructor', 'trainee'] as const) expect(Object.values(ACCESS).some((roles) => (roles as readonly string[]).includes(role))).toBe(true);
   });
 });

@@ -11,15 +11,7 @@ export interface NormalizedAccount {
 }
 
 /** Why a link is not an official page's address (machine code; Russian text in ACCOUNT_URL_PROBLEM_RU). */
-export type AccountUrlProblem =
-  | 'not_a_url'
-  | 'unsupported_site'
-  | 'no_page_name'
-  | 'inside_page'
-  | 'personal_profile'
-  | 'site_section'
-  | 'invalid_name'
-  | 'private_link';
+export type AccountUrlProblem = 'not_a_url' | 'unsupported_site' | 'no_page_name' | 'inside_page' | 'personal_profile' | 'site_section' | 'invalid_name' | 'private_link';
 
 export type NormalizeResult = { ok: true; account: NormalizedAccount } | { ok: false; code: AccountUrlProblem; reason: string };
 
@@ -28,9 +20,7 @@ const OK_HOSTS = new Set(['ok.ru', 'm.ok.ru', 'www.ok.ru', 'odnoklassniki.ru', '
 const TELEGRAM_HOSTS = new Set(['t.me', 'www.t.me', 'telegram.me', 'www.telegram.me']);
 
 /** VK paths that are sections of the site, never a community's screen name. */
-const VK_RESERVED = new Set([
-  'feed', 'im', 'groups', 'friends', 'search', 'settings', 'audio', 'video', 'photos', 'apps', 'login', 'support', 'docs', 'away.php', 'wall', 'id0',
-]);
+const VK_RESERVED = new Set(['feed', 'im', 'groups', 'friends', 'search', 'settings', 'audio', 'video', 'photos', 'apps', 'login', 'support', 'docs', 'away.php', 'wall', 'id0']);
 
 const VK_NUMERIC_PAGE = /^(club|public|event)(\d{1,12})$/;
 const VK_SCREEN_NAME = /^[a-z0-9_.]{2,64}$/;

@@ -5,17 +5,39 @@ import { normalizeAccountUrl, type NormalizedAccount } from './account-url';
 
 /** Column names accepted in registry spreadsheets (English keys, Russian headers as aliases). */
 const HEADER_ALIASES: Record<string, string> = {
-  code: 'code', 'код': 'code',
-  full_name: 'full_name', 'полное наименование': 'full_name', 'наименование': 'full_name',
-  short_name: 'short_name', 'краткое наименование': 'short_name',
-  kind: 'kind', 'тип': 'kind', 'вид': 'kind',
-  sector: 'sector', 'отрасль': 'sector', 'сфера': 'sector',
-  municipality: 'municipality', 'муниципалитет': 'municipality', 'муниципальное образование': 'municipality',
-  parent_code: 'parent_code', parent: 'parent_code', 'вышестоящая организация': 'parent_code',
-  website: 'website', 'сайт': 'website',
-  inn: 'inn', 'инн': 'inn',
-  accounts: 'accounts', account_urls: 'accounts', 'аккаунты': 'accounts', 'страницы': 'accounts',
-  vk: 'vk', 'вконтакте': 'vk', ok: 'ok', 'одноклассники': 'ok', telegram: 'telegram', 'телеграм': 'telegram',
+  code: 'code',
+  код: 'code',
+  full_name: 'full_name',
+  'полное наименование': 'full_name',
+  наименование: 'full_name',
+  short_name: 'short_name',
+  'краткое наименование': 'short_name',
+  kind: 'kind',
+  тип: 'kind',
+  вид: 'kind',
+  sector: 'sector',
+  отрасль: 'sector',
+  сфера: 'sector',
+  municipality: 'municipality',
+  муниципалитет: 'municipality',
+  'муниципальное образование': 'municipality',
+  parent_code: 'parent_code',
+  parent: 'parent_code',
+  'вышестоящая организация': 'parent_code',
+  website: 'website',
+  сайт: 'website',
+  inn: 'inn',
+  инн: 'inn',
+  accounts: 'accounts',
+  account_urls: 'accounts',
+  аккаунты: 'accounts',
+  страницы: 'accounts',
+  vk: 'vk',
+  вконтакте: 'vk',
+  ok: 'ok',
+  одноклассники: 'ok',
+  telegram: 'telegram',
+  телеграм: 'telegram',
 };
 
 export function canonicalHeader(header: string): string | undefined {
@@ -23,21 +45,41 @@ export function canonicalHeader(header: string): string | undefined {
 }
 
 const KIND_ALIASES: Record<string, OrganizationKind> = {
-  'орган исполнительной власти': 'regional_executive', 'оив': 'regional_executive', 'министерство': 'regional_executive',
-  'орган местного самоуправления': 'local_government', 'омсу': 'local_government', 'администрация': 'local_government',
-  'подведомственное учреждение': 'subordinate_institution', 'учреждение': 'subordinate_institution',
+  'орган исполнительной власти': 'regional_executive',
+  оив: 'regional_executive',
+  министерство: 'regional_executive',
+  'орган местного самоуправления': 'local_government',
+  омсу: 'local_government',
+  администрация: 'local_government',
+  'подведомственное учреждение': 'subordinate_institution',
+  учреждение: 'subordinate_institution',
 };
 const SECTOR_ALIASES: Record<string, Sector> = {
-  'образование': 'education', 'здравоохранение': 'health', 'социальная защита': 'social_protection',
-  'культура': 'culture', 'спорт': 'sport', 'жкх': 'housing_utilities', 'жилищно-коммунальное хозяйство': 'housing_utilities',
-  'дороги и транспорт': 'roads_transport', 'транспорт': 'roads_transport', 'другое': 'other', 'прочее': 'other',
+  образование: 'education',
+  здравоохранение: 'health',
+  'социальная защита': 'social_protection',
+  культура: 'culture',
+  спорт: 'sport',
+  жкх: 'housing_utilities',
+  'жилищно-коммунальное хозяйство': 'housing_utilities',
+  'дороги и транспорт': 'roads_transport',
+  транспорт: 'roads_transport',
+  другое: 'other',
+  прочее: 'other',
 };
 
 const lowerTrim = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase().replace(/\s+/g, ' ') : value);
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value);
 
 const rowSchema = z.object({
-  code: z.preprocess(blankToUndefined, z.string().max(100).regex(/^[\p{L}\p{N}_.:-]+$/u, 'letters, digits, _ . : - only').optional()),
+  code: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(100)
+      .regex(/^[\p{L}\p{N}_.:-]+$/u, 'letters, digits, _ . : - only')
+      .optional(),
+  ),
   full_name: z.preprocess(blankToUndefined, z.string({ error: 'is required' }).min(3, 'is too short').max(1000, 'is too long')),
   short_name: z.preprocess(blankToUndefined, z.string().min(2, 'is too short').max(300, 'is too long').optional()),
   kind: z.preprocess(
@@ -67,7 +109,10 @@ const rowSchema = z.object({
   ),
   inn: z.preprocess(
     (value) => (typeof value === 'number' ? String(value) : blankToUndefined(value)),
-    z.string().regex(/^(\d{10}|\d{12})$/, 'must have 10 or 12 digits').optional(),
+    z
+      .string()
+      .regex(/^(\d{10}|\d{12})$/, 'must have 10 or 12 digits')
+      .optional(),
   ),
 });
 
@@ -89,7 +134,12 @@ export type RegistryRowResult = { ok: true; row: RegistryRow } | { ok: false; er
 /** A stable key for organizations whose spreadsheet has no code: the INN, else a hash of the name. */
 export function deriveOrganizationCode(fullName: string, inn: string | undefined): string {
   if (inn) return `inn-${inn}`;
-  const normalized = fullName.trim().toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const normalized = fullName
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return `org-${createHash('sha256').update(normalized).digest('hex').slice(0, 12)}`;
 }
 

@@ -111,10 +111,11 @@ function redisBackend(options: QueueBackendOptions, redisUrl: string): QueueBack
       return new Worker(name, processor, { ...workerOptions, prefix, connection });
     },
     async () => {
-      if (producer.status !== 'ready') await new Promise<void>((resolve, reject) => {
-        producer.once('ready', resolve);
-        producer.once('error', reject);
-      });
+      if (producer.status !== 'ready')
+        await new Promise<void>((resolve, reject) => {
+          producer.once('ready', resolve);
+          producer.once('error', reject);
+        });
     },
     async () => {
       const pong = await producer.ping();

@@ -39,7 +39,10 @@ const postsPayload = z.object({
   cursor: z.string().max(200).nullable().default(null),
   page: z.number().int().nonnegative().default(0),
   /** Newest (non-pinned) post of the run, carried from the first page to the last, which sets the watermark. */
-  newest: z.object({ externalId: z.string().min(1).max(100), publishedAt: z.number().int() }).nullable().default(null),
+  newest: z
+    .object({ externalId: z.string().min(1).max(100), publishedAt: z.number().int() })
+    .nullable()
+    .default(null),
 });
 const commentsPayload = z.object({
   network: networkSchema,
@@ -62,9 +65,7 @@ type CrawlJobs = { [J in CrawlJobName]: { queue: Network; payload: (typeof CRAWL
 /** The job name of one kind of crawl work on one network ('vk-posts', 'ok-comments', …). */
 export const crawlJobName = <K extends CrawlKind, N extends Network>(network: N, kind: K): CrawlJobName<K, N> => `${network}-${kind}`;
 
-const CRAWL_JOBS = Object.fromEntries(
-  NETWORKS.flatMap((network) => CRAWL_KINDS.map((kind) => [crawlJobName(network, kind), { queue: network, payload: CRAWL_PAYLOADS[kind] }])),
-) as CrawlJobs;
+const CRAWL_JOBS = Object.fromEntries(NETWORKS.flatMap((network) => CRAWL_KINDS.map((kind) => [crawlJobName(network, kind), { queue: network, payload: CRAWL_PAYLOADS[kind] }]))) as CrawlJobs;
 
 /** Job names with the queue they run on and the payload schema checked on enqueue and on process. */
 export const JOBS = {
@@ -78,10 +79,24 @@ export const JOBS = {
   // Watches a crawl run until none of its jobs is left, then records and logs its summary (re-enqueued with a delay until then).
   'crawl-run-summary': {
     queue: 'system',
-    payload: z.object({ network: networkSchema, runAt, check: z.number().int().nonnegative().default(0), quiet: z.number().int().nonnegative().default(0), everyMs: z.number().int().min(50).max(600_000).default(10_000) }),
+    payload: z.object({
+      network: networkSchema,
+      runAt,
+      check: z.number().int().nonnegative().default(0),
+      quiet: z.number().int().nonnegative().default(0),
+      everyMs: z.number().int().min(50).max(600_000).default(10_000),
+    }),
   },
   // Bulletin: drafts on a schedule; after publication a PDF and one e-mail job per recipient.
-  'bulletin-generate': { queue: 'system', payload: z.object({ periodKey: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|q[1-4])$/).optional() }) },
+  'bulletin-generate': {
+    queue: 'system',
+    payload: z.object({
+      periodKey: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2]|q[1-4])$/)
+        .optional(),
+    }),
+  },
   'bulletin-schedule-sync': { queue: 'system', payload: z.object({}) },
   'bulletin-distribute': { queue: 'system', payload: z.object({ issueId: z.number().int().positive() }) },
   'bulletin-pdf': { queue: 'system', payload: z.object({ issueId: z.number().int().positive() }) },
@@ -93,7 +108,10 @@ export const JOBS = {
     queue: 'system',
     payload: z.object({
       periodKind: z.enum(['week', 'month', 'quarter']),
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
       methodologyVersion: z.number().int().positive().optional(),
       accountIds: z.array(accountId).max(10_000).optional(),
       /** Rescore only what changed since the period was last scored (the hourly schedule). */
@@ -102,7 +120,15 @@ export const JOBS = {
   },
   'score-purge': { queue: 'system', payload: z.object({ retentionDays: z.number().int().min(1).max(3650).default(90) }) },
   // Training: nightly, cohorts that ended move their active trainees to completed or failed.
-  'training-finalize': { queue: 'system', payload: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }) },
+  'training-finalize': {
+    queue: 'system',
+    payload: z.object({
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+    }),
+  },
   // Alerts: every minute, evaluate the rules and send what is due (idempotent: keyed rows in the database).
   'alerts-sweep': { queue: 'system', payload: z.object({}) },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;

@@ -33,9 +33,10 @@ export interface QueueStatusReport {
 
 function scalars(value: unknown, limit = 12): Record<string, string | number | boolean | null> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
-  const entries = Object.entries(value as Record<string, unknown>).filter(
-    ([, v]) => v === null || typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 64),
-  ) as [string, string | number | boolean | null][];
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v === null || typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 64)) as [
+    string,
+    string | number | boolean | null,
+  ][];
   return Object.fromEntries(entries.slice(0, limit));
 }
 

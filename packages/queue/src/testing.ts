@@ -16,8 +16,7 @@ export async function assertRedisReachable(url = TEST_REDIS_URL): Promise<void> 
     await client.ping();
   } catch (error) {
     throw new Error(
-      `Redis is not reachable at ${url}: ${(error as Error).message}. Start it with: ` +
-        'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no (or set TEST_REDIS_URL).',
+      `Redis is not reachable at ${url}: ${(error as Error).message}. Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no (or set TEST_REDIS_URL).`,
     );
   } finally {
     client.disconnect();

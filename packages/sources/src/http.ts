@@ -10,11 +10,7 @@ export interface HttpTextAnswer {
  * One HTTP request with a timeout; network failures and timeouts become 'transient' SourceErrors.
  * `acquire` is awaited first and its release (if any) called once the answer arrived.
  */
-export async function fetchText(
-  label: string,
-  url: string,
-  init: RequestInit & { timeoutMs: number; acquire?: () => Promise<void | (() => void)>; fetch?: typeof fetch },
-): Promise<HttpTextAnswer> {
+export async function fetchText(label: string, url: string, init: RequestInit & { timeoutMs: number; acquire?: () => Promise<void | (() => void)>; fetch?: typeof fetch }): Promise<HttpTextAnswer> {
   const { timeoutMs, acquire, fetch: fetchImpl = globalThis.fetch, ...rest } = init;
   const release = acquire ? await acquire() : undefined;
   try {

@@ -26,7 +26,15 @@ export interface QueueStatusReportInput {
   queues: {
     name: string;
     counts: Record<string, number>;
-    active: { id: string; name: string; percent: number | null; details: Record<string, string | number | boolean | null>; subject: Record<string, number>; startedAt: Date | null; attemptsMade: number }[];
+    active: {
+      id: string;
+      name: string;
+      percent: number | null;
+      details: Record<string, string | number | boolean | null>;
+      subject: Record<string, number>;
+      startedAt: Date | null;
+      attemptsMade: number;
+    }[];
   }[];
 }
 

@@ -56,7 +56,7 @@ describe('procedure builders', () => {
     expect(await codeOf(instructor.registry.createAccount({ organizationId: 1, url: 'https://vk.com/x_page' }))).toBe('FORBIDDEN');
   });
 
-  it("narrows an agency member to its own organization before any query runs", async () => {
+  it('narrows an agency member to its own organization before any query runs', async () => {
     const agency = caller(context({ role: 'agency', organizationId: 7 }));
     expect(await codeOf(agency.accounts.forOrganization({ organizationId: 8 }))).toBe('FORBIDDEN');
     expect(await codeOf(agency.recommendations.forOrganization({ organizationId: 8, limit: 10 }))).toBe('FORBIDDEN');

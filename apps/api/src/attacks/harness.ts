@@ -31,7 +31,12 @@ export async function startAttackTarget(options: Partial<AppDeps> & { users?: bo
   await seedDemoRegistry(db.sql);
   if (options.users !== false) {
     const [org] = await db.sql<{ code: string }[]>`SELECT code FROM organizations ORDER BY id LIMIT 1`;
-    for (const [email, role] of [['admin@most.test', 'admin'], ['monitor@most.test', 'monitor'], ['trainee@most.test', 'trainee'], ['instructor@most.test', 'instructor']] as const) {
+    for (const [email, role] of [
+      ['admin@most.test', 'admin'],
+      ['monitor@most.test', 'monitor'],
+      ['trainee@most.test', 'trainee'],
+      ['instructor@most.test', 'instructor'],
+    ] as const) {
       await createUser(db.sql, { email, role, password: PASSWORD }, { label: 'test' });
     }
     await createUser(db.sql, { email: 'agency@most.test', role: 'agency', password: PASSWORD, organizationCode: org!.code }, { label: 'test' });
@@ -63,7 +68,11 @@ export async function startAttackTarget(options: Partial<AppDeps> & { users?: bo
 }
 
 /** A raw HTTP request with any headers (fetch cannot set Host). */
-export function rawRequest(baseUrl: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: import('node:http').IncomingHttpHeaders; body: string }> {
+export function rawRequest(
+  baseUrl: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: import('node:http').IncomingHttpHeaders; body: string }> {
   return import('node:http').then(
     ({ request }) =>
       new Promise((resolve, reject) => {

@@ -10,8 +10,7 @@ describe('login limits over real HTTP', () => {
   });
   afterAll(async () => target?.close());
 
-  const throttleRow = async (key: string) =>
-    (await target.db.sql<{ failures: number }[]>`SELECT failures FROM login_throttle WHERE key = ${key}`)[0]?.failures ?? 0;
+  const throttleRow = async (key: string) => (await target.db.sql<{ failures: number }[]>`SELECT failures FROM login_throttle WHERE key = ${key}`)[0]?.failures ?? 0;
 
   it('item 1: 100 parallel guesses for one e-mail check at most five passwords; the right one at position 90 is refused', async () => {
     await createUser(target.db.sql, { email: 'parallel@most.test', role: 'monitor', password: PASSWORD }, { label: 'test' });

@@ -37,7 +37,9 @@ describe('coursework uploads and course outlines over real HTTP', () => {
     trainee = await target.signedIn('trainee@most.test', { 'x-forwarded-for': '10.2.0.2' });
     const course = data<{ id: number }>(
       await monitor.mutate('training.monitor.createCourse', {
-        title: 'Госпаблики', kind: 'qualification_upgrade', totalHours: 16,
+        title: 'Госпаблики',
+        kind: 'qualification_upgrade',
+        totalHours: 16,
         modules: [{ title: 'Основы', hours: 16, lessons: [{ title: 'Закон', contentMd: 'Текст' }] }],
         assignments: [{ title: 'Разбор', maxScore: 10, passScore: 6 }],
       }),
@@ -46,9 +48,14 @@ describe('coursework uploads and course outlines over real HTTP', () => {
     const now = Date.now();
     const cohort = data<{ id: number }>(
       await monitor.mutate('training.monitor.createCohort', {
-        courseId, title: 'Поток', formOfStudy: 'distance', capacity: 5,
-        startsOn: new Date(now - 86_400_000).toISOString().slice(0, 10), endsOn: new Date(now + 30 * 86_400_000).toISOString().slice(0, 10),
-        enrolmentOpensAt: new Date(now - 10 * 86_400_000).toISOString(), enrolmentClosesAt: new Date(now + 86_400_000).toISOString(),
+        courseId,
+        title: 'Поток',
+        formOfStudy: 'distance',
+        capacity: 5,
+        startsOn: new Date(now - 86_400_000).toISOString().slice(0, 10),
+        endsOn: new Date(now + 30 * 86_400_000).toISOString().slice(0, 10),
+        enrolmentOpensAt: new Date(now - 10 * 86_400_000).toISOString(),
+        enrolmentClosesAt: new Date(now + 86_400_000).toISOString(),
         completionRule: { mode: 'all', conditions: [{ kind: 'required_assignments_passed' }] },
       }),
     );

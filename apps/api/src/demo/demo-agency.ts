@@ -61,7 +61,14 @@ export async function bindDemoAgencyToBusyOrganization(sql: Sql, dataDir?: strin
     GROUP BY o.id, o.code, o.short_name ORDER BY count(*) DESC, o.code LIMIT 1`;
   if (!best) return null;
   await sql`UPDATE users SET organization_id = ${best.id}, updated_at = now() WHERE id = ${user.id}`;
-  await appendAudit(sql, { actorId: null, actorLabel: 'demo', action: 'user.rebind_demo_agency', entityType: 'user', entityId: String(user.id), details: { organizationCode: best.code, reason: 'questions' } });
+  await appendAudit(sql, {
+    actorId: null,
+    actorLabel: 'demo',
+    action: 'user.rebind_demo_agency',
+    entityType: 'user',
+    entityId: String(user.id),
+    details: { organizationCode: best.code, reason: 'questions' },
+  });
   if (dataDir) await rewriteCredentialsFile(join(dataDir, 'demo-users.json'), best.code);
   return { code: best.code, name: best.short_name };
 }

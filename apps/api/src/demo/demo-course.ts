@@ -1,16 +1,6 @@
 import { tmpdir } from 'node:os';
 import { type Sql, inTransaction } from '@most/db';
-import {
-  createCohort,
-  createCourse,
-  enrolTrainee,
-  getCourseOutline,
-  listCohortSessions,
-  markAttendance,
-  submitAssignment,
-  upsertTraineeProfile,
-  type TraineeProfileInput,
-} from '@most/services';
+import { createCohort, createCourse, enrolTrainee, getCourseOutline, listCohortSessions, markAttendance, submitAssignment, upsertTraineeProfile, type TraineeProfileInput } from '@most/services';
 import { addDays, regionDate } from '@most/domain';
 
 export const DEMO_COURSE_TITLE = 'Официальные страницы госорганов: ответы жителям за 24 часа';
@@ -23,7 +13,19 @@ const TRAINEES: { email: string; displayName: string; profile: TraineeProfileInp
   {
     email: 'trainee@demo.local',
     displayName: 'Нина Орлова',
-    profile: { surname: 'Орлова', givenName: 'Нина', patronymic: 'Игоревна', birthDate: '1991-05-14', sex: 'female', snils: '112-233-445 95', educationLevel: 'higher', diplomaSurname: 'Орлова', diplomaSeries: '106418', diplomaNumber: '0123456', jobTitle: 'Специалист по связям с общественностью' },
+    profile: {
+      surname: 'Орлова',
+      givenName: 'Нина',
+      patronymic: 'Игоревна',
+      birthDate: '1991-05-14',
+      sex: 'female',
+      snils: '112-233-445 95',
+      educationLevel: 'higher',
+      diplomaSurname: 'Орлова',
+      diplomaSeries: '106418',
+      diplomaNumber: '0123456',
+      jobTitle: 'Специалист по связям с общественностью',
+    },
   },
   { email: 'lebedev@demo.local', displayName: 'Антон Лебедев', profile: { surname: 'Лебедев', givenName: 'Антон', patronymic: 'Сергеевич', sex: 'male', jobTitle: 'Главный специалист' } },
   { email: 'zaitseva@demo.local', displayName: 'Ольга Зайцева', profile: { surname: 'Зайцева', givenName: 'Ольга', patronymic: 'Петровна', sex: 'female', jobTitle: 'Пресс-секретарь' } },
@@ -61,12 +63,27 @@ export async function ensureDemoCourse(sql: Sql, options: { now?: Date } = {}): 
         descriptionMd: 'Программа повышения квалификации для сотрудников, которые ведут официальные страницы органов власти и подведомственных учреждений Саратовской области.',
         professionalField: 'Связи с общественностью',
         modules: [
-          { title: 'Требования закона к официальным страницам', hours: 8, lessons: [{ title: '270-ФЗ и постановление № 2560', contentMd: 'Что должно быть на официальной странице: название, контакты, режим работы, ссылка на сайт.' }] },
+          {
+            title: 'Требования закона к официальным страницам',
+            hours: 8,
+            lessons: [{ title: '270-ФЗ и постановление № 2560', contentMd: 'Что должно быть на официальной странице: название, контакты, режим работы, ссылка на сайт.' }],
+          },
           { title: 'Ответы на комментарии жителей', hours: 16, lessons: [{ title: 'Срок ответа — 24 часа', contentMd: 'Промежуточный и содержательный ответ; что делать с вопросами не по теме.' }] },
           { title: 'Публикации и вовлечённость', hours: 12, lessons: [{ title: 'План публикаций на месяц', contentMd: 'Регулярность, рубрики, формат карточек.' }] },
         ],
         assignments: [
-          { title: 'Аудит своей официальной страницы', instructionsMd: 'Проверьте свою страницу по критериям методики и опишите, что исправите в первую очередь.', maxScore: 10, passScore: 6, dueDay: 14, modulePosition: 1, rubric: [{ criterion: 'Полнота проверки', points: 6 }, { criterion: 'План исправлений', points: 4 }] },
+          {
+            title: 'Аудит своей официальной страницы',
+            instructionsMd: 'Проверьте свою страницу по критериям методики и опишите, что исправите в первую очередь.',
+            maxScore: 10,
+            passScore: 6,
+            dueDay: 14,
+            modulePosition: 1,
+            rubric: [
+              { criterion: 'Полнота проверки', points: 6 },
+              { criterion: 'План исправлений', points: 4 },
+            ],
+          },
           { title: 'Итоговая аттестация: разбор трёх вопросов жителей', maxScore: 100, passScore: 60, isFinal: true, dueDay: 26, modulePosition: 2 },
         ],
       },
@@ -127,7 +144,11 @@ export async function ensureDemoCourse(sql: Sql, options: { now?: Date } = {}): 
       await submitAssignment(
         t,
         tmpdir(),
-        { enrolmentId: enrolmentIds[1], assignmentId: audit.id, text: 'На странице нет режима работы и ссылки на сайт; на два вопроса жителей ответили позже суток. Сначала добавлю контакты, затем назначу дежурного по комментариям.' },
+        {
+          enrolmentId: enrolmentIds[1],
+          assignmentId: audit.id,
+          text: 'На странице нет режима работы и ссылки на сайт; на два вопроса жителей ответили позже суток. Сначала добавлю контакты, затем назначу дежурного по комментариям.',
+        },
         { id: null, label: TRAINEES[1]!.email },
       );
     }

@@ -1,4 +1,4 @@
-import { type Sql } from '@most/db';
+import type { Sql } from '@most/db';
 import { buildEdition, loadOrganizationScores, publishEdition } from '@most/services';
 import { scorePeriod } from '@most/db/scoring';
 import { DEFAULT_SLA_POLICY, periodOf } from '@most/domain';

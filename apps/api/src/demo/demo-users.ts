@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Sql } from '@most/db';
+import type { Sql } from '@most/db';
 import { createUser } from '@most/services';
 import type { Role } from '@most/shared';
 

@@ -2,14 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  authenticate,
-  gradingQueue,
-  listCohorts,
-  listMyAssignments,
-  listMyCourses,
-  seedDemoRegistry,
-} from '@most/services';
+import { authenticate, gradingQueue, listCohorts, listMyAssignments, listMyCourses, seedDemoRegistry } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { DEMO_COURSE_TITLE, ensureDemoCourse } from './demo-course';
 import { bindDemoAgencyToRichOrganization } from './demo-agency';

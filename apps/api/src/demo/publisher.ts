@@ -15,7 +15,7 @@ export function startDemoEditionPublisher(sql: Sql, logger: Logger, options: { e
     let delay = everyMs;
     try {
       const busy = await bindDemoAgencyToBusyOrganization(sql, options.dataDir);
-      if (busy) logger.info(busy, 'demo agency user now belongs to an organization with citizens\' questions (alerts)');
+      if (busy) logger.info(busy, "demo agency user now belongs to an organization with citizens' questions (alerts)");
       const outcome = await publishDemoEditionIfDue(sql, { now: new Date() });
       if (outcome.status === 'published') {
         logger.info(outcome, 'demo ranking edition published');

@@ -19,7 +19,6 @@ export function sessionCookie(token: string, expiresAt: Date, secure: boolean): 
   return serialize(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires: expiresAt, maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)) });
 }
 
-export const clearSessionCookie = (secure: boolean): string =>
-  serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: 0, expires: new Date(0) });
+export const clearSessionCookie = (secure: boolean): string => serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: 0, expires: new Date(0) });
 
 export const csrfCookie = (token: string, secure: boolean): string => serialize(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'Lax', secure, path: '/' });

@@ -29,8 +29,7 @@ function rawGet(base: string, path: string, headers: Record<string, string> = {}
   });
 }
 
-const decode = (r: RawResponse) =>
-  r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.wire) : r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.wire) : r.wire;
+const decode = (r: RawResponse) => (r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.wire) : r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.wire) : r.wire);
 
 describe('speed on the wire: compression, cache headers, revalidation', () => {
   let target: AttackTarget;
@@ -46,9 +45,27 @@ describe('speed on the wire: compression, cache headers, revalidation', () => {
     target = await startAttackTarget({ users: false, webDistDir: webDir });
     const orgs = await target.db.sql<{ id: number }[]>`SELECT id FROM organizations ORDER BY id LIMIT 40`;
     const scores: OrganizationScore[] = orgs.map((o, i) => ({
-      organizationId: o.id, score: 100 - i, enoughData: true, criteria: [{ code: 'SLA', score: 100 - i, weight: 1 }], accountsScored: 1, accountsTotal: 1, sampleSize: 30,
+      organizationId: o.id,
+      score: 100 - i,
+      enoughData: true,
+      criteria: [{ code: 'SLA', score: 100 - i, weight: 1 }],
+      accountsScored: 1,
+      accountsTotal: 1,
+      sampleSize: 30,
     }));
-    const edition = await buildEdition(target.db.sql, { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria: [{ code: 'SLA', name: 'Ответы за 24 часа', weight: 1 }], slug: 'oktyabr-2026' }, scores, { id: null, label: 'test' });
+    const edition = await buildEdition(
+      target.db.sql,
+      {
+        title: 'Рейтинг за октябрь 2026',
+        periodStart: '2026-10-01',
+        periodEnd: '2026-10-31',
+        methodologyVersion: '1',
+        criteria: [{ code: 'SLA', name: 'Ответы за 24 часа', weight: 1 }],
+        slug: 'oktyabr-2026',
+      },
+      scores,
+      { id: null, label: 'test' },
+    );
     await publishEdition(target.db.sql, edition.id, { id: null, label: 'test' });
   });
   afterAll(async () => {

@@ -6,23 +6,30 @@ export function docsHtml(doc: OpenApiDocument): string {
   const base = doc.servers[0]!.url;
   const operations = Object.entries(doc.paths)
     .flatMap(([path, methods]) =>
-      Object.entries(methods as Record<string, { summary: string; description?: string; parameters?: { name: string; in: string; required?: boolean; description?: string; schema: { type?: string; enum?: string[]; default?: unknown } }[] }>).map(
-        ([method, op]) => {
-          const params = (op.parameters ?? [])
-            .map(
-              (p) =>
-                `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${escapeHtml(p.in)}</td><td>${p.required ? 'да' : ''}</td><td>${escapeHtml(p.description ?? '')}${p.schema.enum ? ` <small>(${p.schema.enum.map(escapeHtml).join(', ')})</small>` : ''}${p.schema.default !== undefined ? ` <small>по умолчанию ${escapeHtml(p.schema.default)}</small>` : ''}</td></tr>`,
-            )
-            .join('');
-          return `<section>
+      Object.entries(
+        methods as Record<
+          string,
+          {
+            summary: string;
+            description?: string;
+            parameters?: { name: string; in: string; required?: boolean; description?: string; schema: { type?: string; enum?: string[]; default?: unknown } }[];
+          }
+        >,
+      ).map(([method, op]) => {
+        const params = (op.parameters ?? [])
+          .map(
+            (p) =>
+              `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${escapeHtml(p.in)}</td><td>${p.required ? 'да' : ''}</td><td>${escapeHtml(p.description ?? '')}${p.schema.enum ? ` <small>(${p.schema.enum.map(escapeHtml).join(', ')})</small>` : ''}${p.schema.default !== undefined ? ` <small>по умолчанию ${escapeHtml(p.schema.default)}</small>` : ''}</td></tr>`,
+          )
+          .join('');
+        return `<section>
 <h2><span class="m">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code></h2>
 <p>${escapeHtml(op.summary)}</p>
 ${op.description ? `<p class="d">${escapeHtml(op.description)}</p>` : ''}
 ${params ? `<table><thead><tr><th>Параметр</th><th>Где</th><th>Обяз.</th><th>Описание</th></tr></thead><tbody>${params}</tbody></table>` : ''}
 <p><a href="${escapeHtml(base + path.replace(/\{[^}]+\}/g, (m) => (m === '{slug}' ? 'latest' : m)))}">${escapeHtml(base + path)}</a></p>
 </section>`;
-        },
-      ),
+      }),
     )
     .join('\n');
   return `<!doctype html>

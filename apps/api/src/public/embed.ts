@@ -26,15 +26,16 @@ const score = (value: number | null) => (value === null ? '—' : value.toFixed(
  */
 export function embedHtml(base: string, view: EditionView): string {
   const filterLabel = [
-    view.filters.kind ? KIND_LABELS[view.filters.kind as keyof typeof KIND_LABELS] ?? view.filters.kind : null,
-    view.filters.sector ? SECTOR_LABELS[view.filters.sector as keyof typeof SECTOR_LABELS] ?? view.filters.sector : null,
+    view.filters.kind ? (KIND_LABELS[view.filters.kind as keyof typeof KIND_LABELS] ?? view.filters.kind) : null,
+    view.filters.sector ? (SECTOR_LABELS[view.filters.sector as keyof typeof SECTOR_LABELS] ?? view.filters.sector) : null,
     view.filters.municipality,
   ]
     .filter(Boolean)
     .join(' · ');
   const rows = view.ranked.rows
     .map(
-      (r) => `<tr><td class="n">${r.rank ?? ''}</td><td>${escapeHtml(r.organizationName)}${r.municipalityName ? `<div class="m">${escapeHtml(r.municipalityName)}</div>` : ''}</td><td class="n">${score(r.score)}</td><td class="n c">${change(r.rankChange)}</td><td class="n m">${r.coverage.accountsScored}/${r.coverage.accountsTotal}</td></tr>`,
+      (r) =>
+        `<tr><td class="n">${r.rank ?? ''}</td><td>${escapeHtml(r.organizationName)}${r.municipalityName ? `<div class="m">${escapeHtml(r.municipalityName)}</div>` : ''}</td><td class="n">${score(r.score)}</td><td class="n c">${change(r.rankChange)}</td><td class="n m">${r.coverage.accountsScored}/${r.coverage.accountsTotal}</td></tr>`,
     )
     .join('\n');
   const fullUrl = `${base}/rankings/${encodeURIComponent(view.edition.slug)}${filterQuery(view.filters)}`;

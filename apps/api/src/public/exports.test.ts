@@ -46,16 +46,48 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
       orgs.map((o, i) => {
         const value = 90 - i * 5.5 + shift;
         const enoughData = i !== 11;
-        return { organizationId: o.id, score: enoughData ? value : null, enoughData, criteria: [{ code: 'SLA', score: value, weight: 2 }, { code: 'PROFILE', score: 50, weight: 1 }], accountsScored: 1, accountsTotal: 2, sampleSize: enoughData ? 30 + i : 1 };
+        return {
+          organizationId: o.id,
+          score: enoughData ? value : null,
+          enoughData,
+          criteria: [
+            { code: 'SLA', score: value, weight: 2 },
+            { code: 'PROFILE', score: 50, weight: 1 },
+          ],
+          accountsScored: 1,
+          accountsTotal: 2,
+          sampleSize: enoughData ? 30 + i : 1,
+        };
       });
-    const criteria = [{ code: 'SLA', name: 'Ответы за 24 часа', weight: 2 }, { code: 'PROFILE', name: 'Оформление страницы', weight: 1 }];
-    const september = await buildEdition(db.sql, { title: 'Рейтинг за сентябрь 2026', periodStart: '2026-09-01', periodEnd: '2026-09-30', methodologyVersion: '1', criteria, slug: 'sentyabr-2026' }, scores(0), { id: null, label: 'test' });
+    const criteria = [
+      { code: 'SLA', name: 'Ответы за 24 часа', weight: 2 },
+      { code: 'PROFILE', name: 'Оформление страницы', weight: 1 },
+    ];
+    const september = await buildEdition(
+      db.sql,
+      { title: 'Рейтинг за сентябрь 2026', periodStart: '2026-09-01', periodEnd: '2026-09-30', methodologyVersion: '1', criteria, slug: 'sentyabr-2026' },
+      scores(0),
+      { id: null, label: 'test' },
+    );
     await publishEdition(db.sql, september.id, { id: null, label: 'test' });
-    const october = await buildEdition(db.sql, { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria, slug: 'oktyabr-2026' }, scores(1.5), { id: null, label: 'test' });
+    const october = await buildEdition(
+      db.sql,
+      { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria, slug: 'oktyabr-2026' },
+      scores(1.5),
+      { id: null, label: 'test' },
+    );
     await publishEdition(db.sql, october.id, { id: null, label: 'test' });
     await mkdir(join(tmp, 'web'));
     await writeFile(join(tmp, 'web', 'index.html'), '<!doctype html><html lang="ru"><head><meta charset="UTF-8" /><title>Цифровой мост</title></head><body><div id="root"></div></body></html>');
-    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', trustProxy: true, webDistDir: join(tmp, 'web'), publicUrl: 'https://most.example' }) as unknown as Hono<never>;
+    app = createApp({
+      sql: db.sql,
+      queue,
+      logger: createLogger('silent'),
+      databaseMode: 'external',
+      trustProxy: true,
+      webDistDir: join(tmp, 'web'),
+      publicUrl: 'https://most.example',
+    }) as unknown as Hono<never>;
   });
   afterAll(async () => {
     await queue?.close();
@@ -70,9 +102,24 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="oktyabr-2026.xlsx"');
     const sheet = (await readXlsx(await response.arrayBuffer())).get('Рейтинг')!;
     expect(sheet[0]).toEqual([
-      'Место', 'Место в общем рейтинге', 'Код организации', 'Организация', 'Тип', 'Сфера', 'Код муниципалитета', 'Муниципалитет',
-      'Балл', 'Изменение места', 'Изменение балла', 'Страниц оценено', 'Страниц всего', 'Вопросов в выборке', 'Недостаточно данных', 'Причина',
-      'Ответы за 24 часа', 'Оформление страницы',
+      'Место',
+      'Место в общем рейтинге',
+      'Код организации',
+      'Организация',
+      'Тип',
+      'Сфера',
+      'Код муниципалитета',
+      'Муниципалитет',
+      'Балл',
+      'Изменение места',
+      'Изменение балла',
+      'Страниц оценено',
+      'Страниц всего',
+      'Вопросов в выборке',
+      'Недостаточно данных',
+      'Причина',
+      'Ответы за 24 часа',
+      'Оформление страницы',
     ]);
     expect(sheet).toHaveLength(1 + 12);
     const first = sheet[1]!;
@@ -98,7 +145,7 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines[0]!.split(';').slice(0, 4)).toEqual(['Место', 'Место в общем рейтинге', 'Код организации', 'Организация']);
     const first = lines[1]!.split(';');
-    expect(first[3]).toBe("'=HYPERLINK(\"\"x\"\")".replace(/^/, '"') + '"');
+    expect(first[3]).toBe(`${'\'=HYPERLINK(""x"")'.replace(/^/, '"')}"`);
     expect(first[8]).toBe('91,5');
     const standard = await (await get('/api/public/v1/editions/oktyabr-2026?format=csv')).text();
     expect(standard.split('\r\n')[0]).toMatch(/^rank,overall_rank,organization_code/);
@@ -118,7 +165,11 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
     // The missing organization has empty cells, not zeros.
     expect(row('Балл')[3] ?? null).toBeNull();
 
-    const json = (await (await get(`/api/public/v1/compare?ids=${codes[0]},${codes[1]}`)).json()) as { edition: { slug: string }; organizations: { organizationCode: string; score: number }[]; pageUrl: string };
+    const json = (await (await get(`/api/public/v1/compare?ids=${codes[0]},${codes[1]}`)).json()) as {
+      edition: { slug: string };
+      organizations: { organizationCode: string; score: number }[];
+      pageUrl: string;
+    };
     expect(json.edition.slug).toBe('oktyabr-2026');
     expect(json.organizations.map((o) => o.organizationCode)).toEqual([codes[0], codes[1]]);
     expect(json.pageUrl).toMatch(/\/compare\?ids=/);
@@ -156,7 +207,14 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
   /** The content of `<meta property|name="key" content="...">` as a browser would read it. */
   const metaContent = (html: string, key: string) => {
     const match = new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html);
-    return match ? match[1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : null;
+    return match
+      ? match[1]!
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&')
+      : null;
   };
   const pngSize = (bytes: Buffer) => ({ signature: bytes.subarray(1, 4).toString(), width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
 
@@ -224,7 +282,14 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
     const orgs = await db.sql<{ id: number }[]>`SELECT id FROM organizations ORDER BY id LIMIT 3`;
     const november = await buildEdition(
       db.sql,
-      { title: 'Рейтинг за ноябрь 2026', periodStart: '2026-11-01', periodEnd: '2026-11-30', methodologyVersion: '1', criteria: [{ code: 'SLA', name: 'Ответы за 24 часа', weight: 1 }], slug: 'noyabr-2026' },
+      {
+        title: 'Рейтинг за ноябрь 2026',
+        periodStart: '2026-11-01',
+        periodEnd: '2026-11-30',
+        methodologyVersion: '1',
+        criteria: [{ code: 'SLA', name: 'Ответы за 24 часа', weight: 1 }],
+        slug: 'noyabr-2026',
+      },
       orgs.map((o) => ({ organizationId: o.id, score: 70, enoughData: true, criteria: [{ code: 'SLA', score: 70, weight: 1 }], accountsScored: 1, accountsTotal: 1, sampleSize: 20 })),
       { id: null, label: 'test' },
     );

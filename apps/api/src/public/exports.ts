@@ -1,5 +1,5 @@
 import { KIND_LABELS, SECTOR_LABELS } from './labels';
-import { type EditionView, type EditionViewRow, type TableCell, type XlsxSheet } from '@most/services';
+import type { EditionView, EditionViewRow, TableCell, XlsxSheet } from '@most/services';
 
 /** A table for people (XLSX, Excel CSV): Russian headers, numbers as numbers. */
 export interface HumanTable {
@@ -14,13 +14,41 @@ const criterionHeader = (c: { code: string; name: string }) => c.name || c.code;
 /** Every organization of an edition (ranked first, then those without enough data), in Russian. */
 export function editionTable(view: EditionView): HumanTable {
   const headers = [
-    'Место', 'Место в общем рейтинге', 'Код организации', 'Организация', 'Тип', 'Сфера', 'Код муниципалитета', 'Муниципалитет',
-    'Балл', 'Изменение места', 'Изменение балла', 'Страниц оценено', 'Страниц всего', 'Вопросов в выборке', 'Недостаточно данных', 'Причина',
+    'Место',
+    'Место в общем рейтинге',
+    'Код организации',
+    'Организация',
+    'Тип',
+    'Сфера',
+    'Код муниципалитета',
+    'Муниципалитет',
+    'Балл',
+    'Изменение места',
+    'Изменение балла',
+    'Страниц оценено',
+    'Страниц всего',
+    'Вопросов в выборке',
+    'Недостаточно данных',
+    'Причина',
     ...view.criteria.map(criterionHeader),
   ];
   const row = (r: EditionViewRow, notEnough: boolean): TableCell[] => [
-    r.rank, r.overallRank, r.organizationCode, r.organizationName, KIND_LABELS[r.kind], SECTOR_LABELS[r.sector], r.municipalityCode, r.municipalityName,
-    r.score, r.rankChange, r.scoreChange, r.coverage.accountsScored, r.coverage.accountsTotal, r.sampleSize, notEnough ? 'да' : 'нет', r.unranked?.text ?? null,
+    r.rank,
+    r.overallRank,
+    r.organizationCode,
+    r.organizationName,
+    KIND_LABELS[r.kind],
+    SECTOR_LABELS[r.sector],
+    r.municipalityCode,
+    r.municipalityName,
+    r.score,
+    r.rankChange,
+    r.scoreChange,
+    r.coverage.accountsScored,
+    r.coverage.accountsTotal,
+    r.sampleSize,
+    notEnough ? 'да' : 'нет',
+    r.unranked?.text ?? null,
     ...view.criteria.map((c) => r.criteria.find((x) => x.code === c.code)?.score ?? null),
   ];
   const scoreColumns = [8, 10, ...view.criteria.map((_, i) => 16 + i)];

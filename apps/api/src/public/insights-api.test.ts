@@ -24,22 +24,43 @@ describe('public insights API: headline figures, trends and comparisons', () => 
       JOIN municipalities m ON m.id = o.municipality_id AND m.code IN ('engels', 'marks')
       JOIN accounts a ON a.organization_id = o.id
       ORDER BY o.id, a.id LIMIT 8`;
-    const criteria = [{ code: 'PROFILE', name: 'Профиль', weight: 1 }, { code: 'SLA', name: 'Ответы за 24 часа', weight: 1 }];
+    const criteria = [
+      { code: 'PROFILE', name: 'Профиль', weight: 1 },
+      { code: 'SLA', name: 'Ответы за 24 часа', weight: 1 },
+    ];
     const scores = (shift: number) =>
       orgs.map((o, i) => {
         const value = 20 + ((i * 13 + shift) % 70);
         const enoughData = i !== 7;
         // The first organization has no SLA criterion measured: a comparison must say so.
         const measured = i === 0 ? criteria.slice(0, 1) : criteria;
-        return { organizationId: o.id, score: enoughData ? value : null, enoughData, criteria: measured.map((c) => ({ code: c.code, score: value, weight: 1 })), accountsScored: 1, accountsTotal: 1, sampleSize: enoughData ? 20 : 0 };
+        return {
+          organizationId: o.id,
+          score: enoughData ? value : null,
+          enoughData,
+          criteria: measured.map((c) => ({ code: c.code, score: value, weight: 1 })),
+          accountsScored: 1,
+          accountsTotal: 1,
+          sampleSize: enoughData ? 20 : 0,
+        };
       });
-    for (const [month, shift] of [['09', 0], ['10', 25]] as const) {
-      const draft = await buildEdition(db.sql, { title: `Рейтинг 2026-${month}`, periodStart: `2026-${month}-01`, periodEnd: `2026-${month}-30`, methodologyVersion: '1', criteria, slug: `r-2026-${month}` }, scores(shift), actor);
+    for (const [month, shift] of [
+      ['09', 0],
+      ['10', 25],
+    ] as const) {
+      const draft = await buildEdition(
+        db.sql,
+        { title: `Рейтинг 2026-${month}`, periodStart: `2026-${month}-01`, periodEnd: `2026-${month}-30`, methodologyVersion: '1', criteria, slug: `r-2026-${month}` },
+        scores(shift),
+        actor,
+      );
       await publishEdition(db.sql, draft.id, actor);
     }
     await seedMeasuredQuestions(db.sql, orgs[1]!.account_id, new Date('2026-10-05T10:00:00Z'), [
       ...Array.from({ length: 9 }, () => ({ state: 'answered_in_time' as const, seconds: 1800 })),
-      { state: 'answered_late', seconds: 100_000 }, { state: 'breached' }, { state: 'breached' },
+      { state: 'answered_late', seconds: 100_000 },
+      { state: 'breached' },
+      { state: 'breached' },
     ]);
     app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', trustProxy: true }) as unknown as Hono<never>;
   });
@@ -53,7 +74,12 @@ describe('public insights API: headline figures, trends and comparisons', () => 
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       edition: { slug: string };
-      headline: { organizations: number; rankedOrganizations: number; sla: { status: string; shareWithin24h: number; medianFirstResponseMs: number }; movers: { status: string; improved: unknown[]; fallen: unknown[] } };
+      headline: {
+        organizations: number;
+        rankedOrganizations: number;
+        sla: { status: string; shareWithin24h: number; medianFirstResponseMs: number };
+        movers: { status: string; improved: unknown[]; fallen: unknown[] };
+      };
       municipalities: { code: string; sla: { status: string } }[];
     };
     expect(body.edition.slug).toBe('r-2026-10');
@@ -78,7 +104,10 @@ describe('public insights API: headline figures, trends and comparisons', () => 
   });
 
   it('compares organizations or municipalities criterion by criterion and refuses bad lists with a reason', async () => {
-    const codes = orgs.slice(0, 3).map((o) => o.code).join(',');
+    const codes = orgs
+      .slice(0, 3)
+      .map((o) => o.code)
+      .join(',');
     const response = await get(`/api/public/v1/compare?organizations=${codes}`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { kind: string; columns: { code: string }[]; criteria: { code: string; cells: { status: string }[] }[] };

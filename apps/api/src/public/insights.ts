@@ -20,14 +20,28 @@ export interface InsightDeps {
 const codes = z
   .string()
   .max(1_000)
-  .transform((value) => [...new Set(value.split(',').map((code) => code.trim()).filter(Boolean))])
+  .transform((value) => [
+    ...new Set(
+      value
+        .split(',')
+        .map((code) => code.trim())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(z.array(z.string().max(100)).min(COMPARE_MIN, `from ${COMPARE_MIN} to ${COMPARE_MAX} codes`).max(COMPARE_MAX, `from ${COMPARE_MIN} to ${COMPARE_MAX} codes`));
 
 const compareQuerySchema = z
   .object({ edition: z.string().max(120).default('latest'), organizations: codes.optional(), municipalities: codes.optional() })
   .refine((q) => (q.organizations === undefined) !== (q.municipalities === undefined), { message: 'give either organizations or municipalities', path: ['organizations'] });
 
-const editionSummary = (e: Edition) => ({ slug: e.slug, title: e.title, periodStart: e.periodStart, periodEnd: e.periodEnd, methodologyVersion: e.methodologyVersion, previousEditionSlug: e.previousEditionSlug });
+const editionSummary = (e: Edition) => ({
+  slug: e.slug,
+  title: e.title,
+  periodStart: e.periodStart,
+  periodEnd: e.periodEnd,
+  methodologyVersion: e.methodologyVersion,
+  previousEditionSlug: e.previousEditionSlug,
+});
 
 /** Headline figures, municipalities, trends and comparisons of the public site (/api/public/v1). */
 export function registerInsightRoutes(api: Hono, deps: InsightDeps): void {

@@ -95,7 +95,34 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Поиск организации по названию и её официальные страницы',
           description: 'Без учёта регистра; сначала названия, которые начинаются с запроса. До 10 организаций.',
           parameters: [{ name: 'search', in: 'query', required: true, schema: { type: 'string', minLength: 2, maxLength: 100 } }],
-          responses: { '200': { description: 'Найденные организации', content: { 'application/json': { schema: { type: 'object', properties: { organizations: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, shortName: { type: 'string' }, fullName: { type: 'string' }, municipalityName: { type: ['string', 'null'] }, pages: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' } } } } } } } } } } } }, ...errorResponses },
+          responses: {
+            '200': {
+              description: 'Найденные организации',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      organizations: {
+                        type: 'array',
+                        items: {
+                          type: 'object',
+                          properties: {
+                            code: { type: 'string' },
+                            shortName: { type: 'string' },
+                            fullName: { type: 'string' },
+                            municipalityName: { type: ['string', 'null'] },
+                            pages: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' } } } },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            ...errorResponses,
+          },
         },
       },
       '/editions/{slug}/insights': {
@@ -125,10 +152,20 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       '/editions/{slug}/preview.png': {
-        get: { operationId: 'editionPreview', summary: 'Картинка для предпросмотра ссылки на выпуск (PNG 1200×630)', parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses } },
+        get: {
+          operationId: 'editionPreview',
+          summary: 'Картинка для предпросмотра ссылки на выпуск (PNG 1200×630)',
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses },
+        },
       },
       '/organizations/{code}/preview.png': {
-        get: { operationId: 'organizationPreview', summary: 'Картинка для предпросмотра ссылки на организацию (PNG 1200×630)', parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses } },
+        get: {
+          operationId: 'organizationPreview',
+          summary: 'Картинка для предпросмотра ссылки на организацию (PNG 1200×630)',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses },
+        },
       },
       '/compare': {
         get: {

@@ -41,7 +41,10 @@ export function previewSvg(card: PreviewCard): string {
   let y = 190;
   const title = titleLines.map((line) => `<text x="60" y="${(y += 64) - 64}" font-size="52" font-weight="bold" fill="#0f172a">${escapeHtml(line)}</text>`).join('');
   y += 16;
-  const lines = card.lines.slice(0, 4).map((line) => `<text x="60" y="${(y += 44) - 44}" font-size="30" fill="#334155">${escapeHtml(wrap(line, 30, textWidth, 1)[0] ?? '')}</text>`).join('');
+  const lines = card.lines
+    .slice(0, 4)
+    .map((line) => `<text x="60" y="${(y += 44) - 44}" font-size="30" fill="#334155">${escapeHtml(wrap(line, 30, textWidth, 1)[0] ?? '')}</text>`)
+    .join('');
   const figure = card.figure
     ? `<rect x="900" y="150" width="240" height="220" rx="20" fill="#e0ecff"/><text x="1020" y="285" font-size="84" font-weight="bold" fill="#0b5cad" text-anchor="middle">${escapeHtml(card.figure.value)}</text><text x="1020" y="340" font-size="26" fill="#334155" text-anchor="middle">${escapeHtml(card.figure.caption)}</text>`
     : '';

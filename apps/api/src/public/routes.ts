@@ -121,10 +121,7 @@ const CSV_COLUMNS: readonly (readonly [header: string, value: (r: CsvRow, notEno
 
 function editionCsv(view: EditionView): string {
   const criteria = view.criteria.map((c) => c.code);
-  const line = (r: CsvRow, notEnough: boolean) => [
-    ...CSV_COLUMNS.map(([, value]) => value(r, notEnough)),
-    ...criteria.map((code) => r.criteria.find((x) => x.code === code)?.score ?? null),
-  ];
+  const line = (r: CsvRow, notEnough: boolean) => [...CSV_COLUMNS.map(([, value]) => value(r, notEnough)), ...criteria.map((code) => r.criteria.find((x) => x.code === code)?.score ?? null)];
   return toCsv(
     [...CSV_COLUMNS.map(([header]) => header), ...criteria.map((code) => `criterion_${code}`)],
     [...view.ranked.rows.map((r) => line(r, false)), ...view.notEnoughData.map((r) => line(r, true))],
@@ -279,22 +276,34 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
       const view = viewEdition(edition, previous, { page: 1, pageSize: 3 });
       const top = view.ranked.rows.map((r) => `${r.rank}. ${r.organizationName} — ${numberRu(r.score ?? 0)}`);
       const counted = `${quantityRu(view.ranked.total, ['организация', 'организации', 'организаций'], 0)} в рейтинге${view.notEnoughData.length > 0 ? `, ещё ${numberRu(view.notEnoughData.length, 0)} — недостаточно данных` : ''}`;
-      return makeBody(renderPreviewPng({ kicker: `Рейтинг · ${formatPeriod(edition.periodStart, edition.periodEnd)}`, title: edition.title, figure: null, lines: [counted, ...top] }), 'image/png', IMMUTABLE);
+      return makeBody(
+        renderPreviewPng({ kicker: `Рейтинг · ${formatPeriod(edition.periodStart, edition.periodEnd)}`, title: edition.title, figure: null, lines: [counted, ...top] }),
+        'image/png',
+        IMMUTABLE,
+      );
     });
     return send(c, body);
   });
 
   api.get('/organizations/:code/preview.png', async (c) => {
     const code = c.req.param('code').slice(0, 100);
-    const body = await cache.through(`preview|organization|${code}`, async () => {
-      const organization = await getOrganization(deps.sql, { code });
-      const [latest] = await organizationRankingHistory(deps.sql, organization.id);
-      const figure = latest && latest.score !== null ? { value: numberRu(latest.score), caption: 'балл из 100' } : null;
-      const lines = latest
-        ? [latest.editionTitle, latest.rank === null ? 'Не ранжирована: недостаточно данных' : `${latest.rank} место из ${latest.rankedCount}`]
-        : ['Пока не вошла в опубликованный выпуск рейтинга'];
-      return makeBody(renderPreviewPng({ kicker: organization.municipality?.name ?? 'Саратовская область', title: organization.shortName || organization.fullName, figure, lines }), 'image/png', SHORT);
-    }, SHORT_TTL_MS);
+    const body = await cache.through(
+      `preview|organization|${code}`,
+      async () => {
+        const organization = await getOrganization(deps.sql, { code });
+        const [latest] = await organizationRankingHistory(deps.sql, organization.id);
+        const figure = latest && latest.score !== null ? { value: numberRu(latest.score), caption: 'балл из 100' } : null;
+        const lines = latest
+          ? [latest.editionTitle, latest.rank === null ? 'Не ранжирована: недостаточно данных' : `${latest.rank} место из ${latest.rankedCount}`]
+          : ['Пока не вошла в опубликованный выпуск рейтинга'];
+        return makeBody(
+          renderPreviewPng({ kicker: organization.municipality?.name ?? 'Саратовская область', title: organization.shortName || organization.fullName, figure, lines }),
+          'image/png',
+          SHORT,
+        );
+      },
+      SHORT_TTL_MS,
+    );
     return send(c, body);
   });
 

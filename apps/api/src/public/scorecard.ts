@@ -12,13 +12,7 @@ const placeChange = (change: number | null) =>
  * The scorecard's content from the organization's newest published edition and newest period
  * score: what it measured, on which pages, and which pages were not measured and why.
  */
-export async function loadScorecard(
-  sql: Sql,
-  code: string,
-  pageUrl: (code: string) => string,
-  editionCriteria: (slug: string) => Promise<EditionCriterion[]>,
-  now = new Date(),
-): Promise<Scorecard> {
+export async function loadScorecard(sql: Sql, code: string, pageUrl: (code: string) => string, editionCriteria: (slug: string) => Promise<EditionCriterion[]>, now = new Date()): Promise<Scorecard> {
   const organization = await getOrganization(sql, { code });
   const [history, scores] = await Promise.all([organizationRankingHistory(sql, organization.id), listOrganizationScores(sql, organization.id, 1)]);
   const latest = history[0] ?? null;
@@ -27,7 +21,11 @@ export async function loadScorecard(
   const official = organization.accounts.filter((a) => a.isOfficial);
   const headline: Scorecard['headline'] = latest
     ? [
-        { label: 'Балл из 100', value: latest.score === null ? 'нет данных' : numberRu(latest.score), note: latest.scoreChange === null ? 'нет прошлого выпуска для сравнения' : `${signed(latest.scoreChange, 1)} к прошлому выпуску` },
+        {
+          label: 'Балл из 100',
+          value: latest.score === null ? 'нет данных' : numberRu(latest.score),
+          note: latest.scoreChange === null ? 'нет прошлого выпуска для сравнения' : `${signed(latest.scoreChange, 1)} к прошлому выпуску`,
+        },
         { label: 'Место', value: latest.rank === null ? '—' : `${latest.rank}`, note: latest.rank === null ? 'не ранжирована' : `из ${latest.rankedCount}${placeChange(latest.rankChange)}` },
       ]
     : [{ label: 'Балл из 100', value: 'нет данных', note: 'организация ещё не вошла в опубликованный выпуск' }];
@@ -49,9 +47,7 @@ export async function loadScorecard(
     editionLine: latest ? `${latest.editionTitle} (${formatPeriod(latest.periodStart, latest.periodEnd)})` : null,
     headline,
     unrankedText: latest && latest.rank === null ? 'недостаточно данных для сравнения с другими организациями' : null,
-    criteria: latest
-      ? latest.criteria.map((c) => ({ name: names.find((n) => n.code === c.code)?.name || c.code, value: `${numberRu(c.score)} из 100` }))
-      : [],
+    criteria: latest ? latest.criteria.map((c) => ({ name: names.find((n) => n.code === c.code)?.name || c.code, value: `${numberRu(c.score)} из 100` })) : [],
     evidence,
     pages,
     pageUrl: pageUrl(organization.code),

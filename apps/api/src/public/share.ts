@@ -90,7 +90,11 @@ export function shareInfoSource(deps: { sql: Sql; publicUrl?: string }) {
       };
     }
     if (path === '/compare') {
-      const codes = (query.get('ids') ?? '').split(',').map((c) => c.trim()).filter(Boolean).slice(0, 5);
+      const codes = (query.get('ids') ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .slice(0, 5);
       const names: string[] = [];
       for (const c of codes) {
         const organization = await getOrganization(deps.sql, { code: c.slice(0, 100) }).catch(() => null);
@@ -105,7 +109,7 @@ export function shareInfoSource(deps: { sql: Sql; publicUrl?: string }) {
   return async (c: Context): Promise<ShareInfo> => {
     const base = publicBase(c, deps.publicUrl);
     const query = new URL(c.req.url).searchParams;
-    const key = `${base}|${c.req.path}|${c.req.path === '/compare' ? query.get('ids') ?? '' : ''}`;
+    const key = `${base}|${c.req.path}|${c.req.path === '/compare' ? (query.get('ids') ?? '') : ''}`;
     const hit = cache.get(key);
     if (hit && hit.expiresAt > Date.now()) return hit.info;
     const info = await describe(base, c.req.path, query);

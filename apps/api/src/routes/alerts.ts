@@ -25,7 +25,13 @@ export function alertRoutes(deps: { sql: Sql }): Hono {
   app.get('/unsubscribe/:token', async (c) => {
     const token = c.req.param('token');
     if (!TOKEN.test(token) || !(await alertUnsubscribeTokenExists(deps.sql, token))) return invalid(c);
-    return html(c, page('Отписка от писем-оповещений', '<p>Письма о вопросах жителей и сроках ответа перестанут приходить на ваш адрес. Оповещения на сайте и в Telegram останутся.</p><form method="post"><button type="submit">Отписаться от писем</button></form>'));
+    return html(
+      c,
+      page(
+        'Отписка от писем-оповещений',
+        '<p>Письма о вопросах жителей и сроках ответа перестанут приходить на ваш адрес. Оповещения на сайте и в Telegram останутся.</p><form method="post"><button type="submit">Отписаться от писем</button></form>',
+      ),
+    );
   });
   app.post('/unsubscribe/:token', async (c) => {
     const token = c.req.param('token');

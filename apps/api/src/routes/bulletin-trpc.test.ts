@@ -83,7 +83,11 @@ describe('bulletin router over HTTP', () => {
     const contact = await monitor.mutate<{ id: number }>('bulletin.upsertContact', { organizationId, email: 'press@engels.test', name: 'Пресс-служба' });
     expect(contact.status, JSON.stringify(contact.body)).toBe(200);
     const [row] = await db.sql<{ unsubscribe_token: string }[]>`SELECT unsubscribe_token FROM bulletin_contacts WHERE id = ${contact.body.result!.data.id}`;
-    const optOut = await app.request(`/bulletin/unsubscribe/${row!.unsubscribe_token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const optOut = await app.request(`/bulletin/unsubscribe/${row!.unsubscribe_token}`, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(optOut.status).toBe(200);
     const contacts = await monitor.query<{ unsubscribedAt: string | null }[]>('bulletin.contacts', { organizationId });
     expect(contacts.body.result!.data[0]?.unsubscribedAt).not.toBeNull();

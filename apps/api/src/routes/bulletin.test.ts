@@ -1,15 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDraftIssue,
-  createSession,
-  publishIssue,
-  registerBulletinFixtureOrganizations,
-  saveIssuePdf,
-  submitIssueForReview,
-  upsertBulletinContact,
-  addNote,
-} from '@most/db';
+import { createDraftIssue, createSession, publishIssue, registerBulletinFixtureOrganizations, saveIssuePdf, submitIssueForReview, upsertBulletinContact, addNote } from '@most/db';
 import { createUser } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import type { BulletinDataset } from '@most/domain';
@@ -30,7 +21,11 @@ describe('bulletin web archive, feeds and e-mail links', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     dataset = await registerBulletinFixtureOrganizations(db.sql);
-    for (const [key, label, publish] of [['2026-08', 'август 2026', true], ['2026-09', 'сентябрь 2026', true], ['2026-10', 'октябрь 2026', false]] as const) {
+    for (const [key, label, publish] of [
+      ['2026-08', 'август 2026', true],
+      ['2026-09', 'сентябрь 2026', true],
+      ['2026-10', 'октябрь 2026', false],
+    ] as const) {
       const { issue } = await createDraftIssue(db.sql, { dataset: { ...dataset, period: month(key, label) }, actor: monitor });
       ids[key] = issue.id;
       if (key === '2026-09') {
@@ -114,7 +109,11 @@ describe('bulletin web archive, feeds and e-mail links', () => {
   it('opts a contact out with one click', async () => {
     const contact = await upsertBulletinContact(db.sql, { organizationId: dataset.organizations[0]!.id, email: 'press@minobr.example' }, monitor);
     const [row] = await db.sql<{ unsubscribe_token: string }[]>`SELECT unsubscribe_token FROM bulletin_contacts WHERE id = ${contact.id}`;
-    const response = await app().request(`/bulletin/unsubscribe/${row!.unsubscribe_token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await app().request(`/bulletin/unsubscribe/${row!.unsubscribe_token}`, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(response.status).toBe(200);
     const [after] = await db.sql`SELECT unsubscribed_at FROM bulletin_contacts WHERE id = ${contact.id}`;
     expect(after?.unsubscribed_at).not.toBeNull();

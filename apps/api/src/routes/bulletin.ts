@@ -1,14 +1,5 @@
 import { Hono, type Context } from 'hono';
-import {
-  acknowledgeBulletin,
-  findAcknowledgement,
-  findSessionUser,
-  getIssuePdf,
-  listPublishedIssues,
-  loadIssueView,
-  unsubscribeBulletinContact,
-  type Sql,
-} from '@most/db';
+import { acknowledgeBulletin, findAcknowledgement, findSessionUser, getIssuePdf, listPublishedIssues, loadIssueView, unsubscribeBulletinContact, type Sql } from '@most/db';
 import { escapeBulletinHtml as escapeHtml, renderArchiveHtml, renderAtom, renderIssueHtml, renderRss, type FeedEntry } from '@most/domain';
 import { readCookie, SESSION_COOKIE } from '../http/cookies';
 import { publicBase } from '../http/public-origin';
@@ -75,9 +66,7 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
     const token = c.req.param('token');
     const link = TOKEN.test(token) ? await findAcknowledgement(deps.sql, token) : null;
     if (!link) return html(c, messagePage('Ссылка недействительна', '<p>Проверьте ссылку из письма.</p>'), 404);
-    const done = link.acknowledgedAt
-      ? '<p>Получение уже подтверждено. Спасибо!</p>'
-      : `<form method="post"><button type="submit">Подтвердить получение рекомендаций</button></form>`;
+    const done = link.acknowledgedAt ? '<p>Получение уже подтверждено. Спасибо!</p>' : `<form method="post"><button type="submit">Подтвердить получение рекомендаций</button></form>`;
     return html(c, messagePage('Подтверждение получения', `<p>${escapeHtml(link.organizationName)}: ${escapeHtml(link.issueTitle)}.</p>${done}`));
   });
   app.post('/acknowledge/:token', async (c) => {

@@ -104,7 +104,12 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
     expect(applied.state).toBe('applied');
     expect(data<{ state: string }>(await monitor.mutate('training.monitor.changeState', { enrolmentId: applied.id, to: 'enrolled' })).state).toBe('active');
     expect((await monitor.mutate('training.monitor.changeState', { enrolmentId: applied.id, to: 'applied' })).status).toBe(409);
-    data(await monitor.mutate('training.monitor.saveProfile', { userId: (await db.sql<{ id: number }[]>`SELECT id FROM users WHERE email = 'trainee@most.test'`)[0]!.id, profile: { surname: 'Орлова', givenName: 'Нина', patronymic: 'Игоревна', snils: '112-233-445 95' } }));
+    data(
+      await monitor.mutate('training.monitor.saveProfile', {
+        userId: (await db.sql<{ id: number }[]>`SELECT id FROM users WHERE email = 'trainee@most.test'`)[0]!.id,
+        profile: { surname: 'Орлова', givenName: 'Нина', patronymic: 'Игоревна', snils: '112-233-445 95' },
+      }),
+    );
 
     const nosy = await signedIn('nosy@most.test');
     expect((await nosy.mutate('training.trainee.saveMyProfile', { surname: 'Носова', givenName: 'Ася', snils: '123-456-789 00' })).status).toBe(400);
@@ -123,14 +128,23 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
     const [assignment] = data<{ assignment_id: number; status: string }[]>(await trainee.query('training.trainee.assignments', { enrolmentId: applied.id }));
     expect(assignment!.status).toBe('not_submitted');
     const pdfUpload = Buffer.from('%PDF-1.4\nответ\n').toString('base64');
-    data(await trainee.mutate('training.trainee.submit', { enrolmentId: applied.id, assignmentId: assignment!.assignment_id, text: 'Мой разбор', files: [{ fileName: 'разбор.pdf', contentBase64: pdfUpload }] }));
+    data(
+      await trainee.mutate('training.trainee.submit', {
+        enrolmentId: applied.id,
+        assignmentId: assignment!.assignment_id,
+        text: 'Мой разбор',
+        files: [{ fileName: 'разбор.pdf', contentBase64: pdfUpload }],
+      }),
+    );
 
     // The instructor grades from the queue, downloads the file and marks attendance; completion follows.
     const queueRows = data<{ submission_id: number; files: { id: number }[] }[]>(await teacher.query('training.instructor.gradingQueue', {}));
     expect(queueRows).toHaveLength(1);
     const file = data<{ fileName: string; contentBase64: string }>(await teacher.query('training.instructor.submissionFile', { fileId: queueRows[0]!.files[0]!.id }));
     expect(file).toMatchObject({ fileName: 'разбор.pdf', contentBase64: pdfUpload });
-    const graded = data<{ passed: boolean; completion: { complete: boolean } }>(await teacher.mutate('training.instructor.grade', { submissionId: queueRows[0]!.submission_id, score: 9, feedback: 'Отлично' }));
+    const graded = data<{ passed: boolean; completion: { complete: boolean } }>(
+      await teacher.mutate('training.instructor.grade', { submissionId: queueRows[0]!.submission_id, score: 9, feedback: 'Отлично' }),
+    );
     expect(graded).toMatchObject({ passed: true, completion: { complete: false } });
     const [session] = data<{ id: number }[]>(await teacher.query('training.instructor.sessions', { cohortId: cohort.id }));
     data(await teacher.mutate('training.instructor.markAttendance', { sessionId: session!.id, marks: [{ enrolmentId: applied.id, status: 'present' }] }));
@@ -172,9 +186,13 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
     const monitor = await signedIn('monitor@most.test');
     const [cohort] = await db.sql<{ id: number }[]>`SELECT id FROM cohorts ORDER BY id LIMIT 1`;
     const csv = 'email;фамилия;имя;организация;снилс\nnew1@most.test;Лебедев;Антон;adm-rtishchevo;123-456-789 64\nnew2@most.test;Зайцева;Ольга;adm-rtishchevo;123-456-789 00\n';
-    const bad = data<{ enrolled: number; errors: { line: number }[] }>(await monitor.mutate('training.monitor.bulkEnrol', { cohortId: cohort!.id, fileName: 'list.csv', contentBase64: Buffer.from(csv).toString('base64') }));
+    const bad = data<{ enrolled: number; errors: { line: number }[] }>(
+      await monitor.mutate('training.monitor.bulkEnrol', { cohortId: cohort!.id, fileName: 'list.csv', contentBase64: Buffer.from(csv).toString('base64') }),
+    );
     expect(bad).toMatchObject({ enrolled: 0, errors: [{ line: 3 }] });
-    const good = data<{ enrolled: number; createdUsers: number }>(await monitor.mutate('training.monitor.bulkEnrol', { cohortId: cohort!.id, fileName: 'list.csv', contentBase64: Buffer.from(csv.replace('123-456-789 00', '')).toString('base64') }));
+    const good = data<{ enrolled: number; createdUsers: number }>(
+      await monitor.mutate('training.monitor.bulkEnrol', { cohortId: cohort!.id, fileName: 'list.csv', contentBase64: Buffer.from(csv.replace('123-456-789 00', '')).toString('base64') }),
+    );
     expect(good).toEqual({ enrolled: 2, createdUsers: 2, errors: [] });
     const list = data<{ email: string; state: string }[]>(await monitor.query('training.monitor.enrolments', { cohortId: cohort!.id }));
     // The cohort is running: enrolled people study at once.

@@ -3,15 +3,7 @@ import { parse } from 'node-html-parser';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';
-import {
-  changeEnrolmentState,
-  createCohort,
-  createCourse,
-  enrolTrainee,
-  issueCertificate,
-  revokeCertificate,
-  upsertTraineeProfile,
-} from '@most/services';
+import { changeEnrolmentState, createCohort, createCourse, enrolTrainee, issueCertificate, revokeCertificate, upsertTraineeProfile } from '@most/services';
 import { createApp } from '../app';
 import { createLogger } from '../logger';
 
@@ -34,8 +26,15 @@ describe('public certificate verification page', () => {
     const cohort = await createCohort(
       db.sql,
       {
-        courseId: course.id, title: 'Поток 1', startsOn: '2026-03-02', endsOn: '2026-03-20', formOfStudy: 'distance', capacity: 10,
-        enrolmentOpensAt: '2026-02-01T00:00:00Z', enrolmentClosesAt: '2026-03-01T00:00:00Z', completionRule: { mode: 'any', conditions: [{ kind: 'manual_mark' }] },
+        courseId: course.id,
+        title: 'Поток 1',
+        startsOn: '2026-03-02',
+        endsOn: '2026-03-20',
+        formOfStudy: 'distance',
+        capacity: 10,
+        enrolmentOpensAt: '2026-02-01T00:00:00Z',
+        enrolmentClosesAt: '2026-03-01T00:00:00Z',
+        completionRule: { mode: 'any', conditions: [{ kind: 'manual_mark' }] },
       },
       actor,
     );

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type Sql } from '@most/db';
+import type { Sql } from '@most/db';
 import { verifyCertificate, type CertificateVerification } from '@most/services';
 
 /** Everything the page prints passes through here: the data is ours, but names are typed by people. */
@@ -8,8 +8,7 @@ export function escapeHtml(value: string): string {
 }
 
 const formatDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-const formatMoment = (date: Date) =>
-  new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Saratov', dateStyle: 'short', timeStyle: 'short' }).format(date);
+const formatMoment = (date: Date) => new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Saratov', dateStyle: 'short', timeStyle: 'short' }).format(date);
 
 function page(title: string, body: string): string {
   return `<!doctype html>

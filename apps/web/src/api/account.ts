@@ -4,7 +4,7 @@ import { trpc } from './trpc';
 
 export type LinkPurpose = 'invitation' | 'password_reset';
 
-const wrap = async <T,>(call: () => Promise<T>): Promise<T> => {
+const wrap = async <T>(call: () => Promise<T>): Promise<T> => {
   try {
     return await call();
   } catch (error) {

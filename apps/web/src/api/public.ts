@@ -129,8 +129,7 @@ export interface OfficialPagesMatch {
   municipalityName: string | null;
   pages: { network: string; url: string }[];
 }
-export const searchOfficialPages = (search: string) =>
-  getJson<{ organizations: OfficialPagesMatch[] }>(`${PUBLIC_API}/organizations${queryString({ search })}`).then((body) => body.organizations);
+export const searchOfficialPages = (search: string) => getJson<{ organizations: OfficialPagesMatch[] }>(`${PUBLIC_API}/organizations${queryString({ search })}`).then((body) => body.organizations);
 
 export const checkAccount = (url: string) => getJson<AccountCheck>(`${PUBLIC_API}/accounts/check${queryString({ url })}`);
 

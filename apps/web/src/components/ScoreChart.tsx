@@ -31,10 +31,7 @@ export function LineChart(props: { xLabels: string[]; series: ChartSeries[]; hei
         scales: { x: { time: false }, y: { range: [0, props.yMax ?? 100] } },
         // The legend names the lines only: live values under a static chart read as «Значение: —».
         legend: { live: false },
-        axes: [
-          { values: (_u, splits) => splits.map((index) => (Number.isInteger(index) ? (props.xLabels[index] ?? '') : '')) },
-          { values: yTicks },
-        ],
+        axes: [{ values: (_u, splits) => splits.map((index) => (Number.isInteger(index) ? (props.xLabels[index] ?? '') : '')) }, { values: yTicks }],
         // The legend speaks Russian: the period's name and ru-RU figures, a dash where there is no value.
         series: [
           { label: t().chart.period, value: (_u, index) => (index === null ? t().chart.noValue : (props.xLabels[index] ?? t().chart.noValue)) },

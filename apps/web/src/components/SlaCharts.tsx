@@ -46,23 +46,12 @@ export function SlaCharts(props: { organizationId: number }) {
             <p class="muted">{fill(m().decided, { decided: d.decided, pending: d.pending })}</p>
             <div class="sla-charts">
               <figure>
-                <BarChart
-                  labels={BUCKETS.map((b) => m().buckets[b])}
-                  values={BUCKETS.map((b) => Math.round(d.shares[b] * 1000) / 10)}
-                  seriesLabel={m().share}
-                  color="#0b57d0"
-                  yMax={100}
-                />
+                <BarChart labels={BUCKETS.map((b) => m().buckets[b])} values={BUCKETS.map((b) => Math.round(d.shares[b] * 1000) / 10)} seriesLabel={m().share} color="#0b57d0" yMax={100} />
                 <figcaption class="muted">{m().distributionCaption}</figcaption>
               </figure>
               <figure>
                 <Show when={d.percentiles.p50 !== null} fallback={<p class="muted">{m().noAnswers}</p>}>
-                  <BarChart
-                    labels={['p50', 'p90', 'p95']}
-                    values={[hours(d.percentiles.p50), hours(d.percentiles.p90), hours(d.percentiles.p95)]}
-                    seriesLabel={m().hours}
-                    color="#8a4baf"
-                  />
+                  <BarChart labels={['p50', 'p90', 'p95']} values={[hours(d.percentiles.p50), hours(d.percentiles.p90), hours(d.percentiles.p95)]} seriesLabel={m().hours} color="#8a4baf" />
                 </Show>
                 <figcaption class="muted">{m().percentilesCaption}</figcaption>
               </figure>

@@ -30,7 +30,12 @@ export function ErrorState(props: { error: unknown; retry?: () => void }) {
     <div class="state state--error" role="alert">
       <p>
         <strong>{t().app.error}</strong>: {message()}
-        {requestId() && <span class="muted"> ({t().app.requestId} {requestId()})</span>}
+        {requestId() && (
+          <span class="muted">
+            {' '}
+            ({t().app.requestId} {requestId()})
+          </span>
+        )}
       </p>
       {props.retry && (
         <button type="button" onClick={() => props.retry?.()}>

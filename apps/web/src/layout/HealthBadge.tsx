@@ -19,7 +19,8 @@ export function HealthBadge() {
     <Show when={health()}>
       {(h) => (
         <p data-testid="health" class="muted">
-          {h().ok ? t().app.healthOk : t().app.healthDown}: {fill(t().app.healthDetail, { db: t().app.databaseModes[h().database.mode] ?? h().database.mode, queue: t().app.queueKinds[h().queue.kind] ?? h().queue.kind })}
+          {h().ok ? t().app.healthOk : t().app.healthDown}:{' '}
+          {fill(t().app.healthDetail, { db: t().app.databaseModes[h().database.mode] ?? h().database.mode, queue: t().app.queueKinds[h().queue.kind] ?? h().queue.kind })}
         </p>
       )}
     </Show>

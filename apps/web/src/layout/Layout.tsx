@@ -60,22 +60,10 @@ export function Layout(props: RouteSectionProps) {
             {t().app.name}
           </A>
           <div class="header__tools">
-            <button
-              type="button"
-              class="lang-switch"
-              lang={locale() === 'ru' ? 'en' : 'ru'}
-              aria-label={t().app.switchToLabel}
-              onClick={() => setLocale(locale() === 'ru' ? 'en' : 'ru')}
-            >
+            <button type="button" class="lang-switch" lang={locale() === 'ru' ? 'en' : 'ru'} aria-label={t().app.switchToLabel} onClick={() => setLocale(locale() === 'ru' ? 'en' : 'ru')}>
               {t().app.switchTo}
             </button>
-            <button
-              type="button"
-              class="menu-toggle"
-              aria-expanded={menuOpen()}
-              aria-controls="main-nav"
-              onClick={() => setMenuOpen(!menuOpen())}
-            >
+            <button type="button" class="menu-toggle" aria-expanded={menuOpen()} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen())}>
               {t().app.menu}
             </button>
           </div>

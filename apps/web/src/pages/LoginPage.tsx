@@ -45,14 +45,7 @@ export default function LoginPage() {
         </div>
         <div class="field">
           <label for="login-password">{m().password}</label>
-          <input
-            id="login-password"
-            type="password"
-            autocomplete="current-password"
-            required
-            value={password()}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
+          <input id="login-password" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
         </div>
         <Show when={error()}>
           <p id="login-error" class="fail" role="alert">

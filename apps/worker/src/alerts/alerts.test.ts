@@ -69,7 +69,15 @@ describe('alerts through a real SMTP server and a Bot API server', () => {
     db = await createTestDatabase();
     smtp = await startSmtp();
     bot = await startTelegramBotServer();
-    options = { smtpUrl: smtp.url, outboxDir: '/nonexistent', publicUrl: 'https://most.example', from: 'Цифровой мост <alerts@most.example>', telegram: { token: bot.token, apiUrl: bot.url }, leaseMs: 5 * MIN, catchUpMs: 6 * H };
+    options = {
+      smtpUrl: smtp.url,
+      outboxDir: '/nonexistent',
+      publicUrl: 'https://most.example',
+      from: 'Цифровой мост <alerts@most.example>',
+      telegram: { token: bot.token, apiUrl: bot.url },
+      leaseMs: 5 * MIN,
+      catchUpMs: 6 * H,
+    };
     senders = { mailer: createBulletinMailer(options), telegram: createTelegramBot({ token: bot.token, apiUrl: bot.url }) };
   });
   afterAll(async () => {
@@ -172,7 +180,10 @@ describe('alerts through a real SMTP server and a Bot API server', () => {
     await runAlertsSweep(db.sql, senders, options, new Date('2026-12-07T03:00:30Z'));
     expect(telegramTo(1005).map((m) => m.text.split('\n')[0])).toEqual(['Срок ответа истёк 2 часа 30 минут назад']);
     const rows = await db.sql<{ kind: string; status: string }[]>`SELECT kind, status FROM alerts WHERE user_id = ${agency.userId} AND channel = 'email' ORDER BY kind`;
-    expect(rows).toEqual([{ kind: 'deadline_breach', status: 'sent' }, { kind: 'deadline_warning', status: 'skipped' }]);
+    expect(rows).toEqual([
+      { kind: 'deadline_breach', status: 'sent' },
+      { kind: 'deadline_warning', status: 'skipped' },
+    ]);
   });
 
   it('a sender killed (kill -9) mid-delivery: no duplicate after restart, and the lost outcome is shown to monitors', async () => {
@@ -194,10 +205,14 @@ describe('alerts through a real SMTP server and a Bot API server', () => {
       let exitCode: number | null | undefined;
       const exited = new Promise((resolve) => child.once('exit', (code) => resolve((exitCode = code))));
       // The message reached the server; the sender never got "250 OK" and never recorded it.
-      await waitFor(() => {
-        if (exitCode !== undefined) throw new Error(`The sender exited before the crash point: ${output}`);
-        return hanging.received.some((m) => m.to.includes('four@agency.example'));
-      }, 'the SMTP server to receive the alert', 90_000);
+      await waitFor(
+        () => {
+          if (exitCode !== undefined) throw new Error(`The sender exited before the crash point: ${output}`);
+          return hanging.received.some((m) => m.to.includes('four@agency.example'));
+        },
+        'the SMTP server to receive the alert',
+        90_000,
+      );
       child.kill('SIGKILL');
       await exited;
     } finally {

@@ -1,4 +1,15 @@
-import { claimDueAlerts, expireStuckAlerts, linkTelegramChat, planAlerts, recordAlertFailure, recordAlertSent, recordAlertSkipped, saveTelegramUpdateOffset, telegramUpdateOffset, type AlertToSend } from '@most/db/alerts';
+import {
+  claimDueAlerts,
+  expireStuckAlerts,
+  linkTelegramChat,
+  planAlerts,
+  recordAlertFailure,
+  recordAlertSent,
+  recordAlertSkipped,
+  saveTelegramUpdateOffset,
+  telegramUpdateOffset,
+  type AlertToSend,
+} from '@most/db/alerts';
 import type { Sql } from '@most/db';
 import { escapeBulletinHtml, slaElapsedMs, warningTitle, type SlaPolicy } from '@most/domain';
 import { loadMethodology } from '@most/db/scoring';
@@ -57,7 +68,10 @@ async function send(original: AlertToSend, senders: AlertSenders, options: Alert
   }
   const unsubscribeUrl = `${options.publicUrl}/alerts/unsubscribe/${alert.unsubscribeToken}`;
   const footer = `Настроить оповещения: ${options.publicUrl}/profile\nОтписаться от писем-оповещений: ${unsubscribeUrl}`;
-  const paragraphs = alert.body.split('\n').map((line) => `<p>${escapeBulletinHtml(line)}</p>`).join('');
+  const paragraphs = alert.body
+    .split('\n')
+    .map((line) => `<p>${escapeBulletinHtml(line)}</p>`)
+    .join('');
   await senders.mailer.send({
     to: alert.email,
     subject: `Цифровой мост: ${alert.title}`,

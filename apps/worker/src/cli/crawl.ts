@@ -24,11 +24,14 @@ try {
   if (!values.org && !values.account) {
     const { runAts, crawlerRunning } = await cli.ops.crawlRegistry();
     print(`Queued a crawl of every page (profiles run ${runAts[0]}, posts run ${runAts[1]}, queue: ${cli.queue.kind})`);
-    process.exitCode = await followCrawl(cli.ops, runAts.map((runAt) => ({ runAt })), crawlerRunning, { print, timeoutMs });
+    process.exitCode = await followCrawl(
+      cli.ops,
+      runAts.map((runAt) => ({ runAt })),
+      crawlerRunning,
+      { print, timeoutMs },
+    );
   } else {
-    const accountIds = values.org
-      ? (await getOrganization(cli.database.sql, { code: values.org })).accounts.map((a) => a.id)
-      : [Number(values.account)];
+    const accountIds = values.org ? (await getOrganization(cli.database.sql, { code: values.org })).accounts.map((a) => a.id) : [Number(values.account)];
     const request = await cli.ops.crawlPages(accountIds);
     for (const skip of request.skipped) print(`Account ${skip.accountId} skipped: ${skip.reason === 'removed' ? 'not in the registry' : 'its network is not crawled yet'}`);
     if (request.queued.length === 0) {

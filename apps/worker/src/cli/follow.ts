@@ -19,12 +19,7 @@ export const describeCrawlProgress = (p: CrawlProgress) =>
  * Waits for crawl runs to finish, printing progress whenever it changes. Exit code: 0 when every
  * page was read or found unavailable, 2 when some page failed, 1 on timeout.
  */
-export async function followCrawl(
-  ops: Operations,
-  runs: { runAt: number; accountIds?: readonly number[] }[],
-  crawlerRunning: boolean,
-  options: FollowOptions,
-): Promise<number> {
+export async function followCrawl(ops: Operations, runs: { runAt: number; accountIds?: readonly number[] }[], crawlerRunning: boolean, options: FollowOptions): Promise<number> {
   const started = Date.now();
   const deadline = started + (options.timeoutMs ?? 3_600_000);
   let last = '';
@@ -36,7 +31,9 @@ export async function followCrawl(
     last = line;
     if (progress.every((p) => p.finished)) {
       const failed = progress.reduce((sum, p) => sum + p.pages.failed, 0);
-      options.print(`Crawl finished in ${seconds(Date.now() - started)}: ${progress.map((p) => `${p.pages.read} pages read, ${p.pages.failed} failed, ${p.pages.unavailable} unavailable`).join('; ')}`);
+      options.print(
+        `Crawl finished in ${seconds(Date.now() - started)}: ${progress.map((p) => `${p.pages.read} pages read, ${p.pages.failed} failed, ${p.pages.unavailable} unavailable`).join('; ')}`,
+      );
       return failed > 0 ? 2 : 0;
     }
     if (!crawlerRunning && !hinted && Date.now() - started > (options.idleHintMs ?? 30_000) && progress.every((p) => p.requests === 0)) {

@@ -24,13 +24,12 @@ export function networkCrawl(ctx: CrawlContext, network: Network): NetworkCrawl 
 }
 
 /** Enqueues many jobs of one name with deterministic ids in one round trip; payloads are checked first. */
-export async function enqueueMany<N extends JobName>(
-  queue: QueueBackend,
-  name: N,
-  jobs: { jobId: string; data: JobPayload<N>; priority?: number }[],
-  options: JobsOptions = {},
-): Promise<void> {
+export async function enqueueMany<N extends JobName>(queue: QueueBackend, name: N, jobs: { jobId: string; data: JobPayload<N>; priority?: number }[], options: JobsOptions = {}): Promise<void> {
   if (jobs.length === 0) return;
-  const bulk = jobs.map((job) => ({ name, data: parseJobPayload(name, job.data), opts: { ...DEFAULT_JOB_OPTIONS, ...options, jobId: job.jobId, ...(job.priority ? { priority: job.priority } : {}) } }));
+  const bulk = jobs.map((job) => ({
+    name,
+    data: parseJobPayload(name, job.data),
+    opts: { ...DEFAULT_JOB_OPTIONS, ...options, jobId: job.jobId, ...(job.priority ? { priority: job.priority } : {}) },
+  }));
   await queue.queue(JOBS[name].queue).addBulk(bulk);
 }

@@ -32,7 +32,8 @@ export function crawlOptionsFromConfig(config: Config, pseudonymKey: string, que
       .map((configured) => ({ source: configured.source, tokenFingerprint: fingerprint(configured.secret), requestsPerSecond: configured.requestsPerSecond }));
     if (members.length === 1) sources[network] = members[0];
     // A pool: the queue's budget is the sum of its tokens'; alerts about the pool as a whole name all of them.
-    else if (members.length > 1) sources[network] = { ...members[0]!, tokenFingerprint: fingerprint(tokens.join(',')), requestsPerSecond: members.reduce((sum, m) => sum + m.requestsPerSecond, 0), pool: members };
+    else if (members.length > 1)
+      sources[network] = { ...members[0]!, tokenFingerprint: fingerprint(tokens.join(',')), requestsPerSecond: members.reduce((sum, m) => sum + m.requestsPerSecond, 0), pool: members };
   }
   if (Object.keys(sources).length === 0) return null;
   return {

@@ -23,10 +23,7 @@ const PROCESSORS: Record<CrawlKind, CrawlProcessor> = { profiles: processProfile
  * request a job). Each network worker's limiter is its credential's budget; BullMQ keeps it in the
  * queue backend, so every worker process of the deployment shares it.
  */
-export async function startCrawlWorkers(
-  deps: { sql: Sql; queue: QueueBackend; log?: (message: string, fields?: Record<string, unknown>) => void },
-  options: CrawlOptions,
-): Promise<Worker[]> {
+export async function startCrawlWorkers(deps: { sql: Sql; queue: QueueBackend; log?: (message: string, fields?: Record<string, unknown>) => void }, options: CrawlOptions): Promise<Worker[]> {
   const settings = crawlSettings(options);
   const log = deps.log ?? (() => {});
   const networkWorkers = new Map<Network, Worker>();
@@ -65,12 +62,21 @@ export async function startCrawlWorkers(
     ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   };
-  const crawlWorker = deps.queue.createWorker('crawl', tracked('crawl', (job) => (job.name === 'crawl-fresh' ? processCrawlFresh(job, ctx) : processCrawlFanout(job, ctx))), { concurrency: 2, ...locks });
+  const crawlWorker = deps.queue.createWorker(
+    'crawl',
+    tracked('crawl', (job) => (job.name === 'crawl-fresh' ? processCrawlFresh(job, ctx) : processCrawlFanout(job, ctx))),
+    { concurrency: 2, ...locks },
+  );
   const workers: Worker[] = [crawlWorker];
   for (const [network, configured] of Object.entries(settings.sources) as [Network, NetworkCrawl][]) {
     const crawl = await readThroughPool(ctx, network, configured);
     settings.sources = { ...settings.sources, [network]: crawl };
-    await resumeUnlessTokenRejected(ctx, network, crawl.tokenFingerprint, crawl.pool?.map((m) => m.tokenFingerprint));
+    await resumeUnlessTokenRejected(
+      ctx,
+      network,
+      crawl.tokenFingerprint,
+      crawl.pool?.map((m) => m.tokenFingerprint),
+    );
     const worker = deps.queue.createWorker(
       network,
       tracked(network, async (job: Job) => {

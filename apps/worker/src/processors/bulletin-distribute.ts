@@ -1,18 +1,13 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { getIssue, planBulletinDeliveries, type Sql } from '@most/db';
-import { type QueueBackend, type ParsedJob } from '@most/queue';
+import type { QueueBackend, ParsedJob } from '@most/queue';
 import type { BulletinWorkerOptions } from './bulletin-options';
 
 /**
  * After publication: print the PDF and queue one e-mail per recipient. Deterministic job ids make
  * a repeated distribution a no-op for what was already queued.
  */
-export async function processBulletinDistribute(
-  job: ParsedJob<'bulletin-distribute'>,
-  sql: Sql,
-  queue: QueueBackend,
-  options: BulletinWorkerOptions,
-): Promise<{ issueId: number; emails: number }> {
+export async function processBulletinDistribute(job: ParsedJob<'bulletin-distribute'>, sql: Sql, queue: QueueBackend, options: BulletinWorkerOptions): Promise<{ issueId: number; emails: number }> {
   const { issueId } = job.data;
   const issue = await getIssue(sql, { id: issueId });
   if (!issue) throw new UnrecoverableError(`Bulletin issue ${issueId} does not exist`);

@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { getDeliveryToSend, loadIssueView, recordDeliveryAttempt, type Sql } from '@most/db';
 import { renderIssueHtml, sectionsToText } from '@most/domain';
 import type { ParsedJob } from '@most/queue';
@@ -15,12 +15,7 @@ const isPermanent = (error: unknown) => {
  * Sends one agency contact its issue: its own section first, then the public edition, with the
  * acknowledgement and opt-out links. Records the outcome of every attempt on the delivery.
  */
-export async function processBulletinEmail(
-  job: ParsedJob<'bulletin-email'>,
-  sql: Sql,
-  mailer: BulletinMailer,
-  options: BulletinWorkerOptions,
-): Promise<{ deliveryId: number; status: string }> {
+export async function processBulletinEmail(job: ParsedJob<'bulletin-email'>, sql: Sql, mailer: BulletinMailer, options: BulletinWorkerOptions): Promise<{ deliveryId: number; status: string }> {
   const { deliveryId } = job.data;
   const found = await getDeliveryToSend(sql, deliveryId);
   if (!found) throw new UnrecoverableError(`Bulletin delivery ${deliveryId} does not exist`);

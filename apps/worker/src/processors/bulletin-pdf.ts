@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { UnrecoverableError, type Job } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { loadIssueView, saveIssuePdf, type PdfSectionKey, type Sql } from '@most/db';
 import { renderIssueHtml } from '@most/domain';
 import type { ParsedJob } from '@most/queue';
@@ -8,11 +8,7 @@ import type { BulletinWorkerOptions } from './bulletin-options';
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Prints HTML documents to A4 PDFs in one headless Chromium; fonts (DejaVu for Cyrillic) are embedded by Chromium. */
-export async function printHtmlDocuments(
-  documents: Iterable<{ key: string; html: string }>,
-  chromiumPath: string,
-  onPdf: (key: string, pdf: Buffer) => Promise<void>,
-): Promise<number> {
+export async function printHtmlDocuments(documents: Iterable<{ key: string; html: string }>, chromiumPath: string, onPdf: (key: string, pdf: Buffer) => Promise<void>): Promise<number> {
   if (!existsSync(chromiumPath)) {
     throw new UnrecoverableError(`Chromium is not installed at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }

@@ -13,11 +13,7 @@ let appliedSettingsAt: string | undefined;
  * queues the distribution of every recently published issue (a repeated offer is a no-op thanks to
  * the deterministic job id). It also applies a changed draft schedule.
  */
-export async function processBulletinSweep(
-  sql: Sql,
-  queue: QueueBackend,
-  options: Pick<BulletinWorkerOptions, 'emailRetry'>,
-): Promise<{ offered: number; resent: number; scheduleSynced: boolean }> {
+export async function processBulletinSweep(sql: Sql, queue: QueueBackend, options: Pick<BulletinWorkerOptions, 'emailRetry'>): Promise<{ offered: number; resent: number; scheduleSynced: boolean }> {
   const issues = await sql<{ id: number }[]>`
     SELECT id FROM bulletin_issues
     WHERE state = 'published' AND published_at > now() - make_interval(days => ${DISTRIBUTION_WINDOW_DAYS})

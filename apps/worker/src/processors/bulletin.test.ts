@@ -194,12 +194,23 @@ describe('bulletin distribution by e-mail through the queue', () => {
     await writeFile(file, pdf!);
     const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
     const text = stdout.replace(/\s+/g, ' ');
-    for (const name of ['Министерство образования Саратовской области', 'Администрация Балаковского муниципального района', 'ГУЗ «Саратовская городская поликлиника № 2»', 'МОУ «СОШ № 5 г. Вольска»']) {
+    for (const name of [
+      'Министерство образования Саратовской области',
+      'Администрация Балаковского муниципального района',
+      'ГУЗ «Саратовская городская поликлиника № 2»',
+      'МОУ «СОШ № 5 г. Вольска»',
+    ]) {
       expect(text).toContain(name);
     }
     expect(text).toContain('Бюллетень «Цифровой мост»: октябрь 2026');
     const { stdout: fonts } = await run('pdffonts', [file]);
-    expect(fonts.split('\n').slice(2).filter(Boolean).every((line) => / yes /.test(line))).toBe(true);
+    expect(
+      fonts
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .every((line) => / yes /.test(line)),
+    ).toBe(true);
 
     // Each agency also gets its own section, followed by the public edition, as a PDF.
     expect(job.returnvalue).toMatchObject({ issueId: issue!.id, agencies: dataset.organizations.length });

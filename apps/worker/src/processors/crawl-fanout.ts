@@ -26,7 +26,12 @@ export async function processCrawlFanout(job: Job, ctx: CrawlContext) {
     limit: fanoutPageSize,
     statuses: data.part === 'posts' ? ['active'] : undefined,
   });
-  if (data.everyMs !== undefined) await setNextCrawl(ctx.sql, accounts.map((a) => a.id), new Date(runAt + data.everyMs));
+  if (data.everyMs !== undefined)
+    await setNextCrawl(
+      ctx.sql,
+      accounts.map((a) => a.id),
+      new Date(runAt + data.everyMs),
+    );
   if (data.part === 'profiles') {
     const perJob = NETWORK_SOURCES[network].profilesPerJob;
     const batches: number[][] = [];
@@ -57,4 +62,3 @@ export async function processCrawlFanout(job: Job, ctx: CrawlContext) {
   await job.updateProgress(summary);
   return summary;
 }
-

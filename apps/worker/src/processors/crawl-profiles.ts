@@ -28,7 +28,13 @@ export async function processProfiles(job: Job, ctx: CrawlContext) {
   try {
     outcomes = await readProfiles(source, refs);
   } catch (error) {
-    return failOnSourceError(ctx, data.network, accounts.map((a) => a.id), 'profile', error);
+    return failOnSourceError(
+      ctx,
+      data.network,
+      accounts.map((a) => a.id),
+      'profile',
+      error,
+    );
   }
   const byRef = new Map(refs.map((ref, i) => [ref, accounts[i]!]));
   const at = ctx.settings.now();
@@ -40,12 +46,25 @@ export async function processProfiles(job: Job, ctx: CrawlContext) {
       tx,
       read.map(({ account, profile }) => ({ accountId: account.id, status: profile.status, profile: normaliseProfile(profile), raw: profile.raw, observedAt: at })),
     );
-    await setAccountStatesBulk(tx, [
-      ...read.map(({ account, profile }) => ({ accountId: account.id, status: profile.status, externalId: profile.externalId })),
-      ...unavailable.map(({ account, error }) => ({ accountId: account.id, status: error.details.accountStatus ?? ('not_found' as const), externalId: null })),
-    ], at);
-    await recordCrawlSuccesses(tx, read.map(({ account }) => account.id), 'profile', at);
-    await recordPagesUnavailable(tx, unavailable.map(({ account }) => account.id), at);
+    await setAccountStatesBulk(
+      tx,
+      [
+        ...read.map(({ account, profile }) => ({ accountId: account.id, status: profile.status, externalId: profile.externalId })),
+        ...unavailable.map(({ account, error }) => ({ accountId: account.id, status: error.details.accountStatus ?? ('not_found' as const), externalId: null })),
+      ],
+      at,
+    );
+    await recordCrawlSuccesses(
+      tx,
+      read.map(({ account }) => account.id),
+      'profile',
+      at,
+    );
+    await recordPagesUnavailable(
+      tx,
+      unavailable.map(({ account }) => account.id),
+      at,
+    );
     return created;
   });
   if (data.thenPosts) {

@@ -1,5 +1,5 @@
 import { crawlRunPages, finishCrawlRun, getCrawlRun, type Sql } from '@most/db';
-import { type QueueBackend, type ParsedJob } from '@most/queue';
+import type { QueueBackend, ParsedJob } from '@most/queue';
 import { buildCrawlRunSummary } from '../runs/crawl-summary';
 import { crawlRunSummaryJobId, pendingCrawlJobs } from '../runs/crawl-tracking';
 
@@ -10,10 +10,7 @@ const WATCH_LIMIT_MS = 6 * 3_600_000;
  * Checks whether a crawl run is done; if jobs of it are left, checks again later (a new job with the
  * next deterministic id), else records the run's summary once and logs it.
  */
-export async function processCrawlRunSummary(
-  job: ParsedJob<'crawl-run-summary'>,
-  deps: { sql: Sql; queue: QueueBackend; log?: (message: string, fields?: Record<string, unknown>) => void },
-) {
+export async function processCrawlRunSummary(job: ParsedJob<'crawl-run-summary'>, deps: { sql: Sql; queue: QueueBackend; log?: (message: string, fields?: Record<string, unknown>) => void }) {
   const data = job.data;
   const key = { network: data.network, runAt: new Date(data.runAt) };
   const run = await getCrawlRun(deps.sql, key);

@@ -45,7 +45,12 @@ describe('scoring jobs', () => {
   it('schedules the hourly rescore and the daily purge', async () => {
     await scheduleScoring(queue, { retentionDays: 60 });
     const schedulers = await queue.queue('system').getJobSchedulers();
-    expect(schedulers.map((s) => s.key).filter((k) => k.startsWith('score-')).sort()).toEqual([...SCORE_SCHEDULER_IDS].sort());
+    expect(
+      schedulers
+        .map((s) => s.key)
+        .filter((k) => k.startsWith('score-'))
+        .sort(),
+    ).toEqual([...SCORE_SCHEDULER_IDS].sort());
     expect(schedulers.find((s) => s.key === 'score-month')?.pattern).toBe('25 * * * *');
     expect(schedulers.find((s) => s.key === 'score-purge')?.pattern).toBe('0 4 * * *');
     expect(schedulers.find((s) => s.key === 'score-purge')?.template?.data).toEqual({ retentionDays: 60 });

@@ -1,7 +1,7 @@
 import { ensureMonthlyPartitions, type Sql } from '@most/db';
 import { purgeCommentText, scorePeriod, scorePeriodIncremental } from '@most/db/scoring';
 import { localDateOf, DEFAULT_SLA_POLICY } from '@most/domain';
-import { type QueueBackend, type ParsedJob, type ProcessorMap } from '@most/queue';
+import type { QueueBackend, ParsedJob, ProcessorMap } from '@most/queue';
 import { buildScoreRunSummary } from '../runs/score-summary';
 
 export const SCORE_SCHEDULER_IDS = ['score-week', 'score-month', 'score-quarter', 'score-purge'] as const;
@@ -51,7 +51,11 @@ export async function scheduleScoring(queue: QueueBackend, options: { retentionD
   const system = queue.queue('system');
   const tz = DEFAULT_SLA_POLICY.timezone;
   for (const [index, periodKind] of (['week', 'month', 'quarter'] as const).entries()) {
-    await system.upsertJobScheduler(`score-${periodKind}`, { pattern: `${15 + 10 * index} * * * *`, tz }, { name: 'score-period', data: { periodKind, incremental: true }, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
+    await system.upsertJobScheduler(
+      `score-${periodKind}`,
+      { pattern: `${15 + 10 * index} * * * *`, tz },
+      { name: 'score-period', data: { periodKind, incremental: true }, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } },
+    );
   }
   await system.upsertJobScheduler('score-purge', { pattern: '0 4 * * *', tz }, { name: 'score-purge', data: { retentionDays: options.retentionDays ?? 90 } });
 }

@@ -1,12 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';
-import {
-  changeEnrolmentState,
-  createCohort,
-  createCourse,
-  enrolTrainee,
-} from '@most/services';
+import { changeEnrolmentState, createCohort, createCourse, enrolTrainee } from '@most/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type WorkerHandle } from '../worker';
 import { TRAINING_SCHEDULER_ID } from './training';
@@ -34,14 +29,23 @@ describe('training jobs', () => {
     const cohort = await createCohort(
       db.sql,
       {
-        courseId: course.id, title: 'Поток', startsOn: '2026-01-12', endsOn: '2026-01-30', formOfStudy: 'distance', capacity: 5,
-        enrolmentOpensAt: '2026-01-01T00:00:00Z', enrolmentClosesAt: '2026-01-11T00:00:00Z',
+        courseId: course.id,
+        title: 'Поток',
+        startsOn: '2026-01-12',
+        endsOn: '2026-01-30',
+        formOfStudy: 'distance',
+        capacity: 5,
+        enrolmentOpensAt: '2026-01-01T00:00:00Z',
+        enrolmentClosesAt: '2026-01-11T00:00:00Z',
         completionRule: { mode: 'any', conditions: [{ kind: 'manual_mark' }] },
       },
       actor,
     );
     const ids: number[] = [];
-    for (const [email, mark] of [['done@most.test', true], ['left@most.test', false]] as const) {
+    for (const [email, mark] of [
+      ['done@most.test', true],
+      ['left@most.test', false],
+    ] as const) {
       const [user] = await db.sql<{ id: number }[]>`INSERT INTO users (email, role, organization_id) VALUES (${email}, 'trainee', ${org!.id}) RETURNING id`;
       const e = await enrolTrainee(db.sql, { cohortId: cohort.id, userId: user!.id }, actor, new Date('2026-01-05T00:00:00Z'));
       await changeEnrolmentState(db.sql, e.id, { to: 'active', at: new Date('2026-01-12T00:00:00Z') }, actor);
@@ -60,14 +64,20 @@ describe('training jobs', () => {
     expect((await waitForJob(queue.queue('system'), again)).returnvalue).toEqual({ started: 0, cohorts: 0, completed: 0, failed: 0 });
   });
 
-  it('starts enrolled trainees on the cohort\'s first day, once', async () => {
+  it("starts enrolled trainees on the cohort's first day, once", async () => {
     const [org] = await db.sql<{ id: number }[]>`INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('t2', 'Школа', 'Школа', 'local_government', 'other') RETURNING id`;
     const course = await createCourse(db.sql, { title: 'Курс со стартом', kind: 'qualification_upgrade', totalHours: 16 }, actor);
     const cohort = await createCohort(
       db.sql,
       {
-        courseId: course.id, title: 'Весенний поток', startsOn: '2026-03-02', endsOn: '2026-03-20', formOfStudy: 'distance', capacity: 5,
-        enrolmentOpensAt: '2026-02-01T00:00:00Z', enrolmentClosesAt: '2026-03-01T00:00:00Z',
+        courseId: course.id,
+        title: 'Весенний поток',
+        startsOn: '2026-03-02',
+        endsOn: '2026-03-20',
+        formOfStudy: 'distance',
+        capacity: 5,
+        enrolmentOpensAt: '2026-02-01T00:00:00Z',
+        enrolmentClosesAt: '2026-03-01T00:00:00Z',
       },
       actor,
     );

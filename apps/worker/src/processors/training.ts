@@ -1,6 +1,6 @@
-import { type Sql } from '@most/db';
+import type { Sql } from '@most/db';
 import { finalizeEndedCohorts, startRunningCohorts } from '@most/services';
-import { type QueueBackend, type ParsedJob, type ProcessorMap } from '@most/queue';
+import type { QueueBackend, ParsedJob, ProcessorMap } from '@most/queue';
 
 export const TRAINING_SCHEDULER_ID = 'training-finalize';
 const SARATOV_OFFSET_MS = 4 * 3_600_000;
@@ -25,7 +25,11 @@ export async function processTrainingFinalize(job: ParsedJob<'training-finalize'
 export async function scheduleTraining(queue: QueueBackend): Promise<void> {
   await queue
     .queue('system')
-    .upsertJobScheduler(TRAINING_SCHEDULER_ID, { pattern: '30 * * * *', tz: 'Europe/Saratov' }, { name: 'training-finalize', data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
+    .upsertJobScheduler(
+      TRAINING_SCHEDULER_ID,
+      { pattern: '30 * * * *', tz: 'Europe/Saratov' },
+      { name: 'training-finalize', data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } },
+    );
 }
 
 export const TRAINING_PROCESSORS: ProcessorMap<'training-finalize', { sql: Sql }> = {

@@ -41,14 +41,14 @@ export async function pendingCrawlJobs(queue: QueueBackend, runAt: number, accou
 }
 
 /** Starts watching a run: a summary job checks after `everyMs` whether the run's jobs are done. */
-export async function watchCrawlRun(
-  sql: Sql,
-  queue: QueueBackend,
-  run: { network: Network; runAt: number; accountIds: readonly number[] | null; everyMs?: number },
-): Promise<void> {
+export async function watchCrawlRun(sql: Sql, queue: QueueBackend, run: { network: Network; runAt: number; accountIds: readonly number[] | null; everyMs?: number }): Promise<void> {
   await registerCrawlRun(sql, { network: run.network, runAt: new Date(run.runAt), accountIds: run.accountIds });
   const everyMs = run.everyMs ?? 10_000;
-  await queue.enqueue('crawl-run-summary', { network: run.network, runAt: run.runAt, check: 0, quiet: 0, everyMs }, { jobId: crawlRunSummaryJobId(run.network, run.runAt, 0), delay: everyMs, attempts: 3 });
+  await queue.enqueue(
+    'crawl-run-summary',
+    { network: run.network, runAt: run.runAt, check: 0, quiet: 0, everyMs },
+    { jobId: crawlRunSummaryJobId(run.network, run.runAt, 0), delay: everyMs, attempts: 3 },
+  );
 }
 
 /**

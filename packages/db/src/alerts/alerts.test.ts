@@ -104,7 +104,7 @@ describe('delivery bookkeeping', () => {
     expect((await alertsOf(agency.userId)).find((r) => r.channel === 'email')!.status).toBe('unknown');
   });
 
-  it('the in-app list: unread count, mark read, only the user\'s own', async () => {
+  it("the in-app list: unread count, mark read, only the user's own", async () => {
     const asked = new Date('2026-12-11T06:00:00Z');
     const agency = await makeAlertAgency(db.sql, { email: 'a6@agency.example', postAt: new Date(asked.getTime() - H) });
     await askQuestion(db.sql, agency, { askedAt: asked });

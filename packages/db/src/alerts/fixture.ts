@@ -19,12 +19,27 @@ export async function makeAlertUser(sql: Sql, options: { email: string; role: 'a
 
 /** A classified citizen question on the agency's post. */
 export async function askQuestion(sql: Sql, at: { accountId: number; postId: number }, options: { askedAt: Date; text?: string; author?: string }): Promise<number> {
-  const id = await makeComment(sql, { postId: at.postId, accountId: at.accountId, author: options.author ?? `citizen-${options.askedAt.getTime()}`, at: options.askedAt, text: options.text ?? 'Когда починят дорогу на улице Ленина?' });
+  const id = await makeComment(sql, {
+    postId: at.postId,
+    accountId: at.accountId,
+    author: options.author ?? `citizen-${options.askedAt.getTime()}`,
+    at: options.askedAt,
+    text: options.text ?? 'Когда починят дорогу на улице Ленина?',
+  });
   await classifyPendingComments(sql, { accountIds: [at.accountId] }, options.askedAt);
   return id;
 }
 
 /** The page's reply to a question. */
 export async function answerQuestion(sql: Sql, at: { accountId: number; postId: number }, questionId: number, repliedAt: Date): Promise<void> {
-  await makeComment(sql, { postId: at.postId, accountId: at.accountId, author: 'page', fromPage: true, at: repliedAt, replyToCommentId: questionId, threadRootId: questionId, text: 'Ремонт начнётся в понедельник.' });
+  await makeComment(sql, {
+    postId: at.postId,
+    accountId: at.accountId,
+    author: 'page',
+    fromPage: true,
+    at: repliedAt,
+    replyToCommentId: questionId,
+    threadRootId: questionId,
+    text: 'Ремонт начнётся в понедельник.',
+  });
 }

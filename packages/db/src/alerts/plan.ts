@@ -84,7 +84,14 @@ async function loadRecipients(sql: Queryable): Promise<Recipient[]> {
 }
 
 /** Question alerts, the digest, recommendations and decided disputes for the organizations that have agency staff. */
-async function agencyAlerts(sql: Queryable, policy: SlaPolicy, organizationIds: number[], rules: Map<AlertKind, { enabled: boolean; threshold: number | null }>, now: number, options: PlanOptions): Promise<Planned[]> {
+async function agencyAlerts(
+  sql: Queryable,
+  policy: SlaPolicy,
+  organizationIds: number[],
+  rules: Map<AlertKind, { enabled: boolean; threshold: number | null }>,
+  now: number,
+  options: PlanOptions,
+): Promise<Planned[]> {
   const planned: Planned[] = [];
   const catchUpMs = options.catchUpMs ?? 6 * HOUR;
   const working = policy.clock === 'working_hours';
@@ -133,7 +140,13 @@ async function agencyAlerts(sql: Queryable, policy: SlaPolicy, organizationIds: 
     for (const r of rows) {
       const day = localDateOf(r.newest.getTime(), policy.utcOffsetMinutes);
       const detail = `Новых рекомендаций по вашим страницам: ${r.count}. Откройте их, чтобы отметить, что сделано.`;
-      planned.push({ kind: 'new_recommendation', subject: `rec${day}`, dueAt: r.newest.getTime(), organizationId: r.organization_id, message: noticeMessage('new_recommendation', detail, `${options.publicUrl}/agency/recommendations`) });
+      planned.push({
+        kind: 'new_recommendation',
+        subject: `rec${day}`,
+        dueAt: r.newest.getTime(),
+        organizationId: r.organization_id,
+        message: noticeMessage('new_recommendation', detail, `${options.publicUrl}/agency/recommendations`),
+      });
     }
   }
   if (on('dispute_decided')) {
@@ -143,7 +156,13 @@ async function agencyAlerts(sql: Queryable, policy: SlaPolicy, organizationIds: 
       WHERE a.organization_id = ANY(${organizationIds}::bigint[]) AND d.decided_at > ${since} AND d.decided_at <= ${new Date(now)}`;
     for (const d of rows) {
       const detail = `Возражение № ${d.id} ${d.status === 'accepted' ? 'принято' : 'отклонено'}. Обоснование: ${d.decision_reason.slice(0, 500)}`;
-      planned.push({ kind: 'dispute_decided', subject: `disp${d.id}`, dueAt: d.decided_at.getTime(), organizationId: d.organization_id, message: noticeMessage('dispute_decided', detail, `${options.publicUrl}/agency/disputes`) });
+      planned.push({
+        kind: 'dispute_decided',
+        subject: `disp${d.id}`,
+        dueAt: d.decided_at.getTime(),
+        organizationId: d.organization_id,
+        message: noticeMessage('dispute_decided', detail, `${options.publicUrl}/agency/disputes`),
+      });
     }
   }
   return planned;
@@ -163,7 +182,13 @@ async function monitorAlerts(sql: Queryable, policy: SlaPolicy, rules: Map<Alert
     for (const r of rows) {
       // A new streak of failures after a success is a new subject.
       const detail = `${r.url}: ${r.failures} неудачных чтений подряд. Последняя ошибка: ${(r.last_error ?? 'без описания').slice(0, 300)}`;
-      planned.push({ kind: 'page_failing', subject: `pf${r.account_id}-${r.last_success_at?.getTime() ?? 0}`, dueAt: r.last_error_at.getTime(), organizationId: null, message: noticeMessage('page_failing', detail, crawlPage) });
+      planned.push({
+        kind: 'page_failing',
+        subject: `pf${r.account_id}-${r.last_success_at?.getTime() ?? 0}`,
+        dueAt: r.last_error_at.getTime(),
+        organizationId: null,
+        message: noticeMessage('page_failing', detail, crawlPage),
+      });
     }
   }
   if (rules.get('token_refused')?.enabled) {
@@ -176,7 +201,13 @@ async function monitorAlerts(sql: Queryable, policy: SlaPolicy, rules: Map<Alert
   }
   if (rules.get('schedule_missing')?.enabled && options.missingSchedules && options.missingSchedules.length > 0) {
     const detail = `Пропали расписания: ${options.missingSchedules.join(', ')}. Обработчик восстанавливает их; если сообщение повторится, проверьте очередь (Redis).`;
-    planned.push({ kind: 'schedule_missing', subject: `sch${localDateOf(now, policy.utcOffsetMinutes)}`, dueAt: now, organizationId: null, message: noticeMessage('schedule_missing', detail, crawlPage) });
+    planned.push({
+      kind: 'schedule_missing',
+      subject: `sch${localDateOf(now, policy.utcOffsetMinutes)}`,
+      dueAt: now,
+      organizationId: null,
+      message: noticeMessage('schedule_missing', detail, crawlPage),
+    });
   }
   return planned;
 }

@@ -17,7 +17,14 @@ export async function updateAlertRule(sql: Queryable, rule: AlertRule, actor: { 
   const problem = alertRuleProblem(rule);
   if (problem) return { problem };
   await sql`UPDATE alert_rules SET enabled = ${rule.enabled}, threshold = ${rule.threshold}, updated_at = now(), updated_by = ${actor.id} WHERE kind = ${rule.kind}`;
-  await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: 'alerts.rule.update', entityType: 'alert_rule', entityId: rule.kind, details: { enabled: rule.enabled, threshold: rule.threshold } });
+  await appendAudit(sql, {
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: 'alerts.rule.update',
+    entityType: 'alert_rule',
+    entityId: rule.kind,
+    details: { enabled: rule.enabled, threshold: rule.threshold },
+  });
   return { problem: null };
 }
 

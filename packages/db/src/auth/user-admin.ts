@@ -16,11 +16,25 @@ export interface UserListItem {
 }
 
 export async function listUsers(sql: Queryable, filter: { role?: Role; search?: string } = {}): Promise<UserListItem[]> {
-  const search = filter.search?.trim() ? `%${filter.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const rows = await sql<{
-    id: number; email: string; display_name: string; role: Role; organization_id: number | null;
-    organization_name: string | null; password_hash_set: boolean; disabled_at: Date | null; created_at: Date;
-  }[]>`
+  const search = filter.search?.trim()
+    ? `%${filter.search
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    : null;
+  const rows = await sql<
+    {
+      id: number;
+      email: string;
+      display_name: string;
+      role: Role;
+      organization_id: number | null;
+      organization_name: string | null;
+      password_hash_set: boolean;
+      disabled_at: Date | null;
+      created_at: Date;
+    }[]
+  >`
     SELECT u.id, u.email, u.display_name, u.role, u.organization_id, o.short_name AS organization_name,
            u.password_hash IS NOT NULL AS password_hash_set, u.disabled_at, u.created_at
     FROM users u LEFT JOIN organizations o ON o.id = u.organization_id

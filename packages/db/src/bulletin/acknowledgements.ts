@@ -61,7 +61,12 @@ export async function acknowledgeBulletin(
       const carried = await tx<{ recommendation_id: number }[]>`
         SELECT recommendation_id FROM bulletin_issue_recommendations
         WHERE issue_id = ${row.issue_id} AND organization_id = ${row.organization_id} ORDER BY recommendation_id`;
-      if (carried.length > 0) await (input.markAcknowledged ?? markRecommendationsAcknowledged)(tx, carried.map((c) => c.recommendation_id), input.actor);
+      if (carried.length > 0)
+        await (input.markAcknowledged ?? markRecommendationsAcknowledged)(
+          tx,
+          carried.map((c) => c.recommendation_id),
+          input.actor,
+        );
       await appendAudit(tx, {
         actorId: input.actor.id,
         actorLabel: input.actor.label,

@@ -84,7 +84,13 @@ describe('bulletin issues in the database', () => {
 
     const actions = await db.sql`SELECT action FROM audit_log WHERE entity_type = 'bulletin_issue' AND entity_id = ${String(issue.id)} ORDER BY id`;
     expect(actions.map((a) => a.action)).toEqual([
-      'bulletin.draft.create', 'bulletin.block.edit', 'bulletin.blocks.reorder', 'bulletin.blocks.reorder', 'bulletin.note.add', 'bulletin.note.add', 'bulletin.note.remove',
+      'bulletin.draft.create',
+      'bulletin.block.edit',
+      'bulletin.blocks.reorder',
+      'bulletin.blocks.reorder',
+      'bulletin.note.add',
+      'bulletin.note.add',
+      'bulletin.note.remove',
     ]);
   });
 

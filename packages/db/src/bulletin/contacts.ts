@@ -30,7 +30,10 @@ const toContact = (row: ContactRow): BulletinContact => ({
 
 export const bulletinContactInputSchema = z.object({
   organizationId: z.number().int().positive(),
-  email: z.email().max(320).transform((e) => e.toLowerCase()),
+  email: z
+    .email()
+    .max(320)
+    .transform((e) => e.toLowerCase()),
   name: z.string().trim().max(300).default(''),
 });
 

@@ -1,6 +1,15 @@
 import {
-  bulletinDatasetSchema, bulletinPeriodKind, criterionReasonRu, criterionResultRu, methodologySchema, previousPeriod as periodBefore, redactContacts, verdictOfScore,
-  type BulletinDataset, type BulletinPeriod, type CriterionDefinition,
+  bulletinDatasetSchema,
+  bulletinPeriodKind,
+  criterionReasonRu,
+  criterionResultRu,
+  methodologySchema,
+  previousPeriod as periodBefore,
+  redactContacts,
+  verdictOfScore,
+  type BulletinDataset,
+  type BulletinPeriod,
+  type CriterionDefinition,
 } from '@most/domain';
 import type { Queryable } from '../client';
 
@@ -32,9 +41,7 @@ function describeEvidence(definition: CriterionDefinition | undefined, row: { st
   const evidence = row.evidence;
   const parts: string[] = [];
   if (definition) parts.push(criterionResultRu(definition, row));
-  const figures = evidence
-    .filter((e) => e.kind === 'figure' && e.field && FIGURE_LABELS[e.field] && typeof e.value === 'number')
-    .map((e) => `${FIGURE_LABELS[e.field!]}: ${e.value}`);
+  const figures = evidence.filter((e) => e.kind === 'figure' && e.field && FIGURE_LABELS[e.field] && typeof e.value === 'number').map((e) => `${FIGURE_LABELS[e.field!]}: ${e.value}`);
   if (figures.length > 0) parts.push(figures.join(', '));
   const breached = evidence.filter((e) => e.kind === 'comment' && e.note === 'breached').length;
   const late = evidence.filter((e) => e.kind === 'comment' && e.note === 'answered_late').length;
@@ -175,10 +182,7 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
       summary: d.text.slice(0, 1000),
       openedAt: d.raised_at.toISOString(),
     })),
-    notMeasuredReason:
-      verdicts.length === 0 && organizations.every((o) => o.score === null)
-        ? `ни одна страница не измерена — ${reasonText(unmeasured.flatMap((u) => u.reasons))}`
-        : null,
+    notMeasuredReason: verdicts.length === 0 && organizations.every((o) => o.score === null) ? `ни одна страница не измерена — ${reasonText(unmeasured.flatMap((u) => u.reasons))}` : null,
   });
 }
 

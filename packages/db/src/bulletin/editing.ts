@@ -20,10 +20,7 @@ function cleanMarkdown(markdown: string, allowEmpty: boolean): string {
 }
 
 /** Replaces the Markdown of a paragraph or note; the text is sanitized before it is stored. */
-export async function updateTextBlock(
-  sql: Queryable,
-  input: { issueId: number; blockKey: string; markdown: string; actor: BulletinActor },
-): Promise<Block> {
+export async function updateTextBlock(sql: Queryable, input: { issueId: number; blockKey: string; markdown: string; actor: BulletinActor }): Promise<Block> {
   return inTransaction(sql, async (tx) => {
     const issue = await lockEditableIssue(tx, input.issueId);
     const [row] = await tx<{ content: unknown }[]>`SELECT content FROM bulletin_blocks WHERE issue_id = ${input.issueId} AND key = ${input.blockKey}`;
@@ -49,10 +46,7 @@ export async function updateTextBlock(
 }
 
 /** Puts the blocks of one section in the given order; the keys must be exactly the section's blocks. */
-export async function reorderBlocks(
-  sql: Queryable,
-  input: { issueId: number; sectionKey: string; blockKeys: string[]; actor: BulletinActor },
-): Promise<void> {
+export async function reorderBlocks(sql: Queryable, input: { issueId: number; sectionKey: string; blockKeys: string[]; actor: BulletinActor }): Promise<void> {
   await inTransaction(sql, async (tx) => {
     const issue = await lockEditableIssue(tx, input.issueId);
     const current = await tx<{ key: string }[]>`
@@ -78,10 +72,7 @@ export async function reorderBlocks(
 }
 
 /** Adds an editor's note after a block (or at the top of the section when `afterBlockKey` is null). */
-export async function addNote(
-  sql: Queryable,
-  input: { issueId: number; sectionKey: string; afterBlockKey: string | null; markdown: string; actor: BulletinActor },
-): Promise<Block> {
+export async function addNote(sql: Queryable, input: { issueId: number; sectionKey: string; afterBlockKey: string | null; markdown: string; actor: BulletinActor }): Promise<Block> {
   return inTransaction(sql, async (tx) => {
     const issue = await lockEditableIssue(tx, input.issueId);
     const [section] = await tx`SELECT 1 FROM bulletin_sections WHERE issue_id = ${input.issueId} AND key = ${input.sectionKey}`;

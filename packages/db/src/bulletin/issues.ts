@@ -1,14 +1,5 @@
 import { AppError } from '@most/shared';
-import {
-  blockSchema,
-  generateBulletinDraft,
-  sanitizeMarkdown,
-  type BulletinDataset,
-  type GenerateOptions,
-  type IssueState,
-  type IssueView,
-  type Section,
-} from '@most/domain';
+import { blockSchema, generateBulletinDraft, sanitizeMarkdown, type BulletinDataset, type GenerateOptions, type IssueState, type IssueView, type Section } from '@most/domain';
 import type { Queryable, Sql } from '../client';
 import { appendAudit } from '../audit';
 import { inTransaction, newLinkToken, notFound, toIso, type BulletinActor } from './common';
@@ -102,10 +93,7 @@ export interface CreatedDraft {
  * Generates the draft of a period's first revision from its dataset and stores it. Idempotent:
  * when the period already has an issue, that issue is returned unchanged.
  */
-export async function createDraftIssue(
-  sql: Queryable,
-  input: { dataset: BulletinDataset; actor: BulletinActor; options?: GenerateOptions },
-): Promise<CreatedDraft> {
+export async function createDraftIssue(sql: Queryable, input: { dataset: BulletinDataset; actor: BulletinActor; options?: GenerateOptions }): Promise<CreatedDraft> {
   const draft = generateBulletinDraft(input.dataset, input.options);
   const { period } = input.dataset;
   return inTransaction(sql, async (tx) => {
@@ -200,11 +188,7 @@ export async function loadSections(sql: Queryable, issueId: number, filter: { ke
 }
 
 /** Everything the outputs render from; `sectionKeys` limits the sections loaded. */
-export async function loadIssueView(
-  sql: Queryable,
-  where: { id: number } | { slug: string },
-  sectionKeys?: string[],
-): Promise<(IssueView & { id: number }) | null> {
+export async function loadIssueView(sql: Queryable, where: { id: number } | { slug: string }, sectionKeys?: string[]): Promise<(IssueView & { id: number }) | null> {
   const row = await selectIssue(sql, where);
   if (!row) return null;
   const [corrected] = row.corrects_issue_id ? await sql<{ slug: string }[]>`SELECT slug FROM bulletin_issues WHERE id = ${row.corrects_issue_id}` : [];

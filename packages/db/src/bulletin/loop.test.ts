@@ -33,20 +33,37 @@ describe('bulletin dataset and the recommendation loop on real scoring results',
     await db.sql`
       INSERT INTO account_snapshots (account_id, captured_at, last_seen_at, captured_day, content_hash, status, profile, raw)
       VALUES (${accountId}, ${saratov('2025-02-20T10:00:00')}, ${saratov('2025-02-20T10:00:00')}, '2025-02-20', 'h', 'active',
-        ${db.sql.json({ description: 'Поликлиника', website: 'https://p.example.ru', phones: ['+7 8452 000000'], emails: [], address: 'ул. Мира, 1', hasWorkingHours: true,
-          links: [{ url: 'https://vk.com/id1', name: 'Главный врач' }], membersCount: 1000, wall: 'open', hasAvatar: true, hasCover: true })}, '{}'::jsonb)`;
+        ${db.sql.json({
+          description: 'Поликлиника',
+          website: 'https://p.example.ru',
+          phones: ['+7 8452 000000'],
+          emails: [],
+          address: 'ул. Мира, 1',
+          hasWorkingHours: true,
+          links: [{ url: 'https://vk.com/id1', name: 'Главный врач' }],
+          membersCount: 1000,
+          wall: 'open',
+          hasAvatar: true,
+          hasCover: true,
+        })}, '{}'::jsonb)`;
     for (let day = 0; day < 31; day += 1) {
       const postId = await makePost(db.sql, accountId, saratov(`2025-03-${String(day + 1).padStart(2, '0')}T09:00:00`), { likes: 20, views: 800 });
       if (day >= 12) continue;
       const at = saratov(`2025-03-${String(day + 1).padStart(2, '0')}T10:00:00`);
       const q = await makeComment(db.sql, { postId, accountId, author: `c${day}`, at, text: `Когда включат воду на Рабочей ${day}? звоните 89171234567` });
       // 8 answered within 2 h, 2 after 30 h, 2 never.
-      if (day < 8) await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 2 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
-      else if (day < 10) await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 30 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
+      if (day < 8)
+        await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 2 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
+      else if (day < 10)
+        await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 30 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
     }
     await recordManualAssessment(db.sql, { accountId, criterionCode: 'LITERACY_STYLE', score: 1, validFrom: '2025-01-01' }, monitor);
     await scorePeriod(db.sql, { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now: saratov('2025-04-15T00:00:00') });
-    await raiseDispute(db.sql, { accountId, criterion: { code: 'PROFILE_EMAIL', periodKind: 'month', periodStart: '2025-03-01' }, reason: 'criterion_wrong', text: 'Почта указана в закреплённой записи' }, monitor);
+    await raiseDispute(
+      db.sql,
+      { accountId, criterion: { code: 'PROFILE_EMAIL', periodKind: 'month', periodStart: '2025-03-01' }, reason: 'criterion_wrong', text: 'Почта указана в закреплённой записи' },
+      monitor,
+    );
   });
   afterAll(() => db?.drop());
 
@@ -56,7 +73,9 @@ describe('bulletin dataset and the recommendation loop on real scoring results',
     const march = await totalFromCriteria(db, accountId, 'month', '2025-03-01');
     expect(march).toBeGreaterThan(0);
     expect(march).toBeLessThan(100);
-    expect(dataset.organizations).toEqual([{ id: organizationId, name: 'ГУЗ «Поликлиника № 2»', municipality: null, sector: 'health', scoreCurrent: march, scorePrevious: null, notMeasuredReason: null }]);
+    expect(dataset.organizations).toEqual([
+      { id: organizationId, name: 'ГУЗ «Поликлиника № 2»', municipality: null, sector: 'health', scoreCurrent: march, scorePrevious: null, notMeasuredReason: null },
+    ]);
     expect(dataset.methodologyVersion).toBe('1');
     const sla = dataset.criterionResults.find((r) => r.criterionCode === 'SLA_WITHIN_24H')!;
     expect(sla).toMatchObject({ met: false, evidence: '67\u00a0% при норме ≥ 90\u00a0%; вопросов: 12, с ответом в срок: 8; без ответа более 24 часов: 2; ответ позже 24 часов: 2' });
@@ -106,7 +125,7 @@ describe('bulletin dataset and the recommendation loop on real scoring results',
     expect((await loadBulletinDataset(db.sql, parseMonthlyPeriodKey('2025-05'))).resolved).toEqual([]);
   });
 
-  it('loads a quarterly issue from the quarter\'s scores, with the quarter before for comparison', async () => {
+  it("loads a quarterly issue from the quarter's scores, with the quarter before for comparison", async () => {
     await scorePeriod(db.sql, { periodKind: 'quarter', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now: saratov('2025-04-15T00:00:00') });
     const quarter = await totalFromCriteria(db, accountId, 'quarter', '2025-01-01');
     expect(quarter).toBeGreaterThan(0);

@@ -18,14 +18,19 @@ const CRON = /^(\S+\s+){4}\S+$/;
 
 export const bulletinSettingsSchema = z.object({
   schedulePattern: z.string().trim().regex(CRON, 'must be a five-field cron pattern, e.g. "0 6 1 * *"').max(100),
-  scheduleTimezone: z.string().trim().min(1).max(60).refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'is not a time zone'),
+  scheduleTimezone: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'is not a time zone'),
   scheduleEnabled: z.boolean(),
   /** Left out: unchanged. */
   periodKind: z.enum(BULLETIN_PERIOD_KINDS).optional(),

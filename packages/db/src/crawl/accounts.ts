@@ -68,11 +68,7 @@ export async function setAccountExternalId(sql: Queryable, accountId: number, ex
  * of setAccountStatus and setAccountExternalId: `status_changed_at` moves only on a real change; an
  * id already held by another account of the network is not taken (the first account asking wins).
  */
-export async function setAccountStatesBulk(
-  sql: Queryable,
-  states: readonly { accountId: number; status: AccountStatus; externalId: string | null }[],
-  at: Date,
-): Promise<void> {
+export async function setAccountStatesBulk(sql: Queryable, states: readonly { accountId: number; status: AccountStatus; externalId: string | null }[], at: Date): Promise<void> {
   if (states.length === 0) return;
   await sql`
     UPDATE accounts a SET status = v.status, status_changed_at = ${at}, updated_at = now()

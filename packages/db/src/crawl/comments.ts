@@ -32,10 +32,7 @@ export interface CommentsOutcome {
  * thread and reply links are resolved to row ids. Idempotent: the same list twice changes nothing
  * but `last_seen_at`.
  */
-export async function upsertComments(
-  sql: Queryable,
-  input: { postId: number; accountId: number; comments: CrawledComment[]; seenAt: Date },
-): Promise<CommentsOutcome> {
+export async function upsertComments(sql: Queryable, input: { postId: number; accountId: number; comments: CrawledComment[]; seenAt: Date }): Promise<CommentsOutcome> {
   const { postId, accountId, seenAt } = input;
   const comments = [...new Map(input.comments.map((c) => [c.externalId, c])).values()];
   const before = await sql<{ id: number; externalId: string; text: string; deleted: boolean }[]>`

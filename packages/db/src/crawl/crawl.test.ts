@@ -153,9 +153,7 @@ describe('crawl storage', () => {
 
   it('refuses raw author ids where a pseudonym belongs', async () => {
     const [stored] = await upsertPosts(db.sql, accountId, [post('30')], new Date('2026-11-20T12:00:00Z'));
-    await expect(
-      upsertComments(db.sql, { postId: stored!.id, accountId, comments: [comment('9', { authorPseudonym: '123456' })], seenAt: new Date() }),
-    ).rejects.toThrow(/author_pseudonym/);
+    await expect(upsertComments(db.sql, { postId: stored!.id, accountId, comments: [comment('9', { authorPseudonym: '123456' })], seenAt: new Date() })).rejects.toThrow(/author_pseudonym/);
   });
 
   it('moves watermarks only forward', async () => {
@@ -176,11 +174,22 @@ describe('crawl storage', () => {
           Object.entries(names).map(([id, name]) => ({ accountId: Number(id), status: 'active' as const, profile: { name }, raw: { id: Number(id), note: 'x\u0000' }, observedAt: when })),
         ),
       );
-    expect([...(await observe({ [a]: 'A', [b]: 'B' }, at))]).toEqual([[a, 'created'], [b, 'created']]);
-    expect([...(await observe({ [a]: 'A', [b]: 'B2' }, new Date(at.getTime() + 3_600_000)))]).toEqual([[a, 'unchanged'], [b, 'created']]);
+    expect([...(await observe({ [a]: 'A', [b]: 'B' }, at))]).toEqual([
+      [a, 'created'],
+      [b, 'created'],
+    ]);
+    expect([...(await observe({ [a]: 'A', [b]: 'B2' }, new Date(at.getTime() + 3_600_000)))]).toEqual([
+      [a, 'unchanged'],
+      [b, 'created'],
+    ]);
     expect([...(await observe({ [a]: 'A' }, new Date(at.getTime() + 24 * 3_600_000)))]).toEqual([[a, 'created']]);
     const rows = await db.sql`SELECT account_id, profile->>'name' AS name, raw->>'note' AS note, last_seen_at FROM account_snapshots WHERE account_id IN (${a}, ${b}) ORDER BY id`;
-    expect(rows.map((r) => [Number(r.account_id), r.name])).toEqual([[a, 'A'], [b, 'B'], [b, 'B2'], [a, 'A']]);
+    expect(rows.map((r) => [Number(r.account_id), r.name])).toEqual([
+      [a, 'A'],
+      [b, 'B'],
+      [b, 'B2'],
+      [a, 'A'],
+    ]);
     expect(rows[0]!.last_seen_at).toEqual(new Date(at.getTime() + 3_600_000));
     expect(rows[0]!.note).toBe('x');
     await db.sql`UPDATE accounts SET removed_at = now() WHERE id IN (${a}, ${b})`;

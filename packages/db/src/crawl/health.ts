@@ -65,20 +65,12 @@ export async function clearCrawlFailures(sql: Queryable, accountId: number, at: 
 }
 
 /** A crawl step of the account failed (one attempt): the error is kept for the dashboard. */
-export async function recordCrawlFailure(
-  sql: Queryable,
-  accountId: number,
-  failure: { kind: string; message: string; at: Date },
-): Promise<void> {
+export async function recordCrawlFailure(sql: Queryable, accountId: number, failure: { kind: string; message: string; at: Date }): Promise<void> {
   await recordCrawlFailures(sql, [accountId], failure);
 }
 
 /** The same failure of several accounts' step (one request read them all), in one statement. */
-export async function recordCrawlFailures(
-  sql: Queryable,
-  accountIds: readonly number[],
-  failure: { kind: string; message: string; at: Date },
-): Promise<void> {
+export async function recordCrawlFailures(sql: Queryable, accountIds: readonly number[], failure: { kind: string; message: string; at: Date }): Promise<void> {
   if (accountIds.length === 0) return;
   const message = failure.message.slice(0, 2_000);
   await sql`
@@ -143,10 +135,7 @@ export interface CrawlAlert {
 }
 
 /** Raises an alert, or counts one more occurrence of the same open alert. */
-export async function raiseCrawlAlert(
-  sql: Queryable,
-  alert: { kind: CrawlAlertKind; network: Network; tokenFingerprint: string; message: string; at: Date },
-): Promise<void> {
+export async function raiseCrawlAlert(sql: Queryable, alert: { kind: CrawlAlertKind; network: Network; tokenFingerprint: string; message: string; at: Date }): Promise<void> {
   await sql`
     INSERT INTO crawl_alerts (kind, network, token_fingerprint, message, first_raised_at, last_raised_at)
     VALUES (${alert.kind}, ${alert.network}, ${alert.tokenFingerprint}, ${alert.message.slice(0, 2_000)}, ${alert.at}, ${alert.at})
@@ -165,7 +154,13 @@ export async function listOpenCrawlAlerts(sql: Queryable, network?: Network): Pr
 /** Closes the network's open alerts raised for other tokens (the token was replaced). Returns how many. */
 export async function resolveCrawlAlerts(
   sql: Queryable,
-  filter: { network: Network; kind: CrawlAlertKind; exceptTokenFingerprint: string | null; at: Date; /** Also left open: a pool's tokens still configured. */ keepTokenFingerprints?: readonly string[] },
+  filter: {
+    network: Network;
+    kind: CrawlAlertKind;
+    exceptTokenFingerprint: string | null;
+    at: Date /** Also left open: a pool's tokens still configured. */;
+    keepTokenFingerprints?: readonly string[];
+  },
 ): Promise<number> {
   const keep = [...(filter.keepTokenFingerprints ?? [])];
   const rows = await sql`

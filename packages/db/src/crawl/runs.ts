@@ -30,10 +30,7 @@ export async function registerCrawlRun(sql: Queryable, run: CrawlRunKey & { acco
 }
 
 /** One job of the run ended: adds to its counters in one statement (safe under concurrent jobs). */
-export async function recordCrawlRunStep(
-  sql: Queryable,
-  step: CrawlRunKey & { startedAt: Date; endedAt: Date; requests: number; errors: number },
-): Promise<void> {
+export async function recordCrawlRunStep(sql: Queryable, step: CrawlRunKey & { startedAt: Date; endedAt: Date; requests: number; errors: number }): Promise<void> {
   await sql`
     INSERT INTO crawl_runs (network, run_at, jobs, requests, errors, started_at, last_job_at)
     VALUES (${step.network}, ${step.runAt}, 1, ${step.requests}, ${step.errors}, ${step.startedAt}, ${step.endedAt})

@@ -42,7 +42,9 @@ export type SnapshotOutcome = 'created' | 'unchanged';
  * Locks the account row so two observations of one account never race.
  */
 export async function recordProfileSnapshot(sql: Queryable, observation: ProfileObservation): Promise<SnapshotOutcome> {
-  const contentHash = createHash('sha256').update(stableJson({ status: observation.status, ...observation.profile })).digest('hex');
+  const contentHash = createHash('sha256')
+    .update(stableJson({ status: observation.status, ...observation.profile }))
+    .digest('hex');
   const day = saratovDay(observation.observedAt);
   await sql`SELECT id FROM accounts WHERE id = ${observation.accountId} FOR UPDATE`;
   const [latest] = await sql<{ id: number; contentHash: string; day: string }[]>`
@@ -80,7 +82,9 @@ export async function recordProfileSnapshots(sql: Queryable, observations: reado
   const seen: { id: number; at: Date }[] = [];
   const rows: Record<string, unknown>[] = [];
   for (const observation of observations) {
-    const contentHash = createHash('sha256').update(stableJson({ status: observation.status, ...observation.profile })).digest('hex');
+    const contentHash = createHash('sha256')
+      .update(stableJson({ status: observation.status, ...observation.profile }))
+      .digest('hex');
     const day = saratovDay(observation.observedAt);
     const last = latestOf.get(observation.accountId);
     if (last && last.contentHash === contentHash && last.day === day) {

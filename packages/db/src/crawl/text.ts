@@ -20,5 +20,4 @@ export function boundText(value: string, limit: number): BoundedText {
   return { text: codePoints.slice(0, limit).join(''), truncated: true };
 }
 
-export const chunked = <T>(items: T[], size = 500): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+export const chunked = <T>(items: T[], size = 500): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));

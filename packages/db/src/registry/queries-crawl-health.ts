@@ -86,11 +86,7 @@ export interface CrawlProblemCounts {
 }
 
 /** How many pages have each crawl problem (same definition as the listing), optionally for one network or organization. */
-export async function countCrawlProblems(
-  sql: Queryable,
-  filter: { network?: Network; organizationId?: number } = {},
-  now = new Date(),
-): Promise<CrawlProblemCounts> {
+export async function countCrawlProblems(sql: Queryable, filter: { network?: Network; organizationId?: number } = {}, now = new Date()): Promise<CrawlProblemCounts> {
   const rows = await sql<{ problem: CrawlProblem | null; n: number }[]>`
     SELECT ${problemOf(sql, now)} AS problem, count(*)::int AS n
     FROM accounts a LEFT JOIN crawl_health h ON h.account_id = a.id

@@ -1,21 +1,15 @@
 import { z } from 'zod';
 import { normalizeAccountUrl, OFFICIAL_CHECK_REASON_RU, type OfficialCheckReason } from '@most/domain';
-import {
-  AppError,
-  accountStatusSchema,
-  organizationKindSchema,
-  sectorSchema,
-  type AccountStatus,
-  type MunicipalityKind,
-  type Network,
-  type OrganizationKind,
-  type Sector,
-} from '@most/shared';
+import { AppError, accountStatusSchema, organizationKindSchema, sectorSchema, type AccountStatus, type MunicipalityKind, type Network, type OrganizationKind, type Sector } from '@most/shared';
 import type { Queryable, Sql } from '../client';
 import { appendAudit } from '../audit';
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-export const likePattern = (text: string) => `%${text.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const likePattern = (text: string) =>
+  `%${text
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export const organizationFilterSchema = z.object({
   municipality: z.string().max(100).optional().describe('municipality code'),
@@ -178,15 +172,34 @@ export async function listMunicipalities(sql: Queryable): Promise<(MunicipalityR
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 
 export const organizationInputSchema = z.object({
-  code: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}_.:-]+$/u, 'letters, digits, _ . : - only'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[\p{L}\p{N}_.:-]+$/u, 'letters, digits, _ . : - only'),
   fullName: z.string().trim().min(3).max(1000),
   shortName: z.string().trim().min(2).max(300),
   kind: organizationKindSchema,
   sector: sectorSchema,
   municipalityId: z.number().int().positive().nullable().default(null),
   parentId: z.number().int().positive().nullable().default(null),
-  website: z.preprocess(blankToNull, z.url({ protocol: /^https?$/, error: 'is not a web address' }).max(500).nullable().default(null)),
-  inn: z.preprocess(blankToNull, z.string().regex(/^(\d{10}|\d{12})$/, 'must have 10 or 12 digits').nullable().default(null)),
+  website: z.preprocess(
+    blankToNull,
+    z
+      .url({ protocol: /^https?$/, error: 'is not a web address' })
+      .max(500)
+      .nullable()
+      .default(null),
+  ),
+  inn: z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .regex(/^(\d{10}|\d{12})$/, 'must have 10 or 12 digits')
+      .nullable()
+      .default(null),
+  ),
 });
 export type OrganizationInput = z.input<typeof organizationInputSchema>;
 export const organizationPatchSchema = organizationInputSchema.partial();
@@ -217,7 +230,17 @@ export async function updateOrganization(sql: Sql, id: number, patch: Organizati
   const p = organizationPatchSchema.parse(patch);
   if (p.parentId === id) throw new AppError('BAD_REQUEST', 'Организация не может быть вышестоящей для самой себя', { details: { parentId: 'is the organization itself' } });
   const columns: Record<string, unknown> = {};
-  const map = { code: 'code', fullName: 'full_name', shortName: 'short_name', kind: 'kind', sector: 'sector', municipalityId: 'municipality_id', parentId: 'parent_id', website: 'website', inn: 'inn' } as const;
+  const map = {
+    code: 'code',
+    fullName: 'full_name',
+    shortName: 'short_name',
+    kind: 'kind',
+    sector: 'sector',
+    municipalityId: 'municipality_id',
+    parentId: 'parent_id',
+    website: 'website',
+    inn: 'inn',
+  } as const;
   for (const [key, column] of Object.entries(map)) {
     if (key in patch && (p as Record<string, unknown>)[key] !== undefined) columns[column] = (p as Record<string, unknown>)[key];
   }
@@ -253,7 +276,14 @@ export async function createAccount(sql: Sql, input: z.input<typeof accountInput
       WHERE accounts.removed_at IS NOT NULL AND accounts.organization_id = excluded.organization_id
       RETURNING id, organization_id, network, canonical_url, handle, external_id, status, is_official, added_at`;
     if (!row) throw new AppError('CONFLICT', 'Этот аккаунт уже есть в реестре', { details: { url: 'already registered' } });
-    await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: 'account.create', entityType: 'account', entityId: String(row.id), details: { url: n.canonicalUrl, organizationId: a.organizationId } });
+    await appendAudit(sql, {
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: 'account.create',
+      entityType: 'account',
+      entityId: String(row.id),
+      details: { url: n.canonicalUrl, organizationId: a.organizationId },
+    });
     return toAccount(row);
   } catch (error) {
     if (uniqueViolation(error)) throw new AppError('CONFLICT', 'Этот аккаунт уже есть в реестре', { details: { url: 'already registered' } });

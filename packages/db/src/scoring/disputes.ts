@@ -37,7 +37,14 @@ export async function raiseDispute(sql: Queryable, input: RaiseDisputeInput, act
     VALUES (${input.accountId}, ${input.commentId ?? null}, ${input.criterion?.code ?? null}, ${input.criterion?.periodKind ?? null},
             ${input.criterion?.periodStart ?? null}, ${input.reason}, ${text}, ${actor.id})
     RETURNING id`;
-  await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: 'dispute.raise', entityType: 'dispute', entityId: String(row!.id), details: { reason: input.reason, accountId: input.accountId } });
+  await appendAudit(sql, {
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: 'dispute.raise',
+    entityType: 'dispute',
+    entityId: String(row!.id),
+    details: { reason: input.reason, accountId: input.accountId },
+  });
   return row!.id;
 }
 
@@ -58,7 +65,18 @@ export interface DecideDisputeInput {
 export async function decideDispute(sql: Queryable, input: DecideDisputeInput, actor: ScoringActor): Promise<Affected> {
   const reason = input.reason.trim();
   if (reason === '') throw new AppError('BAD_REQUEST', 'Укажите причину решения');
-  const [dispute] = await sql<{ id: number; accountId: number; commentId: number | null; criterionCode: string | null; periodKind: 'week' | 'month' | 'quarter' | null; periodStart: string | null; reasonKind: DisputeReason; status: string }[]>`
+  const [dispute] = await sql<
+    {
+      id: number;
+      accountId: number;
+      commentId: number | null;
+      criterionCode: string | null;
+      periodKind: 'week' | 'month' | 'quarter' | null;
+      periodStart: string | null;
+      reasonKind: DisputeReason;
+      status: string;
+    }[]
+  >`
     SELECT id, account_id AS "accountId", comment_id AS "commentId", criterion_code AS "criterionCode", period_kind AS "periodKind",
            period_start::text AS "periodStart", reason_kind AS "reasonKind", status
     FROM disputes WHERE id = ${input.disputeId} FOR UPDATE`;
@@ -70,7 +88,14 @@ export async function decideDispute(sql: Queryable, input: DecideDisputeInput, a
     UPDATE disputes SET status = ${input.accept ? 'accepted' : 'rejected'}, decided_by = ${actor.id}, decided_at = now(), decision_reason = ${reason},
       corrected_status = ${input.accept ? (input.correctedStatus ?? null) : null}
     WHERE id = ${dispute.id}`;
-  await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: input.accept ? 'dispute.accept' : 'dispute.reject', entityType: 'dispute', entityId: String(dispute.id), details: { reason } });
+  await appendAudit(sql, {
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: input.accept ? 'dispute.accept' : 'dispute.reject',
+    entityType: 'dispute',
+    entityId: String(dispute.id),
+    details: { reason },
+  });
 
   let at: Date | null = null;
   if (dispute.commentId !== null) {

@@ -26,8 +26,10 @@ async function scoredRows() {
   const { sql } = db;
   return {
     accounts: await sql`SELECT account_id, status, total, earned, possible, coverage, questions, decided_questions, reason FROM account_scores WHERE period_start = '2025-03-01' ORDER BY account_id`,
-    criteria: await sql`SELECT account_id, criterion_code, status, value, points, max_points, evidence, overridden, reason FROM account_criterion_scores WHERE period_start = '2025-03-01' ORDER BY account_id, criterion_code`,
-    organizations: await sql`SELECT organization_id, score, enough_data, accounts_scored, accounts_total, sample_size, criteria FROM organization_scores WHERE period_start = '2025-03-01' ORDER BY organization_id`,
+    criteria:
+      await sql`SELECT account_id, criterion_code, status, value, points, max_points, evidence, overridden, reason FROM account_criterion_scores WHERE period_start = '2025-03-01' ORDER BY account_id, criterion_code`,
+    organizations:
+      await sql`SELECT organization_id, score, enough_data, accounts_scored, accounts_total, sample_size, criteria FROM organization_scores WHERE period_start = '2025-03-01' ORDER BY organization_id`,
     recommendations: await sql`SELECT account_id, criterion_code, generated_text, potential_points, status FROM recommendations WHERE period_start = '2025-03-01' ORDER BY account_id, criterion_code`,
     questions: await sql`SELECT question_id, state, first_response_seconds FROM question_measurements ORDER BY question_id`,
   };
@@ -38,8 +40,22 @@ async function pageWithHistory(options: { sector: string; organizationId?: numbe
   const { accountId, organizationId } = await makeAccount(db.sql, options);
   for (let day = 2; day <= 14; day += 6) {
     const postId = await makePost(db.sql, accountId, saratov(`2025-03-${String(day).padStart(2, '0')}T10:00:00`), { likes: 10 + accountId, views: 400 });
-    const question = await makeComment(db.sql, { postId, accountId, author: `citizen-${accountId}-${day}`, at: saratov(`2025-03-${String(day).padStart(2, '0')}T11:00:00`), text: 'Когда откроют запись в секции?' });
-    await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: saratov(`2025-03-${String(day).padStart(2, '0')}T12:30:00`), replyToCommentId: question, replyToUser: `citizen-${accountId}-${day}` });
+    const question = await makeComment(db.sql, {
+      postId,
+      accountId,
+      author: `citizen-${accountId}-${day}`,
+      at: saratov(`2025-03-${String(day).padStart(2, '0')}T11:00:00`),
+      text: 'Когда откроют запись в секции?',
+    });
+    await makeComment(db.sql, {
+      postId,
+      accountId,
+      author: 'page',
+      fromPage: true,
+      at: saratov(`2025-03-${String(day).padStart(2, '0')}T12:30:00`),
+      replyToCommentId: question,
+      replyToUser: `citizen-${accountId}-${day}`,
+    });
   }
   return { accountId, organizationId };
 }
@@ -59,8 +75,22 @@ describe('incremental rescore', () => {
     const before = await rowVersions();
     // A new question on the first page, unanswered for 30 hours: its SLA and score change.
     const [post] = await db.sql<{ id: number }[]>`SELECT id FROM posts WHERE account_id = ${first.accountId} ORDER BY published_at DESC LIMIT 1`;
-    const late = await makeComment(db.sql, { postId: post!.id, accountId: first.accountId, author: 'late-citizen', at: saratov('2025-03-16T09:00:00'), text: 'Почему не отвечаете на вопрос о записи?' });
-    await makeComment(db.sql, { postId: post!.id, accountId: first.accountId, author: 'page', fromPage: true, at: saratov('2025-03-17T15:00:00'), replyToCommentId: late, replyToUser: 'late-citizen' });
+    const late = await makeComment(db.sql, {
+      postId: post!.id,
+      accountId: first.accountId,
+      author: 'late-citizen',
+      at: saratov('2025-03-16T09:00:00'),
+      text: 'Почему не отвечаете на вопрос о записи?',
+    });
+    await makeComment(db.sql, {
+      postId: post!.id,
+      accountId: first.accountId,
+      author: 'page',
+      fromPage: true,
+      at: saratov('2025-03-17T15:00:00'),
+      replyToCommentId: late,
+      replyToUser: 'late-citizen',
+    });
 
     const incremental = await scorePeriodIncremental(db.sql, { ...MONTH, now: NOW });
     expect(incremental).toMatchObject({ mode: 'incremental', changedAccounts: 1, accounts: 2, organizations: 1 });

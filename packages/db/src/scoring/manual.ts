@@ -26,7 +26,14 @@ export async function recordManualAssessment(
     INSERT INTO manual_assessments (account_id, criterion_code, score, note, valid_from, assessed_by)
     VALUES (${input.accountId}, ${input.criterionCode}, ${input.score}, ${input.note?.slice(0, 2000) ?? null}, ${input.validFrom}::date, ${actor.id})
     RETURNING id`;
-  await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: 'manual_assessment.record', entityType: 'account', entityId: String(input.accountId), details: { criterion: input.criterionCode, score: input.score } });
+  await appendAudit(sql, {
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: 'manual_assessment.record',
+    entityType: 'account',
+    entityId: String(input.accountId),
+    details: { criterion: input.criterionCode, score: input.score },
+  });
   return row!.id;
 }
 

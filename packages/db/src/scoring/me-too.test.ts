@@ -21,10 +21,29 @@ async function thread(accountId: number, askedAt: Date, answerAfterMs: number | 
   const q = await makeComment(db.sql, { postId, accountId, author: 'asker', at: askedAt, text: 'Когда включат горячую воду в доме на Рабочей, 12?' });
   const joiners = [
     await makeComment(db.sql, { postId, accountId, author: 'n1', at: new Date(askedAt.getTime() + 20 * MINUTE), text: 'Тоже интересует', threadRootId: q, replyToCommentId: q, replyToUser: 'asker' }),
-    await makeComment(db.sql, { postId, accountId, author: 'n2', at: new Date(askedAt.getTime() + 50 * MINUTE), text: 'Присоединяюсь к вопросу!', threadRootId: q, replyToCommentId: q, replyToUser: 'asker' }),
+    await makeComment(db.sql, {
+      postId,
+      accountId,
+      author: 'n2',
+      at: new Date(askedAt.getTime() + 50 * MINUTE),
+      text: 'Присоединяюсь к вопросу!',
+      threadRootId: q,
+      replyToCommentId: q,
+      replyToUser: 'asker',
+    }),
   ];
   if (answerAfterMs !== null) {
-    await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(askedAt.getTime() + answerAfterMs), text: 'Воду включат в четверг', threadRootId: q, replyToCommentId: q, replyToUser: 'asker' });
+    await makeComment(db.sql, {
+      postId,
+      accountId,
+      author: 'page',
+      fromPage: true,
+      at: new Date(askedAt.getTime() + answerAfterMs),
+      text: 'Воду включат в четверг',
+      threadRootId: q,
+      replyToCommentId: q,
+      replyToUser: 'asker',
+    });
   }
   return { q, joiners };
 }
@@ -41,7 +60,12 @@ describe('"me too" replies join the thread\'s question (classifier → SQL measu
     expect(classified.map((c) => c.reasons.includes('me_too'))).toEqual([true, true]);
     expect(classified.some((c) => c.needs)).toBe(true);
 
-    await measureQuestions(db.sql, METHODOLOGY_V1.sla, { from: new Date(asked.getTime() - 86_400_000), to: new Date(asked.getTime() + 86_400_000), accountIds: [accountId] }, new Date('2025-03-20T00:00:00Z'));
+    await measureQuestions(
+      db.sql,
+      METHODOLOGY_V1.sla,
+      { from: new Date(asked.getTime() - 86_400_000), to: new Date(asked.getTime() + 86_400_000), accountIds: [accountId] },
+      new Date('2025-03-20T00:00:00Z'),
+    );
     const rows = await db.sql<{ id: number; state: string; seconds: number }[]>`
       SELECT question_id AS id, state, first_response_seconds AS seconds FROM question_measurements WHERE account_id = ${accountId}`;
     expect(rows).toEqual([{ id: q, state: 'answered_in_time', seconds: 7200 }]);

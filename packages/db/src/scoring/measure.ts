@@ -115,7 +115,9 @@ async function measureCalendar(sql: Queryable, policy: SlaPolicy, scope: Measure
 
 async function measureWorkingHours(sql: Queryable, policy: SlaPolicy, scope: MeasureScope, now: Date): Promise<number> {
   const UNCHANGED_GUARD = sql.unsafe(UNCHANGED_GUARD_SQL);
-  const rows = await sql<{ id: number; accountId: number; postId: number; askedAt: Date; deleted: boolean; excludedReason: string | null; evaluatedAt: Date; replyId: number | null; replyAt: Date | null }[]>`
+  const rows = await sql<
+    { id: number; accountId: number; postId: number; askedAt: Date; deleted: boolean; excludedReason: string | null; evaluatedAt: Date; replyId: number | null; replyAt: Date | null }[]
+  >`
     WITH q AS (${questionsCte(sql, scope, now)})
     SELECT q.id, q.account_id AS "accountId", q.post_id AS "postId", q.asked_at AS "askedAt", q.deleted, q.excluded_reason AS "excludedReason",
            q.evaluated_at AS "evaluatedAt", fr.id AS "replyId", fr.published_at AS "replyAt"
@@ -160,7 +162,20 @@ async function measureWorkingHours(sql: Queryable, policy: SlaPolicy, scope: Mea
  * they go through the domain engine post by post.
  */
 async function measureSubstantive(sql: Queryable, policy: SlaPolicy, scope: MeasureScope, now: Date): Promise<void> {
-  const comments = await sql<{ id: number; postId: number; fromPage: boolean; author: string; publishedAt: Date; threadRootId: number | null; replyToCommentId: number | null; replyToUser: string | null; deleted: boolean; mark: ResponseKind | null }[]>`
+  const comments = await sql<
+    {
+      id: number;
+      postId: number;
+      fromPage: boolean;
+      author: string;
+      publishedAt: Date;
+      threadRootId: number | null;
+      replyToCommentId: number | null;
+      replyToUser: string | null;
+      deleted: boolean;
+      mark: ResponseKind | null;
+    }[]
+  >`
     WITH marked_posts AS (
       SELECT DISTINCT qm.post_id FROM question_measurements qm
       JOIN comments r ON r.post_id = qm.post_id JOIN response_marks m ON m.comment_id = r.id
@@ -193,7 +208,12 @@ async function measureSubstantive(sql: Queryable, policy: SlaPolicy, scope: Meas
     const { outcomes } = evaluateSla({ comments: slaComments, questionIds: new Set([String(question.id)]), policy, evaluatedAt: question.evaluatedAt, responseKinds: kinds });
     const substantive = outcomes[0]?.substantive;
     if (!substantive) continue;
-    updates.push({ id: question.id, replyId: substantive.replyId === null ? null : Number(substantive.replyId), state: substantive.state, seconds: substantive.responseMs === null ? null : substantive.responseMs / 1000 });
+    updates.push({
+      id: question.id,
+      replyId: substantive.replyId === null ? null : Number(substantive.replyId),
+      state: substantive.state,
+      seconds: substantive.responseMs === null ? null : substantive.responseMs / 1000,
+    });
   }
   if (updates.length === 0) return;
   await sql`

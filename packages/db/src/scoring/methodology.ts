@@ -69,7 +69,11 @@ export async function saveCodeMethodologies(sql: Queryable, definitions: readonl
       await saveMethodology(sql, methodology, CODE_ACTOR);
     } catch (error) {
       if (error instanceof AppError && error.code === 'CONFLICT') {
-        throw new AppError('CONFLICT', `Methodology version ${methodology.version} in the database differs from its definition in code and is used by a published ranking; restore the code definition or define the change as a new version`, { cause: error });
+        throw new AppError(
+          'CONFLICT',
+          `Methodology version ${methodology.version} in the database differs from its definition in code and is used by a published ranking; restore the code definition or define the change as a new version`,
+          { cause: error },
+        );
       }
       throw error;
     }

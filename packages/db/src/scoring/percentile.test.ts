@@ -18,7 +18,7 @@ afterAll(() => db?.drop());
 describe('one percentile definition: SQL percentile_cont agrees with the domain', () => {
   it('on random samples (even and odd sizes, ties, single values)', async () => {
     let seed = 20_261_205;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let round = 0; round < 60; round += 1) {
       const size = 1 + Math.floor(rand() * 24);
       // Whole minutes make ties likely; seconds keep fractions.

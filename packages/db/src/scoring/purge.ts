@@ -30,7 +30,11 @@ export async function purgeCommentText(sql: Queryable, options: { retentionDays?
     INSERT INTO comment_purges (run_at, cutoff, retention_days, comments_purged, edits_deleted)
     VALUES (${now}, ${cutoff}, ${retentionDays}, ${result.commentsPurged}, ${result.editsDeleted})`;
   await appendAudit(sql, {
-    actorId: null, actorLabel: 'retention', action: 'comments.purge_text', entityType: 'comments', entityId: null,
+    actorId: null,
+    actorLabel: 'retention',
+    action: 'comments.purge_text',
+    entityType: 'comments',
+    entityId: null,
     details: { cutoff: cutoff.toISOString(), retentionDays, commentsPurged: result.commentsPurged, editsDeleted: result.editsDeleted },
   });
   return result;

@@ -68,7 +68,17 @@ describe('SLA distribution of an organization', () => {
     for (const [index, hours] of answeredAfter.entries()) {
       const author = `dist-${index}`;
       const q = await makeComment(db.sql, { postId, accountId, author, at: ago(24 * 5), text: 'Когда починят дорогу?' });
-      await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(ago(24 * 5).getTime() + hours * HOUR), replyToCommentId: q, threadRootId: q, replyToUser: author, text: 'Ответ' });
+      await makeComment(db.sql, {
+        postId,
+        accountId,
+        author: 'page',
+        fromPage: true,
+        at: new Date(ago(24 * 5).getTime() + hours * HOUR),
+        replyToCommentId: q,
+        threadRootId: q,
+        replyToUser: author,
+        text: 'Ответ',
+      });
     }
     await makeComment(db.sql, { postId, accountId, author: 'dist-breached', at: ago(48), text: 'Когда включат свет?' });
     await makeComment(db.sql, { postId, accountId, author: 'dist-open', at: ago(3), text: 'Когда включат воду?' });

@@ -30,11 +30,7 @@ export interface OpenQuestion {
  * not deleted or excluded, not a "me too" joining a thread's question, asked in the last `days` days, with no page reply yet as of `now`
  * (the same reply-matching rules as the SLA measurement). Most urgent (earliest deadline) first.
  */
-export async function listOpenQuestions(
-  sql: Queryable,
-  organizationId: number,
-  options: { now?: Date; days?: number; limit?: number } = {},
-): Promise<OpenQuestion[]> {
+export async function listOpenQuestions(sql: Queryable, organizationId: number, options: { now?: Date; days?: number; limit?: number } = {}): Promise<OpenQuestion[]> {
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - (options.days ?? MEASUREMENT_HORIZON_DAYS) * 86_400_000);
   const { methodology } = await loadMethodology(sql);
@@ -113,7 +109,17 @@ export async function listManualScoringAccounts(sql: Queryable, options: { searc
   const manual = methodology.criteria.filter((c) => c.evaluation.kind === 'manual');
   const pattern = options.search ? `%${options.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
   const rows = await sql<
-    { accountId: number; organizationId: number; organizationName: string; network: Network; canonicalUrl: string; kind: OrganizationKind; sector: Sector; codes: string[]; lastAssessedAt: Date | null }[]
+    {
+      accountId: number;
+      organizationId: number;
+      organizationName: string;
+      network: Network;
+      canonicalUrl: string;
+      kind: OrganizationKind;
+      sector: Sector;
+      codes: string[];
+      lastAssessedAt: Date | null;
+    }[]
   >`
     SELECT a.id AS "accountId", o.id AS "organizationId", o.short_name AS "organizationName", a.network, a.canonical_url AS "canonicalUrl",
            o.kind, o.sector,

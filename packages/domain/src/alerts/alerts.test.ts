@@ -125,7 +125,9 @@ describe('alert text', () => {
     expect(message.body).toContain('[e-mail скрыт]');
     expect(message.body).not.toMatch(/912|ivan@/);
     expect(message.link).toBe('https://vk.com/wall-1_2?reply=3');
-    expect(questionAlertMessage('deadline_breach', { ...{ pageUrl: '', organizationName: '', questionText: '', commentUrl: '', askedAtLabel: '' }, leftMs: -2 * H, working: false }).title).toBe('Срок ответа истёк 2 часа назад');
+    expect(questionAlertMessage('deadline_breach', { ...{ pageUrl: '', organizationName: '', questionText: '', commentUrl: '', askedAtLabel: '' }, leftMs: -2 * H, working: false }).title).toBe(
+      'Срок ответа истёк 2 часа назад',
+    );
   });
   it('lists the digest, most urgent first as given, with a count in Russian', () => {
     const items = Array.from({ length: 12 }, (_, i) => ({ pageUrl: 'p', questionText: `вопрос ${i}`, commentUrl: `https://vk.com/c${i}`, leftMs: (i - 1) * H, working: false }));

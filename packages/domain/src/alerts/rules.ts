@@ -6,16 +6,7 @@ import { ACCESS } from '../access';
  * Alert rules are data: one row per kind, with a threshold whose meaning the kind defines.
  * Question alerts go to the staff of the page's agency; operational ones go to monitors.
  */
-export const ALERT_KINDS = [
-  'deadline_warning',
-  'deadline_breach',
-  'morning_digest',
-  'new_recommendation',
-  'dispute_decided',
-  'page_failing',
-  'token_refused',
-  'schedule_missing',
-] as const;
+export const ALERT_KINDS = ['deadline_warning', 'deadline_breach', 'morning_digest', 'new_recommendation', 'dispute_decided', 'page_failing', 'token_refused', 'schedule_missing'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const alertKindSchema = z.enum(ALERT_KINDS);
 

@@ -66,7 +66,6 @@ export interface BulletinDraft {
   recommendationIds: { recommendationId: number; organizationId: number }[];
 }
 
-export const isEditableKind = (kind: BlockKind): kind is (typeof EDITABLE_BLOCK_KINDS)[number] =>
-  (EDITABLE_BLOCK_KINDS as readonly BlockKind[]).includes(kind);
+export const isEditableKind = (kind: BlockKind): kind is (typeof EDITABLE_BLOCK_KINDS)[number] => (EDITABLE_BLOCK_KINDS as readonly BlockKind[]).includes(kind);
 
 export const organizationSectionKey = (organizationId: number) => `org-${organizationId}`;

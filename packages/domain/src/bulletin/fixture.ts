@@ -30,7 +30,14 @@ export const BULLETIN_FIXTURE: BulletinDataset = {
     { organizationId: 2, criterionCode: 'sla.24h', accountUrl: 'https://vk.com/engels_adm', met: true, evidence: null, evidenceUrl: null },
     { organizationId: 3, criterionCode: 'contacts.phone', accountUrl: 'https://vk.com/balakovo_adm', met: true, evidence: null, evidenceUrl: null },
     { organizationId: 3, criterionCode: 'schedule.hours', accountUrl: 'https://vk.com/balakovo_adm', met: true, evidence: null, evidenceUrl: 'https://vk.com/balakovo_adm?w=address' },
-    { organizationId: 3, criterionCode: 'sla.24h', accountUrl: 'https://ok.ru/group/70000001', met: false, evidence: 'Вопрос «когда починят дорогу? звоните 8 (845) 222-33-44» без ответа 31 ч', evidenceUrl: 'https://ok.ru/group/70000001/topic/1' },
+    {
+      organizationId: 3,
+      criterionCode: 'sla.24h',
+      accountUrl: 'https://ok.ru/group/70000001',
+      met: false,
+      evidence: 'Вопрос «когда починят дорогу? звоните 8 (845) 222-33-44» без ответа 31 ч',
+      evidenceUrl: 'https://ok.ru/group/70000001/topic/1',
+    },
     { organizationId: 4, criterionCode: 'contacts.phone', accountUrl: 'https://vk.com/gp2_saratov', met: false, evidence: 'В описании нет телефона регистратуры', evidenceUrl: null },
     { organizationId: 4, criterionCode: 'schedule.hours', accountUrl: 'https://vk.com/gp2_saratov', met: false, evidence: 'Часы работы не указаны', evidenceUrl: null },
     { organizationId: 4, criterionCode: 'sla.24h', accountUrl: 'https://vk.com/gp2_saratov', met: false, evidence: 'Медиана первого ответа 52 ч', evidenceUrl: 'https://vk.com/wall-100004_17' },
@@ -57,7 +64,5 @@ export const BULLETIN_FIXTURE: BulletinDataset = {
       { organizationId: 5, questions: 10, answered: 7, answeredWithin24h: 4, medianMinutes: 1_500, p90Minutes: null, enoughData: false },
     ],
   },
-  disputes: [
-    { id: 21, organizationId: 4, criterionCode: 'contacts.phone', summary: 'Телефон указан в закреплённой записи, просим учесть.', openedAt: '2026-10-20T09:30:00Z' },
-  ],
+  disputes: [{ id: 21, organizationId: 4, criterionCode: 'contacts.phone', summary: 'Телефон указан в закреплённой записи, просим учесть.', openedAt: '2026-10-20T09:30:00Z' }],
 };

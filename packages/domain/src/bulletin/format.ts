@@ -11,12 +11,13 @@ export function formatDelta(current: number | null, previous: number | null): st
   return `${delta > 0 ? '+' : '−'}${Math.abs(delta).toFixed(1).replace('.', ',')}`;
 }
 
-export const scoreDelta = (current: number | null, previous: number | null): number | null =>
-  current === null || previous === null ? null : roundTo(roundTo(current, 1) - roundTo(previous, 1), 1);
+export const scoreDelta = (current: number | null, previous: number | null): number | null => (current === null || previous === null ? null : roundTo(roundTo(current, 1) - roundTo(previous, 1), 1));
 
 export function formatPercent(part: number, whole: number): string {
   if (whole === 0) return '—';
-  return `${roundTo((part / whole) * 100, 1).toFixed(1).replace('.', ',')} %`;
+  return `${roundTo((part / whole) * 100, 1)
+    .toFixed(1)
+    .replace('.', ',')} %`;
 }
 
 export function formatMinutes(minutes: number | null): string {

@@ -109,9 +109,7 @@ export function renderIssueHtml(issue: IssueView, sections: readonly Section[], 
     links.rss ? `<a href="${escapeHtml(links.rss)}">RSS</a>` : '',
     links.atom ? `<a href="${escapeHtml(links.atom)}">Atom</a>` : '',
   ].filter(Boolean);
-  const correction = issue.correction
-    ? `<div class="correction"><strong>Исправленная редакция (${issue.revision}).</strong> ${renderMarkdown(issue.correction.note)}</div>`
-    : '';
+  const correction = issue.correction ? `<div class="correction"><strong>Исправленная редакция (${issue.revision}).</strong> ${renderMarkdown(issue.correction.note)}</div>` : '';
   const superseded = issue.supersededBySlug
     ? `<p class="superseded">Этот выпуск исправлен: актуальная редакция — <a href="${escapeHtml(issue.supersededBySlug)}">${escapeHtml(issue.supersededBySlug)}</a>.</p>`
     : '';

@@ -26,10 +26,7 @@ export type MarkdownInline =
   | { type: 'strong' | 'em'; children: MarkdownInline[] }
   | { type: 'link'; href: string; children: MarkdownInline[] };
 
-export type MarkdownNode =
-  | { type: 'heading'; level: number; text: MarkdownInline[] }
-  | { type: 'ul' | 'ol'; items: MarkdownInline[][] }
-  | { type: 'quote' | 'paragraph'; lines: MarkdownInline[][] };
+export type MarkdownNode = { type: 'heading'; level: number; text: MarkdownInline[] } | { type: 'ul' | 'ol'; items: MarkdownInline[][] } | { type: 'quote' | 'paragraph'; lines: MarkdownInline[][] };
 
 /** One line of the dialect as inline nodes: **bold**, *italic*, `code`, [text](url), backslash escapes. Unsafe links keep only their text. */
 export function parseInlineMarkdown(source: string): MarkdownInline[] {

@@ -30,10 +30,22 @@ describe('bulletin outputs', () => {
   });
 
   it('escapes hostile text in generated blocks and notes', () => {
-    const hostile = { ...view, title: '<script>x</script>', sections: [{ key: 'public', audience: 'public' as const, organizationId: null, title: 't', blocks: [
-      { key: 'a', kind: 'table' as const, caption: '<b>c</b>', columns: [{ key: 'k', label: '<i>', align: 'left' as const }], rows: [['<img src=x>']], rowLinks: ['javascript:alert(1)'] },
-      { key: 'b', kind: 'note' as const, markdown: '<iframe>' },
-    ] }] };
+    const hostile = {
+      ...view,
+      title: '<script>x</script>',
+      sections: [
+        {
+          key: 'public',
+          audience: 'public' as const,
+          organizationId: null,
+          title: 't',
+          blocks: [
+            { key: 'a', kind: 'table' as const, caption: '<b>c</b>', columns: [{ key: 'k', label: '<i>', align: 'left' as const }], rows: [['<img src=x>']], rowLinks: ['javascript:alert(1)'] },
+            { key: 'b', kind: 'note' as const, markdown: '<iframe>' },
+          ],
+        },
+      ],
+    };
     const html = renderIssueHtml(hostile, hostile.sections);
     expect(html).not.toMatch(/<script>|<img|<iframe|<b>c|<i>|javascript:/);
   });

@@ -40,5 +40,4 @@ export function biggestMovers(organizations: readonly BulletinOrganization[], si
   return { up: up.slice(0, size), down: down.slice(0, size) };
 }
 
-export const mean = (values: readonly number[]): number | null =>
-  values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
+export const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);

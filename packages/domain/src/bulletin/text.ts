@@ -27,5 +27,12 @@ export function blockToText(block: Block): string {
 }
 
 export function sectionsToText(sections: readonly Section[]): string {
-  return sections.map((section) => section.blocks.map(blockToText).filter((text) => text.trim() !== '').join('\n\n')).join('\n\n\n');
+  return sections
+    .map((section) =>
+      section.blocks
+        .map(blockToText)
+        .filter((text) => text.trim() !== '')
+        .join('\n\n'),
+    )
+    .join('\n\n\n');
 }

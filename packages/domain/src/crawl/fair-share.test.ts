@@ -4,9 +4,17 @@ import { pickPoolToken, regionTurnPriority, type PoolToken } from './fair-share'
 describe('fair shares', () => {
   it('lets every region take its turn: rank n in any region runs before rank n+1 in any other', () => {
     const big = Array.from({ length: 50 }, (_, rank) => ({ region: 'big', rank }));
-    const small = [{ region: 'small', rank: 0 }, { region: 'small', rank: 1 }];
+    const small = [
+      { region: 'small', rank: 0 },
+      { region: 'small', rank: 1 },
+    ];
     const order = [...big, ...small].sort((a, b) => regionTurnPriority(a.rank) - regionTurnPriority(b.rank));
-    expect(order.slice(0, 4).map((o) => o.region).sort()).toEqual(['big', 'big', 'small', 'small']);
+    expect(
+      order
+        .slice(0, 4)
+        .map((o) => o.region)
+        .sort(),
+    ).toEqual(['big', 'big', 'small', 'small']);
     expect(regionTurnPriority(0)).toBe(1);
     expect(regionTurnPriority(10_000_000)).toBe(2_097_152);
   });

@@ -4,7 +4,14 @@ import { DEFAULT_FRESH_PASS_POLICY as P, freshCapacity, freshDueAt, freshInterva
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const NOW = Date.UTC(2026, 10, 20, 12);
-const post = (postId: number, ageMs: number, extra: Partial<FreshCandidate> = {}): FreshCandidate => ({ postId, accountId: 1, publishedAt: NOW - ageMs, commentsReadAt: null, openQuestion: false, ...extra });
+const post = (postId: number, ageMs: number, extra: Partial<FreshCandidate> = {}): FreshCandidate => ({
+  postId,
+  accountId: 1,
+  publishedAt: NOW - ageMs,
+  commentsReadAt: null,
+  openQuestion: false,
+  ...extra,
+});
 
 describe('fresh pass: what is re-read when', () => {
   it('re-reads young posts more often than older ones, and not at all outside the window', () => {

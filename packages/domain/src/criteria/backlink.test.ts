@@ -41,6 +41,8 @@ describe('findBacklink', () => {
 
   it('works for Telegram and OK accounts', () => {
     expect(findBacklink(page('<a href="https://t.me/s/adm_balakovo">TG</a>'), { canonicalUrl: 'https://t.me/adm_balakovo', handle: 'adm_balakovo', externalId: null }).found).toBe(true);
-    expect(findBacklink(page('<a href="https://ok.ru/group/70000001234567">OK</a>'), { canonicalUrl: 'https://ok.ru/group/70000001234567', handle: '70000001234567', externalId: '70000001234567' }).found).toBe(true);
+    expect(
+      findBacklink(page('<a href="https://ok.ru/group/70000001234567">OK</a>'), { canonicalUrl: 'https://ok.ru/group/70000001234567', handle: '70000001234567', externalId: '70000001234567' }).found,
+    ).toBe(true);
   });
 });

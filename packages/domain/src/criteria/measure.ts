@@ -36,9 +36,7 @@ function profileField(inputs: ScoringInputs, field: ProfileField): Measurement {
 function postsInPeriod(inputs: ScoringInputs): PostInput[] {
   const from = inputs.period.from.getTime();
   const to = inputs.period.to.getTime();
-  return inputs.posts
-    .filter((p) => p.publishedAt.getTime() >= from && p.publishedAt.getTime() < to)
-    .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || (a.id < b.id ? -1 : 1));
+  return inputs.posts.filter((p) => p.publishedAt.getTime() >= from && p.publishedAt.getTime() < to).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || (a.id < b.id ? -1 : 1));
 }
 
 /** Value = number of the two conditions met: average posts per week, and no gap over the limit. */
@@ -113,7 +111,12 @@ function feedback(inputs: ScoringInputs, metric: 'response_rate' | 'share_within
   if (metric === 'share_within_sla') {
     return {
       value: round4(f.shareWithinSla),
-      evidence: [...sample, { kind: 'figure', field: 'answeredInTime', value: f.answeredInTime }, { kind: 'figure', field: 'decided', value: f.decided }, ...questionEvidence(inputs, new Set(['breached', 'answered_late']))],
+      evidence: [
+        ...sample,
+        { kind: 'figure', field: 'answeredInTime', value: f.answeredInTime },
+        { kind: 'figure', field: 'decided', value: f.decided },
+        ...questionEvidence(inputs, new Set(['breached', 'answered_late'])),
+      ],
     };
   }
   if (f.medianFirstResponseMs === null) return none('no_answers', sample);

@@ -24,7 +24,11 @@ describe('criterion texts', () => {
     expect(criterionRuleRu(byCode('POSTING_REGULARITY'))).toBe(
       'Выполнен, если за период в среднем не менее 3 публикаций в неделю и ни одного перерыва дольше 7 дней; частично — если выполнено одно из двух условий.',
     );
-    const edited: CriterionDefinition = { ...byCode('POSTING_REGULARITY'), evaluation: { kind: 'automatic', metric: 'posting_regularity', parameters: { postsPerWeek: 2, maxGapDays: 10 } }, thresholds: { direction: 'higher', pass: 1, partial: 1 } };
+    const edited: CriterionDefinition = {
+      ...byCode('POSTING_REGULARITY'),
+      evaluation: { kind: 'automatic', metric: 'posting_regularity', parameters: { postsPerWeek: 2, maxGapDays: 10 } },
+      thresholds: { direction: 'higher', pass: 1, partial: 1 },
+    };
     expect(criterionRuleRu(edited)).toBe('Выполнен, если за период в среднем не менее 2 публикаций в неделю или ни одного перерыва дольше 10 дней.');
     expect(criterionRuleRu(byCode('RESPONSE_RATE'))).toBe('Выполнен при значении ≥ 90 %; частично — ≥ 60 %.');
     expect(criterionRuleRu(byCode('MEDIAN_FIRST_RESPONSE'))).toBe('Выполнен при значении ≤ 8 ч; частично — ≤ 24 ч.');
@@ -49,17 +53,32 @@ describe('criterion texts', () => {
     expect(line('SLA_WITHIN_24H', 0.45)).toEqual({ status: 'Не выполнен', text: '45 % при норме ≥ 90 %' });
     expect(line('RESPONSE_RATE', 0.95)).toEqual({ status: 'Выполнен', text: '95 % при норме ≥ 90 %' });
     expect(line('MEDIAN_FIRST_RESPONSE', 12.5)).toEqual({ status: 'Выполнен частично', text: '12,5 ч при норме ≤ 8 ч' });
-    expect(line('ER_VIEW', 0.8, [{ kind: 'figure', field: 'erView', value: 1.2 }, { kind: 'figure', field: 'erViewSectorMedian', value: 1.5 }])).toEqual({
-      status: 'Выполнен частично', text: '80 % медианы отрасли (ERview 1,2 % при медиане 1,5 %) при норме ≥ 100 % медианы отрасли',
+    expect(
+      line('ER_VIEW', 0.8, [
+        { kind: 'figure', field: 'erView', value: 1.2 },
+        { kind: 'figure', field: 'erViewSectorMedian', value: 1.5 },
+      ]),
+    ).toEqual({
+      status: 'Выполнен частично',
+      text: '80 % медианы отрасли (ERview 1,2 % при медиане 1,5 %) при норме ≥ 100 % медианы отрасли',
     });
-    expect(line('POSTING_REGULARITY', 1, [{ kind: 'figure', field: 'postsPerWeek', value: 2.1 }, { kind: 'figure', field: 'longestGapDays', value: 4 }]).text).toBe(
-      '2,1 публикации в неделю, самый длинный перерыв — 4 дня при норме в среднем не менее 3 публикаций в неделю и ни одного перерыва дольше 7 дней',
-    );
+    expect(
+      line('POSTING_REGULARITY', 1, [
+        { kind: 'figure', field: 'postsPerWeek', value: 2.1 },
+        { kind: 'figure', field: 'longestGapDays', value: 4 },
+      ]).text,
+    ).toBe('2,1 публикации в неделю, самый длинный перерыв — 4 дня при норме в среднем не менее 3 публикаций в неделю и ни одного перерыва дольше 7 дней');
     expect(line('PROFILE_WORKING_HOURS', 0)).toEqual({ status: 'Не выполнен', text: 'Режим работы не указан; норма — указан' });
     expect(line('PROFILE_WORKING_HOURS', 1)).toEqual({ status: 'Выполнен', text: 'Режим работы указан; норма — указан' });
     expect(line('PROFILE_EMAIL', 0).text).toBe('Адрес электронной почты не указан; норма — указан');
-    expect(line('PROFILE_AVATAR_COVER', 0, [{ kind: 'snapshot', field: 'hasAvatar', value: true }, { kind: 'snapshot', field: 'hasCover', value: false }])).toEqual({
-      status: 'Не выполнен', text: 'Аватар установлен, обложки нет; норма — установлены',
+    expect(
+      line('PROFILE_AVATAR_COVER', 0, [
+        { kind: 'snapshot', field: 'hasAvatar', value: true },
+        { kind: 'snapshot', field: 'hasCover', value: false },
+      ]),
+    ).toEqual({
+      status: 'Не выполнен',
+      text: 'Аватар установлен, обложки нет; норма — установлены',
     });
     expect(line('PROFILE_AVATAR_COVER', 1).text).toBe('Аватар и обложка установлены; норма — установлены');
     expect(line('WEBSITE_BACKLINK', 0).text).toBe('Ссылки на страницу на сайте нет; норма — ссылка есть');
@@ -76,9 +95,17 @@ describe('criterion texts', () => {
     expect(criterionStatusRu('not_measured', 'not_assessed')).toBe('Ещё не оценивался');
     expect(criterionStatusRu('not_measured', 'page_not_read')).toBe('Не измерялся');
     expect(criterionResultRu(byCode('RESPONSE_RATE'), { status: 'not_applicable', value: null, reason: 'network_has_no_comments' })).toBe('Не применяется: в этой сети комментарии к записям не видны');
-    expect(criterionResultRu(byCode('RESPONSE_RATE'), { status: 'not_enough_data', value: null, reason: 'small_sample', evidence: [{ kind: 'figure', field: 'questions', value: 3 }, { kind: 'figure', field: 'minimumSample', value: 10 }] })).toBe(
-      'Мало данных: вопросов за период 3 при минимальной выборке 10',
-    );
+    expect(
+      criterionResultRu(byCode('RESPONSE_RATE'), {
+        status: 'not_enough_data',
+        value: null,
+        reason: 'small_sample',
+        evidence: [
+          { kind: 'figure', field: 'questions', value: 3 },
+          { kind: 'figure', field: 'minimumSample', value: 10 },
+        ],
+      }),
+    ).toBe('Мало данных: вопросов за период 3 при минимальной выборке 10');
     for (const reason of CRITERION_REASONS) expect(criterionReasonRu(reason)).toMatch(/^[а-яё]/);
   });
 

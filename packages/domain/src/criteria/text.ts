@@ -45,8 +45,7 @@ const param = (c: CriterionTextSource, name: string, fallback: number) =>
   c.evaluation.kind === 'automatic' && c.evaluation.parameters[name] !== undefined ? Number(c.evaluation.parameters[name]) : fallback;
 const fieldOf = (c: CriterionTextSource): ProfileField | null =>
   c.evaluation.kind === 'automatic' && c.evaluation.metric === 'profile_field' ? (String(c.evaluation.parameters.field) as ProfileField) : null;
-const asEvidence = (items: CriterionResultInput['evidence']): EvidenceRef[] =>
-  (items ?? []).filter((e): e is EvidenceRef => typeof e === 'object' && e !== null) as EvidenceRef[];
+const asEvidence = (items: CriterionResultInput['evidence']): EvidenceRef[] => (items ?? []).filter((e): e is EvidenceRef => typeof e === 'object' && e !== null) as EvidenceRef[];
 const figure = (evidence: readonly EvidenceRef[], field: string): number | null => {
   const found = evidence.find((e) => e.kind === 'figure' && e.field === field);
   return typeof found?.value === 'number' ? found.value : null;
@@ -264,8 +263,16 @@ const NOTES: Record<string, string> = {
   dispute_accepted: 'результат изменён по принятому спору',
 };
 const SNAPSHOT_FIELDS: Record<string, ProfileField | 'commentsOpen' | 'hasAvatar' | 'hasCover'> = {
-  description: 'description', website: 'website', phone: 'phone', email: 'email', workingHours: 'workingHours',
-  postalAddress: 'postalAddress', headAccountUrl: 'headAccountUrl', commentsOpen: 'commentsOpen', hasAvatar: 'hasAvatar', hasCover: 'hasCover',
+  description: 'description',
+  website: 'website',
+  phone: 'phone',
+  email: 'email',
+  workingHours: 'workingHours',
+  postalAddress: 'postalAddress',
+  headAccountUrl: 'headAccountUrl',
+  commentsOpen: 'commentsOpen',
+  hasAvatar: 'hasAvatar',
+  hasCover: 'hasCover',
 };
 
 /** One piece of evidence in Russian, without raw keys: «самый длинный перерыв: 65,3 дня», «телефон не указан». */

@@ -9,7 +9,15 @@ const PRESENT = { direction: 'higher', pass: 1, partial: 1 } as const;
 const MANUAL_0_2 = { direction: 'higher', pass: 2, partial: 1 } as const;
 const MANUAL_YES_NO = { direction: 'higher', pass: 1, partial: 1 } as const;
 
-function profileItem(field: ProfileField, code: string, ru: string, en: string, descriptionRu: string, descriptionEn: string, applicability: CriterionDefinition['applicability'] = ALL): CriterionDefinition {
+function profileItem(
+  field: ProfileField,
+  code: string,
+  ru: string,
+  en: string,
+  descriptionRu: string,
+  descriptionEn: string,
+  applicability: CriterionDefinition['applicability'] = ALL,
+): CriterionDefinition {
   return {
     code,
     title: { ru, en },
@@ -23,14 +31,44 @@ function profileItem(field: ProfileField, code: string, ru: string, en: string, 
 }
 
 const criteria: CriterionDefinition[] = [
-  profileItem('description', 'PROFILE_DESCRIPTION', 'Описание организации', 'Description of the body', 'В описании страницы указано, что это за организация и чем она занимается.', 'The page description says what the body is and does.'),
-  profileItem('website', 'PROFILE_WEBSITE', 'Адрес официального сайта', 'Official website address', 'В профиле указан адрес официального сайта организации.', 'The profile gives the official website address.'),
+  profileItem(
+    'description',
+    'PROFILE_DESCRIPTION',
+    'Описание организации',
+    'Description of the body',
+    'В описании страницы указано, что это за организация и чем она занимается.',
+    'The page description says what the body is and does.',
+  ),
+  profileItem(
+    'website',
+    'PROFILE_WEBSITE',
+    'Адрес официального сайта',
+    'Official website address',
+    'В профиле указан адрес официального сайта организации.',
+    'The profile gives the official website address.',
+  ),
   profileItem('phone', 'PROFILE_PHONE', 'Телефон', 'Phone number', 'В профиле указан контактный телефон.', 'The profile gives a contact phone number.'),
   profileItem('email', 'PROFILE_EMAIL', 'Электронная почта', 'E-mail', 'В профиле указан адрес электронной почты.', 'The profile gives an e-mail address.'),
   profileItem('workingHours', 'PROFILE_WORKING_HOURS', 'Режим работы', 'Working hours', 'В профиле указан режим работы организации.', 'The profile gives the working hours.'),
   profileItem('postalAddress', 'PROFILE_POSTAL_ADDRESS', 'Почтовый адрес', 'Postal address', 'В профиле указан почтовый адрес.', 'The profile gives a postal address.'),
-  profileItem('headAccountUrl', 'PROFILE_HEAD_LINK', 'Ссылка на аккаунт руководителя', "Link to the head's account", 'В профиле есть ссылка на официальный аккаунт руководителя.', "The profile links to the head's official account.", { ...ALL, organizationKinds: ['regional_executive', 'local_government'] }),
-  profileItem('avatarAndCover', 'PROFILE_AVATAR_COVER', 'Аватар и обложка', 'Avatar and cover', 'У страницы установлены аватар и обложка.', 'The page has an avatar and a cover image.', COMMENTING_NETWORKS),
+  profileItem(
+    'headAccountUrl',
+    'PROFILE_HEAD_LINK',
+    'Ссылка на аккаунт руководителя',
+    "Link to the head's account",
+    'В профиле есть ссылка на официальный аккаунт руководителя.',
+    "The profile links to the head's official account.",
+    { ...ALL, organizationKinds: ['regional_executive', 'local_government'] },
+  ),
+  profileItem(
+    'avatarAndCover',
+    'PROFILE_AVATAR_COVER',
+    'Аватар и обложка',
+    'Avatar and cover',
+    'У страницы установлены аватар и обложка.',
+    'The page has an avatar and a cover image.',
+    COMMENTING_NETWORKS,
+  ),
   {
     code: 'WEBSITE_BACKLINK',
     title: { ru: 'Сайт ссылается на страницу', en: 'Website links back to the page' },
@@ -94,7 +132,10 @@ const criteria: CriterionDefinition[] = [
   {
     code: 'RESPONSE_RATE',
     title: { ru: 'Доля вопросов с ответом', en: 'Response rate' },
-    description: { ru: 'Доля вопросов, жалоб и просьб граждан в комментариях, на которые страница ответила.', en: "Share of citizens' questions, complaints and requests in comments that the page answered." },
+    description: {
+      ru: 'Доля вопросов, жалоб и просьб граждан в комментариях, на которые страница ответила.',
+      en: "Share of citizens' questions, complaints and requests in comments that the page answered.",
+    },
     group: 'feedback',
     weight: 12,
     evaluation: { kind: 'automatic', metric: 'response_rate', parameters: {} },
@@ -127,17 +168,28 @@ const criteria: CriterionDefinition[] = [
     description: { ru: 'Отключения, перекрытия, ЧС публикуются заранее или сразу.', en: 'Outages, closures and emergencies are announced in advance or immediately.' },
     group: 'content',
     weight: 6,
-    evaluation: { kind: 'manual', scale: { min: 0, max: 2 }, guidance: { ru: '0 — нет или с опозданием; 1 — частично; 2 — всегда своевременно.', en: '0 — missing or late; 1 — partly; 2 — always timely.' } },
+    evaluation: {
+      kind: 'manual',
+      scale: { min: 0, max: 2 },
+      guidance: { ru: '0 — нет или с опозданием; 1 — частично; 2 — всегда своевременно.', en: '0 — missing or late; 1 — partly; 2 — always timely.' },
+    },
     applicability: ALL,
     thresholds: MANUAL_0_2,
   },
   {
     code: 'SUBSTANTIVE_ANSWERS',
     title: { ru: 'Ответы по существу', en: 'Substantive answers' },
-    description: { ru: 'Ответ сообщает, что и к какому сроку будет сделано или почему это невозможно; отписки не засчитываются.', en: 'An answer says what will be done and by when, or why it cannot be; formal replies do not count.' },
+    description: {
+      ru: 'Ответ сообщает, что и к какому сроку будет сделано или почему это невозможно; отписки не засчитываются.',
+      en: 'An answer says what will be done and by when, or why it cannot be; formal replies do not count.',
+    },
     group: 'feedback',
     weight: 8,
-    evaluation: { kind: 'manual', scale: { min: 0, max: 2 }, guidance: { ru: '0 — в основном отписки; 1 — смешанно; 2 — в основном по существу.', en: '0 — mostly formal; 1 — mixed; 2 — mostly substantive.' } },
+    evaluation: {
+      kind: 'manual',
+      scale: { min: 0, max: 2 },
+      guidance: { ru: '0 — в основном отписки; 1 — смешанно; 2 — в основном по существу.', en: '0 — mostly formal; 1 — mixed; 2 — mostly substantive.' },
+    },
     applicability: COMMENTING_NETWORKS,
     thresholds: MANUAL_0_2,
   },
@@ -147,14 +199,21 @@ const criteria: CriterionDefinition[] = [
     description: { ru: 'Тексты грамотные, понятные, без канцелярита.', en: 'Texts are literate, clear and free of bureaucratese.' },
     group: 'content',
     weight: 4,
-    evaluation: { kind: 'manual', scale: { min: 0, max: 2 }, guidance: { ru: '0 — много ошибок; 1 — отдельные ошибки; 2 — грамотно и понятно.', en: '0 — many errors; 1 — some errors; 2 — literate and clear.' } },
+    evaluation: {
+      kind: 'manual',
+      scale: { min: 0, max: 2 },
+      guidance: { ru: '0 — много ошибок; 1 — отдельные ошибки; 2 — грамотно и понятно.', en: '0 — many errors; 1 — some errors; 2 — literate and clear.' },
+    },
     applicability: ALL,
     thresholds: MANUAL_0_2,
   },
   {
     code: 'GOV_BADGE',
     title: { ru: 'Отметка «Госорганизация»', en: '«Госорганизация» badge' },
-    description: { ru: 'Страница имеет отметку «Госорганизация» (подтверждается через Госуслуги; в API нет поля — проверяется вручную).', en: 'The page carries the «Госорганизация» badge (granted via Gosuslugi; not in the API — checked manually).' },
+    description: {
+      ru: 'Страница имеет отметку «Госорганизация» (подтверждается через Госуслуги; в API нет поля — проверяется вручную).',
+      en: 'The page carries the «Госорганизация» badge (granted via Gosuslugi; not in the API — checked manually).',
+    },
     group: 'profile',
     weight: 3,
     evaluation: { kind: 'manual', scale: { min: 0, max: 1 }, guidance: { ru: '1 — отметка есть; 0 — нет.', en: '1 — badge present; 0 — absent.' } },

@@ -38,12 +38,7 @@ function digitsCount(text: string): number {
  * contact details are the page's own and mentions can only be people.
  */
 export function redactAccountMentions(text: string): string {
-  return text
-    .replace(BRACKET_MENTION, REDACTED_USER)
-    .replace(NETWORK_LINK, REDACTED_USER)
-    .replace(AT_MENTION, REDACTED_USER)
-    .replace(STAR_MENTION, REDACTED_USER)
-    .replace(BARE_ID, REDACTED_USER);
+  return text.replace(BRACKET_MENTION, REDACTED_USER).replace(NETWORK_LINK, REDACTED_USER).replace(AT_MENTION, REDACTED_USER).replace(STAR_MENTION, REDACTED_USER).replace(BARE_ID, REDACTED_USER);
 }
 
 export function redactPersonalData(text: string): string {

@@ -22,28 +22,28 @@ describe('question detection on the labelled evaluation set', () => {
 });
 
 function measure(name: string, set: readonly LabelledComment[]): { precision: number; recall: number } {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    let sameCategory = 0;
-    const misses: string[] = [];
-    for (const [text, label] of set) {
-      const expected = NEEDS_ANSWER_CATEGORIES.has(label);
-      const got = classifyComment(text);
-      if (got.category === label) sameCategory += 1;
-      if (got.needsAnswer && expected) tp += 1;
-      else if (got.needsAnswer && !expected) fp += 1;
-      else if (!got.needsAnswer && expected) fn += 1;
-      if (got.needsAnswer !== expected) misses.push(`${expected ? 'FN' : 'FP'} [${label}→${got.category}] ${text}`);
-    }
-    const precision = tp / (tp + fp);
-    const recall = tp / (tp + fn);
-    console.log(
-      `question detection (${name}): n=${set.length} precision=${precision.toFixed(3)} recall=${recall.toFixed(3)} ` +
-        `F1=${((2 * precision * recall) / (precision + recall)).toFixed(3)} category accuracy=${(sameCategory / set.length).toFixed(3)}\n` +
-        misses.join('\n'),
-    );
-    return { precision, recall };
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let sameCategory = 0;
+  const misses: string[] = [];
+  for (const [text, label] of set) {
+    const expected = NEEDS_ANSWER_CATEGORIES.has(label);
+    const got = classifyComment(text);
+    if (got.category === label) sameCategory += 1;
+    if (got.needsAnswer && expected) tp += 1;
+    else if (got.needsAnswer && !expected) fp += 1;
+    else if (!got.needsAnswer && expected) fn += 1;
+    if (got.needsAnswer !== expected) misses.push(`${expected ? 'FN' : 'FP'} [${label}→${got.category}] ${text}`);
+  }
+  const precision = tp / (tp + fp);
+  const recall = tp / (tp + fn);
+  console.log(
+    `question detection (${name}): n=${set.length} precision=${precision.toFixed(3)} recall=${recall.toFixed(3)} ` +
+      `F1=${((2 * precision * recall) / (precision + recall)).toFixed(3)} category accuracy=${(sameCategory / set.length).toFixed(3)}\n` +
+      misses.join('\n'),
+  );
+  return { precision, recall };
 }
 
 describe('classifyComment', () => {

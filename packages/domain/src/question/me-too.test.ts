@@ -38,7 +38,7 @@ describe('"me too" comments', () => {
     expect(classifyComment(text).reasons).not.toContain(ME_TOO_REASON);
   });
 
-  it('keeps the classifier\'s verdict: a joining comment may still need an answer', () => {
+  it("keeps the classifier's verdict: a joining comment may still need an answer", () => {
     expect(classifyComment('Тоже интересует, когда включат воду?')).toMatchObject({ needsAnswer: true });
   });
 });

@@ -48,6 +48,4 @@ export function describeClassifierReason(reason: string): string | null {
 }
 
 /** Distinct Russian texts of a classification's reasons, in order. */
-export const describeClassifierReasons = (reasons: readonly string[]): string[] => [
-  ...new Set(reasons.map(describeClassifierReason).filter((text): text is string => text !== null)),
-];
+export const describeClassifierReasons = (reasons: readonly string[]): string[] => [...new Set(reasons.map(describeClassifierReason).filter((text): text is string => text !== null))];

@@ -18,7 +18,14 @@ const row = (code: string, over: Partial<InsightRow> = {}): InsightRow => ({
 });
 
 const counts = (inTime: number, late: number, breached: number): SlaCounts => ({
-  answeredInTime: inTime, answeredLate: late, breached, openWithinWindow: 1, excludedDeleted: 0, medianFirstResponseMs: null, p90FirstResponseMs: null, substantive: null,
+  answeredInTime: inTime,
+  answeredLate: late,
+  breached,
+  openWithinWindow: 1,
+  excludedDeleted: 0,
+  medianFirstResponseMs: null,
+  p90FirstResponseMs: null,
+  substantive: null,
 });
 
 describe('movers against the previous edition', () => {
@@ -28,7 +35,14 @@ describe('movers against the previous edition', () => {
   });
 
   it('orders the biggest rise and fall by score change, ties by name, up to the limit', () => {
-    const rows = [row('a', { scoreChange: 3 }), row('b', { scoreChange: 10 }), row('c', { scoreChange: -4 }), row('d', { scoreChange: -9 }), row('e', { scoreChange: 0 }), row('f', { scoreChange: 10 })];
+    const rows = [
+      row('a', { scoreChange: 3 }),
+      row('b', { scoreChange: 10 }),
+      row('c', { scoreChange: -4 }),
+      row('d', { scoreChange: -9 }),
+      row('e', { scoreChange: 0 }),
+      row('f', { scoreChange: 10 }),
+    ];
     const movers = editionMovers(rows, true, 2);
     expect(movers.status).toBe('ok');
     if (movers.status !== 'ok') return;
@@ -65,7 +79,10 @@ describe('municipalities', () => {
       row('d', { municipalityCode: 'marks', municipalityName: 'Марксовский муниципальный район', score: null, rank: null }),
       row('r', { municipalityCode: null, municipalityName: null }),
     ];
-    const sla = new Map([['a', counts(8, 1, 1)], ['b', counts(2, 0, 0)]]);
+    const sla = new Map([
+      ['a', counts(8, 1, 1)],
+      ['b', counts(2, 0, 0)],
+    ]);
     const summaries = municipalitySummaries(rows, sla, 10);
     expect(summaries.map((s) => s.code)).toEqual(['marks', 'engels']);
     const [marks, engels] = summaries;
@@ -79,20 +96,47 @@ describe('municipalities', () => {
 
 describe('comparison', () => {
   it('puts every criterion on a row and marks a missing one as not measured', () => {
-    const criteria = [{ code: 'A', name: 'Телефон', weight: 1 }, { code: 'B', name: 'Ответ за 24 часа', weight: 2 }];
+    const criteria = [
+      { code: 'A', name: 'Телефон', weight: 1 },
+      { code: 'B', name: 'Ответ за 24 часа', weight: 2 },
+    ];
     const comparison = compareColumns(criteria, [
-      { code: 'a', name: 'А', score: 70, rank: 1, unranked: null, criteria: [{ code: 'A', score: 100 }, { code: 'B', score: 50 }] },
+      {
+        code: 'a',
+        name: 'А',
+        score: 70,
+        rank: 1,
+        unranked: null,
+        criteria: [
+          { code: 'A', score: 100 },
+          { code: 'B', score: 50 },
+        ],
+      },
       { code: 'b', name: 'Б', score: null, rank: null, unranked: 'мало данных', criteria: [{ code: 'A', score: 0 }] },
     ]);
     expect(comparison.columns.map((c) => c.code)).toEqual(['a', 'b']);
-    expect(comparison.criteria[1]!.cells).toEqual([{ status: 'measured', score: 50 }, { status: 'not_measured', text: 'Не измерялся в этом выпуске' }]);
+    expect(comparison.criteria[1]!.cells).toEqual([
+      { status: 'measured', score: 50 },
+      { status: 'not_measured', text: 'Не измерялся в этом выпуске' },
+    ]);
   });
 
   it('turns a municipality into a column of per-criterion means', () => {
-    const rows = [row('a', { criteria: [{ code: 'A', score: 100 }, { code: 'B', score: 0 }] }), row('b', { criteria: [{ code: 'A', score: 50 }] })];
+    const rows = [
+      row('a', {
+        criteria: [
+          { code: 'A', score: 100 },
+          { code: 'B', score: 0 },
+        ],
+      }),
+      row('b', { criteria: [{ code: 'A', score: 50 }] }),
+    ];
     const [summary] = municipalitySummaries(rows, new Map(), 10);
     const column = municipalityColumn(summary!, rows);
-    expect(column.criteria).toEqual([{ code: 'A', score: 75 }, { code: 'B', score: 0 }]);
+    expect(column.criteria).toEqual([
+      { code: 'A', score: 75 },
+      { code: 'B', score: 0 },
+    ]);
     expect(column.score).toBe(50);
   });
 });

@@ -59,9 +59,7 @@ export function editionMovers(rows: readonly InsightRow[], hasPrevious: boolean,
 }
 
 /** An SLA figure set, or why it is not stated. */
-export type SlaSummary =
-  | { status: 'ok'; decided: number; shareWithin24h: number; medianFirstResponseMs: number | null }
-  | NotStated;
+export type SlaSummary = { status: 'ok'; decided: number; shareWithin24h: number; medianFirstResponseMs: number | null } | NotStated;
 
 /** The SLA figures of a group of counts, with the methodology's minimum sample (the one aggregate rule). */
 export function slaSummary(counts: readonly SlaCounts[], minimumSample: number, medianFirstResponseMs: number | null): SlaSummary {
@@ -115,7 +113,10 @@ export function editionHeadline(input: { rows: readonly InsightRow[]; hasPreviou
 
 /** Median score of the ranked rows (the region's benchmark in trends). */
 export function medianScore(rows: readonly Pick<InsightRow, 'rank' | 'score'>[]): { status: 'ok'; value: number } | NotStated {
-  const scores = rows.filter((r) => r.rank !== null && r.score !== null).map((r) => r.score!).sort((a, b) => a - b);
+  const scores = rows
+    .filter((r) => r.rank !== null && r.score !== null)
+    .map((r) => r.score!)
+    .sort((a, b) => a - b);
   const value = median(scores);
   return value === null ? notStated('no_ranked_organizations') : { status: 'ok', value: Math.round(value * 100) / 100 };
 }
@@ -137,11 +138,7 @@ export interface MunicipalitySummary {
  * questions answered within 24 hours (from the summed counts, under the same minimum sample), and the
  * best and worst ranked organization. Organizations without a municipality (regional bodies) are left out.
  */
-export function municipalitySummaries(
-  rows: readonly InsightRow[],
-  slaByOrganization: ReadonlyMap<string, SlaCounts>,
-  minimumSample: number,
-): MunicipalitySummary[] {
+export function municipalitySummaries(rows: readonly InsightRow[], slaByOrganization: ReadonlyMap<string, SlaCounts>, minimumSample: number): MunicipalitySummary[] {
   const groups = new Map<string, { name: string; rows: InsightRow[] }>();
   for (const row of rows) {
     if (!row.municipalityCode) continue;
@@ -149,23 +146,25 @@ export function municipalitySummaries(
     group.rows.push(row);
     groups.set(row.municipalityCode, group);
   }
-  return [...groups].map(([code, group]) => {
-    const ranked = group.rows.filter((r) => r.rank !== null && r.score !== null).sort((a, b) => a.rank! - b.rank! || a.organizationName.localeCompare(b.organizationName, 'ru'));
-    const counts = group.rows.map((r) => slaByOrganization.get(r.organizationCode)).filter((c): c is SlaCounts => c !== undefined);
-    const toMover = (r: InsightRow | undefined): EditionMover | null =>
-      r ? { organizationCode: r.organizationCode, organizationName: r.organizationName, score: r.score!, scoreChange: r.scoreChange ?? 0, rank: r.rank!, rankChange: r.rankChange } : null;
-    return {
-      code,
-      name: group.name,
-      organizations: group.rows.length,
-      rankedOrganizations: ranked.length,
-      averageScore: ranked.length === 0 ? notStated('no_ranked_organizations') : { status: 'ok' as const, value: Math.round((sum(ranked, (r) => r.score!) / ranked.length) * 100) / 100 },
-      // A median over several organizations cannot be summed from their medians: the municipality view states the share only.
-      sla: slaSummary(counts, minimumSample, null),
-      best: toMover(ranked[0]),
-      worst: ranked.length > 1 ? toMover(ranked[ranked.length - 1]) : null,
-    };
-  }).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  return [...groups]
+    .map(([code, group]) => {
+      const ranked = group.rows.filter((r) => r.rank !== null && r.score !== null).sort((a, b) => a.rank! - b.rank! || a.organizationName.localeCompare(b.organizationName, 'ru'));
+      const counts = group.rows.map((r) => slaByOrganization.get(r.organizationCode)).filter((c): c is SlaCounts => c !== undefined);
+      const toMover = (r: InsightRow | undefined): EditionMover | null =>
+        r ? { organizationCode: r.organizationCode, organizationName: r.organizationName, score: r.score!, scoreChange: r.scoreChange ?? 0, rank: r.rank!, rankChange: r.rankChange } : null;
+      return {
+        code,
+        name: group.name,
+        organizations: group.rows.length,
+        rankedOrganizations: ranked.length,
+        averageScore: ranked.length === 0 ? notStated('no_ranked_organizations') : { status: 'ok' as const, value: Math.round((sum(ranked, (r) => r.score!) / ranked.length) * 100) / 100 },
+        // A median over several organizations cannot be summed from their medians: the municipality view states the share only.
+        sla: slaSummary(counts, minimumSample, null),
+        best: toMover(ranked[0]),
+        worst: ranked.length > 1 ? toMover(ranked[ranked.length - 1]) : null,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
 }
 
 /** One cell of a comparison: the criterion's score, or "not measured" with the reason. */

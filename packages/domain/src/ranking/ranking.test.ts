@@ -9,7 +9,12 @@ const entry = (organizationId: number, criteria: Record<string, number>, weights
 describe('competitionRanks', () => {
   it('gives ties the same rank and skips the next places (1, 2, 2, 4)', () => {
     const ranks = competitionRanks([{ s: 50 }, { s: 90 }, { s: 70 }, { s: 70 }], (x) => x.s).map((r) => [r.item.s, r.rank]);
-    expect(ranks).toEqual([[90, 1], [70, 2], [70, 2], [50, 4]]);
+    expect(ranks).toEqual([
+      [90, 1],
+      [70, 2],
+      [70, 2],
+      [50, 4],
+    ]);
   });
 
   it('treats scores equal at display precision as a tie', () => {
@@ -23,14 +28,27 @@ describe('competitionRanks', () => {
   });
 
   it('orders tied items by the tie order without changing their rank', () => {
-    const ranked = competitionRanks([{ s: 1, n: 'б' }, { s: 1, n: 'а' }], (x) => x.s, (a, b) => a.n.localeCompare(b.n, 'ru'));
-    expect(ranked.map((r) => [r.item.n, r.rank])).toEqual([['а', 1], ['б', 1]]);
+    const ranked = competitionRanks(
+      [
+        { s: 1, n: 'б' },
+        { s: 1, n: 'а' },
+      ],
+      (x) => x.s,
+      (a, b) => a.n.localeCompare(b.n, 'ru'),
+    );
+    expect(ranked.map((r) => [r.item.n, r.rank])).toEqual([
+      ['а', 1],
+      ['б', 1],
+    ]);
   });
 });
 
 describe('weightedScore', () => {
   it('weights criteria and can be limited to a set of codes', () => {
-    const criteria = [{ code: 'a', score: 100, weight: 3 }, { code: 'b', score: 0, weight: 1 }];
+    const criteria = [
+      { code: 'a', score: 100, weight: 3 },
+      { code: 'b', score: 0, weight: 1 },
+    ];
     expect(weightedScore(criteria)).toBe(75);
     expect(weightedScore(criteria, new Set(['b']))).toBe(0);
     expect(weightedScore(criteria, new Set(['z']))).toBeNull();
@@ -73,7 +91,12 @@ describe('changesAgainstPrevious', () => {
 describe('rankEntries', () => {
   it('ranks rows with enough data and lists the others apart', () => {
     const { ranked, notEnoughData } = rankEntries([entry(1, { a: 70 }), entry(2, { a: 90 }), entry(3, { a: 70 }), entry(4, { a: 100 }, {}, false), entry(5, { a: 10 })], { criteriaCodes: ['a'] });
-    expect(ranked.map((r) => [r.entry.organizationId, r.rank])).toEqual([[2, 1], [1, 2], [3, 2], [5, 4]]);
+    expect(ranked.map((r) => [r.entry.organizationId, r.rank])).toEqual([
+      [2, 1],
+      [1, 2],
+      [3, 2],
+      [5, 4],
+    ]);
     expect(notEnoughData.map((e) => e.organizationId)).toEqual([4]);
     expect(ranked.every((r) => r.change === null)).toBe(true);
   });

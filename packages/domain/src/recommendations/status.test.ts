@@ -15,8 +15,7 @@ describe('recommendation loop', () => {
 
   it('offers only transitions the database accepts', () => {
     for (const from of RECOMMENDATION_STATUSES)
-      for (const actor of ['agency', 'monitor'] as const)
-        for (const to of recommendationActions(from, actor)) expect(RECOMMENDATION_TRANSITIONS[from]).toContain(to);
+      for (const actor of ['agency', 'monitor'] as const) for (const to of recommendationActions(from, actor)) expect(RECOMMENDATION_TRANSITIONS[from]).toContain(to);
   });
 
   it('explains a refusal in Russian', () => {

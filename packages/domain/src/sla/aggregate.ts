@@ -130,9 +130,6 @@ export function aggregateSla(outcomes: readonly QuestionOutcome[], options: { mi
       medianFirstResponseMs: median(times),
       p90FirstResponseMs: percentile(times, 90),
     },
-    substantive:
-      assessed === 0
-        ? null
-        : { assessed, answered: substantiveAnswered, shareWithinSla: substantiveInTime / assessed, medianResponseMs: median(substantiveTimes) },
+    substantive: assessed === 0 ? null : { assessed, answered: substantiveAnswered, shareWithinSla: substantiveInTime / assessed, medianResponseMs: median(substantiveTimes) },
   };
 }

@@ -58,8 +58,7 @@ export function slaStateFor(policy: SlaPolicy, askedAt: number, replyAt: number 
   return slaElapsedMs(policy, askedAt, evaluatedAt) <= durationMs ? 'open_within_window' : 'breached';
 }
 
-const byTimeThenId = (a: SlaComment, b: SlaComment) =>
-  a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id, 'en', { numeric: true });
+const byTimeThenId = (a: SlaComment, b: SlaComment) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id, 'en', { numeric: true });
 
 /**
  * The question a "me too" comment joins: the earliest question of the same thread (its root or a

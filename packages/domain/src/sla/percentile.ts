@@ -20,4 +20,3 @@ export function percentile(sortedAscending: readonly number[], p: number): numbe
 export function median(sortedAscending: readonly number[]): number | null {
   return percentile(sortedAscending, 50);
 }
-

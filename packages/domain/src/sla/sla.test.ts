@@ -128,7 +128,10 @@ describe('SLA states (24 calendar hours)', () => {
     const q = comment({ createdAt: asked });
     const intermediate = pageReply(q, new Date(asked.getTime() + HOUR));
     const real = pageReply(q, new Date(asked.getTime() + 30 * HOUR));
-    const marks = new Map<string, ResponseKind>([[intermediate.id, 'intermediate'], [real.id, 'substantive']]);
+    const marks = new Map<string, ResponseKind>([
+      [intermediate.id, 'intermediate'],
+      [real.id, 'substantive'],
+    ]);
     const outcome = only(evaluate([q, intermediate, real], [q], later, DEFAULT_SLA_POLICY, marks));
     expect(outcome.state).toBe('answered_in_time');
     expect(outcome.firstReplyId).toBe(intermediate.id);
@@ -301,9 +304,15 @@ describe('aggregateFromCounts', () => {
   it('agrees with aggregateSla', () => {
     const at = new Date('2025-03-03T06:00:00Z');
     const outcomes: QuestionOutcome[] = [1, 2, 30, null, 3, 4, 5, 6, 7, 8, null].map((h, i) => ({
-      questionId: `q${i}`, postId: 'p', askedAt: at, deadline: null,
+      questionId: `q${i}`,
+      postId: 'p',
+      askedAt: at,
+      deadline: null,
       state: h === null ? 'breached' : h <= 24 ? 'answered_in_time' : 'answered_late',
-      firstReplyId: null, firstReplyAt: null, firstResponseMs: h === null ? null : h * HOUR, substantive: null,
+      firstReplyId: null,
+      firstReplyAt: null,
+      firstResponseMs: h === null ? null : h * HOUR,
+      substantive: null,
     }));
     const times = outcomes.flatMap((o) => (o.firstResponseMs === null ? [] : [o.firstResponseMs])).sort((a, b) => a - b);
     const fromCounts = aggregateFromCounts(

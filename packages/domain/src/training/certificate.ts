@@ -41,12 +41,7 @@ export interface CertificateNumbers {
  * Series, number and registration number from two database sequence values: `numberValue`
  * from the document type's own sequence, `registrationValue` from the register's.
  */
-export function formatCertificateNumbers(input: {
-  type: DocumentType;
-  issueDate: Date;
-  numberValue: number;
-  registrationValue: number;
-}): CertificateNumbers {
+export function formatCertificateNumbers(input: { type: DocumentType; issueDate: Date; numberValue: number; registrationValue: number }): CertificateNumbers {
   const { type, issueDate, numberValue, registrationValue } = input;
   if (!Number.isSafeInteger(numberValue) || numberValue <= 0) throw new AppError('INTERNAL', 'bad certificate sequence value');
   if (!Number.isSafeInteger(registrationValue) || registrationValue <= 0) throw new AppError('INTERNAL', 'bad registration sequence value');

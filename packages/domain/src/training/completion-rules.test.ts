@@ -32,7 +32,15 @@ describe('completion rules', () => {
   });
 
   it('does not complete an "all" rule when one required assignment is not passed; optional ones do not matter', () => {
-    const outcome = evaluateCompletion(ALL, facts({ assignments: [{ required: true, passed: false }, { required: false, passed: true }] }));
+    const outcome = evaluateCompletion(
+      ALL,
+      facts({
+        assignments: [
+          { required: true, passed: false },
+          { required: false, passed: true },
+        ],
+      }),
+    );
     expect(outcome.complete).toBe(false);
     expect(outcome.conditions[0]).toMatchObject({ met: false, detail: '0 из 1 обязательных заданий зачтено' });
   });
@@ -43,8 +51,18 @@ describe('completion rules', () => {
   });
 
   it('leaves excused sessions out of the attendance share; unmarked count as absent', () => {
-    expect(attendancePercent([{ hours: 2, status: 'present' }, { hours: 6, status: 'excused' }])).toBe(100);
-    expect(attendancePercent([{ hours: 2, status: 'present' }, { hours: 2, status: null }])).toBe(50);
+    expect(
+      attendancePercent([
+        { hours: 2, status: 'present' },
+        { hours: 6, status: 'excused' },
+      ]),
+    ).toBe(100);
+    expect(
+      attendancePercent([
+        { hours: 2, status: 'present' },
+        { hours: 2, status: null },
+      ]),
+    ).toBe(50);
     expect(attendancePercent([])).toBeNull();
     expect(evaluateCompletion({ mode: 'all', conditions: [{ kind: 'attendance_at_least', percent: 0 }] }, facts({ attendance: [] })).complete).toBe(false);
   });

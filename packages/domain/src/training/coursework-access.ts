@@ -71,7 +71,10 @@ export function deadlineProblems(cohort: { startsOn: string; endsOn: string }, a
   const length = daysBetween(cohort.startsOn, cohort.endsOn);
   return assignments
     .filter((a) => a.dueDay > length)
-    .map((a) => `Срок задания «${a.title}» (${a.dueDay}-й день от начала, ${ruDay(addDays(cohort.startsOn, a.dueDay))}) позже окончания потока (${ruDay(cohort.endsOn)}): продлите поток или сократите срок задания`);
+    .map(
+      (a) =>
+        `Срок задания «${a.title}» (${a.dueDay}-й день от начала, ${ruDay(addDays(cohort.startsOn, a.dueDay))}) позже окончания потока (${ruDay(cohort.endsOn)}): продлите поток или сократите срок задания`,
+    );
 }
 
 const ruDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;

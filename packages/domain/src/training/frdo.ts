@@ -96,7 +96,12 @@ export const FRDO_COLUMNS: readonly FrdoColumn[] = [
   { header: 'Номер документа', required: true, value: (r) => r.number },
   { header: 'Дата выдачи документа', required: true, value: (r) => ruDate(r.issueDate) },
   { header: 'Регистрационный номер', required: true, value: (r) => r.registrationNumber },
-  { header: 'Дополнительная профессиональная программа (повышение квалификации/ профессиональная переподготовка)', required: true, dictionary: D.programme, value: (r) => COURSE_KIND_LABELS[r.courseKind] },
+  {
+    header: 'Дополнительная профессиональная программа (повышение квалификации/ профессиональная переподготовка)',
+    required: true,
+    dictionary: D.programme,
+    value: (r) => COURSE_KIND_LABELS[r.courseKind],
+  },
   { header: 'Наименование дополнительной профессиональной программы', required: true, value: (r) => r.programmeTitle },
   { header: 'Наименование области профессиональной деятельности', required: false, value: (r) => r.professionalField },
   { header: 'Укрупненные группы специальностей', required: false, value: (r) => r.ugs },
@@ -179,7 +184,10 @@ export function buildFrdoRow(record: FrdoRecord, row = 2): { cells: FrdoCell[]; 
       if (ageAtIssue < 14 || ageAtIssue > 100) fail('Дата рождения получателя', 'возраст получателя на дату выдачи неправдоподобен');
     }
   }
-  for (const [header, year] of [['Год начала обучения', record.startYear], ['Год окончания обучения', record.endYear]] as const) {
+  for (const [header, year] of [
+    ['Год начала обучения', record.startYear],
+    ['Год окончания обучения', record.endYear],
+  ] as const) {
     if (!Number.isInteger(year) || year < MIN_YEAR) fail(header, `год должен быть не раньше ${MIN_YEAR}`);
   }
   if (record.startYear > record.endYear) fail('Год начала обучения', 'позже года окончания');

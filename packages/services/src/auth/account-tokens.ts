@@ -90,7 +90,13 @@ async function setPassword(sql: Sql, token: string, purpose: AuthTokenPurpose, p
       RETURNING id, email, display_name, role, organization_id`;
     if (!user) throw new AppError('BAD_REQUEST', 'Учётная запись отключена', { details: { token: 'user disabled' } });
     await deleteUserSessions(tx, userId);
-    await appendAudit(tx, { actorId: userId, actorLabel: user.email, action: `user.${purpose === 'invitation' ? 'accept_invitation' : 'reset_password'}`, entityType: 'user', entityId: String(userId) });
+    await appendAudit(tx, {
+      actorId: userId,
+      actorLabel: user.email,
+      action: `user.${purpose === 'invitation' ? 'accept_invitation' : 'reset_password'}`,
+      entityType: 'user',
+      entityId: String(userId),
+    });
     return toSessionUser(user);
   });
 }
@@ -99,11 +105,13 @@ async function setPassword(sql: Sql, token: string, purpose: AuthTokenPurpose, p
 export const resetPassword = (sql: Sql, token: string, password: string) => setPassword(sql, token, 'password_reset', password);
 
 /** Sets the first password from an invitation link. */
-export const acceptInvitation = (sql: Sql, token: string, password: string, displayName?: string) =>
-  setPassword(sql, token, 'invitation', password, displayName);
+export const acceptInvitation = (sql: Sql, token: string, password: string, displayName?: string) => setPassword(sql, token, 'invitation', password, displayName);
 
 export const invitationInputSchema = z.object({
-  email: z.email({ error: 'is not an e-mail address' }).max(320).transform((email) => email.toLowerCase()),
+  email: z
+    .email({ error: 'is not an e-mail address' })
+    .max(320)
+    .transform((email) => email.toLowerCase()),
   displayName: z.string().trim().max(200).default(''),
   role: roleSchema,
   organizationId: z.number().int().positive().nullable().default(null),

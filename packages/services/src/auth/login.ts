@@ -25,8 +25,7 @@ export const toSessionUser = (row: Pick<UserAuthRow, 'id' | 'email' | 'display_n
   organizationId: row.organization_id,
 });
 
-export const tooManyAttempts = (retryAfterSeconds: number) =>
-  new AppError('TOO_MANY_REQUESTS', 'Слишком много попыток входа. Попробуйте позже.', { details: { retryAfterSeconds } });
+export const tooManyAttempts = (retryAfterSeconds: number) => new AppError('TOO_MANY_REQUESTS', 'Слишком много попыток входа. Попробуйте позже.', { details: { retryAfterSeconds } });
 
 /**
  * Checks e-mail and password. Every attempt is first reserved on three counters in PostgreSQL

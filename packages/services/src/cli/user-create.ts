@@ -25,11 +25,7 @@ async function readPassword(): Promise<string> {
 const password = await readPassword();
 const database = await openForCli();
 try {
-  const user = await createUser(
-    database.sql,
-    { email: values.email, role: values.role as never, password, organizationCode: values.org, displayName: values.name },
-    { label: 'cli:user:create' },
-  );
+  const user = await createUser(database.sql, { email: values.email, role: values.role as never, password, organizationCode: values.org, displayName: values.name }, { label: 'cli:user:create' });
   console.log(`Created ${user.role} ${user.email} (id ${user.id})`);
 } catch (error) {
   console.error(isAppError(error) ? error.userMessage : error);

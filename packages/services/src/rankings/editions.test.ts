@@ -36,8 +36,23 @@ describe('ranking editions', () => {
     const [a, b, c, d, e] = orgs.map((o) => o.id) as [number, number, number, number, number];
     const draft = await buildEdition(
       db.sql,
-      { title: 'Рейтинг за сентябрь', periodStart: '2026-09-01', periodEnd: '2026-09-30', methodologyVersion: '1', criteria: [{ code: 'profile', name: 'Профиль', weight: 1 }, { code: 'sla', name: '24 часа', weight: 1 }] },
-      [score(a, { profile: 90, sla: 90 }), score(b, { profile: 70, sla: 70 }), score(c, { profile: 60, sla: 80 }), score(d, { profile: 10, sla: 10 }), score(e, { profile: 100, sla: 100 }, { enoughData: false, score: null, sampleSize: 2 })],
+      {
+        title: 'Рейтинг за сентябрь',
+        periodStart: '2026-09-01',
+        periodEnd: '2026-09-30',
+        methodologyVersion: '1',
+        criteria: [
+          { code: 'profile', name: 'Профиль', weight: 1 },
+          { code: 'sla', name: '24 часа', weight: 1 },
+        ],
+      },
+      [
+        score(a, { profile: 90, sla: 90 }),
+        score(b, { profile: 70, sla: 70 }),
+        score(c, { profile: 60, sla: 80 }),
+        score(d, { profile: 10, sla: 10 }),
+        score(e, { profile: 100, sla: 100 }, { enoughData: false, score: null, sampleSize: 2 }),
+      ],
       actor,
     );
     expect(draft.status).toBe('draft');
@@ -64,8 +79,23 @@ describe('ranking editions', () => {
     // Version 2 adds "engagement"; organization d is excellent at it, which is not progress on the old criteria.
     const draft = await buildEdition(
       db.sql,
-      { title: 'Рейтинг за октябрь', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '2', criteria: [{ code: 'profile', name: '', weight: 1 }, { code: 'sla', name: '', weight: 1 }, { code: 'engagement', name: '', weight: 1 }] },
-      [score(a, { profile: 80, sla: 80, engagement: 0 }), score(b, { profile: 95, sla: 95, engagement: 50 }), score(c, { profile: 60, sla: 80, engagement: 0 }), score(d, { profile: 10, sla: 10, engagement: 100 })],
+      {
+        title: 'Рейтинг за октябрь',
+        periodStart: '2026-10-01',
+        periodEnd: '2026-10-31',
+        methodologyVersion: '2',
+        criteria: [
+          { code: 'profile', name: '', weight: 1 },
+          { code: 'sla', name: '', weight: 1 },
+          { code: 'engagement', name: '', weight: 1 },
+        ],
+      },
+      [
+        score(a, { profile: 80, sla: 80, engagement: 0 }),
+        score(b, { profile: 95, sla: 95, engagement: 50 }),
+        score(c, { profile: 60, sla: 80, engagement: 0 }),
+        score(d, { profile: 10, sla: 10, engagement: 100 }),
+      ],
       actor,
     );
     const published = await publishEdition(db.sql, draft.id, actor);
@@ -85,7 +115,10 @@ describe('ranking editions', () => {
     expect(filtered.ranked.rows.length).toBeLessThanOrEqual(2);
 
     const history = await organizationRankingHistory(db.sql, b);
-    expect(history.map((h) => [h.editionSlug, h.rank])).toEqual([['2026-10-01-2026-10-31-v2', 1], ['2026-09-01-2026-09-30-v1', 2]]);
+    expect(history.map((h) => [h.editionSlug, h.rank])).toEqual([
+      ['2026-10-01-2026-10-31-v2', 1],
+      ['2026-09-01-2026-09-30-v1', 2],
+    ]);
   });
 
   it('refuses a duplicate slug and lets a draft be dropped', async () => {

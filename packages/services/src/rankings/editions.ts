@@ -123,7 +123,11 @@ async function previousPublished(sql: Queryable, periodEnd: string, exceptId: nu
 }
 
 const slugify = (input: { periodStart: string; periodEnd: string; methodologyVersion: string }) =>
-  `${input.periodStart}-${input.periodEnd}-v${input.methodologyVersion}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/-$/, '');
+  `${input.periodStart}-${input.periodEnd}-v${input.methodologyVersion}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/-$/, '');
 
 /** Ranks (ties share a rank) and the change against `previous` on common criteria, as row values. */
 function computeRows(scores: OrganizationScore[], criteriaCodes: string[], previous: Edition | null) {
@@ -132,10 +136,7 @@ function computeRows(scores: OrganizationScore[], criteriaCodes: string[], previ
     criteriaCodes,
     previous: previous ? { criteriaCodes: previous.criteria.map((c) => c.code), entries: previous.rows.map((r) => ({ ...r })) } : undefined,
   });
-  return [
-    ...ranked.map(({ entry, rank, change }) => ({ entry, rank, change })),
-    ...notEnoughData.map((entry) => ({ entry, rank: null, change: null })),
-  ];
+  return [...ranked.map(({ entry, rank, change }) => ({ entry, rank, change })), ...notEnoughData.map((entry) => ({ entry, rank: null, change: null }))];
 }
 
 /**
@@ -155,8 +156,23 @@ export async function buildEdition(sql: Sql, input: EditionInput, scores: Organi
       VALUES (${slug}, ${edition.title}, ${edition.periodStart}, ${edition.periodEnd}, ${edition.methodologyVersion},
               ${tx.json(edition.criteria as never)}, ${previous?.id ?? null}, ${actor.id})
       RETURNING id`;
-    await insertRows(tx, created!.id, computeRows(parsedScores, edition.criteria.map((c) => c.code), previous));
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'ranking.build', entityType: 'ranking_edition', entityId: String(created!.id), details: { slug, rows: parsedScores.length } });
+    await insertRows(
+      tx,
+      created!.id,
+      computeRows(
+        parsedScores,
+        edition.criteria.map((c) => c.code),
+        previous,
+      ),
+    );
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: 'ranking.build',
+      entityType: 'ranking_edition',
+      entityId: String(created!.id),
+      details: { slug, rows: parsedScores.length },
+    });
     return created!.id;
   });
   return getEdition(sql, { id: editionId }, { includeDrafts: true });
@@ -221,7 +237,15 @@ export async function publishEdition(sql: Sql, id: number, actor: Actor): Promis
       sampleSize: r.sampleSize,
     }));
     await tx`DELETE FROM ranking_edition_rows WHERE edition_id = ${id}`;
-    await insertRows(tx, id, computeRows(scores, draft.criteria.map((c) => c.code), previous));
+    await insertRows(
+      tx,
+      id,
+      computeRows(
+        scores,
+        draft.criteria.map((c) => c.code),
+        previous,
+      ),
+    );
     await tx`
       UPDATE ranking_editions SET status = 'published', published_at = now(), published_by = ${actor.id}, previous_edition_id = ${previous?.id ?? null}
       WHERE id = ${id}`;

@@ -24,7 +24,14 @@ describe('edition insights', () => {
   const edition = async (month: string, scores: OrganizationScore[]) => {
     const draft = await buildEdition(
       db.sql,
-      { title: `Рейтинг ${month}`, periodStart: `${month}-01`, periodEnd: `${month}-30`, methodologyVersion: '1', criteria: [{ code: 'profile', name: 'Профиль', weight: 1 }], slug: `insights-${month}` },
+      {
+        title: `Рейтинг ${month}`,
+        periodStart: `${month}-01`,
+        periodEnd: `${month}-30`,
+        methodologyVersion: '1',
+        criteria: [{ code: 'profile', name: 'Профиль', weight: 1 }],
+        slug: `insights-${month}`,
+      },
       scores,
       actor,
     );
@@ -45,11 +52,16 @@ describe('edition insights', () => {
     const september = new Date('2026-09-10T09:00:00Z');
     await seedMeasuredQuestions(db.sql, a!.account_id, september, [
       ...Array.from({ length: 8 }, () => ({ state: 'answered_in_time' as const, seconds: HOUR })),
-      { state: 'breached' }, { state: 'breached' }, { state: 'excluded' }, { state: 'open_within_window' },
+      { state: 'breached' },
+      { state: 'breached' },
+      { state: 'excluded' },
+      { state: 'open_within_window' },
     ]);
     await seedMeasuredQuestions(db.sql, b!.account_id, september, [
-      { state: 'answered_in_time', seconds: 2 * HOUR }, { state: 'answered_in_time', seconds: 2 * HOUR },
-      { state: 'answered_late', seconds: 30 * HOUR }, { state: 'answered_late', seconds: 30 * HOUR },
+      { state: 'answered_in_time', seconds: 2 * HOUR },
+      { state: 'answered_in_time', seconds: 2 * HOUR },
+      { state: 'answered_late', seconds: 30 * HOUR },
+      { state: 'answered_late', seconds: 30 * HOUR },
     ]);
     // Asked at 23:30 on 30 September in Saratov (19:30 UTC) counts in September; 00:30 on 1 October does not.
     await seedMeasuredQuestions(db.sql, b!.account_id, new Date('2026-09-30T19:30:00Z'), [{ state: 'breached' }]);
@@ -58,7 +70,10 @@ describe('edition insights', () => {
   afterAll(async () => db?.drop());
 
   it('counts outcomes per organization and for the region within the period in Saratov days', async () => {
-    const byPeriod = await slaCountsByPeriod(db.sql, [{ key: 'sep', start: '2026-09-01', end: '2026-09-30' }, { key: 'aug', start: '2026-08-01', end: '2026-08-31' }]);
+    const byPeriod = await slaCountsByPeriod(db.sql, [
+      { key: 'sep', start: '2026-09-01', end: '2026-09-30' },
+      { key: 'aug', start: '2026-08-01', end: '2026-08-31' },
+    ]);
     const sep = byPeriod.get('sep')!;
     expect(sep.byOrganization.get(orgs[0]!.code)).toMatchObject({ answeredInTime: 8, answeredLate: 0, breached: 2, openWithinWindow: 1, medianFirstResponseMs: HOUR * 1000 });
     expect(sep.byOrganization.get(orgs[1]!.code)).toMatchObject({ answeredInTime: 2, answeredLate: 2, breached: 1 });

@@ -1,14 +1,4 @@
-import {
-  METHODOLOGY_V1,
-  editionHeadline,
-  medianScore,
-  municipalitySummaries,
-  slaSummary,
-  type EditionHeadline,
-  type MunicipalitySummary,
-  type SlaCounts,
-  type SlaSummary,
-} from '@most/domain';
+import { METHODOLOGY_V1, editionHeadline, medianScore, municipalitySummaries, slaSummary, type EditionHeadline, type MunicipalitySummary, type SlaCounts, type SlaSummary } from '@most/domain';
 import type { Queryable } from '@most/db';
 import { loadRankingRules } from './editions';
 import type { Edition } from './types';
@@ -52,7 +42,9 @@ const toCounts = (r: CountsRow): SlaCounts => ({
  * Questions count in the period they were asked in (Saratov days).
  */
 export async function slaCountsByPeriod(sql: Queryable, periods: readonly SlaPeriod[]): Promise<Map<string, PeriodSla>> {
-  const result = new Map<string, PeriodSla>(periods.map((p) => [p.key, { region: toCounts({ key: p.key, code: null, in_time: 0, late: 0, breached: 0, open: 0, median_seconds: null }), byOrganization: new Map() }]));
+  const result = new Map<string, PeriodSla>(
+    periods.map((p) => [p.key, { region: toCounts({ key: p.key, code: null, in_time: 0, late: 0, breached: 0, open: 0, median_seconds: null }), byOrganization: new Map() }]),
+  );
   if (periods.length === 0) return result;
   const rows = await sql<CountsRow[]>`
     WITH periods AS (SELECT * FROM jsonb_to_recordset(${sql.json(periods as never)}) AS p(key text, start date, "end" date))
@@ -95,7 +87,11 @@ export async function editionInsights(sql: Queryable, edition: Edition, previous
   const regions = new Set((await sql<{ code: string }[]>`SELECT code FROM municipalities WHERE kind = 'region'`).map((r) => r.code));
   return {
     headline: editionHeadline({ rows, hasPrevious: previous !== null, sla: slaSummary([sla.region], minimumSample, sla.region.medianFirstResponseMs) }),
-    municipalities: municipalitySummaries(rows.filter((r) => !regions.has(r.municipalityCode ?? '')), sla.byOrganization, minimumSample),
+    municipalities: municipalitySummaries(
+      rows.filter((r) => !regions.has(r.municipalityCode ?? '')),
+      sla.byOrganization,
+      minimumSample,
+    ),
     minimumSample,
   };
 }
@@ -116,7 +112,9 @@ export interface TrendPoint {
 
 /** One organization's score and 24-hour share across published editions, oldest first, beside the region's. */
 export async function organizationTrends(sql: Queryable, organizationId: number): Promise<TrendPoint[]> {
-  const editions = await sql<{ id: number; slug: string; title: string; period_start: string; period_end: string; methodology_version: string; score: string | null; rank: number | null; code: string }[]>`
+  const editions = await sql<
+    { id: number; slug: string; title: string; period_start: string; period_end: string; methodology_version: string; score: string | null; rank: number | null; code: string }[]
+  >`
     SELECT e.id, e.slug, e.title, e.period_start::text AS period_start, e.period_end::text AS period_end, e.methodology_version, r.score, r.rank, r.organization_code AS code
     FROM ranking_edition_rows r JOIN ranking_editions e ON e.id = r.edition_id
     WHERE r.organization_id = ${organizationId} AND e.status = 'published'
@@ -126,7 +124,10 @@ export async function organizationTrends(sql: Queryable, organizationId: number)
     SELECT edition_id, array_agg(score::text) AS scores FROM ranking_edition_rows
     WHERE edition_id IN ${sql(editions.map((e) => e.id))} AND rank IS NOT NULL AND score IS NOT NULL GROUP BY edition_id`;
   const scoresOf = new Map(ranked.map((r) => [r.edition_id, r.scores.map(Number)]));
-  const sla = await slaCountsByPeriod(sql, editions.map((e) => ({ key: e.slug, start: e.period_start, end: e.period_end })));
+  const sla = await slaCountsByPeriod(
+    sql,
+    editions.map((e) => ({ key: e.slug, start: e.period_start, end: e.period_end })),
+  );
   const rules = new Map<string, Awaited<ReturnType<typeof loadRankingRules>>>();
   for (const version of new Set(editions.map((e) => e.methodology_version))) rules.set(version, await loadRankingRules(sql, version));
   return editions.map((e) => {

@@ -21,7 +21,8 @@ describe('an organization below the minimum sample', () => {
       const at = saratov(`2025-03-${String(day + 2).padStart(2, '0')}T10:00:00`);
       const postId = await makePost(db.sql, accountId, new Date(at.getTime() - HOUR));
       const q = await makeComment(db.sql, { postId, accountId, author: `few-${day}`, at, text: 'Когда починят лифт в доме?' });
-      if (day < 2) await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 3 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `few-${day}` });
+      if (day < 2)
+        await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 3 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `few-${day}` });
     }
     await scorePeriod(db.sql, { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now: saratov('2025-04-15T00:00:00') });
     const [stored] = await db.sql<{ enoughData: boolean; sampleSize: number }[]>`
@@ -30,7 +31,10 @@ describe('an organization below the minimum sample', () => {
     expect(stored).toEqual({ enoughData: false, sampleSize: 3 });
 
     const { criteria, scores } = await loadOrganizationScores(db.sql, { periodStart: '2025-03-01', periodEnd: '2025-03-31', methodologyVersion: '1' });
-    const edition = await buildEdition(db.sql, { title: 'Рейтинг за март 2025', periodStart: '2025-03-01', periodEnd: '2025-03-31', methodologyVersion: '1', criteria }, scores, { id: null, label: 'test' });
+    const edition = await buildEdition(db.sql, { title: 'Рейтинг за март 2025', periodStart: '2025-03-01', periodEnd: '2025-03-31', methodologyVersion: '1', criteria }, scores, {
+      id: null,
+      label: 'test',
+    });
     expect(edition.rules).toEqual({ minimumSample: 10, minimumCoverage: 0.5 });
     const [org] = await db.sql<{ code: string }[]>`SELECT code FROM organizations WHERE id = ${organizationId}`;
     const row = viewEdition(edition, null).notEnoughData.find((r) => r.organizationCode === org!.code);

@@ -56,9 +56,10 @@ export async function renderScorecardPdf(card: Scorecard): Promise<Uint8Array> {
   const qr = QRCode.create(card.pageUrl, { errorCorrectionLevel: 'M' });
   const cells = qr.modules.size;
   const cell = qrSize / (cells + 2);
-  for (let row = 0; row < cells; row += 1) for (let column = 0; column < cells; column += 1) {
-    if (qr.modules.get(row, column)) page.drawRectangle({ x: WIDTH - MARGIN - qrSize + (column + 1) * cell, y: HEIGHT - MARGIN - (row + 2) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
-  }
+  for (let row = 0; row < cells; row += 1)
+    for (let column = 0; column < cells; column += 1) {
+      if (qr.modules.get(row, column)) page.drawRectangle({ x: WIDTH - MARGIN - qrSize + (column + 1) * cell, y: HEIGHT - MARGIN - (row + 2) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
+    }
   y = Math.min(y, HEIGHT - MARGIN - qrSize - 12) - 8;
 
   // Headline figures side by side.

@@ -28,20 +28,24 @@ export async function loadOrganizationScores(sql: Queryable, query: ScoresQuery)
   const [methodology] = await sql<{ definition: { criteria: { code: string; title: { ru: string }; weight: number }[] } }[]>`
     SELECT definition FROM methodology_versions WHERE version = ${version}`;
   if (!methodology) throw new AppError('NOT_FOUND', 'Версия методики не найдена', { details: { methodologyVersion: 'unknown version' } });
-  const rows = await sql<{
-    organization_id: number;
-    score: string | null;
-    enough_data: boolean;
-    accounts_scored: number;
-    accounts_total: number;
-    sample_size: number;
-    criteria: { code: string; score: number | null; weight: number }[];
-  }[]>`
+  const rows = await sql<
+    {
+      organization_id: number;
+      score: string | null;
+      enough_data: boolean;
+      accounts_scored: number;
+      accounts_total: number;
+      sample_size: number;
+      criteria: { code: string; score: number | null; weight: number }[];
+    }[]
+  >`
     SELECT organization_id, score, enough_data, accounts_scored, accounts_total, sample_size, criteria
     FROM organization_scores
     WHERE period_start = ${query.periodStart}::date AND period_end = ${query.periodEnd}::date + 1 AND methodology_version = ${version}`;
   if (rows.length === 0) {
-    throw new AppError('UNAVAILABLE', 'За этот период оценки ещё не рассчитаны', { details: { periodStart: query.periodStart, periodEnd: query.periodEnd, methodologyVersion: query.methodologyVersion } });
+    throw new AppError('UNAVAILABLE', 'За этот период оценки ещё не рассчитаны', {
+      details: { periodStart: query.periodStart, periodEnd: query.periodEnd, methodologyVersion: query.methodologyVersion },
+    });
   }
   return {
     criteria: methodology.definition.criteria.map((c) => ({ code: c.code, name: c.title.ru, weight: c.weight })),

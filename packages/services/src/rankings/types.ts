@@ -28,7 +28,10 @@ export const editionInputSchema = z
     periodEnd: z.iso.date(),
     methodologyVersion: z.string().trim().min(1).max(50),
     criteria: z.array(editionCriterionSchema).max(200),
-    slug: z.string().regex(/^[a-z0-9][a-z0-9-]{2,100}$/, 'lower-case latin letters, digits and -').optional(),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{2,100}$/, 'lower-case latin letters, digits and -')
+      .optional(),
   })
   .refine((e) => e.periodEnd >= e.periodStart, { path: ['periodEnd'], message: 'must not be before periodStart' });
 export type EditionInput = z.input<typeof editionInputSchema>;

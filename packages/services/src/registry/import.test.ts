@@ -67,7 +67,8 @@ describe('registry import', () => {
   });
 
   it('counts a changed row as updated and moves an account to its new organization', async () => {
-    const csv = 'code,full_name,kind,sector,municipality,accounts\n' +
+    const csv =
+      'code,full_name,kind,sector,municipality,accounts\n' +
       'org2,"МОУ СОШ № 2 имени Гагарина",subordinate_institution,education,engels,https://vk.com/school2\n' +
       'org3,"МОУ «СОШ № 3», г. Энгельс",subordinate_institution,education,engels,https://vk.com/club1002\n';
     const report = await importRegistry(db.sql, parseCsv(csv), { label: 'test' });
@@ -79,7 +80,8 @@ describe('registry import', () => {
   });
 
   it('reports duplicates inside one file and unknown parents', async () => {
-    const csv = 'code;full_name;kind;sector;parent_code;accounts\n' +
+    const csv =
+      'code;full_name;kind;sector;parent_code;accounts\n' +
       'x1;Организация один;local_government;other;;https://vk.com/dup_page\n' +
       'x1;Организация один ещё раз;local_government;other;;\n' +
       'x2;Организация два;local_government;other;;vk.com/dup_page\n' +

@@ -27,8 +27,7 @@ export interface ImportReport {
 
 const CHUNK = 1_000;
 
-const chunks = <T>(items: T[], size = CHUNK): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 interface Located {
   line: number;
@@ -95,9 +94,7 @@ async function validateRows(sql: Queryable, table: Table): Promise<{ valid: Loca
 
   // Parents must be in this file (and valid) or already in the registry.
   const parentCodes = [...new Set(candidates.map((c) => c.row.parentCode).filter((c): c is string => !!c && !lineOfCode.has(c)))];
-  const knownParents = new Set(
-    parentCodes.length === 0 ? [] : (await sql<{ code: string }[]>`SELECT code FROM organizations WHERE code IN ${sql(parentCodes)}`).map((r) => r.code),
-  );
+  const knownParents = new Set(parentCodes.length === 0 ? [] : (await sql<{ code: string }[]>`SELECT code FROM organizations WHERE code IN ${sql(parentCodes)}`).map((r) => r.code));
   const valid: Located[] = [];
   for (const candidate of candidates) {
     const parent = candidate.row.parentCode;
@@ -157,7 +154,10 @@ export async function importRegistry(sql: Sql, table: Table, actor: { id?: numbe
     }
 
     const allCodes = [...new Set([...valid.map((v) => v.row.code), ...valid.map((v) => v.row.parentCode).filter((c): c is string => !!c)])];
-    for (const part of chunks(allCodes.filter((code) => !idByCode.has(code)), 10_000)) {
+    for (const part of chunks(
+      allCodes.filter((code) => !idByCode.has(code)),
+      10_000,
+    )) {
       for (const r of await tx<{ id: number; code: string }[]>`SELECT id, code FROM organizations WHERE code IN ${tx(part)}`) {
         idByCode.set(r.code, r.id);
       }

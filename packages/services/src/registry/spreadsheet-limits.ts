@@ -17,7 +17,9 @@ export const SPREADSHEET_LIMITS = {
 const ru = (n: number) => n.toLocaleString('ru-RU');
 
 export const tooManyRows = () =>
-  new AppError('BAD_REQUEST', `В файле больше ${ru(SPREADSHEET_LIMITS.maxRows)} строк — это предел одной загрузки: разделите файл на части`, { details: { file: 'too many rows', maxRows: SPREADSHEET_LIMITS.maxRows } });
+  new AppError('BAD_REQUEST', `В файле больше ${ru(SPREADSHEET_LIMITS.maxRows)} строк — это предел одной загрузки: разделите файл на части`, {
+    details: { file: 'too many rows', maxRows: SPREADSHEET_LIMITS.maxRows },
+  });
 
 /**
  * Sum of the uncompressed sizes declared in a zip's central directory, without inflating anything;
@@ -70,7 +72,14 @@ export async function readXlsxWithinLimits(buffer: Buffer): Promise<Table> {
       void worker.terminate();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new AppError('BAD_REQUEST', `Файл не удалось прочитать за ${SPREADSHEET_LIMITS.timeoutMs / 1000} секунд: разделите его на части`, { details: { file: 'read timed out', timeoutMs: SPREADSHEET_LIMITS.timeoutMs } }))),
+      () =>
+        finish(() =>
+          reject(
+            new AppError('BAD_REQUEST', `Файл не удалось прочитать за ${SPREADSHEET_LIMITS.timeoutMs / 1000} секунд: разделите его на части`, {
+              details: { file: 'read timed out', timeoutMs: SPREADSHEET_LIMITS.timeoutMs },
+            }),
+          ),
+        ),
       SPREADSHEET_LIMITS.timeoutMs,
     );
     worker.once('message', (message: WorkerAnswer) => finish(() => resolve(message)));
@@ -78,7 +87,9 @@ export async function readXlsxWithinLimits(buffer: Buffer): Promise<Table> {
       finish(() =>
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new AppError('BAD_REQUEST', `Файлу не хватило ${SPREADSHEET_LIMITS.workerHeapMb} МБ памяти при чтении: разделите его на части`, { details: { file: 'out of memory', workerHeapMb: SPREADSHEET_LIMITS.workerHeapMb } })
+            ? new AppError('BAD_REQUEST', `Файлу не хватило ${SPREADSHEET_LIMITS.workerHeapMb} МБ памяти при чтении: разделите его на части`, {
+                details: { file: 'out of memory', workerHeapMb: SPREADSHEET_LIMITS.workerHeapMb },
+              })
             : error,
         ),
       ),

@@ -20,7 +20,11 @@ try {
   const { default: Excel } = await import('exceljs');
   // Streaming reader: rows are read one by one and reading stops at the row limit.
   const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(buffer)]), {
-    sharedStrings: 'cache', hyperlinks: 'cache', styles: 'cache', worksheets: 'emit', entries: 'ignore',
+    sharedStrings: 'cache',
+    hyperlinks: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
   });
   let headers = null;
   const rows = [];

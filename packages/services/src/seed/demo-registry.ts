@@ -60,9 +60,7 @@ export function demoRegistry(): DemoOrganization[] {
     municipality: 'region',
     parent_code: code === 'gov' ? '' : 'gov',
     website: `https://${code}.saratov.gov.ru`,
-    accounts: [`https://vk.com/${code}64`, index % 2 === 0 ? `https://ok.ru/${code}64` : '', index % 3 === 0 ? `https://t.me/${code}_64` : '']
-      .filter(Boolean)
-      .join(' '),
+    accounts: [`https://vk.com/${code}64`, index % 2 === 0 ? `https://ok.ru/${code}64` : '', index % 3 === 0 ? `https://t.me/${code}_64` : ''].filter(Boolean).join(' '),
   }));
   SARATOV_MUNICIPALITIES.filter((m) => m.kind !== 'region').forEach((municipality, index) => {
     const adminCode = `adm_${municipality.code}`;

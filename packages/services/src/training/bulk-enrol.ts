@@ -9,20 +9,36 @@ import { traineeProfileSchema, upsertTraineeProfile } from './profiles';
 
 /** Accepted headers (English keys or the Russian ones people use in spreadsheets). */
 const HEADERS: Record<string, string> = {
-  email: 'email', 'e-mail': 'email', 'эл. почта': 'email', 'электронная почта': 'email', 'почта': 'email',
-  surname: 'surname', 'фамилия': 'surname',
-  given_name: 'givenName', 'имя': 'givenName',
-  patronymic: 'patronymic', 'отчество': 'patronymic',
-  organization_code: 'organizationCode', 'код организации': 'organizationCode', 'организация': 'organizationCode',
-  snils: 'snils', 'снилс': 'snils',
-  birth_date: 'birthDate', 'дата рождения': 'birthDate',
-  sex: 'sex', 'пол': 'sex',
-  job_title: 'jobTitle', 'должность': 'jobTitle',
+  email: 'email',
+  'e-mail': 'email',
+  'эл. почта': 'email',
+  'электронная почта': 'email',
+  почта: 'email',
+  surname: 'surname',
+  фамилия: 'surname',
+  given_name: 'givenName',
+  имя: 'givenName',
+  patronymic: 'patronymic',
+  отчество: 'patronymic',
+  organization_code: 'organizationCode',
+  'код организации': 'organizationCode',
+  организация: 'organizationCode',
+  snils: 'snils',
+  снилс: 'snils',
+  birth_date: 'birthDate',
+  'дата рождения': 'birthDate',
+  sex: 'sex',
+  пол: 'sex',
+  job_title: 'jobTitle',
+  должность: 'jobTitle',
 };
-const SEX: Record<string, 'male' | 'female'> = { 'м': 'male', 'муж': 'male', male: 'male', 'ж': 'female', 'жен': 'female', female: 'female' };
+const SEX: Record<string, 'male' | 'female'> = { м: 'male', муж: 'male', male: 'male', ж: 'female', жен: 'female', female: 'female' };
 
 const rowSchema = z.object({
-  email: z.email('не адрес электронной почты').max(320).transform((e) => e.toLowerCase()),
+  email: z
+    .email('не адрес электронной почты')
+    .max(320)
+    .transform((e) => e.toLowerCase()),
   organizationCode: z.string().min(1, 'не указан код организации'),
 });
 
@@ -98,7 +114,14 @@ export async function bulkEnrolFromTable(sql: Queryable, cohortId: number, table
         // No password: the person signs in after a password reset / invitation.
         [user] = await tx<{ id: number; role: string }[]>`
           INSERT INTO users (email, display_name, role, organization_id) VALUES (${p.email}, ${displayName}, 'trainee', ${organizationId}) RETURNING id, role`;
-        await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'user.create', entityType: 'user', entityId: String(user!.id), details: { email: p.email, role: 'trainee', via: 'bulk_enrol' } });
+        await appendAudit(tx, {
+          actorId: actor.id,
+          actorLabel: actor.label,
+          action: 'user.create',
+          entityType: 'user',
+          entityId: String(user!.id),
+          details: { email: p.email, role: 'trainee', via: 'bulk_enrol' },
+        });
         createdUsers += 1;
       }
       if (p.profile) await upsertTraineeProfile(tx, user!.id, p.profile, actor);

@@ -88,14 +88,35 @@ async function insertCertificate(tx: Queryable, doc: NewDocument, actor: Trainin
     action,
     entityType: 'certificate',
     entityId: String(row!.id),
-    details: { enrolmentId: doc.enrolmentId, type: doc.type, series: numbers.series, number: numbers.number, registrationNumber: numbers.registrationNumber, originalId: doc.originalId ?? null, correctsId: doc.correctsId ?? null },
+    details: {
+      enrolmentId: doc.enrolmentId,
+      type: doc.type,
+      series: numbers.series,
+      number: numbers.number,
+      registrationNumber: numbers.registrationNumber,
+      originalId: doc.originalId ?? null,
+      correctsId: doc.correctsId ?? null,
+    },
   });
   return withIsoDate(row!);
 }
 
 /** What the document states about its holder and programme, read from the enrolment now. */
 async function loadEnrolmentForDocument(tx: Queryable, enrolmentId: number) {
-  const [e] = await tx<{ state: EnrolmentState; finished_at: Date | null; kind: CourseKind; title: string; total_hours: number; holder_name: string; surname: string | null; given_name: string | null; patronymic: string | null; attended: number }[]>`
+  const [e] = await tx<
+    {
+      state: EnrolmentState;
+      finished_at: Date | null;
+      kind: CourseKind;
+      title: string;
+      total_hours: number;
+      holder_name: string;
+      surname: string | null;
+      given_name: string | null;
+      patronymic: string | null;
+      attended: number;
+    }[]
+  >`
     SELECT e.state, e.finished_at, c.kind, c.title, c.total_hours,
            coalesce(nullif(trim(concat_ws(' ', p.surname, p.given_name, p.patronymic)), ''), nullif(u.display_name, ''), u.email) AS holder_name,
            p.surname, p.given_name, p.patronymic,
@@ -123,7 +144,18 @@ export async function issueCertificate(sql: Queryable, enrolmentId: number, inpu
     const hours = type === 'training_record' ? Math.round(e.attended) : e.total_hours;
     return insertCertificate(
       tx,
-      { enrolmentId, type, issueDate, holderName: e.holder_name, holderSurname: e.surname, holderGivenName: e.given_name, holderPatronymic: e.patronymic, programmeTitle: e.title, programmeKind: e.kind, hours },
+      {
+        enrolmentId,
+        type,
+        issueDate,
+        holderName: e.holder_name,
+        holderSurname: e.surname,
+        holderGivenName: e.given_name,
+        holderPatronymic: e.patronymic,
+        programmeTitle: e.title,
+        programmeKind: e.kind,
+        hours,
+      },
       actor,
       'certificate.issue',
     );

@@ -11,7 +11,12 @@ export const sessionInputSchema = z
     startsAt: z.coerce.date(),
     hours: z.number().positive().max(24),
     mode: z.enum(['online', 'offline']),
-    link: z.url().max(2000).refine((u) => /^https?:\/\//.test(u), 'must be http(s)').nullable().default(null),
+    link: z
+      .url()
+      .max(2000)
+      .refine((u) => /^https?:\/\//.test(u), 'must be http(s)')
+      .nullable()
+      .default(null),
     place: z.string().trim().min(1).max(500).nullable().default(null),
   })
   .refine((s) => (s.mode === 'online' ? s.link !== null : s.place !== null), { message: 'an online session needs a link, an offline one a place' });
@@ -55,7 +60,15 @@ export interface CohortRow {
 async function insertSessions(tx: Queryable, cohortId: number, sessions: z.output<typeof sessionInputSchema>[]): Promise<number[]> {
   if (sessions.length === 0) return [];
   const rows = await tx<{ id: number }[]>`INSERT INTO cohort_sessions ${tx(
-    sessions.map((s) => ({ cohort_id: cohortId, title: s.title, starts_at: s.startsAt, hours: s.hours, mode: s.mode, link: s.mode === 'online' ? s.link : null, place: s.mode === 'offline' ? s.place : null })),
+    sessions.map((s) => ({
+      cohort_id: cohortId,
+      title: s.title,
+      starts_at: s.startsAt,
+      hours: s.hours,
+      mode: s.mode,
+      link: s.mode === 'online' ? s.link : null,
+      place: s.mode === 'offline' ? s.place : null,
+    })),
   )} RETURNING id`;
   return rows.map((r) => r.id);
 }
@@ -73,7 +86,10 @@ export async function createCohort(sql: Queryable, input: CohortInput, actor: Tr
     if (!course) notFound('Курс не найден');
     if (course.archived_at) throw new AppError('CONFLICT', 'Курс в архиве');
     const assignments = await tx<{ title: string; due_day: number }[]>`SELECT title, due_day FROM assignments WHERE course_id = ${cohort.courseId} ORDER BY due_day, id`;
-    const late = deadlineProblems(cohort, assignments.map((a) => ({ title: a.title, dueDay: a.due_day })));
+    const late = deadlineProblems(
+      cohort,
+      assignments.map((a) => ({ title: a.title, dueDay: a.due_day })),
+    );
     if (late.length > 0) throw new AppError('BAD_REQUEST', late.join('; '), { details: { field: 'endsOn' } });
     await assertInstructors(tx, cohort.instructorIds);
     const [row] = await tx<{ id: number }[]>`
@@ -84,7 +100,14 @@ export async function createCohort(sql: Queryable, input: CohortInput, actor: Tr
     const cohortId = row!.id;
     for (const userId of new Set(cohort.instructorIds)) await tx`INSERT INTO cohort_instructors (cohort_id, user_id) VALUES (${cohortId}, ${userId})`;
     await insertSessions(tx, cohortId, cohort.sessions);
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.create', entityType: 'cohort', entityId: String(cohortId), details: { courseId: cohort.courseId, title: cohort.title } });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: 'cohort.create',
+      entityType: 'cohort',
+      entityId: String(cohortId),
+      details: { courseId: cohort.courseId, title: cohort.title },
+    });
     return getCohort(tx, cohortId);
   });
 }
@@ -94,7 +117,14 @@ export async function addCohortSession(sql: Queryable, cohortId: number, input: 
   return inTransaction(sql, async (tx: Sql) => {
     await getCohort(tx, cohortId);
     const [id] = await insertSessions(tx, cohortId, [session]);
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.session.add', entityType: 'cohort', entityId: String(cohortId), details: { sessionId: id, title: session.title } });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: 'cohort.session.add',
+      entityType: 'cohort',
+      entityId: String(cohortId),
+      details: { sessionId: id, title: session.title },
+    });
     return id!;
   });
 }

@@ -27,7 +27,10 @@ export async function loadCompletionFacts(sql: Queryable, enrolmentId: number, n
       // A partly attended session counts its attended hours as present and the rest as absent.
       attendance: attendance.flatMap((s) =>
         s.status === 'present' && s.attended !== null && s.attended < s.hours
-          ? [{ hours: s.attended, status: 'present' as const }, { hours: s.hours - s.attended, status: 'absent' as const }]
+          ? [
+              { hours: s.attended, status: 'present' as const },
+              { hours: s.hours - s.attended, status: 'absent' as const },
+            ]
           : [{ hours: s.hours, status: s.status }],
       ),
       finalAssessmentPassed: final ? final.passed : null,
@@ -65,7 +68,10 @@ export async function finalizeCohort(sql: Queryable, cohortId: number, actor: Tr
         completed += 1;
         continue;
       }
-      const unmet = outcome.conditions.filter((c) => !c.met).map((c) => c.detail).join('; ');
+      const unmet = outcome.conditions
+        .filter((c) => !c.met)
+        .map((c) => c.detail)
+        .join('; ');
       await changeEnrolmentState(tx, id, { to: 'failed', at: now, reason: `Условия завершения не выполнены: ${unmet}` }, actor);
       failed += 1;
     }

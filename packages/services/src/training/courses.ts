@@ -6,7 +6,13 @@ import { appendAudit } from '@most/db';
 import { inTransaction, notFound, parseInput, type TrainingActor } from './common';
 import { storeFile, withStoredFiles, type Upload } from './files';
 
-const linkSchema = z.object({ title: z.string().min(1).max(300), url: z.url().max(2000).refine((u) => /^https?:\/\//.test(u), 'must be http(s)') });
+const linkSchema = z.object({
+  title: z.string().min(1).max(300),
+  url: z
+    .url()
+    .max(2000)
+    .refine((u) => /^https?:\/\//.test(u), 'must be http(s)'),
+});
 const rubricItemSchema = z.object({ criterion: z.string().min(1).max(500), points: z.number().positive().max(1000) });
 
 export const assignmentInputSchema = z
@@ -31,7 +37,13 @@ export const courseInputSchema = z.object({
   professionalField: z.string().max(500).nullable().default(null),
   qualificationName: z.string().max(500).nullable().default(null),
   /** Укрупнённая группа специальностей (ФИС ФРДО column 13), e.g. «42.00.00 Средства массовой информации…». */
-  ugs: z.string().trim().max(500).nullable().default(null).transform((v) => (v === '' ? null : v)),
+  ugs: z
+    .string()
+    .trim()
+    .max(500)
+    .nullable()
+    .default(null)
+    .transform((v) => (v === '' ? null : v)),
   modules: z
     .array(
       z.object({
@@ -119,8 +131,25 @@ export async function listCourses(sql: Queryable): Promise<(CourseRow & { cohort
 }
 
 export interface CourseOutline extends CourseRow {
-  modules: { id: number; position: number; title: string; hours: number; lessons: { id: number; position: number; title: string; content_md: string; links: { title: string; url: string }[]; files: { id: number; file_name: string; size_bytes: number }[] }[] }[];
-  assignments: { id: number; module_id: number | null; title: string; instructions_md: string; required: boolean; is_final: boolean; due_day: number; max_score: number; pass_score: number; rubric: { criterion: string; points: number }[] }[];
+  modules: {
+    id: number;
+    position: number;
+    title: string;
+    hours: number;
+    lessons: { id: number; position: number; title: string; content_md: string; links: { title: string; url: string }[]; files: { id: number; file_name: string; size_bytes: number }[] }[];
+  }[];
+  assignments: {
+    id: number;
+    module_id: number | null;
+    title: string;
+    instructions_md: string;
+    required: boolean;
+    is_final: boolean;
+    due_day: number;
+    max_score: number;
+    pass_score: number;
+    rubric: { criterion: string; points: number }[];
+  }[];
 }
 
 export async function getCourseOutline(sql: Queryable, courseId: number): Promise<CourseOutline> {
@@ -129,7 +158,9 @@ export async function getCourseOutline(sql: Queryable, courseId: number): Promis
   if (!course) notFound('Курс не найден');
   const modules = await sql<{ id: number; position: number; title: string; hours: number }[]>`
     SELECT id, position, title, hours::float8 AS hours FROM course_modules WHERE course_id = ${courseId} ORDER BY position`;
-  const lessons = await sql<{ id: number; module_id: number; position: number; title: string; content_md: string; links: { title: string; url: string }[]; files: { id: number; file_name: string; size_bytes: number }[] }[]>`
+  const lessons = await sql<
+    { id: number; module_id: number; position: number; title: string; content_md: string; links: { title: string; url: string }[]; files: { id: number; file_name: string; size_bytes: number }[] }[]
+  >`
     SELECT l.id, l.module_id, l.position, l.title, l.content_md, l.links,
            coalesce((SELECT json_agg(json_build_object('id', f.id, 'file_name', f.file_name, 'size_bytes', f.size_bytes) ORDER BY f.id)
                      FROM lesson_files lf JOIN stored_files f ON f.id = lf.file_id WHERE lf.lesson_id = l.id), '[]'::json) AS files
@@ -147,14 +178,23 @@ export async function getCourseOutline(sql: Queryable, courseId: number): Promis
 
 /** Attaches a teaching material (PDF, slides, documents) to a lesson; stored under DATA_DIR. */
 export async function attachLessonFile(sql: Queryable, dataDir: string, lessonId: number, upload: Upload, actor: TrainingActor): Promise<{ id: number }> {
-  return withStoredFiles([upload], (written) => inTransaction(sql, async (tx) => {
-    const [lesson] = await tx`SELECT 1 FROM lessons WHERE id = ${lessonId}`;
-    if (!lesson) notFound('Урок не найден');
-    const stored = await storeFile(tx, dataDir, 'lessons', upload, actor.id, written);
-    await tx`INSERT INTO lesson_files (lesson_id, file_id) VALUES (${lessonId}, ${stored.id})`;
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'lesson.file.attach', entityType: 'lesson', entityId: String(lessonId), details: { fileId: stored.id, fileName: stored.file_name } });
-    return { id: stored.id };
-  }));
+  return withStoredFiles([upload], (written) =>
+    inTransaction(sql, async (tx) => {
+      const [lesson] = await tx`SELECT 1 FROM lessons WHERE id = ${lessonId}`;
+      if (!lesson) notFound('Урок не найден');
+      const stored = await storeFile(tx, dataDir, 'lessons', upload, actor.id, written);
+      await tx`INSERT INTO lesson_files (lesson_id, file_id) VALUES (${lessonId}, ${stored.id})`;
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorLabel: actor.label,
+        action: 'lesson.file.attach',
+        entityType: 'lesson',
+        entityId: String(lessonId),
+        details: { fileId: stored.id, fileName: stored.file_name },
+      });
+      return { id: stored.id };
+    }),
+  );
 }
 
 /** Archived courses stay readable (documents refer to them) but take no new cohorts. */

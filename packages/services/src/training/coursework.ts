@@ -56,41 +56,46 @@ export async function submitAssignment(
   const files = input.files ?? [];
   if (files.length > MAX_FILES_PER_SUBMISSION) throw new AppError('BAD_REQUEST', `Не более ${MAX_FILES_PER_SUBMISSION} файлов`);
   if (!text.trim() && files.length === 0) throw new AppError('BAD_REQUEST', 'Ответ пуст: добавьте текст или файл');
-  return withStoredFiles(files, (written) => inTransaction(sql, async (tx) => {
-    const enrolment = await assertStudying(tx, input.enrolmentId, actor);
-    const [assignment] = await tx`
+  return withStoredFiles(files, (written) =>
+    inTransaction(sql, async (tx) => {
+      const enrolment = await assertStudying(tx, input.enrolmentId, actor);
+      const [assignment] = await tx`
       SELECT a.id FROM assignments a JOIN cohorts h ON h.course_id = a.course_id WHERE a.id = ${input.assignmentId} AND h.id = ${enrolment.cohort_id}`;
-    if (!assignment) notFound('Задание не найдено в этом курсе');
-    const [last] = await tx<{ attempt: number; graded: boolean; resubmission_allowed: boolean | null; passed: boolean | null }[]>`
+      if (!assignment) notFound('Задание не найдено в этом курсе');
+      const [last] = await tx<{ attempt: number; graded: boolean; resubmission_allowed: boolean | null; passed: boolean | null }[]>`
       SELECT s.attempt, g.submission_id IS NOT NULL AS graded, g.resubmission_allowed, g.passed
       FROM submissions s LEFT JOIN grades g ON g.submission_id = s.id
       WHERE s.assignment_id = ${input.assignmentId} AND s.enrolment_id = ${input.enrolmentId} ORDER BY s.attempt DESC LIMIT 1`;
-    if (last && !last.graded) throw new AppError('CONFLICT', 'Предыдущий ответ ещё не проверен');
-    if (last && !last.resubmission_allowed) throw new AppError('CONFLICT', 'Повторная сдача не разрешена преподавателем');
-    const [row] = await tx<SubmissionRow[]>`
+      if (last && !last.graded) throw new AppError('CONFLICT', 'Предыдущий ответ ещё не проверен');
+      if (last && !last.resubmission_allowed) throw new AppError('CONFLICT', 'Повторная сдача не разрешена преподавателем');
+      const [row] = await tx<SubmissionRow[]>`
       INSERT INTO submissions (assignment_id, enrolment_id, attempt, text_body)
       VALUES (${input.assignmentId}, ${input.enrolmentId}, ${(last?.attempt ?? 0) + 1}, ${text})
       RETURNING id, assignment_id, enrolment_id, attempt, text_body, submitted_at`;
-    for (const file of files) {
-      const stored = await storeFile(tx, dataDir, 'submissions', file, actor.id, written);
-      await tx`INSERT INTO submission_files (submission_id, file_id) VALUES (${row!.id}, ${stored.id})`;
-    }
-    await appendAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: 'submission.create',
-      entityType: 'submission',
-      entityId: String(row!.id),
-      details: { assignmentId: input.assignmentId, enrolmentId: input.enrolmentId, attempt: row!.attempt, files: files.length },
-    });
-    return row!;
-  }));
+      for (const file of files) {
+        const stored = await storeFile(tx, dataDir, 'submissions', file, actor.id, written);
+        await tx`INSERT INTO submission_files (submission_id, file_id) VALUES (${row!.id}, ${stored.id})`;
+      }
+      await appendAudit(tx, {
+        actorId: actor.id,
+        actorLabel: actor.label,
+        action: 'submission.create',
+        entityType: 'submission',
+        entityId: String(row!.id),
+        details: { assignmentId: input.assignmentId, enrolmentId: input.enrolmentId, attempt: row!.attempt, files: files.length },
+      });
+      return row!;
+    }),
+  );
 }
 
 export const gradeInputSchema = z.object({
   score: z.number().min(0),
   feedback: z.string().max(20_000).default(''),
-  rubricScores: z.array(z.object({ criterion: z.string().max(500), points: z.number().min(0) })).max(50).default([]),
+  rubricScores: z
+    .array(z.object({ criterion: z.string().max(500), points: z.number().min(0) }))
+    .max(50)
+    .default([]),
   allowResubmission: z.boolean().default(false),
 });
 export type GradeInput = z.input<typeof gradeInputSchema>;
@@ -117,7 +122,14 @@ export async function gradeSubmission(sql: Queryable, submissionId: number, inpu
       VALUES (${submissionId}, ${actor.id}, ${grade.score}, ${passed}, ${grade.feedback}, ${tx.json(grade.rubricScores as never)}, ${allowResubmission})
       ON CONFLICT (submission_id) DO UPDATE SET grader_id = EXCLUDED.grader_id, score = EXCLUDED.score, passed = EXCLUDED.passed,
         feedback = EXCLUDED.feedback, rubric_scores = EXCLUDED.rubric_scores, resubmission_allowed = EXCLUDED.resubmission_allowed, graded_at = now()`;
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'submission.grade', entityType: 'submission', entityId: String(submissionId), details: { score: grade.score, passed, allowResubmission } });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: 'submission.grade',
+      entityType: 'submission',
+      entityId: String(submissionId),
+      details: { score: grade.score, passed, allowResubmission },
+    });
     return { enrolmentId: submission.enrolment_id, passed };
   });
 }

@@ -19,8 +19,7 @@ export interface EnrolmentRow {
   manual_mark: boolean;
 }
 
-const ENROLMENT_COLUMNS = (sql: Queryable) =>
-  sql`id, cohort_id, user_id, organization_id, state, state_since, state_reason, applied_at, enrolled_at, started_at, finished_at, manual_mark`;
+const ENROLMENT_COLUMNS = (sql: Queryable) => sql`id, cohort_id, user_id, organization_id, state, state_since, state_reason, applied_at, enrolled_at, started_at, finished_at, manual_mark`;
 
 export async function getEnrolment(sql: Queryable, enrolmentId: number): Promise<EnrolmentRow> {
   const [row] = await sql<EnrolmentRow[]>`SELECT ${ENROLMENT_COLUMNS(sql)} FROM enrolments WHERE id = ${enrolmentId}`;
@@ -67,12 +66,7 @@ async function resolveTrainee(tx: Queryable, userId: number, organizationId: num
 }
 
 /** A trainee applies during the enrolment window; a monitor later enrols them. */
-export async function applyForCohort(
-  sql: Queryable,
-  input: { cohortId: number; userId: number; organizationId?: number | null },
-  actor: TrainingActor,
-  now = new Date(),
-): Promise<EnrolmentRow> {
+export async function applyForCohort(sql: Queryable, input: { cohortId: number; userId: number; organizationId?: number | null }, actor: TrainingActor, now = new Date()): Promise<EnrolmentRow> {
   return inTransaction(sql, async (tx) => {
     const [cohort] = await tx<{ enrolment_opens_at: Date; enrolment_closes_at: Date }[]>`
       SELECT enrolment_opens_at, enrolment_closes_at FROM cohorts WHERE id = ${input.cohortId}`;
@@ -83,12 +77,7 @@ export async function applyForCohort(
 }
 
 /** A monitor enrols a person directly (the application step is implied). */
-export async function enrolTrainee(
-  sql: Queryable,
-  input: { cohortId: number; userId: number; organizationId?: number | null },
-  actor: TrainingActor,
-  now = new Date(),
-): Promise<EnrolmentRow> {
+export async function enrolTrainee(sql: Queryable, input: { cohortId: number; userId: number; organizationId?: number | null }, actor: TrainingActor, now = new Date()): Promise<EnrolmentRow> {
   return inTransaction(sql, async (tx) => {
     await assertSeatFree(tx, input.cohortId);
     const row = await createEnrolment(tx, { ...input, state: 'enrolled' }, actor, now);
@@ -137,12 +126,7 @@ async function createEnrolment(
 }
 
 /** Every state change goes through here: validated by the domain state machine, recorded and audited. */
-export async function changeEnrolmentState(
-  sql: Queryable,
-  enrolmentId: number,
-  request: { to: EnrolmentState; at?: Date; reason?: string | null },
-  actor: TrainingActor,
-): Promise<EnrolmentRow> {
+export async function changeEnrolmentState(sql: Queryable, enrolmentId: number, request: { to: EnrolmentState; at?: Date; reason?: string | null }, actor: TrainingActor): Promise<EnrolmentRow> {
   if (!ENROLMENT_STATES.includes(request.to)) throw new AppError('BAD_REQUEST', 'Неизвестное состояние');
   return inTransaction(sql, async (tx) => {
     const [current] = await tx<EnrolmentRow[]>`SELECT ${ENROLMENT_COLUMNS(tx)} FROM enrolments WHERE id = ${enrolmentId} FOR UPDATE`;

@@ -52,7 +52,16 @@ const FULL: FrdoRecord = {
   formOfStudy: 'full_time',
   fundingSource: 'paid',
   citizenship: '643',
-  original: { documentType: 'retraining_diploma', series: 'ПП26', number: '000003', registrationNumber: '2026-000010', issueDate: '2026-06-01', surname: 'Сидорова', givenName: 'Мария', patronymic: 'Петровна' },
+  original: {
+    documentType: 'retraining_diploma',
+    series: 'ПП26',
+    number: '000003',
+    registrationNumber: '2026-000010',
+    issueDate: '2026-06-01',
+    surname: 'Сидорова',
+    givenName: 'Мария',
+    patronymic: 'Петровна',
+  },
   lossConfirmation: 'newspaper',
   exchangeConfirmation: 'none',
   changesDocumentNumber: null,
@@ -88,9 +97,43 @@ describe('ФИС ФРДО export', () => {
     const course = await makeCourse(db.sql, { professionalField: 'Связи с общественностью', ugs: '42.00.00 Средства массовой информации и информационно-библиотечное дело' });
     cohortId = (await sampleCohort(db.sql, course.id, { capacity: 10, fundingSource: 'regional', formOfStudy: 'part_time' })).id;
     const people: [string, TraineeProfileInput, 'completed' | 'failed'][] = [
-      ['ivanova@most.test', { surname: 'Иванова', givenName: 'Мария', patronymic: 'Петровна', birthDate: '1990-04-15', sex: 'female', snils: '112-233-445 95', educationLevel: 'higher', diplomaSurname: 'Сидорова', diplomaSeries: '106418', diplomaNumber: '0123456' }, 'completed'],
-      ['petrov@most.test', { surname: 'Петров', givenName: 'Олег', patronymic: null, birthDate: '1985-11-02', sex: 'male', snils: '123-456-789 64', educationLevel: 'secondary_vocational', diplomaSurname: 'Петров', diplomaSeries: '1164', diplomaNumber: '0012345' }, 'completed'],
-      ['kim@most.test', { surname: 'Ким', givenName: 'Анна', patronymic: 'Сергеевна', birthDate: '1978-01-30', sex: 'female', snils: null, citizenship: '398', educationLevel: 'experience' }, 'failed'],
+      [
+        'ivanova@most.test',
+        {
+          surname: 'Иванова',
+          givenName: 'Мария',
+          patronymic: 'Петровна',
+          birthDate: '1990-04-15',
+          sex: 'female',
+          snils: '112-233-445 95',
+          educationLevel: 'higher',
+          diplomaSurname: 'Сидорова',
+          diplomaSeries: '106418',
+          diplomaNumber: '0123456',
+        },
+        'completed',
+      ],
+      [
+        'petrov@most.test',
+        {
+          surname: 'Петров',
+          givenName: 'Олег',
+          patronymic: null,
+          birthDate: '1985-11-02',
+          sex: 'male',
+          snils: '123-456-789 64',
+          educationLevel: 'secondary_vocational',
+          diplomaSurname: 'Петров',
+          diplomaSeries: '1164',
+          diplomaNumber: '0012345',
+        },
+        'completed',
+      ],
+      [
+        'kim@most.test',
+        { surname: 'Ким', givenName: 'Анна', patronymic: 'Сергеевна', birthDate: '1978-01-30', sex: 'female', snils: null, citizenship: '398', educationLevel: 'experience' },
+        'failed',
+      ],
     ];
     for (const [email, profile, outcome] of people) {
       const userId = await insertUser(db.sql, email, 'trainee', orgId);
@@ -121,7 +164,10 @@ describe('ФИС ФРДО export', () => {
     expect(result.rowCount).toBe(3);
     const actual = await readSheet(result.xlsx!);
     if (process.env.UPDATE_GOLDEN === '1') await writeFile(GOLDEN, `${actual.map((r) => r.join('\t')).join('\n')}\n`);
-    const golden = (await readFile(GOLDEN, 'utf8')).trimEnd().split('\n').map((line) => line.split('\t'));
+    const golden = (await readFile(GOLDEN, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(actual.length).toBe(golden.length);
     expect(golden[0]).toEqual(FRDO_HEADERS);
     for (let r = 0; r < golden.length; r += 1) {

@@ -1,4 +1,3 @@
-
 import { AppError } from '@most/shared';
 import { buildFrdoRow, FRDO_HEADERS, regionDate, type FrdoCell, type FrdoRecord } from '@most/domain';
 import type { Queryable } from '@most/db';

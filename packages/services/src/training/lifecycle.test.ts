@@ -12,10 +12,19 @@ import { listMyAssignments, listMyCourses } from './progress';
 import { insertOrganization, insertUser, makeCourse, monitor, sampleCohort } from './test-fixtures';
 
 const today = regionDate(new Date());
-const running = { startsOn: addDays(today, -3), endsOn: addDays(today, 30), enrolmentOpensAt: new Date(Date.now() - 10 * 86_400_000), enrolmentClosesAt: new Date(Date.now() + 86_400_000), capacity: 10 };
+const running = {
+  startsOn: addDays(today, -3),
+  endsOn: addDays(today, 30),
+  enrolmentOpensAt: new Date(Date.now() - 10 * 86_400_000),
+  enrolmentClosesAt: new Date(Date.now() + 86_400_000),
+  capacity: 10,
+};
 
 async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => null, (e: unknown) => e);
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }

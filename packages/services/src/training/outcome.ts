@@ -98,7 +98,16 @@ export async function cohortOutcomeReport(sql: Queryable, cohortId: number, opti
         const afterMean = mean(after.map((p) => p.total));
         const delta = beforeMean !== null && afterMean !== null ? Math.round((afterMean - beforeMean) * 10) / 10 : null;
         if (delta !== null) allDeltas.push(delta);
-        return { accountId: a.id, network: a.network, handle: a.handle, before: beforeMean, after: afterMean, delta, beforePeriods: before.map((p) => p.start), afterPeriods: after.map((p) => p.start) };
+        return {
+          accountId: a.id,
+          network: a.network,
+          handle: a.handle,
+          before: beforeMean,
+          after: afterMean,
+          delta,
+          beforePeriods: before.map((p) => p.start),
+          afterPeriods: after.map((p) => p.start),
+        };
       });
     return {
       organizationId: org.organization_id,

@@ -4,7 +4,14 @@ import type { Queryable } from '@most/db';
 import { appendAudit } from '@most/db';
 import { isoDate, parseInput, type TrainingActor } from './common';
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null).transform((v) => (v === '' ? null : v));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .default(null)
+    .transform((v) => (v === '' ? null : v));
 
 export const traineeProfileSchema = z.object({
   surname: z.string().trim().min(1).max(200),
@@ -18,7 +25,10 @@ export const traineeProfileSchema = z.object({
     .default(null)
     .refine((v) => v === null || v.trim() === '' || isValidSnils(v), 'СНИЛС: неверная контрольная сумма или формат')
     .transform((v) => (v === null || v.trim() === '' ? null : normalizeSnils(v))),
-  citizenship: z.string().regex(/^\d{3}$/, 'трёхзначный код ОКСМ').default('643'),
+  citizenship: z
+    .string()
+    .regex(/^\d{3}$/, 'трёхзначный код ОКСМ')
+    .default('643'),
   educationLevel: z.enum(EDUCATION_LEVELS).nullable().default(null),
   diplomaSurname: optionalText(200),
   diplomaSeries: optionalText(50),
@@ -50,11 +60,22 @@ export function fullNameSql(sql: Queryable) {
 }
 
 export async function getTraineeProfile(sql: Queryable, userId: number) {
-  const [row] = await sql<{
-    surname: string; given_name: string; patronymic: string | null; birth_date: Date | null; sex: 'male' | 'female' | null; snils: string | null;
-    citizenship: string; education_level: 'higher' | 'secondary_vocational' | null; diploma_surname: string | null; diploma_series: string | null;
-    diploma_number: string | null; job_title: string | null;
-  }[]>`
+  const [row] = await sql<
+    {
+      surname: string;
+      given_name: string;
+      patronymic: string | null;
+      birth_date: Date | null;
+      sex: 'male' | 'female' | null;
+      snils: string | null;
+      citizenship: string;
+      education_level: 'higher' | 'secondary_vocational' | null;
+      diploma_surname: string | null;
+      diploma_series: string | null;
+      diploma_number: string | null;
+      job_title: string | null;
+    }[]
+  >`
     SELECT surname, given_name, patronymic, birth_date, sex, snils, citizenship, education_level, diploma_surname, diploma_series, diploma_number, job_title
     FROM trainee_profiles WHERE user_id = ${userId}`;
   if (!row) return null;

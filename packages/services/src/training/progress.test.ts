@@ -39,7 +39,16 @@ describe('trainee and instructor views', () => {
 
     const [mine] = await listMyCourses(db.sql, userId);
     // 2 lessons + 3 assignments; 1 lesson done and 1 assignment passed.
-    expect(mine).toMatchObject({ course_title: course.title, state: 'active', lessons_total: 2, lessons_done: 1, assignments_total: 3, assignments_passed: 1, progress_percent: 40, certificate_id: null });
+    expect(mine).toMatchObject({
+      course_title: course.title,
+      state: 'active',
+      lessons_total: 2,
+      lessons_done: 1,
+      assignments_total: 3,
+      assignments_passed: 1,
+      progress_percent: 40,
+      certificate_id: null,
+    });
 
     const statuses = await listMyAssignments(db.sql, enrolment.id);
     expect(statuses.map((a) => [a.title, a.status, a.last_score])).toEqual([
@@ -57,6 +66,15 @@ describe('trainee and instructor views', () => {
     const sessions = await listCohortSessions(db.sql, cohort.id);
     await markAttendance(db.sql, sessions[0]!.id, [{ enrolmentId: enrolment.id, status: 'present' }], monitor);
     const [row] = await cohortProgress(db.sql, cohort.id, new Date('2026-03-05T00:00:00Z'));
-    expect(row).toMatchObject({ trainee_name: 'sokolova', organization_name: 'Администрация Вольского района', lessons_done: 1, assignments_passed: 1, required_assignments: 1, attendance_percent: 100, final_passed: false, meets_completion_rule: false });
+    expect(row).toMatchObject({
+      trainee_name: 'sokolova',
+      organization_name: 'Администрация Вольского района',
+      lessons_done: 1,
+      assignments_passed: 1,
+      required_assignments: 1,
+      attendance_percent: 100,
+      final_passed: false,
+      meets_completion_rule: false,
+    });
   });
 });

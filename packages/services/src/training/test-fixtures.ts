@@ -26,7 +26,17 @@ export const sampleCourse = (overrides: Partial<CourseInput> = {}): CourseInput 
     { title: 'Ответы на комментарии', hours: 24, lessons: [{ title: 'Сроки ответа', contentMd: 'Не позднее 24 часов' }] },
   ],
   assignments: [
-    { title: 'Аудит своей страницы', maxScore: 10, passScore: 6, dueDay: 7, rubric: [{ criterion: 'Полнота', points: 6 }, { criterion: 'Выводы', points: 4 }], modulePosition: 1 },
+    {
+      title: 'Аудит своей страницы',
+      maxScore: 10,
+      passScore: 6,
+      dueDay: 7,
+      rubric: [
+        { criterion: 'Полнота', points: 6 },
+        { criterion: 'Выводы', points: 4 },
+      ],
+      modulePosition: 1,
+    },
     { title: 'Эссе (по желанию)', maxScore: 10, passScore: 5, required: false },
     { title: 'Итоговая аттестация', maxScore: 100, passScore: 60, isFinal: true, dueDay: 30 },
   ],

@@ -42,7 +42,10 @@ describe('training data', () => {
   it('stores a course outline with modules, lessons, links and assignments', async () => {
     const course = await makeCourse(db.sql);
     const outline = await getCourseOutline(db.sql, course.id);
-    expect(outline.modules.map((m) => [m.title, m.hours, m.lessons.length])).toEqual([['Требования закона', 12, 1], ['Ответы на комментарии', 24, 1]]);
+    expect(outline.modules.map((m) => [m.title, m.hours, m.lessons.length])).toEqual([
+      ['Требования закона', 12, 1],
+      ['Ответы на комментарии', 24, 1],
+    ]);
     expect(outline.modules[0]!.lessons[0]!.links).toEqual([{ title: 'Закон', url: 'https://example.org/270' }]);
     expect(outline.assignments.map((a) => a.title)).toEqual(['Аудит своей страницы', 'Эссе (по желанию)', 'Итоговая аттестация']);
     expect(outline.assignments[0]!.rubric).toHaveLength(2);
@@ -102,7 +105,12 @@ describe('training data', () => {
     const course = await makeCourse(db.sql);
     const cohort = await sampleCohort(db.sql, course.id, { instructorIds: [instructorId] });
     const userId = await insertUser(db.sql, 'ivanova@most.test', 'trainee', orgId);
-    await upsertTraineeProfile(db.sql, userId, { surname: 'Иванова', givenName: 'Мария', patronymic: 'Петровна', snils: '112-233-445 95', birthDate: '1990-04-15', sex: 'female', educationLevel: 'higher' }, monitor);
+    await upsertTraineeProfile(
+      db.sql,
+      userId,
+      { surname: 'Иванова', givenName: 'Мария', patronymic: 'Петровна', snils: '112-233-445 95', birthDate: '1990-04-15', sex: 'female', educationLevel: 'higher' },
+      monitor,
+    );
     await expect(upsertTraineeProfile(db.sql, userId, { surname: 'И', givenName: 'М', snils: '112-233-445 96' }, monitor)).rejects.toThrow(/СНИЛС/);
     const enrolment = await enrolTrainee(db.sql, { cohortId: cohort.id, userId }, monitor, new Date('2026-02-15T00:00:00Z'));
     const outline = await getCourseOutline(db.sql, course.id);
@@ -114,9 +122,15 @@ describe('training data', () => {
     await markLessonComplete(db.sql, enrolment.id, outline.modules[0]!.lessons[0]!.id);
     await markLessonComplete(db.sql, enrolment.id, outline.modules[0]!.lessons[0]!.id);
 
-    await expect(submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, files: [{ fileName: 'virus.exe', content: PDF_BYTES }] }, actor)).rejects.toThrow(/не принимается/);
-    await expect(submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, files: [{ fileName: 'fake.pdf', content: new Uint8Array([1, 2, 3]) }] }, actor)).rejects.toThrow(/не соответствует/);
-    await expect(submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, files: [{ fileName: 'big.txt', content: new Uint8Array(10 * 1024 * 1024 + 1).fill(65) }] }, actor)).rejects.toThrow(/больше 10 МБ/);
+    await expect(submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, files: [{ fileName: 'virus.exe', content: PDF_BYTES }] }, actor)).rejects.toThrow(
+      /не принимается/,
+    );
+    await expect(
+      submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, files: [{ fileName: 'fake.pdf', content: new Uint8Array([1, 2, 3]) }] }, actor),
+    ).rejects.toThrow(/не соответствует/);
+    await expect(
+      submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, files: [{ fileName: 'big.txt', content: new Uint8Array(10 * 1024 * 1024 + 1).fill(65) }] }, actor),
+    ).rejects.toThrow(/больше 10 МБ/);
     const first = await submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'Мой аудит', files: [{ fileName: 'аудит.pdf', content: PDF_BYTES }] }, actor);
     expect(first.attempt).toBe(1);
     await expect(submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'ещё' }, actor)).rejects.toThrow(/ещё не проверен/);
@@ -124,7 +138,9 @@ describe('training data', () => {
     const queue = await gradingQueue(db.sql, { instructorId });
     expect(queue.map((q) => [q.submission_id, q.trainee_name, q.files.map((f) => f.file_name)])).toEqual([[first.id, 'Иванова Мария Петровна', ['аудит.pdf']]]);
     expect(await gradingQueue(db.sql, { instructorId: 999_999 })).toEqual([]);
-    const [stored] = await db.sql<{ id: number; storage_path: string; size_bytes: number }[]>`SELECT f.id, f.storage_path, f.size_bytes FROM stored_files f JOIN submission_files sf ON sf.file_id = f.id WHERE sf.submission_id = ${first.id}`;
+    const [stored] = await db.sql<
+      { id: number; storage_path: string; size_bytes: number }[]
+    >`SELECT f.id, f.storage_path, f.size_bytes FROM stored_files f JOIN submission_files sf ON sf.file_id = f.id WHERE sf.submission_id = ${first.id}`;
     expect(stored!.size_bytes).toBe(PDF_BYTES.byteLength);
     expect(await readFile(resolveStoragePath(dataDir, stored!.storage_path))).toEqual(Buffer.from(PDF_BYTES));
     expect((await readStoredFile(db.sql, dataDir, stored!.id)).file.file_name).toBe('аудит.pdf');
@@ -134,7 +150,19 @@ describe('training data', () => {
     expect((await gradeSubmission(db.sql, first.id, { score: 4, feedback: 'Нет выводов', allowResubmission: true }, monitor)).passed).toBe(false);
     const second = await submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'Исправленный аудит' }, actor);
     expect(second.attempt).toBe(2);
-    await gradeSubmission(db.sql, second.id, { score: 8, feedback: 'Хорошо', rubricScores: [{ criterion: 'Полнота', points: 5 }, { criterion: 'Выводы', points: 3 }] }, { id: instructorId, label: 'teacher' });
+    await gradeSubmission(
+      db.sql,
+      second.id,
+      {
+        score: 8,
+        feedback: 'Хорошо',
+        rubricScores: [
+          { criterion: 'Полнота', points: 5 },
+          { criterion: 'Выводы', points: 3 },
+        ],
+      },
+      { id: instructorId, label: 'teacher' },
+    );
     await expect(submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'третья' }, actor)).rejects.toThrow(/не разрешена/);
     expect(essay!.required).toBe(false);
 
@@ -204,10 +232,17 @@ describe('training data', () => {
     expect(tooMany.errors).toEqual([{ line: 4, message: 'В потоке нет свободных мест (2)' }]);
     const [{ count: leftovers } = { count: -1 }] = await db.sql<{ count: number }[]>`SELECT count(*)::int AS count FROM users WHERE email LIKE 'c_@most.test'`;
     expect(leftovers).toBe(0);
-    const ok = await bulkEnrolFromTable(db.sql, cohort.id, parseCsv('email;фамилия;имя;отчество;организация;снилс;пол\nSidorov@most.test;Сидоров;Иван;;adm-balakovo;112-233-445 95;М\nivanova@most.test;;;;adm-balakovo;;\n'), monitor);
+    const ok = await bulkEnrolFromTable(
+      db.sql,
+      cohort.id,
+      parseCsv('email;фамилия;имя;отчество;организация;снилс;пол\nSidorov@most.test;Сидоров;Иван;;adm-balakovo;112-233-445 95;М\nivanova@most.test;;;;adm-balakovo;;\n'),
+      monitor,
+    );
     expect(ok).toEqual({ enrolled: 2, createdUsers: 1, errors: [] });
     expect((await getCohort(db.sql, cohort.id)).seats_taken).toBe(2);
-    const [profile] = await db.sql<{ surname: string; snils: string; sex: string }[]>`SELECT p.surname, p.snils, p.sex FROM trainee_profiles p JOIN users u ON u.id = p.user_id WHERE u.email = 'sidorov@most.test'`;
+    const [profile] = await db.sql<
+      { surname: string; snils: string; sex: string }[]
+    >`SELECT p.surname, p.snils, p.sex FROM trainee_profiles p JOIN users u ON u.id = p.user_id WHERE u.email = 'sidorov@most.test'`;
     expect(profile).toEqual({ surname: 'Сидоров', snils: '11223344595', sex: 'male' });
   });
 });

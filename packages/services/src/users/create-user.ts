@@ -5,7 +5,10 @@ import { appendAudit } from '@most/db';
 import { hashPassword } from '../auth/passwords';
 
 export const newUserSchema = z.object({
-  email: z.email({ error: 'is not an e-mail address' }).max(320).transform((email) => email.toLowerCase()),
+  email: z
+    .email({ error: 'is not an e-mail address' })
+    .max(320)
+    .transform((email) => email.toLowerCase()),
   displayName: z.string().max(200).default(''),
   role: roleSchema,
   password: z.string().min(10, 'must have at least 10 characters').max(1024),

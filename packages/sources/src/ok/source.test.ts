@@ -30,7 +30,10 @@ const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 const TOPICS = Array.from({ length: 7 }, (_, i) => ({
   id: String(155_000_000_000_000 + 7 - i),
   created_ms: Date.UTC(2026, 9, 20 - i, 9, 30),
-  media: [{ type: 'text', text: `Объявление ${7 - i}: график приёма граждан` }, { type: 'photo', list: [] }],
+  media: [
+    { type: 'text', text: `Объявление ${7 - i}: график приёма граждан` },
+    { type: 'photo', list: [] },
+  ],
   discussion_summary: { comments_count: i === 0 ? 3 : 0 },
   like_summary: { count: 10 + i },
   reshare_summary: { count: i },

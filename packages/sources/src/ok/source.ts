@@ -202,7 +202,10 @@ function toPost(gid: string, topic: OkTopic): SourcePost {
     url: `https://ok.ru/group/${gid}/topic/${topic.id}`,
     publishedAt: new Date(topic.created_ms),
     editedAt: null,
-    text: topic.media.filter((m) => m.type === 'text' && m.text).map((m) => m.text).join('\n'),
+    text: topic.media
+      .filter((m) => m.type === 'text' && m.text)
+      .map((m) => m.text)
+      .join('\n'),
     isPinned: topic.is_on_top ?? false,
     isAd: topic.is_promo ?? false,
     likes: topic.like_summary?.count ?? 0,

@@ -1,7 +1,25 @@
 import { rngFor } from './random';
 
 /** What can go wrong on purpose (`errorN`: the network's error code N; OK: 2 service, 8 flood, 102 session expired). `hang` holds the request until the client gives up or the server closes. */
-export const FAULT_KINDS = ['error2', 'error5', 'error6', 'error8', 'error9', 'error10', 'error14', 'error29', 'error102', 'hang', 'slow', 'malformed_json', 'bad_shape', 'http500', 'http502', 'http503', 'reset'] as const;
+export const FAULT_KINDS = [
+  'error2',
+  'error5',
+  'error6',
+  'error8',
+  'error9',
+  'error10',
+  'error14',
+  'error29',
+  'error102',
+  'hang',
+  'slow',
+  'malformed_json',
+  'bad_shape',
+  'http500',
+  'http502',
+  'http503',
+  'reset',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultOptions {
@@ -19,7 +37,10 @@ export class FaultPlan {
   private random: FaultOptions;
   private counter = 0;
 
-  constructor(private readonly seed: string, options: FaultOptions = {}) {
+  constructor(
+    private readonly seed: string,
+    options: FaultOptions = {},
+  ) {
     this.random = options;
   }
 

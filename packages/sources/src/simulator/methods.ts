@@ -5,7 +5,10 @@ import type { SimComment, SimCommunity, World } from './world';
 /** VK methods the simulator answers. Each returns the `response` value or throws a VkApiError. */
 
 export class VkApiError extends Error {
-  constructor(readonly code: number, message: string) {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -25,10 +28,18 @@ function intParam(params: Params, name: string, fallback: number, min: number, m
 }
 
 export function groupsGetById(world: World, params: Params): unknown {
-  const ids = (params.group_ids ?? params.group_id ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = (params.group_ids ?? params.group_id ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (ids.length === 0) throw invalid('group_ids is undefined');
   if (ids.length > 500) throw invalid('group_ids is too long');
-  const fields = new Set((params.fields ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  const fields = new Set(
+    (params.fields ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   // As VK: in the order asked, each group once, unknown ids left out (all unknown: error 100).
   const groups = [...new Set(ids.map((id) => world.resolve(id)).filter((c): c is SimCommunity => c !== null))];
   if (groups.length === 0) throw invalid('group_ids is undefined');
@@ -127,6 +138,11 @@ export function wallGetComments(world: World, clock: SimulatorClock, params: Par
 }
 
 function paged(list: SimComment[], offset: number, count: number, startCommentId: string | undefined): SimComment[] {
-  const start = startCommentId ? Math.max(0, list.findIndex((c) => String(c.id) === startCommentId)) : offset;
+  const start = startCommentId
+    ? Math.max(
+        0,
+        list.findIndex((c) => String(c.id) === startCommentId),
+      )
+    : offset;
   return list.slice(start, start + count);
 }

@@ -10,7 +10,14 @@ const NOW = new Date('2026-11-20T00:00:00Z');
 describe('OK API simulator', () => {
   let simulator: OkSimulator;
   beforeAll(async () => {
-    simulator = await startOkSimulator({ seed: 'unit', now: NOW, anchor: NOW, postsPerAccount: 3, commentsPerPost: 5, tokens: { token: { requestsPerSecond: null }, burst: { requestsPerSecond: 3 } } });
+    simulator = await startOkSimulator({
+      seed: 'unit',
+      now: NOW,
+      anchor: NOW,
+      postsPerAccount: 3,
+      commentsPerPost: 5,
+      tokens: { token: { requestsPerSecond: null }, burst: { requestsPerSecond: 3 } },
+    });
   });
   afterAll(() => simulator.close());
 
@@ -28,7 +35,13 @@ describe('OK API simulator', () => {
   });
 
   it('answers the same region for the same seed; comment dates (Moscow time on the wire) fall between the post and now', async () => {
-    const source = createOkSource({ applicationKey: OK_SIMULATOR_APPLICATION.key, applicationSecretKey: OK_SIMULATOR_APPLICATION.secretKey, accessToken: 'token', baseUrl: simulator.url, requestsPerSecond: 2 });
+    const source = createOkSource({
+      applicationKey: OK_SIMULATOR_APPLICATION.key,
+      applicationSecretKey: OK_SIMULATOR_APPLICATION.secretKey,
+      accessToken: 'token',
+      baseUrl: simulator.url,
+      requestsPerSecond: 2,
+    });
     const ref = { network: 'ok' as const, handle: 'daily_unit', externalId: null };
     const profile = await source.getProfile(ref);
     expect(profile).toMatchObject({ network: 'ok', handle: 'daily_unit', status: 'active' });

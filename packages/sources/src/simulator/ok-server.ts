@@ -40,7 +40,10 @@ export interface OkSimulator {
 }
 
 class OkApiError extends Error {
-  constructor(readonly code: number, message?: string) {
+  constructor(
+    readonly code: number,
+    message?: string,
+  ) {
     super(message ?? ERROR_TEXT[code] ?? 'UNKNOWN : Unknown error');
   }
 }
@@ -148,10 +151,18 @@ export async function startOkSimulator(options: OkSimulatorOptions = {}): Promis
         return community ? { type: 'GROUP', objectId: Number(okGid(community)) } : { type: 'UNKNOWN' };
       }
       case 'group.getInfo': {
-        const uids = (params.uids ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        const uids = (params.uids ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         if (uids.length === 0) throw missing('uids');
         if (uids.length > 100) throw new OkApiError(100, 'PARAM : uids: too many ids (at most 100)');
-        const fields = new Set((params.fields ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+        const fields = new Set(
+          (params.fields ?? '')
+            .split(',')
+            .map((s) => s.trim().toLowerCase())
+            .filter(Boolean),
+        );
         const groups = [...new Set(uids.map(groupByGid).filter((c): c is SimCommunity => c !== null))];
         return groups.map((community) => okGroupObject(community, fields));
       }

@@ -62,11 +62,7 @@ describe('VK simulator', () => {
     // Many group_ids in one call: {groups, profiles} in the order asked, each once, unknown ids left out.
     const many = await get(sim, 'groups.getById', { group_ids: 'minobr64,club123,missing_page,123,adm_engels', fields: 'members_count' });
     expect(Object.keys(many.response).sort()).toEqual(['groups', 'profiles']);
-    expect(many.response.groups.map((g: { id: number; screen_name: string }) => g.screen_name ?? g.id)).toEqual([
-      'minobr64',
-      many.response.groups[1].screen_name,
-      'adm_engels',
-    ]);
+    expect(many.response.groups.map((g: { id: number; screen_name: string }) => g.screen_name ?? g.id)).toEqual(['minobr64', many.response.groups[1].screen_name, 'adm_engels']);
     expect(many.response.groups[1].id).toBe(123);
     expect(many.response.groups.every((g: { members_count?: number }) => typeof g.members_count === 'number' || g.members_count === undefined)).toBe(true);
     const tooLong = await get(sim, 'groups.getById', { group_ids: Array.from({ length: 501 }, (_, i) => `club${i + 1}`).join(',') });
@@ -117,7 +113,7 @@ describe('VK simulator', () => {
       for (const handle of handles.slice(i, i + 100)) {
         const answer = await get(sim, 'groups.getById', { group_ids: handle });
         const group = answer.response?.groups[0];
-        const state = !group ? 'not_found' : group.deactivated ?? (group.is_closed === 2 ? 'private' : group.is_closed === 1 ? 'closed' : 'active');
+        const state = !group ? 'not_found' : (group.deactivated ?? (group.is_closed === 2 ? 'private' : group.is_closed === 1 ? 'closed' : 'active'));
         states.set(state, (states.get(state) ?? 0) + 1);
       }
     }

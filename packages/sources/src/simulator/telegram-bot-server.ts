@@ -83,10 +83,25 @@ export async function startTelegramBotServer(options: { token?: string; username
     sent,
     userWrites(chatId, text) {
       const id = nextUpdateId++;
-      updates.push({ update_id: id, message: { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'Сотрудник' }, text } });
+      updates.push({
+        update_id: id,
+        message: { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'Сотрудник' }, text },
+      });
     },
     failSends(count, errorCode, description) {
-      failures = { count, code: errorCode, description: description ?? (errorCode === 429 ? 'Too Many Requests: retry after 1' : errorCode === 403 ? 'Forbidden: bot was blocked by the user' : errorCode === 400 ? 'Bad Request: chat not found' : 'Internal Server Error') };
+      failures = {
+        count,
+        code: errorCode,
+        description:
+          description ??
+          (errorCode === 429
+            ? 'Too Many Requests: retry after 1'
+            : errorCode === 403
+              ? 'Forbidden: bot was blocked by the user'
+              : errorCode === 400
+                ? 'Bad Request: chat not found'
+                : 'Internal Server Error'),
+      };
     },
     close: () => server.close(),
   };

@@ -47,7 +47,9 @@ function channelInfo(community: SimCommunity, channel: string): string {
     escapeText(community.description),
     community.site ? `Сайт: <a href="${escapeText(community.site)}" target="_blank" rel="noopener">${escapeText(community.site.replace(/^https?:\/\//, ''))}</a>` : '',
     community.address?.phone ? `Телефон: ${escapeText(community.address.phone)}` : '',
-  ].filter(Boolean).join('<br/>');
+  ]
+    .filter(Boolean)
+    .join('<br/>');
   return `<div class="tgme_channel_info">
   <div class="tgme_channel_info_header">
     ${community.hasAvatar ? `<i class="tgme_page_photo_image bgcolor1"><img src="https://cdn4.cdn-telegram.org/file/${community.id}.jpg"></i>` : '<i class="tgme_page_photo_image bgcolor1" data-content="К"></i>'}
@@ -122,8 +124,14 @@ export async function startTelegramSimulator(options: TelegramSimulatorOptions =
     const now = clock.unix();
     const before = url.searchParams.get('before');
     const beforeId = before && /^\d+$/.test(before) ? Number(before) : Number.POSITIVE_INFINITY;
-    const posts = world.postsUpTo(community, now).filter((p) => p.id < beforeId).slice(-TELEGRAM_PREVIEW_PAGE);
-    const more = posts[0] && posts[0].id > 1 ? `<div class="tgme_widget_message_centered js-messages_more_wrap"><a href="/s/${channel}?before=${posts[0].id}" class="tme_messages_more js-messages_more" data-before="${posts[0].id}"></a></div>` : '';
+    const posts = world
+      .postsUpTo(community, now)
+      .filter((p) => p.id < beforeId)
+      .slice(-TELEGRAM_PREVIEW_PAGE);
+    const more =
+      posts[0] && posts[0].id > 1
+        ? `<div class="tgme_widget_message_centered js-messages_more_wrap"><a href="/s/${channel}?before=${posts[0].id}" class="tme_messages_more js-messages_more" data-before="${posts[0].id}"></a></div>`
+        : '';
     const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeText(community.name)} – Telegram</title></head>
 <body class="widget_frame_base tgme_webpreview_body"><main class="tgme_main"><section class="tgme_channel_history js-message_history">${more}
 ${posts.map((post) => message(channel, post, now)).join('\n')}

@@ -59,16 +59,7 @@ export function address(rng: Rng): { city: string; street: string } {
   return { city: rng.pick(PLACES), street: `${rng.pick(STREETS)}, д. ${rng.int(1, 120)}` };
 }
 
-const POST_OPENINGS = [
-  'Уважаемые жители!',
-  'Информируем:',
-  'Важно!',
-  'Новости недели.',
-  'Приглашаем всех желающих!',
-  'Вниманию родителей!',
-  'Подведены итоги.',
-  '',
-];
+const POST_OPENINGS = ['Уважаемые жители!', 'Информируем:', 'Важно!', 'Новости недели.', 'Приглашаем всех желающих!', 'Вниманию родителей!', 'Подведены итоги.', ''];
 const POST_BODIES = [
   'В связи с плановыми работами {date} будет временно приостановлена подача горячей воды на {street}.',
   'Состоялось рабочее совещание по вопросам благоустройства дворовых территорий. Обсудили график ремонта на {street}.',
@@ -167,10 +158,12 @@ const CITIZEN_FOLLOWUPS = [
 const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 
 function fill(template: string, rng: Rng): string {
-  return template.replace('{street}', rng.pick(STREETS)).replace('{n}', String(rng.int(2, 99))).replace('{month}', rng.pick(MONTHS));
+  return template
+    .replace('{street}', rng.pick(STREETS))
+    .replace('{n}', String(rng.int(2, 99)))
+    .replace('{month}', rng.pick(MONTHS));
 }
 
 export const citizenText = (category: CommentCategory, rng: Rng): string => fill(rng.pick(CITIZEN_TEXTS[category]), rng);
 export const citizenFollowup = (rng: Rng): string => fill(rng.pick(CITIZEN_FOLLOWUPS), rng);
-export const pageReplyText = (category: CommentCategory, rng: Rng): string =>
-  rng.pick(PAGE_REPLIES[category].length > 0 ? PAGE_REPLIES[category] : PAGE_REPLIES.opinion);
+export const pageReplyText = (category: CommentCategory, rng: Rng): string => rng.pick(PAGE_REPLIES[category].length > 0 ? PAGE_REPLIES[category] : PAGE_REPLIES.opinion);

@@ -8,7 +8,17 @@ const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export function groupObject(community: SimCommunity, fields: ReadonlySet<string>): Record<string, unknown> {
   const photo = community.hasAvatar ? `https://sun9-${community.id % 90}.userapi.com/impg/c${community.id}/avatar.jpg?size=200x200` : DEFAULT_PHOTO;
   if (community.state === 'deleted') {
-    return { id: community.id, name: 'DELETED', screen_name: `club${community.id}`, is_closed: 0, type: 'group', deactivated: 'deleted', photo_50: DEFAULT_PHOTO, photo_100: DEFAULT_PHOTO, photo_200: DEFAULT_PHOTO };
+    return {
+      id: community.id,
+      name: 'DELETED',
+      screen_name: `club${community.id}`,
+      is_closed: 0,
+      type: 'group',
+      deactivated: 'deleted',
+      photo_50: DEFAULT_PHOTO,
+      photo_100: DEFAULT_PHOTO,
+      photo_200: DEFAULT_PHOTO,
+    };
   }
   const group: Record<string, unknown> = {
     id: community.id,
@@ -62,11 +72,7 @@ export function groupObject(community: SimCommunity, fields: ReadonlySet<string>
         }
       : { is_enabled: false },
   );
-  add('cover', () =>
-    community.hasCover
-      ? { enabled: 1, images: [{ url: `https://sun9-${community.id % 90}.userapi.com/cover/c${community.id}.jpg`, width: 1590, height: 400 }] }
-      : { enabled: 0 },
-  );
+  add('cover', () => (community.hasCover ? { enabled: 1, images: [{ url: `https://sun9-${community.id % 90}.userapi.com/cover/c${community.id}.jpg`, width: 1590, height: 400 }] } : { enabled: 0 }));
   add('activity', () => (community.id % 2 === 0 ? 'Государственная организация' : 'Муниципальное учреждение'));
   add('counters', () => ({ photos: community.id % 300, videos: community.id % 40 }));
   return group;

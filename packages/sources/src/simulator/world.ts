@@ -28,7 +28,12 @@ export interface WorldOptions {
   overrides: Record<string, CommunityOverride>;
 }
 
-export interface SimContact { userId: number; desc: string; phone?: string; email?: string }
+export interface SimContact {
+  userId: number;
+  desc: string;
+  phone?: string;
+  email?: string;
+}
 
 export interface SimCommunity {
   id: number;
@@ -146,24 +151,66 @@ export class World {
     const place = address(rng);
     const phone = `+7 (8452) ${rng.int(20, 79)}-${rng.int(10, 99)}-${rng.int(10, 99)}`;
     const contacts: SimContact[] = [];
-    if (has(0.2)) contacts.push({ userId: rng.int(1_000_000, 800_000_000), desc: rng.pick(['Пресс-служба', 'Приёмная', 'Администратор сообщества']), phone: rng.chance(0.6) ? phone : undefined, email: rng.chance(0.5) ? `press@${screenName.replace(/_/g, '-')}.ru` : undefined });
+    if (has(0.2))
+      contacts.push({
+        userId: rng.int(1_000_000, 800_000_000),
+        desc: rng.pick(['Пресс-служба', 'Приёмная', 'Администратор сообщества']),
+        phone: rng.chance(0.6) ? phone : undefined,
+        email: rng.chance(0.5) ? `press@${screenName.replace(/_/g, '-')}.ru` : undefined,
+      });
     if (has(0.0)) contacts.push({ userId: rng.int(1_000_000, 800_000_000), desc: 'Горячая линия', phone: `8-800-${rng.int(100, 999)}-${rng.int(10, 99)}-${rng.int(10, 99)}` });
     const links = has(0.1) ? [{ id: rng.int(1, 99_999), url: `https://${screenName.replace(/_/g, '-')}.gosuslugi.ru`, name: 'Официальный сайт', desc: '' }] : [];
     if (has(0.0)) links.push({ id: rng.int(1, 99_999), url: 'https://www.gosuslugi.ru', name: 'Госуслуги', desc: 'Электронные услуги' });
     const replyProfile = rng.pick([
-      [['minutes', 5], ['hours', 3], ['over_day', 1], ['never', 1]],
-      [['minutes', 2], ['hours', 4], ['over_day', 2], ['never', 2]],
-      [['minutes', 1], ['hours', 2], ['over_day', 3], ['never', 4]],
-      [['minutes', 0], ['hours', 1], ['over_day', 1], ['never', 8]],
+      [
+        ['minutes', 5],
+        ['hours', 3],
+        ['over_day', 1],
+        ['never', 1],
+      ],
+      [
+        ['minutes', 2],
+        ['hours', 4],
+        ['over_day', 2],
+        ['never', 2],
+      ],
+      [
+        ['minutes', 1],
+        ['hours', 2],
+        ['over_day', 3],
+        ['never', 4],
+      ],
+      [
+        ['minutes', 0],
+        ['hours', 1],
+        ['over_day', 1],
+        ['never', 8],
+      ],
     ] as const);
     return {
       id,
       screenName,
       name,
       state: override.state ?? state,
-      pattern: override.pattern ?? rng.weighted([['daily', 4], ['weekly', 3], ['irregular', 2], ['dormant', 1]] as const),
+      pattern:
+        override.pattern ??
+        rng.weighted([
+          ['daily', 4],
+          ['weekly', 3],
+          ['irregular', 2],
+          ['dormant', 1],
+        ] as const),
       // Fixed sizes are for benchmarks that need the exact volume, so every wall is open there.
-      wall: override.wall ?? (this.options.postsPerAccount !== undefined ? 1 : rng.weighted([[1, 75], [2, 12], [3, 8], [0, 5]] as const)),
+      wall:
+        override.wall ??
+        (this.options.postsPerAccount !== undefined
+          ? 1
+          : rng.weighted([
+              [1, 75],
+              [2, 12],
+              [3, 8],
+              [0, 5],
+            ] as const)),
       verified: rng.chance(0.15 + completeness * 0.3),
       description: has(0.3) ? communityDescription(name, rng) : '',
       site: has(0.2) ? `https://${screenName.replace(/_/g, '-')}.saratov.gov.ru` : '',
@@ -249,16 +296,41 @@ export class World {
     if (!post.commentsOpen) return [];
     const rng = rngFor(this.options.seed, 'comments', community.id, post.id);
     const target = Math.min(999, this.options.commentsPerPost ?? defaultCommentCount(community, rng));
-    interface Draft { fromId: number; date: number; text: string; parent: Draft | null; root: Draft | null; deletedAt: number | null; id: number }
+    interface Draft {
+      fromId: number;
+      date: number;
+      text: string;
+      parent: Draft | null;
+      root: Draft | null;
+      deletedAt: number | null;
+      id: number;
+    }
     const drafts: Draft[] = [];
     const citizen = (): number => rng.int(1_000_000, 850_000_000);
     while (drafts.length < target) {
-      const category = rng.weighted<CommentCategory>([['question', 35], ['complaint', 20], ['thanks', 15], ['opinion', 22], ['spam', 8]]);
-      const delay = rng.weighted([[rng.int(60, 3600), 6], [rng.int(3600, 12 * 3600), 3], [rng.int(12 * 3600, 3 * DAY), 1]] as const);
+      const category = rng.weighted<CommentCategory>([
+        ['question', 35],
+        ['complaint', 20],
+        ['thanks', 15],
+        ['opinion', 22],
+        ['spam', 8],
+      ]);
+      const delay = rng.weighted([
+        [rng.int(60, 3600), 6],
+        [rng.int(3600, 12 * 3600), 3],
+        [rng.int(12 * 3600, 3 * DAY), 1],
+      ] as const);
       const root: Draft = { fromId: citizen(), date: post.date + delay, text: citizenText(category, rng), parent: null, root: null, deletedAt: null, id: 0 };
       if (category === 'spam' && rng.chance(0.6)) root.deletedAt = root.date + rng.int(3600, 12 * 3600);
       drafts.push(root);
-      const followups = rng.chance(0.07) ? rng.int(11, 16) : rng.weighted([[0, 6], [1, 2], [2, 1], [3, 1]] as const);
+      const followups = rng.chance(0.07)
+        ? rng.int(11, 16)
+        : rng.weighted([
+            [0, 6],
+            [1, 2],
+            [2, 1],
+            [3, 1],
+          ] as const);
       let last: Draft = root;
       for (let i = 0; i < followups && drafts.length < target; i++) {
         const parent = rng.chance(0.7) ? root : last;
@@ -296,7 +368,12 @@ export class World {
 function postsOnDay(pattern: PostingPattern, day: number, anchorDay: number, rng: Rng, id: number): number {
   switch (pattern) {
     case 'daily':
-      return rng.weighted([[0, 1], [1, 5], [2, 3], [3, 1]] as const);
+      return rng.weighted([
+        [0, 1],
+        [1, 5],
+        [2, 3],
+        [3, 1],
+      ] as const);
     case 'weekly':
       return (day + id) % 7 === 0 || ((day + id) % 7 === 3 && rng.chance(0.4)) ? 1 : 0;
     case 'irregular':
@@ -308,5 +385,10 @@ function postsOnDay(pattern: PostingPattern, day: number, anchorDay: number, rng
 
 function defaultCommentCount(community: SimCommunity, rng: Rng): number {
   const scale = Math.min(1, community.membersCount / 10_000);
-  return rng.weighted([[0, 4], [rng.int(1, 3), 4], [rng.int(4, 10), 2 + scale * 3], [rng.int(11, 40), 0.5 + scale * 2]] as const);
+  return rng.weighted([
+    [0, 4],
+    [rng.int(1, 3), 4],
+    [rng.int(4, 10), 2 + scale * 3],
+    [rng.int(11, 40), 0.5 + scale * 2],
+  ] as const);
 }

@@ -23,10 +23,7 @@ export class TelegramBotError extends Error {
   }
 }
 
-const answerSchema = z.union([
-  z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), error_code: z.number().int(), description: z.string().default('') }),
-]);
+const answerSchema = z.union([z.object({ ok: z.literal(true), result: z.unknown() }), z.object({ ok: z.literal(false), error_code: z.number().int(), description: z.string().default('') })]);
 const meSchema = z.object({ username: z.string().min(1) });
 const updatesSchema = z.array(
   z.object({
@@ -56,10 +53,12 @@ export function createTelegramBot(options: { token: string; apiUrl?: string; tim
   let me: Promise<string> | undefined;
   return {
     username: () =>
-      (me ??= call('getMe', {}).then((r) => meSchema.parse(r).username).catch((error: unknown) => {
-        me = undefined;
-        throw error;
-      })),
+      (me ??= call('getMe', {})
+        .then((r) => meSchema.parse(r).username)
+        .catch((error: unknown) => {
+          me = undefined;
+          throw error;
+        })),
     async sendMessage(chatId, text) {
       await call('sendMessage', { chat_id: chatId, text: text.slice(0, 4096), link_preview_options: { is_disabled: true } });
     },

@@ -72,7 +72,12 @@ describe('Telegram adapter', () => {
     } while (cursor !== null);
     expect(seen).toEqual(ALL_POSTS.map((p) => p.id).reverse());
     expect(befores).toEqual(['26', '6', null]);
-    expect(server.requests.filter((r) => r.path === `/s/${CHANNEL}`).map((r) => r.query.get('before')).slice(-3)).toEqual([null, '26', '6']);
+    expect(
+      server.requests
+        .filter((r) => r.path === `/s/${CHANNEL}`)
+        .map((r) => r.query.get('before'))
+        .slice(-3),
+    ).toEqual([null, '26', '6']);
   });
 
   it('maps text, views and time of each post', async () => {

@@ -103,11 +103,7 @@ export class VkClient {
    * Up to 25 calls in one `execute` request (one request of the rate budget). Each result is the
    * parsed response or the SourceError of that inner call; request-level errors are thrown.
    */
-  async execute<T extends z.ZodType>(
-    calls: { method: string; params: Record<string, string | number> }[],
-    schema: T,
-    subject: VkCallSubject,
-  ): Promise<(z.output<T> | SourceError)[]> {
+  async execute<T extends z.ZodType>(calls: { method: string; params: Record<string, string | number> }[], schema: T, subject: VkCallSubject): Promise<(z.output<T> | SourceError)[]> {
     if (calls.length === 0) return [];
     if (calls.length > EXECUTE_MAX_CALLS) throw new Error(`execute takes at most ${EXECUTE_MAX_CALLS} calls`);
     const code = `return [${calls.map((c) => `API.${c.method}(${JSON.stringify(c.params)})`).join(',')}];`;
@@ -117,9 +113,7 @@ export class VkClient {
       const method = calls[index]?.method ?? 'execute';
       if (result === false) {
         const error = executeErrors[failed++];
-        return error
-          ? vkErrorToSourceError(error.error_code, error.error_msg, method, subject)
-          : new SourceError('transient', `VK execute: ${method} failed without an error description`);
+        return error ? vkErrorToSourceError(error.error_code, error.error_msg, method, subject) : new SourceError('transient', `VK execute: ${method} failed without an error description`);
       }
       const parsed = schema.safeParse(result);
       if (!parsed.success) {

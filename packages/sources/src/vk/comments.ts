@@ -47,7 +47,11 @@ export async function collectComments(client: VkClient, groupId: number, postIds
     const chunk = queue.splice(0, batch ? EXECUTE_MAX_CALLS : 1);
     const results: (CommentsPage | SourceError)[] =
       chunk.length > 1
-        ? await client.execute(chunk.map((request) => ({ method: 'wall.getComments', params: params(request) })), wallGetCommentsSchema, 'post')
+        ? await client.execute(
+            chunk.map((request) => ({ method: 'wall.getComments', params: params(request) })),
+            wallGetCommentsSchema,
+            'post',
+          )
         : [await client.call('wall.getComments', params(chunk[0]!), wallGetCommentsSchema, 'post').catch((error: unknown) => toSourceError(error))];
     chunk.forEach((request, index) => {
       const result = results[index]!;

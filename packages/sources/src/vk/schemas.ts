@@ -34,9 +34,7 @@ export const groupSchema = z.object({
   status: z.string().optional(),
   members_count: z.number().int().nonnegative().optional(),
   wall: z.number().int().min(0).max(3).optional(),
-  contacts: z
-    .array(z.object({ user_id: z.number().int().optional(), desc: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }))
-    .optional(),
+  contacts: z.array(z.object({ user_id: z.number().int().optional(), desc: z.string().optional(), phone: z.string().optional(), email: z.string().optional() })).optional(),
   links: z.array(z.object({ id: z.number().int().optional(), url: z.string(), name: z.string().optional(), desc: z.string().optional() })).optional(),
   addresses: z
     .object({

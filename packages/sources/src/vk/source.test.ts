@@ -7,8 +7,7 @@ const NOW = new Date('2026-11-20T09:00:00Z');
 let sim: VkSimulator;
 
 const vk = (handle: string, externalId: string | null = null): AccountRef => ({ network: 'vk', handle, externalId });
-const source = (extra: Partial<VkSourceOptions> = {}) =>
-  createVkSource({ token: 'svc-token', kind: 'service', baseUrl: sim.url, requestsPerSecond: 100, timeoutMs: 2000, ...extra });
+const source = (extra: Partial<VkSourceOptions> = {}) => createVkSource({ token: 'svc-token', kind: 'service', baseUrl: sim.url, requestsPerSecond: 100, timeoutMs: 2000, ...extra });
 
 /** Reads the simulator directly over HTTP (GET with access_token), independent of the adapter. */
 async function raw(method: string, params: Record<string, string | number>): Promise<any> {
@@ -29,7 +28,12 @@ async function failure(promise: Promise<unknown>): Promise<SourceError> {
 }
 
 beforeAll(async () => {
-  sim = await startVkSimulator({ seed: 'adapter-test', now: NOW, requestsPerSecond: null, commentsPerPost: 40, overrides: { ministry_page: { state: 'active' } },
+  sim = await startVkSimulator({
+    seed: 'adapter-test',
+    now: NOW,
+    requestsPerSecond: null,
+    commentsPerPost: 40,
+    overrides: { ministry_page: { state: 'active' } },
     tokens: { 'svc-token': { kind: 'service' }, 'raw-reader': { kind: 'service' }, 'user-token': { kind: 'user' }, 'community-token': { kind: 'community' } },
   });
 });

@@ -186,9 +186,7 @@ export const accountsRouter = router({
           accountsScored: z.number().int(),
           accountsTotal: z.number().int(),
           sampleSize: z.number().int(),
-          pages: z.array(
-            z.object({ accountId: id, network: z.string(), url: z.string(), measured: z.boolean(), reason: z.string().nullable(), reasonText: z.string().nullable() }),
-          ),
+          pages: z.array(z.object({ accountId: id, network: z.string(), url: z.string(), measured: z.boolean(), reason: z.string().nullable(), reasonText: z.string().nullable() })),
         }),
       ),
     )

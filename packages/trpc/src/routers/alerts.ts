@@ -106,7 +106,14 @@ export const alertsRouter = router({
         }),
       ),
     )
-    .query(async ({ ctx }) => (await listAlertRules(ctx.sql)).map((r) => ({ ...r, title: ALERT_KIND_DEFINITIONS[r.kind].title, audience: ALERT_KIND_DEFINITIONS[r.kind].audience, thresholdSpec: ALERT_KIND_DEFINITIONS[r.kind].threshold }))),
+    .query(async ({ ctx }) =>
+      (await listAlertRules(ctx.sql)).map((r) => ({
+        ...r,
+        title: ALERT_KIND_DEFINITIONS[r.kind].title,
+        audience: ALERT_KIND_DEFINITIONS[r.kind].audience,
+        thresholdSpec: ALERT_KIND_DEFINITIONS[r.kind].threshold,
+      })),
+    ),
 
   updateRule: monitorProcedure
     .input(alertRuleSchema)
@@ -123,7 +130,18 @@ export const alertsRouter = router({
       z.object({
         counts: z.array(z.object({ channel: alertChannelSchema, status: z.string(), count: z.number().int() })),
         problems: z.array(
-          z.object({ id, kind: alertKindSchema, channel: alertChannelSchema, status: z.enum(['retrying', 'failed', 'unknown']), recipient: z.string(), title: z.string(), attempts: z.number().int(), lastError: z.string().nullable(), nextAttemptAt: isoDate, createdAt: isoDate }),
+          z.object({
+            id,
+            kind: alertKindSchema,
+            channel: alertChannelSchema,
+            status: z.enum(['retrying', 'failed', 'unknown']),
+            recipient: z.string(),
+            title: z.string(),
+            attempts: z.number().int(),
+            lastError: z.string().nullable(),
+            nextAttemptAt: isoDate,
+            createdAt: isoDate,
+          }),
         ),
       }),
     )

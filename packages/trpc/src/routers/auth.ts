@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { createSession, deleteSession } from '@most/db';
-import {
-  acceptInvitation,
-  authenticate,
-  inspectToken,
-  passwordSchema,
-  requestPasswordReset,
-  resetPassword,
-  TOKEN_PROBLEMS,
-} from '@most/services';
+import { acceptInvitation, authenticate, inspectToken, passwordSchema, requestPasswordReset, resetPassword, TOKEN_PROBLEMS } from '@most/services';
 import type { TrpcContext } from '../context';
 import { passwordResetMail } from '../mail';
 import { okSchema, sessionUserSchema } from '../schemas';

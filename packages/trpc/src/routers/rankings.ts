@@ -1,16 +1,6 @@
 import { z } from 'zod';
-import { type Queryable } from '@most/db';
-import {
-  buildEdition,
-  deleteDraftEdition,
-  editionFilterSchema,
-  getEdition,
-  listEditions,
-  loadOrganizationScores,
-  publishEdition,
-  viewEdition,
-  type Edition,
-} from '@most/services';
+import type { Queryable } from '@most/db';
+import { buildEdition, deleteDraftEdition, editionFilterSchema, getEdition, listEditions, loadOrganizationScores, publishEdition, viewEdition, type Edition } from '@most/services';
 import { editionCriteriaSchema, editionFiltersSchema, editionViewRowSchema } from '@most/domain';
 import { id, isoDate, okSchema } from '../schemas';
 import { monitorProcedure, publicProcedure, router } from '../trpc';
@@ -35,8 +25,7 @@ export const editionViewSchema = z.object({
   notEnoughData: z.array(editionViewRowSchema),
 });
 
-const previousOf = async (sql: Queryable, edition: Edition) =>
-  edition.previousEditionSlug ? getEdition(sql, { slug: edition.previousEditionSlug }) : null;
+const previousOf = async (sql: Queryable, edition: Edition) => (edition.previousEditionSlug ? getEdition(sql, { slug: edition.previousEditionSlug }) : null);
 
 const actorOf = (user: { id: number; email: string }) => ({ id: user.id, label: user.email });
 
@@ -68,13 +57,17 @@ export const rankingsRouter = router({
   /** Builds a draft from the organizations' scores for the period and methodology version. */
   build: monitorProcedure
     .input(
-      z.object({
-        title: z.string().trim().min(3).max(300),
-        periodStart: z.iso.date(),
-        periodEnd: z.iso.date(),
-        methodologyVersion: z.string().trim().min(1).max(50),
-        slug: z.string().regex(/^[a-z0-9][a-z0-9-]{2,100}$/).optional(),
-      })
+      z
+        .object({
+          title: z.string().trim().min(3).max(300),
+          periodStart: z.iso.date(),
+          periodEnd: z.iso.date(),
+          methodologyVersion: z.string().trim().min(1).max(50),
+          slug: z
+            .string()
+            .regex(/^[a-z0-9][a-z0-9-]{2,100}$/)
+            .optional(),
+        })
         .refine((input) => input.periodEnd >= input.periodStart, { message: 'the period ends before it starts', path: ['periodEnd'] })
         .refine((input) => input.periodStart >= '2000-01-01' && input.periodEnd <= '2100-12-31', { message: 'must be between 2000 and 2100', path: ['periodStart'] }),
     )

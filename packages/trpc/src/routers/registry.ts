@@ -59,9 +59,7 @@ const importReportSchema = z.object({
 const actorOf = (user: { id: number; email: string }) => ({ id: user.id, label: user.email });
 
 export const registryRouter = router({
-  municipalities: publicProcedure
-    .output(z.array(municipalityRef.extend({ kind: municipalityKindSchema })))
-    .query(({ ctx }) => listMunicipalities(ctx.sql)),
+  municipalities: publicProcedure.output(z.array(municipalityRef.extend({ kind: municipalityKindSchema }))).query(({ ctx }) => listMunicipalities(ctx.sql)),
 
   organizations: publicProcedure
     .input(organizationFilterSchema.default({ page: 1, pageSize: 50 }))

@@ -47,7 +47,10 @@ export const reviewsRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const queue = await classificationReviewQueue(ctx.sql, input);
-      const contexts = await reviewContexts(ctx.sql, queue.map((item) => item.commentId));
+      const contexts = await reviewContexts(
+        ctx.sql,
+        queue.map((item) => item.commentId),
+      );
       return queue.flatMap((item) => {
         const context = contexts.get(Number(item.commentId));
         return context ? [{ ...item, ...context, reasons: describeClassifierReasons(item.reasons) }] : [];

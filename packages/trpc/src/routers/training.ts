@@ -250,9 +250,7 @@ const traineeRouter = router({
     )
     .query(({ ctx }) => listMyCourses(ctx.sql, ctx.user.id)),
 
-  upcomingSessions: traineeProcedure
-    .output(z.array(sessionOutput.extend({ course_title: z.string() })))
-    .query(({ ctx }) => listUpcomingSessions(ctx.sql, ctx.user.id)),
+  upcomingSessions: traineeProcedure.output(z.array(sessionOutput.extend({ course_title: z.string() }))).query(({ ctx }) => listUpcomingSessions(ctx.sql, ctx.user.id)),
 
   /** Cohorts open for applications now. */
   openCohorts: traineeProcedure.output(z.array(cohortOutput)).query(async ({ ctx }) => {
@@ -370,9 +368,7 @@ const traineeRouter = router({
 });
 
 const instructorRouter = router({
-  myCohorts: teachingProcedure
-    .output(z.array(cohortOutput))
-    .query(({ ctx }) => listCohorts(ctx.sql, isStaff(ctx.user) ? {} : { instructorId: ctx.user.id })),
+  myCohorts: teachingProcedure.output(z.array(cohortOutput)).query(({ ctx }) => listCohorts(ctx.sql, isStaff(ctx.user) ? {} : { instructorId: ctx.user.id })),
 
   gradingQueue: teachingProcedure
     .input(z.object({ cohortId: id.optional() }).default({}))
@@ -495,7 +491,9 @@ const instructorRouter = router({
     .output(
       z.object({
         rowCount: z.number().int(),
-        problems: z.array(z.object({ certificateId: id, registrationNumber: z.string(), holderName: z.string(), row: z.number().int(), columnNumber: z.number().int(), column: z.string(), message: z.string() })),
+        problems: z.array(
+          z.object({ certificateId: id, registrationNumber: z.string(), holderName: z.string(), row: z.number().int(), columnNumber: z.number().int(), column: z.string(), message: z.string() }),
+        ),
         file: fileOutput.nullable(),
       }),
     )
@@ -507,7 +505,11 @@ const instructorRouter = router({
         rowCount: result.rowCount,
         problems: result.problems,
         file: result.xlsx
-          ? { fileName: `frdo-dpo${input.cohortId ? `-cohort-${input.cohortId}` : ''}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: result.xlsx.toString('base64') }
+          ? {
+              fileName: `frdo-dpo${input.cohortId ? `-cohort-${input.cohortId}` : ''}.xlsx`,
+              contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              contentBase64: result.xlsx.toString('base64'),
+            }
           : null,
       };
     }),

@@ -7,7 +7,21 @@ import { QueryView } from '../../components/State';
 import { formatDateTime } from '../../format';
 import { label, locale, t } from '../../i18n';
 
-export function DisputeRows(props: { items: { id: number; accountUrl: string; organizationName: string; criterionCode: string | null; commentId: number | null; reasonKind: string; text: string; raisedAt: string; status: string; decisionReason: string | null }[]; showOrganization?: boolean }) {
+export function DisputeRows(props: {
+  items: {
+    id: number;
+    accountUrl: string;
+    organizationName: string;
+    criterionCode: string | null;
+    commentId: number | null;
+    reasonKind: string;
+    text: string;
+    raisedAt: string;
+    status: string;
+    decisionReason: string | null;
+  }[];
+  showOrganization?: boolean;
+}) {
   const criteria = useCriteria();
   const m = () => t().agency;
   return (

@@ -39,7 +39,9 @@ function ScoreDetail(props: { period: PeriodRef }) {
               <tr>
                 <th scope="col">{m().criterion}</th>
                 <th scope="col">{m().status}</th>
-                <th scope="col" class="num">{m().points}</th>
+                <th scope="col" class="num">
+                  {m().points}
+                </th>
                 <th scope="col">{m().evidence}</th>
                 <th scope="col">{t().app.actions}</th>
               </tr>
@@ -119,8 +121,12 @@ function AccountScores(props: { accountId: number; url: string }) {
                 <thead>
                   <tr>
                     <th scope="col">{m().period}</th>
-                    <th scope="col" class="num">{m().total}</th>
-                    <th scope="col" class="num">{m().questions}</th>
+                    <th scope="col" class="num">
+                      {m().total}
+                    </th>
+                    <th scope="col" class="num">
+                      {m().questions}
+                    </th>
                     <th scope="col">{t().app.actions}</th>
                   </tr>
                 </thead>
@@ -134,7 +140,9 @@ function AccountScores(props: { accountId: number; url: string }) {
                         <td class="num" data-label={m().total}>
                           {row.status === 'ok' ? formatNumber(row.total, locale()) : row.reason ? `${m().notMeasured}: ${criterionReasonRu(row.reason)}` : t().ranking.notEnoughData}
                         </td>
-                        <td class="num" data-label={m().questions}>{row.questions}</td>
+                        <td class="num" data-label={m().questions}>
+                          {row.questions}
+                        </td>
                         <td data-label={t().app.actions}>
                           <button
                             type="button"
@@ -164,7 +172,10 @@ function AccountScores(props: { accountId: number; url: string }) {
 }
 
 function OrganizationTrend(props: { organizationId: number }) {
-  const scores = useQuery(() => ({ queryKey: ['accounts.organizationScores', props.organizationId], queryFn: () => trpc.accounts.organizationScores.query({ organizationId: props.organizationId, limit: 52 }) }));
+  const scores = useQuery(() => ({
+    queryKey: ['accounts.organizationScores', props.organizationId],
+    queryFn: () => trpc.accounts.organizationScores.query({ organizationId: props.organizationId, limit: 52 }),
+  }));
   return (
     <QueryView query={scores} empty={(list) => list.length === 0}>
       {(list) => {
@@ -189,7 +200,8 @@ function OrganizationTrend(props: { organizationId: number }) {
                     <For each={month().pages}>
                       {(page) => (
                         <li>
-                          {label(t().networks, page.network)} {page.url} — {page.measured ? t().agency.pageMeasured : `${page.reason ? t().agency.notMeasured : t().ranking.notEnoughData}: ${page.reasonText ?? ''}`}
+                          {label(t().networks, page.network)} {page.url} —{' '}
+                          {page.measured ? t().agency.pageMeasured : `${page.reason ? t().agency.notMeasured : t().ranking.notEnoughData}: ${page.reasonText ?? ''}`}
                         </li>
                       )}
                     </For>

@@ -117,8 +117,7 @@ export default function SlaPage() {
                   <For each={d.pages}>
                     {(p) => (
                       <li data-testid="sla-page" data-read={p.read}>
-                        {label(t().networks, p.network)}: {p.url} —{' '}
-                        {fill(m().pageRead[p.read], { when: p.postsReadAt ? formatDateTime(p.postsReadAt, locale()) : '' })}
+                        {label(t().networks, p.network)}: {p.url} — {fill(m().pageRead[p.read], { when: p.postsReadAt ? formatDateTime(p.postsReadAt, locale()) : '' })}
                       </li>
                     )}
                   </For>

@@ -58,7 +58,11 @@ export default function AlertRulesPage() {
                             </Show>
                           </td>
                           <td>
-                            <button type="button" disabled={save.isPending} onClick={() => save.mutate({ kind: rule.kind, enabled: enabled.checked, threshold: threshold ? Number(threshold.value) : null })}>
+                            <button
+                              type="button"
+                              disabled={save.isPending}
+                              onClick={() => save.mutate({ kind: rule.kind, enabled: enabled.checked, threshold: threshold ? Number(threshold.value) : null })}
+                            >
                               {m().ruleSave}
                             </button>
                             <span class="muted"> {formatDateTime(rule.updatedAt, locale())}</span>

@@ -22,7 +22,10 @@ export default function ProfilePage() {
   const settings = useQuery(() => ({ queryKey: ['alerts.settings'], queryFn: () => trpc.alerts.settings.query() }));
   const refresh = () => void client.invalidateQueries({ queryKey: ['alerts.settings'] });
   const subscribe = useMutation(() => ({ mutationFn: (input: { kind: string; channel: Channel; enabled: boolean }) => trpc.alerts.subscribe.mutate(input as never), onSuccess: refresh }));
-  const update = useMutation(() => ({ mutationFn: (input: { quietHours?: { startMinute: number; endMinute: number } | null; emailEnabled?: boolean }) => trpc.alerts.updateSettings.mutate(input), onSuccess: refresh }));
+  const update = useMutation(() => ({
+    mutationFn: (input: { quietHours?: { startMinute: number; endMinute: number } | null; emailEnabled?: boolean }) => trpc.alerts.updateSettings.mutate(input),
+    onSuccess: refresh,
+  }));
   const link = useMutation(() => ({ mutationFn: () => trpc.alerts.telegramLink.mutate() }));
   const unlink = useMutation(() => ({ mutationFn: () => trpc.alerts.telegramUnlink.mutate(), onSuccess: refresh }));
   const [from, setFrom] = createSignal('22:00');

@@ -97,9 +97,7 @@ export function AgencyIssuePage() {
               <Show when={summary()}>
                 {(s) => <AcknowledgeButton issueId={s().id} title={view.title} acknowledgedAt={s().acknowledgedAt} pending={acknowledge.isPending} onAcknowledge={(id) => acknowledge.mutate(id)} />}
               </Show>
-              <Show when={user()?.organizationId}>
-                {(organizationId) => <a href={`/bulletin/${encodeURIComponent(view.slug)}/agency/${organizationId()}.pdf`}>{b().mySectionPdf}</a>}
-              </Show>
+              <Show when={user()?.organizationId}>{(organizationId) => <a href={`/bulletin/${encodeURIComponent(view.slug)}/agency/${organizationId()}.pdf`}>{b().mySectionPdf}</a>}</Show>
               <a href={`/bulletin/${encodeURIComponent(view.slug)}.pdf`}>{b().pdf}</a>
             </div>
             <MutationError error={acknowledge.error} />

@@ -119,7 +119,13 @@ function TableView(props: { block: TableBlock }) {
         </Show>
         <thead>
           <tr>
-            <For each={props.block.columns}>{(column, i) => <th scope="col" classList={{ num: right(i()) }}>{column.label}</th>}</For>
+            <For each={props.block.columns}>
+              {(column, i) => (
+                <th scope="col" classList={{ num: right(i()) }}>
+                  {column.label}
+                </th>
+              )}
+            </For>
           </tr>
         </thead>
         <tbody>
@@ -228,7 +234,12 @@ export function BlockView(props: { block: Block }) {
 /** A section with its title and blocks. */
 export function SectionView(props: { section: Section; testId?: string }) {
   return (
-    <section class="bulletin-section" classList={{ 'bulletin-section--agency': props.section.audience === 'agency' }} aria-labelledby={`section-${props.section.key}`} data-testid={props.testId ?? 'bulletin-section'}>
+    <section
+      class="bulletin-section"
+      classList={{ 'bulletin-section--agency': props.section.audience === 'agency' }}
+      aria-labelledby={`section-${props.section.key}`}
+      data-testid={props.testId ?? 'bulletin-section'}
+    >
       <h2 id={`section-${props.section.key}`}>{props.section.title}</h2>
       <For each={blocksUnderTitle(props.section)}>{(block) => <BlockView block={block} />}</For>
     </section>

@@ -514,7 +514,13 @@ function EditorBody(props: { data: Editor; existing: boolean; onChanged: () => P
         <h2>{fill(b().agencySections, { count: agencySections().length })}</h2>
         <For each={agencySections()}>
           {(section) => (
-            <details class="bulletin-agency" data-testid="bulletin-agency-section" data-agency-section={section.key} open={openSections().has(section.key)} onToggle={(e) => toggle(section.key, e.currentTarget.open)}>
+            <details
+              class="bulletin-agency"
+              data-testid="bulletin-agency-section"
+              data-agency-section={section.key}
+              open={openSections().has(section.key)}
+              onToggle={(e) => toggle(section.key, e.currentTarget.open)}
+            >
               <summary>{section.title}</summary>
               {/* Rendered when opened: an issue has a section for every organization in the registry. */}
               <Show when={openSections().has(section.key)}>

@@ -57,15 +57,7 @@ function CreateDraftForm() {
         >
           <div class="field">
             <label for="bulletin-quarter-year">{b().year}</label>
-            <input
-              id="bulletin-quarter-year"
-              type="number"
-              required
-              min="2000"
-              max="2100"
-              value={quarterYear()}
-              onInput={(e) => setQuarter(`${e.currentTarget.value}-q${quarterNumber()}`)}
-            />
+            <input id="bulletin-quarter-year" type="number" required min="2000" max="2100" value={quarterYear()} onInput={(e) => setQuarter(`${e.currentTarget.value}-q${quarterNumber()}`)} />
           </div>
           <div class="field">
             <label for="bulletin-quarter">{b().quarter}</label>
@@ -222,8 +214,7 @@ function Contacts() {
               { header: b().contactName, cell: (contact) => contact.name || '—' },
               {
                 header: b().subscription,
-                cell: (contact) =>
-                  contact.unsubscribedAt ? <span class="warn">{fill(b().optedOut, { date: formatDate(contact.unsubscribedAt, locale()) })}</span> : b().subscribed,
+                cell: (contact) => (contact.unsubscribedAt ? <span class="warn">{fill(b().optedOut, { date: formatDate(contact.unsubscribedAt, locale()) })}</span> : b().subscribed),
               },
               {
                 header: t().app.actions,
@@ -287,11 +278,7 @@ function ScheduleSettings() {
               </div>
               <div class="field">
                 <label for="schedule-period-kind">{b().periodKind}</label>
-                <select
-                  id="schedule-period-kind"
-                  value={periodKind() ?? current.periodKind}
-                  onChange={(e) => setPeriodKind(e.currentTarget.value === 'quarter' ? 'quarter' : 'month')}
-                >
+                <select id="schedule-period-kind" value={periodKind() ?? current.periodKind} onChange={(e) => setPeriodKind(e.currentTarget.value === 'quarter' ? 'quarter' : 'month')}>
                   <option value="month">{b().periodKindMonth}</option>
                   <option value="quarter">{b().periodKindQuarter}</option>
                 </select>

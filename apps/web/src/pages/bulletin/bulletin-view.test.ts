@@ -22,7 +22,11 @@ describe('moveKey', () => {
 
 describe('groupByState', () => {
   it('orders groups draft, review, published and drops empty ones', () => {
-    const groups = groupByState([{ state: 'published', id: 1 }, { state: 'draft', id: 2 }, { state: 'published', id: 3 }]);
+    const groups = groupByState([
+      { state: 'published', id: 1 },
+      { state: 'draft', id: 2 },
+      { state: 'published', id: 3 },
+    ]);
     expect(groups.map((g) => [g.state, g.issues.map((i) => i.id)])).toEqual([
       ['draft', [2]],
       ['published', [1, 3]],

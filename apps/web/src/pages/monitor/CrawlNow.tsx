@@ -14,9 +14,7 @@ export function CrawlNow(props: { accountId?: number; organizationId?: number; l
   const o = () => t().operations;
   const start = useMutation(() => ({
     mutationFn: () =>
-      props.organizationId !== undefined
-        ? trpc.operations.crawlOrganization.mutate({ organizationId: props.organizationId })
-        : trpc.operations.crawlAccount.mutate({ accountId: props.accountId! }),
+      props.organizationId !== undefined ? trpc.operations.crawlOrganization.mutate({ organizationId: props.organizationId }) : trpc.operations.crawlAccount.mutate({ accountId: props.accountId! }),
   }));
   const request = () => start.data;
   const progress = useQuery(() => {

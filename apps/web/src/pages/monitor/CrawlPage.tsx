@@ -10,7 +10,6 @@ import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { CRAWL_PROBLEMS, NETWORKS, type CrawlProblem, type Network } from '@most/domain/browser';
 
-
 /**
  * Crawl health: how many pages have each problem (failing, gone, closed, never or long not read),
  * filterable; per page the reason in words, last success and error; open alerts; crawl now.
@@ -49,10 +48,7 @@ export default function CrawlPage() {
             return (
               <div data-testid="crawl-problems">
                 <Show when={counts.total > 0} fallback={<p class="notice">{c().noPages}</p>}>
-                  <Show
-                    when={attention() > 0}
-                    fallback={<p class="notice">{fill(c().allRead, { n: counts.total, hours: counts.recentHours })}</p>}
-                  >
+                  <Show when={attention() > 0} fallback={<p class="notice">{fill(c().allRead, { n: counts.total, hours: counts.recentHours })}</p>}>
                     <p class="notice notice--bad" data-testid="crawl-attention">
                       {fill(c().needAttention, { n: attention(), total: counts.total, hours: counts.recentHours, ok: counts.readRecently })}
                     </p>
@@ -143,7 +139,10 @@ export default function CrawlPage() {
                 testId="crawl-table"
                 rows={data.items}
                 rowAttrs={(row) => ({ 'data-problem': row.problem ?? 'none' })}
-                rowClass={(row) => ({ 'row--problem': row.problem !== null && row.problem !== 'stale' && row.problem !== 'never_read', 'row--warn': row.problem === 'stale' || row.problem === 'never_read' })}
+                rowClass={(row) => ({
+                  'row--problem': row.problem !== null && row.problem !== 'stale' && row.problem !== 'never_read',
+                  'row--warn': row.problem === 'stale' || row.problem === 'never_read',
+                })}
                 columns={[
                   {
                     header: t().ranking.organization,

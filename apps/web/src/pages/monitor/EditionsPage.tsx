@@ -73,10 +73,13 @@ function Preview(props: { id: number; onChanged: () => void; onDeleted: () => vo
       props.onChanged();
     },
   }));
-  const remove = useMutation(() => ({ mutationFn: () => trpc.rankings.deleteDraft.mutate({ id: props.id }), onSuccess: () => {
+  const remove = useMutation(() => ({
+    mutationFn: () => trpc.rankings.deleteDraft.mutate({ id: props.id }),
+    onSuccess: () => {
       props.onChanged();
       props.onDeleted();
-    } }));
+    },
+  }));
   const m = () => t().monitor;
 
   return (
@@ -171,13 +174,7 @@ export default function EditionsPage() {
                         </td>
                         <td data-label={m().statuses}>{edition.status === 'published' ? m().published : m().draft}</td>
                         <td data-label={t().app.actions}>
-                          <button
-                            type="button"
-                            class="button--ghost"
-                            aria-label={`${m().preview}: ${edition.title}`}
-                            aria-pressed={selected() === edition.id}
-                            onClick={() => setSelected(edition.id)}
-                          >
+                          <button type="button" class="button--ghost" aria-label={`${m().preview}: ${edition.title}`} aria-pressed={selected() === edition.id} onClick={() => setSelected(edition.id)}>
                             {m().preview}
                           </button>
                         </td>
@@ -190,9 +187,7 @@ export default function EditionsPage() {
           )}
         </QueryView>
         <Show when={selected()} keyed>
-          {(id) => (
-            <Preview id={id} onChanged={refresh} onDeleted={() => setSelected(undefined)} />
-          )}
+          {(id) => <Preview id={id} onChanged={refresh} onDeleted={() => setSelected(undefined)} />}
         </Show>
       </section>
     </RequireRole>

@@ -77,7 +77,9 @@ export default function ImportPage() {
                     </caption>
                     <thead>
                       <tr>
-                        <th scope="col" class="num">{m().importRow}</th>
+                        <th scope="col" class="num">
+                          {m().importRow}
+                        </th>
                         <th scope="col">{m().importError}</th>
                       </tr>
                     </thead>
@@ -85,7 +87,9 @@ export default function ImportPage() {
                       <For each={report().errors}>
                         {(row) => (
                           <tr>
-                            <td class="num" data-label={m().importRow}>{row.line}</td>
+                            <td class="num" data-label={m().importRow}>
+                              {row.line}
+                            </td>
                             <td data-label={m().importError}>
                               <ul>
                                 <For each={row.errors}>{(message) => <li>{message}</li>}</For>

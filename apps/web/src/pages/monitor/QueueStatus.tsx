@@ -35,9 +35,7 @@ export function QueueStatus() {
                   numeric: true,
                   cellAttrs: () => ({ 'data-state': state }),
                   cell: (queue: (typeof report.queues)[number]) => (
-                    <span class={state === 'failed' && (queue.counts[state] ?? 0) > 0 ? 'fail' : ''}>
-                      {(queue.counts[state] ?? 0) + (state === 'waiting' ? (queue.counts.prioritized ?? 0) : 0)}
-                    </span>
+                    <span class={state === 'failed' && (queue.counts[state] ?? 0) > 0 ? 'fail' : ''}>{(queue.counts[state] ?? 0) + (state === 'waiting' ? (queue.counts.prioritized ?? 0) : 0)}</span>
                   ),
                 })),
               ]}

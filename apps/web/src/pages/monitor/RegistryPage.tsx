@@ -10,7 +10,6 @@ import { fill, label, t } from '../../i18n';
 import { CrawlNow } from './CrawlNow';
 import { ORGANIZATION_KINDS as KINDS, SECTORS, type OrganizationKind as Kind, type Sector } from '@most/domain/browser';
 
-
 function OrganizationDetail(props: { id: number; municipalities: { id: number; name: string }[] }) {
   const client = useQueryClient();
   const detail = useQuery(() => ({ queryKey: ['registry.organization', props.id], queryFn: () => trpc.registry.organization.query({ id: props.id }) }));
@@ -267,10 +266,12 @@ export default function RegistryPage() {
     return { queryKey: ['registry.organizations', input], queryFn: () => trpc.registry.organizations.query(input), placeholderData: (previous: unknown) => previous as never };
   });
   const m = () => t().monitor;
-  const resetPage = <T,>(setter: (value: T) => void) => (value: T) => {
-    setPage(1);
-    setter(value);
-  };
+  const resetPage =
+    <T,>(setter: (value: T) => void) =>
+    (value: T) => {
+      setPage(1);
+      setter(value);
+    };
 
   return (
     <RequireRole roles={MONITOR_ROLES}>

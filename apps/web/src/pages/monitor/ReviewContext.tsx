@@ -37,7 +37,11 @@ export function ReviewContext(props: { item: ReviewItem }) {
       <p class="muted">{r().redactedNote}</p>
       <h3>{fill(r().postFrom, { date: formatDateTime(item().post.publishedAt, locale()) })}</h3>
       <Show when={item().post.excerpt} fallback={<p class="muted">{r().postEmpty}</p>}>
-        {(excerpt) => <p class="review-post" data-testid="review-post">{excerpt()}</p>}
+        {(excerpt) => (
+          <p class="review-post" data-testid="review-post">
+            {excerpt()}
+          </p>
+        )}
       </Show>
       <p>
         <a href={item().post.url} target="_blank" rel="noopener noreferrer">

@@ -85,7 +85,14 @@ function CriterionForm(props: { account: ChosenAccount; criterion: ManualCriteri
           )}
         </Show>
       </p>
-      <Show when={applicable()} fallback={<p class="muted" data-testid="manual-not-applicable">{m().notApplicable}</p>}>
+      <Show
+        when={applicable()}
+        fallback={
+          <p class="muted" data-testid="manual-not-applicable">
+            {m().notApplicable}
+          </p>
+        }
+      >
         <form
           aria-labelledby={`${idBase()}-title`}
           onSubmit={(event) => {
@@ -103,19 +110,12 @@ function CriterionForm(props: { account: ChosenAccount; criterion: ManualCriteri
               <For each={scaleOf(c())}>
                 {(value) => (
                   <label>
-                    <input type="radio" name={`${idBase()}-score`} value={value} checked={score() === value} onChange={() => setScore(value)} />{' '}
-                    {label(m().outcomes, outcomeOf(c(), value))} ({value})
+                    <input type="radio" name={`${idBase()}-score`} value={value} checked={score() === value} onChange={() => setScore(value)} /> {label(m().outcomes, outcomeOf(c(), value))} ({value})
                   </label>
                 )}
               </For>
               <label>
-                <input
-                  type="radio"
-                  name={`${idBase()}-score`}
-                  value="not_applicable"
-                  checked={score() === 'not_applicable'}
-                  onChange={() => setScore('not_applicable')}
-                />{' '}
+                <input type="radio" name={`${idBase()}-score`} value="not_applicable" checked={score() === 'not_applicable'} onChange={() => setScore('not_applicable')} />{' '}
                 {m().outcomes.not_applicable}
               </label>
             </div>
@@ -125,14 +125,7 @@ function CriterionForm(props: { account: ChosenAccount; criterion: ManualCriteri
             <input id={`${idBase()}-from`} type="date" required value={validFrom()} onInput={(event) => setValidFrom(event.currentTarget.value)} />
           </div>
           <label for={`${idBase()}-note`}>{score() === 'not_applicable' ? m().reasonRequired : m().comment}</label>
-          <textarea
-            id={`${idBase()}-note`}
-            rows={2}
-            maxLength={2000}
-            required={score() === 'not_applicable'}
-            value={note()}
-            onInput={(event) => setNote(event.currentTarget.value)}
-          />
+          <textarea id={`${idBase()}-note`} rows={2} maxLength={2000} required={score() === 'not_applicable'} value={note()} onInput={(event) => setNote(event.currentTarget.value)} />
           <div class="toolbar">
             <button type="submit" disabled={record.isPending || score() === undefined || needsReason()}>
               {m().save}
@@ -172,9 +165,7 @@ function AccountCriteria(props: { account: ChosenAccount }) {
       <QueryView query={criteria} empty={(list) => list.length === 0}>
         {(list) => (
           <ul class="plain">
-            <Index each={list}>
-              {(criterion) => <CriterionForm account={props.account} criterion={criterion()} current={assessments.data?.find((a) => a.criterionCode === criterion().code)} />}
-            </Index>
+            <Index each={list}>{(criterion) => <CriterionForm account={props.account} criterion={criterion()} current={assessments.data?.find((a) => a.criterionCode === criterion().code)} />}</Index>
           </ul>
         )}
       </QueryView>

@@ -24,8 +24,7 @@ function InviteForm() {
     enabled: role() === 'agency',
   }));
   const invite = useMutation(() => ({
-    mutationFn: () =>
-      trpc.users.invite.mutate({ email: email(), displayName: displayName(), role: role(), organizationId: role() === 'agency' && organizationId() ? Number(organizationId()) : null }),
+    mutationFn: () => trpc.users.invite.mutate({ email: email(), displayName: displayName(), role: role(), organizationId: role() === 'agency' && organizationId() ? Number(organizationId()) : null }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['users.list'] }),
   }));
   const m = () => t().monitor;

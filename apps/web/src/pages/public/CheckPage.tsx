@@ -76,7 +76,10 @@ export default function CheckPage() {
                             <For each={org.pages}>
                               {(page) => (
                                 <li>
-                                  {label(t().networks, page.network)}: <a href={page.url} rel="noopener nofollow">{page.url}</a>
+                                  {label(t().networks, page.network)}:{' '}
+                                  <a href={page.url} rel="noopener nofollow">
+                                    {page.url}
+                                  </a>
                                 </li>
                               )}
                             </For>

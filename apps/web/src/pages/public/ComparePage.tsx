@@ -10,7 +10,12 @@ import { fill, locale, t } from '../../i18n';
 
 type Params = { edition?: string; organizations?: string; municipalities?: string };
 
-const splitCodes = (value: string | undefined) => (value ?? '').split(',').map((code) => code.trim()).filter(Boolean).slice(0, COMPARE_MAX);
+const splitCodes = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((code) => code.trim())
+    .filter(Boolean)
+    .slice(0, COMPARE_MAX);
 
 function ComparisonTable(props: { view: ComparisonView }) {
   const m = () => t().insights;

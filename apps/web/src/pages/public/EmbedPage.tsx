@@ -31,8 +31,7 @@ export default function EmbedPage() {
         {() => {
           // Without a chosen edition the widget follows the newest one (`latest`), so it updates itself.
           const editionId = () => params.edition ?? 'latest';
-          const src = () =>
-            widgetUrl(location.origin, editionId(), { kind: params.kind, sector: params.sector, municipality: params.municipality });
+          const src = () => widgetUrl(location.origin, editionId(), { kind: params.kind, sector: params.sector, municipality: params.municipality });
           const snippet = () => widgetSnippet(src(), t().ranking.title);
           const copy = async () => {
             await navigator.clipboard.writeText(snippet());

@@ -11,7 +11,11 @@ export function Stated<T extends { status: string }>(props: { value: T | NotStat
   return (
     <Show
       when={props.value.status !== 'not_enough_data'}
-      fallback={<span class="muted" data-testid="not-stated">{props.short ? t().insights.notEnough : (props.value as NotStated).text}</span>}
+      fallback={
+        <span class="muted" data-testid="not-stated">
+          {props.short ? t().insights.notEnough : (props.value as NotStated).text}
+        </span>
+      }
     >
       {props.children(props.value as T)}
     </Show>
@@ -63,7 +67,9 @@ export function HeadlineFigures(props: { insights: EditionInsights }) {
   const h = () => props.insights.headline;
   return (
     <section aria-labelledby="headline-title" class="headline">
-      <h2 id="headline-title" class="visually-hidden">{m().figures}</h2>
+      <h2 id="headline-title" class="visually-hidden">
+        {m().figures}
+      </h2>
       {/* On a phone the figures scroll sideways in one strip, so the ranking starts on the first screen. */}
       <div class="figures-strip" tabindex="0" role="region" aria-labelledby="headline-title">
         <dl class="figures">
@@ -77,9 +83,7 @@ export function HeadlineFigures(props: { insights: EditionInsights }) {
             <SlaShare sla={h().sla} />
           </Figure>
           <Figure label={m().medianResponse} testId="figure-median-response">
-            <Stated value={h().sla}>
-              {(sla) => <>{sla.medianFirstResponseMs === null ? '—' : formatDuration(sla.medianFirstResponseMs, t().units)}</>}
-            </Stated>
+            <Stated value={h().sla}>{(sla) => <>{sla.medianFirstResponseMs === null ? '—' : formatDuration(sla.medianFirstResponseMs, t().units)}</>}</Stated>
           </Figure>
           <Figure label={m().medianScore} testId="figure-median-score">
             <Stated value={h().medianScore}>{(score) => <>{formatNumber(score.value, locale())}</>}</Stated>
@@ -107,9 +111,15 @@ function MoversList(props: { title: string; movers: EditionMover[]; testId: stri
           <thead>
             <tr>
               <th scope="col">{t().ranking.organization}</th>
-              <th scope="col" class="num">{t().ranking.score}</th>
-              <th scope="col" class="num">{m().scoreChange}</th>
-              <th scope="col" class="num">{t().ranking.rank}</th>
+              <th scope="col" class="num">
+                {t().ranking.score}
+              </th>
+              <th scope="col" class="num">
+                {m().scoreChange}
+              </th>
+              <th scope="col" class="num">
+                {t().ranking.rank}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -119,9 +129,15 @@ function MoversList(props: { title: string; movers: EditionMover[]; testId: stri
                   <td data-label={t().ranking.organization}>
                     <A href={`/organizations/${encodeURIComponent(mover.organizationCode)}`}>{mover.organizationName}</A>
                   </td>
-                  <td class="num" data-label={t().ranking.score}>{formatNumber(mover.score, locale())}</td>
-                  <td class="num" data-label={m().scoreChange}>{signed(mover.scoreChange)}</td>
-                  <td class="num" data-label={t().ranking.rank}>{mover.rank}</td>
+                  <td class="num" data-label={t().ranking.score}>
+                    {formatNumber(mover.score, locale())}
+                  </td>
+                  <td class="num" data-label={m().scoreChange}>
+                    {signed(mover.scoreChange)}
+                  </td>
+                  <td class="num" data-label={t().ranking.rank}>
+                    {mover.rank}
+                  </td>
                 </tr>
               )}
             </For>

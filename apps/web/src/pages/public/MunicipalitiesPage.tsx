@@ -73,8 +73,12 @@ function MunicipalityTable(props: { municipalities: MunicipalitySummary[]; slug:
         <thead>
           <tr>
             <th scope="col">{m().municipality}</th>
-            <th scope="col" class="num">{m().averageScore}</th>
-            <th scope="col" class="num">{m().sla}</th>
+            <th scope="col" class="num">
+              {m().averageScore}
+            </th>
+            <th scope="col" class="num">
+              {m().sla}
+            </th>
             <th scope="col">{m().best}</th>
             <th scope="col">{m().worst}</th>
           </tr>
@@ -123,7 +127,9 @@ export default function MunicipalitiesPage() {
               {t().insights.municipalitiesLead} <A href={`/rankings/${encodeURIComponent(insights.edition.slug)}`}>{insights.edition.title}</A>
             </p>
             <p class="toolbar">
-              <A href={`/compare?edition=${encodeURIComponent(insights.edition.slug)}&municipalities=`}>{t().insights.compareTitle}: {t().insights.compareMunicipalities.toLowerCase()}</A>
+              <A href={`/compare?edition=${encodeURIComponent(insights.edition.slug)}&municipalities=`}>
+                {t().insights.compareTitle}: {t().insights.compareMunicipalities.toLowerCase()}
+              </A>
             </p>
             <div class="municipalities">
               <TileGrid municipalities={insights.municipalities} />

@@ -32,16 +32,26 @@ export function RankingTable(props: { rows: EditionRow[]; caption: string; ranke
         <thead>
           <tr>
             <Show when={props.ranked}>
-              <th scope="col" class="num">{m().rank}</th>
+              <th scope="col" class="num">
+                {m().rank}
+              </th>
             </Show>
             <th scope="col">{m().organization}</th>
             <th scope="col">{m().municipality}</th>
             <Show when={props.ranked}>
-              <th scope="col" class="num">{m().score}</th>
-              <th scope="col" class="num">{m().change}</th>
+              <th scope="col" class="num">
+                {m().score}
+              </th>
+              <th scope="col" class="num">
+                {m().change}
+              </th>
             </Show>
-            <th scope="col" class="num">{m().coverage}</th>
-            <th scope="col" class="num">{m().sample}</th>
+            <th scope="col" class="num">
+              {m().coverage}
+            </th>
+            <th scope="col" class="num">
+              {m().sample}
+            </th>
             <Show when={!props.ranked}>
               <th scope="col">{m().unrankedReason}</th>
             </Show>
@@ -52,15 +62,21 @@ export function RankingTable(props: { rows: EditionRow[]; caption: string; ranke
             {(row) => (
               <tr data-testid="ranking-row">
                 <Show when={props.ranked}>
-                  <td class="num" data-label={m().rank}>{row.rank ?? '—'}</td>
+                  <td class="num" data-label={m().rank}>
+                    {row.rank ?? '—'}
+                  </td>
                 </Show>
                 <td data-label={m().organization}>
                   <A href={`/organizations/${encodeURIComponent(row.organizationCode)}`}>{row.organizationName}</A>
                   <div class="muted secondary">{label(t().sectors, row.sector)}</div>
                 </td>
-                <td data-label={m().municipality} class="secondary">{row.municipalityName ?? '—'}</td>
+                <td data-label={m().municipality} class="secondary">
+                  {row.municipalityName ?? '—'}
+                </td>
                 <Show when={props.ranked}>
-                  <td class="num" data-label={m().score}>{formatNumber(row.score, locale())}</td>
+                  <td class="num" data-label={m().score}>
+                    {formatNumber(row.score, locale())}
+                  </td>
                   <td class="num" data-label={m().change}>
                     <Change value={row.rankChange} />
                   </td>
@@ -68,9 +84,13 @@ export function RankingTable(props: { rows: EditionRow[]; caption: string; ranke
                 <td class="num secondary" data-label={m().coverage} title={`${row.coverage.accountsScored} ${m().coverageHint} ${row.coverage.accountsTotal}`}>
                   {row.coverage.accountsScored}/{row.coverage.accountsTotal}
                 </td>
-                <td class="num secondary" data-label={m().sample}>{row.sampleSize}</td>
+                <td class="num secondary" data-label={m().sample}>
+                  {row.sampleSize}
+                </td>
                 <Show when={!props.ranked}>
-                  <td data-label={m().unrankedReason} data-testid="unranked-reason">{row.unranked?.text ?? '—'}</td>
+                  <td data-label={m().unrankedReason} data-testid="unranked-reason">
+                    {row.unranked?.text ?? '—'}
+                  </td>
                 </Show>
               </tr>
             )}
@@ -209,15 +229,10 @@ function EditionPage(props: { slug: string; editions: EditionSummary[] }) {
                 <option value="change">{m().sortChange}</option>
               </select>
             </div>
-            <button
-              type="button"
-              class="button--ghost"
-              onClick={() => setParams({ kind: undefined, sector: undefined, municipality: undefined, q: undefined, sort: undefined }, { replace: true })}
-            >
+            <button type="button" class="button--ghost" onClick={() => setParams({ kind: undefined, sector: undefined, municipality: undefined, q: undefined, sort: undefined }, { replace: true })}>
               {m().resetFilters}
             </button>
           </form>
-
 
           <QueryView query={filtered}>{(view) => <EditionRows view={view} search={params.q} sort={sort()} />}</QueryView>
 
@@ -262,7 +277,11 @@ export function RankingPage() {
       <h1 id="ranking-title">{t().ranking.title}</h1>
       <p class="muted tagline">{t().app.tagline}</p>
       <QueryView query={editions} empty={(list) => list.length === 0 && !params.slug} emptyDetail={t().ranking.noEditions}>
-        {(list) => <Show when={params.slug ?? list[0]?.slug} keyed>{(slug) => <EditionPage slug={slug} editions={list} />}</Show>}
+        {(list) => (
+          <Show when={params.slug ?? list[0]?.slug} keyed>
+            {(slug) => <EditionPage slug={slug} editions={list} />}
+          </Show>
+        )}
       </QueryView>
     </section>
   );

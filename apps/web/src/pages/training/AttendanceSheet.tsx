@@ -50,7 +50,10 @@ function Sheet(props: { sessionId: number }) {
                 <legend>
                   {row.trainee_name}
                   <Show when={row.hours !== null}>
-                    <span class="muted"> · {formatNumber(row.hours, locale())} {t().units.hours}</span>
+                    <span class="muted">
+                      {' '}
+                      · {formatNumber(row.hours, locale())} {t().units.hours}
+                    </span>
                   </Show>
                 </legend>
                 <For each={MARKS}>

@@ -64,8 +64,7 @@ export function Certificates(props: { cohortId: number }) {
   // One open form per row: revoke, duplicate or correction (monitors only).
   const [revoking, setRevoking] = createSignal<number>();
   const [reissuing, setReissuing] = createSignal<{ id: number; kind: 'duplicate' | 'correction' }>();
-  const toggleReissue = (id: number, kind: 'duplicate' | 'correction') =>
-    setReissuing(reissuing()?.id === id && reissuing()?.kind === kind ? undefined : { id, kind });
+  const toggleReissue = (id: number, kind: 'duplicate' | 'correction') => setReissuing(reissuing()?.id === id && reissuing()?.kind === kind ? undefined : { id, kind });
   const m = () => t().training;
   // A document can be issued to whoever finished, successfully or not (a справка for the latter).
   const finished = () => (enrolments.data ?? []).filter((e) => e.state === 'completed' || e.state === 'failed' || e.state === 'withdrawn');
@@ -137,12 +136,7 @@ export function Certificates(props: { cohortId: number }) {
                         {m().verifyLink}
                       </a>
                       <Show when={!c.revoked_at && isMonitor()}>
-                        <button
-                          type="button"
-                          class="button--ghost"
-                          aria-expanded={revoking() === c.id}
-                          onClick={() => setRevoking(revoking() === c.id ? undefined : c.id)}
-                        >
+                        <button type="button" class="button--ghost" aria-expanded={revoking() === c.id} onClick={() => setRevoking(revoking() === c.id ? undefined : c.id)}>
                           {m().revoke}…
                         </button>
                         <button type="button" class="button--ghost" aria-expanded={reissuing()?.id === c.id && reissuing()?.kind === 'duplicate'} onClick={() => toggleReissue(c.id, 'duplicate')}>

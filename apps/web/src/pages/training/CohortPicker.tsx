@@ -21,11 +21,7 @@ export function CohortPicker(props: { selection: ReturnType<typeof useSelectedCo
   return (
     <div class="field field--inline">
       <label for="cohort-picker">{t().training.cohort}</label>
-      <select
-        id="cohort-picker"
-        value={String(props.selection.cohortId() ?? '')}
-        onChange={(e) => props.selection.select(Number(e.currentTarget.value))}
-      >
+      <select id="cohort-picker" value={String(props.selection.cohortId() ?? '')} onChange={(e) => props.selection.select(Number(e.currentTarget.value))}>
         <For each={props.selection.cohorts.data ?? []}>
           {(cohort) => (
             <option value={String(cohort.id)}>

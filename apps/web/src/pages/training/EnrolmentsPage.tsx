@@ -110,9 +110,7 @@ function EnrolPersonForm(props: { cohortId: number }) {
           <label for="enrol-person">{m().personChoice}</label>
           <select id="enrol-person" value={personId()} onChange={(e) => setPersonId(e.currentTarget.value)}>
             <option value="">{m().personNew}</option>
-            <For each={people.data ?? []}>
-              {(p) => <option value={String(p.id)}>{`${p.displayName || p.email} (${p.email}${p.organizationName ? `, ${p.organizationName}` : ''})`}</option>}
-            </For>
+            <For each={people.data ?? []}>{(p) => <option value={String(p.id)}>{`${p.displayName || p.email} (${p.email}${p.organizationName ? `, ${p.organizationName}` : ''})`}</option>}</For>
           </select>
         </div>
       </div>
@@ -152,8 +150,7 @@ function BulkEnrolForm(props: { cohortId: number }) {
   const client = useQueryClient();
   const [file, setFile] = createSignal<File>();
   const upload = useMutation(() => ({
-    mutationFn: async (chosen: File) =>
-      trpc.training.monitor.bulkEnrol.mutate({ cohortId: props.cohortId, fileName: chosen.name, contentBase64: await fileToBase64(chosen) }),
+    mutationFn: async (chosen: File) => trpc.training.monitor.bulkEnrol.mutate({ cohortId: props.cohortId, fileName: chosen.name, contentBase64: await fileToBase64(chosen) }),
     onSuccess: () => invalidateEnrolments(client, props.cohortId),
   }));
   const m = () => t().training;

@@ -25,8 +25,7 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
   const [feedback, setFeedback] = createSignal('');
   const [resubmit, setResubmit] = createSignal(false);
   const grade = useMutation(() => ({
-    mutationFn: () =>
-      trpc.training.instructor.grade.mutate({ submissionId: props.item.submission_id, score: Number(score()), feedback: feedback(), allowResubmission: resubmit() }),
+    mutationFn: () => trpc.training.instructor.grade.mutate({ submissionId: props.item.submission_id, score: Number(score()), feedback: feedback(), allowResubmission: resubmit() }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['training.instructor.gradingQueue'] });
       void client.invalidateQueries({ queryKey: ['training.instructor.cohortProgress'] });

@@ -107,8 +107,12 @@ export default function ManagePage() {
                     <tr>
                       <th scope="col">{m().courseTitle}</th>
                       <th scope="col">{m().kind}</th>
-                      <th scope="col" class="num">{m().totalHours}</th>
-                      <th scope="col" class="num">{m().cohorts}</th>
+                      <th scope="col" class="num">
+                        {m().totalHours}
+                      </th>
+                      <th scope="col" class="num">
+                        {m().cohorts}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -117,8 +121,12 @@ export default function ManagePage() {
                         <tr>
                           <td data-label={m().courseTitle}>{course.title}</td>
                           <td data-label={m().kind}>{label(m().kinds, course.kind)}</td>
-                          <td class="num" data-label={m().totalHours}>{course.total_hours}</td>
-                          <td class="num" data-label={m().cohorts}>{course.cohort_count}</td>
+                          <td class="num" data-label={m().totalHours}>
+                            {course.total_hours}
+                          </td>
+                          <td class="num" data-label={m().cohorts}>
+                            {course.cohort_count}
+                          </td>
                         </tr>
                       )}
                     </For>

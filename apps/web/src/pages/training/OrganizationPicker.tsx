@@ -43,7 +43,15 @@ export function OrganizationPicker(props: { idPrefix: string; value: PickedOrgan
     <div class="form-row">
       <div class="field">
         <label for={`${props.idPrefix}-search`}>{m().organizationSearch}</label>
-        <input id={`${props.idPrefix}-search`} type="search" maxLength={200} autocomplete="off" aria-describedby={`${props.idPrefix}-found`} value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />
+        <input
+          id={`${props.idPrefix}-search`}
+          type="search"
+          maxLength={200}
+          autocomplete="off"
+          aria-describedby={`${props.idPrefix}-found`}
+          value={search()}
+          onInput={(e) => setSearch(e.currentTarget.value)}
+        />
         <p id={`${props.idPrefix}-found`} class="muted" aria-live="polite">
           <Show when={settled().length >= 2} fallback={m().organizationTypeMore}>
             <Show when={results.data}>{(page) => (page().items.length === 0 ? m().organizationNoneFound : fill(m().organizationFound, { count: page().total }))}</Show>

@@ -14,16 +14,35 @@ export function ProfileForm() {
   const client = useQueryClient();
   const profile = useQuery(() => ({ queryKey: ['training.trainee.myProfile'], queryFn: () => trpc.training.trainee.myProfile.query() }));
   const [v, setV] = createSignal({
-    surname: '', givenName: '', patronymic: '', birthDate: '', sex: '' as '' | 'male' | 'female', snils: '', citizenship: '643',
-    educationLevel: '' as '' | Level, diplomaSurname: '', diplomaSeries: '', diplomaNumber: '', jobTitle: '',
+    surname: '',
+    givenName: '',
+    patronymic: '',
+    birthDate: '',
+    sex: '' as '' | 'male' | 'female',
+    snils: '',
+    citizenship: '643',
+    educationLevel: '' as '' | Level,
+    diplomaSurname: '',
+    diplomaSeries: '',
+    diplomaNumber: '',
+    jobTitle: '',
   });
   createEffect(() => {
     const p = profile.data;
     if (!p) return;
     setV({
-      surname: p.surname, givenName: p.givenName, patronymic: p.patronymic ?? '', birthDate: p.birthDate ?? '', sex: p.sex ?? '', snils: p.snils ?? '',
-      citizenship: p.citizenship, educationLevel: p.educationLevel ?? '', diplomaSurname: p.diplomaSurname ?? '', diplomaSeries: p.diplomaSeries ?? '',
-      diplomaNumber: p.diplomaNumber ?? '', jobTitle: p.jobTitle ?? '',
+      surname: p.surname,
+      givenName: p.givenName,
+      patronymic: p.patronymic ?? '',
+      birthDate: p.birthDate ?? '',
+      sex: p.sex ?? '',
+      snils: p.snils ?? '',
+      citizenship: p.citizenship,
+      educationLevel: p.educationLevel ?? '',
+      diplomaSurname: p.diplomaSurname ?? '',
+      diplomaSeries: p.diplomaSeries ?? '',
+      diplomaNumber: p.diplomaNumber ?? '',
+      jobTitle: p.jobTitle ?? '',
     });
   });
   const set = (key: keyof ReturnType<typeof v>) => (e: { currentTarget: { value: string } }) => setV({ ...v(), [key]: e.currentTarget.value });
@@ -32,10 +51,18 @@ export function ProfileForm() {
       const x = v();
       const needsDiploma = x.educationLevel !== '' && DIPLOMA_LEVELS.has(x.educationLevel);
       return trpc.training.trainee.saveMyProfile.mutate({
-        surname: x.surname, givenName: x.givenName, patronymic: x.patronymic || null, birthDate: x.birthDate || null, sex: x.sex || null,
-        snils: x.snils || null, citizenship: x.citizenship, educationLevel: x.educationLevel || null,
-        diplomaSurname: needsDiploma ? x.diplomaSurname || null : null, diplomaSeries: needsDiploma ? x.diplomaSeries || null : null,
-        diplomaNumber: needsDiploma ? x.diplomaNumber || null : null, jobTitle: x.jobTitle || null,
+        surname: x.surname,
+        givenName: x.givenName,
+        patronymic: x.patronymic || null,
+        birthDate: x.birthDate || null,
+        sex: x.sex || null,
+        snils: x.snils || null,
+        citizenship: x.citizenship,
+        educationLevel: x.educationLevel || null,
+        diplomaSurname: needsDiploma ? x.diplomaSurname || null : null,
+        diplomaSeries: needsDiploma ? x.diplomaSeries || null : null,
+        diplomaNumber: needsDiploma ? x.diplomaNumber || null : null,
+        jobTitle: x.jobTitle || null,
       });
     },
     onSuccess: () => void client.invalidateQueries({ queryKey: ['training.trainee.myProfile'] }),

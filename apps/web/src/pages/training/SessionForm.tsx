@@ -70,14 +70,7 @@ export function SessionForm(props: { cohortId: number }) {
         </div>
         <div class="field">
           <label for={id('where')}>{mode() === 'online' ? m().sessionLink : m().sessionPlace}</label>
-          <input
-            id={id('where')}
-            type={mode() === 'online' ? 'url' : 'text'}
-            required
-            maxLength={2000}
-            value={where()}
-            onInput={(e) => setWhere(e.currentTarget.value)}
-          />
+          <input id={id('where')} type={mode() === 'online' ? 'url' : 'text'} required maxLength={2000} value={where()} onInput={(e) => setWhere(e.currentTarget.value)} />
         </div>
       </div>
       <button type="submit" disabled={add.isPending}>

@@ -34,7 +34,9 @@ function MyCourses() {
                   <dt>{m().cohort}</dt>
                   <dd>{course.cohort_title}</dd>
                   <dt>{m().kind}</dt>
-                  <dd>{label(m().kinds, course.kind)}, {fill(m().hoursValue, { hours: course.total_hours })}</dd>
+                  <dd>
+                    {label(m().kinds, course.kind)}, {fill(m().hoursValue, { hours: course.total_hours })}
+                  </dd>
                   <dt>{m().dates}</dt>
                   <dd>
                     {formatDate(course.starts_on, locale())} — {formatDate(course.ends_on, locale())}
