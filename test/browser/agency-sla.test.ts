@@ -94,6 +94,8 @@ describe('the agency SLA screen claims only what was measured, in Chromium', () 
     const editions = await publishDemoEditions(platform.db.sql, await createUserWithPassword(platform, { email: 'admin@most.test', role: 'admin' }));
     const page = await newPage(browser);
     await page.goto(`${platform.url}/rankings/${editions.latestSlug}`);
+    // Unranked organizations are folded apart: open the section as a visitor would.
+    await page.getByTestId('unranked-section').locator('summary').click();
     const table = page.getByTestId('not-enough-table');
     await table.waitFor();
     const row = table.getByTestId('ranking-row').first();

@@ -8,14 +8,16 @@ type Role = 'admin' | 'monitor' | 'agency' | 'instructor' | 'trainee' | 'anonymo
 
 const PUBLIC = ['/', '/methodology', '/check', '/embed', '/bulletins'];
 const MONITORING = ['/monitor/registry', '/monitor/import', '/monitor/crawl', '/monitor/review', '/monitor/scoring', '/monitor/disputes', '/monitor/editions'];
-const MANAGING = ['/monitor/bulletins', '/training/teach', '/training/manage', '/training/enrolments'];
+const MANAGING = ['/monitor/bulletins', '/monitor/alerts', '/training/teach', '/training/manage', '/training/enrolments'];
+/** Roles that receive alerts: their notification list and profile (subscriptions). */
+const ALERTS = ['/notifications', '/profile'];
 
 /** What each role must be offered (and nothing else), and where it lands after signing in. */
 const ROLES: Record<Role, { home: string; links: string[] }> = {
   anonymous: { home: '/', links: PUBLIC },
-  admin: { home: '/monitor/review', links: [...PUBLIC, ...MONITORING, '/monitor/users', ...MANAGING] },
-  monitor: { home: '/monitor/review', links: [...PUBLIC, ...MONITORING, ...MANAGING] },
-  agency: { home: '/agency', links: [...PUBLIC, '/agency', '/agency/recommendations', '/agency/sla', '/agency/disputes', '/agency/bulletins', '/training'] },
+  admin: { home: '/monitor/review', links: [...PUBLIC, ...MONITORING, '/monitor/users', ...MANAGING, ...ALERTS] },
+  monitor: { home: '/monitor/review', links: [...PUBLIC, ...MONITORING, ...MANAGING, ...ALERTS] },
+  agency: { home: '/agency', links: [...PUBLIC, '/agency', '/agency/recommendations', '/agency/sla', '/agency/disputes', '/agency/bulletins', '/training', ...ALERTS] },
   instructor: { home: '/training/teach', links: [...PUBLIC, '/training/teach'] },
   trainee: { home: '/training', links: [...PUBLIC, '/training'] },
 };
