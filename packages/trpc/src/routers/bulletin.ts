@@ -1,10 +1,5 @@
 import { z } from 'zod';
 import {
-  acknowledgeBulletin,
-  addNote,
-  createCorrection,
-  createDraftIssue,
-  discardDraft,
   getBulletinSettings,
   getIssue,
   listAgencyIssues,
@@ -16,17 +11,24 @@ import {
   loadAgencyIssueView,
   loadBulletinDataset,
   loadIssueView,
-  publishIssue,
   removeBulletinContact,
-  removeNote,
   resendFailedDeliveries,
+  updateBulletinSettings,
+  upsertBulletinContact,
+} from '@most/db';
+import {
+  acknowledgeBulletin,
+  addNote,
+  createCorrection,
+  generateIssue,
+  discardDraft,
+  publishIssue,
+  removeNote,
   reorderBlocks,
   returnIssueToDraft,
   submitIssueForReview,
-  updateBulletinSettings,
   updateTextBlock,
-  upsertBulletinContact,
-} from '@most/db';
+} from '@most/services';
 import { blockSchema, BULLETIN_PERIOD_KINDS, ISSUE_STATES, parseBulletinPeriodKey, sectionSchema } from '@most/domain';
 import { AppError } from '@most/shared';
 import { id, okSchema } from '../schemas';
@@ -136,8 +138,8 @@ export const bulletinRouter = router({
     .input(z.object({ periodKey: z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2]|q[1-4])$/, 'a month (2026-11) or quarter (2026-q4) between 2000 and 2100') }))
     .output(z.object({ created: z.boolean(), issue: bulletinIssueSummarySchema }))
     .mutation(async ({ ctx, input }) => {
-      const dataset = await loadBulletinDataset(ctx.sql, parseBulletinPeriodKey(input.periodKey));
-      return createDraftIssue(ctx.sql, { dataset, actor: actorOf(ctx.user) });
+      const { created, issue } = await generateIssue(ctx.sql, { period: parseBulletinPeriodKey(input.periodKey), actor: actorOf(ctx.user) });
+      return { created, issue };
     }),
 
   /** Replaces the Markdown of a paragraph or note (sanitized before it is stored). */
