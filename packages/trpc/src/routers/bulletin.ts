@@ -9,7 +9,6 @@ import {
   listIssues,
   listPublishedIssues,
   loadAgencyIssueView,
-  loadBulletinDataset,
   loadIssueView,
   removeBulletinContact,
   resendFailedDeliveries,
