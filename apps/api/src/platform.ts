@@ -5,7 +5,17 @@ import { seedDemoRegistry } from '@most/services';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
 import { createTelegramBot } from '@most/sources';
 import type { Config } from '@most/shared';
-import { crawledNetworks, crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey, scheduleCrawls, startWorker, type WorkerHandle } from '@most/worker';
+import {
+  alertOptionsFromConfig,
+  bulletinOptionsFromConfig,
+  crawledNetworks,
+  crawlOptionsFromConfig,
+  crawlScheduleFromConfig,
+  resolvePseudonymKey,
+  scheduleCrawls,
+  startWorker,
+  type WorkerHandle,
+} from '@most/worker';
 import { createApp } from './app';
 import { createLogger, type Logger } from './logger';
 import { createMailer } from './mailer';
@@ -82,6 +92,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         crawl: crawl ?? undefined,
         crawlSchedule: crawl ? crawlScheduleFromConfig(config) : undefined,
         commentRetentionDays: config.COMMENT_RETENTION_DAYS,
+        bulletin: bulletinOptionsFromConfig(config),
+        alerts: alertOptionsFromConfig(config),
       });
       if (!crawl) logger.warn('No network is configured (VK_TOKEN, OK_ACCESS_TOKEN…, TELEGRAM_PREVIEW_URL): crawling is off');
       crawlScheduled = crawl !== null;
@@ -93,6 +105,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         logger,
         webDistDir: WEB_DIST_DIR,
         databaseMode: database.mode,
+        dataDir: config.DATA_DIR,
         publicUrl: config.PUBLIC_URL,
         trustProxy: config.TRUST_PROXY,
         // Redis may lose its data (and the worker's schedules with it); PostgreSQL keeps them with the data.

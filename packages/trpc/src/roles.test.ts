@@ -16,6 +16,7 @@ function context(user: { role: Role; organizationId?: number | null } | null): T
     sql: new Proxy(unreachable, { get: unreachable, apply: unreachable }) as never,
     logger: { info() {}, warn() {}, error() {} },
     mailer: { send: async () => unreachable() },
+    dataDir: '/nonexistent',
     publicUrl: 'http://localhost',
     requestId: 'test',
     ip: '127.0.0.1',

@@ -63,14 +63,13 @@ import {
   verificationUrl,
 } from '@most/services';
 import { EDUCATION_LEVELS, EXCHANGE_CONFIRMATIONS, LOSS_CONFIRMATIONS } from '@most/domain';
-import { AppError, configSchema } from '@most/shared';
+import { AppError } from '@most/shared';
 import { id, isoDate, okSchema } from '../schemas';
 import { monitorProcedure, router, teachingProcedure, traineeProcedure } from '../trpc';
 import type { UserActor } from '@most/db';
 
 /** Uploaded files are stored under DATA_DIR (same default as the configuration). */
 /** Where uploads are stored: the config schema's DATA_DIR (read per call, as tests set it per process). */
-const dataDir = () => configSchema.shape.DATA_DIR.parse(process.env.DATA_DIR);
 
 const isStaff = (user: SessionUser) => user.role === 'admin' || user.role === 'monitor';
 
@@ -278,7 +277,7 @@ const traineeRouter = router({
       const enrolment = await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
       const cohort = await getCohort(ctx.sql, enrolment.cohort_id);
       if ((await courseOfLessonFile(ctx.sql, input.fileId)) !== cohort.course_id) throw new AppError('NOT_FOUND', 'Файл не найден');
-      const { file, content } = await readStoredFile(ctx.sql, dataDir(), input.fileId);
+      const { file, content } = await readStoredFile(ctx.sql, ctx.dataDir, input.fileId);
       return { fileName: file.file_name, contentType: file.content_type, contentBase64: content.toString('base64') };
     }),
 
@@ -352,7 +351,7 @@ const traineeRouter = router({
     .output(z.object({ id, attempt: z.number().int(), submitted_at: isoDate }))
     .mutation(async ({ ctx, input }) => {
       await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
-      return submitAssignment(ctx.sql, dataDir(), { enrolmentId: input.enrolmentId, assignmentId: input.assignmentId, text: input.text, files: input.files.map(decode) }, ctx.actor);
+      return submitAssignment(ctx.sql, ctx.dataDir, { enrolmentId: input.enrolmentId, assignmentId: input.assignmentId, text: input.text, files: input.files.map(decode) }, ctx.actor);
     }),
 
   certificatePdf: traineeProcedure
@@ -403,7 +402,7 @@ const instructorRouter = router({
         WHERE sf.file_id = ${input.fileId}`;
       if (!owner) throw new AppError('NOT_FOUND', 'Файл не найден');
       await assertTeaches(ctx.sql, ctx.user, owner.cohort_id);
-      const { file, content } = await readStoredFile(ctx.sql, dataDir(), input.fileId);
+      const { file, content } = await readStoredFile(ctx.sql, ctx.dataDir, input.fileId);
       return { fileName: file.file_name, contentType: file.content_type, contentBase64: content.toString('base64') };
     }),
 
@@ -542,7 +541,7 @@ const monitorRouter = router({
   attachLessonFile: monitorProcedure
     .input(base64File.extend({ lessonId: id }))
     .output(z.object({ id }))
-    .mutation(({ ctx, input }) => attachLessonFile(ctx.sql, dataDir(), input.lessonId, decode(input), ctx.actor)),
+    .mutation(({ ctx, input }) => attachLessonFile(ctx.sql, ctx.dataDir, input.lessonId, decode(input), ctx.actor)),
 
   setInstructors: monitorProcedure
     .input(z.object({ cohortId: id, instructorIds: z.array(id).max(50) }))
