@@ -8,6 +8,7 @@ import type { Config } from '@most/shared';
 import {
   alertOptionsFromConfig,
   bulletinOptionsFromConfig,
+  closeOnce,
   crawledNetworks,
   crawlOptionsFromConfig,
   crawlScheduleFromConfig,
@@ -57,14 +58,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   let worker: WorkerHandle | undefined;
   let server: RunningServer | undefined;
   let crawlScheduled = false;
-  let closing: Promise<void> | undefined;
-  const close = () =>
-    (closing ??= (async () => {
-      await server?.close();
-      await worker?.close();
-      await queue?.close();
-      await database.close();
-    })());
+  const close = closeOnce(async () => {
+    await server?.close();
+    await worker?.close();
+    await queue?.close();
+    await database.close();
+  });
 
   try {
     if (options.migrate || database.mode === 'embedded') {
@@ -124,21 +123,5 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   return { url: server?.url, database, queue, logger, close };
 }
 
-/** Closes the platform on Ctrl-C or SIGTERM; a second signal forces exit. */
-export function closeOnSignals(platform: Platform): void {
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (stopping) process.exit(1);
-      stopping = true;
-      platform.logger.info({ signal }, 'shutting down');
-      platform.close().then(
-        () => process.exit(0),
-        (error) => {
-          platform.logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    });
-  }
-}
+/** Every entry point stops the same way (see @most/worker `closeOnSignals`). */
+export { closeOnSignals } from '@most/worker';

@@ -14,3 +14,4 @@ export { runAlertsSweep, telegramBotOf, type AlertSenders, type SweepResult } fr
 export { alertOptionsFromConfig, type AlertWorkerOptions } from './alerts/options';
 export { bulletinOptionsFromConfig } from './processors/bulletin-options';
 export { createBulletinMailer } from './processors/bulletin-mailer';
+export { closeOnce, closeOnSignals, type ProcessLogger, type RunningProcess } from './lifecycle';

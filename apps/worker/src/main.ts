@@ -7,6 +7,7 @@ import { startWorker } from './worker';
 import { alertOptionsFromConfig } from './alerts/options';
 import { bulletinOptionsFromConfig } from './processors/bulletin-options';
 import { createWorkerLogger } from './logger';
+import { closeOnce, closeOnSignals } from './lifecycle';
 
 /** Production worker process: needs DATABASE_URL; uses Redis when REDIS_URL is set. */
 const config = loadConfigOrExit();
@@ -44,14 +45,11 @@ if (crawlSchedule) await scheduleCrawls(queue, crawlSchedule);
 else log('No network is configured (VK_TOKEN, OK_ACCESS_TOKEN…, TELEGRAM_PREVIEW_URL): crawling is off');
 logger.info({ queue: queue.kind }, 'worker started');
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
+closeOnSignals({
+  logger,
+  close: closeOnce(async () => {
     await worker.close();
     await queue.close();
     await db.close();
-    process.exit(0);
-  });
-}
+  }),
+});
