@@ -126,9 +126,10 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
   const accounts = stored.size === 0 ? scope : scope.filter((a) => !stored.has(a.id));
   const accountIds = input.accountIds ? accounts.map((a) => a.id) : undefined;
   const commentsClassified = input.classify === false ? 0 : await classifyPendingComments(sql, { accountIds, since: new Date(from.getTime() - 86_400_000) }, now);
-  const bulk = accounts.length >= BULK_ACCOUNTS;
   // Fresh tables have no statistics: the planner (and the cached plans of foreign-key checks) would
-  // scan them sequentially for every row. A bulk rescore refreshes them as it fills them.
+  // scan them sequentially for every row. A bulk rescore refreshes them as it fills them; an
+  // incremental pass (siblings 'stored') follows a full pass that did, and does not pay for it again.
+  const bulk = accounts.length >= BULK_ACCOUNTS && input.siblings !== 'stored';
   if (bulk && commentsClassified > 0) await sql`ANALYZE comment_classifications`;
   phase('classify');
   const { measured } = await measureQuestions(sql, policy, { from, to, accountIds }, now);
