@@ -98,11 +98,14 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
   }
   let inserted = 0;
   for (const [index, chunk] of chunks.entries()) {
-    const recordEdits = index === 0 && edits.length > 0 ? sql`
+    const recordEdits =
+      index === 0 && edits.length > 0
+        ? sql`
       edits AS (
         INSERT INTO comment_edits (comment_id, seen_at, previous_text)
         SELECT comment_id, seen_at, previous_text FROM jsonb_to_recordset(${sql.json(edits as never)}) AS t(comment_id bigint, seen_at timestamptz, previous_text text)
-      ),` : sql``;
+      ),`
+        : sql``;
     const last = index === chunks.length - 1;
     const [result] = await sql<{ inserted: number; missing: number }[]>`
       WITH ${recordEdits} upserted AS (

@@ -78,12 +78,15 @@ export async function upsertPosts(sql: Queryable, accountId: number, posts: Craw
   // Edits, the posts and their counters row of this run: one statement a chunk.
   const stored = new Map<string, { id: number; externalId: string; publishedAt: Date; inserted: boolean }>();
   for (const [index, chunk] of chunked(rows).entries()) {
-    const recordEdits = index === 0 && edits.length > 0 ? sql`
+    const recordEdits =
+      index === 0 && edits.length > 0
+        ? sql`
       edits AS (
         INSERT INTO post_edits (post_id, seen_at, edited_at, previous_text)
         SELECT post_id, seen_at, edited_at, previous_text
         FROM jsonb_to_recordset(${sql.json(edits as never)}) AS t(post_id bigint, seen_at timestamptz, edited_at timestamptz, previous_text text)
-      ),` : sql``;
+      ),`
+        : sql``;
     const written = await sql<{ id: number; externalId: string; publishedAt: Date; inserted: boolean }[]>`
       WITH ${recordEdits} upserted AS (
         INSERT INTO posts ${sql(chunk)}
