@@ -41,10 +41,10 @@ export async function processComments(job: ParsedJob<CrawlJobName<'comments'>>, 
   }
   const seenAt = ctx.settings.now();
   const stored = comments.map((comment) => toStoredComment(data.network, comment, ctx.settings.pseudonymise));
+  // The posts job records the run's success; here only a failure streak is ended (the row is not touched otherwise).
+  // Both are issued at once: the transaction pipelines them on its connection.
   const outcome = await inTransaction(ctx.sql, async (tx) => {
-    const result = await upsertComments(tx, { postId: data.postId, accountId: account.id, comments: stored, seenAt });
-    // The posts job records the run's success; here only a failure streak is ended (the row is not touched otherwise).
-    await clearCrawlFailures(tx, account.id, seenAt);
+    const [result] = await Promise.all([upsertComments(tx, { postId: data.postId, accountId: account.id, comments: stored, seenAt }), clearCrawlFailures(tx, account.id, seenAt)]);
     return result;
   });
   return { accountId: account.id, postExternalId: data.postExternalId, comments: comments.length, ...outcome };

@@ -40,12 +40,13 @@ export async function processPosts(job: ParsedJob<CrawlJobName<'posts'>>, ctx: C
   const reachedStop = regular.some((post) => post.publishedAt.getTime() < stopAt);
   const continues = page.nextCursor !== null && !reachedStop && data.page + 1 < MAX_PAGES;
 
+  // Statements issued together in the transaction are pipelined on its connection: one round trip.
   const stored = await inTransaction(ctx.sql, async (tx) => {
-    const rows = await upsertPosts(tx, account.id, page.posts, new Date(data.runAt));
-    if (!continues) {
-      if (newest) await advanceWatermark(tx, account.id, { externalId: newest.externalId, publishedAt: new Date(newest.publishedAt) }, now);
-      await recordCrawlSuccess(tx, account.id, 'posts', now);
-    }
+    const [rows] = await Promise.all([
+      upsertPosts(tx, account.id, page.posts, new Date(data.runAt)),
+      !continues && newest ? advanceWatermark(tx, account.id, { externalId: newest.externalId, publishedAt: new Date(newest.publishedAt) }, now) : undefined,
+      !continues ? recordCrawlSuccess(tx, account.id, 'posts', now) : undefined,
+    ]);
     return rows;
   });
 
