@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { NETWORKS } from '@most/shared';
+import { CRAWL_KINDS } from './jobs';
 import { dispatchJobs, networkQueueProcessors, type QueueProcessors } from './processors';
 
 /** A job as the worker hands it over: only the fields dispatching reads. */
@@ -36,5 +38,14 @@ describe('crawl queues on the job catalogue', () => {
     const complete: QueueProcessors<'crawl', null> = { 'crawl-fanout': async () => null, 'crawl-fresh': async () => null };
     expect(Object.keys(incomplete)).toEqual(['crawl-fanout']);
     expect(Object.keys(complete).sort()).toEqual(['crawl-fanout', 'crawl-fresh']);
+  });
+
+  it("makes a missing processor of a network's queue a type error, and covers every network's jobs", () => {
+    const done = async () => null;
+    // @ts-expect-error 'vk-comments' has no processor
+    const vk: QueueProcessors<'vk', null> = { 'vk-profiles': done, 'vk-posts': done };
+    expect(Object.keys(vk)).toHaveLength(2);
+    const all = networkQueueProcessors<null>({ profiles: done, posts: done, comments: done });
+    expect(Object.keys(all).sort()).toEqual(NETWORKS.flatMap((network) => CRAWL_KINDS.map((kind) => `${network}-${kind}`)).sort());
   });
 });
