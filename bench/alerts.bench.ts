@@ -46,7 +46,6 @@ interface Figures {
   wallSeconds: number;
 }
 
-
 async function waitForIdle(queue: QueueBackend): Promise<void> {
   let quiet = 0;
   for (;;) {

@@ -14,13 +14,12 @@
 import { linkTelegramChat, createTelegramLinkCode } from '@most/db/alerts';
 import { loadMethodology } from '@most/db/scoring';
 import { warningAt, slaDeadline } from '@most/domain';
-import { createTelegramBot } from '@most/sources';
-import { createBulletinMailer, runAlertsSweep, type AlertWorkerOptions } from '@most/worker';
-import { startTestSmtpServer } from '@most/worker/testing';
+import { runAlertsSweep } from '@most/worker';
+import { alertSendersFor, startTestSmtpServer } from '@most/worker/testing';
 
 const MIN = 60_000;
 const H = 60 * MIN;
-/** Sweeps start here (UTC evening: no morning digest is due). */
+/** Questions are asked from here (midnight UTC), so their warnings fall in the evening, when no morning digest is due. */
 const T0 = Date.UTC(2026, 10, 20, 0, 0);
 const QUESTIONS_PER_AGENCY = 2;
 /** Retries of refused sends (1, 2, 4 … minutes) have this long after the last crossing. */
@@ -71,16 +70,7 @@ export async function measureAlertDelivery(agencies: number): Promise<DeliveryFi
     },
   });
   const bot = await startTelegramBotServer();
-  const options: AlertWorkerOptions = {
-    smtpUrl: smtp.url,
-    outboxDir: '/nonexistent',
-    publicUrl: 'https://most.example',
-    from: 'Цифровой мост <alerts@most.example>',
-    telegram: { token: bot.token, apiUrl: bot.url },
-    leaseMs: 5 * MIN,
-    catchUpMs: 6 * H,
-  };
-  const senders = { mailer: createBulletinMailer(options), telegram: createTelegramBot({ token: bot.token, apiUrl: bot.url }) };
+  const { options, senders } = alertSendersFor(smtp, bot);
   const wallStart = performance.now();
   try {
     const { methodology } = await loadMethodology(db.sql);

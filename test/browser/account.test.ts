@@ -26,7 +26,9 @@ describe('invitation and password reset through real e-mail, in Chromium', () =>
   /** Waits for the next message to this address (the SMTP server receives what the platform sends). */
   const nextMail = async (to: string, after: number): Promise<Mail> => {
     for (let i = 0; i < 200; i += 1) {
-      const found = inbox().slice(after).find((m) => m.to.includes(to));
+      const found = inbox()
+        .slice(after)
+        .find((m) => m.to.includes(to));
       if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -64,7 +66,11 @@ describe('invitation and password reset through real e-mail, in Chromium', () =>
     expect(await page.getByTestId('reset-requested').textContent()).toBe(unknownAnswer);
 
     const mail = await nextMail('slushatel@most.test', sentBefore);
-    expect(inbox().slice(sentBefore).some((m) => m.to.includes('nobody@most.test'))).toBe(false);
+    expect(
+      inbox()
+        .slice(sentBefore)
+        .some((m) => m.to.includes('nobody@most.test')),
+    ).toBe(false);
     const link = linkIn(mail, '/reset-password');
     // Links carry PUBLIC_URL, or without it this server's own loopback address (never the request's Host).
     const origin = new URL(link).origin;

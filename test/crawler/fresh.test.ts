@@ -63,10 +63,9 @@ describe('fresh pass: comments of recent posts re-read, and new posts found, bet
     // its comments are read from the next tick on: within postsEveryMs and three ticks of being written.
     const newPostBound = POLICY.postsEveryMs + 3 * TICK_MS;
     const storedPosts = new Map(
-      (await db.sql<{ key: string; firstSeenAt: Date }[]>`SELECT a.handle || '/' || p.external_id AS key, p.first_seen_at AS "firstSeenAt" FROM posts p JOIN accounts a ON a.id = p.account_id`).map((p) => [
-        p.key,
-        p.firstSeenAt.getTime(),
-      ]),
+      (await db.sql<{ key: string; firstSeenAt: Date }[]>`SELECT a.handle || '/' || p.external_id AS key, p.first_seen_at AS "firstSeenAt" FROM posts p JOIN accounts a ON a.id = p.account_id`).map(
+        (p) => [p.key, p.firstSeenAt.getTime()],
+      ),
     );
     let newPosts = 0;
     let newPostComments = 0;

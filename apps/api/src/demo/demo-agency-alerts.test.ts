@@ -45,7 +45,9 @@ describe('demo agency and alerts', () => {
     const H = 3_600_000;
     // Citizens' questions as the crawler stores them, on the busiest demo page: one open 19 hours (warning), one 25 hours (breach).
     const [user] = await db.sql<{ id: number; organization_id: number }[]>`SELECT id, organization_id FROM users WHERE email = ${DEMO_AGENCY_EMAIL}`;
-    const [account] = await db.sql<{ id: number; canonical_url: string }[]>`SELECT id, canonical_url FROM accounts WHERE organization_id = ${user!.organization_id} AND network = 'vk' ORDER BY id LIMIT 1`;
+    const [account] = await db.sql<
+      { id: number; canonical_url: string }[]
+    >`SELECT id, canonical_url FROM accounts WHERE organization_id = ${user!.organization_id} AND network = 'vk' ORDER BY id LIMIT 1`;
     const [post] = await db.sql<{ id: number }[]>`
       INSERT INTO posts (account_id, external_id, url, published_at, text, first_seen_at, last_seen_at)
       VALUES (${account!.id}, 'deadline-1', ${`${account!.canonical_url}?w=wall-1_7`}, ${new Date(now.getTime() - 30 * H)}, 'Объявление', ${now}, ${now}) RETURNING id`;

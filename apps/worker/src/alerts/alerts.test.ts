@@ -5,10 +5,8 @@ import { raiseCrawlAlert, recordCrawlFailure } from '@most/db';
 import { createTelegramLinkCode, getAlertSettings, listAlertDeliveryProblems, setAlertSubscription, unsubscribeAlertEmails, updateAlertSettings } from '@most/db/alerts';
 import { decideDispute, raiseDispute } from '@most/db/scoring';
 import { answerQuestion, askQuestion, createTestDatabase, makeAlertAgency, makeAlertUser, type TestDatabase } from '@most/db/testing';
-import { createTelegramBot } from '@most/sources';
 import { startTelegramBotServer, type TelegramBotServer } from '@most/sources/simulator';
-import { createBulletinMailer } from '../processors/bulletin-mailer';
-import { decodedMailText, startTestSmtpServer, type TestSmtpServer } from '../testing/smtp-server';
+import { alertSendersFor, decodedMailText, startTestSmtpServer, type TestSmtpServer } from '../testing';
 import type { AlertWorkerOptions } from './options';
 import { runAlertsSweep, type AlertSenders } from './sweep';
 
@@ -36,16 +34,7 @@ describe('alerts through a real SMTP server and a Bot API server', () => {
     db = await createTestDatabase();
     smtp = await startTestSmtpServer();
     bot = await startTelegramBotServer();
-    options = {
-      smtpUrl: smtp.url,
-      outboxDir: '/nonexistent',
-      publicUrl: 'https://most.example',
-      from: 'Цифровой мост <alerts@most.example>',
-      telegram: { token: bot.token, apiUrl: bot.url },
-      leaseMs: 5 * MIN,
-      catchUpMs: 6 * H,
-    };
-    senders = { mailer: createBulletinMailer(options), telegram: createTelegramBot({ token: bot.token, apiUrl: bot.url }) };
+    ({ options, senders } = alertSendersFor(smtp, bot));
   });
   afterAll(async () => {
     senders?.mailer.close();
