@@ -32,7 +32,7 @@ export const DEFAULT_FRESH_PASS_POLICY: FreshPassPolicy = {
     { maxAgeMs: 72 * HOUR, everyMs: 30 * MINUTE },
   ],
   postsEveryMs: 10 * MINUTE,
-  postsShare: 0.5,
+  postsShare: 0.25,
 };
 
 /** A recent post as the planner sees it. */
