@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoRegistry } from '@most/services';
 import { listNotifications, unreadNotificationCount } from '@most/db/alerts';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { alertOptionsFromEnv, createBulletinMailer, runAlertsSweep, telegramBotOf } from '@most/worker';
+import { parseConfig } from '@most/shared';
+import { alertOptionsFromConfig, createBulletinMailer, runAlertsSweep, telegramBotOf } from '@most/worker';
 import { bindDemoAgencyToBusyOrganization, DEMO_AGENCY_EMAIL } from './demo-agency';
 import { ensureDemoUsers } from './demo-users';
 
@@ -61,7 +62,7 @@ describe('demo agency and alerts', () => {
     }
 
     // The worker as `npm start` runs it: no SMTP_URL (e-mail goes to DATA_DIR/outbox), no Telegram bot, a day of catch-up.
-    const options = alertOptionsFromEnv({ DATA_DIR: dataDir, ALERT_CATCH_UP_HOURS: '24' });
+    const options = alertOptionsFromConfig(parseConfig({ DATA_DIR: dataDir, ALERT_CATCH_UP_HOURS: '24' }));
     expect(options.smtpUrl).toBeUndefined();
     const mailer = createBulletinMailer(options);
     try {

@@ -1,7 +1,6 @@
-import type { Job } from 'bullmq';
 import { listFreshPosts, recordFreshTick } from '@most/db';
 import { freshPagesOf, planFreshPass } from '@most/domain/crawl-schedule';
-import { crawlJobName, parseJobPayload } from '@most/queue';
+import { crawlJobName, type ParsedJob } from '@most/queue';
 import { enqueueMany, type CrawlContext } from '../crawl/context';
 import { crawlJobIds } from '../crawl/job-ids';
 
@@ -9,12 +8,13 @@ import { crawlJobIds } from '../crawl/job-ids';
  * One tick of a network's fresh pass: re-reads the comments of recent posts that are due by their age,
  * pages with an open question and the newest posts first, and the newest page of posts of the pages
  * that posted recently (a post published since the last hourly run is found, and its comments are
- * re-read from the next tick on), no more than the tick's share of the network's budget. The jobs go to the front of the network's queue (LIFO, added lowest priority
- * first) so a running hourly pass does not hold them up, and their ids name the post only: a read
- * still waiting is not enqueued twice. Makes no network request.
+ * re-read from the next tick on), no more than the tick's share of the network's budget. The jobs go
+ * to the front of the network's queue (LIFO, added lowest priority first) so a running hourly pass
+ * does not hold them up, and their ids name the post (or the page) only: a read still waiting is not
+ * enqueued twice. Makes no network request.
  */
-export async function processCrawlFresh(job: Job, ctx: CrawlContext) {
-  const data = parseJobPayload('crawl-fresh', job.data);
+export async function processCrawlFresh(job: ParsedJob<'crawl-fresh'>, ctx: CrawlContext) {
+  const data = job.data;
   const { network } = data;
   const crawl = ctx.settings.sources[network];
   if (!crawl) return { network, skipped: `no ${network} source is configured` };
