@@ -210,8 +210,8 @@ async function alertDeliverySection(report: Report): Promise<void> {
       `${d.retried} warnings needed a retry (451 from the mail server, 500 from the Bot API); wall ${d.wallSeconds.toFixed(0)} s`,
   );
   console.log(
-    `alert latency: e-mail p50 ${d.latencyP50Minutes.toFixed(2)} min, p95 ${d.latencyP95Minutes.toFixed(2)} min; Telegram p95 ${d.telegramLatencyP95Minutes.toFixed(2)} min ` +
-      `= ${share(d.latencyP95Minutes, marginMinutes)} of the ${marginMinutes / 60} h a warning leaves to answer`,
+    `alert latency: e-mail p50 ${d.latencyP50Minutes.toFixed(2)} min, p95 ${d.latencyP95Minutes.toFixed(2)} min (${share(d.latencyP95Minutes, marginMinutes)} of the ${marginMinutes / 60} h a warning leaves to answer); ` +
+      `Telegram p95 ${d.telegramLatencyP95Minutes.toFixed(2)} min (${share(d.telegramLatencyP95Minutes, marginMinutes)})`,
   );
   console.log(
     `warned before the deadline: e-mail ${d.warnedByEmail}/${d.openAtThreshold} = ${share(d.warnedByEmail, d.openAtThreshold)}, ` +
