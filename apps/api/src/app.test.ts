@@ -3,32 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@most/shared';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
-import { createApp } from './app';
-import { createLogger } from './logger';
+import { createTestApp, useAppServices } from './test-support/app';
 
 describe('HTTP app', () => {
-  let db: TestDatabase;
-  let queue: QueueBackend;
+  const { db, queue } = useAppServices();
   let webDir: string;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    queue = await createTestQueueBackend('redis', db.url);
     webDir = await mkdtemp(join(tmpdir(), 'most-web-'));
     await mkdir(join(webDir, 'assets'));
     await writeFile(join(webDir, 'index.html'), '<!doctype html><title>Цифровой мост</title>');
     await writeFile(join(webDir, 'assets', 'app.js'), 'console.log(1)');
   });
   afterAll(async () => {
-    await queue?.close();
-    await db?.drop();
     await rm(webDir, { recursive: true, force: true });
   });
 
   const app = () => {
-    const instance = createApp({ sql: db.sql, queue, logger: createLogger('silent'), webDistDir: webDir, databaseMode: 'external' });
+    const instance = createTestApp({ sql: db.sql, queue, webDistDir: webDir });
     instance.get('/api/boom/app-error', () => {
       throw new AppError('FORBIDDEN', 'Нет доступа', { details: { field: 'x' } });
     });
@@ -49,7 +41,7 @@ describe('HTTP app', () => {
     const broken = createTestQueueBackend('redis', db.url);
     const closed = await broken;
     await closed.close();
-    const instance = createApp({ sql: db.sql, queue: closed, logger: createLogger('silent'), databaseMode: 'external' });
+    const instance = createTestApp({ sql: db.sql, queue: closed });
     const response = await instance.request('/healthz');
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ ok: false, queue: { ok: false } });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
 import { createSql, type Sql } from './client';
 import { migrate } from './migrate';
 
@@ -46,6 +47,36 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end({ timeout: 5 });
     },
+  };
+}
+
+/**
+ * Registers a fresh, migrated database for the calling test file or describe block: created before
+ * its tests, dropped after them. The handle reads through to the database once it exists.
+ */
+export function useTestDatabase(options: { migrate?: boolean } = {}): TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(options);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+  const current = (): TestDatabase => {
+    if (!database) throw new Error('The test database exists only while the tests run (from beforeAll on).');
+    return database;
+  };
+  return {
+    get sql() {
+      return current().sql;
+    },
+    get url() {
+      return current().url;
+    },
+    get name() {
+      return current().name;
+    },
+    drop: () => current().drop(),
   };
 }
 
