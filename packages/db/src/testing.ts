@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { afterAll, beforeAll } from 'vitest';
+import { useForTests } from '@most/shared/testing';
 import { createSql, type Sql } from './client';
 import { migrate } from './migrate';
 
@@ -50,35 +50,13 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   };
 }
 
-/**
- * Registers a fresh, migrated database for the calling test file or describe block: created before
- * its tests, dropped after them. The handle reads through to the database once it exists.
- */
-export function useTestDatabase(options: { migrate?: boolean } = {}): TestDatabase {
-  let database: TestDatabase | undefined;
-  beforeAll(async () => {
-    database = await createTestDatabase(options);
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
-  const current = (): TestDatabase => {
-    if (!database) throw new Error('The test database exists only while the tests run (from beforeAll on).');
-    return database;
-  };
-  return {
-    get sql() {
-      return current().sql;
-    },
-    get url() {
-      return current().url;
-    },
-    get name() {
-      return current().name;
-    },
-    drop: () => current().drop(),
-  };
-}
+/** Registers a fresh, migrated database for the calling test file or describe block (dropped after its tests). */
+export const useTestDatabase = (options: { migrate?: boolean } = {}): TestDatabase =>
+  useForTests(
+    'The test database',
+    () => createTestDatabase(options),
+    (database) => database.drop(),
+  );
 
 export { askQuestion, answerQuestion, makeAlertAgency, makeAlertUser } from './alerts/fixture';
 export { seedMeasuredQuestions, type MeasuredOutcome } from './scoring/measured-questions.fixture';

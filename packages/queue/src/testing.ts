@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Job, Queue } from 'bullmq';
-import { afterAll, beforeAll } from 'vitest';
+import { useForTests } from '@most/shared/testing';
 import { createQueueBackend, type QueueBackend } from './backend';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -37,37 +37,15 @@ export async function createTestQueueBackend(kind: 'redis' | 'postgres', databas
 }
 
 /**
- * Registers a queue backend for the calling test file or describe block, on the given test database
- * (any handle whose `url` is readable by beforeAll time): prepared before its tests, closed after them.
+ * Registers a queue backend for the calling test file or describe block on the given test database
+ * (read by beforeAll time): prepared before its tests, closed after them.
  */
-export function useTestQueue(database: { readonly url: string }, kind: 'redis' | 'postgres' = 'redis'): QueueBackend {
-  let backend: QueueBackend | undefined;
-  beforeAll(async () => {
-    backend = await createTestQueueBackend(kind, database.url);
-  });
-  afterAll(async () => {
-    await backend?.close();
-  });
-  const current = (): QueueBackend => {
-    if (!backend) throw new Error('The test queue exists only while the tests run (from beforeAll on).');
-    return backend;
-  };
-  return {
-    get kind() {
-      return current().kind;
-    },
-    get namespace() {
-      return current().namespace;
-    },
-    prepare: () => current().prepare(),
-    queue: (name) => current().queue(name),
-    enqueue: (name, data, options) => current().enqueue(name, data, options),
-    createWorker: (name, processor, options) => current().createWorker(name, processor, options),
-    health: () => current().health(),
-    onReconnect: (listener) => current().onReconnect(listener),
-    close: () => current().close(),
-  };
-}
+export const useTestQueue = (database: { readonly url: string }, kind: 'redis' | 'postgres' = 'redis'): QueueBackend =>
+  useForTests(
+    'The test queue',
+    () => createTestQueueBackend(kind, database.url),
+    (backend) => backend.close(),
+  );
 
 /** Polls until the job reaches a final state; returns it (tests only: production code uses events). */
 export async function waitForJob(queue: Queue, jobId: string, timeoutMs = 20_000): Promise<Job> {

@@ -3,21 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoRegistry } from '@most/services';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { useTestDatabase } from '@most/db/testing';
 import { bindDemoAgencyToBusyOrganization, DEMO_AGENCY_EMAIL } from './demo-agency';
 import { ensureDemoUsers } from './demo-users';
 
 describe('demo agency and alerts', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dataDir: string;
   beforeAll(async () => {
-    db = await createTestDatabase();
     await seedDemoRegistry(db.sql);
     dataDir = await mkdtemp(join(tmpdir(), 'most-demo-alerts-'));
     await ensureDemoUsers(db.sql, dataDir);
   });
   afterAll(async () => {
-    await db?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate, gradingQueue, listCohorts, listMyAssignments, listMyCourses, seedDemoRegistry } from '@most/services';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { useTestDatabase } from '@most/db/testing';
 import { DEMO_COURSE_TITLE, ensureDemoCourse } from './demo-course';
 import { bindDemoAgencyToRichOrganization } from './demo-agency';
 import { publishDemoEditionIfDue } from './demo-edition';
@@ -12,15 +12,13 @@ import { ensureDemoUsers } from './demo-users';
 const NOW = new Date('2026-12-02T10:00:00Z');
 
 describe('demo mode of npm start', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dataDir: string;
   beforeAll(async () => {
-    db = await createTestDatabase();
     await seedDemoRegistry(db.sql);
     dataDir = await mkdtemp(join(tmpdir(), 'most-demo-'));
   });
   afterAll(async () => {
-    await db?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -100,15 +98,13 @@ describe('demo mode of npm start', () => {
 });
 
 describe('demo course of npm start', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dataDir: string;
   beforeAll(async () => {
-    db = await createTestDatabase();
     await seedDemoRegistry(db.sql);
     dataDir = await mkdtemp(join(tmpdir(), 'most-demo-course-'));
   });
   afterAll(async () => {
-    await db?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 

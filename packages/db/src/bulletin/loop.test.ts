@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBulletinDraft, parseBulletinPeriodKey, parseMonthlyPeriodKey } from '@most/domain';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { type TestDatabase, useTestDatabase } from '../testing';
 import { raiseDispute } from '../scoring/disputes';
-import { makeAccount, makeComment, makePost } from '../scoring/fixture';
+import { makeAccount, makeComment, makeFullProfileSnapshot, makePost } from '../scoring/fixture';
 import { recordManualAssessment } from '../scoring/manual';
 import { scorePeriod } from '../scoring/score';
 import { acknowledgeBulletin } from './acknowledgements';
@@ -23,29 +23,13 @@ async function totalFromCriteria(db: TestDatabase, accountId: number, periodKind
 
 /** From scored data to a published issue, and from re-measurement to the next issue's "resolved" list. */
 describe('bulletin dataset and the recommendation loop on real scoring results', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let accountId: number;
   let organizationId: number;
   beforeAll(async () => {
-    db = await createTestDatabase();
     ({ accountId, organizationId } = await makeAccount(db.sql, { sector: 'health' }));
     await db.sql`UPDATE organizations SET short_name = 'ГУЗ «Поликлиника № 2»' WHERE id = ${organizationId}`;
-    await db.sql`
-      INSERT INTO account_snapshots (account_id, captured_at, last_seen_at, captured_day, content_hash, status, profile, raw)
-      VALUES (${accountId}, ${saratov('2025-02-20T10:00:00')}, ${saratov('2025-02-20T10:00:00')}, '2025-02-20', 'h', 'active',
-        ${db.sql.json({
-          description: 'Поликлиника',
-          website: 'https://p.example.ru',
-          phones: ['+7 8452 000000'],
-          emails: [],
-          address: 'ул. Мира, 1',
-          hasWorkingHours: true,
-          links: [{ url: 'https://vk.com/id1', name: 'Главный врач' }],
-          membersCount: 1000,
-          wall: 'open',
-          hasAvatar: true,
-          hasCover: true,
-        })}, '{}'::jsonb)`;
+    await makeFullProfileSnapshot(db.sql, accountId, saratov('2025-02-20T10:00:00'), '2025-02-20');
     for (let day = 0; day < 31; day += 1) {
       const postId = await makePost(db.sql, accountId, saratov(`2025-03-${String(day + 1).padStart(2, '0')}T09:00:00`), { likes: 20, views: 800 });
       if (day >= 12) continue;
@@ -65,7 +49,6 @@ describe('bulletin dataset and the recommendation loop on real scoring results',
       monitor,
     );
   });
-  afterAll(() => db?.drop());
 
   it('loads scores, verdicts with evidence, recommendations, SLA figures and open disputes for the month', async () => {
     const dataset = await loadBulletinDataset(db.sql, parseMonthlyPeriodKey('2025-03'));

@@ -22,6 +22,26 @@ export async function makeAccount(sql: Sql, options: { sector?: string; kind?: s
   return { accountId: account!.id, organizationId };
 }
 
+/** A snapshot of an active page whose profile has everything the profile criteria look for but an e-mail. */
+export async function makeFullProfileSnapshot(sql: Sql, accountId: number, capturedAt: Date, capturedDay: string): Promise<void> {
+  await sql`
+    INSERT INTO account_snapshots (account_id, captured_at, last_seen_at, captured_day, content_hash, status, profile, raw)
+    VALUES (${accountId}, ${capturedAt}, ${capturedAt}, ${capturedDay}, 'h', 'active',
+      ${sql.json({
+        description: 'Поликлиника',
+        website: 'https://p.example.ru',
+        phones: ['+7 8452 000000'],
+        emails: [],
+        address: 'ул. Мира, 1',
+        hasWorkingHours: true,
+        links: [{ url: 'https://vk.com/id1', name: 'Главный врач' }],
+        membersCount: 1000,
+        wall: 'open',
+        hasAvatar: true,
+        hasCover: true,
+      })}, '{}'::jsonb)`;
+}
+
 export async function makePost(sql: Sql, accountId: number, publishedAt: Date, counters: { likes?: number; views?: number } = {}): Promise<number> {
   const n = next();
   const [post] = await sql<{ id: number }[]>`

@@ -1,7 +1,7 @@
 import { median, parseMonthlyPeriodKey, percentile } from '@most/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadBulletinDataset } from '../bulletin/dataset';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { useTestDatabase } from '../testing';
 import { makeAccount, makeComment, makePost } from './fixture';
 import { scorePeriod } from './score';
 import { organizationSlaDistribution } from './watch';
@@ -9,11 +9,7 @@ import { organizationSlaDistribution } from './watch';
 const HOUR = 3_600_000;
 const saratov = (local: string) => new Date(`${local}+04:00`);
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase();
 
 describe('one percentile definition: SQL percentile_cont agrees with the domain', () => {
   it('on random samples (even and odd sizes, ties, single values)', async () => {

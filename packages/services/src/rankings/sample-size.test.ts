@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildEdition, loadOrganizationScores, viewEdition } from './index';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { useTestDatabase } from '@most/db/testing';
 import { makeAccount, makeComment, makePost } from '@most/db/testing/scoring';
 import { scorePeriod } from '@most/db/scoring';
 
 const HOUR = 3_600_000;
 const saratov = (local: string) => new Date(`${local}+04:00`);
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase();
 
 describe('an organization below the minimum sample', () => {
   it('keeps its real count of decided questions and says why it is not ranked', async () => {

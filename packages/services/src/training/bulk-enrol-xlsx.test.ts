@@ -3,21 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { useTestDatabase } from '@most/db/testing';
 import { readTable } from '../registry/read-table';
 import { bulkEnrolFromTable } from './bulk-enrol';
 import { getTraineeProfile } from './profiles';
 import { insertOrganization, makeCourse, monitor, sampleCohort } from './test-fixtures';
 
 describe('bulk enrolment from XLSX', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dir: string;
   beforeAll(async () => {
-    db = await createTestDatabase();
     dir = await mkdtemp(join(tmpdir(), 'most-xlsx-'));
   });
   afterAll(async () => {
-    await db?.drop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, regionDate } from '@most/domain';
 import { AppError } from '@most/shared';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { useTestDatabase } from '@most/db/testing';
 import { getCourseOutline } from './courses';
 import { applyForCohort, changeEnrolmentState, enrolTrainee, listEnrolmentEvents } from './enrolments';
 import { submitAssignment } from './coursework';
@@ -30,16 +30,14 @@ async function refusal(work: Promise<unknown>): Promise<AppError> {
 }
 
 describe('enrolment lifecycle: a trainee studies from the cohort start without manual steps', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dataDir: string;
   let orgId: number;
   beforeAll(async () => {
-    db = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'most-lifecycle-'));
     orgId = await insertOrganization(db.sql, 'adm-engels', 'Администрация Энгельсского района');
   });
   afterAll(async () => {
-    await db?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 

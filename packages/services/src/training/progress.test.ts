@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { useTestDatabase } from '@most/db/testing';
 import { getCourseOutline } from './courses';
 import { listCohortSessions } from './cohorts';
 import { changeEnrolmentState, enrolTrainee } from './enrolments';
@@ -11,14 +11,12 @@ import { cohortProgress, listMyAssignments, listMyCourses, listUpcomingSessions 
 import { insertOrganization, insertUser, makeCourse, monitor, sampleCohort } from './test-fixtures';
 
 describe('trainee and instructor views', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dataDir: string;
   beforeAll(async () => {
-    db = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'most-progress-'));
   });
   afterAll(async () => {
-    await db?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { useTestDatabase } from '@most/db/testing';
 import { parseCsv } from '../registry/read-table';
 import { archiveCourse, attachLessonFile, courseOfLessonFile, getCourseOutline } from './courses';
 import { addCohortSession, getCohort, isCohortInstructor, listCohortSessions, setCohortInstructors } from './cohorts';
@@ -18,18 +18,16 @@ import { insertOrganization, insertUser, makeCourse, monitor, sampleCohort } fro
 const PDF_BYTES = new TextEncoder().encode('%PDF-1.4\n% test\n');
 
 describe('training data', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dataDir: string;
   let orgId: number;
   let instructorId: number;
   beforeAll(async () => {
-    db = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'most-training-'));
     orgId = await insertOrganization(db.sql, 'adm-balakovo', 'Администрация Балаковского района');
     instructorId = await insertUser(db.sql, 'teacher@most.test', 'instructor');
   });
   afterAll(async () => {
-    await db?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -1,0 +1,22 @@
+import { afterAll, beforeAll } from 'vitest';
+
+/**
+ * Registers a resource for the calling test file or describe block: opened before its tests, closed
+ * after them. The returned handle reads each property from the open resource (from beforeAll on),
+ * so it can be declared where the tests see it. Fit for closure-based objects (no `this` in methods).
+ */
+export function useForTests<T extends object>(what: string, open: () => Promise<T>, close: (resource: T) => Promise<void>): T {
+  let resource: T | undefined;
+  beforeAll(async () => {
+    resource = await open();
+  });
+  afterAll(async () => {
+    if (resource) await close(resource);
+  });
+  return new Proxy({} as T, {
+    get(_handle, key) {
+      if (!resource) throw new Error(`${what} exists only while the tests run (from beforeAll on).`);
+      return Reflect.get(resource, key);
+    },
+  });
+}
