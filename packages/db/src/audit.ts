@@ -15,3 +15,22 @@ export async function appendAudit(sql: Queryable, entry: AuditEntry): Promise<vo
     INSERT INTO audit_log (actor_id, actor_label, action, entity_type, entity_id, details)
     VALUES (${entry.actorId}, ${entry.actorLabel}, ${entry.action}, ${entry.entityType}, ${entry.entityId}, ${sql.json((entry.details ?? {}) as never)})`;
 }
+
+/** Who did something: a signed-in user, or a process (no id), with the label the log shows. */
+export interface AuditActor {
+  id?: number | null;
+  label: string;
+}
+
+/** What an actor did to one entity, as `auditBy` records it. */
+export interface AuditedAction {
+  action: string;
+  entityType: string;
+  entityId: number | string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Appends what `actor` did (appendAudit with the actor's id and label filled in). */
+export async function auditBy(sql: Queryable, actor: AuditActor, done: AuditedAction): Promise<void> {
+  await appendAudit(sql, { actorId: actor.id ?? null, actorLabel: actor.label, ...done, entityId: done.entityId === null ? null : String(done.entityId) });
+}

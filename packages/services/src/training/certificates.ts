@@ -17,7 +17,7 @@ import {
   type DocumentType,
 } from '@most/domain';
 import type { Queryable } from '@most/db';
-import { appendAudit } from '@most/db';
+import { auditBy } from '@most/db';
 import { inTransaction, isoDate, notFound, parseInput, toIsoDate, type TrainingActor } from './common';
 import type { EnrolmentState } from '@most/domain';
 
@@ -82,12 +82,10 @@ async function insertCertificate(tx: Queryable, doc: NewDocument, actor: Trainin
             ${doc.holderName}, ${doc.holderSurname}, ${doc.holderGivenName}, ${doc.holderPatronymic}, ${doc.programmeTitle}, ${doc.programmeKind}, ${doc.hours}, ${actor.id},
             ${doc.originalId ?? null}, ${doc.lossConfirmation ?? 'none'}, ${doc.exchangeConfirmation ?? 'none'}, ${doc.correctsId ?? null})
     RETURNING ${COLUMNS(tx)}`;
-  await appendAudit(tx, {
-    actorId: actor.id,
-    actorLabel: actor.label,
+  await auditBy(tx, actor, {
     action,
     entityType: 'certificate',
-    entityId: String(row!.id),
+    entityId: row!.id,
     details: {
       enrolmentId: doc.enrolmentId,
       type: doc.type,
@@ -237,7 +235,7 @@ export async function revokeCertificate(sql: Queryable, certificateId: number, r
       if (!exists) notFound('Документ не найден');
       throw new AppError('CONFLICT', 'Документ уже отозван');
     }
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'certificate.revoke', entityType: 'certificate', entityId: String(certificateId), details: { reason: text } });
+    await auditBy(tx, actor, { action: 'certificate.revoke', entityType: 'certificate', entityId: certificateId, details: { reason: text } });
     return withIsoDate(row);
   });
 }
