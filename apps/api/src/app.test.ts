@@ -1,26 +1,22 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '@most/shared/testing';
 import { AppError } from '@most/shared';
 import { createTestQueueBackend } from '@most/queue/testing';
 import { createTestApp, useAppServices } from './test-support/app';
 
 describe('HTTP app', () => {
   const { db, queue } = useAppServices();
-  let webDir: string;
+  const webDir = useTempDir('most-web-');
   beforeAll(async () => {
-    webDir = await mkdtemp(join(tmpdir(), 'most-web-'));
-    await mkdir(join(webDir, 'assets'));
-    await writeFile(join(webDir, 'index.html'), '<!doctype html><title>Цифровой мост</title>');
-    await writeFile(join(webDir, 'assets', 'app.js'), 'console.log(1)');
-  });
-  afterAll(async () => {
-    await rm(webDir, { recursive: true, force: true });
+    await mkdir(join(webDir.path, 'assets'));
+    await writeFile(join(webDir.path, 'index.html'), '<!doctype html><title>Цифровой мост</title>');
+    await writeFile(join(webDir.path, 'assets', 'app.js'), 'console.log(1)');
   });
 
   const app = () => {
-    const instance = createTestApp({ sql: db.sql, queue, webDistDir: webDir });
+    const instance = createTestApp({ sql: db.sql, queue, webDistDir: webDir.path });
     instance.get('/api/boom/app-error', () => {
       throw new AppError('FORBIDDEN', 'Нет доступа', { details: { field: 'x' } });
     });

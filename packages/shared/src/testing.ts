@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 
 /**
@@ -20,3 +23,11 @@ export function useForTests<T extends object>(what: string, open: () => Promise<
     },
   });
 }
+
+/** Registers a fresh temporary directory for the calling tests (removed after them); its `path` is there from beforeAll on. */
+export const useTempDir = (prefix: string): { readonly path: string } =>
+  useForTests(
+    'The temporary directory',
+    async () => ({ path: await mkdtemp(join(tmpdir(), prefix)) }),
+    ({ path }) => rm(path, { recursive: true, force: true }),
+  );

@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '@most/shared/testing';
 import { seedDemoRegistry } from '@most/services';
 import { useTestDatabase } from '@most/db/testing';
 import { bindDemoAgencyToBusyOrganization, DEMO_AGENCY_EMAIL } from './demo-agency';
@@ -9,19 +7,15 @@ import { ensureDemoUsers } from './demo-users';
 
 describe('demo agency and alerts', () => {
   const db = useTestDatabase();
-  let dataDir: string;
+  const dataDir = useTempDir('most-demo-alerts-');
   beforeAll(async () => {
     await seedDemoRegistry(db.sql);
-    dataDir = await mkdtemp(join(tmpdir(), 'most-demo-alerts-'));
-    await ensureDemoUsers(db.sql, dataDir);
-  });
-  afterAll(async () => {
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await ensureDemoUsers(db.sql, dataDir.path);
   });
 
   it('moves the demo agency to the organization with the most recent citizen comments, once', async () => {
     const now = new Date();
-    expect(await bindDemoAgencyToBusyOrganization(db.sql, dataDir, now)).toBeNull();
+    expect(await bindDemoAgencyToBusyOrganization(db.sql, dataDir.path, now)).toBeNull();
     const [account] = await db.sql<{ id: number; organization_id: number }[]>`
       SELECT a.id, a.organization_id FROM accounts a JOIN users u ON u.email = ${DEMO_AGENCY_EMAIL} WHERE a.organization_id <> u.organization_id ORDER BY a.id LIMIT 1`;
     const [post] = await db.sql<{ id: number }[]>`
@@ -30,9 +24,9 @@ describe('demo agency and alerts', () => {
     await db.sql`
       INSERT INTO comments (post_id, account_id, external_id, url, author_pseudonym, from_page, published_at, text, first_seen_at, last_seen_at)
       VALUES (${post!.id}, ${account!.id}, 'c1', 'https://vk.com/wall-1_1?reply=2', ${'a'.repeat(64)}, false, ${new Date(now.getTime() - 3_600_000)}, 'Когда?', ${now}, ${now})`;
-    expect(await bindDemoAgencyToBusyOrganization(db.sql, dataDir, now)).toMatchObject({ code: expect.any(String) });
+    expect(await bindDemoAgencyToBusyOrganization(db.sql, dataDir.path, now)).toMatchObject({ code: expect.any(String) });
     const [user] = await db.sql<{ organization_id: number }[]>`SELECT organization_id FROM users WHERE email = ${DEMO_AGENCY_EMAIL}`;
     expect(user!.organization_id).toBe(account!.organization_id);
-    expect(await bindDemoAgencyToBusyOrganization(db.sql, dataDir, now)).toBeNull();
+    expect(await bindDemoAgencyToBusyOrganization(db.sql, dataDir.path, now)).toBeNull();
   });
 });

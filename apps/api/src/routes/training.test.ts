@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '@most/shared/testing';
 import { parse } from 'node-html-parser';
 import type { Hono } from 'hono';
 import { createTestApp, createTestUser, testBrowsers, useAppServices } from '../test-support/app';
@@ -20,14 +20,13 @@ const data = <T>(response: { status: number; body: unknown }): T => {
 describe('training over HTTP: trainee, instructor, monitor and the public verification page', () => {
   const { db, queue } = useAppServices();
   let app: Hono<never>;
-  let dataDir: string;
+  const dataDir = useTempDir('most-training-api-');
   const previousDataDir = process.env.DATA_DIR;
   const { signedIn } = testBrowsers(() => app, '10.1.0');
 
   beforeAll(async () => {
     if (!existsSync('/usr/bin/pdftotext')) throw new Error('/usr/bin/pdftotext is missing: apt-get install -y poppler-utils');
-    dataDir = await mkdtemp(join(tmpdir(), 'most-training-api-'));
-    process.env.DATA_DIR = dataDir;
+    process.env.DATA_DIR = dataDir.path;
     app = createTestApp({ sql: db.sql, queue, publicUrl: 'http://localhost' });
     await db.sql`INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('adm-rtishchevo', 'Администрация Ртищевского района', 'Администрация Ртищево', 'local_government', 'other')`;
     await createTestUser(db.sql, 'monitor@most.test', 'monitor');
@@ -39,7 +38,6 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
   afterAll(async () => {
     if (previousDataDir === undefined) delete process.env.DATA_DIR;
     else process.env.DATA_DIR = previousDataDir;
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it('runs a cohort from creation to a verified, then revoked, certificate', async () => {
@@ -141,7 +139,7 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
     expect(certificate.holder_name).toBe('Орлова Нина Игоревна');
     expect((await nosy.query('training.trainee.certificatePdf', { certificateId: certificate.id })).status).toBe(403);
     const pdf = data<{ fileName: string; contentBase64: string }>(await trainee.query('training.trainee.certificatePdf', { certificateId: certificate.id }));
-    const pdfPath = join(dataDir, 'cert.pdf');
+    const pdfPath = join(dataDir.path, 'cert.pdf');
     await writeFile(pdfPath, Buffer.from(pdf.contentBase64, 'base64'));
     const { stdout } = await run('/usr/bin/pdftotext', [pdfPath, '-']);
     expect(stdout).toContain('Орлова Нина Игоревна');
