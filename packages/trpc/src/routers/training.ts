@@ -64,7 +64,7 @@ import {
 } from '@most/services';
 import { EDUCATION_LEVELS, EXCHANGE_CONFIRMATIONS, LOSS_CONFIRMATIONS } from '@most/domain';
 import { AppError, configSchema } from '@most/shared';
-import { id, isoDate, okSchema } from '../schemas';
+import { id, isoDate, okSchema, okAfter } from '../schemas';
 import { monitorProcedure, router, teachingProcedure, traineeProcedure } from '../trpc';
 
 const actorOf = (user: { id: number; email: string }) => ({ id: user.id, label: user.email });
@@ -308,10 +308,7 @@ const traineeRouter = router({
   saveMyProfile: traineeProcedure
     .input(traineeProfileSchema)
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await upsertTraineeProfile(ctx.sql, ctx.user.id, input, actorOf(ctx.user));
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(upsertTraineeProfile(ctx.sql, ctx.user.id, input, actorOf(ctx.user)))),
 
   completeLesson: traineeProcedure
     .input(z.object({ enrolmentId: id, lessonId: id }))
@@ -535,10 +532,7 @@ const monitorRouter = router({
   archiveCourse: monitorProcedure
     .input(z.object({ courseId: id }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await archiveCourse(ctx.sql, input.courseId, actorOf(ctx.user));
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(archiveCourse(ctx.sql, input.courseId, actorOf(ctx.user)))),
 
   attachLessonFile: monitorProcedure
     .input(base64File.extend({ lessonId: id }))
@@ -548,10 +542,7 @@ const monitorRouter = router({
   setInstructors: monitorProcedure
     .input(z.object({ cohortId: id, instructorIds: z.array(id).max(50) }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await setCohortInstructors(ctx.sql, input.cohortId, input.instructorIds, actorOf(ctx.user));
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(setCohortInstructors(ctx.sql, input.cohortId, input.instructorIds, actorOf(ctx.user)))),
 
   cohortInstructors: monitorProcedure
     .input(z.object({ cohortId: id }))
@@ -561,18 +552,12 @@ const monitorRouter = router({
   attachInstructor: monitorProcedure
     .input(z.object({ cohortId: id, userId: id }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await attachCohortInstructor(ctx.sql, input.cohortId, input.userId, actorOf(ctx.user));
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(attachCohortInstructor(ctx.sql, input.cohortId, input.userId, actorOf(ctx.user)))),
 
   detachInstructor: monitorProcedure
     .input(z.object({ cohortId: id, userId: id }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await detachCohortInstructor(ctx.sql, input.cohortId, input.userId, actorOf(ctx.user));
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(detachCohortInstructor(ctx.sql, input.cohortId, input.userId, actorOf(ctx.user)))),
 
   /** Pickers: active instructors, or people who can be enrolled (trainees and agency staff), by name or e-mail. */
   people: monitorProcedure
@@ -643,10 +628,7 @@ const monitorRouter = router({
   saveProfile: monitorProcedure
     .input(z.object({ userId: id, profile: traineeProfileSchema }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await upsertTraineeProfile(ctx.sql, input.userId, input.profile, actorOf(ctx.user));
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(upsertTraineeProfile(ctx.sql, input.userId, input.profile, actorOf(ctx.user)))),
 
   finalizeCohort: monitorProcedure
     .input(z.object({ cohortId: id }))
