@@ -1,15 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTempDir } from '@most/shared/testing';
-import { seedDemoRegistry } from '@most/services';
-import { useTestDatabase } from '@most/db/testing';
+import { useDemoRegistry } from '../test-support/app';
 import { bindDemoAgencyToBusyOrganization, DEMO_AGENCY_EMAIL } from './demo-agency';
 import { ensureDemoUsers } from './demo-users';
 
 describe('demo agency and alerts', () => {
-  const db = useTestDatabase();
-  const dataDir = useTempDir('most-demo-alerts-');
+  const { db, dataDir } = useDemoRegistry('most-demo-alerts-');
   beforeAll(async () => {
-    await seedDemoRegistry(db.sql);
     await ensureDemoUsers(db.sql, dataDir.path);
   });
 

@@ -1,9 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useTempDir } from '@most/shared/testing';
-import { authenticate, gradingQueue, listCohorts, listMyAssignments, listMyCourses, seedDemoRegistry } from '@most/services';
-import { useTestDatabase } from '@most/db/testing';
+import { describe, expect, it } from 'vitest';
+import { authenticate, gradingQueue, listCohorts, listMyAssignments, listMyCourses } from '@most/services';
+import { useDemoRegistry } from '../test-support/app';
 import { DEMO_COURSE_TITLE, ensureDemoCourse } from './demo-course';
 import { bindDemoAgencyToRichOrganization } from './demo-agency';
 import { publishDemoEditionIfDue } from './demo-edition';
@@ -12,11 +11,7 @@ import { ensureDemoUsers } from './demo-users';
 const NOW = new Date('2026-12-02T10:00:00Z');
 
 describe('demo mode of npm start', () => {
-  const db = useTestDatabase();
-  const dataDir = useTempDir('most-demo-');
-  beforeAll(async () => {
-    await seedDemoRegistry(db.sql);
-  });
+  const { db, dataDir } = useDemoRegistry('most-demo-');
 
   it('creates one user per role once, with a random password kept in DATA_DIR', async () => {
     const first = await ensureDemoUsers(db.sql, dataDir.path);
@@ -94,11 +89,7 @@ describe('demo mode of npm start', () => {
 });
 
 describe('demo course of npm start', () => {
-  const db = useTestDatabase();
-  const dataDir = useTempDir('most-demo-course-');
-  beforeAll(async () => {
-    await seedDemoRegistry(db.sql);
-  });
+  const { db, dataDir } = useDemoRegistry('most-demo-course-');
 
   it('waits for the demo users, then seeds a running cohort once: instructor attached, trainees studying, work to do', async () => {
     expect(await ensureDemoCourse(db.sql)).toEqual({ status: 'no_demo_users' });

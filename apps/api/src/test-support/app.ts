@@ -1,7 +1,9 @@
 import { type TestDatabase, useTestDatabase } from '@most/db/testing';
 import type { QueueBackend } from '@most/queue';
 import { useTestQueue } from '@most/queue/testing';
-import { createUser } from '@most/services';
+import { createUser, seedDemoRegistry } from '@most/services';
+import { useTempDir } from '@most/shared/testing';
+import { beforeAll } from 'vitest';
 import type { Role } from '@most/shared';
 import type { Hono } from 'hono';
 import { type AppDeps, createApp } from '../app';
@@ -16,6 +18,16 @@ export function useAppServices(): { db: TestDatabase; queue: QueueBackend } {
   const db = useTestDatabase();
   const queue = useTestQueue(db);
   return { db, queue };
+}
+
+/** Registers a test database holding the demo registry, and a temporary DATA_DIR, for the calling describe block. */
+export function useDemoRegistry(dataDirPrefix: string): { db: TestDatabase; dataDir: { readonly path: string } } {
+  const db = useTestDatabase();
+  const dataDir = useTempDir(dataDirPrefix);
+  beforeAll(async () => {
+    await seedDemoRegistry(db.sql);
+  });
+  return { db, dataDir };
 }
 
 /** The HTTP app over a test database and queue: silent log, external database, anything else as given. */
