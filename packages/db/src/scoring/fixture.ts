@@ -75,3 +75,13 @@ export async function makeComment(sql: Sql, spec: CommentSpec): Promise<number> 
     RETURNING id`;
   return comment!.id;
 }
+
+/** A post an hour before `at`, a citizen's question on it at `at`, and the page's reply `answeredAfterMs` later (none when null); the question's id. */
+export async function makeQuestion(sql: Sql, spec: { accountId: number; author: string; at: Date; text: string; answeredAfterMs: number | null }): Promise<number> {
+  const { accountId, author, at } = spec;
+  const postId = await makePost(sql, accountId, new Date(at.getTime() - 3_600_000));
+  const q = await makeComment(sql, { postId, accountId, author, at, text: spec.text });
+  if (spec.answeredAfterMs !== null)
+    await makeComment(sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + spec.answeredAfterMs), threadRootId: q, replyToCommentId: q, replyToUser: author });
+  return q;
+}
