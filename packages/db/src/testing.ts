@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { useForTests } from '@most/shared/testing';
+import { useForTests, useTempDir } from '@most/shared/testing';
 import { createSql, type Sql } from './client';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded';
 import { migrate } from './migrate';
 
 /** Server used by tests; the machine's PostgreSQL unless TEST_DATABASE_URL says otherwise. */
@@ -57,6 +58,17 @@ export const useTestDatabase = (options: { migrate?: boolean } = {}): TestDataba
     () => createTestDatabase(options),
     (database) => database.drop(),
   );
+
+/** Registers an embedded PostgreSQL (PGlite behind the wire server) in a fresh temporary directory for the calling tests. */
+export function useEmbeddedPostgres(dataDirPrefix: string, startTimeoutMs?: number): EmbeddedPostgres {
+  const dataDir = useTempDir(dataDirPrefix);
+  return useForTests(
+    'The embedded PostgreSQL',
+    () => startEmbeddedPostgres({ dataDir: dataDir.path }),
+    (embedded) => embedded.close(),
+    startTimeoutMs,
+  );
+}
 
 export { askQuestion, answerQuestion, makeAlertAgency, makeAlertUser } from './alerts/fixture';
 export { seedMeasuredQuestions, type MeasuredOutcome } from './scoring/measured-questions.fixture';

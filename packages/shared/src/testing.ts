@@ -8,11 +8,11 @@ import { afterAll, beforeAll } from 'vitest';
  * after them. The returned handle reads each property from the open resource (from beforeAll on),
  * so it can be declared where the tests see it. Fit for closure-based objects (no `this` in methods).
  */
-export function useForTests<T extends object>(what: string, open: () => Promise<T>, close: (resource: T) => Promise<void>): T {
+export function useForTests<T extends object>(what: string, open: () => Promise<T>, close: (resource: T) => Promise<void>, openTimeoutMs?: number): T {
   let resource: T | undefined;
   beforeAll(async () => {
     resource = await open();
-  });
+  }, openTimeoutMs);
   afterAll(async () => {
     if (resource) await close(resource);
   });
