@@ -2,14 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBulletinDraft, parseBulletinPeriodKey, parseMonthlyPeriodKey } from '@most/domain';
 import { type TestDatabase, useTestDatabase } from '../testing';
 import { raiseDispute } from '../scoring/disputes';
-import { makeAccount, makeComment, makeFullProfileSnapshot, makePost } from '../scoring/fixture';
+import { makeAccount, makeFullProfileSnapshot, makeMarchQuestions } from '../scoring/fixture';
 import { recordManualAssessment } from '../scoring/manual';
 import { scorePeriod } from '../scoring/score';
 import { acknowledgeBulletin } from './acknowledgements';
 import { loadBulletinDataset } from './dataset';
 import { createDraftIssue, publishIssue, submitIssueForReview } from './issues';
 
-const HOUR = 3_600_000;
 const monitor = { id: null, label: 'monitor-test' };
 const saratov = (local: string) => new Date(`${local}+04:00`);
 const statusOf = async (db: TestDatabase, id: number) => (await db.sql<{ status: string }[]>`SELECT status FROM recommendations WHERE id = ${id}`)[0]?.status;
@@ -30,17 +29,7 @@ describe('bulletin dataset and the recommendation loop on real scoring results',
     ({ accountId, organizationId } = await makeAccount(db.sql, { sector: 'health' }));
     await db.sql`UPDATE organizations SET short_name = 'ГУЗ «Поликлиника № 2»' WHERE id = ${organizationId}`;
     await makeFullProfileSnapshot(db.sql, accountId, saratov('2025-02-20T10:00:00'), '2025-02-20');
-    for (let day = 0; day < 31; day += 1) {
-      const postId = await makePost(db.sql, accountId, saratov(`2025-03-${String(day + 1).padStart(2, '0')}T09:00:00`), { likes: 20, views: 800 });
-      if (day >= 12) continue;
-      const at = saratov(`2025-03-${String(day + 1).padStart(2, '0')}T10:00:00`);
-      const q = await makeComment(db.sql, { postId, accountId, author: `c${day}`, at, text: `Когда включат воду на Рабочей ${day}? звоните 89171234567` });
-      // 8 answered within 2 h, 2 after 30 h, 2 never.
-      if (day < 8)
-        await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 2 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
-      else if (day < 10)
-        await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 30 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
-    }
+    await makeMarchQuestions(db.sql, accountId);
     await recordManualAssessment(db.sql, { accountId, criterionCode: 'LITERACY_STYLE', score: 1, validFrom: '2025-01-01' }, monitor);
     await scorePeriod(db.sql, { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now: saratov('2025-04-15T00:00:00') });
     await raiseDispute(

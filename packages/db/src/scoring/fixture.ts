@@ -85,3 +85,26 @@ export async function makeQuestion(sql: Sql, spec: { accountId: number; author: 
     await makeComment(sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + spec.answeredAfterMs), threadRootId: q, replyToCommentId: q, replyToUser: author });
   return q;
 }
+
+/**
+ * March 2025 on a page: a post every day at 09:00 Saratov time (20 likes, 800 views) and, on the first 12 days,
+ * a citizen's question at 10:00, of which 8 are answered within 2 h, 2 after 30 h and 2 never; with `thanks`,
+ * a thank-you comment (not a question) beside each question. Returns the questions' ids.
+ */
+export async function makeMarchQuestions(sql: Sql, accountId: number, options: { thanks?: boolean } = {}): Promise<number[]> {
+  const hour = 3_600_000;
+  const saratov = (day: number, time: string) => new Date(`2025-03-${String(day + 1).padStart(2, '0')}T${time}+04:00`);
+  const questions: number[] = [];
+  for (let day = 0; day < 31; day += 1) {
+    const postId = await makePost(sql, accountId, saratov(day, '09:00:00'), { likes: 20, views: 800 });
+    if (day >= 12) continue;
+    const at = saratov(day, '10:00:00');
+    const q = await makeComment(sql, { postId, accountId, author: `c${day}`, at, text: `Когда включат воду на Рабочей ${day}? звоните 89171234567` });
+    questions.push(q);
+    if (options.thanks) await makeComment(sql, { postId, accountId, author: `d${day}`, at, text: 'Спасибо за информацию!' });
+    const answeredAfter = day < 8 ? 2 * hour : day < 10 ? 30 * hour : null;
+    if (answeredAfter !== null)
+      await makeComment(sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + answeredAfter), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
+  }
+  return questions;
+}
