@@ -1,3 +1,4 @@
+import type { Actor } from './actor';
 import type { Queryable } from './client';
 
 export interface AuditEntry {
@@ -16,12 +17,6 @@ export async function appendAudit(sql: Queryable, entry: AuditEntry): Promise<vo
     VALUES (${entry.actorId}, ${entry.actorLabel}, ${entry.action}, ${entry.entityType}, ${entry.entityId}, ${sql.json((entry.details ?? {}) as never)})`;
 }
 
-/** Who did something: a signed-in user, or a process (no id), with the label the log shows. */
-export interface AuditActor {
-  id?: number | null;
-  label: string;
-}
-
 /** What an actor did to one entity, as `auditBy` records it. */
 export interface AuditedAction {
   action: string;
@@ -31,6 +26,6 @@ export interface AuditedAction {
 }
 
 /** Appends what `actor` did (appendAudit with the actor's id and label filled in). */
-export async function auditBy(sql: Queryable, actor: AuditActor, done: AuditedAction): Promise<void> {
+export async function auditBy(sql: Queryable, actor: Omit<Actor, 'id'> & { id?: Actor['id'] }, done: AuditedAction): Promise<void> {
   await appendAudit(sql, { actorId: actor.id ?? null, actorLabel: actor.label, ...done, entityId: done.entityId === null ? null : String(done.entityId) });
 }

@@ -20,7 +20,6 @@ async function filesUnder(dir: string): Promise<string[]> {
 describe('coursework uploads and course outlines over real HTTP', () => {
   let target: AttackTarget;
   const dataDir = useTempDir('most-attack-uploads-');
-  const previousDataDir = process.env.DATA_DIR;
   let monitor: TestBrowser;
   let trainee: TestBrowser;
   let courseId: number;
@@ -28,8 +27,7 @@ describe('coursework uploads and course outlines over real HTTP', () => {
   let assignmentId: number;
 
   beforeAll(async () => {
-    process.env.DATA_DIR = dataDir.path;
-    target = await startAttackTarget({ trustProxy: 1 });
+    target = await startAttackTarget({ trustProxy: 1, dataDir: dataDir.path });
     await createUser(target.db.sql, { email: 'teacher2@most.test', role: 'instructor', password: PASSWORD }, { label: 'test' });
     monitor = await target.signedIn('monitor@most.test', { 'x-forwarded-for': '10.2.0.1' });
     trainee = await target.signedIn('trainee@most.test', { 'x-forwarded-for': '10.2.0.2' });
@@ -65,8 +63,6 @@ describe('coursework uploads and course outlines over real HTTP', () => {
     assignmentId = data<{ assignment_id: number }[]>(await trainee.query('training.trainee.assignments', { enrolmentId }))[0]!.assignment_id;
   });
   afterAll(async () => {
-    if (previousDataDir === undefined) delete process.env.DATA_DIR;
-    else process.env.DATA_DIR = previousDataDir;
     await target?.close();
   });
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '@most/shared/testing';
 import { parse } from 'node-html-parser';
 import type { Hono } from 'hono';
@@ -21,23 +21,17 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
   const { db, queue } = useAppServices();
   let app: Hono<never>;
   const dataDir = useTempDir('most-training-api-');
-  const previousDataDir = process.env.DATA_DIR;
   const { signedIn } = testBrowsers(() => app, '10.1.0');
 
   beforeAll(async () => {
     if (!existsSync('/usr/bin/pdftotext')) throw new Error('/usr/bin/pdftotext is missing: apt-get install -y poppler-utils');
-    process.env.DATA_DIR = dataDir.path;
-    app = createTestApp({ sql: db.sql, queue, publicUrl: 'http://localhost' });
+    app = createTestApp({ sql: db.sql, queue, publicUrl: 'http://localhost', dataDir: dataDir.path });
     await db.sql`INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('adm-rtishchevo', 'Администрация Ртищевского района', 'Администрация Ртищево', 'local_government', 'other')`;
     await createTestUser(db.sql, 'monitor@most.test', 'monitor');
     await createTestUser(db.sql, 'teacher@most.test', 'instructor');
     await createTestUser(db.sql, 'other-teacher@most.test', 'instructor');
     await createTestUser(db.sql, 'trainee@most.test', 'trainee', 'adm-rtishchevo');
     await createTestUser(db.sql, 'nosy@most.test', 'trainee', 'adm-rtishchevo');
-  });
-  afterAll(async () => {
-    if (previousDataDir === undefined) delete process.env.DATA_DIR;
-    else process.env.DATA_DIR = previousDataDir;
   });
 
   it('runs a cohort from creation to a verified, then revoked, certificate', async () => {

@@ -42,17 +42,17 @@ export const recommendationsRouter = router({
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
       assertOrganizationAccess(ctx.user, await recommendationOrganizationId(ctx.sql, input.id));
-      await setRecommendationStatus(ctx.sql, input.id, 'acknowledged', { id: ctx.user.id, label: ctx.user.email });
+      await setRecommendationStatus(ctx.sql, input.id, 'acknowledged', ctx.actor);
       return { ok: true as const };
     }),
 
   markSent: monitorProcedure
     .input(z.object({ id }))
     .output(okSchema)
-    .mutation(({ ctx, input }) => okAfter(setRecommendationStatus(ctx.sql, input.id, 'sent', { id: ctx.user.id, label: ctx.user.email }))),
+    .mutation(({ ctx, input }) => okAfter(setRecommendationStatus(ctx.sql, input.id, 'sent', ctx.actor))),
 
   edit: monitorProcedure
     .input(z.object({ id, text: z.string().trim().min(1).max(5000) }))
     .output(okSchema)
-    .mutation(({ ctx, input }) => okAfter(editRecommendation(ctx.sql, input.id, input.text, { id: ctx.user.id, label: ctx.user.email }))),
+    .mutation(({ ctx, input }) => okAfter(editRecommendation(ctx.sql, input.id, input.text, ctx.actor))),
 });

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBulletinDraft, parseBulletinPeriodKey, parseMonthlyPeriodKey } from '@most/domain';
-import { type TestDatabase, useTestDatabase } from '../testing';
-import { raiseDispute } from '../scoring/disputes';
-import { makeAccount, makeFullProfileSnapshot, makeMarchQuestions } from '../scoring/fixture';
-import { recordManualAssessment } from '../scoring/manual';
-import { scorePeriod } from '../scoring/score';
-import { acknowledgeBulletin } from './acknowledgements';
-import { loadBulletinDataset } from './dataset';
-import { createDraftIssue, publishIssue, submitIssueForReview } from './issues';
+import { loadBulletinDataset } from '@most/db';
+import { raiseDispute, recordManualAssessment, scorePeriod } from '@most/db/scoring';
+import { type TestDatabase, useTestDatabase } from '@most/db/testing';
+import { makeAccount, makeFullProfileSnapshot, makeMarchQuestions } from '@most/db/testing/scoring';
+import { acknowledgeBulletin } from './acknowledge';
+import { createDraftIssue } from './create-draft';
+import { publishIssue } from './publish-issue';
+import { submitIssueForReview } from './review-issue';
 
 const monitor = { id: null, label: 'monitor-test' };
 const saratov = (local: string) => new Date(`${local}+04:00`);
