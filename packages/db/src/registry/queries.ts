@@ -4,6 +4,7 @@ import { AppError, accountStatusSchema, organizationKindSchema, sectorSchema, ty
 import type { Queryable, Sql } from '../client';
 import type { UserActor as Actor } from '../actor';
 import { auditBy } from '../audit';
+import { pageFields } from './paging';
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 export const likePattern = (text: string) =>
@@ -17,8 +18,7 @@ export const organizationFilterSchema = z.object({
   sector: sectorSchema.optional(),
   kind: organizationKindSchema.optional(),
   search: z.string().max(200).optional(),
-  page: z.number().int().min(1).max(100_000).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
+  ...pageFields(200, 50),
 });
 export type OrganizationFilter = z.input<typeof organizationFilterSchema>;
 
