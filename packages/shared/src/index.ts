@@ -1,3 +1,4 @@
 export * from './app-error';
 export * from './registry';
 export * from './config';
+export * from './camel-keys';

@@ -19,7 +19,7 @@ function Sheet(props: { sessionId: number }) {
   const [marks, setMarks] = createStore<Record<number, Mark>>({});
   // Start from what is stored; unmarked trainees stay unmarked until chosen.
   createEffect(() => {
-    for (const row of sheet.data ?? []) if (row.status) setMarks(row.enrolment_id, row.status);
+    for (const row of sheet.data ?? []) if (row.status) setMarks(row.enrolmentId, row.status);
   });
   const save = useMutation(() => ({
     mutationFn: () =>
@@ -48,7 +48,7 @@ function Sheet(props: { sessionId: number }) {
             {(row) => (
               <fieldset class="field--inline" data-testid="attendance-row">
                 <legend>
-                  {row.trainee_name}
+                  {row.traineeName}
                   <Show when={row.hours !== null}>
                     <span class="muted">
                       {' '}
@@ -61,10 +61,10 @@ function Sheet(props: { sessionId: number }) {
                     <label>
                       <input
                         type="radio"
-                        name={`attendance-${props.sessionId}-${row.enrolment_id}`}
+                        name={`attendance-${props.sessionId}-${row.enrolmentId}`}
                         value={mark}
-                        checked={marks[row.enrolment_id] === mark}
-                        onChange={() => setMarks(row.enrolment_id, mark)}
+                        checked={marks[row.enrolmentId] === mark}
+                        onChange={() => setMarks(row.enrolmentId, mark)}
                       />{' '}
                       {m().attendance[mark]}
                     </label>
@@ -110,7 +110,7 @@ export function AttendanceSheet(props: { cohortId: number }) {
                 <For each={list}>
                   {(session) => (
                     <option value={String(session.id)}>
-                      {formatDateTime(session.starts_at, locale())} — {session.title}
+                      {formatDateTime(session.startsAt, locale())} — {session.title}
                     </option>
                   )}
                 </For>

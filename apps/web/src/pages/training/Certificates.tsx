@@ -68,7 +68,7 @@ export function Certificates(props: { cohortId: number }) {
   const m = () => t().training;
   // A document can be issued to whoever finished, successfully or not (a справка for the latter).
   const finished = () => (enrolments.data ?? []).filter((e) => e.state === 'completed' || e.state === 'failed' || e.state === 'withdrawn');
-  const hasValid = (enrolmentId: number) => (certificates.data ?? []).some((c) => c.enrolment_id === enrolmentId && !c.revoked_at);
+  const hasValid = (enrolmentId: number) => (certificates.data ?? []).some((c) => c.enrolmentId === enrolmentId && !c.revokedAt);
 
   return (
     <section aria-labelledby="certificates-title">
@@ -84,9 +84,9 @@ export function Certificates(props: { cohortId: number }) {
             <For each={finished()}>
               {(enrolment) => (
                 <li>
-                  {enrolment.trainee_name} — {label(m().states, enrolment.state)}{' '}
-                  <Show when={!hasValid(enrolment.enrolment_id)} fallback={<span class="muted">{m().alreadyIssued}</span>}>
-                    <button type="button" disabled={issue.isPending} onClick={() => issue.mutate(enrolment.enrolment_id)}>
+                  {enrolment.traineeName} — {label(m().states, enrolment.state)}{' '}
+                  <Show when={!hasValid(enrolment.enrolmentId)} fallback={<span class="muted">{m().alreadyIssued}</span>}>
+                    <button type="button" disabled={issue.isPending} onClick={() => issue.mutate(enrolment.enrolmentId)}>
                       {m().issue}
                     </button>
                   </Show>
@@ -107,18 +107,18 @@ export function Certificates(props: { cohortId: number }) {
             rows={list}
             rowAttrs={() => ({ 'data-testid': 'certificate-row' })}
             columns={[
-              { header: m().registrationNumber, cell: (c) => `${c.registration_number} (${c.series} ${c.number})` },
-              { header: m().holder, cell: (c) => c.holder_name },
-              { header: m().documentType, cell: (c) => label(m().documentTypes, c.document_type) },
-              { header: m().issueDate, cell: (c) => formatDate(c.issue_date, locale()) },
+              { header: m().registrationNumber, cell: (c) => `${c.registrationNumber} (${c.series} ${c.number})` },
+              { header: m().holder, cell: (c) => c.holderName },
+              { header: m().documentType, cell: (c) => label(m().documentTypes, c.documentType) },
+              { header: m().issueDate, cell: (c) => formatDate(c.issueDate, locale()) },
               {
                 header: m().status,
                 cellAttrs: () => ({ 'data-testid': 'certificate-status' }),
                 cell: (c) => (
-                  <Show when={c.revoked_at} fallback={m().valid}>
+                  <Show when={c.revokedAt} fallback={m().valid}>
                     {(at) => (
                       <>
-                        {m().revoked} {formatDateTime(at(), locale())}: {c.revoked_reason}
+                        {m().revoked} {formatDateTime(at(), locale())}: {c.revokedReason}
                       </>
                     )}
                   </Show>
@@ -132,10 +132,10 @@ export function Certificates(props: { cohortId: number }) {
                       <button type="button" class="button--ghost" onClick={() => pdf.mutate(c.id)}>
                         {m().downloadPdf}
                       </button>
-                      <a href={`/verify/${encodeURIComponent(c.verification_code)}`} rel="noopener external" target="_blank">
+                      <a href={`/verify/${encodeURIComponent(c.verificationCode)}`} rel="noopener external" target="_blank">
                         {m().verifyLink}
                       </a>
-                      <Show when={!c.revoked_at && isMonitor()}>
+                      <Show when={!c.revokedAt && isMonitor()}>
                         <button type="button" class="button--ghost" aria-expanded={revoking() === c.id} onClick={() => setRevoking(revoking() === c.id ? undefined : c.id)}>
                           {m().revoke}…
                         </button>
@@ -147,7 +147,7 @@ export function Certificates(props: { cohortId: number }) {
                         </button>
                       </Show>
                     </div>
-                    <Show when={reissuing()?.id === c.id && !c.revoked_at && reissuing()?.kind}>
+                    <Show when={reissuing()?.id === c.id && !c.revokedAt && reissuing()?.kind}>
                       {(kind) => {
                         const done = () => {
                           setReissuing(undefined);
@@ -156,7 +156,7 @@ export function Certificates(props: { cohortId: number }) {
                         return kind() === 'duplicate' ? <DuplicateForm certificateId={c.id} onDone={done} /> : <CorrectionForm certificateId={c.id} onDone={done} />;
                       }}
                     </Show>
-                    <Show when={revoking() === c.id && !c.revoked_at}>
+                    <Show when={revoking() === c.id && !c.revokedAt}>
                       <RevokeForm
                         certificateId={c.id}
                         onDone={() => {

@@ -34,7 +34,7 @@ export function CohortInstructors(props: { cohortId: number }) {
   }));
   const m = () => t().training;
   const free = () => (candidates.data ?? []).filter((c) => !(attached.data ?? []).some((a) => a.id === c.id));
-  const name = (person: { display_name?: string; displayName?: string; email: string }) => person.display_name || person.displayName || person.email;
+  const name = (person: { displayName: string; email: string }) => person.displayName || person.email;
   const selectId = `cohort-${props.cohortId}-instructor`;
 
   return (

@@ -25,7 +25,7 @@ export function CohortPicker(props: { selection: ReturnType<typeof useSelectedCo
         <For each={props.selection.cohorts.data ?? []}>
           {(cohort) => (
             <option value={String(cohort.id)}>
-              {cohort.course_title} — {cohort.title}
+              {cohort.courseTitle} — {cohort.title}
             </option>
           )}
         </For>

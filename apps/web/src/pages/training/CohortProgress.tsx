@@ -26,18 +26,18 @@ export function CohortProgress(props: { cohortId: number }) {
             rows={rows}
             rowAttrs={() => ({ 'data-testid': 'progress-row' })}
             columns={[
-              { header: m().trainee, rowHeader: true, cell: (row) => row.trainee_name },
-              { header: m().organization, cell: (row) => row.organization_name },
+              { header: m().trainee, rowHeader: true, cell: (row) => row.traineeName },
+              { header: m().organization, cell: (row) => row.organizationName },
               { header: m().state, cellAttrs: () => ({ 'data-testid': 'progress-state' }), cell: (row) => label(m().states, row.state) },
-              { header: m().lessonsDone, numeric: true, cell: (row) => row.lessons_done },
-              { header: m().assignmentsPassed, numeric: true, cell: (row) => `${row.assignments_passed} / ${row.required_assignments}` },
+              { header: m().lessonsDone, numeric: true, cell: (row) => row.lessonsDone },
+              { header: m().assignmentsPassed, numeric: true, cell: (row) => `${row.assignmentsPassed} / ${row.requiredAssignments}` },
               {
                 header: m().attendancePercent,
                 numeric: true,
-                cell: (row) => (row.attendance_percent === null ? '—' : `${formatNumber(row.attendance_percent, locale(), 0)}%`),
+                cell: (row) => (row.attendancePercent === null ? '—' : `${formatNumber(row.attendancePercent, locale(), 0)}%`),
               },
-              { header: m().finalPassed, cell: (row) => yesNo(row.final_passed) },
-              { header: m().meetsRule, cell: (row) => yesNo(row.meets_completion_rule) },
+              { header: m().finalPassed, cell: (row) => yesNo(row.finalPassed) },
+              { header: m().meetsRule, cell: (row) => yesNo(row.meetsCompletionRule) },
             ]}
           />
         )}

@@ -257,23 +257,23 @@ function EnrolmentList(props: { cohortId: number }) {
                 rowHeader: true,
                 cell: (e) => (
                   <>
-                    {e.display_name || e.email}
+                    {e.displayName || e.email}
                     <span class="muted"> {e.email}</span>
                   </>
                 ),
               },
-              { header: m().organization, cell: (e) => e.organization_name },
+              { header: m().organization, cell: (e) => e.organizationName },
               {
                 header: m().state,
                 cellAttrs: () => ({ 'data-testid': 'enrolment-state' }),
                 cell: (e) => (
                   <>
                     {label(m().states, e.state)}
-                    <Show when={e.state_reason}>{(reason) => <span class="muted"> ({reason()})</span>}</Show>
+                    <Show when={e.stateReason}>{(reason) => <span class="muted"> ({reason()})</span>}</Show>
                   </>
                 ),
               },
-              { header: m().stateSince, cell: (e) => formatDateTime(e.state_since, locale()) },
+              { header: m().stateSince, cell: (e) => formatDateTime(e.stateSince, locale()) },
               { header: t().app.actions, cell: (e) => <ChangeState enrolmentId={e.id} state={e.state} cohortId={props.cohortId} /> },
             ]}
           />

@@ -1,23 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { type RouterOutputs, trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { QueryView } from '../../components/State';
 import { formatDateTime, formatNumber } from '../../format';
 import { fill, locale, t } from '../../i18n';
 import { saveFile } from './files';
 
-interface QueueItem {
-  submission_id: number;
-  attempt: number;
-  submitted_at: Date | string;
-  text_body: string;
-  assignment_title: string;
-  max_score: number;
-  pass_score: number;
-  trainee_name: string;
-  files: { id: number; file_name: string; size_bytes: number }[];
-}
+type QueueItem = RouterOutputs['training']['instructor']['gradingQueue'][number];
 
 function GradeForm(props: { item: QueueItem; cohortId: number }) {
   const client = useQueryClient();
@@ -25,7 +15,7 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
   const [feedback, setFeedback] = createSignal('');
   const [resubmit, setResubmit] = createSignal(false);
   const grade = useMutation(() => ({
-    mutationFn: () => trpc.training.instructor.grade.mutate({ submissionId: props.item.submission_id, score: Number(score()), feedback: feedback(), allowResubmission: resubmit() }),
+    mutationFn: () => trpc.training.instructor.grade.mutate({ submissionId: props.item.submissionId, score: Number(score()), feedback: feedback(), allowResubmission: resubmit() }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['training.instructor.gradingQueue'] });
       void client.invalidateQueries({ queryKey: ['training.instructor.cohortProgress'] });
@@ -36,19 +26,19 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
     onSuccess: (downloaded) => saveFile(downloaded),
   }));
   const m = () => t().training;
-  const id = (suffix: string) => `grade-${props.item.submission_id}-${suffix}`;
+  const id = (suffix: string) => `grade-${props.item.submissionId}-${suffix}`;
 
   return (
     <article class="card" data-testid="grading-item" aria-labelledby={id('title')}>
       <h3 id={id('title')}>
-        {props.item.assignment_title} — {props.item.trainee_name}
+        {props.item.assignmentTitle} — {props.item.traineeName}
       </h3>
       <p class="muted">
-        {fill(m().attemptOf, { attempt: props.item.attempt })} · {formatDateTime(props.item.submitted_at, locale())}
+        {fill(m().attemptOf, { attempt: props.item.attempt })} · {formatDateTime(props.item.submittedAt, locale())}
       </p>
-      <Show when={props.item.text_body} fallback={<p class="muted">{m().noText}</p>}>
+      <Show when={props.item.textBody} fallback={<p class="muted">{m().noText}</p>}>
         <p class="citizen-text" data-testid="submission-text">
-          {props.item.text_body}
+          {props.item.textBody}
         </p>
       </Show>
       <Show when={props.item.files.length > 0}>
@@ -57,7 +47,7 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
             {(f) => (
               <li>
                 <button type="button" class="button--ghost" onClick={() => file.mutate(f.id)}>
-                  {fill(m().downloadFile, { name: f.file_name })}
+                  {fill(m().downloadFile, { name: f.fileName })}
                 </button>
               </li>
             )}
@@ -73,20 +63,20 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
       >
         <div class="form-row">
           <div class="field">
-            <label for={id('score')}>{fill(m().scoreOutOf, { max: formatNumber(props.item.max_score, locale()) })}</label>
+            <label for={id('score')}>{fill(m().scoreOutOf, { max: formatNumber(props.item.maxScore, locale()) })}</label>
             <input
               id={id('score')}
               type="number"
               required
               min="0"
-              max={String(props.item.max_score)}
+              max={String(props.item.maxScore)}
               step="any"
               aria-describedby={id('pass')}
               value={score()}
               onInput={(e) => setScore(e.currentTarget.value)}
             />
             <p id={id('pass')} class="muted">
-              {fill(m().passFrom, { pass: formatNumber(props.item.pass_score, locale()) })}
+              {fill(m().passFrom, { pass: formatNumber(props.item.passScore, locale()) })}
             </p>
           </div>
           <div class="field">

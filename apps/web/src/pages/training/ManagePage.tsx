@@ -26,7 +26,7 @@ function CohortSessions(props: { cohortId: number }) {
             <For each={list}>
               {(s) => (
                 <li>
-                  {formatDateTime(s.starts_at, locale())} — {s.title} ({formatNumber(s.hours, locale())} {t().units.hours}, {s.mode === 'online' ? s.link : s.place})
+                  {formatDateTime(s.startsAt, locale())} — {s.title} ({formatNumber(s.hours, locale())} {t().units.hours}, {s.mode === 'online' ? s.link : s.place})
                 </li>
               )}
             </For>
@@ -51,20 +51,20 @@ function Cohorts() {
             {(cohort) => (
               <article class="card" data-testid="cohort-card" aria-labelledby={`cohort-${cohort.id}`}>
                 <h3 id={`cohort-${cohort.id}`}>
-                  {cohort.course_title} — {cohort.title}
+                  {cohort.courseTitle} — {cohort.title}
                 </h3>
                 <dl class="meta">
                   <dt>{m().dates}</dt>
                   <dd>
-                    {formatDate(cohort.starts_on, locale())} — {formatDate(cohort.ends_on, locale())}
+                    {formatDate(cohort.startsOn, locale())} — {formatDate(cohort.endsOn, locale())}
                   </dd>
                   <dt>{m().formOfStudy}</dt>
-                  <dd>{label(m().forms, cohort.form_of_study)}</dd>
+                  <dd>{label(m().forms, cohort.formOfStudy)}</dd>
                   <dt>{m().capacity}</dt>
-                  <dd>{fill(m().seats, { taken: cohort.seats_taken, capacity: cohort.capacity })}</dd>
+                  <dd>{fill(m().seats, { taken: cohort.seatsTaken, capacity: cohort.capacity })}</dd>
                   <dt>{m().enrolmentWindow}</dt>
                   <dd>
-                    {formatDateTime(cohort.enrolment_opens_at, locale())} — {formatDateTime(cohort.enrolment_closes_at, locale())}
+                    {formatDateTime(cohort.enrolmentOpensAt, locale())} — {formatDateTime(cohort.enrolmentClosesAt, locale())}
                   </dd>
                 </dl>
                 <CohortInstructors cohortId={cohort.id} />
@@ -122,10 +122,10 @@ export default function ManagePage() {
                           <td data-label={m().courseTitle}>{course.title}</td>
                           <td data-label={m().kind}>{label(m().kinds, course.kind)}</td>
                           <td class="num" data-label={m().totalHours}>
-                            {course.total_hours}
+                            {course.totalHours}
                           </td>
                           <td class="num" data-label={m().cohorts}>
-                            {course.cohort_count}
+                            {course.cohortCount}
                           </td>
                         </tr>
                       )}
@@ -133,7 +133,7 @@ export default function ManagePage() {
                   </tbody>
                 </table>
               </div>
-              <CohortForm courses={list.filter((c) => !c.archived_at)} />
+              <CohortForm courses={list.filter((c) => !c.archivedAt)} />
             </>
           )}
         </QueryView>
