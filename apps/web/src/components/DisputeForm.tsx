@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../api/trpc';
+import { trpc, queries, invalidate } from '../api/trpc';
 import { t } from '../i18n';
 import { MutationError } from './MutationError';
 
@@ -17,7 +17,7 @@ export function DisputeForm(props: { accountId: number; target: DisputeTarget; i
   const raise = useMutation(() => ({
     mutationFn: () => trpc.disputes.raise.mutate({ accountId: props.accountId, ...props.target, reason: reason(), text: text() }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['disputes.mine'] });
+      invalidate(client, queries.disputes.mine.queryKey());
       props.onDone?.();
     },
   }));

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/solid-query';
 import { For, Show } from 'solid-js';
 import { useCriteria } from '../../api/criteria';
-import { trpc } from '../../api/trpc';
+import { queries } from '../../api/trpc';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { formatDateTime } from '../../format';
@@ -73,7 +73,7 @@ export function DisputeRows(props: {
 
 /** The agency's own disputes and how monitors decided them. */
 export default function AgencyDisputesPage() {
-  const list = useQuery(() => ({ queryKey: ['disputes.mine'], queryFn: () => trpc.disputes.mine.query() }));
+  const list = useQuery(() => queries.disputes.mine.queryOptions());
   return (
     <RequireRole roles={AGENCY_ROLES}>
       <section aria-labelledby="my-disputes-title">

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { criterionReasonRu } from '@most/domain/criterion-text';
-import { trpc } from '../../api/trpc';
+import { queries } from '../../api/trpc';
 import { DisputeForm } from '../../components/DisputeForm';
 import { EvidenceList } from '../../components/Evidence';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
@@ -24,7 +24,7 @@ const STATUS_CLASS: Record<string, string> = { pass: 'pass', fail: 'fail', parti
 const MEASURED = new Set(['pass', 'partial', 'fail']);
 
 function ScoreDetail(props: { period: PeriodRef }) {
-  const detail = useQuery(() => ({ queryKey: ['accounts.scoreDetail', props.period], queryFn: () => trpc.accounts.scoreDetail.query(props.period) }));
+  const detail = useQuery(() => queries.accounts.scoreDetail.queryOptions(props.period));
   const [disputing, setDisputing] = createSignal<string>();
   const m = () => t().agency;
   return (
@@ -102,7 +102,7 @@ function ScoreDetail(props: { period: PeriodRef }) {
 }
 
 function AccountScores(props: { accountId: number; url: string }) {
-  const scores = useQuery(() => ({ queryKey: ['accounts.scores', props.accountId], queryFn: () => trpc.accounts.scores.query({ accountId: props.accountId, limit: 52 }) }));
+  const scores = useQuery(() => queries.accounts.scores.queryOptions({ accountId: props.accountId, limit: 52 }));
   const [period, setPeriod] = createSignal<PeriodRef>();
   const m = () => t().agency;
   return (
@@ -173,8 +173,7 @@ function AccountScores(props: { accountId: number; url: string }) {
 
 function OrganizationTrend(props: { organizationId: number }) {
   const scores = useQuery(() => ({
-    queryKey: ['accounts.organizationScores', props.organizationId],
-    queryFn: () => trpc.accounts.organizationScores.query({ organizationId: props.organizationId, limit: 52 }),
+    ...queries.accounts.organizationScores.queryOptions({ organizationId: props.organizationId, limit: 52 }),
   }));
   return (
     <QueryView query={scores} empty={(list) => list.length === 0}>
@@ -218,7 +217,7 @@ function OrganizationTrend(props: { organizationId: number }) {
 
 /** The agency's own organization: its score trend, each page's periods, and per-criterion evidence with a dispute action. */
 export default function MyOrganizationPage() {
-  const accounts = useQuery(() => ({ queryKey: ['accounts.mine'], queryFn: () => trpc.accounts.mine.query(), enabled: user()?.role === 'agency' }));
+  const accounts = useQuery(() => ({ ...queries.accounts.mine.queryOptions(), enabled: user()?.role === 'agency' }));
   const m = () => t().agency;
   return (
     <RequireRole roles={AGENCY_ROLES}>

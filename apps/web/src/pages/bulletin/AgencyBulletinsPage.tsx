@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -14,7 +14,7 @@ function useAcknowledge() {
   const client = useQueryClient();
   return useMutation(() => ({
     mutationFn: (issueId: number) => trpc.bulletin.acknowledge.mutate({ issueId }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['bulletin.mine'] }),
+    onSuccess: () => invalidate(client, queries.bulletin.mine.queryKey()),
   }));
 }
 
@@ -40,7 +40,7 @@ function AcknowledgeButton(props: { issueId: number; title: string; acknowledged
 
 /** "My bulletins": the agency's published issues, each with its own section, and the receipt confirmation. */
 export default function AgencyBulletinsPage() {
-  const mine = useQuery(() => ({ queryKey: ['bulletin.mine'], queryFn: () => trpc.bulletin.mine.query() }));
+  const mine = useQuery(() => queries.bulletin.mine.queryOptions());
   const acknowledge = useAcknowledge();
   const b = () => t().bulletin;
   return (
@@ -77,8 +77,8 @@ export default function AgencyBulletinsPage() {
 /** One of my bulletins: my own section first, then the public edition. */
 export function AgencyIssuePage() {
   const params = useParams<{ slug: string }>();
-  const issue = useQuery(() => ({ queryKey: ['bulletin.mineIssue', params.slug], queryFn: () => trpc.bulletin.mineIssue.query({ slug: params.slug }) }));
-  const mine = useQuery(() => ({ queryKey: ['bulletin.mine'], queryFn: () => trpc.bulletin.mine.query() }));
+  const issue = useQuery(() => queries.bulletin.mineIssue.queryOptions({ slug: params.slug }));
+  const mine = useQuery(() => queries.bulletin.mine.queryOptions());
   const acknowledge = useAcknowledge();
   const b = () => t().bulletin;
   const summary = () => mine.data?.find((i) => i.slug === params.slug);

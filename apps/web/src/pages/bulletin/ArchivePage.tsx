@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createEffect, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { queries } from '../../api/trpc';
 import { QueryView } from '../../components/State';
 import { formatDate } from '../../format';
 import { fill, locale, t } from '../../i18n';
@@ -23,7 +23,7 @@ export function FeedLinks() {
 
 /** The public archive of published bulletin issues, newest first. */
 export default function ArchivePage() {
-  const archive = useQuery(() => ({ queryKey: ['bulletin.archive'], queryFn: () => trpc.bulletin.archive.query() }));
+  const archive = useQuery(() => queries.bulletin.archive.queryOptions());
   const b = () => t().bulletin;
   createEffect(() => {
     document.title = `${b().archiveTitle} — ${t().app.name}`;

@@ -1,7 +1,7 @@
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { DataTable } from '../../components/DataTable';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
@@ -258,14 +258,14 @@ function SectionEditor(props: { issueId: number; section: Section; editable: boo
 
 function Deliveries(props: { issueId: number }) {
   const client = useQueryClient();
-  const deliveries = useQuery(() => ({ queryKey: ['bulletin.deliveries', props.issueId], queryFn: () => trpc.bulletin.deliveries.query({ issueId: props.issueId }) }));
-  const acknowledgements = useQuery(() => ({ queryKey: ['bulletin.acknowledgements', props.issueId], queryFn: () => trpc.bulletin.acknowledgements.query({ issueId: props.issueId }) }));
+  const deliveries = useQuery(() => queries.bulletin.deliveries.queryOptions({ issueId: props.issueId }));
+  const acknowledgements = useQuery(() => queries.bulletin.acknowledgements.queryOptions({ issueId: props.issueId }));
   const [resent, setResent] = createSignal<number>();
   const resend = useMutation(() => ({
     mutationFn: (deliveryId?: number) => trpc.bulletin.resendFailed.mutate({ issueId: props.issueId, deliveryId }),
     onSuccess: (result) => {
       setResent(result.deliveries);
-      void client.invalidateQueries({ queryKey: ['bulletin.deliveries', props.issueId] });
+      invalidate(client, queries.bulletin.deliveries.queryKey());
     },
   }));
   const b = () => t().bulletin;
@@ -381,7 +381,7 @@ function Workflow(props: { summary: Summary; onChanged: () => void }) {
   const discard = useMutation(() => ({
     mutationFn: () => trpc.bulletin.discardDraft.mutate({ id: props.summary.id }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['bulletin.list'] });
+      invalidate(client, queries.bulletin.list.queryKey());
       navigate('/monitor/bulletins');
     },
   }));
@@ -389,7 +389,7 @@ function Workflow(props: { summary: Summary; onChanged: () => void }) {
     mutationFn: () => trpc.bulletin.correct.mutate({ id: props.summary.id, note: note().trim() }),
     onSuccess: (issue) => {
       setNote('');
-      void client.invalidateQueries({ queryKey: ['bulletin.list'] });
+      invalidate(client, queries.bulletin.list.queryKey());
       navigate(`/monitor/bulletins/${issue.id}`);
     },
   }));
@@ -540,9 +540,9 @@ export default function IssueEditorPage() {
   const [search] = useSearchParams<{ existing?: string }>();
   const client = useQueryClient();
   const id = () => Number(params.id);
-  const issue = useQuery(() => ({ queryKey: ['bulletin.get', id()], queryFn: () => trpc.bulletin.get.query({ id: id() }), enabled: Number.isInteger(id()) && id() > 0 }));
+  const issue = useQuery(() => ({ ...queries.bulletin.get.queryOptions({ id: id() }), enabled: Number.isInteger(id()) && id() > 0 }));
   const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['bulletin.list'] });
+    invalidate(client, queries.bulletin.list.queryKey());
     return issue.refetch();
   };
   const b = () => t().bulletin;

@@ -1,7 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { DataTable } from '../../components/DataTable';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
@@ -22,7 +22,7 @@ function CreateDraftForm() {
   const create = useMutation(() => ({
     mutationFn: () => trpc.bulletin.createDraft.mutate({ periodKey: period() }),
     onSuccess: (result) => {
-      void client.invalidateQueries({ queryKey: ['bulletin.list'] });
+      invalidate(client, queries.bulletin.list.queryKey());
       navigate(`/monitor/bulletins/${result.issue.id}${result.created ? '' : '?existing=1'}`);
     },
   }));
@@ -76,7 +76,7 @@ function CreateDraftForm() {
 }
 
 function IssuesList() {
-  const issues = useQuery(() => ({ queryKey: ['bulletin.list'], queryFn: () => trpc.bulletin.list.query() }));
+  const issues = useQuery(() => queries.bulletin.list.queryOptions());
   const b = () => t().bulletin;
   return (
     <QueryView query={issues} empty={(list) => list.length === 0} emptyDetail={b().noIssues}>
@@ -140,14 +140,12 @@ function Contacts() {
   const [organizationId, setOrganizationId] = createSignal('');
   const [email, setEmail] = createSignal('');
   const [name, setName] = createSignal('');
-  const contacts = useQuery(() => ({ queryKey: ['bulletin.contacts'], queryFn: () => trpc.bulletin.contacts.query() }));
+  const contacts = useQuery(() => queries.bulletin.contacts.queryOptions());
   const organizations = useQuery(() => ({
-    queryKey: ['registry.organizations', { search: search(), pageSize: 200 }],
-    queryFn: () => trpc.registry.organizations.query({ search: search() || undefined, page: 1, pageSize: 200 }),
+    ...queries.registry.organizations.queryOptions({ search: search() || undefined, page: 1, pageSize: 200 }),
   }));
   const names = useQuery(() => ({
-    queryKey: ['registry.organizations', { pageSize: 200 }],
-    queryFn: () => trpc.registry.organizations.query({ page: 1, pageSize: 200 }),
+    ...queries.registry.organizations.queryOptions({ page: 1, pageSize: 200 }),
   }));
   const nameOf = createMemo(() => new Map((names.data?.items ?? []).map((o) => [o.id, o.shortName] as const)));
   createEffect(() => {
@@ -159,12 +157,12 @@ function Contacts() {
     onSuccess: () => {
       setEmail('');
       setName('');
-      void client.invalidateQueries({ queryKey: ['bulletin.contacts'] });
+      invalidate(client, queries.bulletin.contacts.queryKey());
     },
   }));
   const remove = useMutation(() => ({
     mutationFn: (id: number) => trpc.bulletin.removeContact.mutate({ id }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['bulletin.contacts'] }),
+    onSuccess: () => invalidate(client, queries.bulletin.contacts.queryKey()),
   }));
   const b = () => t().bulletin;
   return (
@@ -234,7 +232,7 @@ function Contacts() {
 
 function ScheduleSettings() {
   const client = useQueryClient();
-  const settings = useQuery(() => ({ queryKey: ['bulletin.settings'], queryFn: () => trpc.bulletin.settings.query() }));
+  const settings = useQuery(() => queries.bulletin.settings.queryOptions());
   const [pattern, setPattern] = createSignal<string>();
   const [timezone, setTimezone] = createSignal<string>();
   const [enabled, setEnabled] = createSignal<boolean>();
@@ -249,7 +247,7 @@ function ScheduleSettings() {
         periodKind: periodKind() ?? settings.data!.periodKind,
       }),
     onSuccess: (next) => {
-      client.setQueryData(['bulletin.settings'], next);
+      client.setQueryData(queries.bulletin.settings.queryKey(), next);
       setSaved(true);
     },
   }));

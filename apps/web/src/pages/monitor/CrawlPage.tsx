@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { queries } from '../../api/trpc';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
@@ -22,13 +22,13 @@ export default function CrawlPage() {
   const [page, setPage] = createSignal(1);
   const health = useQuery(() => {
     const input = { failingOnly: failingOnly(), network: network() || undefined, problem: problem() || undefined, page: page(), pageSize: 100 };
-    return { queryKey: ['accounts.crawlHealth', input], queryFn: () => trpc.accounts.crawlHealth.query(input), refetchInterval: 30_000 };
+    return { ...queries.accounts.crawlHealth.queryOptions(input), refetchInterval: 30_000 };
   });
   const problems = useQuery(() => {
     const input = { network: network() || undefined };
-    return { queryKey: ['accounts.crawlProblems', input], queryFn: () => trpc.accounts.crawlProblems.query(input), refetchInterval: 30_000 };
+    return { ...queries.accounts.crawlProblems.queryOptions(input), refetchInterval: 30_000 };
   });
-  const alerts = useQuery(() => ({ queryKey: ['accounts.crawlAlerts'], queryFn: () => trpc.accounts.crawlAlerts.query(), refetchInterval: 30_000 }));
+  const alerts = useQuery(() => ({ ...queries.accounts.crawlAlerts.queryOptions(), refetchInterval: 30_000 }));
   const m = () => t().monitor;
   const c = () => t().crawlHealth;
   const when = (value: string | null) => (value ? formatDateTime(value, locale()) : '—');

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { useCriteria } from '../../api/criteria';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -15,7 +15,7 @@ function DecideForm(props: { disputeId: number }) {
   const [reason, setReason] = createSignal('');
   const decide = useMutation(() => ({
     mutationFn: (accept: boolean) => trpc.disputes.decide.mutate({ disputeId: props.disputeId, accept, reason: reason() }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['disputes.inbox'] }),
+    onSuccess: () => invalidate(client, queries.disputes.inbox.queryKey()),
   }));
   const m = () => t().monitor;
   let form!: HTMLFormElement;
@@ -46,8 +46,7 @@ export default function DisputesInboxPage() {
   const criteria = useCriteria();
   const [status, setStatus] = createSignal<Status | ''>('open');
   const inbox = useQuery(() => ({
-    queryKey: ['disputes.inbox', status()],
-    queryFn: () => trpc.disputes.inbox.query({ status: status() || undefined, limit: 200 }),
+    ...queries.disputes.inbox.queryOptions({ status: status() || undefined, limit: 200 }),
   }));
   const m = () => t().monitor;
   const a = () => t().agency;

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -18,7 +18,7 @@ function BuildForm(props: { onBuilt: (id: number) => void }) {
   const build = useMutation(() => ({
     mutationFn: () => trpc.rankings.build.mutate({ title: title(), periodStart: periodStart(), periodEnd: periodEnd(), methodologyVersion: version() }),
     onSuccess: (edition) => {
-      void client.invalidateQueries({ queryKey: ['rankings.listAll'] });
+      invalidate(client, queries.rankings.listAll.queryKey());
       props.onBuilt(edition.id);
     },
   }));
@@ -61,8 +61,7 @@ function BuildForm(props: { onBuilt: (id: number) => void }) {
 
 function Preview(props: { id: number; onChanged: () => void; onDeleted: () => void }) {
   const preview = useQuery(() => ({
-    queryKey: ['rankings.preview', props.id],
-    queryFn: () => trpc.rankings.preview.query({ id: props.id, page: 1, pageSize: 1000 }),
+    ...queries.rankings.preview.queryOptions({ id: props.id, page: 1, pageSize: 1000 }),
   }));
   const [confirming, setConfirming] = createSignal(false);
   const publish = useMutation(() => ({
@@ -138,10 +137,10 @@ function Preview(props: { id: number; onChanged: () => void; onDeleted: () => vo
 /** Ranking editions: build a draft from the scores, preview it as it will read, publish (immutable). */
 export default function EditionsPage() {
   const client = useQueryClient();
-  const editions = useQuery(() => ({ queryKey: ['rankings.listAll'], queryFn: () => trpc.rankings.listAll.query() }));
+  const editions = useQuery(() => queries.rankings.listAll.queryOptions());
   const [selected, setSelected] = createSignal<number>();
   const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['rankings.listAll'] });
+    invalidate(client, queries.rankings.listAll.queryKey());
     void client.invalidateQueries({ queryKey: ['public'] });
   };
   const m = () => t().monitor;

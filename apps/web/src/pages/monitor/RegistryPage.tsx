@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { DataTable } from '../../components/DataTable';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
@@ -12,9 +12,9 @@ import { ORGANIZATION_KINDS as KINDS, SECTORS, type OrganizationKind as Kind, ty
 
 function OrganizationDetail(props: { id: number; municipalities: { id: number; name: string }[] }) {
   const client = useQueryClient();
-  const detail = useQuery(() => ({ queryKey: ['registry.organization', props.id], queryFn: () => trpc.registry.organization.query({ id: props.id }) }));
+  const detail = useQuery(() => queries.registry.organization.queryOptions({ id: props.id }));
   const [url, setUrl] = createSignal('');
-  const refresh = () => client.invalidateQueries({ queryKey: ['registry.organization', props.id] });
+  const refresh = () => client.invalidateQueries({ queryKey: queries.registry.organization.queryKey() });
   const addAccount = useMutation(() => ({
     mutationFn: () => trpc.registry.createAccount.mutate({ organizationId: props.id, url: url() }),
     onSuccess: () => {
@@ -30,7 +30,7 @@ function OrganizationDetail(props: { id: number; municipalities: { id: number; n
     mutationFn: (fields: OrganizationFields) => trpc.registry.updateOrganization.mutate({ id: props.id, patch: toInput(fields) }),
     onSuccess: () => {
       void refresh();
-      void client.invalidateQueries({ queryKey: ['registry.organizations'] });
+      invalidate(client, queries.registry.organizations.queryKey());
     },
   }));
   const m = () => t().monitor;
@@ -253,7 +253,7 @@ export default function RegistryPage() {
   const [page, setPage] = createSignal(1);
   const [selected, setSelected] = createSignal<number>();
   const pageSize = 50;
-  const municipalities = useQuery(() => ({ queryKey: ['registry.municipalities'], queryFn: () => trpc.registry.municipalities.query(), staleTime: Infinity }));
+  const municipalities = useQuery(() => ({ ...queries.registry.municipalities.queryOptions(), staleTime: Infinity }));
   const list = useQuery(() => {
     const input = {
       search: search() || undefined,
@@ -263,7 +263,7 @@ export default function RegistryPage() {
       page: page(),
       pageSize,
     };
-    return { queryKey: ['registry.organizations', input], queryFn: () => trpc.registry.organizations.query(input), placeholderData: (previous: unknown) => previous as never };
+    return { ...queries.registry.organizations.queryOptions(input), placeholderData: (previous: unknown) => previous as never };
   });
   const m = () => t().monitor;
   const resetPage =

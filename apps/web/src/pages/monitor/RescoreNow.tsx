@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
@@ -18,8 +18,7 @@ export function RescoreNow() {
   const status = useQuery(() => {
     const jobId = start.data?.jobId ?? '';
     return {
-      queryKey: ['operations.rescoreStatus', jobId],
-      queryFn: () => trpc.operations.rescoreStatus.query({ jobId }),
+      ...queries.operations.rescoreStatus.queryOptions({ jobId }),
       enabled: jobId !== '',
       refetchInterval: (query) => {
         const state = query.state.data?.state;
@@ -33,7 +32,7 @@ export function RescoreNow() {
     const done = status.data;
     if (done?.state === 'completed' && done.jobId !== refreshedFor) {
       refreshedFor = done.jobId;
-      void client.invalidateQueries({ queryKey: ['scoring.manualAccounts'] });
+      invalidate(client, queries.scoring.manualAccounts.queryKey());
     }
   });
   const running = () => start.isPending || status.data?.state === 'waiting' || status.data?.state === 'active';

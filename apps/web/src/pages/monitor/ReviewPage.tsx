@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -16,7 +16,7 @@ const typingInField = (target: EventTarget | null) => target instanceof HTMLElem
 /** The question review queue: least confident detections first, decided with buttons or single keys. */
 export default function ReviewPage() {
   const client = useQueryClient();
-  const queue = useQuery(() => ({ queryKey: ['reviews.queue'], queryFn: () => trpc.reviews.queue.query({ limit: 100 }) }));
+  const queue = useQuery(() => queries.reviews.queue.queryOptions({ limit: 100 }));
   const [index, setIndex] = createSignal(0);
   const [note, setNote] = createSignal('');
   const [announcement, setAnnouncement] = createSignal('');
@@ -34,8 +34,8 @@ export default function ReviewPage() {
       setNote('');
       setAnnouncement(fill(m().decisionSaved, { n: result.rescored }));
       // Drop the decided comment at once; the refetch confirms it left the queue.
-      client.setQueryData(['reviews.queue'], (list: typeof queue.data) => list?.filter((item) => item.commentId !== input.commentId));
-      void client.invalidateQueries({ queryKey: ['reviews.queue'] });
+      client.setQueryData(queries.reviews.queue.queryKey({ limit: 100 }), (list: typeof queue.data) => list?.filter((item) => item.commentId !== input.commentId));
+      invalidate(client, queries.reviews.queue.queryKey());
     },
   }));
 

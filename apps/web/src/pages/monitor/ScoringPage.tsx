@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Index, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { DataTable } from '../../components/DataTable';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
@@ -52,8 +52,7 @@ function CriterionForm(props: { account: ChosenAccount; criterion: ManualCriteri
         note: input.note || undefined,
       }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['scoring.manualAssessments', props.account.accountId] });
-      void client.invalidateQueries({ queryKey: ['scoring.manualAccounts'] });
+      invalidate(client, queries.scoring.manualAssessments.queryKey(), queries.scoring.manualAccounts.queryKey());
     },
   }));
   const idBase = () => `manual-${props.account.accountId}-${c().code}`;
@@ -149,10 +148,9 @@ function CriterionForm(props: { account: ChosenAccount; criterion: ManualCriteri
 }
 
 function AccountCriteria(props: { account: ChosenAccount }) {
-  const criteria = useQuery(() => ({ queryKey: ['scoring.manualCriteria'], queryFn: () => trpc.scoring.manualCriteria.query(), staleTime: 600_000 }));
+  const criteria = useQuery(() => ({ ...queries.scoring.manualCriteria.queryOptions(), staleTime: 600_000 }));
   const assessments = useQuery(() => ({
-    queryKey: ['scoring.manualAssessments', props.account.accountId],
-    queryFn: () => trpc.scoring.manualAssessments.query({ accountId: props.account.accountId }),
+    ...queries.scoring.manualAssessments.queryOptions({ accountId: props.account.accountId }),
   }));
   return (
     <section aria-labelledby="manual-criteria-title" data-testid="manual-criteria">
@@ -179,7 +177,7 @@ export default function ScoringPage() {
   const [chosen, setChosen] = createSignal<ChosenAccount>();
   const accounts = useQuery(() => {
     const input = { search: search().trim() || undefined, limit: 200 };
-    return { queryKey: ['scoring.manualAccounts', input], queryFn: () => trpc.scoring.manualAccounts.query(input) };
+    return { ...queries.scoring.manualAccounts.queryOptions(input) };
   });
   const m = () => t().scoring;
   return (

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { ACCESS } from '@most/domain/access';
 import { RequireRole } from '../../components/RequireRole';
@@ -19,13 +19,12 @@ function InviteForm() {
   const [orgSearch, setOrgSearch] = createSignal('');
   const [organizationId, setOrganizationId] = createSignal('');
   const organizations = useQuery(() => ({
-    queryKey: ['registry.organizations', { search: orgSearch(), pageSize: 20 }],
-    queryFn: () => trpc.registry.organizations.query({ search: orgSearch() || undefined, page: 1, pageSize: 20 }),
+    ...queries.registry.organizations.queryOptions({ search: orgSearch() || undefined, page: 1, pageSize: 20 }),
     enabled: role() === 'agency',
   }));
   const invite = useMutation(() => ({
     mutationFn: () => trpc.users.invite.mutate({ email: email(), displayName: displayName(), role: role(), organizationId: role() === 'agency' && organizationId() ? Number(organizationId()) : null }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['users.list'] }),
+    onSuccess: () => invalidate(client, queries.users.list.queryKey()),
   }));
   const m = () => t().monitor;
 
@@ -90,10 +89,10 @@ function InviteForm() {
 /** Users and invitations (administrators). */
 export default function UsersPage() {
   const client = useQueryClient();
-  const users = useQuery(() => ({ queryKey: ['users.list'], queryFn: () => trpc.users.list.query({}) }));
+  const users = useQuery(() => queries.users.list.queryOptions({}));
   const disable = useMutation(() => ({
     mutationFn: (userId: number) => trpc.users.disable.mutate({ userId }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['users.list'] }),
+    onSuccess: () => invalidate(client, queries.users.list.queryKey()),
   }));
   const m = () => t().monitor;
   const statusLabel = (status: string) => label({ active: t().monitor.userActive, invited: t().monitor.userInvited, disabled: t().monitor.userDisabled }, status);

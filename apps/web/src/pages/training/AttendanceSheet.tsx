@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { QueryView } from '../../components/State';
 import { formatDateTime, formatNumber } from '../../format';
@@ -13,8 +13,7 @@ const MARKS: Mark[] = ['present', 'absent', 'excused'];
 function Sheet(props: { sessionId: number }) {
   const client = useQueryClient();
   const sheet = useQuery(() => ({
-    queryKey: ['training.instructor.attendanceSheet', props.sessionId],
-    queryFn: () => trpc.training.instructor.attendanceSheet.query({ sessionId: props.sessionId }),
+    ...queries.training.instructor.attendanceSheet.queryOptions({ sessionId: props.sessionId }),
   }));
   const [marks, setMarks] = createStore<Record<number, Mark>>({});
   // Start from what is stored; unmarked trainees stay unmarked until chosen.
@@ -28,8 +27,7 @@ function Sheet(props: { sessionId: number }) {
         marks: Object.entries(marks).map(([enrolmentId, status]) => ({ enrolmentId: Number(enrolmentId), status })),
       }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['training.instructor.attendanceSheet', props.sessionId] });
-      void client.invalidateQueries({ queryKey: ['training.instructor.cohortProgress'] });
+      invalidate(client, queries.training.instructor.attendanceSheet.queryKey(), queries.training.instructor.cohortProgress.queryKey());
     },
   }));
   const m = () => t().training;
@@ -91,8 +89,7 @@ function Sheet(props: { sessionId: number }) {
 /** One session at a time: present / absent / excused for every trainee of the cohort. */
 export function AttendanceSheet(props: { cohortId: number }) {
   const sessions = useQuery(() => ({
-    queryKey: ['training.instructor.sessions', props.cohortId],
-    queryFn: () => trpc.training.instructor.sessions.query({ cohortId: props.cohortId }),
+    ...queries.training.instructor.sessions.queryOptions({ cohortId: props.cohortId }),
   }));
   const [chosen, setChosen] = createSignal<number>();
   const sessionId = () => chosen() ?? sessions.data?.[0]?.id;

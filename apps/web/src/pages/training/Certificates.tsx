@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
@@ -42,15 +42,13 @@ function RevokeForm(props: { certificateId: number; onDone: () => void }) {
 export function Certificates(props: { cohortId: number }) {
   const client = useQueryClient();
   const enrolments = useQuery(() => ({
-    queryKey: ['training.instructor.cohortProgress', props.cohortId],
-    queryFn: () => trpc.training.instructor.cohortProgress.query({ cohortId: props.cohortId }),
+    ...queries.training.instructor.cohortProgress.queryOptions({ cohortId: props.cohortId }),
   }));
   const certificates = useQuery(() => ({
-    queryKey: ['training.monitor.certificates', props.cohortId],
-    queryFn: () => trpc.training.monitor.certificates.query({ cohortId: props.cohortId }),
+    ...queries.training.monitor.certificates.queryOptions({ cohortId: props.cohortId }),
   }));
   const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['training.monitor.certificates', props.cohortId] });
+    invalidate(client, queries.training.monitor.certificates.queryKey());
   };
   const [issueDate, setIssueDate] = createSignal(regionToday());
   const issue = useMutation(() => ({

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { fill, t } from '../../i18n';
 import { regionToday } from './files';
@@ -55,8 +55,7 @@ export function CohortForm(props: { courses: { id: number; title: string }[] }) 
       }),
     onSuccess: () => {
       setTitle('');
-      void client.invalidateQueries({ queryKey: ['training.monitor.cohorts'] });
-      void client.invalidateQueries({ queryKey: ['training.instructor.myCohorts'] });
+      invalidate(client, queries.training.monitor.cohorts.queryKey(), queries.training.instructor.myCohorts.queryKey());
     },
   }));
   const m = () => t().training;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { QueryView } from '../../components/State';
 import { fill, t } from '../../i18n';
@@ -9,17 +9,14 @@ import { fill, t } from '../../i18n';
 export function CohortInstructors(props: { cohortId: number }) {
   const client = useQueryClient();
   const attached = useQuery(() => ({
-    queryKey: ['training.monitor.cohortInstructors', props.cohortId],
-    queryFn: () => trpc.training.monitor.cohortInstructors.query({ cohortId: props.cohortId }),
+    ...queries.training.monitor.cohortInstructors.queryOptions({ cohortId: props.cohortId }),
   }));
   const candidates = useQuery(() => ({
-    queryKey: ['training.monitor.people', 'instructors'],
-    queryFn: () => trpc.training.monitor.people.query({ kind: 'instructors' }),
+    ...queries.training.monitor.people.queryOptions({ kind: 'instructors' }),
   }));
   const [chosen, setChosen] = createSignal('');
   const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['training.monitor.cohortInstructors', props.cohortId] });
-    void client.invalidateQueries({ queryKey: ['training.instructor.myCohorts'] });
+    invalidate(client, queries.training.monitor.cohortInstructors.queryKey(), queries.training.instructor.myCohorts.queryKey());
   };
   const attach = useMutation(() => ({
     mutationFn: (userId: number) => trpc.training.monitor.attachInstructor.mutate({ cohortId: props.cohortId, userId }),

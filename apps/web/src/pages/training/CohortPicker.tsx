@@ -1,13 +1,13 @@
 import { useSearchParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createEffect, For } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { queries } from '../../api/trpc';
 import { t } from '../../i18n';
 
 /** The cohort a teaching page works on, kept in the address (?cohort=) so it survives reloads and links. */
 export function useSelectedCohort() {
   const [params, setParams] = useSearchParams<{ cohort?: string }>();
-  const cohorts = useQuery(() => ({ queryKey: ['training.instructor.myCohorts'], queryFn: () => trpc.training.instructor.myCohorts.query() }));
+  const cohorts = useQuery(() => queries.training.instructor.myCohorts.queryOptions());
   // Without a choice, the first cohort is shown.
   createEffect(() => {
     const first = cohorts.data?.[0];

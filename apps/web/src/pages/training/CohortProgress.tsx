@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/solid-query';
-import { trpc } from '../../api/trpc';
+import { queries } from '../../api/trpc';
 import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
 import { formatNumber } from '../../format';
@@ -8,8 +8,7 @@ import { label, locale, t } from '../../i18n';
 /** Every trainee of the cohort against the completion rule. */
 export function CohortProgress(props: { cohortId: number }) {
   const progress = useQuery(() => ({
-    queryKey: ['training.instructor.cohortProgress', props.cohortId],
-    queryFn: () => trpc.training.instructor.cohortProgress.query({ cohortId: props.cohortId }),
+    ...queries.training.instructor.cohortProgress.queryOptions({ cohortId: props.cohortId }),
   }));
   const m = () => t().training;
   const yesNo = (value: boolean | null) => (value === null ? '—' : value ? t().app.yes : t().app.no);

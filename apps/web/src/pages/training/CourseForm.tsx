@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { fill, t } from '../../i18n';
 
@@ -42,7 +42,7 @@ export function CourseForm() {
       setTitle('');
       setDescription('');
       setAssignmentTitle('');
-      void client.invalidateQueries({ queryKey: ['training.monitor.courses'] });
+      invalidate(client, queries.training.monitor.courses.queryKey());
     },
   }));
   const m = () => t().training;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { RequireRole } from '../../components/RequireRole';
 import { DataTable } from '../../components/DataTable';
@@ -42,8 +42,7 @@ function BulkReportView(props: { report: BulkReport }) {
 }
 
 const invalidateEnrolments = (client: ReturnType<typeof useQueryClient>, cohortId: number) => {
-  void client.invalidateQueries({ queryKey: ['training.monitor.enrolments', cohortId] });
-  void client.invalidateQueries({ queryKey: ['training.instructor.cohortProgress', cohortId] });
+  invalidate(client, queries.training.monitor.enrolments.queryKey({ cohortId }), queries.training.instructor.cohortProgress.queryKey({ cohortId }));
 };
 
 /**
@@ -59,8 +58,7 @@ function EnrolPersonForm(props: { cohortId: number }) {
   const [givenName, setGivenName] = createSignal('');
   const [organization, setOrganization] = createSignal<PickedOrganization | null>(null);
   const people = useQuery(() => ({
-    queryKey: ['training.monitor.people', 'learners', search().trim()],
-    queryFn: () => trpc.training.monitor.people.query({ kind: 'learners', search: search().trim() }),
+    ...queries.training.monitor.people.queryOptions({ kind: 'learners', search: search().trim() }),
   }));
   const person = () => people.data?.find((p) => String(p.id) === personId());
   const reset = () => {
@@ -236,8 +234,7 @@ function ChangeState(props: { enrolmentId: number; state: EnrolmentState; cohort
 
 function EnrolmentList(props: { cohortId: number }) {
   const enrolments = useQuery(() => ({
-    queryKey: ['training.monitor.enrolments', props.cohortId],
-    queryFn: () => trpc.training.monitor.enrolments.query({ cohortId: props.cohortId }),
+    ...queries.training.monitor.enrolments.queryOptions({ cohortId: props.cohortId }),
   }));
   const m = () => t().training;
   return (

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { type RouterOutputs, trpc } from '../../api/trpc';
+import { type RouterOutputs, trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { QueryView } from '../../components/State';
 import { formatDateTime, formatNumber } from '../../format';
@@ -17,8 +17,7 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
   const grade = useMutation(() => ({
     mutationFn: () => trpc.training.instructor.grade.mutate({ submissionId: props.item.submissionId, score: Number(score()), feedback: feedback(), allowResubmission: resubmit() }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['training.instructor.gradingQueue'] });
-      void client.invalidateQueries({ queryKey: ['training.instructor.cohortProgress'] });
+      invalidate(client, queries.training.instructor.gradingQueue.queryKey(), queries.training.instructor.cohortProgress.queryKey());
     },
   }));
   const file = useMutation(() => ({
@@ -100,8 +99,7 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
 /** Ungraded answers of the cohort, oldest first; grading re-evaluates completion on the server. */
 export function GradingQueue(props: { cohortId: number }) {
   const queue = useQuery(() => ({
-    queryKey: ['training.instructor.gradingQueue', props.cohortId],
-    queryFn: () => trpc.training.instructor.gradingQueue.query({ cohortId: props.cohortId }),
+    ...queries.training.instructor.gradingQueue.queryOptions({ cohortId: props.cohortId }),
   }));
   const m = () => t().training;
   return (

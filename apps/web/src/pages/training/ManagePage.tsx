@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { queries } from '../../api/trpc';
 import { RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
@@ -14,8 +14,7 @@ import { SessionForm } from './SessionForm';
 
 function CohortSessions(props: { cohortId: number }) {
   const sessions = useQuery(() => ({
-    queryKey: ['training.instructor.sessions', props.cohortId],
-    queryFn: () => trpc.training.instructor.sessions.query({ cohortId: props.cohortId }),
+    ...queries.training.instructor.sessions.queryOptions({ cohortId: props.cohortId }),
   }));
   const m = () => t().training;
   return (
@@ -39,7 +38,7 @@ function CohortSessions(props: { cohortId: number }) {
 }
 
 function Cohorts() {
-  const cohorts = useQuery(() => ({ queryKey: ['training.monitor.cohorts'], queryFn: () => trpc.training.monitor.cohorts.query({}) }));
+  const cohorts = useQuery(() => queries.training.monitor.cohorts.queryOptions({}));
   const [open, setOpen] = createSignal<number>();
   const m = () => t().training;
   return (
@@ -89,7 +88,7 @@ function Cohorts() {
 
 /** Monitors: programmes (courses), their cohorts and the cohorts' sessions. */
 export default function ManagePage() {
-  const courses = useQuery(() => ({ queryKey: ['training.monitor.courses'], queryFn: () => trpc.training.monitor.courses.query() }));
+  const courses = useQuery(() => queries.training.monitor.courses.queryOptions());
   const m = () => t().training;
   return (
     <RequireRole roles={TRAINING_MANAGER_ROLES}>

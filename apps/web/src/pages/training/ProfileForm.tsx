@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { t } from '../../i18n';
 
@@ -12,7 +12,7 @@ const DIPLOMA_LEVELS = new Set<Level>(['higher', 'secondary_vocational']);
 /** The trainee's own data for the document and the ФИС ФРДО row, in the template's wording. */
 export function ProfileForm() {
   const client = useQueryClient();
-  const profile = useQuery(() => ({ queryKey: ['training.trainee.myProfile'], queryFn: () => trpc.training.trainee.myProfile.query() }));
+  const profile = useQuery(() => queries.training.trainee.myProfile.queryOptions());
   const [v, setV] = createSignal({
     surname: '',
     givenName: '',
@@ -65,7 +65,7 @@ export function ProfileForm() {
         jobTitle: x.jobTitle || null,
       });
     },
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['training.trainee.myProfile'] }),
+    onSuccess: () => invalidate(client, queries.training.trainee.myProfile.queryKey()),
   }));
   const m = () => t().training;
   const text = (id: string, key: keyof ReturnType<typeof v>, label: string, extra: { required?: boolean; type?: string; maxLength?: number; hint?: string } = {}) => (

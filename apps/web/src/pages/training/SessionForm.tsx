@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { t } from '../../i18n';
 import { regionToday } from './files';
@@ -30,7 +30,7 @@ export function SessionForm(props: { cohortId: number }) {
     onSuccess: () => {
       setTitle('');
       setWhere('');
-      void client.invalidateQueries({ queryKey: ['training.instructor.sessions', props.cohortId] });
+      invalidate(client, queries.training.instructor.sessions.queryKey());
     },
   }));
   const m = () => t().training;

@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -30,8 +30,7 @@ function SubmitForm(props: { enrolmentId: number; assignmentId: number; title: s
     onSuccess: () => {
       setText('');
       setFiles([]);
-      void client.invalidateQueries({ queryKey: ['training.trainee.assignments', props.enrolmentId] });
-      void client.invalidateQueries({ queryKey: ['training.trainee.myCourses'] });
+      invalidate(client, queries.training.trainee.assignments.queryKey(), queries.training.trainee.myCourses.queryKey());
     },
   }));
   const m = () => t().training;
@@ -90,11 +89,10 @@ export default function TraineeCoursePage() {
   const params = useParams<{ enrolmentId: string }>();
   const enrolmentId = () => Number(params.enrolmentId);
   const assignments = useQuery(() => ({
-    queryKey: ['training.trainee.assignments', enrolmentId()],
-    queryFn: () => trpc.training.trainee.assignments.query({ enrolmentId: enrolmentId() }),
+    ...queries.training.trainee.assignments.queryOptions({ enrolmentId: enrolmentId() }),
   }));
   // The same list as the dashboard (cached): the enrolment's state decides whether answers can be sent now.
-  const courses = useQuery(() => ({ queryKey: ['training.trainee.myCourses'], queryFn: () => trpc.training.trainee.myCourses.query() }));
+  const courses = useQuery(() => queries.training.trainee.myCourses.queryOptions());
   const course = () => courses.data?.find((c) => c.enrolmentId === enrolmentId());
   const closedReason = () => course()?.courseworkClosedReason ?? null;
   const m = () => t().training;

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { useMutation, useQuery } from '@tanstack/solid-query';
 import { For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { RequireRole } from '../../components/RequireRole';
 import { DataTable } from '../../components/DataTable';
@@ -13,7 +13,7 @@ import { ProfileForm } from './ProfileForm';
 import { TRAINEE_ROLES } from './roles';
 
 function MyCourses() {
-  const courses = useQuery(() => ({ queryKey: ['training.trainee.myCourses'], queryFn: () => trpc.training.trainee.myCourses.query() }));
+  const courses = useQuery(() => queries.training.trainee.myCourses.queryOptions());
   const download = useMutation(() => ({
     mutationFn: (certificateId: number) => trpc.training.trainee.certificatePdf.query({ certificateId }),
     onSuccess: (file) => saveFile(file),
@@ -101,7 +101,7 @@ function MyCourses() {
 }
 
 function UpcomingSessions() {
-  const sessions = useQuery(() => ({ queryKey: ['training.trainee.upcomingSessions'], queryFn: () => trpc.training.trainee.upcomingSessions.query() }));
+  const sessions = useQuery(() => queries.training.trainee.upcomingSessions.queryOptions());
   const m = () => t().training;
   return (
     <section aria-labelledby="upcoming-title">
