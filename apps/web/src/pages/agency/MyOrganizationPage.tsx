@@ -10,6 +10,7 @@ import { NoData, QueryView } from '../../components/State';
 import { formatDate, formatNumber } from '../../format';
 import { label, locale, t } from '../../i18n';
 import { user } from '../../session';
+import { DataTable } from '../../components/DataTable';
 
 type PeriodKind = 'week' | 'month' | 'quarter';
 interface PeriodRef {
@@ -115,52 +116,33 @@ function AccountScores(props: { accountId: number; url: string }) {
       <QueryView query={scores} empty={(list) => list.length === 0}>
         {(list) => (
           <>
-            <div class="table-wrap">
-              <table class="stack" data-testid="account-scores">
-                <caption>{m().scoresTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m().period}</th>
-                    <th scope="col" class="num">
-                      {m().total}
-                    </th>
-                    <th scope="col" class="num">
-                      {m().questions}
-                    </th>
-                    <th scope="col">{t().app.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list}>
-                    {(row) => (
-                      <tr>
-                        <td data-label={m().period}>
-                          {formatDate(row.periodStart, locale())} — {formatDate(row.periodEnd, locale())}
-                        </td>
-                        <td class="num" data-label={m().total}>
-                          {row.status === 'ok' ? formatNumber(row.total, locale()) : row.reason ? `${m().notMeasured}: ${criterionReasonRu(row.reason)}` : t().ranking.notEnoughData}
-                        </td>
-                        <td class="num" data-label={m().questions}>
-                          {row.questions}
-                        </td>
-                        <td data-label={t().app.actions}>
-                          <button
-                            type="button"
-                            class="button--ghost"
-                            aria-pressed={period()?.periodStart === row.periodStart && period()?.periodKind === row.periodKind}
-                            onClick={() =>
-                              setPeriod({ accountId: props.accountId, periodKind: row.periodKind as PeriodKind, periodStart: row.periodStart, methodologyVersion: row.methodologyVersion })
-                            }
-                          >
-                            {m().choosePeriod}
-                          </button>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={m().scoresTitle}
+              testId="account-scores"
+              rows={list}
+              columns={[
+                { header: m().period, cell: (row) => `${formatDate(row.periodStart, locale())} — ${formatDate(row.periodEnd, locale())}` },
+                {
+                  header: m().total,
+                  numeric: true,
+                  cell: (row) => (row.status === 'ok' ? formatNumber(row.total, locale()) : row.reason ? `${m().notMeasured}: ${criterionReasonRu(row.reason)}` : t().ranking.notEnoughData),
+                },
+                { header: m().questions, numeric: true, cell: (row) => row.questions },
+                {
+                  header: t().app.actions,
+                  cell: (row) => (
+                    <button
+                      type="button"
+                      class="button--ghost"
+                      aria-pressed={period()?.periodStart === row.periodStart && period()?.periodKind === row.periodKind}
+                      onClick={() => setPeriod({ accountId: props.accountId, periodKind: row.periodKind as PeriodKind, periodStart: row.periodStart, methodologyVersion: row.methodologyVersion })}
+                    >
+                      {m().choosePeriod}
+                    </button>
+                  ),
+                },
+              ]}
+            />
             <Show when={period()} keyed>
               {(chosen) => <ScoreDetail period={chosen} />}
             </Show>

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
@@ -8,6 +8,7 @@ import { QueryView } from '../../components/State';
 import { formatDate } from '../../format';
 import { locale, t } from '../../i18n';
 import { EditionMeta, EditionRows } from '../public/RankingPage';
+import { DataTable } from '../../components/DataTable';
 
 function BuildForm(props: { onBuilt: (id: number) => void }) {
   const client = useQueryClient();
@@ -152,37 +153,24 @@ export default function EditionsPage() {
         <BuildForm onBuilt={setSelected} />
         <QueryView query={editions} empty={(list) => list.length === 0}>
           {(list) => (
-            <div class="table-wrap">
-              <table class="stack" data-testid="editions-table">
-                <caption>{m().editionsTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m().editionTitle}</th>
-                    <th scope="col">{t().ranking.period}</th>
-                    <th scope="col">{m().statuses}</th>
-                    <th scope="col">{t().app.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list}>
-                    {(edition) => (
-                      <tr>
-                        <td data-label={m().editionTitle}>{edition.title}</td>
-                        <td data-label={t().ranking.period}>
-                          {formatDate(edition.periodStart, locale())} — {formatDate(edition.periodEnd, locale())}
-                        </td>
-                        <td data-label={m().statuses}>{edition.status === 'published' ? m().published : m().draft}</td>
-                        <td data-label={t().app.actions}>
-                          <button type="button" class="button--ghost" aria-label={`${m().preview}: ${edition.title}`} aria-pressed={selected() === edition.id} onClick={() => setSelected(edition.id)}>
-                            {m().preview}
-                          </button>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={m().editionsTitle}
+              testId="editions-table"
+              rows={list}
+              columns={[
+                { header: m().editionTitle, cell: (edition) => edition.title },
+                { header: t().ranking.period, cell: (edition) => `${formatDate(edition.periodStart, locale())} — ${formatDate(edition.periodEnd, locale())}` },
+                { header: m().statuses, cell: (edition) => (edition.status === 'published' ? m().published : m().draft) },
+                {
+                  header: t().app.actions,
+                  cell: (edition) => (
+                    <button type="button" class="button--ghost" aria-label={`${m().preview}: ${edition.title}`} aria-pressed={selected() === edition.id} onClick={() => setSelected(edition.id)}>
+                      {m().preview}
+                    </button>
+                  ),
+                },
+              ]}
+            />
           )}
         </QueryView>
         <Show when={selected()} keyed>

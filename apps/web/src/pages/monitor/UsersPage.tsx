@@ -8,6 +8,7 @@ import { QueryView } from '../../components/State';
 import { formatDate } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import type { Role } from '../../session';
+import { DataTable } from '../../components/DataTable';
 
 const ROLES: Role[] = ['admin', 'monitor', 'agency', 'instructor', 'trainee'];
 
@@ -105,43 +106,29 @@ export default function UsersPage() {
         <MutationError error={disable.error} />
         <QueryView query={users} empty={(list) => list.length === 0}>
           {(list) => (
-            <div class="table-wrap">
-              <table class="stack" data-testid="users-table">
-                <caption>{m().usersTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t().login.email}</th>
-                    <th scope="col">{m().name}</th>
-                    <th scope="col">{m().role}</th>
-                    <th scope="col">{t().ranking.organization}</th>
-                    <th scope="col">{m().statuses}</th>
-                    <th scope="col">{m().created}</th>
-                    <th scope="col">{t().app.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list}>
-                    {(u) => (
-                      <tr>
-                        <td data-label={t().login.email}>{u.email}</td>
-                        <td data-label={m().name}>{u.displayName || '—'}</td>
-                        <td data-label={m().role}>{t().roles[u.role]}</td>
-                        <td data-label={t().ranking.organization}>{u.organizationName ?? '—'}</td>
-                        <td data-label={m().statuses}>{statusLabel(u.status)}</td>
-                        <td data-label={m().created}>{formatDate(u.createdAt, locale())}</td>
-                        <td data-label={t().app.actions}>
-                          <Show when={u.status !== 'disabled'}>
-                            <button type="button" class="button--ghost" onClick={() => disable.mutate(u.id)}>
-                              {m().disable}
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={m().usersTitle}
+              testId="users-table"
+              rows={list}
+              columns={[
+                { header: t().login.email, cell: (u) => u.email },
+                { header: m().name, cell: (u) => u.displayName || '—' },
+                { header: m().role, cell: (u) => t().roles[u.role] },
+                { header: t().ranking.organization, cell: (u) => u.organizationName ?? '—' },
+                { header: m().statuses, cell: (u) => statusLabel(u.status) },
+                { header: m().created, cell: (u) => formatDate(u.createdAt, locale()) },
+                {
+                  header: t().app.actions,
+                  cell: (u) => (
+                    <Show when={u.status !== 'disabled'}>
+                      <button type="button" class="button--ghost" onClick={() => disable.mutate(u.id)}>
+                        {m().disable}
+                      </button>
+                    </Show>
+                  ),
+                },
+              ]}
+            />
           )}
         </QueryView>
       </section>

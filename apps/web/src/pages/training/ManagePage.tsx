@@ -11,6 +11,7 @@ import { CohortInstructors } from './CohortInstructors';
 import { CourseForm } from './CourseForm';
 import { TRAINING_MANAGER_ROLES } from './roles';
 import { SessionForm } from './SessionForm';
+import { DataTable } from '../../components/DataTable';
 
 function CohortSessions(props: { cohortId: number }) {
   const sessions = useQuery(() => ({
@@ -99,39 +100,18 @@ export default function ManagePage() {
         <QueryView query={courses} empty={(list) => list.length === 0} emptyDetail={m().noCoursesYet}>
           {(list) => (
             <>
-              <div class="table-wrap">
-                <table class="stack" data-testid="courses-table">
-                  <caption class="visually-hidden">{m().courses}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{m().courseTitle}</th>
-                      <th scope="col">{m().kind}</th>
-                      <th scope="col" class="num">
-                        {m().totalHours}
-                      </th>
-                      <th scope="col" class="num">
-                        {m().cohorts}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list}>
-                      {(course) => (
-                        <tr>
-                          <td data-label={m().courseTitle}>{course.title}</td>
-                          <td data-label={m().kind}>{label(m().kinds, course.kind)}</td>
-                          <td class="num" data-label={m().totalHours}>
-                            {course.totalHours}
-                          </td>
-                          <td class="num" data-label={m().cohorts}>
-                            {course.cohortCount}
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={m().courses}
+                captionClass="visually-hidden"
+                testId="courses-table"
+                rows={list}
+                columns={[
+                  { header: m().courseTitle, cell: (course) => course.title },
+                  { header: m().kind, cell: (course) => label(m().kinds, course.kind) },
+                  { header: m().totalHours, numeric: true, cell: (course) => course.totalHours },
+                  { header: m().cohorts, numeric: true, cell: (course) => course.cohortCount },
+                ]}
+              />
               <CohortForm courses={list.filter((c) => !c.archivedAt)} />
             </>
           )}
