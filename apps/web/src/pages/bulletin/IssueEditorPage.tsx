@@ -10,6 +10,7 @@ import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { BlockView, IssueNotices, type Block, type Section } from './Blocks';
 import { moveKey } from './bulletin-view';
+import { Form } from '../../components/Form';
 
 type Editor = Awaited<ReturnType<typeof trpc.bulletin.get.query>>;
 type Summary = Editor['summary'];
@@ -44,10 +45,9 @@ function NoteForm(props: { issueId: number; sectionKey: string; afterBlockKey: s
   const id = `note-${props.sectionKey}-${props.afterBlockKey ?? 'start'}`;
   const b = () => t().bulletin;
   return (
-    <form
+    <Form
       class="bulletin-note-form"
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         if (text().trim()) add.mutate();
       }}
     >
@@ -71,7 +71,7 @@ function NoteForm(props: { issueId: number; sectionKey: string; afterBlockKey: s
         </button>
       </div>
       <MutationError error={add.error} />
-    </form>
+    </Form>
   );
 }
 
@@ -106,12 +106,7 @@ function BlockEditor(props: {
   return (
     <li class="bulletin-block" classList={{ 'bulletin-block--text': isText(props.block) }} data-testid="bulletin-block" data-block-key={props.block.key} data-block-kind={props.block.kind}>
       <Show when={editing() && isText(props.block)} fallback={<BlockView block={props.block} />}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate();
-          }}
-        >
+        <Form onSubmit={() => save.mutate()}>
           <label for={textareaId()}>{fill(b().editTextOf, { position: position() })}</label>
           <textarea
             id={textareaId()}
@@ -143,7 +138,7 @@ function BlockEditor(props: {
             </button>
           </div>
           <MutationError error={save.error} />
-        </form>
+        </Form>
       </Show>
       <Show when={props.editable}>
         <div class="bulletin-block__tools" role="group" aria-label={position()}>
@@ -434,9 +429,8 @@ function Workflow(props: { summary: Summary; onChanged: () => void }) {
           </div>
         </Match>
         <Match when={props.summary.state === 'published'}>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
+          <Form
+            onSubmit={() => {
               if (note().trim()) correct.mutate();
             }}
           >
@@ -448,7 +442,7 @@ function Workflow(props: { summary: Summary; onChanged: () => void }) {
             <button type="submit" disabled={correct.isPending || !note().trim()}>
               {b().startCorrection}
             </button>
-          </form>
+          </Form>
         </Match>
       </Switch>
       <MutationError error={error()} />

@@ -9,6 +9,7 @@ import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { groupByState, isPeriodKey, previousMonthKey, previousQuarterKey } from './bulletin-view';
+import { Form, Field, TextField } from '../../components/Form';
 
 function CreateDraftForm() {
   const client = useQueryClient();
@@ -28,50 +29,33 @@ function CreateDraftForm() {
   }));
   const b = () => t().bulletin;
   return (
-    <form
-      class="card bulletin-card"
-      aria-labelledby="bulletin-create-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate();
-      }}
-    >
+    <Form class="card bulletin-card" aria-labelledby="bulletin-create-title" onSubmit={() => create.mutate()}>
       <h2 id="bulletin-create-title">{b().createTitle}</h2>
       <p class="muted">{b().createHint}</p>
       <div class="form-row">
-        <div class="field">
-          <label for="bulletin-period-kind">{b().periodKind}</label>
+        <Field id="bulletin-period-kind" label={b().periodKind}>
           <select id="bulletin-period-kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value === 'quarter' ? 'quarter' : 'month')}>
             <option value="month">{b().periodKindMonth}</option>
             <option value="quarter">{b().periodKindQuarter}</option>
           </select>
-        </div>
-        <Show
-          when={kind() === 'quarter'}
-          fallback={
-            <div class="field">
-              <label for="bulletin-period">{b().period}</label>
-              <input id="bulletin-period" type="month" required pattern="\d{4}-\d{2}" value={month()} onInput={(e) => setMonth(e.currentTarget.value)} />
-            </div>
-          }
-        >
+        </Field>
+        <Show when={kind() === 'quarter'} fallback={<TextField id="bulletin-period" label={b().period} type="month" required pattern="\d{4}-\d{2}" value={month()} onInput={setMonth} />}>
           <div class="field">
             <label for="bulletin-quarter-year">{b().year}</label>
             <input id="bulletin-quarter-year" type="number" required min="2000" max="2100" value={quarterYear()} onInput={(e) => setQuarter(`${e.currentTarget.value}-q${quarterNumber()}`)} />
           </div>
-          <div class="field">
-            <label for="bulletin-quarter">{b().quarter}</label>
+          <Field id="bulletin-quarter" label={b().quarter}>
             <select id="bulletin-quarter" value={quarterNumber()} onChange={(e) => setQuarter(`${quarterYear()}-q${e.currentTarget.value}`)}>
               <For each={['1', '2', '3', '4']}>{(q) => <option value={q}>{q}</option>}</For>
             </select>
-          </div>
+          </Field>
         </Show>
         <button type="submit" disabled={create.isPending || !isPeriodKey(period())}>
           {create.isPending ? b().creating : b().createDraft}
         </button>
       </div>
       <MutationError error={create.error} />
-    </form>
+    </Form>
   );
 }
 
@@ -169,37 +153,22 @@ function Contacts() {
     <section class="card bulletin-card" aria-labelledby="bulletin-contacts-title">
       <h2 id="bulletin-contacts-title">{b().contactsTitle}</h2>
       <p class="muted">{b().contactsHint}</p>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          add.mutate();
-        }}
-      >
+      <Form onSubmit={() => add.mutate()}>
         <div class="form-row">
-          <div class="field">
-            <label for="contact-org-search">{b().organizationSearch}</label>
-            <input id="contact-org-search" type="search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="contact-org">{b().organization}</label>
+          <TextField id="contact-org-search" label={b().organizationSearch} type="search" value={search()} onInput={setSearch} />
+          <Field id="contact-org" label={b().organization}>
             <select id="contact-org" required value={organizationId()} onChange={(e) => setOrganizationId(e.currentTarget.value)}>
               <For each={organizations.data?.items ?? []}>{(o) => <option value={String(o.id)}>{o.shortName}</option>}</For>
             </select>
-          </div>
-          <div class="field">
-            <label for="contact-email">{b().email}</label>
-            <input id="contact-email" type="email" required maxLength={320} value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="contact-name">{b().contactName}</label>
-            <input id="contact-name" maxLength={300} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
-          </div>
+          </Field>
+          <TextField id="contact-email" label={b().email} type="email" required maxLength={320} value={email()} onInput={setEmail} />
+          <TextField id="contact-name" label={b().contactName} maxLength={300} value={name()} onInput={setName} />
           <button type="submit" disabled={add.isPending || !organizationId()}>
             {b().addContact}
           </button>
         </div>
         <MutationError error={add.error ?? remove.error} />
-      </form>
+      </Form>
       <QueryView query={contacts} empty={(list) => list.length === 0} emptyDetail={b().noContacts}>
         {(list) => (
           <DataTable
@@ -274,13 +243,12 @@ function ScheduleSettings() {
                 <label for="schedule-timezone">{b().scheduleTimezone}</label>
                 <input id="schedule-timezone" required maxLength={60} value={timezone() ?? current.scheduleTimezone} onInput={(e) => setTimezone(e.currentTarget.value)} />
               </div>
-              <div class="field">
-                <label for="schedule-period-kind">{b().periodKind}</label>
+              <Field id="schedule-period-kind" label={b().periodKind}>
                 <select id="schedule-period-kind" value={periodKind() ?? current.periodKind} onChange={(e) => setPeriodKind(e.currentTarget.value === 'quarter' ? 'quarter' : 'month')}>
                   <option value="month">{b().periodKindMonth}</option>
                   <option value="quarter">{b().periodKindQuarter}</option>
                 </select>
-              </div>
+              </Field>
               <div class="field field--inline">
                 <input id="schedule-enabled" type="checkbox" checked={enabled() ?? current.scheduleEnabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />
                 <label for="schedule-enabled">{b().scheduleEnabled}</label>

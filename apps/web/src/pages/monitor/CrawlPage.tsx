@@ -9,6 +9,7 @@ import { CrawlNow } from './CrawlNow';
 import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { CRAWL_PROBLEMS, NETWORKS, type CrawlProblem, type Network } from '@most/domain/browser';
+import { Field } from '../../components/Form';
 
 /**
  * Crawl health: how many pages have each problem (failing, gone, closed, never or long not read),
@@ -93,14 +94,13 @@ export default function CrawlPage() {
 
         <h2>{t().organization.accounts}</h2>
         <form class="form-row" onSubmit={(e) => e.preventDefault()} aria-label={t().ranking.filters}>
-          <div class="field">
-            <label for="crawl-problem">{c().problemFilter}</label>
+          <Field id="crawl-problem" label={c().problemFilter}>
             <select id="crawl-problem" value={problem()} onChange={(e) => choose(e.currentTarget.value as CrawlProblem | 'any' | '')}>
               <option value="">{t().app.all}</option>
               <option value="any">{c().anyProblem}</option>
               <For each={CRAWL_PROBLEMS}>{(value) => <option value={value}>{label(c().problems, value)}</option>}</For>
             </select>
-          </div>
+          </Field>
           <div class="field field--inline">
             <input
               id="crawl-failing"
@@ -113,8 +113,7 @@ export default function CrawlPage() {
             />
             <label for="crawl-failing">{m().failingOnly}</label>
           </div>
-          <div class="field">
-            <label for="crawl-network">{t().organization.network}</label>
+          <Field id="crawl-network" label={t().organization.network}>
             <select
               id="crawl-network"
               value={network()}
@@ -126,7 +125,7 @@ export default function CrawlPage() {
               <option value="">{t().app.all}</option>
               <For each={NETWORKS}>{(value) => <option value={value}>{label(t().networks, value)}</option>}</For>
             </select>
-          </div>
+          </Field>
         </form>
         <QueryView query={health} empty={(data) => data.total === 0}>
           {(data) => (

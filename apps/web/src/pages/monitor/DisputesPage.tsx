@@ -7,6 +7,7 @@ import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { formatDateTime, formatPeriod } from '../../format';
 import { label, locale, t } from '../../i18n';
+import { Field } from '../../components/Form';
 
 type Status = 'open' | 'accepted' | 'rejected';
 
@@ -55,13 +56,12 @@ export default function DisputesInboxPage() {
     <RequireRole roles={MONITOR_ROLES}>
       <section aria-labelledby="disputes-title">
         <h1 id="disputes-title">{m().disputesTitle}</h1>
-        <div class="field">
-          <label for="disputes-status">{a().status}</label>
+        <Field id="disputes-status" label={a().status}>
           <select id="disputes-status" value={status()} onChange={(e) => setStatus(e.currentTarget.value as Status | '')}>
             <option value="">{t().app.all}</option>
             <For each={['open', 'accepted', 'rejected'] as const}>{(value) => <option value={value}>{label(a().disputeStatuses, value)}</option>}</For>
           </select>
-        </div>
+        </Field>
         <QueryView query={inbox} empty={(items) => items.length === 0}>
           {(items) => (
             <ul class="plain" data-testid="disputes-inbox">

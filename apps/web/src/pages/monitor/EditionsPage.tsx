@@ -9,6 +9,7 @@ import { formatDate } from '../../format';
 import { locale, t } from '../../i18n';
 import { EditionMeta, EditionRows } from '../public/RankingPage';
 import { DataTable } from '../../components/DataTable';
+import { Form, TextField } from '../../components/Form';
 
 function BuildForm(props: { onBuilt: (id: number) => void }) {
   const client = useQueryClient();
@@ -27,35 +28,18 @@ function BuildForm(props: { onBuilt: (id: number) => void }) {
   return (
     <details class="card">
       <summary>{m().build}</summary>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          build.mutate();
-        }}
-      >
+      <Form onSubmit={() => build.mutate()}>
         <div class="form-row">
-          <div class="field">
-            <label for="build-title">{m().editionTitle}</label>
-            <input id="build-title" required size={32} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="build-start">{m().periodStart}</label>
-            <input id="build-start" type="date" required value={periodStart()} onInput={(e) => setPeriodStart(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="build-end">{m().periodEnd}</label>
-            <input id="build-end" type="date" required value={periodEnd()} onInput={(e) => setPeriodEnd(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="build-version">{t().ranking.methodologyVersion}</label>
-            <input id="build-version" required size={4} value={version()} onInput={(e) => setVersion(e.currentTarget.value)} />
-          </div>
+          <TextField id="build-title" label={m().editionTitle} required size={32} value={title()} onInput={setTitle} />
+          <TextField id="build-start" label={m().periodStart} type="date" required value={periodStart()} onInput={setPeriodStart} />
+          <TextField id="build-end" label={m().periodEnd} type="date" required value={periodEnd()} onInput={setPeriodEnd} />
+          <TextField id="build-version" label={t().ranking.methodologyVersion} required size={4} value={version()} onInput={setVersion} />
           <button type="submit" disabled={build.isPending}>
             {m().build}
           </button>
         </div>
         <MutationError error={build.error} />
-      </form>
+      </Form>
     </details>
   );
 }

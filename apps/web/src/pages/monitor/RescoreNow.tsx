@@ -4,6 +4,7 @@ import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
+import { Form, Field, TextField } from '../../components/Form';
 
 const KINDS = ['week', 'month', 'quarter'] as const;
 type Kind = (typeof KINDS)[number];
@@ -40,27 +41,22 @@ export function RescoreNow() {
     <section class="card" aria-labelledby="rescore-title" data-testid="rescore-now">
       <h2 id="rescore-title">{o().rescoreTitle}</h2>
       <p class="muted">{o().rescoreHint}</p>
-      <form
+      <Form
         class="form-row"
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={() => {
           if (!running()) start.mutate();
         }}
       >
-        <div class="field">
-          <label for="rescore-kind">{o().periodKind}</label>
+        <Field id="rescore-kind" label={o().periodKind}>
           <select id="rescore-kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as Kind)}>
             <For each={KINDS}>{(value) => <option value={value}>{label(o().periodKinds, value)}</option>}</For>
           </select>
-        </div>
-        <div class="field">
-          <label for="rescore-date">{o().date}</label>
-          <input id="rescore-date" type="date" value={date()} onInput={(e) => setDate(e.currentTarget.value)} />
-        </div>
+        </Field>
+        <TextField id="rescore-date" label={o().date} type="date" value={date()} onInput={setDate} />
         <button type="submit" disabled={running()}>
           {o().rescore}
         </button>
-      </form>
+      </Form>
       <MutationError error={start.error} />
       <div role="status" aria-live="polite" data-testid="rescore-status">
         <Show when={status.data}>

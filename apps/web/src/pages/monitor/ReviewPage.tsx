@@ -8,6 +8,7 @@ import { formatDateTime, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { decisionInput, type Decision } from './review-decision';
 import { ReviewContext } from './ReviewContext';
+import { TextField } from '../../components/Form';
 
 const KEYS: Record<string, Decision> = { q: 'question', n: 'not_question', e: 'answered_elsewhere' };
 
@@ -99,10 +100,7 @@ export default function ReviewPage() {
                         {t().review.openComment}
                       </a>
                     </p>
-                    <div class="field">
-                      <label for="review-note">{m().note}</label>
-                      <input id="review-note" size={40} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
-                    </div>
+                    <TextField id="review-note" label={m().note} size={40} value={note()} onInput={setNote} />
                     <div class="toolbar" role="group" aria-label={t().app.actions} aria-describedby="review-keys">
                       <button type="button" aria-keyshortcuts="Q" disabled={decide.isPending} onClick={() => act('question')}>
                         {m().confirm} <kbd>Q</kbd>

@@ -9,6 +9,7 @@ import { formatDate } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import type { Role } from '../../session';
 import { DataTable } from '../../components/DataTable';
+import { Form, Field, TextField } from '../../components/Form';
 
 const ROLES: Role[] = ['admin', 'monitor', 'agency', 'instructor', 'trainee'];
 
@@ -30,45 +31,28 @@ function InviteForm() {
   const m = () => t().monitor;
 
   return (
-    <form
-      class="card"
-      onSubmit={(event) => {
-        event.preventDefault();
-        invite.mutate();
-      }}
-    >
+    <Form class="card" onSubmit={() => invite.mutate()}>
       <h2>{m().invite}</h2>
       <div class="form-row">
-        <div class="field">
-          <label for="invite-email">{t().login.email}</label>
-          <input id="invite-email" type="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="invite-name">{m().name}</label>
-          <input id="invite-name" value={displayName()} onInput={(e) => setDisplayName(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="invite-role">{m().role}</label>
+        <TextField id="invite-email" label={t().login.email} type="email" required value={email()} onInput={setEmail} />
+        <TextField id="invite-name" label={m().name} value={displayName()} onInput={setDisplayName} />
+        <Field id="invite-role" label={m().role}>
           <select id="invite-role" value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)}>
             <For each={ROLES}>{(value) => <option value={value}>{t().roles[value]}</option>}</For>
           </select>
-        </div>
+        </Field>
       </div>
       <Show when={role() === 'agency'}>
         <fieldset>
           <legend>{m().organizationSearch}</legend>
           <div class="form-row">
-            <div class="field">
-              <label for="invite-org-search">{t().app.search}</label>
-              <input id="invite-org-search" type="search" value={orgSearch()} onInput={(e) => setOrgSearch(e.currentTarget.value)} />
-            </div>
-            <div class="field">
-              <label for="invite-org">{t().ranking.organization}</label>
+            <TextField id="invite-org-search" label={t().app.search} type="search" value={orgSearch()} onInput={setOrgSearch} />
+            <Field id="invite-org" label={t().ranking.organization}>
               <select id="invite-org" required value={organizationId()} onChange={(e) => setOrganizationId(e.currentTarget.value)}>
                 <option value="">—</option>
                 <For each={organizations.data?.items ?? []}>{(org) => <option value={String(org.id)}>{org.shortName}</option>}</For>
               </select>
-            </div>
+            </Field>
           </div>
         </fieldset>
       </Show>
@@ -83,7 +67,7 @@ function InviteForm() {
         )}
       </Show>
       <MutationError error={invite.error} />
-    </form>
+    </Form>
   );
 }
 

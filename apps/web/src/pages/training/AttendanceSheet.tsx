@@ -6,6 +6,7 @@ import { MutationError } from '../../components/MutationError';
 import { QueryView } from '../../components/State';
 import { formatDateTime, formatNumber } from '../../format';
 import { locale, t } from '../../i18n';
+import { Form } from '../../components/Form';
 
 type Mark = 'present' | 'absent' | 'excused';
 const MARKS: Mark[] = ['present', 'absent', 'excused'];
@@ -35,13 +36,7 @@ function Sheet(props: { sessionId: number }) {
   return (
     <QueryView query={sheet} empty={(rows) => rows.length === 0} emptyDetail={m().noTrainees}>
       {(rows) => (
-        <form
-          data-testid="attendance-sheet"
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate();
-          }}
-        >
+        <Form data-testid="attendance-sheet" onSubmit={() => save.mutate()}>
           <For each={rows}>
             {(row) => (
               <fieldset class="field--inline" data-testid="attendance-row">
@@ -80,7 +75,7 @@ function Sheet(props: { sessionId: number }) {
             </p>
           </Show>
           <MutationError error={save.error} />
-        </form>
+        </Form>
       )}
     </QueryView>
   );

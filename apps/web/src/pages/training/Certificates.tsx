@@ -9,6 +9,7 @@ import { label, locale, t } from '../../i18n';
 import { isMonitor } from '../../session';
 import { CorrectionForm, DuplicateForm } from './CertificateReissue';
 import { regionToday, saveFile } from './files';
+import { Form, TextField } from '../../components/Form';
 
 function RevokeForm(props: { certificateId: number; onDone: () => void }) {
   const [reason, setReason] = createSignal('');
@@ -19,22 +20,18 @@ function RevokeForm(props: { certificateId: number; onDone: () => void }) {
   const m = () => t().training;
   const id = `revoke-${props.certificateId}`;
   return (
-    <form
+    <Form
       class="form-row"
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         if (reason().trim()) revoke.mutate();
       }}
     >
-      <div class="field">
-        <label for={id}>{m().revokeReason}</label>
-        <input id={id} required maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-      </div>
+      <TextField id={id} label={m().revokeReason} required maxLength={2000} value={reason()} onInput={setReason} />
       <button type="submit" class="button--danger" disabled={revoke.isPending || !reason().trim()}>
         {m().revoke}
       </button>
       <MutationError error={revoke.error} />
-    </form>
+    </Form>
   );
 }
 

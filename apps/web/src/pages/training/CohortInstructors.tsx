@@ -4,6 +4,7 @@ import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { QueryView } from '../../components/State';
 import { fill, t } from '../../i18n';
+import { Form, Field } from '../../components/Form';
 
 /** Who teaches a cohort: attach an instructor from the users with that role, detach one. */
 export function CohortInstructors(props: { cohortId: number }) {
@@ -57,24 +58,22 @@ export function CohortInstructors(props: { cohortId: number }) {
         {(all) => (
           <Show when={all().length > 0} fallback={<p class="muted">{m().noInstructorUsers}</p>}>
             <Show when={free().length > 0} fallback={<p class="muted">{m().allInstructorsAttached}</p>}>
-              <form
+              <Form
                 class="form-row"
-                onSubmit={(event) => {
-                  event.preventDefault();
+                onSubmit={() => {
                   if (chosen()) attach.mutate(Number(chosen()));
                 }}
               >
-                <div class="field">
-                  <label for={selectId}>{m().instructorToAttach}</label>
+                <Field id={selectId} label={m().instructorToAttach}>
                   <select id={selectId} required value={chosen()} onChange={(e) => setChosen(e.currentTarget.value)}>
                     <option value="">—</option>
                     <For each={free()}>{(person) => <option value={String(person.id)}>{`${name(person)} (${person.email})`}</option>}</For>
                   </select>
-                </div>
+                </Field>
                 <button type="submit" disabled={!chosen() || attach.isPending}>
                   {m().attachInstructor}
                 </button>
-              </form>
+              </Form>
             </Show>
           </Show>
         )}

@@ -12,6 +12,7 @@ import { csvField, fileToBase64, textToBase64 } from './files';
 import { OrganizationPicker, type PickedOrganization } from './OrganizationPicker';
 import { TRAINING_MANAGER_ROLES } from './roles';
 import { ENROLMENT_TRANSITIONS, REASON_REQUIRED, type EnrolmentState } from '@most/domain/browser';
+import { Form, Field, TextField } from '../../components/Form';
 
 type BulkReport = { enrolled: number; createdUsers: number; errors: { line: number; message: string }[] };
 
@@ -100,32 +101,19 @@ function EnrolPersonForm(props: { cohortId: number }) {
     >
       <h2 id="enrol-person-title">{m().enrolPerson}</h2>
       <div class="form-row">
-        <div class="field">
-          <label for="enrol-person-search">{m().personSearch}</label>
-          <input id="enrol-person-search" type="search" maxLength={200} autocomplete="off" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="enrol-person">{m().personChoice}</label>
+        <TextField id="enrol-person-search" label={m().personSearch} type="search" maxLength={200} autocomplete="off" value={search()} onInput={setSearch} />
+        <Field id="enrol-person" label={m().personChoice}>
           <select id="enrol-person" value={personId()} onChange={(e) => setPersonId(e.currentTarget.value)}>
             <option value="">{m().personNew}</option>
             <For each={people.data ?? []}>{(p) => <option value={String(p.id)}>{`${p.displayName || p.email} (${p.email}${p.organizationName ? `, ${p.organizationName}` : ''})`}</option>}</For>
           </select>
-        </div>
+        </Field>
       </div>
       <Show when={!person()}>
         <div class="form-row">
-          <div class="field">
-            <label for="enrol-email">{t().login.email}</label>
-            <input id="enrol-email" type="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="enrol-surname">{m().surname}</label>
-            <input id="enrol-surname" maxLength={200} value={surname()} onInput={(e) => setSurname(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="enrol-given">{m().givenName}</label>
-            <input id="enrol-given" maxLength={200} value={givenName()} onInput={(e) => setGivenName(e.currentTarget.value)} />
-          </div>
+          <TextField id="enrol-email" label={t().login.email} type="email" required value={email()} onInput={setEmail} />
+          <TextField id="enrol-surname" label={m().surname} maxLength={200} value={surname()} onInput={setSurname} />
+          <TextField id="enrol-given" label={m().givenName} maxLength={200} value={givenName()} onInput={setGivenName} />
         </div>
       </Show>
       <OrganizationPicker idPrefix="enrol-org" value={organization()} onChange={setOrganization} required={needsOrganization()} />
@@ -205,29 +193,24 @@ function ChangeState(props: { enrolmentId: number; state: EnrolmentState; cohort
   const needsReason = () => to() !== '' && REASON_REQUIRED.has(to() as EnrolmentState);
   return (
     <Show when={options().length > 0} fallback={<span class="muted">—</span>}>
-      <form
+      <Form
         class="form-row"
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={() => {
           if (to()) change.mutate();
         }}
       >
-        <div class="field">
-          <label for={id('to')}>{m().newState}</label>
+        <Field id={id('to')} label={m().newState}>
           <select id={id('to')} value={to()} onChange={(e) => setTo(e.currentTarget.value as EnrolmentState)}>
             <option value="">—</option>
             <For each={options()}>{(state) => <option value={state}>{label(m().states, state)}</option>}</For>
           </select>
-        </div>
-        <div class="field">
-          <label for={id('reason')}>{needsReason() ? m().reasonRequired : m().reason}</label>
-          <input id={id('reason')} required={needsReason()} maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-        </div>
+        </Field>
+        <TextField id={id('reason')} label={needsReason() ? m().reasonRequired : m().reason} required={needsReason()} maxLength={2000} value={reason()} onInput={setReason} />
         <button type="submit" disabled={!to() || change.isPending}>
           {m().changeState}
         </button>
         <MutationError error={change.error} />
-      </form>
+      </Form>
     </Show>
   );
 }

@@ -6,6 +6,7 @@ import { QueryView } from '../../components/State';
 import { formatDateTime, formatNumber } from '../../format';
 import { fill, locale, t } from '../../i18n';
 import { saveFile } from './files';
+import { Form, Field } from '../../components/Form';
 
 type QueueItem = RouterOutputs['training']['instructor']['gradingQueue'][number];
 
@@ -54,12 +55,7 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
         </ul>
       </Show>
       <MutationError error={file.error} />
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          grade.mutate();
-        }}
-      >
+      <Form onSubmit={() => grade.mutate()}>
         <div class="form-row">
           <div class="field">
             <label for={id('score')}>{fill(m().scoreOutOf, { max: formatNumber(props.item.maxScore, locale()) })}</label>
@@ -78,10 +74,9 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
               {fill(m().passFrom, { pass: formatNumber(props.item.passScore, locale()) })}
             </p>
           </div>
-          <div class="field">
-            <label for={id('feedback')}>{m().feedback}</label>
+          <Field id={id('feedback')} label={m().feedback}>
             <textarea id={id('feedback')} rows="3" maxLength={20_000} value={feedback()} onInput={(e) => setFeedback(e.currentTarget.value)} />
-          </div>
+          </Field>
         </div>
         <div class="field field--inline">
           <input id={id('resubmit')} type="checkbox" checked={resubmit()} onChange={(e) => setResubmit(e.currentTarget.checked)} />
@@ -90,7 +85,7 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
         <button type="submit" disabled={grade.isPending || score() === ''}>
           {m().saveGrade}
         </button>
-      </form>
+      </Form>
       <MutationError error={grade.error} />
     </article>
   );

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { fileToBase64 } from './files';
 import { TRAINEE_ROLES } from './roles';
+import { Form, Field } from '../../components/Form';
 
 const MAX_FILES = 5;
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -37,18 +38,16 @@ function SubmitForm(props: { enrolmentId: number; assignmentId: number; title: s
   const id = (suffix: string) => `submit-${props.assignmentId}-${suffix}`;
 
   return (
-    <form
+    <Form
       class="card"
       aria-label={fill(m().submitFor, { title: props.title })}
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         if (!tooBig() && (text().trim() || files().length > 0)) submit.mutate();
       }}
     >
-      <div class="field">
-        <label for={id('text')}>{m().answerText}</label>
+      <Field id={id('text')} label={m().answerText}>
         <textarea id={id('text')} rows="6" maxLength={100_000} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
-      </div>
+      </Field>
       <div class="field">
         <label for={id('files')}>{m().answerFiles}</label>
         <input
@@ -80,7 +79,7 @@ function SubmitForm(props: { enrolmentId: number; assignmentId: number; title: s
         </p>
       </Show>
       <MutationError error={submit.error} />
-    </form>
+    </Form>
   );
 }
 
