@@ -154,9 +154,7 @@ function AccountScores(props: { accountId: number; url: string }) {
 }
 
 function OrganizationTrend(props: { organizationId: number }) {
-  const scores = useQuery(() => ({
-    ...queries.accounts.organizationScores.queryOptions({ organizationId: props.organizationId, limit: 52 }),
-  }));
+  const scores = useQuery(() => queries.accounts.organizationScores.queryOptions({ organizationId: props.organizationId, limit: 52 }));
   return (
     <QueryView query={scores} empty={(list) => list.length === 0}>
       {(list) => {

@@ -11,6 +11,7 @@ import { fill, label, locale, t } from '../../i18n';
 import { BlockView, IssueNotices, type Block, type Section } from './Blocks';
 import { moveKey } from './bulletin-view';
 import { Form } from '../../components/Form';
+import { QueryTable } from '../../components/QueryTable';
 
 type Editor = Awaited<ReturnType<typeof trpc.bulletin.get.query>>;
 type Summary = Editor['summary'];
@@ -283,35 +284,32 @@ function Deliveries(props: { issueId: number }) {
           </p>
         </Show>
         <MutationError error={resend.error} />
-        <QueryView query={deliveries} empty={(list) => list.length === 0} emptyDetail={b().noDeliveries}>
-          {(list) => (
-            <DataTable
-              caption={b().deliveriesTitle}
-              testId="bulletin-deliveries"
-              rows={list}
-              columns={[
-                { header: b().email, cell: (d) => d.email },
-                {
-                  header: b().deliveryStatus,
-                  cell: (d) => <span classList={{ fail: d.status === 'failed', pass: d.status === 'sent', warn: d.status === 'retrying' }}>{label(b().deliveryStatuses, d.status)}</span>,
-                },
-                { header: b().attempts, numeric: true, cell: (d) => d.attempts },
-                { header: b().lastError, cell: (d) => d.lastError ?? '—' },
-                { header: b().sentAt, cell: (d) => (d.sentAt ? formatDateTime(d.sentAt, locale()) : '—') },
-                {
-                  header: t().app.actions,
-                  cell: (d) => (
-                    <Show when={d.status === 'failed'} fallback="—">
-                      <button type="button" class="button--ghost" disabled={resend.isPending} aria-label={`${b().resendOne}: ${d.email}`} onClick={() => resend.mutate(d.id)}>
-                        {b().resendOne}
-                      </button>
-                    </Show>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </QueryView>
+        <QueryTable
+          query={deliveries}
+          emptyDetail={b().noDeliveries}
+          caption={b().deliveriesTitle}
+          testId="bulletin-deliveries"
+          columns={[
+            { header: b().email, cell: (d) => d.email },
+            {
+              header: b().deliveryStatus,
+              cell: (d) => <span classList={{ fail: d.status === 'failed', pass: d.status === 'sent', warn: d.status === 'retrying' }}>{label(b().deliveryStatuses, d.status)}</span>,
+            },
+            { header: b().attempts, numeric: true, cell: (d) => d.attempts },
+            { header: b().lastError, cell: (d) => d.lastError ?? '—' },
+            { header: b().sentAt, cell: (d) => (d.sentAt ? formatDateTime(d.sentAt, locale()) : '—') },
+            {
+              header: t().app.actions,
+              cell: (d) => (
+                <Show when={d.status === 'failed'} fallback="—">
+                  <button type="button" class="button--ghost" disabled={resend.isPending} aria-label={`${b().resendOne}: ${d.email}`} onClick={() => resend.mutate(d.id)}>
+                    {b().resendOne}
+                  </button>
+                </Show>
+              ),
+            },
+          ]}
+        />
       </section>
       <section class="card bulletin-card" aria-labelledby="acknowledgements-title">
         <h2 id="acknowledgements-title">{b().acknowledgementsTitle}</h2>

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { groupByState, isPeriodKey, previousMonthKey, previousQuarterKey } from './bulletin-view';
 import { Form, Field, TextField } from '../../components/Form';
+import { QueryTable } from '../../components/QueryTable';
 
 function CreateDraftForm() {
   const client = useQueryClient();
@@ -125,12 +126,8 @@ function Contacts() {
   const [email, setEmail] = createSignal('');
   const [name, setName] = createSignal('');
   const contacts = useQuery(() => queries.bulletin.contacts.queryOptions());
-  const organizations = useQuery(() => ({
-    ...queries.registry.organizations.queryOptions({ search: search() || undefined, page: 1, pageSize: 200 }),
-  }));
-  const names = useQuery(() => ({
-    ...queries.registry.organizations.queryOptions({ page: 1, pageSize: 200 }),
-  }));
+  const organizations = useQuery(() => queries.registry.organizations.queryOptions({ search: search() || undefined, page: 1, pageSize: 200 }));
+  const names = useQuery(() => queries.registry.organizations.queryOptions({ page: 1, pageSize: 200 }));
   const nameOf = createMemo(() => new Map((names.data?.items ?? []).map((o) => [o.id, o.shortName] as const)));
   createEffect(() => {
     const items = organizations.data?.items ?? [];
@@ -169,32 +166,29 @@ function Contacts() {
         </div>
         <MutationError error={add.error ?? remove.error} />
       </Form>
-      <QueryView query={contacts} empty={(list) => list.length === 0} emptyDetail={b().noContacts}>
-        {(list) => (
-          <DataTable
-            caption={b().contactsTitle}
-            testId="bulletin-contacts"
-            rows={list}
-            columns={[
-              { header: b().organization, cell: (contact) => nameOf().get(contact.organizationId) ?? `#${contact.organizationId}` },
-              { header: b().email, cell: (contact) => contact.email },
-              { header: b().contactName, cell: (contact) => contact.name || '—' },
-              {
-                header: b().subscription,
-                cell: (contact) => (contact.unsubscribedAt ? <span class="warn">{fill(b().optedOut, { date: formatDate(contact.unsubscribedAt, locale()) })}</span> : b().subscribed),
-              },
-              {
-                header: t().app.actions,
-                cell: (contact) => (
-                  <button type="button" class="button--ghost" disabled={remove.isPending} aria-label={`${b().removeContact}: ${contact.email}`} onClick={() => remove.mutate(contact.id)}>
-                    {b().removeContact}
-                  </button>
-                ),
-              },
-            ]}
-          />
-        )}
-      </QueryView>
+      <QueryTable
+        query={contacts}
+        emptyDetail={b().noContacts}
+        caption={b().contactsTitle}
+        testId="bulletin-contacts"
+        columns={[
+          { header: b().organization, cell: (contact) => nameOf().get(contact.organizationId) ?? `#${contact.organizationId}` },
+          { header: b().email, cell: (contact) => contact.email },
+          { header: b().contactName, cell: (contact) => contact.name || '—' },
+          {
+            header: b().subscription,
+            cell: (contact) => (contact.unsubscribedAt ? <span class="warn">{fill(b().optedOut, { date: formatDate(contact.unsubscribedAt, locale()) })}</span> : b().subscribed),
+          },
+          {
+            header: t().app.actions,
+            cell: (contact) => (
+              <button type="button" class="button--ghost" disabled={remove.isPending} aria-label={`${b().removeContact}: ${contact.email}`} onClick={() => remove.mutate(contact.id)}>
+                {b().removeContact}
+              </button>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

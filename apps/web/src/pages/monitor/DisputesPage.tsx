@@ -46,9 +46,7 @@ function DecideForm(props: { disputeId: number }) {
 export default function DisputesInboxPage() {
   const criteria = useCriteria();
   const [status, setStatus] = createSignal<Status | ''>('open');
-  const inbox = useQuery(() => ({
-    ...queries.disputes.inbox.queryOptions({ status: status() || undefined, limit: 200 }),
-  }));
+  const inbox = useQuery(() => queries.disputes.inbox.queryOptions({ status: status() || undefined, limit: 200 }));
   const m = () => t().monitor;
   const a = () => t().agency;
 

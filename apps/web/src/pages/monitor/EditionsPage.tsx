@@ -8,8 +8,8 @@ import { QueryView } from '../../components/State';
 import { formatDate } from '../../format';
 import { locale, t } from '../../i18n';
 import { EditionMeta, EditionRows } from '../public/RankingPage';
-import { DataTable } from '../../components/DataTable';
 import { Form, TextField } from '../../components/Form';
+import { QueryTable } from '../../components/QueryTable';
 
 function BuildForm(props: { onBuilt: (id: number) => void }) {
   const client = useQueryClient();
@@ -45,9 +45,7 @@ function BuildForm(props: { onBuilt: (id: number) => void }) {
 }
 
 function Preview(props: { id: number; onChanged: () => void; onDeleted: () => void }) {
-  const preview = useQuery(() => ({
-    ...queries.rankings.preview.queryOptions({ id: props.id, page: 1, pageSize: 1000 }),
-  }));
+  const preview = useQuery(() => queries.rankings.preview.queryOptions({ id: props.id, page: 1, pageSize: 1000 }));
   const [confirming, setConfirming] = createSignal(false);
   const publish = useMutation(() => ({
     mutationFn: () => trpc.rankings.publish.mutate({ id: props.id }),
@@ -135,28 +133,24 @@ export default function EditionsPage() {
       <section aria-labelledby="editions-title">
         <h1 id="editions-title">{m().editionsTitle}</h1>
         <BuildForm onBuilt={setSelected} />
-        <QueryView query={editions} empty={(list) => list.length === 0}>
-          {(list) => (
-            <DataTable
-              caption={m().editionsTitle}
-              testId="editions-table"
-              rows={list}
-              columns={[
-                { header: m().editionTitle, cell: (edition) => edition.title },
-                { header: t().ranking.period, cell: (edition) => `${formatDate(edition.periodStart, locale())} — ${formatDate(edition.periodEnd, locale())}` },
-                { header: m().statuses, cell: (edition) => (edition.status === 'published' ? m().published : m().draft) },
-                {
-                  header: t().app.actions,
-                  cell: (edition) => (
-                    <button type="button" class="button--ghost" aria-label={`${m().preview}: ${edition.title}`} aria-pressed={selected() === edition.id} onClick={() => setSelected(edition.id)}>
-                      {m().preview}
-                    </button>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </QueryView>
+        <QueryTable
+          query={editions}
+          caption={m().editionsTitle}
+          testId="editions-table"
+          columns={[
+            { header: m().editionTitle, cell: (edition) => edition.title },
+            { header: t().ranking.period, cell: (edition) => `${formatDate(edition.periodStart, locale())} — ${formatDate(edition.periodEnd, locale())}` },
+            { header: m().statuses, cell: (edition) => (edition.status === 'published' ? m().published : m().draft) },
+            {
+              header: t().app.actions,
+              cell: (edition) => (
+                <button type="button" class="button--ghost" aria-label={`${m().preview}: ${edition.title}`} aria-pressed={selected() === edition.id} onClick={() => setSelected(edition.id)}>
+                  {m().preview}
+                </button>
+              ),
+            },
+          ]}
+        />
         <Show when={selected()} keyed>
           {(id) => <Preview id={id} onChanged={refresh} onDeleted={() => setSelected(undefined)} />}
         </Show>

@@ -4,12 +4,11 @@ import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { ACCESS } from '@most/domain/access';
 import { RequireRole } from '../../components/RequireRole';
-import { QueryView } from '../../components/State';
 import { formatDate } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import type { Role } from '../../session';
-import { DataTable } from '../../components/DataTable';
 import { Form, Field, TextField } from '../../components/Form';
+import { QueryTable } from '../../components/QueryTable';
 
 const ROLES: Role[] = ['admin', 'monitor', 'agency', 'instructor', 'trainee'];
 
@@ -88,33 +87,29 @@ export default function UsersPage() {
         <h1 id="users-title">{m().usersTitle}</h1>
         <InviteForm />
         <MutationError error={disable.error} />
-        <QueryView query={users} empty={(list) => list.length === 0}>
-          {(list) => (
-            <DataTable
-              caption={m().usersTitle}
-              testId="users-table"
-              rows={list}
-              columns={[
-                { header: t().login.email, cell: (u) => u.email },
-                { header: m().name, cell: (u) => u.displayName || '—' },
-                { header: m().role, cell: (u) => t().roles[u.role] },
-                { header: t().ranking.organization, cell: (u) => u.organizationName ?? '—' },
-                { header: m().statuses, cell: (u) => statusLabel(u.status) },
-                { header: m().created, cell: (u) => formatDate(u.createdAt, locale()) },
-                {
-                  header: t().app.actions,
-                  cell: (u) => (
-                    <Show when={u.status !== 'disabled'}>
-                      <button type="button" class="button--ghost" onClick={() => disable.mutate(u.id)}>
-                        {m().disable}
-                      </button>
-                    </Show>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </QueryView>
+        <QueryTable
+          query={users}
+          caption={m().usersTitle}
+          testId="users-table"
+          columns={[
+            { header: t().login.email, cell: (u) => u.email },
+            { header: m().name, cell: (u) => u.displayName || '—' },
+            { header: m().role, cell: (u) => t().roles[u.role] },
+            { header: t().ranking.organization, cell: (u) => u.organizationName ?? '—' },
+            { header: m().statuses, cell: (u) => statusLabel(u.status) },
+            { header: m().created, cell: (u) => formatDate(u.createdAt, locale()) },
+            {
+              header: t().app.actions,
+              cell: (u) => (
+                <Show when={u.status !== 'disabled'}>
+                  <button type="button" class="button--ghost" onClick={() => disable.mutate(u.id)}>
+                    {m().disable}
+                  </button>
+                </Show>
+              ),
+            },
+          ]}
+        />
       </section>
     </RequireRole>
   );

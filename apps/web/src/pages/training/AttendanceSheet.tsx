@@ -13,9 +13,7 @@ const MARKS: Mark[] = ['present', 'absent', 'excused'];
 
 function Sheet(props: { sessionId: number }) {
   const client = useQueryClient();
-  const sheet = useQuery(() => ({
-    ...queries.training.instructor.attendanceSheet.queryOptions({ sessionId: props.sessionId }),
-  }));
+  const sheet = useQuery(() => queries.training.instructor.attendanceSheet.queryOptions({ sessionId: props.sessionId }));
   const [marks, setMarks] = createStore<Record<number, Mark>>({});
   // Start from what is stored; unmarked trainees stay unmarked until chosen.
   createEffect(() => {
@@ -83,9 +81,7 @@ function Sheet(props: { sessionId: number }) {
 
 /** One session at a time: present / absent / excused for every trainee of the cohort. */
 export function AttendanceSheet(props: { cohortId: number }) {
-  const sessions = useQuery(() => ({
-    ...queries.training.instructor.sessions.queryOptions({ cohortId: props.cohortId }),
-  }));
+  const sessions = useQuery(() => queries.training.instructor.sessions.queryOptions({ cohortId: props.cohortId }));
   const [chosen, setChosen] = createSignal<number>();
   const sessionId = () => chosen() ?? sessions.data?.[0]?.id;
   const m = () => t().training;

@@ -2,14 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
-import { DataTable } from '../../components/DataTable';
-import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime } from '../../format';
 import { label, locale, t } from '../../i18n';
 import { isMonitor } from '../../session';
 import { CorrectionForm, DuplicateForm } from './CertificateReissue';
 import { regionToday, saveFile } from './files';
 import { Form, TextField } from '../../components/Form';
+import { QueryTable } from '../../components/QueryTable';
 
 function RevokeForm(props: { certificateId: number; onDone: () => void }) {
   const [reason, setReason] = createSignal('');
@@ -38,12 +37,8 @@ function RevokeForm(props: { certificateId: number; onDone: () => void }) {
 /** Issuing documents to those who finished and downloading them (instructors and monitors); revoking them (monitors). */
 export function Certificates(props: { cohortId: number }) {
   const client = useQueryClient();
-  const enrolments = useQuery(() => ({
-    ...queries.training.instructor.cohortProgress.queryOptions({ cohortId: props.cohortId }),
-  }));
-  const certificates = useQuery(() => ({
-    ...queries.training.monitor.certificates.queryOptions({ cohortId: props.cohortId }),
-  }));
+  const enrolments = useQuery(() => queries.training.instructor.cohortProgress.queryOptions({ cohortId: props.cohortId }));
+  const certificates = useQuery(() => queries.training.monitor.certificates.queryOptions({ cohortId: props.cohortId }));
   const refresh = () => {
     invalidate(client, queries.training.monitor.certificates.queryKey());
   };
@@ -93,80 +88,77 @@ export function Certificates(props: { cohortId: number }) {
         <MutationError error={issue.error} />
       </div>
       <MutationError error={pdf.error} />
-      <QueryView query={certificates} empty={(list) => list.length === 0} emptyDetail={m().noCertificates}>
-        {(list) => (
-          <DataTable
-            caption={m().certificates}
-            captionClass="visually-hidden"
-            testId="certificates-table"
-            rows={list}
-            rowAttrs={() => ({ 'data-testid': 'certificate-row' })}
-            columns={[
-              { header: m().registrationNumber, cell: (c) => `${c.registrationNumber} (${c.series} ${c.number})` },
-              { header: m().holder, cell: (c) => c.holderName },
-              { header: m().documentType, cell: (c) => label(m().documentTypes, c.documentType) },
-              { header: m().issueDate, cell: (c) => formatDate(c.issueDate, locale()) },
-              {
-                header: m().status,
-                cellAttrs: () => ({ 'data-testid': 'certificate-status' }),
-                cell: (c) => (
-                  <Show when={c.revokedAt} fallback={m().valid}>
-                    {(at) => (
-                      <>
-                        {m().revoked} {formatDateTime(at(), locale())}: {c.revokedReason}
-                      </>
-                    )}
-                  </Show>
-                ),
-              },
-              {
-                header: t().app.actions,
-                cell: (c) => (
+      <QueryTable
+        query={certificates}
+        emptyDetail={m().noCertificates}
+        caption={m().certificates}
+        captionClass="visually-hidden"
+        testId="certificates-table"
+        rowAttrs={() => ({ 'data-testid': 'certificate-row' })}
+        columns={[
+          { header: m().registrationNumber, cell: (c) => `${c.registrationNumber} (${c.series} ${c.number})` },
+          { header: m().holder, cell: (c) => c.holderName },
+          { header: m().documentType, cell: (c) => label(m().documentTypes, c.documentType) },
+          { header: m().issueDate, cell: (c) => formatDate(c.issueDate, locale()) },
+          {
+            header: m().status,
+            cellAttrs: () => ({ 'data-testid': 'certificate-status' }),
+            cell: (c) => (
+              <Show when={c.revokedAt} fallback={m().valid}>
+                {(at) => (
                   <>
-                    <div class="toolbar">
-                      <button type="button" class="button--ghost" onClick={() => pdf.mutate(c.id)}>
-                        {m().downloadPdf}
-                      </button>
-                      <a href={`/verify/${encodeURIComponent(c.verificationCode)}`} rel="noopener external" target="_blank">
-                        {m().verifyLink}
-                      </a>
-                      <Show when={!c.revokedAt && isMonitor()}>
-                        <button type="button" class="button--ghost" aria-expanded={revoking() === c.id} onClick={() => setRevoking(revoking() === c.id ? undefined : c.id)}>
-                          {m().revoke}…
-                        </button>
-                        <button type="button" class="button--ghost" aria-expanded={reissuing()?.id === c.id && reissuing()?.kind === 'duplicate'} onClick={() => toggleReissue(c.id, 'duplicate')}>
-                          {m().duplicate}
-                        </button>
-                        <button type="button" class="button--ghost" aria-expanded={reissuing()?.id === c.id && reissuing()?.kind === 'correction'} onClick={() => toggleReissue(c.id, 'correction')}>
-                          {m().correction}
-                        </button>
-                      </Show>
-                    </div>
-                    <Show when={reissuing()?.id === c.id && !c.revokedAt && reissuing()?.kind}>
-                      {(kind) => {
-                        const done = () => {
-                          setReissuing(undefined);
-                          refresh();
-                        };
-                        return kind() === 'duplicate' ? <DuplicateForm certificateId={c.id} onDone={done} /> : <CorrectionForm certificateId={c.id} onDone={done} />;
-                      }}
-                    </Show>
-                    <Show when={revoking() === c.id && !c.revokedAt}>
-                      <RevokeForm
-                        certificateId={c.id}
-                        onDone={() => {
-                          setRevoking(undefined);
-                          refresh();
-                        }}
-                      />
-                    </Show>
+                    {m().revoked} {formatDateTime(at(), locale())}: {c.revokedReason}
                   </>
-                ),
-              },
-            ]}
-          />
-        )}
-      </QueryView>
+                )}
+              </Show>
+            ),
+          },
+          {
+            header: t().app.actions,
+            cell: (c) => (
+              <>
+                <div class="toolbar">
+                  <button type="button" class="button--ghost" onClick={() => pdf.mutate(c.id)}>
+                    {m().downloadPdf}
+                  </button>
+                  <a href={`/verify/${encodeURIComponent(c.verificationCode)}`} rel="noopener external" target="_blank">
+                    {m().verifyLink}
+                  </a>
+                  <Show when={!c.revokedAt && isMonitor()}>
+                    <button type="button" class="button--ghost" aria-expanded={revoking() === c.id} onClick={() => setRevoking(revoking() === c.id ? undefined : c.id)}>
+                      {m().revoke}…
+                    </button>
+                    <button type="button" class="button--ghost" aria-expanded={reissuing()?.id === c.id && reissuing()?.kind === 'duplicate'} onClick={() => toggleReissue(c.id, 'duplicate')}>
+                      {m().duplicate}
+                    </button>
+                    <button type="button" class="button--ghost" aria-expanded={reissuing()?.id === c.id && reissuing()?.kind === 'correction'} onClick={() => toggleReissue(c.id, 'correction')}>
+                      {m().correction}
+                    </button>
+                  </Show>
+                </div>
+                <Show when={reissuing()?.id === c.id && !c.revokedAt && reissuing()?.kind}>
+                  {(kind) => {
+                    const done = () => {
+                      setReissuing(undefined);
+                      refresh();
+                    };
+                    return kind() === 'duplicate' ? <DuplicateForm certificateId={c.id} onDone={done} /> : <CorrectionForm certificateId={c.id} onDone={done} />;
+                  }}
+                </Show>
+                <Show when={revoking() === c.id && !c.revokedAt}>
+                  <RevokeForm
+                    certificateId={c.id}
+                    onDone={() => {
+                      setRevoking(undefined);
+                      refresh();
+                    }}
+                  />
+                </Show>
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -9,12 +9,8 @@ import { Form, Field } from '../../components/Form';
 /** Who teaches a cohort: attach an instructor from the users with that role, detach one. */
 export function CohortInstructors(props: { cohortId: number }) {
   const client = useQueryClient();
-  const attached = useQuery(() => ({
-    ...queries.training.monitor.cohortInstructors.queryOptions({ cohortId: props.cohortId }),
-  }));
-  const candidates = useQuery(() => ({
-    ...queries.training.monitor.people.queryOptions({ kind: 'instructors' }),
-  }));
+  const attached = useQuery(() => queries.training.monitor.cohortInstructors.queryOptions({ cohortId: props.cohortId }));
+  const candidates = useQuery(() => queries.training.monitor.people.queryOptions({ kind: 'instructors' }));
   const [chosen, setChosen] = createSignal('');
   const refresh = () => {
     invalidate(client, queries.training.monitor.cohortInstructors.queryKey(), queries.training.instructor.myCohorts.queryKey());

@@ -13,6 +13,7 @@ import { OrganizationPicker, type PickedOrganization } from './OrganizationPicke
 import { TRAINING_MANAGER_ROLES } from './roles';
 import { ENROLMENT_TRANSITIONS, REASON_REQUIRED, type EnrolmentState } from '@most/domain/browser';
 import { Form, Field, TextField } from '../../components/Form';
+import { QueryTable } from '../../components/QueryTable';
 
 type BulkReport = { enrolled: number; createdUsers: number; errors: { line: number; message: string }[] };
 
@@ -58,9 +59,7 @@ function EnrolPersonForm(props: { cohortId: number }) {
   const [surname, setSurname] = createSignal('');
   const [givenName, setGivenName] = createSignal('');
   const [organization, setOrganization] = createSignal<PickedOrganization | null>(null);
-  const people = useQuery(() => ({
-    ...queries.training.monitor.people.queryOptions({ kind: 'learners', search: search().trim() }),
-  }));
+  const people = useQuery(() => queries.training.monitor.people.queryOptions({ kind: 'learners', search: search().trim() }));
   const person = () => people.data?.find((p) => String(p.id) === personId());
   const reset = () => {
     setPersonId('');
@@ -216,49 +215,44 @@ function ChangeState(props: { enrolmentId: number; state: EnrolmentState; cohort
 }
 
 function EnrolmentList(props: { cohortId: number }) {
-  const enrolments = useQuery(() => ({
-    ...queries.training.monitor.enrolments.queryOptions({ cohortId: props.cohortId }),
-  }));
+  const enrolments = useQuery(() => queries.training.monitor.enrolments.queryOptions({ cohortId: props.cohortId }));
   const m = () => t().training;
   return (
     <section aria-labelledby="enrolment-list-title">
       <h2 id="enrolment-list-title">{m().enrolments}</h2>
-      <QueryView query={enrolments} empty={(list) => list.length === 0} emptyDetail={m().noTrainees}>
-        {(list) => (
-          <DataTable
-            caption={m().enrolments}
-            captionClass="visually-hidden"
-            testId="enrolments-table"
-            rows={list}
-            rowAttrs={() => ({ 'data-testid': 'enrolment-row' })}
-            columns={[
-              {
-                header: m().trainee,
-                rowHeader: true,
-                cell: (e) => (
-                  <>
-                    {e.displayName || e.email}
-                    <span class="muted"> {e.email}</span>
-                  </>
-                ),
-              },
-              { header: m().organization, cell: (e) => e.organizationName },
-              {
-                header: m().state,
-                cellAttrs: () => ({ 'data-testid': 'enrolment-state' }),
-                cell: (e) => (
-                  <>
-                    {label(m().states, e.state)}
-                    <Show when={e.stateReason}>{(reason) => <span class="muted"> ({reason()})</span>}</Show>
-                  </>
-                ),
-              },
-              { header: m().stateSince, cell: (e) => formatDateTime(e.stateSince, locale()) },
-              { header: t().app.actions, cell: (e) => <ChangeState enrolmentId={e.id} state={e.state} cohortId={props.cohortId} /> },
-            ]}
-          />
-        )}
-      </QueryView>
+      <QueryTable
+        query={enrolments}
+        emptyDetail={m().noTrainees}
+        caption={m().enrolments}
+        captionClass="visually-hidden"
+        testId="enrolments-table"
+        rowAttrs={() => ({ 'data-testid': 'enrolment-row' })}
+        columns={[
+          {
+            header: m().trainee,
+            rowHeader: true,
+            cell: (e) => (
+              <>
+                {e.displayName || e.email}
+                <span class="muted"> {e.email}</span>
+              </>
+            ),
+          },
+          { header: m().organization, cell: (e) => e.organizationName },
+          {
+            header: m().state,
+            cellAttrs: () => ({ 'data-testid': 'enrolment-state' }),
+            cell: (e) => (
+              <>
+                {label(m().states, e.state)}
+                <Show when={e.stateReason}>{(reason) => <span class="muted"> ({reason()})</span>}</Show>
+              </>
+            ),
+          },
+          { header: m().stateSince, cell: (e) => formatDateTime(e.stateSince, locale()) },
+          { header: t().app.actions, cell: (e) => <ChangeState enrolmentId={e.id} state={e.state} cohortId={props.cohortId} /> },
+        ]}
+      />
     </section>
   );
 }

@@ -93,9 +93,7 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
 
 /** Ungraded answers of the cohort, oldest first; grading re-evaluates completion on the server. */
 export function GradingQueue(props: { cohortId: number }) {
-  const queue = useQuery(() => ({
-    ...queries.training.instructor.gradingQueue.queryOptions({ cohortId: props.cohortId }),
-  }));
+  const queue = useQuery(() => queries.training.instructor.gradingQueue.queryOptions({ cohortId: props.cohortId }));
   const m = () => t().training;
   return (
     <section aria-labelledby="grading-title">

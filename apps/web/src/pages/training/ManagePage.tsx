@@ -14,9 +14,7 @@ import { SessionForm } from './SessionForm';
 import { DataTable } from '../../components/DataTable';
 
 function CohortSessions(props: { cohortId: number }) {
-  const sessions = useQuery(() => ({
-    ...queries.training.instructor.sessions.queryOptions({ cohortId: props.cohortId }),
-  }));
+  const sessions = useQuery(() => queries.training.instructor.sessions.queryOptions({ cohortId: props.cohortId }));
   const m = () => t().training;
   return (
     <div>

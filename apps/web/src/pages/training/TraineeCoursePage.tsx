@@ -87,9 +87,7 @@ function SubmitForm(props: { enrolmentId: number; assignmentId: number; title: s
 export default function TraineeCoursePage() {
   const params = useParams<{ enrolmentId: string }>();
   const enrolmentId = () => Number(params.enrolmentId);
-  const assignments = useQuery(() => ({
-    ...queries.training.trainee.assignments.queryOptions({ enrolmentId: enrolmentId() }),
-  }));
+  const assignments = useQuery(() => queries.training.trainee.assignments.queryOptions({ enrolmentId: enrolmentId() }));
   // The same list as the dashboard (cached): the enrolment's state decides whether answers can be sent now.
   const courses = useQuery(() => queries.training.trainee.myCourses.queryOptions());
   const course = () => courses.data?.find((c) => c.enrolmentId === enrolmentId());

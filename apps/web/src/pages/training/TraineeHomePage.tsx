@@ -4,13 +4,13 @@ import { For, Show } from 'solid-js';
 import { trpc, queries } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { RequireRole } from '../../components/RequireRole';
-import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { saveFile } from './files';
 import { ProfileForm } from './ProfileForm';
 import { TRAINEE_ROLES } from './roles';
+import { QueryTable } from '../../components/QueryTable';
 
 function MyCourses() {
   const courses = useQuery(() => queries.training.trainee.myCourses.queryOptions());
@@ -106,32 +106,29 @@ function UpcomingSessions() {
   return (
     <section aria-labelledby="upcoming-title">
       <h2 id="upcoming-title">{m().upcomingSessions}</h2>
-      <QueryView query={sessions} empty={(list) => list.length === 0} emptyDetail={m().noSessions}>
-        {(list) => (
-          <DataTable
-            caption={m().upcomingSessions}
-            captionClass="visually-hidden"
-            testId="upcoming-sessions"
-            rows={list}
-            columns={[
-              { header: m().sessionStarts, cell: (session) => formatDateTime(session.startsAt, locale()) },
-              { header: m().sessionTitle, cell: (session) => session.title },
-              { header: m().course, cell: (session) => session.courseTitle },
-              { header: m().hours, numeric: true, cell: (session) => formatNumber(session.hours, locale()) },
-              {
-                header: m().sessionWhere,
-                cell: (session) => (
-                  <Show when={session.mode === 'online' && session.link} fallback={session.place ?? '—'}>
-                    <a href={session.link!} rel="external noopener" target="_blank">
-                      {m().modes.online}
-                    </a>
-                  </Show>
-                ),
-              },
-            ]}
-          />
-        )}
-      </QueryView>
+      <QueryTable
+        query={sessions}
+        emptyDetail={m().noSessions}
+        caption={m().upcomingSessions}
+        captionClass="visually-hidden"
+        testId="upcoming-sessions"
+        columns={[
+          { header: m().sessionStarts, cell: (session) => formatDateTime(session.startsAt, locale()) },
+          { header: m().sessionTitle, cell: (session) => session.title },
+          { header: m().course, cell: (session) => session.courseTitle },
+          { header: m().hours, numeric: true, cell: (session) => formatNumber(session.hours, locale()) },
+          {
+            header: m().sessionWhere,
+            cell: (session) => (
+              <Show when={session.mode === 'online' && session.link} fallback={session.place ?? '—'}>
+                <a href={session.link!} rel="external noopener" target="_blank">
+                  {m().modes.online}
+                </a>
+              </Show>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }
