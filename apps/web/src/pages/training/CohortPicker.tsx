@@ -1,8 +1,11 @@
 import { useSearchParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { createEffect, For } from 'solid-js';
+import { createEffect, For, type JSX, Show } from 'solid-js';
 import { queries } from '../../api/trpc';
+import { RequireRole } from '../../components/RequireRole';
+import { QueryView } from '../../components/State';
 import { t } from '../../i18n';
+import type { Role } from '../../session';
 
 /** The cohort a teaching page works on, kept in the address (?cohort=) so it survives reloads and links. */
 export function useSelectedCohort() {
@@ -31,5 +34,25 @@ export function CohortPicker(props: { selection: ReturnType<typeof useSelectedCo
         </For>
       </select>
     </div>
+  );
+}
+
+/** A page working on one cohort: its title, the cohort picker, then the sections for the chosen cohort. */
+export function CohortDesk(props: { roles: Role[]; title: string; children: (cohortId: number) => JSX.Element }) {
+  const selection = useSelectedCohort();
+  return (
+    <RequireRole roles={props.roles}>
+      <h1>{props.title}</h1>
+      <QueryView query={selection.cohorts} empty={(list) => list.length === 0} emptyDetail={t().training.noCohorts}>
+        {() => (
+          <>
+            <CohortPicker selection={selection} />
+            <Show when={selection.cohortId()} keyed>
+              {(cohortId) => props.children(cohortId)}
+            </Show>
+          </>
+        )}
+      </QueryView>
+    </RequireRole>
   );
 }

@@ -2,12 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
-import { RequireRole } from '../../components/RequireRole';
 import { DataTable } from '../../components/DataTable';
-import { QueryView } from '../../components/State';
 import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
-import { CohortPicker, useSelectedCohort } from './CohortPicker';
+import { CohortDesk } from './CohortPicker';
 import { csvField, fileToBase64, textToBase64 } from './files';
 import { OrganizationPicker, type PickedOrganization } from './OrganizationPicker';
 import { TRAINING_MANAGER_ROLES } from './roles';
@@ -259,26 +257,15 @@ function EnrolmentList(props: { cohortId: number }) {
 
 /** Monitors: who is in a cohort, adding people one by one or from a table, and moving them through the states. */
 export default function EnrolmentsPage() {
-  const selection = useSelectedCohort();
   return (
-    <RequireRole roles={TRAINING_MANAGER_ROLES}>
-      <h1>{t().training.enrolmentsTitle}</h1>
-      <QueryView query={selection.cohorts} empty={(list) => list.length === 0} emptyDetail={t().training.noCohorts}>
-        {() => (
-          <>
-            <CohortPicker selection={selection} />
-            <Show when={selection.cohortId()} keyed>
-              {(cohortId) => (
-                <>
-                  <EnrolPersonForm cohortId={cohortId} />
-                  <BulkEnrolForm cohortId={cohortId} />
-                  <EnrolmentList cohortId={cohortId} />
-                </>
-              )}
-            </Show>
-          </>
-        )}
-      </QueryView>
-    </RequireRole>
+    <CohortDesk roles={TRAINING_MANAGER_ROLES} title={t().training.enrolmentsTitle}>
+      {(cohortId) => (
+        <>
+          <EnrolPersonForm cohortId={cohortId} />
+          <BulkEnrolForm cohortId={cohortId} />
+          <EnrolmentList cohortId={cohortId} />
+        </>
+      )}
+    </CohortDesk>
   );
 }
