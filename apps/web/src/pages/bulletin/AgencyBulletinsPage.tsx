@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { fill, locale, t } from '../../i18n';
 import { user } from '../../session';
 import { IssueNotices, SectionView } from './Blocks';
+import { QueryList } from '../../components/QueryList';
 
 function useAcknowledge() {
   const client = useQueryClient();
@@ -49,26 +50,20 @@ export default function AgencyBulletinsPage() {
         <h1 id="my-bulletins-title">{b().mineTitle}</h1>
         <p>{b().mineIntro}</p>
         <MutationError error={acknowledge.error} />
-        <QueryView query={mine} empty={(list) => list.length === 0} emptyDetail={b().noMine}>
-          {(list) => (
-            <ul class="plain" data-testid="my-bulletins">
-              <For each={list}>
-                {(issue) => (
-                  <li class="card bulletin-card" data-testid="my-bulletin">
-                    <h2>
-                      <A href={`/agency/bulletins/${encodeURIComponent(issue.slug)}`}>{issue.title}</A>
-                    </h2>
-                    <p class="muted">
-                      {issue.periodLabel} · {fill(b().publishedOn, { date: formatDate(issue.publishedAt, locale()) })}
-                      <Show when={issue.revision > 1}> · {fill(b().revisionN, { revision: issue.revision })}</Show>
-                    </p>
-                    <AcknowledgeButton issueId={issue.id} title={issue.title} acknowledgedAt={issue.acknowledgedAt} pending={acknowledge.isPending} onAcknowledge={(id) => acknowledge.mutate(id)} />
-                  </li>
-                )}
-              </For>
-            </ul>
+        <QueryList query={mine} emptyDetail={b().noMine} class="plain" testId="my-bulletins">
+          {(issue) => (
+            <li class="card bulletin-card" data-testid="my-bulletin">
+              <h2>
+                <A href={`/agency/bulletins/${encodeURIComponent(issue.slug)}`}>{issue.title}</A>
+              </h2>
+              <p class="muted">
+                {issue.periodLabel} · {fill(b().publishedOn, { date: formatDate(issue.publishedAt, locale()) })}
+                <Show when={issue.revision > 1}> · {fill(b().revisionN, { revision: issue.revision })}</Show>
+              </p>
+              <AcknowledgeButton issueId={issue.id} title={issue.title} acknowledgedAt={issue.acknowledgedAt} pending={acknowledge.isPending} onAcknowledge={(id) => acknowledge.mutate(id)} />
+            </li>
           )}
-        </QueryView>
+        </QueryList>
       </section>
     </RequireRole>
   );

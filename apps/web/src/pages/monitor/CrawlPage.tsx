@@ -10,6 +10,7 @@ import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { CRAWL_PROBLEMS, NETWORKS, type CrawlProblem, type Network } from '@most/domain/browser';
 import { Field } from '../../components/Form';
+import { QueryList } from '../../components/QueryList';
 
 /**
  * Crawl health: how many pages have each problem (failing, gone, closed, never or long not read),
@@ -72,22 +73,16 @@ export default function CrawlPage() {
         </QueryView>
 
         <h2>{m().alerts}</h2>
-        <QueryView query={alerts} empty={(list) => list.length === 0} emptyDetail={m().noAlerts}>
-          {(list) => (
-            <ul data-testid="crawl-alerts">
-              <For each={list}>
-                {(alert) => (
-                  <li class="notice notice--bad">
-                    <strong>{label(t().networks, alert.network)}</strong>: {(c().alertKinds as Record<string, string>)[alert.kind] ?? c().unknownError}{' '}
-                    <span class="muted">
-                      ({alert.occurrences} × , {when(alert.lastRaisedAt)})
-                    </span>
-                  </li>
-                )}
-              </For>
-            </ul>
+        <QueryList query={alerts} emptyDetail={m().noAlerts} testId="crawl-alerts">
+          {(alert) => (
+            <li class="notice notice--bad">
+              <strong>{label(t().networks, alert.network)}</strong>: {(c().alertKinds as Record<string, string>)[alert.kind] ?? c().unknownError}{' '}
+              <span class="muted">
+                ({alert.occurrences} × , {when(alert.lastRaisedAt)})
+              </span>
+            </li>
           )}
-        </QueryView>
+        </QueryList>
 
         <h2>{m().queue}</h2>
         <QueueStatus />

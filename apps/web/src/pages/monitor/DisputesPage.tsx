@@ -4,10 +4,10 @@ import { useCriteria } from '../../api/criteria';
 import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
-import { QueryView } from '../../components/State';
 import { formatDateTime, formatPeriod } from '../../format';
 import { label, locale, t } from '../../i18n';
 import { Field } from '../../components/Form';
+import { QueryList } from '../../components/QueryList';
 
 type Status = 'open' | 'accepted' | 'rejected';
 
@@ -60,43 +60,37 @@ export default function DisputesInboxPage() {
             <For each={['open', 'accepted', 'rejected'] as const}>{(value) => <option value={value}>{label(a().disputeStatuses, value)}</option>}</For>
           </select>
         </Field>
-        <QueryView query={inbox} empty={(items) => items.length === 0}>
-          {(items) => (
-            <ul class="plain" data-testid="disputes-inbox">
-              <For each={items}>
-                {(item) => (
-                  <li class="card" data-testid="dispute">
-                    <h2>
-                      {item.organizationName}: {item.criterionCode ? criteria.title(item.criterionCode) : `${m().comment} #${item.commentId}`}
-                    </h2>
-                    <dl class="meta">
-                      <dt>{a().page}</dt>
-                      <dd>
-                        <a href={item.accountUrl} rel="noopener noreferrer">
-                          {item.accountUrl}
-                        </a>
-                      </dd>
-                      <dt>{a().raisedAt}</dt>
-                      <dd>{formatDateTime(item.raisedAt, locale())}</dd>
-                      <Show when={item.periodStart}>
-                        <dt>{a().period}</dt>
-                        <dd>{formatPeriod(item.periodKind, item.periodStart!, t().periods, locale())}</dd>
-                      </Show>
-                      <dt>{a().disputeKind}</dt>
-                      <dd>{label(a().disputeReasons, item.reasonKind)}</dd>
-                      <dt>{a().status}</dt>
-                      <dd>{label(a().disputeStatuses, item.status)}</dd>
-                    </dl>
-                    <p class="citizen-text">{item.text}</p>
-                    <Show when={item.status === 'open'} fallback={<p>{item.decisionReason}</p>}>
-                      <DecideForm disputeId={item.id} />
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
+        <QueryList query={inbox} class="plain" testId="disputes-inbox">
+          {(item) => (
+            <li class="card" data-testid="dispute">
+              <h2>
+                {item.organizationName}: {item.criterionCode ? criteria.title(item.criterionCode) : `${m().comment} #${item.commentId}`}
+              </h2>
+              <dl class="meta">
+                <dt>{a().page}</dt>
+                <dd>
+                  <a href={item.accountUrl} rel="noopener noreferrer">
+                    {item.accountUrl}
+                  </a>
+                </dd>
+                <dt>{a().raisedAt}</dt>
+                <dd>{formatDateTime(item.raisedAt, locale())}</dd>
+                <Show when={item.periodStart}>
+                  <dt>{a().period}</dt>
+                  <dd>{formatPeriod(item.periodKind, item.periodStart!, t().periods, locale())}</dd>
+                </Show>
+                <dt>{a().disputeKind}</dt>
+                <dd>{label(a().disputeReasons, item.reasonKind)}</dd>
+                <dt>{a().status}</dt>
+                <dd>{label(a().disputeStatuses, item.status)}</dd>
+              </dl>
+              <p class="citizen-text">{item.text}</p>
+              <Show when={item.status === 'open'} fallback={<p>{item.decisionReason}</p>}>
+                <DecideForm disputeId={item.id} />
+              </Show>
+            </li>
           )}
-        </QueryView>
+        </QueryList>
       </section>
     </RequireRole>
   );

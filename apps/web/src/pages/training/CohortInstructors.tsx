@@ -2,9 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
-import { QueryView } from '../../components/State';
 import { fill, t } from '../../i18n';
 import { Form, Field } from '../../components/Form';
+import { QueryList } from '../../components/QueryList';
 
 /** Who teaches a cohort: attach an instructor from the users with that role, detach one. */
 export function CohortInstructors(props: { cohortId: number }) {
@@ -34,22 +34,16 @@ export function CohortInstructors(props: { cohortId: number }) {
   return (
     <div data-testid="cohort-instructors">
       <h4>{m().instructors}</h4>
-      <QueryView query={attached} empty={(list) => list.length === 0} emptyDetail={m().noInstructors}>
-        {(list) => (
-          <ul>
-            <For each={list}>
-              {(person) => (
-                <li data-testid="cohort-instructor">
-                  {name(person)} <span class="muted">{person.email}</span>{' '}
-                  <button type="button" class="button--ghost" aria-label={fill(m().detachInstructorOf, { name: name(person) })} disabled={detach.isPending} onClick={() => detach.mutate(person.id)}>
-                    {m().detachInstructor}
-                  </button>
-                </li>
-              )}
-            </For>
-          </ul>
+      <QueryList query={attached} emptyDetail={m().noInstructors}>
+        {(person) => (
+          <li data-testid="cohort-instructor">
+            {name(person)} <span class="muted">{person.email}</span>{' '}
+            <button type="button" class="button--ghost" aria-label={fill(m().detachInstructorOf, { name: name(person) })} disabled={detach.isPending} onClick={() => detach.mutate(person.id)}>
+              {m().detachInstructor}
+            </button>
+          </li>
         )}
-      </QueryView>
+      </QueryList>
       <Show when={candidates.data}>
         {(all) => (
           <Show when={all().length > 0} fallback={<p class="muted">{m().noInstructorUsers}</p>}>

@@ -12,25 +12,20 @@ import { CourseForm } from './CourseForm';
 import { TRAINING_MANAGER_ROLES } from './roles';
 import { SessionForm } from './SessionForm';
 import { DataTable } from '../../components/DataTable';
+import { QueryList } from '../../components/QueryList';
 
 function CohortSessions(props: { cohortId: number }) {
   const sessions = useQuery(() => queries.training.instructor.sessions.queryOptions({ cohortId: props.cohortId }));
   const m = () => t().training;
   return (
     <div>
-      <QueryView query={sessions} empty={(list) => list.length === 0} emptyDetail={m().noSessions}>
-        {(list) => (
-          <ul>
-            <For each={list}>
-              {(s) => (
-                <li>
-                  {formatDateTime(s.startsAt, locale())} — {s.title} ({formatNumber(s.hours, locale())} {t().units.hours}, {s.mode === 'online' ? s.link : s.place})
-                </li>
-              )}
-            </For>
-          </ul>
+      <QueryList query={sessions} emptyDetail={m().noSessions}>
+        {(s) => (
+          <li>
+            {formatDateTime(s.startsAt, locale())} — {s.title} ({formatNumber(s.hours, locale())} {t().units.hours}, {s.mode === 'online' ? s.link : s.place})
+          </li>
         )}
-      </QueryView>
+      </QueryList>
       <SessionForm cohortId={props.cohortId} />
     </div>
   );
