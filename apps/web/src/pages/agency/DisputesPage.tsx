@@ -1,24 +1,13 @@
 import { useQuery } from '@tanstack/solid-query';
 import { useCriteria } from '../../api/criteria';
-import { queries } from '../../api/trpc';
+import { queries, type RouterOutputs } from '../../api/trpc';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { formatDateTime } from '../../format';
 import { label, locale, t } from '../../i18n';
 import { DataTable, type DataColumn } from '../../components/DataTable';
 
-interface DisputeItem {
-  id: number;
-  accountUrl: string;
-  organizationName: string;
-  criterionCode: string | null;
-  commentId: number | null;
-  reasonKind: string;
-  text: string;
-  raisedAt: string;
-  status: string;
-  decisionReason: string | null;
-}
+type DisputeItem = RouterOutputs['disputes']['mine'][number];
 
 export function DisputeRows(props: { items: DisputeItem[]; showOrganization?: boolean }) {
   const criteria = useCriteria();

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { trpc, queries, invalidate } from '../../api/trpc';
+import { trpc, queries, invalidate, type RouterInputs } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { QueryView } from '../../components/State';
 import { formatDateTime, formatNumber } from '../../format';
 import { locale, t } from '../../i18n';
 import { Form } from '../../components/Form';
 
-type Mark = 'present' | 'absent' | 'excused';
+type Mark = RouterInputs['training']['instructor']['markAttendance']['marks'][number]['status'];
 const MARKS: Mark[] = ['present', 'absent', 'excused'];
 
 function Sheet(props: { sessionId: number }) {

@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc, queries, invalidate } from '../../api/trpc';
+import { trpc, queries, invalidate, type RouterInputs } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { fill, t } from '../../i18n';
 import { regionToday } from './files';
 import { Form, Field, TextField } from '../../components/Form';
 
-type FormOfStudy = 'full_time' | 'part_time' | 'distance';
+type FormOfStudy = RouterInputs['training']['monitor']['createCohort']['formOfStudy'];
 const FORMS: FormOfStudy[] = ['full_time', 'part_time', 'distance'];
-type Funding = 'federal' | 'regional' | 'local' | 'paid';
+type Funding = NonNullable<RouterInputs['training']['monitor']['createCohort']['fundingSource']>;
 const FUNDING: Funding[] = ['regional', 'federal', 'local', 'paid'];
 
 /** Midnight of a regional calendar day (Saratov is UTC+4 all year). */

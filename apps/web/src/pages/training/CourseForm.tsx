@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc, queries, invalidate } from '../../api/trpc';
+import { trpc, queries, invalidate, type RouterInputs } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { fill, t } from '../../i18n';
 import { Form, Field, TextField } from '../../components/Form';
 
-type CourseKind = 'qualification_upgrade' | 'professional_retraining';
+type CourseKind = RouterInputs['training']['monitor']['createCourse']['kind'];
 const KINDS: CourseKind[] = ['qualification_upgrade', 'professional_retraining'];
 /** The legal minimum volume per programme kind (the server checks the same numbers). */
 export const MIN_HOURS: Record<CourseKind, number> = { qualification_upgrade: 16, professional_retraining: 250 };

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc, queries, invalidate } from '../../api/trpc';
+import { trpc, queries, invalidate, type RouterOutputs } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { DataTable } from '../../components/DataTable';
 import { formatDateTime } from '../../format';
@@ -13,7 +13,7 @@ import { ENROLMENT_TRANSITIONS, REASON_REQUIRED, type EnrolmentState } from '@mo
 import { Form, Field, TextField } from '../../components/Form';
 import { QueryTable } from '../../components/QueryTable';
 
-type BulkReport = { enrolled: number; createdUsers: number; errors: { line: number; message: string }[] };
+type BulkReport = RouterOutputs['training']['monitor']['bulkEnrol'];
 
 function BulkReportView(props: { report: BulkReport }) {
   const m = () => t().training;
