@@ -1,7 +1,7 @@
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
-import { trpc, queries, invalidate } from '../../api/trpc';
+import { trpc, queries, invalidate, type RouterOutputs } from '../../api/trpc';
 import { DataTable } from '../../components/DataTable';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
@@ -13,7 +13,7 @@ import { moveKey } from './bulletin-view';
 import { Form } from '../../components/Form';
 import { QueryTable } from '../../components/QueryTable';
 
-type Editor = Awaited<ReturnType<typeof trpc.bulletin.get.query>>;
+type Editor = RouterOutputs['bulletin']['get'];
 type Summary = Editor['summary'];
 
 const isText = (block: Block): block is Extract<Block, { kind: 'paragraph' | 'note' }> => block.kind === 'paragraph' || block.kind === 'note';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Index, Show } from 'solid-js';
-import { trpc, queries, invalidate } from '../../api/trpc';
+import { trpc, queries, invalidate, type RouterOutputs } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -9,8 +9,8 @@ import { fill, label, locale, t } from '../../i18n';
 import { RescoreNow } from './RescoreNow';
 import { QueryTable } from '../../components/QueryTable';
 
-type ManualCriterion = Awaited<ReturnType<typeof trpc.scoring.manualCriteria.query>>[number];
-type Assessment = Awaited<ReturnType<typeof trpc.scoring.manualAssessments.query>>[number];
+type ManualCriterion = RouterOutputs['scoring']['manualCriteria'][number];
+type Assessment = RouterOutputs['scoring']['manualAssessments'][number];
 interface ChosenAccount {
   accountId: number;
   canonicalUrl: string;
