@@ -264,8 +264,10 @@ async function main(): Promise<void> {
     if (worker && worker.child.exitCode === null) worker.child.kill('SIGKILL');
     await queue.close();
     for (const simulator of all) await simulator.close();
-    if (process.env.BENCH_KEEP) console.log(`kept database ${db.name}`);
-    else await db.drop();
+    if (process.env.BENCH_KEEP) {
+      console.log(`kept database ${db.name}`);
+      await sql.end({ timeout: 5 });
+    } else await db.drop();
   }
 }
 
