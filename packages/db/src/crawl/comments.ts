@@ -38,6 +38,7 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
   const before = await sql<{ id: number; externalId: string; text: string; deleted: boolean }[]>`
     SELECT id, external_id AS "externalId", text, deleted_at IS NOT NULL AS deleted FROM comments WHERE post_id = ${postId}`;
   const previous = new Map(before.map((row) => [row.externalId, row]));
+  const existingIds = new Set(before.map((row) => row.id));
 
   const rows = comments.map((comment) => {
     const { text, truncated } = boundText(comment.text, COMMENT_TEXT_LIMIT);
@@ -83,9 +84,10 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
 
   let inserted = 0;
   for (const chunk of chunked(rows)) {
-    const result = await sql<{ inserted: boolean }[]>`
+    // A partitioned table cannot return xmax: a row is new when its id was not there before.
+    const result = await sql<{ id: number }[]>`
       INSERT INTO comments ${sql(chunk)}
-      ON CONFLICT (post_id, external_id) DO UPDATE SET
+      ON CONFLICT (post_id, external_id, published_at) DO UPDATE SET
         url = excluded.url,
         text = CASE WHEN excluded.deleted_at IS NULL THEN excluded.text ELSE comments.text END,
         text_truncated = CASE WHEN excluded.deleted_at IS NULL THEN excluded.text_truncated ELSE comments.text_truncated END,
@@ -99,8 +101,8 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
                               THEN excluded.last_seen_at ELSE comments.edited_seen_at END,
         deleted_at = CASE WHEN excluded.deleted_at IS NULL THEN NULL ELSE COALESCE(comments.deleted_at, excluded.deleted_at) END,
         deletion_reason = CASE WHEN excluded.deleted_at IS NULL THEN NULL ELSE 'deleted' END
-      RETURNING (xmax = 0) AS inserted`;
-    inserted += result.filter((r) => r.inserted).length;
+      RETURNING id`;
+    inserted += result.filter((r) => !existingIds.has(r.id)).length;
   }
 
   // Missing from the complete list: marked deleted (the row stays as evidence); the post is marked read.

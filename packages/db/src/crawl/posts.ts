@@ -76,17 +76,17 @@ export async function upsertPosts(sql: Queryable, accountId: number, posts: Craw
 
   const stored: { id: number; externalId: string; publishedAt: Date; inserted: boolean }[] = [];
   for (const chunk of chunked(rows)) {
-    stored.push(
-      ...(await sql<{ id: number; externalId: string; publishedAt: Date; inserted: boolean }[]>`
+    // A partitioned table cannot return xmax: a row is new when its id was not there before.
+    const upserted = await sql<{ id: number; externalId: string; publishedAt: Date }[]>`
         INSERT INTO posts ${sql(chunk)}
-        ON CONFLICT (account_id, external_id) DO UPDATE SET
+        ON CONFLICT (account_id, external_id, published_at) DO UPDATE SET
           url = excluded.url, published_at = excluded.published_at, edited_at = excluded.edited_at,
           text = excluded.text, text_truncated = excluded.text_truncated, is_pinned = excluded.is_pinned,
           is_ad = excluded.is_ad, likes = excluded.likes, reposts = excluded.reposts,
           comments_count = excluded.comments_count, views = excluded.views, comments_open = excluded.comments_open,
           last_seen_at = GREATEST(posts.last_seen_at, excluded.last_seen_at)
-        RETURNING id, external_id AS "externalId", published_at AS "publishedAt", (xmax = 0) AS inserted`),
-    );
+        RETURNING id, external_id AS "externalId", published_at AS "publishedAt"`;
+    stored.push(...upserted.map((row) => ({ ...row, inserted: previous.get(row.externalId)?.id !== row.id })));
   }
 
   const counters = unique.map((post, index) => ({

@@ -1,0 +1,146 @@
+-- posts, comments and account_snapshots, which grow without bound, range-partitioned by month (like
+-- post_counters in 0034; partitions <table>_yYYYYmMM in UTC months plus <table>_default for rows outside
+-- every created month, kept ahead by ensure_monthly_partitions).
+--
+-- Partition keys, dates the network sets once and that every upsert carries:
+--   posts              published_at   key (id, published_at), unique (account_id, external_id, published_at)
+--   comments           published_at   key (id, published_at), unique (post_id, external_id, published_at)
+--   account_snapshots  captured_at    key (id, captured_at)
+-- Ids stay unique on their own (identity columns); the crawler's ON CONFLICT targets gain published_at.
+--
+-- PostgreSQL needs the partition key in any key a foreign key references, so the foreign keys that
+-- referenced posts(id) and comments(id) (post_counters, post_edits, comments, comment_edits,
+-- comment_classifications, response_marks, question_exclusions, question_measurements, disputes) are
+-- replaced by triggers with the same behaviour (emulate_foreign_key below): a referencing row must name
+-- an existing row (locked FOR KEY SHARE, as a foreign key does), and deleting the referenced rows
+-- cascades or sets null as before.
+--
+-- Existing rows are copied into the partitioned tables (monthly partitions from the oldest row's month,
+-- at most 36 months back, to next month; older rows go to the default partition). Indexes of 0002, 0004
+-- and the incremental-scoring triggers of 0033 are recreated.
+
+-- Renames a table, its indexes and its identity sequence out of the way (suffix _unpartitioned) and
+-- creates the partitioned table of the same columns, defaults and checks, with its default partition.
+CREATE FUNCTION replace_with_monthly_partitioned(tbl text, key text) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  old text := tbl || '_unpartitioned';
+  idx record;
+BEGIN
+  EXECUTE format('ALTER TABLE %I RENAME TO %I', tbl, old);
+  FOR idx IN SELECT indexrelid::regclass::text AS name FROM pg_index WHERE indrelid = old::regclass LOOP
+    EXECUTE format('ALTER INDEX %I RENAME TO %I', idx.name, idx.name || '_unpartitioned');
+  END LOOP;
+  EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', pg_get_serial_sequence(old, 'id'), old || '_id_seq');
+  EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING IDENTITY) PARTITION BY RANGE (%I)', tbl, old, key);
+  EXECUTE format('CREATE TABLE %I PARTITION OF %I DEFAULT', tbl || '_default', tbl);
+  EXECUTE format('SELECT ensure_monthly_partitions(%L, %L, GREATEST(COALESCE(min(%I), now()), now() - interval ''36 months''), now() + interval ''1 month'') FROM %I',
+                 tbl, key, key, old);
+  EXECUTE format('INSERT INTO %I OVERRIDING SYSTEM VALUE SELECT * FROM %I', tbl, old);
+  EXECUTE format('SELECT setval(%L, COALESCE((SELECT max(id) FROM %I), 0) + 1, false)', pg_get_serial_sequence(tbl, 'id'), tbl);
+END $$;
+
+SELECT replace_with_monthly_partitioned('account_snapshots', 'captured_at');
+SELECT replace_with_monthly_partitioned('posts', 'published_at');
+SELECT replace_with_monthly_partitioned('comments', 'published_at');
+DROP FUNCTION replace_with_monthly_partitioned(text, text);
+
+-- Drops the old tables with the foreign keys that referenced them (and their triggers).
+DROP TABLE comments_unpartitioned, posts_unpartitioned, account_snapshots_unpartitioned CASCADE;
+
+ALTER TABLE account_snapshots ADD PRIMARY KEY (id, captured_at);
+ALTER TABLE account_snapshots ADD FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE;
+CREATE INDEX account_snapshots_account_idx ON account_snapshots (account_id, captured_at DESC, id DESC);
+
+ALTER TABLE posts ADD PRIMARY KEY (id, published_at);
+ALTER TABLE posts ADD UNIQUE (account_id, external_id, published_at);
+ALTER TABLE posts ADD FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE;
+CREATE INDEX posts_account_published_idx ON posts (account_id, published_at DESC);
+
+ALTER TABLE comments ADD PRIMARY KEY (id, published_at);
+ALTER TABLE comments ADD UNIQUE (post_id, external_id, published_at);
+ALTER TABLE comments ADD FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE;
+CREATE INDEX comments_account_published_idx ON comments (account_id, published_at);
+CREATE INDEX comments_thread_root_idx ON comments (thread_root_id) WHERE thread_root_id IS NOT NULL;
+CREATE INDEX comments_reply_to_idx ON comments (reply_to_comment_id) WHERE reply_to_comment_id IS NOT NULL;
+CREATE INDEX comments_page_replies_idx ON comments (post_id, published_at, id) WHERE from_page AND deleted_at IS NULL;
+
+-- Incremental scoring (0033): the same statement-level triggers on the partitioned tables.
+CREATE TRIGGER posts_inserted_changes AFTER INSERT ON posts REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION note_changed_accounts();
+CREATE TRIGGER comments_inserted_changes AFTER INSERT ON comments REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION note_changed_accounts();
+CREATE TRIGGER account_snapshots_inserted_changes AFTER INSERT ON account_snapshots REFERENCING NEW TABLE AS changed
+  FOR EACH STATEMENT EXECUTE FUNCTION note_changed_accounts();
+CREATE TRIGGER posts_updated_changes AFTER UPDATE ON posts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION note_changed_posts();
+CREATE TRIGGER comments_updated_changes AFTER UPDATE ON comments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION note_changed_comments();
+
+-- Foreign keys to a partitioned table's id, kept by triggers.
+-- Referencing side (row trigger, arguments: referenced table, referencing column): the referenced row
+-- must exist; it is locked FOR KEY SHARE so that a concurrent delete waits, as with a foreign key.
+CREATE FUNCTION check_reference() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  referenced bigint := (to_jsonb(NEW) ->> TG_ARGV[1])::bigint;
+  found integer;
+BEGIN
+  EXECUTE format('SELECT 1 FROM %I WHERE id = $1 FOR KEY SHARE', TG_ARGV[0]) USING referenced;
+  GET DIAGNOSTICS found = ROW_COUNT;
+  IF found = 0 THEN
+    RAISE EXCEPTION 'insert or update on table "%" violates foreign key: %=% is not present in table "%"', TG_TABLE_NAME, TG_ARGV[1], referenced, TG_ARGV[0]
+      USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- Referenced side (statement trigger on the partitioned table, arguments: referencing table, column,
+-- 'cascade' | 'set null'): what ON DELETE did.
+CREATE FUNCTION cascade_reference() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_ARGV[2] = 'cascade' THEN
+    EXECUTE format('DELETE FROM %I WHERE %I IN (SELECT id FROM deleted_rows)', TG_ARGV[0], TG_ARGV[1]);
+  ELSE
+    EXECUTE format('UPDATE %I SET %I = NULL WHERE %I IN (SELECT id FROM deleted_rows)', TG_ARGV[0], TG_ARGV[1], TG_ARGV[1]);
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION emulate_foreign_key(child text, col text, parent text, on_delete text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I FOR EACH ROW WHEN (NEW.%I IS NOT NULL) EXECUTE FUNCTION check_reference(%L, %L)',
+                 child || '_' || col || '_ref_ins', child, col, parent, col);
+  EXECUTE format('CREATE TRIGGER %I AFTER UPDATE OF %I ON %I FOR EACH ROW WHEN (NEW.%I IS NOT NULL AND NEW.%I IS DISTINCT FROM OLD.%I) EXECUTE FUNCTION check_reference(%L, %L)',
+                 child || '_' || col || '_ref_upd', col, child, col, col, col, parent, col);
+  EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS deleted_rows FOR EACH STATEMENT EXECUTE FUNCTION cascade_reference(%L, %L, %L)',
+                 child || '_' || col || '_ref_del', parent, child, col, on_delete);
+END $$;
+
+SELECT emulate_foreign_key('post_counters', 'post_id', 'posts', 'cascade');
+SELECT emulate_foreign_key('post_edits', 'post_id', 'posts', 'cascade');
+SELECT emulate_foreign_key('comments', 'post_id', 'posts', 'cascade');
+SELECT emulate_foreign_key('question_measurements', 'post_id', 'posts', 'cascade');
+SELECT emulate_foreign_key('comments', 'thread_root_id', 'comments', 'set null');
+SELECT emulate_foreign_key('comments', 'reply_to_comment_id', 'comments', 'set null');
+SELECT emulate_foreign_key('comment_edits', 'comment_id', 'comments', 'cascade');
+SELECT emulate_foreign_key('comment_classifications', 'comment_id', 'comments', 'cascade');
+SELECT emulate_foreign_key('response_marks', 'comment_id', 'comments', 'cascade');
+SELECT emulate_foreign_key('question_exclusions', 'comment_id', 'comments', 'cascade');
+SELECT emulate_foreign_key('question_measurements', 'question_id', 'comments', 'cascade');
+SELECT emulate_foreign_key('question_measurements', 'first_reply_id', 'comments', 'set null');
+SELECT emulate_foreign_key('question_measurements', 'substantive_reply_id', 'comments', 'set null');
+SELECT emulate_foreign_key('disputes', 'comment_id', 'comments', 'set null');
+DROP FUNCTION emulate_foreign_key(text, text, text, text);
+
+-- A comments partition whose whole month is past the retention period has had its citizens' text
+-- purged (purgeCommentText); this trigger, created on that partition, keeps it so: text written there
+-- later (a re-read of an old post) is blanked on arrival. Its presence marks the partition as purged.
+CREATE FUNCTION blank_purged_comment_text() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT NEW.from_page THEN
+    NEW.text := '';
+    NEW.text_truncated := false;
+  END IF;
+  RETURN NEW;
+END $$;
