@@ -16,17 +16,33 @@
 -- cascades or sets null as before.
 --
 -- Existing rows are copied into the partitioned tables (monthly partitions from the oldest row's month,
--- at most 36 months back, to next month; older rows go to the default partition). Indexes of 0002, 0004
--- and the incremental-scoring triggers of 0033 are recreated.
+-- at most 36 months back, to next month; older rows go to the default partition). The old tables'
+-- indexes (0002, 0004), triggers (0033) and foreign keys to accounts are recreated from their own
+-- definitions; their primary and unique keys gain the partition key.
 
--- Renames a table, its indexes and its identity sequence out of the way (suffix _unpartitioned) and
--- creates the partitioned table of the same columns, defaults and checks, with its default partition.
+-- Replaces `tbl` by a table of the same columns, defaults and checks range-partitioned by month of
+-- `key`, with its rows, its default partition, and its keys, indexes, triggers and foreign keys (but
+-- those to posts, comments or itself, emulated below).
 CREATE FUNCTION replace_with_monthly_partitioned(tbl text, key text) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
   old text := tbl || '_unpartitioned';
+  keys text[];
+  rebuilt text[];
   idx record;
+  statement text;
 BEGIN
+  SELECT COALESCE(array_agg(regexp_replace(pg_get_constraintdef(oid), '\)$', ', ' || quote_ident(key) || ')') ORDER BY contype), '{}')
+    INTO keys FROM pg_constraint WHERE conrelid = tbl::regclass AND contype IN ('p', 'u');
+  SELECT COALESCE(array_agg(def), '{}') INTO rebuilt FROM (
+    SELECT pg_get_indexdef(i.indexrelid) AS def FROM pg_index i
+    WHERE i.indrelid = tbl::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+    UNION ALL
+    SELECT format('ALTER TABLE %I ADD CONSTRAINT %I %s', tbl, c.conname, pg_get_constraintdef(c.oid)) FROM pg_constraint c JOIN pg_class r ON r.oid = c.confrelid
+    WHERE c.conrelid = tbl::regclass AND c.contype = 'f' AND r.relname NOT IN ('posts', 'comments', 'posts_unpartitioned')
+    UNION ALL
+    SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE t.tgrelid = tbl::regclass AND NOT t.tgisinternal) defs;
+
   EXECUTE format('ALTER TABLE %I RENAME TO %I', tbl, old);
   FOR idx IN SELECT indexrelid::regclass::text AS name FROM pg_index WHERE indrelid = old::regclass LOOP
     EXECUTE format('ALTER INDEX %I RENAME TO %I', idx.name, idx.name || '_unpartitioned');
@@ -38,6 +54,12 @@ BEGIN
                  tbl, key, key, old);
   EXECUTE format('INSERT INTO %I OVERRIDING SYSTEM VALUE SELECT * FROM %I', tbl, old);
   EXECUTE format('SELECT setval(%L, COALESCE((SELECT max(id) FROM %I), 0) + 1, false)', pg_get_serial_sequence(tbl, 'id'), tbl);
+  FOREACH statement IN ARRAY keys LOOP
+    EXECUTE format('ALTER TABLE %I ADD %s', tbl, statement);
+  END LOOP;
+  FOREACH statement IN ARRAY rebuilt LOOP
+    EXECUTE statement;
+  END LOOP;
 END $$;
 
 SELECT replace_with_monthly_partitioned('account_snapshots', 'captured_at');
@@ -45,37 +67,8 @@ SELECT replace_with_monthly_partitioned('posts', 'published_at');
 SELECT replace_with_monthly_partitioned('comments', 'published_at');
 DROP FUNCTION replace_with_monthly_partitioned(text, text);
 
--- Drops the old tables with the foreign keys that referenced them (and their triggers).
+-- Drops the old tables with the foreign keys that referenced them.
 DROP TABLE comments_unpartitioned, posts_unpartitioned, account_snapshots_unpartitioned CASCADE;
-
-ALTER TABLE account_snapshots ADD PRIMARY KEY (id, captured_at);
-ALTER TABLE account_snapshots ADD FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE;
-CREATE INDEX account_snapshots_account_idx ON account_snapshots (account_id, captured_at DESC, id DESC);
-
-ALTER TABLE posts ADD PRIMARY KEY (id, published_at);
-ALTER TABLE posts ADD UNIQUE (account_id, external_id, published_at);
-ALTER TABLE posts ADD FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE;
-CREATE INDEX posts_account_published_idx ON posts (account_id, published_at DESC);
-
-ALTER TABLE comments ADD PRIMARY KEY (id, published_at);
-ALTER TABLE comments ADD UNIQUE (post_id, external_id, published_at);
-ALTER TABLE comments ADD FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE;
-CREATE INDEX comments_account_published_idx ON comments (account_id, published_at);
-CREATE INDEX comments_thread_root_idx ON comments (thread_root_id) WHERE thread_root_id IS NOT NULL;
-CREATE INDEX comments_reply_to_idx ON comments (reply_to_comment_id) WHERE reply_to_comment_id IS NOT NULL;
-CREATE INDEX comments_page_replies_idx ON comments (post_id, published_at, id) WHERE from_page AND deleted_at IS NULL;
-
--- Incremental scoring (0033): the same statement-level triggers on the partitioned tables.
-CREATE TRIGGER posts_inserted_changes AFTER INSERT ON posts REFERENCING NEW TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION note_changed_accounts();
-CREATE TRIGGER comments_inserted_changes AFTER INSERT ON comments REFERENCING NEW TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION note_changed_accounts();
-CREATE TRIGGER account_snapshots_inserted_changes AFTER INSERT ON account_snapshots REFERENCING NEW TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION note_changed_accounts();
-CREATE TRIGGER posts_updated_changes AFTER UPDATE ON posts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION note_changed_posts();
-CREATE TRIGGER comments_updated_changes AFTER UPDATE ON comments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION note_changed_comments();
 
 -- Foreign keys to a partitioned table's id, kept by triggers.
 -- Referencing side (row trigger, arguments: referenced table, referencing column): the referenced row

@@ -81,3 +81,33 @@ describe('monthly partitions of posts, comments, snapshots and post counters', (
     expect(await db.sql`SELECT count(*)::int AS n FROM comments WHERE post_id = ${postId}`).toEqual([{ n: 1 }]);
   });
 });
+
+describe('the partitioned tables keep what the unpartitioned ones had', () => {
+  it('has the keys with the partition key, the indexes and the change triggers', async () => {
+    const indexes = await db.sql<{ name: string; def: string }[]>`
+      SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename IN ('posts', 'comments', 'account_snapshots') ORDER BY 1`;
+    expect(indexes.map((i) => i.name)).toEqual([
+      'account_snapshots_account_idx',
+      'account_snapshots_pkey',
+      'comments_account_published_idx',
+      'comments_page_replies_idx',
+      'comments_pkey',
+      'comments_post_id_external_id_published_at_key',
+      'comments_reply_to_idx',
+      'comments_thread_root_idx',
+      'posts_account_id_external_id_published_at_key',
+      'posts_account_published_idx',
+      'posts_pkey',
+    ]);
+    expect(indexes.find((i) => i.name === 'posts_pkey')?.def).toMatch(/\(id, published_at\)$/);
+    const triggers = await db.sql<{ name: string }[]>`
+      SELECT tgname AS name FROM pg_trigger WHERE tgrelid IN ('posts'::regclass, 'comments'::regclass, 'account_snapshots'::regclass) AND tgname LIKE '%changes' ORDER BY 1`;
+    expect(triggers.map((t) => t.name)).toEqual([
+      'account_snapshots_inserted_changes',
+      'comments_inserted_changes',
+      'comments_updated_changes',
+      'posts_inserted_changes',
+      'posts_updated_changes',
+    ]);
+  });
+});
