@@ -12,8 +12,7 @@ beforeAll(async () => {
 afterAll(() => db?.drop());
 
 /** Which partition of `table` holds the row with this id. */
-const holder = async (table: string, id: number) =>
-  (await db.sql<{ name: string }[]>`SELECT tableoid::regclass::text AS name FROM ${db.sql(table)} WHERE id = ${id}`)[0]?.name;
+const holder = async (table: string, id: number) => (await db.sql<{ name: string }[]>`SELECT tableoid::regclass::text AS name FROM ${db.sql(table)} WHERE id = ${id}`)[0]?.name;
 
 const counterHolder = async (postId: number, at: Date) =>
   (await db.sql<{ name: string }[]>`SELECT tableoid::regclass::text AS name FROM post_counters WHERE post_id = ${postId} AND observed_at = ${at}`)[0]?.name;
@@ -102,12 +101,6 @@ describe('the partitioned tables keep what the unpartitioned ones had', () => {
     expect(indexes.find((i) => i.name === 'posts_pkey')?.def).toMatch(/\(id, published_at\)$/);
     const triggers = await db.sql<{ name: string }[]>`
       SELECT tgname AS name FROM pg_trigger WHERE tgrelid IN ('posts'::regclass, 'comments'::regclass, 'account_snapshots'::regclass) AND tgname LIKE '%changes' ORDER BY 1`;
-    expect(triggers.map((t) => t.name)).toEqual([
-      'account_snapshots_inserted_changes',
-      'comments_inserted_changes',
-      'comments_updated_changes',
-      'posts_inserted_changes',
-      'posts_updated_changes',
-    ]);
+    expect(triggers.map((t) => t.name)).toEqual(['account_snapshots_inserted_changes', 'comments_inserted_changes', 'comments_updated_changes', 'posts_inserted_changes', 'posts_updated_changes']);
   });
 });

@@ -43,9 +43,7 @@ describe('comment text purge by partition', () => {
     };
     await db.sql`INSERT INTO comment_edits (comment_id, seen_at, previous_text) VALUES (${ids.january}, '2030-01-17T00:00:00Z', 'Было')`;
     const texts = async () =>
-      Object.fromEntries(
-        await Promise.all(Object.entries(ids).map(async ([key, id]) => [key, (await db.sql<{ text: string }[]>`SELECT text FROM comments WHERE id = ${id}`)[0]!.text])),
-      );
+      Object.fromEntries(await Promise.all(Object.entries(ids).map(async ([key, id]) => [key, (await db.sql<{ text: string }[]>`SELECT text FROM comments WHERE id = ${id}`)[0]!.text])));
     const partitionOf = async (id: number) => (await db.sql<{ name: string }[]>`SELECT tableoid::regclass::text AS name FROM comments WHERE id = ${id}`)[0]!.name;
     expect(await partitionOf(ids.defaultPartition)).toBe('comments_default');
 

@@ -39,9 +39,7 @@ export async function purgeCommentText(sql: Queryable, options: { retentionDays?
   const result = await inTransaction(sql, async (tx) => {
     const partitions = await monthlyPartitionsOf(tx, 'comments');
     const marked = new Set(
-      (await tx<{ name: string }[]>`SELECT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = ${PURGED_PARTITION_TRIGGER}`).map(
-        (row) => row.name,
-      ),
+      (await tx<{ name: string }[]>`SELECT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = ${PURGED_PARTITION_TRIGGER}`).map((row) => row.name),
     );
     const wholeMonths = partitions.filter((p) => !marked.has(p.name) && p.monthEnd <= cutoff);
     // Marked first, in this transaction: text a crawl writes there meanwhile is blanked on arrival.
