@@ -54,8 +54,11 @@ describe('monthly partitions of posts, comments, snapshots and post counters', (
     const [june] = (await monthlyPartitionsOf(db.sql, 'comments')).filter((p) => p.name === 'comments_y2031m06');
     expect(june).toEqual({ name: 'comments_y2031m06', monthStart: new Date('2031-06-01T00:00:00Z'), monthEnd: new Date('2031-07-01T00:00:00Z') });
 
-    const { holders } = await rowsAt(new Date('2031-06-30T23:59:59Z'));
+    const june30 = new Date('2031-06-30T23:59:59Z');
+    const { accountId, holders } = await rowsAt(june30);
     expect(await holders()).toEqual(everyTableIn('y2031m06'));
+    // The new partitions took the parent's triggers: a comment on a post that does not exist is refused there too.
+    await expect(makeComment(db.sql, { postId: 987_654_321, accountId, author: 'Анна', at: june30 })).rejects.toMatchObject({ code: '23503' });
   });
 
   it('moves rows that fell into the default partitions into the month created for them; the crawler upserts still find them', async () => {
