@@ -81,7 +81,12 @@ try {
   console.log(
     `daily purge after that: by partition ${format(byPartition)} (${daily.commentsPurged} comments), row by row over every old month ${format(rowByRow)} — ratio ${(rowByRow / byPartition).toFixed(1)}`,
   );
-  console.log(`load average: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average: ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   await db.drop();
 }

@@ -61,6 +61,12 @@ describe('monthly partitions of posts, comments, snapshots and post counters', (
     await expect(makeComment(db.sql, { postId: 987_654_321, accountId, author: 'Анна', at: june30 })).rejects.toMatchObject({ code: '23503' });
   });
 
+  it('lets workers starting together create the months once, without an error', async () => {
+    const now = new Date('2035-09-01T00:00:00Z');
+    const created = await Promise.all([ensureMonthlyPartitions(db.sql, now), ensureMonthlyPartitions(db.sql, now), ensureMonthlyPartitions(db.sql, now)]);
+    expect(created.reduce((sum, n) => sum + n, 0)).toBe(3 * MONTHLY_PARTITIONED.length);
+  });
+
   it('moves rows that fell into the default partitions into the month created for them; the crawler upserts still find them', async () => {
     const at = new Date('2033-02-10T12:00:00Z');
     const { accountId, postId, holders } = await rowsAt(at);

@@ -1,4 +1,8 @@
 import type { Queryable } from '../client';
+import { inTransaction } from '../transaction';
+
+/** Advisory lock held while partitions are created ("part" in ASCII). */
+const PARTITION_MAINTENANCE_LOCK_KEY = 0x70617274;
 
 /** Tables partitioned by month, with the column they are partitioned on (migrations 0034 and 0040). */
 export const MONTHLY_PARTITIONED = [
@@ -24,12 +28,16 @@ export interface MonthlyPartition {
  */
 export async function ensureMonthlyPartitions(sql: Queryable, now = new Date(), monthsAhead = 2): Promise<number> {
   const upto = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + monthsAhead, 1));
-  let created = 0;
-  for (const { table, key } of MONTHLY_PARTITIONED) {
-    const [row] = await sql<{ created: number }[]>`SELECT ensure_monthly_partitions(${table}, ${key}, ${now}, ${upto}) AS created`;
-    created += row!.created;
-  }
-  return created;
+  // Workers starting together and the daily job take turns instead of creating the same partition twice.
+  return inTransaction(sql, async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${PARTITION_MAINTENANCE_LOCK_KEY})`;
+    let created = 0;
+    for (const { table, key } of MONTHLY_PARTITIONED) {
+      const [row] = await tx<{ created: number }[]>`SELECT ensure_monthly_partitions(${table}, ${key}, ${now}, ${upto}) AS created`;
+      created += row!.created;
+    }
+    return created;
+  });
 }
 
 const MONTH_SUFFIX = /_y(\d{4})m(\d{2})$/;
