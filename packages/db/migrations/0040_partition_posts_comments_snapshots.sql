@@ -72,38 +72,20 @@ DROP TABLE comments_unpartitioned, posts_unpartitioned, account_snapshots_unpart
 
 -- Foreign keys to a partitioned table's id, kept by triggers. The referenced rows are locked FOR KEY
 -- SHARE, as a foreign key does, so that a concurrent delete waits.
--- Referencing side, inserts (statement trigger, arguments: referenced table, referencing column): one
--- query per statement, so that a crawler's batch of comments costs one look-up, not one per row.
-CREATE FUNCTION check_references_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Referencing side (arguments: referenced table, referencing column), one function for both triggers:
+-- after an insert, once per statement over the inserted rows (a crawler's batch of comments costs one
+-- look-up, not one per row); after an update, per row, only when the column changed.
+CREATE FUNCTION check_references() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  wanted bigint;
-  found bigint;
+  referenced text := CASE TG_LEVEL WHEN 'ROW' THEN format('SELECT ($1 ->> %L)::bigint AS id', TG_ARGV[1])
+                                   ELSE format('SELECT DISTINCT %I AS id FROM inserted_rows', TG_ARGV[1]) END;
   missing bigint;
 BEGIN
-  EXECUTE format('SELECT count(DISTINCT %I) FROM inserted_rows', TG_ARGV[1]) INTO wanted;
-  IF wanted = 0 THEN
-    RETURN NULL;
-  END IF;
-  EXECUTE format('SELECT count(*) FROM (SELECT p.id FROM %I p WHERE p.id IN (SELECT %I FROM inserted_rows) FOR KEY SHARE) locked', TG_ARGV[0], TG_ARGV[1]) INTO found;
-  IF found < wanted THEN
-    EXECUTE format('SELECT n.%I FROM inserted_rows n WHERE n.%I IS NOT NULL AND NOT EXISTS (SELECT 1 FROM %I p WHERE p.id = n.%I) LIMIT 1',
-                   TG_ARGV[1], TG_ARGV[1], TG_ARGV[0], TG_ARGV[1]) INTO missing;
-    RAISE EXCEPTION 'insert on table "%" violates foreign key: %=% is not present in table "%"', TG_TABLE_NAME, TG_ARGV[1], missing, TG_ARGV[0]
-      USING ERRCODE = 'foreign_key_violation';
-  END IF;
-  RETURN NULL;
-END $$;
-
--- Referencing side, updates (row trigger fired only when the column changed, arguments as above).
-CREATE FUNCTION check_reference() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  referenced bigint := (to_jsonb(NEW) ->> TG_ARGV[1])::bigint;
-  found integer;
-BEGIN
-  EXECUTE format('SELECT 1 FROM %I WHERE id = $1 FOR KEY SHARE', TG_ARGV[0]) USING referenced;
-  GET DIAGNOSTICS found = ROW_COUNT;
-  IF found = 0 THEN
-    RAISE EXCEPTION 'update on table "%" violates foreign key: %=% is not present in table "%"', TG_TABLE_NAME, TG_ARGV[1], referenced, TG_ARGV[0]
+  EXECUTE format('WITH referenced AS (%s), present AS (SELECT p.id FROM %I p WHERE p.id IN (SELECT id FROM referenced) FOR KEY SHARE)
+                  SELECT r.id FROM referenced r WHERE r.id IS NOT NULL AND r.id NOT IN (SELECT id FROM present) LIMIT 1', referenced, TG_ARGV[0])
+    INTO missing USING to_jsonb(NEW);
+  IF missing IS NOT NULL THEN
+    RAISE EXCEPTION 'insert or update on table "%" violates foreign key: %=% is not present in table "%"', TG_TABLE_NAME, TG_ARGV[1], missing, TG_ARGV[0]
       USING ERRCODE = 'foreign_key_violation';
   END IF;
   RETURN NULL;
@@ -124,9 +106,9 @@ END $$;
 CREATE FUNCTION emulate_foreign_key(child text, col text, parent text, on_delete text) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS inserted_rows FOR EACH STATEMENT EXECUTE FUNCTION check_references_inserted(%L, %L)',
+  EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS inserted_rows FOR EACH STATEMENT EXECUTE FUNCTION check_references(%L, %L)',
                  child || '_' || col || '_ref_ins', child, parent, col);
-  EXECUTE format('CREATE TRIGGER %I AFTER UPDATE OF %I ON %I FOR EACH ROW WHEN (NEW.%I IS NOT NULL AND NEW.%I IS DISTINCT FROM OLD.%I) EXECUTE FUNCTION check_reference(%L, %L)',
+  EXECUTE format('CREATE TRIGGER %I AFTER UPDATE OF %I ON %I FOR EACH ROW WHEN (NEW.%I IS NOT NULL AND NEW.%I IS DISTINCT FROM OLD.%I) EXECUTE FUNCTION check_references(%L, %L)',
                  child || '_' || col || '_ref_upd', col, child, col, col, col, parent, col);
   EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS deleted_rows FOR EACH STATEMENT EXECUTE FUNCTION cascade_reference(%L, %L, %L)',
                  child || '_' || col || '_ref_del', parent, child, col, on_delete);
