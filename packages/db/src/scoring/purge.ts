@@ -42,7 +42,7 @@ export async function purgeCommentText(sql: Queryable, options: { retentionDays?
       (await tx<{ name: string }[]>`SELECT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = ${PURGED_PARTITION_TRIGGER}`).map((row) => row.name),
     );
     const wholeMonths = partitions.filter((p) => !marked.has(p.name) && p.monthEnd <= cutoff);
-    // Marked first, in this transaction: text a crawl writes there meanwhile is blanked on arrival.
+    // Marked first, in this transaction: a crawl writing there waits for the purge, then its text is blanked on arrival.
     for (const partition of wholeMonths) {
       await tx`CREATE OR REPLACE TRIGGER ${tx(PURGED_PARTITION_TRIGGER)} BEFORE INSERT OR UPDATE ON ${tx(partition.name)}
                FOR EACH ROW EXECUTE FUNCTION blank_purged_comment_text()`;
