@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../migrate';
 import { makeAccount, makeComment, makePost } from '../scoring/fixture';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { useTestDatabase } from '../testing';
 
 // Migration 0040 turns posts, comments and account_snapshots holding data into partitioned tables.
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase({ migrate: false });
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase({ migrate: false });
 
 const PARTITIONING = 40;
 

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../testing';
 import { makeAccount, makeComment, makePost, pseudonym } from '../scoring/fixture';
 import { upsertComments } from './comments';
 import { ensureMonthlyPartitions, MONTHLY_PARTITIONED, monthlyPartitionsOf } from './partitions';
 import { upsertPosts } from './posts';
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase();
 
 /** Which partition of `table` holds the row with this id. */
 const holder = async (table: string, id: number) => (await db.sql<{ name: string }[]>`SELECT tableoid::regclass::text AS name FROM ${db.sql(table)} WHERE id = ${id}`)[0]?.name;

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../testing';
 import { makeAccount, makeComment, makePost } from '../scoring/fixture';
 
 // Foreign keys to the partitioned posts and comments are kept by triggers (migration 0040).
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase();
 
 const at = new Date('2025-03-03T09:00:00Z');
 const count = async (query: Promise<{ n: number }[]>) => (await query)[0]!.n;

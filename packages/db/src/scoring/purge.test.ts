@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureMonthlyPartitions } from '../crawl/partitions';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { useTestDatabase } from '../testing';
 import { makeAccount, makeComment, makePost } from './fixture';
 import { purgeCommentText, rangesNotCovered } from './purge';
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase();
 
 const month = (name: string, start: string, end: string) => ({ name, monthStart: new Date(start), monthEnd: new Date(end) });
 
