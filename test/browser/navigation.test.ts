@@ -8,7 +8,7 @@ type Role = 'admin' | 'monitor' | 'agency' | 'instructor' | 'trainee' | 'anonymo
 
 const PUBLIC = ['/', '/methodology', '/check', '/embed', '/bulletins'];
 const MONITORING = ['/monitor/registry', '/monitor/import', '/monitor/crawl', '/monitor/review', '/monitor/scoring', '/monitor/disputes', '/monitor/editions'];
-const MANAGING = ['/monitor/bulletins', '/monitor/alerts', '/training/teach', '/training/manage', '/training/enrolments'];
+const MANAGING = ['/monitor/bulletins', '/monitor/alerts', '/monitor/page-reports', '/training/teach', '/training/manage', '/training/enrolments'];
 /** Roles that receive alerts: their notification list and profile (subscriptions). */
 const ALERTS = ['/notifications', '/profile'];
 

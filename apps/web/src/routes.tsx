@@ -28,6 +28,7 @@ export const routes: RouteDefinition[] = [
   { path: '/monitor/editions', component: lazy(() => import('./pages/monitor/EditionsPage')) },
   { path: '/monitor/users', component: lazy(() => import('./pages/monitor/UsersPage')) },
   { path: '/monitor/bulletins', component: lazy(() => import('./pages/bulletin/MonitorBulletinsPage')) },
+  { path: '/monitor/page-reports', component: lazy(() => import('./pages/monitor/PageReportsPage')) },
   { path: '/monitor/alerts', component: lazy(() => import('./pages/alerts/AlertRulesPage')) },
   { path: '/notifications', component: lazy(() => import('./pages/alerts/NotificationsPage')) },
   { path: '/profile', component: lazy(() => import('./pages/alerts/ProfilePage')) },
