@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { getOrganization, type Sql } from '@most/db';
 import { AppError } from '@most/shared';
+import { trendsQuerySchema } from './query-schemas';
 import { makeBody, send, SHORT, type ResponseCache } from './http-cache';
 import { editionInsights, listEditions, organizationTrends, type Edition } from '@most/services';
 
@@ -49,9 +50,10 @@ export function registerInsightRoutes(api: Hono, deps: InsightDeps): void {
 
   api.get('/organizations/:code/trends', async (c) => {
     const code = c.req.param('code').slice(0, 100);
-    const body = await json(`trends|${code}`, async () => {
+    const { by } = deps.parseQuery(trendsQuerySchema, c);
+    const body = await json(`trends|${code}|${by}`, async () => {
       const organization = await getOrganization(deps.sql, { code });
-      return { organizationCode: organization.code, points: await organizationTrends(deps.sql, organization.id) };
+      return { organizationCode: organization.code, by, points: await organizationTrends(deps.sql, organization.id, by) };
     });
     return send(c, body);
   });

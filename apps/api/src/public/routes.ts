@@ -17,7 +17,8 @@ import { loadPageStates, UNREAD_PAGE } from '@most/db/scoring';
 import { numberRu, quantityRu } from '@most/domain/russian';
 import { AppError } from '@most/shared';
 import { editionTable, tableCsv } from './exports';
-import { CSV_TYPE, exportFormat, humanFile, JSON_TYPE, sendInFormat, type ExportFormat } from './formats';
+import { editionQuerySchema } from './query-schemas';
+import { CSV_TYPE, humanFile, JSON_TYPE, sendInFormat, type ExportFormat } from './formats';
 import { registerCompareRoute } from './compare';
 import { loadScorecard } from './scorecard';
 import { renderPreviewPng } from './preview-image';
@@ -45,7 +46,6 @@ const parseQuery = <S extends z.ZodType>(schema: S, c: Context): z.output<S> => 
   throw new AppError('BAD_REQUEST', `Проверьте параметры: ${Object.keys(fields).join(', ')}`, { details: { fields } });
 };
 
-const editionQuerySchema = editionFilterSchema.extend({ format: exportFormat });
 const embedQuerySchema = editionFilterSchema.extend({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 const publicSummary = (base: string, e: EditionSummary) => ({

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { editionFilterSchema } from '@most/services';
+import { exportFormat } from './formats';
+
+/** GET /editions/{slug}: filters, page and the format. */
+export const editionQuerySchema = editionFilterSchema.extend({ format: exportFormat });
+
+/** GET /organizations/{code}/trends: one point per published edition, or per calendar month (Saratov time). */
+export const trendsQuerySchema = z.object({
+  by: z.enum(['edition', 'month']).default('edition').describe('edition — по выпускам рейтинга; month — по календарным месяцам (время Саратова)'),
+});
