@@ -98,7 +98,7 @@ describe('public pages in Chromium', () => {
     await screenshot(page, 'public-ranking-filtered');
 
     // CSV of the filtered view: UTF-8 with BOM, one line per organization of the filter.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-link').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('downloads-edition').getByRole('link', { name: 'CSV для программ' }).click()]);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trim().split(/\r?\n/);

@@ -9,6 +9,7 @@ export const routes: RouteDefinition[] = [
   { path: '/organizations/:code', component: lazy(() => import('./pages/public/OrganizationPage')) },
   { path: '/compare', component: lazy(() => import('./pages/public/ComparePage')) },
   { path: '/municipalities', component: lazy(() => import('./pages/public/MunicipalitiesPage')) },
+  { path: '/municipalities/:code', component: lazy(() => import('./pages/public/MunicipalityPage')) },
   { path: '/methodology', component: lazy(() => import('./pages/public/MethodologyPage')) },
   { path: '/check', component: lazy(() => import('./pages/public/CheckPage')) },
   { path: '/embed', component: lazy(() => import('./pages/public/EmbedPage')) },

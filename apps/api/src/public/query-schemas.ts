@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TREND_STEPS } from '@most/domain';
 import { editionFilterSchema } from '@most/services';
 import { exportFormat } from './formats';
 
@@ -7,5 +8,5 @@ export const editionQuerySchema = editionFilterSchema.extend({ format: exportFor
 
 /** GET /organizations/{code}/trends: one point per published edition, or per calendar month (Saratov time). */
 export const trendsQuerySchema = z.object({
-  by: z.enum(['edition', 'month']).default('edition').describe('edition — по выпускам рейтинга; month — по календарным месяцам (время Саратова)'),
+  by: z.enum(TREND_STEPS).default('edition').describe('edition — по выпускам рейтинга; month — по календарным месяцам (время Саратова)'),
 });

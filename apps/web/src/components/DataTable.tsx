@@ -5,11 +5,15 @@ export interface DataColumn<T> {
   cell: (row: T, index: number) => JSX.Element;
   /** Right-aligned numbers. */
   numeric?: boolean;
+  /** Extra classes of the column's cells (e.g. `secondary`, folded on a phone). */
+  cellClass?: string;
   /** The cell names its row (rendered as <th scope="row">). */
   rowHeader?: boolean;
   /** Extra attributes of this column's cells (e.g. data-state for tests or styling). */
   cellAttrs?: (row: T) => Record<string, string>;
 }
+
+const cellClassOf = (column: { numeric?: boolean; cellClass?: string }) => [column.numeric ? 'num' : '', column.cellClass ?? ''].filter(Boolean).join(' ') || undefined;
 
 /**
  * The dashboard's table: scrollable wrapper, caption, column headers, and on a phone the stacked
@@ -24,12 +28,14 @@ export function DataTable<T>(props: {
   empty?: string;
   columns: DataColumn<T>[];
   testId?: string;
+  /** Classes added to `stack` on the table. */
+  tableClass?: string;
   rowAttrs?: (row: T) => Record<string, string | undefined>;
   rowClass?: (row: T) => Record<string, boolean>;
 }) {
   return (
     <div class="table-wrap">
-      <table class="stack" data-testid={props.testId}>
+      <table class={props.tableClass ? `stack ${props.tableClass}` : 'stack'} data-testid={props.testId}>
         <caption class={props.captionClass}>{props.caption}</caption>
         <thead>
           <tr>
@@ -60,7 +66,7 @@ export function DataTable<T>(props: {
                     <Show
                       when={column().rowHeader}
                       fallback={
-                        <td class={column().numeric ? 'num' : undefined} data-label={column().header} {...(column().cellAttrs?.(row) ?? {})}>
+                        <td class={cellClassOf(column())} data-label={column().header} {...(column().cellAttrs?.(row) ?? {})}>
                           {column().cell(row, rowIndex())}
                         </td>
                       }

@@ -1,4 +1,9 @@
-import { METHODOLOGY_V1, editionHeadline, medianScore, municipalitySummaries, slaSummary, type EditionHeadline, type MunicipalitySummary, type SlaCounts, type SlaSummary } from '@most/domain';
+import {
+  METHODOLOGY_V1,
+  type TrendPoint,
+  type TrendStep,
+  editionHeadline, medianScore, municipalitySummaries, slaSummary, type EditionHeadline, type MunicipalitySummary, type SlaCounts, type SlaSummary } from '@most/domain';
+export type { TrendPoint, TrendStep } from '@most/domain';
 import { monthlyPeriod } from '@most/domain/bulletin-period';
 import type { Queryable } from '@most/db';
 import { loadRankingRules } from './editions';
@@ -95,28 +100,6 @@ export async function editionInsights(sql: Queryable, edition: Edition, previous
     ),
     minimumSample,
   };
-}
-
-export type TrendStep = 'edition' | 'month';
-
-export interface TrendPoint {
-  /** The edition's slug, or the month as YYYY-MM. */
-  key: string;
-  /** Set when the point is a published edition (the page links to it). */
-  editionSlug: string | null;
-  /** The edition's title, or the month in Russian ("октябрь 2026"). */
-  title: string;
-  periodStart: string;
-  periodEnd: string;
-  score: number | null;
-  /** Place in the edition; months are not ranked (null). */
-  rank: number | null;
-  /** Organizations with a score in that edition or month: the population of the region's median. */
-  rankedCount: number;
-  /** The region's median score in that edition or month. */
-  regionMedianScore: number | null;
-  sla: SlaSummary;
-  regionSla: SlaSummary;
 }
 
 /** One period of an organization's history before the SLA and medians are added. */
