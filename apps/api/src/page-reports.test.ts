@@ -61,7 +61,12 @@ describe('"report a suspicious page": visitors file, monitors decide', () => {
     const listed = await monitor.query<Listed[]>('pageReports.list', { status: 'new' });
     expect(listed.status).toBe(200);
     const [report] = listed.body.result!.data;
-    expect(report).toMatchObject({ canonicalUrl: official!.canonical_url, reason: 'Просят перевести деньги «на ремонт»', status: 'new', registry: { official: true, organizationCode: official!.code } });
+    expect(report).toMatchObject({
+      canonicalUrl: official!.canonical_url,
+      reason: 'Просят перевести деньги «на ремонт»',
+      status: 'new',
+      registry: { official: true, organizationCode: official!.code },
+    });
   });
 
   it('refuses bad input with a reason (4xx), and drops a report whose honeypot is filled', async () => {

@@ -54,10 +54,7 @@ export function editionTable(view: EditionView, audience: Audience): HumanTable 
   const columns = audience === 'people' ? EDITION_COLUMNS.filter((c) => c.human !== undefined) : EDITION_COLUMNS;
   const yesNo = audience === 'people' ? (['да', 'нет'] as const) : (['yes', 'no'] as const);
   const cell = (value: TableCell | boolean): TableCell => (typeof value === 'boolean' ? yesNo[value ? 0 : 1] : value);
-  const headers = [
-    ...columns.map((c) => (audience === 'people' ? c.human! : c.csv)),
-    ...view.criteria.map((c) => (audience === 'people' ? criterionHeader(c) : `criterion_${c.code}`)),
-  ];
+  const headers = [...columns.map((c) => (audience === 'people' ? c.human! : c.csv)), ...view.criteria.map((c) => (audience === 'people' ? criterionHeader(c) : `criterion_${c.code}`))];
   const row = (r: EditionViewRow, notEnough: boolean): TableCell[] => [
     ...columns.map((c) => cell(c.value(r, notEnough))),
     ...view.criteria.map((c) => r.criteria.find((x) => x.code === c.code)?.score ?? null),

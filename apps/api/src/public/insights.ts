@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { getOrganization, type Sql } from '@most/db';
 import { AppError } from '@most/shared';
 import { trendsQuerySchema } from './query-schemas';

@@ -2,17 +2,7 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { checkOfficialAccount, getOrganization, listOrganizationScores, searchOfficialPages, type Sql } from '@most/db';
-import {
-  editionFilterSchema,
-  getEdition,
-  listEditions,
-  organizationRankingHistory,
-  viewEdition,
-  type Edition,
-  type EditionSummary,
-  type EditionView,
-  renderScorecardPdf,
-} from '@most/services';
+import { editionFilterSchema, getEdition, listEditions, organizationRankingHistory, viewEdition, type Edition, type EditionSummary, renderScorecardPdf } from '@most/services';
 import { loadPageStates, UNREAD_PAGE } from '@most/db/scoring';
 import { numberRu, quantityRu } from '@most/domain/russian';
 import { AppError } from '@most/shared';

@@ -8,7 +8,9 @@ import { inTransaction } from '../transaction';
 
 /** The client's address is never stored: only this hash, which changes every UTC day. */
 export const reporterHash = (clientAddress: string, now: Date = new Date()): string =>
-  createHash('sha256').update(`page-report|${now.toISOString().slice(0, 10)}|${clientAddress}`).digest('hex');
+  createHash('sha256')
+    .update(`page-report|${now.toISOString().slice(0, 10)}|${clientAddress}`)
+    .digest('hex');
 
 export interface PageReport {
   id: number;

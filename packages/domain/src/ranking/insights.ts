@@ -260,4 +260,3 @@ export interface TrendPoint {
   sla: SlaSummary;
   regionSla: SlaSummary;
 }
-

@@ -2,7 +2,14 @@ import {
   METHODOLOGY_V1,
   type TrendPoint,
   type TrendStep,
-  editionHeadline, medianScore, municipalitySummaries, slaSummary, type EditionHeadline, type MunicipalitySummary, type SlaCounts, type SlaSummary } from '@most/domain';
+  editionHeadline,
+  medianScore,
+  municipalitySummaries,
+  slaSummary,
+  type EditionHeadline,
+  type MunicipalitySummary,
+  type SlaCounts,
+} from '@most/domain';
 export type { TrendPoint, TrendStep } from '@most/domain';
 import { monthlyPeriod } from '@most/domain/bulletin-period';
 import type { Queryable } from '@most/db';
