@@ -65,8 +65,13 @@ describe('public pages in Chromium: download buttons, monthly trends, a municipa
       const trends = page.getByTestId('trends-table');
       await trends.waitFor();
       expect(await trends.locator('tbody tr').count()).toBe(2);
-      await page.getByTestId('trend-step').getByLabel('По месяцам').check();
-      await page.waitForFunction(() => document.querySelector('[data-testid="trends-table"] tbody td[data-label="Период"]')?.textContent?.match(/^сент/) !== null);
+      await Promise.all([page.waitForResponse((r) => r.url().includes('/trends?by=month') && r.ok()), page.getByTestId('trend-step').getByLabel('По месяцам').check()]);
+      // The monthly scores seeded above (40 + id % 50), not the editions' scores.
+      const [seeded] = await platform.db.sql<{ score: number }[]>`SELECT (40 + id % 50)::int AS score FROM organizations WHERE code = ${organization}`;
+      await page.waitForFunction(
+        (score) => [...document.querySelectorAll('[data-testid="trends-table"] tbody td[data-label="Балл"]')].map((td) => td.textContent?.trim()).join('|') === `${score}|${score}`,
+        seeded!.score,
+      );
       const periods = await trends.locator('tbody td[data-label="Период"]').allTextContents();
       expect(periods).toEqual([expect.stringMatching(/^сент\.? 2026/), expect.stringMatching(/^окт\.? 2026/)]);
       const medians = await trends.locator('tbody td[data-label="Медиана области"]').allTextContents();
