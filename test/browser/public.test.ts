@@ -171,6 +171,8 @@ describe('public pages in Chromium', () => {
       .last()
       .locator('tbody tr')
       .filter({ has: page.locator('strong', { hasText: /^Режим работы$/ }) });
+    // The page loads the methodology after navigation: wait for the row before reading it.
+    await row.getByTestId('criterion-network-limit').first().waitFor();
     expect(await row.getByTestId('criterion-network-limit').allTextContents()).toEqual(['Telegram: не применяется — в этой сети у страницы нет такого поля']);
     expect((await row.getByTestId('criterion-networks').textContent())!.startsWith('ВКонтакте, Одноклассники')).toBe(true);
   });

@@ -153,11 +153,11 @@ function EditionPage(props: { slug: string; editions: EditionSummary[] }) {
               {t().insights.filtersButton}
             </button>
             <div class="toolbar">
+              <Downloads what="edition" files={FILE_FORMATS.map((format) => ({ format, href: editionFileUrl(props.slug, filters(), format) }))} />
               <a href={editionJsonUrl(props.slug, filters())}>{m().downloadJson}</a>
               <A href={`/embed?edition=${encodeURIComponent(props.slug)}${filterSuffix(filters())}`}>{t().nav.embed}</A>
             </div>
           </div>
-          <Downloads what="edition" files={FILE_FORMATS.map((format) => ({ format, href: editionFileUrl(props.slug, filters(), format) }))} />
           <form id="ranking-filters" class="form-row filters" classList={{ 'is-open': filtersOpen() }} role="search" aria-label={m().filters} onSubmit={(event) => event.preventDefault()}>
             <div class="field">
               <label for="f-kind">{m().category}</label>
