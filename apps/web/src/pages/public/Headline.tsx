@@ -23,6 +23,11 @@ export function Stated<T extends { status: string }>(props: { value: T | NotStat
   );
 }
 
+/** A score (average, median) with one decimal, or the reason it is not stated. */
+export function StatedScore(props: { value: { status: 'ok'; value: number } | NotStated }) {
+  return <Stated value={props.value}>{(score) => <>{formatNumber(score.value, locale())}</>}</Stated>;
+}
+
 export const percent = (share: number) => `${formatNumber(share * 100, locale(), 0)} %`;
 export const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatNumber(Math.abs(value), locale())}`;
 
@@ -87,7 +92,7 @@ export function HeadlineFigures(props: { insights: EditionInsights }) {
             <Stated value={h().sla}>{(sla) => <>{sla.medianFirstResponseMs === null ? '—' : formatDuration(sla.medianFirstResponseMs, t().units)}</>}</Stated>
           </Figure>
           <Figure label={m().medianScore} testId="figure-median-score">
-            <Stated value={h().medianScore}>{(score) => <>{formatNumber(score.value, locale())}</>}</Stated>
+            <StatedScore value={h().medianScore} />
           </Figure>
           <Figure label={m().mostImproved} testId="figure-most-improved">
             <Stated value={h().movers}>{(movers) => <MoverName mover={movers.improved[0]} />}</Stated>

@@ -9,7 +9,7 @@ import { usePageTitle } from '../../layout/title';
 import { formatNumber } from '../../format';
 import { locale, t } from '../../i18n';
 import { bandOf, DISTRICT_TILES, NO_DATA_COLOR, SCORE_BANDS } from './district-tiles';
-import { SlaShare, Stated } from './Headline';
+import { SlaShare, StatedScore } from './Headline';
 
 /** The municipality's own page in the given edition. */
 const municipalityHref = (code: string, slug: string) => `/municipalities/${encodeURIComponent(code)}?edition=${encodeURIComponent(slug)}`;
@@ -84,7 +84,7 @@ function MunicipalityTable(props: { municipalities: MunicipalitySummary[]; slug:
         {
           header: m().averageScore,
           numeric: true,
-          cell: (municipality) => <Stated value={municipality.averageScore}>{(score) => <>{formatNumber(score.value, locale())}</>}</Stated>,
+          cell: (municipality) => <StatedScore value={municipality.averageScore} />,
         },
         { header: m().sla, numeric: true, cell: (municipality) => <SlaShare sla={municipality.sla} short /> },
         { header: m().best, cell: (municipality) => <MoverLink mover={municipality.best} /> },

@@ -8,7 +8,7 @@ import { QueryView } from '../../components/State';
 import { usePageTitle } from '../../layout/title';
 import { formatNumber } from '../../format';
 import { fill, locale, t } from '../../i18n';
-import { Figure, SlaShare, Stated } from './Headline';
+import { Figure, SlaShare, StatedScore } from './Headline';
 import { MoverLink } from './MunicipalitiesPage';
 
 /** One municipality in an edition: its average score, 24-hour share, best and worst organizations, and all its organizations. */
@@ -43,7 +43,7 @@ export default function MunicipalityPage() {
                 </p>
                 <dl class="figures" data-testid="municipality-figures">
                   <Figure label={i().averageScore} testId="figure-average-score">
-                    <Stated value={municipality().averageScore}>{(score) => <>{formatNumber(score.value, locale())}</>}</Stated>
+                    <StatedScore value={municipality().averageScore} />
                   </Figure>
                   <Figure label={i().sla} testId="figure-share24h">
                     <SlaShare sla={municipality().sla} />
