@@ -34,8 +34,8 @@ export function DataTable<T>(props: {
   rowClass?: (row: T) => Record<string, boolean>;
 }) {
   return (
-    // Scrolls sideways on a narrow screen: a named, focusable region, so keyboards can scroll it too.
-    <div class="table-wrap" tabindex="0" role="region" aria-label={props.caption}>
+    // Scrolls sideways on a narrow screen: focusable, so keyboards can scroll it too (the table's caption names it).
+    <div class="table-wrap" tabindex="0">
       <table class={props.tableClass ? `stack ${props.tableClass}` : 'stack'} data-testid={props.testId}>
         <caption class={props.captionClass}>{props.caption}</caption>
         <thead>
