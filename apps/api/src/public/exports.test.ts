@@ -230,6 +230,11 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
     expect(metaContent(compare, 'og:title')).toMatch(/^Сравнение: =HYPERLINK\("x"\), .+ — Цифровой мост$/);
     expect(metaContent(compare, 'og:url')).toBe(`https://most.example/compare?organizations=${encodeURIComponent(`${codes[0]},${codes[1]}`)}`);
 
+    const [municipality] = await db.sql<{ code: string; name: string }[]>`SELECT code, name FROM municipalities ORDER BY code LIMIT 1`;
+    const town = await (await get(`/municipalities/${municipality!.code}`)).text();
+    expect(metaContent(town, 'og:title')).toBe(`${municipality!.name} — Цифровой мост`);
+    expect(metaContent(town, 'og:url')).toBe(`https://most.example/municipalities/${municipality!.code}`);
+
     const other = await (await get('/methodology')).text();
     expect(other).toContain('<title>Цифровой мост</title>');
     expect(metaContent(other, 'og:image')).toBeNull();

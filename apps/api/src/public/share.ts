@@ -103,6 +103,17 @@ export function shareInfoSource(deps: { sql: Sql; publicUrl?: string }) {
         image: `${base}/api/public/v1/organizations/${encodeURIComponent(organization.code)}/preview.png`,
       };
     }
+    const municipalityCode = /^\/municipalities\/([^/]{1,100})$/.exec(path)?.[1];
+    if (municipalityCode !== undefined) {
+      const [municipality] = await deps.sql<{ name: string }[]>`SELECT name FROM municipalities WHERE code = ${decodeURIComponent(municipalityCode)}`;
+      if (!municipality) return site;
+      return {
+        title: `${municipality.name} — ${SITE}`,
+        description: `${municipality.name}: средний балл организаций в рейтинге, доля ответов жителям за 24 часа, лучшая и худшая организация.`,
+        url,
+        image: null,
+      };
+    }
     if (path === '/compare') {
       const names: string[] = [];
       if (selection?.kind === 'organizations') {
