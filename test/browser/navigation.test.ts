@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import { publishDemoEditions, seedScoredAccount } from './fixtures';
-import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, signIn, startTestPlatform, type TestPlatform } from './harness';
+import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, signIn, startTestPlatform, type TestPlatform, VIEWPORTS } from './harness';
 
 type Role = 'admin' | 'monitor' | 'agency' | 'instructor' | 'trainee' | 'anonymous';
 
@@ -21,11 +21,6 @@ const ROLES: Record<Role, { home: string; links: string[] }> = {
   instructor: { home: '/training/teach', links: [...PUBLIC, '/training/teach'] },
   trainee: { home: '/training', links: [...PUBLIC, '/training'] },
 };
-
-const VIEWPORTS = [
-  { name: 'desktop', options: { viewport: { width: 1280, height: 900 } } },
-  { name: 'phone', options: { viewport: { width: 375, height: 740 }, isMobile: true } },
-] as const;
 
 describe('every role walks its whole navigation, in Chromium', () => {
   let platform: TestPlatform;

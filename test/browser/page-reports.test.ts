@@ -1,12 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, screenshot, seriousA11yViolations, signIn, startTestPlatform, type TestPlatform } from './harness';
-
-const VIEWPORTS = [
-  { name: 'desktop', options: { viewport: { width: 1280, height: 900 } } },
-  { name: 'phone', options: { viewport: { width: 375, height: 740 }, isMobile: true } },
-] as const;
+import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, screenshot, seriousA11yViolations, signIn, startTestPlatform, type TestPlatform, VIEWPORTS } from './harness';
 
 describe('"report a suspicious page" in Chromium: a visitor reports from the check result, a monitor decides', () => {
   let platform: TestPlatform;

@@ -2,12 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { publishDemoEditions, type SeededEditions } from './fixtures';
-import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, screenshot, seriousA11yViolations, startTestPlatform, type TestPlatform } from './harness';
-
-const VIEWPORTS = [
-  { name: 'desktop', options: { viewport: { width: 1280, height: 900 } } },
-  { name: 'phone', options: { viewport: { width: 375, height: 740 }, isMobile: true } },
-] as const;
+import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, screenshot, seriousA11yViolations, startTestPlatform, type TestPlatform, VIEWPORTS } from './harness';
 
 describe('public pages in Chromium: download buttons, monthly trends, a municipality of its own', () => {
   let platform: TestPlatform;
