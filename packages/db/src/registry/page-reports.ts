@@ -1,16 +1,6 @@
-import { createHash } from 'node:crypto';
-import { isHoneypotFilled, normalizeAccountUrl, PAGE_REPORT_LIMITS, pageReportInputSchema, type PageReportDecision, type PageReportInput, type PageReportStatus } from '@most/domain';
-import { AppError, type Network } from '@most/shared';
-import type { Actor } from '../actor';
-import { appendAudit } from '../audit';
+import type { PageReportDecision, PageReportStatus } from '@most/domain';
+import type { Network } from '@most/shared';
 import type { Queryable } from '../client';
-import { inTransaction } from '../transaction';
-
-/** The client's address is never stored: only this hash, which changes every UTC day. */
-export const reporterHash = (clientAddress: string, now: Date = new Date()): string =>
-  createHash('sha256')
-    .update(`page-report|${now.toISOString().slice(0, 10)}|${clientAddress}`)
-    .digest('hex');
 
 export interface PageReport {
   id: number;
@@ -27,28 +17,36 @@ export interface PageReport {
   registry: { official: boolean; organizationCode: string; organizationName: string } | null;
 }
 
-/**
- * Files a visitor's report in the monitors' queue. Refused with 429 past the hourly limit per
- * client; a report with the honeypot filled is answered like any other and not stored.
- */
-export async function submitPageReport(sql: Queryable, raw: PageReportInput, clientAddress: string, now: Date = new Date()): Promise<{ received: true }> {
-  const input = pageReportInputSchema.parse(raw);
-  if (isHoneypotFilled(input)) return { received: true };
-  const hash = reporterHash(clientAddress, now);
-  const normalized = normalizeAccountUrl(input.url);
-  return inTransaction(sql, async (tx) => {
-    // One client's reports are counted under a lock on its hash, so parallel requests cannot slip past the limit.
-    await tx`SELECT pg_advisory_xact_lock(hashtext(${hash}))`;
-    const [counted] = await tx<{ recent: number }[]>`
-      SELECT count(*)::int AS recent FROM page_reports WHERE reporter_hash = ${hash} AND created_at > ${now}::timestamptz - interval '1 hour'`;
-    if ((counted?.recent ?? 0) >= PAGE_REPORT_LIMITS.perClientPerHour) {
-      throw new AppError('TOO_MANY_REQUESTS', 'Слишком много сообщений с этого адреса: попробуйте через час', { details: { perHour: PAGE_REPORT_LIMITS.perClientPerHour } });
-    }
-    await tx`
-      INSERT INTO page_reports (url, canonical_url, network, reason, reporter_hash, created_at)
-      VALUES (${input.url}, ${normalized.ok ? normalized.account.canonicalUrl : null}, ${normalized.ok ? normalized.account.network : null}, ${input.reason}, ${hash}, ${now})`;
-    return { received: true as const };
-  });
+/** Reports filed under this reporter hash since `since` (the hourly limit). */
+export async function countPageReportsSince(sql: Queryable, reporterHash: string, since: Date): Promise<number> {
+  const [counted] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM page_reports WHERE reporter_hash = ${reporterHash} AND created_at > ${since}`;
+  return counted?.n ?? 0;
+}
+
+/** Serialises one reporter's filings until the end of the caller's transaction. */
+export async function lockPageReporter(sql: Queryable, reporterHash: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${reporterHash}))`;
+}
+
+export async function insertPageReport(
+  sql: Queryable,
+  report: { url: string; canonicalUrl: string | null; network: Network | null; reason: string; reporterHash: string; createdAt: Date },
+): Promise<void> {
+  await sql`
+    INSERT INTO page_reports (url, canonical_url, network, reason, reporter_hash, created_at)
+    VALUES (${report.url}, ${report.canonicalUrl}, ${report.network}, ${report.reason}, ${report.reporterHash}, ${report.createdAt})`;
+}
+
+/** The report's status, locked for a decision in the caller's transaction; null when there is no such report. */
+export async function lockPageReportStatus(sql: Queryable, id: number): Promise<PageReportStatus | null> {
+  const [row] = await sql<{ status: PageReportStatus }[]>`SELECT status FROM page_reports WHERE id = ${id} FOR UPDATE`;
+  return row?.status ?? null;
+}
+
+export async function setPageReportDecision(sql: Queryable, decision: { id: number; status: PageReportDecision; note: string; decidedBy: number | null }): Promise<void> {
+  await sql`
+    UPDATE page_reports SET status = ${decision.status}, decided_at = now(), decided_by = ${decision.decidedBy}, decision_note = ${decision.note}
+    WHERE id = ${decision.id}`;
 }
 
 interface ReportRow {
@@ -92,23 +90,4 @@ export async function listPageReports(sql: Queryable, filter: { status?: PageRep
     decisionNote: r.decision_note,
     registry: r.organization_code === null ? null : { official: r.official === true, organizationCode: r.organization_code, organizationName: r.organization_name ?? '' },
   }));
-}
-
-/** A monitor's decision on one report, with an audit entry; deciding again replaces the decision (and is audited too). */
-export async function decidePageReport(sql: Queryable, input: { id: number; decision: PageReportDecision; note: string }, actor: Actor): Promise<void> {
-  await inTransaction(sql, async (tx) => {
-    const [before] = await tx<{ status: PageReportStatus }[]>`SELECT status FROM page_reports WHERE id = ${input.id} FOR UPDATE`;
-    if (!before) throw new AppError('NOT_FOUND', 'Сообщение не найдено', { details: { id: input.id } });
-    await tx`
-      UPDATE page_reports SET status = ${input.decision}, decided_at = now(), decided_by = ${actor.id}, decision_note = ${input.note}
-      WHERE id = ${input.id}`;
-    await appendAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: 'page_report.decide',
-      entityType: 'page_report',
-      entityId: String(input.id),
-      details: { from: before.status, to: input.decision, note: input.note },
-    });
-  });
 }

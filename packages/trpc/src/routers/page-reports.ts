@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { decidePageReport, listPageReports, submitPageReport } from '@most/db';
+import { listPageReports } from '@most/db';
+import { decidePageReport, submitPageReport } from '@most/services';
 import { PAGE_REPORT_STATUSES, pageReportDecisionSchema, pageReportInputSchema } from '@most/domain';
 import { networkSchema } from '@most/shared';
 import { id, isoDate, okSchema } from '../schemas';
@@ -36,7 +37,7 @@ export const pageReportsRouter = router({
     .input(pageReportDecisionSchema)
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await decidePageReport(ctx.sql, input, { id: ctx.user.id, label: ctx.user.email });
+      await decidePageReport(ctx.sql, input, ctx.actor);
       return { ok: true as const };
     }),
 });
