@@ -15,11 +15,7 @@ export interface DataColumn<T> {
 
 const cellClassOf = (column: { numeric?: boolean; cellClass?: string }) => [column.numeric ? 'num' : '', column.cellClass ?? ''].filter(Boolean).join(' ') || undefined;
 
-/**
- * The dashboard's table: scrollable wrapper, caption, column headers, and on a phone the stacked
- * layout where each cell is labelled by its column header (data-label). Cells are JSX, never HTML strings.
- */
-export function DataTable<T>(props: {
+export interface DataTableProps<T> {
   caption: string;
   /** e.g. 'visually-hidden' when a heading above already names the table. */
   captionClass?: string;
@@ -32,7 +28,13 @@ export function DataTable<T>(props: {
   tableClass?: string;
   rowAttrs?: (row: T) => Record<string, string | undefined>;
   rowClass?: (row: T) => Record<string, boolean>;
-}) {
+}
+
+/**
+ * The dashboard's table: scrollable wrapper, caption, column headers, and on a phone the stacked
+ * layout where each cell is labelled by its column header (data-label). Cells are JSX, never HTML strings.
+ */
+export function DataTable<T>(props: DataTableProps<T>) {
   return (
     // Scrolls sideways on a narrow screen: focusable, so keyboards can scroll it too (the table's caption names it).
     <div class="table-wrap" tabindex="0">
