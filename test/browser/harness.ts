@@ -106,6 +106,12 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByTestId('signed-in-as').waitFor({ state: 'attached' });
 }
 
+/** The two screens every public page is tested on. */
+export const VIEWPORTS = [
+  { name: 'desktop', options: { viewport: { width: 1280, height: 900 } } },
+  { name: 'phone', options: { viewport: { width: 375, height: 740 }, isMobile: true } },
+] as const;
+
 /** A page in its own context (own cookies), with generous waits: the suite shares two cores with other tests. */
 export async function newPage(browser: Browser, options: { viewport?: { width: number; height: number }; isMobile?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Saratov', acceptDownloads: true, ...options });

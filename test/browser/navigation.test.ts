@@ -2,13 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import { publishDemoEditions, seedScoredAccount } from './fixtures';
-import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, signIn, startTestPlatform, type TestPlatform } from './harness';
+import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, signIn, startTestPlatform, type TestPlatform, VIEWPORTS } from './harness';
 
 type Role = 'admin' | 'monitor' | 'agency' | 'instructor' | 'trainee' | 'anonymous';
 
 const PUBLIC = ['/', '/methodology', '/check', '/embed', '/bulletins'];
 const MONITORING = ['/monitor/registry', '/monitor/import', '/monitor/crawl', '/monitor/review', '/monitor/scoring', '/monitor/disputes', '/monitor/editions'];
-const MANAGING = ['/monitor/bulletins', '/monitor/alerts', '/training/teach', '/training/manage', '/training/enrolments'];
+const MANAGING = ['/monitor/bulletins', '/monitor/alerts', '/monitor/page-reports', '/training/teach', '/training/manage', '/training/enrolments'];
 /** Roles that receive alerts: their notification list and profile (subscriptions). */
 const ALERTS = ['/notifications', '/profile'];
 
@@ -21,11 +21,6 @@ const ROLES: Record<Role, { home: string; links: string[] }> = {
   instructor: { home: '/training/teach', links: [...PUBLIC, '/training/teach'] },
   trainee: { home: '/training', links: [...PUBLIC, '/training'] },
 };
-
-const VIEWPORTS = [
-  { name: 'desktop', options: { viewport: { width: 1280, height: 900 } } },
-  { name: 'phone', options: { viewport: { width: 375, height: 740 }, isMobile: true } },
-] as const;
 
 describe('every role walks its whole navigation, in Chromium', () => {
   let platform: TestPlatform;

@@ -98,7 +98,7 @@ describe('public pages in Chromium', () => {
     await screenshot(page, 'public-ranking-filtered');
 
     // CSV of the filtered view: UTF-8 with BOM, one line per organization of the filter.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-link').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('downloads-edition').getByRole('link', { name: 'CSV для программ' }).click()]);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trim().split(/\r?\n/);
@@ -171,6 +171,8 @@ describe('public pages in Chromium', () => {
       .last()
       .locator('tbody tr')
       .filter({ has: page.locator('strong', { hasText: /^Режим работы$/ }) });
+    // The page loads the methodology after navigation: wait for the row before reading it.
+    await row.getByTestId('criterion-network-limit').first().waitFor();
     expect(await row.getByTestId('criterion-network-limit').allTextContents()).toEqual(['Telegram: не применяется — в этой сети у страницы нет такого поля']);
     expect((await row.getByTestId('criterion-networks').textContent())!.startsWith('ВКонтакте, Одноклассники')).toBe(true);
   });

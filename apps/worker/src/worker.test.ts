@@ -8,8 +8,15 @@ describe.each(['redis', 'postgres'] as const)('worker on the %s queue backend', 
 
   it('processes the smoke job and fails unknown job names loudly', async () => {
     const queue = await createTestQueueBackend(kind, db.url);
+    // Start-up creates the partitions of the coming months (the migrations create them up to next month).
+    const ahead = new Date();
+    ahead.setUTCDate(1);
+    ahead.setUTCMonth(ahead.getUTCMonth() + 2);
+    const partition = `comments_y${ahead.getUTCFullYear()}m${String(ahead.getUTCMonth() + 1).padStart(2, '0')}`;
+    expect(await db.sql`SELECT to_regclass(${partition})::text AS name`).toEqual([{ name: null }]);
     const worker = await startWorker({ sql: db.sql, queue });
     try {
+      expect(await db.sql`SELECT to_regclass(${partition})::text AS name`).toEqual([{ name: partition }]);
       const id = await queue.enqueue('smoke', { nonce: `n-${kind}` }, { jobId: `smoke-${kind}` });
       const job = await waitForJob(queue.queue('system'), id);
       expect(job.returnvalue).toMatchObject({ echoed: `n-${kind}` });

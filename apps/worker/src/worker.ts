@@ -1,4 +1,4 @@
-import type { Sql } from '@most/db';
+import { ensureMonthlyPartitions, type Sql } from '@most/db';
 import { CORE_SCHEDULERS, dispatchJobs, guardSchedules, type QueueBackend, type QueueProcessors } from '@most/queue';
 import { processSmoke } from './processors/smoke';
 import { processCrawlRunSummary } from './processors/crawl-run-summary';
@@ -48,6 +48,8 @@ const SYSTEM_PROCESSORS: QueueProcessors<'system', WorkerDeps> = {
 
 /** Starts the workers of every queue. The returned close() stops taking jobs and waits for running ones. */
 export async function startWorker(deps: WorkerDeps): Promise<WorkerHandle> {
+  // The coming months' partitions exist before the first write (the daily score-purge job keeps them ahead).
+  await ensureMonthlyPartitions(deps.sql).catch((error: Error) => deps.log?.('monthly partitions not created', { error: error.message }));
   const workers = [deps.queue.createWorker('system', dispatchJobs(SYSTEM_PROCESSORS, deps), { concurrency: 4 })];
   // The bulletin's draft schedule lives in the database; make the queue's scheduler match it.
   const ensureSchedules = async () => {

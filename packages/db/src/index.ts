@@ -12,3 +12,4 @@ export * from './registry/queries-crawl-health';
 export * from './bulletin/index';
 export * from './registry/queries-scores';
 export * from './registry/official-search';
+export * from './registry/page-reports';

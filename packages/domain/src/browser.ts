@@ -5,3 +5,4 @@
 export * from '@most/shared/vocabulary';
 export * from './training/enrolment-rules';
 export * from './criteria/verdict';
+export * from './page-report';

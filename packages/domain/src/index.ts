@@ -14,3 +14,4 @@ export * from './official-check';
 export * from './locale/russian';
 export * from './alerts';
 export * from './crawl';
+export * from './page-report';

@@ -13,3 +13,4 @@ export * from './rankings/index';
 export * from './documents/xlsx';
 export { dejavuFontFiles } from './documents/pdf-kit';
 export * from './bulletin/index';
+export * from './page-reports/index';

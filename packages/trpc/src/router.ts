@@ -13,6 +13,7 @@ import { usersRouter } from './routers/users';
 import { slaRouter } from './routers/sla';
 import { scoringRouter } from './routers/scoring';
 import { alertsRouter } from './routers/alerts';
+import { pageReportsRouter } from './routers/page-reports';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -31,6 +32,7 @@ export const appRouter = router({
   scoring: scoringRouter,
   operations: operationsRouter,
   alerts: alertsRouter,
+  pageReports: pageReportsRouter,
 });
 
 /** The dashboard imports this TYPE only. */

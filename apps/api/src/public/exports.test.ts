@@ -11,6 +11,7 @@ import type { QueueBackend } from '@most/queue';
 import { createApp } from '../app';
 import { createLogger } from '../logger';
 import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/services';
+import { EDITION_COLUMNS } from './exports';
 
 /** Reads a workbook back: every sheet as rows of cell values (numbers stay numbers). */
 async function readXlsx(bytes: ArrayBuffer): Promise<Map<string, unknown[][]>> {
@@ -101,39 +102,23 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="oktyabr-2026.xlsx"');
     const sheet = (await readXlsx(await response.arrayBuffer())).get('Рейтинг')!;
-    expect(sheet[0]).toEqual([
-      'Место',
-      'Место в общем рейтинге',
-      'Код организации',
-      'Организация',
-      'Тип',
-      'Сфера',
-      'Код муниципалитета',
-      'Муниципалитет',
-      'Балл',
-      'Изменение места',
-      'Изменение балла',
-      'Страниц оценено',
-      'Страниц всего',
-      'Вопросов в выборке',
-      'Недостаточно данных',
-      'Причина',
-      'Ответы за 24 часа',
-      'Оформление страницы',
-    ]);
+    // The headers are the edition's columns for people, then the criteria by name (one list in exports.ts).
+    const human = EDITION_COLUMNS.flatMap((c) => (c.human ? [c.human] : []));
+    expect(sheet[0]).toEqual([...human, 'Ответы за 24 часа', 'Оформление страницы']);
+    const at = (header: string) => human.indexOf(header);
     expect(sheet).toHaveLength(1 + 12);
     const first = sheet[1]!;
-    expect(first[0]).toBe(1);
-    expect(first[2]).toBe(codes[0]);
-    expect(first[3]).toBe('=HYPERLINK("x")');
-    expect(first[8]).toBe(91.5);
-    expect(typeof first[10]).toBe('number');
-    expect(first[14]).toBe('нет');
-    expect(first[16]).toBe(91.5);
+    expect(first[at('Место')]).toBe(1);
+    expect(first[at('Код организации')]).toBe(codes[0]);
+    expect(first[at('Организация')]).toBe('=HYPERLINK("x")');
+    expect(first[at('Балл')]).toBe(91.5);
+    expect(typeof first[at('Изменение балла')]).toBe('number');
+    expect(first[at('Недостаточно данных')]).toBe('нет');
+    expect(first[human.length]).toBe(91.5);
     const last = sheet[12]!;
-    expect(last[0] ?? null).toBeNull();
-    expect(last[14]).toBe('да');
-    expect(typeof last[15]).toBe('string');
+    expect(last[at('Место')] ?? null).toBeNull();
+    expect(last[at('Недостаточно данных')]).toBe('да');
+    expect(typeof last[at('Причина')]).toBe('string');
   });
 
   it('offers the CSV Excel opens (semicolons, decimal commas, BOM) and keeps the standard one', async () => {
@@ -143,43 +128,48 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
     const bytes = Buffer.from(await excel.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]!.split(';').slice(0, 4)).toEqual(['Место', 'Место в общем рейтинге', 'Код организации', 'Организация']);
+    const human = EDITION_COLUMNS.flatMap((c) => (c.human ? [c.human] : []));
+    expect(lines[0]!.split(';').slice(0, human.length)).toEqual(human);
     const first = lines[1]!.split(';');
-    expect(first[3]).toBe(`${'\'=HYPERLINK(""x"")'.replace(/^/, '"')}"`);
-    expect(first[8]).toBe('91,5');
+    expect(first[human.indexOf('Организация')]).toBe(`${'\'=HYPERLINK(""x"")'.replace(/^/, '"')}"`);
+    expect(first[human.indexOf('Балл')]).toBe('91,5');
     const standard = await (await get('/api/public/v1/editions/oktyabr-2026?format=csv')).text();
-    expect(standard.split('\r\n')[0]).toMatch(/^rank,overall_rank,organization_code/);
+    expect(standard.split('\r\n')[0]).toBe([...EDITION_COLUMNS.map((c) => c.csv), 'criterion_SLA', 'criterion_PROFILE'].join(','));
     expect(standard.split('\r\n')[1]).toContain(',91.5,');
   });
 
-  it('exports a comparison of 2–5 organizations criterion by criterion, and rejects a bad list', async () => {
-    const ids = `${codes[0]},${codes[3]},NOPE-404`;
-    const xlsx = await get(`/api/public/v1/compare?ids=${encodeURIComponent(ids)}&edition=oktyabr-2026&format=xlsx`);
+  it('exports a comparison of 2–5 organizations criterion by criterion from the same /compare route, and rejects a bad list', async () => {
+    const ids = `${codes[0]},${codes[3]}`;
+    const xlsx = await get(`/api/public/v1/compare?organizations=${encodeURIComponent(ids)}&edition=oktyabr-2026&format=xlsx`);
     expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="compare-oktyabr-2026.xlsx"');
     const sheet = (await readXlsx(await xlsx.arrayBuffer())).get('Сравнение')!;
-    expect(sheet[0]).toEqual(['Показатель', '=HYPERLINK("x")', expect.any(String), 'NOPE-404 (нет в выпуске)']);
+    expect(sheet[0]).toEqual(['Показатель', '=HYPERLINK("x")', expect.any(String)]);
     const row = (label: string) => sheet.find((r) => r[0] === label)!;
     expect(row('Место').slice(1, 3)).toEqual([1, 4]);
     expect(row('Балл').slice(1, 3)).toEqual([91.5, 75]);
     expect(row('Ответы за 24 часа').slice(1, 3)).toEqual([91.5, 75]);
-    // The missing organization has empty cells, not zeros.
-    expect(row('Балл')[3] ?? null).toBeNull();
+    const excel = await (await get(`/api/public/v1/compare?organizations=${encodeURIComponent(ids)}&edition=oktyabr-2026&format=csv-excel`)).text();
+    expect(excel.split('\r\n')[2]).toBe('Балл;91,5;75');
 
-    const json = (await (await get(`/api/public/v1/compare?ids=${codes[0]},${codes[1]}`)).json()) as {
+    const json = (await (await get(`/api/public/v1/compare?organizations=${codes[0]},${codes[1]}`)).json()) as {
       edition: { slug: string };
-      organizations: { organizationCode: string; score: number }[];
+      kind: string;
+      columns: { code: string; score: number }[];
       pageUrl: string;
     };
     expect(json.edition.slug).toBe('oktyabr-2026');
-    expect(json.organizations.map((o) => o.organizationCode)).toEqual([codes[0], codes[1]]);
-    expect(json.pageUrl).toMatch(/\/compare\?ids=/);
+    expect(json.kind).toBe('organizations');
+    expect(json.columns.map((o) => o.code)).toEqual([codes[0], codes[1]]);
+    expect(json.pageUrl).toBe(`https://most.example/compare?organizations=${encodeURIComponent(codes[0]!)},${encodeURIComponent(codes[1]!)}`);
 
-    for (const bad of [`ids=${codes[0]}`, `ids=${codes.slice(0, 6).join(',')}`, 'ids=', `ids=a,b&format=docx`]) {
+    for (const bad of [`organizations=${codes[0]}`, `organizations=${codes.slice(0, 6).join(',')}`, 'organizations=', `organizations=a,b&format=docx`, `ids=${codes[0]},${codes[1]}`]) {
       const response = await get(`/api/public/v1/compare?${bad}`);
       expect(response.status, bad).toBe(400);
       expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/параметры/);
     }
-    expect((await get(`/api/public/v1/compare?ids=${codes[0]},${codes[1]}&edition=no-such-edition`)).status).toBe(404);
+    expect((await get(`/api/public/v1/compare?organizations=${codes[0]},${codes[1]}&edition=no-such-edition`)).status).toBe(404);
+    expect((await get(`/api/public/v1/compare?organizations=${codes[0]},NOPE-404&format=xlsx`)).status).toBe(404);
   });
 
   it('prints a one-page scorecard PDF with the figures and the evidence (checked with pdftotext)', async () => {
@@ -236,9 +226,14 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
     expect(metaContent(organization, 'og:title')).toBe('=HYPERLINK("x") — Цифровой мост');
     expect(metaContent(organization, 'og:description')).toContain('Школа № 1 «Родник». Рейтинг за октябрь 2026: 1 место из 11, балл 91,5 из 100.');
 
-    const compare = await (await get(`/compare?ids=${codes[0]},${codes[1]}`)).text();
+    const compare = await (await get(`/compare?organizations=${codes[0]},${codes[1]}`)).text();
     expect(metaContent(compare, 'og:title')).toMatch(/^Сравнение: =HYPERLINK\("x"\), .+ — Цифровой мост$/);
-    expect(metaContent(compare, 'og:url')).toBe(`https://most.example/compare?ids=${encodeURIComponent(`${codes[0]},${codes[1]}`)}`);
+    expect(metaContent(compare, 'og:url')).toBe(`https://most.example/compare?organizations=${encodeURIComponent(`${codes[0]},${codes[1]}`)}`);
+
+    const [municipality] = await db.sql<{ code: string; name: string }[]>`SELECT code, name FROM municipalities ORDER BY code LIMIT 1`;
+    const town = await (await get(`/municipalities/${municipality!.code}`)).text();
+    expect(metaContent(town, 'og:title')).toBe(`${municipality!.name} — Цифровой мост`);
+    expect(metaContent(town, 'og:url')).toBe(`https://most.example/municipalities/${municipality!.code}`);
 
     const other = await (await get('/methodology')).text();
     expect(other).toContain('<title>Цифровой мост</title>');

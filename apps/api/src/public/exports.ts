@@ -1,5 +1,7 @@
-import { KIND_LABELS, SECTOR_LABELS } from './labels';
+import type { Comparison } from '@most/domain';
 import type { EditionView, EditionViewRow, TableCell, XlsxSheet } from '@most/services';
+import { toCsv } from './csv';
+import { KIND_LABELS, SECTOR_LABELS } from './labels';
 
 /** A table for people (XLSX, Excel CSV): Russian headers, numbers as numbers. */
 export interface HumanTable {
@@ -9,75 +11,92 @@ export interface HumanTable {
   scoreColumns: number[];
 }
 
-const criterionHeader = (c: { code: string; name: string }) => c.name || c.code;
+export interface EditionColumn {
+  /** The standard CSV's header, for programs. */
+  csv: string;
+  /** The header people read (XLSX, Excel CSV); absent: the column is for programs only. */
+  human?: string;
+  value: (row: EditionViewRow, notEnoughData: boolean) => TableCell | boolean;
+  /** A score: one decimal in the workbook. */
+  score?: true;
+}
 
-/** Every organization of an edition (ranked first, then those without enough data), in Russian. */
-export function editionTable(view: EditionView): HumanTable {
-  const headers = [
-    'Место',
-    'Место в общем рейтинге',
-    'Код организации',
-    'Организация',
-    'Тип',
-    'Сфера',
-    'Код муниципалитета',
-    'Муниципалитет',
-    'Балл',
-    'Изменение места',
-    'Изменение балла',
-    'Страниц оценено',
-    'Страниц всего',
-    'Вопросов в выборке',
-    'Недостаточно данных',
-    'Причина',
-    ...view.criteria.map(criterionHeader),
-  ];
+/**
+ * The fixed columns of an edition's files, each a header beside its value: a new column is one
+ * line here, and every format (CSV, Excel CSV, XLSX) follows. Criterion columns come after them.
+ */
+export const EDITION_COLUMNS: readonly EditionColumn[] = [
+  { csv: 'rank', human: 'Место', value: (r) => r.rank },
+  { csv: 'overall_rank', human: 'Место в общем рейтинге', value: (r) => r.overallRank },
+  { csv: 'organization_code', human: 'Код организации', value: (r) => r.organizationCode },
+  { csv: 'organization_name', human: 'Организация', value: (r) => r.organizationName },
+  { csv: 'kind', human: 'Тип', value: (r) => KIND_LABELS[r.kind] },
+  { csv: 'sector', human: 'Сфера', value: (r) => SECTOR_LABELS[r.sector] },
+  { csv: 'municipality_code', human: 'Код муниципалитета', value: (r) => r.municipalityCode },
+  { csv: 'municipality_name', human: 'Муниципалитет', value: (r) => r.municipalityName },
+  { csv: 'score', human: 'Балл', value: (r) => r.score, score: true },
+  { csv: 'rank_change', human: 'Изменение места', value: (r) => r.rankChange },
+  { csv: 'score_change', human: 'Изменение балла', value: (r) => r.scoreChange, score: true },
+  { csv: 'accounts_scored', human: 'Страниц оценено', value: (r) => r.coverage.accountsScored },
+  { csv: 'accounts_total', human: 'Страниц всего', value: (r) => r.coverage.accountsTotal },
+  { csv: 'sample_size', human: 'Вопросов в выборке', value: (r) => r.sampleSize },
+  { csv: 'not_enough_data', human: 'Недостаточно данных', value: (_r, notEnough) => notEnough },
+  { csv: 'unranked_reason', value: (r) => r.unranked?.code ?? null },
+  { csv: 'unranked_reason_text', human: 'Причина', value: (r) => r.unranked?.text ?? null },
+];
+
+export const criterionHeader = (c: { code: string; name: string }) => c.name || c.code;
+
+type Audience = 'programs' | 'people';
+
+/** Every organization of an edition (ranked first, then those without enough data), for programs or for people. */
+export function editionTable(view: EditionView, audience: Audience): HumanTable {
+  const columns = audience === 'people' ? EDITION_COLUMNS.filter((c) => c.human !== undefined) : EDITION_COLUMNS;
+  const yesNo = audience === 'people' ? (['да', 'нет'] as const) : (['yes', 'no'] as const);
+  const cell = (value: TableCell | boolean): TableCell => (typeof value === 'boolean' ? yesNo[value ? 0 : 1] : value);
+  const headers = [...columns.map((c) => (audience === 'people' ? c.human! : c.csv)), ...view.criteria.map((c) => (audience === 'people' ? criterionHeader(c) : `criterion_${c.code}`))];
   const row = (r: EditionViewRow, notEnough: boolean): TableCell[] => [
-    r.rank,
-    r.overallRank,
-    r.organizationCode,
-    r.organizationName,
-    KIND_LABELS[r.kind],
-    SECTOR_LABELS[r.sector],
-    r.municipalityCode,
-    r.municipalityName,
-    r.score,
-    r.rankChange,
-    r.scoreChange,
-    r.coverage.accountsScored,
-    r.coverage.accountsTotal,
-    r.sampleSize,
-    notEnough ? 'да' : 'нет',
-    r.unranked?.text ?? null,
+    ...columns.map((c) => cell(c.value(r, notEnough))),
     ...view.criteria.map((c) => r.criteria.find((x) => x.code === c.code)?.score ?? null),
   ];
-  const scoreColumns = [8, 10, ...view.criteria.map((_, i) => 16 + i)];
+  const scoreColumns = [...columns.flatMap((c, i) => (c.score ? [i] : [])), ...view.criteria.map((_, i) => columns.length + i)];
   return { headers, rows: [...view.ranked.rows.map((r) => row(r, false)), ...view.notEnoughData.map((r) => row(r, true))], scoreColumns };
 }
 
 /**
- * 2–5 organizations side by side, criterion by criterion: one row per measure, one column per
- * organization. An organization absent from the edition shows empty cells, not zeros.
+ * 2–5 organizations or municipalities side by side, criterion by criterion: one row per measure,
+ * one column per compared item; a criterion not measured for one of them is an empty cell, not a zero.
  */
-export function comparisonTable(view: EditionView, codes: readonly string[]): HumanTable {
-  const all = [...view.ranked.rows, ...view.notEnoughData];
-  const picked = codes.map((code) => all.find((r) => r.organizationCode === code) ?? null);
-  const headers = ['Показатель', ...picked.map((r, i) => r?.organizationName ?? `${codes[i]} (нет в выпуске)`)];
-  const measure = (label: string, value: (r: EditionViewRow) => TableCell): TableCell[] => [label, ...picked.map((r) => (r ? value(r) : null))];
-  const rows: TableCell[][] = [
-    measure('Место', (r) => r.overallRank),
-    measure('Балл', (r) => r.score),
-    measure('Изменение места', (r) => r.rankChange),
-    measure('Изменение балла', (r) => r.scoreChange),
-    measure('Муниципалитет', (r) => r.municipalityName),
-    measure('Страниц оценено', (r) => r.coverage.accountsScored),
-    measure('Страниц всего', (r) => r.coverage.accountsTotal),
-    measure('Вопросов в выборке', (r) => r.sampleSize),
-    measure('Причина, по которой не ранжирована', (r) => r.unranked?.text ?? null),
-    ...view.criteria.map((c) => measure(criterionHeader(c), (r) => r.criteria.find((x) => x.code === c.code)?.score ?? null)),
-  ];
-  return { headers, rows, scoreColumns: [] };
+export function comparisonTable(comparison: Comparison): HumanTable {
+  const measure = (label: string, values: TableCell[]): TableCell[] => [label, ...values];
+  return {
+    headers: ['Показатель', ...comparison.columns.map((c) => c.name)],
+    rows: [
+      measure(
+        'Место',
+        comparison.columns.map((c) => c.rank),
+      ),
+      measure(
+        'Балл',
+        comparison.columns.map((c) => c.score),
+      ),
+      measure(
+        'Причина, по которой не ранжирована',
+        comparison.columns.map((c) => c.unranked),
+      ),
+      ...comparison.criteria.map((criterion) =>
+        measure(
+          criterionHeader(criterion),
+          criterion.cells.map((cell) => (cell.status === 'measured' ? cell.score : null)),
+        ),
+      ),
+    ],
+    scoreColumns: [],
+  };
 }
+
+/** The standard CSV (for programs) of a table. */
+export const tableCsv = (table: HumanTable): string => toCsv(table.headers, table.rows);
 
 export function tableSheet(name: string, table: HumanTable): XlsxSheet {
   return { name, headers: table.headers, rows: table.rows, numberFormats: Object.fromEntries(table.scoreColumns.map((i) => [i, '0.0'])) };

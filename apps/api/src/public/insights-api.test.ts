@@ -95,12 +95,17 @@ describe('public insights API: headline figures, trends and comparisons', () => 
   it('gives an organization its score and 24-hour share beside the region, oldest first', async () => {
     const response = await get(`/api/public/v1/organizations/${orgs[1]!.code}/trends`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { points: { editionSlug: string; score: number; regionMedianScore: number; sla: { status: string; shareWithin24h?: number } }[] };
+    const body = (await response.json()) as { by: string; points: { editionSlug: string; score: number; regionMedianScore: number; sla: { status: string; shareWithin24h?: number } }[] };
+    expect(body.by).toBe('edition');
     expect(body.points.map((p) => p.editionSlug)).toEqual(['r-2026-09', 'r-2026-10']);
     expect(body.points[1]!.sla).toMatchObject({ status: 'ok', shareWithin24h: 0.75 });
     expect(body.points[0]!.sla.status).toBe('not_enough_data');
     expect(typeof body.points[0]!.regionMedianScore).toBe('number');
     expect((await get('/api/public/v1/organizations/nobody/trends')).status).toBe(404);
+    // By month: the same route and the same points, keyed by month (no monthly scores seeded here: none).
+    const byMonth = (await (await get(`/api/public/v1/organizations/${orgs[1]!.code}/trends?by=month`)).json()) as { by: string; points: unknown[] };
+    expect(byMonth).toEqual({ organizationCode: orgs[1]!.code, by: 'month', points: [] });
+    expect((await get(`/api/public/v1/organizations/${orgs[1]!.code}/trends?by=year`)).status).toBe(400);
   });
 
   it('compares organizations or municipalities criterion by criterion and refuses bad lists with a reason', async () => {

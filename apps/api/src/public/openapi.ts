@@ -1,20 +1,15 @@
-/** OpenAPI 3.1 description of the open-data API, written by hand to stay readable. */
+/**
+ * OpenAPI 3.1 description of the open-data API, written by hand to stay readable; query parameters
+ * of the routes that validate with a zod object are generated from that object.
+ */
 import { UNRANKED_REASON_CODES } from '@most/domain';
+import { compareQuerySchema } from './compare';
+import { editionQuerySchema, trendsQuerySchema } from './query-schemas';
+import { queryParameters } from './openapi-zod';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (type: string) => ({ type: [type, 'null'] });
 
-const filterParameters = [
-  { name: 'kind', in: 'query', description: 'Категория организаций', schema: { type: 'string', enum: ['regional_executive', 'local_government', 'subordinate_institution'] } },
-  {
-    name: 'sector',
-    in: 'query',
-    description: 'Отрасль',
-    schema: { type: 'string', enum: ['education', 'health', 'social_protection', 'culture', 'sport', 'housing_utilities', 'roads_transport', 'other'] },
-  },
-  { name: 'municipality', in: 'query', description: 'Код муниципального образования', schema: { type: 'string' } },
-];
-const formatParameter = { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv', 'csv-excel', 'xlsx'], default: 'json' } };
 const fileContent = {
   'text/csv': { schema: { type: 'string' } },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
@@ -65,10 +60,7 @@ export function openApiDocument(serverUrl: string) {
             'Фильтры пересчитывают места внутри выборки (равные баллы — одно место: 1, 2, 2, 4). Изменение к предыдущему выпуску считается только по критериям, которые есть в обеих версиях методики. CSV — UTF-8 с BOM, все строки без постраничной разбивки; у неранжированных строк колонки unranked_reason (код) и unranked_reason_text (причина по-русски). csv — стандартный CSV для программ (запятые, десятичная точка, английские заголовки); csv-excel — для Excel (точка с запятой, десятичная запятая, русские заголовки); xlsx — книга Excel с русскими заголовками, числа — числами.',
           parameters: [
             { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
-            formatParameter,
-            ...filterParameters,
-            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
-            { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+            ...queryParameters(editionQuerySchema, { kind: 'Категория организаций', sector: 'Отрасль', municipality: 'Код муниципального образования' }),
           ],
           responses: {
             '200': {
@@ -137,9 +129,11 @@ export function openApiDocument(serverUrl: string) {
       '/organizations/{code}/trends': {
         get: {
           operationId: 'getOrganizationTrends',
-          summary: 'Балл, место и доля ответов за 24 часа организации по выпускам рядом с медианой региона',
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'Точки по выпускам, от старых к новым', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
+          summary: 'Балл, место и доля ответов за 24 часа организации по выпускам или по месяцам рядом с медианой региона',
+          description:
+            'Каждая точка: key (код выпуска или месяц ГГГГ-ММ), title, periodStart, periodEnd, score, rank (у месяцев — null: по месяцам мест нет), rankedCount, regionMedianScore, sla и regionSla (доля ответов за 24 часа или {status: "not_enough_data", text}).',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }, ...queryParameters(trendsQuerySchema)],
+          responses: { '200': { description: 'Точки от старых к новым', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
         },
       },
       '/organizations/{code}/scorecard.pdf': {
@@ -171,13 +165,9 @@ export function openApiDocument(serverUrl: string) {
         get: {
           operationId: 'compare',
           summary: 'Сравнение 2–5 организаций или муниципалитетов по каждому критерию выпуска',
-          parameters: [
-            { name: 'edition', in: 'query', schema: { type: 'string', default: 'latest' } },
-            { name: 'organizations', in: 'query', description: 'Коды организаций через запятую (2–5)', schema: { type: 'string' } },
-            { name: 'municipalities', in: 'query', description: 'Коды муниципалитетов через запятую (2–5)', schema: { type: 'string' } },
-            { name: 'ids', in: 'query', description: 'Файл сравнения организаций: коды через запятую (2–5), вместе с format', schema: { type: 'string', maxLength: 600 } },
-            formatParameter,
-          ],
+          description:
+            'Один маршрут для данных и файлов: format=json — столбцы и критерии для страницы сравнения (pageUrl — ссылка, которой можно поделиться); csv, csv-excel, xlsx — таблица «показатель × организация». Нужен ровно один из параметров organizations или municipalities; неизвестный код — 404 с его названием.',
+          parameters: queryParameters(compareQuerySchema),
           responses: {
             '200': { description: 'Столбцы и критерии; неизмеренный критерий — {status: "not_measured", text}', content: { 'application/json': { schema: { type: 'object' } }, ...fileContent } },
             ...errorResponses,

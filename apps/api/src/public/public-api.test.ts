@@ -210,6 +210,13 @@ describe('open-data API and widget', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/editions', '/editions/{slug}', '/organizations/{code}', '/methodology', '/accounts/check', '/feeds/editions.rss', '/compare', '/organizations/{code}/scorecard.pdf']),
     );
+    // Query parameters come from the zod schemas the routes validate with: one /compare route, trends by edition or month.
+    type Operation = { get: { parameters: { name: string; in: string; schema: { enum?: string[] } }[] } };
+    const parameters = (path: string) => (doc.paths[path] as Operation).get.parameters.filter((p) => p.in === 'query');
+    expect(parameters('/compare').map((p) => p.name)).toEqual(['edition', 'organizations', 'municipalities', 'format']);
+    expect(parameters('/compare').find((p) => p.name === 'format')!.schema.enum).toEqual(['json', 'csv', 'csv-excel', 'xlsx']);
+    expect(parameters('/organizations/{code}/trends')).toEqual([expect.objectContaining({ name: 'by', schema: expect.objectContaining({ enum: ['edition', 'month'] }) })]);
+    expect(parameters('/editions/{slug}').map((p) => p.name)).toEqual(['kind', 'sector', 'municipality', 'page', 'pageSize', 'format']);
     const html = await (await get('/api/public/v1/docs')).text();
     expect(html).toContain('/editions/{slug}');
     expect(html).not.toMatch(/<script|<link[^>]+stylesheet/);

@@ -2,30 +2,21 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { checkOfficialAccount, getOrganization, listOrganizationScores, searchOfficialPages, type Sql } from '@most/db';
-import {
-  editionFilterSchema,
-  getEdition,
-  listEditions,
-  organizationRankingHistory,
-  viewEdition,
-  type Edition,
-  type EditionSummary,
-  type EditionView,
-  renderScorecardPdf,
-  renderXlsx,
-} from '@most/services';
+import { editionFilterSchema, getEdition, listEditions, organizationRankingHistory, viewEdition, type Edition, type EditionSummary, renderScorecardPdf } from '@most/services';
 import { loadPageStates, UNREAD_PAGE } from '@most/db/scoring';
 import { numberRu, quantityRu } from '@most/domain/russian';
 import { AppError } from '@most/shared';
-import { EXCEL_CSV, toCsv } from './csv';
-import { comparisonTable, editionTable, tableSheet, type HumanTable } from './exports';
+import { editionTable, tableCsv } from './exports';
+import { editionQuerySchema } from './query-schemas';
+import { CSV_TYPE, humanFile, JSON_TYPE, sendInFormat, type ExportFormat } from './formats';
+import { registerCompareRoute } from './compare';
 import { loadScorecard } from './scorecard';
 import { renderPreviewPng } from './preview-image';
 import { docsHtml } from './docs';
 import { embedHtml, embedSnippet } from './embed';
 import { editionsAtom, editionsRss } from './feeds';
 import { IMMUTABLE, makeBody, ResponseCache, send, SHORT, type CachedBody } from './http-cache';
-import { formatPeriod, KIND_LABELS, SECTOR_LABELS } from './labels';
+import { formatPeriod } from './labels';
 import { methodologyVersions } from './methodology';
 import { openApiDocument } from './openapi';
 import { registerInsightRoutes } from './insights';
@@ -36,7 +27,6 @@ export interface PublicApiDeps {
   publicUrl?: string;
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
 const SHORT_TTL_MS = 30_000;
 
 const parseQuery = <S extends z.ZodType>(schema: S, c: Context): z.output<S> => {
@@ -46,42 +36,7 @@ const parseQuery = <S extends z.ZodType>(schema: S, c: Context): z.output<S> => 
   throw new AppError('BAD_REQUEST', `Проверьте параметры: ${Object.keys(fields).join(', ')}`, { details: { fields } });
 };
 
-/** json and csv for programs; csv-excel (semicolons, decimal commas) and xlsx for people. */
-const exportFormat = z.enum(['json', 'csv', 'csv-excel', 'xlsx']).default('json');
-type ExportFormat = z.output<typeof exportFormat>;
-const editionQuerySchema = editionFilterSchema.extend({ format: exportFormat });
-const compareQuerySchema = z.object({
-  ids: z
-    .string()
-    .max(600)
-    .transform((text) => [
-      ...new Set(
-        text
-          .split(',')
-          .map((code) => code.trim())
-          .filter(Boolean),
-      ),
-    ])
-    .pipe(z.array(z.string().max(100)).min(2, 'нужно от 2 до 5 организаций').max(5, 'нужно от 2 до 5 организаций')),
-  edition: z.string().max(100).default('latest'),
-  format: exportFormat,
-});
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const FILE_EXTENSION: Record<ExportFormat, string> = { json: 'json', csv: 'csv', 'csv-excel': 'csv', xlsx: 'xlsx' };
 const embedQuerySchema = editionFilterSchema.extend({ limit: z.coerce.number().int().min(1).max(500).default(100) });
-
-function sendEdition(c: Context, body: CachedBody, format: ExportFormat, name: string): Response {
-  const response = send(c, body);
-  const suffix = format === 'csv-excel' ? '-excel' : '';
-  if (format !== 'json') response.headers.set('content-disposition', `attachment; filename="${name.replace(/[^a-z0-9-]/g, '')}${suffix}.${FILE_EXTENSION[format]}"`);
-  return response;
-}
-
-/** A table for people as the requested file: Excel's CSV dialect or a workbook. */
-async function humanFile(table: HumanTable, format: 'csv-excel' | 'xlsx', sheetName: string, title: string, cacheControl: string): Promise<CachedBody> {
-  if (format === 'csv-excel') return makeBody(toCsv(table.headers, table.rows, EXCEL_CSV), 'text/csv; charset=utf-8', cacheControl);
-  return makeBody(await renderXlsx([tableSheet(sheetName, table)], title), XLSX_TYPE, cacheControl);
-}
 
 const publicSummary = (base: string, e: EditionSummary) => ({
   slug: e.slug,
@@ -95,38 +50,6 @@ const publicSummary = (base: string, e: EditionSummary) => ({
   jsonUrl: `${base}/api/public/v1/editions/${encodeURIComponent(e.slug)}`,
   csvUrl: `${base}/api/public/v1/editions/${encodeURIComponent(e.slug)}?format=csv`,
 });
-
-type CsvRow = EditionView['notEnoughData'][number];
-
-/** The CSV's fixed columns, each a header beside its value: a new column is one line here. */
-const CSV_COLUMNS: readonly (readonly [header: string, value: (r: CsvRow, notEnough: boolean) => unknown])[] = [
-  ['rank', (r) => r.rank],
-  ['overall_rank', (r) => r.overallRank],
-  ['organization_code', (r) => r.organizationCode],
-  ['organization_name', (r) => r.organizationName],
-  ['kind', (r) => KIND_LABELS[r.kind]],
-  ['sector', (r) => SECTOR_LABELS[r.sector]],
-  ['municipality_code', (r) => r.municipalityCode],
-  ['municipality_name', (r) => r.municipalityName],
-  ['score', (r) => r.score],
-  ['rank_change', (r) => r.rankChange],
-  ['score_change', (r) => r.scoreChange],
-  ['accounts_scored', (r) => r.coverage.accountsScored],
-  ['accounts_total', (r) => r.coverage.accountsTotal],
-  ['sample_size', (r) => r.sampleSize],
-  ['not_enough_data', (_r, notEnough) => (notEnough ? 'yes' : 'no')],
-  ['unranked_reason', (r) => r.unranked?.code ?? null],
-  ['unranked_reason_text', (r) => r.unranked?.text ?? null],
-];
-
-function editionCsv(view: EditionView): string {
-  const criteria = view.criteria.map((c) => c.code);
-  const line = (r: CsvRow, notEnough: boolean) => [...CSV_COLUMNS.map(([, value]) => value(r, notEnough)), ...criteria.map((code) => r.criteria.find((x) => x.code === code)?.score ?? null)];
-  return toCsv(
-    [...CSV_COLUMNS.map(([header]) => header), ...criteria.map((code) => `criterion_${code}`)],
-    [...view.ranked.rows.map((r) => line(r, false)), ...view.notEnoughData.map((r) => line(r, true))],
-  );
-}
 
 /**
  * The open-data API (/api/public/v1) and the embeddable widget (/embed). No login, GET only,
@@ -157,6 +80,7 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
   api.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Retry-After', 'x-request-id'], maxAge: 86_400 }));
 
   registerInsightRoutes(api, { sql: deps.sql, cache, loadEdition, parseQuery });
+  registerCompareRoute(api, { sql: deps.sql, cache, loadEdition, parseQuery, baseOf });
 
   api.get('/editions', async (c) => {
     const base = baseOf(c);
@@ -187,7 +111,7 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
     const rawKey = `${base}${c.req.url.slice(c.req.url.indexOf('/api/'))}`;
     const seen = byRawUrl.get(rawKey);
     const seenBody = seen && cache.get(seen.key);
-    if (seen && seenBody) return sendEdition(c, seenBody, seen.format, seen.slug);
+    if (seen && seenBody) return sendInFormat(c, seenBody, seen.format, seen.slug);
     const slug = c.req.param('slug');
     const { format, ...filter } = parseQuery(editionQuerySchema, c);
     // The key is built from the parsed filters, so unknown parameters cannot multiply entries.
@@ -199,7 +123,7 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
     const hit = cache.get(key);
     if (hit) {
       remember();
-      return sendEdition(c, hit, format, slug);
+      return sendInFormat(c, hit, format, slug);
     }
     const { edition, previous } = await loadEdition(slug);
     let body: CachedBody;
@@ -207,7 +131,9 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
       const all = viewEdition(edition, previous, { ...filter, page: 1, pageSize: 1000 });
       const everything = all.ranked.total > all.ranked.rows.length ? viewEdition(edition, previous, { ...filter, page: 1, pageSize: all.ranked.total }) : all;
       body =
-        format === 'csv' ? makeBody(editionCsv(everything), 'text/csv; charset=utf-8', IMMUTABLE) : await humanFile(editionTable(everything), format, 'Рейтинг', everything.edition.title, IMMUTABLE);
+        format === 'csv'
+          ? makeBody(tableCsv(editionTable(everything, 'programs')), CSV_TYPE, IMMUTABLE)
+          : await humanFile(editionTable(everything, 'people'), format, 'Рейтинг', everything.edition.title, IMMUTABLE);
     } else {
       const view = viewEdition(edition, previous, filter);
       const { id: _id, status: _status, createdAt: _created, ...summary } = view.edition;
@@ -215,7 +141,7 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
     }
     cache.set(key, body);
     remember();
-    return sendEdition(c, body, format, slug);
+    return sendInFormat(c, body, format, slug);
   });
 
   api.get('/organizations/:code', async (c) => {
@@ -305,37 +231,6 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
       SHORT_TTL_MS,
     );
     return send(c, body);
-  });
-
-  /** 2–5 organizations of one edition side by side (the compare page's data and files). */
-  api.get('/compare', async (c) => {
-    const base = baseOf(c);
-    const query = parseQuery(compareQuerySchema, c);
-    const slug = query.edition === 'latest' ? (await listEditions(deps.sql))[0]?.slug : query.edition;
-    if (!slug) throw new AppError('NOT_FOUND', 'Опубликованных выпусков пока нет');
-    const cacheControl = query.edition === 'latest' ? SHORT : IMMUTABLE;
-    const key = `compare|${base}|${slug}|${query.ids.join(',')}|${query.format}|${cacheControl}`;
-    const body = await cache.through(
-      key,
-      async () => {
-        const { edition, previous } = await loadEdition(slug);
-        const view = viewEdition(edition, previous, { page: 1, pageSize: 1000 });
-        const table = comparisonTable(view, query.ids);
-        if (query.format === 'json') {
-          const all = [...view.ranked.rows, ...view.notEnoughData];
-          const organizations = query.ids.map((code) => all.find((r) => r.organizationCode === code) ?? { organizationCode: code, missing: true });
-          return makeBody(
-            JSON.stringify({ edition: publicSummary(base, view.edition), criteria: view.criteria, organizations, pageUrl: `${base}/compare?ids=${query.ids.map(encodeURIComponent).join(',')}` }),
-            JSON_TYPE,
-            cacheControl,
-          );
-        }
-        if (query.format === 'csv') return makeBody(toCsv(table.headers, table.rows), 'text/csv; charset=utf-8', cacheControl);
-        return humanFile(table, query.format, 'Сравнение', `Сравнение: ${view.edition.title}`, cacheControl);
-      },
-      cacheControl === SHORT ? SHORT_TTL_MS : undefined,
-    );
-    return sendEdition(c, body, query.format, `compare-${slug}`);
   });
 
   api.get('/methodology', async (c) => {

@@ -45,6 +45,19 @@ export function shareTags(info: ShareInfo): string {
 /** Puts the tags in place of the shell's own <title>. */
 export const injectShareTags = (html: string, info: ShareInfo) => html.replace(/<title>[^<]*<\/title>/, () => shareTags(info));
 
+/** What a /compare link compares: the page's own query (organizations= or municipalities=). */
+function compareSelection(query: URLSearchParams): { kind: 'organizations' | 'municipalities'; raw: string; codes: string[] } | null {
+  const kind = query.has('organizations') ? 'organizations' : query.has('municipalities') ? 'municipalities' : null;
+  if (!kind) return null;
+  const raw = (query.get(kind) ?? '').slice(0, 1_000);
+  const codes = raw
+    .split(',')
+    .map((c) => c.trim().slice(0, 100))
+    .filter(Boolean)
+    .slice(0, 5);
+  return { kind, raw, codes };
+}
+
 const scoreText = (score: number | null) => (score === null ? 'балл не рассчитан: недостаточно данных' : `балл ${numberRu(score)} из 100`);
 
 /**
@@ -56,7 +69,8 @@ export function shareInfoSource(deps: { sql: Sql; publicUrl?: string }) {
   const cache = new Map<string, { info: ShareInfo; expiresAt: number }>();
 
   async function describe(base: string, path: string, query: URLSearchParams): Promise<ShareInfo> {
-    const url = `${base}${path}${path === '/compare' && query.get('ids') ? `?ids=${encodeURIComponent(query.get('ids')!)}` : ''}`;
+    const selection = path === '/compare' ? compareSelection(query) : null;
+    const url = `${base}${path}${selection ? `?${selection.kind}=${encodeURIComponent(selection.raw)}` : ''}`;
     const site: ShareInfo = { title: SITE, description: SITE_DESCRIPTION, url, image: null };
     const edition = path === '/' ? '' : /^\/rankings\/([^/]{1,100})$/.exec(path)?.[1];
     if (edition !== undefined) {
@@ -89,19 +103,30 @@ export function shareInfoSource(deps: { sql: Sql; publicUrl?: string }) {
         image: `${base}/api/public/v1/organizations/${encodeURIComponent(organization.code)}/preview.png`,
       };
     }
+    const municipalityCode = /^\/municipalities\/([^/]{1,100})$/.exec(path)?.[1];
+    if (municipalityCode !== undefined) {
+      const [municipality] = await deps.sql<{ name: string }[]>`SELECT name FROM municipalities WHERE code = ${decodeURIComponent(municipalityCode)}`;
+      if (!municipality) return site;
+      return {
+        title: `${municipality.name} — ${SITE}`,
+        description: `${municipality.name}: средний балл организаций в рейтинге, доля ответов жителям за 24 часа, лучшая и худшая организация.`,
+        url,
+        image: null,
+      };
+    }
     if (path === '/compare') {
-      const codes = (query.get('ids') ?? '')
-        .split(',')
-        .map((c) => c.trim())
-        .filter(Boolean)
-        .slice(0, 5);
       const names: string[] = [];
-      for (const c of codes) {
-        const organization = await getOrganization(deps.sql, { code: c.slice(0, 100) }).catch(() => null);
-        if (organization) names.push(organization.shortName || organization.fullName);
+      if (selection?.kind === 'organizations') {
+        for (const c of selection.codes) {
+          const organization = await getOrganization(deps.sql, { code: c }).catch(() => null);
+          if (organization) names.push(organization.shortName || organization.fullName);
+        }
+      } else if (selection) {
+        const found = await deps.sql<{ code: string; name: string }[]>`SELECT code, name FROM municipalities WHERE code IN ${deps.sql(selection.codes.length > 0 ? selection.codes : [''])}`;
+        for (const c of selection.codes) names.push(...found.filter((m) => m.code === c).map((m) => m.name));
       }
-      if (names.length < 2) return { ...site, title: `Сравнение организаций — ${SITE}` };
-      return { title: `Сравнение: ${names.join(', ')} — ${SITE}`, description: `${names.join(', ')}: места, баллы и критерии рядом, по последнему выпуску рейтинга.`, url, image: null };
+      if (names.length < 2) return { ...site, title: `Сравнение организаций и муниципалитетов — ${SITE}` };
+      return { title: `Сравнение: ${names.join(', ')} — ${SITE}`, description: `${names.join(', ')}: места, баллы и критерии рядом, по выпуску рейтинга.`, url, image: null };
     }
     return site;
   }
@@ -109,7 +134,8 @@ export function shareInfoSource(deps: { sql: Sql; publicUrl?: string }) {
   return async (c: Context): Promise<ShareInfo> => {
     const base = publicBase(c, deps.publicUrl);
     const query = new URL(c.req.url).searchParams;
-    const key = `${base}|${c.req.path}|${c.req.path === '/compare' ? (query.get('ids') ?? '') : ''}`;
+    const selection = c.req.path === '/compare' ? compareSelection(query) : null;
+    const key = `${base}|${c.req.path}|${selection ? `${selection.kind}=${selection.raw}` : ''}`;
     const hit = cache.get(key);
     if (hit && hit.expiresAt > Date.now()) return hit.info;
     const info = await describe(base, c.req.path, query);

@@ -43,27 +43,13 @@ export const fetchEditions = () => getJson<{ editions: EditionSummary[] }>(`${PU
 export const fetchEdition = (slug: string, filters: RankingFilters = {}) =>
   getJson<EditionView>(`${PUBLIC_API}/editions/${encodeURIComponent(slug)}${queryString({ ...filters, pageSize: ALL_ROWS })}`);
 
-export const editionCsvUrl = (slug: string, filters: RankingFilters) => `${PUBLIC_API}/editions/${encodeURIComponent(slug)}${queryString({ ...filters, format: 'csv' })}`;
+/** The download formats of the open-data API (format=…). */
+export const FILE_FORMATS = ['csv-excel', 'xlsx', 'csv'] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
+
+export const editionFileUrl = (slug: string, filters: RankingFilters, format: FileFormat) => `${PUBLIC_API}/editions/${encodeURIComponent(slug)}${queryString({ ...filters, format })}`;
 
 export const editionJsonUrl = (slug: string, filters: RankingFilters) => `${PUBLIC_API}/editions/${encodeURIComponent(slug)}${queryString({ ...filters })}`;
-
-export interface RankingHistoryItem {
-  editionSlug: string;
-  editionTitle: string;
-  periodStart: string;
-  periodEnd: string;
-  methodologyVersion: string;
-  score: number | null;
-  enoughData: boolean;
-  rank: number | null;
-  rankedCount: number;
-  rankChange: number | null;
-  scoreChange: number | null;
-  accountsScored: number;
-  accountsTotal: number;
-  sampleSize: number;
-  criteria: { code: string; score: number; weight: number }[];
-}
 
 export interface OrganizationProfile {
   code: string;
@@ -133,8 +119,8 @@ export const searchOfficialPages = (search: string) => getJson<{ organizations: 
 
 export const checkAccount = (url: string) => getJson<AccountCheck>(`${PUBLIC_API}/accounts/check${queryString({ url })}`);
 
-export type { Comparison, ComparedCell, EditionHeadline, MunicipalitySummary, NotStated, SlaSummary } from '@most/domain/insights';
-import type { Comparison, EditionHeadline, MunicipalitySummary, SlaSummary } from '@most/domain/insights';
+export type { Comparison, ComparedCell, EditionHeadline, MunicipalitySummary, NotStated, RankingHistoryItem, SlaSummary, TrendPoint, TrendStep } from '@most/domain/insights';
+import type { Comparison, EditionHeadline, MunicipalitySummary, RankingHistoryItem, TrendPoint, TrendStep } from '@most/domain/insights';
 
 export interface EditionInsights {
   edition: Pick<EditionSummary, 'slug' | 'title' | 'periodStart' | 'periodEnd' | 'methodologyVersion' | 'previousEditionSlug'>;
@@ -146,20 +132,10 @@ export interface EditionInsights {
 /** `slug` may be `latest`. */
 export const fetchInsights = (slug: string) => getJson<EditionInsights>(`${PUBLIC_API}/editions/${encodeURIComponent(slug)}/insights`);
 
-export interface TrendPoint {
-  editionSlug: string;
-  editionTitle: string;
-  periodStart: string;
-  periodEnd: string;
-  score: number | null;
-  rank: number | null;
-  rankedCount: number;
-  regionMedianScore: number | null;
-  sla: SlaSummary;
-  regionSla: SlaSummary;
-}
+export const fetchTrends = (code: string, by: TrendStep = 'edition') =>
+  getJson<{ points: TrendPoint[] }>(`${PUBLIC_API}/organizations/${encodeURIComponent(code)}/trends${queryString({ by })}`).then((body) => body.points);
 
-export const fetchTrends = (code: string) => getJson<{ points: TrendPoint[] }>(`${PUBLIC_API}/organizations/${encodeURIComponent(code)}/trends`).then((body) => body.points);
+export const scorecardPdfUrl = (code: string) => `${PUBLIC_API}/organizations/${encodeURIComponent(code)}/scorecard.pdf`;
 
 export type CompareKind = 'organizations' | 'municipalities';
 
@@ -168,4 +144,7 @@ export interface ComparisonView extends Comparison {
   kind: CompareKind;
 }
 
-export const fetchComparison = (kind: CompareKind, codes: string[], edition?: string) => getJson<ComparisonView>(`${PUBLIC_API}/compare${queryString({ edition, [kind]: codes.join(',') })}`);
+/** One route for the comparison's data (no format) and its files. */
+export const comparisonUrl = (kind: CompareKind, codes: string[], edition?: string, format?: FileFormat) => `${PUBLIC_API}/compare${queryString({ edition, [kind]: codes.join(','), format })}`;
+
+export const fetchComparison = (kind: CompareKind, codes: string[], edition?: string) => getJson<ComparisonView>(comparisonUrl(kind, codes, edition));

@@ -5,11 +5,15 @@ export interface DataColumn<T> {
   cell: (row: T, index: number) => JSX.Element;
   /** Right-aligned numbers. */
   numeric?: boolean;
+  /** Extra classes of the column's cells (e.g. `secondary`, folded on a phone). */
+  cellClass?: string;
   /** The cell names its row (rendered as <th scope="row">). */
   rowHeader?: boolean;
   /** Extra attributes of this column's cells (e.g. data-state for tests or styling). */
   cellAttrs?: (row: T) => Record<string, string>;
 }
+
+const cellClassOf = (column: { numeric?: boolean; cellClass?: string }) => [column.numeric ? 'num' : '', column.cellClass ?? ''].filter(Boolean).join(' ') || undefined;
 
 export interface DataTableProps<T> {
   caption: string;
@@ -20,6 +24,8 @@ export interface DataTableProps<T> {
   empty?: string;
   columns: DataColumn<T>[];
   testId?: string;
+  /** Classes added to `stack` on the table. */
+  tableClass?: string;
   rowAttrs?: (row: T) => Record<string, string | undefined>;
   rowClass?: (row: T) => Record<string, boolean>;
 }
@@ -30,8 +36,9 @@ export interface DataTableProps<T> {
  */
 export function DataTable<T>(props: DataTableProps<T>) {
   return (
-    <div class="table-wrap">
-      <table class="stack" data-testid={props.testId}>
+    // Scrolls sideways on a narrow screen: focusable, so keyboards can scroll it too (the table's caption names it).
+    <div class="table-wrap" tabindex="0">
+      <table class={props.tableClass ? `stack ${props.tableClass}` : 'stack'} data-testid={props.testId}>
         <caption class={props.captionClass}>{props.caption}</caption>
         <thead>
           <tr>
@@ -62,7 +69,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                     <Show
                       when={column().rowHeader}
                       fallback={
-                        <td class={column().numeric ? 'num' : undefined} data-label={column().header} {...(column().cellAttrs?.(row) ?? {})}>
+                        <td class={cellClassOf(column())} data-label={column().header} {...(column().cellAttrs?.(row) ?? {})}>
                           {column().cell(row, rowIndex())}
                         </td>
                       }

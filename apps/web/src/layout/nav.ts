@@ -39,6 +39,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { href: '/monitor/users', text: () => t().nav.users, area: 'administration' },
       { href: '/monitor/bulletins', text: () => t().bulletin.navMonitor, area: 'monitoring' },
       { href: '/monitor/alerts', text: () => t().alerts.monitorNav, area: 'monitoring' },
+      { href: '/monitor/page-reports', text: () => t().pageReports.nav, area: 'monitoring' },
     ],
   },
   {

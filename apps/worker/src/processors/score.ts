@@ -31,15 +31,22 @@ export async function processScorePeriod(job: ParsedJob<'score-period'>, sql: Sq
 }
 
 /**
- * Daily maintenance: destroys citizens' comment text older than the retention period (the purge is
- * logged) and creates the coming months' partitions of the tables partitioned by month.
+ * Daily maintenance: creates the coming months' partitions of the tables partitioned by month (the
+ * worker also does at start-up) and destroys citizens' comment text older than the retention period,
+ * whole months by partition (the purge is logged).
  */
 export async function processScorePurge(job: ParsedJob<'score-purge'>, sql: Sql, now: () => Date = () => new Date()) {
   const { retentionDays } = job.data;
   const at = now();
   const partitionsCreated = await ensureMonthlyPartitions(sql, at);
   const result = await purgeCommentText(sql, { retentionDays, now: at });
-  return { cutoff: result.cutoff.toISOString(), commentsPurged: result.commentsPurged, editsDeleted: result.editsDeleted, partitionsCreated };
+  return {
+    cutoff: result.cutoff.toISOString(),
+    commentsPurged: result.commentsPurged,
+    editsDeleted: result.editsDeleted,
+    partitionsPurged: result.partitionsPurged,
+    partitionsCreated,
+  };
 }
 
 /**

@@ -38,6 +38,8 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
   const before = await sql<{ id: number; externalId: string; text: string; deleted: boolean }[]>`
     SELECT id, external_id AS "externalId", text, deleted_at IS NOT NULL AS deleted FROM comments WHERE post_id = ${postId}`;
   const previous = new Map(before.map((row) => [row.externalId, row]));
+  // A partitioned table cannot return xmax: a row is new when its id was not there before.
+  const existingIds = before.map((row) => row.id);
 
   const rows = comments.map((comment) => {
     const { text, truncated } = boundText(comment.text, COMMENT_TEXT_LIMIT);
@@ -110,7 +112,7 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
     const [result] = await sql<{ inserted: number; missing: number }[]>`
       WITH ${recordEdits} upserted AS (
         INSERT INTO comments ${sql(chunk)}
-        ON CONFLICT (post_id, external_id) DO UPDATE SET
+        ON CONFLICT (post_id, external_id, published_at) DO UPDATE SET
           url = excluded.url,
           text = CASE WHEN excluded.deleted_at IS NULL THEN excluded.text ELSE comments.text END,
           text_truncated = CASE WHEN excluded.deleted_at IS NULL THEN excluded.text_truncated ELSE comments.text_truncated END,
@@ -124,9 +126,9 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
                                 THEN excluded.last_seen_at ELSE comments.edited_seen_at END,
           deleted_at = CASE WHEN excluded.deleted_at IS NULL THEN NULL ELSE COALESCE(comments.deleted_at, excluded.deleted_at) END,
           deletion_reason = CASE WHEN excluded.deleted_at IS NULL THEN NULL ELSE 'deleted' END
-        RETURNING (xmax = 0) AS inserted
+        RETURNING id
       )${last ? sql`, ${markMissing}` : sql``}
-      SELECT (SELECT count(*)::int FROM upserted WHERE inserted) AS inserted,
+      SELECT (SELECT count(*)::int FROM upserted WHERE NOT (id = ANY(${existingIds}::bigint[]))) AS inserted,
              ${last ? sql`(SELECT count(*)::int FROM missing) AS missing, (SELECT count(*)::int FROM read) AS read` : sql`0 AS missing`}`;
     inserted += result?.inserted ?? 0;
     deleted += result?.missing ?? 0;

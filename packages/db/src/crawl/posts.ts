@@ -75,24 +75,25 @@ export async function upsertPosts(sql: Queryable, accountId: number, posts: Craw
         FROM jsonb_to_recordset(${sql.json(edits as never)}) AS t(post_id bigint, seen_at timestamptz, edited_at timestamptz, previous_text text)
       ),`
         : sql``;
-    const written = await sql<{ id: number; externalId: string; publishedAt: Date; inserted: boolean }[]>`
+    const written = await sql<{ id: number; externalId: string; publishedAt: Date }[]>`
       WITH ${recordEdits} upserted AS (
         INSERT INTO posts ${sql(chunk)}
-        ON CONFLICT (account_id, external_id) DO UPDATE SET
+        ON CONFLICT (account_id, external_id, published_at) DO UPDATE SET
           url = excluded.url, published_at = excluded.published_at, edited_at = excluded.edited_at,
           text = excluded.text, text_truncated = excluded.text_truncated, is_pinned = excluded.is_pinned,
           is_ad = excluded.is_ad, likes = excluded.likes, reposts = excluded.reposts,
           comments_count = excluded.comments_count, views = excluded.views, comments_open = excluded.comments_open,
           last_seen_at = GREATEST(posts.last_seen_at, excluded.last_seen_at)
-        RETURNING id, external_id, published_at, likes, reposts, comments_count, views, (xmax = 0) AS inserted
+        RETURNING id, external_id, published_at, likes, reposts, comments_count, views
       ), counters AS (
         INSERT INTO post_counters (post_id, observed_at, likes, reposts, comments, views)
         SELECT id, ${observedAt}::timestamptz, likes, reposts, comments_count, views FROM upserted
         ON CONFLICT (post_id, observed_at) DO UPDATE SET
           likes = excluded.likes, reposts = excluded.reposts, comments = excluded.comments, views = excluded.views
       )
-      SELECT id, external_id AS "externalId", published_at AS "publishedAt", inserted FROM upserted`;
-    for (const row of written) stored.set(row.externalId, row);
+      SELECT id, external_id AS "externalId", published_at AS "publishedAt" FROM upserted`;
+    // A partitioned table cannot return xmax: a row is new when its id was not there before.
+    for (const row of written) stored.set(row.externalId, { ...row, inserted: previous.get(row.externalId)?.id !== row.id });
   }
 
   return unique.map((post) => {

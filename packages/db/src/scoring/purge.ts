@@ -1,31 +1,64 @@
 import { appendAudit } from '../audit';
-import type { Queryable } from '../client';
+import type { Queryable, Sql } from '../client';
+import { type MonthlyPartition, monthlyPartitionsOf } from '../crawl/partitions';
+import { inTransaction } from '../transaction';
 
 export const DEFAULT_RETENTION_DAYS = 90;
+
+/** The trigger that marks a comments partition as purged and blanks text written there later (migration 0040). */
+const PURGED_PARTITION_TRIGGER = 'comments_text_purged';
 
 export interface PurgeResult {
   cutoff: Date;
   commentsPurged: number;
   editsDeleted: number;
+  /** Monthly partitions of comments wholly past the retention period, purged and marked in this run. */
+  partitionsPurged: string[];
+}
+
+/** A range of comments.published_at: [from, to), `from` null for "since ever". */
+interface PublishedRange {
+  from: Date | null;
+  to: Date;
 }
 
 /**
  * Destroys citizens' raw comment text older than the retention period (152-FZ: keep only what the
  * purpose needs). Rows, pseudonyms, classifications and SLA measurements stay; the page's own
  * replies are kept. Every run is logged in comment_purges and the audit log.
+ *
+ * By partition: a monthly partition of comments wholly past the retention period is purged once and
+ * marked (a trigger on it blanks any text written there later), so later runs never scan it again;
+ * rows are purged one by one only in the month the cutoff falls in and in the default partition.
  */
 export async function purgeCommentText(sql: Queryable, options: { retentionDays?: number; now?: Date } = {}): Promise<PurgeResult> {
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
   if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new Error('retentionDays must be a positive integer');
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-  const edits = await sql`
-    DELETE FROM comment_edits e USING comments c
-    WHERE c.id = e.comment_id AND NOT c.from_page AND c.published_at < ${cutoff}`;
-  const comments = await sql`
-    UPDATE comments SET text = '', text_truncated = false
-    WHERE NOT from_page AND published_at < ${cutoff} AND text <> ''`;
-  const result = { cutoff, commentsPurged: comments.count, editsDeleted: edits.count };
+  const result = await inTransaction(sql, async (tx) => {
+    const partitions = await monthlyPartitionsOf(tx, 'comments');
+    const marked = new Set(
+      (await tx<{ name: string }[]>`SELECT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = ${PURGED_PARTITION_TRIGGER}`).map((row) => row.name),
+    );
+    const wholeMonths = partitions.filter((p) => !marked.has(p.name) && p.monthEnd <= cutoff);
+    // Marked first, in this transaction: a crawl writing there waits for the purge, then its text is blanked on arrival.
+    for (const partition of wholeMonths) {
+      await tx`CREATE OR REPLACE TRIGGER ${tx(PURGED_PARTITION_TRIGGER)} BEFORE INSERT OR UPDATE ON ${tx(partition.name)}
+               FOR EACH ROW EXECUTE FUNCTION blank_purged_comment_text()`;
+    }
+    let commentsPurged = 0;
+    let editsDeleted = 0;
+    for (const range of rangesNotCovered(
+      partitions.filter((p) => marked.has(p.name)),
+      cutoff,
+    )) {
+      const purged = await purgeRange(tx, range);
+      commentsPurged += purged.comments;
+      editsDeleted += purged.edits;
+    }
+    return { cutoff, commentsPurged, editsDeleted, partitionsPurged: wholeMonths.map((p) => p.name) };
+  });
   await sql`
     INSERT INTO comment_purges (run_at, cutoff, retention_days, comments_purged, edits_deleted)
     VALUES (${now}, ${cutoff}, ${retentionDays}, ${result.commentsPurged}, ${result.editsDeleted})`;
@@ -35,7 +68,42 @@ export async function purgeCommentText(sql: Queryable, options: { retentionDays?
     action: 'comments.purge_text',
     entityType: 'comments',
     entityId: null,
-    details: { cutoff: cutoff.toISOString(), retentionDays, commentsPurged: result.commentsPurged, editsDeleted: result.editsDeleted },
+    details: {
+      cutoff: cutoff.toISOString(),
+      retentionDays,
+      commentsPurged: result.commentsPurged,
+      editsDeleted: result.editsDeleted,
+      partitionsPurged: result.partitionsPurged,
+    },
   });
   return result;
+}
+
+/**
+ * The published_at ranges before `before` that none of `covered` holds, oldest first. Queried through
+ * the partitioned table with these bounds, PostgreSQL reads only the partitions (and the default
+ * partition) they overlap.
+ */
+export function rangesNotCovered(covered: readonly MonthlyPartition[], before: Date): PublishedRange[] {
+  const ranges: PublishedRange[] = [];
+  let from: Date | null = null;
+  for (const { monthStart, monthEnd } of [...covered].sort((a, b) => a.monthStart.getTime() - b.monthStart.getTime())) {
+    if (monthStart >= before) break;
+    if (from === null || monthStart > from) ranges.push({ from, to: monthStart });
+    from = monthEnd;
+  }
+  if (from === null || from < before) ranges.push({ from, to: before });
+  return ranges;
+}
+
+/** Purges the citizens' text (and the edits' old text) of comments published in the range. */
+async function purgeRange(sql: Sql, { from, to }: PublishedRange): Promise<{ comments: number; edits: number }> {
+  const since = from ? sql`AND c.published_at >= ${from}` : sql``;
+  const edits = await sql`
+    DELETE FROM comment_edits e USING comments c
+    WHERE c.id = e.comment_id AND NOT c.from_page AND c.published_at < ${to} ${since}`;
+  const comments = await sql`
+    UPDATE comments c SET text = '', text_truncated = false
+    WHERE NOT c.from_page AND c.published_at < ${to} ${since} AND c.text <> ''`;
+  return { comments: comments.count, edits: edits.count };
 }

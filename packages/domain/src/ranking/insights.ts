@@ -217,3 +217,46 @@ export function municipalityColumn(summary: MunicipalitySummary, rows: readonly 
     }),
   };
 }
+
+/** One organization in one published edition: a line of its history (API and page share this type). */
+export interface RankingHistoryItem {
+  editionSlug: string;
+  editionTitle: string;
+  periodStart: string;
+  periodEnd: string;
+  methodologyVersion: string;
+  score: number | null;
+  enoughData: boolean;
+  rank: number | null;
+  rankedCount: number;
+  rankChange: number | null;
+  scoreChange: number | null;
+  accountsScored: number;
+  accountsTotal: number;
+  sampleSize: number;
+  criteria: { code: string; score: number; weight: number }[];
+}
+
+/** A trend's step: published editions, or calendar months (Saratov time). */
+export const TREND_STEPS = ['edition', 'month'] as const;
+export type TrendStep = (typeof TREND_STEPS)[number];
+
+export interface TrendPoint {
+  /** The edition's slug, or the month as YYYY-MM. */
+  key: string;
+  /** Set when the point is a published edition (the page links to it). */
+  editionSlug: string | null;
+  /** The edition's title, or the month in Russian ("октябрь 2026"). */
+  title: string;
+  periodStart: string;
+  periodEnd: string;
+  score: number | null;
+  /** Place in the edition; months are not ranked (null). */
+  rank: number | null;
+  /** Organizations with a score in that edition or month: the population of the region's median. */
+  rankedCount: number;
+  /** The region's median score in that edition or month. */
+  regionMedianScore: number | null;
+  sla: SlaSummary;
+  regionSla: SlaSummary;
+}

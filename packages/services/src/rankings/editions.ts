@@ -1,4 +1,4 @@
-import { rankEntries, roundScore, type RankingRules } from '@most/domain';
+import { rankEntries, roundScore, type RankingHistoryItem, type RankingRules } from '@most/domain';
 import { AppError } from '@most/shared';
 import type { Queryable, Sql } from '@most/db';
 import { auditBy } from '@most/db';
@@ -258,23 +258,8 @@ export async function deleteDraftEdition(sql: Sql, id: number, actor: Actor): Pr
   });
 }
 
-export interface OrganizationRankingHistoryItem {
-  editionSlug: string;
-  editionTitle: string;
-  periodStart: string;
-  periodEnd: string;
-  methodologyVersion: string;
-  score: number | null;
-  enoughData: boolean;
-  rank: number | null;
-  rankedCount: number;
-  rankChange: number | null;
-  scoreChange: number | null;
-  accountsScored: number;
-  accountsTotal: number;
-  sampleSize: number;
-  criteria: { code: string; score: number; weight: number }[];
-}
+/** Declared once in the domain, so the dashboard derives the same type. */
+export type OrganizationRankingHistoryItem = RankingHistoryItem;
 
 /** One organization's rows across published editions, newest first. */
 export async function organizationRankingHistory(sql: Queryable, organizationId: number): Promise<OrganizationRankingHistoryItem[]> {

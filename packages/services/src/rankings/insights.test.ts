@@ -101,12 +101,34 @@ describe('edition insights', () => {
     expect(next.headline.movers).toMatchObject({ status: 'ok', improved: [{ organizationCode: b!.code, scoreChange: 30 }], fallen: [{ organizationCode: a!.code, scoreChange: -30 }] });
 
     const trend = await organizationTrends(db.sql, b!.id);
-    expect(trend.map((p) => [p.editionSlug, p.score, p.rank, p.rankedCount, p.regionMedianScore])).toEqual([
-      ['insights-2026-09', 40, 2, 2, 60],
-      ['insights-2026-10', 70, 1, 2, 60],
+    expect(trend.map((p) => [p.key, p.editionSlug, p.score, p.rank, p.rankedCount, p.regionMedianScore])).toEqual([
+      ['insights-2026-09', 'insights-2026-09', 40, 2, 2, 60],
+      ['insights-2026-10', 'insights-2026-10', 70, 1, 2, 60],
     ]);
     // b alone has 5 decided questions in September: below the minimum sample, while the region has enough.
     expect(trend[0]!.sla).toMatchObject({ status: 'not_enough_data' });
     expect(trend[0]!.regionSla).toMatchObject({ status: 'ok', shareWithin24h: 10 / 15 });
+  });
+
+  it('computes the same trend by calendar month from monthly scores, with the region median of that month and its 24-hour share', async () => {
+    const [a, b, c] = orgs;
+    const month = (organizationId: number, start: string, end: string, value: number | null, version = 1) => db.sql`
+      INSERT INTO organization_scores (organization_id, period_kind, period_start, period_end, methodology_version, score, enough_data, accounts_scored, accounts_total, sample_size, computed_at)
+      VALUES (${organizationId}, 'month', ${start}, ${end}, ${version}, ${value}, ${value !== null}, 1, 2, 12, now())`;
+    await month(a!.id, '2026-08-01', '2026-09-01', 30);
+    await month(b!.id, '2026-08-01', '2026-09-01', null);
+    await month(a!.id, '2026-09-01', '2026-10-01', 90);
+    await month(b!.id, '2026-09-01', '2026-10-01', 40);
+    await month(c!.id, '2026-09-01', '2026-10-01', 50);
+    const trend = await organizationTrends(db.sql, b!.id, 'month');
+    expect(trend.map((p) => [p.key, p.title, p.editionSlug, p.periodStart, p.periodEnd, p.score, p.rank, p.rankedCount, p.regionMedianScore])).toEqual([
+      ['2026-08', 'август 2026', null, '2026-08-01', '2026-08-31', null, null, 1, 30],
+      ['2026-09', 'сентябрь 2026', null, '2026-09-01', '2026-09-30', 40, null, 3, 50],
+    ]);
+    // The same questions as the September edition: b is below the minimum sample, the region is not.
+    expect(trend[1]!.sla).toMatchObject({ status: 'not_enough_data' });
+    expect(trend[1]!.regionSla).toMatchObject({ status: 'ok', shareWithin24h: 10 / 15 });
+    const [unscored] = await db.sql<{ id: number }[]>`SELECT id FROM organizations WHERE id NOT IN ${db.sql(orgs.map((o) => o.id))} LIMIT 1`;
+    expect(await organizationTrends(db.sql, unscored!.id, 'month')).toEqual([]);
   });
 });

@@ -1,4 +1,17 @@
-import { METHODOLOGY_V1, editionHeadline, medianScore, municipalitySummaries, slaSummary, type EditionHeadline, type MunicipalitySummary, type SlaCounts, type SlaSummary } from '@most/domain';
+import {
+  METHODOLOGY_V1,
+  type TrendPoint,
+  type TrendStep,
+  editionHeadline,
+  medianScore,
+  municipalitySummaries,
+  slaSummary,
+  type EditionHeadline,
+  type MunicipalitySummary,
+  type SlaCounts,
+} from '@most/domain';
+export type { TrendPoint, TrendStep } from '@most/domain';
+import { monthlyPeriod } from '@most/domain/bulletin-period';
 import type { Queryable } from '@most/db';
 import { loadRankingRules } from './editions';
 import type { Edition } from './types';
@@ -96,53 +109,98 @@ export async function editionInsights(sql: Queryable, edition: Edition, previous
   };
 }
 
-export interface TrendPoint {
-  editionSlug: string;
-  editionTitle: string;
-  periodStart: string;
-  periodEnd: string;
+/** One period of an organization's history before the SLA and medians are added. */
+interface TrendPeriod {
+  key: string;
+  editionSlug: string | null;
+  title: string;
+  start: string;
+  end: string;
+  methodologyVersion: string;
   score: number | null;
   rank: number | null;
-  rankedCount: number;
-  /** The region's median score in that edition (ranked organizations). */
-  regionMedianScore: number | null;
-  sla: SlaSummary;
-  regionSla: SlaSummary;
+  /** Every organization's score in the same period (the region's population). */
+  regionScores: number[];
 }
 
-/** One organization's score and 24-hour share across published editions, oldest first, beside the region's. */
-export async function organizationTrends(sql: Queryable, organizationId: number): Promise<TrendPoint[]> {
-  const editions = await sql<
-    { id: number; slug: string; title: string; period_start: string; period_end: string; methodology_version: string; score: string | null; rank: number | null; code: string }[]
-  >`
-    SELECT e.id, e.slug, e.title, e.period_start::text AS period_start, e.period_end::text AS period_end, e.methodology_version, r.score, r.rank, r.organization_code AS code
+/** Published editions the organization appears in, oldest first. */
+async function editionPeriods(sql: Queryable, organizationId: number): Promise<TrendPeriod[]> {
+  const rows = await sql<{ slug: string; title: string; period_start: string; period_end: string; methodology_version: string; score: string | null; rank: number | null; scores: string[] | null }[]>`
+    SELECT e.slug, e.title, e.period_start::text AS period_start, e.period_end::text AS period_end, e.methodology_version, r.score, r.rank,
+           (SELECT array_agg(x.score::text) FROM ranking_edition_rows x WHERE x.edition_id = e.id AND x.rank IS NOT NULL AND x.score IS NOT NULL) AS scores
     FROM ranking_edition_rows r JOIN ranking_editions e ON e.id = r.edition_id
     WHERE r.organization_id = ${organizationId} AND e.status = 'published'
     ORDER BY e.period_end, e.published_at`;
-  if (editions.length === 0) return [];
-  const ranked = await sql<{ edition_id: number; scores: string[] }[]>`
-    SELECT edition_id, array_agg(score::text) AS scores FROM ranking_edition_rows
-    WHERE edition_id IN ${sql(editions.map((e) => e.id))} AND rank IS NOT NULL AND score IS NOT NULL GROUP BY edition_id`;
-  const scoresOf = new Map(ranked.map((r) => [r.edition_id, r.scores.map(Number)]));
+  return rows.map((e) => ({
+    key: e.slug,
+    editionSlug: e.slug,
+    title: e.title,
+    start: e.period_start,
+    end: e.period_end,
+    methodologyVersion: e.methodology_version,
+    score: e.score === null ? null : Number(e.score),
+    rank: e.rank,
+    regionScores: (e.scores ?? []).map(Number),
+  }));
+}
+
+/** Calendar months the organization was scored for (the newest methodology version of each), oldest first. */
+async function monthPeriods(sql: Queryable, organizationId: number): Promise<TrendPeriod[]> {
+  const rows = await sql<{ period_start: string; methodology_version: string; score: string | null; enough_data: boolean; scores: string[] | null }[]>`
+    SELECT DISTINCT ON (os.period_start) os.period_start::text AS period_start, os.methodology_version::text AS methodology_version, os.score, os.enough_data,
+           (SELECT array_agg(x.score::text) FROM organization_scores x
+            WHERE x.period_kind = 'month' AND x.period_start = os.period_start AND x.methodology_version = os.methodology_version AND x.enough_data AND x.score IS NOT NULL) AS scores
+    FROM organization_scores os
+    WHERE os.organization_id = ${organizationId} AND os.period_kind = 'month'
+    ORDER BY os.period_start, os.methodology_version DESC`;
+  return rows.map((r) => {
+    const month = monthlyPeriod(Number(r.period_start.slice(0, 4)), Number(r.period_start.slice(5, 7)));
+    const lastDay = new Date(`${month.end}T00:00:00Z`);
+    lastDay.setUTCDate(lastDay.getUTCDate() - 1);
+    return {
+      key: month.key,
+      editionSlug: null,
+      title: month.label,
+      start: month.start,
+      end: lastDay.toISOString().slice(0, 10),
+      methodologyVersion: r.methodology_version,
+      score: r.enough_data && r.score !== null ? Number(r.score) : null,
+      rank: null,
+      regionScores: (r.scores ?? []).map(Number),
+    };
+  });
+}
+
+/**
+ * One organization's score and 24-hour share over published editions or calendar months, oldest
+ * first, each beside the region's median score and 24-hour share for the same period.
+ */
+export async function organizationTrends(sql: Queryable, organizationId: number, by: TrendStep = 'edition'): Promise<TrendPoint[]> {
+  const [periods, [organization]] = await Promise.all([
+    by === 'edition' ? editionPeriods(sql, organizationId) : monthPeriods(sql, organizationId),
+    sql<{ code: string }[]>`SELECT code FROM organizations WHERE id = ${organizationId}`,
+  ]);
+  if (periods.length === 0 || !organization) return [];
   const sla = await slaCountsByPeriod(
     sql,
-    editions.map((e) => ({ key: e.slug, start: e.period_start, end: e.period_end })),
+    periods.map((p) => ({ key: p.key, start: p.start, end: p.end })),
   );
   const rules = new Map<string, Awaited<ReturnType<typeof loadRankingRules>>>();
-  for (const version of new Set(editions.map((e) => e.methodology_version))) rules.set(version, await loadRankingRules(sql, version));
-  return editions.map((e) => {
-    const minimumSample = minimumSampleOf({ rules: rules.get(e.methodology_version) ?? null });
-    const period = sla.get(e.slug)!;
-    const own = period.byOrganization.get(e.code);
-    const regionMedian = medianScore((scoresOf.get(e.id) ?? []).map((score) => ({ rank: 1, score })));
+  for (const version of new Set(periods.map((p) => p.methodologyVersion))) rules.set(version, await loadRankingRules(sql, version));
+  return periods.map((p) => {
+    const minimumSample = minimumSampleOf({ rules: rules.get(p.methodologyVersion) ?? null });
+    const period = sla.get(p.key)!;
+    const own = period.byOrganization.get(organization.code);
+    const regionMedian = medianScore(p.regionScores.map((score) => ({ rank: 1, score })));
     return {
-      editionSlug: e.slug,
-      editionTitle: e.title,
-      periodStart: e.period_start,
-      periodEnd: e.period_end,
-      score: e.score === null ? null : Number(e.score),
-      rank: e.rank,
-      rankedCount: scoresOf.get(e.id)?.length ?? 0,
+      key: p.key,
+      editionSlug: p.editionSlug,
+      title: p.title,
+      periodStart: p.start,
+      periodEnd: p.end,
+      score: p.score,
+      rank: p.rank,
+      rankedCount: p.regionScores.length,
       regionMedianScore: regionMedian.status === 'ok' ? regionMedian.value : null,
       sla: slaSummary(own ? [own] : [], minimumSample, own?.medianFirstResponseMs ?? null),
       regionSla: slaSummary([period.region], minimumSample, period.region.medianFirstResponseMs),

@@ -4,6 +4,7 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { checkAccount, searchOfficialPages } from '../../api/public';
 import { ErrorState, isMissing, NoData } from '../../components/State';
 import { label, t } from '../../i18n';
+import { ReportPageForm } from './ReportPageForm';
 
 const looksLikeAccountUrl = (value: string) => /(vk\.com|vk\.ru|ok\.ru|t\.me|telegram\.me)\//i.test(value) || /^@?[\w.]{3,}$/.test(value.trim());
 
@@ -127,6 +128,7 @@ export default function CheckPage() {
           </Match>
         </Switch>
       </div>
+      <Show when={check.data}>{(result) => <ReportPageForm url={result().canonicalUrl ?? result().input} />}</Show>
     </section>
   );
 }

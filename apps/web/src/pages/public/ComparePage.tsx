@@ -2,8 +2,9 @@ import { A, useSearchParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { COMPARE_MAX, COMPARE_MIN } from '@most/domain/insights';
-import { fetchComparison, fetchEdition, fetchInsights, type CompareKind, type ComparisonView } from '../../api/public';
+import { comparisonUrl, fetchComparison, fetchEdition, fetchInsights, type CompareKind, type ComparisonView } from '../../api/public';
 import { QueryView } from '../../components/State';
+import { Downloads } from './Downloads';
 import { usePageTitle } from '../../layout/title';
 import { formatNumber } from '../../format';
 import { fill, locale, t } from '../../i18n';
@@ -31,9 +32,7 @@ function ComparisonTable(props: { view: ComparisonView }) {
             <For each={props.view.columns}>
               {(column) => (
                 <th scope="col" class="num">
-                  <Show when={props.view.kind === 'organizations'} fallback={column.name}>
-                    <A href={`/organizations/${encodeURIComponent(column.code)}`}>{column.name}</A>
-                  </Show>
+                  <A href={`/${props.view.kind}/${encodeURIComponent(column.code)}`}>{column.name}</A>
                 </th>
               )}
             </For>
@@ -155,7 +154,14 @@ export default function ComparePage() {
         </form>
       </Show>
       <Show when={chosen().length >= COMPARE_MIN} fallback={<p class="state">{m().compareNeedMore}</p>}>
-        <QueryView query={comparison}>{(view) => <ComparisonTable view={view} />}</QueryView>
+        <QueryView query={comparison}>
+          {(view) => (
+            <>
+              <ComparisonTable view={view} />
+              <Downloads what="comparison" files={(['xlsx', 'csv-excel'] as const).map((format) => ({ format, href: comparisonUrl(kind(), chosen(), view.edition.slug, format) }))} />
+            </>
+          )}
+        </QueryView>
       </Show>
     </section>
   );

@@ -1,8 +1,9 @@
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { For, Show, type JSX } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 import { fetchInsights, type EditionInsights, type NotStated, type SlaSummary } from '../../api/public';
 import type { EditionMover } from '@most/domain/insights';
+import { DataTable } from '../../components/DataTable';
 import { formatDuration, formatNumber } from '../../format';
 import { fill, locale, t } from '../../i18n';
 
@@ -22,6 +23,11 @@ export function Stated<T extends { status: string }>(props: { value: T | NotStat
   );
 }
 
+/** A score (average, median) with one decimal, or the reason it is not stated. */
+export function StatedScore(props: { value: { status: 'ok'; value: number } | NotStated }) {
+  return <Stated value={props.value}>{(score) => <>{formatNumber(score.value, locale())}</>}</Stated>;
+}
+
 export const percent = (share: number) => `${formatNumber(share * 100, locale(), 0)} %`;
 export const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatNumber(Math.abs(value), locale())}`;
 
@@ -34,7 +40,7 @@ export function SlaShare(props: { sla: SlaSummary; short?: boolean }) {
   );
 }
 
-function Figure(props: { label: string; testId: string; children: JSX.Element; note?: JSX.Element }) {
+export function Figure(props: { label: string; testId: string; children: JSX.Element; note?: JSX.Element }) {
   return (
     <div class="figure" data-testid={props.testId}>
       <dt>{props.label}</dt>
@@ -86,7 +92,7 @@ export function HeadlineFigures(props: { insights: EditionInsights }) {
             <Stated value={h().sla}>{(sla) => <>{sla.medianFirstResponseMs === null ? '—' : formatDuration(sla.medianFirstResponseMs, t().units)}</>}</Stated>
           </Figure>
           <Figure label={m().medianScore} testId="figure-median-score">
-            <Stated value={h().medianScore}>{(score) => <>{formatNumber(score.value, locale())}</>}</Stated>
+            <StatedScore value={h().medianScore} />
           </Figure>
           <Figure label={m().mostImproved} testId="figure-most-improved">
             <Stated value={h().movers}>{(movers) => <MoverName mover={movers.improved[0]} />}</Stated>
@@ -105,45 +111,17 @@ function MoversList(props: { title: string; movers: EditionMover[]; testId: stri
   const m = () => t().insights;
   return (
     <Show when={props.movers.length > 0}>
-      <div class="table-wrap">
-        <table class="stack" data-testid={props.testId}>
-          <caption>{props.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t().ranking.organization}</th>
-              <th scope="col" class="num">
-                {t().ranking.score}
-              </th>
-              <th scope="col" class="num">
-                {m().scoreChange}
-              </th>
-              <th scope="col" class="num">
-                {t().ranking.rank}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.movers}>
-              {(mover) => (
-                <tr>
-                  <td data-label={t().ranking.organization}>
-                    <A href={`/organizations/${encodeURIComponent(mover.organizationCode)}`}>{mover.organizationName}</A>
-                  </td>
-                  <td class="num" data-label={t().ranking.score}>
-                    {formatNumber(mover.score, locale())}
-                  </td>
-                  <td class="num" data-label={m().scoreChange}>
-                    {signed(mover.scoreChange)}
-                  </td>
-                  <td class="num" data-label={t().ranking.rank}>
-                    {mover.rank}
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable<EditionMover>
+        caption={props.title}
+        testId={props.testId}
+        rows={props.movers}
+        columns={[
+          { header: t().ranking.organization, cell: (mover) => <A href={`/organizations/${encodeURIComponent(mover.organizationCode)}`}>{mover.organizationName}</A> },
+          { header: t().ranking.score, numeric: true, cell: (mover) => formatNumber(mover.score, locale()) },
+          { header: m().scoreChange, numeric: true, cell: (mover) => signed(mover.scoreChange) },
+          { header: t().ranking.rank, numeric: true, cell: (mover) => mover.rank },
+        ]}
+      />
     </Show>
   );
 }

@@ -2,17 +2,22 @@ import { A, useSearchParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { For, Show } from 'solid-js';
 import { fetchInsights, type MunicipalitySummary } from '../../api/public';
+import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
 import { NotFound } from '../../components/NotFound';
 import { usePageTitle } from '../../layout/title';
 import { formatNumber } from '../../format';
 import { locale, t } from '../../i18n';
 import { bandOf, DISTRICT_TILES, NO_DATA_COLOR, SCORE_BANDS } from './district-tiles';
-import { SlaShare, Stated } from './Headline';
+import { SlaShare, StatedScore } from './Headline';
+
+/** The municipality's own page in the given edition. */
+const municipalityHref = (code: string, slug: string) => `/municipalities/${encodeURIComponent(code)}?edition=${encodeURIComponent(slug)}`;
 
 const scoreOf = (m: MunicipalitySummary) => (m.averageScore.status === 'ok' ? m.averageScore.value : null);
 
-function OrganizationLink(props: { mover: MunicipalitySummary['best'] }) {
+/** The best or worst organization of a municipality, linked, with its score. */
+export function MoverLink(props: { mover: MunicipalitySummary['best'] }) {
   return (
     <Show when={props.mover} fallback="—">
       {(org) => (
@@ -25,7 +30,7 @@ function OrganizationLink(props: { mover: MunicipalitySummary['best'] }) {
 }
 
 /** The districts as tiles coloured by average score; the table beside it carries the same figures for everyone. */
-function TileGrid(props: { municipalities: MunicipalitySummary[] }) {
+function TileGrid(props: { municipalities: MunicipalitySummary[]; slug: string }) {
   const m = () => t().insights;
   const placed = () => props.municipalities.filter((x) => DISTRICT_TILES[x.code]);
   return (
@@ -38,8 +43,10 @@ function TileGrid(props: { municipalities: MunicipalitySummary[] }) {
             const band = bandOf(scoreOf(municipality));
             return (
               <li class="tile" style={{ 'grid-column': column + 1, 'grid-row': row + 1, background: band?.color ?? NO_DATA_COLOR }} data-testid="tile" data-code={municipality.code}>
-                <span class="tile__name">{municipality.name.replace(' муниципальный район', '').replace('городской округ ', '')}</span>
-                <span class="tile__score">{formatNumber(scoreOf(municipality), locale())}</span>
+                <A class="tile__link" href={municipalityHref(municipality.code, props.slug)}>
+                  <span class="tile__name">{municipality.name.replace(' муниципальный район', '').replace('городской округ ', '')}</span>
+                  <span class="tile__score">{formatNumber(scoreOf(municipality), locale())}</span>
+                </A>
               </li>
             );
           }}
@@ -67,47 +74,23 @@ function TileGrid(props: { municipalities: MunicipalitySummary[] }) {
 function MunicipalityTable(props: { municipalities: MunicipalitySummary[]; slug: string }) {
   const m = () => t().insights;
   return (
-    <div class="table-wrap">
-      <table class="stack" data-testid="municipalities-table">
-        <caption>{m().municipalitiesTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{m().municipality}</th>
-            <th scope="col" class="num">
-              {m().averageScore}
-            </th>
-            <th scope="col" class="num">
-              {m().sla}
-            </th>
-            <th scope="col">{m().best}</th>
-            <th scope="col">{m().worst}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.municipalities}>
-            {(municipality) => (
-              <tr data-testid="municipality-row" data-code={municipality.code}>
-                <td data-label={m().municipality}>
-                  <A href={`/rankings/${encodeURIComponent(props.slug)}?municipality=${encodeURIComponent(municipality.code)}`}>{municipality.name}</A>
-                </td>
-                <td class="num" data-label={m().averageScore}>
-                  <Stated value={municipality.averageScore}>{(score) => <>{formatNumber(score.value, locale())}</>}</Stated>
-                </td>
-                <td class="num" data-label={m().sla}>
-                  <SlaShare sla={municipality.sla} short />
-                </td>
-                <td data-label={m().best}>
-                  <OrganizationLink mover={municipality.best} />
-                </td>
-                <td data-label={m().worst}>
-                  <OrganizationLink mover={municipality.worst} />
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <DataTable<MunicipalitySummary>
+      caption={m().municipalitiesTitle}
+      testId="municipalities-table"
+      rows={props.municipalities}
+      rowAttrs={(municipality) => ({ 'data-testid': 'municipality-row', 'data-code': municipality.code })}
+      columns={[
+        { header: m().municipality, cell: (municipality) => <A href={municipalityHref(municipality.code, props.slug)}>{municipality.name}</A> },
+        {
+          header: m().averageScore,
+          numeric: true,
+          cell: (municipality) => <StatedScore value={municipality.averageScore} />,
+        },
+        { header: m().sla, numeric: true, cell: (municipality) => <SlaShare sla={municipality.sla} short /> },
+        { header: m().best, cell: (municipality) => <MoverLink mover={municipality.best} /> },
+        { header: m().worst, cell: (municipality) => <MoverLink mover={municipality.worst} /> },
+      ]}
+    />
   );
 }
 
@@ -132,7 +115,7 @@ export default function MunicipalitiesPage() {
               </A>
             </p>
             <div class="municipalities">
-              <TileGrid municipalities={insights.municipalities} />
+              <TileGrid municipalities={insights.municipalities} slug={insights.edition.slug} />
               <MunicipalityTable municipalities={insights.municipalities} slug={insights.edition.slug} />
             </div>
           </>

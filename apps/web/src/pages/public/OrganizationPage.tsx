@@ -1,13 +1,14 @@
 import { A, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createMemo, For, Show } from 'solid-js';
-import { fetchMethodology, fetchOrganization, fetchTrends, type MethodologyCriterion, type MethodologyVersion, type OrganizationProfile, type TrendPoint } from '../../api/public';
+import { fetchMethodology, fetchOrganization, scorecardPdfUrl, type MethodologyCriterion, type MethodologyVersion, type OrganizationProfile, type RankingHistoryItem } from '../../api/public';
 import { compareColumns } from '@most/domain/insights';
-import { SlaShare } from './Headline';
-import { LineChart } from '../../components/ScoreChart';
+import { DataTable } from '../../components/DataTable';
+import { Downloads } from './Downloads';
+import { OrganizationTrends } from './OrganizationTrends';
 import { NotFound } from '../../components/NotFound';
 import { QueryView } from '../../components/State';
-import { formatNumber, formatPeriodMonths } from '../../format';
+import { formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { verdictOfScore, type ScoreVerdict } from '@most/domain/browser';
 
@@ -17,7 +18,7 @@ export function VerdictBadge(props: { verdict: ScoreVerdict }) {
   return <span class={props.verdict === 'pass' ? 'pass' : props.verdict === 'partial' ? 'warn' : 'fail'}>{text()}</span>;
 }
 
-function Profile(props: { org: OrganizationProfile; criteria: Map<string, MethodologyCriterion>; versions: MethodologyVersion[]; trends: TrendPoint[] }) {
+function Profile(props: { org: OrganizationProfile; criteria: Map<string, MethodologyCriterion>; versions: MethodologyVersion[] }) {
   const m = () => t().organization;
   const latest = () => props.org.rankings[0];
   /** Every criterion of the latest edition's methodology, measured or not (never silently absent). */
@@ -51,6 +52,7 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
           </p>
         )}
       </Show>
+      <Downloads what="organization" files={[{ format: 'pdf', href: scorecardPdfUrl(props.org.code) }]} />
       <dl class="meta">
         <dt>{t().ranking.category}</dt>
         <dd>{label(t().kinds, props.org.kind)}</dd>
@@ -102,48 +104,18 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
 
       <h2>{m().history}</h2>
       <Show when={props.org.rankings.length > 0} fallback={<p class="state">{m().noHistory}</p>}>
-        <Show when={props.trends.length > 0}>
-          <TrendCharts trends={props.trends} />
-        </Show>
-        <div class="table-wrap">
-          <table class="stack" data-testid="history-table">
-            <caption>{m().history}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t().ranking.edition}</th>
-                <th scope="col" class="num">
-                  {t().ranking.score}
-                </th>
-                <th scope="col" class="num">
-                  {t().ranking.rank}
-                </th>
-                <th scope="col" class="num">
-                  {t().ranking.coverage}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={props.org.rankings}>
-                {(point) => (
-                  <tr>
-                    <td data-label={t().ranking.edition}>
-                      <A href={`/rankings/${encodeURIComponent(point.editionSlug)}`}>{point.editionTitle}</A>
-                    </td>
-                    <td class="num" data-label={t().ranking.score}>
-                      {point.enoughData ? formatNumber(point.score, locale()) : t().ranking.notEnoughData}
-                    </td>
-                    <td class="num" data-label={t().ranking.rank}>
-                      {point.rank === null ? '—' : `${point.rank} / ${point.rankedCount}`}
-                    </td>
-                    <td class="num" data-label={t().ranking.coverage}>
-                      {point.accountsScored}/{point.accountsTotal}
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <OrganizationTrends code={props.org.code} />
+        <DataTable<RankingHistoryItem>
+          caption={m().history}
+          testId="history-table"
+          rows={props.org.rankings}
+          columns={[
+            { header: t().ranking.edition, cell: (point) => <A href={`/rankings/${encodeURIComponent(point.editionSlug)}`}>{point.editionTitle}</A> },
+            { header: t().ranking.score, numeric: true, cell: (point) => (point.enoughData ? formatNumber(point.score, locale()) : t().ranking.notEnoughData) },
+            { header: t().ranking.rank, numeric: true, cell: (point) => (point.rank === null ? '—' : `${point.rank} / ${point.rankedCount}`) },
+            { header: t().ranking.coverage, numeric: true, cell: (point) => `${point.accountsScored}/${point.accountsTotal}` },
+          ]}
+        />
       </Show>
 
       <h2>{m().criteria}</h2>
@@ -204,94 +176,16 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
   );
 }
 
-/** Score beside the region's median, and the 24-hour share beside the region's, edition by edition. */
-function TrendCharts(props: { trends: TrendPoint[] }) {
-  const m = () => t().insights;
-  const labels = () => props.trends.map((p) => formatPeriodMonths(p.periodStart, p.periodEnd, locale()));
-  const share = (sla: TrendPoint['sla']) => (sla.status === 'ok' ? Math.round(sla.shareWithin24h * 1000) / 10 : null);
-  return (
-    <>
-      <div class="sla-charts">
-        <figure>
-          <LineChart
-            xLabels={labels()}
-            series={[
-              { label: m().organizationSeries, values: props.trends.map((p) => p.score), color: '#0b57d0' },
-              { label: m().regionMedian, values: props.trends.map((p) => p.regionMedianScore), color: '#6b7280' },
-            ]}
-          />
-          <figcaption class="muted">{m().trendsChart}</figcaption>
-        </figure>
-        <figure>
-          <LineChart
-            xLabels={labels()}
-            series={[
-              { label: m().organizationSeries, values: props.trends.map((p) => share(p.sla)), color: '#0b57d0' },
-              { label: m().region, values: props.trends.map((p) => share(p.regionSla)), color: '#6b7280' },
-            ]}
-          />
-          <figcaption class="muted">{m().share24hTrend}</figcaption>
-        </figure>
-      </div>
-      <div class="table-wrap">
-        <table class="stack" data-testid="trends-table">
-          <caption>{m().trends}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t().ranking.period}</th>
-              <th scope="col" class="num">
-                {t().ranking.score}
-              </th>
-              <th scope="col" class="num">
-                {m().regionMedian}
-              </th>
-              <th scope="col" class="num">
-                {m().slaOrganization}
-              </th>
-              <th scope="col" class="num">
-                {m().slaRegion}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.trends}>
-              {(point, index) => (
-                <tr>
-                  <td data-label={t().ranking.period}>{labels()[index()]}</td>
-                  <td class="num" data-label={t().ranking.score}>
-                    {point.score === null ? m().notRanked : formatNumber(point.score, locale())}
-                  </td>
-                  <td class="num" data-label={m().regionMedian}>
-                    {formatNumber(point.regionMedianScore, locale())}
-                  </td>
-                  <td class="num" data-label={m().slaOrganization}>
-                    <SlaShare sla={point.sla} short />
-                  </td>
-                  <td class="num" data-label={m().slaRegion}>
-                    <SlaShare sla={point.regionSla} short />
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-      <p class="muted">{m().notEnoughNote}</p>
-    </>
-  );
-}
-
 export default function OrganizationPage() {
   const params = useParams<{ code: string }>();
   const query = useQuery(() => ({ queryKey: ['public', 'organization', params.code], queryFn: () => fetchOrganization(params.code) }));
-  const trends = useQuery(() => ({ queryKey: ['public', 'trends', params.code], queryFn: () => fetchTrends(params.code) }));
   const methodology = useQuery(() => ({ queryKey: ['public', 'methodology'], queryFn: fetchMethodology, staleTime: Infinity }));
   /** Criterion texts by code; a later version's wording wins. */
   const criteria = createMemo(() => new Map((methodology.data ?? []).flatMap((version) => version.criteria.map((c) => [c.code, c] as const))));
   return (
     <section>
       <QueryView query={query} missing={() => <NotFound title={t().missing.organization} detail={t().missing.organizationDetail} />}>
-        {(org) => <Profile org={org} criteria={criteria()} versions={methodology.data ?? []} trends={trends.data ?? []} />}
+        {(org) => <Profile org={org} criteria={criteria()} versions={methodology.data ?? []} />}
       </QueryView>
     </section>
   );

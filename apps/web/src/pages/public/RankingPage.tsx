@@ -1,7 +1,8 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { editionCsvUrl, editionJsonUrl, fetchEdition, fetchEditions, type EditionRow, type EditionSummary, type EditionView, type RankingFilters } from '../../api/public';
+import { editionFileUrl, editionJsonUrl, FILE_FORMATS, fetchEdition, fetchEditions, type EditionRow, type EditionSummary, type EditionView, type RankingFilters } from '../../api/public';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { NotFound } from '../../components/NotFound';
 import { QueryView } from '../../components/State';
 import { usePageTitle } from '../../layout/title';
@@ -9,6 +10,7 @@ import { formatDate, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { options, RANKING_SORTS, viewRows, type RankingSort } from './ranking-view';
 import { EditionHeadline } from './Headline';
+import { Downloads } from './Downloads';
 
 type SearchParams = { kind?: string; sector?: string; municipality?: string; q?: string; sort?: string };
 
@@ -25,79 +27,43 @@ function Change(props: { value: number | null }) {
 
 export function RankingTable(props: { rows: EditionRow[]; caption: string; ranked: boolean; testId?: string }) {
   const m = () => t().ranking;
+  const columns = (): DataColumn<EditionRow>[] => [
+    ...(props.ranked ? [{ header: m().rank, numeric: true, cell: (row: EditionRow) => row.rank ?? '—' }] : []),
+    {
+      header: m().organization,
+      cell: (row) => (
+        <>
+          <A href={`/organizations/${encodeURIComponent(row.organizationCode)}`}>{row.organizationName}</A>
+          <div class="muted secondary">{label(t().sectors, row.sector)}</div>
+        </>
+      ),
+    },
+    { header: m().municipality, cellClass: 'secondary', cell: (row) => row.municipalityName ?? '—' },
+    ...(props.ranked
+      ? [
+          { header: m().score, numeric: true, cell: (row: EditionRow) => formatNumber(row.score, locale()) },
+          { header: m().change, numeric: true, cell: (row: EditionRow) => <Change value={row.rankChange} /> },
+        ]
+      : []),
+    {
+      header: m().coverage,
+      numeric: true,
+      cellClass: 'secondary',
+      cellAttrs: (row) => ({ title: `${row.coverage.accountsScored} ${m().coverageHint} ${row.coverage.accountsTotal}` }),
+      cell: (row) => `${row.coverage.accountsScored}/${row.coverage.accountsTotal}`,
+    },
+    { header: m().sample, numeric: true, cellClass: 'secondary', cell: (row) => row.sampleSize },
+    ...(props.ranked ? [] : [{ header: m().unrankedReason, cellAttrs: () => ({ 'data-testid': 'unranked-reason' }), cell: (row: EditionRow) => row.unranked?.text ?? '—' }]),
+  ];
   return (
-    <div class="table-wrap">
-      <table class={props.ranked ? 'stack ranking ranking--ranked' : 'stack ranking'} data-testid={props.testId ?? (props.ranked ? 'ranking-table' : 'not-enough-table')}>
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <Show when={props.ranked}>
-              <th scope="col" class="num">
-                {m().rank}
-              </th>
-            </Show>
-            <th scope="col">{m().organization}</th>
-            <th scope="col">{m().municipality}</th>
-            <Show when={props.ranked}>
-              <th scope="col" class="num">
-                {m().score}
-              </th>
-              <th scope="col" class="num">
-                {m().change}
-              </th>
-            </Show>
-            <th scope="col" class="num">
-              {m().coverage}
-            </th>
-            <th scope="col" class="num">
-              {m().sample}
-            </th>
-            <Show when={!props.ranked}>
-              <th scope="col">{m().unrankedReason}</th>
-            </Show>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.rows}>
-            {(row) => (
-              <tr data-testid="ranking-row">
-                <Show when={props.ranked}>
-                  <td class="num" data-label={m().rank}>
-                    {row.rank ?? '—'}
-                  </td>
-                </Show>
-                <td data-label={m().organization}>
-                  <A href={`/organizations/${encodeURIComponent(row.organizationCode)}`}>{row.organizationName}</A>
-                  <div class="muted secondary">{label(t().sectors, row.sector)}</div>
-                </td>
-                <td data-label={m().municipality} class="secondary">
-                  {row.municipalityName ?? '—'}
-                </td>
-                <Show when={props.ranked}>
-                  <td class="num" data-label={m().score}>
-                    {formatNumber(row.score, locale())}
-                  </td>
-                  <td class="num" data-label={m().change}>
-                    <Change value={row.rankChange} />
-                  </td>
-                </Show>
-                <td class="num secondary" data-label={m().coverage} title={`${row.coverage.accountsScored} ${m().coverageHint} ${row.coverage.accountsTotal}`}>
-                  {row.coverage.accountsScored}/{row.coverage.accountsTotal}
-                </td>
-                <td class="num secondary" data-label={m().sample}>
-                  {row.sampleSize}
-                </td>
-                <Show when={!props.ranked}>
-                  <td data-label={m().unrankedReason} data-testid="unranked-reason">
-                    {row.unranked?.text ?? '—'}
-                  </td>
-                </Show>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <DataTable<EditionRow>
+      caption={props.caption}
+      tableClass={props.ranked ? 'ranking ranking--ranked' : 'ranking'}
+      testId={props.testId ?? (props.ranked ? 'ranking-table' : 'not-enough-table')}
+      rows={props.rows}
+      rowAttrs={() => ({ 'data-testid': 'ranking-row' })}
+      columns={columns()}
+    />
   );
 }
 
@@ -187,9 +153,7 @@ function EditionPage(props: { slug: string; editions: EditionSummary[] }) {
               {t().insights.filtersButton}
             </button>
             <div class="toolbar">
-              <a class="button" href={editionCsvUrl(props.slug, filters())} download="" data-testid="csv-link">
-                {m().downloadCsv}
-              </a>
+              <Downloads what="edition" files={FILE_FORMATS.map((format) => ({ format, href: editionFileUrl(props.slug, filters(), format) }))} />
               <a href={editionJsonUrl(props.slug, filters())}>{m().downloadJson}</a>
               <A href={`/embed?edition=${encodeURIComponent(props.slug)}${filterSuffix(filters())}`}>{t().nav.embed}</A>
             </div>

@@ -1,0 +1,2 @@
+export * from './submit-report';
+export * from './decide-report';
