@@ -222,5 +222,6 @@ export function telegramCrawlOptions(simulator: TelegramSimulator, budget: numbe
   };
 }
 
-export const telegramGroundTruth = (simulator: TelegramSimulator, handles: string[], budget: number) =>
-  groundTruthFrom(createTelegramSource({ baseUrl: simulator.url, requestsPerSecond: budget }), handles);
+/** What the preview shows right now, read from the simulator's model (its HTTP is rate-limited and may be under faults). */
+export const telegramGroundTruth = (simulator: TelegramSimulator, handles: string[]) =>
+  groundTruthFrom(createTelegramSource({ baseUrl: simulator.url, fetch: simulator.readDirect, acquire: async () => {} }), handles);
