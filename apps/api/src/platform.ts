@@ -5,7 +5,7 @@ import { seedDemoRegistry } from '@most/services';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
 import { createTelegramBot } from '@most/sources';
 import type { Config } from '@most/shared';
-import { crawledNetworks, crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey, scheduleCrawls, startWorker, type WorkerHandle } from '@most/worker';
+import { crawledNetworks, crawlOptionsFromConfig, crawlScheduleFromConfig, crawlSchedulerRefs, resolvePseudonymKey, scheduleCrawls, startWorker, type WorkerHandle } from '@most/worker';
 import { createApp } from './app';
 import { createLogger, type Logger } from './logger';
 import { createMailer } from './mailer';
@@ -97,6 +97,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         trustProxy: config.TRUST_PROXY,
         // Redis may lose its data (and the worker's schedules with it); PostgreSQL keeps them with the data.
         expectSchedules: queue.kind === 'redis',
+        // The crawl worker (this process's or another one with the same configuration) keeps these.
+        crawlSchedules: crawledNetworks(config).length > 0 ? crawlSchedulerRefs(crawlScheduleFromConfig(config)) : [],
         mailer: createMailer({ smtpUrl: config.SMTP_URL, outboxDir: join(config.DATA_DIR, 'outbox'), logger }),
         telegramBot: config.TELEGRAM_BOT_TOKEN ? createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, apiUrl: config.TELEGRAM_API_URL }) : undefined,
       });
