@@ -1,34 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createClock, type SimulatorClock } from './clock';
-import { FaultPlan, type FaultKind, type FaultOptions } from './faults';
-import { answerHttpFault, listen, RequestLedger, sendRaw, type NetworkSimulatorStats } from './http';
-import { World, type CommunityOverride, type SimCommunity, type SimPost, type WorldOptions } from './world';
+import { answerHttpFault, listen, RequestLedger, sendRaw, simulatedRegion, type NetworkSimulatorStats, type SimulatorControls, type SimulatorOptions } from './http';
+import type { SimCommunity, SimPost } from './world';
 
-export interface TelegramSimulatorOptions {
-  seed?: string;
-  port?: number;
-  host?: string;
-  now?: Date;
-  realTime?: boolean;
-  anchor?: Date;
-  historyDays?: number;
-  postsPerAccount?: number;
-  mix?: Partial<WorldOptions['mix']>;
-  overrides?: Record<string, CommunityOverride>;
+export interface TelegramSimulatorOptions extends Omit<SimulatorOptions, 'commentsPerPost'> {
   /** Pages per second per client address (default 2); HTTP 429 beyond it. null turns limiting off. */
   requestsPerSecond?: number | null;
-  faults?: FaultOptions;
 }
 
-export interface TelegramSimulator {
-  url: string;
-  close(): Promise<void>;
+export interface TelegramSimulator extends SimulatorControls {
   stats(): NetworkSimulatorStats;
-  resetStats(): void;
-  clock: SimulatorClock;
   /** A `fetch` answered straight from the model (ground truth for tests): outside the budget, the faults and the stats. */
   readDirect(input: string | URL | Request): Promise<Response>;
-  faults: { script(kinds: (FaultKind | 'none')[], method?: string): void; setRandom(options: FaultOptions): void; clear(): void };
 }
 
 interface PreviewAnswer {
@@ -95,18 +77,8 @@ function message(channel: string, post: SimPost, now: number): string {
  */
 export async function startTelegramSimulator(options: TelegramSimulatorOptions = {}): Promise<TelegramSimulator> {
   const seed = `${options.seed ?? 'most'}|telegram`;
-  const start = options.now ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
-  const clock = createClock(start, options.realTime ?? false);
-  const world = new World({
-    seed,
-    anchor: Math.floor((options.anchor ?? start).getTime() / 1000),
-    historyDays: options.historyDays ?? 180,
-    postsPerAccount: options.postsPerAccount,
-    commentsPerPost: 0,
-    mix: { closed: 0, private: 0.03, deleted: 0.02, banned: 0.01, notFound: 0.02, ...options.mix },
-    overrides: options.overrides ?? {},
-  });
-  const faults = new FaultPlan(seed, options.faults);
+  // Comments live in a linked discussion group the preview does not show.
+  const { clock, world, plan, faults } = simulatedRegion(seed, { ...options, commentsPerPost: 0 }, { closed: 0, private: 0.03, deleted: 0.02, banned: 0.01, notFound: 0.02 });
   const ledger = new RequestLedger();
   const limit = options.requestsPerSecond === undefined ? 2 : options.requestsPerSecond;
 
@@ -143,11 +115,11 @@ ${posts.map((post) => message(channel, post, now)).join('\n')}
       ledger.error('http429');
       return sendRaw(res, 429, 'text/html', '<html><body>Too Many Requests</body></html>', { 'retry-after': '1' });
     }
-    const fault = faults.next(METHOD);
+    const fault = plan.next(METHOD);
     if (fault) {
       ledger.error(fault);
       if (fault === 'malformed_json' || fault === 'bad_shape') return sendRaw(res, 200, 'text/html; charset=utf-8', '<html><body><div class="tgme_page">Something else</div></body></html>');
-      if ((await answerHttpFault(fault, req, res, server.hold, faults.slowMs)) === 'answered') return;
+      if ((await answerHttpFault(fault, req, res, server.hold, plan.slowMs)) === 'answered') return;
       if (fault.startsWith('error')) return sendRaw(res, 503, 'text/html', '<html><body>Service Unavailable</body></html>');
     }
     const answer = preview(url);
@@ -165,7 +137,7 @@ ${posts.map((post) => message(channel, post, now)).join('\n')}
       const answer = preview(new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url));
       return Promise.resolve(new Response(answer.status === 302 ? null : answer.body, { status: answer.status, headers: { 'content-type': answer.contentType, ...answer.headers } }));
     },
-    faults: { script: (kinds, method) => faults.script(kinds, method), setRandom: (random) => faults.setRandom(random), clear: () => faults.clear() },
+    faults,
     close: () => server.close(),
   };
 }
