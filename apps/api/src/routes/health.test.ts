@@ -39,7 +39,11 @@ describe('/healthz lists the recurring crawls per network', () => {
   it('names the crawls not scheduled yet, then shows every network scheduled as configured', async () => {
     const before = await health();
     expect(before.status).toBe(503);
-    expect(before.body.schedules.missing.sort()).toEqual(crawlSchedulerRefs(SCHEDULE).map((ref) => `crawl:${ref.id}`).sort());
+    expect(before.body.schedules.missing.sort()).toEqual(
+      crawlSchedulerRefs(SCHEDULE)
+        .map((ref) => `crawl:${ref.id}`)
+        .sort(),
+    );
     expect(before.body.schedules.crawl).toEqual({
       vk: { scheduled: [], missing: ['profiles', 'posts', 'fresh'] },
       ok: { scheduled: [], missing: [] },

@@ -191,3 +191,21 @@ export async function answerHttpFault(fault: FaultKind, req: IncomingMessage, re
       return 'continue';
   }
 }
+
+/** Serves a simulator whose requests a RequestLedger counts: its controls, its stats, and `hold` for answers withheld (`hang`). */
+export async function serveWithLedger(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  options: Pick<SimulatorOptions, 'port' | 'host'>,
+  parts: { clock: SimulatorClock; faults: SimulatorFaults; ledger: RequestLedger },
+): Promise<SimulatorControls & { stats(): NetworkSimulatorStats; hold(res: ServerResponse): void }> {
+  const server = await listen(handle, options.port, options.host);
+  return {
+    url: server.url,
+    clock: parts.clock,
+    faults: parts.faults,
+    stats: () => structuredClone(parts.ledger.stats),
+    resetStats: () => parts.ledger.reset(),
+    hold: server.hold,
+    close: () => server.close(),
+  };
+}

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { okSignature } from '../ok/signature';
-import { answerHttpFault, listen, readBody, RequestLedger, sendJson, sendRaw, simulatedRegion, type NetworkSimulatorStats, type SimulatorControls, type SimulatorOptions } from './http';
+import { answerHttpFault, readBody, serveWithLedger, RequestLedger, sendJson, sendRaw, simulatedRegion, type NetworkSimulatorStats, type SimulatorControls, type SimulatorOptions } from './http';
 import { communityIdOfGid, decodeTopicId, okCommentObject, okGid, okGroupObject, okTopicObject } from './ok-wire';
 import type { SimCommunity } from './world';
 
@@ -172,13 +172,6 @@ export async function startOkSimulator(options: OkSimulatorOptions = {}): Promis
     }
   }
 
-  const server = await listen(handle, options.port, options.host);
-  return {
-    url: server.url,
-    clock,
-    stats: () => structuredClone(ledger.stats),
-    resetStats: () => ledger.reset(),
-    faults,
-    close: () => server.close(),
-  };
+  const server = await serveWithLedger(handle, options, { clock, faults, ledger });
+  return server;
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerHttpFault, listen, RequestLedger, sendRaw, simulatedRegion, type NetworkSimulatorStats, type SimulatorControls, type SimulatorOptions } from './http';
+import { answerHttpFault, RequestLedger, sendRaw, serveWithLedger, simulatedRegion, type NetworkSimulatorStats, type SimulatorControls, type SimulatorOptions } from './http';
 import type { SimCommunity, SimPost } from './world';
 
 export interface TelegramSimulatorOptions extends Omit<SimulatorOptions, 'commentsPerPost'> {
@@ -127,17 +127,12 @@ ${posts.map((post) => message(channel, post, now)).join('\n')}
     sendRaw(res, answer.status, answer.contentType, answer.body, answer.headers);
   };
 
-  const server = await listen(handle, options.port, options.host);
+  const server = await serveWithLedger(handle, options, { clock, faults, ledger });
   return {
-    url: server.url,
-    clock,
-    stats: () => structuredClone(ledger.stats),
-    resetStats: () => ledger.reset(),
+    ...server,
     readDirect: (input) => {
       const answer = preview(new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url));
       return Promise.resolve(new Response(answer.status === 302 ? null : answer.body, { status: answer.status, headers: { 'content-type': answer.contentType, ...answer.headers } }));
     },
-    faults,
-    close: () => server.close(),
   };
 }
