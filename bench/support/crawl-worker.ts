@@ -110,7 +110,9 @@ export interface CrawlWorkerHandle {
 
 /** Starts `script` again as the worker child with these variables; resolves once it is ready. */
 export async function spawnCrawlWorker(script: string, vars: Record<string, string>): Promise<CrawlWorkerHandle> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...vars, [ROLE]: 'worker' }, stdio: ['pipe', 'pipe', 'inherit'] });
+  // BENCH_CPU_PROF=<dir>: the worker writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { env: { ...process.env, ...vars, [ROLE]: 'worker' }, stdio: ['pipe', 'pipe', 'inherit'] });
   const answers: string[] = [];
   const waiting: ((line: string) => void)[] = [];
   createInterface({ input: child.stdout! }).on('line', (line) => {

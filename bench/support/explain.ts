@@ -46,6 +46,8 @@ export async function explainMainQueries(subject: ExplainSubject): Promise<{ fil
   let use = '';
   const sql = createSql(subject.databaseUrl, { max: 1, applicationName: 'bench-explain', debug: (_c, query, parameters) => traced.push({ use, query, parameters }) });
   try {
+    // Statistics as autovacuum keeps them in production: without them the planner guesses a few rows a table.
+    await sql`ANALYZE`;
     const [org] = await sql<{ code: string; accountId: number; url: string }[]>`
       SELECT o.code, a.id AS "accountId", a.canonical_url AS url FROM organizations o JOIN accounts a ON a.organization_id = o.id WHERE o.id = ${subject.organizationId} LIMIT 1`;
     const range = { from: new Date(`${subject.periodStart}T00:00:00+04:00`), to: subject.now };

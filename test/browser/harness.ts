@@ -42,7 +42,7 @@ export interface TestPlatform {
 export async function startTestPlatform(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestPlatform> {
   const db = await createTestDatabase();
   await seedDemoRegistry(db.sql);
-  const config = parseConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '4', NODE_ENV: 'test', ...options.env });
+  const config = parseConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '4', NODE_ENV: 'test', CHROMIUM_PATH, ...options.env });
   const platform = await startPlatform({ config, api: true, worker: options.worker ?? false, migrate: true });
   return {
     url: platform.url!,

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDraftIssue, loadBulletinDataset, publishIssue, submitIssueForReview } from '@most/db';
+import { loadBulletinDataset } from '@most/db';
 import {
   changeEnrolmentState,
   createCohort,
@@ -13,6 +13,9 @@ import {
   revokeCertificate,
   submitAssignment,
   upsertTraineeProfile,
+  createDraftIssue,
+  publishIssue,
+  submitIssueForReview,
 } from '@most/services';
 import { raiseDispute, scorePeriod } from '@most/db/scoring';
 import { parseBulletinPeriodKey } from '@most/domain';

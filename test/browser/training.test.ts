@@ -33,14 +33,12 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
   let failures: { trainee: string[]; instructor: string[]; applicant: string[] };
   let enrolmentId: number;
   let dataDir: string;
-  const previousDataDir = process.env.DATA_DIR;
 
   beforeAll(async () => {
     ensureWebBuild();
     // Uploaded coursework is stored under DATA_DIR; keep it out of the working tree.
     dataDir = await mkdtemp(join(tmpdir(), 'most-training-browser-'));
-    process.env.DATA_DIR = dataDir;
-    [platform, browser] = await Promise.all([startTestPlatform(), launchChromium()]);
+    [platform, browser] = await Promise.all([startTestPlatform({ env: { DATA_DIR: dataDir } }), launchChromium()]);
     const sql = platform.db.sql;
     const [organization] = await sql<{ code: string; short_name: string }[]>`SELECT code, short_name FROM organizations ORDER BY id LIMIT 1`;
     const password = TEST_PASSWORD;
@@ -100,8 +98,6 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
   afterAll(async () => {
     await browser?.close();
     await platform?.close();
-    if (previousDataDir === undefined) delete process.env.DATA_DIR;
-    else process.env.DATA_DIR = previousDataDir;
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Sql } from '@most/db';
 import { readQueueStatus, type QueueBackend, type SchedulerRef } from '@most/queue';
+import { DEFAULT_DATA_DIR } from '@most/shared';
 import type { Mailer } from '@most/trpc';
 import { createOperations } from '@most/worker';
 import { errorResponse } from './errors';
@@ -30,6 +31,8 @@ export interface AppDeps {
   /** Built dashboard (apps/web/dist); not served when absent. */
   webDistDir?: string;
   databaseMode: 'embedded' | 'external';
+  /** DATA_DIR: stored files and the e-mail outbox (default ./data). */
+  dataDir?: string;
   /** PUBLIC_URL: origin for CSRF checks, links in e-mails, Secure cookies when https. */
   publicUrl?: string;
   /** Outgoing e-mail; defaults to writing messages to the log. */
@@ -69,11 +72,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.route('/bulletin', bulletinRoutes({ sql: deps.sql, publicUrl: deps.publicUrl }));
   app.route('/alerts', alertRoutes({ sql: deps.sql }));
   app.use(csrfProtection({ publicUrl: deps.publicUrl, exempt: isPublicPath }));
-  const mailer = deps.mailer ?? createMailer({ logger: deps.logger });
+  const dataDir = deps.dataDir ?? DEFAULT_DATA_DIR;
+  const mailer = deps.mailer ?? createMailer({ logger: deps.logger, outboxDir: join(dataDir, 'outbox') });
   app.use(
     '/trpc/*',
     trpcHandler({
       sql: deps.sql,
+      dataDir,
       logger: deps.logger,
       mailer,
       publicUrl: deps.publicUrl,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { DEFAULT_DATA_DIR } from '@most/shared';
 import type { Mailer } from '@most/trpc';
 import type { Logger } from './logger';
 
@@ -12,7 +13,7 @@ import type { Logger } from './logger';
  */
 export function createMailer(options: { smtpUrl?: string; outboxDir?: string; from?: string; logger: Logger }): Mailer {
   const { smtpUrl, logger } = options;
-  const outboxDir = options.outboxDir ?? join(process.env.DATA_DIR || './data', 'outbox');
+  const outboxDir = options.outboxDir ?? join(DEFAULT_DATA_DIR, 'outbox');
   const from = options.from ?? 'Цифровой мост <no-reply@localhost>';
   const envelope = (message: { to: string; subject: string; text: string }) => ({ from, to: message.to, subject: message.subject, text: message.text, textEncoding: 'base64' as const });
   if (smtpUrl) {

@@ -5,7 +5,19 @@ import { seedDemoRegistry } from '@most/services';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
 import { createTelegramBot } from '@most/sources';
 import type { Config } from '@most/shared';
-import { crawledNetworks, crawlOptionsFromConfig, crawlScheduleFromConfig, crawlSchedulerRefs, resolvePseudonymKey, scheduleCrawls, startWorker, type WorkerHandle } from '@most/worker';
+import {
+  alertOptionsFromConfig,
+  bulletinOptionsFromConfig,
+  closeOnce,
+  crawledNetworks,
+  crawlOptionsFromConfig,
+  crawlScheduleFromConfig,
+  crawlSchedulerRefs,
+  resolvePseudonymKey,
+  scheduleCrawls,
+  startWorker,
+  type WorkerHandle,
+} from '@most/worker';
 import { createApp } from './app';
 import { createLogger, type Logger } from './logger';
 import { createMailer } from './mailer';
@@ -47,14 +59,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   let worker: WorkerHandle | undefined;
   let server: RunningServer | undefined;
   let crawlScheduled = false;
-  let closing: Promise<void> | undefined;
-  const close = () =>
-    (closing ??= (async () => {
-      await server?.close();
-      await worker?.close();
-      await queue?.close();
-      await database.close();
-    })());
+  const close = closeOnce(async () => {
+    await server?.close();
+    await worker?.close();
+    await queue?.close();
+    await database.close();
+  });
 
   try {
     if (options.migrate || database.mode === 'embedded') {
@@ -82,6 +92,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         crawl: crawl ?? undefined,
         crawlSchedule: crawl ? crawlScheduleFromConfig(config) : undefined,
         commentRetentionDays: config.COMMENT_RETENTION_DAYS,
+        bulletin: bulletinOptionsFromConfig(config),
+        alerts: alertOptionsFromConfig(config),
       });
       if (!crawl) logger.warn('No network is configured (VK_TOKEN, OK_ACCESS_TOKEN…, TELEGRAM_PREVIEW_URL): crawling is off');
       crawlScheduled = crawl !== null;
@@ -93,6 +105,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         logger,
         webDistDir: WEB_DIST_DIR,
         databaseMode: database.mode,
+        dataDir: config.DATA_DIR,
         publicUrl: config.PUBLIC_URL,
         trustProxy: config.TRUST_PROXY,
         // Redis may lose its data (and the worker's schedules with it); PostgreSQL keeps them with the data.
@@ -113,21 +126,5 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   return { url: server?.url, database, queue, logger, close };
 }
 
-/** Closes the platform on Ctrl-C or SIGTERM; a second signal forces exit. */
-export function closeOnSignals(platform: Platform): void {
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (stopping) process.exit(1);
-      stopping = true;
-      platform.logger.info({ signal }, 'shutting down');
-      platform.close().then(
-        () => process.exit(0),
-        (error) => {
-          platform.logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    });
-  }
-}
+/** Every entry point stops the same way (see @most/worker `closeOnSignals`). */
+export { closeOnSignals } from '@most/worker';

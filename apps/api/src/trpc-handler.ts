@@ -14,6 +14,8 @@ export interface TrpcHandlerDeps {
   sql: Sql;
   logger: Logger;
   mailer: Mailer;
+  /** DATA_DIR: where stored files live. */
+  dataDir: string;
   publicUrl?: string;
   /** Read-only queue status for monitors (crawl page). */
   queueStatus?: TrpcContext['queueStatus'];
@@ -37,6 +39,7 @@ export function trpcHandler(deps: TrpcHandlerDeps): MiddlewareHandler {
         sql: deps.sql,
         logger: deps.logger.child({ requestId }),
         mailer: deps.mailer,
+        dataDir: deps.dataDir,
         publicUrl: publicBase(c, deps.publicUrl),
         requestId,
         ip: clientIp(c),

@@ -11,5 +11,7 @@ export { buildScoreRunSummary, type ScoreRunSummary } from './runs/score-summary
 export { createWorkerLogger, type WorkerLog } from './logger';
 export { followCrawl, followRescore } from './cli/follow';
 export { runAlertsSweep, telegramBotOf, type AlertSenders, type SweepResult } from './alerts/sweep';
-export { alertOptionsFromEnv, type AlertWorkerOptions } from './alerts/options';
+export { alertOptionsFromConfig, type AlertWorkerOptions } from './alerts/options';
+export { bulletinOptionsFromConfig } from './processors/bulletin-options';
 export { createBulletinMailer } from './processors/bulletin-mailer';
+export { closeOnce, closeOnSignals, type ProcessLogger, type RunningProcess } from './lifecycle';

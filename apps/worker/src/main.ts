@@ -4,7 +4,10 @@ import { loadConfigOrExit } from '@most/shared';
 import { crawledNetworks, crawlOptionsFromConfig, crawlScheduleFromConfig, resolvePseudonymKey } from './crawl/runtime';
 import { scheduleCrawls } from './crawl/schedule';
 import { startWorker } from './worker';
+import { alertOptionsFromConfig } from './alerts/options';
+import { bulletinOptionsFromConfig } from './processors/bulletin-options';
 import { createWorkerLogger } from './logger';
+import { closeOnce, closeOnSignals } from './lifecycle';
 
 /** Production worker process: needs DATABASE_URL; uses Redis when REDIS_URL is set. */
 const config = loadConfigOrExit();
@@ -27,20 +30,26 @@ if (crawledNetworks(config).length > 0) {
 const crawl = pseudonymKey ? crawlOptionsFromConfig(config, pseudonymKey, queue) : null;
 const { logger, log } = createWorkerLogger(config.LOG_LEVEL);
 const crawlSchedule = crawl ? crawlScheduleFromConfig(config) : undefined;
-const worker = await startWorker({ sql: db.sql, queue, log, crawl: crawl ?? undefined, crawlSchedule, commentRetentionDays: config.COMMENT_RETENTION_DAYS });
+const worker = await startWorker({
+  sql: db.sql,
+  queue,
+  log,
+  crawl: crawl ?? undefined,
+  crawlSchedule,
+  commentRetentionDays: config.COMMENT_RETENTION_DAYS,
+  bulletin: bulletinOptionsFromConfig(config),
+  alerts: alertOptionsFromConfig(config),
+});
 // Every worker process upserts the same schedulers (stable ids): one schedule whatever the number of processes.
 if (crawlSchedule) await scheduleCrawls(queue, crawlSchedule);
 else log('No network is configured (VK_TOKEN, OK_ACCESS_TOKEN…, TELEGRAM_PREVIEW_URL): crawling is off');
 logger.info({ queue: queue.kind }, 'worker started');
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
+closeOnSignals({
+  logger,
+  close: closeOnce(async () => {
     await worker.close();
     await queue.close();
     await db.close();
-    process.exit(0);
-  });
-}
+  }),
+});

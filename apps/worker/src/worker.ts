@@ -15,9 +15,9 @@ export interface WorkerDeps {
   sql: Sql;
   queue: QueueBackend;
   log?: (message: string, fields?: Record<string, unknown>) => void;
-  /** Bulletin e-mail, PDF and link settings; read from the environment when absent. */
+  /** Bulletin e-mail, PDF and link settings from the process's configuration (bulletinOptionsFromConfig); tests may leave them out. */
   bulletin?: BulletinWorkerOptions;
-  /** Alert e-mail, Telegram and timing settings; read from the environment when absent. */
+  /** Alert e-mail, Telegram and timing settings (alertOptionsFromConfig); tests may leave them out. */
   alerts?: AlertWorkerOptions;
   /** Crawl workers run only when given (they need a network's credentials and the pseudonym key). */
   crawl?: CrawlOptions;

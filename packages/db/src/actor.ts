@@ -3,3 +3,8 @@ export interface Actor {
   id: number | null;
   label: string;
 }
+
+/** An actor that is a signed-in user (never a system process): what a request's context carries. */
+export interface UserActor extends Actor {
+  id: number;
+}

@@ -60,7 +60,10 @@ export const CRAWL_KINDS = ['profiles', 'posts', 'comments'] as const;
 export type CrawlKind = (typeof CRAWL_KINDS)[number];
 const CRAWL_PAYLOADS = { profiles: profilesPayload, posts: postsPayload, comments: commentsPayload } as const;
 export type CrawlJobName<K extends CrawlKind = CrawlKind, N extends Network = Network> = `${N}-${K}`;
-type CrawlJobs = { [J in CrawlJobName]: { queue: Network; payload: (typeof CRAWL_PAYLOADS)[J extends `${string}-${infer K extends CrawlKind}` ? K : never] } };
+/** Each crawl job runs on its own network's queue: `vk-posts` on `vk` (so `JobNameOn<'vk'>` names exactly the VK jobs). */
+type CrawlJobs = {
+  [J in CrawlJobName]: { queue: J extends CrawlJobName<CrawlKind, infer N> ? N : never; payload: (typeof CRAWL_PAYLOADS)[J extends `${string}-${infer K extends CrawlKind}` ? K : never] };
+};
 
 /** The job name of one kind of crawl work on one network ('vk-posts', 'ok-comments', …). */
 export const crawlJobName = <K extends CrawlKind, N extends Network>(network: N, kind: K): CrawlJobName<K, N> => `${network}-${kind}`;
@@ -153,10 +156,3 @@ export const DEFAULT_JOB_OPTIONS = {
 } as const;
 
 export type CrawlPayload<K extends CrawlKind> = z.infer<(typeof CRAWL_PAYLOADS)[K]>;
-
-/** A crawl job's payload, checked against its schema and against the network its name carries. */
-export function parseCrawlPayload<K extends CrawlKind>(kind: K, job: { name: string; data: unknown }): CrawlPayload<K> {
-  const data = parseJobPayload(job.name as JobName, job.data) as CrawlPayload<K>;
-  if (job.name !== crawlJobName(data.network, kind)) throw new Error(`Job "${job.name}" does not carry a ${kind} payload of its network (${data.network})`);
-  return data;
-}

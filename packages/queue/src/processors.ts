@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
-import { JOBS, parseJobPayload, type JobName, type JobPayload, type QueueName } from './jobs';
+import { NETWORKS, type Network } from '@most/shared';
+import { CRAWL_KINDS, crawlJobName, JOBS, parseJobPayload, type CrawlJobName, type CrawlKind, type JobName, type JobPayload, type QueueName } from './jobs';
 
 /** The jobs of the catalogue that run on queue Q. */
 export type JobNameOn<Q extends QueueName> = { [N in JobName]: (typeof JOBS)[N]['queue'] extends Q ? N : never }[JobName];
@@ -26,4 +27,25 @@ export function dispatchJobs<Q extends QueueName, Deps>(processors: QueueProcess
     job.data = parseJobPayload(job.name as JobName, job.data);
     return processor(job, deps);
   };
+}
+
+/** One processor per kind of crawl work, whatever the network (the job's payload names it). */
+export type CrawlKindProcessors<Deps> = { [K in CrawlKind]: (job: ParsedJob<CrawlJobName<K>>, deps: Deps) => Promise<unknown> };
+
+/**
+ * The processors of every network queue from one processor per kind: `vk-posts`, `ok-posts`… all go
+ * to the posts processor, after checking that the payload's network is the one the job's name carries.
+ */
+export function networkQueueProcessors<Deps>(kinds: CrawlKindProcessors<Deps>): QueueProcessors<Network, Deps> {
+  const byName: Record<string, (job: ParsedJob<CrawlJobName>, deps: Deps) => Promise<unknown>> = {};
+  for (const kind of CRAWL_KINDS) {
+    const process = kinds[kind] as (job: ParsedJob<CrawlJobName>, deps: Deps) => Promise<unknown>;
+    for (const network of NETWORKS) {
+      byName[crawlJobName(network, kind)] = (job, deps) => {
+        if (job.name !== crawlJobName(job.data.network, kind)) throw new Error(`Job "${job.name}" does not carry a ${kind} payload of its network (${job.data.network})`);
+        return process(job, deps);
+      };
+    }
+  }
+  return byName as QueueProcessors<Network, Deps>;
 }

@@ -12,3 +12,4 @@ export * from './training';
 export * from './rankings/index';
 export * from './documents/xlsx';
 export { dejavuFontFiles } from './documents/pdf-kit';
+export * from './bulletin/index';

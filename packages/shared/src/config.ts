@@ -42,6 +42,9 @@ const trustProxySchema = z.preprocess(
     }),
 );
 
+/** Where files live when DATA_DIR is not set (embedded database, uploads, the e-mail outbox). */
+export const DEFAULT_DATA_DIR = './data';
+
 /** Every environment variable the platform reads, parsed once at start-up. */
 export const configSchema = z
   .object({
@@ -53,7 +56,7 @@ export const configSchema = z
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
     DATABASE_POOL_SIZE: positiveInt(10),
-    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(DEFAULT_DATA_DIR)),
     REDIS_URL: optionalUrl(['redis', 'rediss']),
     QUEUE_PREFIX: z.preprocess(
       emptyAsUndefined,

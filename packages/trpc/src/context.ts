@@ -73,6 +73,8 @@ export interface TrpcContext {
   sql: Sql;
   logger: ContextLogger;
   mailer: Mailer;
+  /** DATA_DIR from the configuration: stored files (coursework, lesson materials) live under it. */
+  dataDir: string;
   /** Base URL for links in e-mails, e.g. https://most.example.ru */
   publicUrl: string;
   requestId: string;

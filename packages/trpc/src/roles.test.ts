@@ -5,7 +5,7 @@ import { AppError, type Role } from '@most/shared';
 import type { TrpcContext } from './context';
 import { formatError } from './errors';
 import { appRouter } from './router';
-import { createCallerFactory } from './trpc';
+import { authedProcedure, createCallerFactory, monitorProcedure, router } from './trpc';
 
 /** A context whose database must never be reached: every case here is refused before any query. */
 function context(user: { role: Role; organizationId?: number | null } | null): TrpcContext {
@@ -16,6 +16,7 @@ function context(user: { role: Role; organizationId?: number | null } | null): T
     sql: new Proxy(unreachable, { get: unreachable, apply: unreachable }) as never,
     logger: { info() {}, warn() {}, error() {} },
     mailer: { send: async () => unreachable() },
+    dataDir: '/nonexistent',
     publicUrl: 'http://localhost',
     requestId: 'test',
     ip: '127.0.0.1',
@@ -72,6 +73,21 @@ describe('procedure builders', () => {
     expect(await codeOf(caller(context({ role: 'instructor' })).scoring.manualCriteria())).toBe('FORBIDDEN');
     expect(await codeOf(caller(context({ role: 'agency', organizationId: 7 })).accounts.queueStatus())).toBe('FORBIDDEN');
     expect(await codeOf(caller(context({ role: 'monitor' })).accounts.queueStatus())).toBe('UNAVAILABLE');
+  });
+});
+
+describe('actor middleware', () => {
+  const probe = createCallerFactory(
+    router({
+      actor: authedProcedure.query(({ ctx }) => ctx.actor),
+      monitorActor: monitorProcedure.query(({ ctx }) => ctx.actor),
+    }),
+  );
+
+  it('puts the signed-in user on the context as the actor of audit entries, for every role-narrowed procedure', async () => {
+    expect(await probe(context({ role: 'trainee' })).actor()).toEqual({ id: 1, label: 'x@most.test' });
+    expect(await probe(context({ role: 'monitor' })).monitorActor()).toEqual({ id: 1, label: 'x@most.test' });
+    expect(await codeOf(probe(context(null)).actor())).toBe('UNAUTHORIZED');
   });
 });
 

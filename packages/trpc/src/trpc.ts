@@ -1,6 +1,7 @@
 import { initTRPC } from '@trpc/server';
 import { ACCESS } from '@most/domain';
 import { AppError, type Role } from '@most/shared';
+import type { UserActor } from '@most/db';
 import type { TrpcContext } from './context';
 import { formatError } from './errors';
 
@@ -15,10 +16,14 @@ export const createCallerFactory = t.createCallerFactory;
 /** Anyone, signed in or not. */
 export const publicProcedure = t.procedure;
 
-/** Any signed-in user; ctx.user is non-null from here on. */
+/**
+ * Any signed-in user; ctx.user is non-null from here on, and ctx.actor names that user for the
+ * audit log and the *_by columns (built once here, never by hand in a router).
+ */
 export const authedProcedure = t.procedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Войдите в систему');
-  return next({ ctx: { user: ctx.user } });
+  const actor: UserActor = { id: ctx.user.id, label: ctx.user.email };
+  return next({ ctx: { user: ctx.user, actor } });
 });
 
 const withRoles = (roles: readonly Role[]) =>

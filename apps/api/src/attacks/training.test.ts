@@ -21,7 +21,6 @@ async function filesUnder(dir: string): Promise<string[]> {
 describe('coursework uploads and course outlines over real HTTP', () => {
   let target: AttackTarget;
   let dataDir: string;
-  const previousDataDir = process.env.DATA_DIR;
   let monitor: TestBrowser;
   let trainee: TestBrowser;
   let courseId: number;
@@ -30,8 +29,7 @@ describe('coursework uploads and course outlines over real HTTP', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'most-attack-uploads-'));
-    process.env.DATA_DIR = dataDir;
-    target = await startAttackTarget({ trustProxy: 1 });
+    target = await startAttackTarget({ trustProxy: 1, dataDir });
     await createUser(target.db.sql, { email: 'teacher2@most.test', role: 'instructor', password: PASSWORD }, { label: 'test' });
     monitor = await target.signedIn('monitor@most.test', { 'x-forwarded-for': '10.2.0.1' });
     trainee = await target.signedIn('trainee@most.test', { 'x-forwarded-for': '10.2.0.2' });
@@ -67,8 +65,6 @@ describe('coursework uploads and course outlines over real HTTP', () => {
     assignmentId = data<{ assignment_id: number }[]>(await trainee.query('training.trainee.assignments', { enrolmentId }))[0]!.assignment_id;
   });
   afterAll(async () => {
-    if (previousDataDir === undefined) delete process.env.DATA_DIR;
-    else process.env.DATA_DIR = previousDataDir;
     await target?.close();
     await rm(dataDir, { recursive: true, force: true });
   });

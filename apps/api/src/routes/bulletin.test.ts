@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDraftIssue, createSession, publishIssue, registerBulletinFixtureOrganizations, saveIssuePdf, submitIssueForReview, upsertBulletinContact, addNote } from '@most/db';
-import { createUser } from '@most/services';
+import { createSession, registerBulletinFixtureOrganizations, saveIssuePdf, upsertBulletinContact } from '@most/db';
+import { createUser, createDraftIssue, publishIssue, submitIssueForReview, addNote } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import type { BulletinDataset } from '@most/domain';
 import { Hono } from 'hono';

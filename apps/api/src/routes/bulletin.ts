@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { acknowledgeBulletin, findAcknowledgement, findSessionUser, getIssuePdf, listPublishedIssues, loadIssueView, unsubscribeBulletinContact, type Sql } from '@most/db';
+import { findAcknowledgement, findSessionUser, getIssuePdf, listPublishedIssues, loadIssueView, unsubscribeBulletinContact, type Sql } from '@most/db';
+import { acknowledgeBulletin } from '@most/services';
 import { escapeBulletinHtml as escapeHtml, renderArchiveHtml, renderAtom, renderIssueHtml, renderRss, type FeedEntry } from '@most/domain';
 import { readCookie, SESSION_COOKIE } from '../http/cookies';
 import { publicBase } from '../http/public-origin';

@@ -30,7 +30,6 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
   let app: Hono<never>;
   let dataDir: string;
   let ip = 0;
-  const previousDataDir = process.env.DATA_DIR;
 
   async function signedIn(email: string): Promise<TestBrowser> {
     const b = new TestBrowser(app, { 'x-forwarded-for': `10.1.0.${++ip}` });
@@ -44,8 +43,7 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
     db = await createTestDatabase();
     queue = await createTestQueueBackend('redis', db.url);
     dataDir = await mkdtemp(join(tmpdir(), 'most-training-api-'));
-    process.env.DATA_DIR = dataDir;
-    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', publicUrl: 'http://localhost' }) as unknown as Hono<never>;
+    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', publicUrl: 'http://localhost', dataDir }) as unknown as Hono<never>;
     await db.sql`INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('adm-rtishchevo', 'Администрация Ртищевского района', 'Администрация Ртищево', 'local_government', 'other')`;
     await createUser(db.sql, { email: 'monitor@most.test', role: 'monitor', password: PASSWORD }, { label: 'test' });
     await createUser(db.sql, { email: 'teacher@most.test', role: 'instructor', password: PASSWORD }, { label: 'test' });
@@ -54,8 +52,6 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
     await createUser(db.sql, { email: 'nosy@most.test', role: 'trainee', password: PASSWORD, organizationCode: 'adm-rtishchevo' }, { label: 'test' });
   });
   afterAll(async () => {
-    if (previousDataDir === undefined) delete process.env.DATA_DIR;
-    else process.env.DATA_DIR = previousDataDir;
     await queue?.close();
     await db?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });

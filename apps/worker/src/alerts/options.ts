@@ -1,5 +1,5 @@
-import { parseConfig } from '@most/shared';
-import { bulletinOptionsFromEnv } from '../processors/bulletin-options';
+import type { Config } from '@most/shared';
+import { bulletinOptionsFromConfig } from '../processors/bulletin-options';
 
 /** What the alerts sweep needs beyond the database and the queue. */
 export interface AlertWorkerOptions {
@@ -14,9 +14,9 @@ export interface AlertWorkerOptions {
   catchUpMs: number;
 }
 
-export function alertOptionsFromEnv(env: Record<string, string | undefined> = process.env): AlertWorkerOptions {
-  const config = parseConfig(env);
-  const mail = bulletinOptionsFromEnv(env);
+/** The options from the process's configuration (mail as the bulletin sends it, TELEGRAM_BOT_TOKEN, ALERT_CATCH_UP_HOURS). */
+export function alertOptionsFromConfig(config: Config): AlertWorkerOptions {
+  const mail = bulletinOptionsFromConfig(config);
   return {
     smtpUrl: mail.smtpUrl,
     outboxDir: mail.outboxDir,

@@ -1,7 +1,8 @@
 import type { Sql } from '@most/db';
 import { missingSchedulers, type ProcessorMap, type QueueBackend } from '@most/queue';
 import { createBulletinMailer } from '../processors/bulletin-mailer';
-import { alertOptionsFromEnv, type AlertWorkerOptions } from './options';
+import { parseConfig } from '@most/shared';
+import { alertOptionsFromConfig, type AlertWorkerOptions } from './options';
 import { runAlertsSweep, telegramBotOf } from './sweep';
 
 export const ALERTS_SCHEDULER_ID = 'alerts-sweep';
@@ -9,12 +10,12 @@ export const ALERTS_SCHEDULER_ID = 'alerts-sweep';
 interface AlertDeps {
   sql: Sql;
   queue: QueueBackend;
-  /** Taken from the environment when absent. */
+  /** The process's configuration; hosts that pass none (tests) get the environment parsed by the config schema. */
   alerts?: AlertWorkerOptions;
 }
 
 let fromEnv: AlertWorkerOptions | undefined;
-const optionsOf = (deps: AlertDeps) => deps.alerts ?? (fromEnv ??= alertOptionsFromEnv());
+const optionsOf = (deps: AlertDeps) => deps.alerts ?? (fromEnv ??= alertOptionsFromConfig(parseConfig(process.env)));
 
 /** Every minute: deadlines are hours long, so a minute's delay is noise and keeps the load flat. */
 export async function scheduleAlerts(queue: QueueBackend): Promise<void> {

@@ -4,17 +4,19 @@
  * tests, ALERTS_NOW (an ISO instant).
  */
 import { createSql } from '@most/db';
+import { loadConfigOrExit } from '@most/shared';
 import { createBulletinMailer } from '../processors/bulletin-mailer';
-import { alertOptionsFromEnv } from './options';
+import { alertOptionsFromConfig } from './options';
 import { runAlertsSweep, telegramBotOf } from './sweep';
 
-const url = process.env.DATABASE_URL;
+const config = loadConfigOrExit();
+const url = config.DATABASE_URL;
 if (!url) {
   process.stderr.write('DATABASE_URL is required\n');
   process.exit(2);
 }
 const sql = createSql(url, { max: 2, applicationName: 'most-alerts-once' });
-const options = alertOptionsFromEnv();
+const options = alertOptionsFromConfig(config);
 const mailer = createBulletinMailer(options);
 const now = process.env.ALERTS_NOW ? new Date(process.env.ALERTS_NOW) : new Date();
 const result = await runAlertsSweep(sql, { mailer, telegram: telegramBotOf(options) }, options, now);

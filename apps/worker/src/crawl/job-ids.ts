@@ -14,3 +14,19 @@ export const crawlJobIds = {
   freshComments: (network: Network, accountId: number, postExternalId: string) => `${network}-fresh-${accountId}-${safe(postExternalId)}`,
   freshTick: (network: Network, tickAt: number) => `crawl-fresh-${network}-${tickAt}`,
 };
+
+/** What a crawl job's id says about it: its run and page (null: a batch or a fan-out page), or that it belongs to the fresh pass. */
+export type CrawlJobIdFacts = { fresh: true } | { fresh: false; runAt: number; accountId: number | null };
+
+/**
+ * Reads back an id made by `crawlJobIds`, so that counting a run's jobs needs no job's data; null
+ * for ids that do not say enough (profile batches name a range, not their pages; foreign ids).
+ */
+export function crawlJobIdFacts(id: string): CrawlJobIdFacts | null {
+  if (/^crawl-fresh-|^[a-z]+-fresh-/.test(id)) return { fresh: true };
+  const page = /^[a-z]+-posts-(\d+)-(\d+)-\d+$/.exec(id) ?? /^[a-z]+-comments-(\d+)-.*-(\d+)$/.exec(id);
+  if (page) return { fresh: false, accountId: Number(page[1]), runAt: Number(page[2]) };
+  const fanout = /^crawl-fanout-[a-z]+-[a-z]+-(\d+)-\d+$/.exec(id);
+  if (fanout) return { fresh: false, accountId: null, runAt: Number(fanout[1]) };
+  return null;
+}

@@ -1,6 +1,6 @@
 import type { Job, Worker } from 'bullmq';
 import { listOpenCrawlAlerts, raiseCrawlAlert, resolveCrawlAlerts, type Sql } from '@most/db';
-import { CRAWL_KINDS, type CrawlKind, type QueueBackend, type QueueName } from '@most/queue';
+import { dispatchJobs, networkQueueProcessors, type QueueBackend, type QueueName, type QueueProcessors } from '@most/queue';
 import type { Network } from '@most/shared';
 import { NETWORK_SOURCES } from '@most/sources';
 import { createPooledSource } from './token-pool';
@@ -13,10 +13,11 @@ import type { CrawlContext } from './context';
 import { crawlSettings, type CrawlOptions, type NetworkCrawl } from './options';
 import { countCrawlJob, runAtOf, watchCrawlRun } from '../runs/crawl-tracking';
 
-type CrawlProcessor = (job: Job, ctx: CrawlContext) => Promise<unknown>;
+/** The 'crawl' queue's jobs (no network request): a job added to the catalogue without a processor is a type error. */
+const CRAWL_QUEUE_PROCESSORS: QueueProcessors<'crawl', CrawlContext> = { 'crawl-fanout': processCrawlFanout, 'crawl-fresh': processCrawlFresh };
 
-/** One processor per kind of work, whatever the network: the job names the network, the source does the rest. */
-const PROCESSORS: Record<CrawlKind, CrawlProcessor> = { profiles: processProfiles, posts: processPosts, comments: processComments };
+/** Every network queue's jobs: one processor per kind of work, whatever the network (the job names it, the source does the rest). */
+const NETWORK_QUEUE_PROCESSORS = networkQueueProcessors<CrawlContext>({ profiles: processProfiles, posts: processPosts, comments: processComments });
 
 /**
  * The crawl workers: 'crawl' (fan-out, no network request) and one worker per network read (one
@@ -62,11 +63,7 @@ export async function startCrawlWorkers(deps: { sql: Sql; queue: QueueBackend; l
     ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   };
-  const crawlWorker = deps.queue.createWorker(
-    'crawl',
-    tracked('crawl', (job) => (job.name === 'crawl-fresh' ? processCrawlFresh(job, ctx) : processCrawlFanout(job, ctx))),
-    { concurrency: 2, ...locks },
-  );
+  const crawlWorker = deps.queue.createWorker('crawl', tracked('crawl', dispatchJobs(CRAWL_QUEUE_PROCESSORS, ctx)), { concurrency: 2, ...locks });
   const workers: Worker[] = [crawlWorker];
   for (const [network, configured] of Object.entries(settings.sources) as [Network, NetworkCrawl][]) {
     const crawl = await readThroughPool(ctx, network, configured);
@@ -77,15 +74,11 @@ export async function startCrawlWorkers(deps: { sql: Sql; queue: QueueBackend; l
       crawl.tokenFingerprint,
       crawl.pool?.map((m) => m.tokenFingerprint),
     );
-    const worker = deps.queue.createWorker(
-      network,
-      tracked(network, async (job: Job) => {
-        const kind = CRAWL_KINDS.find((k) => job.name === `${network}-${k}`);
-        if (!kind) throw new Error(`No processor for job "${job.name}" on the ${network} queue`);
-        return PROCESSORS[kind](job, ctx);
-      }),
-      { concurrency: options.concurrency ?? 16, limiter: { max: Math.max(1, Math.floor(crawl.requestsPerSecond)), duration: 1_000 }, ...locks },
-    );
+    const worker = deps.queue.createWorker(network, tracked(network, dispatchJobs(NETWORK_QUEUE_PROCESSORS, ctx)), {
+      concurrency: options.concurrency ?? 16,
+      limiter: { max: Math.max(1, Math.floor(crawl.requestsPerSecond)), duration: 1_000 },
+      ...locks,
+    });
     networkWorkers.set(network, worker);
     workers.push(worker);
   }

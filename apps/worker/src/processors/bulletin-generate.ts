@@ -1,4 +1,5 @@
-import { createDraftIssue, getBulletinSettings, loadBulletinDataset, type Sql } from '@most/db';
+import { getBulletinSettings, type Sql } from '@most/db';
+import { generateIssue } from '@most/services';
 import { lastFullPeriod, parseBulletinPeriodKey } from '@most/domain';
 import type { ParsedJob } from '@most/queue';
 
@@ -6,7 +7,6 @@ import type { ParsedJob } from '@most/queue';
 export async function processBulletinGenerate(job: ParsedJob<'bulletin-generate'>, sql: Sql, now: () => Date = () => new Date()) {
   const { periodKey } = job.data;
   const period = periodKey ? parseBulletinPeriodKey(periodKey) : lastFullPeriod((await getBulletinSettings(sql)).periodKind, now());
-  const dataset = await loadBulletinDataset(sql, period);
-  const result = await createDraftIssue(sql, { dataset, actor: { id: null, label: 'bulletin-scheduler' } });
-  return { slug: result.issue.slug, created: result.created, organizations: dataset.organizations.length };
+  const result = await generateIssue(sql, { period, actor: { id: null, label: 'bulletin-scheduler' } });
+  return { slug: result.issue.slug, created: result.created, organizations: result.organizations };
 }

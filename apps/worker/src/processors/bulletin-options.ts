@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { parseConfig } from '@most/shared';
+import type { Config } from '@most/shared';
 
 /** What bulletin jobs need beyond the database and the queue. */
 export interface BulletinWorkerOptions {
@@ -14,9 +14,8 @@ export interface BulletinWorkerOptions {
   emailRetry: { attempts: number; backoffMs: number };
 }
 
-/** Reads the options from the environment (parsed with the platform's config schema). */
-export function bulletinOptionsFromEnv(env: Record<string, string | undefined> = process.env): BulletinWorkerOptions {
-  const config = parseConfig(env);
+/** The options from the process's configuration (SMTP_URL, DATA_DIR, PUBLIC_URL, CHROMIUM_PATH). */
+export function bulletinOptionsFromConfig(config: Config): BulletinWorkerOptions {
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
   return {
     smtpUrl: config.SMTP_URL,

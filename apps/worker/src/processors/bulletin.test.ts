@@ -8,19 +8,17 @@ import { promisify } from 'node:util';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createDraftIssue,
   getIssuePdf,
   listBulletinDeliveries,
-  publishIssue,
   registerBulletinFixtureOrganizations,
   resendFailedDeliveries,
-  submitIssueForReview,
   getIssue,
   unsubscribeBulletinContact,
   updateBulletinSettings,
   upsertBulletinContact,
   type IssueSummary,
 } from '@most/db';
+import { createDraftIssue, publishIssue, submitIssueForReview } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import type { BulletinDataset } from '@most/domain';
 import { createTestQueueBackend, waitForJob } from '@most/queue/testing';

@@ -4,7 +4,8 @@ import { processBulletinDistribute } from './bulletin-distribute';
 import { processBulletinEmail } from './bulletin-email';
 import { processBulletinGenerate } from './bulletin-generate';
 import { createBulletinMailer } from './bulletin-mailer';
-import { bulletinOptionsFromEnv, type BulletinWorkerOptions } from './bulletin-options';
+import { parseConfig } from '@most/shared';
+import { bulletinOptionsFromConfig, type BulletinWorkerOptions } from './bulletin-options';
 import { processBulletinPdf } from './bulletin-pdf';
 import { syncBulletinSchedule } from './bulletin-schedule';
 import { processBulletinSweep } from './bulletin-sweep';
@@ -16,12 +17,12 @@ export { processBulletinSweep } from './bulletin-sweep';
 interface BulletinDeps {
   sql: Sql;
   queue: QueueBackend;
-  /** Taken from the environment when absent. */
+  /** The process's configuration; hosts that pass none (tests) get the environment parsed by the config schema. */
   bulletin?: BulletinWorkerOptions;
 }
 
 let fromEnv: BulletinWorkerOptions | undefined;
-const optionsOf = (deps: BulletinDeps) => deps.bulletin ?? (fromEnv ??= bulletinOptionsFromEnv());
+const optionsOf = (deps: BulletinDeps) => deps.bulletin ?? (fromEnv ??= bulletinOptionsFromConfig(parseConfig(process.env)));
 
 /** The bulletin's jobs, dispatched on the system queue. */
 export const BULLETIN_PROCESSORS: ProcessorMap<'bulletin-generate' | 'bulletin-schedule-sync' | 'bulletin-sweep' | 'bulletin-distribute' | 'bulletin-pdf' | 'bulletin-email', BulletinDeps> = {

@@ -1,7 +1,6 @@
-import type { Job } from 'bullmq';
 import { clearCrawlFailures, getCrawlAccounts, upsertComments, type CrawledComment, inTransaction } from '@most/db';
 import type { Network } from '@most/shared';
-import { parseCrawlPayload } from '@most/queue';
+import type { CrawlJobName, ParsedJob } from '@most/queue';
 import { SourceError, type SourceComment } from '@most/sources';
 import { accountRef, networkCrawl, type CrawlContext } from '../crawl/context';
 import { failOnSourceError } from '../crawl/source-errors';
@@ -27,8 +26,8 @@ export function toStoredComment(network: Network, comment: SourceComment, pseudo
 const postCommentsClosed = (error: unknown) => error instanceof SourceError && error.kind === 'account_unavailable' && error.details.code === 212;
 
 /** All comments of one post (one request unless a thread or the list is long), stored as one transaction. */
-export async function processComments(job: Job, ctx: CrawlContext) {
-  const data = parseCrawlPayload('comments', job);
+export async function processComments(job: ParsedJob<CrawlJobName<'comments'>>, ctx: CrawlContext) {
+  const data = job.data;
   const { source } = networkCrawl(ctx, data.network);
   const [account] = await getCrawlAccounts(ctx.sql, [data.accountId]);
   if (!account) return { skipped: 'account removed' };
@@ -42,10 +41,10 @@ export async function processComments(job: Job, ctx: CrawlContext) {
   }
   const seenAt = ctx.settings.now();
   const stored = comments.map((comment) => toStoredComment(data.network, comment, ctx.settings.pseudonymise));
+  // The posts job records the run's success; here only a failure streak is ended (the row is not touched otherwise).
+  // Both are issued at once: the transaction pipelines them on its connection.
   const outcome = await inTransaction(ctx.sql, async (tx) => {
-    const result = await upsertComments(tx, { postId: data.postId, accountId: account.id, comments: stored, seenAt });
-    // The posts job records the run's success; here only a failure streak is ended (the row is not touched otherwise).
-    await clearCrawlFailures(tx, account.id, seenAt);
+    const [result] = await Promise.all([upsertComments(tx, { postId: data.postId, accountId: account.id, comments: stored, seenAt }), clearCrawlFailures(tx, account.id, seenAt)]);
     return result;
   });
   return { accountId: account.id, postExternalId: data.postExternalId, comments: comments.length, ...outcome };

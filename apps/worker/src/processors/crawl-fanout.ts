@@ -1,6 +1,5 @@
-import type { Job } from 'bullmq';
 import { listCrawlAccounts, setNextCrawl } from '@most/db';
-import { crawlJobName, parseJobPayload } from '@most/queue';
+import { crawlJobName, type ParsedJob } from '@most/queue';
 import { regionTurnPriority } from '@most/domain/crawl-schedule';
 import { NETWORK_SOURCES } from '@most/sources';
 import { enqueueMany, type CrawlContext } from '../crawl/context';
@@ -14,8 +13,8 @@ import { crawlJobIds } from '../crawl/job-ids';
  * runs visit active accounts (a page not resolved to its network id yet is read by its handle).
  * A run of a network this worker does not read is skipped.
  */
-export async function processCrawlFanout(job: Job, ctx: CrawlContext) {
-  const data = parseJobPayload('crawl-fanout', job.data);
+export async function processCrawlFanout(job: ParsedJob<'crawl-fanout'>, ctx: CrawlContext) {
+  const data = job.data;
   const { network } = data;
   const runAt = data.runAt ?? job.timestamp;
   if (!ctx.settings.sources[network]) return { part: data.part, network, runAt, skipped: `no ${network} source is configured` };

@@ -1,7 +1,6 @@
-import type { Job } from 'bullmq';
 import { listFreshPosts, recordFreshTick } from '@most/db';
 import { planFreshPass } from '@most/domain/crawl-schedule';
-import { crawlJobName, parseJobPayload } from '@most/queue';
+import { crawlJobName, type ParsedJob } from '@most/queue';
 import { enqueueMany, type CrawlContext } from '../crawl/context';
 import { crawlJobIds } from '../crawl/job-ids';
 
@@ -12,8 +11,8 @@ import { crawlJobIds } from '../crawl/job-ids';
  * first) so a running hourly pass does not hold them up, and their ids name the post only: a read
  * still waiting is not enqueued twice. Makes no network request.
  */
-export async function processCrawlFresh(job: Job, ctx: CrawlContext) {
-  const data = parseJobPayload('crawl-fresh', job.data);
+export async function processCrawlFresh(job: ParsedJob<'crawl-fresh'>, ctx: CrawlContext) {
+  const data = job.data;
   const { network } = data;
   const crawl = ctx.settings.sources[network];
   if (!crawl) return { network, skipped: `no ${network} source is configured` };

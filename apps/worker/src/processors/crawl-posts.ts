@@ -1,8 +1,6 @@
-import type { Job } from 'bullmq';
 import { advanceWatermark, getCrawlAccounts, getWatermark, recordCrawlSuccess, upsertPosts, inTransaction } from '@most/db';
-import { parseCrawlPayload } from '@most/queue';
 import type { PostsPage } from '@most/sources';
-import { crawlJobName } from '@most/queue';
+import { crawlJobName, type CrawlJobName, type ParsedJob } from '@most/queue';
 import { accountRef, enqueueMany, networkCrawl, type CrawlContext } from '../crawl/context';
 import { crawlJobIds } from '../crawl/job-ids';
 import { failOnSourceError } from '../crawl/source-errors';
@@ -16,8 +14,8 @@ const MAX_PAGES = 50;
  * within the history window), and a continuation for the next page until it reaches posts older
  * than the watermark (and the recent window). The last page moves the watermark.
  */
-export async function processPosts(job: Job, ctx: CrawlContext) {
-  const data = parseCrawlPayload('posts', job);
+export async function processPosts(job: ParsedJob<CrawlJobName<'posts'>>, ctx: CrawlContext) {
+  const data = job.data;
   const { network } = data;
   const { source } = networkCrawl(ctx, network);
   const [account] = await getCrawlAccounts(ctx.sql, [data.accountId]);
@@ -42,12 +40,13 @@ export async function processPosts(job: Job, ctx: CrawlContext) {
   const reachedStop = regular.some((post) => post.publishedAt.getTime() < stopAt);
   const continues = page.nextCursor !== null && !reachedStop && data.page + 1 < MAX_PAGES;
 
+  // Statements issued together in the transaction are pipelined on its connection: one round trip.
   const stored = await inTransaction(ctx.sql, async (tx) => {
-    const rows = await upsertPosts(tx, account.id, page.posts, new Date(data.runAt));
-    if (!continues) {
-      if (newest) await advanceWatermark(tx, account.id, { externalId: newest.externalId, publishedAt: new Date(newest.publishedAt) }, now);
-      await recordCrawlSuccess(tx, account.id, 'posts', now);
-    }
+    const [rows] = await Promise.all([
+      upsertPosts(tx, account.id, page.posts, new Date(data.runAt)),
+      !continues && newest ? advanceWatermark(tx, account.id, { externalId: newest.externalId, publishedAt: new Date(newest.publishedAt) }, now) : undefined,
+      !continues ? recordCrawlSuccess(tx, account.id, 'posts', now) : undefined,
+    ]);
     return rows;
   });
 

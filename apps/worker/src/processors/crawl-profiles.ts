@@ -1,6 +1,5 @@
-import type { Job } from 'bullmq';
 import { getCrawlAccounts, recordCrawlSuccesses, recordPagesUnavailable, recordProfileSnapshots, setAccountStatesBulk, type CrawlAccount, inTransaction } from '@most/db';
-import { crawlJobName, parseCrawlPayload } from '@most/queue';
+import { crawlJobName, type CrawlJobName, type ParsedJob } from '@most/queue';
 import { SourceError, type AccountRef, type ProfileOutcome, type SocialSource, type SourceProfile } from '@most/sources';
 import { accountRef, enqueueMany, networkCrawl, type CrawlContext } from '../crawl/context';
 import { crawlJobIds } from '../crawl/job-ids';
@@ -18,8 +17,8 @@ export function normaliseProfile(profile: SourceProfile): Record<string, unknown
  * their status; nothing is written when the request as a whole fails (it is retried, or stops on a
  * rejected token, as any step).
  */
-export async function processProfiles(job: Job, ctx: CrawlContext) {
-  const data = parseCrawlPayload('profiles', job);
+export async function processProfiles(job: ParsedJob<CrawlJobName<'profiles'>>, ctx: CrawlContext) {
+  const data = job.data;
   const { source } = networkCrawl(ctx, data.network);
   const accounts = await getCrawlAccounts(ctx.sql, data.accountIds);
   if (accounts.length === 0) return { accounts: 0, skipped: 'accounts removed' };

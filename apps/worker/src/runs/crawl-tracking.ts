@@ -2,6 +2,7 @@ import { RateLimitError, type Job } from 'bullmq';
 import { recordCrawlRunStep, recordFreshRequest, registerCrawlRun, type Sql } from '@most/db';
 import { NETWORKS, type Network } from '@most/shared';
 import type { QueueBackend, QueueName } from '@most/queue';
+import { crawlJobIdFacts } from '../crawl/job-ids';
 
 const PENDING_STATES = ['active', 'waiting', 'delayed', 'prioritized', 'waiting-children'] as const;
 
@@ -22,19 +23,29 @@ const networkOf = (job: Job): Network => {
 /** Fresh-pass work (its planning and its re-reads) belongs to no hourly run. */
 const isFreshPass = (job: Job): boolean => job.name === 'crawl-fresh' || (job.data as { pass?: unknown } | undefined)?.pass === 'fresh';
 
-/** Jobs of the run not finished yet (optionally only those about some pages), on the crawl queues. */
+/** Does a pending job of the run concern one of these pages (all pages when `wanted` is null)? */
+const concerns = (wanted: ReadonlySet<number> | null, data: { accountId?: number; accountIds?: number[] }): boolean =>
+  !wanted || (data.accountId !== undefined && wanted.has(data.accountId)) || (data.accountIds?.some((id) => wanted.has(id)) ?? false);
+
+/**
+ * Jobs of the run not finished yet (optionally only those about some pages), on the crawl queues.
+ * Most jobs are judged by their deterministic id alone (a run's queues may hold tens of thousands of
+ * jobs, checked every few seconds); only ids that do not say enough have their job read.
+ */
 export async function pendingCrawlJobs(queue: QueueBackend, runAt: number, accountIds?: readonly number[]): Promise<number> {
   const wanted = accountIds ? new Set(accountIds) : null;
   let pending = 0;
   for (const name of ['crawl', ...NETWORKS] satisfies QueueName[]) {
-    const jobs = await queue.queue(name).getJobs([...PENDING_STATES], 0, -1);
-    for (const job of jobs) {
-      if (!job || runAtOf(job) !== runAt || isFreshPass(job)) continue;
-      if (!wanted) pending += 1;
-      else {
-        const data = job.data as { accountId?: number; accountIds?: number[] };
-        if ((data.accountId !== undefined && wanted.has(data.accountId)) || data.accountIds?.some((id) => wanted.has(id))) pending += 1;
+    const q = queue.queue(name);
+    for (const id of await q.getRanges([...PENDING_STATES], 0, -1)) {
+      const facts = crawlJobIdFacts(id);
+      if (facts) {
+        if (!facts.fresh && facts.runAt === runAt && concerns(wanted, { accountId: facts.accountId ?? undefined })) pending += 1;
+        continue;
       }
+      const job = await q.getJob(id);
+      if (!job || runAtOf(job) !== runAt || isFreshPass(job)) continue;
+      if (concerns(wanted, job.data as { accountId?: number; accountIds?: number[] })) pending += 1;
     }
   }
   return pending;

@@ -3,6 +3,7 @@ import { ALERT_CHANNELS, ALERT_KINDS, alertKindsFor, alertRuleProblem, type Aler
 import type { Role } from '@most/shared';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../client';
+import type { UserActor } from '../actor';
 
 const TELEGRAM_CODE_TTL_MS = 15 * 60_000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -13,7 +14,7 @@ export async function listAlertRules(sql: Queryable): Promise<(AlertRule & { upd
 }
 
 /** A monitor's change of a rule; out-of-range thresholds are refused with a Russian reason (returned, not thrown). */
-export async function updateAlertRule(sql: Queryable, rule: AlertRule, actor: { id: number; label: string }): Promise<{ problem: string | null }> {
+export async function updateAlertRule(sql: Queryable, rule: AlertRule, actor: UserActor): Promise<{ problem: string | null }> {
   const problem = alertRuleProblem(rule);
   if (problem) return { problem };
   await sql`UPDATE alert_rules SET enabled = ${rule.enabled}, threshold = ${rule.threshold}, updated_at = now(), updated_by = ${actor.id} WHERE kind = ${rule.kind}`;

@@ -3,6 +3,7 @@ import type { Queryable, Sql } from '../client';
 import { appendAudit } from '../audit';
 import { deleteUserSessions } from './sessions';
 import { inTransaction } from '../transaction';
+import type { UserActor } from '../actor';
 
 export interface UserListItem {
   id: number;
@@ -54,7 +55,7 @@ export async function listUsers(sql: Queryable, filter: { role?: Role; search?: 
 }
 
 /** Disables a user and ends their sessions at once. */
-export async function disableUser(sql: Sql, userId: number, actor: { id: number; label: string }): Promise<void> {
+export async function disableUser(sql: Sql, userId: number, actor: UserActor): Promise<void> {
   if (userId === actor.id) throw new AppError('BAD_REQUEST', 'Нельзя отключить собственную учётную запись', { details: { userId: 'is yourself' } });
   await inTransaction(sql, async (tx) => {
     const [row] = await tx`UPDATE users SET disabled_at = coalesce(disabled_at, now()), updated_at = now() WHERE id = ${userId} RETURNING id`;

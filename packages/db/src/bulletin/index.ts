@@ -1,6 +1,5 @@
-export type { BulletinActor } from './common';
+export { newLinkToken, notFound as bulletinNotFound, type BulletinActor } from './common';
 export * from './issues';
-export * from './editing';
 export * from './contacts';
 export * from './deliveries';
 export * from './acknowledgements';
@@ -9,4 +8,3 @@ export * from './settings';
 export * from './agency';
 export { registerFixtureOrganizations as registerBulletinFixtureOrganizations } from './test-fixture';
 export * from './dataset';
-export * from './recommendation-loop';

@@ -79,42 +79,58 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
       }
     }
   }
-  if (edits.length > 0) await sql`INSERT INTO comment_edits ${sql(edits)}`;
-
-  let inserted = 0;
-  for (const chunk of chunked(rows)) {
-    const result = await sql<{ inserted: boolean }[]>`
-      INSERT INTO comments ${sql(chunk)}
-      ON CONFLICT (post_id, external_id) DO UPDATE SET
-        url = excluded.url,
-        text = CASE WHEN excluded.deleted_at IS NULL THEN excluded.text ELSE comments.text END,
-        text_truncated = CASE WHEN excluded.deleted_at IS NULL THEN excluded.text_truncated ELSE comments.text_truncated END,
-        author_pseudonym = CASE WHEN excluded.deleted_at IS NULL THEN excluded.author_pseudonym ELSE comments.author_pseudonym END,
-        from_page = CASE WHEN excluded.deleted_at IS NULL THEN excluded.from_page ELSE comments.from_page END,
-        thread_root_external_id = COALESCE(excluded.thread_root_external_id, comments.thread_root_external_id),
-        reply_to_comment_external_id = COALESCE(excluded.reply_to_comment_external_id, comments.reply_to_comment_external_id),
-        reply_to_user_pseudonym = COALESCE(excluded.reply_to_user_pseudonym, comments.reply_to_user_pseudonym),
-        last_seen_at = GREATEST(comments.last_seen_at, excluded.last_seen_at),
-        edited_seen_at = CASE WHEN excluded.deleted_at IS NULL AND excluded.text <> comments.text
-                              THEN excluded.last_seen_at ELSE comments.edited_seen_at END,
-        deleted_at = CASE WHEN excluded.deleted_at IS NULL THEN NULL ELSE COALESCE(comments.deleted_at, excluded.deleted_at) END,
-        deletion_reason = CASE WHEN excluded.deleted_at IS NULL THEN NULL ELSE 'deleted' END
-      RETURNING (xmax = 0) AS inserted`;
-    inserted += result.filter((r) => r.inserted).length;
-  }
-
-  // Missing from the complete list: marked deleted (the row stays as evidence); the post is marked read.
+  // Edits, the comments (new or re-read), those missing from the complete list (marked deleted: the
+  // row stays as evidence) and the post marked read: one statement a chunk (the last one marks). The
+  // missing ones are not in the list, so no row is written twice by one statement.
   const seenIds = rows.map((r) => r.external_id);
-  const [marked] = await sql<{ missing: number }[]>`
-    WITH missing AS (
+  const markMissing = sql`
+    missing AS (
       UPDATE comments SET deleted_at = ${seenAt}, deletion_reason = 'missing'
       WHERE post_id = ${postId} AND deleted_at IS NULL AND NOT (external_id = ANY(${seenIds}::text[]))
       RETURNING id
     ), read AS (
       UPDATE posts SET comments_read_at = ${seenAt} WHERE id = ${postId} RETURNING id
-    )
-    SELECT (SELECT count(*)::int FROM missing) AS missing, (SELECT count(*)::int FROM read) AS read`;
-  deleted += marked?.missing ?? 0;
+    )`;
+  const chunks = chunked(rows);
+  if (chunks.length === 0) {
+    const [marked] = await sql<{ missing: number }[]>`WITH ${markMissing} SELECT (SELECT count(*)::int FROM missing) AS missing, (SELECT count(*)::int FROM read) AS read`;
+    deleted += marked?.missing ?? 0;
+  }
+  let inserted = 0;
+  for (const [index, chunk] of chunks.entries()) {
+    const recordEdits =
+      index === 0 && edits.length > 0
+        ? sql`
+      edits AS (
+        INSERT INTO comment_edits (comment_id, seen_at, previous_text)
+        SELECT comment_id, seen_at, previous_text FROM jsonb_to_recordset(${sql.json(edits as never)}) AS t(comment_id bigint, seen_at timestamptz, previous_text text)
+      ),`
+        : sql``;
+    const last = index === chunks.length - 1;
+    const [result] = await sql<{ inserted: number; missing: number }[]>`
+      WITH ${recordEdits} upserted AS (
+        INSERT INTO comments ${sql(chunk)}
+        ON CONFLICT (post_id, external_id) DO UPDATE SET
+          url = excluded.url,
+          text = CASE WHEN excluded.deleted_at IS NULL THEN excluded.text ELSE comments.text END,
+          text_truncated = CASE WHEN excluded.deleted_at IS NULL THEN excluded.text_truncated ELSE comments.text_truncated END,
+          author_pseudonym = CASE WHEN excluded.deleted_at IS NULL THEN excluded.author_pseudonym ELSE comments.author_pseudonym END,
+          from_page = CASE WHEN excluded.deleted_at IS NULL THEN excluded.from_page ELSE comments.from_page END,
+          thread_root_external_id = COALESCE(excluded.thread_root_external_id, comments.thread_root_external_id),
+          reply_to_comment_external_id = COALESCE(excluded.reply_to_comment_external_id, comments.reply_to_comment_external_id),
+          reply_to_user_pseudonym = COALESCE(excluded.reply_to_user_pseudonym, comments.reply_to_user_pseudonym),
+          last_seen_at = GREATEST(comments.last_seen_at, excluded.last_seen_at),
+          edited_seen_at = CASE WHEN excluded.deleted_at IS NULL AND excluded.text <> comments.text
+                                THEN excluded.last_seen_at ELSE comments.edited_seen_at END,
+          deleted_at = CASE WHEN excluded.deleted_at IS NULL THEN NULL ELSE COALESCE(comments.deleted_at, excluded.deleted_at) END,
+          deletion_reason = CASE WHEN excluded.deleted_at IS NULL THEN NULL ELSE 'deleted' END
+        RETURNING (xmax = 0) AS inserted
+      )${last ? sql`, ${markMissing}` : sql``}
+      SELECT (SELECT count(*)::int FROM upserted WHERE inserted) AS inserted,
+             ${last ? sql`(SELECT count(*)::int FROM missing) AS missing, (SELECT count(*)::int FROM read) AS read` : sql`0 AS missing`}`;
+    inserted += result?.inserted ?? 0;
+    deleted += result?.missing ?? 0;
+  }
 
   // Thread and reply links by external id → row id (a parent may have arrived in the same list).
   await sql`

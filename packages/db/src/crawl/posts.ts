@@ -41,9 +41,11 @@ export async function upsertPosts(sql: Queryable, accountId: number, posts: Craw
   const unique = dedupe(posts);
   if (unique.length === 0) return [];
   const ids = unique.map((p) => p.externalId);
-  const before = await sql<{ id: number; externalId: string; text: string; editedAt: Date | null; commentsReadAt: Date | null }[]>`
-    SELECT id, external_id AS "externalId", text, edited_at AS "editedAt", comments_read_at AS "commentsReadAt"
-    FROM posts WHERE account_id = ${accountId} AND external_id = ANY(${ids}::text[])`;
+  // The stored posts with their live comments, in one round trip (a new post has none).
+  const before = await sql<{ id: number; externalId: string; text: string; editedAt: Date | null; commentsReadAt: Date | null; liveComments: number }[]>`
+    SELECT p.id, p.external_id AS "externalId", p.text, p.edited_at AS "editedAt", p.comments_read_at AS "commentsReadAt",
+           (SELECT count(*)::int FROM comments c WHERE c.post_id = p.id AND c.deleted_at IS NULL) AS "liveComments"
+    FROM posts p WHERE p.account_id = ${accountId} AND p.external_id = ANY(${ids}::text[])`;
   const previous = new Map(before.map((row) => [row.externalId, row]));
 
   const rows = unique.map((post) => {
@@ -72,12 +74,21 @@ export async function upsertPosts(sql: Queryable, accountId: number, posts: Craw
     .map((row) => ({ row, old: previous.get(row.external_id) }))
     .filter(({ row, old }) => old !== undefined && (old.text !== row.text || isNewEdit(old.editedAt, row.edited_at)))
     .map(({ row, old }) => ({ post_id: old!.id, seen_at: observedAt, edited_at: row.edited_at, previous_text: old!.text }));
-  if (edits.length > 0) await sql`INSERT INTO post_edits ${sql(edits)}`;
 
-  const stored: { id: number; externalId: string; publishedAt: Date; inserted: boolean }[] = [];
-  for (const chunk of chunked(rows)) {
-    stored.push(
-      ...(await sql<{ id: number; externalId: string; publishedAt: Date; inserted: boolean }[]>`
+  // Edits, the posts and their counters row of this run: one statement a chunk.
+  const stored = new Map<string, { id: number; externalId: string; publishedAt: Date; inserted: boolean }>();
+  for (const [index, chunk] of chunked(rows).entries()) {
+    const recordEdits =
+      index === 0 && edits.length > 0
+        ? sql`
+      edits AS (
+        INSERT INTO post_edits (post_id, seen_at, edited_at, previous_text)
+        SELECT post_id, seen_at, edited_at, previous_text
+        FROM jsonb_to_recordset(${sql.json(edits as never)}) AS t(post_id bigint, seen_at timestamptz, edited_at timestamptz, previous_text text)
+      ),`
+        : sql``;
+    const written = await sql<{ id: number; externalId: string; publishedAt: Date; inserted: boolean }[]>`
+      WITH ${recordEdits} upserted AS (
         INSERT INTO posts ${sql(chunk)}
         ON CONFLICT (account_id, external_id) DO UPDATE SET
           url = excluded.url, published_at = excluded.published_at, edited_at = excluded.edited_at,
@@ -85,33 +96,22 @@ export async function upsertPosts(sql: Queryable, accountId: number, posts: Craw
           is_ad = excluded.is_ad, likes = excluded.likes, reposts = excluded.reposts,
           comments_count = excluded.comments_count, views = excluded.views, comments_open = excluded.comments_open,
           last_seen_at = GREATEST(posts.last_seen_at, excluded.last_seen_at)
-        RETURNING id, external_id AS "externalId", published_at AS "publishedAt", (xmax = 0) AS inserted`),
-    );
+        RETURNING id, external_id, published_at, likes, reposts, comments_count, views, (xmax = 0) AS inserted
+      ), counters AS (
+        INSERT INTO post_counters (post_id, observed_at, likes, reposts, comments, views)
+        SELECT id, ${observedAt}::timestamptz, likes, reposts, comments_count, views FROM upserted
+        ON CONFLICT (post_id, observed_at) DO UPDATE SET
+          likes = excluded.likes, reposts = excluded.reposts, comments = excluded.comments, views = excluded.views
+      )
+      SELECT id, external_id AS "externalId", published_at AS "publishedAt", inserted FROM upserted`;
+    for (const row of written) stored.set(row.externalId, row);
   }
 
-  const counters = unique.map((post, index) => ({
-    post_id: stored.find((s) => s.externalId === post.externalId)!.id,
-    observed_at: observedAt,
-    likes: rows[index]!.likes,
-    reposts: rows[index]!.reposts,
-    comments: rows[index]!.comments_count,
-    views: rows[index]!.views,
-  }));
-  await sql`
-    INSERT INTO post_counters ${sql(counters)}
-    ON CONFLICT (post_id, observed_at) DO UPDATE SET
-      likes = excluded.likes, reposts = excluded.reposts, comments = excluded.comments, views = excluded.views`;
-
-  const postIds = stored.map((s) => s.id);
-  const live = await sql<{ postId: number; n: number }[]>`
-    SELECT post_id AS "postId", count(*)::int AS n FROM comments
-    WHERE post_id = ANY(${postIds}::bigint[]) AND deleted_at IS NULL GROUP BY post_id`;
-  const liveByPost = new Map(live.map((row) => [row.postId, row.n]));
-  return stored.map((s) => ({
-    ...s,
-    commentsReadAt: previous.get(s.externalId)?.commentsReadAt ?? null,
-    liveComments: liveByPost.get(s.id) ?? 0,
-  }));
+  return unique.map((post) => {
+    const row = stored.get(post.externalId)!;
+    const old = previous.get(post.externalId);
+    return { ...row, commentsReadAt: old?.commentsReadAt ?? null, liveComments: old?.liveComments ?? 0 };
+  });
 }
 
 export interface Watermark {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { normalizeAccountUrl, OFFICIAL_CHECK_REASON_RU, type OfficialCheckReason } from '@most/domain';
 import { AppError, accountStatusSchema, organizationKindSchema, sectorSchema, type AccountStatus, type MunicipalityKind, type Network, type OrganizationKind, type Sector } from '@most/shared';
 import type { Queryable, Sql } from '../client';
+import type { UserActor as Actor } from '../actor';
 import { appendAudit } from '../audit';
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
@@ -204,8 +205,6 @@ export const organizationInputSchema = z.object({
 export type OrganizationInput = z.input<typeof organizationInputSchema>;
 export const organizationPatchSchema = organizationInputSchema.partial();
 export type OrganizationPatch = z.input<typeof organizationPatchSchema>;
-
-type Actor = { id: number; label: string };
 
 const uniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 const foreignKeyViolation = (error: unknown) => (error as { code?: string }).code === '23503';

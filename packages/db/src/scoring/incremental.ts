@@ -65,7 +65,7 @@ export async function scorePeriodIncremental(sql: Queryable, input: IncrementalS
   const result: ScorePeriodResult =
     ids.length === 0
       ? { period, methodologyVersion: methodology.version, accounts: 0, organizations: 0, questionsMeasured: 0, commentsClassified: 0, recommendations: 0, peers: watermark.peers }
-      : await scorePeriod(sql, { ...input, methodologyVersion: methodology.version, accountIds: ids, peers: watermark.peers });
+      : await scorePeriod(sql, { ...input, methodologyVersion: methodology.version, accountIds: ids, peers: watermark.peers, siblings: 'stored' });
   await saveWatermark(sql, key, started, watermark.fullAt, watermark.peers);
   return { ...result, mode: 'incremental', changedAccounts: ids.length };
 }

@@ -44,6 +44,12 @@ export interface ScorePeriodInput {
   onPhase?: (phase: string, seconds: number) => void;
   /** Sector peer medians to use instead of measuring them (an incremental pass reuses its full pass's). */
   peers?: SectorPeers;
+  /**
+   * With `accountIds`: how the other accounts of their organizations enter the organizations' scores.
+   * 'rescore' (default) scores them too; 'stored' reads their stored scores of the period (an
+   * incremental pass: their inputs did not change), scoring only those that have none yet.
+   */
+  siblings?: 'rescore' | 'stored';
 }
 
 /** Median ERpost / ERview per sector, the inputs of ER_POST / ER_VIEW. */
@@ -114,12 +120,16 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
   const { from, to } = periodBounds(period, policy.utcOffsetMinutes);
   const evaluatedAt = new Date(Math.min(now.getTime(), to.getTime()));
 
-  const accounts = await loadAccounts(sql, input.accountIds);
+  const scope = await loadAccounts(sql, input.accountIds);
+  // Accounts whose organization is re-aggregated but whose own score stands: their stored totals.
+  const stored = input.accountIds && input.siblings === 'stored' ? await loadStoredTotals(sql, siblingIds(scope, input.accountIds), period, methodology.version) : new Map<number, AccountTotal>();
+  const accounts = stored.size === 0 ? scope : scope.filter((a) => !stored.has(a.id));
   const accountIds = input.accountIds ? accounts.map((a) => a.id) : undefined;
   const commentsClassified = input.classify === false ? 0 : await classifyPendingComments(sql, { accountIds, since: new Date(from.getTime() - 86_400_000) }, now);
-  const bulk = accounts.length >= BULK_ACCOUNTS;
   // Fresh tables have no statistics: the planner (and the cached plans of foreign-key checks) would
-  // scan them sequentially for every row. A bulk rescore refreshes them as it fills them.
+  // scan them sequentially for every row. A bulk rescore refreshes them as it fills them; an
+  // incremental pass (siblings 'stored') follows a full pass that did, and does not pay for it again.
+  const bulk = accounts.length >= BULK_ACCOUNTS && input.siblings !== 'stored';
   if (bulk && commentsClassified > 0) await sql`ANALYZE comment_classifications`;
   phase('classify');
   const { measured } = await measureQuestions(sql, policy, { from, to, accountIds }, now);
@@ -129,7 +139,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
   const peers = input.peers ?? (await sectorPeers(sql, from, to));
   let recommendations = 0;
   let analyzed = false;
-  const totals = new Map<number, AccountTotal>();
+  const totals = new Map<number, AccountTotal>(stored);
   for (const chunk of chunked(accounts, ACCOUNT_CHUNK)) {
     const ids = chunk.map((a) => a.id);
     const [sla, evidence, posts, snapshots, manual, backlinks, overrides, pages] = await Promise.all([
@@ -189,7 +199,7 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
     recommendations += await writeRecommendations(sql, methodology, results, period);
     phase('write recommendations');
   }
-  const organizations = await writeOrganizationScores(sql, methodology, period, accounts, totals, now);
+  const organizations = await writeOrganizationScores(sql, methodology, period, scope, totals, now);
   phase('organizations');
   await settleRecommendations(sql, period, methodology.version, accountIds);
   phase('settle');
@@ -204,6 +214,35 @@ async function loadAccounts(sql: Queryable, accountIds?: readonly number[]): Pro
     WHERE a.removed_at IS NULL
       ${accountIds ? sql`AND a.organization_id IN (SELECT organization_id FROM accounts WHERE id = ANY(${accountIds as number[]}::bigint[]))` : sql``}
     ORDER BY a.id`;
+}
+
+/** Accounts of the scope that were not asked for (the other accounts of their organizations). */
+const siblingIds = (scope: readonly AccountRow[], asked: readonly number[]): number[] => {
+  const wanted = new Set(asked);
+  return scope.filter((a) => !wanted.has(a.id)).map((a) => a.id);
+};
+
+/** What organization aggregation needs of accounts already scored for the period, from their stored rows. */
+async function loadStoredTotals(sql: Queryable, ids: number[], period: Period, version: number): Promise<Map<number, AccountTotal>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql<{ accountId: number; status: string; total: string | null; decided: number; criteria: [string, number, number][] }[]>`
+    SELECT s.account_id AS "accountId", s.status, s.total::text AS total, s.decided_questions AS decided,
+      COALESCE((SELECT json_agg(json_build_array(c.criterion_code, c.points, c.max_points)) FROM account_criterion_scores c
+                WHERE c.account_id = s.account_id AND c.period_kind = s.period_kind AND c.period_start = s.period_start
+                  AND c.methodology_version = s.methodology_version), '[]') AS criteria
+    FROM account_scores s
+    WHERE s.account_id = ANY(${ids}::bigint[]) AND s.period_kind = ${period.kind} AND s.period_start = ${period.start}::date AND s.methodology_version = ${version}`;
+  return new Map(
+    rows.map((r) => [
+      r.accountId,
+      {
+        ok: r.status === 'ok',
+        total: r.total === null ? null : Number(r.total),
+        decided: r.decided,
+        criteria: new Map(r.criteria.map(([code, points, maxPoints]) => [code, { points, maxPoints }])),
+      },
+    ]),
+  );
 }
 
 async function loadSla(sql: Queryable, ids: number[], from: Date, to: Date): Promise<Map<number, SlaRow>> {

@@ -9,6 +9,7 @@ import { deleteUserSessions } from '@most/db';
 import { reserveAttempt } from '@most/db';
 import { hashSecretToken, newSecretToken } from '@most/db';
 import { inTransaction } from '@most/db';
+import type { UserActor } from '@most/db';
 
 export type AuthTokenPurpose = 'password_reset' | 'invitation';
 
@@ -122,7 +123,7 @@ export type InvitationInput = z.input<typeof invitationInputSchema>;
  * Creates a user without a password (or re-invites one who never accepted) and an invitation
  * token. Agency members must belong to an organization.
  */
-export async function inviteUser(sql: Sql, input: InvitationInput, actor: { id: number; label: string }): Promise<{ user: SessionUser; token: string }> {
+export async function inviteUser(sql: Sql, input: InvitationInput, actor: UserActor): Promise<{ user: SessionUser; token: string }> {
   const invitation = invitationInputSchema.parse(input);
   if (invitation.role === 'agency' && invitation.organizationId === null) {
     throw new AppError('BAD_REQUEST', 'Сотрудник ведомства должен быть привязан к организации', { details: { organizationId: 'required for the agency role' } });

@@ -119,7 +119,7 @@ export const alertsRouter = router({
     .input(alertRuleSchema)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      const { problem } = await updateAlertRule(ctx.sql, input, { id: ctx.user.id, label: ctx.user.email });
+      const { problem } = await updateAlertRule(ctx.sql, input, ctx.actor);
       if (problem) throw new AppError('BAD_REQUEST', problem);
       return { ok: true as const };
     }),

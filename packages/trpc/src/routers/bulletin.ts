@@ -1,10 +1,5 @@
 import { z } from 'zod';
 import {
-  acknowledgeBulletin,
-  addNote,
-  createCorrection,
-  createDraftIssue,
-  discardDraft,
   getBulletinSettings,
   getIssue,
   listAgencyIssues,
@@ -14,19 +9,25 @@ import {
   listIssues,
   listPublishedIssues,
   loadAgencyIssueView,
-  loadBulletinDataset,
   loadIssueView,
-  publishIssue,
   removeBulletinContact,
-  removeNote,
   resendFailedDeliveries,
+  updateBulletinSettings,
+  upsertBulletinContact,
+} from '@most/db';
+import {
+  acknowledgeBulletin,
+  addNote,
+  createCorrection,
+  generateIssue,
+  discardDraft,
+  publishIssue,
+  removeNote,
   reorderBlocks,
   returnIssueToDraft,
   submitIssueForReview,
-  updateBulletinSettings,
   updateTextBlock,
-  upsertBulletinContact,
-} from '@most/db';
+} from '@most/services';
 import { blockSchema, BULLETIN_PERIOD_KINDS, ISSUE_STATES, parseBulletinPeriodKey, sectionSchema } from '@most/domain';
 import { AppError } from '@most/shared';
 import { id, okSchema } from '../schemas';
@@ -93,7 +94,6 @@ const agencyIssueSchema = z.object({
   acknowledgedAt: isoString.nullable(),
 });
 
-const actorOf = (user: { id: number; email: string }) => ({ id: user.id, label: user.email });
 const notFound = () => new AppError('NOT_FOUND', 'Выпуск не найден');
 
 /**
@@ -136,64 +136,64 @@ export const bulletinRouter = router({
     .input(z.object({ periodKey: z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2]|q[1-4])$/, 'a month (2026-11) or quarter (2026-q4) between 2000 and 2100') }))
     .output(z.object({ created: z.boolean(), issue: bulletinIssueSummarySchema }))
     .mutation(async ({ ctx, input }) => {
-      const dataset = await loadBulletinDataset(ctx.sql, parseBulletinPeriodKey(input.periodKey));
-      return createDraftIssue(ctx.sql, { dataset, actor: actorOf(ctx.user) });
+      const { created, issue } = await generateIssue(ctx.sql, { period: parseBulletinPeriodKey(input.periodKey), actor: ctx.actor });
+      return { created, issue };
     }),
 
   /** Replaces the Markdown of a paragraph or note (sanitized before it is stored). */
   updateBlock: monitorProcedure
     .input(z.object({ issueId: id, blockKey, markdown: z.string().max(20_000) }))
     .output(blockSchema)
-    .mutation(({ ctx, input }) => updateTextBlock(ctx.sql, { ...input, actor: actorOf(ctx.user) })),
+    .mutation(({ ctx, input }) => updateTextBlock(ctx.sql, { ...input, actor: ctx.actor })),
 
   reorderBlocks: monitorProcedure
     .input(z.object({ issueId: id, sectionKey, blockKeys: z.array(blockKey).min(1).max(500) }))
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await reorderBlocks(ctx.sql, { ...input, actor: actorOf(ctx.user) });
+      await reorderBlocks(ctx.sql, { ...input, actor: ctx.actor });
       return { ok: true as const };
     }),
 
   addNote: monitorProcedure
     .input(z.object({ issueId: id, sectionKey, afterBlockKey: blockKey.nullable(), markdown: z.string().min(1).max(20_000) }))
     .output(blockSchema)
-    .mutation(({ ctx, input }) => addNote(ctx.sql, { ...input, actor: actorOf(ctx.user) })),
+    .mutation(({ ctx, input }) => addNote(ctx.sql, { ...input, actor: ctx.actor })),
 
   removeNote: monitorProcedure
     .input(z.object({ issueId: id, blockKey }))
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await removeNote(ctx.sql, { ...input, actor: actorOf(ctx.user) });
+      await removeNote(ctx.sql, { ...input, actor: ctx.actor });
       return { ok: true as const };
     }),
 
   submit: monitorProcedure
     .input(z.object({ id }))
     .output(bulletinIssueSummarySchema)
-    .mutation(({ ctx, input }) => submitIssueForReview(ctx.sql, input.id, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => submitIssueForReview(ctx.sql, input.id, ctx.actor)),
 
   returnToDraft: monitorProcedure
     .input(z.object({ id }))
     .output(bulletinIssueSummarySchema)
-    .mutation(({ ctx, input }) => returnIssueToDraft(ctx.sql, input.id, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => returnIssueToDraft(ctx.sql, input.id, ctx.actor)),
 
   /** Publishes a reviewed issue; carried recommendations become "sent". Distribution follows within a minute. */
   publish: monitorProcedure
     .input(z.object({ id }))
     .output(z.object({ issue: bulletinIssueSummarySchema, recommendationIds: z.array(id) }))
-    .mutation(({ ctx, input }) => publishIssue(ctx.sql, { issueId: input.id, actor: actorOf(ctx.user) })),
+    .mutation(({ ctx, input }) => publishIssue(ctx.sql, { issueId: input.id, actor: ctx.actor })),
 
   /** Starts a correction of a published issue: a new revision with a visible note. */
   correct: monitorProcedure
     .input(z.object({ id, note: z.string().min(1).max(5_000) }))
     .output(bulletinIssueSummarySchema)
-    .mutation(({ ctx, input }) => createCorrection(ctx.sql, { issueId: input.id, note: input.note, actor: actorOf(ctx.user) })),
+    .mutation(({ ctx, input }) => createCorrection(ctx.sql, { issueId: input.id, note: input.note, actor: ctx.actor })),
 
   discardDraft: monitorProcedure
     .input(z.object({ id }))
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await discardDraft(ctx.sql, input.id, actorOf(ctx.user));
+      await discardDraft(ctx.sql, input.id, ctx.actor);
       return { ok: true as const };
     }),
 
@@ -207,7 +207,7 @@ export const bulletinRouter = router({
   resendFailed: monitorProcedure
     .input(z.object({ issueId: id, deliveryId: id.optional() }))
     .output(z.object({ deliveries: z.number().int() }))
-    .mutation(async ({ ctx, input }) => ({ deliveries: await resendFailedDeliveries(ctx.sql, { ...input, actor: actorOf(ctx.user) }) })),
+    .mutation(async ({ ctx, input }) => ({ deliveries: await resendFailedDeliveries(ctx.sql, { ...input, actor: ctx.actor }) })),
 
   /** Which agencies of a published issue confirmed receipt of their recommendations. */
   acknowledgements: monitorProcedure
@@ -223,13 +223,13 @@ export const bulletinRouter = router({
   upsertContact: monitorProcedure
     .input(z.object({ organizationId: id, email: z.string().max(320), name: z.string().max(300).optional() }))
     .output(contactSchema)
-    .mutation(({ ctx, input }) => upsertBulletinContact(ctx.sql, input, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => upsertBulletinContact(ctx.sql, input, ctx.actor)),
 
   removeContact: monitorProcedure
     .input(z.object({ id }))
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await removeBulletinContact(ctx.sql, input.id, actorOf(ctx.user));
+      await removeBulletinContact(ctx.sql, input.id, ctx.actor);
       return { ok: true as const };
     }),
 
@@ -239,7 +239,7 @@ export const bulletinRouter = router({
   updateSettings: monitorProcedure
     .input(settingsSchema.extend({ periodKind: z.enum(BULLETIN_PERIOD_KINDS).optional() }))
     .output(settingsSchema)
-    .mutation(({ ctx, input }) => updateBulletinSettings(ctx.sql, input, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => updateBulletinSettings(ctx.sql, input, ctx.actor)),
 
   /** "My bulletins": published issues with a section for the signed-in agency. */
   mine: agencyProcedure.output(z.array(agencyIssueSchema)).query(({ ctx }) => listAgencyIssues(ctx.sql, ctx.organizationId)),
@@ -259,7 +259,7 @@ export const bulletinRouter = router({
     .input(z.object({ issueId: id }))
     .output(z.object({ acknowledgedAt: isoString, alreadyAcknowledged: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
-      const result = await acknowledgeBulletin(ctx.sql, { issueId: input.issueId, organizationId: ctx.organizationId, actor: actorOf(ctx.user) });
+      const result = await acknowledgeBulletin(ctx.sql, { issueId: input.issueId, organizationId: ctx.organizationId, actor: ctx.actor });
       if (!result?.acknowledgedAt) throw notFound();
       return { acknowledgedAt: result.acknowledgedAt, alreadyAcknowledged: result.alreadyAcknowledged };
     }),

@@ -50,7 +50,7 @@ export const disputesRouter = router({
     .output(z.object({ id }))
     .mutation(async ({ ctx, input }) => {
       assertOrganizationAccess(ctx.user, await accountOrganizationId(ctx.sql, input.accountId));
-      return { id: await raiseDispute(ctx.sql, input, { id: ctx.user.id, label: ctx.user.email }) };
+      return { id: await raiseDispute(ctx.sql, input, ctx.actor) };
     }),
 
   /** A monitor accepts (the evidence changes and the account is rescored) or rejects, with a reason. */
@@ -66,7 +66,7 @@ export const disputesRouter = router({
     .output(z.object({ rescored: z.number().int() }))
     .mutation(({ ctx, input }) =>
       inTransaction(ctx.sql, async (tx) => {
-        const affected = await decideDispute(tx, input, { id: ctx.user.id, label: ctx.user.email });
+        const affected = await decideDispute(tx, input, ctx.actor);
         return { rescored: input.accept ? await rescoreAffected(tx, affected) : 0 };
       }),
     ),

@@ -27,8 +27,6 @@ export const editionViewSchema = z.object({
 
 const previousOf = async (sql: Queryable, edition: Edition) => (edition.previousEditionSlug ? getEdition(sql, { slug: edition.previousEditionSlug }) : null);
 
-const actorOf = (user: { id: number; email: string }) => ({ id: user.id, label: user.email });
-
 export const rankingsRouter = router({
   /** Published editions, newest period first. */
   list: publicProcedure.output(z.array(editionSummarySchema)).query(({ ctx }) => listEditions(ctx.sql)),
@@ -74,7 +72,7 @@ export const rankingsRouter = router({
     .output(editionSummarySchema)
     .mutation(async ({ ctx, input }) => {
       const { criteria, scores } = await loadOrganizationScores(ctx.sql, input);
-      const { rows: _rows, criteria: _criteria, ...summary } = await buildEdition(ctx.sql, { ...input, criteria }, scores, actorOf(ctx.user));
+      const { rows: _rows, criteria: _criteria, ...summary } = await buildEdition(ctx.sql, { ...input, criteria }, scores, ctx.actor);
       return summary;
     }),
 
@@ -83,7 +81,7 @@ export const rankingsRouter = router({
     .input(z.object({ id }))
     .output(editionSummarySchema)
     .mutation(async ({ ctx, input }) => {
-      const { rows: _rows, criteria: _criteria, ...summary } = await publishEdition(ctx.sql, input.id, actorOf(ctx.user));
+      const { rows: _rows, criteria: _criteria, ...summary } = await publishEdition(ctx.sql, input.id, ctx.actor);
       return summary;
     }),
 
@@ -91,7 +89,7 @@ export const rankingsRouter = router({
     .input(z.object({ id }))
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await deleteDraftEdition(ctx.sql, input.id, actorOf(ctx.user));
+      await deleteDraftEdition(ctx.sql, input.id, ctx.actor);
       return { ok: true as const };
     }),
 });

@@ -42,7 +42,7 @@ export const recommendationsRouter = router({
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
       assertOrganizationAccess(ctx.user, await recommendationOrganizationId(ctx.sql, input.id));
-      await setRecommendationStatus(ctx.sql, input.id, 'acknowledged', { id: ctx.user.id, label: ctx.user.email });
+      await setRecommendationStatus(ctx.sql, input.id, 'acknowledged', ctx.actor);
       return { ok: true as const };
     }),
 
@@ -50,7 +50,7 @@ export const recommendationsRouter = router({
     .input(z.object({ id }))
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await setRecommendationStatus(ctx.sql, input.id, 'sent', { id: ctx.user.id, label: ctx.user.email });
+      await setRecommendationStatus(ctx.sql, input.id, 'sent', ctx.actor);
       return { ok: true as const };
     }),
 
@@ -58,7 +58,7 @@ export const recommendationsRouter = router({
     .input(z.object({ id, text: z.string().trim().min(1).max(5000) }))
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await editRecommendation(ctx.sql, input.id, input.text, { id: ctx.user.id, label: ctx.user.email });
+      await editRecommendation(ctx.sql, input.id, input.text, ctx.actor);
       return { ok: true as const };
     }),
 });

@@ -56,8 +56,6 @@ const importReportSchema = z.object({
   ignoredColumns: z.array(z.string()),
 });
 
-const actorOf = (user: { id: number; email: string }) => ({ id: user.id, label: user.email });
-
 export const registryRouter = router({
   municipalities: publicProcedure.output(z.array(municipalityRef.extend({ kind: municipalityKindSchema }))).query(({ ctx }) => listMunicipalities(ctx.sql)),
 
@@ -74,22 +72,22 @@ export const registryRouter = router({
   createOrganization: monitorProcedure
     .input(organizationInputSchema)
     .output(organizationDetailSchema)
-    .mutation(({ ctx, input }) => createOrganization(ctx.sql, input, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => createOrganization(ctx.sql, input, ctx.actor)),
 
   updateOrganization: monitorProcedure
     .input(z.object({ id, patch: organizationPatchSchema }))
     .output(organizationDetailSchema)
-    .mutation(({ ctx, input }) => updateOrganization(ctx.sql, input.id, input.patch, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => updateOrganization(ctx.sql, input.id, input.patch, ctx.actor)),
 
   createAccount: monitorProcedure
     .input(accountInputSchema)
     .output(accountSchema)
-    .mutation(({ ctx, input }) => createAccount(ctx.sql, input, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => createAccount(ctx.sql, input, ctx.actor)),
 
   updateAccount: monitorProcedure
     .input(z.object({ id, patch: accountPatchSchema }))
     .output(accountSchema)
-    .mutation(({ ctx, input }) => updateAccount(ctx.sql, input.id, input.patch, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => updateAccount(ctx.sql, input.id, input.patch, ctx.actor)),
 
   /** CSV or XLSX upload, base64 in JSON; bad rows come back with their line numbers and reasons. */
   importFile: monitorProcedure
@@ -104,6 +102,6 @@ export const registryRouter = router({
       const content = Buffer.from(input.contentBase64, 'base64');
       if (content.byteLength === 0) throw new AppError('BAD_REQUEST', 'Файл пуст', { details: { contentBase64: 'is empty' } });
       const table = await readUploadedTable(input.fileName, content);
-      return importRegistry(ctx.sql, table, actorOf(ctx.user));
+      return importRegistry(ctx.sql, table, ctx.actor);
     }),
 });

@@ -62,7 +62,7 @@ export const reviewsRouter = router({
     .input(z.object({ commentId: id, needsAnswer: z.boolean(), category: z.enum(CATEGORIES).optional(), reason: z.string().trim().min(1).max(2000) }))
     .output(z.object({ rescored: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
-      const actor = { id: ctx.user.id, label: ctx.user.email };
+      const actor = ctx.actor;
       return inTransaction(ctx.sql, async (tx) => {
         const comment = await overrideClassification(tx, input, actor);
         return { rescored: await rescoreAffected(tx, { accountId: comment.accountId, at: comment.publishedAt }) };

@@ -91,7 +91,7 @@ export const scoringRouter = router({
     )
     .output(z.object({ id, rescored: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
-      const actor = { id: ctx.user.id, label: ctx.user.email };
+      const actor = ctx.actor;
       return inTransaction(ctx.sql, async (tx) => {
         const assessmentId = await recordManualAssessment(tx, { ...input, note: input.note || undefined }, actor);
         const rescored = await rescoreAffected(tx, { accountId: input.accountId, at: new Date(`${input.validFrom}T12:00:00Z`) });

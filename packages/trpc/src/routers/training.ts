@@ -63,15 +63,13 @@ import {
   verificationUrl,
 } from '@most/services';
 import { EDUCATION_LEVELS, EXCHANGE_CONFIRMATIONS, LOSS_CONFIRMATIONS } from '@most/domain';
-import { AppError, configSchema } from '@most/shared';
+import { AppError } from '@most/shared';
 import { id, isoDate, okSchema } from '../schemas';
 import { monitorProcedure, router, teachingProcedure, traineeProcedure } from '../trpc';
-
-const actorOf = (user: { id: number; email: string }) => ({ id: user.id, label: user.email });
+import type { UserActor } from '@most/db';
 
 /** Uploaded files are stored under DATA_DIR (same default as the configuration). */
 /** Where uploads are stored: the config schema's DATA_DIR (read per call, as tests set it per process). */
-const dataDir = () => configSchema.shape.DATA_DIR.parse(process.env.DATA_DIR);
 
 const isStaff = (user: SessionUser) => user.role === 'admin' || user.role === 'monitor';
 
@@ -217,7 +215,7 @@ async function pdfOf(sql: Queryable, publicUrl: string, certificateId: number) {
 }
 
 /** Re-evaluates completion for the trainees a grade or an attendance mark touched. */
-async function reevaluate(sql: Queryable, enrolmentIds: number[], actor: { id: number; label: string }) {
+async function reevaluate(sql: Queryable, enrolmentIds: number[], actor: UserActor) {
   for (const enrolmentId of new Set(enrolmentIds)) await evaluateEnrolmentCompletion(sql, enrolmentId, actor);
 }
 
@@ -261,7 +259,7 @@ const traineeRouter = router({
   applyForCohort: traineeProcedure
     .input(z.object({ cohortId: id }))
     .output(enrolmentOutput)
-    .mutation(({ ctx, input }) => applyForCohort(ctx.sql, { cohortId: input.cohortId, userId: ctx.user.id }, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => applyForCohort(ctx.sql, { cohortId: input.cohortId, userId: ctx.user.id }, ctx.actor)),
 
   courseOutline: traineeProcedure
     .input(z.object({ enrolmentId: id }))
@@ -279,7 +277,7 @@ const traineeRouter = router({
       const enrolment = await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
       const cohort = await getCohort(ctx.sql, enrolment.cohort_id);
       if ((await courseOfLessonFile(ctx.sql, input.fileId)) !== cohort.course_id) throw new AppError('NOT_FOUND', 'Файл не найден');
-      const { file, content } = await readStoredFile(ctx.sql, dataDir(), input.fileId);
+      const { file, content } = await readStoredFile(ctx.sql, ctx.dataDir, input.fileId);
       return { fileName: file.file_name, contentType: file.content_type, contentBase64: content.toString('base64') };
     }),
 
@@ -309,7 +307,7 @@ const traineeRouter = router({
     .input(traineeProfileSchema)
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await upsertTraineeProfile(ctx.sql, ctx.user.id, input, actorOf(ctx.user));
+      await upsertTraineeProfile(ctx.sql, ctx.user.id, input, ctx.actor);
       return { ok: true as const };
     }),
 
@@ -318,7 +316,7 @@ const traineeRouter = router({
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
       await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
-      await markLessonComplete(ctx.sql, input.enrolmentId, input.lessonId, actorOf(ctx.user));
+      await markLessonComplete(ctx.sql, input.enrolmentId, input.lessonId, ctx.actor);
       return { ok: true as const };
     }),
 
@@ -353,7 +351,7 @@ const traineeRouter = router({
     .output(z.object({ id, attempt: z.number().int(), submitted_at: isoDate }))
     .mutation(async ({ ctx, input }) => {
       await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
-      return submitAssignment(ctx.sql, dataDir(), { enrolmentId: input.enrolmentId, assignmentId: input.assignmentId, text: input.text, files: input.files.map(decode) }, actorOf(ctx.user));
+      return submitAssignment(ctx.sql, ctx.dataDir, { enrolmentId: input.enrolmentId, assignmentId: input.assignmentId, text: input.text, files: input.files.map(decode) }, ctx.actor);
     }),
 
   certificatePdf: traineeProcedure
@@ -404,7 +402,7 @@ const instructorRouter = router({
         WHERE sf.file_id = ${input.fileId}`;
       if (!owner) throw new AppError('NOT_FOUND', 'Файл не найден');
       await assertTeaches(ctx.sql, ctx.user, owner.cohort_id);
-      const { file, content } = await readStoredFile(ctx.sql, dataDir(), input.fileId);
+      const { file, content } = await readStoredFile(ctx.sql, ctx.dataDir, input.fileId);
       return { fileName: file.file_name, contentType: file.content_type, contentBase64: content.toString('base64') };
     }),
 
@@ -417,8 +415,8 @@ const instructorRouter = router({
       if (!owner) throw new AppError('NOT_FOUND', 'Ответ не найден');
       await assertTeaches(ctx.sql, ctx.user, owner.cohort_id);
       const { submissionId, ...grade } = input;
-      const { enrolmentId, passed } = await gradeSubmission(ctx.sql, submissionId, grade, actorOf(ctx.user));
-      return { passed, completion: await evaluateEnrolmentCompletion(ctx.sql, enrolmentId, actorOf(ctx.user)) };
+      const { enrolmentId, passed } = await gradeSubmission(ctx.sql, submissionId, grade, ctx.actor);
+      return { passed, completion: await evaluateEnrolmentCompletion(ctx.sql, enrolmentId, ctx.actor) };
     }),
 
   sessions: teachingProcedure
@@ -446,8 +444,8 @@ const instructorRouter = router({
       const [session] = await ctx.sql<{ cohort_id: number }[]>`SELECT cohort_id FROM cohort_sessions WHERE id = ${input.sessionId}`;
       if (!session) throw new AppError('NOT_FOUND', 'Занятие не найдено');
       await assertTeaches(ctx.sql, ctx.user, session.cohort_id);
-      const touched = await markAttendance(ctx.sql, input.sessionId, input.marks, actorOf(ctx.user));
-      await reevaluate(ctx.sql, touched, actorOf(ctx.user));
+      const touched = await markAttendance(ctx.sql, input.sessionId, input.marks, ctx.actor);
+      await reevaluate(ctx.sql, touched, ctx.actor);
       return { ok: true as const };
     }),
 
@@ -457,8 +455,8 @@ const instructorRouter = router({
     .mutation(async ({ ctx, input }) => {
       const enrolment = await getEnrolment(ctx.sql, input.enrolmentId);
       await assertTeaches(ctx.sql, ctx.user, enrolment.cohort_id);
-      await setManualMark(ctx.sql, input.enrolmentId, input.mark, actorOf(ctx.user));
-      return evaluateEnrolmentCompletion(ctx.sql, input.enrolmentId, actorOf(ctx.user));
+      await setManualMark(ctx.sql, input.enrolmentId, input.mark, ctx.actor);
+      return evaluateEnrolmentCompletion(ctx.sql, input.enrolmentId, ctx.actor);
     }),
 
   cohortProgress: teachingProcedure
@@ -530,26 +528,26 @@ const monitorRouter = router({
   createCourse: monitorProcedure
     .input(courseInputSchema)
     .output(courseOutput)
-    .mutation(({ ctx, input }) => createCourse(ctx.sql, input, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => createCourse(ctx.sql, input, ctx.actor)),
 
   archiveCourse: monitorProcedure
     .input(z.object({ courseId: id }))
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await archiveCourse(ctx.sql, input.courseId, actorOf(ctx.user));
+      await archiveCourse(ctx.sql, input.courseId, ctx.actor);
       return { ok: true as const };
     }),
 
   attachLessonFile: monitorProcedure
     .input(base64File.extend({ lessonId: id }))
     .output(z.object({ id }))
-    .mutation(({ ctx, input }) => attachLessonFile(ctx.sql, dataDir(), input.lessonId, decode(input), actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => attachLessonFile(ctx.sql, ctx.dataDir, input.lessonId, decode(input), ctx.actor)),
 
   setInstructors: monitorProcedure
     .input(z.object({ cohortId: id, instructorIds: z.array(id).max(50) }))
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await setCohortInstructors(ctx.sql, input.cohortId, input.instructorIds, actorOf(ctx.user));
+      await setCohortInstructors(ctx.sql, input.cohortId, input.instructorIds, ctx.actor);
       return { ok: true as const };
     }),
 
@@ -562,7 +560,7 @@ const monitorRouter = router({
     .input(z.object({ cohortId: id, userId: id }))
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await attachCohortInstructor(ctx.sql, input.cohortId, input.userId, actorOf(ctx.user));
+      await attachCohortInstructor(ctx.sql, input.cohortId, input.userId, ctx.actor);
       return { ok: true as const };
     }),
 
@@ -570,7 +568,7 @@ const monitorRouter = router({
     .input(z.object({ cohortId: id, userId: id }))
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await detachCohortInstructor(ctx.sql, input.cohortId, input.userId, actorOf(ctx.user));
+      await detachCohortInstructor(ctx.sql, input.cohortId, input.userId, ctx.actor);
       return { ok: true as const };
     }),
 
@@ -596,12 +594,12 @@ const monitorRouter = router({
   createCohort: monitorProcedure
     .input(cohortInputSchema)
     .output(cohortOutput)
-    .mutation(({ ctx, input }) => createCohort(ctx.sql, input, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => createCohort(ctx.sql, input, ctx.actor)),
 
   addSession: monitorProcedure
     .input(z.object({ cohortId: id, session: sessionInputSchema }))
     .output(z.object({ id }))
-    .mutation(async ({ ctx, input }) => ({ id: await addCohortSession(ctx.sql, input.cohortId, input.session, actorOf(ctx.user)) })),
+    .mutation(async ({ ctx, input }) => ({ id: await addCohortSession(ctx.sql, input.cohortId, input.session, ctx.actor) })),
 
   enrolments: monitorProcedure
     .input(z.object({ cohortId: id }))
@@ -611,7 +609,7 @@ const monitorRouter = router({
   enrol: monitorProcedure
     .input(z.object({ cohortId: id, userId: id, organizationId: id.optional() }))
     .output(enrolmentOutput)
-    .mutation(({ ctx, input }) => enrolTrainee(ctx.sql, input, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => enrolTrainee(ctx.sql, input, ctx.actor)),
 
   /** CSV (text) or XLSX (base64): all rows or none, errors by line. */
   bulkEnrol: monitorProcedure
@@ -632,26 +630,26 @@ const monitorRouter = router({
           await rm(dir, { recursive: true, force: true });
         }
       } else throw new AppError('BAD_REQUEST', 'Загрузите файл .csv или .xlsx');
-      return bulkEnrolFromTable(ctx.sql, input.cohortId, table, actorOf(ctx.user));
+      return bulkEnrolFromTable(ctx.sql, input.cohortId, table, ctx.actor);
     }),
 
   changeState: monitorProcedure
     .input(z.object({ enrolmentId: id, to: enrolmentState, reason: z.string().max(2000).nullable().optional(), at: z.coerce.date().optional() }))
     .output(enrolmentOutput)
-    .mutation(({ ctx, input }) => changeEnrolmentState(ctx.sql, input.enrolmentId, { to: input.to, at: input.at, reason: input.reason ?? null }, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => changeEnrolmentState(ctx.sql, input.enrolmentId, { to: input.to, at: input.at, reason: input.reason ?? null }, ctx.actor)),
 
   saveProfile: monitorProcedure
     .input(z.object({ userId: id, profile: traineeProfileSchema }))
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await upsertTraineeProfile(ctx.sql, input.userId, input.profile, actorOf(ctx.user));
+      await upsertTraineeProfile(ctx.sql, input.userId, input.profile, ctx.actor);
       return { ok: true as const };
     }),
 
   finalizeCohort: monitorProcedure
     .input(z.object({ cohortId: id }))
     .output(z.object({ completed: z.number().int(), failed: z.number().int() }))
-    .mutation(({ ctx, input }) => finalizeCohort(ctx.sql, input.cohortId, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => finalizeCohort(ctx.sql, input.cohortId, ctx.actor)),
 
   /** Documents of a cohort: monitors and the cohort's instructors issue them (PRODUCT: instructors issue certificates). */
   certificates: teachingProcedure
@@ -668,7 +666,7 @@ const monitorRouter = router({
     .output(certificateOutput)
     .mutation(async ({ ctx, input }) => {
       await assertTeaches(ctx.sql, ctx.user, (await getEnrolment(ctx.sql, input.enrolmentId)).cohort_id);
-      return issueCertificate(ctx.sql, input.enrolmentId, { issueDate: input.issueDate }, actorOf(ctx.user));
+      return issueCertificate(ctx.sql, input.enrolmentId, { issueDate: input.issueDate }, ctx.actor);
     }),
 
   /** A duplicate for a lost or damaged document (the original stops being valid). */
@@ -677,19 +675,19 @@ const monitorRouter = router({
     .output(certificateOutput)
     .mutation(({ ctx, input }) => {
       const { certificateId, ...duplicate } = input;
-      return issueDuplicate(ctx.sql, certificateId, duplicate, actorOf(ctx.user));
+      return issueDuplicate(ctx.sql, certificateId, duplicate, ctx.actor);
     }),
 
   /** A corrected document replacing one issued with wrong data (the ФИС ФРДО row names the changed one). */
   issueCorrection: monitorProcedure
     .input(z.object({ certificateId: id, issueDate: z.iso.date(), reason: z.string().trim().min(1).max(2000) }))
     .output(certificateOutput)
-    .mutation(({ ctx, input }) => issueCorrection(ctx.sql, input.certificateId, { issueDate: input.issueDate, reason: input.reason }, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => issueCorrection(ctx.sql, input.certificateId, { issueDate: input.issueDate, reason: input.reason }, ctx.actor)),
 
   revokeCertificate: monitorProcedure
     .input(z.object({ certificateId: id, reason: z.string().trim().min(1).max(2000) }))
     .output(certificateOutput)
-    .mutation(({ ctx, input }) => revokeCertificate(ctx.sql, input.certificateId, input.reason, actorOf(ctx.user))),
+    .mutation(({ ctx, input }) => revokeCertificate(ctx.sql, input.certificateId, input.reason, ctx.actor)),
 
   certificatePdf: teachingProcedure
     .input(z.object({ certificateId: id }))

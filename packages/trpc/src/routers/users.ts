@@ -28,7 +28,7 @@ export const usersRouter = router({
     .input(invitationInputSchema)
     .output(z.object({ user: sessionUserSchema }))
     .mutation(async ({ ctx, input }) => {
-      const { user, token } = await inviteUser(ctx.sql, input, { id: ctx.user.id, label: ctx.user.email });
+      const { user, token } = await inviteUser(ctx.sql, input, ctx.actor);
       await ctx.mailer.send(invitationMail(ctx.publicUrl, user, token));
       return { user };
     }),
@@ -37,7 +37,7 @@ export const usersRouter = router({
     .input(z.object({ userId: id }))
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {
-      await disableUser(ctx.sql, input.userId, { id: ctx.user.id, label: ctx.user.email });
+      await disableUser(ctx.sql, input.userId, ctx.actor);
       return { ok: true as const };
     }),
 });

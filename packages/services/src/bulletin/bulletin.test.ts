@@ -1,31 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BULLETIN_FIXTURE, type BulletinDataset } from '@most/domain';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import {
-  acknowledgeBulletin,
-  addNote,
-  createCorrection,
-  createDraftIssue,
   getBulletinSettings,
   listAgencyIssues,
   listPublishedIssues,
   loadAgencyIssueView,
   loadIssueView,
   planBulletinDeliveries,
-  publishIssue,
   recordDeliveryAttempt,
-  removeNote,
-  reorderBlocks,
-  returnIssueToDraft,
-  submitIssueForReview,
   unsubscribeBulletinContact,
   updateBulletinSettings,
-  updateTextBlock,
   upsertBulletinContact,
   listBulletinDeliveries,
   getDeliveryToSend,
-} from './index';
-import { registerFixtureOrganizations } from './test-fixture';
+  registerBulletinFixtureOrganizations as registerFixtureOrganizations,
+} from '@most/db';
+import { acknowledgeBulletin, addNote, createCorrection, createDraftIssue, publishIssue, removeNote, reorderBlocks, returnIssueToDraft, submitIssueForReview, updateTextBlock } from './index';
 
 const monitor = { id: null, label: 'monitor@test' };
 

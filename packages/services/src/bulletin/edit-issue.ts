@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@most/shared';
 import { blockSchema, isEditableKind, MARKDOWN_MAX_LENGTH, sanitizeMarkdown, type Block } from '@most/domain';
-import type { Queryable, Sql } from '../client';
-import { appendAudit } from '../audit';
-import { inTransaction, notFound, type BulletinActor } from './common';
+import { appendAudit, bulletinNotFound as notFound, inTransaction, type Actor, type Queryable, type Sql } from '@most/db';
 
 async function lockEditableIssue(tx: Sql, issueId: number): Promise<{ slug: string }> {
   const [issue] = await tx<{ slug: string; state: string }[]>`SELECT slug, state FROM bulletin_issues WHERE id = ${issueId} FOR UPDATE`;
@@ -20,7 +18,7 @@ function cleanMarkdown(markdown: string, allowEmpty: boolean): string {
 }
 
 /** Replaces the Markdown of a paragraph or note; the text is sanitized before it is stored. */
-export async function updateTextBlock(sql: Queryable, input: { issueId: number; blockKey: string; markdown: string; actor: BulletinActor }): Promise<Block> {
+export async function updateTextBlock(sql: Queryable, input: { issueId: number; blockKey: string; markdown: string; actor: Actor }): Promise<Block> {
   return inTransaction(sql, async (tx) => {
     const issue = await lockEditableIssue(tx, input.issueId);
     const [row] = await tx<{ content: unknown }[]>`SELECT content FROM bulletin_blocks WHERE issue_id = ${input.issueId} AND key = ${input.blockKey}`;
@@ -46,7 +44,7 @@ export async function updateTextBlock(sql: Queryable, input: { issueId: number; 
 }
 
 /** Puts the blocks of one section in the given order; the keys must be exactly the section's blocks. */
-export async function reorderBlocks(sql: Queryable, input: { issueId: number; sectionKey: string; blockKeys: string[]; actor: BulletinActor }): Promise<void> {
+export async function reorderBlocks(sql: Queryable, input: { issueId: number; sectionKey: string; blockKeys: string[]; actor: Actor }): Promise<void> {
   await inTransaction(sql, async (tx) => {
     const issue = await lockEditableIssue(tx, input.issueId);
     const current = await tx<{ key: string }[]>`
@@ -72,7 +70,7 @@ export async function reorderBlocks(sql: Queryable, input: { issueId: number; se
 }
 
 /** Adds an editor's note after a block (or at the top of the section when `afterBlockKey` is null). */
-export async function addNote(sql: Queryable, input: { issueId: number; sectionKey: string; afterBlockKey: string | null; markdown: string; actor: BulletinActor }): Promise<Block> {
+export async function addNote(sql: Queryable, input: { issueId: number; sectionKey: string; afterBlockKey: string | null; markdown: string; actor: Actor }): Promise<Block> {
   return inTransaction(sql, async (tx) => {
     const issue = await lockEditableIssue(tx, input.issueId);
     const [section] = await tx`SELECT 1 FROM bulletin_sections WHERE issue_id = ${input.issueId} AND key = ${input.sectionKey}`;
@@ -104,7 +102,7 @@ export async function addNote(sql: Queryable, input: { issueId: number; sectionK
 }
 
 /** Removes an editor's note (generated blocks cannot be removed, only reordered). */
-export async function removeNote(sql: Queryable, input: { issueId: number; blockKey: string; actor: BulletinActor }): Promise<void> {
+export async function removeNote(sql: Queryable, input: { issueId: number; blockKey: string; actor: Actor }): Promise<void> {
   await inTransaction(sql, async (tx) => {
     const issue = await lockEditableIssue(tx, input.issueId);
     const [removed] = await tx<{ section_key: string; position: number }[]>`

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBulletinDraft, parseBulletinPeriodKey, parseMonthlyPeriodKey } from '@most/domain';
-import { createTestDatabase, type TestDatabase } from '../testing';
-import { raiseDispute } from '../scoring/disputes';
-import { makeAccount, makeComment, makePost } from '../scoring/fixture';
-import { recordManualAssessment } from '../scoring/manual';
-import { scorePeriod } from '../scoring/score';
-import { acknowledgeBulletin } from './acknowledgements';
-import { loadBulletinDataset } from './dataset';
-import { createDraftIssue, publishIssue, submitIssueForReview } from './issues';
+import { loadBulletinDataset } from '@most/db';
+import { raiseDispute, recordManualAssessment, scorePeriod } from '@most/db/scoring';
+import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { makeAccount, makeComment, makePost } from '@most/db/testing/scoring';
+import { acknowledgeBulletin } from './acknowledge';
+import { createDraftIssue } from './create-draft';
+import { publishIssue } from './publish-issue';
+import { submitIssueForReview } from './review-issue';
 
 const HOUR = 3_600_000;
 const monitor = { id: null, label: 'monitor-test' };
