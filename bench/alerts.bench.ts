@@ -10,7 +10,9 @@
  * simulated time) p50/p95 over comments written under known posts early enough to be re-read, the
  * comments not stored yet, and the share of the token's budget the fresh pass used.
  *
- * Further sections (alert delivery) are added to SECTIONS below.
+ * Section "alert delivery" (issue 15, acceptance): see support/alert-delivery.ts. Its figures are
+ * printed beside the demo scale's detection delay: comment → known → alert delivered, against the
+ * time a warning leaves to answer (deadline − threshold).
  */
 import { createQueueBackend, type QueueBackend } from '@most/queue';
 import { freshPassRequests, type Sql } from '@most/db';
@@ -18,6 +20,7 @@ import { DEFAULT_FRESH_PASS_POLICY } from '@most/domain/crawl-schedule';
 import { createVkSource } from '@most/sources';
 import { createPseudonymiser, createRequestPacer, fingerprint, startCrawlRun, startFreshTick, startWorker } from '@most/worker';
 import { demoRegistry } from '@most/services';
+import { measureAlertDelivery, percentile } from './support/alert-delivery';
 
 const TOKEN = 'bench-token';
 const PROBE_TOKEN = 'bench-probe-token';
@@ -42,8 +45,6 @@ interface Figures {
   deferred: number;
   wallSeconds: number;
 }
-
-const percentile = (sorted: number[], p: number): number | null => (sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!);
 
 async function waitForIdle(queue: QueueBackend): Promise<void> {
   let quiet = 0;
@@ -178,13 +179,19 @@ const demoVkPages = () =>
 
 const format = (value: number | null, digits = 1) => (value === null ? 'n/a (no comments)' : value.toFixed(digits));
 
-async function freshDataSection(): Promise<void> {
+/** What one section leaves for the next: the demo scale's detection figures. */
+interface Report {
+  demoDetection?: Figures;
+}
+
+async function freshDataSection(report: Report): Promise<void> {
   console.log('== Fresh data: comment written → stored (simulated time) ==');
   console.log(
     `token ${SIMULATED_RPS} req/s, fresh pass share ≤ ${DEFAULT_FRESH_PASS_POLICY.budgetShare * 100} %, tick ${STEP_MS / 60_000} min, window ${DEFAULT_FRESH_PASS_POLICY.windowMs / 3_600_000} h, ${SPAN_MS / 60_000} simulated minutes after an hourly run`,
   );
   for (const scale of SCALES) {
     const f = await freshData(scale);
+    if (scale === 1) report.demoDetection = f;
     console.log(
       `${scale === 1 ? 'demo region' : `${scale}× demo`}: ${f.pages} pages, ${f.comments} new comments; detection delay p50 ${format(f.p50Minutes)} min, p95 ${format(f.p95Minutes)} min; ` +
         `not stored yet ${f.missing}; fresh pass ${f.freshRequests} requests = ${(f.budgetShare * 100).toFixed(1)} % of the token's budget (re-reads deferred by the cap: ${f.deferred}); wall ${f.wallSeconds.toFixed(0)} s`,
@@ -192,8 +199,40 @@ async function freshDataSection(): Promise<void> {
   }
 }
 
-/** One entry per section of the report, run in order. */
-const SECTIONS: (() => Promise<void>)[] = [freshDataSection];
+const share = (part: number, whole: number) => (whole === 0 ? 'n/a (none)' : `${((part / whole) * 100).toFixed(1)} %`);
 
-for (const section of SECTIONS) await section();
+async function alertDeliverySection(report: Report): Promise<void> {
+  console.log('== Alert delivery: threshold crossed → in the mailbox (real SMTP) and the chat (Bot API test server), simulated time ==');
+  const d = await measureAlertDelivery(demoRegistry().length);
+  const marginMinutes = (d.deadlineHours - d.thresholdHours) * 60;
+  console.log(
+    `demo region: ${d.agencies} agencies, ${d.questions} questions, ${d.openAtThreshold} still open at ${d.thresholdHours} h; sweep every minute (${d.sweeps} sweeps, p95 ${d.sweepP95Ms.toFixed(0)} ms wall); ` +
+      `${d.retried} warnings needed a retry (451 from the mail server, 500 from the Bot API); wall ${d.wallSeconds.toFixed(0)} s`,
+  );
+  console.log(
+    `alert latency: e-mail p50 ${d.latencyP50Minutes.toFixed(2)} min, p95 ${d.latencyP95Minutes.toFixed(2)} min (${share(d.latencyP95Minutes, marginMinutes)} of the ${marginMinutes / 60} h a warning leaves to answer); ` +
+      `Telegram p95 ${d.telegramLatencyP95Minutes.toFixed(2)} min (${share(d.telegramLatencyP95Minutes, marginMinutes)})`,
+  );
+  console.log(
+    `warned before the deadline: e-mail ${d.warnedByEmail}/${d.openAtThreshold} = ${share(d.warnedByEmail, d.openAtThreshold)}, ` +
+      `Telegram ${d.warnedByTelegram}/${d.telegramOpenAtThreshold} = ${share(d.warnedByTelegram, d.telegramOpenAtThreshold)} (target ≥ 99 %)`,
+  );
+  const detection = report.demoDetection?.p95Minutes;
+  if (detection === null || detection === undefined) {
+    console.log('beside detection: n/a (the demo scale of the fresh-data section did not run or saw no comments)');
+    return;
+  }
+  const total = detection + d.latencyP95Minutes;
+  console.log(
+    `beside detection (demo region): detection p95 ${format(detection)} min + alert latency p95 ${d.latencyP95Minutes.toFixed(2)} min = ${total.toFixed(1)} min comment → warning delivered; ` +
+      `alert latency / detection delay = ${(d.latencyP95Minutes / detection).toFixed(2)}; the sum is ${share(total, marginMinutes)} of the warning's ${marginMinutes / 60} h`,
+  );
+}
+
+/** One entry per section of the report, run in order. BENCH_SECTIONS=delivery runs only the named ones (fresh, delivery). */
+const SECTIONS: Record<string, (report: Report) => Promise<void>> = { fresh: freshDataSection, delivery: alertDeliverySection };
+const chosen = (process.env.BENCH_SECTIONS ?? Object.keys(SECTIONS).join(',')).split(',');
+
+const report: Report = {};
+for (const [name, section] of Object.entries(SECTIONS)) if (chosen.includes(name)) await section(report);
 process.exit(0);

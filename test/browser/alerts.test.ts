@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { getAlertSettings, planAlerts } from '@most/db/alerts';
+import { claimDueAlerts, getAlertSettings, planAlerts, recordAlertFailure } from '@most/db/alerts';
 import { askQuestion, makeAlertAgency } from '@most/db/testing';
 import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, screenshot, signIn, startTestPlatform, type TestPlatform } from './harness';
 
@@ -49,6 +49,26 @@ describe('alerts in the dashboard, in Chromium', () => {
     await expect.poll(async () => page.getByTestId('unread-count').count(), { timeout: 60_000 }).toBe(0);
     const [row] = await platform.db.sql<{ read: boolean }[]>`SELECT read_at IS NOT NULL AS read FROM alerts WHERE user_id = ${userId} AND channel = 'in_app'`;
     expect(row!.read).toBe(true);
+  }, 180_000);
+
+  it('a delivery being retried is shown to monitors on /monitor/alerts, with its error and next attempt', async () => {
+    // The agency's warning e-mail is claimed by a sender and refused by the mail server once.
+    const [claimed] = (await claimDueAlerts(platform.db.sql, new Date())).filter((a) => a.userId === userId && a.channel === 'email');
+    expect(claimed).toBeDefined();
+    expect(await recordAlertFailure(platform.db.sql, claimed!, '451 Mailbox busy, try again later', { permanent: false })).toBe('retrying');
+    await createUserWithPassword(platform, { email: 'alerts-monitor@test.local', role: 'monitor' });
+    const page = await newPage(browser);
+    await signIn(page, platform.url, 'alerts-monitor@test.local');
+    await page.goto(`${platform.url}/monitor/alerts`);
+    const row = page.getByTestId('alert-problems').locator('tbody tr', { hasText: email });
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain(`${email} (`);
+    expect(text).toContain('повтор');
+    expect(text).toContain('451 Mailbox busy, try again later');
+    expect(text).toMatch(/Ответьте на вопрос: осталось/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    await screenshot(page, 'alerts-monitor-problems');
   }, 180_000);
 
   it('the profile page switches a subscription; the e-mail unsubscribe link lands on a Russian page that works', async () => {

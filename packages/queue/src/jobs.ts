@@ -43,6 +43,8 @@ const postsPayload = z.object({
     .object({ externalId: z.string().min(1).max(100), publishedAt: z.number().int() })
     .nullable()
     .default(null),
+  /** 'fresh': the fresh pass's read of the newest page only (no paging, no watermark), counted against its budget share; absent: the hourly run. */
+  pass: z.enum(['hourly', 'fresh']).optional(),
 });
 const commentsPayload = z.object({
   network: networkSchema,

@@ -16,6 +16,7 @@ describe('crawl job ids read back', () => {
 
   it('tells fresh-pass jobs apart', () => {
     expect(crawlJobIdFacts(crawlJobIds.freshComments('vk', 42, '100'))).toEqual({ fresh: true });
+    expect(crawlJobIdFacts(crawlJobIds.freshPosts('vk', 42))).toEqual({ fresh: true });
     expect(crawlJobIdFacts(crawlJobIds.freshTick('ok', runAt))).toEqual({ fresh: true });
   });
 

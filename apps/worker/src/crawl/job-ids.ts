@@ -12,6 +12,8 @@ export const crawlJobIds = {
   comments: (network: Network, accountId: number, postExternalId: string, runAt: number) => `${network}-comments-${accountId}-${safe(postExternalId)}-${runAt}`,
   /** A fresh-pass re-read names the post only: while one waits, the next tick adds no second one. */
   freshComments: (network: Network, accountId: number, postExternalId: string) => `${network}-fresh-${accountId}-${safe(postExternalId)}`,
+  /** A fresh-pass read of a page's newest posts names the page only, for the same reason. */
+  freshPosts: (network: Network, accountId: number) => `${network}-fresh-posts-${accountId}`,
   freshTick: (network: Network, tickAt: number) => `crawl-fresh-${network}-${tickAt}`,
 };
 

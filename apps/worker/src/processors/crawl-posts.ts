@@ -28,6 +28,8 @@ export async function processPosts(job: ParsedJob<CrawlJobName<'posts'>>, ctx: C
     return failOnSourceError(ctx, network, account.id, 'posts', error);
   }
 
+  if (data.pass === 'fresh') return storeFreshPosts(ctx, account.id, page, data.runAt);
+
   const now = ctx.settings.now();
   const recentSince = now.getTime() - ctx.settings.recentMs;
   const historySince = now.getTime() - ctx.settings.historyMs;
@@ -73,4 +75,16 @@ export async function processPosts(job: ParsedJob<CrawlJobName<'posts'>>, ctx: C
   const summary = { accountId: account.id, page: data.page, posts: page.posts.length, newPosts: stored.filter((p) => p.inserted).length, commentJobs: toRead.length, continues };
   await job.updateProgress(summary);
   return summary;
+}
+
+/**
+ * The fresh pass's read of a page's newest posts: stores the posts inside the fresh window (a new one
+ * is then re-read for comments from the next tick, in the pass's budget), without paging, the watermark
+ * or the hourly run's bookkeeping.
+ */
+async function storeFreshPosts(ctx: CrawlContext, accountId: number, page: PostsPage, runAt: number) {
+  const since = ctx.settings.now().getTime() - ctx.settings.fresh.windowMs;
+  const recent = page.posts.filter((post) => post.publishedAt.getTime() >= since);
+  const stored = await upsertPosts(ctx.sql, accountId, recent, new Date(runAt));
+  return { accountId, pass: 'fresh', posts: recent.length, newPosts: stored.filter((p) => p.inserted).length };
 }

@@ -8,6 +8,8 @@ export interface FreshPostRow {
   postExternalId: string;
   publishedAt: number;
   commentsReadAt: number | null;
+  /** When a read of the page's posts last saw this post (the hourly pass or the fresh pass's newest-posts read). */
+  seenAt: number;
   /** The page has a citizen's comment needing an answer that no page reply followed yet. */
   openQuestion: boolean;
 }
@@ -18,9 +20,9 @@ export interface FreshPostRow {
  * asks something ('?'); it is open while no page reply on the same post came after it.
  */
 export async function listFreshPosts(sql: Queryable, options: { network: Network; since: Date; now: Date }): Promise<FreshPostRow[]> {
-  const rows = await sql<{ postId: string; accountId: string; postExternalId: string; publishedAt: Date; commentsReadAt: Date | null; openQuestion: boolean }[]>`
+  const rows = await sql<{ postId: string; accountId: string; postExternalId: string; publishedAt: Date; commentsReadAt: Date | null; seenAt: Date; openQuestion: boolean }[]>`
     WITH recent AS (
-      SELECT p.id, p.account_id, p.external_id, p.published_at, p.comments_read_at
+      SELECT p.id, p.account_id, p.external_id, p.published_at, p.comments_read_at, p.last_seen_at
       FROM accounts a JOIN posts p ON p.account_id = a.id
       WHERE a.network = ${options.network} AND a.status = 'active' AND a.removed_at IS NULL
         AND p.published_at >= ${options.since} AND p.published_at <= ${options.now} AND p.comments_open IS NOT FALSE
@@ -32,7 +34,7 @@ export async function listFreshPosts(sql: Queryable, options: { network: Network
         AND NOT EXISTS (SELECT 1 FROM comments pr WHERE pr.post_id = r.id AND pr.from_page AND pr.deleted_at IS NULL AND pr.published_at >= c.published_at)
     )
     SELECT r.id AS "postId", r.account_id AS "accountId", r.external_id AS "postExternalId", r.published_at AS "publishedAt",
-           r.comments_read_at AS "commentsReadAt", o.account_id IS NOT NULL AS "openQuestion"
+           r.comments_read_at AS "commentsReadAt", r.last_seen_at AS "seenAt", o.account_id IS NOT NULL AS "openQuestion"
     FROM recent r LEFT JOIN open_pages o ON o.account_id = r.account_id`;
   return rows.map((row) => ({
     postId: Number(row.postId),
@@ -40,6 +42,7 @@ export async function listFreshPosts(sql: Queryable, options: { network: Network
     postExternalId: row.postExternalId,
     publishedAt: row.publishedAt.getTime(),
     commentsReadAt: row.commentsReadAt?.getTime() ?? null,
+    seenAt: row.seenAt.getTime(),
     openQuestion: row.openQuestion,
   }));
 }

@@ -16,6 +16,10 @@ export interface FreshPassPolicy {
   budgetShare: number;
   /** Re-read interval by post age: the first tier whose `maxAgeMs` the post's age does not exceed. */
   tiers: readonly { maxAgeMs: number; everyMs: number }[];
+  /** How often the newest page of posts of a page that posted within the window is read (a new post, new questions under it). */
+  postsEveryMs: number;
+  /** Share of a tick's requests those newest-posts reads may take while comment re-reads also wait (either takes what the other leaves). */
+  postsShare: number;
 }
 
 export const DEFAULT_FRESH_PASS_POLICY: FreshPassPolicy = {
@@ -27,6 +31,8 @@ export const DEFAULT_FRESH_PASS_POLICY: FreshPassPolicy = {
     { maxAgeMs: 24 * HOUR, everyMs: 10 * MINUTE },
     { maxAgeMs: 72 * HOUR, everyMs: 30 * MINUTE },
   ],
+  postsEveryMs: 10 * MINUTE,
+  postsShare: 0.25,
 };
 
 /** A recent post as the planner sees it. */
@@ -38,6 +44,37 @@ export interface FreshCandidate {
   commentsReadAt: number | null;
   /** The page has a citizen's comment no page reply followed yet. */
   openQuestion: boolean;
+}
+
+/** A page that posted within the fresh window, as the planner sees it. */
+export interface FreshPageCandidate {
+  accountId: number;
+  /** When its newest page of posts was last read (by either pass); null = never. */
+  postsReadAt: number | null;
+  /** The page has a citizen's comment no page reply followed yet. */
+  openQuestion: boolean;
+}
+
+/**
+ * The pages behind the recent posts: each page's newest posts page was read when its most recently
+ * seen recent post was (every read of that page stamps the posts on it).
+ */
+export function freshPagesOf(posts: readonly (Pick<FreshCandidate, 'accountId' | 'openQuestion'> & { seenAt: number })[]): FreshPageCandidate[] {
+  const pages = new Map<number, FreshPageCandidate>();
+  for (const post of posts) {
+    const page = pages.get(post.accountId);
+    if (!page) pages.set(post.accountId, { accountId: post.accountId, postsReadAt: post.seenAt, openQuestion: post.openQuestion });
+    else {
+      page.postsReadAt = Math.max(page.postsReadAt ?? 0, post.seenAt);
+      page.openQuestion ||= post.openQuestion;
+    }
+  }
+  return [...pages.values()];
+}
+
+/** When the page's newest posts are due to be read again. */
+export function freshPostsDueAt(policy: FreshPassPolicy, page: FreshPageCandidate, now: number): number {
+  return page.postsReadAt === null ? now : page.postsReadAt + policy.postsEveryMs;
 }
 
 /**
@@ -71,25 +108,45 @@ export function compareFreshPriority(a: FreshCandidate & { dueAt: number }, b: F
   return a.postId - b.postId;
 }
 
-export interface FreshPlan<C extends FreshCandidate> {
+export interface FreshPlan<C extends FreshCandidate, P extends FreshPageCandidate = FreshPageCandidate> {
   /** Posts to re-read this tick, highest priority first. */
   selected: (C & { dueAt: number })[];
-  /** Posts due now (selected or not). */
+  /** Pages whose newest posts to read this tick, open questions first, then the longest overdue. */
+  pages: (P & { dueAt: number })[];
+  /** Reads due now (selected or not): posts' comments and pages' newest posts. */
   due: number;
-  /** Due posts left for a later tick because the tick's share of the budget is used up. */
+  /** Due reads left for a later tick because the tick's share of the budget is used up. */
   deferred: number;
   capacity: number;
 }
 
-/** One tick of the fresh pass: the due posts in priority order, cut at the tick's budget share. */
-export function planFreshPass<C extends FreshCandidate>(policy: FreshPassPolicy, candidates: readonly C[], options: { now: number; requestsPerSecond: number }): FreshPlan<C> {
+const comparePagePriority = (a: FreshPageCandidate & { dueAt: number }, b: FreshPageCandidate & { dueAt: number }) =>
+  a.openQuestion !== b.openQuestion ? (a.openQuestion ? -1 : 1) : a.dueAt - b.dueAt || a.accountId - b.accountId;
+
+/**
+ * One tick of the fresh pass: the due comment re-reads and newest-posts reads, each in priority order,
+ * cut at the tick's budget share. Newest-posts reads take up to `postsShare` of it while comments
+ * wait, and whatever the comments leave.
+ */
+export function planFreshPass<C extends FreshCandidate, P extends FreshPageCandidate = FreshPageCandidate>(
+  policy: FreshPassPolicy,
+  candidates: readonly C[],
+  options: { now: number; requestsPerSecond: number; pages?: readonly P[] },
+): FreshPlan<C, P> {
   const capacity = freshCapacity(policy, options.requestsPerSecond);
   const due = candidates
     .map((post) => ({ ...post, dueAt: freshDueAt(policy, post, options.now) }))
     .filter((post): post is C & { dueAt: number } => post.dueAt !== null && post.dueAt <= options.now)
     .sort(compareFreshPriority);
-  const selected = due.slice(0, capacity);
-  return { selected, due: due.length, deferred: due.length - selected.length, capacity };
+  const duePages = (options.pages ?? [])
+    .map((page) => ({ ...page, dueAt: freshPostsDueAt(policy, page, options.now) }))
+    .filter((page) => page.dueAt <= options.now)
+    .sort(comparePagePriority);
+  const pageSlots = Math.min(duePages.length, Math.max(Math.ceil(capacity * policy.postsShare), capacity - due.length));
+  const selected = due.slice(0, capacity - pageSlots);
+  const pages = duePages.slice(0, pageSlots);
+  const dueCount = due.length + duePages.length;
+  return { selected, pages, due: dueCount, deferred: dueCount - selected.length - pages.length, capacity };
 }
 
 /** The default policy with a configured window, tick and share (the age tiers stay, cut at the window). */
