@@ -13,9 +13,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createSql } from '@most/db';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
-import { createOkSource, createTelegramSource, createVkSource } from '@most/sources';
 import type { Network } from '@most/shared';
-import { createPseudonymiser, createRequestPacer, fingerprint, startCrawlRun, startWorker } from '@most/worker';
+import { startCrawlRun, startWorker } from '@most/worker';
+import { BENCH_TOKEN as TOKEN, benchCrawlOptions } from './support/crawl-worker';
 
 const ACCOUNTS = 200;
 const POSTS = 10;
@@ -23,8 +23,6 @@ const COMMENTS = 20;
 const BUDGET = 50;
 const OK = { accounts: 100, posts: 10, comments: 10, budget: 20 };
 const TELEGRAM = { accounts: 20, posts: 10, budget: 2 };
-const TOKEN = 'bench-token';
-const PSEUDONYM_KEY = 'bench-pseudonym-key-0123456789abcdef0123456789';
 const NOW = new Date('2026-11-20T00:00:00Z');
 const TARGETS = { budgetShare: 0.9, error6: 0, rssMb: 300 };
 
@@ -39,44 +37,7 @@ async function runWorker(): Promise<void> {
   const sql = createSql(env('DATABASE_URL'), { max: 20, applicationName: 'bench-crawl-worker' });
   const queue = createQueueBackend({ redisUrl: env('REDIS_URL'), databaseUrl: env('DATABASE_URL'), namespace: env('QUEUE_NAMESPACE') });
   await queue.prepare();
-  const pacer = createRequestPacer(queue, { key: `vk-${fingerprint(TOKEN)}`, requestsPerSecond: BUDGET });
-  const okPacer = createRequestPacer(queue, { key: `ok-${fingerprint(TOKEN)}`, requestsPerSecond: OK.budget });
-  const telegramPacer = createRequestPacer(queue, { key: `telegram-${fingerprint(env('TELEGRAM_PREVIEW_URL'))}`, requestsPerSecond: TELEGRAM.budget });
-  const okApplication = JSON.parse(env('OK_APPLICATION')) as { key: string; secretKey: string };
-  const worker = await startWorker({
-    sql,
-    queue,
-    crawl: {
-      sources: {
-        vk: {
-          source: createVkSource({ token: TOKEN, kind: 'service', baseUrl: env('VK_API_URL'), requestsPerSecond: BUDGET, acquire: pacer.acquire }),
-          tokenFingerprint: fingerprint(TOKEN),
-          requestsPerSecond: BUDGET,
-        },
-        ok: {
-          source: createOkSource({
-            applicationKey: okApplication.key,
-            applicationSecretKey: okApplication.secretKey,
-            accessToken: TOKEN,
-            baseUrl: env('OK_API_URL'),
-            requestsPerSecond: OK.budget,
-            acquire: okPacer.acquire,
-          }),
-          tokenFingerprint: fingerprint(TOKEN),
-          requestsPerSecond: OK.budget,
-        },
-        telegram: {
-          source: createTelegramSource({ baseUrl: env('TELEGRAM_PREVIEW_URL'), requestsPerSecond: TELEGRAM.budget, acquire: telegramPacer.acquire }),
-          tokenFingerprint: fingerprint(env('TELEGRAM_PREVIEW_URL')),
-          requestsPerSecond: TELEGRAM.budget,
-        },
-      },
-      pseudonymise: createPseudonymiser(PSEUDONYM_KEY),
-      now: () => NOW,
-      // Jobs mostly wait on PostgreSQL and the network: more of them in flight keep the budget busy.
-      concurrency: 32,
-    },
-  });
+  const worker = await startWorker({ sql, queue, crawl: benchCrawlOptions(queue, { budgets: { vk: BUDGET, ok: OK.budget, telegram: TELEGRAM.budget }, now: () => NOW, concurrency: 32 }) });
   const readyRssMb = process.memoryUsage().rss / 1024 / 1024;
   process.stdout.write('ready\n');
   const lines = createInterface({ input: process.stdin });

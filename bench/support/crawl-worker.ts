@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { createSql } from '@most/db';
 import { createQueueBackend, type QueueBackend } from '@most/queue';
 import { createOkSource, createTelegramSource, createVkSource } from '@most/sources';
-import { createPseudonymiser, createRequestPacer, fingerprint, startWorker } from '@most/worker';
+import { createPseudonymiser, createRequestPacer, fingerprint, startWorker, type CrawlOptions } from '@most/worker';
 
 export const BENCH_TOKEN = 'bench-token';
 const PSEUDONYM_KEY = 'bench-pseudonym-key-0123456789abcdef0123456789';
@@ -39,6 +39,44 @@ const env = (name: string): string => {
 /** True in the child process started by `spawnCrawlWorker`. */
 export const isCrawlWorkerChild = (): boolean => process.env[ROLE] === 'worker';
 
+/** The crawl options of a bench worker: the three simulated networks (URLs from the environment), one token each, at the given budgets. */
+export function benchCrawlOptions(queue: QueueBackend, options: { budgets: Budgets; now: () => Date; concurrency: number }): CrawlOptions {
+  const { budgets } = options;
+  const telegramUrl = env('TELEGRAM_PREVIEW_URL');
+  const pacer = (network: string, key: string, requestsPerSecond: number) => createRequestPacer(queue, { key: `${network}-${fingerprint(key)}`, requestsPerSecond });
+  const okApplication = JSON.parse(env('OK_APPLICATION')) as { key: string; secretKey: string };
+  return {
+    sources: {
+      vk: {
+        source: createVkSource({ token: BENCH_TOKEN, kind: 'service', baseUrl: env('VK_API_URL'), requestsPerSecond: budgets.vk, acquire: pacer('vk', BENCH_TOKEN, budgets.vk).acquire }),
+        tokenFingerprint: fingerprint(BENCH_TOKEN),
+        requestsPerSecond: budgets.vk,
+      },
+      ok: {
+        source: createOkSource({
+          applicationKey: okApplication.key,
+          applicationSecretKey: okApplication.secretKey,
+          accessToken: BENCH_TOKEN,
+          baseUrl: env('OK_API_URL'),
+          requestsPerSecond: budgets.ok,
+          acquire: pacer('ok', BENCH_TOKEN, budgets.ok).acquire,
+        }),
+        tokenFingerprint: fingerprint(BENCH_TOKEN),
+        requestsPerSecond: budgets.ok,
+      },
+      telegram: {
+        source: createTelegramSource({ baseUrl: telegramUrl, requestsPerSecond: budgets.telegram, acquire: pacer('telegram', telegramUrl, budgets.telegram).acquire }),
+        tokenFingerprint: fingerprint(telegramUrl),
+        requestsPerSecond: budgets.telegram,
+      },
+    },
+    pseudonymise: createPseudonymiser(PSEUDONYM_KEY),
+    now: options.now,
+    // Jobs mostly wait on PostgreSQL and the network: more of them in flight keep the budget busy.
+    concurrency: options.concurrency,
+  };
+}
+
 /** Child role: runs until `stop`. */
 export async function runCrawlWorker(options: { concurrency: number; applicationName: string }): Promise<void> {
   const budgets = JSON.parse(env('BENCH_BUDGETS')) as Budgets;
@@ -46,43 +84,7 @@ export async function runCrawlWorker(options: { concurrency: number; application
   const sql = createSql(env('DATABASE_URL'), { max: 20, applicationName: options.applicationName });
   const queue = createQueueBackend({ redisUrl: env('REDIS_URL'), databaseUrl: env('DATABASE_URL'), namespace: env('QUEUE_NAMESPACE') });
   await queue.prepare();
-  const telegramUrl = env('TELEGRAM_PREVIEW_URL');
-  const pacer = (network: string, key: string, requestsPerSecond: number) => createRequestPacer(queue, { key: `${network}-${fingerprint(key)}`, requestsPerSecond });
-  const okApplication = JSON.parse(env('OK_APPLICATION')) as { key: string; secretKey: string };
-  const worker = await startWorker({
-    sql,
-    queue,
-    crawl: {
-      sources: {
-        vk: {
-          source: createVkSource({ token: BENCH_TOKEN, kind: 'service', baseUrl: env('VK_API_URL'), requestsPerSecond: budgets.vk, acquire: pacer('vk', BENCH_TOKEN, budgets.vk).acquire }),
-          tokenFingerprint: fingerprint(BENCH_TOKEN),
-          requestsPerSecond: budgets.vk,
-        },
-        ok: {
-          source: createOkSource({
-            applicationKey: okApplication.key,
-            applicationSecretKey: okApplication.secretKey,
-            accessToken: BENCH_TOKEN,
-            baseUrl: env('OK_API_URL'),
-            requestsPerSecond: budgets.ok,
-            acquire: pacer('ok', BENCH_TOKEN, budgets.ok).acquire,
-          }),
-          tokenFingerprint: fingerprint(BENCH_TOKEN),
-          requestsPerSecond: budgets.ok,
-        },
-        telegram: {
-          source: createTelegramSource({ baseUrl: telegramUrl, requestsPerSecond: budgets.telegram, acquire: pacer('telegram', telegramUrl, budgets.telegram).acquire }),
-          tokenFingerprint: fingerprint(telegramUrl),
-          requestsPerSecond: budgets.telegram,
-        },
-      },
-      pseudonymise: createPseudonymiser(PSEUDONYM_KEY),
-      now: () => new Date(now),
-      // Jobs mostly wait on PostgreSQL and the network: more of them in flight keep the budget busy.
-      concurrency: options.concurrency,
-    },
-  });
+  const worker = await startWorker({ sql, queue, crawl: benchCrawlOptions(queue, { budgets, now: () => new Date(now), concurrency: options.concurrency }) });
   const readyRssMb = process.memoryUsage().rss / 1024 / 1024;
   const usage = (): WorkerUsage => {
     const u = process.resourceUsage();

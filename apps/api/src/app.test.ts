@@ -1,34 +1,22 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '@most/shared/testing';
 import { AppError } from '@most/shared';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
-import { createApp } from './app';
-import { createLogger } from './logger';
+import { createTestApp, useAppServices } from './test-support/app';
 
 describe('HTTP app', () => {
-  let db: TestDatabase;
-  let queue: QueueBackend;
-  let webDir: string;
+  const { db, queue } = useAppServices();
+  const webDir = useTempDir('most-web-');
   beforeAll(async () => {
-    db = await createTestDatabase();
-    queue = await createTestQueueBackend('redis', db.url);
-    webDir = await mkdtemp(join(tmpdir(), 'most-web-'));
-    await mkdir(join(webDir, 'assets'));
-    await writeFile(join(webDir, 'index.html'), '<!doctype html><title>Цифровой мост</title>');
-    await writeFile(join(webDir, 'assets', 'app.js'), 'console.log(1)');
-  });
-  afterAll(async () => {
-    await queue?.close();
-    await db?.drop();
-    await rm(webDir, { recursive: true, force: true });
+    await mkdir(join(webDir.path, 'assets'));
+    await writeFile(join(webDir.path, 'index.html'), '<!doctype html><title>Цифровой мост</title>');
+    await writeFile(join(webDir.path, 'assets', 'app.js'), 'console.log(1)');
   });
 
   const app = () => {
-    const instance = createApp({ sql: db.sql, queue, logger: createLogger('silent'), webDistDir: webDir, databaseMode: 'external' });
+    const instance = createTestApp({ sql: db.sql, queue, webDistDir: webDir.path });
     instance.get('/api/boom/app-error', () => {
       throw new AppError('FORBIDDEN', 'Нет доступа', { details: { field: 'x' } });
     });
@@ -49,7 +37,7 @@ describe('HTTP app', () => {
     const broken = createTestQueueBackend('redis', db.url);
     const closed = await broken;
     await closed.close();
-    const instance = createApp({ sql: db.sql, queue: closed, logger: createLogger('silent'), databaseMode: 'external' });
+    const instance = createTestApp({ sql: db.sql, queue: closed });
     const response = await instance.request('/healthz');
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ ok: false, queue: { ok: false } });

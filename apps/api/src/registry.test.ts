@@ -1,34 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
-import { createUser, seedDemoRegistry } from '@most/services';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { createTestQueueBackend } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
-import { createApp } from './app';
-import { createLogger } from './logger';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoRegistry } from '@most/services';
+import { createTestApp, createTestUser, signIn, useAppServices } from './test-support/app';
 import { TestBrowser } from './test-support/http-client';
 
-const PASSWORD = 'correct horse battery';
-
 describe('registry router', () => {
-  let db: TestDatabase;
-  let queue: QueueBackend;
-  let app: Hono<never>;
+  const { db, queue } = useAppServices();
   let monitor: TestBrowser;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    queue = await createTestQueueBackend('redis', db.url);
     await seedDemoRegistry(db.sql);
-    await createUser(db.sql, { email: 'monitor@most.test', role: 'monitor', password: PASSWORD }, { label: 'test' });
-    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external' }) as unknown as Hono<never>;
-    monitor = new TestBrowser(app);
-    await monitor.open();
-    expect((await monitor.mutate('auth.login', { email: 'monitor@most.test', password: PASSWORD })).status).toBe(200);
-  });
-  afterAll(async () => {
-    await queue?.close();
-    await db?.drop();
+    await createTestUser(db.sql, 'monitor@most.test', 'monitor');
+    monitor = await signIn(new TestBrowser(createTestApp({ sql: db.sql, queue })), 'monitor@most.test');
   });
 
   it('lists organizations with filters and pagination', async () => {

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { createUser, seedDemoRegistry } from '@most/services';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { createTestQueueBackend } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
-import { createApp } from './app';
-import { createLogger } from './logger';
-import { TestBrowser } from './test-support/http-client';
-
-const PASSWORD = 'correct horse battery';
+import { seedDemoRegistry } from '@most/services';
+import { createTestApp, createTestUser, testBrowsers, useAppServices } from './test-support/app';
 const PERIOD = { periodKind: 'month', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: 1 } as const;
 /** Scoring stores a period's end as the first day after it; editions name the last day. */
 const SCORING_PERIOD_END = '2026-11-01';
 
 describe('scores, recommendations, disputes, reviews and ranking editions by role', () => {
-  let db: TestDatabase;
-  let queue: QueueBackend;
+  const { db, queue } = useAppServices();
   let app: Hono<never>;
   let orgA: number;
   let orgB: number;
@@ -23,19 +15,7 @@ describe('scores, recommendations, disputes, reviews and ranking editions by rol
   let accountB: number;
   let recommendationA: number;
   let recommendationB: number;
-  let ip = 0;
-
-  async function signedIn(email: string): Promise<TestBrowser> {
-    const b = new TestBrowser(app, { 'x-forwarded-for': `10.1.0.${++ip}` });
-    await b.open();
-    expect((await b.mutate('auth.login', { email, password: PASSWORD })).status).toBe(200);
-    return b;
-  }
-  async function anonymous(): Promise<TestBrowser> {
-    const b = new TestBrowser(app, { 'x-forwarded-for': `10.1.1.${++ip}` });
-    await b.open();
-    return b;
-  }
+  const { signedIn, anonymous } = testBrowsers(() => app, '10.1.0');
 
   async function scoreAccount(accountId: number, total: number) {
     await db.sql`
@@ -53,24 +33,18 @@ describe('scores, recommendations, disputes, reviews and ranking editions by rol
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    queue = await createTestQueueBackend('redis', db.url);
     await seedDemoRegistry(db.sql);
     const accounts = await db.sql<{ id: number; organization_id: number }[]>`
       SELECT DISTINCT ON (organization_id) id, organization_id FROM accounts ORDER BY organization_id, id LIMIT 2`;
     [accountA, accountB] = [accounts[0]!.id, accounts[1]!.id];
     [orgA, orgB] = [accounts[0]!.organization_id, accounts[1]!.organization_id];
     const [codeA] = await db.sql<{ code: string }[]>`SELECT code FROM organizations WHERE id = ${orgA}`;
-    await createUser(db.sql, { email: 'monitor@most.test', role: 'monitor', password: PASSWORD }, { label: 'test' });
-    await createUser(db.sql, { email: 'trainee@most.test', role: 'trainee', password: PASSWORD }, { label: 'test' });
-    await createUser(db.sql, { email: 'agency@most.test', role: 'agency', password: PASSWORD, organizationCode: codeA!.code }, { label: 'test' });
+    await createTestUser(db.sql, 'monitor@most.test', 'monitor');
+    await createTestUser(db.sql, 'trainee@most.test', 'trainee');
+    await createTestUser(db.sql, 'agency@most.test', 'agency', codeA!.code);
     recommendationA = await scoreAccount(accountA, 40);
     recommendationB = await scoreAccount(accountB, 70);
-    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', trustProxy: true }) as unknown as Hono<never>;
-  });
-  afterAll(async () => {
-    await queue?.close();
-    await db?.drop();
+    app = createTestApp({ sql: db.sql, queue, trustProxy: true });
   });
 
   it("lets an agency member read its own findings and evidence but not another organization's", async () => {

@@ -1,58 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from '@most/db';
 import { createUser, seedDemoRegistry } from '@most/services';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { createTestQueueBackend } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
 import type { Mailer } from '@most/trpc';
 import type { Hono } from 'hono';
-import { createApp } from './app';
-import { createLogger } from './logger';
+import { createRoleUsers, createTestApp, TEST_PASSWORD as PASSWORD, testBrowsers, useAppServices } from './test-support/app';
 import { TestBrowser } from './test-support/http-client';
 
-const PASSWORD = 'correct horse battery';
-
 describe('sessions, roles and CSRF over HTTP', () => {
-  let db: TestDatabase;
-  let queue: QueueBackend;
+  const { db, queue } = useAppServices();
   let app: Hono<never>;
   const outbox: { to: string; subject: string; text: string }[] = [];
   const mailer: Mailer = { send: async (m) => void outbox.push(m) };
   let orgA: number;
   let orgB: number;
-  let ipCounter = 0;
-
-  const browser = () => new TestBrowser(app, { 'x-forwarded-for': `10.0.0.${++ipCounter}` });
-  async function signedIn(email: string): Promise<TestBrowser> {
-    const b = browser();
-    await b.open();
-    const login = await b.mutate('auth.login', { email, password: PASSWORD });
-    expect(login.status, JSON.stringify(login.body)).toBe(200);
-    return b;
-  }
+  const { browser, signedIn } = testBrowsers(() => app, '10.0.0');
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    queue = await createTestQueueBackend('redis', db.url);
     await seedDemoRegistry(db.sql);
     const orgs = await db.sql<{ id: number; code: string }[]>`SELECT id, code FROM organizations ORDER BY id LIMIT 2`;
     orgA = orgs[0]!.id;
     orgB = orgs[1]!.id;
-    const codeA = orgs[0]!.code;
-    for (const [email, role] of [
-      ['admin@most.test', 'admin'],
-      ['monitor@most.test', 'monitor'],
-      ['trainee@most.test', 'trainee'],
-      ['instructor@most.test', 'instructor'],
-    ] as const) {
-      await createUser(db.sql, { email, role, password: PASSWORD }, { label: 'test' });
-    }
-    await createUser(db.sql, { email: 'agency@most.test', role: 'agency', password: PASSWORD, organizationCode: codeA }, { label: 'test' });
-    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', mailer, trustProxy: true }) as unknown as Hono<never>;
-  });
-  afterAll(async () => {
-    await queue?.close();
-    await db?.drop();
+    await createRoleUsers(db.sql, orgs[0]!.code);
+    app = createTestApp({ sql: db.sql, queue, mailer, trustProxy: true });
   });
 
   it('logs in with an HttpOnly SameSite=Lax session cookie and reports the user', async () => {
@@ -150,7 +119,7 @@ describe('sessions, roles and CSRF over HTTP', () => {
     expect(locked.body.error?.data.details).toMatchObject({ retryAfterSeconds: expect.any(Number) });
     expect(Number(locked.body.error?.data.details?.retryAfterSeconds)).toBeGreaterThan(0);
     // Another API process (same database) sees the same lock.
-    const otherProcess = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', mailer, trustProxy: true }) as unknown as Hono<never>;
+    const otherProcess = createTestApp({ sql: db.sql, queue, mailer, trustProxy: true });
     const elsewhere = new TestBrowser(otherProcess, guesser);
     await elsewhere.open();
     expect((await elsewhere.mutate('auth.login', { email: 'victim@most.test', password: PASSWORD })).status).toBe(429);

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { createUser, seedDemoRegistry } from '@most/services';
+import { seedDemoRegistry } from '@most/services';
 import { scorePeriod } from '@most/db/scoring';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { createTestQueueBackend } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
-import { createApp } from './app';
-import { createLogger } from './logger';
-import { TestBrowser } from './test-support/http-client';
-
-const PASSWORD = 'correct horse battery';
+import { createTestApp, createTestUser, testBrowsers, useAppServices } from './test-support/app';
 /** Words that state a success or a failure: none may be said about data that was never read. */
 const VERDICTS = /Выполнен|Не выполнен|выполнены|Частично|вошли в верхнюю часть|Открытых рекомендаций нет|публикаций|перерыв/;
 
@@ -24,41 +17,27 @@ interface CriterionRow {
 }
 
 describe('an organization with no measured data (its pages were never read)', () => {
-  let db: TestDatabase;
-  let queue: QueueBackend;
+  const { db, queue } = useAppServices();
   let app: Hono<never>;
   let organizationId: number;
   let accountId: number;
-  let ip = 0;
-
-  async function signedIn(email: string): Promise<TestBrowser> {
-    const b = new TestBrowser(app, { 'x-forwarded-for': `10.7.0.${++ip}` });
-    await b.open();
-    expect((await b.mutate('auth.login', { email, password: PASSWORD })).status).toBe(200);
-    return b;
-  }
+  const { signedIn } = testBrowsers(() => app, '10.7.0');
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    queue = await createTestQueueBackend('redis', db.url);
     await seedDemoRegistry(db.sql);
     const [account] = await db.sql<{ id: number; organization_id: number; code: string }[]>`
       SELECT a.id, a.organization_id, o.code FROM accounts a JOIN organizations o ON o.id = a.organization_id ORDER BY a.id LIMIT 1`;
     ({ id: accountId, organization_id: organizationId } = account!);
-    await createUser(db.sql, { email: 'monitor@truth.test', role: 'monitor', password: PASSWORD }, { label: 'test' });
-    await createUser(db.sql, { email: 'agency@truth.test', role: 'agency', password: PASSWORD, organizationCode: account!.code }, { label: 'test' });
+    await createTestUser(db.sql, 'monitor@truth.test', 'monitor');
+    await createTestUser(db.sql, 'agency@truth.test', 'agency', account!.code);
     // A recommendation written by an earlier version from a page nobody read: the rerun withdraws it.
     await db.sql`
       INSERT INTO recommendations (account_id, period_kind, period_start, methodology_version, criterion_code, generated_text, potential_points)
       VALUES (${accountId}, 'month', '2026-10-01', 1, 'POSTING_REGULARITY', 'За период 0 публикаций — 0 в неделю; самый длинный перерыв — 65,3 дней', 10)`;
     // Scoring runs, but no page was ever crawled.
     await scorePeriod(db.sql, { periodKind: 'month', date: '2026-10-10', methodologyVersion: 1, now: new Date('2026-11-05T00:00:00Z') });
-    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', trustProxy: true }) as unknown as Hono<never>;
+    app = createTestApp({ sql: db.sql, queue, trustProxy: true });
   }, 120_000);
-  afterAll(async () => {
-    await queue?.close();
-    await db?.drop();
-  });
 
   it('shows every criterion of the page as not measured, with the reason, and no score', async () => {
     const agency = await signedIn('agency@truth.test');

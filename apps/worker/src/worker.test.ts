@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@most/db/testing';
 import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
 import { startWorker } from './worker';
 
 describe.each(['redis', 'postgres'] as const)('worker on the %s queue backend', (kind) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db?.drop());
+  const db = useTestDatabase();
 
   it('processes the smoke job and fails unknown job names loudly', async () => {
     const queue = await createTestQueueBackend(kind, db.url);

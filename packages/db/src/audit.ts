@@ -1,3 +1,4 @@
+import type { Actor } from './actor';
 import type { Queryable } from './client';
 
 export interface AuditEntry {
@@ -14,4 +15,17 @@ export async function appendAudit(sql: Queryable, entry: AuditEntry): Promise<vo
   await sql`
     INSERT INTO audit_log (actor_id, actor_label, action, entity_type, entity_id, details)
     VALUES (${entry.actorId}, ${entry.actorLabel}, ${entry.action}, ${entry.entityType}, ${entry.entityId}, ${sql.json((entry.details ?? {}) as never)})`;
+}
+
+/** What an actor did to one entity, as `auditBy` records it. */
+export interface AuditedAction {
+  action: string;
+  entityType: string;
+  entityId: number | string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Appends what `actor` did (appendAudit with the actor's id and label filled in). */
+export async function auditBy(sql: Queryable, actor: Omit<Actor, 'id'> & { id?: Actor['id'] }, done: AuditedAction): Promise<void> {
+  await appendAudit(sql, { actorId: actor.id ?? null, actorLabel: actor.label, ...done, entityId: done.entityId === null ? null : String(done.entityId) });
 }

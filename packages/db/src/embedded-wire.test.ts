@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
+import { describe, expect, it } from 'vitest';
+import { useEmbeddedPostgres } from './testing';
 
 /**
  * PGlite has one backend session for every connection; the wire server must keep each
@@ -12,16 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
  * or concurrent clients read each other's unnamed statements.
  */
 describe('embedded PostgreSQL under concurrent clients', () => {
-  let embedded: EmbeddedPostgres;
-  let dataDir: string;
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'most-wire-'));
-    embedded = await startEmbeddedPostgres({ dataDir });
-  }, 180_000);
-  afterAll(async () => {
-    await embedded?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const embedded = useEmbeddedPostgres('most-wire-', 180_000);
 
   it('answers every parameterised query of many connections with its own result', async () => {
     const sql = postgres(embedded.url, { max: 8 });

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { useForTests, useTempDir } from '@most/shared/testing';
 import { createSql, type Sql } from './client';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded';
 import { migrate } from './migrate';
 
 /** Server used by tests; the machine's PostgreSQL unless TEST_DATABASE_URL says otherwise. */
@@ -47,6 +49,25 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await admin.end({ timeout: 5 });
     },
   };
+}
+
+/** Registers a fresh, migrated database for the calling test file or describe block (dropped after its tests). */
+export const useTestDatabase = (options: { migrate?: boolean } = {}): TestDatabase =>
+  useForTests(
+    'The test database',
+    () => createTestDatabase(options),
+    (database) => database.drop(),
+  );
+
+/** Registers an embedded PostgreSQL (PGlite behind the wire server) in a fresh temporary directory for the calling tests. */
+export function useEmbeddedPostgres(dataDirPrefix: string, startTimeoutMs?: number): EmbeddedPostgres {
+  const dataDir = useTempDir(dataDirPrefix);
+  return useForTests(
+    'The embedded PostgreSQL',
+    () => startEmbeddedPostgres({ dataDir: dataDir.path }),
+    (embedded) => embedded.close(),
+    startTimeoutMs,
+  );
 }
 
 export { askQuestion, answerQuestion, makeAlertAgency, makeAlertUser } from './alerts/fixture';

@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres, type EmbeddedPostgres, QUEUE_SCHEMA } from '@most/db';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { QUEUE_SCHEMA } from '@most/db';
+import { createTestDatabase, type TestDatabase, useEmbeddedPostgres } from '@most/db/testing';
 import { createQueueBackend, type QueueBackend } from './backend';
 import { createTestQueueBackend, waitForJob } from './testing';
 
@@ -62,16 +59,7 @@ describe('queue smoke job', () => {
 });
 
 describe('queue on embedded PostgreSQL', () => {
-  let embedded: EmbeddedPostgres;
-  let dataDir: string;
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'most-queue-'));
-    embedded = await startEmbeddedPostgres({ dataDir });
-  });
-  afterAll(async () => {
-    await embedded?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const embedded = useEmbeddedPostgres('most-queue-');
 
   it('runs the smoke job on PGlite', async () => {
     const backend = createQueueBackend({ databaseUrl: embedded.url, namespace: QUEUE_SCHEMA });

@@ -1,35 +1,14 @@
-import type { QueueBackend, QueueBackendKind } from './backend';
+import type { QueueStatus as SharedQueueStatus, QueueStatusReport as SharedQueueStatusReport } from '@most/shared';
+import type { QueueBackend } from './backend';
 import { QUEUE_NAMES, type QueueName } from './jobs';
 
 /** Job states counted per queue, in display order. */
 export const QUEUE_STATES = ['waiting', 'prioritized', 'waiting-children', 'active', 'delayed', 'failed', 'completed'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
 
-/** A job being processed now, with what it reported through `job.updateProgress`. */
-export interface ActiveJobStatus {
-  id: string;
-  name: string;
-  /** 0–100 when the job reports a number. */
-  percent: number | null;
-  /** Scalar fields of an object progress (e.g. a crawl page's summary: page, posts, continues). */
-  details: Record<string, string | number | boolean | null>;
-  /** Numeric identifiers from the payload (accountId, page, part…), never free text. */
-  subject: Record<string, number>;
-  startedAt: Date | null;
-  attemptsMade: number;
-}
-
-export interface QueueStatus {
-  name: QueueName;
-  counts: Record<QueueState, number>;
-  /** The longest-running active jobs first, at most `activeLimit`. */
-  active: ActiveJobStatus[];
-}
-
-export interface QueueStatusReport {
-  kind: QueueBackendKind;
-  queues: QueueStatus[];
-}
+export type { ActiveJobStatus } from '@most/shared';
+export type QueueStatus = SharedQueueStatus<QueueName, QueueState>;
+export type QueueStatusReport = SharedQueueStatusReport<QueueName, QueueState>;
 
 function scalars(value: unknown, limit = 12): Record<string, string | number | boolean | null> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};

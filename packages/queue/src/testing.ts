@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Job, Queue } from 'bullmq';
+import { useForTests } from '@most/shared/testing';
 import { createQueueBackend, type QueueBackend } from './backend';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -34,6 +35,17 @@ export async function createTestQueueBackend(kind: 'redis' | 'postgres', databas
   await backend.prepare();
   return backend;
 }
+
+/**
+ * Registers a queue backend for the calling test file or describe block on the given test database
+ * (read by beforeAll time): prepared before its tests, closed after them.
+ */
+export const useTestQueue = (database: { readonly url: string }, kind: 'redis' | 'postgres' = 'redis'): QueueBackend =>
+  useForTests(
+    'The test queue',
+    () => createTestQueueBackend(kind, database.url),
+    (backend) => backend.close(),
+  );
 
 /** Polls until the job reaches a final state; returns it (tests only: production code uses events). */
 export async function waitForJob(queue: Queue, jobId: string, timeoutMs = 20_000): Promise<Job> {

@@ -1,3 +1,5 @@
 export * from './app-error';
 export * from './registry';
 export * from './config';
+export * from './post';
+export * from './queue-status';

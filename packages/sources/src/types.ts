@@ -1,4 +1,4 @@
-import type { AccountStatus, Network } from '@most/shared';
+import type { AccountStatus, Network, NetworkPost } from '@most/shared';
 
 /** What a source needs to find a page: its network, handle (screen name) and numeric id when known. */
 export interface AccountRef {
@@ -31,20 +31,7 @@ export interface SourceProfile {
   raw: unknown;
 }
 
-export interface SourcePost {
-  externalId: string;
-  url: string;
-  publishedAt: Date;
-  editedAt: Date | null;
-  text: string;
-  isPinned: boolean;
-  isAd: boolean;
-  likes: number;
-  reposts: number;
-  comments: number;
-  views: number | null;
-  commentsOpen: boolean | null;
-}
+export type SourcePost = NetworkPost;
 
 export interface SourceComment {
   externalId: string;

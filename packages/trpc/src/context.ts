@@ -1,4 +1,5 @@
 import type { IssuedSession, SessionUser, Sql } from '@most/db';
+import type { QueueStatusReport } from '@most/shared';
 
 /** Outgoing e-mail: SMTP in production, the log in embedded mode. */
 export interface Mailer {
@@ -15,27 +16,6 @@ export interface ContextLogger {
   info(fields: Record<string, unknown>, message: string): void;
   warn(fields: Record<string, unknown>, message: string): void;
   error(fields: Record<string, unknown>, message: string): void;
-}
-
-/**
- * Read-only queue status as @most/queue `readQueueStatus` reports it (typed structurally, so this
- * package does not depend on the queue package).
- */
-export interface QueueStatusReportInput {
-  kind: 'redis' | 'postgres';
-  queues: {
-    name: string;
-    counts: Record<string, number>;
-    active: {
-      id: string;
-      name: string;
-      percent: number | null;
-      details: Record<string, string | number | boolean | null>;
-      subject: Record<string, number>;
-      startedAt: Date | null;
-      attemptsMade: number;
-    }[];
-  }[];
 }
 
 /** Monitors' "do it now" operations, as @most/worker `createOperations` provides them (typed structurally). */
@@ -85,7 +65,7 @@ export interface TrpcContext {
   user: SessionUser | null;
   cookies: SessionCookies;
   /** The queues' job counts and active jobs; absent where the host has no queue (then the procedure says so). */
-  queueStatus?: () => Promise<QueueStatusReportInput>;
+  queueStatus?: () => Promise<QueueStatusReport>;
   /** Crawl now / rescore now through the queue; absent where the host has no queue. */
   operations?: OperationsPort;
   /** The alerts' Telegram bot (TELEGRAM_BOT_TOKEN); absent when none is configured. */

@@ -13,3 +13,9 @@ export const sessionUserSchema = z.object({
   organizationId: id.nullable(),
 });
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** Awaits a mutation's work and answers `{ ok: true }` (for `okSchema` outputs). */
+export async function okAfter(work: Promise<unknown>): Promise<{ ok: true }> {
+  await work;
+  return { ok: true };
+}

@@ -1,4 +1,4 @@
-import { createUser, seedDemoRegistry } from '@most/services';
+import { seedDemoRegistry } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import type { QueueBackend } from '@most/queue';
 import { createTestQueueBackend } from '@most/queue/testing';
@@ -6,9 +6,10 @@ import type { Mailer } from '@most/trpc';
 import { createApp, type AppDeps } from '../app';
 import { createLogger } from '../logger';
 import { listen, type RunningServer } from '../server';
+import { createRoleUsers, signIn } from '../test-support/app';
 import { overHttp, TestBrowser } from '../test-support/http-client';
 
-export const PASSWORD = 'correct horse battery';
+export { TEST_PASSWORD as PASSWORD } from '../test-support/app';
 
 /**
  * The platform's API on a real port, over the real PostgreSQL and Redis, for replaying attacks
@@ -31,15 +32,7 @@ export async function startAttackTarget(options: Partial<AppDeps> & { users?: bo
   await seedDemoRegistry(db.sql);
   if (options.users !== false) {
     const [org] = await db.sql<{ code: string }[]>`SELECT code FROM organizations ORDER BY id LIMIT 1`;
-    for (const [email, role] of [
-      ['admin@most.test', 'admin'],
-      ['monitor@most.test', 'monitor'],
-      ['trainee@most.test', 'trainee'],
-      ['instructor@most.test', 'instructor'],
-    ] as const) {
-      await createUser(db.sql, { email, role, password: PASSWORD }, { label: 'test' });
-    }
-    await createUser(db.sql, { email: 'agency@most.test', role: 'agency', password: PASSWORD, organizationCode: org!.code }, { label: 'test' });
+    await createRoleUsers(db.sql, org!.code);
   }
   const outbox: AttackTarget['outbox'] = [];
   const mailer: Mailer = { send: async (m) => void outbox.push(m) };
@@ -52,13 +45,7 @@ export async function startAttackTarget(options: Partial<AppDeps> & { users?: bo
     server,
     outbox,
     browser,
-    async signedIn(email, headers = {}) {
-      const b = browser(headers);
-      await b.open();
-      const login = await b.mutate('auth.login', { email, password: PASSWORD });
-      if (login.status !== 200) throw new Error(`login of ${email} failed: ${JSON.stringify(login.body)}`);
-      return b;
-    },
+    signedIn: (email, headers = {}) => signIn(browser(headers), email),
     async close() {
       await server.close();
       await queue.close();

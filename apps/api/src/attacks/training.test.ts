@@ -1,7 +1,6 @@
-import { readdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '@most/shared/testing';
 import { createUser } from '@most/services';
 import { PASSWORD, startAttackTarget, type AttackTarget } from './harness';
 import type { TestBrowser } from '../test-support/http-client';
@@ -20,7 +19,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 /** Issue 13, items 4 (rejected uploads leave files) and 15 (any user reads any course outline). */
 describe('coursework uploads and course outlines over real HTTP', () => {
   let target: AttackTarget;
-  let dataDir: string;
+  const dataDir = useTempDir('most-attack-uploads-');
   let monitor: TestBrowser;
   let trainee: TestBrowser;
   let courseId: number;
@@ -28,8 +27,7 @@ describe('coursework uploads and course outlines over real HTTP', () => {
   let assignmentId: number;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'most-attack-uploads-'));
-    target = await startAttackTarget({ trustProxy: 1, dataDir });
+    target = await startAttackTarget({ trustProxy: 1, dataDir: dataDir.path });
     await createUser(target.db.sql, { email: 'teacher2@most.test', role: 'instructor', password: PASSWORD }, { label: 'test' });
     monitor = await target.signedIn('monitor@most.test', { 'x-forwarded-for': '10.2.0.1' });
     trainee = await target.signedIn('trainee@most.test', { 'x-forwarded-for': '10.2.0.2' });
@@ -66,7 +64,6 @@ describe('coursework uploads and course outlines over real HTTP', () => {
   });
   afterAll(async () => {
     await target?.close();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   it('item 4: a submission refused for its fifth file writes nothing to disk', async () => {
@@ -76,13 +73,13 @@ describe('coursework uploads and course outlines over real HTTP', () => {
     const refused = await trainee.mutate('training.trainee.submit', { enrolmentId, assignmentId, text: 'ответ', files });
     expect(refused.status).toBe(400);
     expect(refused.body.error?.message).toMatch(/не соответствует расширению/);
-    expect(await filesUnder(dataDir)).toEqual([]);
+    expect(await filesUnder(dataDir.path)).toEqual([]);
     // A valid one is stored; a second while it awaits grading is refused and stores nothing more.
     data(await trainee.mutate('training.trainee.submit', { enrolmentId, assignmentId, text: 'ответ', files: files.slice(0, 1) }));
-    expect(await filesUnder(dataDir)).toHaveLength(1);
+    expect(await filesUnder(dataDir.path)).toHaveLength(1);
     const again = await trainee.mutate('training.trainee.submit', { enrolmentId, assignmentId, text: 'ещё', files: files.slice(0, 2) });
     expect(again.status).toBe(409);
-    expect(await filesUnder(dataDir)).toHaveLength(1);
+    expect(await filesUnder(dataDir.path)).toHaveLength(1);
   });
 
   it('item 15: a course outline is read by staff and its instructors only', async () => {

@@ -1,32 +1,22 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoRegistry } from '@most/services';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listNotifications, unreadNotificationCount } from '@most/db/alerts';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { parseConfig } from '@most/shared';
 import { alertOptionsFromConfig, createBulletinMailer, runAlertsSweep, telegramBotOf } from '@most/worker';
+import { useDemoRegistry } from '../test-support/app';
 import { bindDemoAgencyToBusyOrganization, DEMO_AGENCY_EMAIL } from './demo-agency';
 import { ensureDemoUsers } from './demo-users';
 
 describe('demo agency and alerts', () => {
-  let db: TestDatabase;
-  let dataDir: string;
+  const { db, dataDir } = useDemoRegistry('most-demo-alerts-');
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedDemoRegistry(db.sql);
-    dataDir = await mkdtemp(join(tmpdir(), 'most-demo-alerts-'));
-    await ensureDemoUsers(db.sql, dataDir);
-  });
-  afterAll(async () => {
-    await db?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await ensureDemoUsers(db.sql, dataDir.path);
   });
 
   it('moves the demo agency to the organization with the most recent citizen comments, once', async () => {
     const now = new Date();
-    expect(await bindDemoAgencyToBusyOrganization(db.sql, dataDir, now)).toBeNull();
+    expect(await bindDemoAgencyToBusyOrganization(db.sql, dataDir.path, now)).toBeNull();
     const [account] = await db.sql<{ id: number; organization_id: number }[]>`
       SELECT a.id, a.organization_id FROM accounts a JOIN users u ON u.email = ${DEMO_AGENCY_EMAIL} WHERE a.organization_id <> u.organization_id ORDER BY a.id LIMIT 1`;
     const [post] = await db.sql<{ id: number }[]>`
@@ -35,10 +25,10 @@ describe('demo agency and alerts', () => {
     await db.sql`
       INSERT INTO comments (post_id, account_id, external_id, url, author_pseudonym, from_page, published_at, text, first_seen_at, last_seen_at)
       VALUES (${post!.id}, ${account!.id}, 'c1', 'https://vk.com/wall-1_1?reply=2', ${'a'.repeat(64)}, false, ${new Date(now.getTime() - 3_600_000)}, 'Когда?', ${now}, ${now})`;
-    expect(await bindDemoAgencyToBusyOrganization(db.sql, dataDir, now)).toMatchObject({ code: expect.any(String) });
+    expect(await bindDemoAgencyToBusyOrganization(db.sql, dataDir.path, now)).toMatchObject({ code: expect.any(String) });
     const [user] = await db.sql<{ organization_id: number }[]>`SELECT organization_id FROM users WHERE email = ${DEMO_AGENCY_EMAIL}`;
     expect(user!.organization_id).toBe(account!.organization_id);
-    expect(await bindDemoAgencyToBusyOrganization(db.sql, dataDir, now)).toBeNull();
+    expect(await bindDemoAgencyToBusyOrganization(db.sql, dataDir.path, now)).toBeNull();
   });
 
   it('embedded mode: deadline alerts for the demo agency land in DATA_DIR/outbox and in its notification list', async () => {
@@ -62,7 +52,7 @@ describe('demo agency and alerts', () => {
     }
 
     // The worker as `npm start` runs it: no SMTP_URL (e-mail goes to DATA_DIR/outbox), no Telegram bot, a day of catch-up.
-    const options = alertOptionsFromConfig(parseConfig({ DATA_DIR: dataDir, ALERT_CATCH_UP_HOURS: '24' }));
+    const options = alertOptionsFromConfig(parseConfig({ DATA_DIR: dataDir.path, ALERT_CATCH_UP_HOURS: '24' }));
     expect(options.smtpUrl).toBeUndefined();
     const mailer = createBulletinMailer(options);
     try {
@@ -71,8 +61,8 @@ describe('demo agency and alerts', () => {
     } finally {
       mailer.close();
     }
-    const files = (await readdir(join(dataDir, 'outbox'))).filter((f) => f.endsWith('.eml'));
-    const mails = await Promise.all(files.map((f) => readFile(join(dataDir, 'outbox', f), 'utf8')));
+    const files = (await readdir(join(dataDir.path, 'outbox'))).filter((f) => f.endsWith('.eml'));
+    const mails = await Promise.all(files.map((f) => readFile(join(dataDir.path, 'outbox', f), 'utf8')));
     const toAgency = mails.filter((m) => new RegExp(`^To: ${DEMO_AGENCY_EMAIL}`, 'mi').test(m));
     // Each file is one sent e-mail alert (its Message-ID names the alert); the warning and the breach notice are among them.
     const sent = await db.sql<{ id: string; kind: string }[]>`SELECT id::text, kind FROM alerts WHERE user_id = ${user!.id} AND channel = 'email' AND status = 'sent'`;

@@ -1,9 +1,8 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authenticate, gradingQueue, listCohorts, listMyAssignments, listMyCourses, seedDemoRegistry } from '@most/services';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { describe, expect, it } from 'vitest';
+import { authenticate, gradingQueue, listCohorts, listMyAssignments, listMyCourses } from '@most/services';
+import { useDemoRegistry } from '../test-support/app';
 import { DEMO_COURSE_TITLE, ensureDemoCourse } from './demo-course';
 import { bindDemoAgencyToRichOrganization } from './demo-agency';
 import { publishDemoEditionIfDue } from './demo-edition';
@@ -12,27 +11,17 @@ import { ensureDemoUsers } from './demo-users';
 const NOW = new Date('2026-12-02T10:00:00Z');
 
 describe('demo mode of npm start', () => {
-  let db: TestDatabase;
-  let dataDir: string;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedDemoRegistry(db.sql);
-    dataDir = await mkdtemp(join(tmpdir(), 'most-demo-'));
-  });
-  afterAll(async () => {
-    await db?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  const { db, dataDir } = useDemoRegistry('most-demo-');
 
   it('creates one user per role once, with a random password kept in DATA_DIR', async () => {
-    const first = await ensureDemoUsers(db.sql, dataDir);
+    const first = await ensureDemoUsers(db.sql, dataDir.path);
     expect(first.users.map((u) => u.role)).toEqual(['admin', 'monitor', 'agency', 'instructor', 'trainee']);
     expect(first.users.find((u) => u.role === 'agency')?.organizationCode).toBeTruthy();
     expect(first.password.length).toBeGreaterThanOrEqual(16);
     expect((await stat(first.file)).mode & 0o077).toBe(0);
     expect(JSON.parse(await readFile(first.file, 'utf8'))).toEqual({ password: first.password, users: first.users });
 
-    const again = await ensureDemoUsers(db.sql, dataDir);
+    const again = await ensureDemoUsers(db.sql, dataDir.path);
     expect(again.password).toBe(first.password);
     const [count] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM users WHERE email LIKE '%@demo.local'`;
     expect(count!.n).toBe(5);
@@ -88,33 +77,23 @@ describe('demo mode of npm start', () => {
       INSERT INTO posts (account_id, external_id, url, published_at, text, first_seen_at, last_seen_at)
       VALUES (${quiet!.account_id}, 'quiet-1', 'https://vk.com/wall-3_1', ${NOW}, 'Новость', ${NOW}, ${NOW})`;
 
-    const bound = await bindDemoAgencyToRichOrganization(db.sql, period, dataDir);
+    const bound = await bindDemoAgencyToRichOrganization(db.sql, period, dataDir.path);
     expect(bound?.code).toBe(busy!.code);
     const [user] = await db.sql<{ organization_id: number }[]>`SELECT organization_id FROM users WHERE email = 'agency@demo.local'`;
     expect(user!.organization_id).toBe(busy!.id);
-    const file = JSON.parse(await readFile(join(dataDir, 'demo-users.json'), 'utf8')) as { users: { email: string; organizationCode?: string }[] };
+    const file = JSON.parse(await readFile(join(dataDir.path, 'demo-users.json'), 'utf8')) as { users: { email: string; organizationCode?: string }[] };
     expect(file.users.find((u) => u.email === 'agency@demo.local')?.organizationCode).toBe(busy!.code);
     // Already on a scored organization: left alone.
-    expect(await bindDemoAgencyToRichOrganization(db.sql, period, dataDir)).toBeNull();
+    expect(await bindDemoAgencyToRichOrganization(db.sql, period, dataDir.path)).toBeNull();
   });
 });
 
 describe('demo course of npm start', () => {
-  let db: TestDatabase;
-  let dataDir: string;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedDemoRegistry(db.sql);
-    dataDir = await mkdtemp(join(tmpdir(), 'most-demo-course-'));
-  });
-  afterAll(async () => {
-    await db?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  const { db, dataDir } = useDemoRegistry('most-demo-course-');
 
   it('waits for the demo users, then seeds a running cohort once: instructor attached, trainees studying, work to do', async () => {
     expect(await ensureDemoCourse(db.sql)).toEqual({ status: 'no_demo_users' });
-    await ensureDemoUsers(db.sql, dataDir);
+    await ensureDemoUsers(db.sql, dataDir.path);
     const created = await ensureDemoCourse(db.sql);
     expect(created).toMatchObject({ status: 'created', trainees: 4 });
     expect(await ensureDemoCourse(db.sql)).toEqual({ status: 'exists' });

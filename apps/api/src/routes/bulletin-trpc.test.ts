@@ -1,46 +1,24 @@
 import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '@most/services';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { createTestQueueBackend } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
-import { createApp } from '../app';
-import { createLogger } from '../logger';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createTestUser, testBrowsers, useAppServices } from '../test-support/app';
 import { TestBrowser } from '../test-support/http-client';
 
-const PASSWORD = 'correct horse battery';
-
 describe('bulletin router over HTTP', () => {
-  let db: TestDatabase;
-  let queue: QueueBackend;
+  const { db, queue } = useAppServices();
   let app: Hono<never>;
   let organizationId: number;
-  let ip = 0;
-
-  async function signedIn(email: string): Promise<TestBrowser> {
-    const browser = new TestBrowser(app, { 'x-forwarded-for': `10.7.0.${++ip}` });
-    await browser.open();
-    const login = await browser.mutate('auth.login', { email, password: PASSWORD });
-    expect(login.status, JSON.stringify(login.body)).toBe(200);
-    return browser;
-  }
+  const { signedIn } = testBrowsers(() => app, '10.7.0');
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    queue = await createTestQueueBackend('redis', db.url);
     const [org] = await db.sql<{ id: number; code: string }[]>`
       INSERT INTO organizations (code, full_name, short_name, kind, sector)
       VALUES ('adm-engels', 'Администрация Энгельсского муниципального района', 'Администрация Энгельсского района', 'local_government', 'other')
       RETURNING id, code`;
     organizationId = org!.id;
     await db.sql`INSERT INTO accounts (organization_id, network, canonical_url, handle) VALUES (${organizationId}, 'vk', 'https://vk.com/engels_adm', 'engels_adm')`;
-    await createUser(db.sql, { email: 'monitor@most.test', role: 'monitor', password: PASSWORD }, { label: 'test' });
-    await createUser(db.sql, { email: 'smm@engels.test', role: 'agency', password: PASSWORD, organizationCode: org!.code }, { label: 'test' });
-    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external' }) as unknown as Hono<never>;
-  });
-  afterAll(async () => {
-    await queue?.close();
-    await db?.drop();
+    await createTestUser(db.sql, 'monitor@most.test', 'monitor');
+    await createTestUser(db.sql, 'smm@engels.test', 'agency', org!.code);
+    app = createTestApp({ sql: db.sql, queue });
   });
 
   it('takes an issue from draft to published and shows it to the public and to the agency', async () => {

@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, registerBulletinFixtureOrganizations, saveIssuePdf, upsertBulletinContact } from '@most/db';
 import { createUser, createDraftIssue, publishIssue, submitIssueForReview, addNote } from '@most/services';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { useTestDatabase } from '@most/db/testing';
 import type { BulletinDataset } from '@most/domain';
 import { Hono } from 'hono';
 import { bulletinRoutes } from './bulletin';
@@ -15,11 +15,10 @@ const month = (key: string, label: string) => {
 };
 
 describe('bulletin web archive, feeds and e-mail links', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dataset: BulletinDataset;
   const ids: Record<string, number> = {};
   beforeAll(async () => {
-    db = await createTestDatabase();
     dataset = await registerBulletinFixtureOrganizations(db.sql);
     for (const [key, label, publish] of [
       ['2026-08', 'август 2026', true],
@@ -36,9 +35,6 @@ describe('bulletin web archive, feeds and e-mail links', () => {
         await publishIssue(db.sql, { issueId: issue.id, actor: monitor });
       }
     }
-  });
-  afterAll(async () => {
-    await db?.drop();
   });
 
   const app = () => new Hono().route('/bulletin', bulletinRoutes({ sql: db.sql, publicUrl: 'https://most.example' }));

@@ -3,6 +3,7 @@ import { findAcknowledgement, findSessionUser, getIssuePdf, listPublishedIssues,
 import { acknowledgeBulletin } from '@most/services';
 import { escapeBulletinHtml as escapeHtml, renderArchiveHtml, renderAtom, renderIssueHtml, renderRss, type FeedEntry } from '@most/domain';
 import { readCookie, SESSION_COOKIE } from '../http/cookies';
+import { EMAIL_LINK_TOKEN, messagePage, sendHtml } from '../http/message-page';
 import { publicBase } from '../http/public-origin';
 
 export interface BulletinRoutesDeps {
@@ -12,18 +13,7 @@ export interface BulletinRoutesDeps {
 }
 
 const SLUG = /^[0-9a-z_-]{4,60}$/;
-const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
-const HTML_HEADERS = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
-
-function messagePage(title: string, body: string): string {
-  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>
-<style>body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{font-size:1rem;padding:.5rem 1rem}</style>
-</head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
-}
-
-const html = (c: Context, body: string, status: 200 | 400 | 401 | 403 | 404 = 200) => c.body(body, status, HTML_HEADERS);
-const notFoundPage = (c: Context) => html(c, messagePage('Выпуск не найден', '<p>Такого выпуска нет в архиве. <a href="/bulletin">Архив выпусков</a> · <a href="/">На главную</a></p>'), 404);
+const notFoundPage = (c: Context) => sendHtml(c, messagePage('Выпуск не найден', '<p>Такого выпуска нет в архиве. <a href="/bulletin">Архив выпусков</a> · <a href="/">На главную</a></p>'), 404);
 
 /**
  * The bulletin on the web: the public archive with a page and a PDF per published issue, RSS and
@@ -41,7 +31,7 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
   app.get('/', async (c) => {
     const issues = await listPublishedIssues(deps.sql);
     const entries = issues.map((i) => ({ slug: i.slug, title: i.title, periodLabel: i.periodLabel, revision: i.revision, publishedAt: i.publishedAt!, correctionNote: i.correctionNote }));
-    return html(c, renderArchiveHtml(entries, { base: '/bulletin', home: '/', rss: '/bulletin/rss.xml', atom: '/bulletin/atom.xml' }));
+    return sendHtml(c, renderArchiveHtml(entries, { base: '/bulletin', home: '/', rss: '/bulletin/rss.xml', atom: '/bulletin/atom.xml' }));
   });
 
   const feedEntries = async (c: Context): Promise<FeedEntry[]> =>
@@ -65,37 +55,37 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
   // a confirmation form (mail scanners follow links); the change happens on POST.
   app.get('/acknowledge/:token', async (c) => {
     const token = c.req.param('token');
-    const link = TOKEN.test(token) ? await findAcknowledgement(deps.sql, token) : null;
-    if (!link) return html(c, messagePage('Ссылка недействительна', '<p>Проверьте ссылку из письма.</p>'), 404);
+    const link = EMAIL_LINK_TOKEN.test(token) ? await findAcknowledgement(deps.sql, token) : null;
+    if (!link) return sendHtml(c, messagePage('Ссылка недействительна', '<p>Проверьте ссылку из письма.</p>'), 404);
     const done = link.acknowledgedAt ? '<p>Получение уже подтверждено. Спасибо!</p>' : `<form method="post"><button type="submit">Подтвердить получение рекомендаций</button></form>`;
-    return html(c, messagePage('Подтверждение получения', `<p>${escapeHtml(link.organizationName)}: ${escapeHtml(link.issueTitle)}.</p>${done}`));
+    return sendHtml(c, messagePage('Подтверждение получения', `<p>${escapeHtml(link.organizationName)}: ${escapeHtml(link.issueTitle)}.</p>${done}`));
   });
   app.post('/acknowledge/:token', async (c) => {
     const token = c.req.param('token');
-    const result = TOKEN.test(token) ? await acknowledgeBulletin(deps.sql, { token, actor: { id: null, label: 'acknowledge-link' } }) : null;
-    if (!result) return html(c, messagePage('Ссылка недействительна', '<p>Проверьте ссылку из письма.</p>'), 404);
-    return html(c, messagePage('Спасибо!', `<p>${escapeHtml(result.organizationName)} подтвердила получение рекомендаций выпуска «${escapeHtml(result.issueTitle)}».</p>`));
+    const result = EMAIL_LINK_TOKEN.test(token) ? await acknowledgeBulletin(deps.sql, { token, actor: { id: null, label: 'acknowledge-link' } }) : null;
+    if (!result) return sendHtml(c, messagePage('Ссылка недействительна', '<p>Проверьте ссылку из письма.</p>'), 404);
+    return sendHtml(c, messagePage('Спасибо!', `<p>${escapeHtml(result.organizationName)} подтвердила получение рекомендаций выпуска «${escapeHtml(result.issueTitle)}».</p>`));
   });
 
   app.get('/unsubscribe/:token', async (c) => {
-    if (!TOKEN.test(c.req.param('token'))) return html(c, messagePage('Ссылка недействительна', ''), 404);
-    return html(c, messagePage('Отписка от бюллетеня', '<form method="post"><button type="submit">Отписаться от рассылки</button></form>'));
+    if (!EMAIL_LINK_TOKEN.test(c.req.param('token'))) return sendHtml(c, messagePage('Ссылка недействительна', ''), 404);
+    return sendHtml(c, messagePage('Отписка от бюллетеня', '<form method="post"><button type="submit">Отписаться от рассылки</button></form>'));
   });
   // Also the target of one-click unsubscribe (RFC 8058) from mail clients.
   app.post('/unsubscribe/:token', async (c) => {
     const result = await unsubscribeBulletinContact(deps.sql, c.req.param('token'));
-    if (!result) return html(c, messagePage('Ссылка недействительна', '<p>Проверьте ссылку из письма.</p>'), 404);
-    return html(c, messagePage('Вы отписаны', `<p>Адрес ${escapeHtml(result.email)} больше не получает бюллетень.</p>`));
+    if (!result) return sendHtml(c, messagePage('Ссылка недействительна', '<p>Проверьте ссылку из письма.</p>'), 404);
+    return sendHtml(c, messagePage('Вы отписаны', `<p>Адрес ${escapeHtml(result.email)} больше не получает бюллетень.</p>`));
   });
 
   // A monitor's preview of any issue, every section included (drafts too).
   app.get('/preview/:id{[0-9]+}', async (c) => {
     const user = await sessionUser(c);
-    if (!user) return html(c, messagePage('Нужен вход', '<p><a href="/login">Войдите</a>, чтобы открыть предпросмотр.</p>'), 401);
-    if (user.role !== 'admin' && user.role !== 'monitor') return html(c, messagePage('Нет доступа', ''), 403);
+    if (!user) return sendHtml(c, messagePage('Нужен вход', '<p><a href="/login">Войдите</a>, чтобы открыть предпросмотр.</p>'), 401);
+    if (user.role !== 'admin' && user.role !== 'monitor') return sendHtml(c, messagePage('Нет доступа', ''), 403);
     const view = await loadIssueView(deps.sql, { id: Number(c.req.param('id')) });
     if (!view) return notFoundPage(c);
-    return html(c, renderIssueHtml(view, view.sections));
+    return sendHtml(c, renderIssueHtml(view, view.sections));
   });
 
   // An agency's own section of a published issue, as a page or its PDF (monitors may open any agency's).
@@ -105,15 +95,15 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
     const isPdf = file.endsWith('.pdf');
     const organizationId = Number(isPdf ? file.slice(0, -4) : file);
     const user = await sessionUser(c);
-    if (!user) return html(c, messagePage('Нужен вход', '<p><a href="/login">Войдите</a>, чтобы открыть раздел ведомства.</p>'), 401);
+    if (!user) return sendHtml(c, messagePage('Нужен вход', '<p><a href="/login">Войдите</a>, чтобы открыть раздел ведомства.</p>'), 401);
     const allowed = user.role === 'admin' || user.role === 'monitor' || (user.role === 'agency' && user.organizationId === organizationId);
-    if (!allowed) return html(c, messagePage('Нет доступа', '<p>Раздел доступен только сотрудникам этого ведомства.</p>'), 403);
+    if (!allowed) return sendHtml(c, messagePage('Нет доступа', '<p>Раздел доступен только сотрудникам этого ведомства.</p>'), 403);
     if (!SLUG.test(slug)) return notFoundPage(c);
     const view = await loadIssueView(deps.sql, { slug }, [`org-${organizationId}`, 'public']);
     if (view?.state !== 'published' || !view.sections.some((s) => s.organizationId === organizationId)) return notFoundPage(c);
     if (isPdf) {
       const pdf = await getIssuePdf(deps.sql, view.id, `org-${organizationId}`);
-      if (!pdf) return html(c, messagePage('PDF готовится', '<p>Файл появится через несколько минут.</p>'), 404);
+      if (!pdf) return sendHtml(c, messagePage('PDF готовится', '<p>Файл появится через несколько минут.</p>'), 404);
       return c.body(new Uint8Array(pdf), 200, {
         'content-type': 'application/pdf',
         'content-disposition': `inline; filename="bulletin-${slug}-${organizationId}.pdf"`,
@@ -122,7 +112,7 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
     }
     const own = view.sections.filter((s) => s.organizationId === organizationId);
     const links = { home: '/', archive: '/bulletin', pdf: `/bulletin/${slug}/agency/${organizationId}.pdf` };
-    return html(c, renderIssueHtml(view, [...own, ...view.sections.filter((s) => s.audience === 'public')], links));
+    return sendHtml(c, renderIssueHtml(view, [...own, ...view.sections.filter((s) => s.audience === 'public')], links));
   });
 
   app.get('/:file', async (c) => {
@@ -134,14 +124,14 @@ export function bulletinRoutes(deps: BulletinRoutesDeps): Hono {
     if (view?.state !== 'published') return notFoundPage(c);
     if (isPdf) {
       const pdf = await getIssuePdf(deps.sql, view.id);
-      if (!pdf) return html(c, messagePage('PDF готовится', '<p>Файл появится через несколько минут.</p>'), 404);
+      if (!pdf) return sendHtml(c, messagePage('PDF готовится', '<p>Файл появится через несколько минут.</p>'), 404);
       return c.body(new Uint8Array(pdf), 200, {
         'content-type': 'application/pdf',
         'content-disposition': `inline; filename="bulletin-${slug}.pdf"`,
         'cache-control': 'public, max-age=3600',
       });
     }
-    return html(c, renderIssueHtml(view, view.sections, { home: '/', archive: '/bulletin', pdf: `/bulletin/${slug}.pdf`, rss: '/bulletin/rss.xml', atom: '/bulletin/atom.xml' }));
+    return sendHtml(c, renderIssueHtml(view, view.sections, { home: '/', archive: '/bulletin', pdf: `/bulletin/${slug}.pdf`, rss: '/bulletin/rss.xml', atom: '/bulletin/atom.xml' }));
   });
   return app;
 }

@@ -1,21 +1,14 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '@most/shared/testing';
 import { parse } from 'node-html-parser';
-import { createUser } from '@most/services';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { createTestQueueBackend } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
 import type { Hono } from 'hono';
-import { createApp } from '../app';
-import { createLogger } from '../logger';
+import { createTestApp, createTestUser, testBrowsers, useAppServices } from '../test-support/app';
 import { TestBrowser } from '../test-support/http-client';
-
-const PASSWORD = 'correct horse battery';
 const run = promisify(execFile);
 
 type Data<T> = { result: { data: T } };
@@ -25,36 +18,20 @@ const data = <T>(response: { status: number; body: unknown }): T => {
 };
 
 describe('training over HTTP: trainee, instructor, monitor and the public verification page', () => {
-  let db: TestDatabase;
-  let queue: QueueBackend;
+  const { db, queue } = useAppServices();
   let app: Hono<never>;
-  let dataDir: string;
-  let ip = 0;
-
-  async function signedIn(email: string): Promise<TestBrowser> {
-    const b = new TestBrowser(app, { 'x-forwarded-for': `10.1.0.${++ip}` });
-    await b.open();
-    data(await b.mutate('auth.login', { email, password: PASSWORD }));
-    return b;
-  }
+  const dataDir = useTempDir('most-training-api-');
+  const { signedIn } = testBrowsers(() => app, '10.1.0');
 
   beforeAll(async () => {
     if (!existsSync('/usr/bin/pdftotext')) throw new Error('/usr/bin/pdftotext is missing: apt-get install -y poppler-utils');
-    db = await createTestDatabase();
-    queue = await createTestQueueBackend('redis', db.url);
-    dataDir = await mkdtemp(join(tmpdir(), 'most-training-api-'));
-    app = createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', publicUrl: 'http://localhost', dataDir }) as unknown as Hono<never>;
+    app = createTestApp({ sql: db.sql, queue, publicUrl: 'http://localhost', dataDir: dataDir.path });
     await db.sql`INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('adm-rtishchevo', 'Администрация Ртищевского района', 'Администрация Ртищево', 'local_government', 'other')`;
-    await createUser(db.sql, { email: 'monitor@most.test', role: 'monitor', password: PASSWORD }, { label: 'test' });
-    await createUser(db.sql, { email: 'teacher@most.test', role: 'instructor', password: PASSWORD }, { label: 'test' });
-    await createUser(db.sql, { email: 'other-teacher@most.test', role: 'instructor', password: PASSWORD }, { label: 'test' });
-    await createUser(db.sql, { email: 'trainee@most.test', role: 'trainee', password: PASSWORD, organizationCode: 'adm-rtishchevo' }, { label: 'test' });
-    await createUser(db.sql, { email: 'nosy@most.test', role: 'trainee', password: PASSWORD, organizationCode: 'adm-rtishchevo' }, { label: 'test' });
-  });
-  afterAll(async () => {
-    await queue?.close();
-    await db?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await createTestUser(db.sql, 'monitor@most.test', 'monitor');
+    await createTestUser(db.sql, 'teacher@most.test', 'instructor');
+    await createTestUser(db.sql, 'other-teacher@most.test', 'instructor');
+    await createTestUser(db.sql, 'trainee@most.test', 'trainee', 'adm-rtishchevo');
+    await createTestUser(db.sql, 'nosy@most.test', 'trainee', 'adm-rtishchevo');
   });
 
   it('runs a cohort from creation to a verified, then revoked, certificate', async () => {
@@ -156,7 +133,7 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
     expect(certificate.holder_name).toBe('Орлова Нина Игоревна');
     expect((await nosy.query('training.trainee.certificatePdf', { certificateId: certificate.id })).status).toBe(403);
     const pdf = data<{ fileName: string; contentBase64: string }>(await trainee.query('training.trainee.certificatePdf', { certificateId: certificate.id }));
-    const pdfPath = join(dataDir, 'cert.pdf');
+    const pdfPath = join(dataDir.path, 'cert.pdf');
     await writeFile(pdfPath, Buffer.from(pdf.contentBase64, 'base64'));
     const { stdout } = await run('/usr/bin/pdftotext', [pdfPath, '-']);
     expect(stdout).toContain('Орлова Нина Игоревна');

@@ -1,42 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { createTestQueueBackend } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
-import { changeEnrolmentState, createCohort, createCourse, enrolTrainee, issueCertificate, revokeCertificate, upsertTraineeProfile } from '@most/services';
-import { createApp } from '../app';
-import { createLogger } from '../logger';
+import { changeEnrolmentState, createCourse, enrolTrainee, issueCertificate, revokeCertificate, upsertTraineeProfile } from '@most/services';
+import { manualMarkCohort } from '@most/services/testing';
+import { createTestApp, useAppServices } from '../test-support/app';
 
 const actor = { id: null, label: 'test' };
 
 describe('public certificate verification page', () => {
-  let db: TestDatabase;
-  let queue: QueueBackend;
+  const { db, queue } = useAppServices();
   let code: string;
   let certificateId: number;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    queue = await createTestQueueBackend('redis', db.url);
     const [org] = await db.sql<{ id: number }[]>`
       INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('adm', 'Администрация района', 'Администрация', 'local_government', 'other') RETURNING id`;
     const [user] = await db.sql<{ id: number }[]>`INSERT INTO users (email, role, organization_id) VALUES ('t@most.test', 'trainee', ${org!.id}) RETURNING id`;
     // A name with markup must come out as text.
     await upsertTraineeProfile(db.sql, user!.id, { surname: '<script>alert(1)</script>', givenName: 'Анна' }, actor);
     const course = await createCourse(db.sql, { title: 'Официальные страницы & ответы жителям', kind: 'qualification_upgrade', totalHours: 24 }, actor);
-    const cohort = await createCohort(
+    const cohort = await manualMarkCohort(
       db.sql,
-      {
-        courseId: course.id,
-        title: 'Поток 1',
-        startsOn: '2026-03-02',
-        endsOn: '2026-03-20',
-        formOfStudy: 'distance',
-        capacity: 10,
-        enrolmentOpensAt: '2026-02-01T00:00:00Z',
-        enrolmentClosesAt: '2026-03-01T00:00:00Z',
-        completionRule: { mode: 'any', conditions: [{ kind: 'manual_mark' }] },
-      },
-      actor,
+      course.id,
+      { startsOn: '2026-03-02', endsOn: '2026-03-20', enrolmentOpensAt: '2026-02-01T00:00:00Z', enrolmentClosesAt: '2026-03-01T00:00:00Z' },
+      { title: 'Поток 1', capacity: 10 },
     );
     const enrolment = await enrolTrainee(db.sql, { cohortId: cohort.id, userId: user!.id }, actor, new Date('2026-02-10T00:00:00Z'));
     await changeEnrolmentState(db.sql, enrolment.id, { to: 'active', at: new Date('2026-03-02T00:00:00Z') }, actor);
@@ -45,12 +30,8 @@ describe('public certificate verification page', () => {
     code = certificate.verification_code;
     certificateId = certificate.id;
   });
-  afterAll(async () => {
-    await queue?.close();
-    await db?.drop();
-  });
 
-  const app = () => createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external' });
+  const app = () => createTestApp({ sql: db.sql, queue });
 
   it('shows a valid document without login, escaped, never cached', async () => {
     const response = await app().request(`/verify/${code.toLowerCase()}`);

@@ -1,21 +1,14 @@
-import { parseArgs } from 'node:util';
 import { getOrganization } from '@most/db';
 import { isAppError } from '@most/shared';
+import { exitWithUsage, parseStringOptions } from './args';
 import { connectForCli } from './connect';
 import { followCrawl } from './follow';
 
 /** `npm run crawl [-- --org <code> | --account <id>]`: crawl now through the queue and wait for the result. */
 const USAGE = 'Usage: npm run crawl [-- --org <organization code> | --account <account id>] [--timeout <minutes>]';
-let values: { org?: string; account?: string; timeout?: string };
-try {
-  ({ values } = parseArgs({ options: { org: { type: 'string' }, account: { type: 'string' }, timeout: { type: 'string' } } }));
-} catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
-  process.exit(64);
-}
+const values = parseStringOptions(USAGE, ['org', 'account', 'timeout']);
 if ((values.org && values.account) || (values.account && !/^[1-9]\d*$/.test(values.account)) || (values.timeout && !/^[1-9]\d*$/.test(values.timeout))) {
-  console.error(USAGE);
-  process.exit(64);
+  exitWithUsage(USAGE);
 }
 const cli = await connectForCli();
 try {

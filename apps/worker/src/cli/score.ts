@@ -1,24 +1,17 @@
-import { parseArgs } from 'node:util';
+import { exitWithUsage, parseStringOptions } from './args';
 import { connectForCli } from './connect';
 import { followRescore } from './follow';
 
 /** `npm run score -- --period week|month|quarter [--date YYYY-MM-DD]`: rescore through the queue and wait. */
 const USAGE = 'Usage: npm run score -- --period week|month|quarter [--date YYYY-MM-DD] [--timeout <minutes>]';
-let values: { period?: string; date?: string; timeout?: string };
-try {
-  ({ values } = parseArgs({ options: { period: { type: 'string' }, date: { type: 'string' }, timeout: { type: 'string' } } }));
-} catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
-  process.exit(64);
-}
+const values = parseStringOptions(USAGE, ['period', 'date', 'timeout']);
 const period = values.period;
 const validDate = (text: string) => {
   const day = new Date(`${text}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 };
 if ((period !== 'week' && period !== 'month' && period !== 'quarter') || (values.date && !validDate(values.date)) || (values.timeout && !/^[1-9]\d*$/.test(values.timeout))) {
-  console.error(USAGE);
-  process.exit(64);
+  exitWithUsage(USAGE);
 }
 const cli = await connectForCli();
 try {

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { SMTPServer } from 'smtp-server';
@@ -19,10 +18,10 @@ import {
   type IssueSummary,
 } from '@most/db';
 import { createDraftIssue, publishIssue, submitIssueForReview } from '@most/services';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { type TestDatabase, useTestDatabase } from '@most/db/testing';
 import type { BulletinDataset } from '@most/domain';
-import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
+import { useTestQueue, waitForJob } from '@most/queue/testing';
+import { useTempDir } from '@most/shared/testing';
 import { startWorker, type WorkerHandle } from '../worker';
 import type { BulletinWorkerOptions } from './bulletin-options';
 import { processBulletinGenerate } from './bulletin-generate';
@@ -55,20 +54,18 @@ async function publishFixtureIssue(sql: TestDatabase['sql'], dataset: BulletinDa
 }
 
 describe('bulletin distribution by e-mail through the queue', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
+  const queue = useTestQueue(db);
+  const outbox = useTempDir('most-outbox-');
   let dataset: BulletinDataset;
-  let queue: QueueBackend;
   let worker: WorkerHandle;
   let smtp: SMTPServer;
-  let outboxDir: string;
   const received: ReceivedMail[] = [];
   let busyOnce = true;
   let mailboxCreated = false;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
     dataset = await registerBulletinFixtureOrganizations(db.sql);
-    outboxDir = await mkdtemp(join(tmpdir(), 'most-outbox-'));
     smtp = new SMTPServer({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
@@ -91,19 +88,15 @@ describe('bulletin distribution by e-mail through the queue', () => {
       },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    queue = await createTestQueueBackend('redis', db.url);
   });
   afterAll(async () => {
     await worker?.close();
-    await queue?.close();
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
-    await rm(outboxDir, { recursive: true, force: true });
-    await db?.drop();
   });
 
   const options = (smtpUrl: string | undefined): BulletinWorkerOptions => ({
     smtpUrl,
-    outboxDir,
+    outboxDir: outbox.path,
     publicUrl: 'https://most.example',
     from: 'Цифровой мост <bulletin@most.example>',
     chromiumPath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -188,7 +181,7 @@ describe('bulletin distribution by e-mail through the queue', () => {
     const pdf = await getIssuePdf(db.sql, issue!.id);
     expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf?.subarray(-8).toString()).toContain('%%EOF');
-    const file = join(outboxDir, 'issue.pdf');
+    const file = join(outbox.path, 'issue.pdf');
     await writeFile(file, pdf!);
     const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
     const text = stdout.replace(/\s+/g, ' ');
@@ -215,7 +208,7 @@ describe('bulletin distribution by e-mail through the queue', () => {
     const balakovo = dataset.organizations.find((o) => o.name.startsWith('Администрация Балаковского'))!;
     const agencyPdf = await getIssuePdf(db.sql, issue!.id, `org-${balakovo.id}`);
     expect(agencyPdf?.subarray(0, 5).toString()).toBe('%PDF-');
-    const agencyFile = join(outboxDir, 'agency.pdf');
+    const agencyFile = join(outbox.path, 'agency.pdf');
     await writeFile(agencyFile, agencyPdf!);
     const agencyText = (await run('pdftotext', ['-enc', 'UTF-8', agencyFile, '-'])).stdout.replace(/\s+/g, ' ');
     expect(agencyText).toContain(balakovo.name);
@@ -268,10 +261,10 @@ describe('bulletin distribution by e-mail through the queue', () => {
     await waitForJob(queue.queue('system'), await queue.enqueue('bulletin-distribute', { issueId: issue.id }, { jobId: `bulletin-distribute-${issue.id}` }));
     const deliveries = (await listBulletinDeliveries(db.sql, issue.id)).filter((d) => d.status !== 'skipped');
     for (const delivery of deliveries) await waitForJob(queue.queue('system'), `bulletin-email-${delivery.id}`);
-    const files = (await readdir(outboxDir)).filter((f) => f.endsWith('.eml')).sort();
+    const files = (await readdir(outbox.path)).filter((f) => f.endsWith('.eml')).sort();
     expect(files).toHaveLength(4);
     expect(files.every((f) => f.startsWith('2026-11-'))).toBe(true);
-    const raw = await readFile(join(outboxDir, files[0]!), 'utf8');
+    const raw = await readFile(join(outbox.path, files[0]!), 'utf8');
     expect(raw).toMatch(/^To: [a-z0-9.@]+$/m);
     expect(decodeParts(raw)).toContain('Бюллетень «Цифровой мост»: ноябрь 2026');
     expect((await listBulletinDeliveries(db.sql, issue.id)).filter((d) => d.status === 'sent').every((d) => d.transport === 'outbox')).toBe(true);

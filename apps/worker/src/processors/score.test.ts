@@ -1,24 +1,9 @@
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type WorkerHandle } from '../worker';
+import { waitForJob } from '@most/queue/testing';
+import { describe, expect, it } from 'vitest';
+import { useRunningWorker } from '../test-support';
 import { scheduleScoring, SCORE_SCHEDULER_IDS } from './score';
 
-let db: TestDatabase;
-let queue: QueueBackend;
-let worker: WorkerHandle;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  queue = await createTestQueueBackend('redis', db.url);
-  worker = await startWorker({ sql: db.sql, queue });
-});
-afterAll(async () => {
-  await worker?.close();
-  await queue?.close();
-  await db?.drop();
-});
+const { db, queue } = useRunningWorker();
 
 describe('scoring jobs', () => {
   it('rescores a period and purges old text through the queue', async () => {

@@ -1,46 +1,18 @@
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
-import { changeEnrolmentState, createCohort, createCourse, enrolTrainee } from '@most/services';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type WorkerHandle } from '../worker';
+import { waitForJob } from '@most/queue/testing';
+import { changeEnrolmentState, createCourse, enrolTrainee } from '@most/services';
+import { manualMarkCohort } from '@most/services/testing';
+import { describe, expect, it } from 'vitest';
+import { useRunningWorker } from '../test-support';
 import { TRAINING_SCHEDULER_ID } from './training';
 
-let db: TestDatabase;
-let queue: QueueBackend;
-let worker: WorkerHandle;
+const { db, queue } = useRunningWorker();
 const actor = { id: null, label: 'test' };
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  queue = await createTestQueueBackend('redis', db.url);
-  worker = await startWorker({ sql: db.sql, queue });
-});
-afterAll(async () => {
-  await worker?.close();
-  await queue?.close();
-  await db?.drop();
-});
 
 describe('training jobs', () => {
   it('finalizes ended cohorts by their completion rule, once', async () => {
     const [org] = await db.sql<{ id: number }[]>`INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('t1', 'Администрация', 'Адм', 'local_government', 'other') RETURNING id`;
     const course = await createCourse(db.sql, { title: 'Курс для проверки', kind: 'qualification_upgrade', totalHours: 16 }, actor);
-    const cohort = await createCohort(
-      db.sql,
-      {
-        courseId: course.id,
-        title: 'Поток',
-        startsOn: '2026-01-12',
-        endsOn: '2026-01-30',
-        formOfStudy: 'distance',
-        capacity: 5,
-        enrolmentOpensAt: '2026-01-01T00:00:00Z',
-        enrolmentClosesAt: '2026-01-11T00:00:00Z',
-        completionRule: { mode: 'any', conditions: [{ kind: 'manual_mark' }] },
-      },
-      actor,
-    );
+    const cohort = await manualMarkCohort(db.sql, course.id, { startsOn: '2026-01-12', endsOn: '2026-01-30', enrolmentOpensAt: '2026-01-01T00:00:00Z', enrolmentClosesAt: '2026-01-11T00:00:00Z' });
     const ids: number[] = [];
     for (const [email, mark] of [
       ['done@most.test', true],
@@ -67,19 +39,11 @@ describe('training jobs', () => {
   it("starts enrolled trainees on the cohort's first day, once", async () => {
     const [org] = await db.sql<{ id: number }[]>`INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('t2', 'Школа', 'Школа', 'local_government', 'other') RETURNING id`;
     const course = await createCourse(db.sql, { title: 'Курс со стартом', kind: 'qualification_upgrade', totalHours: 16 }, actor);
-    const cohort = await createCohort(
+    const cohort = await manualMarkCohort(
       db.sql,
-      {
-        courseId: course.id,
-        title: 'Весенний поток',
-        startsOn: '2026-03-02',
-        endsOn: '2026-03-20',
-        formOfStudy: 'distance',
-        capacity: 5,
-        enrolmentOpensAt: '2026-02-01T00:00:00Z',
-        enrolmentClosesAt: '2026-03-01T00:00:00Z',
-      },
-      actor,
+      course.id,
+      { startsOn: '2026-03-02', endsOn: '2026-03-20', enrolmentOpensAt: '2026-02-01T00:00:00Z', enrolmentClosesAt: '2026-03-01T00:00:00Z' },
+      { title: 'Весенний поток' },
     );
     const [user] = await db.sql<{ id: number }[]>`INSERT INTO users (email, role, organization_id) VALUES ('spring@most.test', 'trainee', ${org!.id}) RETURNING id`;
     const e = await enrolTrainee(db.sql, { cohortId: cohort.id, userId: user!.id }, actor, new Date('2026-02-10T00:00:00Z'));

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../testing';
 import { claimDueAlerts, expireStuckAlerts, recordAlertFailure, recordAlertSent } from './deliver';
 import { answerQuestion, askQuestion, makeAlertAgency, makeAlertUser } from './fixture';
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from './inbox';
@@ -8,11 +8,7 @@ import { getAlertSettings, setAlertSubscription, unsubscribeAlertEmails, updateA
 
 const H = 3_600_000;
 const options = { publicUrl: 'https://most.example', telegram: false };
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase();
 
 const alertsOf = (userId: number) =>
   db.sql<{ kind: string; channel: string; status: string; title: string; body: string; next_attempt_at: Date }[]>`

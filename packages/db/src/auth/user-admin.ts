@@ -1,6 +1,6 @@
 import { AppError, type Role } from '@most/shared';
 import type { Queryable, Sql } from '../client';
-import { appendAudit } from '../audit';
+import { auditBy } from '../audit';
 import { deleteUserSessions } from './sessions';
 import { inTransaction } from '../transaction';
 import type { UserActor } from '../actor';
@@ -62,6 +62,6 @@ export async function disableUser(sql: Sql, userId: number, actor: UserActor): P
     if (!row) throw new AppError('NOT_FOUND', 'Пользователь не найден');
     await deleteUserSessions(tx, userId);
     await tx`UPDATE auth_tokens SET used_at = now() WHERE user_id = ${userId} AND used_at IS NULL`;
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'user.disable', entityType: 'user', entityId: String(userId) });
+    await auditBy(tx, actor, { action: 'user.disable', entityType: 'user', entityId: userId });
   });
 }

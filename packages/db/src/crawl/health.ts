@@ -5,21 +5,10 @@ export type CrawlPart = 'profile' | 'posts' | 'comments';
 
 /** A crawl step of the account finished: clears the failure streak. */
 export async function recordCrawlSuccess(sql: Queryable, accountId: number, part: CrawlPart, at: Date): Promise<void> {
-  const profileAt = part === 'profile' ? at : null;
-  const postsAt = part === 'posts' ? at : null;
-  await sql`
-    INSERT INTO crawl_health (account_id, last_run_at, last_success_at, last_profile_at, last_posts_at, consecutive_failures, updated_at)
-    VALUES (${accountId}, ${at}, ${at}, ${profileAt}, ${postsAt}, 0, now())
-    ON CONFLICT (account_id) DO UPDATE SET
-      last_run_at = GREATEST(crawl_health.last_run_at, excluded.last_run_at),
-      last_success_at = GREATEST(crawl_health.last_success_at, excluded.last_success_at),
-      last_profile_at = COALESCE(GREATEST(crawl_health.last_profile_at, excluded.last_profile_at), crawl_health.last_profile_at),
-      last_posts_at = COALESCE(GREATEST(crawl_health.last_posts_at, excluded.last_posts_at), crawl_health.last_posts_at),
-      consecutive_failures = 0,
-      updated_at = now()`;
+  await recordCrawlSuccesses(sql, [accountId], part, at);
 }
 
-/** The same step of many accounts succeeded (a batched profile read): recordCrawlSuccess for each, in one statement. */
+/** The same step of many accounts succeeded (a batched profile read), in one statement. */
 export async function recordCrawlSuccesses(sql: Queryable, accountIds: readonly number[], part: CrawlPart, at: Date): Promise<void> {
   if (accountIds.length === 0) return;
   const profileAt = part === 'profile' ? at : null;

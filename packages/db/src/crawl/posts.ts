@@ -1,20 +1,8 @@
+import type { NetworkPost } from '@most/shared';
 import type { Queryable } from '../client';
 import { boundText, chunked, POST_TEXT_LIMIT } from './text';
 
-export interface CrawledPost {
-  externalId: string;
-  url: string;
-  publishedAt: Date;
-  editedAt: Date | null;
-  text: string;
-  isPinned: boolean;
-  isAd: boolean;
-  likes: number;
-  reposts: number;
-  comments: number;
-  views: number | null;
-  commentsOpen: boolean | null;
-}
+export type CrawledPost = NetworkPost;
 
 export interface StoredPost {
   id: number;

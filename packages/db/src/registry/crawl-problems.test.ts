@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../testing';
 import type { Sql } from '../client';
 import { recordCrawlFailure, recordCrawlSuccess, recordPagesUnavailable } from '../crawl/health';
 import { countCrawlProblems, listAccountCrawlHealth } from './queries-crawl-health';
@@ -18,10 +18,9 @@ async function addAccount(sql: Sql, handle: string, network = 'vk', status = 'ac
 }
 
 describe('crawl problems of pages', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   const ids: Record<string, number> = {};
   beforeAll(async () => {
-    db = await createTestDatabase();
     ids.fresh = await addAccount(db.sql, 'fresh');
     ids.old = await addAccount(db.sql, 'old');
     ids.failing = await addAccount(db.sql, 'failing');
@@ -35,7 +34,6 @@ describe('crawl problems of pages', () => {
     await recordCrawlFailure(db.sql, ids.missing, { kind: 'account_unavailable', message: 'VK groups.getById error 100: group_ids is undefined', at: hoursAgo(3) });
     await recordPagesUnavailable(db.sql, [ids.missing], hoursAgo(1));
   });
-  afterAll(() => db?.drop());
 
   it('classifies each page once and counts the same classes', async () => {
     const page = await listAccountCrawlHealth(db.sql, {}, NOW);

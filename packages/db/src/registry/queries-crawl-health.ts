@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CRAWL_PROBLEMS, networkSchema, type AccountStatus, type CrawlProblem, type Network } from '@most/shared';
 import type { Queryable } from '../client';
 import type { Page } from './queries';
+import { pageFields } from './paging';
 
 export { CRAWL_PROBLEMS, type CrawlProblem } from '@most/shared';
 /** A page read longer ago than this is stale (the default schedule reads posts hourly, profiles daily). */
@@ -14,8 +15,7 @@ export const crawlHealthFilterSchema = z.object({
   failingOnly: z.boolean().default(false),
   /** Only accounts with this problem, or with any problem ('any'). */
   problem: z.enum([...CRAWL_PROBLEMS, 'any']).optional(),
-  page: z.number().int().min(1).max(100_000).default(1),
-  pageSize: z.number().int().min(1).max(500).default(100),
+  ...pageFields(500, 100),
 });
 export type CrawlHealthFilter = z.input<typeof crawlHealthFilterSchema>;
 

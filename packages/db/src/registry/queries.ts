@@ -3,7 +3,8 @@ import { normalizeAccountUrl, OFFICIAL_CHECK_REASON_RU, type OfficialCheckReason
 import { AppError, accountStatusSchema, organizationKindSchema, sectorSchema, type AccountStatus, type MunicipalityKind, type Network, type OrganizationKind, type Sector } from '@most/shared';
 import type { Queryable, Sql } from '../client';
 import type { UserActor as Actor } from '../actor';
-import { appendAudit } from '../audit';
+import { auditBy } from '../audit';
+import { pageFields } from './paging';
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 export const likePattern = (text: string) =>
@@ -17,8 +18,7 @@ export const organizationFilterSchema = z.object({
   sector: sectorSchema.optional(),
   kind: organizationKindSchema.optional(),
   search: z.string().max(200).optional(),
-  page: z.number().int().min(1).max(100_000).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
+  ...pageFields(200, 50),
 });
 export type OrganizationFilter = z.input<typeof organizationFilterSchema>;
 
@@ -216,7 +216,7 @@ export async function createOrganization(sql: Sql, input: OrganizationInput, act
       INSERT INTO organizations (code, full_name, short_name, kind, sector, municipality_id, parent_id, website, inn)
       VALUES (${o.code}, ${o.fullName}, ${o.shortName}, ${o.kind}, ${o.sector}, ${o.municipalityId}, ${o.parentId}, ${o.website}, ${o.inn})
       RETURNING id`;
-    await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: 'organization.create', entityType: 'organization', entityId: String(row!.id), details: { code: o.code } });
+    await auditBy(sql, actor, { action: 'organization.create', entityType: 'organization', entityId: row!.id, details: { code: o.code } });
     return getOrganization(sql, { id: row!.id });
   } catch (error) {
     if (uniqueViolation(error)) throw new AppError('CONFLICT', 'Организация с таким кодом уже есть', { details: { code: 'already exists' } });
@@ -252,7 +252,7 @@ export async function updateOrganization(sql: Sql, id: number, patch: Organizati
     if (foreignKeyViolation(error)) throw new AppError('BAD_REQUEST', 'Муниципалитет или вышестоящая организация не найдены', { details: { municipalityId: 'check', parentId: 'check' } });
     throw error;
   }
-  await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: 'organization.update', entityType: 'organization', entityId: String(id), details: { fields: Object.keys(columns) } });
+  await auditBy(sql, actor, { action: 'organization.update', entityType: 'organization', entityId: id, details: { fields: Object.keys(columns) } });
   return getOrganization(sql, { id });
 }
 
@@ -275,14 +275,7 @@ export async function createAccount(sql: Sql, input: z.input<typeof accountInput
       WHERE accounts.removed_at IS NOT NULL AND accounts.organization_id = excluded.organization_id
       RETURNING id, organization_id, network, canonical_url, handle, external_id, status, is_official, added_at`;
     if (!row) throw new AppError('CONFLICT', 'Этот аккаунт уже есть в реестре', { details: { url: 'already registered' } });
-    await appendAudit(sql, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: 'account.create',
-      entityType: 'account',
-      entityId: String(row.id),
-      details: { url: n.canonicalUrl, organizationId: a.organizationId },
-    });
+    await auditBy(sql, actor, { action: 'account.create', entityType: 'account', entityId: row.id, details: { url: n.canonicalUrl, organizationId: a.organizationId } });
     return toAccount(row);
   } catch (error) {
     if (uniqueViolation(error)) throw new AppError('CONFLICT', 'Этот аккаунт уже есть в реестре', { details: { url: 'already registered' } });
@@ -309,7 +302,7 @@ export async function updateAccount(sql: Sql, id: number, patch: z.input<typeof 
     WHERE id = ${id}
     RETURNING id, organization_id, network, canonical_url, handle, external_id, status, is_official, added_at`;
   if (!row) throw new AppError('NOT_FOUND', 'Аккаунт не найден');
-  await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: 'account.update', entityType: 'account', entityId: String(id), details: p });
+  await auditBy(sql, actor, { action: 'account.update', entityType: 'account', entityId: id, details: p });
   return toAccount(row);
 }
 

@@ -1,6 +1,6 @@
 import { averageEngagementRate, median, type EngagementKind, type EngagementPost } from '@most/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../testing';
 import { makeAccount, makePost } from './fixture';
 import { sectorPeers } from './score';
 
@@ -9,11 +9,7 @@ const FROM = saratov('2025-03-01T00:00:00');
 const TO = saratov('2025-04-01T00:00:00');
 const SECTORS = ['culture', 'sport', 'health'] as const;
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase();
 
 interface Page {
   sector: string;

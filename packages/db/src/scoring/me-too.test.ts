@@ -1,6 +1,6 @@
 import { METHODOLOGY_V1 } from '@most/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../testing';
 import { classifyPendingComments } from './classify';
 import { makeAccount, makeComment, makePost } from './fixture';
 import { measureQuestions } from './measure';
@@ -9,11 +9,7 @@ import { listOpenQuestions } from './watch';
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase();
 
 /** A question, two neighbours joining it in its thread, and optionally the page's answer to the asker. */
 async function thread(accountId: number, askedAt: Date, answerAfterMs: number | null) {

@@ -1,19 +1,15 @@
 import { median, parseMonthlyPeriodKey, percentile } from '@most/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadBulletinDataset } from '../bulletin/dataset';
-import { createTestDatabase, type TestDatabase } from '../testing';
-import { makeAccount, makeComment, makePost } from './fixture';
+import { useTestDatabase } from '../testing';
+import { makeAccount, makeQuestion } from './fixture';
 import { scorePeriod } from './score';
 import { organizationSlaDistribution } from './watch';
 
 const HOUR = 3_600_000;
 const saratov = (local: string) => new Date(`${local}+04:00`);
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase();
 
 describe('one percentile definition: SQL percentile_cont agrees with the domain', () => {
   it('on random samples (even and odd sizes, ties, single values)', async () => {
@@ -39,10 +35,7 @@ describe('one percentile definition: SQL percentile_cont agrees with the domain'
     // Ten questions in March 2025: five answered after 1 h, five after 1 h 30 min.
     for (let day = 0; day < 10; day += 1) {
       const at = saratov(`2025-03-${String(day + 2).padStart(2, '0')}T10:00:00`);
-      const postId = await makePost(db.sql, accountId, new Date(at.getTime() - HOUR));
-      const q = await makeComment(db.sql, { postId, accountId, author: `even-${day}`, at, text: 'Когда откроют поликлинику после ремонта?' });
-      const after = day < 5 ? HOUR : 1.5 * HOUR;
-      await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + after), threadRootId: q, replyToCommentId: q, replyToUser: `even-${day}` });
+      await makeQuestion(db.sql, { accountId, author: `even-${day}`, at, text: 'Когда откроют поликлинику после ремонта?', answeredAfterMs: day < 5 ? HOUR : 1.5 * HOUR });
     }
     await scorePeriod(db.sql, { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now: saratov('2025-04-15T00:00:00') });
 

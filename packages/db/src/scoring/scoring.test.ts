@@ -1,9 +1,9 @@
 import { evaluateSla, METHODOLOGY_V1, slaPolicy, type SlaComment } from '@most/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../testing';
 import { classifyPendingComments, overrideClassification } from './classify';
 import { decideDispute, raiseDispute } from './disputes';
-import { makeAccount, makeComment, makePost, pseudonym } from './fixture';
+import { makeAccount, makeComment, makeFullProfileSnapshot, makeMarchQuestions, makePost, pseudonym } from './fixture';
 import { markResponse, recordManualAssessment } from './manual';
 import { measureQuestions } from './measure';
 import { loadMethodology, lockMethodology, saveMethodology } from './methodology';
@@ -16,11 +16,7 @@ const HOUR = 3_600_000;
 const monitor = { id: null, label: 'monitor-test' };
 const saratov = (local: string) => new Date(`${local}+04:00`);
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase();
 
 describe('methodology versions', () => {
   it('seeds v1 exactly as the domain defines it', async () => {
@@ -152,35 +148,8 @@ describe('scoring a period end to end', () => {
   beforeAll(async () => {
     ({ accountId, organizationId } = await makeAccount(db.sql, { sector: 'health' }));
     ({ accountId: unreadId } = await makeAccount(db.sql, { organizationId, network: 'telegram' }));
-    await db.sql`
-      INSERT INTO account_snapshots (account_id, captured_at, last_seen_at, captured_day, content_hash, status, profile, raw)
-      VALUES (${accountId}, ${saratov('2025-02-20T10:00:00')}, ${saratov('2025-02-20T10:00:00')}, '2025-02-20', 'h', 'active',
-        ${db.sql.json({
-          description: 'Поликлиника',
-          website: 'https://p.example.ru',
-          phones: ['+7 8452 000000'],
-          emails: [],
-          address: 'ул. Мира, 1',
-          hasWorkingHours: true,
-          links: [{ url: 'https://vk.com/id1', name: 'Главный врач' }],
-          membersCount: 1000,
-          wall: 'open',
-          hasAvatar: true,
-          hasCover: true,
-        })}, '{}'::jsonb)`;
-    for (let day = 0; day < 31; day += 1) {
-      const postId = await makePost(db.sql, accountId, saratov(`2025-03-${String(day + 1).padStart(2, '0')}T09:00:00`), { likes: 20, views: 800 });
-      if (day >= 12) continue;
-      const at = saratov(`2025-03-${String(day + 1).padStart(2, '0')}T10:00:00`);
-      const q = await makeComment(db.sql, { postId, accountId, author: `c${day}`, at, text: `Когда включат воду на Рабочей ${day}? звоните 89171234567` });
-      questions.push(q);
-      await makeComment(db.sql, { postId, accountId, author: `d${day}`, at, text: 'Спасибо за информацию!' });
-      // 8 answered within 2 h, 2 answered after 30 h, 2 never.
-      if (day < 8)
-        await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 2 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
-      else if (day < 10)
-        await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 30 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
-    }
+    await makeFullProfileSnapshot(db.sql, accountId, saratov('2025-02-20T10:00:00'), '2025-02-20');
+    questions.push(...(await makeMarchQuestions(db.sql, accountId, { thanks: true })));
     await recordManualAssessment(db.sql, { accountId, criterionCode: 'LITERACY_STYLE', score: 1, validFrom: '2025-01-01' }, monitor);
   });
 

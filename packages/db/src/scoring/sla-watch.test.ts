@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../testing';
 import { classifyPendingComments } from './classify';
 import { makeAccount, makeComment, makePost } from './fixture';
 import { slaWatch } from './sla-watch';
@@ -8,11 +8,7 @@ const HOUR = 3_600_000;
 const now = new Date('2026-11-20T12:00:00Z');
 const ago = (hours: number) => new Date(now.getTime() - hours * HOUR);
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase();
 
 describe('SLA watch state: claims only what was read', () => {
   it('pages never read: "not read", naming the pages, with no questions and no success claim', async () => {

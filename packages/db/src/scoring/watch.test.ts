@@ -1,6 +1,6 @@
 import { METHODOLOGY_V1 } from '@most/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../testing';
 import { classifyPendingComments, overrideClassification } from './classify';
 import { makeAccount, makeComment, makePost } from './fixture';
 import { recordManualAssessment } from './manual';
@@ -14,11 +14,7 @@ const monitor = { id: null, label: 'monitor-test' };
 const now = new Date('2026-11-20T12:00:00Z');
 const ago = (hours: number) => new Date(now.getTime() - hours * HOUR);
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase();
 
 describe('SLA watch: open questions of one organization', () => {
   it('lists unanswered questions with their deadline, most urgent first, redacted and pseudonymous', async () => {

@@ -1,4 +1,5 @@
 import { bulletinDatasetSchema, type BulletinCriterionResult, type BulletinDataset, type BulletinOrganization, type ParsedBulletinDataset } from './dataset';
+import { heading, left, paragraph, right, table } from './block-builders';
 import { organizationSectionKey, type Block, type BulletinDraft, type Section } from './blocks';
 import { formatDelta, formatMinutes, formatPercent, formatSaratovDate, formatScore, recommendationStatusLabel, redactContacts, roundTo } from './format';
 import { escapeMarkdown } from './markdown';
@@ -57,25 +58,25 @@ function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganizatio
   const sla = dataset.sla.overall;
   const resolvedOrganizations = new Set(dataset.resolved.map((r) => r.organizationId)).size;
 
-  blocks.push({ key: 'public-summary-heading', kind: 'heading', level: 2, text: `Главное за период: ${period.label}` });
-  blocks.push({
-    key: 'public-intro',
-    kind: 'paragraph',
-    markdown:
+  blocks.push(heading('public-summary-heading', 2, `Главное за период: ${period.label}`));
+  blocks.push(
+    paragraph(
+      'public-intro',
       `Бюллетень общественного мониторинга официальных страниц органов власти и подведомственных учреждений в социальных сетях ` +
-      `за период с ${formatIsoDate(period.start)} по ${formatIsoDate(lastDay(period.end))}.` +
-      (dataset.methodologyVersion ? ` Оценки рассчитаны по методике версии ${escapeMarkdown(dataset.methodologyVersion)}, шкала 0–100.` : ' Оценки по шкале 0–100.'),
-  });
+        `за период с ${formatIsoDate(period.start)} по ${formatIsoDate(lastDay(period.end))}.` +
+        (dataset.methodologyVersion ? ` Оценки рассчитаны по методике версии ${escapeMarkdown(dataset.methodologyVersion)}, шкала 0–100.` : ' Оценки по шкале 0–100.'),
+    ),
+  );
   if (!anythingMeasured(dataset, ranked)) {
     // No statement of success or failure from data that was never measured.
     const reason = dataset.notMeasuredReason;
-    blocks.push({
-      key: 'public-not-measured',
-      kind: 'paragraph',
-      markdown:
+    blocks.push(
+      paragraph(
+        'public-not-measured',
         `За этот период ничего не измерено${reason ? `: ${escapeMarkdown(reason)}` : ''}. Организаций в реестре: ${dataset.organizations.length}, оценено: 0. ` +
-        'Рейтинг, частые проблемы и выполнение критериев появятся в бюллетене после измерения.',
-    });
+          'Рейтинг, частые проблемы и выполнение критериев появятся в бюллетене после измерения.',
+      ),
+    );
     return { key: 'public', audience: 'public', organizationId: null, title: 'Общий выпуск', blocks };
   }
   blocks.push({
@@ -95,21 +96,17 @@ function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganizatio
 
   const top = ranked.slice(0, settings.rankingSize);
   const bottom = ranked.slice(Math.max(settings.rankingSize, ranked.length - settings.rankingSize));
-  blocks.push({ key: 'public-top-heading', kind: 'heading', level: 2, text: 'Рейтинг: лучшие результаты' });
+  blocks.push(heading('public-top-heading', 2, 'Рейтинг: лучшие результаты'));
   const unranked = 'Рейтинг не составлен: ни одна организация не набрала достаточно измеренных данных.';
-  blocks.push(ranked.length > 0 ? rankingTable('public-top', top) : { key: 'public-top', kind: 'paragraph', markdown: unranked });
-  blocks.push({ key: 'public-bottom-heading', kind: 'heading', level: 2, text: 'Рейтинг: требуют внимания' });
-  blocks.push(
-    bottom.length > 0
-      ? rankingTable('public-bottom', bottom)
-      : { key: 'public-bottom', kind: 'paragraph', markdown: ranked.length > 0 ? 'Все оценённые организации вошли в верхнюю часть рейтинга.' : unranked },
-  );
+  blocks.push(ranked.length > 0 ? rankingTable('public-top', top) : paragraph('public-top', unranked));
+  blocks.push(heading('public-bottom-heading', 2, 'Рейтинг: требуют внимания'));
+  blocks.push(bottom.length > 0 ? rankingTable('public-bottom', bottom) : paragraph('public-bottom', ranked.length > 0 ? 'Все оценённые организации вошли в верхнюю часть рейтинга.' : unranked));
 
   const movers = biggestMovers(dataset.organizations, settings.moversSize);
   const moved = [...movers.up, ...movers.down];
-  blocks.push({ key: 'public-movers-heading', kind: 'heading', level: 2, text: 'Наибольшие изменения' });
+  blocks.push(heading('public-movers-heading', 2, 'Наибольшие изменения'));
   if (moved.length === 0) {
-    blocks.push({ key: 'public-movers', kind: 'paragraph', markdown: 'Нет организаций, оценённых в обоих периодах с изменением балла.' });
+    blocks.push(paragraph('public-movers', 'Нет организаций, оценённых в обоих периодах с изменением балла.'));
   } else {
     blocks.push({
       key: 'public-movers-figure',
@@ -117,46 +114,38 @@ function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganizatio
       caption: 'Изменение балла по сравнению с прошлым периодом',
       bars: moved.map((m) => ({ label: m.organization.name, value: m.delta, display: formatDelta(m.organization.scoreCurrent, m.organization.scorePrevious) })),
     });
-    blocks.push({
-      key: 'public-movers',
-      kind: 'table',
-      caption: null,
-      columns: [
-        { key: 'name', label: 'Организация', align: 'left' },
-        { key: 'previous', label: 'Было', align: 'right' },
-        { key: 'current', label: 'Стало', align: 'right' },
-        { key: 'delta', label: 'Изменение', align: 'right' },
-      ],
-      rows: moved.map((m) => [
-        m.organization.name,
-        formatScore(m.organization.scorePrevious),
-        formatScore(m.organization.scoreCurrent),
-        formatDelta(m.organization.scoreCurrent, m.organization.scorePrevious),
-      ]),
-    });
+    blocks.push(
+      table(
+        'public-movers',
+        [left('name', 'Организация'), right('previous', 'Было'), right('current', 'Стало'), right('delta', 'Изменение')],
+        moved.map((m) => [
+          m.organization.name,
+          formatScore(m.organization.scorePrevious),
+          formatScore(m.organization.scoreCurrent),
+          formatDelta(m.organization.scoreCurrent, m.organization.scorePrevious),
+        ]),
+      ),
+    );
   }
 
   blocks.push(...commonProblemBlocks(dataset, settings));
 
-  blocks.push({ key: 'public-sla-heading', kind: 'heading', level: 2, text: 'Ответы на вопросы жителей (норматив — 24 часа)' });
+  blocks.push(heading('public-sla-heading', 2, 'Ответы на вопросы жителей (норматив — 24 часа)'));
   const withoutSample = dataset.sla.organizations.filter((o) => !o.enoughData).length;
-  blocks.push({
-    key: 'public-sla',
-    kind: 'table',
-    caption: null,
-    columns: [
-      { key: 'metric', label: 'Показатель', align: 'left' },
-      { key: 'value', label: 'Значение', align: 'right' },
-    ],
-    rows: [
-      ['Вопросов в комментариях', sla.questions],
-      ['Получили ответ страницы', `${sla.answered} (${formatPercent(sla.answered, sla.questions)})`],
-      ['Ответ в течение 24 часов', `${sla.answeredWithin24h} (${formatPercent(sla.answeredWithin24h, sla.questions)})`],
-      ['Медиана времени первого ответа', formatMinutes(sla.medianMinutes)],
-      ['90-й процентиль времени первого ответа', formatMinutes(sla.p90Minutes)],
-      ['Организаций с недостаточной выборкой', withoutSample],
-    ],
-  });
+  blocks.push(
+    table(
+      'public-sla',
+      [left('metric', 'Показатель'), right('value', 'Значение')],
+      [
+        ['Вопросов в комментариях', sla.questions],
+        ['Получили ответ страницы', `${sla.answered} (${formatPercent(sla.answered, sla.questions)})`],
+        ['Ответ в течение 24 часов', `${sla.answeredWithin24h} (${formatPercent(sla.answeredWithin24h, sla.questions)})`],
+        ['Медиана времени первого ответа', formatMinutes(sla.medianMinutes)],
+        ['90-й процентиль времени первого ответа', formatMinutes(sla.p90Minutes)],
+        ['Организаций с недостаточной выборкой', withoutSample],
+      ],
+    ),
+  );
   return { key: 'public', audience: 'public', organizationId: null, title: 'Общий выпуск', blocks };
 }
 
@@ -176,23 +165,19 @@ function commonProblemBlocks(dataset: ParsedBulletinDataset, settings: Settings)
     .sort(([codeA, a], [codeB, b]) => b.unmet.size - a.unmet.size || b.unmet.size / b.measured.size - a.unmet.size / a.measured.size || codeA.localeCompare(codeB))
     .slice(0, settings.commonCriteriaSize);
 
-  const blocks: Block[] = [{ key: 'public-problems-heading', kind: 'heading', level: 2, text: 'Частые проблемы и хорошие примеры' }];
+  const blocks: Block[] = [heading('public-problems-heading', 2, 'Частые проблемы и хорошие примеры')];
   if (common.length === 0) {
     const markdown = byCriterion.size > 0 ? 'Все измеренные критерии выполнены.' : 'Критерии за период не измерялись.';
-    blocks.push({ key: 'public-problems', kind: 'paragraph', markdown });
+    blocks.push(paragraph('public-problems', markdown));
     return blocks;
   }
-  blocks.push({
-    key: 'public-problems',
-    kind: 'table',
-    caption: null,
-    columns: [
-      { key: 'criterion', label: 'Критерий', align: 'left' },
-      { key: 'unmet', label: 'Не выполняют', align: 'right' },
-      { key: 'share', label: 'Доля', align: 'right' },
-    ],
-    rows: common.map(([code, entry]) => [titles.get(code) ?? code, `${entry.unmet.size} из ${entry.measured.size}`, formatPercent(entry.unmet.size, entry.measured.size)]),
-  });
+  blocks.push(
+    table(
+      'public-problems',
+      [left('criterion', 'Критерий'), right('unmet', 'Не выполняют'), right('share', 'Доля')],
+      common.map(([code, entry]) => [titles.get(code) ?? code, `${entry.unmet.size} из ${entry.measured.size}`, formatPercent(entry.unmet.size, entry.measured.size)]),
+    ),
+  );
   common.forEach(([code, entry], index) => {
     // Good practice: pages that meet the criterion, from the best-scoring organizations.
     const seen = new Set<number>();
@@ -208,7 +193,7 @@ function commonProblemBlocks(dataset: ParsedBulletinDataset, settings: Settings)
       .filter((row) => (seen.has(row.organization.id) ? false : (seen.add(row.organization.id), true)))
       .slice(0, settings.examplesPerCriterion);
     if (examples.length === 0) return;
-    blocks.push({ key: `public-practice-${index + 1}-heading`, kind: 'heading', level: 3, text: `Хороший пример: ${titles.get(code) ?? code}` });
+    blocks.push(heading(`public-practice-${index + 1}-heading`, 3, `Хороший пример: ${titles.get(code) ?? code}`));
     blocks.push({
       key: `public-practice-${index + 1}`,
       kind: 'list',
@@ -260,41 +245,37 @@ function agencySection(dataset: ParsedBulletinDataset, organization: BulletinOrg
   const rankBefore = index.rankBefore.get(organization.id);
   const sla = index.sla.get(organization.id);
 
-  blocks.push({ key: `${key}-heading`, kind: 'heading', level: 2, text: organization.name });
+  blocks.push(heading(`${key}-heading`, 2, organization.name));
   const results = index.results(organization.id);
   const measured = results.length > 0 || organization.scoreCurrent !== null || (sla !== undefined && sla.questions > 0);
   if (!measured) {
     const reason = organization.notMeasuredReason ?? dataset.notMeasuredReason;
-    blocks.push({
-      key: `${key}-not-measured`,
-      kind: 'paragraph',
-      markdown: `За этот период страницы организации не измерены${reason ? `: ${escapeMarkdown(reason)}` : ''}. Оценка, место в рейтинге и выполнение критериев появятся после измерения.`,
-    });
+    blocks.push(
+      paragraph(
+        `${key}-not-measured`,
+        `За этот период страницы организации не измерены${reason ? `: ${escapeMarkdown(reason)}` : ''}. Оценка, место в рейтинге и выполнение критериев появятся после измерения.`,
+      ),
+    );
   }
-  blocks.push({
-    key: `${key}-scores`,
-    kind: 'table',
-    caption: null,
-    columns: [
-      { key: 'metric', label: 'Показатель', align: 'left' },
-      { key: 'current', label: dataset.period.label, align: 'right' },
-      { key: 'previous', label: dataset.previousPeriod?.label ?? 'Прошлый период', align: 'right' },
-      { key: 'delta', label: 'Изменение', align: 'right' },
-    ],
-    rows: [
-      ['Итоговый балл', formatScore(organization.scoreCurrent), formatScore(organization.scorePrevious), formatDelta(organization.scoreCurrent, organization.scorePrevious)],
-      ['Место в рейтинге', rank ? `${rank.rank} из ${index.rankedCount}` : '—', rankBefore ? `${rankBefore.rank} из ${index.rankedBeforeCount}` : '—', ''],
-      ...(sla
-        ? sla.enoughData
-          ? [
-              ['Вопросов жителей', String(sla.questions), '', ''],
-              ['Ответ в течение 24 часов', formatPercent(sla.answeredWithin24h, sla.questions), '', ''],
-              ['Медиана времени первого ответа', formatMinutes(sla.medianMinutes), '', ''],
-            ]
-          : [['Ответы на вопросы жителей', `недостаточно данных (${sla.questions} вопр.)`, '', '']]
-        : []),
-    ],
-  });
+  blocks.push(
+    table(
+      `${key}-scores`,
+      [left('metric', 'Показатель'), right('current', dataset.period.label), right('previous', dataset.previousPeriod?.label ?? 'Прошлый период'), right('delta', 'Изменение')],
+      [
+        ['Итоговый балл', formatScore(organization.scoreCurrent), formatScore(organization.scorePrevious), formatDelta(organization.scoreCurrent, organization.scorePrevious)],
+        ['Место в рейтинге', rank ? `${rank.rank} из ${index.rankedCount}` : '—', rankBefore ? `${rankBefore.rank} из ${index.rankedBeforeCount}` : '—', ''],
+        ...(sla
+          ? sla.enoughData
+            ? [
+                ['Вопросов жителей', String(sla.questions), '', ''],
+                ['Ответ в течение 24 часов', formatPercent(sla.answeredWithin24h, sla.questions), '', ''],
+                ['Медиана времени первого ответа', formatMinutes(sla.medianMinutes), '', ''],
+              ]
+            : [['Ответы на вопросы жителей', `недостаточно данных (${sla.questions} вопр.)`, '', '']]
+          : []),
+      ],
+    ),
+  );
 
   const unmet = results
     .filter((r) => !r.met)
@@ -304,49 +285,36 @@ function agencySection(dataset: ParsedBulletinDataset, organization: BulletinOrg
         a.criterionCode.localeCompare(b.criterionCode) ||
         (a.accountUrl ?? '').localeCompare(b.accountUrl ?? ''),
     );
-  blocks.push({ key: `${key}-unmet-heading`, kind: 'heading', level: 3, text: 'Невыполненные критерии' });
+  blocks.push(heading(`${key}-unmet-heading`, 3, 'Невыполненные критерии'));
   blocks.push(
     unmet.length === 0
-      ? { key: `${key}-unmet`, kind: 'paragraph', markdown: results.length > 0 ? 'Все измеренные критерии выполнены.' : 'Критерии за период не измерялись.' }
-      : {
-          key: `${key}-unmet`,
-          kind: 'table',
-          caption: null,
-          columns: [
-            { key: 'criterion', label: 'Критерий', align: 'left' },
-            { key: 'account', label: 'Страница', align: 'left' },
-            { key: 'evidence', label: 'Что обнаружено', align: 'left' },
-          ],
-          rows: unmet.map((r) => [titles.get(r.criterionCode) ?? r.criterionCode, r.accountUrl ?? '—', r.evidence ? redactContacts(r.evidence) : '—']),
-          rowLinks: unmet.map((r) => r.evidenceUrl ?? r.accountUrl),
-        },
+      ? paragraph(`${key}-unmet`, results.length > 0 ? 'Все измеренные критерии выполнены.' : 'Критерии за период не измерялись.')
+      : table(
+          `${key}-unmet`,
+          [left('criterion', 'Критерий'), left('account', 'Страница'), left('evidence', 'Что обнаружено')],
+          unmet.map((r) => [titles.get(r.criterionCode) ?? r.criterionCode, r.accountUrl ?? '—', r.evidence ? redactContacts(r.evidence) : '—']),
+          unmet.map((r) => r.evidenceUrl ?? r.accountUrl),
+        ),
   );
 
   const open = index
     .recommendations(organization.id)
     .filter((r) => !CLOSED_RECOMMENDATION_STATUSES.has(r.status))
     .sort((a, b) => a.id - b.id);
-  blocks.push({ key: `${key}-recommendations-heading`, kind: 'heading', level: 3, text: 'Рекомендации' });
+  blocks.push(heading(`${key}-recommendations-heading`, 3, 'Рекомендации'));
   blocks.push(
     open.length === 0
-      ? { key: `${key}-recommendations`, kind: 'paragraph', markdown: measured ? 'Открытых рекомендаций нет.' : 'Рекомендаций нет: за период страницы не измерялись.' }
-      : {
-          key: `${key}-recommendations`,
-          kind: 'table',
-          caption: null,
-          columns: [
-            { key: 'number', label: '№', align: 'right' },
-            { key: 'criterion', label: 'Критерий', align: 'left' },
-            { key: 'text', label: 'Рекомендация', align: 'left' },
-            { key: 'status', label: 'Статус', align: 'left' },
-          ],
-          rows: open.map((r) => [r.id, r.criterionCode ? (titles.get(r.criterionCode) ?? r.criterionCode) : '—', redactContacts(r.text), recommendationStatusLabel(r.status)]),
-        },
+      ? paragraph(`${key}-recommendations`, measured ? 'Открытых рекомендаций нет.' : 'Рекомендаций нет: за период страницы не измерялись.')
+      : table(
+          `${key}-recommendations`,
+          [right('number', '№'), left('criterion', 'Критерий'), left('text', 'Рекомендация'), left('status', 'Статус')],
+          open.map((r) => [r.id, r.criterionCode ? (titles.get(r.criterionCode) ?? r.criterionCode) : '—', redactContacts(r.text), recommendationStatusLabel(r.status)]),
+        ),
   );
 
   const resolved = [...index.resolved(organization.id)].sort((a, b) => a.recommendationId - b.recommendationId);
   if (resolved.length > 0) {
-    blocks.push({ key: `${key}-resolved-heading`, kind: 'heading', level: 3, text: 'Выполнено после повторной проверки' });
+    blocks.push(heading(`${key}-resolved-heading`, 3, 'Выполнено после повторной проверки'));
     blocks.push({
       key: `${key}-resolved`,
       kind: 'list',
@@ -356,21 +324,15 @@ function agencySection(dataset: ParsedBulletinDataset, organization: BulletinOrg
   }
 
   const disputes = [...index.disputes(organization.id)].sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id - b.id);
-  blocks.push({ key: `${key}-disputes-heading`, kind: 'heading', level: 3, text: 'Открытые споры' });
+  blocks.push(heading(`${key}-disputes-heading`, 3, 'Открытые споры'));
   blocks.push(
     disputes.length === 0
-      ? { key: `${key}-disputes`, kind: 'paragraph', markdown: 'Открытых споров нет.' }
-      : {
-          key: `${key}-disputes`,
-          kind: 'table',
-          caption: null,
-          columns: [
-            { key: 'opened', label: 'Открыт', align: 'left' },
-            { key: 'criterion', label: 'Критерий', align: 'left' },
-            { key: 'summary', label: 'Суть', align: 'left' },
-          ],
-          rows: disputes.map((d) => [formatSaratovDate(d.openedAt), d.criterionCode ? (titles.get(d.criterionCode) ?? d.criterionCode) : '—', redactContacts(d.summary)]),
-        },
+      ? paragraph(`${key}-disputes`, 'Открытых споров нет.')
+      : table(
+          `${key}-disputes`,
+          [left('opened', 'Открыт'), left('criterion', 'Критерий'), left('summary', 'Суть')],
+          disputes.map((d) => [formatSaratovDate(d.openedAt), d.criterionCode ? (titles.get(d.criterionCode) ?? d.criterionCode) : '—', redactContacts(d.summary)]),
+        ),
   );
   return {
     section: { key, audience: 'agency', organizationId: organization.id, title: organization.name, blocks },
@@ -379,19 +341,11 @@ function agencySection(dataset: ParsedBulletinDataset, organization: BulletinOrg
 }
 
 function rankingTable(key: string, rows: RankedOrganization[]): Block {
-  return {
+  return table(
     key,
-    kind: 'table',
-    caption: null,
-    columns: [
-      { key: 'rank', label: 'Место', align: 'right' },
-      { key: 'name', label: 'Организация', align: 'left' },
-      { key: 'municipality', label: 'Муниципалитет', align: 'left' },
-      { key: 'score', label: 'Балл', align: 'right' },
-      { key: 'delta', label: 'Изменение', align: 'right' },
-    ],
-    rows: rows.map((r) => [r.rank, r.organization.name, r.organization.municipality ?? '—', formatScore(r.score), formatDelta(r.organization.scoreCurrent, r.organization.scorePrevious)]),
-  };
+    [right('rank', 'Место'), left('name', 'Организация'), left('municipality', 'Муниципалитет'), right('score', 'Балл'), right('delta', 'Изменение')],
+    rows.map((r) => [r.rank, r.organization.name, r.organization.municipality ?? '—', formatScore(r.score), formatDelta(r.organization.scoreCurrent, r.organization.scorePrevious)]),
+  );
 }
 
 /** Whether the dataset holds any measurement at all: a score, a criterion verdict or a question. */

@@ -3,16 +3,10 @@
  * result carries one of these codes; `criterionReasonRu` gives the sentence a reader sees.
  * A network adapter that cannot read something (e.g. comments in Telegram) adds a code here.
  */
+const PAGE_UNREAD = ['page_not_read', 'page_not_found', 'page_deleted', 'page_private', 'page_blocked', 'profile_not_read', 'posts_not_read', 'comments_not_read'] as const;
 export const CRITERION_REASONS = [
   // not_measured: the data the criterion needs was never read
-  'page_not_read',
-  'page_not_found',
-  'page_deleted',
-  'page_private',
-  'page_blocked',
-  'profile_not_read',
-  'posts_not_read',
-  'comments_not_read',
+  ...PAGE_UNREAD,
   'website_not_checked',
   'not_assessed',
   // not_applicable
@@ -56,16 +50,7 @@ const REASON_RU: Record<CriterionReason, string> = {
 };
 
 /** Reasons meaning the page (or the part of it a criterion needs) was never read: nothing may be recommended from them. */
-export const PAGE_UNREAD_REASONS: readonly CriterionReason[] = [
-  'page_not_read',
-  'page_not_found',
-  'page_deleted',
-  'page_private',
-  'page_blocked',
-  'profile_not_read',
-  'posts_not_read',
-  'comments_not_read',
-];
+export const PAGE_UNREAD_REASONS: readonly CriterionReason[] = PAGE_UNREAD;
 
 /** Reasons meaning the data was never read (status not_measured), as opposed to too little of it. */
 export const NOT_MEASURED_REASONS: ReadonlySet<CriterionReason> = new Set([...PAGE_UNREAD_REASONS, 'website_not_checked', 'not_assessed']);

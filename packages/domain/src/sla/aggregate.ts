@@ -111,25 +111,19 @@ export function aggregateSla(outcomes: readonly QuestionOutcome[], options: { mi
       if (s.responseMs !== null) substantiveTimes.push(s.responseMs);
     }
   }
-  const decided = inTime + late + breached;
-  const common = { questions: outcomes.length, openWithinWindow: open, excludedDeleted: options.excludedDeleted ?? 0, minimumSample: options.minimumSample };
-  if (decided < options.minimumSample) return { status: 'not_enough_data', ...common };
   times.sort((a, b) => a - b);
   substantiveTimes.sort((a, b) => a - b);
-  return {
-    status: 'ok',
-    ...common,
-    figures: {
-      decided,
-      answered: inTime + late,
+  return aggregateFromCounts(
+    {
       answeredInTime: inTime,
       answeredLate: late,
       breached,
-      responseRate: (inTime + late) / decided,
-      shareWithinSla: inTime / decided,
+      openWithinWindow: open,
+      excludedDeleted: options.excludedDeleted ?? 0,
       medianFirstResponseMs: median(times),
       p90FirstResponseMs: percentile(times, 90),
+      substantive: assessed === 0 ? null : { assessed, answered: substantiveAnswered, shareWithinSla: substantiveInTime / assessed, medianResponseMs: median(substantiveTimes) },
     },
-    substantive: assessed === 0 ? null : { assessed, answered: substantiveAnswered, shareWithinSla: substantiveInTime / assessed, medianResponseMs: median(substantiveTimes) },
-  };
+    options.minimumSample,
+  );
 }

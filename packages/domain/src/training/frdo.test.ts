@@ -97,6 +97,18 @@ const cellsByHeader = (record: FrdoRecord) => {
   return Object.fromEntries(FRDO_HEADERS.map((h, i) => [h, cells[i]]));
 };
 
+/** The certificate a duplicate replaces. */
+const ORIGINAL_CERTIFICATE = {
+  documentType: 'qualification_certificate' as const,
+  series: 'ПК26',
+  number: '000001',
+  registrationNumber: '2026-000001',
+  issueDate: '2026-06-30',
+  surname: 'Петрова',
+  givenName: 'Мария',
+  patronymic: 'Петровна',
+};
+
 describe('ФИС ФРДО template (golden)', () => {
   it('has the template header row, 40 columns in order', () => {
     expect(FRDO_HEADERS).toEqual(TEMPLATE_HEADERS);
@@ -145,16 +157,7 @@ describe('ФИС ФРДО row', () => {
       registrationNumber: '2026-000007',
       issueDate: '2026-09-01',
       lossConfirmation: 'police',
-      original: {
-        documentType: 'qualification_certificate',
-        series: 'ПК26',
-        number: '000001',
-        registrationNumber: '2026-000001',
-        issueDate: '2026-06-30',
-        surname: 'Петрова',
-        givenName: 'Мария',
-        patronymic: 'Петровна',
-      },
+      original: ORIGINAL_CERTIFICATE,
     });
     const { cells, errors } = buildFrdoRow(duplicate);
     expect(errors).toEqual([]);
@@ -165,16 +168,7 @@ describe('ФИС ФРДО row', () => {
   });
 
   it('a duplicate needs a loss or exchange confirmation; an original must not have one', () => {
-    const original = {
-      documentType: 'qualification_certificate' as const,
-      series: 'ПК26',
-      number: '000001',
-      registrationNumber: '2026-000001',
-      issueDate: '2026-06-30',
-      surname: 'Петрова',
-      givenName: 'Мария',
-      patronymic: null,
-    };
+    const original = { ...ORIGINAL_CERTIFICATE, patronymic: null };
     expect(buildFrdoRow(frdoRecord({ original })).errors.map((e) => e.column)).toEqual(['Подтверждение утраты']);
     expect(buildFrdoRow(frdoRecord({ exchangeConfirmation: 'damage' })).errors.map((e) => e.column)).toEqual(['Подтверждение обмена']);
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, roleSchema } from '@most/shared';
 import type { Queryable, Sql } from '@most/db';
-import { appendAudit } from '@most/db';
+import { appendAudit, auditBy } from '@most/db';
 import { hashPassword } from './passwords';
 import { toSessionUser } from './login';
 import type { SessionUser } from '@most/db';
@@ -145,14 +145,7 @@ export async function inviteUser(sql: Sql, input: InvitationInput, actor: UserAc
           VALUES (${invitation.email}, ${invitation.displayName}, ${invitation.role}, ${invitation.organizationId})
           RETURNING id, email, display_name, role, organization_id`;
     const token = await issueToken(tx, { userId: user!.id, purpose: 'invitation', ttlMs: INVITATION_TTL_MS, createdBy: actor.id });
-    await appendAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: 'user.invite',
-      entityType: 'user',
-      entityId: String(user!.id),
-      details: { email: invitation.email, role: invitation.role, organizationId: invitation.organizationId },
-    });
+    await auditBy(tx, actor, { action: 'user.invite', entityType: 'user', entityId: user!.id, details: { email: invitation.email, role: invitation.role, organizationId: invitation.organizationId } });
     return { user: toSessionUser(user!), token };
   });
 }

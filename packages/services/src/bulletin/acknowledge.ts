@@ -1,4 +1,4 @@
-import { appendAudit, findAcknowledgement, inTransaction, type AcknowledgementLink, type Actor, type Queryable, type Sql } from '@most/db';
+import { auditBy, findAcknowledgement, inTransaction, type AcknowledgementLink, type Actor, type Queryable, type Sql } from '@most/db';
 import { markRecommendationsAcknowledged } from './recommendation-loop';
 
 /**
@@ -37,12 +37,10 @@ export async function acknowledgeBulletin(
           carried.map((c) => c.recommendation_id),
           input.actor,
         );
-      await appendAudit(tx, {
-        actorId: input.actor.id,
-        actorLabel: input.actor.label,
+      await auditBy(tx, input.actor, {
         action: 'bulletin.acknowledge',
         entityType: 'bulletin_issue',
-        entityId: String(row.issue_id),
+        entityId: row.issue_id,
         details: { organizationId: row.organization_id, recommendations: carried.length },
       });
     }

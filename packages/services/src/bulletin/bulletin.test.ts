@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BULLETIN_FIXTURE, type BulletinDataset } from '@most/domain';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { useTestDatabase } from '@most/db/testing';
 import {
   getBulletinSettings,
   listAgencyIssues,
@@ -21,13 +21,11 @@ import { acknowledgeBulletin, addNote, createCorrection, createDraftIssue, publi
 const monitor = { id: null, label: 'monitor@test' };
 
 describe('bulletin issues in the database', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dataset: BulletinDataset;
   beforeAll(async () => {
-    db = await createTestDatabase();
     dataset = await registerFixtureOrganizations(db.sql);
   });
-  afterAll(() => db?.drop());
 
   it('stores a generated draft once per period with its sections, blocks and carried recommendations', async () => {
     const first = await createDraftIssue(db.sql, { dataset, actor: monitor });

@@ -1,6 +1,6 @@
 import { AppError } from '@most/shared';
 import { sanitizeMarkdown } from '@most/domain';
-import { appendAudit, inTransaction, ISSUE_COLUMNS, lockIssue, toIssueSummary, type Actor, type IssueRow, type IssueSummary, type Queryable } from '@most/db';
+import { auditBy, inTransaction, ISSUE_COLUMNS, lockIssue, toIssueSummary, type Actor, type IssueRow, type IssueSummary, type Queryable } from '@most/db';
 
 /**
  * Starts a correction of a published issue: a new draft revision with the same content and a
@@ -34,14 +34,7 @@ export async function createCorrection(sql: Queryable, input: { issueId: number;
     await tx`
       INSERT INTO bulletin_issue_recommendations (issue_id, recommendation_id, organization_id)
       SELECT ${issueId}, recommendation_id, organization_id FROM bulletin_issue_recommendations WHERE issue_id = ${original.id}`;
-    await appendAudit(tx, {
-      actorId: input.actor.id,
-      actorLabel: input.actor.label,
-      action: 'bulletin.correction.create',
-      entityType: 'bulletin_issue',
-      entityId: String(issueId),
-      details: { slug: created!.slug, corrects: original.slug },
-    });
+    await auditBy(tx, input.actor, { action: 'bulletin.correction.create', entityType: 'bulletin_issue', entityId: issueId, details: { slug: created!.slug, corrects: original.slug } });
     return toIssueSummary(created!);
   });
 }

@@ -1,7 +1,7 @@
 import { AppError } from '@most/shared';
 import { generateBulletinDraft, type BulletinDataset, type GenerateOptions } from '@most/domain';
 import {
-  appendAudit,
+  auditBy,
   inTransaction,
   insertCarriedRecommendations,
   insertIssueContent,
@@ -40,12 +40,10 @@ export async function createDraftIssue(sql: Queryable, input: { dataset: Bulleti
     }
     await insertIssueContent(tx, row.id, draft.sections, 'generated');
     await insertCarriedRecommendations(tx, row.id, draft.recommendationIds);
-    await appendAudit(tx, {
-      actorId: input.actor.id,
-      actorLabel: input.actor.label,
+    await auditBy(tx, input.actor, {
       action: 'bulletin.draft.create',
       entityType: 'bulletin_issue',
-      entityId: String(row.id),
+      entityId: row.id,
       details: { slug: row.slug, sections: draft.sections.length, recommendations: draft.recommendationIds.length },
     });
     return { created: true, issue: toIssueSummary(row) };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@most/shared';
 import { blockSchema, isEditableKind, MARKDOWN_MAX_LENGTH, sanitizeMarkdown, type Block } from '@most/domain';
-import { appendAudit, bulletinNotFound as notFound, inTransaction, type Actor, type Queryable, type Sql } from '@most/db';
+import { auditBy, bulletinNotFound as notFound, inTransaction, type Actor, type Queryable, type Sql } from '@most/db';
 
 async function lockEditableIssue(tx: Sql, issueId: number): Promise<{ slug: string }> {
   const [issue] = await tx<{ slug: string; state: string }[]>`SELECT slug, state FROM bulletin_issues WHERE id = ${issueId} FOR UPDATE`;
@@ -31,12 +31,10 @@ export async function updateTextBlock(sql: Queryable, input: { issueId: number; 
     await tx`
       UPDATE bulletin_blocks SET content = ${tx.json(updated as never)}, edited_by = ${input.actor.id}, edited_at = now()
       WHERE issue_id = ${input.issueId} AND key = ${input.blockKey}`;
-    await appendAudit(tx, {
-      actorId: input.actor.id,
-      actorLabel: input.actor.label,
+    await auditBy(tx, input.actor, {
       action: 'bulletin.block.edit',
       entityType: 'bulletin_issue',
-      entityId: String(input.issueId),
+      entityId: input.issueId,
       details: { slug: issue.slug, block: input.blockKey, length: 'markdown' in updated ? updated.markdown.length : 0 },
     });
     return updated;
@@ -58,12 +56,10 @@ export async function reorderBlocks(sql: Queryable, input: { issueId: number; se
       UPDATE bulletin_blocks AS b SET position = v.position - 1
       FROM unnest(${input.blockKeys}::text[]) WITH ORDINALITY AS v(key, position)
       WHERE b.issue_id = ${input.issueId} AND b.section_key = ${input.sectionKey} AND b.key = v.key`;
-    await appendAudit(tx, {
-      actorId: input.actor.id,
-      actorLabel: input.actor.label,
+    await auditBy(tx, input.actor, {
       action: 'bulletin.blocks.reorder',
       entityType: 'bulletin_issue',
-      entityId: String(input.issueId),
+      entityId: input.issueId,
       details: { slug: issue.slug, section: input.sectionKey, order: input.blockKeys },
     });
   });
@@ -89,14 +85,7 @@ export async function addNote(sql: Queryable, input: { issueId: number; sectionK
     await tx`
       INSERT INTO bulletin_blocks (issue_id, section_key, key, position, kind, content, origin, edited_by, edited_at)
       VALUES (${input.issueId}, ${input.sectionKey}, ${note.key}, ${position}, 'note', ${tx.json(note as never)}, 'editor', ${input.actor.id}, now())`;
-    await appendAudit(tx, {
-      actorId: input.actor.id,
-      actorLabel: input.actor.label,
-      action: 'bulletin.note.add',
-      entityType: 'bulletin_issue',
-      entityId: String(input.issueId),
-      details: { slug: issue.slug, section: input.sectionKey, block: note.key },
-    });
+    await auditBy(tx, input.actor, { action: 'bulletin.note.add', entityType: 'bulletin_issue', entityId: input.issueId, details: { slug: issue.slug, section: input.sectionKey, block: note.key } });
     return note;
   });
 }
@@ -112,13 +101,6 @@ export async function removeNote(sql: Queryable, input: { issueId: number; block
     await tx`
       UPDATE bulletin_blocks SET position = position - 1
       WHERE issue_id = ${input.issueId} AND section_key = ${removed.section_key} AND position > ${removed.position}`;
-    await appendAudit(tx, {
-      actorId: input.actor.id,
-      actorLabel: input.actor.label,
-      action: 'bulletin.note.remove',
-      entityType: 'bulletin_issue',
-      entityId: String(input.issueId),
-      details: { slug: issue.slug, block: input.blockKey },
-    });
+    await auditBy(tx, input.actor, { action: 'bulletin.note.remove', entityType: 'bulletin_issue', entityId: input.issueId, details: { slug: issue.slug, block: input.blockKey } });
   });
 }

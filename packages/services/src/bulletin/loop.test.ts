@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBulletinDraft, parseBulletinPeriodKey, parseMonthlyPeriodKey } from '@most/domain';
 import { loadBulletinDataset } from '@most/db';
 import { raiseDispute, recordManualAssessment, scorePeriod } from '@most/db/scoring';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { makeAccount, makeComment, makePost } from '@most/db/testing/scoring';
+import { type TestDatabase, useTestDatabase } from '@most/db/testing';
+import { makeAccount, makeFullProfileSnapshot, makeMarchQuestions } from '@most/db/testing/scoring';
 import { acknowledgeBulletin } from './acknowledge';
 import { createDraftIssue } from './create-draft';
 import { publishIssue } from './publish-issue';
 import { submitIssueForReview } from './review-issue';
 
-const HOUR = 3_600_000;
 const monitor = { id: null, label: 'monitor-test' };
 const saratov = (local: string) => new Date(`${local}+04:00`);
 const statusOf = async (db: TestDatabase, id: number) => (await db.sql<{ status: string }[]>`SELECT status FROM recommendations WHERE id = ${id}`)[0]?.status;
@@ -23,40 +22,14 @@ async function totalFromCriteria(db: TestDatabase, accountId: number, periodKind
 
 /** From scored data to a published issue, and from re-measurement to the next issue's "resolved" list. */
 describe('bulletin dataset and the recommendation loop on real scoring results', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let accountId: number;
   let organizationId: number;
   beforeAll(async () => {
-    db = await createTestDatabase();
     ({ accountId, organizationId } = await makeAccount(db.sql, { sector: 'health' }));
     await db.sql`UPDATE organizations SET short_name = 'ГУЗ «Поликлиника № 2»' WHERE id = ${organizationId}`;
-    await db.sql`
-      INSERT INTO account_snapshots (account_id, captured_at, last_seen_at, captured_day, content_hash, status, profile, raw)
-      VALUES (${accountId}, ${saratov('2025-02-20T10:00:00')}, ${saratov('2025-02-20T10:00:00')}, '2025-02-20', 'h', 'active',
-        ${db.sql.json({
-          description: 'Поликлиника',
-          website: 'https://p.example.ru',
-          phones: ['+7 8452 000000'],
-          emails: [],
-          address: 'ул. Мира, 1',
-          hasWorkingHours: true,
-          links: [{ url: 'https://vk.com/id1', name: 'Главный врач' }],
-          membersCount: 1000,
-          wall: 'open',
-          hasAvatar: true,
-          hasCover: true,
-        })}, '{}'::jsonb)`;
-    for (let day = 0; day < 31; day += 1) {
-      const postId = await makePost(db.sql, accountId, saratov(`2025-03-${String(day + 1).padStart(2, '0')}T09:00:00`), { likes: 20, views: 800 });
-      if (day >= 12) continue;
-      const at = saratov(`2025-03-${String(day + 1).padStart(2, '0')}T10:00:00`);
-      const q = await makeComment(db.sql, { postId, accountId, author: `c${day}`, at, text: `Когда включат воду на Рабочей ${day}? звоните 89171234567` });
-      // 8 answered within 2 h, 2 after 30 h, 2 never.
-      if (day < 8)
-        await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 2 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
-      else if (day < 10)
-        await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 30 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `c${day}` });
-    }
+    await makeFullProfileSnapshot(db.sql, accountId, saratov('2025-02-20T10:00:00'), '2025-02-20');
+    await makeMarchQuestions(db.sql, accountId);
     await recordManualAssessment(db.sql, { accountId, criterionCode: 'LITERACY_STYLE', score: 1, validFrom: '2025-01-01' }, monitor);
     await scorePeriod(db.sql, { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now: saratov('2025-04-15T00:00:00') });
     await raiseDispute(
@@ -65,7 +38,6 @@ describe('bulletin dataset and the recommendation loop on real scoring results',
       monitor,
     );
   });
-  afterAll(() => db?.drop());
 
   it('loads scores, verdicts with evidence, recommendations, SLA figures and open disputes for the month', async () => {
     const dataset = await loadBulletinDataset(db.sql, parseMonthlyPeriodKey('2025-03'));

@@ -1,5 +1,5 @@
 import { AppError } from '@most/shared';
-import { appendAudit, INSERT_CHUNK, inTransaction, ISSUE_COLUMNS, lockIssue, newLinkToken, toIssueSummary, type Actor, type IssueRow, type IssueSummary, type Queryable, type Sql } from '@most/db';
+import { auditBy, INSERT_CHUNK, inTransaction, ISSUE_COLUMNS, lockIssue, newLinkToken, toIssueSummary, type Actor, type IssueRow, type IssueSummary, type Queryable, type Sql } from '@most/db';
 import { markRecommendationsSent } from './recommendation-loop';
 import { ISSUE_TRANSITIONS } from './review-issue';
 
@@ -34,12 +34,10 @@ export async function publishIssue(
     const [updated] = await tx<IssueRow[]>`
       UPDATE bulletin_issues SET state = 'published', published_at = now(), published_by = ${input.actor.id}, updated_at = now()
       WHERE id = ${row.id} RETURNING ${tx.unsafe(ISSUE_COLUMNS)}`;
-    await appendAudit(tx, {
-      actorId: input.actor.id,
-      actorLabel: input.actor.label,
+    await auditBy(tx, input.actor, {
       action: 'bulletin.publish',
       entityType: 'bulletin_issue',
-      entityId: String(row.id),
+      entityId: row.id,
       details: { slug: row.slug, revision: row.revision, agencies: links.length, recommendations: recommendationIds.length },
     });
     return { issue: toIssueSummary(updated!), recommendationIds };

@@ -1,6 +1,6 @@
 import { AppError } from '@most/shared';
 import type { IssueState } from '@most/domain';
-import { appendAudit, inTransaction, ISSUE_COLUMNS, lockIssue, toIssueSummary, type Actor, type IssueRow, type IssueSummary, type Queryable } from '@most/db';
+import { auditBy, inTransaction, ISSUE_COLUMNS, lockIssue, toIssueSummary, type Actor, type IssueRow, type IssueSummary, type Queryable } from '@most/db';
 
 /** The editorial workflow of an issue: which state each step starts from and the refusal otherwise. */
 export const ISSUE_TRANSITIONS: Record<'submit' | 'return' | 'publish', { from: IssueState; to: IssueState; message: string }> = {
@@ -23,14 +23,7 @@ async function transition(sql: Queryable, issueId: number, actor: Actor, name: '
       UPDATE bulletin_issues SET state = ${rule.to}, updated_at = now(),
         submitted_at = ${name === 'submit' ? tx`now()` : tx`submitted_at`}
       WHERE id = ${issueId} RETURNING ${tx.unsafe(ISSUE_COLUMNS)}`;
-    await appendAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: `bulletin.${name}`,
-      entityType: 'bulletin_issue',
-      entityId: String(issueId),
-      details: { slug: row.slug, from: rule.from, to: rule.to },
-    });
+    await auditBy(tx, actor, { action: `bulletin.${name}`, entityType: 'bulletin_issue', entityId: issueId, details: { slug: row.slug, from: rule.from, to: rule.to } });
     return toIssueSummary(updated!);
   });
 }

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@most/db/testing';
 import { seedDemoRegistry } from '../seed/seed';
 import { buildEdition, getEdition, listEditions, organizationRankingHistory, publishEdition, deleteDraftEdition } from './editions';
 import { viewEdition } from './view';
@@ -8,7 +8,7 @@ import type { OrganizationScore } from './types';
 const actor = { id: null, label: 'test' };
 
 describe('ranking editions', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let orgs: { id: number; kind: string }[];
 
   const score = (organizationId: number, criteria: Record<string, number>, extra: Partial<OrganizationScore> = {}): OrganizationScore => {
@@ -26,11 +26,9 @@ describe('ranking editions', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
     await seedDemoRegistry(db.sql);
     orgs = await db.sql<{ id: number; kind: string }[]>`SELECT id, kind FROM organizations ORDER BY id LIMIT 5`;
   });
-  afterAll(async () => db?.drop());
 
   it('builds a draft, ranks with shared ranks, lists "not enough data" apart, publishes and freezes it', async () => {
     const [a, b, c, d, e] = orgs.map((o) => o.id) as [number, number, number, number, number];

@@ -1,7 +1,7 @@
 import { rankEntries, roundScore, type RankingRules } from '@most/domain';
 import { AppError } from '@most/shared';
 import type { Queryable, Sql } from '@most/db';
-import { appendAudit } from '@most/db';
+import { auditBy } from '@most/db';
 import {
   editionInputSchema,
   organizationScoreSchema,
@@ -165,14 +165,7 @@ export async function buildEdition(sql: Sql, input: EditionInput, scores: Organi
         previous,
       ),
     );
-    await appendAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: 'ranking.build',
-      entityType: 'ranking_edition',
-      entityId: String(created!.id),
-      details: { slug, rows: parsedScores.length },
-    });
+    await auditBy(tx, actor, { action: 'ranking.build', entityType: 'ranking_edition', entityId: created!.id, details: { slug, rows: parsedScores.length } });
     return created!.id;
   });
   return getEdition(sql, { id: editionId }, { includeDrafts: true });
@@ -249,7 +242,7 @@ export async function publishEdition(sql: Sql, id: number, actor: Actor): Promis
     await tx`
       UPDATE ranking_editions SET status = 'published', published_at = now(), published_by = ${actor.id}, previous_edition_id = ${previous?.id ?? null}
       WHERE id = ${id}`;
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'ranking.publish', entityType: 'ranking_edition', entityId: String(id), details: { slug: draft.slug } });
+    await auditBy(tx, actor, { action: 'ranking.publish', entityType: 'ranking_edition', entityId: id, details: { slug: draft.slug } });
   });
   return getEdition(sql, { id });
 }
@@ -261,7 +254,7 @@ export async function deleteDraftEdition(sql: Sql, id: number, actor: Actor): Pr
     if (!row) throw new AppError('NOT_FOUND', 'Выпуск рейтинга не найден');
     if (row.status === 'published') throw new AppError('CONFLICT', 'Опубликованный выпуск нельзя удалить');
     await tx`DELETE FROM ranking_editions WHERE id = ${id}`;
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'ranking.delete_draft', entityType: 'ranking_edition', entityId: String(id) });
+    await auditBy(tx, actor, { action: 'ranking.delete_draft', entityType: 'ranking_edition', entityId: id });
   });
 }
 

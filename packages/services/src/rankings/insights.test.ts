@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, seedMeasuredQuestions, type TestDatabase } from '@most/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedMeasuredQuestions, useTestDatabase } from '@most/db/testing';
 import { seedDemoRegistry } from '../seed/seed';
 import { buildEdition, publishEdition } from './editions';
 import { editionInsights, organizationTrends, slaCountsByPeriod } from './insights';
@@ -9,7 +9,7 @@ const actor = { id: null, label: 'test' };
 const HOUR = 3600;
 
 describe('edition insights', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let orgs: { id: number; code: string; account_id: number }[];
 
   const score = (organizationId: number, value: number | null): OrganizationScore => ({
@@ -39,7 +39,6 @@ describe('edition insights', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
     await seedDemoRegistry(db.sql);
     // Three organizations of one municipality, each with a page.
     orgs = await db.sql`
@@ -67,7 +66,6 @@ describe('edition insights', () => {
     await seedMeasuredQuestions(db.sql, b!.account_id, new Date('2026-09-30T19:30:00Z'), [{ state: 'breached' }]);
     await seedMeasuredQuestions(db.sql, b!.account_id, new Date('2026-09-30T20:30:00Z'), [{ state: 'breached' }]);
   });
-  afterAll(async () => db?.drop());
 
   it('counts outcomes per organization and for the region within the period in Saratov days', async () => {
     const byPeriod = await slaCountsByPeriod(db.sql, [

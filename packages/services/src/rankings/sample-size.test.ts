@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildEdition, loadOrganizationScores, viewEdition } from './index';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { makeAccount, makeComment, makePost } from '@most/db/testing/scoring';
+import { useTestDatabase } from '@most/db/testing';
+import { makeAccount, makeQuestion } from '@most/db/testing/scoring';
 import { scorePeriod } from '@most/db/scoring';
 
 const HOUR = 3_600_000;
 const saratov = (local: string) => new Date(`${local}+04:00`);
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.drop());
+const db = useTestDatabase();
 
 describe('an organization below the minimum sample', () => {
   it('keeps its real count of decided questions and says why it is not ranked', async () => {
@@ -19,10 +15,7 @@ describe('an organization below the minimum sample', () => {
     // Three decided questions in March (two answered, one never): below the minimum sample of 10.
     for (let day = 0; day < 3; day += 1) {
       const at = saratov(`2025-03-${String(day + 2).padStart(2, '0')}T10:00:00`);
-      const postId = await makePost(db.sql, accountId, new Date(at.getTime() - HOUR));
-      const q = await makeComment(db.sql, { postId, accountId, author: `few-${day}`, at, text: 'Когда починят лифт в доме?' });
-      if (day < 2)
-        await makeComment(db.sql, { postId, accountId, author: 'page', fromPage: true, at: new Date(at.getTime() + 3 * HOUR), threadRootId: q, replyToCommentId: q, replyToUser: `few-${day}` });
+      await makeQuestion(db.sql, { accountId, author: `few-${day}`, at, text: 'Когда починят лифт в доме?', answeredAfterMs: day < 2 ? 3 * HOUR : null });
     }
     await scorePeriod(db.sql, { periodKind: 'month', date: '2025-03-10', methodologyVersion: 1, accountIds: [accountId], now: saratov('2025-04-15T00:00:00') });
     const [stored] = await db.sql<{ enoughData: boolean; sampleSize: number }[]>`

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, useTestDatabase } from '@most/db/testing';
 import { seedDemoRegistry, upsertMunicipalities } from '../seed/seed';
 import { demoRegistry } from '../seed/demo-registry';
 import { SARATOV_MUNICIPALITIES } from '../seed/saratov-municipalities';
@@ -33,12 +33,10 @@ function hundredRowCsv(): { text: string; brokenLines: number[] } {
 }
 
 describe('registry import', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   beforeAll(async () => {
-    db = await createTestDatabase();
     await upsertMunicipalities(db.sql, SARATOV_MUNICIPALITIES);
   });
-  afterAll(() => db?.drop());
 
   it('imports the 97 good rows of 100, names the 3 bad lines, and a second import changes nothing', async () => {
     const { text, brokenLines } = hundredRowCsv();

@@ -1,7 +1,7 @@
 import { canonicalHeader, parseRegistryRow, type RegistryRow } from '@most/domain';
 import { AppError } from '@most/shared';
 import type { Queryable, Sql } from '@most/db';
-import { appendAudit } from '@most/db';
+import { auditBy } from '@most/db';
 import type { Table } from './read-table';
 import { inTransaction } from '@most/db';
 
@@ -201,9 +201,7 @@ export async function importRegistry(sql: Sql, table: Table, actor: { id?: numbe
     }
 
     const report: ImportReport = { rows: table.rows.length, imported: valid.length, organizations, accounts, errors, ignoredColumns };
-    await appendAudit(tx, {
-      actorId: actor.id ?? null,
-      actorLabel: actor.label,
+    await auditBy(tx, actor, {
       action: 'registry.import',
       entityType: 'registry',
       entityId: null,

@@ -1,25 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '@most/shared/testing';
+import { useTestDatabase } from '@most/db/testing';
 import { readTable } from '../registry/read-table';
 import { bulkEnrolFromTable } from './bulk-enrol';
 import { getTraineeProfile } from './profiles';
 import { insertOrganization, makeCourse, monitor, sampleCohort } from './test-fixtures';
 
 describe('bulk enrolment from XLSX', () => {
-  let db: TestDatabase;
-  let dir: string;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    dir = await mkdtemp(join(tmpdir(), 'most-xlsx-'));
-  });
-  afterAll(async () => {
-    await db?.drop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const db = useTestDatabase();
+  const dir = useTempDir('most-xlsx-');
 
   it('reads Russian headers and dates from a spreadsheet', async () => {
     await insertOrganization(db.sql, 'adm-khvalynsk', 'Администрация Хвалынского района');
@@ -28,7 +19,7 @@ describe('bulk enrolment from XLSX', () => {
     const sheet = workbook.addWorksheet('Слушатели');
     sheet.addRow(['Электронная почта', 'Фамилия', 'Имя', 'Отчество', 'Код организации', 'СНИЛС', 'Дата рождения', 'Пол']);
     sheet.addRow(['belova@most.test', 'Белова', 'Ирина', 'Олеговна', 'adm-khvalynsk', '112-233-445 95', new Date(Date.UTC(1988, 6, 9)), 'Ж']);
-    const path = join(dir, 'list.xlsx');
+    const path = join(dir.path, 'list.xlsx');
     await workbook.xlsx.writeFile(path);
     const result = await bulkEnrolFromTable(db.sql, cohort.id, await readTable(path), monitor);
     expect(result).toEqual({ enrolled: 1, createdUsers: 1, errors: [] });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@most/shared';
 import type { Queryable, TransactionSql } from '@most/db';
 import type { Table } from '../registry/read-table';
-import { appendAudit } from '@most/db';
+import { auditBy } from '@most/db';
 import { inTransaction, type TrainingActor } from './common';
 import { enrolTrainee } from './enrolments';
 import { traineeProfileSchema, upsertTraineeProfile } from './profiles';
@@ -114,14 +114,7 @@ export async function bulkEnrolFromTable(sql: Queryable, cohortId: number, table
         // No password: the person signs in after a password reset / invitation.
         [user] = await tx<{ id: number; role: string }[]>`
           INSERT INTO users (email, display_name, role, organization_id) VALUES (${p.email}, ${displayName}, 'trainee', ${organizationId}) RETURNING id, role`;
-        await appendAudit(tx, {
-          actorId: actor.id,
-          actorLabel: actor.label,
-          action: 'user.create',
-          entityType: 'user',
-          entityId: String(user!.id),
-          details: { email: p.email, role: 'trainee', via: 'bulk_enrol' },
-        });
+        await auditBy(tx, actor, { action: 'user.create', entityType: 'user', entityId: user!.id, details: { email: p.email, role: 'trainee', via: 'bulk_enrol' } });
         createdUsers += 1;
       }
       if (p.profile) await upsertTraineeProfile(tx, user!.id, p.profile, actor);

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '@most/shared/testing';
 import { renderCertificatePdf, russianDate, verificationUrl } from './certificate-pdf';
 import type { CertificateRow } from './certificates';
 
@@ -29,13 +29,9 @@ const certificate: CertificateRow = {
 };
 
 describe('certificate PDF', () => {
-  let dir: string;
+  const dir = useTempDir('most-cert-');
   beforeAll(async () => {
     if (!existsSync(PDFTOTEXT)) throw new Error(`${PDFTOTEXT} is missing: apt-get install -y poppler-utils`);
-    dir = await mkdtemp(join(tmpdir(), 'most-cert-'));
-  });
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('renders Cyrillic text with embedded fonts and the verification link', async () => {
@@ -43,7 +39,7 @@ describe('certificate PDF', () => {
     expect(url).toBe('https://most.example.ru/verify/7K3M9QX2T8VA');
     const bytes = await renderCertificatePdf(certificate, url);
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
-    const file = join(dir, 'c.pdf');
+    const file = join(dir.path, 'c.pdf');
     await writeFile(file, bytes);
     const { stdout } = await run(PDFTOTEXT, ['-layout', file, '-']);
     const text = stdout.replace(/\s+/g, ' ');
@@ -68,7 +64,7 @@ describe('certificate PDF', () => {
 
   it('names a справка and its hours', async () => {
     const bytes = await renderCertificatePdf({ ...certificate, document_type: 'training_record', series: 'СО26', hours: 12 }, 'http://localhost/verify/X');
-    const file = join(dir, 's.pdf');
+    const file = join(dir.path, 's.pdf');
     await writeFile(file, bytes);
     const { stdout } = await run(PDFTOTEXT, [file, '-']);
     expect(stdout).toContain('СПРАВКА ОБ ОБУЧЕНИИ');

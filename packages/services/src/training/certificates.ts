@@ -17,7 +17,7 @@ import {
   type DocumentType,
 } from '@most/domain';
 import type { Queryable } from '@most/db';
-import { appendAudit } from '@most/db';
+import { auditBy } from '@most/db';
 import { inTransaction, isoDate, notFound, parseInput, toIsoDate, type TrainingActor } from './common';
 import type { EnrolmentState } from '@most/domain';
 
@@ -82,12 +82,10 @@ async function insertCertificate(tx: Queryable, doc: NewDocument, actor: Trainin
             ${doc.holderName}, ${doc.holderSurname}, ${doc.holderGivenName}, ${doc.holderPatronymic}, ${doc.programmeTitle}, ${doc.programmeKind}, ${doc.hours}, ${actor.id},
             ${doc.originalId ?? null}, ${doc.lossConfirmation ?? 'none'}, ${doc.exchangeConfirmation ?? 'none'}, ${doc.correctsId ?? null})
     RETURNING ${COLUMNS(tx)}`;
-  await appendAudit(tx, {
-    actorId: actor.id,
-    actorLabel: actor.label,
+  await auditBy(tx, actor, {
     action,
     entityType: 'certificate',
-    entityId: String(row!.id),
+    entityId: row!.id,
     details: {
       enrolmentId: doc.enrolmentId,
       type: doc.type,
@@ -128,6 +126,20 @@ async function loadEnrolmentForDocument(tx: Queryable, enrolmentId: number) {
   return e;
 }
 
+/** What a document of this type states about its holder and programme, from the enrolment as read now. */
+function statedOnDocument(e: Awaited<ReturnType<typeof loadEnrolmentForDocument>>, type: DocumentType) {
+  return {
+    holderName: e.holder_name,
+    holderSurname: e.surname,
+    holderGivenName: e.given_name,
+    holderPatronymic: e.patronymic,
+    programmeTitle: e.title,
+    programmeKind: e.kind,
+    // A справка states the hours actually studied; the other documents the programme's length.
+    hours: type === 'training_record' ? Math.round(e.attended) : e.total_hours,
+  } satisfies Partial<NewDocument>;
+}
+
 /**
  * Issues the document the trainee is entitled to: numbers come from PostgreSQL sequences,
  * the verification code is random. One valid document per enrolment.
@@ -140,25 +152,7 @@ export async function issueCertificate(sql: Queryable, enrolmentId: number, inpu
     if (e.finished_at && toIsoDate(e.finished_at) > issueDate) throw new AppError('BAD_REQUEST', 'Дата выдачи раньше окончания обучения');
     const [existing] = await tx`SELECT 1 FROM certificates WHERE enrolment_id = ${enrolmentId} AND revoked_at IS NULL`;
     if (existing) throw new AppError('CONFLICT', 'Документ уже выдан; чтобы выдать новый, отзовите прежний');
-    // A справка states the hours actually studied; the other documents the programme's length.
-    const hours = type === 'training_record' ? Math.round(e.attended) : e.total_hours;
-    return insertCertificate(
-      tx,
-      {
-        enrolmentId,
-        type,
-        issueDate,
-        holderName: e.holder_name,
-        holderSurname: e.surname,
-        holderGivenName: e.given_name,
-        holderPatronymic: e.patronymic,
-        programmeTitle: e.title,
-        programmeKind: e.kind,
-        hours,
-      },
-      actor,
-      'certificate.issue',
-    );
+    return insertCertificate(tx, { enrolmentId, type, issueDate, ...statedOnDocument(e, type) }, actor, 'certificate.issue');
   });
 }
 
@@ -221,19 +215,7 @@ export async function issueCorrection(sql: Queryable, certificateId: number, inp
     const e = await loadEnrolmentForDocument(tx, wrong.enrolment_id);
     return insertCertificate(
       tx,
-      {
-        enrolmentId: wrong.enrolment_id,
-        type: wrong.document_type,
-        issueDate,
-        holderName: e.holder_name,
-        holderSurname: e.surname,
-        holderGivenName: e.given_name,
-        holderPatronymic: e.patronymic,
-        programmeTitle: e.title,
-        programmeKind: e.kind,
-        hours: wrong.document_type === 'training_record' ? Math.round(e.attended) : e.total_hours,
-        correctsId: certificateId,
-      },
+      { enrolmentId: wrong.enrolment_id, type: wrong.document_type, issueDate, ...statedOnDocument(e, wrong.document_type), correctsId: certificateId },
       actor,
       'certificate.correct',
     );
@@ -253,7 +235,7 @@ export async function revokeCertificate(sql: Queryable, certificateId: number, r
       if (!exists) notFound('Документ не найден');
       throw new AppError('CONFLICT', 'Документ уже отозван');
     }
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'certificate.revoke', entityType: 'certificate', entityId: String(certificateId), details: { reason: text } });
+    await auditBy(tx, actor, { action: 'certificate.revoke', entityType: 'certificate', entityId: certificateId, details: { reason: text } });
     return withIsoDate(row);
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@most/shared';
 import { completionRuleSchema, deadlineProblems, DEFAULT_COMPLETION_RULE, FORMS_OF_STUDY, FUNDING_SOURCES, type CompletionRule, type FormOfStudy, type FundingSource } from '@most/domain';
 import type { Queryable, Sql } from '@most/db';
-import { appendAudit } from '@most/db';
+import { auditBy } from '@most/db';
 import { inTransaction, isoDate, notFound, parseInput, toIsoDate, type TrainingActor } from './common';
 
 export const sessionInputSchema = z
@@ -100,14 +100,7 @@ export async function createCohort(sql: Queryable, input: CohortInput, actor: Tr
     const cohortId = row!.id;
     for (const userId of new Set(cohort.instructorIds)) await tx`INSERT INTO cohort_instructors (cohort_id, user_id) VALUES (${cohortId}, ${userId})`;
     await insertSessions(tx, cohortId, cohort.sessions);
-    await appendAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: 'cohort.create',
-      entityType: 'cohort',
-      entityId: String(cohortId),
-      details: { courseId: cohort.courseId, title: cohort.title },
-    });
+    await auditBy(tx, actor, { action: 'cohort.create', entityType: 'cohort', entityId: cohortId, details: { courseId: cohort.courseId, title: cohort.title } });
     return getCohort(tx, cohortId);
   });
 }
@@ -117,14 +110,7 @@ export async function addCohortSession(sql: Queryable, cohortId: number, input: 
   return inTransaction(sql, async (tx: Sql) => {
     await getCohort(tx, cohortId);
     const [id] = await insertSessions(tx, cohortId, [session]);
-    await appendAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: 'cohort.session.add',
-      entityType: 'cohort',
-      entityId: String(cohortId),
-      details: { sessionId: id, title: session.title },
-    });
+    await auditBy(tx, actor, { action: 'cohort.session.add', entityType: 'cohort', entityId: cohortId, details: { sessionId: id, title: session.title } });
     return id!;
   });
 }
@@ -186,7 +172,7 @@ export async function setCohortInstructors(sql: Queryable, cohortId: number, ins
     await assertInstructors(tx, ids);
     await tx`DELETE FROM cohort_instructors WHERE cohort_id = ${cohortId}`;
     for (const userId of ids) await tx`INSERT INTO cohort_instructors (cohort_id, user_id) VALUES (${cohortId}, ${userId})`;
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.instructors.set', entityType: 'cohort', entityId: String(cohortId), details: { instructorIds: ids } });
+    await auditBy(tx, actor, { action: 'cohort.instructors.set', entityType: 'cohort', entityId: cohortId, details: { instructorIds: ids } });
   });
 }
 
@@ -208,7 +194,7 @@ export async function attachCohortInstructor(sql: Queryable, cohortId: number, u
     await getCohort(tx, cohortId);
     await assertInstructors(tx, [userId]);
     await tx`INSERT INTO cohort_instructors (cohort_id, user_id) VALUES (${cohortId}, ${userId}) ON CONFLICT DO NOTHING`;
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.instructor.attach', entityType: 'cohort', entityId: String(cohortId), details: { userId } });
+    await auditBy(tx, actor, { action: 'cohort.instructor.attach', entityType: 'cohort', entityId: cohortId, details: { userId } });
   });
 }
 
@@ -217,6 +203,6 @@ export async function detachCohortInstructor(sql: Queryable, cohortId: number, u
   await inTransaction(sql, async (tx) => {
     const [row] = await tx`DELETE FROM cohort_instructors WHERE cohort_id = ${cohortId} AND user_id = ${userId} RETURNING user_id`;
     if (!row) notFound('Этот преподаватель не назначен на поток');
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'cohort.instructor.detach', entityType: 'cohort', entityId: String(cohortId), details: { userId } });
+    await auditBy(tx, actor, { action: 'cohort.instructor.detach', entityType: 'cohort', entityId: cohortId, details: { userId } });
   });
 }

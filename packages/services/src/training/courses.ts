@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@most/shared';
 import { courseHoursProblem, courseKindSchema, DEFAULT_DUE_DAY, type CourseKind } from '@most/domain';
 import type { Queryable } from '@most/db';
-import { appendAudit } from '@most/db';
+import { auditBy } from '@most/db';
 import { inTransaction, notFound, parseInput, type TrainingActor } from './common';
 import { storeFile, withStoredFiles, type Upload } from './files';
 
@@ -111,14 +111,7 @@ export async function createCourse(sql: Queryable, input: CourseInput, actor: Tr
         INSERT INTO assignments (course_id, module_id, title, instructions_md, required, is_final, due_day, max_score, pass_score, rubric)
         VALUES (${row!.id}, ${moduleId}, ${a.title}, ${a.instructionsMd}, ${a.required}, ${a.isFinal}, ${a.dueDay}, ${a.maxScore}, ${a.passScore}, ${tx.json(a.rubric as never)})`;
     }
-    await appendAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: 'course.create',
-      entityType: 'course',
-      entityId: String(row!.id),
-      details: { title: course.title, kind: course.kind, totalHours: course.totalHours },
-    });
+    await auditBy(tx, actor, { action: 'course.create', entityType: 'course', entityId: row!.id, details: { title: course.title, kind: course.kind, totalHours: course.totalHours } });
     return row!;
   });
 }
@@ -184,14 +177,7 @@ export async function attachLessonFile(sql: Queryable, dataDir: string, lessonId
       if (!lesson) notFound('Урок не найден');
       const stored = await storeFile(tx, dataDir, 'lessons', upload, actor.id, written);
       await tx`INSERT INTO lesson_files (lesson_id, file_id) VALUES (${lessonId}, ${stored.id})`;
-      await appendAudit(tx, {
-        actorId: actor.id,
-        actorLabel: actor.label,
-        action: 'lesson.file.attach',
-        entityType: 'lesson',
-        entityId: String(lessonId),
-        details: { fileId: stored.id, fileName: stored.file_name },
-      });
+      await auditBy(tx, actor, { action: 'lesson.file.attach', entityType: 'lesson', entityId: lessonId, details: { fileId: stored.id, fileName: stored.file_name } });
       return { id: stored.id };
     }),
   );
@@ -202,7 +188,7 @@ export async function archiveCourse(sql: Queryable, courseId: number, actor: Tra
   await inTransaction(sql, async (tx) => {
     const [row] = await tx`UPDATE courses SET archived_at = coalesce(archived_at, now()), updated_at = now() WHERE id = ${courseId} RETURNING id`;
     if (!row) notFound('Курс не найден');
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'course.archive', entityType: 'course', entityId: String(courseId) });
+    await auditBy(tx, actor, { action: 'course.archive', entityType: 'course', entityId: courseId });
   });
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '@most/shared';
 import type { Queryable, Sql } from '@most/db';
-import { appendAudit } from '@most/db';
+import { auditBy } from '@most/db';
 import { inTransaction, notFound, parseInput, type TrainingActor } from './common';
 import { COURSEWORK_CLOSED_MESSAGES, courseworkAccess, regionDate } from '@most/domain';
 import { toIsoDate } from './common';
@@ -76,12 +76,10 @@ export async function submitAssignment(
         const stored = await storeFile(tx, dataDir, 'submissions', file, actor.id, written);
         await tx`INSERT INTO submission_files (submission_id, file_id) VALUES (${row!.id}, ${stored.id})`;
       }
-      await appendAudit(tx, {
-        actorId: actor.id,
-        actorLabel: actor.label,
+      await auditBy(tx, actor, {
         action: 'submission.create',
         entityType: 'submission',
-        entityId: String(row!.id),
+        entityId: row!.id,
         details: { assignmentId: input.assignmentId, enrolmentId: input.enrolmentId, attempt: row!.attempt, files: files.length },
       });
       return row!;
@@ -122,14 +120,7 @@ export async function gradeSubmission(sql: Queryable, submissionId: number, inpu
       VALUES (${submissionId}, ${actor.id}, ${grade.score}, ${passed}, ${grade.feedback}, ${tx.json(grade.rubricScores as never)}, ${allowResubmission})
       ON CONFLICT (submission_id) DO UPDATE SET grader_id = EXCLUDED.grader_id, score = EXCLUDED.score, passed = EXCLUDED.passed,
         feedback = EXCLUDED.feedback, rubric_scores = EXCLUDED.rubric_scores, resubmission_allowed = EXCLUDED.resubmission_allowed, graded_at = now()`;
-    await appendAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: 'submission.grade',
-      entityType: 'submission',
-      entityId: String(submissionId),
-      details: { score: grade.score, passed, allowResubmission },
-    });
+    await auditBy(tx, actor, { action: 'submission.grade', entityType: 'submission', entityId: submissionId, details: { score: grade.score, passed, allowResubmission } });
     return { enrolmentId: submission.enrolment_id, passed };
   });
 }
@@ -196,7 +187,7 @@ export async function markAttendance(sql: Queryable, sessionId: number, marks: A
     await tx`
       INSERT INTO attendance ${tx(rows)}
       ON CONFLICT (session_id, enrolment_id) DO UPDATE SET status = EXCLUDED.status, hours = EXCLUDED.hours, marked_by = EXCLUDED.marked_by, marked_at = now()`;
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'attendance.mark', entityType: 'cohort_session', entityId: String(sessionId), details: { marks: rows.length } });
+    await auditBy(tx, actor, { action: 'attendance.mark', entityType: 'cohort_session', entityId: sessionId, details: { marks: rows.length } });
     return ids;
   });
 }

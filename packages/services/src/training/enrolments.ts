@@ -1,7 +1,7 @@
 import { AppError } from '@most/shared';
 import { applyTransition, ENROLMENT_STATES, regionDate, type EnrolmentState } from '@most/domain';
 import type { Queryable, Sql } from '@most/db';
-import { appendAudit } from '@most/db';
+import { auditBy } from '@most/db';
 import { inTransaction, notFound, type TrainingActor } from './common';
 
 export interface EnrolmentRow {
@@ -43,12 +43,10 @@ async function assertSeatFree(tx: Queryable, cohortId: number) {
 
 async function recordChange(tx: Queryable, enrolmentId: number, from: EnrolmentState | null, to: EnrolmentState, at: Date, reason: string | null, actor: TrainingActor) {
   await tx`INSERT INTO enrolment_events (enrolment_id, from_state, to_state, at, reason, actor_id) VALUES (${enrolmentId}, ${from}, ${to}, ${at}, ${reason}, ${actor.id})`;
-  await appendAudit(tx, {
-    actorId: actor.id,
-    actorLabel: actor.label,
+  await auditBy(tx, actor, {
     action: from === null ? 'enrolment.create' : 'enrolment.transition',
     entityType: 'enrolment',
-    entityId: String(enrolmentId),
+    entityId: enrolmentId,
     details: { from, to, at: at.toISOString(), reason },
   });
 }
@@ -152,7 +150,7 @@ export async function setManualMark(sql: Queryable, enrolmentId: number, mark: b
   await inTransaction(sql, async (tx) => {
     const [row] = await tx`UPDATE enrolments SET manual_mark = ${mark} WHERE id = ${enrolmentId} RETURNING id`;
     if (!row) notFound('Запись на обучение не найдена');
-    await appendAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: 'enrolment.manual_mark', entityType: 'enrolment', entityId: String(enrolmentId), details: { mark } });
+    await auditBy(tx, actor, { action: 'enrolment.manual_mark', entityType: 'enrolment', entityId: enrolmentId, details: { mark } });
   });
 }
 

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFrdoRow, FRDO_HEADERS, type FrdoRecord } from '@most/domain';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { useTestDatabase } from '@most/db/testing';
 import { issueCertificate, issueCorrection, issueDuplicate } from './certificates';
 import { changeEnrolmentState, enrolTrainee } from './enrolments';
 import { exportFrdo, writeFrdoXlsx } from './frdo-export';
@@ -88,11 +88,10 @@ describe('ФИС ФРДО workbook round trip', () => {
 });
 
 describe('ФИС ФРДО export', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let cohortId: number;
   const enrolments: number[] = [];
   beforeAll(async () => {
-    db = await createTestDatabase();
     const orgId = await insertOrganization(db.sql, 'adm-engels', 'Администрация Энгельсского района');
     const course = await makeCourse(db.sql, { professionalField: 'Связи с общественностью', ugs: '42.00.00 Средства массовой информации и информационно-библиотечное дело' });
     cohortId = (await sampleCohort(db.sql, course.id, { capacity: 10, fundingSource: 'regional', formOfStudy: 'part_time' })).id;
@@ -156,7 +155,6 @@ describe('ФИС ФРДО export', () => {
     await issueDuplicate(db.sql, second!.id, { issueDate: '2026-05-20', lossConfirmation: 'police' }, monitor);
     await expect(issueDuplicate(db.sql, second!.id, { issueDate: '2026-05-21', lossConfirmation: 'police' }, monitor)).rejects.toThrow(/отозван/);
   });
-  afterAll(() => db?.drop());
 
   it('matches the golden file column by column', async () => {
     const result = await exportFrdo(db.sql, { cohortId });

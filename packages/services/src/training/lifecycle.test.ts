@@ -1,10 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '@most/shared/testing';
 import { addDays, regionDate } from '@most/domain';
 import { AppError } from '@most/shared';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { useTestDatabase } from '@most/db/testing';
 import { getCourseOutline } from './courses';
 import { applyForCohort, changeEnrolmentState, enrolTrainee, listEnrolmentEvents } from './enrolments';
 import { submitAssignment } from './coursework';
@@ -30,17 +28,11 @@ async function refusal(work: Promise<unknown>): Promise<AppError> {
 }
 
 describe('enrolment lifecycle: a trainee studies from the cohort start without manual steps', () => {
-  let db: TestDatabase;
-  let dataDir: string;
+  const db = useTestDatabase();
+  const dataDir = useTempDir('most-lifecycle-');
   let orgId: number;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'most-lifecycle-'));
     orgId = await insertOrganization(db.sql, 'adm-engels', 'Администрация Энгельсского района');
-  });
-  afterAll(async () => {
-    await db?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it('enrolment into a running cohort starts studying at once, and the answer is accepted', async () => {
@@ -53,7 +45,7 @@ describe('enrolment lifecycle: a trainee studies from the cohort start without m
     const [mine] = await listMyCourses(db.sql, userId);
     expect(mine?.coursework_closed_reason).toBeNull();
     const outline = await getCourseOutline(db.sql, course.id);
-    const submission = await submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: outline.assignments[0]!.id, text: 'Ответ' }, { id: userId, label: 'trainee' });
+    const submission = await submitAssignment(db.sql, dataDir.path, { enrolmentId: enrolment.id, assignmentId: outline.assignments[0]!.id, text: 'Ответ' }, { id: userId, label: 'trainee' });
     expect(submission.attempt).toBe(1);
     // The default deadline is a week after the cohort start, in the future for a cohort started three days ago.
     const [first] = await listMyAssignments(db.sql, enrolment.id);
@@ -68,7 +60,7 @@ describe('enrolment lifecycle: a trainee studies from the cohort start without m
     const [mine] = await listMyCourses(db.sql, userId);
     expect(mine?.coursework_closed_reason).toBe('awaiting_enrolment');
     const outline = await getCourseOutline(db.sql, course.id);
-    const error = await refusal(submitAssignment(db.sql, dataDir, { enrolmentId: applied.id, assignmentId: outline.assignments[0]!.id, text: 'Ответ' }, { id: userId, label: 'trainee' }));
+    const error = await refusal(submitAssignment(db.sql, dataDir.path, { enrolmentId: applied.id, assignmentId: outline.assignments[0]!.id, text: 'Ответ' }, { id: userId, label: 'trainee' }));
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain('Заявка ещё не рассмотрена');
     const enrolled = await changeEnrolmentState(db.sql, applied.id, { to: 'enrolled' }, monitor);
@@ -84,7 +76,7 @@ describe('enrolment lifecycle: a trainee studies from the cohort start without m
     const [mine] = await listMyCourses(db.sql, userId);
     expect(mine?.coursework_closed_reason).toBe('not_started');
     const outline = await getCourseOutline(db.sql, course.id);
-    const error = await refusal(submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: outline.assignments[0]!.id, text: 'Ответ' }, { id: userId, label: 'trainee' }));
+    const error = await refusal(submitAssignment(db.sql, dataDir.path, { enrolmentId: enrolment.id, assignmentId: outline.assignments[0]!.id, text: 'Ответ' }, { id: userId, label: 'trainee' }));
     expect(error.message).toContain('Обучение ещё не началось');
   });
 

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@most/db/testing';
 import { changeEnrolmentState, enrolTrainee } from './enrolments';
 import { cohortOutcomeReport } from './outcome';
 import { insertOrganization, insertUser, makeCourse, monitor, sampleCohort } from './test-fixtures';
 
 describe('cohort outcome report', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db?.drop());
+  const db = useTestDatabase();
 
   async function account(orgId: number, handle: string) {
     const [row] = await db.sql<{ id: number }[]>`

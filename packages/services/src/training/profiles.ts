@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EDUCATION_LEVELS, isValidSnils, normalizeSnils } from '@most/domain';
 import type { Queryable } from '@most/db';
-import { appendAudit } from '@most/db';
+import { auditBy } from '@most/db';
 import { isoDate, parseInput, type TrainingActor } from './common';
 
 const optionalText = (max: number) =>
@@ -51,7 +51,7 @@ export async function upsertTraineeProfile(sql: Queryable, userId: number, input
       diploma_surname = EXCLUDED.diploma_surname, diploma_series = EXCLUDED.diploma_series, diploma_number = EXCLUDED.diploma_number,
       job_title = EXCLUDED.job_title, updated_at = now()`;
   // The audit names the change, never the personal data itself.
-  await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: 'trainee_profile.upsert', entityType: 'user', entityId: String(userId) });
+  await auditBy(sql, actor, { action: 'trainee_profile.upsert', entityType: 'user', entityId: userId });
 }
 
 /** "Фамилия Имя Отчество" from the profile, or the display name when there is no profile. */

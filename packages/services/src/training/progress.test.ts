@@ -1,8 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '@most/shared/testing';
+import { useTestDatabase } from '@most/db/testing';
 import { getCourseOutline } from './courses';
 import { listCohortSessions } from './cohorts';
 import { changeEnrolmentState, enrolTrainee } from './enrolments';
@@ -11,16 +9,8 @@ import { cohortProgress, listMyAssignments, listMyCourses, listUpcomingSessions 
 import { insertOrganization, insertUser, makeCourse, monitor, sampleCohort } from './test-fixtures';
 
 describe('trainee and instructor views', () => {
-  let db: TestDatabase;
-  let dataDir: string;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'most-progress-'));
-  });
-  afterAll(async () => {
-    await db?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  const db = useTestDatabase();
+  const dataDir = useTempDir('most-progress-');
 
   it('shows progress, upcoming sessions, assignment statuses with due dates and the cohort table', async () => {
     const orgId = await insertOrganization(db.sql, 'adm-volsk', 'Администрация Вольского района');
@@ -33,9 +23,9 @@ describe('trainee and instructor views', () => {
     await markLessonComplete(db.sql, enrolment.id, outline.modules[0]!.lessons[0]!.id);
     const actor = { id: userId, label: 'sokolova' };
     const [audit, essay] = outline.assignments;
-    const s1 = await submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'ответ' }, actor);
+    const s1 = await submitAssignment(db.sql, dataDir.path, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'ответ' }, actor);
     await gradeSubmission(db.sql, s1.id, { score: 7, feedback: 'Зачтено' }, monitor);
-    await submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: essay!.id, text: 'эссе' }, actor);
+    await submitAssignment(db.sql, dataDir.path, { enrolmentId: enrolment.id, assignmentId: essay!.id, text: 'эссе' }, actor);
 
     const [mine] = await listMyCourses(db.sql, userId);
     // 2 lessons + 3 assignments; 1 lesson done and 1 assignment passed.

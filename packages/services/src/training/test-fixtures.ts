@@ -66,6 +66,14 @@ export async function sampleCohort(sql: Sql, courseId: number, overrides: Partia
   );
 }
 
+/** The dates that place a cohort in time: its run and its enrolment window. */
+export type CohortDates = Pick<CohortInput, 'startsOn' | 'endsOn' | 'enrolmentOpensAt' | 'enrolmentClosesAt'>;
+
+/** A distance cohort without sessions that the monitor completes by a manual mark. */
+export async function manualMarkCohort(sql: Sql, courseId: number, dates: CohortDates, overrides: Partial<CohortInput> = {}) {
+  return createCohort(sql, { courseId, title: 'Поток', formOfStudy: 'distance', capacity: 5, completionRule: { mode: 'any', conditions: [{ kind: 'manual_mark' }] }, ...dates, ...overrides }, monitor);
+}
+
 export async function makeCourse(sql: Sql, overrides: Partial<CourseInput> = {}) {
   return createCourse(sql, sampleCourse(overrides), monitor);
 }

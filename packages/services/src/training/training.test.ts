@@ -1,8 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '@most/shared/testing';
+import { useTestDatabase } from '@most/db/testing';
 import { parseCsv } from '../registry/read-table';
 import { archiveCourse, attachLessonFile, courseOfLessonFile, getCourseOutline } from './courses';
 import { addCohortSession, getCohort, isCohortInstructor, listCohortSessions, setCohortInstructors } from './cohorts';
@@ -18,19 +17,13 @@ import { insertOrganization, insertUser, makeCourse, monitor, sampleCohort } fro
 const PDF_BYTES = new TextEncoder().encode('%PDF-1.4\n% test\n');
 
 describe('training data', () => {
-  let db: TestDatabase;
-  let dataDir: string;
+  const db = useTestDatabase();
+  const dataDir = useTempDir('most-training-');
   let orgId: number;
   let instructorId: number;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'most-training-'));
     orgId = await insertOrganization(db.sql, 'adm-balakovo', 'Администрация Балаковского района');
     instructorId = await insertUser(db.sql, 'teacher@most.test', 'instructor');
-  });
-  afterAll(async () => {
-    await db?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it('refuses courses below the legal minimum, in the domain and in the database', async () => {
@@ -50,7 +43,7 @@ describe('training data', () => {
     expect(outline.assignments.map((a) => a.title)).toEqual(['Аудит своей страницы', 'Эссе (по желанию)', 'Итоговая аттестация']);
     expect(outline.assignments[0]!.rubric).toHaveLength(2);
     const lessonId = outline.modules[0]!.lessons[0]!.id;
-    const file = await attachLessonFile(db.sql, dataDir, lessonId, { fileName: 'слайды.pdf', content: PDF_BYTES }, monitor);
+    const file = await attachLessonFile(db.sql, dataDir.path, lessonId, { fileName: 'слайды.pdf', content: PDF_BYTES }, monitor);
     expect((await getCourseOutline(db.sql, course.id)).modules[0]!.lessons[0]!.files).toEqual([{ id: file.id, file_name: 'слайды.pdf', size_bytes: PDF_BYTES.byteLength }]);
     expect(await courseOfLessonFile(db.sql, file.id)).toBe(course.id);
     await archiveCourse(db.sql, course.id, monitor);
@@ -117,23 +110,28 @@ describe('training data', () => {
     const [audit, essay, final] = outline.assignments;
     const actor = { id: userId, label: 'ivanova@most.test' };
 
-    await expect(submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'рано' }, actor)).rejects.toThrow(/сдавать задания больше нельзя/);
+    await expect(submitAssignment(db.sql, dataDir.path, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'рано' }, actor)).rejects.toThrow(/сдавать задания больше нельзя/);
     await changeEnrolmentState(db.sql, enrolment.id, { to: 'active', at: new Date('2026-03-02T00:00:00Z') }, monitor);
     await markLessonComplete(db.sql, enrolment.id, outline.modules[0]!.lessons[0]!.id);
     await markLessonComplete(db.sql, enrolment.id, outline.modules[0]!.lessons[0]!.id);
 
-    await expect(submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, files: [{ fileName: 'virus.exe', content: PDF_BYTES }] }, actor)).rejects.toThrow(
+    await expect(submitAssignment(db.sql, dataDir.path, { enrolmentId: enrolment.id, assignmentId: audit!.id, files: [{ fileName: 'virus.exe', content: PDF_BYTES }] }, actor)).rejects.toThrow(
       /не принимается/,
     );
     await expect(
-      submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, files: [{ fileName: 'fake.pdf', content: new Uint8Array([1, 2, 3]) }] }, actor),
+      submitAssignment(db.sql, dataDir.path, { enrolmentId: enrolment.id, assignmentId: audit!.id, files: [{ fileName: 'fake.pdf', content: new Uint8Array([1, 2, 3]) }] }, actor),
     ).rejects.toThrow(/не соответствует/);
     await expect(
-      submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, files: [{ fileName: 'big.txt', content: new Uint8Array(10 * 1024 * 1024 + 1).fill(65) }] }, actor),
+      submitAssignment(db.sql, dataDir.path, { enrolmentId: enrolment.id, assignmentId: audit!.id, files: [{ fileName: 'big.txt', content: new Uint8Array(10 * 1024 * 1024 + 1).fill(65) }] }, actor),
     ).rejects.toThrow(/больше 10 МБ/);
-    const first = await submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'Мой аудит', files: [{ fileName: 'аудит.pdf', content: PDF_BYTES }] }, actor);
+    const first = await submitAssignment(
+      db.sql,
+      dataDir.path,
+      { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'Мой аудит', files: [{ fileName: 'аудит.pdf', content: PDF_BYTES }] },
+      actor,
+    );
     expect(first.attempt).toBe(1);
-    await expect(submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'ещё' }, actor)).rejects.toThrow(/ещё не проверен/);
+    await expect(submitAssignment(db.sql, dataDir.path, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'ещё' }, actor)).rejects.toThrow(/ещё не проверен/);
 
     const queue = await gradingQueue(db.sql, { instructorId });
     expect(queue.map((q) => [q.submission_id, q.trainee_name, q.files.map((f) => f.file_name)])).toEqual([[first.id, 'Иванова Мария Петровна', ['аудит.pdf']]]);
@@ -142,13 +140,13 @@ describe('training data', () => {
       { id: number; storage_path: string; size_bytes: number }[]
     >`SELECT f.id, f.storage_path, f.size_bytes FROM stored_files f JOIN submission_files sf ON sf.file_id = f.id WHERE sf.submission_id = ${first.id}`;
     expect(stored!.size_bytes).toBe(PDF_BYTES.byteLength);
-    expect(await readFile(resolveStoragePath(dataDir, stored!.storage_path))).toEqual(Buffer.from(PDF_BYTES));
-    expect((await readStoredFile(db.sql, dataDir, stored!.id)).file.file_name).toBe('аудит.pdf');
+    expect(await readFile(resolveStoragePath(dataDir.path, stored!.storage_path))).toEqual(Buffer.from(PDF_BYTES));
+    expect((await readStoredFile(db.sql, dataDir.path, stored!.id)).file.file_name).toBe('аудит.pdf');
 
     await expect(gradeSubmission(db.sql, first.id, { score: 11 }, monitor)).rejects.toThrow(/выше максимальной/);
     await expect(gradeSubmission(db.sql, first.id, { score: 5, rubricScores: [{ criterion: 'Полнота', points: 7 }] }, monitor)).rejects.toThrow(/не более 6/);
     expect((await gradeSubmission(db.sql, first.id, { score: 4, feedback: 'Нет выводов', allowResubmission: true }, monitor)).passed).toBe(false);
-    const second = await submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'Исправленный аудит' }, actor);
+    const second = await submitAssignment(db.sql, dataDir.path, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'Исправленный аудит' }, actor);
     expect(second.attempt).toBe(2);
     await gradeSubmission(
       db.sql,
@@ -163,7 +161,7 @@ describe('training data', () => {
       },
       { id: instructorId, label: 'teacher' },
     );
-    await expect(submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'третья' }, actor)).rejects.toThrow(/не разрешена/);
+    await expect(submitAssignment(db.sql, dataDir.path, { enrolmentId: enrolment.id, assignmentId: audit!.id, text: 'третья' }, actor)).rejects.toThrow(/не разрешена/);
     expect(essay!.required).toBe(false);
 
     const sessions = await listCohortSessions(db.sql, cohort.id);
@@ -171,7 +169,7 @@ describe('training data', () => {
     await markAttendance(db.sql, sessions[0]!.id, [{ enrolmentId: enrolment.id, status: 'present' }], { id: instructorId, label: 'teacher' });
     await markAttendance(db.sql, sessions[1]!.id, [{ enrolmentId: enrolment.id, status: 'absent' }], { id: instructorId, label: 'teacher' });
     expect((await attendanceSheet(db.sql, sessions[0]!.id))[0]).toMatchObject({ status: 'present', hours: 4 });
-    const finalSubmission = await submitAssignment(db.sql, dataDir, { enrolmentId: enrolment.id, assignmentId: final!.id, text: 'Итоговая работа' }, actor);
+    const finalSubmission = await submitAssignment(db.sql, dataDir.path, { enrolmentId: enrolment.id, assignmentId: final!.id, text: 'Итоговая работа' }, actor);
     await gradeSubmission(db.sql, finalSubmission.id, { score: 90 }, monitor);
 
     let outcome = await evaluateEnrolmentCompletion(db.sql, enrolment.id, monitor, now);

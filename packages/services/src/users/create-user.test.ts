@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@most/db/testing';
 import { verifyPassword } from '../auth/passwords';
 import { createUser } from './create-user';
 
 describe('users', () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   beforeAll(async () => {
-    db = await createTestDatabase();
     await db.sql`INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('minobr', 'Министерство образования', 'Минобр', 'regional_executive', 'education')`;
   });
-  afterAll(() => db?.drop());
 
   it('stores an argon2id hash, never the password, and audits the creation', async () => {
     const user = await createUser(db.sql, { email: 'Admin@Example.org', role: 'admin', password: 'correct horse battery' }, { label: 'cli' });

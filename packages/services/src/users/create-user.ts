@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, roleSchema, type Role } from '@most/shared';
 import type { Queryable } from '@most/db';
-import { appendAudit } from '@most/db';
+import { auditBy } from '@most/db';
 import { hashPassword } from '../auth/passwords';
 
 export const newUserSchema = z.object({
@@ -47,13 +47,6 @@ export async function createUser(sql: Queryable, input: NewUser, actor: { id?: n
     INSERT INTO users (email, display_name, password_hash, role, organization_id)
     VALUES (${user.email}, ${user.displayName}, ${passwordHash}, ${user.role}, ${organizationId})
     RETURNING id, email, role, organization_id`;
-  await appendAudit(sql, {
-    actorId: actor.id ?? null,
-    actorLabel: actor.label,
-    action: 'user.create',
-    entityType: 'user',
-    entityId: String(row!.id),
-    details: { email: user.email, role: user.role, organizationId },
-  });
+  await auditBy(sql, actor, { action: 'user.create', entityType: 'user', entityId: row!.id, details: { email: user.email, role: user.role, organizationId } });
   return row!;
 }

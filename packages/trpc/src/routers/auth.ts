@@ -3,7 +3,7 @@ import { createSession, deleteSession } from '@most/db';
 import { acceptInvitation, authenticate, inspectToken, passwordSchema, requestPasswordReset, resetPassword, TOKEN_PROBLEMS } from '@most/services';
 import type { TrpcContext } from '../context';
 import { passwordResetMail } from '../mail';
-import { okSchema, sessionUserSchema } from '../schemas';
+import { okSchema, sessionUserSchema, okAfter } from '../schemas';
 import { publicProcedure, router } from '../trpc';
 
 const email = z.email({ error: 'введите адрес электронной почты' }).max(320);
@@ -62,10 +62,7 @@ export const authRouter = router({
   resetPassword: publicProcedure
     .input(z.object({ token, password: passwordSchema }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await resetPassword(ctx.sql, input.token, input.password);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(resetPassword(ctx.sql, input.token, input.password))),
 
   /** Sets the first password and signs the new user in. */
   acceptInvitation: publicProcedure

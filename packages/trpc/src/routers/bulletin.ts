@@ -30,7 +30,7 @@ import {
 } from '@most/services';
 import { blockSchema, BULLETIN_PERIOD_KINDS, ISSUE_STATES, parseBulletinPeriodKey, sectionSchema } from '@most/domain';
 import { AppError } from '@most/shared';
-import { id, okSchema } from '../schemas';
+import { id, okSchema, okAfter } from '../schemas';
 import { agencyProcedure, monitorProcedure, publicProcedure, router } from '../trpc';
 
 const issueState = z.enum(ISSUE_STATES);
@@ -149,10 +149,7 @@ export const bulletinRouter = router({
   reorderBlocks: monitorProcedure
     .input(z.object({ issueId: id, sectionKey, blockKeys: z.array(blockKey).min(1).max(500) }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await reorderBlocks(ctx.sql, { ...input, actor: ctx.actor });
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(reorderBlocks(ctx.sql, { ...input, actor: ctx.actor }))),
 
   addNote: monitorProcedure
     .input(z.object({ issueId: id, sectionKey, afterBlockKey: blockKey.nullable(), markdown: z.string().min(1).max(20_000) }))
@@ -162,10 +159,7 @@ export const bulletinRouter = router({
   removeNote: monitorProcedure
     .input(z.object({ issueId: id, blockKey }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await removeNote(ctx.sql, { ...input, actor: ctx.actor });
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(removeNote(ctx.sql, { ...input, actor: ctx.actor }))),
 
   submit: monitorProcedure
     .input(z.object({ id }))
@@ -192,10 +186,7 @@ export const bulletinRouter = router({
   discardDraft: monitorProcedure
     .input(z.object({ id }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await discardDraft(ctx.sql, input.id, ctx.actor);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(discardDraft(ctx.sql, input.id, ctx.actor))),
 
   /** Delivery status per recipient of a published issue. */
   deliveries: monitorProcedure
@@ -228,10 +219,7 @@ export const bulletinRouter = router({
   removeContact: monitorProcedure
     .input(z.object({ id }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await removeBulletinContact(ctx.sql, input.id, ctx.actor);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(removeBulletinContact(ctx.sql, input.id, ctx.actor))),
 
   settings: monitorProcedure.output(settingsSchema).query(({ ctx }) => getBulletinSettings(ctx.sql)),
 

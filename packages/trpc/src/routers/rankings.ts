@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Queryable } from '@most/db';
 import { buildEdition, deleteDraftEdition, editionFilterSchema, getEdition, listEditions, loadOrganizationScores, publishEdition, viewEdition, type Edition } from '@most/services';
 import { editionCriteriaSchema, editionFiltersSchema, editionViewRowSchema } from '@most/domain';
-import { id, isoDate, okSchema } from '../schemas';
+import { id, isoDate, okSchema, okAfter } from '../schemas';
 import { monitorProcedure, publicProcedure, router } from '../trpc';
 
 export const editionSummarySchema = z.object({
@@ -88,8 +88,5 @@ export const rankingsRouter = router({
   deleteDraft: monitorProcedure
     .input(z.object({ id }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await deleteDraftEdition(ctx.sql, input.id, ctx.actor);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(deleteDraftEdition(ctx.sql, input.id, ctx.actor))),
 });

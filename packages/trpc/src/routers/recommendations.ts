@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RECOMMENDATION_STATUSES } from '@most/domain/recommendation-status';
 import { listOrganizationRecommendations, recommendationOrganizationId } from '@most/db';
 import { editRecommendation, setRecommendationStatus } from '@most/db/scoring';
-import { id, isoDate, okSchema } from '../schemas';
+import { id, isoDate, okSchema, okAfter } from '../schemas';
 import { agencyProcedure, assertOrganizationAccess, monitorProcedure, organizationScopedProcedure, router } from '../trpc';
 
 const recommendationSchema = z.object({
@@ -49,16 +49,10 @@ export const recommendationsRouter = router({
   markSent: monitorProcedure
     .input(z.object({ id }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await setRecommendationStatus(ctx.sql, input.id, 'sent', ctx.actor);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(setRecommendationStatus(ctx.sql, input.id, 'sent', ctx.actor))),
 
   edit: monitorProcedure
     .input(z.object({ id, text: z.string().trim().min(1).max(5000) }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await editRecommendation(ctx.sql, input.id, input.text, ctx.actor);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(editRecommendation(ctx.sql, input.id, input.text, ctx.actor))),
 });

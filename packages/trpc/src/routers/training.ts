@@ -64,7 +64,7 @@ import {
 } from '@most/services';
 import { EDUCATION_LEVELS, EXCHANGE_CONFIRMATIONS, LOSS_CONFIRMATIONS } from '@most/domain';
 import { AppError } from '@most/shared';
-import { id, isoDate, okSchema } from '../schemas';
+import { id, isoDate, okSchema, okAfter } from '../schemas';
 import { monitorProcedure, router, teachingProcedure, traineeProcedure } from '../trpc';
 import type { UserActor } from '@most/db';
 
@@ -306,10 +306,7 @@ const traineeRouter = router({
   saveMyProfile: traineeProcedure
     .input(traineeProfileSchema)
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await upsertTraineeProfile(ctx.sql, ctx.user.id, input, ctx.actor);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(upsertTraineeProfile(ctx.sql, ctx.user.id, input, ctx.actor))),
 
   completeLesson: traineeProcedure
     .input(z.object({ enrolmentId: id, lessonId: id }))
@@ -533,10 +530,7 @@ const monitorRouter = router({
   archiveCourse: monitorProcedure
     .input(z.object({ courseId: id }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await archiveCourse(ctx.sql, input.courseId, ctx.actor);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(archiveCourse(ctx.sql, input.courseId, ctx.actor))),
 
   attachLessonFile: monitorProcedure
     .input(base64File.extend({ lessonId: id }))
@@ -546,10 +540,7 @@ const monitorRouter = router({
   setInstructors: monitorProcedure
     .input(z.object({ cohortId: id, instructorIds: z.array(id).max(50) }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await setCohortInstructors(ctx.sql, input.cohortId, input.instructorIds, ctx.actor);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(setCohortInstructors(ctx.sql, input.cohortId, input.instructorIds, ctx.actor))),
 
   cohortInstructors: monitorProcedure
     .input(z.object({ cohortId: id }))
@@ -559,18 +550,12 @@ const monitorRouter = router({
   attachInstructor: monitorProcedure
     .input(z.object({ cohortId: id, userId: id }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await attachCohortInstructor(ctx.sql, input.cohortId, input.userId, ctx.actor);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(attachCohortInstructor(ctx.sql, input.cohortId, input.userId, ctx.actor))),
 
   detachInstructor: monitorProcedure
     .input(z.object({ cohortId: id, userId: id }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await detachCohortInstructor(ctx.sql, input.cohortId, input.userId, ctx.actor);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(detachCohortInstructor(ctx.sql, input.cohortId, input.userId, ctx.actor))),
 
   /** Pickers: active instructors, or people who can be enrolled (trainees and agency staff), by name or e-mail. */
   people: monitorProcedure
@@ -641,10 +626,7 @@ const monitorRouter = router({
   saveProfile: monitorProcedure
     .input(z.object({ userId: id, profile: traineeProfileSchema }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await upsertTraineeProfile(ctx.sql, input.userId, input.profile, ctx.actor);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(upsertTraineeProfile(ctx.sql, input.userId, input.profile, ctx.actor))),
 
   finalizeCohort: monitorProcedure
     .input(z.object({ cohortId: id }))

@@ -3,7 +3,7 @@ import { disableUser, listUsers } from '@most/db';
 import { invitationInputSchema, inviteUser } from '@most/services';
 import { roleSchema } from '@most/shared';
 import { invitationMail } from '../mail';
-import { id, isoDate, okSchema, sessionUserSchema } from '../schemas';
+import { id, isoDate, okSchema, sessionUserSchema, okAfter } from '../schemas';
 import { adminProcedure, router } from '../trpc';
 
 const userListItem = z.object({
@@ -36,8 +36,5 @@ export const usersRouter = router({
   disable: adminProcedure
     .input(z.object({ userId: id }))
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await disableUser(ctx.sql, input.userId, ctx.actor);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => okAfter(disableUser(ctx.sql, input.userId, ctx.actor))),
 });
