@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
-import type { Sql } from '@most/db';
+import { ensureMonthlyPartitions, type Sql } from '@most/db';
 import { scorePeriod, scorePeriodIncremental } from '@most/db/scoring';
 import { createQueueBackend } from '@most/queue';
 import type { Network } from '@most/shared';
@@ -106,6 +106,8 @@ async function main(): Promise<void> {
     await upsertMunicipalities(sql, SARATOV_MUNICIPALITIES);
     const imported = await importRegistry(sql, parseCsv(registryCsv()), { label: 'bench-scale' });
     const pages = imported.accounts.created;
+    // The simulated month's partitions, as the daily maintenance job keeps them ahead in production.
+    await ensureMonthlyPartitions(sql, NOW);
     console.log(`import:             ${imported.organizations.created} organizations, ${pages} pages in ${seconds(started).toFixed(1)} s (${imported.errors.length} errors)`);
 
     worker = await spawnCrawlWorker(fileURLToPath(import.meta.url), {
@@ -262,8 +264,10 @@ async function main(): Promise<void> {
     if (worker && worker.child.exitCode === null) worker.child.kill('SIGKILL');
     await queue.close();
     for (const simulator of all) await simulator.close();
-    if (process.env.BENCH_KEEP) console.log(`kept database ${db.name}`);
-    else await db.drop();
+    if (process.env.BENCH_KEEP) {
+      console.log(`kept database ${db.name}`);
+      await sql.end({ timeout: 5 });
+    } else await db.drop();
   }
 }
 

@@ -60,7 +60,7 @@ describe('coursework uploads and course outlines over real HTTP', () => {
     enrolmentId = data<{ id: number }>(await monitor.mutate('training.monitor.enrol', { cohortId: cohort.id, userId: traineeUser!.id, organizationId: org!.id })).id;
     const [state] = await target.db.sql<{ state: string }[]>`SELECT state FROM enrolments WHERE id = ${enrolmentId}`;
     if (state!.state !== 'active') data(await monitor.mutate('training.monitor.changeState', { enrolmentId, to: 'active' }));
-    assignmentId = data<{ assignment_id: number }[]>(await trainee.query('training.trainee.assignments', { enrolmentId }))[0]!.assignment_id;
+    assignmentId = data<{ assignmentId: number }[]>(await trainee.query('training.trainee.assignments', { enrolmentId }))[0]!.assignmentId;
   });
   afterAll(async () => {
     await target?.close();

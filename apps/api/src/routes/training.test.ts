@@ -98,52 +98,52 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
     expect((await nosy.query('training.trainee.lessonFile', { enrolmentId: applied.id, fileId: attached.id })).status).toBe(403);
     data(await trainee.mutate('training.trainee.completeLesson', { enrolmentId: applied.id, lessonId: outline.modules[0]!.lessons[0]!.id }));
 
-    const [assignment] = data<{ assignment_id: number; status: string }[]>(await trainee.query('training.trainee.assignments', { enrolmentId: applied.id }));
+    const [assignment] = data<{ assignmentId: number; status: string }[]>(await trainee.query('training.trainee.assignments', { enrolmentId: applied.id }));
     expect(assignment!.status).toBe('not_submitted');
     const pdfUpload = Buffer.from('%PDF-1.4\nответ\n').toString('base64');
     data(
       await trainee.mutate('training.trainee.submit', {
         enrolmentId: applied.id,
-        assignmentId: assignment!.assignment_id,
+        assignmentId: assignment!.assignmentId,
         text: 'Мой разбор',
         files: [{ fileName: 'разбор.pdf', contentBase64: pdfUpload }],
       }),
     );
 
     // The instructor grades from the queue, downloads the file and marks attendance; completion follows.
-    const queueRows = data<{ submission_id: number; files: { id: number }[] }[]>(await teacher.query('training.instructor.gradingQueue', {}));
+    const queueRows = data<{ submissionId: number; files: { id: number }[] }[]>(await teacher.query('training.instructor.gradingQueue', {}));
     expect(queueRows).toHaveLength(1);
     const file = data<{ fileName: string; contentBase64: string }>(await teacher.query('training.instructor.submissionFile', { fileId: queueRows[0]!.files[0]!.id }));
     expect(file).toMatchObject({ fileName: 'разбор.pdf', contentBase64: pdfUpload });
     const graded = data<{ passed: boolean; completion: { complete: boolean } }>(
-      await teacher.mutate('training.instructor.grade', { submissionId: queueRows[0]!.submission_id, score: 9, feedback: 'Отлично' }),
+      await teacher.mutate('training.instructor.grade', { submissionId: queueRows[0]!.submissionId, score: 9, feedback: 'Отлично' }),
     );
     expect(graded).toMatchObject({ passed: true, completion: { complete: false } });
     const [session] = data<{ id: number }[]>(await teacher.query('training.instructor.sessions', { cohortId: cohort.id }));
     data(await teacher.mutate('training.instructor.markAttendance', { sessionId: session!.id, marks: [{ enrolmentId: applied.id, status: 'present' }] }));
-    const [progress] = data<{ state: string; attendance_percent: number }[]>(await teacher.query('training.instructor.cohortProgress', { cohortId: cohort.id }));
-    expect(progress).toMatchObject({ state: 'completed', attendance_percent: 100 });
+    const [progress] = data<{ state: string; attendancePercent: number }[]>(await teacher.query('training.instructor.cohortProgress', { cohortId: cohort.id }));
+    expect(progress).toMatchObject({ state: 'completed', attendancePercent: 100 });
 
-    const [mine] = data<{ progress_percent: number; state: string }[]>(await trainee.query('training.trainee.myCourses'));
-    expect(mine).toMatchObject({ state: 'completed', progress_percent: 100 });
+    const [mine] = data<{ progressPercent: number; state: string }[]>(await trainee.query('training.trainee.myCourses'));
+    expect(mine).toMatchObject({ state: 'completed', progressPercent: 100 });
 
     // The monitor issues the document; the trainee downloads it; anyone can verify it.
     const today = new Date().toISOString().slice(0, 10);
-    const certificate = data<{ id: number; verification_code: string; holder_name: string }>(await monitor.mutate('training.monitor.issueCertificate', { enrolmentId: applied.id, issueDate: today }));
-    expect(certificate.holder_name).toBe('Орлова Нина Игоревна');
+    const certificate = data<{ id: number; verificationCode: string; holderName: string }>(await monitor.mutate('training.monitor.issueCertificate', { enrolmentId: applied.id, issueDate: today }));
+    expect(certificate.holderName).toBe('Орлова Нина Игоревна');
     expect((await nosy.query('training.trainee.certificatePdf', { certificateId: certificate.id })).status).toBe(403);
     const pdf = data<{ fileName: string; contentBase64: string }>(await trainee.query('training.trainee.certificatePdf', { certificateId: certificate.id }));
     const pdfPath = join(dataDir.path, 'cert.pdf');
     await writeFile(pdfPath, Buffer.from(pdf.contentBase64, 'base64'));
     const { stdout } = await run('/usr/bin/pdftotext', [pdfPath, '-']);
     expect(stdout).toContain('Орлова Нина Игоревна');
-    expect(stdout).toContain(`http://localhost/verify/${certificate.verification_code}`);
+    expect(stdout).toContain(`http://localhost/verify/${certificate.verificationCode}`);
 
     const anonymous = new TestBrowser(app);
-    const valid = parse(await (await anonymous.request(`/verify/${certificate.verification_code}`)).text());
+    const valid = parse(await (await anonymous.request(`/verify/${certificate.verificationCode}`)).text());
     expect(valid.querySelector('[data-status]')?.getAttribute('data-status')).toBe('valid');
     data(await monitor.mutate('training.monitor.revokeCertificate', { certificateId: certificate.id, reason: 'Ошибка в дате' }));
-    const revoked = parse(await (await anonymous.request(`/verify/${certificate.verification_code}`)).text());
+    const revoked = parse(await (await anonymous.request(`/verify/${certificate.verificationCode}`)).text());
     expect(revoked.querySelector('[data-status]')?.getAttribute('data-status')).toBe('revoked');
     expect(revoked.text).toContain('Ошибка в дате');
 

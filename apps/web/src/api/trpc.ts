@@ -1,4 +1,5 @@
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import type { QueryClient } from '@tanstack/solid-query';
+import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '@most/trpc';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
@@ -41,6 +42,59 @@ export const trpc = createTRPCClient<AppRouter>({
     }),
   ],
 });
+
+/** A cached query's key: the procedure path, then its input (the shape @trpc/tanstack-react-query uses). */
+export type ProcedureKey = readonly [path: readonly string[], input?: { input: unknown }];
+
+type InputArgs<Input> = undefined extends Input ? [input?: Input] : [input: Input];
+
+export interface QueryProcedure<Input, Output> {
+  /** Without input: the prefix of every cached call of the procedure (for invalidation). */
+  queryKey: (input?: Input) => ProcedureKey;
+  queryOptions: (...input: InputArgs<Input>) => { queryKey: ProcedureKey; queryFn: () => Promise<Output> };
+}
+
+/** The client's tree with each query procedure replaced by its key and options builders. */
+export type QueryProxy<Node> = {
+  [Key in keyof Node]: Node[Key] extends { query: (input: infer Input, ...rest: never[]) => Promise<infer Output> }
+    ? QueryProcedure<Input, Output>
+    : Node[Key] extends { mutate: unknown }
+      ? never
+      : QueryProxy<Node[Key]>;
+};
+
+const keyOf = (path: readonly string[], input: unknown): ProcedureKey => (input === undefined ? [path] : [path, { input }]);
+
+function queryAt(client: unknown, path: readonly string[], input: unknown): Promise<unknown> {
+  const procedure = path.reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, client as Record<string, unknown>);
+  return (procedure as unknown as { query: (input: unknown) => Promise<unknown> }).query(input);
+}
+
+function queryProxyAt(client: unknown, path: readonly string[]): unknown {
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => {
+        if (typeof key !== 'string' || key === 'then') return undefined;
+        if (key === 'queryKey') return (input?: unknown) => keyOf(path, input);
+        if (key === 'queryOptions') return (input?: unknown) => ({ queryKey: keyOf(path, input), queryFn: () => queryAt(client, path, input) });
+        return queryProxyAt(client, [...path, key]);
+      },
+    },
+  );
+}
+
+/** Query keys and options derived from the procedure path and input, never written by hand. */
+export function createQueryProxy<Router extends TRPCClient<AppRouter>>(client: Router): QueryProxy<Router> {
+  return queryProxyAt(client, []) as QueryProxy<Router>;
+}
+
+export const queries = createQueryProxy(trpc);
+
+/** Marks the given queries stale (a key without input covers every input of its procedure). */
+export function invalidate(client: QueryClient, ...keys: ProcedureKey[]): void {
+  for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+}
 
 interface TrpcErrorData {
   code?: string;

@@ -11,11 +11,7 @@ export interface DataColumn<T> {
   cellAttrs?: (row: T) => Record<string, string>;
 }
 
-/**
- * The dashboard's table: scrollable wrapper, caption, column headers, and on a phone the stacked
- * layout where each cell is labelled by its column header (data-label). Cells are JSX, never HTML strings.
- */
-export function DataTable<T>(props: {
+export interface DataTableProps<T> {
   caption: string;
   /** e.g. 'visually-hidden' when a heading above already names the table. */
   captionClass?: string;
@@ -26,7 +22,13 @@ export function DataTable<T>(props: {
   testId?: string;
   rowAttrs?: (row: T) => Record<string, string | undefined>;
   rowClass?: (row: T) => Record<string, boolean>;
-}) {
+}
+
+/**
+ * The dashboard's table: scrollable wrapper, caption, column headers, and on a phone the stacked
+ * layout where each cell is labelled by its column header (data-label). Cells are JSX, never HTML strings.
+ */
+export function DataTable<T>(props: DataTableProps<T>) {
   return (
     <div class="table-wrap">
       <table class="stack" data-testid={props.testId}>

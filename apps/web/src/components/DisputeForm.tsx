@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../api/trpc';
+import { trpc, queries, invalidate } from '../api/trpc';
 import { t } from '../i18n';
-import { MutationError } from './MutationError';
+import { Form, FormActions } from '../components/Form';
 
 type Reason = 'answered_elsewhere' | 'not_a_question' | 'criterion_wrong' | 'other';
 const REASONS: Reason[] = ['criterion_wrong', 'answered_elsewhere', 'not_a_question', 'other'];
@@ -17,19 +17,13 @@ export function DisputeForm(props: { accountId: number; target: DisputeTarget; i
   const raise = useMutation(() => ({
     mutationFn: () => trpc.disputes.raise.mutate({ accountId: props.accountId, ...props.target, reason: reason(), text: text() }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['disputes.mine'] });
+      invalidate(client, queries.disputes.mine.queryKey());
       props.onDone?.();
     },
   }));
   const m = () => t().agency;
   return (
-    <form
-      class="card"
-      onSubmit={(event) => {
-        event.preventDefault();
-        raise.mutate();
-      }}
-    >
+    <Form class="card" onSubmit={() => raise.mutate()}>
       <Show
         when={!raise.isSuccess}
         fallback={
@@ -48,11 +42,8 @@ export function DisputeForm(props: { accountId: number; target: DisputeTarget; i
           <label for={`dispute-text-${props.idSuffix}`}>{m().disputeReason}</label>
           <textarea id={`dispute-text-${props.idSuffix}`} required maxLength={4000} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
         </div>
-        <button type="submit" disabled={raise.isPending}>
-          {m().sendDispute}
-        </button>
-        <MutationError error={raise.error} />
+        <FormActions label={m().sendDispute} pending={raise.isPending} error={raise.error} />
       </Show>
-    </form>
+    </Form>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../api/trpc';
+import { queries } from '../api/trpc';
 import { formatDuration, formatNumber } from '../format';
 import { fill, locale, t } from '../i18n';
 import { DataTable } from './DataTable';
@@ -15,8 +15,7 @@ const hours = (seconds: number | null) => (seconds === null ? null : seconds / 3
 export function SlaCharts(props: { organizationId: number }) {
   const [days, setDays] = createSignal<(typeof RANGES)[number]>('90');
   const data = useQuery(() => ({
-    queryKey: ['sla.distribution', props.organizationId, days()],
-    queryFn: () => trpc.sla.distribution.query({ organizationId: props.organizationId, days: Number(days()) }),
+    ...queries.sla.distribution.queryOptions({ organizationId: props.organizationId, days: Number(days()) }),
   }));
   const m = () => t().sla;
   return (

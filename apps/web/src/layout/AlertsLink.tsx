@@ -2,15 +2,14 @@ import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { mayUse } from '@most/domain/access';
 import { Show } from 'solid-js';
-import { trpc } from '../api/trpc';
+import { queries } from '../api/trpc';
 import { fill, t } from '../i18n';
 import type { Role } from '../session';
 
 /** The app shell's alerts entry with the unread count, and the profile link, for roles that get alerts. */
 export function AlertsLink(props: { role: Role }) {
   const unread = useQuery(() => ({
-    queryKey: ['alerts.unread'],
-    queryFn: () => trpc.alerts.unread.query(),
+    ...queries.alerts.unread.queryOptions(),
     enabled: mayUse(props.role, 'alerts'),
     refetchInterval: 60_000,
   }));

@@ -4,6 +4,7 @@ import { login } from '../api/auth';
 import { ApiError } from '../api/http';
 import { t } from '../i18n';
 import { homeFor } from '../layout/nav';
+import { TextField } from '../components/Form';
 
 export default function LoginPage() {
   const navigate = useNavigate();
@@ -39,14 +40,8 @@ export default function LoginPage() {
         </p>
       </Show>
       <form onSubmit={submit} aria-describedby={error() ? 'login-error' : undefined}>
-        <div class="field">
-          <label for="login-email">{m().email}</label>
-          <input id="login-email" type="email" autocomplete="username" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="login-password">{m().password}</label>
-          <input id="login-password" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
-        </div>
+        <TextField id="login-email" label={m().email} type="email" autocomplete="username" required value={email()} onInput={setEmail} />
+        <TextField id="login-password" label={m().password} type="password" autocomplete="current-password" required value={password()} onInput={setPassword} />
         <Show when={error()}>
           <p id="login-error" class="fail" role="alert">
             {error()}

@@ -152,4 +152,25 @@ describe('incremental rescore', () => {
     expect(result.mode).toBe('full');
     expect(result.accounts).toBeGreaterThanOrEqual(6);
   });
+
+  it('scores a sibling that has no stored score yet when its organization is re-aggregated', async () => {
+    const page = await pageWithHistory({ sector: 'social_protection' });
+    await scorePeriodIncremental(db.sql, { ...MONTH, now: NOW, fullEveryMs: 0 });
+    // A page added to the organization after the full pass: nothing stored for it, and no change noted.
+    const newcomer = await makeAccount(db.sql, { sector: 'social_protection', organizationId: page.organizationId });
+    // A new question on the page (its sector's medians stay those of the full pass, and are unchanged).
+    const [post] = await db.sql<{ id: number }[]>`SELECT id FROM posts WHERE account_id = ${page.accountId} ORDER BY published_at DESC LIMIT 1`;
+    await makeComment(db.sql, { postId: post!.id, accountId: page.accountId, author: 'new-citizen', at: saratov('2025-03-16T09:00:00'), text: 'Когда будет приём документов?' });
+
+    const incremental = await scorePeriodIncremental(db.sql, { ...MONTH, now: NOW });
+    expect(incremental).toMatchObject({ mode: 'incremental', changedAccounts: 1, accounts: 2, organizations: 1 });
+    const [organization] = await db.sql<{ accountsTotal: number }[]>`
+      SELECT accounts_total AS "accountsTotal" FROM organization_scores WHERE organization_id = ${page.organizationId} AND period_start = '2025-03-01'`;
+    expect(organization?.accountsTotal).toBe(2);
+    expect((await rowVersions()).has(newcomer.accountId)).toBe(true);
+
+    const incrementalRows = await scoredRows();
+    await scorePeriod(db.sql, { ...MONTH, now: NOW });
+    expect(await scoredRows()).toEqual(incrementalRows);
+  });
 });

@@ -63,8 +63,8 @@ import {
   verificationUrl,
 } from '@most/services';
 import { EDUCATION_LEVELS, EXCHANGE_CONFIRMATIONS, LOSS_CONFIRMATIONS } from '@most/domain';
-import { AppError } from '@most/shared';
-import { id, isoDate, okSchema, okAfter } from '../schemas';
+import { AppError, camelKeys } from '@most/shared';
+import { id, isoDate, okAfter, okSchema } from '../schemas';
 import { monitorProcedure, router, teachingProcedure, traineeProcedure } from '../trpc';
 import type { UserActor } from '@most/db';
 
@@ -100,38 +100,38 @@ const fileOutput = z.object({ fileName: z.string(), contentType: z.string(), con
 const enrolmentState = z.enum(['applied', 'enrolled', 'active', 'completed', 'failed', 'withdrawn', 'suspended']);
 const enrolmentOutput = z.object({
   id,
-  cohort_id: id,
-  user_id: id,
-  organization_id: id,
+  cohortId: id,
+  userId: id,
+  organizationId: id,
   state: enrolmentState,
-  state_since: isoDate,
-  state_reason: z.string().nullable(),
-  applied_at: isoDate,
-  enrolled_at: isoDate.nullable(),
-  started_at: isoDate.nullable(),
-  finished_at: isoDate.nullable(),
-  manual_mark: z.boolean(),
+  stateSince: isoDate,
+  stateReason: z.string().nullable(),
+  appliedAt: isoDate,
+  enrolledAt: isoDate.nullable(),
+  startedAt: isoDate.nullable(),
+  finishedAt: isoDate.nullable(),
+  manualMark: z.boolean(),
 });
 const cohortOutput = z.object({
   id,
-  course_id: id,
-  course_title: z.string(),
+  courseId: id,
+  courseTitle: z.string(),
   title: z.string(),
-  starts_on: z.string(),
-  ends_on: z.string(),
-  form_of_study: z.string(),
-  funding_source: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  formOfStudy: z.string(),
+  fundingSource: z.string(),
   capacity: z.number().int(),
-  enrolment_opens_at: isoDate,
-  enrolment_closes_at: isoDate,
-  completion_rule: z.unknown(),
-  seats_taken: z.number().int(),
+  enrolmentOpensAt: isoDate,
+  enrolmentClosesAt: isoDate,
+  completionRule: z.unknown(),
+  seatsTaken: z.number().int(),
 });
 const sessionOutput = z.object({
   id,
-  cohort_id: id,
+  cohortId: id,
   title: z.string(),
-  starts_at: isoDate,
+  startsAt: isoDate,
   hours: z.number(),
   mode: z.enum(['online', 'offline']),
   link: z.string().nullable(),
@@ -139,30 +139,30 @@ const sessionOutput = z.object({
 });
 const certificateOutput = z.object({
   id,
-  enrolment_id: id,
-  document_type: z.string(),
+  enrolmentId: id,
+  documentType: z.string(),
   series: z.string(),
   number: z.string(),
-  registration_number: z.string(),
-  issue_date: z.string(),
-  verification_code: z.string(),
-  holder_name: z.string(),
-  programme_title: z.string(),
-  programme_kind: z.string(),
+  registrationNumber: z.string(),
+  issueDate: z.string(),
+  verificationCode: z.string(),
+  holderName: z.string(),
+  programmeTitle: z.string(),
+  programmeKind: z.string(),
   hours: z.number().int(),
-  revoked_at: isoDate.nullable(),
-  revoked_reason: z.string().nullable(),
+  revokedAt: isoDate.nullable(),
+  revokedReason: z.string().nullable(),
 });
 const courseOutput = z.object({
   id,
   title: z.string(),
   kind: z.string(),
-  total_hours: z.number().int(),
-  description_md: z.string(),
-  professional_field: z.string().nullable(),
-  qualification_name: z.string().nullable(),
+  totalHours: z.number().int(),
+  descriptionMd: z.string(),
+  professionalField: z.string().nullable(),
+  qualificationName: z.string().nullable(),
   ugs: z.string().nullable(),
-  archived_at: isoDate.nullable(),
+  archivedAt: isoDate.nullable(),
 });
 const outlineOutput = courseOutput.extend({
   modules: z.array(
@@ -176,9 +176,9 @@ const outlineOutput = courseOutput.extend({
           id,
           position: z.number().int(),
           title: z.string(),
-          content_md: z.string(),
+          contentMd: z.string(),
           links: z.array(z.object({ title: z.string(), url: z.string() })),
-          files: z.array(z.object({ id, file_name: z.string(), size_bytes: z.number().int() })),
+          files: z.array(z.object({ id, fileName: z.string(), sizeBytes: z.number().int() })),
         }),
       ),
     }),
@@ -186,14 +186,14 @@ const outlineOutput = courseOutput.extend({
   assignments: z.array(
     z.object({
       id,
-      module_id: id.nullable(),
+      moduleId: id.nullable(),
       title: z.string(),
-      instructions_md: z.string(),
+      instructionsMd: z.string(),
       required: z.boolean(),
-      is_final: z.boolean(),
-      due_day: z.number().int(),
-      max_score: z.number(),
-      pass_score: z.number(),
+      isFinal: z.boolean(),
+      dueDay: z.number().int(),
+      maxScore: z.number(),
+      passScore: z.number(),
       rubric: z.array(z.object({ criterion: z.string(), points: z.number() })),
     }),
   ),
@@ -224,42 +224,42 @@ const traineeRouter = router({
     .output(
       z.array(
         z.object({
-          enrolment_id: id,
-          cohort_id: id,
-          cohort_title: z.string(),
-          course_id: id,
-          course_title: z.string(),
+          enrolmentId: id,
+          cohortId: id,
+          cohortTitle: z.string(),
+          courseId: id,
+          courseTitle: z.string(),
           kind: z.string(),
-          total_hours: z.number().int(),
-          starts_on: z.string(),
-          ends_on: z.string(),
+          totalHours: z.number().int(),
+          startsOn: z.string(),
+          endsOn: z.string(),
           state: enrolmentState,
-          state_reason: z.string().nullable(),
-          lessons_total: z.number().int(),
-          lessons_done: z.number().int(),
-          assignments_total: z.number().int(),
-          assignments_passed: z.number().int(),
-          progress_percent: z.number(),
-          certificate_id: id.nullable(),
-          certificate_code: z.string().nullable(),
-          coursework_closed_reason: z.enum(['awaiting_enrolment', 'not_started', 'cohort_ended', 'suspended', 'finished']).nullable(),
+          stateReason: z.string().nullable(),
+          lessonsTotal: z.number().int(),
+          lessonsDone: z.number().int(),
+          assignmentsTotal: z.number().int(),
+          assignmentsPassed: z.number().int(),
+          progressPercent: z.number(),
+          certificateId: id.nullable(),
+          certificateCode: z.string().nullable(),
+          courseworkClosedReason: z.enum(['awaiting_enrolment', 'not_started', 'cohort_ended', 'suspended', 'finished']).nullable(),
         }),
       ),
     )
-    .query(({ ctx }) => listMyCourses(ctx.sql, ctx.user.id)),
+    .query(async ({ ctx }) => camelKeys(await listMyCourses(ctx.sql, ctx.user.id))),
 
-  upcomingSessions: traineeProcedure.output(z.array(sessionOutput.extend({ course_title: z.string() }))).query(({ ctx }) => listUpcomingSessions(ctx.sql, ctx.user.id)),
+  upcomingSessions: traineeProcedure.output(z.array(sessionOutput.extend({ courseTitle: z.string() }))).query(async ({ ctx }) => camelKeys(await listUpcomingSessions(ctx.sql, ctx.user.id))),
 
   /** Cohorts open for applications now. */
   openCohorts: traineeProcedure.output(z.array(cohortOutput)).query(async ({ ctx }) => {
     const now = Date.now();
-    return (await listCohorts(ctx.sql)).filter((c) => c.enrolment_opens_at.getTime() <= now && now <= c.enrolment_closes_at.getTime());
+    return camelKeys((await listCohorts(ctx.sql)).filter((c) => c.enrolment_opens_at.getTime() <= now && now <= c.enrolment_closes_at.getTime()));
   }),
 
   applyForCohort: traineeProcedure
     .input(z.object({ cohortId: id }))
     .output(enrolmentOutput)
-    .mutation(({ ctx, input }) => applyForCohort(ctx.sql, { cohortId: input.cohortId, userId: ctx.user.id }, ctx.actor)),
+    .mutation(async ({ ctx, input }) => camelKeys(await applyForCohort(ctx.sql, { cohortId: input.cohortId, userId: ctx.user.id }, ctx.actor))),
 
   courseOutline: traineeProcedure
     .input(z.object({ enrolmentId: id }))
@@ -267,7 +267,7 @@ const traineeRouter = router({
     .query(async ({ ctx, input }) => {
       const enrolment = await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
       const cohort = await getCohort(ctx.sql, enrolment.cohort_id);
-      return getCourseOutline(ctx.sql, cohort.course_id);
+      return camelKeys(await getCourseOutline(ctx.sql, cohort.course_id));
     }),
 
   lessonFile: traineeProcedure
@@ -322,33 +322,33 @@ const traineeRouter = router({
     .output(
       z.array(
         z.object({
-          assignment_id: id,
+          assignmentId: id,
           title: z.string(),
-          instructions_md: z.string(),
+          instructionsMd: z.string(),
           required: z.boolean(),
-          is_final: z.boolean(),
-          due_at: isoDate,
-          max_score: z.number(),
-          pass_score: z.number(),
+          isFinal: z.boolean(),
+          dueAt: isoDate,
+          maxScore: z.number(),
+          passScore: z.number(),
           rubric: z.array(z.object({ criterion: z.string(), points: z.number() })),
           attempts: z.number().int(),
-          last_score: z.number().nullable(),
-          last_feedback: z.string().nullable(),
+          lastScore: z.number().nullable(),
+          lastFeedback: z.string().nullable(),
           status: z.enum(['not_submitted', 'awaiting_grade', 'passed', 'failed', 'resubmission_allowed']),
         }),
       ),
     )
     .query(async ({ ctx, input }) => {
       await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
-      return listMyAssignments(ctx.sql, input.enrolmentId);
+      return camelKeys(await listMyAssignments(ctx.sql, input.enrolmentId));
     }),
 
   submit: traineeProcedure
     .input(z.object({ enrolmentId: id, assignmentId: id, text: z.string().max(100_000).default(''), files: z.array(base64File).max(5).default([]) }))
-    .output(z.object({ id, attempt: z.number().int(), submitted_at: isoDate }))
+    .output(z.object({ id, attempt: z.number().int(), submittedAt: isoDate }))
     .mutation(async ({ ctx, input }) => {
       await ownEnrolment(ctx.sql, ctx.user, input.enrolmentId);
-      return submitAssignment(ctx.sql, ctx.dataDir, { enrolmentId: input.enrolmentId, assignmentId: input.assignmentId, text: input.text, files: input.files.map(decode) }, ctx.actor);
+      return camelKeys(await submitAssignment(ctx.sql, ctx.dataDir, { enrolmentId: input.enrolmentId, assignmentId: input.assignmentId, text: input.text, files: input.files.map(decode) }, ctx.actor));
     }),
 
   certificatePdf: traineeProcedure
@@ -363,31 +363,31 @@ const traineeRouter = router({
 });
 
 const instructorRouter = router({
-  myCohorts: teachingProcedure.output(z.array(cohortOutput)).query(({ ctx }) => listCohorts(ctx.sql, isStaff(ctx.user) ? {} : { instructorId: ctx.user.id })),
+  myCohorts: teachingProcedure.output(z.array(cohortOutput)).query(async ({ ctx }) => camelKeys(await listCohorts(ctx.sql, isStaff(ctx.user) ? {} : { instructorId: ctx.user.id }))),
 
   gradingQueue: teachingProcedure
     .input(z.object({ cohortId: id.optional() }).default({}))
     .output(
       z.array(
         z.object({
-          submission_id: id,
+          submissionId: id,
           attempt: z.number().int(),
-          submitted_at: isoDate,
-          text_body: z.string(),
-          assignment_id: id,
-          assignment_title: z.string(),
-          max_score: z.number(),
-          pass_score: z.number(),
-          enrolment_id: id,
-          cohort_id: id,
-          trainee_name: z.string(),
-          files: z.array(z.object({ id, file_name: z.string(), size_bytes: z.number().int() })),
+          submittedAt: isoDate,
+          textBody: z.string(),
+          assignmentId: id,
+          assignmentTitle: z.string(),
+          maxScore: z.number(),
+          passScore: z.number(),
+          enrolmentId: id,
+          cohortId: id,
+          traineeName: z.string(),
+          files: z.array(z.object({ id, fileName: z.string(), sizeBytes: z.number().int() })),
         }),
       ),
     )
     .query(async ({ ctx, input }) => {
       if (input.cohortId) await assertTeaches(ctx.sql, ctx.user, input.cohortId);
-      return gradingQueue(ctx.sql, { instructorId: isStaff(ctx.user) ? null : ctx.user.id, cohortId: input.cohortId });
+      return camelKeys(await gradingQueue(ctx.sql, { instructorId: isStaff(ctx.user) ? null : ctx.user.id, cohortId: input.cohortId }));
     }),
 
   submissionFile: teachingProcedure
@@ -421,17 +421,17 @@ const instructorRouter = router({
     .output(z.array(sessionOutput))
     .query(async ({ ctx, input }) => {
       await assertTeaches(ctx.sql, ctx.user, input.cohortId);
-      return listCohortSessions(ctx.sql, input.cohortId);
+      return camelKeys(await listCohortSessions(ctx.sql, input.cohortId));
     }),
 
   attendanceSheet: teachingProcedure
     .input(z.object({ sessionId: id }))
-    .output(z.array(z.object({ enrolment_id: id, trainee_name: z.string(), state: z.string(), status: z.enum(['present', 'absent', 'excused']).nullable(), hours: z.number().nullable() })))
+    .output(z.array(z.object({ enrolmentId: id, traineeName: z.string(), state: z.string(), status: z.enum(['present', 'absent', 'excused']).nullable(), hours: z.number().nullable() })))
     .query(async ({ ctx, input }) => {
       const [session] = await ctx.sql<{ cohort_id: number }[]>`SELECT cohort_id FROM cohort_sessions WHERE id = ${input.sessionId}`;
       if (!session) throw new AppError('NOT_FOUND', 'Занятие не найдено');
       await assertTeaches(ctx.sql, ctx.user, session.cohort_id);
-      return attendanceSheet(ctx.sql, input.sessionId);
+      return camelKeys(await attendanceSheet(ctx.sql, input.sessionId));
     }),
 
   markAttendance: teachingProcedure
@@ -461,23 +461,23 @@ const instructorRouter = router({
     .output(
       z.array(
         z.object({
-          enrolment_id: id,
-          trainee_name: z.string(),
-          organization_name: z.string(),
+          enrolmentId: id,
+          traineeName: z.string(),
+          organizationName: z.string(),
           state: enrolmentState,
-          lessons_done: z.number().int(),
-          assignments_passed: z.number().int(),
-          required_assignments: z.number().int(),
-          attendance_percent: z.number().nullable(),
-          final_passed: z.boolean().nullable(),
-          manual_mark: z.boolean(),
-          meets_completion_rule: z.boolean(),
+          lessonsDone: z.number().int(),
+          assignmentsPassed: z.number().int(),
+          requiredAssignments: z.number().int(),
+          attendancePercent: z.number().nullable(),
+          finalPassed: z.boolean().nullable(),
+          manualMark: z.boolean(),
+          meetsCompletionRule: z.boolean(),
         }),
       ),
     )
     .query(async ({ ctx, input }) => {
       await assertTeaches(ctx.sql, ctx.user, input.cohortId);
-      return cohortProgress(ctx.sql, input.cohortId);
+      return camelKeys(await cohortProgress(ctx.sql, input.cohortId));
     }),
 
   /** ФИС ФРДО: the XLSX when every row is valid, otherwise what to fix per document. */
@@ -511,7 +511,7 @@ const instructorRouter = router({
 });
 
 const monitorRouter = router({
-  courses: monitorProcedure.output(z.array(courseOutput.extend({ cohort_count: z.number().int() }))).query(({ ctx }) => listCourses(ctx.sql)),
+  courses: monitorProcedure.output(z.array(courseOutput.extend({ cohortCount: z.number().int() }))).query(async ({ ctx }) => camelKeys(await listCourses(ctx.sql))),
 
   /** Staff read any outline; an instructor only a course they teach (trainees use trainee.courseOutline). */
   course: teachingProcedure
@@ -519,13 +519,13 @@ const monitorRouter = router({
     .output(outlineOutput)
     .query(async ({ ctx, input }) => {
       if (!isStaff(ctx.user) && !(await teachesCourse(ctx.sql, input.courseId, ctx.user.id))) throw new AppError('FORBIDDEN', 'Нет доступа к этому курсу');
-      return getCourseOutline(ctx.sql, input.courseId);
+      return camelKeys(await getCourseOutline(ctx.sql, input.courseId));
     }),
 
   createCourse: monitorProcedure
     .input(courseInputSchema)
     .output(courseOutput)
-    .mutation(({ ctx, input }) => createCourse(ctx.sql, input, ctx.actor)),
+    .mutation(async ({ ctx, input }) => camelKeys(await createCourse(ctx.sql, input, ctx.actor))),
 
   archiveCourse: monitorProcedure
     .input(z.object({ courseId: id }))
@@ -544,8 +544,8 @@ const monitorRouter = router({
 
   cohortInstructors: monitorProcedure
     .input(z.object({ cohortId: id }))
-    .output(z.array(z.object({ id, email: z.string(), display_name: z.string() })))
-    .query(({ ctx, input }) => listCohortInstructors(ctx.sql, input.cohortId)),
+    .output(z.array(z.object({ id, email: z.string(), displayName: z.string() })))
+    .query(async ({ ctx, input }) => camelKeys(await listCohortInstructors(ctx.sql, input.cohortId))),
 
   attachInstructor: monitorProcedure
     .input(z.object({ cohortId: id, userId: id }))
@@ -574,12 +574,12 @@ const monitorRouter = router({
   cohorts: monitorProcedure
     .input(z.object({ courseId: id.optional() }).default({}))
     .output(z.array(cohortOutput))
-    .query(({ ctx, input }) => listCohorts(ctx.sql, input)),
+    .query(async ({ ctx, input }) => camelKeys(await listCohorts(ctx.sql, input))),
 
   createCohort: monitorProcedure
     .input(cohortInputSchema)
     .output(cohortOutput)
-    .mutation(({ ctx, input }) => createCohort(ctx.sql, input, ctx.actor)),
+    .mutation(async ({ ctx, input }) => camelKeys(await createCohort(ctx.sql, input, ctx.actor))),
 
   addSession: monitorProcedure
     .input(z.object({ cohortId: id, session: sessionInputSchema }))
@@ -588,13 +588,13 @@ const monitorRouter = router({
 
   enrolments: monitorProcedure
     .input(z.object({ cohortId: id }))
-    .output(z.array(enrolmentOutput.extend({ email: z.string(), display_name: z.string(), organization_name: z.string() })))
-    .query(({ ctx, input }) => listCohortEnrolments(ctx.sql, input.cohortId)),
+    .output(z.array(enrolmentOutput.extend({ email: z.string(), displayName: z.string(), organizationName: z.string() })))
+    .query(async ({ ctx, input }) => camelKeys(await listCohortEnrolments(ctx.sql, input.cohortId))),
 
   enrol: monitorProcedure
     .input(z.object({ cohortId: id, userId: id, organizationId: id.optional() }))
     .output(enrolmentOutput)
-    .mutation(({ ctx, input }) => enrolTrainee(ctx.sql, input, ctx.actor)),
+    .mutation(async ({ ctx, input }) => camelKeys(await enrolTrainee(ctx.sql, input, ctx.actor))),
 
   /** CSV (text) or XLSX (base64): all rows or none, errors by line. */
   bulkEnrol: monitorProcedure
@@ -621,7 +621,7 @@ const monitorRouter = router({
   changeState: monitorProcedure
     .input(z.object({ enrolmentId: id, to: enrolmentState, reason: z.string().max(2000).nullable().optional(), at: z.coerce.date().optional() }))
     .output(enrolmentOutput)
-    .mutation(({ ctx, input }) => changeEnrolmentState(ctx.sql, input.enrolmentId, { to: input.to, at: input.at, reason: input.reason ?? null }, ctx.actor)),
+    .mutation(async ({ ctx, input }) => camelKeys(await changeEnrolmentState(ctx.sql, input.enrolmentId, { to: input.to, at: input.at, reason: input.reason ?? null }, ctx.actor))),
 
   saveProfile: monitorProcedure
     .input(z.object({ userId: id, profile: traineeProfileSchema }))
@@ -636,11 +636,11 @@ const monitorRouter = router({
   /** Documents of a cohort: monitors and the cohort's instructors issue them (PRODUCT: instructors issue certificates). */
   certificates: teachingProcedure
     .input(z.object({ cohortId: id.optional() }).default({}))
-    .output(z.array(certificateOutput.extend({ user_id: id, cohort_id: id })))
+    .output(z.array(certificateOutput.extend({ userId: id, cohortId: id })))
     .query(async ({ ctx, input }) => {
       if (input.cohortId) await assertTeaches(ctx.sql, ctx.user, input.cohortId);
       else if (!isStaff(ctx.user)) throw new AppError('FORBIDDEN', 'Выберите поток');
-      return listCertificates(ctx.sql, input);
+      return camelKeys(await listCertificates(ctx.sql, input));
     }),
 
   issueCertificate: teachingProcedure
@@ -648,28 +648,28 @@ const monitorRouter = router({
     .output(certificateOutput)
     .mutation(async ({ ctx, input }) => {
       await assertTeaches(ctx.sql, ctx.user, (await getEnrolment(ctx.sql, input.enrolmentId)).cohort_id);
-      return issueCertificate(ctx.sql, input.enrolmentId, { issueDate: input.issueDate }, ctx.actor);
+      return camelKeys(await issueCertificate(ctx.sql, input.enrolmentId, { issueDate: input.issueDate }, ctx.actor));
     }),
 
   /** A duplicate for a lost or damaged document (the original stops being valid). */
   issueDuplicate: monitorProcedure
     .input(z.object({ certificateId: id, issueDate: z.iso.date(), lossConfirmation: z.enum(LOSS_CONFIRMATIONS).default('none'), exchangeConfirmation: z.enum(EXCHANGE_CONFIRMATIONS).default('none') }))
     .output(certificateOutput)
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const { certificateId, ...duplicate } = input;
-      return issueDuplicate(ctx.sql, certificateId, duplicate, ctx.actor);
+      return camelKeys(await issueDuplicate(ctx.sql, certificateId, duplicate, ctx.actor));
     }),
 
   /** A corrected document replacing one issued with wrong data (the ФИС ФРДО row names the changed one). */
   issueCorrection: monitorProcedure
     .input(z.object({ certificateId: id, issueDate: z.iso.date(), reason: z.string().trim().min(1).max(2000) }))
     .output(certificateOutput)
-    .mutation(({ ctx, input }) => issueCorrection(ctx.sql, input.certificateId, { issueDate: input.issueDate, reason: input.reason }, ctx.actor)),
+    .mutation(async ({ ctx, input }) => camelKeys(await issueCorrection(ctx.sql, input.certificateId, { issueDate: input.issueDate, reason: input.reason }, ctx.actor))),
 
   revokeCertificate: monitorProcedure
     .input(z.object({ certificateId: id, reason: z.string().trim().min(1).max(2000) }))
     .output(certificateOutput)
-    .mutation(({ ctx, input }) => revokeCertificate(ctx.sql, input.certificateId, input.reason, ctx.actor)),
+    .mutation(async ({ ctx, input }) => camelKeys(await revokeCertificate(ctx.sql, input.certificateId, input.reason, ctx.actor))),
 
   certificatePdf: teachingProcedure
     .input(z.object({ certificateId: id }))

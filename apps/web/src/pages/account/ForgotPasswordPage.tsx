@@ -2,8 +2,8 @@ import { A } from '@solidjs/router';
 import { useMutation } from '@tanstack/solid-query';
 import { createSignal, Show } from 'solid-js';
 import { requestPasswordReset } from '../../api/account';
-import { MutationError } from '../../components/MutationError';
 import { t } from '../../i18n';
+import { Form, TextField, FormActions } from '../../components/Form';
 
 /** Asks for a reset link; the answer is the same whether or not the address is registered. */
 export default function ForgotPasswordPage() {
@@ -27,21 +27,10 @@ export default function ForgotPasswordPage() {
         }
       >
         <p>{m().forgotIntro}</p>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            request.mutate();
-          }}
-        >
-          <div class="field">
-            <label for="forgot-email">{t().login.email}</label>
-            <input id="forgot-email" type="email" autocomplete="username" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-          </div>
-          <button type="submit" disabled={request.isPending}>
-            {m().forgotSubmit}
-          </button>
-          <MutationError error={request.error} />
-        </form>
+        <Form onSubmit={() => request.mutate()}>
+          <TextField id="forgot-email" label={t().login.email} type="email" autocomplete="username" required value={email()} onInput={setEmail} />
+          <FormActions label={m().forgotSubmit} pending={request.isPending} error={request.error} />
+        </Form>
       </Show>
     </section>
   );

@@ -2,10 +2,10 @@ import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { useMutation, useQuery } from '@tanstack/solid-query';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { acceptInvitation, linkStatus, resetPassword, type LinkPurpose } from '../../api/account';
-import { MutationError } from '../../components/MutationError';
 import { ErrorState, Loading } from '../../components/State';
 import { fill, t } from '../../i18n';
 import { homeFor } from '../../layout/nav';
+import { TextField, FormActions } from '../../components/Form';
 
 const MIN_PASSWORD = 10;
 
@@ -84,41 +84,27 @@ function SetPasswordPage(props: { purpose: LinkPurpose }) {
             <form onSubmit={submit} novalidate>
               <p>{fill(invitation() ? m().inviteIntro : m().resetIntro, { email: link().email ?? '' })}</p>
               <Show when={invitation()}>
-                <div class="field">
-                  <label for="set-name">{m().displayName}</label>
-                  <input id="set-name" type="text" autocomplete="name" maxLength={200} value={displayName()} onInput={(e) => setDisplayName(e.currentTarget.value)} />
-                </div>
+                <TextField id="set-name" label={m().displayName} type="text" autocomplete="name" maxLength={200} value={displayName()} onInput={setDisplayName} />
               </Show>
               <input type="email" autocomplete="username" value={link().email ?? ''} hidden readOnly />
-              <div class="field">
-                <label for="set-password">{m().newPassword}</label>
-                <input
-                  id="set-password"
-                  type="password"
-                  autocomplete="new-password"
-                  required
-                  minLength={MIN_PASSWORD}
-                  aria-describedby="set-password-hint"
-                  value={password()}
-                  onInput={(e) => setPassword(e.currentTarget.value)}
-                />
-                <p id="set-password-hint" class="muted">
-                  {m().passwordHint}
-                </p>
-              </div>
-              <div class="field">
-                <label for="set-password-repeat">{m().repeatPassword}</label>
-                <input id="set-password-repeat" type="password" autocomplete="new-password" required value={repeat()} onInput={(e) => setRepeat(e.currentTarget.value)} />
-              </div>
+              <TextField
+                id="set-password"
+                label={m().newPassword}
+                type="password"
+                autocomplete="new-password"
+                required
+                minLength={MIN_PASSWORD}
+                value={password()}
+                onInput={setPassword}
+                hint={m().passwordHint}
+              />
+              <TextField id="set-password-repeat" label={m().repeatPassword} type="password" autocomplete="new-password" required value={repeat()} onInput={setRepeat} />
               <Show when={problem()}>
                 <p class="fail" role="alert">
                   {problem()}
                 </p>
               </Show>
-              <button type="submit" disabled={save.isPending}>
-                {invitation() ? m().accept : m().save}
-              </button>
-              <MutationError error={save.error} />
+              <FormActions label={invitation() ? m().accept : m().save} pending={save.isPending} error={save.error} />
             </form>
           )}
         </Match>

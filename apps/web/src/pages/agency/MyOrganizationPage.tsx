@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { criterionReasonRu } from '@most/domain/criterion-text';
-import { trpc } from '../../api/trpc';
+import { queries } from '../../api/trpc';
 import { DisputeForm } from '../../components/DisputeForm';
 import { EvidenceList } from '../../components/Evidence';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
@@ -10,6 +10,7 @@ import { NoData, QueryView } from '../../components/State';
 import { formatDate, formatNumber } from '../../format';
 import { label, locale, t } from '../../i18n';
 import { user } from '../../session';
+import { DataTable } from '../../components/DataTable';
 
 type PeriodKind = 'week' | 'month' | 'quarter';
 interface PeriodRef {
@@ -24,7 +25,7 @@ const STATUS_CLASS: Record<string, string> = { pass: 'pass', fail: 'fail', parti
 const MEASURED = new Set(['pass', 'partial', 'fail']);
 
 function ScoreDetail(props: { period: PeriodRef }) {
-  const detail = useQuery(() => ({ queryKey: ['accounts.scoreDetail', props.period], queryFn: () => trpc.accounts.scoreDetail.query(props.period) }));
+  const detail = useQuery(() => queries.accounts.scoreDetail.queryOptions(props.period));
   const [disputing, setDisputing] = createSignal<string>();
   const m = () => t().agency;
   return (
@@ -102,7 +103,7 @@ function ScoreDetail(props: { period: PeriodRef }) {
 }
 
 function AccountScores(props: { accountId: number; url: string }) {
-  const scores = useQuery(() => ({ queryKey: ['accounts.scores', props.accountId], queryFn: () => trpc.accounts.scores.query({ accountId: props.accountId, limit: 52 }) }));
+  const scores = useQuery(() => queries.accounts.scores.queryOptions({ accountId: props.accountId, limit: 52 }));
   const [period, setPeriod] = createSignal<PeriodRef>();
   const m = () => t().agency;
   return (
@@ -115,52 +116,33 @@ function AccountScores(props: { accountId: number; url: string }) {
       <QueryView query={scores} empty={(list) => list.length === 0}>
         {(list) => (
           <>
-            <div class="table-wrap">
-              <table class="stack" data-testid="account-scores">
-                <caption>{m().scoresTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m().period}</th>
-                    <th scope="col" class="num">
-                      {m().total}
-                    </th>
-                    <th scope="col" class="num">
-                      {m().questions}
-                    </th>
-                    <th scope="col">{t().app.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list}>
-                    {(row) => (
-                      <tr>
-                        <td data-label={m().period}>
-                          {formatDate(row.periodStart, locale())} — {formatDate(row.periodEnd, locale())}
-                        </td>
-                        <td class="num" data-label={m().total}>
-                          {row.status === 'ok' ? formatNumber(row.total, locale()) : row.reason ? `${m().notMeasured}: ${criterionReasonRu(row.reason)}` : t().ranking.notEnoughData}
-                        </td>
-                        <td class="num" data-label={m().questions}>
-                          {row.questions}
-                        </td>
-                        <td data-label={t().app.actions}>
-                          <button
-                            type="button"
-                            class="button--ghost"
-                            aria-pressed={period()?.periodStart === row.periodStart && period()?.periodKind === row.periodKind}
-                            onClick={() =>
-                              setPeriod({ accountId: props.accountId, periodKind: row.periodKind as PeriodKind, periodStart: row.periodStart, methodologyVersion: row.methodologyVersion })
-                            }
-                          >
-                            {m().choosePeriod}
-                          </button>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={m().scoresTitle}
+              testId="account-scores"
+              rows={list}
+              columns={[
+                { header: m().period, cell: (row) => `${formatDate(row.periodStart, locale())} — ${formatDate(row.periodEnd, locale())}` },
+                {
+                  header: m().total,
+                  numeric: true,
+                  cell: (row) => (row.status === 'ok' ? formatNumber(row.total, locale()) : row.reason ? `${m().notMeasured}: ${criterionReasonRu(row.reason)}` : t().ranking.notEnoughData),
+                },
+                { header: m().questions, numeric: true, cell: (row) => row.questions },
+                {
+                  header: t().app.actions,
+                  cell: (row) => (
+                    <button
+                      type="button"
+                      class="button--ghost"
+                      aria-pressed={period()?.periodStart === row.periodStart && period()?.periodKind === row.periodKind}
+                      onClick={() => setPeriod({ accountId: props.accountId, periodKind: row.periodKind as PeriodKind, periodStart: row.periodStart, methodologyVersion: row.methodologyVersion })}
+                    >
+                      {m().choosePeriod}
+                    </button>
+                  ),
+                },
+              ]}
+            />
             <Show when={period()} keyed>
               {(chosen) => <ScoreDetail period={chosen} />}
             </Show>
@@ -172,10 +154,7 @@ function AccountScores(props: { accountId: number; url: string }) {
 }
 
 function OrganizationTrend(props: { organizationId: number }) {
-  const scores = useQuery(() => ({
-    queryKey: ['accounts.organizationScores', props.organizationId],
-    queryFn: () => trpc.accounts.organizationScores.query({ organizationId: props.organizationId, limit: 52 }),
-  }));
+  const scores = useQuery(() => queries.accounts.organizationScores.queryOptions({ organizationId: props.organizationId, limit: 52 }));
   return (
     <QueryView query={scores} empty={(list) => list.length === 0}>
       {(list) => {
@@ -218,7 +197,7 @@ function OrganizationTrend(props: { organizationId: number }) {
 
 /** The agency's own organization: its score trend, each page's periods, and per-criterion evidence with a dispute action. */
 export default function MyOrganizationPage() {
-  const accounts = useQuery(() => ({ queryKey: ['accounts.mine'], queryFn: () => trpc.accounts.mine.query(), enabled: user()?.role === 'agency' }));
+  const accounts = useQuery(() => ({ ...queries.accounts.mine.queryOptions(), enabled: user()?.role === 'agency' }));
   const m = () => t().agency;
   return (
     <RequireRole roles={AGENCY_ROLES}>

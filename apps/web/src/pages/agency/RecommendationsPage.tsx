@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { For, Show } from 'solid-js';
 import { recommendationActions } from '@most/domain/recommendation-status';
 import { useCriteria } from '../../api/criteria';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { EvidenceList } from '../../components/Evidence';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
@@ -14,10 +14,10 @@ import { label, locale, t } from '../../i18n';
 export default function RecommendationsPage() {
   const client = useQueryClient();
   const criteria = useCriteria();
-  const list = useQuery(() => ({ queryKey: ['recommendations.mine'], queryFn: () => trpc.recommendations.mine.query({ limit: 200 }) }));
+  const list = useQuery(() => queries.recommendations.mine.queryOptions({ limit: 200 }));
   const acknowledge = useMutation(() => ({
     mutationFn: (id: number) => trpc.recommendations.acknowledge.mutate({ id }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['recommendations.mine'] }),
+    onSuccess: () => invalidate(client, queries.recommendations.mine.queryKey()),
   }));
   const m = () => t().agency;
 

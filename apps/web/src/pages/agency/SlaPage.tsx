@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { queries, trpc } from '../../api/trpc';
 import { DataTable } from '../../components/DataTable';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
 import { SlaCharts } from '../../components/SlaCharts';
@@ -12,7 +12,7 @@ import { user } from '../../session';
 /** The SLA watch: the agency's open questions with a live countdown to the 24-hour deadline, then its response-speed charts. */
 export default function SlaPage() {
   const open = useQuery(() => ({
-    queryKey: ['sla.openQuestions'],
+    queryKey: queries.sla.openQuestions.queryKey({ days: 7 }),
     queryFn: async () => {
       const sent = Date.now();
       const result = await trpc.sla.openQuestions.query({ days: 7 });

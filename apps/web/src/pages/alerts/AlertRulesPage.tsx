@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -10,11 +10,11 @@ import { label, locale, t } from '../../i18n';
 /** Monitors: the alert rules as data (on/off, threshold), and deliveries that are retried, failed or interrupted. */
 export default function AlertRulesPage() {
   const client = useQueryClient();
-  const rules = useQuery(() => ({ queryKey: ['alerts.rules'], queryFn: () => trpc.alerts.rules.query() }));
-  const deliveries = useQuery(() => ({ queryKey: ['alerts.deliveries'], queryFn: () => trpc.alerts.deliveries.query(), refetchInterval: 60_000 }));
+  const rules = useQuery(() => queries.alerts.rules.queryOptions());
+  const deliveries = useQuery(() => ({ ...queries.alerts.deliveries.queryOptions(), refetchInterval: 60_000 }));
   const save = useMutation(() => ({
     mutationFn: (rule: { kind: string; enabled: boolean; threshold: number | null }) => trpc.alerts.updateRule.mutate(rule as never),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['alerts.rules'] }),
+    onSuccess: () => invalidate(client, queries.alerts.rules.queryKey()),
   }));
   const m = () => t().alerts;
   return (

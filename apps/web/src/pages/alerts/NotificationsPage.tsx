@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { ALERT_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -10,12 +10,11 @@ import { locale, t } from '../../i18n';
 /** The signed-in user's in-app alerts, newest first; unread ones marked, each can be marked read. */
 export default function NotificationsPage() {
   const client = useQueryClient();
-  const list = useQuery(() => ({ queryKey: ['alerts.notifications'], queryFn: () => trpc.alerts.notifications.query(), refetchInterval: 60_000 }));
+  const list = useQuery(() => ({ ...queries.alerts.notifications.queryOptions(), refetchInterval: 60_000 }));
   const markRead = useMutation(() => ({
     mutationFn: (ids?: number[]) => trpc.alerts.markRead.mutate({ ids }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['alerts.notifications'] });
-      void client.invalidateQueries({ queryKey: ['alerts.unread'] });
+      invalidate(client, queries.alerts.notifications.queryKey(), queries.alerts.unread.queryKey());
     },
   }));
   const m = () => t().alerts;

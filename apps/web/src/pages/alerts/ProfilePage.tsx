@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { ALERT_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -19,8 +19,8 @@ const toMinute = (time: string) => {
 /** The user's alert settings: what goes where, quiet hours, e-mail opt-out, Telegram link. */
 export default function ProfilePage() {
   const client = useQueryClient();
-  const settings = useQuery(() => ({ queryKey: ['alerts.settings'], queryFn: () => trpc.alerts.settings.query() }));
-  const refresh = () => void client.invalidateQueries({ queryKey: ['alerts.settings'] });
+  const settings = useQuery(() => queries.alerts.settings.queryOptions());
+  const refresh = () => invalidate(client, queries.alerts.settings.queryKey());
   const subscribe = useMutation(() => ({ mutationFn: (input: { kind: string; channel: Channel; enabled: boolean }) => trpc.alerts.subscribe.mutate(input as never), onSuccess: refresh }));
   const update = useMutation(() => ({
     mutationFn: (input: { quietHours?: { startMinute: number; endMinute: number } | null; emailEnabled?: boolean }) => trpc.alerts.updateSettings.mutate(input),

@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -9,12 +9,13 @@ import { formatDate, formatDateTime } from '../../format';
 import { fill, locale, t } from '../../i18n';
 import { user } from '../../session';
 import { IssueNotices, SectionView } from './Blocks';
+import { QueryList } from '../../components/QueryList';
 
 function useAcknowledge() {
   const client = useQueryClient();
   return useMutation(() => ({
     mutationFn: (issueId: number) => trpc.bulletin.acknowledge.mutate({ issueId }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['bulletin.mine'] }),
+    onSuccess: () => invalidate(client, queries.bulletin.mine.queryKey()),
   }));
 }
 
@@ -40,7 +41,7 @@ function AcknowledgeButton(props: { issueId: number; title: string; acknowledged
 
 /** "My bulletins": the agency's published issues, each with its own section, and the receipt confirmation. */
 export default function AgencyBulletinsPage() {
-  const mine = useQuery(() => ({ queryKey: ['bulletin.mine'], queryFn: () => trpc.bulletin.mine.query() }));
+  const mine = useQuery(() => queries.bulletin.mine.queryOptions());
   const acknowledge = useAcknowledge();
   const b = () => t().bulletin;
   return (
@@ -49,26 +50,20 @@ export default function AgencyBulletinsPage() {
         <h1 id="my-bulletins-title">{b().mineTitle}</h1>
         <p>{b().mineIntro}</p>
         <MutationError error={acknowledge.error} />
-        <QueryView query={mine} empty={(list) => list.length === 0} emptyDetail={b().noMine}>
-          {(list) => (
-            <ul class="plain" data-testid="my-bulletins">
-              <For each={list}>
-                {(issue) => (
-                  <li class="card bulletin-card" data-testid="my-bulletin">
-                    <h2>
-                      <A href={`/agency/bulletins/${encodeURIComponent(issue.slug)}`}>{issue.title}</A>
-                    </h2>
-                    <p class="muted">
-                      {issue.periodLabel} · {fill(b().publishedOn, { date: formatDate(issue.publishedAt, locale()) })}
-                      <Show when={issue.revision > 1}> · {fill(b().revisionN, { revision: issue.revision })}</Show>
-                    </p>
-                    <AcknowledgeButton issueId={issue.id} title={issue.title} acknowledgedAt={issue.acknowledgedAt} pending={acknowledge.isPending} onAcknowledge={(id) => acknowledge.mutate(id)} />
-                  </li>
-                )}
-              </For>
-            </ul>
+        <QueryList query={mine} emptyDetail={b().noMine} class="plain" testId="my-bulletins">
+          {(issue) => (
+            <li class="card bulletin-card" data-testid="my-bulletin">
+              <h2>
+                <A href={`/agency/bulletins/${encodeURIComponent(issue.slug)}`}>{issue.title}</A>
+              </h2>
+              <p class="muted">
+                {issue.periodLabel} · {fill(b().publishedOn, { date: formatDate(issue.publishedAt, locale()) })}
+                <Show when={issue.revision > 1}> · {fill(b().revisionN, { revision: issue.revision })}</Show>
+              </p>
+              <AcknowledgeButton issueId={issue.id} title={issue.title} acknowledgedAt={issue.acknowledgedAt} pending={acknowledge.isPending} onAcknowledge={(id) => acknowledge.mutate(id)} />
+            </li>
           )}
-        </QueryView>
+        </QueryList>
       </section>
     </RequireRole>
   );
@@ -77,8 +72,8 @@ export default function AgencyBulletinsPage() {
 /** One of my bulletins: my own section first, then the public edition. */
 export function AgencyIssuePage() {
   const params = useParams<{ slug: string }>();
-  const issue = useQuery(() => ({ queryKey: ['bulletin.mineIssue', params.slug], queryFn: () => trpc.bulletin.mineIssue.query({ slug: params.slug }) }));
-  const mine = useQuery(() => ({ queryKey: ['bulletin.mine'], queryFn: () => trpc.bulletin.mine.query() }));
+  const issue = useQuery(() => queries.bulletin.mineIssue.queryOptions({ slug: params.slug }));
+  const mine = useQuery(() => queries.bulletin.mine.queryOptions());
   const acknowledge = useAcknowledge();
   const b = () => t().bulletin;
   const summary = () => mine.data?.find((i) => i.slug === params.slug);

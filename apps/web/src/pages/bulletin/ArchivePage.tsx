@@ -1,10 +1,10 @@
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { createEffect, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
-import { QueryView } from '../../components/State';
+import { createEffect, Show } from 'solid-js';
+import { queries } from '../../api/trpc';
 import { formatDate } from '../../format';
 import { fill, locale, t } from '../../i18n';
+import { QueryList } from '../../components/QueryList';
 
 /** Feed and archive links shared by the public bulletin pages. */
 export function FeedLinks() {
@@ -23,7 +23,7 @@ export function FeedLinks() {
 
 /** The public archive of published bulletin issues, newest first. */
 export default function ArchivePage() {
-  const archive = useQuery(() => ({ queryKey: ['bulletin.archive'], queryFn: () => trpc.bulletin.archive.query() }));
+  const archive = useQuery(() => queries.bulletin.archive.queryOptions());
   const b = () => t().bulletin;
   createEffect(() => {
     document.title = `${b().archiveTitle} — ${t().app.name}`;
@@ -33,38 +33,32 @@ export default function ArchivePage() {
       <h1 id="archive-title">{b().archiveTitle}</h1>
       <p>{b().archiveIntro}</p>
       <FeedLinks />
-      <QueryView query={archive} empty={(list) => list.length === 0} emptyDetail={b().noPublished}>
-        {(list) => (
-          <ul class="plain bulletin-archive" data-testid="bulletin-archive">
-            <For each={list}>
-              {(issue) => (
-                <li class="card bulletin-card" data-testid="bulletin-archive-item">
-                  <h2>
-                    <A href={`/bulletins/${encodeURIComponent(issue.slug)}`}>{issue.title}</A>
-                  </h2>
-                  <p class="muted">
-                    {issue.periodLabel}
-                    <Show when={issue.publishedAt}>{(at) => <> · {fill(b().publishedOn, { date: formatDate(at(), locale()) })}</>}</Show>
-                    <Show when={issue.revision > 1}> · {fill(b().revisionN, { revision: issue.revision })}</Show>
-                  </p>
-                  <Show when={issue.correctionNote}>
-                    {(note) => (
-                      <p>
-                        {b().correctionNoteLabel}: {note()}
-                      </p>
-                    )}
-                  </Show>
-                  <p class="toolbar">
-                    <a href={`/bulletin/${encodeURIComponent(issue.slug)}.pdf`} aria-label={`${b().pdf}: ${issue.title}`}>
-                      {b().pdf}
-                    </a>
-                  </p>
-                </li>
+      <QueryList query={archive} emptyDetail={b().noPublished} class="plain bulletin-archive" testId="bulletin-archive">
+        {(issue) => (
+          <li class="card bulletin-card" data-testid="bulletin-archive-item">
+            <h2>
+              <A href={`/bulletins/${encodeURIComponent(issue.slug)}`}>{issue.title}</A>
+            </h2>
+            <p class="muted">
+              {issue.periodLabel}
+              <Show when={issue.publishedAt}>{(at) => <> · {fill(b().publishedOn, { date: formatDate(at(), locale()) })}</>}</Show>
+              <Show when={issue.revision > 1}> · {fill(b().revisionN, { revision: issue.revision })}</Show>
+            </p>
+            <Show when={issue.correctionNote}>
+              {(note) => (
+                <p>
+                  {b().correctionNoteLabel}: {note()}
+                </p>
               )}
-            </For>
-          </ul>
+            </Show>
+            <p class="toolbar">
+              <a href={`/bulletin/${encodeURIComponent(issue.slug)}.pdf`} aria-label={`${b().pdf}: ${issue.title}`}>
+                {b().pdf}
+              </a>
+            </p>
+          </li>
         )}
-      </QueryView>
+      </QueryList>
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import type { trpc } from '../../api/trpc';
+import type { RouterOutputs } from '../../api/trpc';
 import { fill, t } from '../../i18n';
 import { blocksUnderTitle, isSafeLink, parseInline, parseMarkdown, type Inline } from './bulletin-view';
 
-export type IssueView = Awaited<ReturnType<typeof trpc.bulletin.issue.query>>;
+export type IssueView = RouterOutputs['bulletin']['issue'];
 export type Section = IssueView['sections'][number];
 export type Block = Section['blocks'][number];
 

@@ -1,7 +1,7 @@
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate, type RouterOutputs } from '../../api/trpc';
 import { DataTable } from '../../components/DataTable';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
@@ -10,8 +10,10 @@ import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { BlockView, IssueNotices, type Block, type Section } from './Blocks';
 import { moveKey } from './bulletin-view';
+import { Form } from '../../components/Form';
+import { QueryTable } from '../../components/QueryTable';
 
-type Editor = Awaited<ReturnType<typeof trpc.bulletin.get.query>>;
+type Editor = RouterOutputs['bulletin']['get'];
 type Summary = Editor['summary'];
 
 const isText = (block: Block): block is Extract<Block, { kind: 'paragraph' | 'note' }> => block.kind === 'paragraph' || block.kind === 'note';
@@ -44,10 +46,9 @@ function NoteForm(props: { issueId: number; sectionKey: string; afterBlockKey: s
   const id = `note-${props.sectionKey}-${props.afterBlockKey ?? 'start'}`;
   const b = () => t().bulletin;
   return (
-    <form
+    <Form
       class="bulletin-note-form"
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         if (text().trim()) add.mutate();
       }}
     >
@@ -71,7 +72,7 @@ function NoteForm(props: { issueId: number; sectionKey: string; afterBlockKey: s
         </button>
       </div>
       <MutationError error={add.error} />
-    </form>
+    </Form>
   );
 }
 
@@ -106,12 +107,7 @@ function BlockEditor(props: {
   return (
     <li class="bulletin-block" classList={{ 'bulletin-block--text': isText(props.block) }} data-testid="bulletin-block" data-block-key={props.block.key} data-block-kind={props.block.kind}>
       <Show when={editing() && isText(props.block)} fallback={<BlockView block={props.block} />}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate();
-          }}
-        >
+        <Form onSubmit={() => save.mutate()}>
           <label for={textareaId()}>{fill(b().editTextOf, { position: position() })}</label>
           <textarea
             id={textareaId()}
@@ -143,7 +139,7 @@ function BlockEditor(props: {
             </button>
           </div>
           <MutationError error={save.error} />
-        </form>
+        </Form>
       </Show>
       <Show when={props.editable}>
         <div class="bulletin-block__tools" role="group" aria-label={position()}>
@@ -258,14 +254,14 @@ function SectionEditor(props: { issueId: number; section: Section; editable: boo
 
 function Deliveries(props: { issueId: number }) {
   const client = useQueryClient();
-  const deliveries = useQuery(() => ({ queryKey: ['bulletin.deliveries', props.issueId], queryFn: () => trpc.bulletin.deliveries.query({ issueId: props.issueId }) }));
-  const acknowledgements = useQuery(() => ({ queryKey: ['bulletin.acknowledgements', props.issueId], queryFn: () => trpc.bulletin.acknowledgements.query({ issueId: props.issueId }) }));
+  const deliveries = useQuery(() => queries.bulletin.deliveries.queryOptions({ issueId: props.issueId }));
+  const acknowledgements = useQuery(() => queries.bulletin.acknowledgements.queryOptions({ issueId: props.issueId }));
   const [resent, setResent] = createSignal<number>();
   const resend = useMutation(() => ({
     mutationFn: (deliveryId?: number) => trpc.bulletin.resendFailed.mutate({ issueId: props.issueId, deliveryId }),
     onSuccess: (result) => {
       setResent(result.deliveries);
-      void client.invalidateQueries({ queryKey: ['bulletin.deliveries', props.issueId] });
+      invalidate(client, queries.bulletin.deliveries.queryKey());
     },
   }));
   const b = () => t().bulletin;
@@ -288,35 +284,32 @@ function Deliveries(props: { issueId: number }) {
           </p>
         </Show>
         <MutationError error={resend.error} />
-        <QueryView query={deliveries} empty={(list) => list.length === 0} emptyDetail={b().noDeliveries}>
-          {(list) => (
-            <DataTable
-              caption={b().deliveriesTitle}
-              testId="bulletin-deliveries"
-              rows={list}
-              columns={[
-                { header: b().email, cell: (d) => d.email },
-                {
-                  header: b().deliveryStatus,
-                  cell: (d) => <span classList={{ fail: d.status === 'failed', pass: d.status === 'sent', warn: d.status === 'retrying' }}>{label(b().deliveryStatuses, d.status)}</span>,
-                },
-                { header: b().attempts, numeric: true, cell: (d) => d.attempts },
-                { header: b().lastError, cell: (d) => d.lastError ?? '—' },
-                { header: b().sentAt, cell: (d) => (d.sentAt ? formatDateTime(d.sentAt, locale()) : '—') },
-                {
-                  header: t().app.actions,
-                  cell: (d) => (
-                    <Show when={d.status === 'failed'} fallback="—">
-                      <button type="button" class="button--ghost" disabled={resend.isPending} aria-label={`${b().resendOne}: ${d.email}`} onClick={() => resend.mutate(d.id)}>
-                        {b().resendOne}
-                      </button>
-                    </Show>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </QueryView>
+        <QueryTable
+          query={deliveries}
+          emptyDetail={b().noDeliveries}
+          caption={b().deliveriesTitle}
+          testId="bulletin-deliveries"
+          columns={[
+            { header: b().email, cell: (d) => d.email },
+            {
+              header: b().deliveryStatus,
+              cell: (d) => <span classList={{ fail: d.status === 'failed', pass: d.status === 'sent', warn: d.status === 'retrying' }}>{label(b().deliveryStatuses, d.status)}</span>,
+            },
+            { header: b().attempts, numeric: true, cell: (d) => d.attempts },
+            { header: b().lastError, cell: (d) => d.lastError ?? '—' },
+            { header: b().sentAt, cell: (d) => (d.sentAt ? formatDateTime(d.sentAt, locale()) : '—') },
+            {
+              header: t().app.actions,
+              cell: (d) => (
+                <Show when={d.status === 'failed'} fallback="—">
+                  <button type="button" class="button--ghost" disabled={resend.isPending} aria-label={`${b().resendOne}: ${d.email}`} onClick={() => resend.mutate(d.id)}>
+                    {b().resendOne}
+                  </button>
+                </Show>
+              ),
+            },
+          ]}
+        />
       </section>
       <section class="card bulletin-card" aria-labelledby="acknowledgements-title">
         <h2 id="acknowledgements-title">{b().acknowledgementsTitle}</h2>
@@ -381,7 +374,7 @@ function Workflow(props: { summary: Summary; onChanged: () => void }) {
   const discard = useMutation(() => ({
     mutationFn: () => trpc.bulletin.discardDraft.mutate({ id: props.summary.id }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['bulletin.list'] });
+      invalidate(client, queries.bulletin.list.queryKey());
       navigate('/monitor/bulletins');
     },
   }));
@@ -389,7 +382,7 @@ function Workflow(props: { summary: Summary; onChanged: () => void }) {
     mutationFn: () => trpc.bulletin.correct.mutate({ id: props.summary.id, note: note().trim() }),
     onSuccess: (issue) => {
       setNote('');
-      void client.invalidateQueries({ queryKey: ['bulletin.list'] });
+      invalidate(client, queries.bulletin.list.queryKey());
       navigate(`/monitor/bulletins/${issue.id}`);
     },
   }));
@@ -434,9 +427,8 @@ function Workflow(props: { summary: Summary; onChanged: () => void }) {
           </div>
         </Match>
         <Match when={props.summary.state === 'published'}>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
+          <Form
+            onSubmit={() => {
               if (note().trim()) correct.mutate();
             }}
           >
@@ -448,7 +440,7 @@ function Workflow(props: { summary: Summary; onChanged: () => void }) {
             <button type="submit" disabled={correct.isPending || !note().trim()}>
               {b().startCorrection}
             </button>
-          </form>
+          </Form>
         </Match>
       </Switch>
       <MutationError error={error()} />
@@ -540,9 +532,9 @@ export default function IssueEditorPage() {
   const [search] = useSearchParams<{ existing?: string }>();
   const client = useQueryClient();
   const id = () => Number(params.id);
-  const issue = useQuery(() => ({ queryKey: ['bulletin.get', id()], queryFn: () => trpc.bulletin.get.query({ id: id() }), enabled: Number.isInteger(id()) && id() > 0 }));
+  const issue = useQuery(() => ({ ...queries.bulletin.get.queryOptions({ id: id() }), enabled: Number.isInteger(id()) && id() > 0 }));
   const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['bulletin.list'] });
+    invalidate(client, queries.bulletin.list.queryKey());
     return issue.refetch();
   };
   const b = () => t().bulletin;

@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createEffect, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { queries } from '../../api/trpc';
 import { NotFound } from '../../components/NotFound';
 import { QueryView } from '../../components/State';
 import { formatDate } from '../../format';
@@ -12,7 +12,7 @@ import { IssueNotices, SectionView } from './Blocks';
 /** One published issue's public edition, rendered from its blocks as text and elements. */
 export default function IssuePage() {
   const params = useParams<{ slug: string }>();
-  const issue = useQuery(() => ({ queryKey: ['bulletin.issue', params.slug], queryFn: () => trpc.bulletin.issue.query({ slug: params.slug }) }));
+  const issue = useQuery(() => queries.bulletin.issue.queryOptions({ slug: params.slug }));
   const b = () => t().bulletin;
   createEffect(() => {
     if (issue.data) document.title = `${issue.data.title} — ${t().app.name}`;

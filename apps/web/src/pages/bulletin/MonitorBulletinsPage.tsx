@@ -1,7 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { DataTable } from '../../components/DataTable';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
@@ -9,6 +9,8 @@ import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { groupByState, isPeriodKey, previousMonthKey, previousQuarterKey } from './bulletin-view';
+import { Form, Field, TextField } from '../../components/Form';
+import { QueryTable } from '../../components/QueryTable';
 
 function CreateDraftForm() {
   const client = useQueryClient();
@@ -22,61 +24,44 @@ function CreateDraftForm() {
   const create = useMutation(() => ({
     mutationFn: () => trpc.bulletin.createDraft.mutate({ periodKey: period() }),
     onSuccess: (result) => {
-      void client.invalidateQueries({ queryKey: ['bulletin.list'] });
+      invalidate(client, queries.bulletin.list.queryKey());
       navigate(`/monitor/bulletins/${result.issue.id}${result.created ? '' : '?existing=1'}`);
     },
   }));
   const b = () => t().bulletin;
   return (
-    <form
-      class="card bulletin-card"
-      aria-labelledby="bulletin-create-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate();
-      }}
-    >
+    <Form class="card bulletin-card" aria-labelledby="bulletin-create-title" onSubmit={() => create.mutate()}>
       <h2 id="bulletin-create-title">{b().createTitle}</h2>
       <p class="muted">{b().createHint}</p>
       <div class="form-row">
-        <div class="field">
-          <label for="bulletin-period-kind">{b().periodKind}</label>
+        <Field id="bulletin-period-kind" label={b().periodKind}>
           <select id="bulletin-period-kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value === 'quarter' ? 'quarter' : 'month')}>
             <option value="month">{b().periodKindMonth}</option>
             <option value="quarter">{b().periodKindQuarter}</option>
           </select>
-        </div>
-        <Show
-          when={kind() === 'quarter'}
-          fallback={
-            <div class="field">
-              <label for="bulletin-period">{b().period}</label>
-              <input id="bulletin-period" type="month" required pattern="\d{4}-\d{2}" value={month()} onInput={(e) => setMonth(e.currentTarget.value)} />
-            </div>
-          }
-        >
+        </Field>
+        <Show when={kind() === 'quarter'} fallback={<TextField id="bulletin-period" label={b().period} type="month" required pattern="\d{4}-\d{2}" value={month()} onInput={setMonth} />}>
           <div class="field">
             <label for="bulletin-quarter-year">{b().year}</label>
             <input id="bulletin-quarter-year" type="number" required min="2000" max="2100" value={quarterYear()} onInput={(e) => setQuarter(`${e.currentTarget.value}-q${quarterNumber()}`)} />
           </div>
-          <div class="field">
-            <label for="bulletin-quarter">{b().quarter}</label>
+          <Field id="bulletin-quarter" label={b().quarter}>
             <select id="bulletin-quarter" value={quarterNumber()} onChange={(e) => setQuarter(`${quarterYear()}-q${e.currentTarget.value}`)}>
               <For each={['1', '2', '3', '4']}>{(q) => <option value={q}>{q}</option>}</For>
             </select>
-          </div>
+          </Field>
         </Show>
         <button type="submit" disabled={create.isPending || !isPeriodKey(period())}>
           {create.isPending ? b().creating : b().createDraft}
         </button>
       </div>
       <MutationError error={create.error} />
-    </form>
+    </Form>
   );
 }
 
 function IssuesList() {
-  const issues = useQuery(() => ({ queryKey: ['bulletin.list'], queryFn: () => trpc.bulletin.list.query() }));
+  const issues = useQuery(() => queries.bulletin.list.queryOptions());
   const b = () => t().bulletin;
   return (
     <QueryView query={issues} empty={(list) => list.length === 0} emptyDetail={b().noIssues}>
@@ -140,15 +125,9 @@ function Contacts() {
   const [organizationId, setOrganizationId] = createSignal('');
   const [email, setEmail] = createSignal('');
   const [name, setName] = createSignal('');
-  const contacts = useQuery(() => ({ queryKey: ['bulletin.contacts'], queryFn: () => trpc.bulletin.contacts.query() }));
-  const organizations = useQuery(() => ({
-    queryKey: ['registry.organizations', { search: search(), pageSize: 200 }],
-    queryFn: () => trpc.registry.organizations.query({ search: search() || undefined, page: 1, pageSize: 200 }),
-  }));
-  const names = useQuery(() => ({
-    queryKey: ['registry.organizations', { pageSize: 200 }],
-    queryFn: () => trpc.registry.organizations.query({ page: 1, pageSize: 200 }),
-  }));
+  const contacts = useQuery(() => queries.bulletin.contacts.queryOptions());
+  const organizations = useQuery(() => queries.registry.organizations.queryOptions({ search: search() || undefined, page: 1, pageSize: 200 }));
+  const names = useQuery(() => queries.registry.organizations.queryOptions({ page: 1, pageSize: 200 }));
   const nameOf = createMemo(() => new Map((names.data?.items ?? []).map((o) => [o.id, o.shortName] as const)));
   createEffect(() => {
     const items = organizations.data?.items ?? [];
@@ -159,82 +138,64 @@ function Contacts() {
     onSuccess: () => {
       setEmail('');
       setName('');
-      void client.invalidateQueries({ queryKey: ['bulletin.contacts'] });
+      invalidate(client, queries.bulletin.contacts.queryKey());
     },
   }));
   const remove = useMutation(() => ({
     mutationFn: (id: number) => trpc.bulletin.removeContact.mutate({ id }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['bulletin.contacts'] }),
+    onSuccess: () => invalidate(client, queries.bulletin.contacts.queryKey()),
   }));
   const b = () => t().bulletin;
   return (
     <section class="card bulletin-card" aria-labelledby="bulletin-contacts-title">
       <h2 id="bulletin-contacts-title">{b().contactsTitle}</h2>
       <p class="muted">{b().contactsHint}</p>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          add.mutate();
-        }}
-      >
+      <Form onSubmit={() => add.mutate()}>
         <div class="form-row">
-          <div class="field">
-            <label for="contact-org-search">{b().organizationSearch}</label>
-            <input id="contact-org-search" type="search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="contact-org">{b().organization}</label>
+          <TextField id="contact-org-search" label={b().organizationSearch} type="search" value={search()} onInput={setSearch} />
+          <Field id="contact-org" label={b().organization}>
             <select id="contact-org" required value={organizationId()} onChange={(e) => setOrganizationId(e.currentTarget.value)}>
               <For each={organizations.data?.items ?? []}>{(o) => <option value={String(o.id)}>{o.shortName}</option>}</For>
             </select>
-          </div>
-          <div class="field">
-            <label for="contact-email">{b().email}</label>
-            <input id="contact-email" type="email" required maxLength={320} value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="contact-name">{b().contactName}</label>
-            <input id="contact-name" maxLength={300} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
-          </div>
+          </Field>
+          <TextField id="contact-email" label={b().email} type="email" required maxLength={320} value={email()} onInput={setEmail} />
+          <TextField id="contact-name" label={b().contactName} maxLength={300} value={name()} onInput={setName} />
           <button type="submit" disabled={add.isPending || !organizationId()}>
             {b().addContact}
           </button>
         </div>
         <MutationError error={add.error ?? remove.error} />
-      </form>
-      <QueryView query={contacts} empty={(list) => list.length === 0} emptyDetail={b().noContacts}>
-        {(list) => (
-          <DataTable
-            caption={b().contactsTitle}
-            testId="bulletin-contacts"
-            rows={list}
-            columns={[
-              { header: b().organization, cell: (contact) => nameOf().get(contact.organizationId) ?? `#${contact.organizationId}` },
-              { header: b().email, cell: (contact) => contact.email },
-              { header: b().contactName, cell: (contact) => contact.name || '—' },
-              {
-                header: b().subscription,
-                cell: (contact) => (contact.unsubscribedAt ? <span class="warn">{fill(b().optedOut, { date: formatDate(contact.unsubscribedAt, locale()) })}</span> : b().subscribed),
-              },
-              {
-                header: t().app.actions,
-                cell: (contact) => (
-                  <button type="button" class="button--ghost" disabled={remove.isPending} aria-label={`${b().removeContact}: ${contact.email}`} onClick={() => remove.mutate(contact.id)}>
-                    {b().removeContact}
-                  </button>
-                ),
-              },
-            ]}
-          />
-        )}
-      </QueryView>
+      </Form>
+      <QueryTable
+        query={contacts}
+        emptyDetail={b().noContacts}
+        caption={b().contactsTitle}
+        testId="bulletin-contacts"
+        columns={[
+          { header: b().organization, cell: (contact) => nameOf().get(contact.organizationId) ?? `#${contact.organizationId}` },
+          { header: b().email, cell: (contact) => contact.email },
+          { header: b().contactName, cell: (contact) => contact.name || '—' },
+          {
+            header: b().subscription,
+            cell: (contact) => (contact.unsubscribedAt ? <span class="warn">{fill(b().optedOut, { date: formatDate(contact.unsubscribedAt, locale()) })}</span> : b().subscribed),
+          },
+          {
+            header: t().app.actions,
+            cell: (contact) => (
+              <button type="button" class="button--ghost" disabled={remove.isPending} aria-label={`${b().removeContact}: ${contact.email}`} onClick={() => remove.mutate(contact.id)}>
+                {b().removeContact}
+              </button>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }
 
 function ScheduleSettings() {
   const client = useQueryClient();
-  const settings = useQuery(() => ({ queryKey: ['bulletin.settings'], queryFn: () => trpc.bulletin.settings.query() }));
+  const settings = useQuery(() => queries.bulletin.settings.queryOptions());
   const [pattern, setPattern] = createSignal<string>();
   const [timezone, setTimezone] = createSignal<string>();
   const [enabled, setEnabled] = createSignal<boolean>();
@@ -249,7 +210,7 @@ function ScheduleSettings() {
         periodKind: periodKind() ?? settings.data!.periodKind,
       }),
     onSuccess: (next) => {
-      client.setQueryData(['bulletin.settings'], next);
+      client.setQueryData(queries.bulletin.settings.queryKey(), next);
       setSaved(true);
     },
   }));
@@ -276,13 +237,12 @@ function ScheduleSettings() {
                 <label for="schedule-timezone">{b().scheduleTimezone}</label>
                 <input id="schedule-timezone" required maxLength={60} value={timezone() ?? current.scheduleTimezone} onInput={(e) => setTimezone(e.currentTarget.value)} />
               </div>
-              <div class="field">
-                <label for="schedule-period-kind">{b().periodKind}</label>
+              <Field id="schedule-period-kind" label={b().periodKind}>
                 <select id="schedule-period-kind" value={periodKind() ?? current.periodKind} onChange={(e) => setPeriodKind(e.currentTarget.value === 'quarter' ? 'quarter' : 'month')}>
                   <option value="month">{b().periodKindMonth}</option>
                   <option value="quarter">{b().periodKindQuarter}</option>
                 </select>
-              </div>
+              </Field>
               <div class="field field--inline">
                 <input id="schedule-enabled" type="checkbox" checked={enabled() ?? current.scheduleEnabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />
                 <label for="schedule-enabled">{b().scheduleEnabled}</label>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
@@ -21,8 +21,7 @@ export function CrawlNow(props: { accountId?: number; organizationId?: number; l
     const r = request();
     const input = { runAt: r?.runAt ?? 0, accountIds: r?.queued ?? [] };
     return {
-      queryKey: ['operations.crawlProgress', input],
-      queryFn: () => trpc.operations.crawlProgress.query(input),
+      ...queries.operations.crawlProgress.queryOptions(input),
       enabled: !!r && r.queued.length > 0,
       refetchInterval: (query) => (query.state.data?.finished ? false : 2_000),
     };
@@ -33,8 +32,7 @@ export function CrawlNow(props: { accountId?: number; organizationId?: number; l
     const done = progress.data;
     if (done?.finished && done.runAt !== refreshedFor) {
       refreshedFor = done.runAt;
-      void client.invalidateQueries({ queryKey: ['accounts.crawlHealth'] });
-      void client.invalidateQueries({ queryKey: ['accounts.crawlProblems'] });
+      invalidate(client, queries.accounts.crawlHealth.queryKey(), queries.accounts.crawlProblems.queryKey());
     }
   });
   return (

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { queries } from '../../api/trpc';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
@@ -9,6 +9,8 @@ import { CrawlNow } from './CrawlNow';
 import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { CRAWL_PROBLEMS, NETWORKS, type CrawlProblem, type Network } from '@most/domain/browser';
+import { Field } from '../../components/Form';
+import { QueryList } from '../../components/QueryList';
 
 /**
  * Crawl health: how many pages have each problem (failing, gone, closed, never or long not read),
@@ -22,13 +24,13 @@ export default function CrawlPage() {
   const [page, setPage] = createSignal(1);
   const health = useQuery(() => {
     const input = { failingOnly: failingOnly(), network: network() || undefined, problem: problem() || undefined, page: page(), pageSize: 100 };
-    return { queryKey: ['accounts.crawlHealth', input], queryFn: () => trpc.accounts.crawlHealth.query(input), refetchInterval: 30_000 };
+    return { ...queries.accounts.crawlHealth.queryOptions(input), refetchInterval: 30_000 };
   });
   const problems = useQuery(() => {
     const input = { network: network() || undefined };
-    return { queryKey: ['accounts.crawlProblems', input], queryFn: () => trpc.accounts.crawlProblems.query(input), refetchInterval: 30_000 };
+    return { ...queries.accounts.crawlProblems.queryOptions(input), refetchInterval: 30_000 };
   });
-  const alerts = useQuery(() => ({ queryKey: ['accounts.crawlAlerts'], queryFn: () => trpc.accounts.crawlAlerts.query(), refetchInterval: 30_000 }));
+  const alerts = useQuery(() => ({ ...queries.accounts.crawlAlerts.queryOptions(), refetchInterval: 30_000 }));
   const m = () => t().monitor;
   const c = () => t().crawlHealth;
   const when = (value: string | null) => (value ? formatDateTime(value, locale()) : '—');
@@ -71,36 +73,29 @@ export default function CrawlPage() {
         </QueryView>
 
         <h2>{m().alerts}</h2>
-        <QueryView query={alerts} empty={(list) => list.length === 0} emptyDetail={m().noAlerts}>
-          {(list) => (
-            <ul data-testid="crawl-alerts">
-              <For each={list}>
-                {(alert) => (
-                  <li class="notice notice--bad">
-                    <strong>{label(t().networks, alert.network)}</strong>: {(c().alertKinds as Record<string, string>)[alert.kind] ?? c().unknownError}{' '}
-                    <span class="muted">
-                      ({alert.occurrences} × , {when(alert.lastRaisedAt)})
-                    </span>
-                  </li>
-                )}
-              </For>
-            </ul>
+        <QueryList query={alerts} emptyDetail={m().noAlerts} testId="crawl-alerts">
+          {(alert) => (
+            <li class="notice notice--bad">
+              <strong>{label(t().networks, alert.network)}</strong>: {(c().alertKinds as Record<string, string>)[alert.kind] ?? c().unknownError}{' '}
+              <span class="muted">
+                ({alert.occurrences} × , {when(alert.lastRaisedAt)})
+              </span>
+            </li>
           )}
-        </QueryView>
+        </QueryList>
 
         <h2>{m().queue}</h2>
         <QueueStatus />
 
         <h2>{t().organization.accounts}</h2>
         <form class="form-row" onSubmit={(e) => e.preventDefault()} aria-label={t().ranking.filters}>
-          <div class="field">
-            <label for="crawl-problem">{c().problemFilter}</label>
+          <Field id="crawl-problem" label={c().problemFilter}>
             <select id="crawl-problem" value={problem()} onChange={(e) => choose(e.currentTarget.value as CrawlProblem | 'any' | '')}>
               <option value="">{t().app.all}</option>
               <option value="any">{c().anyProblem}</option>
               <For each={CRAWL_PROBLEMS}>{(value) => <option value={value}>{label(c().problems, value)}</option>}</For>
             </select>
-          </div>
+          </Field>
           <div class="field field--inline">
             <input
               id="crawl-failing"
@@ -113,8 +108,7 @@ export default function CrawlPage() {
             />
             <label for="crawl-failing">{m().failingOnly}</label>
           </div>
-          <div class="field">
-            <label for="crawl-network">{t().organization.network}</label>
+          <Field id="crawl-network" label={t().organization.network}>
             <select
               id="crawl-network"
               value={network()}
@@ -126,7 +120,7 @@ export default function CrawlPage() {
               <option value="">{t().app.all}</option>
               <For each={NETWORKS}>{(value) => <option value={value}>{label(t().networks, value)}</option>}</For>
             </select>
-          </div>
+          </Field>
         </form>
         <QueryView query={health} empty={(data) => data.total === 0}>
           {(data) => (

@@ -1,13 +1,15 @@
 import { A } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
-import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { createSignal, Show } from 'solid-js';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { formatDate } from '../../format';
 import { locale, t } from '../../i18n';
 import { EditionMeta, EditionRows } from '../public/RankingPage';
+import { Form, TextField } from '../../components/Form';
+import { QueryTable } from '../../components/QueryTable';
 
 function BuildForm(props: { onBuilt: (id: number) => void }) {
   const client = useQueryClient();
@@ -18,7 +20,7 @@ function BuildForm(props: { onBuilt: (id: number) => void }) {
   const build = useMutation(() => ({
     mutationFn: () => trpc.rankings.build.mutate({ title: title(), periodStart: periodStart(), periodEnd: periodEnd(), methodologyVersion: version() }),
     onSuccess: (edition) => {
-      void client.invalidateQueries({ queryKey: ['rankings.listAll'] });
+      invalidate(client, queries.rankings.listAll.queryKey());
       props.onBuilt(edition.id);
     },
   }));
@@ -26,44 +28,24 @@ function BuildForm(props: { onBuilt: (id: number) => void }) {
   return (
     <details class="card">
       <summary>{m().build}</summary>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          build.mutate();
-        }}
-      >
+      <Form onSubmit={() => build.mutate()}>
         <div class="form-row">
-          <div class="field">
-            <label for="build-title">{m().editionTitle}</label>
-            <input id="build-title" required size={32} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="build-start">{m().periodStart}</label>
-            <input id="build-start" type="date" required value={periodStart()} onInput={(e) => setPeriodStart(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="build-end">{m().periodEnd}</label>
-            <input id="build-end" type="date" required value={periodEnd()} onInput={(e) => setPeriodEnd(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="build-version">{t().ranking.methodologyVersion}</label>
-            <input id="build-version" required size={4} value={version()} onInput={(e) => setVersion(e.currentTarget.value)} />
-          </div>
+          <TextField id="build-title" label={m().editionTitle} required size={32} value={title()} onInput={setTitle} />
+          <TextField id="build-start" label={m().periodStart} type="date" required value={periodStart()} onInput={setPeriodStart} />
+          <TextField id="build-end" label={m().periodEnd} type="date" required value={periodEnd()} onInput={setPeriodEnd} />
+          <TextField id="build-version" label={t().ranking.methodologyVersion} required size={4} value={version()} onInput={setVersion} />
           <button type="submit" disabled={build.isPending}>
             {m().build}
           </button>
         </div>
         <MutationError error={build.error} />
-      </form>
+      </Form>
     </details>
   );
 }
 
 function Preview(props: { id: number; onChanged: () => void; onDeleted: () => void }) {
-  const preview = useQuery(() => ({
-    queryKey: ['rankings.preview', props.id],
-    queryFn: () => trpc.rankings.preview.query({ id: props.id, page: 1, pageSize: 1000 }),
-  }));
+  const preview = useQuery(() => queries.rankings.preview.queryOptions({ id: props.id, page: 1, pageSize: 1000 }));
   const [confirming, setConfirming] = createSignal(false);
   const publish = useMutation(() => ({
     mutationFn: () => trpc.rankings.publish.mutate({ id: props.id }),
@@ -138,10 +120,10 @@ function Preview(props: { id: number; onChanged: () => void; onDeleted: () => vo
 /** Ranking editions: build a draft from the scores, preview it as it will read, publish (immutable). */
 export default function EditionsPage() {
   const client = useQueryClient();
-  const editions = useQuery(() => ({ queryKey: ['rankings.listAll'], queryFn: () => trpc.rankings.listAll.query() }));
+  const editions = useQuery(() => queries.rankings.listAll.queryOptions());
   const [selected, setSelected] = createSignal<number>();
   const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['rankings.listAll'] });
+    invalidate(client, queries.rankings.listAll.queryKey());
     void client.invalidateQueries({ queryKey: ['public'] });
   };
   const m = () => t().monitor;
@@ -151,41 +133,24 @@ export default function EditionsPage() {
       <section aria-labelledby="editions-title">
         <h1 id="editions-title">{m().editionsTitle}</h1>
         <BuildForm onBuilt={setSelected} />
-        <QueryView query={editions} empty={(list) => list.length === 0}>
-          {(list) => (
-            <div class="table-wrap">
-              <table class="stack" data-testid="editions-table">
-                <caption>{m().editionsTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m().editionTitle}</th>
-                    <th scope="col">{t().ranking.period}</th>
-                    <th scope="col">{m().statuses}</th>
-                    <th scope="col">{t().app.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list}>
-                    {(edition) => (
-                      <tr>
-                        <td data-label={m().editionTitle}>{edition.title}</td>
-                        <td data-label={t().ranking.period}>
-                          {formatDate(edition.periodStart, locale())} — {formatDate(edition.periodEnd, locale())}
-                        </td>
-                        <td data-label={m().statuses}>{edition.status === 'published' ? m().published : m().draft}</td>
-                        <td data-label={t().app.actions}>
-                          <button type="button" class="button--ghost" aria-label={`${m().preview}: ${edition.title}`} aria-pressed={selected() === edition.id} onClick={() => setSelected(edition.id)}>
-                            {m().preview}
-                          </button>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          )}
-        </QueryView>
+        <QueryTable
+          query={editions}
+          caption={m().editionsTitle}
+          testId="editions-table"
+          columns={[
+            { header: m().editionTitle, cell: (edition) => edition.title },
+            { header: t().ranking.period, cell: (edition) => `${formatDate(edition.periodStart, locale())} — ${formatDate(edition.periodEnd, locale())}` },
+            { header: m().statuses, cell: (edition) => (edition.status === 'published' ? m().published : m().draft) },
+            {
+              header: t().app.actions,
+              cell: (edition) => (
+                <button type="button" class="button--ghost" aria-label={`${m().preview}: ${edition.title}`} aria-pressed={selected() === edition.id} onClick={() => setSelected(edition.id)}>
+                  {m().preview}
+                </button>
+              ),
+            },
+          ]}
+        />
         <Show when={selected()} keyed>
           {(id) => <Preview id={id} onChanged={refresh} onDeleted={() => setSelected(undefined)} />}
         </Show>

@@ -4,6 +4,7 @@ import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { t } from '../../i18n';
+import { DataTable } from '../../components/DataTable';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -70,37 +71,22 @@ export default function ImportPage() {
                 </Show>
               </dl>
               <Show when={report().errors.length > 0} fallback={<p class="notice notice--ok">{m().importOk}</p>}>
-                <div class="table-wrap">
-                  <table class="stack" data-testid="import-errors">
-                    <caption>
-                      {m().importFailed}: {report().errors.length}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col" class="num">
-                          {m().importRow}
-                        </th>
-                        <th scope="col">{m().importError}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={report().errors}>
-                        {(row) => (
-                          <tr>
-                            <td class="num" data-label={m().importRow}>
-                              {row.line}
-                            </td>
-                            <td data-label={m().importError}>
-                              <ul>
-                                <For each={row.errors}>{(message) => <li>{message}</li>}</For>
-                              </ul>
-                            </td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  caption={`${m().importFailed}: ${report().errors.length}`}
+                  testId="import-errors"
+                  rows={report().errors}
+                  columns={[
+                    { header: m().importRow, numeric: true, cell: (row) => row.line },
+                    {
+                      header: m().importError,
+                      cell: (row) => (
+                        <ul>
+                          <For each={row.errors}>{(message) => <li>{message}</li>}</For>
+                        </ul>
+                      ),
+                    },
+                  ]}
+                />
               </Show>
             </div>
           )}

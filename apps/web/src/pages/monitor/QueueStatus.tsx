@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/solid-query';
 import { Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { queries } from '../../api/trpc';
 import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/State';
 import { formatDateTime } from '../../format';
@@ -14,7 +14,7 @@ const pairs = (record: Record<string, unknown>) =>
 
 /** Job counts per queue and the jobs running now with the progress they report (crawls page by page). */
 export function QueueStatus() {
-  const status = useQuery(() => ({ queryKey: ['accounts.queueStatus'], queryFn: () => trpc.accounts.queueStatus.query(), refetchInterval: 5_000 }));
+  const status = useQuery(() => ({ ...queries.accounts.queueStatus.queryOptions(), refetchInterval: 5_000 }));
   const m = () => t().monitor.queueStatus;
   return (
     <QueryView query={status}>

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { DataTable } from '../../components/DataTable';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
@@ -9,12 +9,13 @@ import { QueryView } from '../../components/State';
 import { fill, label, t } from '../../i18n';
 import { CrawlNow } from './CrawlNow';
 import { ORGANIZATION_KINDS as KINDS, SECTORS, type OrganizationKind as Kind, type Sector } from '@most/domain/browser';
+import { Form, Field } from '../../components/Form';
 
 function OrganizationDetail(props: { id: number; municipalities: { id: number; name: string }[] }) {
   const client = useQueryClient();
-  const detail = useQuery(() => ({ queryKey: ['registry.organization', props.id], queryFn: () => trpc.registry.organization.query({ id: props.id }) }));
+  const detail = useQuery(() => queries.registry.organization.queryOptions({ id: props.id }));
   const [url, setUrl] = createSignal('');
-  const refresh = () => client.invalidateQueries({ queryKey: ['registry.organization', props.id] });
+  const refresh = () => client.invalidateQueries({ queryKey: queries.registry.organization.queryKey() });
   const addAccount = useMutation(() => ({
     mutationFn: () => trpc.registry.createAccount.mutate({ organizationId: props.id, url: url() }),
     onSuccess: () => {
@@ -30,7 +31,7 @@ function OrganizationDetail(props: { id: number; municipalities: { id: number; n
     mutationFn: (fields: OrganizationFields) => trpc.registry.updateOrganization.mutate({ id: props.id, patch: toInput(fields) }),
     onSuccess: () => {
       void refresh();
-      void client.invalidateQueries({ queryKey: ['registry.organizations'] });
+      invalidate(client, queries.registry.organizations.queryKey());
     },
   }));
   const m = () => t().monitor;
@@ -112,13 +113,7 @@ function OrganizationDetail(props: { id: number; municipalities: { id: number; n
             ]}
           />
           <MutationError error={updateAccount.error} />
-          <form
-            class="form-row"
-            onSubmit={(event) => {
-              event.preventDefault();
-              addAccount.mutate();
-            }}
-          >
+          <Form class="form-row" onSubmit={() => addAccount.mutate()}>
             <div class="field">
               <label for={`add-account-${org.id}`}>{m().addAccount}</label>
               <input id={`add-account-${org.id}`} type="text" size={36} placeholder="https://vk.com/…" required value={url()} onInput={(e) => setUrl(e.currentTarget.value)} />
@@ -126,7 +121,7 @@ function OrganizationDetail(props: { id: number; municipalities: { id: number; n
             <button type="submit" disabled={addAccount.isPending}>
               {m().addAccount}
             </button>
-          </form>
+          </Form>
           <MutationError error={addAccount.error} />
           <p>
             <A href={`/organizations/${org.id}`}>{t().monitor.publicPage}</A>
@@ -167,12 +162,7 @@ function OrganizationForm(props: {
   const id = (name: string) => `${props.idPrefix}-${name}`;
   const m = () => t().monitor;
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onSubmit(form());
-      }}
-    >
+    <Form onSubmit={() => props.onSubmit(form())}>
       <div class="form-row">
         <div class="field">
           <label for={id('code')}>{m().code}</label>
@@ -186,25 +176,22 @@ function OrganizationForm(props: {
           <label for={id('full')}>{m().fullName}</label>
           <input id={id('full')} required size={40} value={form().fullName} onInput={(e) => set('fullName', e.currentTarget.value)} />
         </div>
-        <div class="field">
-          <label for={id('kind')}>{t().ranking.category}</label>
+        <Field id={id('kind')} label={t().ranking.category}>
           <select id={id('kind')} value={form().kind} onChange={(e) => set('kind', e.currentTarget.value)}>
             <For each={KINDS}>{(kind) => <option value={kind}>{label(t().kinds, kind)}</option>}</For>
           </select>
-        </div>
-        <div class="field">
-          <label for={id('sector')}>{t().ranking.sector}</label>
+        </Field>
+        <Field id={id('sector')} label={t().ranking.sector}>
           <select id={id('sector')} value={form().sector} onChange={(e) => set('sector', e.currentTarget.value)}>
             <For each={SECTORS}>{(sector) => <option value={sector}>{label(t().sectors, sector)}</option>}</For>
           </select>
-        </div>
-        <div class="field">
-          <label for={id('municipality')}>{t().ranking.municipality}</label>
+        </Field>
+        <Field id={id('municipality')} label={t().ranking.municipality}>
           <select id={id('municipality')} value={form().municipalityId} onChange={(e) => set('municipalityId', e.currentTarget.value)}>
             <option value="">—</option>
             <For each={props.municipalities}>{(mun) => <option value={String(mun.id)}>{mun.name}</option>}</For>
           </select>
-        </div>
+        </Field>
         <div class="field">
           <label for={id('website')}>{t().organization.website}</label>
           <input id={id('website')} type="url" value={form().website} onInput={(e) => set('website', e.currentTarget.value)} />
@@ -220,7 +207,7 @@ function OrganizationForm(props: {
         </button>
       </p>
       <MutationError error={props.error} />
-    </form>
+    </Form>
   );
 }
 
@@ -253,7 +240,7 @@ export default function RegistryPage() {
   const [page, setPage] = createSignal(1);
   const [selected, setSelected] = createSignal<number>();
   const pageSize = 50;
-  const municipalities = useQuery(() => ({ queryKey: ['registry.municipalities'], queryFn: () => trpc.registry.municipalities.query(), staleTime: Infinity }));
+  const municipalities = useQuery(() => ({ ...queries.registry.municipalities.queryOptions(), staleTime: Infinity }));
   const list = useQuery(() => {
     const input = {
       search: search() || undefined,
@@ -263,7 +250,7 @@ export default function RegistryPage() {
       page: page(),
       pageSize,
     };
-    return { queryKey: ['registry.organizations', input], queryFn: () => trpc.registry.organizations.query(input), placeholderData: (previous: unknown) => previous as never };
+    return { ...queries.registry.organizations.queryOptions(input), placeholderData: (previous: unknown) => previous as never };
   });
   const m = () => t().monitor;
   const resetPage =
@@ -286,27 +273,24 @@ export default function RegistryPage() {
             <label for="reg-search">{t().app.search}</label>
             <input id="reg-search" type="search" value={search()} onInput={(e) => resetPage(setSearch)(e.currentTarget.value)} />
           </div>
-          <div class="field">
-            <label for="reg-sector">{t().ranking.sector}</label>
+          <Field id="reg-sector" label={t().ranking.sector}>
             <select id="reg-sector" value={sector()} onChange={(e) => resetPage(setSector)(e.currentTarget.value as Sector | '')}>
               <option value="">{t().app.all}</option>
               <For each={SECTORS}>{(value) => <option value={value}>{label(t().sectors, value)}</option>}</For>
             </select>
-          </div>
-          <div class="field">
-            <label for="reg-kind">{t().ranking.category}</label>
+          </Field>
+          <Field id="reg-kind" label={t().ranking.category}>
             <select id="reg-kind" value={kind()} onChange={(e) => resetPage(setKind)(e.currentTarget.value as Kind | '')}>
               <option value="">{t().app.all}</option>
               <For each={KINDS}>{(value) => <option value={value}>{label(t().kinds, value)}</option>}</For>
             </select>
-          </div>
-          <div class="field">
-            <label for="reg-municipality">{t().ranking.municipality}</label>
+          </Field>
+          <Field id="reg-municipality" label={t().ranking.municipality}>
             <select id="reg-municipality" value={municipality()} onChange={(e) => resetPage(setMunicipality)(e.currentTarget.value)}>
               <option value="">{t().app.all}</option>
               <For each={municipalities.data ?? []}>{(mun) => <option value={mun.code}>{mun.name}</option>}</For>
             </select>
-          </div>
+          </Field>
         </form>
         <Show when={selected()} keyed>
           {(id) => <OrganizationDetail id={id} municipalities={municipalities.data ?? []} />}

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
+import { Form, Field, TextField } from '../../components/Form';
 
 const KINDS = ['week', 'month', 'quarter'] as const;
 type Kind = (typeof KINDS)[number];
@@ -18,8 +19,7 @@ export function RescoreNow() {
   const status = useQuery(() => {
     const jobId = start.data?.jobId ?? '';
     return {
-      queryKey: ['operations.rescoreStatus', jobId],
-      queryFn: () => trpc.operations.rescoreStatus.query({ jobId }),
+      ...queries.operations.rescoreStatus.queryOptions({ jobId }),
       enabled: jobId !== '',
       refetchInterval: (query) => {
         const state = query.state.data?.state;
@@ -33,7 +33,7 @@ export function RescoreNow() {
     const done = status.data;
     if (done?.state === 'completed' && done.jobId !== refreshedFor) {
       refreshedFor = done.jobId;
-      void client.invalidateQueries({ queryKey: ['scoring.manualAccounts'] });
+      invalidate(client, queries.scoring.manualAccounts.queryKey());
     }
   });
   const running = () => start.isPending || status.data?.state === 'waiting' || status.data?.state === 'active';
@@ -41,27 +41,22 @@ export function RescoreNow() {
     <section class="card" aria-labelledby="rescore-title" data-testid="rescore-now">
       <h2 id="rescore-title">{o().rescoreTitle}</h2>
       <p class="muted">{o().rescoreHint}</p>
-      <form
+      <Form
         class="form-row"
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={() => {
           if (!running()) start.mutate();
         }}
       >
-        <div class="field">
-          <label for="rescore-kind">{o().periodKind}</label>
+        <Field id="rescore-kind" label={o().periodKind}>
           <select id="rescore-kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as Kind)}>
             <For each={KINDS}>{(value) => <option value={value}>{label(o().periodKinds, value)}</option>}</For>
           </select>
-        </div>
-        <div class="field">
-          <label for="rescore-date">{o().date}</label>
-          <input id="rescore-date" type="date" value={date()} onInput={(e) => setDate(e.currentTarget.value)} />
-        </div>
+        </Field>
+        <TextField id="rescore-date" label={o().date} type="date" value={date()} onInput={setDate} />
         <button type="submit" disabled={running()}>
           {o().rescore}
         </button>
-      </form>
+      </Form>
       <MutationError error={start.error} />
       <div role="status" aria-live="polite" data-testid="rescore-status">
         <Show when={status.data}>

@@ -1,9 +1,9 @@
 import { For, Show } from 'solid-js';
-import type { trpc } from '../../api/trpc';
+import type { RouterOutputs } from '../../api/trpc';
 import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 
-type ReviewItem = Awaited<ReturnType<typeof trpc.reviews.queue.query>>[number];
+type ReviewItem = RouterOutputs['reviews']['queue'][number];
 
 /** The comment under review with its organization, page, post and thread (citizens' text redacted by the server). */
 export function ReviewContext(props: { item: ReviewItem }) {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -8,6 +8,7 @@ import { formatDateTime, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { decisionInput, type Decision } from './review-decision';
 import { ReviewContext } from './ReviewContext';
+import { TextField } from '../../components/Form';
 
 const KEYS: Record<string, Decision> = { q: 'question', n: 'not_question', e: 'answered_elsewhere' };
 
@@ -16,7 +17,7 @@ const typingInField = (target: EventTarget | null) => target instanceof HTMLElem
 /** The question review queue: least confident detections first, decided with buttons or single keys. */
 export default function ReviewPage() {
   const client = useQueryClient();
-  const queue = useQuery(() => ({ queryKey: ['reviews.queue'], queryFn: () => trpc.reviews.queue.query({ limit: 100 }) }));
+  const queue = useQuery(() => queries.reviews.queue.queryOptions({ limit: 100 }));
   const [index, setIndex] = createSignal(0);
   const [note, setNote] = createSignal('');
   const [announcement, setAnnouncement] = createSignal('');
@@ -34,8 +35,8 @@ export default function ReviewPage() {
       setNote('');
       setAnnouncement(fill(m().decisionSaved, { n: result.rescored }));
       // Drop the decided comment at once; the refetch confirms it left the queue.
-      client.setQueryData(['reviews.queue'], (list: typeof queue.data) => list?.filter((item) => item.commentId !== input.commentId));
-      void client.invalidateQueries({ queryKey: ['reviews.queue'] });
+      client.setQueryData(queries.reviews.queue.queryKey({ limit: 100 }), (list: typeof queue.data) => list?.filter((item) => item.commentId !== input.commentId));
+      invalidate(client, queries.reviews.queue.queryKey());
     },
   }));
 
@@ -99,10 +100,7 @@ export default function ReviewPage() {
                         {t().review.openComment}
                       </a>
                     </p>
-                    <div class="field">
-                      <label for="review-note">{m().note}</label>
-                      <input id="review-note" size={40} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
-                    </div>
+                    <TextField id="review-note" label={m().note} size={40} value={note()} onInput={setNote} />
                     <div class="toolbar" role="group" aria-label={t().app.actions} aria-describedby="review-keys">
                       <button type="button" aria-keyshortcuts="Q" disabled={decide.isPending} onClick={() => act('question')}>
                         {m().confirm} <kbd>Q</kbd>

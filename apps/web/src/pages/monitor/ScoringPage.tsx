@@ -1,16 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Index, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
-import { DataTable } from '../../components/DataTable';
+import { trpc, queries, invalidate, type RouterOutputs } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime, REGION_TIME_ZONE } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { RescoreNow } from './RescoreNow';
+import { QueryTable } from '../../components/QueryTable';
 
-type ManualCriterion = Awaited<ReturnType<typeof trpc.scoring.manualCriteria.query>>[number];
-type Assessment = Awaited<ReturnType<typeof trpc.scoring.manualAssessments.query>>[number];
+type ManualCriterion = RouterOutputs['scoring']['manualCriteria'][number];
+type Assessment = RouterOutputs['scoring']['manualAssessments'][number];
 interface ChosenAccount {
   accountId: number;
   canonicalUrl: string;
@@ -52,8 +52,7 @@ function CriterionForm(props: { account: ChosenAccount; criterion: ManualCriteri
         note: input.note || undefined,
       }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['scoring.manualAssessments', props.account.accountId] });
-      void client.invalidateQueries({ queryKey: ['scoring.manualAccounts'] });
+      invalidate(client, queries.scoring.manualAssessments.queryKey(), queries.scoring.manualAccounts.queryKey());
     },
   }));
   const idBase = () => `manual-${props.account.accountId}-${c().code}`;
@@ -149,11 +148,8 @@ function CriterionForm(props: { account: ChosenAccount; criterion: ManualCriteri
 }
 
 function AccountCriteria(props: { account: ChosenAccount }) {
-  const criteria = useQuery(() => ({ queryKey: ['scoring.manualCriteria'], queryFn: () => trpc.scoring.manualCriteria.query(), staleTime: 600_000 }));
-  const assessments = useQuery(() => ({
-    queryKey: ['scoring.manualAssessments', props.account.accountId],
-    queryFn: () => trpc.scoring.manualAssessments.query({ accountId: props.account.accountId }),
-  }));
+  const criteria = useQuery(() => ({ ...queries.scoring.manualCriteria.queryOptions(), staleTime: 600_000 }));
+  const assessments = useQuery(() => queries.scoring.manualAssessments.queryOptions({ accountId: props.account.accountId }));
   return (
     <section aria-labelledby="manual-criteria-title" data-testid="manual-criteria">
       <h2 id="manual-criteria-title">
@@ -179,7 +175,7 @@ export default function ScoringPage() {
   const [chosen, setChosen] = createSignal<ChosenAccount>();
   const accounts = useQuery(() => {
     const input = { search: search().trim() || undefined, limit: 200 };
-    return { queryKey: ['scoring.manualAccounts', input], queryFn: () => trpc.scoring.manualAccounts.query(input) };
+    return { ...queries.scoring.manualAccounts.queryOptions(input) };
   });
   const m = () => t().scoring;
   return (
@@ -192,53 +188,49 @@ export default function ScoringPage() {
           <label for="scoring-search">{m().search}</label>
           <input id="scoring-search" type="search" value={search()} onInput={(event) => setSearch(event.currentTarget.value)} />
         </form>
-        <QueryView query={accounts} empty={(list) => list.length === 0}>
-          {(list) => (
-            <DataTable
-              caption={m().accountsCaption}
-              testId="manual-accounts"
-              rows={list}
-              columns={[
-                { header: m().organization, cell: (row) => row.organizationName },
-                {
-                  header: m().page,
-                  cell: (row) => (
-                    <>
-                      {label(t().networks, row.network)}:{' '}
-                      <a href={row.canonicalUrl} rel="noopener noreferrer">
-                        {row.canonicalUrl}
-                      </a>
-                    </>
-                  ),
-                },
-                {
-                  header: m().progress,
-                  numeric: true,
-                  cell: (row) => (
-                    <span class={row.assessed < row.applicable ? 'warn' : 'pass'}>
-                      {row.assessed} / {row.applicable}
-                    </span>
-                  ),
-                },
-                { header: m().lastAssessed, cell: (row) => (row.lastAssessedAt ? formatDateTime(row.lastAssessedAt, locale()) : '—') },
-                {
-                  header: t().app.actions,
-                  cell: (row) => (
-                    <button
-                      type="button"
-                      class="button--ghost"
-                      aria-pressed={chosen()?.accountId === row.accountId}
-                      aria-label={`${m().choose}: ${row.canonicalUrl}`}
-                      onClick={() => setChosen({ accountId: row.accountId, canonicalUrl: row.canonicalUrl, organizationName: row.organizationName, applicableCodes: row.applicableCodes })}
-                    >
-                      {m().choose}
-                    </button>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </QueryView>
+        <QueryTable
+          query={accounts}
+          caption={m().accountsCaption}
+          testId="manual-accounts"
+          columns={[
+            { header: m().organization, cell: (row) => row.organizationName },
+            {
+              header: m().page,
+              cell: (row) => (
+                <>
+                  {label(t().networks, row.network)}:{' '}
+                  <a href={row.canonicalUrl} rel="noopener noreferrer">
+                    {row.canonicalUrl}
+                  </a>
+                </>
+              ),
+            },
+            {
+              header: m().progress,
+              numeric: true,
+              cell: (row) => (
+                <span class={row.assessed < row.applicable ? 'warn' : 'pass'}>
+                  {row.assessed} / {row.applicable}
+                </span>
+              ),
+            },
+            { header: m().lastAssessed, cell: (row) => (row.lastAssessedAt ? formatDateTime(row.lastAssessedAt, locale()) : '—') },
+            {
+              header: t().app.actions,
+              cell: (row) => (
+                <button
+                  type="button"
+                  class="button--ghost"
+                  aria-pressed={chosen()?.accountId === row.accountId}
+                  aria-label={`${m().choose}: ${row.canonicalUrl}`}
+                  onClick={() => setChosen({ accountId: row.accountId, canonicalUrl: row.canonicalUrl, organizationName: row.organizationName, applicableCodes: row.applicableCodes })}
+                >
+                  {m().choose}
+                </button>
+              ),
+            },
+          ]}
+        />
         <Show when={chosen()} keyed>
           {(account) => <AccountCriteria account={account} />}
         </Show>

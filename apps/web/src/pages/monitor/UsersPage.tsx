@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { ACCESS } from '@most/domain/access';
 import { RequireRole } from '../../components/RequireRole';
-import { QueryView } from '../../components/State';
 import { formatDate } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import type { Role } from '../../session';
+import { Form, Field, TextField } from '../../components/Form';
+import { QueryTable } from '../../components/QueryTable';
 
 const ROLES: Role[] = ['admin', 'monitor', 'agency', 'instructor', 'trainee'];
 
@@ -19,56 +20,38 @@ function InviteForm() {
   const [orgSearch, setOrgSearch] = createSignal('');
   const [organizationId, setOrganizationId] = createSignal('');
   const organizations = useQuery(() => ({
-    queryKey: ['registry.organizations', { search: orgSearch(), pageSize: 20 }],
-    queryFn: () => trpc.registry.organizations.query({ search: orgSearch() || undefined, page: 1, pageSize: 20 }),
+    ...queries.registry.organizations.queryOptions({ search: orgSearch() || undefined, page: 1, pageSize: 20 }),
     enabled: role() === 'agency',
   }));
   const invite = useMutation(() => ({
     mutationFn: () => trpc.users.invite.mutate({ email: email(), displayName: displayName(), role: role(), organizationId: role() === 'agency' && organizationId() ? Number(organizationId()) : null }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['users.list'] }),
+    onSuccess: () => invalidate(client, queries.users.list.queryKey()),
   }));
   const m = () => t().monitor;
 
   return (
-    <form
-      class="card"
-      onSubmit={(event) => {
-        event.preventDefault();
-        invite.mutate();
-      }}
-    >
+    <Form class="card" onSubmit={() => invite.mutate()}>
       <h2>{m().invite}</h2>
       <div class="form-row">
-        <div class="field">
-          <label for="invite-email">{t().login.email}</label>
-          <input id="invite-email" type="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="invite-name">{m().name}</label>
-          <input id="invite-name" value={displayName()} onInput={(e) => setDisplayName(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="invite-role">{m().role}</label>
+        <TextField id="invite-email" label={t().login.email} type="email" required value={email()} onInput={setEmail} />
+        <TextField id="invite-name" label={m().name} value={displayName()} onInput={setDisplayName} />
+        <Field id="invite-role" label={m().role}>
           <select id="invite-role" value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)}>
             <For each={ROLES}>{(value) => <option value={value}>{t().roles[value]}</option>}</For>
           </select>
-        </div>
+        </Field>
       </div>
       <Show when={role() === 'agency'}>
         <fieldset>
           <legend>{m().organizationSearch}</legend>
           <div class="form-row">
-            <div class="field">
-              <label for="invite-org-search">{t().app.search}</label>
-              <input id="invite-org-search" type="search" value={orgSearch()} onInput={(e) => setOrgSearch(e.currentTarget.value)} />
-            </div>
-            <div class="field">
-              <label for="invite-org">{t().ranking.organization}</label>
+            <TextField id="invite-org-search" label={t().app.search} type="search" value={orgSearch()} onInput={setOrgSearch} />
+            <Field id="invite-org" label={t().ranking.organization}>
               <select id="invite-org" required value={organizationId()} onChange={(e) => setOrganizationId(e.currentTarget.value)}>
                 <option value="">—</option>
                 <For each={organizations.data?.items ?? []}>{(org) => <option value={String(org.id)}>{org.shortName}</option>}</For>
               </select>
-            </div>
+            </Field>
           </div>
         </fieldset>
       </Show>
@@ -83,17 +66,17 @@ function InviteForm() {
         )}
       </Show>
       <MutationError error={invite.error} />
-    </form>
+    </Form>
   );
 }
 
 /** Users and invitations (administrators). */
 export default function UsersPage() {
   const client = useQueryClient();
-  const users = useQuery(() => ({ queryKey: ['users.list'], queryFn: () => trpc.users.list.query({}) }));
+  const users = useQuery(() => queries.users.list.queryOptions({}));
   const disable = useMutation(() => ({
     mutationFn: (userId: number) => trpc.users.disable.mutate({ userId }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['users.list'] }),
+    onSuccess: () => invalidate(client, queries.users.list.queryKey()),
   }));
   const m = () => t().monitor;
   const statusLabel = (status: string) => label({ active: t().monitor.userActive, invited: t().monitor.userInvited, disabled: t().monitor.userDisabled }, status);
@@ -104,47 +87,29 @@ export default function UsersPage() {
         <h1 id="users-title">{m().usersTitle}</h1>
         <InviteForm />
         <MutationError error={disable.error} />
-        <QueryView query={users} empty={(list) => list.length === 0}>
-          {(list) => (
-            <div class="table-wrap">
-              <table class="stack" data-testid="users-table">
-                <caption>{m().usersTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t().login.email}</th>
-                    <th scope="col">{m().name}</th>
-                    <th scope="col">{m().role}</th>
-                    <th scope="col">{t().ranking.organization}</th>
-                    <th scope="col">{m().statuses}</th>
-                    <th scope="col">{m().created}</th>
-                    <th scope="col">{t().app.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list}>
-                    {(u) => (
-                      <tr>
-                        <td data-label={t().login.email}>{u.email}</td>
-                        <td data-label={m().name}>{u.displayName || '—'}</td>
-                        <td data-label={m().role}>{t().roles[u.role]}</td>
-                        <td data-label={t().ranking.organization}>{u.organizationName ?? '—'}</td>
-                        <td data-label={m().statuses}>{statusLabel(u.status)}</td>
-                        <td data-label={m().created}>{formatDate(u.createdAt, locale())}</td>
-                        <td data-label={t().app.actions}>
-                          <Show when={u.status !== 'disabled'}>
-                            <button type="button" class="button--ghost" onClick={() => disable.mutate(u.id)}>
-                              {m().disable}
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          )}
-        </QueryView>
+        <QueryTable
+          query={users}
+          caption={m().usersTitle}
+          testId="users-table"
+          columns={[
+            { header: t().login.email, cell: (u) => u.email },
+            { header: m().name, cell: (u) => u.displayName || '—' },
+            { header: m().role, cell: (u) => t().roles[u.role] },
+            { header: t().ranking.organization, cell: (u) => u.organizationName ?? '—' },
+            { header: m().statuses, cell: (u) => statusLabel(u.status) },
+            { header: m().created, cell: (u) => formatDate(u.createdAt, locale()) },
+            {
+              header: t().app.actions,
+              cell: (u) => (
+                <Show when={u.status !== 'disabled'}>
+                  <button type="button" class="button--ghost" onClick={() => disable.mutate(u.id)}>
+                    {m().disable}
+                  </button>
+                </Show>
+              ),
+            },
+          ]}
+        />
       </section>
     </RequireRole>
   );

@@ -1,25 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate, type RouterInputs } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { QueryView } from '../../components/State';
 import { formatDateTime, formatNumber } from '../../format';
 import { locale, t } from '../../i18n';
+import { Form } from '../../components/Form';
 
-type Mark = 'present' | 'absent' | 'excused';
+type Mark = RouterInputs['training']['instructor']['markAttendance']['marks'][number]['status'];
 const MARKS: Mark[] = ['present', 'absent', 'excused'];
 
 function Sheet(props: { sessionId: number }) {
   const client = useQueryClient();
-  const sheet = useQuery(() => ({
-    queryKey: ['training.instructor.attendanceSheet', props.sessionId],
-    queryFn: () => trpc.training.instructor.attendanceSheet.query({ sessionId: props.sessionId }),
-  }));
+  const sheet = useQuery(() => queries.training.instructor.attendanceSheet.queryOptions({ sessionId: props.sessionId }));
   const [marks, setMarks] = createStore<Record<number, Mark>>({});
   // Start from what is stored; unmarked trainees stay unmarked until chosen.
   createEffect(() => {
-    for (const row of sheet.data ?? []) if (row.status) setMarks(row.enrolment_id, row.status);
+    for (const row of sheet.data ?? []) if (row.status) setMarks(row.enrolmentId, row.status);
   });
   const save = useMutation(() => ({
     mutationFn: () =>
@@ -28,8 +26,7 @@ function Sheet(props: { sessionId: number }) {
         marks: Object.entries(marks).map(([enrolmentId, status]) => ({ enrolmentId: Number(enrolmentId), status })),
       }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['training.instructor.attendanceSheet', props.sessionId] });
-      void client.invalidateQueries({ queryKey: ['training.instructor.cohortProgress'] });
+      invalidate(client, queries.training.instructor.attendanceSheet.queryKey(), queries.training.instructor.cohortProgress.queryKey());
     },
   }));
   const m = () => t().training;
@@ -37,18 +34,12 @@ function Sheet(props: { sessionId: number }) {
   return (
     <QueryView query={sheet} empty={(rows) => rows.length === 0} emptyDetail={m().noTrainees}>
       {(rows) => (
-        <form
-          data-testid="attendance-sheet"
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate();
-          }}
-        >
+        <Form data-testid="attendance-sheet" onSubmit={() => save.mutate()}>
           <For each={rows}>
             {(row) => (
               <fieldset class="field--inline" data-testid="attendance-row">
                 <legend>
-                  {row.trainee_name}
+                  {row.traineeName}
                   <Show when={row.hours !== null}>
                     <span class="muted">
                       {' '}
@@ -61,10 +52,10 @@ function Sheet(props: { sessionId: number }) {
                     <label>
                       <input
                         type="radio"
-                        name={`attendance-${props.sessionId}-${row.enrolment_id}`}
+                        name={`attendance-${props.sessionId}-${row.enrolmentId}`}
                         value={mark}
-                        checked={marks[row.enrolment_id] === mark}
-                        onChange={() => setMarks(row.enrolment_id, mark)}
+                        checked={marks[row.enrolmentId] === mark}
+                        onChange={() => setMarks(row.enrolmentId, mark)}
                       />{' '}
                       {m().attendance[mark]}
                     </label>
@@ -82,7 +73,7 @@ function Sheet(props: { sessionId: number }) {
             </p>
           </Show>
           <MutationError error={save.error} />
-        </form>
+        </Form>
       )}
     </QueryView>
   );
@@ -90,10 +81,7 @@ function Sheet(props: { sessionId: number }) {
 
 /** One session at a time: present / absent / excused for every trainee of the cohort. */
 export function AttendanceSheet(props: { cohortId: number }) {
-  const sessions = useQuery(() => ({
-    queryKey: ['training.instructor.sessions', props.cohortId],
-    queryFn: () => trpc.training.instructor.sessions.query({ cohortId: props.cohortId }),
-  }));
+  const sessions = useQuery(() => queries.training.instructor.sessions.queryOptions({ cohortId: props.cohortId }));
   const [chosen, setChosen] = createSignal<number>();
   const sessionId = () => chosen() ?? sessions.data?.[0]?.id;
   const m = () => t().training;
@@ -110,7 +98,7 @@ export function AttendanceSheet(props: { cohortId: number }) {
                 <For each={list}>
                   {(session) => (
                     <option value={String(session.id)}>
-                      {formatDateTime(session.starts_at, locale())} — {session.title}
+                      {formatDateTime(session.startsAt, locale())} — {session.title}
                     </option>
                   )}
                 </For>

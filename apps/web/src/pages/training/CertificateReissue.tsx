@@ -4,6 +4,7 @@ import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { t } from '../../i18n';
 import { regionToday } from './files';
+import { Form, Field, TextField } from '../../components/Form';
 
 const LOSS = ['none', 'police', 'fire_service', 'newspaper', 'other'] as const;
 const EXCHANGE = ['none', 'damage', 'wrong_data'] as const;
@@ -20,35 +21,23 @@ export function DuplicateForm(props: { certificateId: number; onDone: () => void
   const m = () => t().training;
   const id = (suffix: string) => `duplicate-${props.certificateId}-${suffix}`;
   return (
-    <form
-      class="form-row"
-      aria-label={m().duplicateTitle}
-      onSubmit={(event) => {
-        event.preventDefault();
-        issue.mutate();
-      }}
-    >
-      <div class="field">
-        <label for={id('date')}>{m().issueDate}</label>
-        <input id={id('date')} type="date" required value={issueDate()} onInput={(e) => setIssueDate(e.currentTarget.value)} />
-      </div>
-      <div class="field">
-        <label for={id('loss')}>{m().lossConfirmation}</label>
+    <Form class="form-row" aria-label={m().duplicateTitle} onSubmit={() => issue.mutate()}>
+      <TextField id={id('date')} label={m().issueDate} type="date" required value={issueDate()} onInput={setIssueDate} />
+      <Field id={id('loss')} label={m().lossConfirmation}>
         <select id={id('loss')} value={loss()} onChange={(e) => setLoss(e.currentTarget.value as (typeof LOSS)[number])}>
           <For each={LOSS}>{(value) => <option value={value}>{m().lossConfirmations[value]}</option>}</For>
         </select>
-      </div>
-      <div class="field">
-        <label for={id('exchange')}>{m().exchangeConfirmation}</label>
+      </Field>
+      <Field id={id('exchange')} label={m().exchangeConfirmation}>
         <select id={id('exchange')} value={exchange()} onChange={(e) => setExchange(e.currentTarget.value as (typeof EXCHANGE)[number])}>
           <For each={EXCHANGE}>{(value) => <option value={value}>{m().exchangeConfirmations[value]}</option>}</For>
         </select>
-      </div>
+      </Field>
       <button type="submit" disabled={issue.isPending || (loss() === 'none' && exchange() === 'none')}>
         {m().issueDuplicate}
       </button>
       <MutationError error={issue.error} />
-    </form>
+    </Form>
   );
 }
 
@@ -63,26 +52,19 @@ export function CorrectionForm(props: { certificateId: number; onDone: () => voi
   const m = () => t().training;
   const id = (suffix: string) => `correction-${props.certificateId}-${suffix}`;
   return (
-    <form
+    <Form
       class="form-row"
       aria-label={m().issueCorrection}
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         if (reason().trim()) issue.mutate();
       }}
     >
-      <div class="field">
-        <label for={id('date')}>{m().issueDate}</label>
-        <input id={id('date')} type="date" required value={issueDate()} onInput={(e) => setIssueDate(e.currentTarget.value)} />
-      </div>
-      <div class="field">
-        <label for={id('reason')}>{m().correctionReason}</label>
-        <input id={id('reason')} required maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-      </div>
+      <TextField id={id('date')} label={m().issueDate} type="date" required value={issueDate()} onInput={setIssueDate} />
+      <TextField id={id('reason')} label={m().correctionReason} required maxLength={2000} value={reason()} onInput={setReason} />
       <button type="submit" disabled={issue.isPending || !reason().trim()}>
         {m().issueCorrection}
       </button>
       <MutationError error={issue.error} />
-    </form>
+    </Form>
   );
 }

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
-import { DataTable } from '../../components/DataTable';
-import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime } from '../../format';
 import { label, locale, t } from '../../i18n';
 import { isMonitor } from '../../session';
 import { CorrectionForm, DuplicateForm } from './CertificateReissue';
 import { regionToday, saveFile } from './files';
+import { Form, TextField } from '../../components/Form';
+import { QueryTable } from '../../components/QueryTable';
 
 function RevokeForm(props: { certificateId: number; onDone: () => void }) {
   const [reason, setReason] = createSignal('');
@@ -19,38 +19,28 @@ function RevokeForm(props: { certificateId: number; onDone: () => void }) {
   const m = () => t().training;
   const id = `revoke-${props.certificateId}`;
   return (
-    <form
+    <Form
       class="form-row"
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         if (reason().trim()) revoke.mutate();
       }}
     >
-      <div class="field">
-        <label for={id}>{m().revokeReason}</label>
-        <input id={id} required maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-      </div>
+      <TextField id={id} label={m().revokeReason} required maxLength={2000} value={reason()} onInput={setReason} />
       <button type="submit" class="button--danger" disabled={revoke.isPending || !reason().trim()}>
         {m().revoke}
       </button>
       <MutationError error={revoke.error} />
-    </form>
+    </Form>
   );
 }
 
 /** Issuing documents to those who finished and downloading them (instructors and monitors); revoking them (monitors). */
 export function Certificates(props: { cohortId: number }) {
   const client = useQueryClient();
-  const enrolments = useQuery(() => ({
-    queryKey: ['training.instructor.cohortProgress', props.cohortId],
-    queryFn: () => trpc.training.instructor.cohortProgress.query({ cohortId: props.cohortId }),
-  }));
-  const certificates = useQuery(() => ({
-    queryKey: ['training.monitor.certificates', props.cohortId],
-    queryFn: () => trpc.training.monitor.certificates.query({ cohortId: props.cohortId }),
-  }));
+  const enrolments = useQuery(() => queries.training.instructor.cohortProgress.queryOptions({ cohortId: props.cohortId }));
+  const certificates = useQuery(() => queries.training.monitor.certificates.queryOptions({ cohortId: props.cohortId }));
   const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['training.monitor.certificates', props.cohortId] });
+    invalidate(client, queries.training.monitor.certificates.queryKey());
   };
   const [issueDate, setIssueDate] = createSignal(regionToday());
   const issue = useMutation(() => ({
@@ -68,7 +58,7 @@ export function Certificates(props: { cohortId: number }) {
   const m = () => t().training;
   // A document can be issued to whoever finished, successfully or not (a справка for the latter).
   const finished = () => (enrolments.data ?? []).filter((e) => e.state === 'completed' || e.state === 'failed' || e.state === 'withdrawn');
-  const hasValid = (enrolmentId: number) => (certificates.data ?? []).some((c) => c.enrolment_id === enrolmentId && !c.revoked_at);
+  const hasValid = (enrolmentId: number) => (certificates.data ?? []).some((c) => c.enrolmentId === enrolmentId && !c.revokedAt);
 
   return (
     <section aria-labelledby="certificates-title">
@@ -84,9 +74,9 @@ export function Certificates(props: { cohortId: number }) {
             <For each={finished()}>
               {(enrolment) => (
                 <li>
-                  {enrolment.trainee_name} — {label(m().states, enrolment.state)}{' '}
-                  <Show when={!hasValid(enrolment.enrolment_id)} fallback={<span class="muted">{m().alreadyIssued}</span>}>
-                    <button type="button" disabled={issue.isPending} onClick={() => issue.mutate(enrolment.enrolment_id)}>
+                  {enrolment.traineeName} — {label(m().states, enrolment.state)}{' '}
+                  <Show when={!hasValid(enrolment.enrolmentId)} fallback={<span class="muted">{m().alreadyIssued}</span>}>
+                    <button type="button" disabled={issue.isPending} onClick={() => issue.mutate(enrolment.enrolmentId)}>
                       {m().issue}
                     </button>
                   </Show>
@@ -98,80 +88,77 @@ export function Certificates(props: { cohortId: number }) {
         <MutationError error={issue.error} />
       </div>
       <MutationError error={pdf.error} />
-      <QueryView query={certificates} empty={(list) => list.length === 0} emptyDetail={m().noCertificates}>
-        {(list) => (
-          <DataTable
-            caption={m().certificates}
-            captionClass="visually-hidden"
-            testId="certificates-table"
-            rows={list}
-            rowAttrs={() => ({ 'data-testid': 'certificate-row' })}
-            columns={[
-              { header: m().registrationNumber, cell: (c) => `${c.registration_number} (${c.series} ${c.number})` },
-              { header: m().holder, cell: (c) => c.holder_name },
-              { header: m().documentType, cell: (c) => label(m().documentTypes, c.document_type) },
-              { header: m().issueDate, cell: (c) => formatDate(c.issue_date, locale()) },
-              {
-                header: m().status,
-                cellAttrs: () => ({ 'data-testid': 'certificate-status' }),
-                cell: (c) => (
-                  <Show when={c.revoked_at} fallback={m().valid}>
-                    {(at) => (
-                      <>
-                        {m().revoked} {formatDateTime(at(), locale())}: {c.revoked_reason}
-                      </>
-                    )}
-                  </Show>
-                ),
-              },
-              {
-                header: t().app.actions,
-                cell: (c) => (
+      <QueryTable
+        query={certificates}
+        emptyDetail={m().noCertificates}
+        caption={m().certificates}
+        captionClass="visually-hidden"
+        testId="certificates-table"
+        rowAttrs={() => ({ 'data-testid': 'certificate-row' })}
+        columns={[
+          { header: m().registrationNumber, cell: (c) => `${c.registrationNumber} (${c.series} ${c.number})` },
+          { header: m().holder, cell: (c) => c.holderName },
+          { header: m().documentType, cell: (c) => label(m().documentTypes, c.documentType) },
+          { header: m().issueDate, cell: (c) => formatDate(c.issueDate, locale()) },
+          {
+            header: m().status,
+            cellAttrs: () => ({ 'data-testid': 'certificate-status' }),
+            cell: (c) => (
+              <Show when={c.revokedAt} fallback={m().valid}>
+                {(at) => (
                   <>
-                    <div class="toolbar">
-                      <button type="button" class="button--ghost" onClick={() => pdf.mutate(c.id)}>
-                        {m().downloadPdf}
-                      </button>
-                      <a href={`/verify/${encodeURIComponent(c.verification_code)}`} rel="noopener external" target="_blank">
-                        {m().verifyLink}
-                      </a>
-                      <Show when={!c.revoked_at && isMonitor()}>
-                        <button type="button" class="button--ghost" aria-expanded={revoking() === c.id} onClick={() => setRevoking(revoking() === c.id ? undefined : c.id)}>
-                          {m().revoke}…
-                        </button>
-                        <button type="button" class="button--ghost" aria-expanded={reissuing()?.id === c.id && reissuing()?.kind === 'duplicate'} onClick={() => toggleReissue(c.id, 'duplicate')}>
-                          {m().duplicate}
-                        </button>
-                        <button type="button" class="button--ghost" aria-expanded={reissuing()?.id === c.id && reissuing()?.kind === 'correction'} onClick={() => toggleReissue(c.id, 'correction')}>
-                          {m().correction}
-                        </button>
-                      </Show>
-                    </div>
-                    <Show when={reissuing()?.id === c.id && !c.revoked_at && reissuing()?.kind}>
-                      {(kind) => {
-                        const done = () => {
-                          setReissuing(undefined);
-                          refresh();
-                        };
-                        return kind() === 'duplicate' ? <DuplicateForm certificateId={c.id} onDone={done} /> : <CorrectionForm certificateId={c.id} onDone={done} />;
-                      }}
-                    </Show>
-                    <Show when={revoking() === c.id && !c.revoked_at}>
-                      <RevokeForm
-                        certificateId={c.id}
-                        onDone={() => {
-                          setRevoking(undefined);
-                          refresh();
-                        }}
-                      />
-                    </Show>
+                    {m().revoked} {formatDateTime(at(), locale())}: {c.revokedReason}
                   </>
-                ),
-              },
-            ]}
-          />
-        )}
-      </QueryView>
+                )}
+              </Show>
+            ),
+          },
+          {
+            header: t().app.actions,
+            cell: (c) => (
+              <>
+                <div class="toolbar">
+                  <button type="button" class="button--ghost" onClick={() => pdf.mutate(c.id)}>
+                    {m().downloadPdf}
+                  </button>
+                  <a href={`/verify/${encodeURIComponent(c.verificationCode)}`} rel="noopener external" target="_blank">
+                    {m().verifyLink}
+                  </a>
+                  <Show when={!c.revokedAt && isMonitor()}>
+                    <button type="button" class="button--ghost" aria-expanded={revoking() === c.id} onClick={() => setRevoking(revoking() === c.id ? undefined : c.id)}>
+                      {m().revoke}…
+                    </button>
+                    <button type="button" class="button--ghost" aria-expanded={reissuing()?.id === c.id && reissuing()?.kind === 'duplicate'} onClick={() => toggleReissue(c.id, 'duplicate')}>
+                      {m().duplicate}
+                    </button>
+                    <button type="button" class="button--ghost" aria-expanded={reissuing()?.id === c.id && reissuing()?.kind === 'correction'} onClick={() => toggleReissue(c.id, 'correction')}>
+                      {m().correction}
+                    </button>
+                  </Show>
+                </div>
+                <Show when={reissuing()?.id === c.id && !c.revokedAt && reissuing()?.kind}>
+                  {(kind) => {
+                    const done = () => {
+                      setReissuing(undefined);
+                      refresh();
+                    };
+                    return kind() === 'duplicate' ? <DuplicateForm certificateId={c.id} onDone={done} /> : <CorrectionForm certificateId={c.id} onDone={done} />;
+                  }}
+                </Show>
+                <Show when={revoking() === c.id && !c.revokedAt}>
+                  <RevokeForm
+                    certificateId={c.id}
+                    onDone={() => {
+                      setRevoking(undefined);
+                      refresh();
+                    }}
+                  />
+                </Show>
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate, type RouterInputs } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { fill, t } from '../../i18n';
 import { regionToday } from './files';
+import { Form, Field, TextField } from '../../components/Form';
 
-type FormOfStudy = 'full_time' | 'part_time' | 'distance';
+type FormOfStudy = RouterInputs['training']['monitor']['createCohort']['formOfStudy'];
 const FORMS: FormOfStudy[] = ['full_time', 'part_time', 'distance'];
-type Funding = 'federal' | 'regional' | 'local' | 'paid';
+type Funding = NonNullable<RouterInputs['training']['monitor']['createCohort']['fundingSource']>;
 const FUNDING: Funding[] = ['regional', 'federal', 'local', 'paid'];
 
 /** Midnight of a regional calendar day (Saratov is UTC+4 all year). */
@@ -55,79 +56,49 @@ export function CohortForm(props: { courses: { id: number; title: string }[] }) 
       }),
     onSuccess: () => {
       setTitle('');
-      void client.invalidateQueries({ queryKey: ['training.monitor.cohorts'] });
-      void client.invalidateQueries({ queryKey: ['training.instructor.myCohorts'] });
+      invalidate(client, queries.training.monitor.cohorts.queryKey(), queries.training.instructor.myCohorts.queryKey());
     },
   }));
   const m = () => t().training;
 
   return (
-    <form
-      class="card"
-      aria-labelledby="cohort-form-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate();
-      }}
-    >
+    <Form class="card" aria-labelledby="cohort-form-title" onSubmit={() => create.mutate()}>
       <h2 id="cohort-form-title">{m().newCohort}</h2>
       <div class="form-row">
-        <div class="field">
-          <label for="cohort-course">{m().course}</label>
+        <Field id="cohort-course" label={m().course}>
           <select id="cohort-course" required value={courseId()} onChange={(e) => setCourseId(e.currentTarget.value)}>
             <For each={props.courses}>{(course) => <option value={String(course.id)}>{course.title}</option>}</For>
           </select>
-        </div>
-        <div class="field">
-          <label for="cohort-title">{m().cohortTitle}</label>
-          <input id="cohort-title" required maxLength={300} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="cohort-capacity">{m().capacity}</label>
-          <input id="cohort-capacity" type="number" required min="1" step="1" value={capacity()} onInput={(e) => setCapacity(e.currentTarget.value)} />
-        </div>
+        </Field>
+        <TextField id="cohort-title" label={m().cohortTitle} required maxLength={300} value={title()} onInput={setTitle} />
+        <TextField id="cohort-capacity" label={m().capacity} type="number" required min="1" step="1" value={capacity()} onInput={setCapacity} />
       </div>
       <div class="form-row">
-        <div class="field">
-          <label for="cohort-starts">{m().startsOn}</label>
-          <input id="cohort-starts" type="date" required value={startsOn()} onInput={(e) => setStartsOn(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="cohort-ends">{m().endsOn}</label>
-          <input id="cohort-ends" type="date" required value={endsOn()} onInput={(e) => setEndsOn(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="cohort-opens">{m().enrolmentOpens}</label>
-          <input id="cohort-opens" type="date" required value={opens()} onInput={(e) => setOpens(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="cohort-closes">{m().enrolmentCloses}</label>
-          <input id="cohort-closes" type="date" required value={closes()} onInput={(e) => setCloses(e.currentTarget.value)} />
-        </div>
+        <TextField id="cohort-starts" label={m().startsOn} type="date" required value={startsOn()} onInput={setStartsOn} />
+        <TextField id="cohort-ends" label={m().endsOn} type="date" required value={endsOn()} onInput={setEndsOn} />
+        <TextField id="cohort-opens" label={m().enrolmentOpens} type="date" required value={opens()} onInput={setOpens} />
+        <TextField id="cohort-closes" label={m().enrolmentCloses} type="date" required value={closes()} onInput={setCloses} />
       </div>
       <div class="form-row">
-        <div class="field">
-          <label for="cohort-form">{m().formOfStudy}</label>
+        <Field id="cohort-form" label={m().formOfStudy}>
           <select id="cohort-form" value={form()} onChange={(e) => setForm(e.currentTarget.value as FormOfStudy)}>
             <For each={FORMS}>{(value) => <option value={value}>{m().forms[value]}</option>}</For>
           </select>
-        </div>
-        <div class="field">
-          <label for="cohort-funding">{m().funding}</label>
+        </Field>
+        <Field id="cohort-funding" label={m().funding}>
           <select id="cohort-funding" value={funding()} onChange={(e) => setFunding(e.currentTarget.value as Funding)}>
             <For each={FUNDING}>{(value) => <option value={value}>{m().fundingSources[value]}</option>}</For>
           </select>
-        </div>
+        </Field>
       </div>
       <fieldset>
         <legend>{m().completionRule}</legend>
-        <div class="field">
-          <label for="cohort-rule-mode">{m().ruleMode}</label>
+        <Field id="cohort-rule-mode" label={m().ruleMode}>
           <select id="cohort-rule-mode" value={mode()} onChange={(e) => setMode(e.currentTarget.value as 'all' | 'any')}>
             <option value="all">{m().ruleAll}</option>
             <option value="any">{m().ruleAny}</option>
           </select>
-        </div>
+        </Field>
         <div class="field field--inline">
           <input id="cohort-rule-assignments" type="checkbox" checked={needAssignments()} onChange={(e) => setNeedAssignments(e.currentTarget.checked)} />
           <label for="cohort-rule-assignments">{m().ruleAssignments}</label>
@@ -156,6 +127,6 @@ export function CohortForm(props: { courses: { id: number; title: string }[] }) 
         )}
       </Show>
       <MutationError error={create.error} />
-    </form>
+    </Form>
   );
 }

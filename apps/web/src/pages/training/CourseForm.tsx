@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate, type RouterInputs } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { fill, t } from '../../i18n';
+import { Form, Field, TextField } from '../../components/Form';
 
-type CourseKind = 'qualification_upgrade' | 'professional_retraining';
+type CourseKind = RouterInputs['training']['monitor']['createCourse']['kind'];
 const KINDS: CourseKind[] = ['qualification_upgrade', 'professional_retraining'];
 /** The legal minimum volume per programme kind (the server checks the same numbers). */
 export const MIN_HOURS: Record<CourseKind, number> = { qualification_upgrade: 16, professional_retraining: 250 };
@@ -42,33 +43,22 @@ export function CourseForm() {
       setTitle('');
       setDescription('');
       setAssignmentTitle('');
-      void client.invalidateQueries({ queryKey: ['training.monitor.courses'] });
+      invalidate(client, queries.training.monitor.courses.queryKey());
     },
   }));
   const m = () => t().training;
   const belowMinimum = () => hours() !== '' && Number(hours()) < MIN_HOURS[kind()];
 
   return (
-    <form
-      class="card"
-      aria-labelledby="course-form-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate();
-      }}
-    >
+    <Form class="card" aria-labelledby="course-form-title" onSubmit={() => create.mutate()}>
       <h2 id="course-form-title">{m().newCourse}</h2>
       <div class="form-row">
-        <div class="field">
-          <label for="course-title">{m().courseTitle}</label>
-          <input id="course-title" required minLength={3} maxLength={500} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="course-kind">{m().kind}</label>
+        <TextField id="course-title" label={m().courseTitle} required minLength={3} maxLength={500} value={title()} onInput={setTitle} />
+        <Field id="course-kind" label={m().kind}>
           <select id="course-kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as CourseKind)}>
             <For each={KINDS}>{(value) => <option value={value}>{m().kinds[value]}</option>}</For>
           </select>
-        </div>
+        </Field>
         <div class="field">
           <label for="course-hours">{m().totalHours}</label>
           <input
@@ -88,49 +78,21 @@ export function CourseForm() {
           </p>
         </div>
       </div>
-      <div class="field">
-        <label for="course-description">{m().description}</label>
+      <Field id="course-description" label={m().description}>
         <textarea id="course-description" rows="3" maxLength={20_000} value={description()} onInput={(e) => setDescription(e.currentTarget.value)} />
-      </div>
+      </Field>
       <div class="form-row">
-        <div class="field">
-          <label for="course-field">{m().professionalField}</label>
-          <input id="course-field" maxLength={500} value={field()} onInput={(e) => setField(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="course-ugs">{m().ugs}</label>
-          <input id="course-ugs" maxLength={500} aria-describedby="course-ugs-hint" value={ugs()} onInput={(e) => setUgs(e.currentTarget.value)} />
-          <p id="course-ugs-hint" class="muted">
-            {m().ugsHint}
-          </p>
-        </div>
-        <div class="field">
-          <label for="course-qualification">{m().qualificationName}</label>
-          <input id="course-qualification" maxLength={500} value={qualification()} onInput={(e) => setQualification(e.currentTarget.value)} />
-        </div>
+        <TextField id="course-field" label={m().professionalField} maxLength={500} value={field()} onInput={setField} />
+        <TextField id="course-ugs" label={m().ugs} maxLength={500} value={ugs()} onInput={setUgs} hint={m().ugsHint} />
+        <TextField id="course-qualification" label={m().qualificationName} maxLength={500} value={qualification()} onInput={setQualification} />
       </div>
       <fieldset>
         <legend>{m().firstAssignment}</legend>
         <div class="form-row">
-          <div class="field">
-            <label for="course-assignment">{m().assignmentTitle}</label>
-            <input id="course-assignment" maxLength={500} value={assignmentTitle()} onInput={(e) => setAssignmentTitle(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="course-max">{m().maxScore}</label>
-            <input id="course-max" type="number" min="1" step="any" value={maxScore()} onInput={(e) => setMaxScore(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="course-pass">{m().passScore}</label>
-            <input id="course-pass" type="number" min="0" step="any" value={passScore()} onInput={(e) => setPassScore(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="course-due-day">{m().dueDay}</label>
-            <input id="course-due-day" type="number" min="0" max="3650" step="1" aria-describedby="course-due-day-hint" value={dueDay()} onInput={(e) => setDueDay(e.currentTarget.value)} />
-            <p id="course-due-day-hint" class="muted">
-              {m().dueDayHint}
-            </p>
-          </div>
+          <TextField id="course-assignment" label={m().assignmentTitle} maxLength={500} value={assignmentTitle()} onInput={setAssignmentTitle} />
+          <TextField id="course-max" label={m().maxScore} type="number" min="1" step="any" value={maxScore()} onInput={setMaxScore} />
+          <TextField id="course-pass" label={m().passScore} type="number" min="0" step="any" value={passScore()} onInput={setPassScore} />
+          <TextField id="course-due-day" label={m().dueDay} type="number" min="0" max="3650" step="1" value={dueDay()} onInput={setDueDay} hint={m().dueDayHint} />
         </div>
       </fieldset>
       <button type="submit" disabled={create.isPending}>
@@ -144,6 +106,6 @@ export function CourseForm() {
         )}
       </Show>
       <MutationError error={create.error} />
-    </form>
+    </Form>
   );
 }

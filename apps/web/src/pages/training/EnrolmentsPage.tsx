@@ -1,19 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate, type RouterOutputs } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
-import { RequireRole } from '../../components/RequireRole';
 import { DataTable } from '../../components/DataTable';
-import { QueryView } from '../../components/State';
 import { formatDateTime } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
-import { CohortPicker, useSelectedCohort } from './CohortPicker';
+import { CohortDesk } from './CohortPicker';
 import { csvField, fileToBase64, textToBase64 } from './files';
 import { OrganizationPicker, type PickedOrganization } from './OrganizationPicker';
 import { TRAINING_MANAGER_ROLES } from './roles';
 import { ENROLMENT_TRANSITIONS, REASON_REQUIRED, type EnrolmentState } from '@most/domain/browser';
+import { Form, Field, TextField } from '../../components/Form';
+import { QueryTable } from '../../components/QueryTable';
 
-type BulkReport = { enrolled: number; createdUsers: number; errors: { line: number; message: string }[] };
+type BulkReport = RouterOutputs['training']['monitor']['bulkEnrol'];
 
 function BulkReportView(props: { report: BulkReport }) {
   const m = () => t().training;
@@ -42,8 +42,7 @@ function BulkReportView(props: { report: BulkReport }) {
 }
 
 const invalidateEnrolments = (client: ReturnType<typeof useQueryClient>, cohortId: number) => {
-  void client.invalidateQueries({ queryKey: ['training.monitor.enrolments', cohortId] });
-  void client.invalidateQueries({ queryKey: ['training.instructor.cohortProgress', cohortId] });
+  invalidate(client, queries.training.monitor.enrolments.queryKey({ cohortId }), queries.training.instructor.cohortProgress.queryKey({ cohortId }));
 };
 
 /**
@@ -58,10 +57,7 @@ function EnrolPersonForm(props: { cohortId: number }) {
   const [surname, setSurname] = createSignal('');
   const [givenName, setGivenName] = createSignal('');
   const [organization, setOrganization] = createSignal<PickedOrganization | null>(null);
-  const people = useQuery(() => ({
-    queryKey: ['training.monitor.people', 'learners', search().trim()],
-    queryFn: () => trpc.training.monitor.people.query({ kind: 'learners', search: search().trim() }),
-  }));
+  const people = useQuery(() => queries.training.monitor.people.queryOptions({ kind: 'learners', search: search().trim() }));
   const person = () => people.data?.find((p) => String(p.id) === personId());
   const reset = () => {
     setPersonId('');
@@ -102,32 +98,19 @@ function EnrolPersonForm(props: { cohortId: number }) {
     >
       <h2 id="enrol-person-title">{m().enrolPerson}</h2>
       <div class="form-row">
-        <div class="field">
-          <label for="enrol-person-search">{m().personSearch}</label>
-          <input id="enrol-person-search" type="search" maxLength={200} autocomplete="off" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="enrol-person">{m().personChoice}</label>
+        <TextField id="enrol-person-search" label={m().personSearch} type="search" maxLength={200} autocomplete="off" value={search()} onInput={setSearch} />
+        <Field id="enrol-person" label={m().personChoice}>
           <select id="enrol-person" value={personId()} onChange={(e) => setPersonId(e.currentTarget.value)}>
             <option value="">{m().personNew}</option>
             <For each={people.data ?? []}>{(p) => <option value={String(p.id)}>{`${p.displayName || p.email} (${p.email}${p.organizationName ? `, ${p.organizationName}` : ''})`}</option>}</For>
           </select>
-        </div>
+        </Field>
       </div>
       <Show when={!person()}>
         <div class="form-row">
-          <div class="field">
-            <label for="enrol-email">{t().login.email}</label>
-            <input id="enrol-email" type="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="enrol-surname">{m().surname}</label>
-            <input id="enrol-surname" maxLength={200} value={surname()} onInput={(e) => setSurname(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="enrol-given">{m().givenName}</label>
-            <input id="enrol-given" maxLength={200} value={givenName()} onInput={(e) => setGivenName(e.currentTarget.value)} />
-          </div>
+          <TextField id="enrol-email" label={t().login.email} type="email" required value={email()} onInput={setEmail} />
+          <TextField id="enrol-surname" label={m().surname} maxLength={200} value={surname()} onInput={setSurname} />
+          <TextField id="enrol-given" label={m().givenName} maxLength={200} value={givenName()} onInput={setGivenName} />
         </div>
       </Show>
       <OrganizationPicker idPrefix="enrol-org" value={organization()} onChange={setOrganization} required={needsOrganization()} />
@@ -207,104 +190,82 @@ function ChangeState(props: { enrolmentId: number; state: EnrolmentState; cohort
   const needsReason = () => to() !== '' && REASON_REQUIRED.has(to() as EnrolmentState);
   return (
     <Show when={options().length > 0} fallback={<span class="muted">—</span>}>
-      <form
+      <Form
         class="form-row"
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={() => {
           if (to()) change.mutate();
         }}
       >
-        <div class="field">
-          <label for={id('to')}>{m().newState}</label>
+        <Field id={id('to')} label={m().newState}>
           <select id={id('to')} value={to()} onChange={(e) => setTo(e.currentTarget.value as EnrolmentState)}>
             <option value="">—</option>
             <For each={options()}>{(state) => <option value={state}>{label(m().states, state)}</option>}</For>
           </select>
-        </div>
-        <div class="field">
-          <label for={id('reason')}>{needsReason() ? m().reasonRequired : m().reason}</label>
-          <input id={id('reason')} required={needsReason()} maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-        </div>
+        </Field>
+        <TextField id={id('reason')} label={needsReason() ? m().reasonRequired : m().reason} required={needsReason()} maxLength={2000} value={reason()} onInput={setReason} />
         <button type="submit" disabled={!to() || change.isPending}>
           {m().changeState}
         </button>
         <MutationError error={change.error} />
-      </form>
+      </Form>
     </Show>
   );
 }
 
 function EnrolmentList(props: { cohortId: number }) {
-  const enrolments = useQuery(() => ({
-    queryKey: ['training.monitor.enrolments', props.cohortId],
-    queryFn: () => trpc.training.monitor.enrolments.query({ cohortId: props.cohortId }),
-  }));
+  const enrolments = useQuery(() => queries.training.monitor.enrolments.queryOptions({ cohortId: props.cohortId }));
   const m = () => t().training;
   return (
     <section aria-labelledby="enrolment-list-title">
       <h2 id="enrolment-list-title">{m().enrolments}</h2>
-      <QueryView query={enrolments} empty={(list) => list.length === 0} emptyDetail={m().noTrainees}>
-        {(list) => (
-          <DataTable
-            caption={m().enrolments}
-            captionClass="visually-hidden"
-            testId="enrolments-table"
-            rows={list}
-            rowAttrs={() => ({ 'data-testid': 'enrolment-row' })}
-            columns={[
-              {
-                header: m().trainee,
-                rowHeader: true,
-                cell: (e) => (
-                  <>
-                    {e.display_name || e.email}
-                    <span class="muted"> {e.email}</span>
-                  </>
-                ),
-              },
-              { header: m().organization, cell: (e) => e.organization_name },
-              {
-                header: m().state,
-                cellAttrs: () => ({ 'data-testid': 'enrolment-state' }),
-                cell: (e) => (
-                  <>
-                    {label(m().states, e.state)}
-                    <Show when={e.state_reason}>{(reason) => <span class="muted"> ({reason()})</span>}</Show>
-                  </>
-                ),
-              },
-              { header: m().stateSince, cell: (e) => formatDateTime(e.state_since, locale()) },
-              { header: t().app.actions, cell: (e) => <ChangeState enrolmentId={e.id} state={e.state} cohortId={props.cohortId} /> },
-            ]}
-          />
-        )}
-      </QueryView>
+      <QueryTable
+        query={enrolments}
+        emptyDetail={m().noTrainees}
+        caption={m().enrolments}
+        captionClass="visually-hidden"
+        testId="enrolments-table"
+        rowAttrs={() => ({ 'data-testid': 'enrolment-row' })}
+        columns={[
+          {
+            header: m().trainee,
+            rowHeader: true,
+            cell: (e) => (
+              <>
+                {e.displayName || e.email}
+                <span class="muted"> {e.email}</span>
+              </>
+            ),
+          },
+          { header: m().organization, cell: (e) => e.organizationName },
+          {
+            header: m().state,
+            cellAttrs: () => ({ 'data-testid': 'enrolment-state' }),
+            cell: (e) => (
+              <>
+                {label(m().states, e.state)}
+                <Show when={e.stateReason}>{(reason) => <span class="muted"> ({reason()})</span>}</Show>
+              </>
+            ),
+          },
+          { header: m().stateSince, cell: (e) => formatDateTime(e.stateSince, locale()) },
+          { header: t().app.actions, cell: (e) => <ChangeState enrolmentId={e.id} state={e.state} cohortId={props.cohortId} /> },
+        ]}
+      />
     </section>
   );
 }
 
 /** Monitors: who is in a cohort, adding people one by one or from a table, and moving them through the states. */
 export default function EnrolmentsPage() {
-  const selection = useSelectedCohort();
   return (
-    <RequireRole roles={TRAINING_MANAGER_ROLES}>
-      <h1>{t().training.enrolmentsTitle}</h1>
-      <QueryView query={selection.cohorts} empty={(list) => list.length === 0} emptyDetail={t().training.noCohorts}>
-        {() => (
-          <>
-            <CohortPicker selection={selection} />
-            <Show when={selection.cohortId()} keyed>
-              {(cohortId) => (
-                <>
-                  <EnrolPersonForm cohortId={cohortId} />
-                  <BulkEnrolForm cohortId={cohortId} />
-                  <EnrolmentList cohortId={cohortId} />
-                </>
-              )}
-            </Show>
-          </>
-        )}
-      </QueryView>
-    </RequireRole>
+    <CohortDesk roles={TRAINING_MANAGER_ROLES} title={t().training.enrolmentsTitle}>
+      {(cohortId) => (
+        <>
+          <EnrolPersonForm cohortId={cohortId} />
+          <BulkEnrolForm cohortId={cohortId} />
+          <EnrolmentList cohortId={cohortId} />
+        </>
+      )}
+    </CohortDesk>
   );
 }

@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/solid-query';
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { fill, t } from '../../i18n';
 import { saveFile } from './files';
+import { DataTable } from '../../components/DataTable';
 
 /** ФИС ФРДО: the XLSX when every row is valid, otherwise the list of what to fix per document. */
 export function FrdoExport(props: { cohortId: number }) {
@@ -34,33 +35,18 @@ export function FrdoExport(props: { cohortId: number }) {
                 </p>
               }
             >
-              <div class="table-wrap">
-                <table class="stack" data-testid="frdo-problems">
-                  <caption>{fill(m().frdoProblems, { count: result().problems.length, rows: result().rowCount })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{m().registrationNumber}</th>
-                      <th scope="col">{m().holder}</th>
-                      <th scope="col">{m().frdoWhereHeader}</th>
-                      <th scope="col">{m().column}</th>
-                      <th scope="col">{m().problem}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={result().problems}>
-                      {(problem) => (
-                        <tr>
-                          <td data-label={m().registrationNumber}>{problem.registrationNumber}</td>
-                          <td data-label={m().holder}>{problem.holderName}</td>
-                          <td data-label={m().frdoWhereHeader}>{fill(m().frdoWhere, { row: problem.row, column: problem.columnNumber })}</td>
-                          <td data-label={m().column}>{problem.column}</td>
-                          <td data-label={m().problem}>{problem.message}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={fill(m().frdoProblems, { count: result().problems.length, rows: result().rowCount })}
+                testId="frdo-problems"
+                rows={result().problems}
+                columns={[
+                  { header: m().registrationNumber, cell: (problem) => problem.registrationNumber },
+                  { header: m().holder, cell: (problem) => problem.holderName },
+                  { header: m().frdoWhereHeader, cell: (problem) => fill(m().frdoWhere, { row: problem.row, column: problem.columnNumber }) },
+                  { header: m().column, cell: (problem) => problem.column },
+                  { header: m().problem, cell: (problem) => problem.message },
+                ]}
+              />
             </Show>
           </div>
         )}

@@ -1,23 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { type RouterOutputs, trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { QueryView } from '../../components/State';
 import { formatDateTime, formatNumber } from '../../format';
 import { fill, locale, t } from '../../i18n';
 import { saveFile } from './files';
+import { Form, Field } from '../../components/Form';
 
-interface QueueItem {
-  submission_id: number;
-  attempt: number;
-  submitted_at: Date | string;
-  text_body: string;
-  assignment_title: string;
-  max_score: number;
-  pass_score: number;
-  trainee_name: string;
-  files: { id: number; file_name: string; size_bytes: number }[];
-}
+type QueueItem = RouterOutputs['training']['instructor']['gradingQueue'][number];
 
 function GradeForm(props: { item: QueueItem; cohortId: number }) {
   const client = useQueryClient();
@@ -25,10 +16,9 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
   const [feedback, setFeedback] = createSignal('');
   const [resubmit, setResubmit] = createSignal(false);
   const grade = useMutation(() => ({
-    mutationFn: () => trpc.training.instructor.grade.mutate({ submissionId: props.item.submission_id, score: Number(score()), feedback: feedback(), allowResubmission: resubmit() }),
+    mutationFn: () => trpc.training.instructor.grade.mutate({ submissionId: props.item.submissionId, score: Number(score()), feedback: feedback(), allowResubmission: resubmit() }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['training.instructor.gradingQueue'] });
-      void client.invalidateQueries({ queryKey: ['training.instructor.cohortProgress'] });
+      invalidate(client, queries.training.instructor.gradingQueue.queryKey(), queries.training.instructor.cohortProgress.queryKey());
     },
   }));
   const file = useMutation(() => ({
@@ -36,19 +26,19 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
     onSuccess: (downloaded) => saveFile(downloaded),
   }));
   const m = () => t().training;
-  const id = (suffix: string) => `grade-${props.item.submission_id}-${suffix}`;
+  const id = (suffix: string) => `grade-${props.item.submissionId}-${suffix}`;
 
   return (
     <article class="card" data-testid="grading-item" aria-labelledby={id('title')}>
       <h3 id={id('title')}>
-        {props.item.assignment_title} — {props.item.trainee_name}
+        {props.item.assignmentTitle} — {props.item.traineeName}
       </h3>
       <p class="muted">
-        {fill(m().attemptOf, { attempt: props.item.attempt })} · {formatDateTime(props.item.submitted_at, locale())}
+        {fill(m().attemptOf, { attempt: props.item.attempt })} · {formatDateTime(props.item.submittedAt, locale())}
       </p>
-      <Show when={props.item.text_body} fallback={<p class="muted">{m().noText}</p>}>
+      <Show when={props.item.textBody} fallback={<p class="muted">{m().noText}</p>}>
         <p class="citizen-text" data-testid="submission-text">
-          {props.item.text_body}
+          {props.item.textBody}
         </p>
       </Show>
       <Show when={props.item.files.length > 0}>
@@ -57,7 +47,7 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
             {(f) => (
               <li>
                 <button type="button" class="button--ghost" onClick={() => file.mutate(f.id)}>
-                  {fill(m().downloadFile, { name: f.file_name })}
+                  {fill(m().downloadFile, { name: f.fileName })}
                 </button>
               </li>
             )}
@@ -65,34 +55,28 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
         </ul>
       </Show>
       <MutationError error={file.error} />
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          grade.mutate();
-        }}
-      >
+      <Form onSubmit={() => grade.mutate()}>
         <div class="form-row">
           <div class="field">
-            <label for={id('score')}>{fill(m().scoreOutOf, { max: formatNumber(props.item.max_score, locale()) })}</label>
+            <label for={id('score')}>{fill(m().scoreOutOf, { max: formatNumber(props.item.maxScore, locale()) })}</label>
             <input
               id={id('score')}
               type="number"
               required
               min="0"
-              max={String(props.item.max_score)}
+              max={String(props.item.maxScore)}
               step="any"
               aria-describedby={id('pass')}
               value={score()}
               onInput={(e) => setScore(e.currentTarget.value)}
             />
             <p id={id('pass')} class="muted">
-              {fill(m().passFrom, { pass: formatNumber(props.item.pass_score, locale()) })}
+              {fill(m().passFrom, { pass: formatNumber(props.item.passScore, locale()) })}
             </p>
           </div>
-          <div class="field">
-            <label for={id('feedback')}>{m().feedback}</label>
+          <Field id={id('feedback')} label={m().feedback}>
             <textarea id={id('feedback')} rows="3" maxLength={20_000} value={feedback()} onInput={(e) => setFeedback(e.currentTarget.value)} />
-          </div>
+          </Field>
         </div>
         <div class="field field--inline">
           <input id={id('resubmit')} type="checkbox" checked={resubmit()} onChange={(e) => setResubmit(e.currentTarget.checked)} />
@@ -101,7 +85,7 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
         <button type="submit" disabled={grade.isPending || score() === ''}>
           {m().saveGrade}
         </button>
-      </form>
+      </Form>
       <MutationError error={grade.error} />
     </article>
   );
@@ -109,10 +93,7 @@ function GradeForm(props: { item: QueueItem; cohortId: number }) {
 
 /** Ungraded answers of the cohort, oldest first; grading re-evaluates completion on the server. */
 export function GradingQueue(props: { cohortId: number }) {
-  const queue = useQuery(() => ({
-    queryKey: ['training.instructor.gradingQueue', props.cohortId],
-    queryFn: () => trpc.training.instructor.gradingQueue.query({ cohortId: props.cohortId }),
-  }));
+  const queue = useQuery(() => queries.training.instructor.gradingQueue.queryOptions({ cohortId: props.cohortId }));
   const m = () => t().training;
   return (
     <section aria-labelledby="grading-title">

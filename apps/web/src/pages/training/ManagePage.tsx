@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { queries } from '../../api/trpc';
 import { RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
@@ -11,35 +11,28 @@ import { CohortInstructors } from './CohortInstructors';
 import { CourseForm } from './CourseForm';
 import { TRAINING_MANAGER_ROLES } from './roles';
 import { SessionForm } from './SessionForm';
+import { DataTable } from '../../components/DataTable';
+import { QueryList } from '../../components/QueryList';
 
 function CohortSessions(props: { cohortId: number }) {
-  const sessions = useQuery(() => ({
-    queryKey: ['training.instructor.sessions', props.cohortId],
-    queryFn: () => trpc.training.instructor.sessions.query({ cohortId: props.cohortId }),
-  }));
+  const sessions = useQuery(() => queries.training.instructor.sessions.queryOptions({ cohortId: props.cohortId }));
   const m = () => t().training;
   return (
     <div>
-      <QueryView query={sessions} empty={(list) => list.length === 0} emptyDetail={m().noSessions}>
-        {(list) => (
-          <ul>
-            <For each={list}>
-              {(s) => (
-                <li>
-                  {formatDateTime(s.starts_at, locale())} — {s.title} ({formatNumber(s.hours, locale())} {t().units.hours}, {s.mode === 'online' ? s.link : s.place})
-                </li>
-              )}
-            </For>
-          </ul>
+      <QueryList query={sessions} emptyDetail={m().noSessions}>
+        {(s) => (
+          <li>
+            {formatDateTime(s.startsAt, locale())} — {s.title} ({formatNumber(s.hours, locale())} {t().units.hours}, {s.mode === 'online' ? s.link : s.place})
+          </li>
         )}
-      </QueryView>
+      </QueryList>
       <SessionForm cohortId={props.cohortId} />
     </div>
   );
 }
 
 function Cohorts() {
-  const cohorts = useQuery(() => ({ queryKey: ['training.monitor.cohorts'], queryFn: () => trpc.training.monitor.cohorts.query({}) }));
+  const cohorts = useQuery(() => queries.training.monitor.cohorts.queryOptions({}));
   const [open, setOpen] = createSignal<number>();
   const m = () => t().training;
   return (
@@ -51,20 +44,20 @@ function Cohorts() {
             {(cohort) => (
               <article class="card" data-testid="cohort-card" aria-labelledby={`cohort-${cohort.id}`}>
                 <h3 id={`cohort-${cohort.id}`}>
-                  {cohort.course_title} — {cohort.title}
+                  {cohort.courseTitle} — {cohort.title}
                 </h3>
                 <dl class="meta">
                   <dt>{m().dates}</dt>
                   <dd>
-                    {formatDate(cohort.starts_on, locale())} — {formatDate(cohort.ends_on, locale())}
+                    {formatDate(cohort.startsOn, locale())} — {formatDate(cohort.endsOn, locale())}
                   </dd>
                   <dt>{m().formOfStudy}</dt>
-                  <dd>{label(m().forms, cohort.form_of_study)}</dd>
+                  <dd>{label(m().forms, cohort.formOfStudy)}</dd>
                   <dt>{m().capacity}</dt>
-                  <dd>{fill(m().seats, { taken: cohort.seats_taken, capacity: cohort.capacity })}</dd>
+                  <dd>{fill(m().seats, { taken: cohort.seatsTaken, capacity: cohort.capacity })}</dd>
                   <dt>{m().enrolmentWindow}</dt>
                   <dd>
-                    {formatDateTime(cohort.enrolment_opens_at, locale())} — {formatDateTime(cohort.enrolment_closes_at, locale())}
+                    {formatDateTime(cohort.enrolmentOpensAt, locale())} — {formatDateTime(cohort.enrolmentClosesAt, locale())}
                   </dd>
                 </dl>
                 <CohortInstructors cohortId={cohort.id} />
@@ -89,7 +82,7 @@ function Cohorts() {
 
 /** Monitors: programmes (courses), their cohorts and the cohorts' sessions. */
 export default function ManagePage() {
-  const courses = useQuery(() => ({ queryKey: ['training.monitor.courses'], queryFn: () => trpc.training.monitor.courses.query() }));
+  const courses = useQuery(() => queries.training.monitor.courses.queryOptions());
   const m = () => t().training;
   return (
     <RequireRole roles={TRAINING_MANAGER_ROLES}>
@@ -100,40 +93,19 @@ export default function ManagePage() {
         <QueryView query={courses} empty={(list) => list.length === 0} emptyDetail={m().noCoursesYet}>
           {(list) => (
             <>
-              <div class="table-wrap">
-                <table class="stack" data-testid="courses-table">
-                  <caption class="visually-hidden">{m().courses}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{m().courseTitle}</th>
-                      <th scope="col">{m().kind}</th>
-                      <th scope="col" class="num">
-                        {m().totalHours}
-                      </th>
-                      <th scope="col" class="num">
-                        {m().cohorts}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list}>
-                      {(course) => (
-                        <tr>
-                          <td data-label={m().courseTitle}>{course.title}</td>
-                          <td data-label={m().kind}>{label(m().kinds, course.kind)}</td>
-                          <td class="num" data-label={m().totalHours}>
-                            {course.total_hours}
-                          </td>
-                          <td class="num" data-label={m().cohorts}>
-                            {course.cohort_count}
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-              <CohortForm courses={list.filter((c) => !c.archived_at)} />
+              <DataTable
+                caption={m().courses}
+                captionClass="visually-hidden"
+                testId="courses-table"
+                rows={list}
+                columns={[
+                  { header: m().courseTitle, cell: (course) => course.title },
+                  { header: m().kind, cell: (course) => label(m().kinds, course.kind) },
+                  { header: m().totalHours, numeric: true, cell: (course) => course.totalHours },
+                  { header: m().cohorts, numeric: true, cell: (course) => course.cohortCount },
+                ]}
+              />
+              <CohortForm courses={list.filter((c) => !c.archivedAt)} />
             </>
           )}
         </QueryView>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { queries } from '../../api/trpc';
 import { fill, t } from '../../i18n';
 
 export interface PickedOrganization {
@@ -26,8 +26,7 @@ export function OrganizationPicker(props: { idPrefix: string; value: PickedOrgan
   const [search, setSearch] = createSignal(props.value?.shortName ?? '');
   const settled = useDebounced(search);
   const results = useQuery(() => ({
-    queryKey: ['registry.organizations', 'picker', settled()],
-    queryFn: () => trpc.registry.organizations.query({ search: settled(), page: 1, pageSize: 20 }),
+    ...queries.registry.organizations.queryOptions({ search: settled(), page: 1, pageSize: 20 }),
     enabled: settled().length >= 2,
   }));
   const m = () => t().training;

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
-import { MutationError } from '../../components/MutationError';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { t } from '../../i18n';
+import { Form, Field, FormActions } from '../../components/Form';
 
 const LEVELS = ['higher', 'secondary_vocational', 'certificate', 'experience', 'frdo_rule_1'] as const;
 type Level = (typeof LEVELS)[number];
@@ -12,7 +12,7 @@ const DIPLOMA_LEVELS = new Set<Level>(['higher', 'secondary_vocational']);
 /** The trainee's own data for the document and the ФИС ФРДО row, in the template's wording. */
 export function ProfileForm() {
   const client = useQueryClient();
-  const profile = useQuery(() => ({ queryKey: ['training.trainee.myProfile'], queryFn: () => trpc.training.trainee.myProfile.query() }));
+  const profile = useQuery(() => queries.training.trainee.myProfile.queryOptions());
   const [v, setV] = createSignal({
     surname: '',
     givenName: '',
@@ -65,7 +65,7 @@ export function ProfileForm() {
         jobTitle: x.jobTitle || null,
       });
     },
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['training.trainee.myProfile'] }),
+    onSuccess: () => invalidate(client, queries.training.trainee.myProfile.queryKey()),
   }));
   const m = () => t().training;
   const text = (id: string, key: keyof ReturnType<typeof v>, label: string, extra: { required?: boolean; type?: string; maxLength?: number; hint?: string } = {}) => (
@@ -88,15 +88,7 @@ export function ProfileForm() {
     </div>
   );
   return (
-    <form
-      class="card"
-      aria-labelledby="profile-title"
-      data-testid="profile-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-    >
+    <Form class="card" aria-labelledby="profile-title" data-testid="profile-form" onSubmit={() => save.mutate()}>
       <h2 id="profile-title">{m().profileTitle}</h2>
       <p class="muted">{m().profileHint}</p>
       <div class="form-row">
@@ -106,25 +98,23 @@ export function ProfileForm() {
       </div>
       <div class="form-row">
         {text('birth', 'birthDate', m().birthDate, { type: 'date' })}
-        <div class="field">
-          <label for="profile-sex">{m().sex}</label>
+        <Field id="profile-sex" label={m().sex}>
           <select id="profile-sex" value={v().sex} onChange={set('sex')}>
             <option value="">{m().notChosen}</option>
             <option value="male">{m().sexes.male}</option>
             <option value="female">{m().sexes.female}</option>
           </select>
-        </div>
+        </Field>
         {text('snils', 'snils', m().snils, { maxLength: 14 })}
         {text('citizenship', 'citizenship', m().citizenship, { required: true, maxLength: 3, hint: m().citizenshipHint })}
       </div>
       <div class="form-row">
-        <div class="field">
-          <label for="profile-level">{m().educationLevel}</label>
+        <Field id="profile-level" label={m().educationLevel}>
           <select id="profile-level" value={v().educationLevel} onChange={set('educationLevel')}>
             <option value="">{m().notChosen}</option>
             <For each={LEVELS}>{(level) => <option value={level}>{m().educationLevels[level]}</option>}</For>
           </select>
-        </div>
+        </Field>
         {text('job', 'jobTitle', m().jobTitle, { maxLength: 300 })}
       </div>
       <Show when={v().educationLevel !== '' && DIPLOMA_LEVELS.has(v().educationLevel as Level)}>
@@ -134,15 +124,7 @@ export function ProfileForm() {
           {text('diploma-number', 'diplomaNumber', m().diplomaNumber, { required: true, maxLength: 50 })}
         </div>
       </Show>
-      <button type="submit" disabled={save.isPending}>
-        {m().saveProfile}
-      </button>
-      <Show when={save.isSuccess}>
-        <p class="notice notice--ok" role="status">
-          {m().profileSaved}
-        </p>
-      </Show>
-      <MutationError error={save.error} />
-    </form>
+      <FormActions label={m().saveProfile} pending={save.isPending} done={save.isSuccess && m().profileSaved} error={save.error} />
+    </Form>
   );
 }

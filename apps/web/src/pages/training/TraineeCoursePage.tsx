@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { trpc } from '../../api/trpc';
+import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { fill, label, locale, t } from '../../i18n';
 import { fileToBase64 } from './files';
 import { TRAINEE_ROLES } from './roles';
+import { Form, Field } from '../../components/Form';
 
 const MAX_FILES = 5;
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -30,26 +31,23 @@ function SubmitForm(props: { enrolmentId: number; assignmentId: number; title: s
     onSuccess: () => {
       setText('');
       setFiles([]);
-      void client.invalidateQueries({ queryKey: ['training.trainee.assignments', props.enrolmentId] });
-      void client.invalidateQueries({ queryKey: ['training.trainee.myCourses'] });
+      invalidate(client, queries.training.trainee.assignments.queryKey(), queries.training.trainee.myCourses.queryKey());
     },
   }));
   const m = () => t().training;
   const id = (suffix: string) => `submit-${props.assignmentId}-${suffix}`;
 
   return (
-    <form
+    <Form
       class="card"
       aria-label={fill(m().submitFor, { title: props.title })}
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         if (!tooBig() && (text().trim() || files().length > 0)) submit.mutate();
       }}
     >
-      <div class="field">
-        <label for={id('text')}>{m().answerText}</label>
+      <Field id={id('text')} label={m().answerText}>
         <textarea id={id('text')} rows="6" maxLength={100_000} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
-      </div>
+      </Field>
       <div class="field">
         <label for={id('files')}>{m().answerFiles}</label>
         <input
@@ -81,7 +79,7 @@ function SubmitForm(props: { enrolmentId: number; assignmentId: number; title: s
         </p>
       </Show>
       <MutationError error={submit.error} />
-    </form>
+    </Form>
   );
 }
 
@@ -89,14 +87,11 @@ function SubmitForm(props: { enrolmentId: number; assignmentId: number; title: s
 export default function TraineeCoursePage() {
   const params = useParams<{ enrolmentId: string }>();
   const enrolmentId = () => Number(params.enrolmentId);
-  const assignments = useQuery(() => ({
-    queryKey: ['training.trainee.assignments', enrolmentId()],
-    queryFn: () => trpc.training.trainee.assignments.query({ enrolmentId: enrolmentId() }),
-  }));
+  const assignments = useQuery(() => queries.training.trainee.assignments.queryOptions({ enrolmentId: enrolmentId() }));
   // The same list as the dashboard (cached): the enrolment's state decides whether answers can be sent now.
-  const courses = useQuery(() => ({ queryKey: ['training.trainee.myCourses'], queryFn: () => trpc.training.trainee.myCourses.query() }));
-  const course = () => courses.data?.find((c) => c.enrolment_id === enrolmentId());
-  const closedReason = () => course()?.coursework_closed_reason ?? null;
+  const courses = useQuery(() => queries.training.trainee.myCourses.queryOptions());
+  const course = () => courses.data?.find((c) => c.enrolmentId === enrolmentId());
+  const closedReason = () => course()?.courseworkClosedReason ?? null;
   const m = () => t().training;
   const canSubmit = (status: string) => course() !== undefined && closedReason() === null && (status === 'not_submitted' || status === 'resubmission_allowed');
 
@@ -110,13 +105,13 @@ export default function TraineeCoursePage() {
         {(c) => (
           <>
             <p class="muted">
-              {c().course_title} — {c().cohort_title}, {formatDate(c().starts_on, locale())} — {formatDate(c().ends_on, locale())}
+              {c().courseTitle} — {c().cohortTitle}, {formatDate(c().startsOn, locale())} — {formatDate(c().endsOn, locale())}
             </p>
-            <Show when={c().coursework_closed_reason}>
+            <Show when={c().courseworkClosedReason}>
               {(reason) => (
                 <p class="notice" role="note" data-testid="coursework-closed">
-                  {fill(m().courseworkClosed[reason()], { date: formatDate(c().starts_on, locale()) })}
-                  <Show when={c().state_reason}>{(why) => <> ({why()})</>}</Show>
+                  {fill(m().courseworkClosed[reason()], { date: formatDate(c().startsOn, locale()) })}
+                  <Show when={c().stateReason}>{(why) => <> ({why()})</>}</Show>
                 </p>
               )}
             </Show>
@@ -127,27 +122,27 @@ export default function TraineeCoursePage() {
         {(list) => (
           <For each={list}>
             {(assignment) => (
-              <article class="card" data-testid="assignment" aria-labelledby={`assignment-${assignment.assignment_id}`}>
-                <h2 id={`assignment-${assignment.assignment_id}`}>{assignment.title}</h2>
-                <Show when={assignment.instructions_md}>
-                  <p class="citizen-text">{assignment.instructions_md}</p>
+              <article class="card" data-testid="assignment" aria-labelledby={`assignment-${assignment.assignmentId}`}>
+                <h2 id={`assignment-${assignment.assignmentId}`}>{assignment.title}</h2>
+                <Show when={assignment.instructionsMd}>
+                  <p class="citizen-text">{assignment.instructionsMd}</p>
                 </Show>
                 <dl class="meta">
                   <dt>{m().status}</dt>
                   <dd data-testid="assignment-status">{label(m().assignmentStatuses, assignment.status)}</dd>
                   <dt>{m().due}</dt>
-                  <dd>{formatDateTime(assignment.due_at, locale())}</dd>
+                  <dd>{formatDateTime(assignment.dueAt, locale())}</dd>
                   <dt>{m().passScore}</dt>
                   <dd>
-                    {formatNumber(assignment.pass_score, locale())} / {formatNumber(assignment.max_score, locale())}
+                    {formatNumber(assignment.passScore, locale())} / {formatNumber(assignment.maxScore, locale())}
                   </dd>
                   <dt>{m().attempts}</dt>
                   <dd>{assignment.attempts}</dd>
-                  <Show when={assignment.last_score !== null}>
+                  <Show when={assignment.lastScore !== null}>
                     <dt>{m().score}</dt>
-                    <dd data-testid="assignment-score">{formatNumber(assignment.last_score, locale())}</dd>
+                    <dd data-testid="assignment-score">{formatNumber(assignment.lastScore, locale())}</dd>
                   </Show>
-                  <Show when={assignment.last_feedback}>
+                  <Show when={assignment.lastFeedback}>
                     {(feedback) => (
                       <>
                         <dt>{m().feedback}</dt>
@@ -171,7 +166,7 @@ export default function TraineeCoursePage() {
                   </ul>
                 </Show>
                 <Show when={canSubmit(assignment.status)}>
-                  <SubmitForm enrolmentId={enrolmentId()} assignmentId={assignment.assignment_id} title={assignment.title} />
+                  <SubmitForm enrolmentId={enrolmentId()} assignmentId={assignment.assignmentId} title={assignment.title} />
                 </Show>
               </article>
             )}
