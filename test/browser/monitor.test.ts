@@ -258,10 +258,7 @@ describe('monitor and administrator journeys in Chromium', () => {
 
   it('signs out', async () => {
     await page.getByRole('button', { name: 'Выйти' }).click();
-    await page
-      .getByRole('navigation', { name: 'Основная навигация' })
-      .getByRole('link', { name: 'Войти' })
-      .waitFor();
+    await page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Войти' }).waitFor();
     await page.goto(`${platform.url}/monitor/registry`);
     await page.getByText('Войдите, чтобы открыть этот раздел.').waitFor();
   });

@@ -74,6 +74,47 @@ describe('monitor operations in Chromium: crawl truth, crawl now, rescore now, q
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('filters by network: counts and pages of that network only, a channel without a public preview as not found, OK pages never read', async () => {
+    const sql = platform.db.sql;
+    const [channel] = await sql<{ id: number }[]>`SELECT id FROM accounts WHERE network = 'telegram' AND removed_at IS NULL ORDER BY id LIMIT 1`;
+    await sql`UPDATE accounts SET status = 'not_found' WHERE id = ${channel!.id}`;
+    const pagesOf = async (network: string) =>
+      (
+        await sql<{ all: number; active: number }[]>`
+        SELECT count(*)::int AS all, (count(*) FILTER (WHERE status = 'active'))::int AS active FROM accounts WHERE network = ${network} AND removed_at IS NULL`
+      )[0]!;
+    const [telegram, ok] = [await pagesOf('telegram'), await pagesOf('ok')];
+    expect(telegram.active).toBeGreaterThan(0);
+    expect(ok.active).toBeGreaterThan(0);
+
+    await page.goto(`${platform.url}/monitor/crawl`);
+    await page.getByTestId('crawl-attention').waitFor();
+    const networkFilter = page.getByLabel('Сеть', { exact: true });
+    const counts = page.getByTestId('crawl-problems');
+    const rows = page.getByTestId('crawl-table').locator('tbody tr');
+    const networksShown = () => rows.evaluateAll((list) => [...new Set(list.map((row) => row.getAttribute('data-network')))]);
+
+    await networkFilter.selectOption('telegram');
+    await expect.poll(networksShown).toEqual(['telegram']);
+    expect(await rows.count()).toBe(telegram.all);
+    await expect.poll(() => counts.locator('li[data-problem="never_read"]').textContent()).toBe(`Страница ещё не читалась: ${telegram.active}`);
+    expect(await counts.locator('li[data-problem="failing"]').count()).toBe(0);
+    const missing = page.getByTestId('crawl-table').locator('tbody tr[data-problem="not_found"]');
+    expect(await missing.count()).toBeGreaterThanOrEqual(1);
+    expect(await missing.first().textContent()).toContain('Telegram · Не найдена');
+    expect(await missing.first().textContent()).toContain('Страница не найдена');
+
+    await networkFilter.selectOption('ok');
+    await expect.poll(networksShown).toEqual(['ok']);
+    await expect.poll(() => counts.locator('li[data-problem="never_read"]').textContent()).toBe(`Страница ещё не читалась: ${ok.active}`);
+    const neverRead = page.getByTestId('crawl-table').locator('tbody tr[data-problem="never_read"]');
+    expect(await neverRead.first().textContent()).toContain('Одноклассники · Активна');
+    expect(await neverRead.first().textContent()).toContain('Страница ещё не читалась');
+    // Back to every network for the next steps.
+    await networkFilter.selectOption('');
+    await expect.poll(async () => (await networksShown()).length).toBeGreaterThan(1);
+  });
+
   it('crawls a page now through the queue and says the job waits when no crawler runs', async () => {
     await page.getByLabel('Проблема').selectOption('failing');
     const row = page.getByTestId('crawl-table').locator('tbody tr[data-problem="failing"]');

@@ -5,6 +5,7 @@ import type { QueueBackend } from '@most/queue';
 import type { VkSimulator } from '@most/sources/simulator';
 import { startCrawlRun, startWorker, type WorkerHandle } from '@most/worker';
 import {
+  tearDown,
   addVkAccounts,
   crawlOptions,
   crawlPosts,
@@ -82,12 +83,7 @@ describe('crawler end to end against the VK simulator over HTTP', () => {
     accountIds = await addVkAccounts(db.sql, HANDLES);
     worker = await startWorker({ sql: db.sql, queue, crawl: crawlOptions(simulator, BUDGET, queue) });
   });
-  afterAll(async () => {
-    await worker?.close();
-    await queue?.close();
-    await simulator?.close();
-    await db?.drop();
-  });
+  afterAll(() => tearDown(worker, queue, simulator, db));
 
   it('crawls profiles, posts and threaded comments with page replies, storing authors only as pseudonyms', async () => {
     await startCrawlRun(queue, 'profiles', T1.getTime());

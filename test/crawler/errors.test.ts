@@ -5,6 +5,8 @@ import { createTestQueueBackend, waitForJob } from '@most/queue/testing';
 import type { VkSimulator } from '@most/sources/simulator';
 import { crawlJobIds, fingerprint, startCrawlRun, startWorker, type WorkerHandle } from '@most/worker';
 import {
+  tearDown,
+  endTest,
   addVkAccounts,
   BAD_TOKEN,
   crawlOptions,
@@ -38,15 +40,8 @@ describe('crawler error handling against the VK simulator', () => {
     simulator = await startSimulator(BUDGET, { now: NOW, anchor: NOW, postsPerAccount: 4, commentsPerPost: 30 });
     db = await createTestDatabase();
   });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    simulator.faults.clear();
-    simulator.resetStats();
-  });
-  afterAll(async () => {
-    await simulator?.close();
-    await db?.drop();
-  });
+  afterEach(() => endTest(cleanups, simulator));
+  afterAll(() => tearDown(simulator, db));
 
   /**
    * One database for the file (creating one costs seconds); each test gets a fresh queue and its

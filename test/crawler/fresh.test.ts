@@ -5,7 +5,7 @@ import type { QueueBackend } from '@most/queue';
 import type { VkSimulator } from '@most/sources/simulator';
 import { startCrawlRun, startFreshTick, startWorker, type WorkerHandle } from '@most/worker';
 import { createVkSource, type SourceComment, type SourcePost } from '@most/sources';
-import { addVkAccounts, crawlOptions, crawlPosts, createTestDatabase, failedJobs, PROBE_TOKEN, startSimulator, waitForIdle, type TestDatabase } from './harness';
+import { tearDown, addVkAccounts, crawlOptions, crawlPosts, createTestDatabase, failedJobs, PROBE_TOKEN, startSimulator, waitForIdle, type TestDatabase } from './harness';
 
 /** Pages that post most days: comments keep arriving under the morning's posts. */
 const HANDLES = ['daily_fresh_a', 'daily_fresh_b', 'daily_fresh_c', 'daily_fresh_d', 'daily_fresh_e', 'daily_fresh_f'];
@@ -28,12 +28,7 @@ describe('fresh pass: comments of recent posts re-read, and new posts found, bet
     await addVkAccounts(db.sql, HANDLES);
     worker = await startWorker({ sql: db.sql, queue, crawl: crawlOptions(simulator, BUDGET, queue, { freshEveryMs: TICK_MS }) });
   });
-  afterAll(async () => {
-    await worker?.close();
-    await queue?.close();
-    await simulator?.close();
-    await db?.drop();
-  });
+  afterAll(() => tearDown(worker, queue, simulator, db));
 
   it('stores a comment posted on a recent post within its re-read interval, and a new post with its comments within minutes, once, inside the budget share', async () => {
     await startCrawlRun(queue, 'profiles', T0.getTime());

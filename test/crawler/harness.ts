@@ -222,5 +222,24 @@ export function telegramCrawlOptions(simulator: TelegramSimulator, budget: numbe
   };
 }
 
-export const telegramGroundTruth = (simulator: TelegramSimulator, handles: string[], budget: number) =>
-  groundTruthFrom(createTelegramSource({ baseUrl: simulator.url, requestsPerSecond: budget }), handles);
+/** What the preview shows right now, read from the simulator's model (its HTTP is rate-limited and may be under faults). */
+export const telegramGroundTruth = (simulator: TelegramSimulator, handles: string[]) =>
+  groundTruthFrom(createTelegramSource({ baseUrl: simulator.url, fetch: simulator.readDirect, acquire: async () => {} }), handles);
+
+type Closable = { close(): Promise<void> } | { drop(): Promise<void> } | undefined;
+
+/** Ends what a suite started, in the order given (worker, queue, simulator, then the database); parts never started are skipped. */
+export async function tearDown(...parts: Closable[]): Promise<void> {
+  for (const part of parts) {
+    if (!part) continue;
+    if ('close' in part) await part.close();
+    else await part.drop();
+  }
+}
+
+/** After each test of a suite sharing one simulator: ends what the test started (last first), and clears the simulator's faults and stats. */
+export async function endTest(cleanups: (() => Promise<void>)[], simulator: { faults: { clear(): void }; resetStats(): void }): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  simulator.faults.clear();
+  simulator.resetStats();
+}

@@ -97,7 +97,7 @@ export const TELEGRAM_KIT: NetworkKit = {
       },
       crawlOptions: (queue, overrides) => telegramCrawlOptions(simulator, budget, queue, overrides),
       workerEnv: { TELEGRAM_PREVIEW_URL: simulator.url, TELEGRAM_REQUESTS_PER_SECOND: String(budget) },
-      groundTruth: (handles) => telegramGroundTruth(simulator, handles, budget),
+      groundTruth: (handles) => telegramGroundTruth(simulator, handles),
     };
   },
 };

@@ -5,6 +5,8 @@ import { createTestQueueBackend } from '@most/queue/testing';
 import type { OkSimulator } from '@most/sources/simulator';
 import { fingerprint, startCrawlRun, startWorker, type WorkerHandle } from '@most/worker';
 import {
+  tearDown,
+  endTest,
   addAccounts,
   BAD_TOKEN,
   createTestDatabase,
@@ -43,12 +45,7 @@ describe('crawler end to end against the OK API simulator (fb.do, signed request
     await addAccounts(db.sql, 'ok', HANDLES);
     worker = await startWorker({ sql: db.sql, queue, crawl: okCrawlOptions(simulator, BUDGET, queue) });
   });
-  afterAll(async () => {
-    await worker?.close();
-    await queue?.close();
-    await simulator?.close();
-    await db?.drop();
-  });
+  afterAll(() => tearDown(worker, queue, simulator, db));
 
   it('reads group profiles, topics with counters and comments with page replies, authors only as pseudonyms', async () => {
     await startCrawlRun(queue, 'profiles', T1.getTime(), ['ok']);
@@ -126,15 +123,8 @@ describe('OK error classes', () => {
     db = await createTestDatabase();
     simulator = await startOkSim(BUDGET, { now: NOW, anchor: NOW, postsPerAccount: 3, commentsPerPost: 6 });
   });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    simulator.faults.clear();
-    simulator.resetStats();
-  });
-  afterAll(async () => {
-    await simulator?.close();
-    await db?.drop();
-  });
+  afterEach(() => endTest(cleanups, simulator));
+  afterAll(() => tearDown(simulator, db));
 
   async function setup(handles: string[], overrides: Parameters<typeof okCrawlOptions>[3] = {}) {
     await db.sql`UPDATE accounts SET removed_at = now() WHERE removed_at IS NULL`;

@@ -3,7 +3,7 @@ import type { QueueBackend } from '@most/queue';
 import { createTestQueueBackend } from '@most/queue/testing';
 import type { VkSimulator } from '@most/sources/simulator';
 import { createOperations, followCrawl, followRescore, startCrawlRun, startWorker, type CrawlProgress, type Operations, type WorkerHandle } from '@most/worker';
-import { addVkAccounts, crawlOptions, createTestDatabase, startSimulator, waitForIdle, type TestDatabase } from './harness';
+import { tearDown, addVkAccounts, crawlOptions, createTestDatabase, startSimulator, waitForIdle, type TestDatabase } from './harness';
 
 const BUDGET = 50;
 const NOW = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 5_000);
@@ -40,12 +40,7 @@ describe('operators crawl now and rescore now through the queue', () => {
     });
     ops = createOperations({ sql: db.sql, queue, now: () => simulator.clock.now(), runSummaryCheckMs: 100 });
   });
-  afterAll(async () => {
-    await worker?.close();
-    await queue?.close();
-    await simulator?.close();
-    await db?.drop();
-  });
+  afterAll(() => tearDown(worker, queue, simulator, db));
 
   it('crawls one page now, idempotently, and follows it to its result; the run leaves one summary line', async () => {
     const accountId = ids.get('daily_ops1')!;

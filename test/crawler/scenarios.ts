@@ -49,6 +49,15 @@ async function expectPostsOnce(sql: Sql, truth: Map<string, AccountTruth>): Prom
   expect(posts!.n).toBe([...truth.values()].reduce((sum, t) => sum + t.posts.length, 0));
 }
 
+/** Polls `done` every 20 ms for up to 30 s; fails naming `what` otherwise. */
+async function until(done: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`Not within 30 s: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 function lifecycle(scenario: Scenario) {
   const state = {} as { db: TestDatabase; simulator: SimulatorUnderTest; queue: QueueBackend };
   beforeAll(async () => {
@@ -93,10 +102,12 @@ export function describeKillRestart(scenario: Scenario & { killAfter: number }):
       await first.start();
       await startCrawlRun(queue, 'posts', NOW.getTime(), [kit.network]);
 
-      // Kill it once a part is in, with jobs surely in flight.
-      const deadline = Date.now() + 30_000;
+      // Kill it once a part is in, with a job provably in flight: the simulator holds its next request open
+      // (a network paced at a few requests a second has most of its time no job running at all).
       let storedAtKill = 0;
-      while (Date.now() < deadline && (storedAtKill = await countStored(db.sql, kit)) < scenario.killAfter) await new Promise((resolve) => setTimeout(resolve, 20));
+      await until(async () => (storedAtKill = await countStored(db.sql, kit)) >= scenario.killAfter, 'the first items were stored');
+      simulator.faults.script(['hang']);
+      await until(async () => (simulator.stats().errors.hang ?? 0) > 0, 'a request is held in flight');
       const exit = killed(first.child);
       first.child.kill('SIGKILL');
       expect(await exit).toBe('SIGKILL');

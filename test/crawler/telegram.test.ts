@@ -3,7 +3,7 @@ import type { QueueBackend } from '@most/queue';
 import { createTestQueueBackend } from '@most/queue/testing';
 import { TELEGRAM_PREVIEW_PAGE, startTelegramSimulator, type TelegramSimulator } from '@most/sources/simulator';
 import { startCrawlRun, startWorker, type WorkerHandle } from '@most/worker';
-import { addAccounts, createTestDatabase, crawlPosts, failedJobs, telegramCrawlOptions, telegramGroundTruth, waitForIdle, type TestDatabase } from './harness';
+import { tearDown, endTest, addAccounts, createTestDatabase, crawlPosts, failedJobs, telegramCrawlOptions, telegramGroundTruth, waitForIdle, type TestDatabase } from './harness';
 
 const NOW = new Date('2026-11-20T00:00:00Z');
 const LATER = new Date('2026-11-27T12:00:00Z');
@@ -21,15 +21,8 @@ describe('crawler end to end against the Telegram channel preview simulator', ()
     // The simulator allows a little more than the crawler's budget: a 429 would mean the pace failed.
     simulator = await startTelegramSimulator({ seed: 'crawler-tests', now: NOW, anchor: NOW, postsPerAccount: POSTS, requestsPerSecond: BUDGET + 1 });
   });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    simulator.faults.clear();
-    simulator.resetStats();
-  });
-  afterAll(async () => {
-    await simulator?.close();
-    await db?.drop();
-  });
+  afterEach(() => endTest(cleanups, simulator));
+  afterAll(() => tearDown(simulator, db));
 
   async function setup(handles: string[]): Promise<{ queue: QueueBackend; ids: Map<string, number>; worker: WorkerHandle }> {
     await db.sql`UPDATE accounts SET removed_at = now() WHERE removed_at IS NULL`;
@@ -55,7 +48,7 @@ describe('crawler end to end against the Telegram channel preview simulator', ()
     expect(stats.maxRequestsPerSecond).toBeLessThanOrEqual(BUDGET);
 
     simulator.resetStats();
-    const truth = await telegramGroundTruth(simulator, handles, BUDGET);
+    const truth = await telegramGroundTruth(simulator, handles);
     const accounts = await db.sql`SELECT handle, status, external_id FROM accounts WHERE removed_at IS NULL ORDER BY id`;
     expect(accounts.map((a) => [a.handle, a.status, a.external_id])).toEqual(handles.map((h) => [h, 'active', h]));
     const [snapshot] = await db.sql`SELECT profile FROM account_snapshots s JOIN accounts a ON a.id = s.account_id WHERE a.handle = 'daily_tg1'`;

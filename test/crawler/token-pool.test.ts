@@ -4,7 +4,7 @@ import type { QueueBackend } from '@most/queue';
 import { createVkSource } from '@most/sources';
 import { startVkSimulator, type VkSimulator } from '@most/sources/simulator';
 import { createRequestPacer, fingerprint, startCrawlRun, startWorker, type CrawlOptions, type WorkerHandle } from '@most/worker';
-import { addVkAccounts, crawlPosts, createTestDatabase, failedJobs, pseudonymise, waitForIdle, type TestDatabase } from './harness';
+import { tearDown, addVkAccounts, crawlPosts, createTestDatabase, failedJobs, pseudonymise, waitForIdle, type TestDatabase } from './harness';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const TOKENS = ['pool-token-a', 'pool-token-b', 'pool-token-c'];
@@ -44,12 +44,7 @@ describe('token pool', () => {
     });
     queue = await createTestQueueBackend('redis', db.url);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await queue?.close();
-    await simulator?.close();
-    await db?.drop();
-  });
+  afterAll(() => tearDown(worker, queue, simulator, db));
 
   it('takes a token refused mid-run out of the pool with an alert, and the other tokens finish the run', async () => {
     const handles = Array.from({ length: 12 }, (_, i) => `daily_pool_${i}`);

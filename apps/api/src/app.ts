@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Sql } from '@most/db';
-import { readQueueStatus, type QueueBackend } from '@most/queue';
+import { readQueueStatus, type QueueBackend, type SchedulerRef } from '@most/queue';
 import { DEFAULT_DATA_DIR } from '@most/shared';
 import type { Mailer } from '@most/trpc';
 import { createOperations } from '@most/worker';
@@ -41,6 +41,8 @@ export interface AppDeps {
   trustProxy?: TrustProxySetting;
   /** A worker keeps recurring schedules in the queue store: /healthz reports missing ones. */
   expectSchedules?: boolean;
+  /** The recurring crawls (per network) the configuration keeps: /healthz lists them per network. */
+  crawlSchedules?: readonly SchedulerRef[];
   /** Requests without a session, any path: requests per minute per client (default 600). */
   publicRateLimitPerMinute?: number;
   /** The alerts' Telegram bot, for profile deep links; absent without TELEGRAM_BOT_TOKEN. */
@@ -91,7 +93,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.route('/verify', verifyRoutes({ sql: deps.sql }));
 
-  app.get('/healthz', healthRoute({ sql: deps.sql, queue: deps.queue, databaseMode: deps.databaseMode, expectSchedules: deps.expectSchedules }));
+  app.get('/healthz', healthRoute({ sql: deps.sql, queue: deps.queue, databaseMode: deps.databaseMode, expectSchedules: deps.expectSchedules, crawlSchedules: deps.crawlSchedules }));
 
   const favicon = (c: Context) => c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
   app.get('/favicon.svg', favicon);

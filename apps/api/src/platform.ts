@@ -12,6 +12,7 @@ import {
   crawledNetworks,
   crawlOptionsFromConfig,
   crawlScheduleFromConfig,
+  crawlSchedulerRefs,
   resolvePseudonymKey,
   scheduleCrawls,
   startWorker,
@@ -109,6 +110,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         trustProxy: config.TRUST_PROXY,
         // Redis may lose its data (and the worker's schedules with it); PostgreSQL keeps them with the data.
         expectSchedules: queue.kind === 'redis',
+        // The crawl worker (this process's or another one with the same configuration) keeps these.
+        crawlSchedules: crawledNetworks(config).length > 0 ? crawlSchedulerRefs(crawlScheduleFromConfig(config)) : [],
         mailer: createMailer({ smtpUrl: config.SMTP_URL, outboxDir: join(config.DATA_DIR, 'outbox'), logger }),
         telegramBot: config.TELEGRAM_BOT_TOKEN ? createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, apiUrl: config.TELEGRAM_API_URL }) : undefined,
       });

@@ -1,3 +1,4 @@
+import { NETWORKS, type Network } from '@most/shared';
 import type { QueueBackend } from './backend';
 import type { QueueName } from './jobs';
 
@@ -20,16 +21,42 @@ export const CORE_SCHEDULERS: readonly SchedulerRef[] = [
   { queue: 'system', id: 'alerts-sweep' },
 ];
 
+/** The recurring crawl work of a network: profiles, posts, and the fresh pass (when planned). */
+export const CRAWL_SCHEDULE_PARTS = ['profiles', 'posts', 'fresh'] as const;
+export type CrawlSchedulePart = (typeof CRAWL_SCHEDULE_PARTS)[number];
+
+/** Stable scheduler ids per network and part: upserting them again (every start, every process) changes nothing. */
+export const crawlSchedulerId = (network: Network, part: CrawlSchedulePart): string => `crawl-${network}-${part}`;
+
+/** Ids of the schedulers of a queue that exist in the queue store now. */
+async function schedulerIds(backend: QueueBackend, queue: QueueName): Promise<Set<string>> {
+  const schedulers = await backend.queue(queue).getJobSchedulers(0, -1);
+  return new Set(schedulers.map((s) => s.key ?? (s as { id?: string }).id ?? ''));
+}
+
 /** The expected schedulers that do not exist in the queue store now. */
 export async function missingSchedulers(backend: QueueBackend, expected: readonly SchedulerRef[] = CORE_SCHEDULERS): Promise<SchedulerRef[]> {
   const byQueue = new Map<QueueName, Set<string>>();
-  for (const ref of expected) {
-    if (!byQueue.has(ref.queue)) {
-      const schedulers = await backend.queue(ref.queue).getJobSchedulers(0, -1);
-      byQueue.set(ref.queue, new Set(schedulers.map((s) => s.key ?? (s as { id?: string }).id ?? '')));
-    }
-  }
+  for (const ref of expected) if (!byQueue.has(ref.queue)) byQueue.set(ref.queue, await schedulerIds(backend, ref.queue));
   return expected.filter((ref) => !byQueue.get(ref.queue)!.has(ref.id));
+}
+
+export interface NetworkCrawlSchedules {
+  /** The parts whose recurring crawl exists in the queue store now. */
+  scheduled: CrawlSchedulePart[];
+  /** The parts expected to be scheduled that are not. */
+  missing: CrawlSchedulePart[];
+}
+
+/** Per network, which recurring crawls exist in the queue store now and which of the expected ones are missing. */
+export async function crawlSchedulesByNetwork(backend: QueueBackend, expected: readonly SchedulerRef[] = []): Promise<Record<Network, NetworkCrawlSchedules>> {
+  const present = await schedulerIds(backend, 'crawl');
+  const wanted = new Set(expected.filter((ref) => ref.queue === 'crawl').map((ref) => ref.id));
+  const report = (network: Network): NetworkCrawlSchedules => {
+    const ids = CRAWL_SCHEDULE_PARTS.map((part) => ({ part, id: crawlSchedulerId(network, part) }));
+    return { scheduled: ids.filter(({ id }) => present.has(id)).map(({ part }) => part), missing: ids.filter(({ id }) => wanted.has(id) && !present.has(id)).map(({ part }) => part) };
+  };
+  return Object.fromEntries(NETWORKS.map((network) => [network, report(network)])) as Record<Network, NetworkCrawlSchedules>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DEFAULT_JOB_OPTIONS, parseJobPayload, type QueueBackend, type SchedulerRef } from '@most/queue';
+import { crawlSchedulerId, DEFAULT_JOB_OPTIONS, parseJobPayload, type QueueBackend, type SchedulerRef } from '@most/queue';
 import { NETWORKS, type Network } from '@most/shared';
 import { crawlJobIds } from './job-ids';
 
@@ -14,8 +14,7 @@ export interface CrawlSchedule {
 const PARTS = ['profiles', 'posts'] as const;
 type CrawlPartName = (typeof PARTS)[number];
 
-/** Stable scheduler ids per network and part: upserting them again (every start, every process) changes nothing. */
-export const crawlSchedulerId = (network: Network, part: CrawlPartName | 'fresh'): string => `crawl-${network}-${part}`;
+export { crawlSchedulerId };
 /** The VK ones, as before networks were generic. */
 export const CRAWL_SCHEDULER_IDS = { profiles: crawlSchedulerId('vk', 'profiles'), posts: crawlSchedulerId('vk', 'posts') } as const;
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send, startFixtureServer, type FixtureServer } from '../test-support/fixture-server';
-import { SourceError, type AccountRef } from '../types';
+import { failure } from '../test-support/source-failure';
+import type { AccountRef } from '../types';
 import { okSignature } from './signature';
 import { createOkSource } from './source';
 
@@ -14,16 +15,6 @@ let server: FixtureServer;
 const ok = (handle: string, externalId: string | null = null): AccountRef => ({ network: 'ok', handle, externalId });
 const source = (extra: { accessToken?: string } = {}) =>
   createOkSource({ applicationKey: APP_KEY, applicationSecretKey: SECRET, accessToken: TOKEN, baseUrl: server.url, requestsPerSecond: 100, timeoutMs: 2000, ...extra });
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SourceError) return error;
-    throw error;
-  }
-  throw new Error('expected a SourceError');
-}
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 

@@ -1,9 +1,67 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FaultKind } from './faults';
+import { createClock, type SimulatorClock } from './clock';
+import { FaultPlan, type FaultKind, type FaultOptions } from './faults';
 import { SlidingWindow } from './rate-window';
+import { World, type CommunityOverride, type WorldOptions } from './world';
 
-/** HTTP plumbing shared by the network simulators: bodies, answers, listening, per-token rate windows and stats. */
+/**
+ * What the network simulators share: their options and start-up (clock, generated region, faults),
+ * HTTP plumbing (bodies, answers, listening), per-token rate windows and stats.
+ */
+
+/** Options every network simulator takes. */
+export interface SimulatorOptions {
+  seed?: string;
+  port?: number;
+  host?: string;
+  /** Start of the clock (default: the start of the current UTC day). */
+  now?: Date;
+  /** When true the clock also follows the wall clock (demo mode). */
+  realTime?: boolean;
+  /** The generated history is anchored here (default: `now`). */
+  anchor?: Date;
+  historyDays?: number;
+  postsPerAccount?: number;
+  commentsPerPost?: number;
+  /** Shares of unavailable communities (each network has its defaults). */
+  mix?: Partial<WorldOptions['mix']>;
+  overrides?: Record<string, CommunityOverride>;
+  faults?: FaultOptions;
+}
+
+/** Faults a test injects: scripted for the next requests (of a method), or at random. */
+export interface SimulatorFaults {
+  script(kinds: (FaultKind | 'none')[], method?: string): void;
+  setRandom(options: FaultOptions): void;
+  clear(): void;
+}
+
+/** What every running network simulator offers. */
+export interface SimulatorControls {
+  url: string;
+  close(): Promise<void>;
+  resetStats(): void;
+  clock: SimulatorClock;
+  faults: SimulatorFaults;
+}
+
+/** The clock, the generated region and the fault plan of a simulator, from its options and the network's shares of unavailable pages. */
+export function simulatedRegion(seed: string, options: SimulatorOptions, defaultMix: WorldOptions['mix']) {
+  const start = options.now ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+  const world = new World({
+    seed,
+    anchor: Math.floor((options.anchor ?? start).getTime() / 1000),
+    historyDays: options.historyDays ?? 180,
+    postsPerAccount: options.postsPerAccount,
+    commentsPerPost: options.commentsPerPost,
+    mix: { ...defaultMix, ...options.mix },
+    overrides: options.overrides ?? {},
+  });
+  const plan = new FaultPlan(seed, options.faults);
+  const faults: SimulatorFaults = { script: (kinds, method) => plan.script(kinds, method), setRandom: (random) => plan.setRandom(random), clear: () => plan.clear() };
+  return { clock: createClock(start, options.realTime ?? false), world, plan, faults };
+}
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -132,4 +190,22 @@ export async function answerHttpFault(fault: FaultKind, req: IncomingMessage, re
     default:
       return 'continue';
   }
+}
+
+/** Serves a simulator whose requests a RequestLedger counts: its controls, its stats, and `hold` for answers withheld (`hang`). */
+export async function serveWithLedger(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  options: Pick<SimulatorOptions, 'port' | 'host'>,
+  parts: { clock: SimulatorClock; faults: SimulatorFaults; ledger: RequestLedger },
+): Promise<SimulatorControls & { stats(): NetworkSimulatorStats; hold(res: ServerResponse): void }> {
+  const server = await listen(handle, options.port, options.host);
+  return {
+    url: server.url,
+    clock: parts.clock,
+    faults: parts.faults,
+    stats: () => structuredClone(parts.ledger.stats),
+    resetStats: () => parts.ledger.reset(),
+    hold: server.hold,
+    close: () => server.close(),
+  };
 }

@@ -93,4 +93,17 @@ describe('Telegram preview simulator', () => {
     const statuses = await Promise.all(Array.from({ length: 5 }, async () => (await fetch(`${simulator.url}/s/daily_unit`)).status));
     expect(statuses.filter((s) => s === 429)).toHaveLength(3);
   });
+
+  it('reads the model directly for ground truth: the page HTTP shows, outside the budget, the faults and the stats', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    simulator.resetStats();
+    const overHttp = await (await fetch(`${simulator.url}/s/daily_unit?before=11`)).text();
+    simulator.faults.script(['http503', 'http503', 'http503']);
+    const direct = await Promise.all(Array.from({ length: 5 }, () => simulator.readDirect(`${simulator.url}/s/daily_unit?before=11`)));
+    expect(direct.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await direct[0]!.text()).toBe(overHttp);
+    expect((await simulator.readDirect(`${simulator.url}/s/missing_unit`)).headers.get('location')).toBe('/missing_unit');
+    expect(simulator.stats()).toMatchObject({ requests: 1, rateLimited: 0, errors: {} });
+    simulator.faults.clear();
+  });
 });

@@ -1,42 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { okSignature } from '../ok/signature';
-import { createClock, type SimulatorClock } from './clock';
-import { FaultPlan, type FaultKind, type FaultOptions } from './faults';
-import { answerHttpFault, listen, readBody, RequestLedger, sendJson, sendRaw, type NetworkSimulatorStats } from './http';
+import { answerHttpFault, readBody, serveWithLedger, RequestLedger, sendJson, sendRaw, simulatedRegion, type NetworkSimulatorStats, type SimulatorControls, type SimulatorOptions } from './http';
 import { communityIdOfGid, decodeTopicId, okCommentObject, okGid, okGroupObject, okTopicObject } from './ok-wire';
-import { World, type CommunityOverride, type SimCommunity, type WorldOptions } from './world';
+import type { SimCommunity } from './world';
 
 /** The application the demo and tests sign requests with (a fictional key pair). */
 export const OK_SIMULATOR_APPLICATION = { key: 'CBASIMULATORAPPKEY', secretKey: 'SIMULATOR0SECRET0KEY0123' } as const;
 
-export interface OkSimulatorOptions {
-  seed?: string;
-  port?: number;
-  host?: string;
-  now?: Date;
-  realTime?: boolean;
-  anchor?: Date;
-  historyDays?: number;
-  postsPerAccount?: number;
-  commentsPerPost?: number;
-  mix?: Partial<WorldOptions['mix']>;
-  overrides?: Record<string, CommunityOverride>;
+export interface OkSimulatorOptions extends SimulatorOptions {
   /** Requests per second per access token (default 5); null turns limiting off. */
   requestsPerSecond?: number | null;
   /** Known access tokens with their own budgets. When given, any other token is answered with error 102. */
   tokens?: Record<string, { requestsPerSecond?: number | null }>;
   /** application_key → application secret key (default: OK_SIMULATOR_APPLICATION). */
   applications?: Record<string, string>;
-  faults?: FaultOptions;
 }
 
-export interface OkSimulator {
-  url: string;
-  close(): Promise<void>;
+export interface OkSimulator extends SimulatorControls {
   stats(): NetworkSimulatorStats;
-  resetStats(): void;
-  clock: SimulatorClock;
-  faults: { script(kinds: (FaultKind | 'none')[], method?: string): void; setRandom(options: FaultOptions): void; clear(): void };
 }
 
 class OkApiError extends Error {
@@ -71,19 +52,8 @@ const PAGE_MAX = 100;
  */
 export async function startOkSimulator(options: OkSimulatorOptions = {}): Promise<OkSimulator> {
   const seed = `${options.seed ?? 'most'}|ok`;
-  const start = options.now ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
-  const clock = createClock(start, options.realTime ?? false);
-  const world = new World({
-    seed,
-    anchor: Math.floor((options.anchor ?? start).getTime() / 1000),
-    historyDays: options.historyDays ?? 180,
-    postsPerAccount: options.postsPerAccount,
-    commentsPerPost: options.commentsPerPost,
-    mix: { closed: 0.03, private: 0.03, deleted: 0.02, banned: 0.01, notFound: 0.02, ...options.mix },
-    overrides: options.overrides ?? {},
-  });
+  const { clock, world, plan, faults } = simulatedRegion(seed, options, { closed: 0.03, private: 0.03, deleted: 0.02, banned: 0.01, notFound: 0.02 });
   const applications = options.applications ?? { [OK_SIMULATOR_APPLICATION.key]: OK_SIMULATOR_APPLICATION.secretKey };
-  const faults = new FaultPlan(seed, options.faults);
   const ledger = new RequestLedger();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -105,14 +75,14 @@ export async function startOkSimulator(options: OkSimulatorOptions = {}): Promis
     if (secret === undefined) return fail(101);
     if (!token || (options.tokens && !known) || token.startsWith('invalid')) return fail(102);
     if (params.sig !== okSignature(params, token, secret)) return fail(104);
-    const fault = faults.next(method);
+    const fault = plan.next(method);
     if (fault) {
       const code = /^error(\d+)$/.exec(fault)?.[1];
       if (code) return fail(Number(code));
       ledger.error(fault);
       if (fault === 'malformed_json') return sendRaw(res, 200, 'application/json; charset=utf-8', '{"media_topics": [{"id": "1", "crea');
       if (fault === 'bad_shape') return sendJson(res, 200, { unexpected: 'shape', media_topics: 'none', comments: 7 });
-      if ((await answerHttpFault(fault, req, res, server.hold, faults.slowMs)) === 'answered') return;
+      if ((await answerHttpFault(fault, req, res, server.hold, plan.slowMs)) === 'answered') return;
     }
     if (params.format && params.format.toLowerCase() !== 'json') return fail(100, 'PARAM : only format=json is simulated');
     try {
@@ -202,13 +172,6 @@ export async function startOkSimulator(options: OkSimulatorOptions = {}): Promis
     }
   }
 
-  const server = await listen(handle, options.port, options.host);
-  return {
-    url: server.url,
-    clock,
-    stats: () => structuredClone(ledger.stats),
-    resetStats: () => ledger.reset(),
-    faults: { script: (kinds, method) => faults.script(kinds, method), setRandom: (random) => faults.setRandom(random), clear: () => faults.clear() },
-    close: () => server.close(),
-  };
+  const server = await serveWithLedger(handle, options, { clock, faults, ledger });
+  return server;
 }

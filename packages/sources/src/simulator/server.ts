@@ -1,31 +1,12 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createClock, type SimulatorClock } from './clock';
-import { FaultPlan, type FaultKind, type FaultOptions } from './faults';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseExecuteCode } from './execute';
+import { answerHttpFault, listen, readBody, sendJson, sendRaw, simulatedRegion, type SimulatorControls, type SimulatorOptions } from './http';
 import { groupsGetById, VkApiError, wallGet, wallGetComments, type Params } from './methods';
 import { SlidingWindow } from './rate-window';
-import { readBody, sendJson, sendRaw } from './http';
-import { World, type CommunityOverride, type WorldOptions } from './world';
 
 export type SimulatorTokenKind = 'user' | 'service' | 'community';
 
-export interface VkSimulatorOptions {
-  seed?: string;
-  port?: number;
-  host?: string;
-  /** Start of the clock (default: the start of the current UTC day). */
-  now?: Date;
-  /** When true the clock also follows the wall clock (demo mode). */
-  realTime?: boolean;
-  /** The generated history is anchored here (default: `now`). */
-  anchor?: Date;
-  historyDays?: number;
-  postsPerAccount?: number;
-  commentsPerPost?: number;
-  /** Shares of unavailable communities (default closed 3 %, private 4 %, deleted 3 %, banned 2 %, not found 2 %). */
-  mix?: Partial<WorldOptions['mix']>;
-  overrides?: Record<string, CommunityOverride>;
+export interface VkSimulatorOptions extends SimulatorOptions {
   /**
    * Requests per second allowed per token. Default: by token kind (user 3, community 20, service 5);
    * null turns limiting off.
@@ -35,7 +16,6 @@ export interface VkSimulatorOptions {
   tokens?: Record<string, { kind: SimulatorTokenKind; requestsPerSecond?: number | null }>;
   /** Kind of tokens not listed in `tokens` (default service). */
   defaultTokenKind?: SimulatorTokenKind;
-  faults?: FaultOptions;
 }
 
 export interface TokenStats {
@@ -56,19 +36,10 @@ export interface SimulatorStats {
   byToken: Record<string, TokenStats>;
 }
 
-export interface VkSimulator {
-  url: string;
-  close(): Promise<void>;
+export interface VkSimulator extends SimulatorControls {
   stats(): SimulatorStats;
-  resetStats(): void;
-  clock: SimulatorClock;
   /** From now on the token is refused (error 5), as VK does with a revoked token; its requests still count in its stats. */
   revokeToken(token: string): void;
-  faults: {
-    script(kinds: (FaultKind | 'none')[], method?: string): void;
-    setRandom(options: FaultOptions): void;
-    clear(): void;
-  };
 }
 
 const DEFAULT_RATE: Record<SimulatorTokenKind, number> = { user: 3, community: 20, service: 5 };
@@ -76,22 +47,10 @@ const KNOWN_METHODS = new Set(['groups.getById', 'wall.get', 'wall.getComments',
 
 export async function startVkSimulator(options: VkSimulatorOptions = {}): Promise<VkSimulator> {
   const seed = options.seed ?? 'most';
-  const start = options.now ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
-  const clock = createClock(start, options.realTime ?? false);
-  const world = new World({
-    seed,
-    anchor: Math.floor((options.anchor ?? start).getTime() / 1000),
-    historyDays: options.historyDays ?? 180,
-    postsPerAccount: options.postsPerAccount,
-    commentsPerPost: options.commentsPerPost,
-    mix: { closed: 0.03, private: 0.04, deleted: 0.03, banned: 0.02, notFound: 0.02, ...options.mix },
-    overrides: options.overrides ?? {},
-  });
-  const faults = new FaultPlan(seed, options.faults);
+  const { clock, world, plan, faults } = simulatedRegion(seed, options, { closed: 0.03, private: 0.04, deleted: 0.03, banned: 0.02, notFound: 0.02 });
   let stats = emptyStats();
   const revoked = new Set<string>();
   const windows = new Map<string, SlidingWindow>();
-  const pending = new Set<ServerResponse>();
 
   const tokenStats = (token: string): TokenStats => (stats.byToken[token] ??= { requests: 0, error6: 0, maxRequestsPerSecond: 0 });
 
@@ -132,7 +91,7 @@ export async function startVkSimulator(options: VkSimulatorOptions = {}): Promis
       perToken.error6++;
       return fail(6, 'Too many requests per second');
     }
-    const fault = faults.next(method);
+    const fault = plan.next(method);
     if (fault) {
       const faultCode = /^error(\d+)$/.exec(fault)?.[1];
       if (faultCode) {
@@ -143,24 +102,9 @@ export async function startVkSimulator(options: VkSimulatorOptions = {}): Promis
         return fail(Number(faultCode), FAULT_MESSAGES[Number(faultCode)] ?? 'Unknown error occurred');
       }
       stats.errors[fault] = (stats.errors[fault] ?? 0) + 1;
-      switch (fault) {
-        case 'hang':
-          pending.add(res);
-          res.on('close', () => pending.delete(res));
-          return;
-        case 'slow':
-          await new Promise((resolve) => setTimeout(resolve, faults.slowMs));
-          break;
-        case 'malformed_json':
-          return sendRaw(res, 200, 'application/json; charset=utf-8', '{"response": {"count": 3, "items": [{"id": 1, "te');
-        case 'bad_shape':
-          return sendJson(res, 200, { response: { unexpected: 'shape', items: 'none' } });
-        case 'reset':
-          req.socket.destroy();
-          return;
-        default:
-          return sendRaw(res, Number(fault.slice(4)), 'text/html', `<html><body><h1>${fault.slice(4)} Server Error</h1></body></html>`);
-      }
+      if (fault === 'malformed_json') return sendRaw(res, 200, 'application/json; charset=utf-8', '{"response": {"count": 3, "items": [{"id": 1, "te');
+      if (fault === 'bad_shape') return sendJson(res, 200, { response: { unexpected: 'shape', items: 'none' } });
+      if ((await answerHttpFault(fault, req, res, server.hold, plan.slowMs)) === 'answered') return;
     }
     if (!params.v) return fail(8, 'Invalid request: v (version) is required');
     if (!KNOWN_METHODS.has(method)) return fail(3, 'Unknown method passed');
@@ -194,20 +138,9 @@ export async function startVkSimulator(options: VkSimulatorOptions = {}): Promis
     }
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendRaw(res, 500, 'text/plain', `simulator error: ${String(error)}`);
-    });
-  });
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const server = await listen(handle, options.port, options.host);
   return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
+    url: server.url,
     clock,
     stats: () => structuredClone(stats),
     revokeToken: (token) => {
@@ -217,17 +150,8 @@ export async function startVkSimulator(options: VkSimulatorOptions = {}): Promis
       stats = emptyStats();
       windows.clear();
     },
-    faults: {
-      script: (kinds, method) => faults.script(kinds, method),
-      setRandom: (random) => faults.setRandom(random),
-      clear: () => faults.clear(),
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const res of pending) res.destroy();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    faults,
+    close: () => server.close(),
   };
 }
 

@@ -1,37 +1,30 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createClock, type SimulatorClock } from './clock';
-import { FaultPlan, type FaultKind, type FaultOptions } from './faults';
-import { answerHttpFault, listen, RequestLedger, sendRaw, type NetworkSimulatorStats } from './http';
-import { World, type CommunityOverride, type SimCommunity, type SimPost, type WorldOptions } from './world';
+import { answerHttpFault, RequestLedger, sendRaw, serveWithLedger, simulatedRegion, type NetworkSimulatorStats, type SimulatorControls, type SimulatorOptions } from './http';
+import type { SimCommunity, SimPost } from './world';
 
-export interface TelegramSimulatorOptions {
-  seed?: string;
-  port?: number;
-  host?: string;
-  now?: Date;
-  realTime?: boolean;
-  anchor?: Date;
-  historyDays?: number;
-  postsPerAccount?: number;
-  mix?: Partial<WorldOptions['mix']>;
-  overrides?: Record<string, CommunityOverride>;
+export interface TelegramSimulatorOptions extends Omit<SimulatorOptions, 'commentsPerPost'> {
   /** Pages per second per client address (default 2); HTTP 429 beyond it. null turns limiting off. */
   requestsPerSecond?: number | null;
-  faults?: FaultOptions;
 }
 
-export interface TelegramSimulator {
-  url: string;
-  close(): Promise<void>;
+export interface TelegramSimulator extends SimulatorControls {
   stats(): NetworkSimulatorStats;
-  resetStats(): void;
-  clock: SimulatorClock;
-  faults: { script(kinds: (FaultKind | 'none')[], method?: string): void; setRandom(options: FaultOptions): void; clear(): void };
+  /** A `fetch` answered straight from the model (ground truth for tests): outside the budget, the faults and the stats. */
+  readDirect(input: string | URL | Request): Promise<Response>;
+}
+
+interface PreviewAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+  headers?: Record<string, string>;
 }
 
 /** Messages per preview page, as t.me shows. */
 export const TELEGRAM_PREVIEW_PAGE = 20;
 const METHOD = 'preview';
+const CHANNEL_PATH = /^\/s\/([A-Za-z0-9_]{1,64})\/?$/;
+const NOT_FOUND: PreviewAnswer = { status: 404, contentType: 'text/html', body: '<html><body>Not found</body></html>' };
 
 const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -84,43 +77,18 @@ function message(channel: string, post: SimPost, now: number): string {
  */
 export async function startTelegramSimulator(options: TelegramSimulatorOptions = {}): Promise<TelegramSimulator> {
   const seed = `${options.seed ?? 'most'}|telegram`;
-  const start = options.now ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
-  const clock = createClock(start, options.realTime ?? false);
-  const world = new World({
-    seed,
-    anchor: Math.floor((options.anchor ?? start).getTime() / 1000),
-    historyDays: options.historyDays ?? 180,
-    postsPerAccount: options.postsPerAccount,
-    commentsPerPost: 0,
-    mix: { closed: 0, private: 0.03, deleted: 0.02, banned: 0.01, notFound: 0.02, ...options.mix },
-    overrides: options.overrides ?? {},
-  });
-  const faults = new FaultPlan(seed, options.faults);
+  // Comments live in a linked discussion group the preview does not show.
+  const { clock, world, plan, faults } = simulatedRegion(seed, { ...options, commentsPerPost: 0 }, { closed: 0, private: 0.03, deleted: 0.02, banned: 0.01, notFound: 0.02 });
   const ledger = new RequestLedger();
   const limit = options.requestsPerSecond === undefined ? 2 : options.requestsPerSecond;
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://simulator');
-    const match = /^\/s\/([A-Za-z0-9_]{1,64})\/?$/.exec(url.pathname);
-    if (req.method !== 'GET') return sendRaw(res, 405, 'text/plain', 'Method not allowed');
-    if (!match?.[1]) return sendRaw(res, 404, 'text/html', '<html><body>Not found</body></html>');
+  /** The page t.me answers for a path, straight from the model: no budget, no fault, not counted. */
+  const preview = (url: URL): PreviewAnswer => {
+    const match = CHANNEL_PATH.exec(url.pathname);
+    if (!match?.[1]) return NOT_FOUND;
     const channel = match[1];
-    if (!ledger.admit(req.socket.remoteAddress ?? 'client', METHOD, limit)) {
-      ledger.error('http429');
-      return sendRaw(res, 429, 'text/html', '<html><body>Too Many Requests</body></html>', { 'retry-after': '1' });
-    }
-    const fault = faults.next(METHOD);
-    if (fault) {
-      ledger.error(fault);
-      if (fault === 'malformed_json' || fault === 'bad_shape') return sendRaw(res, 200, 'text/html; charset=utf-8', '<html><body><div class="tgme_page">Something else</div></body></html>');
-      if ((await answerHttpFault(fault, req, res, server.hold, faults.slowMs)) === 'answered') return;
-      if (fault.startsWith('error')) return sendRaw(res, 503, 'text/html', '<html><body>Service Unavailable</body></html>');
-    }
     const community = world.resolve(channel);
-    if (community?.state !== 'active') {
-      ledger.error('redirect');
-      return sendRaw(res, 302, 'text/html', '', { location: `/${channel}` });
-    }
+    if (community?.state !== 'active') return { status: 302, contentType: 'text/html', body: '', headers: { location: `/${channel}` } };
     const now = clock.unix();
     const before = url.searchParams.get('before');
     const beforeId = before && /^\d+$/.test(before) ? Number(before) : Number.POSITIVE_INFINITY;
@@ -136,16 +104,35 @@ export async function startTelegramSimulator(options: TelegramSimulatorOptions =
 <body class="widget_frame_base tgme_webpreview_body"><main class="tgme_main"><section class="tgme_channel_history js-message_history">${more}
 ${posts.map((post) => message(channel, post, now)).join('\n')}
 </section></main><section class="tgme_right_column">${channelInfo(community, channel)}</section></body></html>`;
-    sendRaw(res, 200, 'text/html; charset=utf-8', html);
+    return { status: 200, contentType: 'text/html; charset=utf-8', body: html };
   };
 
-  const server = await listen(handle, options.port, options.host);
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    if (req.method !== 'GET') return sendRaw(res, 405, 'text/plain', 'Method not allowed');
+    if (!CHANNEL_PATH.test(url.pathname)) return sendRaw(res, NOT_FOUND.status, NOT_FOUND.contentType, NOT_FOUND.body);
+    if (!ledger.admit(req.socket.remoteAddress ?? 'client', METHOD, limit)) {
+      ledger.error('http429');
+      return sendRaw(res, 429, 'text/html', '<html><body>Too Many Requests</body></html>', { 'retry-after': '1' });
+    }
+    const fault = plan.next(METHOD);
+    if (fault) {
+      ledger.error(fault);
+      if (fault === 'malformed_json' || fault === 'bad_shape') return sendRaw(res, 200, 'text/html; charset=utf-8', '<html><body><div class="tgme_page">Something else</div></body></html>');
+      if ((await answerHttpFault(fault, req, res, server.hold, plan.slowMs)) === 'answered') return;
+      if (fault.startsWith('error')) return sendRaw(res, 503, 'text/html', '<html><body>Service Unavailable</body></html>');
+    }
+    const answer = preview(url);
+    if (answer.status === 302) ledger.error('redirect');
+    sendRaw(res, answer.status, answer.contentType, answer.body, answer.headers);
+  };
+
+  const server = await serveWithLedger(handle, options, { clock, faults, ledger });
   return {
-    url: server.url,
-    clock,
-    stats: () => structuredClone(ledger.stats),
-    resetStats: () => ledger.reset(),
-    faults: { script: (kinds, method) => faults.script(kinds, method), setRandom: (random) => faults.setRandom(random), clear: () => faults.clear() },
-    close: () => server.close(),
+    ...server,
+    readDirect: (input) => {
+      const answer = preview(new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url));
+      return Promise.resolve(new Response(answer.status === 302 ? null : answer.body, { status: answer.status, headers: { 'content-type': answer.contentType, ...answer.headers } }));
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send, startFixtureServer, type FixtureServer } from '../test-support/fixture-server';
-import { SourceError, type AccountRef } from '../types';
+import { failure } from '../test-support/source-failure';
+import type { AccountRef } from '../types';
 import { channelPage, channelPosts } from './fixtures/channel';
 import { parseCount } from './parse';
 import { createTelegramSource } from './source';
@@ -11,16 +12,6 @@ let server: FixtureServer;
 
 const tg = (handle: string): AccountRef => ({ network: 'telegram', handle, externalId: null });
 const source = () => createTelegramSource({ baseUrl: server.url, requestsPerSecond: 100, timeoutMs: 2000 });
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SourceError) return error;
-    throw error;
-  }
-  throw new Error('expected a SourceError');
-}
 
 beforeAll(async () => {
   server = await startFixtureServer((request, res) => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVkSimulator, type VkSimulator } from '../simulator';
-import { SourceError, type AccountRef, type SourceComment } from '../types';
+import { failure } from '../test-support/source-failure';
+import type { SourceError, AccountRef, SourceComment } from '../types';
 import { createVkSource, type VkSourceOptions } from './source';
 
 const NOW = new Date('2026-11-20T09:00:00Z');
@@ -15,16 +16,6 @@ async function raw(method: string, params: Record<string, string | number>): Pro
   const body = (await (await fetch(`${sim.url}/method/${method}?${query}`)).json()) as { response?: unknown; error?: unknown };
   if (!body.response) throw new Error(`raw ${method} failed: ${JSON.stringify(body.error)}`);
   return body.response;
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SourceError) return error;
-    throw error;
-  }
-  throw new Error('expected a SourceError, got a result');
 }
 
 beforeAll(async () => {

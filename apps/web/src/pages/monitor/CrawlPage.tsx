@@ -132,7 +132,7 @@ export default function CrawlPage() {
                 caption={m().crawlTitle}
                 testId="crawl-table"
                 rows={data.items}
-                rowAttrs={(row) => ({ 'data-problem': row.problem ?? 'none' })}
+                rowAttrs={(row) => ({ 'data-problem': row.problem ?? 'none', 'data-network': row.network })}
                 rowClass={(row) => ({
                   'row--problem': row.problem !== null && row.problem !== 'stale' && row.problem !== 'never_read',
                   'row--warn': row.problem === 'stale' || row.problem === 'never_read',
