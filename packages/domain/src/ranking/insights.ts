@@ -1,3 +1,16 @@
+import type { z } from 'zod';
+import type {
+  comparedCellSchema,
+  comparisonSchema,
+  editionHeadlineSchema,
+  editionMoverSchema,
+  moversSchema,
+  municipalitySummarySchema,
+  notStatedSchema,
+  rankingHistoryItemSchema,
+  slaSummarySchema,
+  trendPointSchema,
+} from './insight-schemas';
 import { aggregateFromCounts, type SlaAggregate, type SlaCounts } from '../sla/aggregate';
 import { median } from '../sla/percentile';
 
@@ -16,12 +29,7 @@ export interface InsightRow {
   criteria: readonly { code: string; score: number }[];
 }
 
-/** A figure that could not be stated honestly: machine code + Russian reason. */
-export interface NotStated {
-  status: 'not_enough_data';
-  code: 'no_previous_edition' | 'no_common_organizations' | 'no_ranked_organizations' | 'below_minimum_sample';
-  text: string;
-}
+export type NotStated = z.infer<typeof notStatedSchema>;
 
 const notStated = (code: NotStated['code']): NotStated => ({ status: 'not_enough_data', code, text: NOT_STATED_TEXT[code] });
 const NOT_STATED_TEXT: Record<NotStated['code'], string> = {
@@ -31,16 +39,8 @@ const NOT_STATED_TEXT: Record<NotStated['code'], string> = {
   below_minimum_sample: 'Слишком мало вопросов жителей для честного показателя',
 };
 
-export interface EditionMover {
-  organizationCode: string;
-  organizationName: string;
-  score: number;
-  scoreChange: number;
-  rank: number;
-  rankChange: number | null;
-}
-
-export type Movers = { status: 'ok'; improved: EditionMover[]; fallen: EditionMover[]; compared: number } | NotStated;
+export type EditionMover = z.infer<typeof editionMoverSchema>;
+export type Movers = z.infer<typeof moversSchema>;
 
 /**
  * Who moved most since the previous edition, by score change on the criteria both editions share
@@ -58,8 +58,7 @@ export function editionMovers(rows: readonly InsightRow[], hasPrevious: boolean,
   return { status: 'ok', improved: improved.slice(0, limit), fallen: fallen.slice(0, limit), compared: compared.length };
 }
 
-/** An SLA figure set, or why it is not stated. */
-export type SlaSummary = { status: 'ok'; decided: number; shareWithin24h: number; medianFirstResponseMs: number | null } | NotStated;
+export type SlaSummary = z.infer<typeof slaSummarySchema>;
 
 /** The SLA figures of a group of counts, with the methodology's minimum sample (the one aggregate rule). */
 export function slaSummary(counts: readonly SlaCounts[], minimumSample: number, medianFirstResponseMs: number | null): SlaSummary {
@@ -84,17 +83,7 @@ const fromAggregate = (a: SlaAggregate): SlaSummary =>
 
 const sum = <T>(items: readonly T[], pick: (item: T) => number) => items.reduce((total, item) => total + pick(item), 0);
 
-export interface EditionHeadline {
-  organizations: number;
-  rankedOrganizations: number;
-  unrankedOrganizations: number;
-  pagesMonitored: number;
-  pagesScored: number;
-  /** The median score of ranked organizations; not stated when none is ranked. */
-  medianScore: { status: 'ok'; value: number } | NotStated;
-  sla: SlaSummary;
-  movers: Movers;
-}
+export type EditionHeadline = z.infer<typeof editionHeadlineSchema>;
 
 /** The figures a visitor reads first: coverage, the region's answer speed, the median score and the movers. */
 export function editionHeadline(input: { rows: readonly InsightRow[]; hasPrevious: boolean; sla: SlaSummary }): EditionHeadline {
@@ -121,17 +110,7 @@ export function medianScore(rows: readonly Pick<InsightRow, 'rank' | 'score'>[])
   return value === null ? notStated('no_ranked_organizations') : { status: 'ok', value: Math.round(value * 100) / 100 };
 }
 
-export interface MunicipalitySummary {
-  code: string;
-  name: string;
-  organizations: number;
-  rankedOrganizations: number;
-  /** Mean score of the ranked organizations; not stated when none is ranked. */
-  averageScore: { status: 'ok'; value: number } | NotStated;
-  sla: SlaSummary;
-  best: EditionMover | null;
-  worst: EditionMover | null;
-}
+export type MunicipalitySummary = z.infer<typeof municipalitySummarySchema>;
 
 /**
  * Per-municipality figures of an edition: the mean of ranked organizations' scores, the share of
@@ -167,13 +146,8 @@ export function municipalitySummaries(rows: readonly InsightRow[], slaByOrganiza
     .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
 }
 
-/** One cell of a comparison: the criterion's score, or "not measured" with the reason. */
-export type ComparedCell = { status: 'measured'; score: number } | { status: 'not_measured'; text: string };
-
-export interface Comparison {
-  columns: { code: string; name: string; score: number | null; rank: number | null; unranked: string | null }[];
-  criteria: { code: string; name: string; weight: number; cells: ComparedCell[] }[];
-}
+export type ComparedCell = z.infer<typeof comparedCellSchema>;
+export type Comparison = z.infer<typeof comparisonSchema>;
 
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 5;
@@ -218,45 +192,10 @@ export function municipalityColumn(summary: MunicipalitySummary, rows: readonly 
   };
 }
 
-/** One organization in one published edition: a line of its history (API and page share this type). */
-export interface RankingHistoryItem {
-  editionSlug: string;
-  editionTitle: string;
-  periodStart: string;
-  periodEnd: string;
-  methodologyVersion: string;
-  score: number | null;
-  enoughData: boolean;
-  rank: number | null;
-  rankedCount: number;
-  rankChange: number | null;
-  scoreChange: number | null;
-  accountsScored: number;
-  accountsTotal: number;
-  sampleSize: number;
-  criteria: { code: string; score: number; weight: number }[];
-}
+export type RankingHistoryItem = z.infer<typeof rankingHistoryItemSchema>;
 
 /** A trend's step: published editions, or calendar months (Saratov time). */
 export const TREND_STEPS = ['edition', 'month'] as const;
 export type TrendStep = (typeof TREND_STEPS)[number];
 
-export interface TrendPoint {
-  /** The edition's slug, or the month as YYYY-MM. */
-  key: string;
-  /** Set when the point is a published edition (the page links to it). */
-  editionSlug: string | null;
-  /** The edition's title, or the month in Russian ("октябрь 2026"). */
-  title: string;
-  periodStart: string;
-  periodEnd: string;
-  score: number | null;
-  /** Place in the edition; months are not ranked (null). */
-  rank: number | null;
-  /** Organizations with a score in that edition or month: the population of the region's median. */
-  rankedCount: number;
-  /** The region's median score in that edition or month. */
-  regionMedianScore: number | null;
-  sla: SlaSummary;
-  regionSla: SlaSummary;
-}
+export type TrendPoint = z.infer<typeof trendPointSchema>;
