@@ -7,6 +7,7 @@ import { comparisonTable, tableCsv } from './exports';
 import { CSV_TYPE, exportFormat, humanFile, JSON_TYPE, sendInFormat } from './formats';
 import { IMMUTABLE, makeBody, SHORT } from './http-cache';
 import { editionSummary, resolveEditionSlug, type InsightDeps } from './insights';
+import type { compareBodySchema } from './response-schemas';
 
 const codes = z
   .string()
@@ -79,7 +80,8 @@ export function registerCompareRoute(api: Hono, deps: InsightDeps & { baseOf: (c
         const comparison = comparisonOf(edition, previous, query);
         if (query.format === 'json') {
           const pageUrl = `${base}/compare?${kind}=${chosen.map(encodeURIComponent).join(',')}${query.edition === 'latest' ? '' : `&edition=${encodeURIComponent(slug)}`}`;
-          return makeBody(JSON.stringify({ edition: editionSummary(edition), kind, ...comparison, pageUrl }), JSON_TYPE, cacheControl);
+          const answer: z.input<typeof compareBodySchema> = { edition: editionSummary(edition), kind, ...comparison, pageUrl };
+          return makeBody(JSON.stringify(answer), JSON_TYPE, cacheControl);
         }
         const table = comparisonTable(comparison);
         if (query.format === 'csv') return makeBody(tableCsv(table), CSV_TYPE, cacheControl);

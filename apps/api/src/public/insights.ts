@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
+import type { editionBriefSchema, insightsBodySchema, trendsBodySchema } from './response-schemas';
 import { getOrganization, type Sql } from '@most/db';
 import { AppError } from '@most/shared';
 import { trendsQuerySchema } from './query-schemas';
@@ -17,7 +18,7 @@ export interface InsightDeps {
   parseQuery: <S extends z.ZodType>(schema: S, c: Context) => z.output<S>;
 }
 
-export const editionSummary = (e: Edition) => ({
+export const editionSummary = (e: Edition): z.input<typeof editionBriefSchema> => ({
   slug: e.slug,
   title: e.title,
   periodStart: e.periodStart,
@@ -43,7 +44,8 @@ export function registerInsightRoutes(api: Hono, deps: InsightDeps): void {
     const slug = await resolveSlug(c.req.param('slug').slice(0, 120));
     const body = await json(`insights|${slug}`, async () => {
       const { edition, previous } = await deps.loadEdition(slug);
-      return { edition: editionSummary(edition), ...(await editionInsights(deps.sql, edition, previous)) };
+      const answer: z.input<typeof insightsBodySchema> = { edition: editionSummary(edition), ...(await editionInsights(deps.sql, edition, previous)) };
+      return answer;
     });
     return send(c, body);
   });
@@ -53,7 +55,8 @@ export function registerInsightRoutes(api: Hono, deps: InsightDeps): void {
     const { by } = deps.parseQuery(trendsQuerySchema, c);
     const body = await json(`trends|${code}|${by}`, async () => {
       const organization = await getOrganization(deps.sql, { code });
-      return { organizationCode: organization.code, by, points: await organizationTrends(deps.sql, organization.id, by) };
+      const answer: z.input<typeof trendsBodySchema> = { organizationCode: organization.code, by, points: await organizationTrends(deps.sql, organization.id, by) };
+      return answer;
     });
     return send(c, body);
   });

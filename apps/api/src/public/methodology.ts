@@ -1,9 +1,11 @@
 import { applicableNetworks, criterionNormRu, criterionReasonRu, criterionRuleRu, methodologySchema, networkLimitReasons, type Methodology } from '@most/domain';
 import { NETWORKS } from '@most/shared';
 import { listMethodologyVersions, type Sql } from '@most/db';
+import type { z } from 'zod';
+import type { publicMethodologySchema } from './response-schemas';
 
 /** Public description of a methodology version: what is measured, how it is weighted, where it passes. */
-export function publicMethodology(m: Methodology, locked: boolean) {
+export function publicMethodology(m: Methodology, locked: boolean): z.input<typeof publicMethodologySchema> {
   return {
     version: m.version,
     locked,

@@ -1,27 +1,96 @@
 /**
- * OpenAPI 3.1 description of the open-data API, written by hand to stay readable; query parameters
- * of the routes that validate with a zod object are generated from that object.
+ * OpenAPI 3.1 description of the open-data API. Summaries and descriptions are written here; every
+ * parameter and JSON body is generated (JSON Schema 2020-12, the dialect of OpenAPI 3.1) from the zod
+ * schemas the routes validate their queries with and build their answers as, so it cannot drift.
  */
-import { UNRANKED_REASON_CODES } from '@most/domain';
+import { z } from 'zod';
+import { editionViewRowSchema, editionMoverSchema, notStatedSchema, slaSummarySchema } from '@most/domain';
 import { compareQuerySchema } from './compare';
-import { editionQuerySchema, trendsQuerySchema } from './query-schemas';
+import { accountCheckQuerySchema, editionQuerySchema, organizationSearchQuerySchema, trendsQuerySchema } from './query-schemas';
 import { queryParameters } from './openapi-zod';
+import {
+  accountCheckBodySchema,
+  compareBodySchema,
+  editionBriefSchema,
+  editionsBodySchema,
+  editionViewBodySchema,
+  errorBodySchema,
+  insightsBodySchema,
+  methodologyBodySchema,
+  organizationProfileBodySchema,
+  organizationSearchBodySchema,
+  publicEditionSummarySchema,
+  publicMethodologySchema,
+  trendsBodySchema,
+} from './response-schemas';
+import { CSV_TYPE, XLSX_TYPE } from './formats';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const nullable = (type: string) => ({ type: [type, 'null'] });
+/** The document's named schemas: zod schema → component name (bodies and the parts they share). */
+const COMPONENTS: readonly [z.ZodType, string][] = [
+  [errorBodySchema, 'Error'],
+  [editionBriefSchema, 'EditionBrief'],
+  [publicEditionSummarySchema, 'EditionSummary'],
+  [editionViewRowSchema, 'EditionRow'],
+  [notStatedSchema, 'NotStated'],
+  [slaSummarySchema, 'SlaSummary'],
+  [editionMoverSchema, 'EditionMover'],
+  [publicMethodologySchema, 'MethodologyVersion'],
+  [editionsBodySchema, 'EditionList'],
+  [editionViewBodySchema, 'EditionView'],
+  [organizationProfileBodySchema, 'OrganizationProfile'],
+  [organizationSearchBodySchema, 'OrganizationSearch'],
+  [insightsBodySchema, 'EditionInsights'],
+  [trendsBodySchema, 'OrganizationTrends'],
+  [compareBodySchema, 'Comparison'],
+  [methodologyBodySchema, 'MethodologyVersions'],
+  [accountCheckBodySchema, 'AccountCheck'],
+];
+const componentName = new Map(COMPONENTS);
+const ref = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${componentName.get(schema)}` });
 
-const fileContent = {
-  'text/csv': { schema: { type: 'string' } },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
-};
+/** The JSON body of a successful answer, per documented path: the table the test checks real answers against. */
+export const PUBLIC_JSON_BODIES = {
+  '/editions': editionsBodySchema,
+  '/editions/{slug}': editionViewBodySchema,
+  '/editions/{slug}/insights': insightsBodySchema,
+  '/organizations': organizationSearchBodySchema,
+  '/organizations/{code}': organizationProfileBodySchema,
+  '/organizations/{code}/trends': trendsBodySchema,
+  '/compare': compareBodySchema,
+  '/methodology': methodologyBodySchema,
+  '/accounts/check': accountCheckBodySchema,
+} as const satisfies Record<string, z.ZodType>;
+export type PublicJsonPath = keyof typeof PUBLIC_JSON_BODIES;
+
+/** Every named schema as JSON Schema, references between them as components. */
+export function componentSchemas(): Record<string, object> {
+  const registry = z.registry<{ id: string }>();
+  for (const [schema, id] of COMPONENTS) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...json }]) => [id, json]));
+}
+
+const json = (path: PublicJsonPath) => ({ 'application/json': { schema: ref(PUBLIC_JSON_BODIES[path]) } });
+/** `text/csv; charset=utf-8` → `text/csv`: the document names media types without parameters. */
+const mediaType = (contentType: string) => contentType.split(';')[0]!;
+const binary = (type: string) => ({ [type]: { schema: { type: 'string', format: 'binary' } } });
+const text = (type: string) => ({ [type]: { schema: { type: 'string' } } });
+const pathParameter = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
+const slugParameter = pathParameter('slug', 'Код выпуска');
+const codeParameter = pathParameter('code', 'Код организации');
+
+/** The tables an edition and a comparison are also offered as. */
+const fileContent = { ...text(mediaType(CSV_TYPE)), ...binary(XLSX_TYPE) };
+const errorContent = { 'application/json': { schema: ref(errorBodySchema) } };
 const errorResponses = {
-  '404': { description: 'Не найдено', content: { 'application/json': { schema: ref('Error') } } },
+  '404': { description: 'Не найдено', content: errorContent },
   '429': {
     description: 'Слишком много запросов; см. заголовок Retry-After',
     headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Секунд до следующей попытки' } },
-    content: { 'application/json': { schema: ref('Error') } },
+    content: errorContent,
   },
 };
+const badRequest = { '400': { description: 'Неверные параметры; в details.fields — какие и почему', content: errorContent } };
 
 export function openApiDocument(serverUrl: string) {
   return {
@@ -43,7 +112,7 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             '200': {
               description: 'Список, новые периоды первыми',
-              content: { 'application/json': { schema: { type: 'object', properties: { editions: { type: 'array', items: ref('EditionSummary') } }, required: ['editions'] } } },
+              content: json('/editions'),
             },
             '429': errorResponses['429'],
           },
@@ -59,16 +128,17 @@ export function openApiDocument(serverUrl: string) {
           description:
             'Фильтры пересчитывают места внутри выборки (равные баллы — одно место: 1, 2, 2, 4). Изменение к предыдущему выпуску считается только по критериям, которые есть в обеих версиях методики. CSV — UTF-8 с BOM, все строки без постраничной разбивки; у неранжированных строк колонки unranked_reason (код) и unranked_reason_text (причина по-русски). csv — стандартный CSV для программ (запятые, десятичная точка, английские заголовки); csv-excel — для Excel (точка с запятой, десятичная запятая, русские заголовки); xlsx — книга Excel с русскими заголовками, числа — числами.',
           parameters: [
-            { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
+            slugParameter,
             ...queryParameters(editionQuerySchema, { kind: 'Категория организаций', sector: 'Отрасль', municipality: 'Код муниципального образования' }),
           ],
           responses: {
             '200': {
               description: 'Выпуск',
               headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
-              content: { 'application/json': { schema: ref('EditionView') }, ...fileContent },
+              content: { ...json('/editions/{slug}'), ...fileContent },
             },
             '304': { description: 'Не изменился (If-None-Match)' },
+            ...badRequest,
             ...errorResponses,
           },
         },
@@ -77,8 +147,8 @@ export function openApiDocument(serverUrl: string) {
         get: {
           operationId: 'getOrganization',
           summary: 'Профиль организации: официальные аккаунты и история в рейтингах',
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'Профиль', content: { 'application/json': { schema: ref('OrganizationProfile') } } }, ...errorResponses },
+          parameters: [codeParameter],
+          responses: { '200': { description: 'Профиль', content: json('/organizations/{code}') }, ...errorResponses },
         },
       },
       '/organizations': {
@@ -86,33 +156,10 @@ export function openApiDocument(serverUrl: string) {
           operationId: 'searchOrganizations',
           summary: 'Поиск организации по названию и её официальные страницы',
           description: 'Без учёта регистра; сначала названия, которые начинаются с запроса. До 10 организаций.',
-          parameters: [{ name: 'search', in: 'query', required: true, schema: { type: 'string', minLength: 2, maxLength: 100 } }],
+          parameters: queryParameters(organizationSearchQuerySchema),
           responses: {
-            '200': {
-              description: 'Найденные организации',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    properties: {
-                      organizations: {
-                        type: 'array',
-                        items: {
-                          type: 'object',
-                          properties: {
-                            code: { type: 'string' },
-                            shortName: { type: 'string' },
-                            fullName: { type: 'string' },
-                            municipalityName: { type: ['string', 'null'] },
-                            pages: { type: 'array', items: { type: 'object', properties: { network: { type: 'string' }, url: { type: 'string' } } } },
-                          },
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
+            '200': { description: 'Найденные организации', content: json('/organizations') },
+            ...badRequest,
             ...errorResponses,
           },
         },
@@ -122,8 +169,8 @@ export function openApiDocument(serverUrl: string) {
           operationId: 'getEditionInsights',
           summary: 'Главные цифры выпуска: охват, доля ответов за 24 часа, медиана времени ответа, кто вырос и упал, муниципалитеты',
           description: 'Показатель без достаточных данных приходит как {status: "not_enough_data", code, text} с причиной. slug = latest — последний выпуск.',
-          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'Цифры выпуска', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
+          parameters: [{ ...slugParameter, description: 'Код выпуска; latest — последний' }],
+          responses: { '200': { description: 'Цифры выпуска', content: json('/editions/{slug}/insights') }, ...errorResponses },
         },
       },
       '/organizations/{code}/trends': {
@@ -132,8 +179,8 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Балл, место и доля ответов за 24 часа организации по выпускам или по месяцам рядом с медианой региона',
           description:
             'Каждая точка: key (код выпуска или месяц ГГГГ-ММ), title, periodStart, periodEnd, score, rank (у месяцев — null: по месяцам мест нет), rankedCount, regionMedianScore, sla и regionSla (доля ответов за 24 часа или {status: "not_enough_data", text}).',
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }, ...queryParameters(trendsQuerySchema)],
-          responses: { '200': { description: 'Точки от старых к новым', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
+          parameters: [codeParameter, ...queryParameters(trendsQuerySchema)],
+          responses: { '200': { description: 'Точки от старых к новым', content: json('/organizations/{code}/trends') }, ...badRequest, ...errorResponses },
         },
       },
       '/organizations/{code}/scorecard.pdf': {
@@ -141,24 +188,24 @@ export function openApiDocument(serverUrl: string) {
           operationId: 'getScorecard',
           summary: 'Карточка организации для печати (PDF, одна страница)',
           description: 'Балл и место в последнем выпуске, баллы по критериям, на чём основана оценка (какие страницы оценены, какие нет и почему), QR-код на страницу организации.',
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses },
+          parameters: [codeParameter],
+          responses: { '200': { description: 'PDF', content: binary('application/pdf') }, ...errorResponses },
         },
       },
       '/editions/{slug}/preview.png': {
         get: {
           operationId: 'editionPreview',
           summary: 'Картинка для предпросмотра ссылки на выпуск (PNG 1200×630)',
-          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses },
+          parameters: [slugParameter],
+          responses: { '200': { description: 'PNG', content: binary('image/png') }, ...errorResponses },
         },
       },
       '/organizations/{code}/preview.png': {
         get: {
           operationId: 'organizationPreview',
           summary: 'Картинка для предпросмотра ссылки на организацию (PNG 1200×630)',
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses },
+          parameters: [codeParameter],
+          responses: { '200': { description: 'PNG', content: binary('image/png') }, ...errorResponses },
         },
       },
       '/compare': {
@@ -169,7 +216,8 @@ export function openApiDocument(serverUrl: string) {
             'Один маршрут для данных и файлов: format=json — столбцы и критерии для страницы сравнения (pageUrl — ссылка, которой можно поделиться); csv, csv-excel, xlsx — таблица «показатель × организация». Нужен ровно один из параметров organizations или municipalities; неизвестный код — 404 с его названием.',
           parameters: queryParameters(compareQuerySchema),
           responses: {
-            '200': { description: 'Столбцы и критерии; неизмеренный критерий — {status: "not_measured", text}', content: { 'application/json': { schema: { type: 'object' } }, ...fileContent } },
+            '200': { description: 'Столбцы и критерии; неизмеренный критерий — {status: "not_measured", text}', content: { ...json('/compare'), ...fileContent } },
+            ...badRequest,
             ...errorResponses,
           },
         },
@@ -179,7 +227,7 @@ export function openApiDocument(serverUrl: string) {
           operationId: 'listMethodologyVersions',
           summary: 'Версии методики с критериями, весами и порогами',
           responses: {
-            '200': { description: 'Версии', content: { 'application/json': { schema: { type: 'object', properties: { versions: { type: 'array', items: ref('MethodologyVersion') } } } } } },
+            '200': { description: 'Версии', content: json('/methodology') },
             '429': errorResponses['429'],
           },
         },
@@ -189,182 +237,22 @@ export function openApiDocument(serverUrl: string) {
           operationId: 'checkAccount',
           summary: 'Официальный ли это аккаунт?',
           description: 'Принимает любую форму адреса VK, OK или Telegram (m.vk.com, club123, @channel…).',
-          parameters: [{ name: 'url', in: 'query', required: true, schema: { type: 'string', maxLength: 500 } }],
+          parameters: queryParameters(accountCheckQuerySchema),
           responses: {
-            '200': { description: 'Результат проверки', content: { 'application/json': { schema: ref('AccountCheck') } } },
-            '400': { description: 'Нет параметра url', content: { 'application/json': { schema: ref('Error') } } },
+            '200': { description: 'Результат проверки', content: json('/accounts/check') },
+            ...badRequest,
             '429': errorResponses['429'],
           },
         },
       },
       '/feeds/editions.rss': {
-        get: { operationId: 'editionsRss', summary: 'RSS 2.0 лента выпусков', responses: { '200': { description: 'RSS', content: { 'application/rss+xml': { schema: { type: 'string' } } } } } },
+        get: { operationId: 'editionsRss', summary: 'RSS 2.0 лента выпусков', responses: { '200': { description: 'RSS', content: text('application/rss+xml') } } },
       },
       '/feeds/editions.atom': {
-        get: { operationId: 'editionsAtom', summary: 'Atom лента выпусков', responses: { '200': { description: 'Atom', content: { 'application/atom+xml': { schema: { type: 'string' } } } } } },
+        get: { operationId: 'editionsAtom', summary: 'Atom лента выпусков', responses: { '200': { description: 'Atom', content: text('application/atom+xml') } } },
       },
     },
-    components: {
-      schemas: {
-        Error: {
-          type: 'object',
-          properties: {
-            error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' }, requestId: { type: 'string' } }, required: ['code', 'message'] },
-          },
-          required: ['error'],
-        },
-        EditionSummary: {
-          type: 'object',
-          properties: {
-            slug: { type: 'string' },
-            title: { type: 'string' },
-            periodStart: { type: 'string', format: 'date' },
-            periodEnd: { type: 'string', format: 'date' },
-            methodologyVersion: { type: 'string' },
-            previousEditionSlug: nullable('string'),
-            publishedAt: { type: 'string', format: 'date-time' },
-            url: { type: 'string', format: 'uri' },
-            csvUrl: { type: 'string', format: 'uri' },
-          },
-          required: ['slug', 'title', 'periodStart', 'periodEnd', 'methodologyVersion', 'publishedAt'],
-        },
-        EditionRow: {
-          type: 'object',
-          properties: {
-            rank: { ...nullable('integer'), description: 'Место в выборке; null — недостаточно данных' },
-            overallRank: nullable('integer'),
-            organizationCode: { type: 'string' },
-            organizationName: { type: 'string' },
-            kind: { type: 'string' },
-            sector: { type: 'string' },
-            municipalityCode: nullable('string'),
-            municipalityName: nullable('string'),
-            score: { ...nullable('number'), description: '0–100' },
-            rankChange: { ...nullable('integer'), description: 'На сколько мест поднялась (+) или опустилась (−)' },
-            scoreChange: nullable('number'),
-            coverage: { type: 'object', properties: { accountsScored: { type: 'integer' }, accountsTotal: { type: 'integer' } } },
-            sampleSize: {
-              type: 'integer',
-              description: 'Объём выборки: вопросы жителей за период с ответом или с истёкшим сроком ответа, по всем страницам организации (настоящее число и для неранжированных)',
-            },
-            unranked: {
-              type: ['object', 'null'],
-              description: 'Почему организация не ранжируется; null — ранжируется',
-              properties: {
-                code: {
-                  type: 'string',
-                  enum: [...UNRANKED_REASON_CODES],
-                  description:
-                    'no_accounts — нет официальных страниц; below_minimum_sample — вопросов меньше минимальной выборки методики, скорость ответов не оценивалась; low_coverage — измерено слишком мало критериев; not_enough_data — данных недостаточно (правила методики не найдены)',
-                },
-                text: { type: 'string', description: 'Причина по-русски' },
-              },
-              required: ['code', 'text'],
-            },
-            criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, score: { type: 'number' } } } },
-          },
-          required: ['rank', 'organizationCode', 'organizationName', 'score', 'coverage', 'sampleSize', 'unranked'],
-        },
-        EditionView: {
-          type: 'object',
-          properties: {
-            edition: ref('EditionSummary'),
-            criteria: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' }, weight: { type: 'number' } } } },
-            filters: { type: 'object', properties: { kind: nullable('string'), sector: nullable('string'), municipality: nullable('string') } },
-            ranked: { type: 'object', properties: { total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' }, rows: { type: 'array', items: ref('EditionRow') } } },
-            notEnoughData: { type: 'array', items: ref('EditionRow'), description: 'Не ранжируются' },
-            embed: { type: 'object', properties: { url: { type: 'string' }, html: { type: 'string', description: 'Код для вставки на сайт' } } },
-          },
-          required: ['edition', 'ranked', 'notEnoughData', 'embed'],
-        },
-        OrganizationProfile: {
-          type: 'object',
-          properties: {
-            code: { type: 'string' },
-            fullName: { type: 'string' },
-            shortName: { type: 'string' },
-            kind: { type: 'string' },
-            sector: { type: 'string' },
-            municipality: { type: ['object', 'null'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
-            website: nullable('string'),
-            accounts: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: { network: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' }, read: { type: 'boolean', description: 'записи страницы хотя бы раз прочитаны' } },
-              },
-            },
-            rankings: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: { editionSlug: { type: 'string' }, periodEnd: { type: 'string' }, rank: nullable('integer'), rankedCount: { type: 'integer' }, score: nullable('number') },
-              },
-            },
-            scores: {
-              type: 'array',
-              description: 'Баллы организации по периодам (среднее по её аккаунтам с достаточными данными)',
-              items: {
-                type: 'object',
-                properties: {
-                  periodKind: { type: 'string' },
-                  periodStart: { type: 'string' },
-                  periodEnd: { type: 'string' },
-                  methodologyVersion: { type: 'integer' },
-                  score: nullable('number'),
-                  enoughData: { type: 'boolean' },
-                  accountsScored: { type: 'integer' },
-                  accountsTotal: { type: 'integer' },
-                  sampleSize: { type: 'integer' },
-                },
-              },
-            },
-          },
-        },
-        MethodologyVersion: {
-          type: 'object',
-          properties: {
-            version: { type: 'integer' },
-            locked: { type: 'boolean', description: 'Используется опубликованным рейтингом и больше не меняется' },
-            title: { type: 'string' },
-            effectiveFrom: { type: 'string', format: 'date' },
-            criteria: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: {
-                  code: { type: 'string' },
-                  title: { type: 'string' },
-                  description: { type: 'string' },
-                  group: { type: 'string' },
-                  weight: { type: 'number' },
-                  kind: { type: 'string', enum: ['automatic', 'manual'] },
-                  rule: { type: 'string' },
-                  norm: { type: 'string' },
-                },
-              },
-            },
-          },
-        },
-        AccountCheck: {
-          type: 'object',
-          properties: {
-            input: { type: 'string' },
-            canonicalUrl: nullable('string'),
-            official: { type: 'boolean' },
-            reasonCode: {
-              type: ['string', 'null'],
-              enum: ['not_in_registry', 'not_a_url', 'unsupported_site', 'no_page_name', 'inside_page', 'personal_profile', 'site_section', 'invalid_name', 'private_link', null],
-              description: 'Почему страница не признана официальной (машинный код); null — официальная',
-            },
-            reason: { ...nullable('string'), description: 'То же по-русски, для людей' },
-            account: { type: ['object', 'null'] },
-            organization: { type: ['object', 'null'], properties: { code: { type: 'string' }, shortName: { type: 'string' }, fullName: { type: 'string' } } },
-          },
-          required: ['official'],
-        },
-      },
-    },
+    components: { schemas: componentSchemas() },
   };
 }
 

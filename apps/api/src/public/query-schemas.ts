@@ -10,3 +10,9 @@ export const editionQuerySchema = editionFilterSchema.extend({ format: exportFor
 export const trendsQuerySchema = z.object({
   by: z.enum(TREND_STEPS).default('edition').describe('edition — по выпускам рейтинга; month — по календарным месяцам (время Саратова)'),
 });
+
+/** GET /organizations: "is this official?" by organization name. */
+export const organizationSearchQuerySchema = z.object({ search: z.string().trim().min(2, 'не короче 2 символов').max(100).describe('Часть названия организации') });
+
+/** GET /accounts/check: any form of a VK, OK or Telegram address. */
+export const accountCheckQuerySchema = z.object({ url: z.string().trim().min(1, 'is required').max(500).describe('Адрес страницы в любой форме') });

@@ -7,7 +7,8 @@ import { loadPageStates, UNREAD_PAGE } from '@most/db/scoring';
 import { numberRu, quantityRu } from '@most/domain/russian';
 import { AppError } from '@most/shared';
 import { editionTable, tableCsv } from './exports';
-import { editionQuerySchema } from './query-schemas';
+import { accountCheckQuerySchema, editionQuerySchema, organizationSearchQuerySchema } from './query-schemas';
+import type { accountCheckBodySchema, editionViewBodySchema, organizationProfileBodySchema, organizationSearchBodySchema, publicEditionSummarySchema } from './response-schemas';
 import { CSV_TYPE, humanFile, JSON_TYPE, sendInFormat, type ExportFormat } from './formats';
 import { registerCompareRoute } from './compare';
 import { loadScorecard } from './scorecard';
@@ -38,14 +39,14 @@ const parseQuery = <S extends z.ZodType>(schema: S, c: Context): z.output<S> => 
 
 const embedQuerySchema = editionFilterSchema.extend({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
-const publicSummary = (base: string, e: EditionSummary) => ({
+const publicSummary = (base: string, e: EditionSummary): z.input<typeof publicEditionSummarySchema> => ({
   slug: e.slug,
   title: e.title,
   periodStart: e.periodStart,
   periodEnd: e.periodEnd,
   methodologyVersion: e.methodologyVersion,
   previousEditionSlug: e.previousEditionSlug,
-  publishedAt: e.publishedAt,
+  publishedAt: e.publishedAt?.toISOString() ?? null,
   url: `${base}/rankings/${encodeURIComponent(e.slug)}`,
   jsonUrl: `${base}/api/public/v1/editions/${encodeURIComponent(e.slug)}`,
   csvUrl: `${base}/api/public/v1/editions/${encodeURIComponent(e.slug)}?format=csv`,
@@ -137,7 +138,8 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
     } else {
       const view = viewEdition(edition, previous, filter);
       const { id: _id, status: _status, createdAt: _created, ...summary } = view.edition;
-      body = makeBody(JSON.stringify({ ...view, edition: { ...summary, ...publicSummary(base, view.edition) }, embed: embedSnippet(base, view) }), JSON_TYPE, IMMUTABLE);
+      const answer: z.input<typeof editionViewBodySchema> = { ...view, edition: { ...summary, ...publicSummary(base, view.edition) }, embed: embedSnippet(base, view) };
+      body = makeBody(JSON.stringify(answer), JSON_TYPE, IMMUTABLE);
     }
     cache.set(key, body);
     remember();
@@ -156,7 +158,7 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
         new Date(),
       ),
     ]);
-    const body = {
+    const body: z.input<typeof organizationProfileBodySchema> = {
       code: organization.code,
       fullName: organization.fullName,
       shortName: organization.shortName,
@@ -240,13 +242,15 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
 
   /** "Is this official?" by organization name: matching organizations with their official pages. */
   api.get('/organizations', async (c) => {
-    const { search } = parseQuery(z.object({ search: z.string().trim().min(2, 'не короче 2 символов').max(100) }), c);
-    return send(c, makeBody(JSON.stringify({ organizations: await searchOfficialPages(deps.sql, search) }), JSON_TYPE, SHORT));
+    const { search } = parseQuery(organizationSearchQuerySchema, c);
+    const answer: z.input<typeof organizationSearchBodySchema> = { organizations: await searchOfficialPages(deps.sql, search) };
+    return send(c, makeBody(JSON.stringify(answer), JSON_TYPE, SHORT));
   });
 
   api.get('/accounts/check', async (c) => {
-    const { url } = parseQuery(z.object({ url: z.string().trim().min(1, 'is required').max(500) }), c);
-    return send(c, makeBody(JSON.stringify(await checkOfficialAccount(deps.sql, url)), JSON_TYPE, SHORT));
+    const { url } = parseQuery(accountCheckQuerySchema, c);
+    const answer: z.input<typeof accountCheckBodySchema> = await checkOfficialAccount(deps.sql, url);
+    return send(c, makeBody(JSON.stringify(answer), JSON_TYPE, SHORT));
   });
 
   const feed = (kind: 'rss' | 'atom') => async (c: Context) => {

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import {
+  applicabilitySchema,
+  CRITERION_GROUPS,
+  comparisonSchema,
+  editionCriteriaSchema,
+  editionFiltersSchema,
+  editionHeadlineSchema,
+  editionViewRowSchema,
+  municipalitySummarySchema,
+  OFFICIAL_CHECK_REASON_RU,
+  rankingHistoryItemSchema,
+  thresholdsSchema,
+  TREND_STEPS,
+  trendPointSchema,
+  type OfficialCheckReason,
+} from '@most/domain';
+import { accountStatusSchema, networkSchema, organizationKindSchema, sectorSchema } from '@most/shared';
+
+/**
+ * The JSON bodies the open-data API answers, declared once: handlers build their bodies as these
+ * types, the OpenAPI document is generated from them, and a test parses every real answer with them.
+ */
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional(), requestId: z.string().optional() }),
+});
+
+/** An edition as summaries name it (insights, comparison). */
+export const editionBriefSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  periodStart: z.iso.date(),
+  periodEnd: z.iso.date(),
+  methodologyVersion: z.string(),
+  previousEditionSlug: z.string().nullable(),
+});
+
+/** A published edition with its addresses (list and edition page). */
+export const publicEditionSummarySchema = editionBriefSchema.extend({
+  publishedAt: z.iso.datetime().nullable(),
+  url: z.url(),
+  jsonUrl: z.url(),
+  csvUrl: z.url(),
+});
+
+export const editionsBodySchema = z.object({ editions: z.array(publicEditionSummarySchema) });
+
+export const embedSnippetSchema = z.object({ url: z.url(), html: z.string().describe('Код для вставки на сайт') });
+
+export const editionViewBodySchema = z.object({
+  edition: publicEditionSummarySchema,
+  criteria: editionCriteriaSchema,
+  filters: editionFiltersSchema,
+  ranked: z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), rows: z.array(editionViewRowSchema) }),
+  notEnoughData: z.array(editionViewRowSchema).describe('Не ранжируются'),
+  embed: embedSnippetSchema,
+});
+
+const organizationScorePageSchema = z.object({
+  accountId: z.number().int(),
+  network: z.string(),
+  url: z.string(),
+  measured: z.boolean(),
+  reason: z.string().nullable(),
+  reasonText: z.string().nullable(),
+});
+
+export const organizationProfileBodySchema = z.object({
+  code: z.string(),
+  fullName: z.string(),
+  shortName: z.string(),
+  kind: organizationKindSchema,
+  sector: sectorSchema,
+  municipality: z.object({ code: z.string(), name: z.string() }).nullable(),
+  parent: z.object({ code: z.string(), shortName: z.string() }).nullable(),
+  website: z.string().nullable(),
+  accounts: z.array(z.object({ network: networkSchema, url: z.string(), status: accountStatusSchema, read: z.boolean().describe('Записи страницы хотя бы раз прочитаны') })),
+  rankings: z.array(rankingHistoryItemSchema),
+  scores: z
+    .array(
+      z.object({
+        periodKind: z.string(),
+        periodStart: z.iso.date(),
+        periodEnd: z.iso.date(),
+        methodologyVersion: z.number().int(),
+        score: z.number().nullable(),
+        enoughData: z.boolean(),
+        accountsScored: z.number().int(),
+        accountsTotal: z.number().int(),
+        sampleSize: z.number().int(),
+        pages: z.array(organizationScorePageSchema),
+      }),
+    )
+    .describe('Баллы организации по периодам (среднее по её аккаунтам с достаточными данными)'),
+});
+
+export const organizationSearchBodySchema = z.object({
+  organizations: z.array(
+    z.object({ code: z.string(), shortName: z.string(), fullName: z.string(), municipalityName: z.string().nullable(), pages: z.array(z.object({ network: networkSchema, url: z.string() })) }),
+  ),
+});
+
+export const insightsBodySchema = z.object({
+  edition: editionBriefSchema,
+  headline: editionHeadlineSchema,
+  municipalities: z.array(municipalitySummarySchema),
+  minimumSample: z.number().int(),
+});
+
+export const trendsBodySchema = z.object({ organizationCode: z.string(), by: z.enum(TREND_STEPS), points: z.array(trendPointSchema).describe('От старых к новым') });
+
+export const compareBodySchema = comparisonSchema.extend({
+  edition: editionBriefSchema,
+  kind: z.enum(['organizations', 'municipalities']),
+  pageUrl: z.url().describe('Ссылка на страницу сравнения, которой можно поделиться'),
+});
+
+export const publicMethodologySchema = z.object({
+  version: z.number().int(),
+  locked: z.boolean().describe('Используется опубликованным рейтингом и больше не меняется'),
+  title: z.string(),
+  titleEn: z.string(),
+  effectiveFrom: z.iso.date(),
+  partialShare: z.number(),
+  minimumCoverage: z.number(),
+  criteria: z.array(
+    z.object({
+      code: z.string(),
+      title: z.string(),
+      titleEn: z.string(),
+      description: z.string(),
+      group: z.enum(CRITERION_GROUPS),
+      weight: z.number(),
+      kind: z.enum(['automatic', 'manual']),
+      thresholds: thresholdsSchema,
+      rule: z.string(),
+      norm: z.string(),
+      applicability: applicabilitySchema,
+      networkLimits: z.array(z.object({ network: networkSchema, reason: z.string() })),
+    }),
+  ),
+});
+
+export const methodologyBodySchema = z.object({ versions: z.array(publicMethodologySchema) });
+
+const officialCheckReasons = Object.keys(OFFICIAL_CHECK_REASON_RU) as [OfficialCheckReason, ...OfficialCheckReason[]];
+
+export const accountCheckBodySchema = z.object({
+  input: z.string(),
+  canonicalUrl: z.string().nullable(),
+  official: z.boolean(),
+  reasonCode: z.enum(officialCheckReasons).nullable().describe('Почему страница не признана официальной (машинный код); null — официальная'),
+  reason: z.string().nullable().describe('То же по-русски, для людей'),
+  account: z.object({ network: networkSchema, canonicalUrl: z.string(), status: accountStatusSchema }).nullable(),
+  organization: z.object({ code: z.string(), shortName: z.string(), fullName: z.string() }).nullable(),
+});
