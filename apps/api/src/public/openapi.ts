@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { editionViewRowSchema, editionMoverSchema, notStatedSchema, slaSummarySchema } from '@most/domain';
 import { compareQuerySchema } from './compare';
 import { accountCheckQuerySchema, editionQuerySchema, organizationSearchQuerySchema, trendsQuerySchema } from './query-schemas';
-import { queryParameters } from './openapi-zod';
+import { JSON_SCHEMA_OPTIONS, queryParameters } from './openapi-zod';
 import {
   accountCheckBodySchema,
   compareBodySchema,
@@ -66,7 +66,7 @@ export type PublicJsonPath = keyof typeof PUBLIC_JSON_BODIES;
 export function componentSchemas(): Record<string, object> {
   const registry = z.registry<{ id: string }>();
   for (const [schema, id] of COMPONENTS) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` });
+  const { schemas } = z.toJSONSchema(registry, { ...JSON_SCHEMA_OPTIONS, uri: (id) => `#/components/schemas/${id}` });
   return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...json }]) => [id, json]));
 }
 

@@ -1,12 +1,14 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
+import type { z } from 'zod';
 import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/services';
 import { createTestDatabase, type TestDatabase } from '@most/db/testing';
 import { createTestQueueBackend } from '@most/queue/testing';
 import type { QueueBackend } from '@most/queue';
 import { createApp } from '../app';
 import { createLogger } from '../logger';
+import { componentSchemas, PUBLIC_JSON_BODIES, type PublicJsonPath } from './openapi';
 
 const HOSTILE_NAME = '<script>alert("x")</script> Школа, "№1"';
 
@@ -149,8 +151,9 @@ describe('open-data API and widget', () => {
     const unranked = lines.filter((l) => l.includes(',1,yes,below_minimum_sample,"Мало вопросов жителей: за период 1 вопрос'));
     expect(unranked).toHaveLength(3);
 
-    const doc = (await (await get('/api/public/v1/openapi.json')).json()) as { components: { schemas: { EditionRow: { properties: Record<string, { properties?: { code: { enum: string[] } } }> } } } };
-    expect(doc.components.schemas.EditionRow.properties.unranked!.properties!.code.enum).toContain('below_minimum_sample');
+    type NullableObject = { anyOf: { properties?: { code: { enum: string[] } } }[] };
+    const doc = (await (await get('/api/public/v1/openapi.json')).json()) as { components: { schemas: { EditionRow: { properties: Record<string, NullableObject> } } } };
+    expect(doc.components.schemas.EditionRow.properties.unranked!.anyOf[0]!.properties!.code.enum).toContain('below_minimum_sample');
   });
 
   it('profiles an organization with its official accounts and ranking history', async () => {
@@ -228,6 +231,48 @@ describe('open-data API and widget', () => {
     // Networks as scored, and why Telegram is left out where its preview cannot show what a criterion reads.
     expect(criterion('PROFILE_WORKING_HOURS')).toMatchObject({ applicability: { networks: ['vk', 'ok'] }, networkLimits: [{ network: 'telegram', reason: 'в этой сети у страницы нет такого поля' }] });
     expect(criterion('PROFILE_PHONE')).toMatchObject({ applicability: { networks: [] }, networkLimits: [] });
+  });
+
+  it('answers every public JSON route exactly as the schema its OpenAPI entry is generated from', async () => {
+    type Document = { paths: Record<string, { get: { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> } }>; components: { schemas: Record<string, unknown> } };
+    const doc = (await (await get('/api/public/v1/openapi.json')).json()) as Document;
+    const [first, second] = await db.sql<{ code: string; short_name: string }[]>`SELECT code, short_name FROM organizations WHERE id = ANY(${orgIds.slice(1, 3)}) ORDER BY id`;
+    const [official] = await db.sql<{ canonical_url: string }[]>`SELECT canonical_url FROM accounts WHERE is_official AND removed_at IS NULL ORDER BY id LIMIT 1`;
+    const code = encodeURIComponent(first!.code);
+    // One or more real requests per documented JSON body; a path added to the table without samples fails to compile.
+    const samples: Record<PublicJsonPath, string[]> = {
+      '/editions': ['/editions'],
+      '/editions/{slug}': ['/editions/oktyabr-2026?pageSize=5', `/editions/2026-09-01-2026-09-30-v1?kind=${encodeURIComponent((await db.sql`SELECT kind FROM organizations WHERE id = ${orgIds[1]!}`)[0]!.kind)}`],
+      '/editions/{slug}/insights': ['/editions/latest/insights', '/editions/2026-09-01-2026-09-30-v1/insights'],
+      '/organizations': [`/organizations?search=${encodeURIComponent(second!.short_name.slice(0, 6))}`],
+      '/organizations/{code}': [`/organizations/${code}`, `/organizations/${encodeURIComponent(hostileCode)}`],
+      '/organizations/{code}/trends': [`/organizations/${code}/trends`, `/organizations/${code}/trends?by=month`],
+      '/compare': [`/compare?organizations=${code},${encodeURIComponent(second!.code)}`],
+      '/methodology': ['/methodology'],
+      '/accounts/check': [`/accounts/check?url=${encodeURIComponent(official!.canonical_url)}`, '/accounts/check?url=https%3A%2F%2Fvk.com%2Fid1'],
+    };
+    // Every JSON answer the document promises is in the table, and nothing else is.
+    const documented = Object.entries(doc.paths).filter(([, item]) => item.get.responses['200']?.content?.['application/json']);
+    expect(documented.map(([path]) => path).sort()).toEqual(Object.keys(PUBLIC_JSON_BODIES).sort());
+    const generated = componentSchemas();
+    for (const [path, schema] of Object.entries(PUBLIC_JSON_BODIES) as [PublicJsonPath, z.ZodType][]) {
+      const reference = doc.paths[path]!.get.responses['200']!.content!['application/json']!.schema.$ref!;
+      const name = reference.replace('#/components/schemas/', '');
+      expect(doc.components.schemas[name], path).toEqual(generated[name]);
+      for (const url of samples[path]) {
+        const response = await get(`/api/public/v1${url}`);
+        expect(response.status, url).toBe(200);
+        const body = await response.json();
+        const parsed = schema.safeParse(body);
+        expect(parsed.error?.issues, url).toBeUndefined();
+        // Parsing drops undeclared keys, so an answer with a field the document does not name differs here.
+        expect(parsed.data, url).toEqual(body);
+      }
+    }
+    const search = (await (await get(`/api/public/v1${samples['/organizations'][0]!}`)).json()) as { organizations: unknown[] };
+    expect(search.organizations.length).toBeGreaterThan(0);
+    const check = (await (await get(`/api/public/v1${samples['/accounts/check'][0]!}`)).json()) as { official: boolean };
+    expect(check.official).toBe(true);
   });
 
   it('renders an escaped, iframe-friendly widget with filters from the query string', async () => {
