@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { editionViewRowSchema, editionMoverSchema, notStatedSchema, slaSummarySchema } from '@most/domain';
 import { compareQuerySchema } from './compare';
-import { accountCheckQuerySchema, editionQuerySchema, organizationSearchQuerySchema, trendsQuerySchema } from './query-schemas';
+import { accountCheckQuerySchema, editionQuerySchema, embedQuerySchema, organizationSearchQuerySchema, trendsQuerySchema } from './query-schemas';
 import { JSON_SCHEMA_OPTIONS, queryParameters } from './openapi-zod';
 import {
   accountCheckBodySchema,
@@ -127,10 +127,7 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Выпуск рейтинга (JSON, CSV, CSV для Excel или XLSX)',
           description:
             'Фильтры пересчитывают места внутри выборки (равные баллы — одно место: 1, 2, 2, 4). Изменение к предыдущему выпуску считается только по критериям, которые есть в обеих версиях методики. CSV — UTF-8 с BOM, все строки без постраничной разбивки; у неранжированных строк колонки unranked_reason (код) и unranked_reason_text (причина по-русски). csv — стандартный CSV для программ (запятые, десятичная точка, английские заголовки); csv-excel — для Excel (точка с запятой, десятичная запятая, русские заголовки); xlsx — книга Excel с русскими заголовками, числа — числами.',
-          parameters: [
-            slugParameter,
-            ...queryParameters(editionQuerySchema, { kind: 'Категория организаций', sector: 'Отрасль', municipality: 'Код муниципального образования' }),
-          ],
+          parameters: [slugParameter, ...queryParameters(editionQuerySchema, { kind: 'Категория организаций', sector: 'Отрасль', municipality: 'Код муниципального образования' })],
           responses: {
             '200': {
               description: 'Выпуск',
@@ -250,6 +247,16 @@ export function openApiDocument(serverUrl: string) {
       },
       '/feeds/editions.atom': {
         get: { operationId: 'editionsAtom', summary: 'Atom лента выпусков', responses: { '200': { description: 'Atom', content: text('application/atom+xml') } } },
+      },
+      '/embed/rankings/{edition}': {
+        servers: [{ url: serverUrl }],
+        get: {
+          operationId: 'embedRanking',
+          summary: 'Виджет рейтинга для вставки на сайт (HTML без скриптов, для iframe)',
+          description: 'edition = latest — виджет сам переходит на каждый новый выпуск.',
+          parameters: [pathParameter('edition', 'Код выпуска; latest — последний'), ...queryParameters(embedQuerySchema)],
+          responses: { '200': { description: 'HTML', content: text('text/html') }, ...badRequest, ...errorResponses },
+        },
       },
     },
     components: { schemas: componentSchemas() },

@@ -242,7 +242,10 @@ describe('open-data API and widget', () => {
     // One or more real requests per documented JSON body; a path added to the table without samples fails to compile.
     const samples: Record<PublicJsonPath, string[]> = {
       '/editions': ['/editions'],
-      '/editions/{slug}': ['/editions/oktyabr-2026?pageSize=5', `/editions/2026-09-01-2026-09-30-v1?kind=${encodeURIComponent((await db.sql`SELECT kind FROM organizations WHERE id = ${orgIds[1]!}`)[0]!.kind)}`],
+      '/editions/{slug}': [
+        '/editions/oktyabr-2026?pageSize=5',
+        `/editions/2026-09-01-2026-09-30-v1?kind=${encodeURIComponent((await db.sql`SELECT kind FROM organizations WHERE id = ${orgIds[1]!}`)[0]!.kind)}`,
+      ],
       '/editions/{slug}/insights': ['/editions/latest/insights', '/editions/2026-09-01-2026-09-30-v1/insights'],
       '/organizations': [`/organizations?search=${encodeURIComponent(second!.short_name.slice(0, 6))}`],
       '/organizations/{code}': [`/organizations/${code}`, `/organizations/${encodeURIComponent(hostileCode)}`],

@@ -16,3 +16,6 @@ export const organizationSearchQuerySchema = z.object({ search: z.string().trim(
 
 /** GET /accounts/check: any form of a VK, OK or Telegram address. */
 export const accountCheckQuerySchema = z.object({ url: z.string().trim().min(1, 'is required').max(500).describe('Адрес страницы в любой форме') });
+
+/** GET /embed/rankings/{edition}: the widget's filters and how many rows it shows. */
+export const embedQuerySchema = editionFilterSchema.extend({ limit: z.coerce.number().int().min(1).max(500).default(100).describe('Сколько строк показать') });

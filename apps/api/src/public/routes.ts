@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { checkOfficialAccount, getOrganization, listOrganizationScores, searchOfficialPages, type Sql } from '@most/db';
-import { editionFilterSchema, getEdition, listEditions, organizationRankingHistory, viewEdition, type Edition, type EditionSummary, renderScorecardPdf } from '@most/services';
+import { getEdition, listEditions, organizationRankingHistory, viewEdition, type Edition, type EditionSummary, renderScorecardPdf } from '@most/services';
 import { loadPageStates, UNREAD_PAGE } from '@most/db/scoring';
 import { numberRu, quantityRu } from '@most/domain/russian';
 import { AppError } from '@most/shared';
 import { editionTable, tableCsv } from './exports';
-import { accountCheckQuerySchema, editionQuerySchema, organizationSearchQuerySchema } from './query-schemas';
+import { accountCheckQuerySchema, editionQuerySchema, embedQuerySchema, organizationSearchQuerySchema } from './query-schemas';
 import type { accountCheckBodySchema, editionViewBodySchema, organizationProfileBodySchema, organizationSearchBodySchema, publicEditionSummarySchema } from './response-schemas';
 import { CSV_TYPE, humanFile, JSON_TYPE, sendInFormat, type ExportFormat } from './formats';
 import { registerCompareRoute } from './compare';
@@ -36,8 +36,6 @@ const parseQuery = <S extends z.ZodType>(schema: S, c: Context): z.output<S> => 
   const fields = Object.fromEntries(result.error.issues.map((i) => [i.path.join('.') || '(query)', i.message]));
   throw new AppError('BAD_REQUEST', `Проверьте параметры: ${Object.keys(fields).join(', ')}`, { details: { fields } });
 };
-
-const embedQuerySchema = editionFilterSchema.extend({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 const publicSummary = (base: string, e: EditionSummary): z.input<typeof publicEditionSummarySchema> => ({
   slug: e.slug,

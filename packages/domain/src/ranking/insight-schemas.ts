@@ -25,16 +25,10 @@ export const editionMoverSchema = z.object({
   rankChange: z.number().int().nullable(),
 });
 
-export const moversSchema = z.union([
-  z.object({ status: z.literal('ok'), improved: z.array(editionMoverSchema), fallen: z.array(editionMoverSchema), compared: z.number().int() }),
-  notStatedSchema,
-]);
+export const moversSchema = z.union([z.object({ status: z.literal('ok'), improved: z.array(editionMoverSchema), fallen: z.array(editionMoverSchema), compared: z.number().int() }), notStatedSchema]);
 
 /** An SLA figure set, or why it is not stated. */
-export const slaSummarySchema = z.union([
-  z.object({ status: z.literal('ok'), decided: z.number().int(), shareWithin24h: z.number(), medianFirstResponseMs: z.number().nullable() }),
-  notStatedSchema,
-]);
+export const slaSummarySchema = z.union([z.object({ status: z.literal('ok'), decided: z.number().int(), shareWithin24h: z.number(), medianFirstResponseMs: z.number().nullable() }), notStatedSchema]);
 
 export const editionHeadlineSchema = z.object({
   organizations: z.number().int(),
