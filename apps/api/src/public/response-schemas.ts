@@ -15,6 +15,7 @@ import {
   trendPointSchema,
   type OfficialCheckReason,
 } from '@most/domain';
+import { organizationScoreItemSchema } from '@most/db';
 import { accountStatusSchema, networkSchema, organizationKindSchema, sectorSchema } from '@most/shared';
 
 /**
@@ -57,15 +58,6 @@ export const editionViewBodySchema = z.object({
   embed: embedSnippetSchema,
 });
 
-const organizationScorePageSchema = z.object({
-  accountId: z.number().int(),
-  network: z.string(),
-  url: z.string(),
-  measured: z.boolean(),
-  reason: z.string().nullable(),
-  reasonText: z.string().nullable(),
-});
-
 export const organizationProfileBodySchema = z.object({
   code: z.string(),
   fullName: z.string(),
@@ -77,22 +69,7 @@ export const organizationProfileBodySchema = z.object({
   website: z.string().nullable(),
   accounts: z.array(z.object({ network: networkSchema, url: z.string(), status: accountStatusSchema, read: z.boolean().describe('Записи страницы хотя бы раз прочитаны') })),
   rankings: z.array(rankingHistoryItemSchema),
-  scores: z
-    .array(
-      z.object({
-        periodKind: z.string(),
-        periodStart: z.iso.date(),
-        periodEnd: z.iso.date(),
-        methodologyVersion: z.number().int(),
-        score: z.number().nullable(),
-        enoughData: z.boolean(),
-        accountsScored: z.number().int(),
-        accountsTotal: z.number().int(),
-        sampleSize: z.number().int(),
-        pages: z.array(organizationScorePageSchema),
-      }),
-    )
-    .describe('Баллы организации по периодам (среднее по её аккаунтам с достаточными данными)'),
+  scores: z.array(organizationScoreItemSchema).describe('Баллы организации по периодам (среднее по её аккаунтам с достаточными данными)'),
 });
 
 export const organizationSearchBodySchema = z.object({

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { criterionReasonRu, criterionResultRu, criterionRuleRu, criterionStatusRu, redactAccountMentions, type EvidenceRef, type RecommendationStatus } from '@most/domain';
 import { AppError } from '@most/shared';
 import type { Queryable } from '../client';
@@ -88,28 +89,31 @@ export async function getAccountScoreDetail(
   return { ...score, total: score.total === null ? null : Number(score.total), reasonText: score.reason ? criterionReasonRu(score.reason) : null, criteria };
 }
 
-export interface OrganizationScoreItem {
-  periodKind: string;
-  periodStart: string;
-  periodEnd: string;
-  methodologyVersion: number;
-  score: number | null;
-  enoughData: boolean;
-  accountsScored: number;
-  accountsTotal: number;
-  sampleSize: number;
-  /** Coverage page by page: which pages were measured, and why the others were not. */
-  pages: OrganizationScorePage[];
-}
+/** Coverage page by page: which pages were measured, and why the others were not. */
+export const organizationScorePageSchema = z.object({
+  accountId: z.number().int(),
+  network: z.string(),
+  url: z.string(),
+  measured: z.boolean(),
+  reason: z.string().nullable(),
+  reasonText: z.string().nullable(),
+});
+export type OrganizationScorePage = z.infer<typeof organizationScorePageSchema>;
 
-export interface OrganizationScorePage {
-  accountId: number;
-  network: string;
-  url: string;
-  measured: boolean;
-  reason: string | null;
-  reasonText: string | null;
-}
+/** An organization's score for one period (dashboard and public API answer it as is). */
+export const organizationScoreItemSchema = z.object({
+  periodKind: z.string(),
+  periodStart: z.iso.date(),
+  periodEnd: z.iso.date(),
+  methodologyVersion: z.number().int(),
+  score: z.number().nullable(),
+  enoughData: z.boolean(),
+  accountsScored: z.number().int(),
+  accountsTotal: z.number().int(),
+  sampleSize: z.number().int(),
+  pages: z.array(organizationScorePageSchema),
+});
+export type OrganizationScoreItem = z.infer<typeof organizationScoreItemSchema>;
 
 /** Why a page's score is withheld: its own reason, or too few criteria measured. */
 export const pageReasonText = (measured: boolean, reason: string | null) => (measured ? null : reason ? criterionReasonRu(reason) : 'измерено слишком мало критериев');

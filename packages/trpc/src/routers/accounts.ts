@@ -10,6 +10,7 @@ import {
   listOpenCrawlAlerts,
   listOrganizationAccounts,
   listOrganizationScores,
+  organizationScoreItemSchema,
 } from '@most/db';
 import { AppError, accountStatusSchema, networkSchema } from '@most/shared';
 import { id, isoDate } from '../schemas';
@@ -174,22 +175,7 @@ export const accountsRouter = router({
   /** An organization's scores by period (mean of its accounts with enough data). */
   organizationScores: organizationScopedProcedure
     .input(z.object({ organizationId: id, limit: z.number().int().min(1).max(500).default(52) }))
-    .output(
-      z.array(
-        z.object({
-          periodKind: z.string(),
-          periodStart: z.string(),
-          periodEnd: z.string(),
-          methodologyVersion: z.number().int(),
-          score: z.number().nullable(),
-          enoughData: z.boolean(),
-          accountsScored: z.number().int(),
-          accountsTotal: z.number().int(),
-          sampleSize: z.number().int(),
-          pages: z.array(z.object({ accountId: id, network: z.string(), url: z.string(), measured: z.boolean(), reason: z.string().nullable(), reasonText: z.string().nullable() })),
-        }),
-      ),
-    )
+    .output(z.array(organizationScoreItemSchema))
     .query(({ ctx, input }) => {
       assertOrganizationAccess(ctx.user, input.organizationId);
       return listOrganizationScores(ctx.sql, input.organizationId, input.limit);
