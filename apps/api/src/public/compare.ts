@@ -7,7 +7,7 @@ import { comparisonTable, tableCsv } from './exports';
 import { CSV_TYPE, exportFormat, humanFile, JSON_TYPE, sendInFormat } from './formats';
 import { IMMUTABLE, makeBody, SHORT } from './http-cache';
 import { editionSummary, resolveEditionSlug, type InsightDeps } from './insights';
-import type { compareBodySchema } from './response-schemas';
+import type { comparisonBodySchema } from '@most/domain';
 
 const codes = z
   .string()
@@ -80,7 +80,7 @@ export function registerCompareRoute(api: Hono, deps: InsightDeps & { baseOf: (c
         const comparison = comparisonOf(edition, previous, query);
         if (query.format === 'json') {
           const pageUrl = `${base}/compare?${kind}=${chosen.map(encodeURIComponent).join(',')}${query.edition === 'latest' ? '' : `&edition=${encodeURIComponent(slug)}`}`;
-          const answer: z.input<typeof compareBodySchema> = { edition: editionSummary(edition), kind, ...comparison, pageUrl };
+          const answer: z.input<typeof comparisonBodySchema> = { edition: editionSummary(edition), kind, ...comparison, pageUrl };
           return makeBody(JSON.stringify(answer), JSON_TYPE, cacheControl);
         }
         const table = comparisonTable(comparison);

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
-import type { editionBriefSchema, insightsBodySchema, trendsBodySchema } from './response-schemas';
+import type { editionBriefSchema, editionInsightsBodySchema } from '@most/domain';
+import type { trendsBodySchema } from './response-schemas';
 import { getOrganization, type Sql } from '@most/db';
 import { AppError } from '@most/shared';
 import { trendsQuerySchema } from './query-schemas';
@@ -44,7 +45,7 @@ export function registerInsightRoutes(api: Hono, deps: InsightDeps): void {
     const slug = await resolveSlug(c.req.param('slug').slice(0, 120));
     const body = await json(`insights|${slug}`, async () => {
       const { edition, previous } = await deps.loadEdition(slug);
-      const answer: z.input<typeof insightsBodySchema> = { edition: editionSummary(edition), ...(await editionInsights(deps.sql, edition, previous)) };
+      const answer: z.input<typeof editionInsightsBodySchema> = { edition: editionSummary(edition), ...(await editionInsights(deps.sql, edition, previous)) };
       return answer;
     });
     return send(c, body);

@@ -4,18 +4,15 @@
  * schemas the routes validate their queries with and build their answers as, so it cannot drift.
  */
 import { z } from 'zod';
-import { editionViewRowSchema, editionMoverSchema, notStatedSchema, slaSummarySchema } from '@most/domain';
 import { compareQuerySchema } from './compare';
 import { accountCheckQuerySchema, editionQuerySchema, embedQuerySchema, organizationSearchQuerySchema, trendsQuerySchema } from './query-schemas';
 import { JSON_SCHEMA_OPTIONS, queryParameters } from './openapi-zod';
+import { comparisonBodySchema, editionBriefSchema, editionInsightsBodySchema, editionMoverSchema, editionViewRowSchema, notStatedSchema, slaSummarySchema } from '@most/domain';
 import {
   accountCheckBodySchema,
-  compareBodySchema,
-  editionBriefSchema,
   editionsBodySchema,
   editionViewBodySchema,
   errorBodySchema,
-  insightsBodySchema,
   methodologyBodySchema,
   organizationProfileBodySchema,
   organizationSearchBodySchema,
@@ -39,9 +36,9 @@ const COMPONENTS: readonly [z.ZodType, string][] = [
   [editionViewBodySchema, 'EditionView'],
   [organizationProfileBodySchema, 'OrganizationProfile'],
   [organizationSearchBodySchema, 'OrganizationSearch'],
-  [insightsBodySchema, 'EditionInsights'],
+  [editionInsightsBodySchema, 'EditionInsights'],
   [trendsBodySchema, 'OrganizationTrends'],
-  [compareBodySchema, 'Comparison'],
+  [comparisonBodySchema, 'Comparison'],
   [methodologyBodySchema, 'MethodologyVersions'],
   [accountCheckBodySchema, 'AccountCheck'],
 ];
@@ -52,11 +49,11 @@ const ref = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${componentNam
 export const PUBLIC_JSON_BODIES = {
   '/editions': editionsBodySchema,
   '/editions/{slug}': editionViewBodySchema,
-  '/editions/{slug}/insights': insightsBodySchema,
+  '/editions/{slug}/insights': editionInsightsBodySchema,
   '/organizations': organizationSearchBodySchema,
   '/organizations/{code}': organizationProfileBodySchema,
   '/organizations/{code}/trends': trendsBodySchema,
-  '/compare': compareBodySchema,
+  '/compare': comparisonBodySchema,
   '/methodology': methodologyBodySchema,
   '/accounts/check': accountCheckBodySchema,
 } as const satisfies Record<string, z.ZodType>;

@@ -2,12 +2,10 @@ import { z } from 'zod';
 import {
   applicabilitySchema,
   CRITERION_GROUPS,
-  comparisonSchema,
+  editionBriefSchema,
   editionCriteriaSchema,
   editionFiltersSchema,
-  editionHeadlineSchema,
   editionViewRowSchema,
-  municipalitySummarySchema,
   OFFICIAL_CHECK_REASON_RU,
   rankingHistoryItemSchema,
   thresholdsSchema,
@@ -25,16 +23,6 @@ import { accountStatusSchema, networkSchema, organizationKindSchema, sectorSchem
 
 export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional(), requestId: z.string().optional() }),
-});
-
-/** An edition as summaries name it (insights, comparison). */
-export const editionBriefSchema = z.object({
-  slug: z.string(),
-  title: z.string(),
-  periodStart: z.iso.date(),
-  periodEnd: z.iso.date(),
-  methodologyVersion: z.string(),
-  previousEditionSlug: z.string().nullable(),
 });
 
 /** A published edition with its addresses (list and edition page). */
@@ -78,20 +66,7 @@ export const organizationSearchBodySchema = z.object({
   ),
 });
 
-export const insightsBodySchema = z.object({
-  edition: editionBriefSchema,
-  headline: editionHeadlineSchema,
-  municipalities: z.array(municipalitySummarySchema),
-  minimumSample: z.number().int(),
-});
-
 export const trendsBodySchema = z.object({ organizationCode: z.string(), by: z.enum(TREND_STEPS), points: z.array(trendPointSchema).describe('От старых к новым') });
-
-export const compareBodySchema = comparisonSchema.extend({
-  edition: editionBriefSchema,
-  kind: z.enum(['organizations', 'municipalities']),
-  pageUrl: z.url().describe('Ссылка на страницу сравнения, которой можно поделиться'),
-});
 
 export const publicMethodologySchema = z.object({
   version: z.number().int(),

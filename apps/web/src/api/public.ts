@@ -120,14 +120,10 @@ export const searchOfficialPages = (search: string) => getJson<{ organizations: 
 export const checkAccount = (url: string) => getJson<AccountCheck>(`${PUBLIC_API}/accounts/check${queryString({ url })}`);
 
 export type { Comparison, ComparedCell, EditionHeadline, MunicipalitySummary, NotStated, RankingHistoryItem, SlaSummary, TrendPoint, TrendStep } from '@most/domain/insights';
-import type { Comparison, EditionHeadline, MunicipalitySummary, RankingHistoryItem, TrendPoint, TrendStep } from '@most/domain/insights';
+import type { ComparisonBody, EditionInsightsBody, RankingHistoryItem, TrendPoint, TrendStep } from '@most/domain/insights';
 
-export interface EditionInsights {
-  edition: Pick<EditionSummary, 'slug' | 'title' | 'periodStart' | 'periodEnd' | 'methodologyVersion' | 'previousEditionSlug'>;
-  headline: EditionHeadline;
-  municipalities: MunicipalitySummary[];
-  minimumSample: number;
-}
+/** As the API declares it (one zod schema in the domain). */
+export type EditionInsights = EditionInsightsBody;
 
 /** `slug` may be `latest`. */
 export const fetchInsights = (slug: string) => getJson<EditionInsights>(`${PUBLIC_API}/editions/${encodeURIComponent(slug)}/insights`);
@@ -137,12 +133,8 @@ export const fetchTrends = (code: string, by: TrendStep = 'edition') =>
 
 export const scorecardPdfUrl = (code: string) => `${PUBLIC_API}/organizations/${encodeURIComponent(code)}/scorecard.pdf`;
 
-export type CompareKind = 'organizations' | 'municipalities';
-
-export interface ComparisonView extends Comparison {
-  edition: EditionInsights['edition'];
-  kind: CompareKind;
-}
+export type ComparisonView = ComparisonBody;
+export type CompareKind = ComparisonView['kind'];
 
 /** One route for the comparison's data (no format) and its files. */
 export const comparisonUrl = (kind: CompareKind, codes: string[], edition?: string, format?: FileFormat) => `${PUBLIC_API}/compare${queryString({ edition, [kind]: codes.join(','), format })}`;

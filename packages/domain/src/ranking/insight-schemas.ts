@@ -100,3 +100,28 @@ export const trendPointSchema = z.object({
   sla: slaSummarySchema,
   regionSla: slaSummarySchema,
 });
+
+/** An edition as summaries name it (insights, comparison). */
+export const editionBriefSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  periodStart: z.iso.date(),
+  periodEnd: z.iso.date(),
+  methodologyVersion: z.string(),
+  previousEditionSlug: z.string().nullable(),
+});
+
+/** GET /editions/{slug}/insights: the edition, its headline figures and its municipalities. */
+export const editionInsightsBodySchema = z.object({
+  edition: editionBriefSchema,
+  headline: editionHeadlineSchema,
+  municipalities: z.array(municipalitySummarySchema),
+  minimumSample: z.number().int(),
+});
+
+/** GET /compare as JSON: the edition, what is compared, the columns and criteria, a link to share. */
+export const comparisonBodySchema = comparisonSchema.extend({
+  edition: editionBriefSchema,
+  kind: z.enum(['organizations', 'municipalities']),
+  pageUrl: z.url().describe('Ссылка на страницу сравнения, которой можно поделиться'),
+});

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type {
   comparedCellSchema,
+  comparisonBodySchema,
   comparisonSchema,
+  editionInsightsBodySchema,
   editionHeadlineSchema,
   editionMoverSchema,
   moversSchema,
@@ -148,6 +150,9 @@ export function municipalitySummaries(rows: readonly InsightRow[], slaByOrganiza
 
 export type ComparedCell = z.infer<typeof comparedCellSchema>;
 export type Comparison = z.infer<typeof comparisonSchema>;
+/** The public API's answers: /compare as JSON and an edition's insights. */
+export type ComparisonBody = z.infer<typeof comparisonBodySchema>;
+export type EditionInsightsBody = z.infer<typeof editionInsightsBodySchema>;
 
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 5;
