@@ -43,7 +43,11 @@ const COMPONENTS: readonly [z.ZodType, string][] = [
   [accountCheckBodySchema, 'AccountCheck'],
 ];
 const componentName = new Map(COMPONENTS);
-const ref = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${componentName.get(schema)}` });
+const ref = (schema: z.ZodType) => {
+  const name = componentName.get(schema);
+  if (!name) throw new Error('A documented body is missing from COMPONENTS');
+  return { $ref: `#/components/schemas/${name}` };
+};
 
 /** The JSON body of a successful answer, per documented path: the table the test checks real answers against. */
 export const PUBLIC_JSON_BODIES = {

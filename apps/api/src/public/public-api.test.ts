@@ -261,6 +261,7 @@ describe('open-data API and widget', () => {
     for (const [path, schema] of Object.entries(PUBLIC_JSON_BODIES) as [PublicJsonPath, z.ZodType][]) {
       const reference = doc.paths[path]!.get.responses['200']!.content!['application/json']!.schema.$ref!;
       const name = reference.replace('#/components/schemas/', '');
+      expect(generated[name], path).toBeDefined();
       expect(doc.components.schemas[name], path).toEqual(generated[name]);
       for (const url of samples[path]) {
         const response = await get(`/api/public/v1${url}`);
