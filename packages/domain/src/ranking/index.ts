@@ -2,3 +2,4 @@ export * from './ranking';
 export * from './unranked';
 export * from './edition-view';
 export * from './insights';
+export * from './movers';
