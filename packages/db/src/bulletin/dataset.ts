@@ -4,6 +4,7 @@ import {
   bulletinPeriodKind,
   criterionReasonRu,
   criterionResultRu,
+  lastDayOfPeriod,
   methodologySchema,
   previousPeriod as periodBefore,
   redactContacts,
@@ -133,7 +134,7 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
     ORDER BY r.id`;
 
   // The one source of SLA counts (also the public headline's), restricted to the organizations scored in the period.
-  const slaPeriod = { key: period.key, start: period.start, end: lastDayOf(period.end) };
+  const slaPeriod = { key: period.key, start: period.start, end: lastDayOfPeriod(period.end) };
   const sla = (await slaCountsByPeriod(sql, [slaPeriod], { organizationIds })).get(period.key)!;
 
   const disputes = await sql<{ id: number; organization_id: number; criterion_code: string | null; text: string; raised_at: Date }[]>`
@@ -199,13 +200,6 @@ function toSla(counts: SlaCounts) {
     medianMinutes: counts.medianFirstResponseMs === null ? null : counts.medianFirstResponseMs / 60_000,
     p90Minutes: counts.p90FirstResponseMs === null ? null : counts.p90FirstResponseMs / 60_000,
   };
-}
-
-/** The last day of a period whose end is exclusive. */
-function lastDayOf(exclusiveEnd: string): string {
-  const date = new Date(`${exclusiveEnd}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
 }
 
 /** Before scoring has run for the period: a published ranking edition, or else the registry without scores. */

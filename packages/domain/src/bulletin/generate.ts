@@ -3,6 +3,7 @@ import { heading, left, paragraph, right, table } from './block-builders';
 import { organizationSectionKey, type Block, type BulletinDraft, type Section } from './blocks';
 import { formatDelta, formatMinutes, formatPercent, formatSaratovDate, formatShare, formatScore, recommendationStatusLabel, redactContacts, roundTo } from './format';
 import { escapeMarkdown } from './markdown';
+import { lastDayOfPeriod } from './period';
 import { bulletinSlaFigures } from './sla';
 import { biggestMovers, compareByName, mean, rankOrganizations, type RankedOrganization } from './ranking';
 
@@ -68,7 +69,7 @@ function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganizatio
     paragraph(
       'public-intro',
       `Бюллетень общественного мониторинга официальных страниц органов власти и подведомственных учреждений в социальных сетях ` +
-        `за период с ${formatIsoDate(period.start)} по ${formatIsoDate(lastDay(period.end))}.` +
+        `за период с ${formatIsoDate(period.start)} по ${formatIsoDate(lastDayOfPeriod(period.end))}.` +
         (dataset.methodologyVersion ? ` Оценки рассчитаны по методике версии ${escapeMarkdown(dataset.methodologyVersion)}, шкала 0–100.` : ' Оценки по шкале 0–100.'),
     ),
   );
@@ -363,9 +364,3 @@ function anythingMeasured(dataset: ParsedBulletinDataset, ranked: RankedOrganiza
 
 const roundOrNull = (value: number | null) => (value === null ? null : roundTo(value, 1));
 const formatIsoDate = (isoDate: string) => isoDate.split('-').reverse().join('.');
-/** The last day of a period whose end is exclusive. */
-function lastDay(exclusiveEnd: string): string {
-  const date = new Date(`${exclusiveEnd}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
-}

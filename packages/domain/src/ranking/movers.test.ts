@@ -43,7 +43,15 @@ describe('the one movers rule', () => {
       accountsTotal: 1,
       criteria: [],
     }));
-    const organizations = changes.map(([name, now, before], index) => ({ id: index + 1, name, municipality: null, sector: 'other', scoreCurrent: now, scorePrevious: before, notMeasuredReason: null }));
+    const organizations = changes.map(([name, now, before], index) => ({
+      id: index + 1,
+      name,
+      municipality: null,
+      sector: 'other',
+      scoreCurrent: now,
+      scorePrevious: before,
+      notMeasuredReason: null,
+    }));
     const headline = editionMovers(rows, true, 3);
     const bulletin = biggestMovers(organizations, 3);
     if (headline.status !== 'ok') throw new Error('movers not stated');

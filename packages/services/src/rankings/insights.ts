@@ -1,16 +1,6 @@
-import {
-  METHODOLOGY_V1,
-  type TrendPoint,
-  type TrendStep,
-  editionHeadline,
-  medianScore,
-  municipalitySummaries,
-  slaSummary,
-  type EditionHeadline,
-  type MunicipalitySummary,
-} from '@most/domain';
+import { METHODOLOGY_V1, type TrendPoint, type TrendStep, editionHeadline, medianScore, municipalitySummaries, slaSummary, type EditionHeadline, type MunicipalitySummary } from '@most/domain';
 export type { TrendPoint, TrendStep } from '@most/domain';
-import { monthlyPeriod } from '@most/domain/bulletin-period';
+import { lastDayOfPeriod, monthlyPeriod } from '@most/domain/bulletin-period';
 import { slaCountsByPeriod, type Queryable } from '@most/db';
 export { slaCountsByPeriod, type PeriodSla, type SlaPeriod } from '@most/db';
 import { loadRankingRules } from './editions';
@@ -88,14 +78,12 @@ async function monthPeriods(sql: Queryable, organizationId: number): Promise<Tre
     ORDER BY os.period_start, os.methodology_version DESC`;
   return rows.map((r) => {
     const month = monthlyPeriod(Number(r.period_start.slice(0, 4)), Number(r.period_start.slice(5, 7)));
-    const lastDay = new Date(`${month.end}T00:00:00Z`);
-    lastDay.setUTCDate(lastDay.getUTCDate() - 1);
     return {
       key: month.key,
       editionSlug: null,
       title: month.label,
       start: month.start,
-      end: lastDay.toISOString().slice(0, 10),
+      end: lastDayOfPeriod(month.end),
       methodologyVersion: r.methodology_version,
       score: r.enough_data && r.score !== null ? Number(r.score) : null,
       rank: null,
