@@ -163,11 +163,14 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
     resolved: resolved.map((r) => ({ recommendationId: r.id, organizationId: r.organization_id, criterionCode: r.criterion_code, text: r.text.slice(0, 2000), sentInIssue: r.sent_in })),
     sla: {
       overall: toSla(sla.region),
-      organizations: [...sla.byOrganization.values()].map((counts) => ({
-        organizationId: counts.organizationId,
-        ...toSla(counts),
-        enoughData: aggregateFromCounts(counts, minimumSample).status === 'ok',
-      })),
+      // An organization whose only questions were deleted has no figures to state.
+      organizations: [...sla.byOrganization.values()]
+        .filter((counts) => toSla(counts).questions > 0)
+        .map((counts) => ({
+          organizationId: counts.organizationId,
+          ...toSla(counts),
+          enoughData: aggregateFromCounts(counts, minimumSample).status === 'ok',
+        })),
     },
     disputes: disputes.map((d) => ({
       id: d.id,
