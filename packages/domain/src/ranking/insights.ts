@@ -50,11 +50,11 @@ export type Movers = { status: 'ok'; improved: EditionMover[]; fallen: EditionMo
 export function editionMovers(rows: readonly InsightRow[], hasPrevious: boolean, limit = 5): Movers {
   if (!hasPrevious) return notStated('no_previous_edition');
   const candidates: EditionMover[] = rows
-    .filter((r) => r.rank !== null && r.score !== null)
+    .filter((r) => r.rank !== null && r.score !== null && r.scoreChange !== null)
     .map((r) => ({ organizationCode: r.organizationCode, organizationName: r.organizationName, score: r.score!, scoreChange: r.scoreChange!, rank: r.rank!, rankChange: r.rankChange }));
   const split = splitMovers(
     candidates,
-    (m) => m.scoreChange ?? null,
+    (m) => m.scoreChange,
     (a, b) => a.organizationName.localeCompare(b.organizationName, 'ru'),
     limit,
   );
