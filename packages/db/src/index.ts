@@ -13,3 +13,4 @@ export * from './bulletin/index';
 export * from './registry/queries-scores';
 export * from './registry/official-search';
 export * from './registry/page-reports';
+export * from './sla/period-counts';

@@ -1,8 +1,10 @@
 import {
+  aggregateFromCounts,
   bulletinDatasetSchema,
   bulletinPeriodKind,
   criterionReasonRu,
   criterionResultRu,
+  lastDayOfPeriod,
   methodologySchema,
   previousPeriod as periodBefore,
   redactContacts,
@@ -10,8 +12,10 @@ import {
   type BulletinDataset,
   type BulletinPeriod,
   type CriterionDefinition,
+  type SlaCounts,
 } from '@most/domain';
 import type { Queryable } from '../client';
+import { EMPTY_SLA_COUNTS, slaCountsByPeriod } from '../sla/period-counts';
 
 interface OrganizationRow {
   organization_id: number;
@@ -31,7 +35,7 @@ interface EvidenceRef {
   note?: string;
 }
 
-const EMPTY_SLA = { questions: 0, answered: 0, answeredWithin24h: 0, medianMinutes: null, p90Minutes: null };
+const EMPTY_SLA = toSla(EMPTY_SLA_COUNTS);
 const isHttp = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\//i.test(url) && url.length <= 2000;
 
 const FIGURE_LABELS: Record<string, string> = { questions: 'вопросов', answered: 'с ответом', answeredInTime: 'с ответом в срок' };
@@ -129,21 +133,9 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
                       WHERE prev.period_key <> ${period.key} AND (e ->> 'recommendationId')::bigint = r.id)
     ORDER BY r.id`;
 
-  const from = sql`(${period.start}::date::timestamp AT TIME ZONE 'Europe/Saratov')`;
-  const to = sql`(${period.end}::date::timestamp AT TIME ZONE 'Europe/Saratov')`;
-  // Percentiles: percentile_cont, the one definition (@most/domain `percentile`); the minimum sample counts decided questions, as scoring does.
-  const sla = await sql<{ organization_id: number | null; questions: number; decided: number; answered: number; within: number; median: number | null; p90: number | null }[]>`
-    SELECT a.organization_id,
-           count(*)::int AS questions,
-           count(*) FILTER (WHERE q.state IN ('answered_in_time', 'answered_late', 'breached'))::int AS decided,
-           count(*) FILTER (WHERE q.first_reply_at IS NOT NULL)::int AS answered,
-           count(*) FILTER (WHERE q.state = 'answered_in_time')::int AS within,
-           (percentile_cont(0.5) WITHIN GROUP (ORDER BY q.first_response_seconds) / 60)::float8 AS median,
-           (percentile_cont(0.9) WITHIN GROUP (ORDER BY q.first_response_seconds) / 60)::float8 AS p90
-    FROM question_measurements q JOIN accounts a ON a.id = q.account_id
-    WHERE q.state <> 'excluded' AND q.asked_at >= ${from} AND q.asked_at < ${to} AND a.organization_id IN ${sql(ids)}
-    GROUP BY GROUPING SETS ((a.organization_id), ())`;
-  const overall = sla.find((s) => s.organization_id === null);
+  // The one source of SLA counts (also the public headline's), restricted to the organizations scored in the period.
+  const slaPeriod = { key: period.key, start: period.start, end: lastDayOfPeriod(period.end) };
+  const sla = (await slaCountsByPeriod(sql, [slaPeriod], { organizationIds })).get(period.key)!;
 
   const disputes = await sql<{ id: number; organization_id: number; criterion_code: string | null; text: string; raised_at: Date }[]>`
     SELECT d.id, a.organization_id, d.criterion_code, d.text, d.raised_at
@@ -170,10 +162,15 @@ export async function loadBulletinDataset(sql: Queryable, period: BulletinPeriod
     recommendations: recommendations.map((r) => ({ id: r.id, organizationId: r.organization_id, criterionCode: r.criterion_code, text: r.text.slice(0, 2000), status: r.status })),
     resolved: resolved.map((r) => ({ recommendationId: r.id, organizationId: r.organization_id, criterionCode: r.criterion_code, text: r.text.slice(0, 2000), sentInIssue: r.sent_in })),
     sla: {
-      overall: overall ? toSla(overall) : EMPTY_SLA,
-      organizations: sla
-        .filter((s): s is typeof s & { organization_id: number } => s.organization_id !== null)
-        .map((s) => ({ organizationId: s.organization_id, ...toSla(s), enoughData: s.decided >= minimumSample })),
+      overall: toSla(sla.region),
+      // An organization whose only questions were deleted has no figures to state.
+      organizations: [...sla.byOrganization.values()]
+        .filter((counts) => toSla(counts).questions > 0)
+        .map((counts) => ({
+          organizationId: counts.organizationId,
+          ...toSla(counts),
+          enoughData: aggregateFromCounts(counts, minimumSample).status === 'ok',
+        })),
     },
     disputes: disputes.map((d) => ({
       id: d.id,
@@ -195,13 +192,18 @@ const toOrganization = (r: OrganizationRow) => ({
   scorePrevious: r.previous_score,
 });
 
-const toSla = (s: { questions: number; answered: number; within: number; median: number | null; p90: number | null }) => ({
-  questions: s.questions,
-  answered: s.answered,
-  answeredWithin24h: s.within,
-  medianMinutes: s.median,
-  p90Minutes: s.p90,
-});
+function toSla(counts: SlaCounts) {
+  const answered = counts.answeredInTime + counts.answeredLate;
+  const decided = answered + counts.breached;
+  return {
+    questions: decided + counts.openWithinWindow,
+    decided,
+    answered,
+    answeredWithin24h: counts.answeredInTime,
+    medianMinutes: counts.medianFirstResponseMs === null ? null : counts.medianFirstResponseMs / 60_000,
+    p90Minutes: counts.p90FirstResponseMs === null ? null : counts.p90FirstResponseMs / 60_000,
+  };
+}
 
 /** Before scoring has run for the period: a published ranking edition, or else the registry without scores. */
 async function loadFromEditionOrRegistry(sql: Queryable, period: BulletinPeriod, previousPeriod: BulletinPeriod | null): Promise<BulletinDataset> {

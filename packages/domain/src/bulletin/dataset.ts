@@ -67,6 +67,8 @@ export const bulletinResolvedSchema = z.object({
 export const bulletinSlaStatsSchema = z.object({
   /** Citizens' questions detected in the period, and how many got a first reply from the page. */
   questions: z.number().int().min(0),
+  /** Questions whose outcome is decided (answered, or past the deadline unanswered): the denominator of the shares. */
+  decided: z.number().int().min(0),
   answered: z.number().int().min(0),
   answeredWithin24h: z.number().int().min(0),
   medianMinutes: z.number().min(0).nullable(),

@@ -56,12 +56,12 @@ export const BULLETIN_FIXTURE: BulletinDataset = {
   ],
   resolved: [{ recommendationId: 15, organizationId: 3, criterionCode: 'contacts.phone', text: 'Добавьте телефон приёмной.', sentInIssue: '2026-09' }],
   sla: {
-    overall: { questions: 240, answered: 198, answeredWithin24h: 150, medianMinutes: 605, p90Minutes: 2_950 },
+    overall: { questions: 240, decided: 230, answered: 198, answeredWithin24h: 150, medianMinutes: 605, p90Minutes: 2_950 },
     organizations: [
-      { organizationId: 1, questions: 80, answered: 79, answeredWithin24h: 75, medianMinutes: 95, p90Minutes: 600, enoughData: true },
-      { organizationId: 3, questions: 60, answered: 50, answeredWithin24h: 35, medianMinutes: 900, p90Minutes: 2_000, enoughData: true },
-      { organizationId: 4, questions: 90, answered: 62, answeredWithin24h: 36, medianMinutes: 3_120, p90Minutes: 5_000, enoughData: true },
-      { organizationId: 5, questions: 10, answered: 7, answeredWithin24h: 4, medianMinutes: 1_500, p90Minutes: null, enoughData: false },
+      { organizationId: 1, questions: 80, decided: 80, answered: 79, answeredWithin24h: 75, medianMinutes: 95, p90Minutes: 600, enoughData: true },
+      { organizationId: 3, questions: 60, decided: 58, answered: 50, answeredWithin24h: 35, medianMinutes: 900, p90Minutes: 2_000, enoughData: true },
+      { organizationId: 4, questions: 90, decided: 86, answered: 62, answeredWithin24h: 36, medianMinutes: 3_120, p90Minutes: 5_000, enoughData: true },
+      { organizationId: 5, questions: 10, decided: 9, answered: 7, answeredWithin24h: 4, medianMinutes: 1_500, p90Minutes: null, enoughData: false },
     ],
   },
   disputes: [{ id: 21, organizationId: 4, criterionCode: 'contacts.phone', summary: 'Телефон указан в закреплённой записи, просим учесть.', openedAt: '2026-10-20T09:30:00Z' }],

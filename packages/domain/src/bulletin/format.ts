@@ -14,8 +14,13 @@ export function formatDelta(current: number | null, previous: number | null): st
 export const scoreDelta = (current: number | null, previous: number | null): number | null => (current === null || previous === null ? null : roundTo(roundTo(current, 1) - roundTo(previous, 1), 1));
 
 export function formatPercent(part: number, whole: number): string {
-  if (whole === 0) return '—';
-  return `${roundTo((part / whole) * 100, 1)
+  return formatShare(whole === 0 ? null : part / whole);
+}
+
+/** A share (0..1) as «62,5 %»; a dash when it is not stated. */
+export function formatShare(share: number | null): string {
+  if (share === null) return '—';
+  return `${roundTo(share * 100, 1)
     .toFixed(1)
     .replace('.', ',')} %`;
 }

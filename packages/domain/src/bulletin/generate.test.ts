@@ -61,9 +61,9 @@ describe('bulletin draft generation (golden)', () => {
     expect(headline.items[0]).toBe(`Оценено организаций: ${current.length} из ${BULLETIN_FIXTURE.organizations.length}`);
     expect(headline.items[1]).toContain(`Средний балл: ${avg(current)}`);
     expect(headline.items[1]).toContain(`сентябрь 2026: ${avg(previous)}`);
-    const { questions, answered, answeredWithin24h } = BULLETIN_FIXTURE.sla.overall;
+    // Shares over decided questions (the domain's SLA rule, as on the public headline): 198/230 and 150/230.
     expect(headline.items[2]).toBe(
-      `Вопросов жителей в комментариях: ${questions}; ответ получили ${((answered / questions) * 100).toFixed(1).replace('.', ',')} %, в течение 24 часов — ${((answeredWithin24h / questions) * 100).toFixed(1).replace('.', ',')} %`,
+      'Вопросов жителей в комментариях: 240, из них ответ дан или срок истёк: 230; ответ получили 86,1 %, в течение 24 часов — 65,2 % (по организациям, оценённым в этом периоде)',
     );
     expect(headline.items[3]).toBe('Медианное время первого ответа: 10 ч 5 мин');
   });
@@ -139,7 +139,7 @@ describe('bulletin draft generation (golden)', () => {
       recommendations: [],
       resolved: [],
       disputes: [],
-      sla: { overall: { questions: 0, answered: 0, answeredWithin24h: 0, medianMinutes: null, p90Minutes: null }, organizations: [] },
+      sla: { overall: { questions: 0, decided: 0, answered: 0, answeredWithin24h: 0, medianMinutes: null, p90Minutes: null }, organizations: [] },
       notMeasuredReason: 'оценки за период ещё не рассчитаны',
     });
     const text = JSON.stringify(empty);

@@ -1,8 +1,10 @@
 import { bulletinDatasetSchema, type BulletinCriterionResult, type BulletinDataset, type BulletinOrganization, type ParsedBulletinDataset } from './dataset';
 import { heading, left, paragraph, right, table } from './block-builders';
 import { organizationSectionKey, type Block, type BulletinDraft, type Section } from './blocks';
-import { formatDelta, formatMinutes, formatPercent, formatSaratovDate, formatScore, recommendationStatusLabel, redactContacts, roundTo } from './format';
+import { formatDelta, formatMinutes, formatPercent, formatSaratovDate, formatShare, formatScore, recommendationStatusLabel, redactContacts, roundTo } from './format';
 import { escapeMarkdown } from './markdown';
+import { lastDayOfPeriod } from './period';
+import { bulletinSlaFigures } from './sla';
 import { biggestMovers, compareByName, mean, rankOrganizations, type RankedOrganization } from './ranking';
 
 export interface GenerateOptions {
@@ -48,6 +50,9 @@ export function generateBulletinDraft(input: BulletinDataset, options: GenerateO
 
 type Settings = Required<GenerateOptions>;
 
+/** Whose questions the bulletin's regional SLA figures cover (the dataset's organizations). */
+const SLA_SCOPE = 'по организациям, оценённым в этом периоде';
+
 function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganization[], settings: Settings): Section {
   const blocks: Block[] = [];
   const { period, previousPeriod } = dataset;
@@ -56,6 +61,7 @@ function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganizatio
   const averageNow = roundOrNull(mean(currentScores));
   const averageBefore = roundOrNull(mean(previousScores));
   const sla = dataset.sla.overall;
+  const slaFigures = bulletinSlaFigures(sla);
   const resolvedOrganizations = new Set(dataset.resolved.map((r) => r.organizationId)).size;
 
   blocks.push(heading('public-summary-heading', 2, `Главное за период: ${period.label}`));
@@ -63,7 +69,7 @@ function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganizatio
     paragraph(
       'public-intro',
       `Бюллетень общественного мониторинга официальных страниц органов власти и подведомственных учреждений в социальных сетях ` +
-        `за период с ${formatIsoDate(period.start)} по ${formatIsoDate(lastDay(period.end))}.` +
+        `за период с ${formatIsoDate(period.start)} по ${formatIsoDate(lastDayOfPeriod(period.end))}.` +
         (dataset.methodologyVersion ? ` Оценки рассчитаны по методике версии ${escapeMarkdown(dataset.methodologyVersion)}, шкала 0–100.` : ' Оценки по шкале 0–100.'),
     ),
   );
@@ -87,7 +93,8 @@ function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganizatio
       `Оценено организаций: ${ranked.length} из ${dataset.organizations.length}`,
       `Средний балл: ${formatScore(averageNow)}` +
         (averageBefore === null ? '' : ` (${previousPeriod ? previousPeriod.label : 'прошлый период'}: ${formatScore(averageBefore)}, изменение ${formatDelta(averageNow, averageBefore)})`),
-      `Вопросов жителей в комментариях: ${sla.questions}; ответ получили ${formatPercent(sla.answered, sla.questions)}, в течение 24 часов — ${formatPercent(sla.answeredWithin24h, sla.questions)}`,
+      `Вопросов жителей в комментариях: ${sla.questions}, из них ответ дан или срок истёк: ${sla.decided}; ответ получили ${formatShare(slaFigures?.responseRate ?? null)}, ` +
+        `в течение 24 часов — ${formatShare(slaFigures?.shareWithinSla ?? null)} (${SLA_SCOPE})`,
       `Медианное время первого ответа: ${formatMinutes(sla.medianMinutes)}`,
       `Выполнено рекомендаций после повторной проверки: ${dataset.resolved.length} (организаций: ${resolvedOrganizations})`,
       `Открытых споров по оценкам: ${dataset.disputes.length}`,
@@ -131,6 +138,7 @@ function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganizatio
   blocks.push(...commonProblemBlocks(dataset, settings));
 
   blocks.push(heading('public-sla-heading', 2, 'Ответы на вопросы жителей (норматив — 24 часа)'));
+  blocks.push(paragraph('public-sla-scope', `Доли считаются от вопросов, на которые ответ уже дан или срок ответа истёк; ${SLA_SCOPE}.`));
   const withoutSample = dataset.sla.organizations.filter((o) => !o.enoughData).length;
   blocks.push(
     table(
@@ -138,8 +146,9 @@ function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganizatio
       [left('metric', 'Показатель'), right('value', 'Значение')],
       [
         ['Вопросов в комментариях', sla.questions],
-        ['Получили ответ страницы', `${sla.answered} (${formatPercent(sla.answered, sla.questions)})`],
-        ['Ответ в течение 24 часов', `${sla.answeredWithin24h} (${formatPercent(sla.answeredWithin24h, sla.questions)})`],
+        ['Из них ответ дан или срок истёк', sla.decided],
+        ['Получили ответ страницы', `${sla.answered} (${formatShare(slaFigures?.responseRate ?? null)})`],
+        ['Ответ в течение 24 часов', `${sla.answeredWithin24h} (${formatShare(slaFigures?.shareWithinSla ?? null)})`],
         ['Медиана времени первого ответа', formatMinutes(sla.medianMinutes)],
         ['90-й процентиль времени первого ответа', formatMinutes(sla.p90Minutes)],
         ['Организаций с недостаточной выборкой', withoutSample],
@@ -268,7 +277,7 @@ function agencySection(dataset: ParsedBulletinDataset, organization: BulletinOrg
           ? sla.enoughData
             ? [
                 ['Вопросов жителей', String(sla.questions), '', ''],
-                ['Ответ в течение 24 часов', formatPercent(sla.answeredWithin24h, sla.questions), '', ''],
+                ['Ответ в течение 24 часов', formatShare(bulletinSlaFigures(sla)?.shareWithinSla ?? null), '', ''],
                 ['Медиана времени первого ответа', formatMinutes(sla.medianMinutes), '', ''],
               ]
             : [['Ответы на вопросы жителей', `недостаточно данных (${sla.questions} вопр.)`, '', '']]
@@ -355,9 +364,3 @@ function anythingMeasured(dataset: ParsedBulletinDataset, ranked: RankedOrganiza
 
 const roundOrNull = (value: number | null) => (value === null ? null : roundTo(value, 1));
 const formatIsoDate = (isoDate: string) => isoDate.split('-').reverse().join('.');
-/** The last day of a period whose end is exclusive. */
-function lastDay(exclusiveEnd: string): string {
-  const date = new Date(`${exclusiveEnd}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
-}

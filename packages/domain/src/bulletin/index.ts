@@ -6,7 +6,8 @@ export * from './html';
 export * from './text';
 export * from './feed';
 export { rankOrganizations, biggestMovers, type RankedOrganization, type Mover } from './ranking';
-export { formatScore, formatDelta, recommendationStatusLabel, redactContacts } from './format';
+export { formatScore, formatDelta, formatShare, recommendationStatusLabel, redactContacts } from './format';
+export { bulletinSlaFigures } from './sla';
 export {
   escapeHtml as escapeBulletinHtml,
   escapeMarkdown,

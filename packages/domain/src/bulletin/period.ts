@@ -90,3 +90,10 @@ export function previousPeriod(period: BulletinPeriod): BulletinPeriod | null {
   const [year, quarter] = period.key.split('-q').map(Number) as [number, number];
   return quarter === 1 ? quarterlyPeriod(year - 1, 4) : quarterlyPeriod(year, quarter - 1);
 }
+
+/** The last day (YYYY-MM-DD) of a period whose end is exclusive, as editions and the SLA counts name it. */
+export function lastDayOfPeriod(exclusiveEnd: string): string {
+  const date = new Date(`${exclusiveEnd}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,5 +1,6 @@
 import type { BulletinOrganization } from './dataset';
 import { scoreDelta } from './format';
+import { splitMovers, type Moved } from '../ranking/movers';
 
 export interface RankedOrganization {
   organization: BulletinOrganization;
@@ -30,14 +31,11 @@ export interface Mover {
   delta: number;
 }
 
-/** The largest rises and falls between the two periods, `size` of each, largest first. */
+/** The largest rises and falls between the two periods, `size` of each, largest first (the domain's one movers rule). */
 export function biggestMovers(organizations: readonly BulletinOrganization[], size: number): { up: Mover[]; down: Mover[] } {
-  const moved = organizations
-    .map((organization) => ({ organization, delta: scoreDelta(organization.scoreCurrent, organization.scorePrevious) }))
-    .filter((row): row is Mover => row.delta !== null && row.delta !== 0);
-  const up = moved.filter((m) => m.delta > 0).sort((a, b) => b.delta - a.delta || compareByName(a.organization, b.organization));
-  const down = moved.filter((m) => m.delta < 0).sort((a, b) => a.delta - b.delta || compareByName(a.organization, b.organization));
-  return { up: up.slice(0, size), down: down.slice(0, size) };
+  const split = splitMovers(organizations, (o) => scoreDelta(o.scoreCurrent, o.scorePrevious), compareByName, size);
+  const toMover = (m: Moved<BulletinOrganization>): Mover => ({ organization: m.item, delta: m.change });
+  return { up: split.improved.map(toMover), down: split.fallen.map(toMover) };
 }
 
 export const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);

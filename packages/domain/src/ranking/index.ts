@@ -3,3 +3,4 @@ export * from './unranked';
 export * from './edition-view';
 export * from './insights';
 export * from './insight-schemas';
+export * from './movers';

@@ -15,6 +15,7 @@ import type {
 } from './insight-schemas';
 import { aggregateFromCounts, type SlaAggregate, type SlaCounts } from '../sla/aggregate';
 import { median } from '../sla/percentile';
+import { splitMovers } from './movers';
 
 /** The part of an edition row the public summaries read (structural: db rows and API rows both fit). */
 export interface InsightRow {
@@ -50,14 +51,17 @@ export type Movers = z.infer<typeof moversSchema>;
  */
 export function editionMovers(rows: readonly InsightRow[], hasPrevious: boolean, limit = 5): Movers {
   if (!hasPrevious) return notStated('no_previous_edition');
-  const compared: EditionMover[] = rows
+  const candidates: EditionMover[] = rows
     .filter((r) => r.rank !== null && r.score !== null && r.scoreChange !== null)
     .map((r) => ({ organizationCode: r.organizationCode, organizationName: r.organizationName, score: r.score!, scoreChange: r.scoreChange!, rank: r.rank!, rankChange: r.rankChange }));
-  if (compared.length === 0) return notStated('no_common_organizations');
-  const byName = (a: EditionMover, b: EditionMover) => a.organizationName.localeCompare(b.organizationName, 'ru');
-  const improved = compared.filter((m) => m.scoreChange > 0).sort((a, b) => b.scoreChange - a.scoreChange || byName(a, b));
-  const fallen = compared.filter((m) => m.scoreChange < 0).sort((a, b) => a.scoreChange - b.scoreChange || byName(a, b));
-  return { status: 'ok', improved: improved.slice(0, limit), fallen: fallen.slice(0, limit), compared: compared.length };
+  const split = splitMovers(
+    candidates,
+    (m) => m.scoreChange,
+    (a, b) => a.organizationName.localeCompare(b.organizationName, 'ru'),
+    limit,
+  );
+  if (split.compared === 0) return notStated('no_common_organizations');
+  return { status: 'ok', improved: split.improved.map((m) => m.item), fallen: split.fallen.map((m) => m.item), compared: split.compared };
 }
 
 export type SlaSummary = z.infer<typeof slaSummarySchema>;

@@ -1,87 +1,10 @@
-import {
-  METHODOLOGY_V1,
-  type TrendPoint,
-  type TrendStep,
-  editionHeadline,
-  medianScore,
-  municipalitySummaries,
-  slaSummary,
-  type EditionHeadline,
-  type MunicipalitySummary,
-  type SlaCounts,
-} from '@most/domain';
+import { METHODOLOGY_V1, type TrendPoint, type TrendStep, editionHeadline, medianScore, municipalitySummaries, slaSummary, type EditionHeadline, type MunicipalitySummary } from '@most/domain';
 export type { TrendPoint, TrendStep } from '@most/domain';
-import { monthlyPeriod } from '@most/domain/bulletin-period';
-import type { Queryable } from '@most/db';
+import { lastDayOfPeriod, monthlyPeriod } from '@most/domain/bulletin-period';
+import { slaCountsByPeriod, type Queryable } from '@most/db';
+export { slaCountsByPeriod, type PeriodSla, type SlaPeriod } from '@most/db';
 import { loadRankingRules } from './editions';
 import type { Edition } from './types';
-
-export interface SlaPeriod {
-  key: string;
-  /** First and last day, Saratov time, as editions name them. */
-  start: string;
-  end: string;
-}
-
-export interface PeriodSla {
-  region: SlaCounts;
-  byOrganization: Map<string, SlaCounts>;
-}
-
-interface CountsRow {
-  key: string;
-  code: string | null;
-  in_time: number;
-  late: number;
-  breached: number;
-  open: number;
-  median_seconds: number | null;
-}
-
-const toCounts = (r: CountsRow): SlaCounts => ({
-  answeredInTime: r.in_time,
-  answeredLate: r.late,
-  breached: r.breached,
-  openWithinWindow: r.open,
-  excludedDeleted: 0,
-  medianFirstResponseMs: r.median_seconds === null ? null : r.median_seconds * 1000,
-  p90FirstResponseMs: null,
-  substantive: null,
-});
-
-/**
- * Question outcomes per period, per organization (by code) and for the whole region, from the
- * platform's measurements: the same states and the same percentile_cont median the bulletin uses.
- * Questions count in the period they were asked in (Saratov days).
- */
-export async function slaCountsByPeriod(sql: Queryable, periods: readonly SlaPeriod[]): Promise<Map<string, PeriodSla>> {
-  const result = new Map<string, PeriodSla>(
-    periods.map((p) => [p.key, { region: toCounts({ key: p.key, code: null, in_time: 0, late: 0, breached: 0, open: 0, median_seconds: null }), byOrganization: new Map() }]),
-  );
-  if (periods.length === 0) return result;
-  const rows = await sql<CountsRow[]>`
-    WITH periods AS (SELECT * FROM jsonb_to_recordset(${sql.json(periods as never)}) AS p(key text, start date, "end" date))
-    SELECT p.key, o.code,
-           count(*) FILTER (WHERE q.state = 'answered_in_time')::int AS in_time,
-           count(*) FILTER (WHERE q.state = 'answered_late')::int AS late,
-           count(*) FILTER (WHERE q.state = 'breached')::int AS breached,
-           count(*) FILTER (WHERE q.state = 'open_within_window')::int AS open,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY q.first_response_seconds)::float8 AS median_seconds
-    FROM periods p
-    JOIN question_measurements q ON q.asked_at >= (p.start::timestamp AT TIME ZONE 'Europe/Saratov')
-                                AND q.asked_at < ((p."end" + 1)::timestamp AT TIME ZONE 'Europe/Saratov')
-    JOIN accounts a ON a.id = q.account_id
-    JOIN organizations o ON o.id = a.organization_id
-    WHERE q.state <> 'excluded'
-    GROUP BY GROUPING SETS ((p.key, o.code), (p.key))`;
-  for (const row of rows) {
-    const period = result.get(row.key);
-    if (!period) continue;
-    if (row.code === null) period.region = toCounts(row);
-    else period.byOrganization.set(row.code, toCounts(row));
-  }
-  return result;
-}
 
 const minimumSampleOf = (edition: Pick<Edition, 'rules'>) => edition.rules?.minimumSample ?? METHODOLOGY_V1.sla.minimumSample;
 
@@ -155,14 +78,12 @@ async function monthPeriods(sql: Queryable, organizationId: number): Promise<Tre
     ORDER BY os.period_start, os.methodology_version DESC`;
   return rows.map((r) => {
     const month = monthlyPeriod(Number(r.period_start.slice(0, 4)), Number(r.period_start.slice(5, 7)));
-    const lastDay = new Date(`${month.end}T00:00:00Z`);
-    lastDay.setUTCDate(lastDay.getUTCDate() - 1);
     return {
       key: month.key,
       editionSlug: null,
       title: month.label,
       start: month.start,
-      end: lastDay.toISOString().slice(0, 10),
+      end: lastDayOfPeriod(month.end),
       methodologyVersion: r.methodology_version,
       score: r.enough_data && r.score !== null ? Number(r.score) : null,
       rank: null,
