@@ -1,29 +1,22 @@
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/services';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { createTestQueueBackend } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
-import { createApp } from '../app';
-import { createLogger } from '../logger';
+import { buildEdition, seedDemoRegistry, type OrganizationScore } from '@most/services';
+import { createTestApp, useAppServices } from '../test-support/app';
+import { publishTestEdition } from '../test-support/editions';
 
 const HOSTILE_NAME = '<script>alert("x")</script> Школа, "№1"';
 
 describe('open-data API and widget', () => {
-  let db: TestDatabase;
-  let queue: QueueBackend;
+  const { db, queue } = useAppServices();
   let app: Hono<never>;
   let orgIds: number[];
   let hostileCode: string;
 
-  const make = (limit?: number) =>
-    createApp({ sql: db.sql, queue, logger: createLogger('silent'), databaseMode: 'external', trustProxy: true, publicRateLimitPerMinute: limit }) as unknown as Hono<never>;
+  const make = (limit?: number) => createTestApp({ sql: db.sql, queue, trustProxy: true, publicRateLimitPerMinute: limit });
   const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers: { 'x-forwarded-for': '198.51.100.1', ...headers } });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    queue = await createTestQueueBackend('redis', db.url);
     await seedDemoRegistry(db.sql);
     const orgs = await db.sql<{ id: number; code: string }[]>`SELECT id, code FROM organizations ORDER BY id LIMIT 30`;
     orgIds = orgs.map((o) => o.id);
@@ -43,27 +36,13 @@ describe('open-data API and widget', () => {
       { code: 'PROFILE', name: 'Профиль', weight: 1 },
       { code: 'SLA', name: 'Ответы за 24 часа', weight: 1 },
     ];
-    const september = await buildEdition(db.sql, { title: 'Рейтинг за сентябрь 2026', periodStart: '2026-09-01', periodEnd: '2026-09-30', methodologyVersion: '1', criteria }, scores(0), {
-      id: null,
-      label: 'test',
-    });
-    await publishEdition(db.sql, september.id, { id: null, label: 'test' });
-    const october = await buildEdition(
-      db.sql,
-      { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria, slug: 'oktyabr-2026' },
-      scores(7),
-      { id: null, label: 'test' },
-    );
-    await publishEdition(db.sql, october.id, { id: null, label: 'test' });
+    await publishTestEdition(db.sql, '2026-09', { criteria }, scores(0));
+    await publishTestEdition(db.sql, '2026-10', { criteria, slug: 'oktyabr-2026' }, scores(7));
     await buildEdition(db.sql, { title: 'Черновик за ноябрь', periodStart: '2026-11-01', periodEnd: '2026-11-30', methodologyVersion: '1', criteria, slug: 'draft-november' }, scores(3), {
       id: null,
       label: 'test',
     });
     app = make();
-  });
-  afterAll(async () => {
-    await queue?.close();
-    await db?.drop();
   });
 
   it('lists published editions only, with CORS and a request id', async () => {
