@@ -23,6 +23,14 @@ const errorResponses = {
   },
 };
 
+/** A required string path parameter (an edition's slug, an organization's code). */
+const pathParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+/** A 200 answer of one binary file type, beside the error answers. */
+const binaryResponses = (description: string, mediaType: string) => ({
+  '200': { description, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } },
+  ...errorResponses,
+});
+
 export function openApiDocument(serverUrl: string) {
   return {
     openapi: '3.1.0',
@@ -59,7 +67,7 @@ export function openApiDocument(serverUrl: string) {
           description:
             'Фильтры пересчитывают места внутри выборки (равные баллы — одно место: 1, 2, 2, 4). Изменение к предыдущему выпуску считается только по критериям, которые есть в обеих версиях методики. CSV — UTF-8 с BOM, все строки без постраничной разбивки; у неранжированных строк колонки unranked_reason (код) и unranked_reason_text (причина по-русски). csv — стандартный CSV для программ (запятые, десятичная точка, английские заголовки); csv-excel — для Excel (точка с запятой, десятичная запятая, русские заголовки); xlsx — книга Excel с русскими заголовками, числа — числами.',
           parameters: [
-            { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
+            pathParameter('slug'),
             ...queryParameters(editionQuerySchema, { kind: 'Категория организаций', sector: 'Отрасль', municipality: 'Код муниципального образования' }),
           ],
           responses: {
@@ -77,7 +85,7 @@ export function openApiDocument(serverUrl: string) {
         get: {
           operationId: 'getOrganization',
           summary: 'Профиль организации: официальные аккаунты и история в рейтингах',
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [pathParameter('code')],
           responses: { '200': { description: 'Профиль', content: { 'application/json': { schema: ref('OrganizationProfile') } } }, ...errorResponses },
         },
       },
@@ -122,7 +130,7 @@ export function openApiDocument(serverUrl: string) {
           operationId: 'getEditionInsights',
           summary: 'Главные цифры выпуска: охват, доля ответов за 24 часа, медиана времени ответа, кто вырос и упал, муниципалитеты',
           description: 'Показатель без достаточных данных приходит как {status: "not_enough_data", code, text} с причиной. slug = latest — последний выпуск.',
-          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [pathParameter('slug')],
           responses: { '200': { description: 'Цифры выпуска', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
         },
       },
@@ -132,7 +140,7 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Балл, место и доля ответов за 24 часа организации по выпускам или по месяцам рядом с медианой региона',
           description:
             'Каждая точка: key (код выпуска или месяц ГГГГ-ММ), title, periodStart, periodEnd, score, rank (у месяцев — null: по месяцам мест нет), rankedCount, regionMedianScore, sla и regionSla (доля ответов за 24 часа или {status: "not_enough_data", text}).',
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }, ...queryParameters(trendsQuerySchema)],
+          parameters: [pathParameter('code'), ...queryParameters(trendsQuerySchema)],
           responses: { '200': { description: 'Точки от старых к новым', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
         },
       },
@@ -141,24 +149,24 @@ export function openApiDocument(serverUrl: string) {
           operationId: 'getScorecard',
           summary: 'Карточка организации для печати (PDF, одна страница)',
           description: 'Балл и место в последнем выпуске, баллы по критериям, на чём основана оценка (какие страницы оценены, какие нет и почему), QR-код на страницу организации.',
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses },
+          parameters: [pathParameter('code')],
+          responses: binaryResponses('PDF', 'application/pdf'),
         },
       },
       '/editions/{slug}/preview.png': {
         get: {
           operationId: 'editionPreview',
           summary: 'Картинка для предпросмотра ссылки на выпуск (PNG 1200×630)',
-          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses },
+          parameters: [pathParameter('slug')],
+          responses: binaryResponses('PNG', 'image/png'),
         },
       },
       '/organizations/{code}/preview.png': {
         get: {
           operationId: 'organizationPreview',
           summary: 'Картинка для предпросмотра ссылки на организацию (PNG 1200×630)',
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses },
+          parameters: [pathParameter('code')],
+          responses: binaryResponses('PNG', 'image/png'),
         },
       },
       '/compare': {

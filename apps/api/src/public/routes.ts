@@ -19,7 +19,7 @@ import { IMMUTABLE, makeBody, ResponseCache, send, SHORT, type CachedBody } from
 import { formatPeriod } from './labels';
 import { methodologyVersions } from './methodology';
 import { openApiDocument } from './openapi';
-import { registerInsightRoutes } from './insights';
+import { editionSummary, registerInsightRoutes } from './insights';
 import { publicBase } from '../http/public-origin';
 
 export interface PublicApiDeps {
@@ -39,12 +39,7 @@ const parseQuery = <S extends z.ZodType>(schema: S, c: Context): z.output<S> => 
 const embedQuerySchema = editionFilterSchema.extend({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 const publicSummary = (base: string, e: EditionSummary) => ({
-  slug: e.slug,
-  title: e.title,
-  periodStart: e.periodStart,
-  periodEnd: e.periodEnd,
-  methodologyVersion: e.methodologyVersion,
-  previousEditionSlug: e.previousEditionSlug,
+  ...editionSummary(e),
   publishedAt: e.publishedAt,
   url: `${base}/rankings/${encodeURIComponent(e.slug)}`,
   jsonUrl: `${base}/api/public/v1/editions/${encodeURIComponent(e.slug)}`,
