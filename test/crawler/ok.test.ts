@@ -4,6 +4,7 @@ import { createTestQueueBackend } from '@most/queue/testing';
 import type { OkSimulator } from '@most/sources/simulator';
 import { fingerprint, startCrawlRun, startWorker } from '@most/worker';
 import {
+  accountStatuses,
   tearDown,
   endTest,
   addAccounts,
@@ -133,8 +134,7 @@ describe('OK error classes', () => {
     const { queue } = await setup(['daily_e1', 'closed_e2', 'deleted_e3', 'banned_e4', 'missing_e5']);
     await startCrawlRun(queue, 'profiles', NOW.getTime(), ['ok']);
     await waitForIdle(queue);
-    const statuses = await db.sql`SELECT handle, status FROM accounts WHERE removed_at IS NULL ORDER BY id`;
-    expect(statuses.map((s) => [s.handle, s.status])).toEqual([
+    expect(await accountStatuses(db.sql)).toEqual([
       ['daily_e1', 'active'],
       ['closed_e2', 'private'],
       ['deleted_e3', 'deleted'],
