@@ -66,10 +66,7 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Выпуск рейтинга (JSON, CSV, CSV для Excel или XLSX)',
           description:
             'Фильтры пересчитывают места внутри выборки (равные баллы — одно место: 1, 2, 2, 4). Изменение к предыдущему выпуску считается только по критериям, которые есть в обеих версиях методики. CSV — UTF-8 с BOM, все строки без постраничной разбивки; у неранжированных строк колонки unranked_reason (код) и unranked_reason_text (причина по-русски). csv — стандартный CSV для программ (запятые, десятичная точка, английские заголовки); csv-excel — для Excel (точка с запятой, десятичная запятая, русские заголовки); xlsx — книга Excel с русскими заголовками, числа — числами.',
-          parameters: [
-            pathParameter('slug'),
-            ...queryParameters(editionQuerySchema, { kind: 'Категория организаций', sector: 'Отрасль', municipality: 'Код муниципального образования' }),
-          ],
+          parameters: [pathParameter('slug'), ...queryParameters(editionQuerySchema, { kind: 'Категория организаций', sector: 'Отрасль', municipality: 'Код муниципального образования' })],
           responses: {
             '200': {
               description: 'Выпуск',
