@@ -186,40 +186,22 @@ async function main(): Promise<void> {
              (SELECT count(*)::int FROM crawl_health h WHERE h.account_id = ANY(array_agg(a.id)) AND h.consecutive_failures > 0) AS failing
       FROM accounts a GROUP BY a.network`;
     const failedJobs = async (name: Network) => (await queue.queue(name).getJobCounts('failed')).failed ?? 0;
+    /** One network's column: its size and budget, its run, its crawler token's figures and what the network answers over the rate. */
+    const rowOf = async (network: Network, name: string, size: { accounts: number; budget: number }, run: typeof vk, token: { requests: number; maxRequestsPerSecond: number }, limited: string) => ({
+      network: name,
+      accounts: size.accounts,
+      budget: size.budget,
+      run,
+      requests: token.requests,
+      busiest: token.maxRequestsPerSecond,
+      limited,
+      failed: await failedJobs(network),
+      stored: stored.find((r) => r.network === network),
+    });
     const rows = [
-      {
-        network: 'VK',
-        accounts: ACCOUNTS,
-        budget: BUDGET,
-        run: vk,
-        requests: crawler.requests,
-        busiest: crawler.maxRequestsPerSecond,
-        limited: `${crawler.error6} error 6`,
-        failed: await failedJobs('vk'),
-        stored: stored.find((r) => r.network === 'vk'),
-      },
-      {
-        network: 'OK',
-        accounts: OK.accounts,
-        budget: OK.budget,
-        run: ok,
-        requests: okToken.requests,
-        busiest: okToken.maxRequestsPerSecond,
-        limited: `${okToken.rateLimited} error 8`,
-        failed: await failedJobs('ok'),
-        stored: stored.find((r) => r.network === 'ok'),
-      },
-      {
-        network: 'Telegram',
-        accounts: TELEGRAM.accounts,
-        budget: TELEGRAM.budget,
-        run: telegram,
-        requests: tg.requests,
-        busiest: tg.maxRequestsPerSecond,
-        limited: `${tg.rateLimited} HTTP 429`,
-        failed: await failedJobs('telegram'),
-        stored: stored.find((r) => r.network === 'telegram'),
-      },
+      await rowOf('vk', 'VK', { accounts: ACCOUNTS, budget: BUDGET }, vk, crawler, `${crawler.error6} error 6`),
+      await rowOf('ok', 'OK', OK, ok, okToken, `${okToken.rateLimited} error 8`),
+      await rowOf('telegram', 'Telegram', TELEGRAM, telegram, tg, `${tg.rateLimited} HTTP 429`),
     ];
     const share = crawler.requests / (vk.seconds * BUDGET);
     const column = (label: string, cell: (row: (typeof rows)[number]) => string) => console.log(`${label.padEnd(22)}${rows.map((row) => cell(row).padEnd(44)).join('')}`);

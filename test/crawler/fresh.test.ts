@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_FRESH_PASS_POLICY, freshCapacity, freshIntervalMs } from '@most/domain/crawl-schedule';
-import { createTestQueueBackend } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
 import type { VkSimulator } from '@most/sources/simulator';
-import { startCrawlRun, startFreshTick, startWorker, type WorkerHandle } from '@most/worker';
+import { startCrawlRun, startFreshTick } from '@most/worker';
 import { createVkSource, type SourceComment, type SourcePost } from '@most/sources';
-import { tearDown, addVkAccounts, crawlOptions, crawlPosts, createTestDatabase, failedJobs, PROBE_TOKEN, startSimulator, waitForIdle, type TestDatabase } from './harness';
+import { crawlOptions, crawlPosts, failedJobs, PROBE_TOKEN, startSimulator, waitForIdle } from './harness';
+import { useCrawlerSuite } from './suite';
 
 /** Pages that post most days: comments keep arriving under the morning's posts. */
 const HANDLES = ['daily_fresh_a', 'daily_fresh_b', 'daily_fresh_c', 'daily_fresh_d', 'daily_fresh_e', 'daily_fresh_f'];
@@ -16,40 +15,32 @@ const BUDGET = 100;
 const POLICY = { ...DEFAULT_FRESH_PASS_POLICY, tickMs: TICK_MS };
 
 describe('fresh pass: comments of recent posts re-read, and new posts found, between hourly runs (VK simulator, simulated clock)', () => {
-  let db: TestDatabase;
-  let simulator: VkSimulator;
-  let queue: QueueBackend;
-  let worker: WorkerHandle;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    simulator = await startSimulator(BUDGET, { now: T0, anchor: T0, historyDays: 10, commentsPerPost: 50 });
-    queue = await createTestQueueBackend('redis', db.url);
-    await addVkAccounts(db.sql, HANDLES);
-    worker = await startWorker({ sql: db.sql, queue, crawl: crawlOptions(simulator, BUDGET, queue, { freshEveryMs: TICK_MS }) });
+  const suite = useCrawlerSuite({
+    simulator: () => startSimulator(BUDGET, { now: T0, anchor: T0, historyDays: 10, commentsPerPost: 50 }),
+    handles: HANDLES,
+    worker: (simulator, queue) => ({ crawl: crawlOptions(simulator, BUDGET, queue, { freshEveryMs: TICK_MS }) }),
   });
-  afterAll(() => tearDown(worker, queue, simulator, db));
 
   it('stores a comment posted on a recent post within its re-read interval, and a new post with its comments within minutes, once, inside the budget share', async () => {
-    await startCrawlRun(queue, 'profiles', T0.getTime());
-    await waitForIdle(queue);
-    await crawlPosts(queue, T0.getTime());
-    const known = await db.sql<{ id: string }[]>`SELECT id FROM posts WHERE published_at >= ${new Date(T0.getTime() - POLICY.windowMs)}`;
+    await startCrawlRun(suite.queue, 'profiles', T0.getTime());
+    await waitForIdle(suite.queue);
+    await crawlPosts(suite.queue, T0.getTime());
+    const known = await suite.db.sql<{ id: string }[]>`SELECT id FROM posts WHERE published_at >= ${new Date(T0.getTime() - POLICY.windowMs)}`;
     expect(known.length).toBeGreaterThan(3);
 
     // Between hourly runs only the fresh pass reads: one tick every two simulated minutes.
     for (let elapsed = TICK_MS; elapsed <= SPAN_MS; elapsed += TICK_MS) {
-      simulator.clock.advance(TICK_MS);
-      await startFreshTick(queue, 'vk', simulator.clock.now().getTime());
-      await waitForIdle(queue);
+      suite.simulator.clock.advance(TICK_MS);
+      await startFreshTick(suite.queue, 'vk', suite.simulator.clock.now().getTime());
+      await waitForIdle(suite.queue);
     }
-    expect(await failedJobs(queue)).toEqual([]);
-    const end = simulator.clock.now().getTime();
+    expect(await failedJobs(suite.queue)).toEqual([]);
+    const end = suite.simulator.clock.now().getTime();
 
     // Every comment written after the hourly run under a post it knew, in time to be re-read, is stored
     // within the post's re-read interval (by its age) plus one tick.
-    const truth = await recentTruth(simulator, HANDLES, T0.getTime() - POLICY.windowMs);
-    const stored = await db.sql<{ handle: string; post: string; id: string; publishedAt: Date; firstSeenAt: Date }[]>`
+    const truth = await recentTruth(suite.simulator, HANDLES, T0.getTime() - POLICY.windowMs);
+    const stored = await suite.db.sql<{ handle: string; post: string; id: string; publishedAt: Date; firstSeenAt: Date }[]>`
       SELECT a.handle, p.external_id AS post, c.external_id AS id, c.published_at AS "publishedAt", c.first_seen_at AS "firstSeenAt"
       FROM comments c JOIN posts p ON p.id = c.post_id JOIN accounts a ON a.id = p.account_id`;
     const storedByKey = new Map(stored.map((c) => [`${c.handle}/${c.post}/${c.id}`, c]));
@@ -58,9 +49,9 @@ describe('fresh pass: comments of recent posts re-read, and new posts found, bet
     // its comments are read from the next tick on: within postsEveryMs and three ticks of being written.
     const newPostBound = POLICY.postsEveryMs + 3 * TICK_MS;
     const storedPosts = new Map(
-      (await db.sql<{ key: string; firstSeenAt: Date }[]>`SELECT a.handle || '/' || p.external_id AS key, p.first_seen_at AS "firstSeenAt" FROM posts p JOIN accounts a ON a.id = p.account_id`).map(
-        (p) => [p.key, p.firstSeenAt.getTime()],
-      ),
+      (
+        await suite.db.sql<{ key: string; firstSeenAt: Date }[]>`SELECT a.handle || '/' || p.external_id AS key, p.first_seen_at AS "firstSeenAt" FROM posts p JOIN accounts a ON a.id = p.account_id`
+      ).map((p) => [p.key, p.firstSeenAt.getTime()]),
     );
     let newPosts = 0;
     let newPostComments = 0;
@@ -101,9 +92,9 @@ describe('fresh pass: comments of recent posts re-read, and new posts found, bet
     expect(newPostComments).toBeGreaterThan(0);
 
     // No comment twice; each tick within its share of the budget.
-    const [dupes] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT post_id, external_id FROM comments GROUP BY 1, 2 HAVING count(*) > 1) d`;
+    const [dupes] = await suite.db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT post_id, external_id FROM comments GROUP BY 1, 2 HAVING count(*) > 1) d`;
     expect(dupes!.n).toBe(0);
-    const ticks = await db.sql<{ requests: number; enqueued: number; errors: number; capacity: number }[]>`
+    const ticks = await suite.db.sql<{ requests: number; enqueued: number; errors: number; capacity: number }[]>`
       SELECT requests, enqueued, errors, capacity FROM crawl_fresh_ticks WHERE network = 'vk' ORDER BY tick_at`;
     expect(ticks).toHaveLength(SPAN_MS / TICK_MS);
     // One request per read; a failed attempt (a deadlock with a concurrent read of the same post) is retried once and counted.
@@ -112,11 +103,11 @@ describe('fresh pass: comments of recent posts re-read, and new posts found, bet
   });
 
   it('plans a tick once: the same tick again adds no jobs', async () => {
-    const tickAt = simulator.clock.now().getTime();
-    const before = await db.sql<{ requests: number }[]>`SELECT requests FROM crawl_fresh_ticks WHERE network = 'vk' AND tick_at = ${new Date(tickAt)}`;
-    await startFreshTick(queue, 'vk', tickAt);
-    await waitForIdle(queue);
-    const after = await db.sql<{ requests: number }[]>`SELECT requests FROM crawl_fresh_ticks WHERE network = 'vk' AND tick_at = ${new Date(tickAt)}`;
+    const tickAt = suite.simulator.clock.now().getTime();
+    const before = await suite.db.sql<{ requests: number }[]>`SELECT requests FROM crawl_fresh_ticks WHERE network = 'vk' AND tick_at = ${new Date(tickAt)}`;
+    await startFreshTick(suite.queue, 'vk', tickAt);
+    await waitForIdle(suite.queue);
+    const after = await suite.db.sql<{ requests: number }[]>`SELECT requests FROM crawl_fresh_ticks WHERE network = 'vk' AND tick_at = ${new Date(tickAt)}`;
     expect(after).toEqual(before);
   });
 });

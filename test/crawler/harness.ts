@@ -108,6 +108,12 @@ export async function groundTruthFrom(probe: SocialSource, handles: string[]): P
   return truth;
 }
 
+/** The registered pages' handles with their statuses, in the order they were added. */
+export async function accountStatuses(sql: Sql): Promise<[string, string][]> {
+  const rows = await sql<{ handle: string; status: string }[]>`SELECT handle, status FROM accounts WHERE removed_at IS NULL ORDER BY id`;
+  return rows.map((row) => [row.handle, row.status]);
+}
+
 export interface StoredCommentRow {
   handle: string;
   post: string;

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from '@most/db';
-import type { QueueBackend } from '@most/queue';
 import { createTestQueueBackend } from '@most/queue/testing';
 import type { OkSimulator } from '@most/sources/simulator';
-import { fingerprint, startCrawlRun, startWorker, type WorkerHandle } from '@most/worker';
+import { fingerprint, startCrawlRun, startWorker } from '@most/worker';
 import {
+  accountStatuses,
   tearDown,
   endTest,
   addAccounts,
@@ -21,6 +21,7 @@ import {
   waitForIdle,
   type TestDatabase,
 } from './harness';
+import { useCrawlerSuite } from './suite';
 
 const HANDLES = ['daily_oka', 'weekly_okb', 'irregular_okc'];
 const ANCHOR = new Date('2026-11-20T00:00:00Z');
@@ -33,40 +34,33 @@ const count = async (sql: Sql, table: string) => (await sql<{ n: number }[]>`SEL
 const key = (c: { handle: string; post: string; id: string }) => `${c.handle}/${c.post}/${c.id}`;
 
 describe('crawler end to end against the OK API simulator (fb.do, signed requests)', () => {
-  let db: TestDatabase;
-  let simulator: OkSimulator;
-  let queue: QueueBackend;
-  let worker: WorkerHandle;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    simulator = await startOkSim(BUDGET, { now: T1, anchor: ANCHOR, postsPerAccount: 8, commentsPerPost: 12 });
-    queue = await createTestQueueBackend('redis', db.url);
-    await addAccounts(db.sql, 'ok', HANDLES);
-    worker = await startWorker({ sql: db.sql, queue, crawl: okCrawlOptions(simulator, BUDGET, queue) });
+  const suite = useCrawlerSuite({
+    simulator: () => startOkSim(BUDGET, { now: T1, anchor: ANCHOR, postsPerAccount: 8, commentsPerPost: 12 }),
+    network: 'ok',
+    handles: HANDLES,
+    worker: (simulator, queue) => ({ crawl: okCrawlOptions(simulator, BUDGET, queue) }),
   });
-  afterAll(() => tearDown(worker, queue, simulator, db));
 
   it('reads group profiles, topics with counters and comments with page replies, authors only as pseudonyms', async () => {
-    await startCrawlRun(queue, 'profiles', T1.getTime(), ['ok']);
-    await waitForIdle(queue);
-    await crawlPosts(queue, T1.getTime(), undefined, ['ok']);
-    expect(await failedJobs(queue)).toEqual([]);
-    const truth = await okGroundTruth(simulator, HANDLES);
+    await startCrawlRun(suite.queue, 'profiles', T1.getTime(), ['ok']);
+    await waitForIdle(suite.queue);
+    await crawlPosts(suite.queue, T1.getTime(), undefined, ['ok']);
+    expect(await failedJobs(suite.queue)).toEqual([]);
+    const truth = await okGroundTruth(suite.simulator, HANDLES);
 
-    const accounts = await db.sql`SELECT handle, external_id, status FROM accounts ORDER BY id`;
+    const accounts = await suite.db.sql`SELECT handle, external_id, status FROM accounts ORDER BY id`;
     expect(accounts.map((a) => [a.handle, a.external_id, a.status])).toEqual(HANDLES.map((h) => [h, truth.get(h)!.profile.externalId, 'active']));
     expect(accounts.every((a) => /^\d{14}$/.test(a.external_id))).toBe(true);
-    const [snapshot] = await db.sql`SELECT profile FROM account_snapshots s JOIN accounts a ON a.id = s.account_id WHERE a.handle = 'weekly_okb'`;
+    const [snapshot] = await suite.db.sql`SELECT profile FROM account_snapshots s JOIN accounts a ON a.id = s.account_id WHERE a.handle = 'weekly_okb'`;
     expect(snapshot!.profile).toMatchObject({ network: 'ok', name: truth.get('weekly_okb')!.profile.name, status: 'active' });
 
-    const posts = await db.sql`SELECT a.handle, p.external_id, c.likes, c.views FROM posts p JOIN accounts a ON a.id = p.account_id
+    const posts = await suite.db.sql`SELECT a.handle, p.external_id, c.likes, c.views FROM posts p JOIN accounts a ON a.id = p.account_id
       JOIN LATERAL (SELECT likes, views FROM post_counters WHERE post_id = p.id ORDER BY observed_at DESC LIMIT 1) c ON true ORDER BY 1, 2`;
     expect(posts.map((p) => [p.handle, p.external_id])).toEqual([...truth].flatMap(([h, t]) => t.posts.map((p) => [h, p.externalId])).sort());
     const truthPost = truth.get('daily_oka')!.posts[0]!;
     expect(posts.find((p) => p.external_id === truthPost.externalId)).toMatchObject({ likes: truthPost.likes, views: truthPost.views });
 
-    const stored = await storedComments(db.sql);
+    const stored = await storedComments(suite.db.sql);
     expect(stored.map(key).sort()).toEqual(truthCommentKeys(truth));
     // The page's own replies are recognised (author is the group itself), so the 24-hour rule applies.
     const pageReplies = stored.filter((c) => c.fromPage);
@@ -76,30 +70,30 @@ describe('crawler end to end against the OK API simulator (fb.do, signed request
     expect(stored.every((c) => c.author === pseudonymise('ok', authors.get(key(c))!.authorId) && c.fromPage === authors.get(key(c))!.fromPage)).toBe(true);
     const rawIds = [...authors.values()].map((c) => c.authorId).filter((id) => /^5\d{11}$/.test(id));
     expect(rawIds.length).toBeGreaterThan(10);
-    const [dump] = await db.sql<{ text: string }[]>`SELECT string_agg(concat_ws('|', author_pseudonym, reply_to_user_pseudonym, url, external_id), '|') AS text FROM comments`;
+    const [dump] = await suite.db.sql<{ text: string }[]>`SELECT string_agg(concat_ws('|', author_pseudonym, reply_to_user_pseudonym, url, external_id), '|') AS text FROM comments`;
     expect(rawIds.filter((id) => dump!.text.includes(id))).toEqual([]);
-    const health = await db.sql`SELECT last_posts_at, last_profile_at, consecutive_failures FROM crawl_health`;
+    const health = await suite.db.sql`SELECT last_posts_at, last_profile_at, consecutive_failures FROM crawl_health`;
     expect(health.every((h) => h.last_posts_at && h.last_profile_at && h.consecutive_failures === 0)).toBe(true);
     expect(health).toHaveLength(HANDLES.length);
   });
 
   it('re-reads the same state without duplicates', async () => {
-    const before = { posts: await count(db.sql, 'posts'), comments: await count(db.sql, 'comments') };
-    await crawlPosts(queue, T1.getTime() + 60_000, undefined, ['ok']);
-    expect(await failedJobs(queue)).toEqual([]);
-    expect({ posts: await count(db.sql, 'posts'), comments: await count(db.sql, 'comments') }).toEqual(before);
-    const [deleted] = await db.sql`SELECT count(*)::int AS n FROM comments WHERE deleted_at IS NOT NULL`;
+    const before = { posts: await count(suite.db.sql, 'posts'), comments: await count(suite.db.sql, 'comments') };
+    await crawlPosts(suite.queue, T1.getTime() + 60_000, undefined, ['ok']);
+    expect(await failedJobs(suite.queue)).toEqual([]);
+    expect({ posts: await count(suite.db.sql, 'posts'), comments: await count(suite.db.sql, 'comments') }).toEqual(before);
+    const [deleted] = await suite.db.sql`SELECT count(*)::int AS n FROM comments WHERE deleted_at IS NOT NULL`;
     expect(deleted!.n).toBe(0);
   });
 
   it('a week later records new topics, late comments and page replies', async () => {
-    const aliveBefore = new Set((await storedComments(db.sql)).map(key));
-    simulator.clock.set(T2);
-    await crawlPosts(queue, T2.getTime(), undefined, ['ok']);
-    expect(await failedJobs(queue)).toEqual([]);
-    const truth = await okGroundTruth(simulator, HANDLES);
+    const aliveBefore = new Set((await storedComments(suite.db.sql)).map(key));
+    suite.simulator.clock.set(T2);
+    await crawlPosts(suite.queue, T2.getTime(), undefined, ['ok']);
+    expect(await failedJobs(suite.queue)).toEqual([]);
+    const truth = await okGroundTruth(suite.simulator, HANDLES);
     const young = (published: Date) => published.getTime() >= T2.getTime() - 7 * DAY;
-    const stored = await storedComments(db.sql);
+    const stored = await storedComments(suite.db.sql);
     const youngPosts = new Set([...truth].flatMap(([h, t]) => t.posts.filter((p) => young(p.publishedAt)).map((p) => `${h}/${p.externalId}`)));
     expect(youngPosts.size).toBeGreaterThan(0);
     const aliveYoung = stored
@@ -108,7 +102,7 @@ describe('crawler end to end against the OK API simulator (fb.do, signed request
       .sort();
     expect(aliveYoung).toEqual(truthCommentKeys(truth, (_handle, p) => young(p.publishedAt)));
     expect(stored.filter((c) => !aliveBefore.has(key(c))).length).toBeGreaterThan(0);
-    const [late] = await db.sql`SELECT count(*)::int AS n FROM comments WHERE from_page AND first_seen_at > ${T1}`;
+    const [late] = await suite.db.sql`SELECT count(*)::int AS n FROM comments WHERE from_page AND first_seen_at > ${T1}`;
     expect(late!.n).toBeGreaterThan(0);
   });
 });
@@ -140,8 +134,7 @@ describe('OK error classes', () => {
     const { queue } = await setup(['daily_e1', 'closed_e2', 'deleted_e3', 'banned_e4', 'missing_e5']);
     await startCrawlRun(queue, 'profiles', NOW.getTime(), ['ok']);
     await waitForIdle(queue);
-    const statuses = await db.sql`SELECT handle, status FROM accounts WHERE removed_at IS NULL ORDER BY id`;
-    expect(statuses.map((s) => [s.handle, s.status])).toEqual([
+    expect(await accountStatuses(db.sql)).toEqual([
       ['daily_e1', 'active'],
       ['closed_e2', 'private'],
       ['deleted_e3', 'deleted'],

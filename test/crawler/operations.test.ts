@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueueBackend } from '@most/queue';
-import { createTestQueueBackend } from '@most/queue/testing';
-import type { VkSimulator } from '@most/sources/simulator';
-import { createOperations, followCrawl, followRescore, startCrawlRun, startWorker, type CrawlProgress, type Operations, type WorkerHandle } from '@most/worker';
-import { tearDown, addVkAccounts, crawlOptions, createTestDatabase, startSimulator, waitForIdle, type TestDatabase } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createOperations, followCrawl, followRescore, startCrawlRun, type CrawlProgress, type Operations } from '@most/worker';
+import { crawlOptions, startSimulator, waitForIdle } from './harness';
+import { useCrawlerSuite } from './suite';
 
 const BUDGET = 50;
 const NOW = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 5_000);
@@ -19,38 +17,29 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 }
 
 describe('operators crawl now and rescore now through the queue', () => {
-  let db: TestDatabase;
-  let simulator: VkSimulator;
-  let queue: QueueBackend;
-  let worker: WorkerHandle;
-  let ops: Operations;
-  let ids: Map<string, number>;
   const logged: { message: string; fields: Record<string, unknown> }[] = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    simulator = await startSimulator(BUDGET, { now: NOW, anchor: NOW, postsPerAccount: 3, commentsPerPost: 4 });
-    queue = await createTestQueueBackend('redis', db.url);
-    ids = await addVkAccounts(db.sql, ['daily_ops1', 'weekly_ops2', 'missing_ops3']);
-    worker = await startWorker({
-      sql: db.sql,
-      queue,
+  const suite = useCrawlerSuite({
+    simulator: () => startSimulator(BUDGET, { now: NOW, anchor: NOW, postsPerAccount: 3, commentsPerPost: 4 }),
+    handles: ['daily_ops1', 'weekly_ops2', 'missing_ops3'],
+    worker: (simulator, queue) => ({
       log: (message, fields) => logged.push({ message, fields: fields ?? {} }),
       crawl: crawlOptions(simulator, BUDGET, queue, { runSummaryCheckMs: 100 }),
-    });
-    ops = createOperations({ sql: db.sql, queue, now: () => simulator.clock.now(), runSummaryCheckMs: 100 });
+    }),
   });
-  afterAll(() => tearDown(worker, queue, simulator, db));
+  let ops: Operations;
+  beforeAll(() => {
+    ops = createOperations({ sql: suite.db.sql, queue: suite.queue, now: () => suite.simulator.clock.now(), runSummaryCheckMs: 100 });
+  });
 
   it('crawls one page now, idempotently, and follows it to its result; the run leaves one summary line', async () => {
-    const accountId = ids.get('daily_ops1')!;
+    const accountId = suite.ids.get('daily_ops1')!;
     const first = await ops.crawlPages([accountId]);
     const again = await ops.crawlPages([accountId]);
     expect(again.runAt).toBe(first.runAt);
     expect(first.queued).toEqual([accountId]);
     expect(first.crawlerRunning).toBe(false);
     // One job for the page however often the button is pressed within the minute.
-    const profileJobs = (await queue.queue('vk').getJobs(['completed', 'active', 'waiting'])).filter((j) => j.name === 'vk-profiles');
+    const profileJobs = (await suite.queue.queue('vk').getJobs(['completed', 'active', 'waiting'])).filter((j) => j.name === 'vk-profiles');
     expect(profileJobs).toHaveLength(1);
 
     const progress = await until<CrawlProgress>(
@@ -76,14 +65,14 @@ describe('operators crawl now and rescore now through the queue', () => {
   it("follows a crawl and a rescore the way the operators' commands print them", async () => {
     const printed: string[] = [];
     const print = (line: string) => printed.push(line);
-    const request = await ops.crawlPages([ids.get('weekly_ops2')!]);
+    const request = await ops.crawlPages([suite.ids.get('weekly_ops2')!]);
     const code = await followCrawl(ops, [{ runAt: request.runAt, accountIds: request.queued }], request.crawlerRunning, { print, intervalMs: 100, timeoutMs: 30_000 });
     expect(code).toBe(0);
     expect(printed.length).toBeGreaterThan(1);
     expect(printed.at(-1)).toMatch(/^Crawl finished in [\d.]+ s: 1 pages read, 0 failed, 0 unavailable$/);
 
     printed.length = 0;
-    const missing = await ops.crawlPages([ids.get('missing_ops3')!]);
+    const missing = await ops.crawlPages([suite.ids.get('missing_ops3')!]);
     expect(await followCrawl(ops, [{ runAt: missing.runAt, accountIds: missing.queued }], false, { print, intervalMs: 100 })).toBe(0);
     expect(printed.at(-1)).toMatch(/0 pages read, 0 failed, 1 unavailable$/);
 
@@ -95,9 +84,9 @@ describe('operators crawl now and rescore now through the queue', () => {
   });
 
   it('reports pages of other networks and removed pages as skipped', async () => {
-    const [ok] = await db.sql<{ id: number }[]>`
+    const [ok] = await suite.db.sql<{ id: number }[]>`
       INSERT INTO accounts (organization_id, network, canonical_url, handle)
-      SELECT organization_id, 'ok', 'https://ok.ru/group/ops', 'ops' FROM accounts WHERE id = ${ids.get('weekly_ops2')!} RETURNING id`;
+      SELECT organization_id, 'ok', 'https://ok.ru/group/ops', 'ops' FROM accounts WHERE id = ${suite.ids.get('weekly_ops2')!} RETURNING id`;
     const request = await ops.crawlPages([ok!.id, 999_999]);
     expect(request.queued).toEqual([]);
     expect(request.skipped).toEqual([
@@ -107,19 +96,19 @@ describe('operators crawl now and rescore now through the queue', () => {
   });
 
   it('logs the summary of a scheduled run over the registry, counting missing pages apart', async () => {
-    await db.sql`UPDATE accounts SET removed_at = now() WHERE network <> 'vk'`;
+    await suite.db.sql`UPDATE accounts SET removed_at = now() WHERE network <> 'vk'`;
     logged.length = 0;
     // A run of its own (the crawl-now run above is at the start of NOW's minute).
     const runAt = NOW.getTime() - 1_000;
-    await startCrawlRun(queue, 'profiles', runAt);
-    await waitForIdle(queue);
+    await startCrawlRun(suite.queue, 'profiles', runAt);
+    await waitForIdle(suite.queue);
     const [line] = await until(
       async () => logged.filter((l) => l.message === 'crawl run finished'),
       (found) => found.length > 0,
     );
     expect(line!.fields).toMatchObject({ scope: 'registry', pagesRequested: null, runAt: new Date(runAt).toISOString(), pagesRead: 2, pagesUnavailable: 1, pagesFailed: 0, errors: 0 });
     expect(line!.fields.requests).toBeGreaterThanOrEqual(1);
-    const [run] = await db.sql`SELECT finished_at IS NOT NULL AS finished, summary FROM crawl_runs WHERE run_at = ${new Date(runAt)}`;
+    const [run] = await suite.db.sql`SELECT finished_at IS NOT NULL AS finished, summary FROM crawl_runs WHERE run_at = ${new Date(runAt)}`;
     expect(run).toMatchObject({ finished: true, summary: { scope: 'registry' } });
   });
 

@@ -3,7 +3,7 @@ import type { QueueBackend } from '@most/queue';
 import { createTestQueueBackend } from '@most/queue/testing';
 import { TELEGRAM_PREVIEW_PAGE, startTelegramSimulator, type TelegramSimulator } from '@most/sources/simulator';
 import { startCrawlRun, startWorker, type WorkerHandle } from '@most/worker';
-import { tearDown, endTest, addAccounts, createTestDatabase, crawlPosts, failedJobs, telegramCrawlOptions, telegramGroundTruth, waitForIdle, type TestDatabase } from './harness';
+import { accountStatuses, tearDown, endTest, addAccounts, createTestDatabase, crawlPosts, failedJobs, telegramCrawlOptions, telegramGroundTruth, waitForIdle, type TestDatabase } from './harness';
 
 const NOW = new Date('2026-11-20T00:00:00Z');
 const LATER = new Date('2026-11-27T12:00:00Z');
@@ -88,8 +88,7 @@ describe('crawler end to end against the Telegram channel preview simulator', ()
     await startCrawlRun(queue, 'profiles', NOW.getTime(), ['telegram']);
     await waitForIdle(queue, 60_000);
     expect(await failedJobs(queue)).toEqual([]);
-    const statuses = await db.sql`SELECT handle, status FROM accounts WHERE removed_at IS NULL ORDER BY id`;
-    expect(statuses.map((s) => [s.handle, s.status])).toEqual([
+    expect(await accountStatuses(db.sql)).toEqual([
       ['missing_tg4', 'not_found'],
       ['private_tg5', 'not_found'],
       ['daily_tg6', 'active'],

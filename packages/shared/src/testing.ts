@@ -31,3 +31,4 @@ export const useTempDir = (prefix: string): { readonly path: string } =>
     async () => ({ path: await mkdtemp(join(tmpdir(), prefix)) }),
     ({ path }) => rm(path, { recursive: true, force: true }),
   );
+export { pdfFonts, pdfText, requirePoppler } from './testing-pdf';

@@ -10,23 +10,22 @@ function zipBomb(size: number): Buffer {
   const content = Buffer.alloc(size, 0x20);
   const data = deflateRawSync(content, { level: 9 });
   const crc = crc32(content);
+  /** The fields the local header and the central directory entry share, from "version needed" on (at 4 and at 6). */
+  const writeEntry = (header: Buffer, at: number) => {
+    header.writeUInt16LE(20, at);
+    header.writeUInt16LE(8, at + 4);
+    header.writeUInt32LE(crc, at + 10);
+    header.writeUInt32LE(data.length, at + 14);
+    header.writeUInt32LE(size, at + 18);
+    header.writeUInt16LE(name.length, at + 22);
+  };
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(size, 22);
-  local.writeUInt16LE(name.length, 26);
+  writeEntry(local, 4);
   const central = Buffer.alloc(46);
   central.writeUInt32LE(0x02014b50, 0);
   central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(size, 24);
-  central.writeUInt16LE(name.length, 28);
+  writeEntry(central, 6);
   const centralOffset = local.length + name.length + data.length;
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);

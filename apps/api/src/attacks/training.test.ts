@@ -4,12 +4,7 @@ import { useTempDir } from '@most/shared/testing';
 import { createUser } from '@most/services';
 import { PASSWORD, startAttackTarget, type AttackTarget } from './harness';
 import type { TestBrowser } from '../test-support/http-client';
-
-type Data<T> = { result: { data: T } };
-const data = <T>(response: { status: number; body: unknown }): T => {
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return (response.body as Data<T>).result.data;
-};
+import { createTestCourse, data } from '../test-support/training';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -31,16 +26,7 @@ describe('coursework uploads and course outlines over real HTTP', () => {
     await createUser(target.db.sql, { email: 'teacher2@most.test', role: 'instructor', password: PASSWORD }, { label: 'test' });
     monitor = await target.signedIn('monitor@most.test', { 'x-forwarded-for': '10.2.0.1' });
     trainee = await target.signedIn('trainee@most.test', { 'x-forwarded-for': '10.2.0.2' });
-    const course = data<{ id: number }>(
-      await monitor.mutate('training.monitor.createCourse', {
-        title: 'Госпаблики',
-        kind: 'qualification_upgrade',
-        totalHours: 16,
-        modules: [{ title: 'Основы', hours: 16, lessons: [{ title: 'Закон', contentMd: 'Текст' }] }],
-        assignments: [{ title: 'Разбор', maxScore: 10, passScore: 6 }],
-      }),
-    );
-    courseId = course.id;
+    courseId = await createTestCourse(monitor, { course: 'Госпаблики', assignment: 'Разбор' });
     const now = Date.now();
     const cohort = data<{ id: number }>(
       await monitor.mutate('training.monitor.createCohort', {

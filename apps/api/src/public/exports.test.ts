@@ -5,12 +5,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { createTestDatabase, type TestDatabase } from '@most/db/testing';
-import { createTestQueueBackend } from '@most/queue/testing';
-import type { QueueBackend } from '@most/queue';
-import { createApp } from '../app';
-import { createLogger } from '../logger';
 import { buildEdition, publishEdition, seedDemoRegistry, type OrganizationScore } from '@most/services';
+import { createTestApp, useAppServices } from '../test-support/app';
+import { publishTestEdition } from '../test-support/editions';
 import { EDITION_COLUMNS } from './exports';
 
 /** Reads a workbook back: every sheet as rows of cell values (numbers stay numbers). */
@@ -27,16 +24,13 @@ async function readXlsx(bytes: ArrayBuffer): Promise<Map<string, unknown[][]>> {
 }
 
 describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
-  let db: TestDatabase;
-  let queue: QueueBackend;
+  const { db, queue } = useAppServices();
   let app: Hono<never>;
   let codes: string[];
   let tmp: string;
   const get = (path: string) => app.request(path, { headers: { 'x-forwarded-for': '198.51.100.7' } });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    queue = await createTestQueueBackend('redis', db.url);
     tmp = await mkdtemp(join(tmpdir(), 'most-exports-'));
     await seedDemoRegistry(db.sql);
     const orgs = await db.sql<{ id: number; code: string }[]>`SELECT id, code FROM organizations ORDER BY id LIMIT 12`;
@@ -64,35 +58,13 @@ describe('reuse: XLSX, Excel CSV and the scorecard PDF', () => {
       { code: 'SLA', name: 'Ответы за 24 часа', weight: 2 },
       { code: 'PROFILE', name: 'Оформление страницы', weight: 1 },
     ];
-    const september = await buildEdition(
-      db.sql,
-      { title: 'Рейтинг за сентябрь 2026', periodStart: '2026-09-01', periodEnd: '2026-09-30', methodologyVersion: '1', criteria, slug: 'sentyabr-2026' },
-      scores(0),
-      { id: null, label: 'test' },
-    );
-    await publishEdition(db.sql, september.id, { id: null, label: 'test' });
-    const october = await buildEdition(
-      db.sql,
-      { title: 'Рейтинг за октябрь 2026', periodStart: '2026-10-01', periodEnd: '2026-10-31', methodologyVersion: '1', criteria, slug: 'oktyabr-2026' },
-      scores(1.5),
-      { id: null, label: 'test' },
-    );
-    await publishEdition(db.sql, october.id, { id: null, label: 'test' });
+    await publishTestEdition(db.sql, '2026-09', { criteria, slug: 'sentyabr-2026' }, scores(0));
+    await publishTestEdition(db.sql, '2026-10', { criteria, slug: 'oktyabr-2026' }, scores(1.5));
     await mkdir(join(tmp, 'web'));
     await writeFile(join(tmp, 'web', 'index.html'), '<!doctype html><html lang="ru"><head><meta charset="UTF-8" /><title>Цифровой мост</title></head><body><div id="root"></div></body></html>');
-    app = createApp({
-      sql: db.sql,
-      queue,
-      logger: createLogger('silent'),
-      databaseMode: 'external',
-      trustProxy: true,
-      webDistDir: join(tmp, 'web'),
-      publicUrl: 'https://most.example',
-    }) as unknown as Hono<never>;
+    app = createTestApp({ sql: db.sql, queue, trustProxy: true, webDistDir: join(tmp, 'web'), publicUrl: 'https://most.example' });
   });
   afterAll(async () => {
-    await queue?.close();
-    await db?.drop();
     await rm(tmp, { recursive: true, force: true });
   });
 

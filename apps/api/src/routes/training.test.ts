@@ -1,21 +1,13 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { pdfText, requirePoppler } from '@most/shared/testing';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '@most/shared/testing';
 import { parse } from 'node-html-parser';
 import type { Hono } from 'hono';
 import { createTestApp, createTestUser, testBrowsers, useAppServices } from '../test-support/app';
 import { TestBrowser } from '../test-support/http-client';
-const run = promisify(execFile);
-
-type Data<T> = { result: { data: T } };
-const data = <T>(response: { status: number; body: unknown }): T => {
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return (response.body as Data<T>).result.data;
-};
+import { createTestCourse, data } from '../test-support/training';
 
 describe('training over HTTP: trainee, instructor, monitor and the public verification page', () => {
   const { db, queue } = useAppServices();
@@ -24,7 +16,7 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
   const { signedIn } = testBrowsers(() => app, '10.1.0');
 
   beforeAll(async () => {
-    if (!existsSync('/usr/bin/pdftotext')) throw new Error('/usr/bin/pdftotext is missing: apt-get install -y poppler-utils');
+    requirePoppler();
     app = createTestApp({ sql: db.sql, queue, publicUrl: 'http://localhost', dataDir: dataDir.path });
     await db.sql`INSERT INTO organizations (code, full_name, short_name, kind, sector) VALUES ('adm-rtishchevo', 'Администрация Ртищевского района', 'Администрация Ртищево', 'local_government', 'other')`;
     await createTestUser(db.sql, 'monitor@most.test', 'monitor');
@@ -41,19 +33,11 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
     const teacherId = (await db.sql<{ id: number }[]>`SELECT id FROM users WHERE email = 'teacher@most.test'`)[0]!.id;
 
     expect((await monitor.mutate('training.monitor.createCourse', { title: 'Слишком короткий', kind: 'qualification_upgrade', totalHours: 8 })).status).toBe(400);
-    const course = data<{ id: number }>(
-      await monitor.mutate('training.monitor.createCourse', {
-        title: 'Госпаблики: ответы жителям',
-        kind: 'qualification_upgrade',
-        totalHours: 16,
-        modules: [{ title: 'Основы', hours: 16, lessons: [{ title: 'Закон', contentMd: 'Текст' }] }],
-        assignments: [{ title: 'Разбор комментариев', maxScore: 10, passScore: 6 }],
-      }),
-    );
+    const courseId = await createTestCourse(monitor, { course: 'Госпаблики: ответы жителям', assignment: 'Разбор комментариев' });
     const now = Date.now();
     const cohort = data<{ id: number }>(
       await monitor.mutate('training.monitor.createCohort', {
-        courseId: course.id,
+        courseId,
         title: 'Поток 1',
         startsOn: new Date(now - 86_400_000).toISOString().slice(0, 10),
         endsOn: new Date(now + 30 * 86_400_000).toISOString().slice(0, 10),
@@ -135,7 +119,7 @@ describe('training over HTTP: trainee, instructor, monitor and the public verifi
     const pdf = data<{ fileName: string; contentBase64: string }>(await trainee.query('training.trainee.certificatePdf', { certificateId: certificate.id }));
     const pdfPath = join(dataDir.path, 'cert.pdf');
     await writeFile(pdfPath, Buffer.from(pdf.contentBase64, 'base64'));
-    const { stdout } = await run('/usr/bin/pdftotext', [pdfPath, '-']);
+    const stdout = await pdfText(pdfPath);
     expect(stdout).toContain('Орлова Нина Игоревна');
     expect(stdout).toContain(`http://localhost/verify/${certificate.verificationCode}`);
 

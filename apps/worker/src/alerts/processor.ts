@@ -1,21 +1,14 @@
-import type { Sql } from '@most/db';
 import { missingSchedulers, type ProcessorMap, type QueueBackend } from '@most/queue';
 import { createBulletinMailer } from '../processors/bulletin-mailer';
-import { parseConfig } from '@most/shared';
+import { optionsOrEnv, type ProcessorDeps } from '../options-from-env';
 import { alertOptionsFromConfig, type AlertWorkerOptions } from './options';
 import { runAlertsSweep, telegramBotOf } from './sweep';
 
 export const ALERTS_SCHEDULER_ID = 'alerts-sweep';
 
-interface AlertDeps {
-  sql: Sql;
-  queue: QueueBackend;
-  /** The process's configuration; hosts that pass none (tests) get the environment parsed by the config schema. */
-  alerts?: AlertWorkerOptions;
-}
-
-let fromEnv: AlertWorkerOptions | undefined;
-const optionsOf = (deps: AlertDeps) => deps.alerts ?? (fromEnv ??= alertOptionsFromConfig(parseConfig(process.env)));
+type AlertDeps = ProcessorDeps<'alerts', AlertWorkerOptions>;
+const alertOptions = optionsOrEnv(alertOptionsFromConfig);
+const optionsOf = (deps: AlertDeps) => alertOptions(deps.alerts);
 
 /** Every minute: deadlines are hours long, so a minute's delay is noise and keeps the load flat. */
 export async function scheduleAlerts(queue: QueueBackend): Promise<void> {

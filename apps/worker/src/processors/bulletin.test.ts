@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { pdfFonts, pdfText, requirePoppler } from '@most/shared/testing';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -27,7 +25,6 @@ import type { BulletinWorkerOptions } from './bulletin-options';
 import { processBulletinGenerate } from './bulletin-generate';
 import { processBulletinSweep } from './bulletin-sweep';
 
-const run = promisify(execFile);
 const monitor = { id: null, label: 'monitor@test' };
 
 interface ReceivedMail {
@@ -174,7 +171,7 @@ describe('bulletin distribution by e-mail through the queue', () => {
   });
 
   it('renders the public edition to a PDF whose text has the agency names in Cyrillic', async () => {
-    if (!existsSync('/usr/bin/pdftotext')) throw new Error('pdftotext is missing: apt-get install -y poppler-utils');
+    requirePoppler();
     const [issue] = await db.sql<{ id: number }[]>`SELECT id FROM bulletin_issues WHERE slug = '2026-10'`;
     const job = await waitForJob(queue.queue('system'), `bulletin-pdf-${issue!.id}`, 60_000);
     expect(job.failedReason).toBeUndefined();
@@ -183,25 +180,11 @@ describe('bulletin distribution by e-mail through the queue', () => {
     expect(pdf?.subarray(-8).toString()).toContain('%%EOF');
     const file = join(outbox.path, 'issue.pdf');
     await writeFile(file, pdf!);
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
-    const text = stdout.replace(/\s+/g, ' ');
-    for (const name of [
-      'Министерство образования Саратовской области',
-      'Администрация Балаковского муниципального района',
-      'ГУЗ «Саратовская городская поликлиника № 2»',
-      'МОУ «СОШ № 5 г. Вольска»',
-    ]) {
-      expect(text).toContain(name);
-    }
+    const text = await pdfText(file, { folded: true });
+    const names = ['Министерство образования Саратовской области', 'Администрация Балаковского муниципального района', 'ГУЗ «Саратовская городская поликлиника № 2»', 'МОУ «СОШ № 5 г. Вольска»'];
+    expect(names.filter((name) => !text.includes(name))).toEqual([]);
     expect(text).toContain('Бюллетень «Цифровой мост»: октябрь 2026');
-    const { stdout: fonts } = await run('pdffonts', [file]);
-    expect(
-      fonts
-        .split('\n')
-        .slice(2)
-        .filter(Boolean)
-        .every((line) => / yes /.test(line)),
-    ).toBe(true);
+    expect((await pdfFonts(file)).every((line) => / yes /.test(line))).toBe(true);
 
     // Each agency also gets its own section, followed by the public edition, as a PDF.
     expect(job.returnvalue).toMatchObject({ issueId: issue!.id, agencies: dataset.organizations.length });
@@ -210,7 +193,7 @@ describe('bulletin distribution by e-mail through the queue', () => {
     expect(agencyPdf?.subarray(0, 5).toString()).toBe('%PDF-');
     const agencyFile = join(outbox.path, 'agency.pdf');
     await writeFile(agencyFile, agencyPdf!);
-    const agencyText = (await run('pdftotext', ['-enc', 'UTF-8', agencyFile, '-'])).stdout.replace(/\s+/g, ' ');
+    const agencyText = await pdfText(agencyFile, { folded: true });
     expect(agencyText).toContain(balakovo.name);
     expect(agencyText).toContain('Бюллетень «Цифровой мост»: октябрь 2026');
     expect(agencyText.indexOf(balakovo.name)).toBeLessThan(agencyText.indexOf('Министерство образования Саратовской области'));

@@ -1,10 +1,9 @@
-import type { Sql } from '@most/db';
-import type { ProcessorMap, QueueBackend } from '@most/queue';
+import type { ProcessorMap } from '@most/queue';
 import { processBulletinDistribute } from './bulletin-distribute';
 import { processBulletinEmail } from './bulletin-email';
 import { processBulletinGenerate } from './bulletin-generate';
 import { createBulletinMailer } from './bulletin-mailer';
-import { parseConfig } from '@most/shared';
+import { optionsOrEnv, type ProcessorDeps } from '../options-from-env';
 import { bulletinOptionsFromConfig, type BulletinWorkerOptions } from './bulletin-options';
 import { processBulletinPdf } from './bulletin-pdf';
 import { syncBulletinSchedule } from './bulletin-schedule';
@@ -14,15 +13,9 @@ export type { BulletinWorkerOptions } from './bulletin-options';
 export { syncBulletinSchedule } from './bulletin-schedule';
 export { processBulletinSweep } from './bulletin-sweep';
 
-interface BulletinDeps {
-  sql: Sql;
-  queue: QueueBackend;
-  /** The process's configuration; hosts that pass none (tests) get the environment parsed by the config schema. */
-  bulletin?: BulletinWorkerOptions;
-}
-
-let fromEnv: BulletinWorkerOptions | undefined;
-const optionsOf = (deps: BulletinDeps) => deps.bulletin ?? (fromEnv ??= bulletinOptionsFromConfig(parseConfig(process.env)));
+type BulletinDeps = ProcessorDeps<'bulletin', BulletinWorkerOptions>;
+const bulletinOptions = optionsOrEnv(bulletinOptionsFromConfig);
+const optionsOf = (deps: BulletinDeps) => bulletinOptions(deps.bulletin);
 
 /** The bulletin's jobs, dispatched on the system queue. */
 export const BULLETIN_PROCESSORS: ProcessorMap<'bulletin-generate' | 'bulletin-schedule-sync' | 'bulletin-sweep' | 'bulletin-distribute' | 'bulletin-pdf' | 'bulletin-email', BulletinDeps> = {

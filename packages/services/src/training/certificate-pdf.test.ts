@@ -1,15 +1,10 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { pdfFonts, pdfText, requirePoppler } from '@most/shared/testing';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '@most/shared/testing';
 import { renderCertificatePdf, russianDate, verificationUrl } from './certificate-pdf';
 import type { CertificateRow } from './certificates';
-
-const run = promisify(execFile);
-const PDFTOTEXT = '/usr/bin/pdftotext';
 
 const certificate: CertificateRow = {
   id: 1,
@@ -31,7 +26,7 @@ const certificate: CertificateRow = {
 describe('certificate PDF', () => {
   const dir = useTempDir('most-cert-');
   beforeAll(async () => {
-    if (!existsSync(PDFTOTEXT)) throw new Error(`${PDFTOTEXT} is missing: apt-get install -y poppler-utils`);
+    requirePoppler();
   });
 
   it('renders Cyrillic text with embedded fonts and the verification link', async () => {
@@ -41,8 +36,7 @@ describe('certificate PDF', () => {
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     const file = join(dir.path, 'c.pdf');
     await writeFile(file, bytes);
-    const { stdout } = await run(PDFTOTEXT, ['-layout', file, '-']);
-    const text = stdout.replace(/\s+/g, ' ');
+    const text = await pdfText(file, { layout: true, folded: true });
     for (const expected of [
       'УДОСТОВЕРЕНИЕ О ПОВЫШЕНИИ КВАЛИФИКАЦИИ',
       'Серия ПК26 № 000042',
@@ -56,8 +50,7 @@ describe('certificate PDF', () => {
       expect(text).toContain(expected);
     }
     expect(text).toContain('ответы жителям');
-    const { stdout: fonts } = await run('/usr/bin/pdffonts', [file]);
-    const embedded = fonts.split('\n').filter((l) => l.includes('DejaVu'));
+    const embedded = (await pdfFonts(file)).filter((l) => l.includes('DejaVu'));
     expect(embedded.length).toBe(2);
     for (const line of embedded) expect(line).toMatch(/\byes\b/);
   });
@@ -66,7 +59,7 @@ describe('certificate PDF', () => {
     const bytes = await renderCertificatePdf({ ...certificate, document_type: 'training_record', series: 'СО26', hours: 12 }, 'http://localhost/verify/X');
     const file = join(dir.path, 's.pdf');
     await writeFile(file, bytes);
-    const { stdout } = await run(PDFTOTEXT, [file, '-']);
+    const stdout = await pdfText(file);
     expect(stdout).toContain('СПРАВКА ОБ ОБУЧЕНИИ');
     expect(stdout).toContain('в объёме 12 ч');
   });

@@ -79,14 +79,9 @@ export function wallGet(world: World, clock: SimulatorClock, params: Params): un
   const now = clock.unix();
   const filter = params.filter ?? 'all';
   const visible = community.wall === 0 || filter === 'others' || filter === 'suggests' || filter === 'postponed' ? [] : world.postsUpTo(community, now);
-  const pinned = world.pinnedPost(community, visible);
-  const ordered = visible.filter((p) => p !== pinned).reverse();
-  if (pinned) ordered.unshift(pinned);
-  const items = ordered.slice(offset, offset + count).map((post) => {
-    const comments = world.commentsOf(community, post).filter((c) => c.date <= now && !(c.deletedAt !== null && c.deletedAt <= now)).length;
-    return postObject(community, post, now, post === pinned, comments);
-  });
-  return { count: ordered.length, items, ...(params.extended === '1' ? { profiles: [], groups: [groupObject(community, new Set())] } : {}) };
+  const page = world.wallPage(community, visible, now, offset, count);
+  const items = page.items.map(({ post, pinned, comments }) => postObject(community, post, now, pinned, comments));
+  return { count: page.total, items, ...(params.extended === '1' ? { profiles: [], groups: [groupObject(community, new Set())] } : {}) };
 }
 
 export function wallGetComments(world: World, clock: SimulatorClock, params: Params): unknown {

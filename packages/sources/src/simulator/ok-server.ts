@@ -141,15 +141,10 @@ export async function startOkSimulator(options: OkSimulatorOptions = {}): Promis
         const community = readable(groupByGid(params.gid));
         const { offset, count } = pageOf(params);
         const visible = world.postsUpTo(community, now);
-        const pinned = world.pinnedPost(community, visible);
-        const ordered = visible.filter((p) => p !== pinned).reverse();
-        if (pinned) ordered.unshift(pinned);
-        const items = ordered.slice(offset, offset + count).map((post) => {
-          const comments = world.commentsOf(community, post).filter((c) => c.date <= now && !(c.deletedAt !== null && c.deletedAt <= now)).length;
-          return okTopicObject(community, post, now, post === pinned, comments);
-        });
+        const page = world.wallPage(community, visible, now, offset, count);
+        const items = page.items.map(({ post, pinned, comments }) => okTopicObject(community, post, now, pinned, comments));
         const next = offset + items.length;
-        return { media_topics: items, anchor: String(next), has_more: next < ordered.length };
+        return { media_topics: items, anchor: String(next), has_more: next < page.total };
       }
       case 'discussions.getComments': {
         if (!params.discussionId) throw missing('discussionId');

@@ -240,6 +240,19 @@ export class World {
     return visible[Math.max(0, visible.length - 40)] ?? null;
   }
 
+  /** A page of a wall as the networks list it: the pinned post first, then newest first, each with its comments visible at `now`. */
+  wallPage(community: SimCommunity, visible: SimPost[], now: number, offset: number, count: number): { total: number; items: { post: SimPost; pinned: boolean; comments: number }[] } {
+    const pinned = this.pinnedPost(community, visible);
+    const ordered = visible.filter((p) => p !== pinned).reverse();
+    if (pinned) ordered.unshift(pinned);
+    const items = ordered.slice(offset, offset + count).map((post) => ({
+      post,
+      pinned: post === pinned,
+      comments: this.commentsOf(community, post).filter((c) => c.date <= now && !(c.deletedAt !== null && c.deletedAt <= now)).length,
+    }));
+    return { total: ordered.length, items };
+  }
+
   private generatedPosts(community: SimCommunity, now: number): SimPost[] {
     const { seed, anchor, historyDays, postsPerAccount } = this.options;
     const cached = this.posts.get(community.id);

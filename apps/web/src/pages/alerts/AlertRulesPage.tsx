@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { For, Show } from 'solid-js';
 import { trpc, queries, invalidate } from '../../api/trpc';
+import { DataTable } from '../../components/DataTable';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -17,6 +18,13 @@ export default function AlertRulesPage() {
     onSuccess: () => invalidate(client, queries.alerts.rules.queryKey()),
   }));
   const m = () => t().alerts;
+  /** Each rule row's inputs, read when its save button is pressed. */
+  const inputs = new Map<string, { enabled?: HTMLInputElement; threshold?: HTMLInputElement }>();
+  const inputsOf = (kind: string) => inputs.get(kind) ?? inputs.set(kind, {}).get(kind)!;
+  const ruleFromInputs = (kind: string) => {
+    const { enabled, threshold } = inputsOf(kind);
+    return { kind, enabled: enabled?.checked ?? false, threshold: threshold ? Number(threshold.value) : null };
+  };
   return (
     <RequireRole roles={MONITOR_ROLES}>
       <section aria-labelledby="alert-rules-title">
@@ -24,56 +32,58 @@ export default function AlertRulesPage() {
         <p class="muted">{m().rulesHelp}</p>
         <QueryView query={rules}>
           {(items) => (
-            <div class="table-wrap">
-              <table class="stack" data-testid="alert-rules">
-                <thead>
-                  <tr>
-                    <th scope="col">{m().kind}</th>
-                    <th scope="col">{m().ruleEnabled}</th>
-                    <th scope="col">{m().ruleThreshold}</th>
-                    <th scope="col" />
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={items}>
-                    {(rule) => {
-                      let enabled!: HTMLInputElement;
-                      let threshold: HTMLInputElement | undefined;
-                      return (
-                        <tr data-testid={`rule-${rule.kind}`}>
-                          <td data-label={m().kind}>
-                            {rule.title} <span class="muted">({label(m().ruleAudience, rule.audience)})</span>
-                          </td>
-                          <td data-label={m().ruleEnabled}>
-                            <input type="checkbox" ref={enabled} checked={rule.enabled} aria-label={`${rule.title}: ${m().ruleEnabled}`} />
-                          </td>
-                          <td data-label={m().ruleThreshold}>
-                            <Show when={rule.thresholdSpec} fallback="—">
-                              {(spec) => (
-                                <label>
-                                  <span class="muted">{spec().label}</span>{' '}
-                                  <input type="number" ref={threshold} min={spec().min} max={spec().max} value={rule.threshold ?? spec().default} style={{ width: '5rem' }} />
-                                </label>
-                              )}
-                            </Show>
-                          </td>
-                          <td>
-                            <button
-                              type="button"
-                              disabled={save.isPending}
-                              onClick={() => save.mutate({ kind: rule.kind, enabled: enabled.checked, threshold: threshold ? Number(threshold.value) : null })}
-                            >
-                              {m().ruleSave}
-                            </button>
-                            <span class="muted"> {formatDateTime(rule.updatedAt, locale())}</span>
-                          </td>
-                        </tr>
-                      );
-                    }}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={m().rulesTitle}
+              captionClass="visually-hidden"
+              rows={items}
+              testId="alert-rules"
+              rowAttrs={(rule) => ({ 'data-testid': `rule-${rule.kind}` })}
+              columns={[
+                {
+                  header: m().kind,
+                  cell: (rule) => (
+                    <>
+                      {rule.title} <span class="muted">({label(m().ruleAudience, rule.audience)})</span>
+                    </>
+                  ),
+                },
+                {
+                  header: m().ruleEnabled,
+                  cell: (rule) => <input type="checkbox" ref={(el) => (inputsOf(rule.kind).enabled = el)} checked={rule.enabled} aria-label={`${rule.title}: ${m().ruleEnabled}`} />,
+                },
+                {
+                  header: m().ruleThreshold,
+                  cell: (rule) => (
+                    <Show when={rule.thresholdSpec} fallback="—">
+                      {(spec) => (
+                        <label>
+                          <span class="muted">{spec().label}</span>{' '}
+                          <input
+                            type="number"
+                            ref={(el) => (inputsOf(rule.kind).threshold = el)}
+                            min={spec().min}
+                            max={spec().max}
+                            value={rule.threshold ?? spec().default}
+                            style={{ width: '5rem' }}
+                          />
+                        </label>
+                      )}
+                    </Show>
+                  ),
+                },
+                {
+                  header: '',
+                  cell: (rule) => (
+                    <>
+                      <button type="button" disabled={save.isPending} onClick={() => save.mutate(ruleFromInputs(rule.kind))}>
+                        {m().ruleSave}
+                      </button>
+                      <span class="muted"> {formatDateTime(rule.updatedAt, locale())}</span>
+                    </>
+                  ),
+                },
+              ]}
+            />
           )}
         </QueryView>
         <MutationError error={save.error} />
@@ -87,34 +97,20 @@ export default function AlertRulesPage() {
               </ul>
               <h2>{m().problemsTitle}</h2>
               <Show when={d.problems.length > 0} fallback={<p>{m().problemsNone}</p>}>
-                <div class="table-wrap">
-                  <table class="stack" data-testid="alert-problems">
-                    <thead>
-                      <tr>
-                        <th scope="col">{m().recipient}</th>
-                        <th scope="col">{m().kind}</th>
-                        <th scope="col">{t().agency.status}</th>
-                        <th scope="col">{m().attempts}</th>
-                        <th scope="col">{m().error}</th>
-                        <th scope="col">{m().nextAttempt}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={d.problems}>
-                        {(p) => (
-                          <tr>
-                            <td data-label={m().recipient}>{`${p.recipient} (${label(m().channels, p.channel)})`}</td>
-                            <td data-label={m().kind}>{p.title}</td>
-                            <td data-label={t().agency.status}>{label(m().statuses, p.status)}</td>
-                            <td data-label={m().attempts}>{p.attempts}</td>
-                            <td data-label={m().error}>{p.lastError ?? '—'}</td>
-                            <td data-label={m().nextAttempt}>{p.status === 'retrying' ? formatDateTime(p.nextAttemptAt, locale()) : '—'}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  caption={m().problemsTitle}
+                  captionClass="visually-hidden"
+                  rows={d.problems}
+                  testId="alert-problems"
+                  columns={[
+                    { header: m().recipient, cell: (p) => `${p.recipient} (${label(m().channels, p.channel)})` },
+                    { header: m().kind, cell: (p) => p.title },
+                    { header: t().agency.status, cell: (p) => label(m().statuses, p.status) },
+                    { header: m().attempts, cell: (p) => p.attempts },
+                    { header: m().error, cell: (p) => p.lastError ?? '—' },
+                    { header: m().nextAttempt, cell: (p) => (p.status === 'retrying' ? formatDateTime(p.nextAttemptAt, locale()) : '—') },
+                  ]}
+                />
               </Show>
             </>
           )}

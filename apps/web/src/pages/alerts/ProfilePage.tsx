@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { trpc, queries, invalidate } from '../../api/trpc';
+import { DataTable } from '../../components/DataTable';
 import { MutationError } from '../../components/MutationError';
 import { ALERT_ROLES, RequireRole } from '../../components/RequireRole';
 import { QueryView } from '../../components/State';
@@ -40,39 +41,28 @@ export default function ProfilePage() {
           {(s) => (
             <>
               <h2>{m().subscriptionsTitle}</h2>
-              <div class="table-wrap">
-                <table class="stack" data-testid="subscriptions">
-                  <thead>
-                    <tr>
-                      <th scope="col">{m().kind}</th>
-                      <For each={CHANNELS}>{(channel) => <th scope="col">{m().channels[channel]}</th>}</For>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={s.subscriptions}>
-                      {(row) => (
-                        <tr>
-                          <td data-label={m().kind}>{row.title}</td>
-                          <For each={CHANNELS}>
-                            {(channel) => (
-                              <td data-label={m().channels[channel]}>
-                                <input
-                                  type="checkbox"
-                                  aria-label={`${row.title}: ${m().channels[channel]}`}
-                                  data-testid={`sub-${row.kind}-${channel}`}
-                                  checked={row.channels[channel]}
-                                  disabled={subscribe.isPending}
-                                  onChange={(event) => subscribe.mutate({ kind: row.kind, channel, enabled: event.currentTarget.checked })}
-                                />
-                              </td>
-                            )}
-                          </For>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={m().subscriptionsTitle}
+                captionClass="visually-hidden"
+                rows={s.subscriptions}
+                testId="subscriptions"
+                columns={[
+                  { header: m().kind, cell: (row) => row.title },
+                  ...CHANNELS.map((channel) => ({
+                    header: m().channels[channel],
+                    cell: (row: (typeof s.subscriptions)[number]) => (
+                      <input
+                        type="checkbox"
+                        aria-label={`${row.title}: ${m().channels[channel]}`}
+                        data-testid={`sub-${row.kind}-${channel}`}
+                        checked={row.channels[channel]}
+                        disabled={subscribe.isPending}
+                        onChange={(event) => subscribe.mutate({ kind: row.kind, channel, enabled: event.currentTarget.checked })}
+                      />
+                    ),
+                  })),
+                ]}
+              />
               <MutationError error={subscribe.error} />
 
               <h2>{m().quietTitle}</h2>

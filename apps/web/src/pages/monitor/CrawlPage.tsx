@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { queries } from '../../api/trpc';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
-import { DataTable } from '../../components/DataTable';
+import { PagedTable } from '../../components/PagedTable';
 import { QueryView } from '../../components/State';
 import { QueueStatus } from './QueueStatus';
 import { CrawlNow } from './CrawlNow';
@@ -122,72 +122,54 @@ export default function CrawlPage() {
             </select>
           </Field>
         </form>
-        <QueryView query={health} empty={(data) => data.total === 0}>
-          {(data) => (
-            <>
-              <p class="muted" role="status">
-                {fill(t().ranking.rows, { n: data.total })}
-              </p>
-              <DataTable
-                caption={m().crawlTitle}
-                testId="crawl-table"
-                rows={data.items}
-                rowAttrs={(row) => ({ 'data-problem': row.problem ?? 'none', 'data-network': row.network })}
-                rowClass={(row) => ({
-                  'row--problem': row.problem !== null && row.problem !== 'stale' && row.problem !== 'never_read',
-                  'row--warn': row.problem === 'stale' || row.problem === 'never_read',
-                })}
-                columns={[
-                  {
-                    header: t().ranking.organization,
-                    cell: (row) => (
-                      <>
-                        {row.organizationName}
-                        <div>
-                          <a href={row.canonicalUrl} rel="noopener noreferrer" class="muted">
-                            {row.canonicalUrl}
-                          </a>
-                        </div>
-                      </>
-                    ),
-                  },
-                  { header: t().organization.network, cell: (row) => `${label(t().networks, row.network)} · ${label(t().accountStatuses, row.status)}` },
-                  {
-                    header: c().reason,
-                    cell: (row) => (
-                      <Show when={row.problem} fallback={<span class="pass">{c().readOk}</span>}>
-                        {(p) => (
-                          <>
-                            <strong class={p() === 'stale' || p() === 'never_read' ? 'warn' : 'fail'}>{label(c().problems, p())}</strong>
-                            <Show when={p() === 'failing'}>
-                              <div>{(c().errorKinds as Record<string, string>)[row.lastErrorKind ?? ''] ?? c().unknownError}</div>
-                            </Show>
-                          </>
-                        )}
+        <PagedTable
+          query={health}
+          page={page()}
+          onPage={setPage}
+          caption={m().crawlTitle}
+          testId="crawl-table"
+          rowAttrs={(row) => ({ 'data-problem': row.problem ?? 'none', 'data-network': row.network })}
+          rowClass={(row) => ({
+            'row--problem': row.problem !== null && row.problem !== 'stale' && row.problem !== 'never_read',
+            'row--warn': row.problem === 'stale' || row.problem === 'never_read',
+          })}
+          columns={[
+            {
+              header: t().ranking.organization,
+              cell: (row) => (
+                <>
+                  {row.organizationName}
+                  <div>
+                    <a href={row.canonicalUrl} rel="noopener noreferrer" class="muted">
+                      {row.canonicalUrl}
+                    </a>
+                  </div>
+                </>
+              ),
+            },
+            { header: t().organization.network, cell: (row) => `${label(t().networks, row.network)} · ${label(t().accountStatuses, row.status)}` },
+            {
+              header: c().reason,
+              cell: (row) => (
+                <Show when={row.problem} fallback={<span class="pass">{c().readOk}</span>}>
+                  {(p) => (
+                    <>
+                      <strong class={p() === 'stale' || p() === 'never_read' ? 'warn' : 'fail'}>{label(c().problems, p())}</strong>
+                      <Show when={p() === 'failing'}>
+                        <div>{(c().errorKinds as Record<string, string>)[row.lastErrorKind ?? ''] ?? c().unknownError}</div>
                       </Show>
-                    ),
-                  },
-                  { header: m().lastSuccess, cell: (row) => when(row.lastSuccessAt) },
-                  { header: m().lastError, cell: (row) => (row.consecutiveFailures > 0 ? when(row.lastErrorAt) : '—') },
-                  { header: m().failuresInRow, numeric: true, cell: (row) => row.consecutiveFailures },
-                  { header: m().nextRun, cell: (row) => when(row.nextRunAt) },
-                  { header: t().app.actions, cell: (row) => <CrawlNow accountId={row.accountId} /> },
-                ]}
-              />
-              <nav class="toolbar" aria-label={m().pages}>
-                <button type="button" class="button--ghost" disabled={page() <= 1} onClick={() => setPage(page() - 1)}>
-                  ← {m().previous}
-                </button>
-                <span>
-                  {data.page} / {Math.max(1, Math.ceil(data.total / data.pageSize))}
-                </span>
-                <button type="button" class="button--ghost" disabled={data.page * data.pageSize >= data.total} onClick={() => setPage(page() + 1)}>
-                  {m().next} →
-                </button>
-              </nav>
-            </>
-          )}
-        </QueryView>
+                    </>
+                  )}
+                </Show>
+              ),
+            },
+            { header: m().lastSuccess, cell: (row) => when(row.lastSuccessAt) },
+            { header: m().lastError, cell: (row) => (row.consecutiveFailures > 0 ? when(row.lastErrorAt) : '—') },
+            { header: m().failuresInRow, numeric: true, cell: (row) => row.consecutiveFailures },
+            { header: m().nextRun, cell: (row) => when(row.nextRunAt) },
+            { header: t().app.actions, cell: (row) => <CrawlNow accountId={row.accountId} /> },
+          ]}
+        />
       </section>
     </RequireRole>
   );

@@ -5,8 +5,9 @@ import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { DataTable } from '../../components/DataTable';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
+import { PagedTable } from '../../components/PagedTable';
 import { QueryView } from '../../components/State';
-import { fill, label, t } from '../../i18n';
+import { label, t } from '../../i18n';
 import { CrawlNow } from './CrawlNow';
 import { ORGANIZATION_KINDS as KINDS, SECTORS, type OrganizationKind as Kind, type Sector } from '@most/domain/browser';
 import { Form, Field } from '../../components/Form';
@@ -295,47 +296,29 @@ export default function RegistryPage() {
         <Show when={selected()} keyed>
           {(id) => <OrganizationDetail id={id} municipalities={municipalities.data ?? []} />}
         </Show>
-        <QueryView query={list} empty={(data) => data.total === 0}>
-          {(data) => (
-            <>
-              <p class="muted" role="status">
-                {fill(t().ranking.rows, { n: data.total })}
-              </p>
-              <DataTable
-                caption={m().registryTitle}
-                testId="registry-table"
-                rows={data.items}
-                columns={[
-                  {
-                    header: t().ranking.organization,
-                    cell: (org) => (
-                      <>
-                        <button type="button" class="linklike" aria-pressed={selected() === org.id} onClick={() => setSelected(org.id)}>
-                          {org.shortName}
-                        </button>
-                        <div class="muted">{label(t().kinds, org.kind)}</div>
-                      </>
-                    ),
-                  },
-                  { header: t().ranking.sector, cell: (org) => label(t().sectors, org.sector) },
-                  { header: t().ranking.municipality, cell: (org) => org.municipality?.name ?? '—' },
-                  { header: t().organization.accounts, numeric: true, cell: (org) => org.accountCount },
-                ]}
-              />
-              <nav class="toolbar" aria-label={m().pages}>
-                <button type="button" class="button--ghost" disabled={page() <= 1} onClick={() => setPage(page() - 1)}>
-                  ← {m().previous}
-                </button>
-                <span>
-                  {data.page} / {Math.max(1, Math.ceil(data.total / data.pageSize))}
-                </span>
-                <button type="button" class="button--ghost" disabled={data.page * data.pageSize >= data.total} onClick={() => setPage(page() + 1)}>
-                  {m().next} →
-                </button>
-              </nav>
-            </>
-          )}
-        </QueryView>
+        <PagedTable
+          query={list}
+          page={page()}
+          onPage={setPage}
+          caption={m().registryTitle}
+          testId="registry-table"
+          columns={[
+            {
+              header: t().ranking.organization,
+              cell: (org) => (
+                <>
+                  <button type="button" class="linklike" aria-pressed={selected() === org.id} onClick={() => setSelected(org.id)}>
+                    {org.shortName}
+                  </button>
+                  <div class="muted">{label(t().kinds, org.kind)}</div>
+                </>
+              ),
+            },
+            { header: t().ranking.sector, cell: (org) => label(t().sectors, org.sector) },
+            { header: t().ranking.municipality, cell: (org) => org.municipality?.name ?? '—' },
+            { header: t().organization.accounts, numeric: true, cell: (org) => org.accountCount },
+          ]}
+        />
       </section>
     </RequireRole>
   );
