@@ -1,8 +1,8 @@
 import { PERIOD_KINDS, periodOf, type PeriodKind } from '@most/domain';
-import type { Queryable } from '../client';
-import type { Affected } from './disputes';
-import { loadMethodology } from './methodology';
-import { scorePeriod } from './score';
+import type { Queryable } from '@most/db';
+import { loadMethodology } from '@most/db/scoring';
+import type { Affected } from './decide-dispute';
+import { scorePeriod } from './score-period';
 
 /**
  * Rescores one account's periods touched by a change (override, dispute, manual score): every

@@ -1,7 +1,7 @@
 import { periodBounds, periodOfLocalDate } from '@most/domain';
-import type { Queryable } from '../client';
-import { loadMethodology } from './methodology';
-import { scorePeriod, type ScorePeriodInput, type ScorePeriodResult, type SectorPeers } from './score';
+import type { Queryable } from '@most/db';
+import { loadMethodology, type SectorPeers } from '@most/db/scoring';
+import { scorePeriod, type ScorePeriodInput, type ScorePeriodResult } from './score-period';
 
 /** A full pass at least this often: it refreshes what moves with time alone (posting gaps, sector medians). */
 export const DEFAULT_FULL_RESCORE_MS = 6 * 3_600_000;

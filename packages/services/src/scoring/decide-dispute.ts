@@ -1,20 +1,7 @@
+import { appendAudit, type Queryable } from '@most/db';
+import type { DisputeReason, ScoringActor } from '@most/db/scoring';
 import { AppError } from '@most/shared';
-import { appendAudit } from '../audit';
-import type { Queryable } from '../client';
-import type { ScoringActor } from './actor';
-import { overrideClassification } from './classify';
-
-export type DisputeReason = 'answered_elsewhere' | 'not_a_question' | 'criterion_wrong' | 'other';
-
-export interface RaiseDisputeInput {
-  accountId: number;
-  /** A question (comment) the finding rests on … */
-  commentId?: number;
-  /** … or a criterion result of a period. */
-  criterion?: { code: string; periodKind: 'week' | 'month' | 'quarter'; periodStart: string };
-  reason: DisputeReason;
-  text: string;
-}
+import { overrideClassification } from './override-classification';
 
 /** What to rescore after a decision: the account and an instant inside the affected periods. */
 export interface Affected {
@@ -22,30 +9,6 @@ export interface Affected {
   at: Date | null;
   periodKind?: 'week' | 'month' | 'quarter';
   periodStart?: string;
-}
-
-export async function raiseDispute(sql: Queryable, input: RaiseDisputeInput, actor: ScoringActor): Promise<number> {
-  const text = input.text.trim();
-  if (text === '' || text.length > 4000) throw new AppError('BAD_REQUEST', 'Опишите возражение (до 4000 символов)');
-  if (!input.commentId && !input.criterion) throw new AppError('BAD_REQUEST', 'Укажите вопрос или критерий, который оспаривается');
-  if (input.commentId) {
-    const [comment] = await sql<{ accountId: number }[]>`SELECT account_id AS "accountId" FROM comments WHERE id = ${input.commentId}`;
-    if (!comment || comment.accountId !== input.accountId) throw new AppError('NOT_FOUND', 'Комментарий этой страницы не найден');
-  }
-  const [row] = await sql<{ id: number }[]>`
-    INSERT INTO disputes (account_id, comment_id, criterion_code, period_kind, period_start, reason_kind, text, raised_by)
-    VALUES (${input.accountId}, ${input.commentId ?? null}, ${input.criterion?.code ?? null}, ${input.criterion?.periodKind ?? null},
-            ${input.criterion?.periodStart ?? null}, ${input.reason}, ${text}, ${actor.id})
-    RETURNING id`;
-  await appendAudit(sql, {
-    actorId: actor.id,
-    actorLabel: actor.label,
-    action: 'dispute.raise',
-    entityType: 'dispute',
-    entityId: String(row!.id),
-    details: { reason: input.reason, accountId: input.accountId },
-  });
-  return row!.id;
 }
 
 export interface DecideDisputeInput {
@@ -120,35 +83,4 @@ export async function decideDispute(sql: Queryable, input: DecideDisputeInput, a
     return { accountId: dispute.accountId, at, periodKind: dispute.periodKind, periodStart: dispute.periodStart };
   }
   return { accountId: dispute.accountId, at };
-}
-
-export interface DisputeItem {
-  id: number;
-  accountId: number;
-  accountUrl: string;
-  organizationId: number;
-  organizationName: string;
-  commentId: number | null;
-  criterionCode: string | null;
-  periodKind: string | null;
-  periodStart: string | null;
-  reasonKind: string;
-  text: string;
-  raisedAt: Date;
-  status: 'open' | 'accepted' | 'rejected';
-  decidedAt: Date | null;
-  decisionReason: string | null;
-}
-
-/** Disputes, open ones first (the monitors' inbox), or one organization's own. */
-export async function listDisputes(sql: Queryable, filter: { status?: DisputeItem['status']; organizationId?: number; limit?: number } = {}): Promise<DisputeItem[]> {
-  return sql<DisputeItem[]>`
-    SELECT d.id, d.account_id AS "accountId", a.canonical_url AS "accountUrl", a.organization_id AS "organizationId", o.short_name AS "organizationName",
-           d.comment_id AS "commentId", d.criterion_code AS "criterionCode", d.period_kind AS "periodKind", d.period_start::text AS "periodStart",
-           d.reason_kind AS "reasonKind", d.text, d.raised_at AS "raisedAt", d.status, d.decided_at AS "decidedAt", d.decision_reason AS "decisionReason"
-    FROM disputes d JOIN accounts a ON a.id = d.account_id JOIN organizations o ON o.id = a.organization_id
-    WHERE (${filter.status ?? null}::text IS NULL OR d.status = ${filter.status ?? null})
-      AND (${filter.organizationId ?? null}::bigint IS NULL OR a.organization_id = ${filter.organizationId ?? null})
-    ORDER BY d.status = 'open' DESC, d.raised_at
-    LIMIT ${Math.min(filter.limit ?? 200, 1000)}`;
 }

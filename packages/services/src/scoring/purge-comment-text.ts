@@ -1,7 +1,4 @@
-import { appendAudit } from '../audit';
-import type { Queryable, Sql } from '../client';
-import { type MonthlyPartition, monthlyPartitionsOf } from '../crawl/partitions';
-import { inTransaction } from '../transaction';
+import { appendAudit, inTransaction, type MonthlyPartition, monthlyPartitionsOf, type Queryable, type Sql } from '@most/db';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 
