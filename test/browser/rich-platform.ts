@@ -2,7 +2,23 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBulletinDataset } from '@most/db';
-import { changeEnrolmentState, createCohort, createCourse, createUser, enrolTrainee, gradeSubmission, issueCertificate, revokeCertificate, submitAssignment, upsertTraineeProfile, createDraftIssue, publishIssue, submitIssueForReview, raiseDispute, scorePeriod } from '@most/services';
+import {
+  changeEnrolmentState,
+  createCohort,
+  createCourse,
+  createUser,
+  enrolTrainee,
+  gradeSubmission,
+  issueCertificate,
+  revokeCertificate,
+  submitAssignment,
+  upsertTraineeProfile,
+  createDraftIssue,
+  publishIssue,
+  submitIssueForReview,
+  raiseDispute,
+  scorePeriod,
+} from '@most/services';
 import { parseBulletinPeriodKey } from '@most/domain';
 import { startCrawlRun, startWorker } from '@most/worker';
 import { crawlOptions, startSimulator, waitForIdle } from '../crawler/harness';

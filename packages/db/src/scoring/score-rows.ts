@@ -53,7 +53,6 @@ export interface AccountTotal {
   criteria: Map<string, { points: number; maxPoints: number }>;
 }
 
-
 /** Accounts in scope, widened to every account of the organizations concerned. */
 export async function loadAccounts(sql: Queryable, accountIds?: readonly number[]): Promise<AccountRow[]> {
   return sql<AccountRow[]>`
@@ -209,7 +208,15 @@ export async function sectorPeers(sql: Queryable, from: Date, to: Date): Promise
   return Object.fromEntries(rows.map((r) => [r.sector, { erPostMedian: r.erPost, erViewMedian: r.erView }]));
 }
 
-export async function writeAccountScores(sql: Queryable, results: { account: AccountRow; result: ScoreResult }[], period: Period, version: number, sla: Map<number, SlaRow>, now: Date, analyze: boolean) {
+export async function writeAccountScores(
+  sql: Queryable,
+  results: { account: AccountRow; result: ScoreResult }[],
+  period: Period,
+  version: number,
+  sla: Map<number, SlaRow>,
+  now: Date,
+  analyze: boolean,
+) {
   const scores = results.map(({ account, result }) => {
     const s = sla.get(account.id);
     const decided = s ? s.inTime + s.late + s.breached : 0;

@@ -1,22 +1,4 @@
-import {
-  aggregateFromCounts,
-  applyOverrides,
-  buildRecommendations,
-  PAGE_UNREAD_REASONS,
-  periodBounds,
-  periodOfLocalDate,
-  scoreAccount,
-  statusFor,
-  type CriterionOverride,
-  type ManualScore,
-  type Methodology,
-  type Period,
-  type PeriodKind,
-  type PostInput,
-  type QuestionEvidence,
-  type ScoreResult,
-  type SlaState,
-} from '@most/domain';
+import { aggregateFromCounts, applyOverrides, periodBounds, periodOfLocalDate, scoreAccount, type Period, type PeriodKind, type ScoreResult } from '@most/domain';
 import { chunked, type Queryable } from '@most/db';
 import {
   type AccountRow,
