@@ -13,6 +13,7 @@ export {
   loadSla,
   loadSnapshots,
   loadStoredTotals,
+  scoredVersions,
   sectorPeers,
   settleRecommendations,
   siblingIds,
@@ -32,3 +33,5 @@ export { headAccountUrl, profileInput } from './inputs';
 export { listOpenQuestions, organizationSlaDistribution, listManualScoringAccounts, listAccountManualAssessments, type OpenQuestion, type ManualScoringAccount } from './watch';
 export { slaWatch, type SlaWatch, type WatchPage } from './sla-watch';
 export { loadPageStates, UNREAD_PAGE } from './page-state';
+export { accountsChangedSince, loadWatermark, readScoreClock, saveWatermark, type ScoreClock, type Watermark, type WatermarkKey } from './watermarks';
+export { markPartitionPurged, purgeCommentRange, purgedPartitionNames, recordCommentPurge, type PublishedRange } from './comment-purges';

@@ -53,6 +53,14 @@ export interface AccountTotal {
   criteria: Map<string, { points: number; maxPoints: number }>;
 }
 
+/** The methodology versions an account's period was already scored under. */
+export async function scoredVersions(sql: Queryable, accountId: number, periodKind: string, periodStart: string): Promise<number[]> {
+  const rows = await sql<{ version: number }[]>`
+    SELECT DISTINCT methodology_version AS version FROM account_scores
+    WHERE account_id = ${accountId} AND period_kind = ${periodKind} AND period_start = ${periodStart}::date`;
+  return rows.map((r) => r.version);
+}
+
 /** Accounts in scope, widened to every account of the organizations concerned. */
 export async function loadAccounts(sql: Queryable, accountIds?: readonly number[]): Promise<AccountRow[]> {
   return sql<AccountRow[]>`
