@@ -26,8 +26,8 @@ export {
   type SectorPeers,
   type SlaRow,
 } from './score-rows';
-export { listRecommendations, type StoredRecommendation, type RecommendationStatus } from './recommendations';
-export { listDisputes, type DisputeItem, type DisputeReason } from './list-disputes';
+export { listRecommendations, recommendationStatusOf, writeRecommendationStatus, writeRecommendationText, type StoredRecommendation, type RecommendationStatus } from './recommendations';
+export { listDisputes, type DisputeItem, type DisputeReason } from './disputes';
 export { recordWebsiteCheck } from './website-checks';
 export { headAccountUrl, profileInput } from './inputs';
 export { listOpenQuestions, organizationSlaDistribution, listManualScoringAccounts, listAccountManualAssessments, type OpenQuestion, type ManualScoringAccount } from './watch';
@@ -35,3 +35,5 @@ export { slaWatch, type SlaWatch, type WatchPage } from './sla-watch';
 export { loadPageStates, UNREAD_PAGE } from './page-state';
 export { accountsChangedSince, loadWatermark, readScoreClock, saveWatermark, type ScoreClock, type Watermark, type WatermarkKey } from './watermarks';
 export { markPartitionPurged, purgeCommentRange, purgedPartitionNames, recordCommentPurge, type PublishedRange } from './comment-purges';
+export { effectiveClassification, loadCommentRef, writeClassificationOverride, writeResponseMark, type CommentRef } from './comment-decisions';
+export { insertManualAssessment } from './manual-assessments';

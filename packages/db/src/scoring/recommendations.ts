@@ -30,3 +30,19 @@ export async function listRecommendations(sql: Queryable, filter: { accountId?: 
     ORDER BY period_start DESC, account_id, potential_points DESC, criterion_code
     LIMIT ${Math.min(filter.limit ?? 200, 1000)}`;
 }
+
+/** Stores a monitor's text of a recommendation; returns false when there is no such recommendation. */
+export async function writeRecommendationText(sql: Queryable, id: number, text: string, actorId: number | null): Promise<boolean> {
+  const updated = await sql`UPDATE recommendations SET edited_text = ${text}, edited_by = ${actorId}, edited_at = now(), updated_at = now() WHERE id = ${id}`;
+  return updated.count > 0;
+}
+
+export async function recommendationStatusOf(sql: Queryable, id: number): Promise<RecommendationStatus | undefined> {
+  const [row] = await sql<{ status: RecommendationStatus }[]>`SELECT status FROM recommendations WHERE id = ${id}`;
+  return row?.status;
+}
+
+/** Writes a status the caller checked against the domain's transitions (the database trigger checks again). */
+export async function writeRecommendationStatus(sql: Queryable, id: number, status: RecommendationStatus): Promise<void> {
+  await sql`UPDATE recommendations SET status = ${status}, updated_at = now() WHERE id = ${id}`;
+}

@@ -1,5 +1,5 @@
 import { appendAudit, type Queryable } from '@most/db';
-import type { ScoringActor } from '@most/db/scoring';
+import { loadCommentRef, type ScoringActor, writeResponseMark } from '@most/db/scoring';
 import { AppError } from '@most/shared';
 
 /**
@@ -7,12 +7,9 @@ import { AppError } from '@most/shared';
  * («передано специалистам»); the next measurement separates first and substantive response.
  */
 export async function markResponse(sql: Queryable, input: { commentId: number; kind: 'substantive' | 'intermediate' }, actor: ScoringActor): Promise<{ accountId: number; publishedAt: Date }> {
-  const [comment] = await sql<{ accountId: number; publishedAt: Date; fromPage: boolean }[]>`
-    SELECT account_id AS "accountId", published_at AS "publishedAt", from_page AS "fromPage" FROM comments WHERE id = ${input.commentId}`;
+  const comment = await loadCommentRef(sql, input.commentId);
   if (!comment?.fromPage) throw new AppError('BAD_REQUEST', 'Отметить можно только ответ страницы');
-  await sql`
-    INSERT INTO response_marks (comment_id, kind, marked_by) VALUES (${input.commentId}, ${input.kind}, ${actor.id})
-    ON CONFLICT (comment_id) DO UPDATE SET kind = EXCLUDED.kind, marked_by = EXCLUDED.marked_by, marked_at = now()`;
+  await writeResponseMark(sql, input.commentId, input.kind, actor.id);
   await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: 'response.mark', entityType: 'comment', entityId: String(input.commentId), details: { kind: input.kind } });
   return { accountId: comment.accountId, publishedAt: comment.publishedAt };
 }

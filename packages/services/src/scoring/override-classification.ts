@@ -1,5 +1,5 @@
 import { appendAudit, type Queryable } from '@most/db';
-import type { ScoringActor } from '@most/db/scoring';
+import { effectiveClassification, loadCommentRef, type ScoringActor, writeClassificationOverride } from '@most/db/scoring';
 import type { CommentCategory } from '@most/domain';
 import { AppError } from '@most/shared';
 
@@ -17,20 +17,12 @@ export interface ClassificationOverride {
 export async function overrideClassification(sql: Queryable, input: ClassificationOverride, actor: ScoringActor): Promise<{ accountId: number; publishedAt: Date }> {
   const reason = input.reason.trim().slice(0, 2000);
   if (reason === '') throw new AppError('BAD_REQUEST', 'Укажите причину изменения классификации');
-  const [comment] = await sql<{ accountId: number; publishedAt: Date; fromPage: boolean }[]>`
-    SELECT account_id AS "accountId", published_at AS "publishedAt", from_page AS "fromPage" FROM comments WHERE id = ${input.commentId}`;
+  const comment = await loadCommentRef(sql, input.commentId);
   if (!comment) throw new AppError('NOT_FOUND', 'Комментарий не найден');
   if (comment.fromPage) throw new AppError('BAD_REQUEST', 'Ответы страницы не классифицируются');
   const category = input.category ?? (input.needsAnswer ? 'question' : 'other');
-  const [before] = await sql<{ category: string; needsAnswer: boolean }[]>`
-    SELECT effective_category AS category, effective_needs_answer AS "needsAnswer" FROM comment_classifications WHERE comment_id = ${input.commentId}`;
-  await sql`
-    INSERT INTO comment_classifications (comment_id, account_id, category, needs_answer, confidence, reasons, classifier_version, classified_at,
-                                         override_category, override_needs_answer, override_reason, overridden_by, overridden_at)
-    VALUES (${input.commentId}, ${comment.accountId}, ${category}, ${input.needsAnswer}, 1, '{manual}', 'manual', now(),
-            ${category}, ${input.needsAnswer}, ${reason}, ${actor.id}, now())
-    ON CONFLICT (comment_id) DO UPDATE SET override_category = EXCLUDED.override_category, override_needs_answer = EXCLUDED.override_needs_answer,
-      override_reason = EXCLUDED.override_reason, overridden_by = EXCLUDED.overridden_by, overridden_at = EXCLUDED.overridden_at`;
+  const before = await effectiveClassification(sql, input.commentId);
+  await writeClassificationOverride(sql, { commentId: input.commentId, accountId: comment.accountId, category, needsAnswer: input.needsAnswer, reason, actorId: actor.id });
   await appendAudit(sql, {
     actorId: actor.id,
     actorLabel: actor.label,

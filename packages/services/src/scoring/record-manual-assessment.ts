@@ -1,5 +1,5 @@
 import { appendAudit, type Queryable } from '@most/db';
-import { loadMethodology, type ScoringActor } from '@most/db/scoring';
+import { insertManualAssessment, loadMethodology, type ScoringActor } from '@most/db/scoring';
 import { AppError } from '@most/shared';
 
 /**
@@ -20,10 +20,7 @@ export async function recordManualAssessment(
   } else if (!Number.isInteger(input.score) || input.score < min || input.score > max) {
     throw new AppError('BAD_REQUEST', `Оценка должна быть целым числом от ${min} до ${max}`);
   }
-  const [row] = await sql<{ id: number }[]>`
-    INSERT INTO manual_assessments (account_id, criterion_code, score, note, valid_from, assessed_by)
-    VALUES (${input.accountId}, ${input.criterionCode}, ${input.score}, ${input.note?.slice(0, 2000) ?? null}, ${input.validFrom}::date, ${actor.id})
-    RETURNING id`;
+  const id = await insertManualAssessment(sql, { ...input, note: input.note?.slice(0, 2000) ?? null, assessedBy: actor.id });
   await appendAudit(sql, {
     actorId: actor.id,
     actorLabel: actor.label,
@@ -32,5 +29,5 @@ export async function recordManualAssessment(
     entityId: String(input.accountId),
     details: { criterion: input.criterionCode, score: input.score },
   });
-  return row!.id;
+  return id;
 }

@@ -1,6 +1,6 @@
 import { appendAudit, type Queryable } from '@most/db';
-import type { ScoringActor } from '@most/db/scoring';
-import { recommendationMoveRefusal, type RecommendationStatus } from '@most/domain';
+import { recommendationStatusOf, type ScoringActor, writeRecommendationStatus } from '@most/db/scoring';
+import { recommendationMoveRefusal } from '@most/domain';
 import { AppError } from '@most/shared';
 
 /**
@@ -9,10 +9,10 @@ import { AppError } from '@most/shared';
  * trigger refuses anything else.
  */
 export async function setRecommendationStatus(sql: Queryable, id: number, status: 'sent' | 'acknowledged', actor: ScoringActor): Promise<void> {
-  const [row] = await sql<{ status: RecommendationStatus }[]>`SELECT status FROM recommendations WHERE id = ${id}`;
-  if (!row) throw new AppError('NOT_FOUND', 'Рекомендация не найдена');
-  const refusal = recommendationMoveRefusal(row.status, status, status === 'sent' ? 'monitor' : 'agency');
+  const current = await recommendationStatusOf(sql, id);
+  if (!current) throw new AppError('NOT_FOUND', 'Рекомендация не найдена');
+  const refusal = recommendationMoveRefusal(current, status, status === 'sent' ? 'monitor' : 'agency');
   if (refusal) throw new AppError('CONFLICT', refusal);
-  await sql`UPDATE recommendations SET status = ${status}, updated_at = now() WHERE id = ${id}`;
-  await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: `recommendation.${status}`, entityType: 'recommendation', entityId: String(id), details: { from: row.status } });
+  await writeRecommendationStatus(sql, id, status);
+  await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: `recommendation.${status}`, entityType: 'recommendation', entityId: String(id), details: { from: current } });
 }
