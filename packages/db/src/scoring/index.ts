@@ -13,6 +13,7 @@ export {
   loadSla,
   loadSnapshots,
   loadStoredTotals,
+  refreshStatistics,
   scoredVersions,
   sectorPeers,
   settleRecommendations,
@@ -27,7 +28,19 @@ export {
   type SlaRow,
 } from './score-rows';
 export { listRecommendations, recommendationStatusOf, writeRecommendationStatus, writeRecommendationText, type StoredRecommendation, type RecommendationStatus } from './recommendations';
-export { listDisputes, type DisputeItem, type DisputeReason } from './disputes';
+export {
+  excludeQuestion,
+  insertDispute,
+  listDisputes,
+  lockDispute,
+  writeCriterionOverride,
+  writeDisputeDecision,
+  type CorrectedStatus,
+  type DisputeForDecision,
+  type DisputeItem,
+  type DisputePeriodKind,
+  type DisputeReason,
+} from './disputes';
 export { recordWebsiteCheck } from './website-checks';
 export { headAccountUrl, profileInput } from './inputs';
 export { listOpenQuestions, organizationSlaDistribution, listManualScoringAccounts, listAccountManualAssessments, type OpenQuestion, type ManualScoringAccount } from './watch';

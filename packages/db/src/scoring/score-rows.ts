@@ -53,6 +53,11 @@ export interface AccountTotal {
   criteria: Map<string, { points: number; maxPoints: number }>;
 }
 
+/** Refreshes a table's planner statistics (a bulk rescore fills tables that had none). */
+export async function refreshStatistics(sql: Queryable, table: 'comment_classifications' | 'question_measurements'): Promise<void> {
+  await sql`ANALYZE ${sql(table)}`;
+}
+
 /** The methodology versions an account's period was already scored under. */
 export async function scoredVersions(sql: Queryable, accountId: number, periodKind: string, periodStart: string): Promise<number[]> {
   const rows = await sql<{ version: number }[]>`

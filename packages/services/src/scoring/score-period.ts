@@ -16,6 +16,7 @@ import {
   loadSnapshots,
   loadStoredTotals,
   measureQuestions,
+  refreshStatistics,
   type SectorPeers,
   sectorPeers,
   settleRecommendations,
@@ -95,10 +96,10 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
   // scan them sequentially for every row. A bulk rescore refreshes them as it fills them; an
   // incremental pass (siblings 'stored') follows a full pass that did, and does not pay for it again.
   const bulk = accounts.length >= BULK_ACCOUNTS && input.siblings !== 'stored';
-  if (bulk && commentsClassified > 0) await sql`ANALYZE comment_classifications`;
+  if (bulk && commentsClassified > 0) await refreshStatistics(sql, 'comment_classifications');
   phase('classify');
   const { measured } = await measureQuestions(sql, policy, { from, to, accountIds }, now);
-  if (bulk) await sql`ANALYZE question_measurements`;
+  if (bulk) await refreshStatistics(sql, 'question_measurements');
   phase('measure');
 
   const peers = input.peers ?? (await sectorPeers(sql, from, to));
