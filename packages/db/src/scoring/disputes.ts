@@ -19,7 +19,14 @@ export interface DisputeForDecision {
 
 export async function insertDispute(
   sql: Queryable,
-  input: { accountId: number; commentId: number | null; criterion: { code: string; periodKind: DisputePeriodKind; periodStart: string } | null; reason: DisputeReason; text: string; raisedBy: number | null },
+  input: {
+    accountId: number;
+    commentId: number | null;
+    criterion: { code: string; periodKind: DisputePeriodKind; periodStart: string } | null;
+    reason: DisputeReason;
+    text: string;
+    raisedBy: number | null;
+  },
 ): Promise<number> {
   const [row] = await sql<{ id: number }[]>`
     INSERT INTO disputes (account_id, comment_id, criterion_code, period_kind, period_start, reason_kind, text, raised_by)
@@ -38,7 +45,11 @@ export async function lockDispute(sql: Queryable, id: number): Promise<DisputeFo
   return dispute;
 }
 
-export async function writeDisputeDecision(sql: Queryable, id: number, decision: { accept: boolean; reason: string; correctedStatus: CorrectedStatus | null; decidedBy: number | null }): Promise<void> {
+export async function writeDisputeDecision(
+  sql: Queryable,
+  id: number,
+  decision: { accept: boolean; reason: string; correctedStatus: CorrectedStatus | null; decidedBy: number | null },
+): Promise<void> {
   await sql`
     UPDATE disputes SET status = ${decision.accept ? 'accepted' : 'rejected'}, decided_by = ${decision.decidedBy}, decided_at = now(), decision_reason = ${decision.reason},
       corrected_status = ${decision.correctedStatus}
