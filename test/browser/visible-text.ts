@@ -8,9 +8,33 @@ import type { Page } from 'playwright-core';
 
 /** Latin words a Russian interface may show: names of networks, formats and software, metric names (Roman numerals too). */
 const ALLOWED_LATIN = new Set(
-  ['VK', 'OK', 'Telegram', 'CSV', 'JSON', 'XLSX', 'PDF', 'RSS', 'Atom', 'API', 'URL', 'HTML', 'QR', 'SLA', 'ER', 'ERR', 'ERpost', 'ERview', 'OpenAPI', 'SMM', 'XML', 'cron', 'PostgreSQL', 'Redis'].map(
-    (w) => w.toLowerCase(),
-  ),
+  [
+    'VK',
+    'OK',
+    'Telegram',
+    'CSV',
+    'JSON',
+    'XLSX',
+    'PDF',
+    'RSS',
+    'Atom',
+    'API',
+    'URL',
+    'HTML',
+    'QR',
+    'SLA',
+    'ER',
+    'ERR',
+    'ERpost',
+    'ERview',
+    'OpenAPI',
+    'SMM',
+    'XML',
+    'cron',
+    'PostgreSQL',
+    'Redis',
+    'Excel',
+  ].map((w) => w.toLowerCase()),
 );
 const ROMAN = /^[IVXLC]+$/;
 
