@@ -8,7 +8,7 @@
  * daily text purge by partition against the row-by-row purge it replaced.
  */
 import { ensureMonthlyPartitions } from '@most/db';
-import { purgeCommentText } from '@most/db/scoring';
+import { purgeCommentText } from '@most/services';
 import { createTestDatabase } from '@most/db/testing';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 40_000);

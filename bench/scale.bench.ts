@@ -14,13 +14,12 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { ensureMonthlyPartitions, type Sql } from '@most/db';
-import { scorePeriod, scorePeriodIncremental } from '@most/db/scoring';
 import { createQueueBackend } from '@most/queue';
 import type { Network } from '@most/shared';
 import { startCrawlRun } from '@most/worker';
 import { BENCH_TOKEN, isCrawlWorkerChild, runCrawlWorker, spawnCrawlWorker, waitForIdle, type Budgets, type CrawlWorkerHandle } from './support/crawl-worker';
 import { meterBackends } from './support/process-cpu';
-import { buildEdition, importRegistry, loadOrganizationScores, parseCsv, publishEdition, SARATOV_MUNICIPALITIES, upsertMunicipalities } from '@most/services';
+import { buildEdition, importRegistry, loadOrganizationScores, parseCsv, publishEdition, SARATOV_MUNICIPALITIES, upsertMunicipalities, scorePeriod, scorePeriodIncremental } from '@most/services';
 
 const scaleArg = process.argv.indexOf('--scale');
 const SCALE = scaleArg > 0 ? Number(process.argv[scaleArg + 1]) : Number(process.env.BENCH_SCALE ?? 1);

@@ -5,7 +5,8 @@
  * organization, recommendations. Prints seconds, rows/s and peak RSS, then classifier throughput.
  */
 import { createTestDatabase } from '@most/db/testing';
-import { classifyPendingComments, scorePeriod } from '@most/db/scoring';
+import { scorePeriod } from '@most/services';
+import { classifyPendingComments } from '@most/db/scoring';
 import { QUESTION_EVAL_SET } from '@most/domain';
 import { measureClassifierThroughput } from './classifier.bench';
 

@@ -16,8 +16,9 @@ import {
   createDraftIssue,
   publishIssue,
   submitIssueForReview,
+  raiseDispute,
+  scorePeriod,
 } from '@most/services';
-import { raiseDispute, scorePeriod } from '@most/db/scoring';
 import { parseBulletinPeriodKey } from '@most/domain';
 import { startCrawlRun, startWorker } from '@most/worker';
 import { crawlOptions, startSimulator, waitForIdle } from '../crawler/harness';

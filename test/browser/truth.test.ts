@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { scorePeriod } from '@most/db/scoring';
+import { scorePeriod } from '@most/services';
 import { createUserWithPassword, ensureWebBuild, launchChromium, newPage, screenshot, signIn, startTestPlatform, type TestPlatform } from './harness';
 
 /**

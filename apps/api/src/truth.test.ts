@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { seedDemoRegistry } from '@most/services';
-import { scorePeriod } from '@most/db/scoring';
+import { seedDemoRegistry, scorePeriod } from '@most/services';
 import { createTestApp, createTestUser, testBrowsers, useAppServices } from './test-support/app';
 /** Words that state a success or a failure: none may be said about data that was never read. */
 const VERDICTS = /Выполнен|Не выполнен|выполнены|Частично|вошли в верхнюю часть|Открытых рекомендаций нет|публикаций|перерыв/;

@@ -14,3 +14,4 @@ export * from './documents/xlsx';
 export { dejavuFontFiles } from './documents/pdf-kit';
 export * from './bulletin/index';
 export * from './page-reports/index';
+export * from './scoring/index';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyPendingComments, overrideClassification } from '@most/db/scoring';
+import { overrideClassification } from '@most/services';
+import { classifyPendingComments } from '@most/db/scoring';
 import { startAttackTarget, type AttackTarget } from './harness';
 
 const LEAKS = ['Иван', 'Петров', 'Пётр', '987654321', '987654322', 'ivan_p', '5723'];

@@ -1,6 +1,5 @@
 import type { Sql } from '@most/db';
-import { buildEdition, loadOrganizationScores, publishEdition } from '@most/services';
-import { scorePeriod } from '@most/db/scoring';
+import { buildEdition, loadOrganizationScores, publishEdition, scorePeriod } from '@most/services';
 import { DEFAULT_SLA_POLICY, periodOf } from '@most/domain';
 
 export type DemoEditionOutcome =

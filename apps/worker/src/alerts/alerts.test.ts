@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raiseCrawlAlert, recordCrawlFailure } from '@most/db';
 import { createTelegramLinkCode, getAlertSettings, listAlertDeliveryProblems, setAlertSubscription, unsubscribeAlertEmails, updateAlertSettings } from '@most/db/alerts';
-import { decideDispute, raiseDispute } from '@most/db/scoring';
+import { decideDispute, raiseDispute } from '@most/services';
 import { answerQuestion, askQuestion, createTestDatabase, makeAlertAgency, makeAlertUser, type TestDatabase } from '@most/db/testing';
 import { startTelegramBotServer, type TelegramBotServer } from '@most/sources/simulator';
 import { alertSendersFor, decodedMailText, startTestSmtpServer, type TestSmtpServer } from '../testing';

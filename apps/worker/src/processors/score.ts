@@ -1,5 +1,5 @@
 import { ensureMonthlyPartitions, type Sql } from '@most/db';
-import { purgeCommentText, scorePeriod, scorePeriodIncremental } from '@most/db/scoring';
+import { purgeCommentText, scorePeriod, scorePeriodIncremental } from '@most/services';
 import { localDateOf, DEFAULT_SLA_POLICY } from '@most/domain';
 import type { QueueBackend, ParsedJob, ProcessorMap } from '@most/queue';
 import { buildScoreRunSummary } from '../runs/score-summary';

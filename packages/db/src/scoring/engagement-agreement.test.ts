@@ -2,7 +2,7 @@ import { averageEngagementRate, median, type EngagementKind, type EngagementPost
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../testing';
 import { makeAccount, makePost } from './fixture';
-import { sectorPeers } from './score';
+import { sectorPeers } from './score-rows';
 
 const saratov = (local: string) => new Date(`${local}+04:00`);
 const FROM = saratov('2025-03-01T00:00:00');

@@ -1,8 +1,5 @@
-import { recommendationMoveRefusal, type RecommendationStatus } from '@most/domain';
-import { AppError } from '@most/shared';
-import { appendAudit } from '../audit';
+import type { RecommendationStatus } from '@most/domain';
 import type { Queryable } from '../client';
-import type { ScoringActor } from './actor';
 
 export type { RecommendationStatus };
 
@@ -34,25 +31,18 @@ export async function listRecommendations(sql: Queryable, filter: { accountId?: 
     LIMIT ${Math.min(filter.limit ?? 200, 1000)}`;
 }
 
-/** A monitor rewrites a recommendation; regeneration never overwrites the edit. */
-export async function editRecommendation(sql: Queryable, id: number, text: string, actor: ScoringActor): Promise<void> {
-  const trimmed = text.trim();
-  if (trimmed === '' || trimmed.length > 5000) throw new AppError('BAD_REQUEST', 'Текст рекомендации должен быть от 1 до 5000 символов');
-  const updated = await sql`UPDATE recommendations SET edited_text = ${trimmed}, edited_by = ${actor.id}, edited_at = now(), updated_at = now() WHERE id = ${id}`;
-  if (updated.count === 0) throw new AppError('NOT_FOUND', 'Рекомендация не найдена');
-  await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: 'recommendation.edit', entityType: 'recommendation', entityId: String(id) });
+/** Stores a monitor's text of a recommendation; returns false when there is no such recommendation. */
+export async function writeRecommendationText(sql: Queryable, id: number, text: string, actorId: number | null): Promise<boolean> {
+  const updated = await sql`UPDATE recommendations SET edited_text = ${text}, edited_by = ${actorId}, edited_at = now(), updated_at = now() WHERE id = ${id}`;
+  return updated.count > 0;
 }
 
-/**
- * Manual transitions (the domain's recommendationActions): new → sent (monitor), new or sent →
- * acknowledged (agency). resolved / not_resolved are set by the next measurement; the database
- * trigger refuses anything else.
- */
-export async function setRecommendationStatus(sql: Queryable, id: number, status: 'sent' | 'acknowledged', actor: ScoringActor): Promise<void> {
+export async function recommendationStatusOf(sql: Queryable, id: number): Promise<RecommendationStatus | undefined> {
   const [row] = await sql<{ status: RecommendationStatus }[]>`SELECT status FROM recommendations WHERE id = ${id}`;
-  if (!row) throw new AppError('NOT_FOUND', 'Рекомендация не найдена');
-  const refusal = recommendationMoveRefusal(row.status, status, status === 'sent' ? 'monitor' : 'agency');
-  if (refusal) throw new AppError('CONFLICT', refusal);
+  return row?.status;
+}
+
+/** Writes a status the caller checked against the domain's transitions (the database trigger checks again). */
+export async function writeRecommendationStatus(sql: Queryable, id: number, status: RecommendationStatus): Promise<void> {
   await sql`UPDATE recommendations SET status = ${status}, updated_at = now() WHERE id = ${id}`;
-  await appendAudit(sql, { actorId: actor.id, actorLabel: actor.label, action: `recommendation.${status}`, entityType: 'recommendation', entityId: String(id), details: { from: row.status } });
 }

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBulletinDraft, parseBulletinPeriodKey, parseMonthlyPeriodKey } from '@most/domain';
 import { loadBulletinDataset } from '@most/db';
-import { raiseDispute, recordManualAssessment, scorePeriod } from '@most/db/scoring';
+import { raiseDispute } from '../scoring/raise-dispute';
+import { recordManualAssessment } from '../scoring/record-manual-assessment';
+import { scorePeriod } from '../scoring/score-period';
 import { type TestDatabase, useTestDatabase } from '@most/db/testing';
 import { makeAccount, makeFullProfileSnapshot, makeMarchQuestions } from '@most/db/testing/scoring';
 import { acknowledgeBulletin } from './acknowledge';

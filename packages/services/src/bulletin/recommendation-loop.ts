@@ -1,5 +1,5 @@
 import type { Actor, Sql } from '@most/db';
-import { setRecommendationStatus } from '@most/db/scoring';
+import { setRecommendationStatus } from '../scoring/set-recommendation-status';
 
 /**
  * Published issue → its new recommendations become "sent" through the scoring workflow's own

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEdition, loadOrganizationScores, viewEdition } from './index';
 import { useTestDatabase } from '@most/db/testing';
 import { makeAccount, makeQuestion } from '@most/db/testing/scoring';
-import { scorePeriod } from '@most/db/scoring';
+import { scorePeriod } from '../scoring/score-period';
 
 const HOUR = 3_600_000;
 const saratov = (local: string) => new Date(`${local}+04:00`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountOrganizationId, inTransaction } from '@most/db';
-import { decideDispute, listDisputes, raiseDispute, rescoreAffected } from '@most/db/scoring';
+import { decideDispute, raiseDispute, rescoreAffected } from '@most/services';
+import { listDisputes } from '@most/db/scoring';
 import { id, isoDate } from '../schemas';
 import { agencyProcedure, assertOrganizationAccess, monitorProcedure, router } from '../trpc';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RECOMMENDATION_STATUSES } from '@most/domain/recommendation-status';
 import { listOrganizationRecommendations, recommendationOrganizationId } from '@most/db';
-import { editRecommendation, setRecommendationStatus } from '@most/db/scoring';
+import { editRecommendation, setRecommendationStatus } from '@most/services';
 import { id, isoDate, okSchema, okAfter } from '../schemas';
 import { agencyProcedure, assertOrganizationAccess, monitorProcedure, organizationScopedProcedure, router } from '../trpc';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { classificationReviewQueue, overrideClassification, rescoreAffected, reviewContexts } from '@most/db/scoring';
+import { overrideClassification, rescoreAffected } from '@most/services';
+import { classificationReviewQueue, reviewContexts } from '@most/db/scoring';
 import { describeClassifierReasons } from '@most/domain';
 import { networkSchema } from '@most/shared';
 import { id, isoDate } from '../schemas';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { listAccountManualAssessments, listManualScoringAccounts, loadMethodology, recordManualAssessment, rescoreAffected } from '@most/db/scoring';
+import { recordManualAssessment, rescoreAffected } from '@most/services';
+import { listAccountManualAssessments, listManualScoringAccounts, loadMethodology } from '@most/db/scoring';
 import { id, isoDate } from '../schemas';
 import { monitorProcedure, router } from '../trpc';
 import { inTransaction } from '@most/db';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ensureMonthlyPartitions } from '../crawl/partitions';
-import { useTestDatabase } from '../testing';
-import { makeAccount, makeComment, makePost } from './fixture';
-import { purgeCommentText, rangesNotCovered } from './purge';
+import { ensureMonthlyPartitions } from '@most/db';
+import { useTestDatabase } from '@most/db/testing';
+import { makeAccount, makeComment, makePost } from '@most/db/testing/scoring';
+import { purgeCommentText, rangesNotCovered } from './purge-comment-text';
 
 const db = useTestDatabase();
 

@@ -1,16 +1,17 @@
 import { evaluateSla, METHODOLOGY_V1, slaPolicy, type SlaComment } from '@most/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../testing';
-import { classifyPendingComments, overrideClassification } from './classify';
-import { decideDispute, raiseDispute } from './disputes';
-import { makeAccount, makeComment, makeFullProfileSnapshot, makeMarchQuestions, makePost, pseudonym } from './fixture';
-import { markResponse, recordManualAssessment } from './manual';
-import { measureQuestions } from './measure';
-import { loadMethodology, lockMethodology, saveMethodology } from './methodology';
-import { purgeCommentText } from './purge';
-import { listRecommendations, setRecommendationStatus } from './recommendations';
-import { rescoreAffected } from './rescore';
-import { scorePeriod } from './score';
+import { classifyPendingComments, listRecommendations, loadMethodology, lockMethodology, measureQuestions, saveMethodology } from '@most/db/scoring';
+import { useTestDatabase } from '@most/db/testing';
+import { makeAccount, makeComment, makeFullProfileSnapshot, makeMarchQuestions, makePost, pseudonym } from '@most/db/testing/scoring';
+import { decideDispute } from './decide-dispute';
+import { markResponse } from './mark-response';
+import { overrideClassification } from './override-classification';
+import { purgeCommentText } from './purge-comment-text';
+import { raiseDispute } from './raise-dispute';
+import { recordManualAssessment } from './record-manual-assessment';
+import { rescoreAffected } from './rescore-affected';
+import { scorePeriod } from './score-period';
+import { setRecommendationStatus } from './set-recommendation-status';
 
 const HOUR = 3_600_000;
 const monitor = { id: null, label: 'monitor-test' };

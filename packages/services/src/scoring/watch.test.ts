@@ -1,13 +1,12 @@
 import { METHODOLOGY_V1 } from '@most/domain';
 import { describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../testing';
-import { classifyPendingComments, overrideClassification } from './classify';
-import { makeAccount, makeComment, makePost } from './fixture';
-import { recordManualAssessment } from './manual';
-import { measureQuestions } from './measure';
-import { rescoreAffected } from './rescore';
-import { scorePeriod } from './score';
-import { listAccountManualAssessments, listManualScoringAccounts, listOpenQuestions, organizationSlaDistribution } from './watch';
+import { classifyPendingComments, listAccountManualAssessments, listManualScoringAccounts, listOpenQuestions, measureQuestions, organizationSlaDistribution } from '@most/db/scoring';
+import { useTestDatabase } from '@most/db/testing';
+import { makeAccount, makeComment, makePost } from '@most/db/testing/scoring';
+import { overrideClassification } from './override-classification';
+import { recordManualAssessment } from './record-manual-assessment';
+import { rescoreAffected } from './rescore-affected';
+import { scorePeriod } from './score-period';
 
 const HOUR = 3_600_000;
 const monitor = { id: null, label: 'monitor-test' };

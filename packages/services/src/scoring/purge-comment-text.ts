@@ -1,12 +1,7 @@
-import { appendAudit } from '../audit';
-import type { Queryable, Sql } from '../client';
-import { type MonthlyPartition, monthlyPartitionsOf } from '../crawl/partitions';
-import { inTransaction } from '../transaction';
+import { appendAudit, inTransaction, type MonthlyPartition, monthlyPartitionsOf, type Queryable } from '@most/db';
+import { markPartitionPurged, type PublishedRange, purgeCommentRange, purgedPartitionNames, recordCommentPurge } from '@most/db/scoring';
 
 export const DEFAULT_RETENTION_DAYS = 90;
-
-/** The trigger that marks a comments partition as purged and blanks text written there later (migration 0040). */
-const PURGED_PARTITION_TRIGGER = 'comments_text_purged';
 
 export interface PurgeResult {
   cutoff: Date;
@@ -14,12 +9,6 @@ export interface PurgeResult {
   editsDeleted: number;
   /** Monthly partitions of comments wholly past the retention period, purged and marked in this run. */
   partitionsPurged: string[];
-}
-
-/** A range of comments.published_at: [from, to), `from` null for "since ever". */
-interface PublishedRange {
-  from: Date | null;
-  to: Date;
 }
 
 /**
@@ -38,30 +27,23 @@ export async function purgeCommentText(sql: Queryable, options: { retentionDays?
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   const result = await inTransaction(sql, async (tx) => {
     const partitions = await monthlyPartitionsOf(tx, 'comments');
-    const marked = new Set(
-      (await tx<{ name: string }[]>`SELECT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = ${PURGED_PARTITION_TRIGGER}`).map((row) => row.name),
-    );
+    const marked = await purgedPartitionNames(tx);
     const wholeMonths = partitions.filter((p) => !marked.has(p.name) && p.monthEnd <= cutoff);
     // Marked first, in this transaction: a crawl writing there waits for the purge, then its text is blanked on arrival.
-    for (const partition of wholeMonths) {
-      await tx`CREATE OR REPLACE TRIGGER ${tx(PURGED_PARTITION_TRIGGER)} BEFORE INSERT OR UPDATE ON ${tx(partition.name)}
-               FOR EACH ROW EXECUTE FUNCTION blank_purged_comment_text()`;
-    }
+    for (const partition of wholeMonths) await markPartitionPurged(tx, partition.name);
     let commentsPurged = 0;
     let editsDeleted = 0;
     for (const range of rangesNotCovered(
       partitions.filter((p) => marked.has(p.name)),
       cutoff,
     )) {
-      const purged = await purgeRange(tx, range);
+      const purged = await purgeCommentRange(tx, range);
       commentsPurged += purged.comments;
       editsDeleted += purged.edits;
     }
     return { cutoff, commentsPurged, editsDeleted, partitionsPurged: wholeMonths.map((p) => p.name) };
   });
-  await sql`
-    INSERT INTO comment_purges (run_at, cutoff, retention_days, comments_purged, edits_deleted)
-    VALUES (${now}, ${cutoff}, ${retentionDays}, ${result.commentsPurged}, ${result.editsDeleted})`;
+  await recordCommentPurge(sql, { runAt: now, cutoff, retentionDays, commentsPurged: result.commentsPurged, editsDeleted: result.editsDeleted });
   await appendAudit(sql, {
     actorId: null,
     actorLabel: 'retention',
@@ -94,16 +76,4 @@ export function rangesNotCovered(covered: readonly MonthlyPartition[], before: D
   }
   if (from === null || from < before) ranges.push({ from, to: before });
   return ranges;
-}
-
-/** Purges the citizens' text (and the edits' old text) of comments published in the range. */
-async function purgeRange(sql: Sql, { from, to }: PublishedRange): Promise<{ comments: number; edits: number }> {
-  const since = from ? sql`AND c.published_at >= ${from}` : sql``;
-  const edits = await sql`
-    DELETE FROM comment_edits e USING comments c
-    WHERE c.id = e.comment_id AND NOT c.from_page AND c.published_at < ${to} ${since}`;
-  const comments = await sql`
-    UPDATE comments c SET text = '', text_truncated = false
-    WHERE NOT c.from_page AND c.published_at < ${to} ${since} AND c.text <> ''`;
-  return { comments: comments.count, edits: edits.count };
 }

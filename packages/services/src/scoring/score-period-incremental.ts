@@ -1,7 +1,7 @@
 import { periodBounds, periodOfLocalDate } from '@most/domain';
-import type { Queryable } from '../client';
-import { loadMethodology } from './methodology';
-import { scorePeriod, type ScorePeriodInput, type ScorePeriodResult, type SectorPeers } from './score';
+import type { Queryable } from '@most/db';
+import { accountsChangedSince, loadMethodology, loadWatermark, readScoreClock, saveWatermark } from '@most/db/scoring';
+import { scorePeriod, type ScorePeriodInput, type ScorePeriodResult } from './score-period';
 
 /** A full pass at least this often: it refreshes what moves with time alone (posting gaps, sector medians). */
 export const DEFAULT_FULL_RESCORE_MS = 6 * 3_600_000;
@@ -22,13 +22,6 @@ export interface IncrementalScoreResult extends ScorePeriodResult {
   changedAccounts: number | null;
 }
 
-interface Watermark {
-  scoredAt: Date;
-  snapshot: string;
-  fullAt: Date;
-  peers: SectorPeers;
-}
-
 /**
  * Rescores a period incrementally: only accounts that changed since the period was last scored
  * (account_changes, written by triggers, in transactions the last pass's snapshot did not see), those whose open questions' deadlines have passed since,
@@ -40,11 +33,8 @@ export async function scorePeriodIncremental(sql: Queryable, input: IncrementalS
   const { methodology } = await loadMethodology(sql, input.methodologyVersion);
   const period = periodOfLocalDate(input.periodKind, input.date);
   const key = { kind: period.kind, start: period.start, version: methodology.version };
-  const [clock] = await sql<{ at: Date; snapshot: string }[]>`SELECT clock_timestamp() AS at, pg_current_snapshot()::text AS snapshot`;
-  const started = clock!;
-  const [watermark] = await sql<Watermark[]>`
-    SELECT scored_at AS "scoredAt", full_at AS "fullAt", snapshot, peers FROM score_watermarks
-    WHERE period_kind = ${key.kind} AND period_start = ${key.start}::date AND methodology_version = ${key.version}`;
+  const started = await readScoreClock(sql);
+  const watermark = await loadWatermark(sql, key);
   const fullEveryMs = input.fullEveryMs ?? DEFAULT_FULL_RESCORE_MS;
 
   if (!watermark || started.at.getTime() - watermark.fullAt.getTime() >= fullEveryMs) {
@@ -55,25 +45,11 @@ export async function scorePeriodIncremental(sql: Queryable, input: IncrementalS
 
   const now = input.now ?? new Date();
   const { from, to } = periodBounds(period, methodology.sla.utcOffsetMinutes);
-  const changed = await sql<{ id: number }[]>`
-    SELECT account_id AS id FROM account_changes
-    WHERE changed_at > ${new Date(watermark.scoredAt.getTime() - LONGEST_TRANSACTION_MS)} AND NOT pg_visible_in_snapshot(changed_xid, ${watermark.snapshot}::pg_snapshot)
-    UNION
-    SELECT DISTINCT account_id FROM question_measurements
-    WHERE state = 'open_within_window' AND deadline_at <= ${now} AND asked_at >= ${from} AND asked_at < ${to}`;
-  const ids = changed.map((r) => r.id);
+  const ids = await accountsChangedSince(sql, watermark, { changedAfter: new Date(watermark.scoredAt.getTime() - LONGEST_TRANSACTION_MS), now, from, to });
   const result: ScorePeriodResult =
     ids.length === 0
       ? { period, methodologyVersion: methodology.version, accounts: 0, organizations: 0, questionsMeasured: 0, commentsClassified: 0, recommendations: 0, peers: watermark.peers }
       : await scorePeriod(sql, { ...input, methodologyVersion: methodology.version, accountIds: ids, peers: watermark.peers, siblings: 'stored' });
   await saveWatermark(sql, key, started, watermark.fullAt, watermark.peers);
   return { ...result, mode: 'incremental', changedAccounts: ids.length };
-}
-
-async function saveWatermark(sql: Queryable, key: { kind: string; start: string; version: number }, started: { at: Date; snapshot: string }, fullAt: Date, peers: SectorPeers) {
-  await sql`
-    INSERT INTO score_watermarks (period_kind, period_start, methodology_version, scored_at, full_at, snapshot, peers)
-    VALUES (${key.kind}, ${key.start}::date, ${key.version}, ${started.at}, ${fullAt}, ${started.snapshot}, ${sql.json(peers as never)})
-    ON CONFLICT (period_kind, period_start, methodology_version) DO UPDATE SET scored_at = EXCLUDED.scored_at, full_at = EXCLUDED.full_at,
-      snapshot = EXCLUDED.snapshot, peers = EXCLUDED.peers`;
 }

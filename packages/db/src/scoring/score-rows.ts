@@ -1,17 +1,11 @@
 import {
-  aggregateFromCounts,
-  applyOverrides,
   buildRecommendations,
   PAGE_UNREAD_REASONS,
-  periodBounds,
-  periodOfLocalDate,
-  scoreAccount,
   statusFor,
   type CriterionOverride,
   type ManualScore,
   type Methodology,
   type Period,
-  type PeriodKind,
   type PostInput,
   type QuestionEvidence,
   type ScoreResult,
@@ -20,54 +14,15 @@ import {
 import type { Network, OrganizationKind, Sector } from '@most/shared';
 import type { Queryable } from '../client';
 import { chunked } from '../crawl/text';
-import { classifyPendingComments } from './classify';
-import { measureQuestions } from './measure';
-import { loadMethodology } from './methodology';
 import { profileInput, type StoredProfile } from './inputs';
-import { loadPageStates, UNREAD_PAGE } from './page-state';
-
-const ACCOUNT_CHUNK = 1_000;
-/** From this many accounts on, a rescore refreshes table statistics as it goes. */
-const BULK_ACCOUNTS = 200;
-
-export interface ScorePeriodInput {
-  periodKind: PeriodKind;
-  /** Any local date inside the period (YYYY-MM-DD). */
-  date: string;
-  methodologyVersion?: number;
-  /** Limit to these accounts (their organizations are re-aggregated in full). */
-  accountIds?: readonly number[];
-  /** Classify pending comments first (default true). */
-  classify?: boolean;
-  now?: Date;
-  /** Called with each phase's duration in seconds (benchmarks, logs). */
-  onPhase?: (phase: string, seconds: number) => void;
-  /** Sector peer medians to use instead of measuring them (an incremental pass reuses its full pass's). */
-  peers?: SectorPeers;
-  /**
-   * With `accountIds`: how the other accounts of their organizations enter the organizations' scores.
-   * 'rescore' (default) scores them too; 'stored' reads their stored scores of the period (an
-   * incremental pass: their inputs did not change), scoring only those that have none yet.
-   */
-  siblings?: 'rescore' | 'stored';
-}
 
 /** Median ERpost / ERview per sector, the inputs of ER_POST / ER_VIEW. */
 export type SectorPeers = Record<string, { erPostMedian: number | null; erViewMedian: number | null }>;
 
-export interface ScorePeriodResult {
-  period: Period;
-  methodologyVersion: number;
-  accounts: number;
-  organizations: number;
-  questionsMeasured: number;
-  commentsClassified: number;
-  recommendations: number;
-  /** The sector peer medians this pass scored with. */
-  peers: SectorPeers;
-}
+/** Seconds (as stored) to milliseconds (as the domain counts). */
+export const toMs = (seconds: number | null) => (seconds === null ? null : seconds * 1000);
 
-interface AccountRow {
+export interface AccountRow {
   id: number;
   organizationId: number;
   network: Network;
@@ -75,7 +30,7 @@ interface AccountRow {
   sector: Sector;
 }
 
-interface SlaRow {
+export interface SlaRow {
   accountId: number;
   inTime: number;
   late: number;
@@ -91,123 +46,28 @@ interface SlaRow {
 }
 
 /** What organization aggregation keeps of each account's result (evidence is dropped to save memory). */
-interface AccountTotal {
+export interface AccountTotal {
   ok: boolean;
   total: number | null;
   decided: number;
   criteria: Map<string, { points: number; maxPoints: number }>;
 }
 
-const toMs = (seconds: number | null) => (seconds === null ? null : seconds * 1000);
+/** Refreshes a table's planner statistics (a bulk rescore fills tables that had none). */
+export async function refreshStatistics(sql: Queryable, table: 'comment_classifications' | 'question_measurements'): Promise<void> {
+  await sql`ANALYZE ${sql(table)}`;
+}
 
-/**
- * Full (or partial) rescore of one period under one methodology version: classify, measure the
- * SLA set-based, score each account with the domain evaluators, aggregate organizations, write
- * recommendations and settle the previous period's ones. Upserts only: running it twice with the
- * same inputs and `now` leaves the same rows.
- */
-export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Promise<ScorePeriodResult> {
-  const now = input.now ?? new Date();
-  let mark = performance.now();
-  const phase = (name: string) => {
-    const at = performance.now();
-    input.onPhase?.(name, (at - mark) / 1000);
-    mark = at;
-  };
-  const { methodology } = await loadMethodology(sql, input.methodologyVersion);
-  const policy = methodology.sla;
-  const period = periodOfLocalDate(input.periodKind, input.date);
-  const { from, to } = periodBounds(period, policy.utcOffsetMinutes);
-  const evaluatedAt = new Date(Math.min(now.getTime(), to.getTime()));
-
-  const scope = await loadAccounts(sql, input.accountIds);
-  // Accounts whose organization is re-aggregated but whose own score stands: their stored totals.
-  const stored = input.accountIds && input.siblings === 'stored' ? await loadStoredTotals(sql, siblingIds(scope, input.accountIds), period, methodology.version) : new Map<number, AccountTotal>();
-  const accounts = stored.size === 0 ? scope : scope.filter((a) => !stored.has(a.id));
-  const accountIds = input.accountIds ? accounts.map((a) => a.id) : undefined;
-  const commentsClassified = input.classify === false ? 0 : await classifyPendingComments(sql, { accountIds, since: new Date(from.getTime() - 86_400_000) }, now);
-  // Fresh tables have no statistics: the planner (and the cached plans of foreign-key checks) would
-  // scan them sequentially for every row. A bulk rescore refreshes them as it fills them; an
-  // incremental pass (siblings 'stored') follows a full pass that did, and does not pay for it again.
-  const bulk = accounts.length >= BULK_ACCOUNTS && input.siblings !== 'stored';
-  if (bulk && commentsClassified > 0) await sql`ANALYZE comment_classifications`;
-  phase('classify');
-  const { measured } = await measureQuestions(sql, policy, { from, to, accountIds }, now);
-  if (bulk) await sql`ANALYZE question_measurements`;
-  phase('measure');
-
-  const peers = input.peers ?? (await sectorPeers(sql, from, to));
-  let recommendations = 0;
-  let analyzed = false;
-  const totals = new Map<number, AccountTotal>(stored);
-  for (const chunk of chunked(accounts, ACCOUNT_CHUNK)) {
-    const ids = chunk.map((a) => a.id);
-    const [sla, evidence, posts, snapshots, manual, backlinks, overrides, pages] = await Promise.all([
-      loadSla(sql, ids, from, to),
-      loadQuestionEvidence(sql, ids, from, to),
-      loadPosts(sql, ids, from, to),
-      loadSnapshots(sql, ids, to),
-      loadManual(sql, ids, period.end),
-      loadBacklinks(sql, ids, to),
-      loadOverrides(sql, ids, period),
-      loadPageStates(sql, ids, to),
-    ]);
-    phase('load');
-    const results: { account: AccountRow; result: ScoreResult }[] = [];
-    for (const account of chunk) {
-      const s = sla.get(account.id);
-      const aggregate = aggregateFromCounts(
-        {
-          answeredInTime: s?.inTime ?? 0,
-          answeredLate: s?.late ?? 0,
-          breached: s?.breached ?? 0,
-          openWithinWindow: s?.open ?? 0,
-          excludedDeleted: s?.deleted ?? 0,
-          medianFirstResponseMs: toMs(s?.medianSeconds ?? null),
-          p90FirstResponseMs: toMs(s?.p90Seconds ?? null),
-          substantive: s && s.subAssessed > 0 ? { assessed: s.subAssessed, answered: s.subAnswered, shareWithinSla: s.subInTime / s.subAssessed, medianResponseMs: toMs(s.subMedianSeconds) } : null,
-        },
-        policy.minimumSample,
-      );
-      const sectorPeers = peers[account.sector] ?? { erPostMedian: null, erViewMedian: null };
-      const raw = scoreAccount(methodology, {
-        account: { network: account.network, organizationKind: account.kind, sector: account.sector },
-        period: { from, to },
-        evaluatedAt,
-        profile: snapshots.get(account.id) ?? null,
-        posts: posts.get(account.id) ?? [],
-        sla: aggregate,
-        questions: evidence.get(account.id) ?? [],
-        peers: sectorPeers,
-        manual: manual.get(account.id) ?? {},
-        backlink: backlinks.get(account.id) ?? null,
-        page: pages.get(account.id) ?? UNREAD_PAGE,
-      });
-      const result = applyOverrides(methodology, raw, overrides.get(account.id));
-      results.push({ account, result });
-      totals.set(account.id, {
-        ok: result.status === 'ok',
-        total: result.total,
-        decided: aggregate.questions - aggregate.openWithinWindow,
-        criteria: new Map(result.criteria.map((c) => [c.code, { points: c.points, maxPoints: c.maxPoints }])),
-      });
-    }
-    phase('evaluate');
-    await writeAccountScores(sql, results, period, methodology.version, sla, now, bulk && !analyzed);
-    analyzed = true;
-    phase('write scores');
-    recommendations += await writeRecommendations(sql, methodology, results, period);
-    phase('write recommendations');
-  }
-  const organizations = await writeOrganizationScores(sql, methodology, period, scope, totals, now);
-  phase('organizations');
-  await settleRecommendations(sql, period, methodology.version, accountIds);
-  phase('settle');
-  return { period, methodologyVersion: methodology.version, accounts: accounts.length, organizations, questionsMeasured: measured, commentsClassified, recommendations, peers };
+/** The methodology versions an account's period was already scored under. */
+export async function scoredVersions(sql: Queryable, accountId: number, periodKind: string, periodStart: string): Promise<number[]> {
+  const rows = await sql<{ version: number }[]>`
+    SELECT DISTINCT methodology_version AS version FROM account_scores
+    WHERE account_id = ${accountId} AND period_kind = ${periodKind} AND period_start = ${periodStart}::date`;
+  return rows.map((r) => r.version);
 }
 
 /** Accounts in scope, widened to every account of the organizations concerned. */
-async function loadAccounts(sql: Queryable, accountIds?: readonly number[]): Promise<AccountRow[]> {
+export async function loadAccounts(sql: Queryable, accountIds?: readonly number[]): Promise<AccountRow[]> {
   return sql<AccountRow[]>`
     SELECT a.id, a.organization_id AS "organizationId", a.network, o.kind, o.sector
     FROM accounts a JOIN organizations o ON o.id = a.organization_id
@@ -217,13 +77,13 @@ async function loadAccounts(sql: Queryable, accountIds?: readonly number[]): Pro
 }
 
 /** Accounts of the scope that were not asked for (the other accounts of their organizations). */
-const siblingIds = (scope: readonly AccountRow[], asked: readonly number[]): number[] => {
+export const siblingIds = (scope: readonly AccountRow[], asked: readonly number[]): number[] => {
   const wanted = new Set(asked);
   return scope.filter((a) => !wanted.has(a.id)).map((a) => a.id);
 };
 
 /** What organization aggregation needs of accounts already scored for the period, from their stored rows. */
-async function loadStoredTotals(sql: Queryable, ids: number[], period: Period, version: number): Promise<Map<number, AccountTotal>> {
+export async function loadStoredTotals(sql: Queryable, ids: number[], period: Period, version: number): Promise<Map<number, AccountTotal>> {
   if (ids.length === 0) return new Map();
   const rows = await sql<{ accountId: number; status: string; total: string | null; decided: number; criteria: [string, number, number][] }[]>`
     SELECT s.account_id AS "accountId", s.status, s.total::text AS total, s.decided_questions AS decided,
@@ -245,7 +105,7 @@ async function loadStoredTotals(sql: Queryable, ids: number[], period: Period, v
   );
 }
 
-async function loadSla(sql: Queryable, ids: number[], from: Date, to: Date): Promise<Map<number, SlaRow>> {
+export async function loadSla(sql: Queryable, ids: number[], from: Date, to: Date): Promise<Map<number, SlaRow>> {
   const rows = await sql<SlaRow[]>`
     SELECT account_id AS "accountId",
       count(*) FILTER (WHERE state = 'answered_in_time')::int AS "inTime",
@@ -265,7 +125,7 @@ async function loadSla(sql: Queryable, ids: number[], from: Date, to: Date): Pro
   return new Map(rows.map((r) => [r.accountId, r]));
 }
 
-async function loadQuestionEvidence(sql: Queryable, ids: number[], from: Date, to: Date): Promise<Map<number, QuestionEvidence[]>> {
+export async function loadQuestionEvidence(sql: Queryable, ids: number[], from: Date, to: Date): Promise<Map<number, QuestionEvidence[]>> {
   const rows = await sql<{ accountId: number; id: number; url: string; state: SlaState; seconds: number | null; askedAt: Date }[]>`
     SELECT x.account_id AS "accountId", x.question_id AS id, c.url, x.state, x.first_response_seconds AS seconds, x.asked_at AS "askedAt"
     FROM (
@@ -284,7 +144,7 @@ async function loadQuestionEvidence(sql: Queryable, ids: number[], from: Date, t
   return map;
 }
 
-async function loadPosts(sql: Queryable, ids: number[], from: Date, to: Date): Promise<Map<number, PostInput[]>> {
+export async function loadPosts(sql: Queryable, ids: number[], from: Date, to: Date): Promise<Map<number, PostInput[]>> {
   const rows = await sql<{ accountId: number; id: number; url: string; publishedAt: Date; likes: number; reposts: number; comments: number; views: number | null }[]>`
     SELECT account_id AS "accountId", id, url, published_at AS "publishedAt", likes, reposts, comments_count AS comments, views
     FROM posts WHERE account_id = ANY(${ids}::bigint[]) AND published_at >= ${from} AND published_at < ${to} AND NOT is_ad
@@ -298,7 +158,7 @@ async function loadPosts(sql: Queryable, ids: number[], from: Date, to: Date): P
   return map;
 }
 
-async function loadSnapshots(sql: Queryable, ids: number[], to: Date) {
+export async function loadSnapshots(sql: Queryable, ids: number[], to: Date) {
   const rows = await sql<{ accountId: number; id: number; capturedAt: Date; profile: StoredProfile }[]>`
     SELECT DISTINCT ON (account_id) account_id AS "accountId", id, captured_at AS "capturedAt", profile
     FROM account_snapshots WHERE account_id = ANY(${ids}::bigint[]) AND captured_at < ${to}
@@ -306,7 +166,7 @@ async function loadSnapshots(sql: Queryable, ids: number[], to: Date) {
   return new Map(rows.map((r) => [r.accountId, profileInput(r.id, r.capturedAt, r.profile)]));
 }
 
-async function loadManual(sql: Queryable, ids: number[], periodEnd: string): Promise<Map<number, Record<string, ManualScore>>> {
+export async function loadManual(sql: Queryable, ids: number[], periodEnd: string): Promise<Map<number, Record<string, ManualScore>>> {
   const rows = await sql<{ accountId: number; code: string; id: number; score: number | null; note: string | null }[]>`
     SELECT DISTINCT ON (account_id, criterion_code) account_id AS "accountId", criterion_code AS code, id, score, note
     FROM manual_assessments WHERE account_id = ANY(${ids}::bigint[]) AND valid_from < ${periodEnd}::date
@@ -320,7 +180,7 @@ async function loadManual(sql: Queryable, ids: number[], periodEnd: string): Pro
   return map;
 }
 
-async function loadBacklinks(sql: Queryable, ids: number[], to: Date) {
+export async function loadBacklinks(sql: Queryable, ids: number[], to: Date) {
   const rows = await sql<{ accountId: number; checkedAt: Date; pageUrl: string; found: boolean; matchedHref: string | null }[]>`
     SELECT DISTINCT ON (account_id) account_id AS "accountId", checked_at AS "checkedAt", page_url AS "pageUrl", found, matched_href AS "matchedHref"
     FROM website_checks WHERE account_id = ANY(${ids}::bigint[]) AND checked_at < ${to} AND error IS NULL
@@ -328,7 +188,7 @@ async function loadBacklinks(sql: Queryable, ids: number[], to: Date) {
   return new Map(rows.map((r) => [r.accountId, { checkedAt: r.checkedAt, pageUrl: r.pageUrl, found: r.found, matchedHref: r.matchedHref }]));
 }
 
-async function loadOverrides(sql: Queryable, ids: number[], period: Period) {
+export async function loadOverrides(sql: Queryable, ids: number[], period: Period) {
   const rows = await sql<({ accountId: number; code: string } & CriterionOverride)[]>`
     SELECT account_id AS "accountId", criterion_code AS code, status, dispute_id AS "disputeId" FROM criterion_overrides
     WHERE account_id = ANY(${ids}::bigint[]) AND period_kind = ${period.kind} AND period_start = ${period.start}::date`;
@@ -361,7 +221,15 @@ export async function sectorPeers(sql: Queryable, from: Date, to: Date): Promise
   return Object.fromEntries(rows.map((r) => [r.sector, { erPostMedian: r.erPost, erViewMedian: r.erView }]));
 }
 
-async function writeAccountScores(sql: Queryable, results: { account: AccountRow; result: ScoreResult }[], period: Period, version: number, sla: Map<number, SlaRow>, now: Date, analyze: boolean) {
+export async function writeAccountScores(
+  sql: Queryable,
+  results: { account: AccountRow; result: ScoreResult }[],
+  period: Period,
+  version: number,
+  sla: Map<number, SlaRow>,
+  now: Date,
+  analyze: boolean,
+) {
   const scores = results.map(({ account, result }) => {
     const s = sla.get(account.id);
     const decided = s ? s.inTime + s.late + s.breached : 0;
@@ -422,7 +290,7 @@ async function writeAccountScores(sql: Queryable, results: { account: AccountRow
   }
 }
 
-async function writeRecommendations(sql: Queryable, methodology: Methodology, results: { account: AccountRow; result: ScoreResult }[], period: Period): Promise<number> {
+export async function writeRecommendations(sql: Queryable, methodology: Methodology, results: { account: AccountRow; result: ScoreResult }[], period: Period): Promise<number> {
   const questionIds = new Set<number>();
   for (const { result } of results) {
     for (const c of result.criteria) {
@@ -475,7 +343,7 @@ async function writeRecommendations(sql: Queryable, methodology: Methodology, re
  * An organization's score is the mean of its accounts' totals with enough data; per criterion the
  * mean share of points (0–100) over accounts where it was measured.
  */
-async function writeOrganizationScores(sql: Queryable, methodology: Methodology, period: Period, accounts: AccountRow[], totals: Map<number, AccountTotal>, now: Date): Promise<number> {
+export async function writeOrganizationScores(sql: Queryable, methodology: Methodology, period: Period, accounts: AccountRow[], totals: Map<number, AccountTotal>, now: Date): Promise<number> {
   const byOrganization = new Map<number, AccountRow[]>();
   for (const account of accounts) {
     const list = byOrganization.get(account.organizationId) ?? [];
@@ -532,7 +400,7 @@ async function writeOrganizationScores(sql: Queryable, methodology: Methodology,
  * After a new measurement, sent or acknowledged recommendations of earlier periods of the same
  * kind are settled by this period's result: the criterion passes → resolved, otherwise not resolved.
  */
-async function settleRecommendations(sql: Queryable, period: Period, version: number, accountIds?: readonly number[]): Promise<void> {
+export async function settleRecommendations(sql: Queryable, period: Period, version: number, accountIds?: readonly number[]): Promise<void> {
   await sql`
     UPDATE recommendations r SET status = CASE WHEN s.status = 'pass' THEN 'resolved' ELSE 'not_resolved' END, updated_at = now()
     FROM account_criterion_scores s

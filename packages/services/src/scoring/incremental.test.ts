@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sql } from '../client';
-import { createTestDatabase, type TestDatabase } from '../testing';
-import { makeAccount, makeComment, makePost } from './fixture';
-import { scorePeriodIncremental } from './incremental';
-import { scorePeriod } from './score';
+import type { Sql } from '@most/db';
+import { createTestDatabase, type TestDatabase } from '@most/db/testing';
+import { makeAccount, makeComment, makePost } from '@most/db/testing/scoring';
+import { scorePeriod } from './score-period';
+import { scorePeriodIncremental } from './score-period-incremental';
 
 const saratov = (local: string) => new Date(`${local}+04:00`);
 const NOW = saratov('2025-03-20T12:00:00');

@@ -1,10 +1,10 @@
 import { median, parseMonthlyPeriodKey, percentile } from '@most/domain';
 import { describe, expect, it } from 'vitest';
-import { loadBulletinDataset } from '../bulletin/dataset';
-import { useTestDatabase } from '../testing';
-import { makeAccount, makeQuestion } from './fixture';
-import { scorePeriod } from './score';
-import { organizationSlaDistribution } from './watch';
+import { loadBulletinDataset } from '@most/db';
+import { organizationSlaDistribution } from '@most/db/scoring';
+import { useTestDatabase } from '@most/db/testing';
+import { makeAccount, makeQuestion } from '@most/db/testing/scoring';
+import { scorePeriod } from './score-period';
 
 const HOUR = 3_600_000;
 const saratov = (local: string) => new Date(`${local}+04:00`);

@@ -1,8 +1,8 @@
 import { PERIOD_KINDS, periodOf, type PeriodKind } from '@most/domain';
-import type { Queryable } from '../client';
-import type { Affected } from './disputes';
-import { loadMethodology } from './methodology';
-import { scorePeriod } from './score';
+import type { Queryable } from '@most/db';
+import { loadMethodology, scoredVersions } from '@most/db/scoring';
+import type { Affected } from './decide-dispute';
+import { scorePeriod } from './score-period';
 
 /**
  * Rescores one account's periods touched by a change (override, dispute, manual score): every
@@ -16,10 +16,8 @@ export async function rescoreAffected(sql: Queryable, affected: Affected, now = 
   if (affected.at) for (const kind of PERIOD_KINDS) targets.push({ kind, date: periodOf(kind, affected.at, methodology.sla.utcOffsetMinutes).start });
   let runs = 0;
   for (const target of targets) {
-    const versions = await sql<{ version: number }[]>`
-      SELECT DISTINCT methodology_version AS version FROM account_scores
-      WHERE account_id = ${affected.accountId} AND period_kind = ${target.kind} AND period_start = ${target.date}::date`;
-    const all = new Set([methodology.version, ...versions.map((v) => v.version)]);
+    const versions = await scoredVersions(sql, affected.accountId, target.kind, target.date);
+    const all = new Set([methodology.version, ...versions]);
     for (const version of [...all].sort()) {
       await scorePeriod(sql, { periodKind: target.kind, date: target.date, methodologyVersion: version, accountIds: [affected.accountId], now });
       runs += 1;

@@ -1,0 +1,11 @@
+export { scorePeriod, type ScorePeriodInput, type ScorePeriodResult } from './score-period';
+export { scorePeriodIncremental, DEFAULT_FULL_RESCORE_MS, type IncrementalScoreInput, type IncrementalScoreResult } from './score-period-incremental';
+export { rescoreAffected } from './rescore-affected';
+export { overrideClassification, type ClassificationOverride } from './override-classification';
+export { editRecommendation } from './edit-recommendation';
+export { setRecommendationStatus } from './set-recommendation-status';
+export { raiseDispute, type RaiseDisputeInput } from './raise-dispute';
+export { decideDispute, type DecideDisputeInput, type Affected } from './decide-dispute';
+export { recordManualAssessment } from './record-manual-assessment';
+export { markResponse } from './mark-response';
+export { purgeCommentText, DEFAULT_RETENTION_DAYS, type PurgeResult } from './purge-comment-text';
