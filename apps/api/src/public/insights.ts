@@ -6,7 +6,7 @@ import { getOrganization, type Sql } from '@most/db';
 import { AppError } from '@most/shared';
 import { trendsQuerySchema } from './query-schemas';
 import { makeBody, send, SHORT, type ResponseCache } from './http-cache';
-import { editionInsights, listEditions, organizationTrends, type Edition, type EditionSummary } from '@most/services';
+import { editionInsights, listEditions, organizationTrends, type Edition } from '@most/services';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** Measurements of a period keep arriving after an edition is frozen, so SLA figures are cached briefly. */

@@ -20,7 +20,7 @@ import { IMMUTABLE, makeBody, ResponseCache, send, SHORT, type CachedBody } from
 import { formatPeriod } from './labels';
 import { methodologyVersions } from './methodology';
 import { openApiDocument } from './openapi';
-import { editionSummary, registerInsightRoutes } from './insights';
+import { registerInsightRoutes } from './insights';
 import { publicBase } from '../http/public-origin';
 
 export interface PublicApiDeps {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bulletinSlaFigures, formatShare, generateBulletinDraft, parseMonthlyPeriodKey, slaSummary } from '@most/domain';
 import { loadBulletinDataset, slaCountsByPeriod } from '@most/db';
-import { scorePeriod } from '@most/db/scoring';
+import { scorePeriod } from '../scoring';
 import { seedMeasuredQuestions, useTestDatabase } from '@most/db/testing';
 import { makeAccount, makeFullProfileSnapshot, makeMarchQuestions } from '@most/db/testing/scoring';
 import { buildEdition, publishEdition } from './editions';
