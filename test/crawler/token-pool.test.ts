@@ -100,8 +100,10 @@ describe('token pool', () => {
     const jobs = (await queue.queue('vk').getCompleted(0, -1)).filter((job) => job.name === 'vk-posts' && job.id?.endsWith(`-${runAt}-0`));
     expect(jobs).toHaveLength(18);
     const order = jobs.sort((a, b) => a.processedOn! - b.processedOn!).map((job) => (job.data as { accountId: number }).accountId);
-    // The big district registered first and has eight times the pages: the small one still goes within the first four.
+    // The big district registered first and has eight times the pages: taking turns puts the small one's two pages
+    // second and fourth (without turns they would be the last two, 17th and 18th). Jobs running side by side may start
+    // in either order, so one place of slack each.
     const positions = [...smallIds.values()].map((id) => order.indexOf(id));
-    expect(Math.max(...positions)).toBeLessThan(4);
+    expect(Math.max(...positions)).toBeLessThan(6);
   });
 });
