@@ -135,6 +135,8 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
   }
 
   // Thread and reply links by external id → row id (a parent may have arrived in the same list).
+  // The target is limited to the post too: joined by id alone, the planner sorted every partition's
+  // rows for each post (the first 100× pass slowed as the table grew, and held the account's lock).
   await sql`
     UPDATE comments c SET thread_root_id = links.root_id, reply_to_comment_id = links.reply_id
     FROM (
@@ -144,7 +146,7 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
       LEFT JOIN comments q ON q.post_id = c2.post_id AND q.external_id = c2.reply_to_comment_external_id
       WHERE c2.post_id = ${postId} AND (c2.thread_root_external_id IS NOT NULL OR c2.reply_to_comment_external_id IS NOT NULL)
     ) AS links
-    WHERE c.id = links.id
+    WHERE c.post_id = ${postId} AND c.id = links.id
       AND (c.thread_root_id IS DISTINCT FROM links.root_id OR c.reply_to_comment_id IS DISTINCT FROM links.reply_id)`;
   return { inserted, edited, deleted, restored };
 }
