@@ -1,4 +1,4 @@
-import { clearCrawlFailures, getCrawlAccounts, upsertComments, type CrawledComment, inTransaction } from '@most/db';
+import { clearCrawlFailures, getCrawlAccounts, upsertComments, type CrawledComment } from '@most/db';
 import type { Network } from '@most/shared';
 import type { CrawlJobName, ParsedJob } from '@most/queue';
 import { SourceError, type SourceComment } from '@most/sources';
@@ -25,7 +25,7 @@ export function toStoredComment(network: Network, comment: SourceComment, pseudo
 /** VK 212: comments of this one post are closed to outsiders; the account itself is fine. */
 const postCommentsClosed = (error: unknown) => error instanceof SourceError && error.kind === 'account_unavailable' && error.details.code === 212;
 
-/** All comments of one post (one request unless a thread or the list is long), stored as one transaction. */
+/** All comments of one post (one request unless a thread or the list is long), stored statement by statement. */
 export async function processComments(job: ParsedJob<CrawlJobName<'comments'>>, ctx: CrawlContext) {
   const data = job.data;
   const { source } = networkCrawl(ctx, data.network);
@@ -42,10 +42,9 @@ export async function processComments(job: ParsedJob<CrawlJobName<'comments'>>, 
   const seenAt = ctx.settings.now();
   const stored = comments.map((comment) => toStoredComment(data.network, comment, ctx.settings.pseudonymise));
   // The posts job records the run's success; here only a failure streak is ended (the row is not touched otherwise).
-  // Both are issued at once: the transaction pipelines them on its connection.
-  const outcome = await inTransaction(ctx.sql, async (tx) => {
-    const [result] = await Promise.all([upsertComments(tx, { postId: data.postId, accountId: account.id, comments: stored, seenAt }), clearCrawlFailures(tx, account.id, seenAt)]);
-    return result;
-  });
+  // No transaction around them: each statement is idempotent and commits alone, so the account's
+  // change mark (locked by the comments' insert) is held for one statement, not for the job's round
+  // trips; a job stopped half-way is completed by its retry or by the next read.
+  const [outcome] = await Promise.all([upsertComments(ctx.sql, { postId: data.postId, accountId: account.id, comments: stored, seenAt }), clearCrawlFailures(ctx.sql, account.id, seenAt)]);
   return { accountId: account.id, postExternalId: data.postExternalId, comments: comments.length, ...outcome };
 }

@@ -25,6 +25,52 @@ export interface CommentsOutcome {
   restored: number;
 }
 
+/** A stored comment of the post as read before the upsert. */
+export interface StoredComment {
+  id: number;
+  externalId: string;
+  text: string;
+  deleted: boolean;
+  threadRootExternalId: string | null;
+  replyToCommentExternalId: string | null;
+  threadRootId: number | null;
+  replyToCommentId: number | null;
+}
+
+interface LinkUpdate {
+  id: number;
+  root_id: number | null;
+  reply_id: number | null;
+}
+
+/**
+ * The comments of a post whose thread or reply link (row ids) differs from what their external ids
+ * point at now. A re-read keeps a stored external id the network no longer sends (as the upsert does);
+ * a parent not stored resolves to null.
+ */
+export function changedLinks(
+  before: StoredComment[],
+  incoming: { external_id: string; thread_root_external_id: string | null; reply_to_comment_external_id: string | null }[],
+  idOf: Map<string, number>,
+): LinkUpdate[] {
+  const stored = new Map(before.map((row) => [row.externalId, row]));
+  const all = new Map<string, { root: string | null; reply: string | null }>(before.map((row) => [row.externalId, { root: row.threadRootExternalId, reply: row.replyToCommentExternalId }]));
+  for (const row of incoming) {
+    const old = all.get(row.external_id);
+    all.set(row.external_id, { root: row.thread_root_external_id ?? old?.root ?? null, reply: row.reply_to_comment_external_id ?? old?.reply ?? null });
+  }
+  const updates: LinkUpdate[] = [];
+  for (const [externalId, refs] of all) {
+    const id = idOf.get(externalId);
+    if (id === undefined) continue;
+    const root = refs.root === null ? null : (idOf.get(refs.root) ?? null);
+    const reply = refs.reply === null ? null : (idOf.get(refs.reply) ?? null);
+    const old = stored.get(externalId);
+    if ((old?.threadRootId ?? null) !== root || (old?.replyToCommentId ?? null) !== reply) updates.push({ id, root_id: root, reply_id: reply });
+  }
+  return updates;
+}
+
 /**
  * Stores the complete list of one post's comments as read at `seenAt`. New comments are
  * inserted, changed texts recorded in comment_edits, comments the network shows as deleted or
@@ -35,11 +81,14 @@ export interface CommentsOutcome {
 export async function upsertComments(sql: Queryable, input: { postId: number; accountId: number; comments: CrawledComment[]; seenAt: Date }): Promise<CommentsOutcome> {
   const { postId, accountId, seenAt } = input;
   const comments = [...new Map(input.comments.map((c) => [c.externalId, c])).values()];
-  const before = await sql<{ id: number; externalId: string; text: string; deleted: boolean }[]>`
-    SELECT id, external_id AS "externalId", text, deleted_at IS NOT NULL AS deleted FROM comments WHERE post_id = ${postId}`;
+  const before = await sql<StoredComment[]>`
+    SELECT id, external_id AS "externalId", text, deleted_at IS NOT NULL AS deleted,
+           thread_root_external_id AS "threadRootExternalId", reply_to_comment_external_id AS "replyToCommentExternalId",
+           thread_root_id AS "threadRootId", reply_to_comment_id AS "replyToCommentId"
+    FROM comments WHERE post_id = ${postId}`;
   const previous = new Map(before.map((row) => [row.externalId, row]));
   // A partitioned table cannot return xmax: a row is new when its id was not there before.
-  const existingIds = before.map((row) => row.id);
+  const existingIds = new Set(before.map((row) => row.id));
 
   const rows = comments.map((comment) => {
     const { text, truncated } = boundText(comment.text, COMMENT_TEXT_LIMIT);
@@ -99,6 +148,7 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
     deleted += marked?.missing ?? 0;
   }
   let inserted = 0;
+  const idOf = new Map(before.map((row) => [row.externalId, row.id]));
   for (const [index, chunk] of chunks.entries()) {
     const recordEdits =
       index === 0 && edits.length > 0
@@ -109,7 +159,7 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
       ),`
         : sql``;
     const last = index === chunks.length - 1;
-    const [result] = await sql<{ inserted: number; missing: number }[]>`
+    const written = await sql<{ id: number; externalId: string; missing: number }[]>`
       WITH ${recordEdits} upserted AS (
         INSERT INTO comments ${sql(chunk)}
         ON CONFLICT (post_id, external_id, published_at) DO UPDATE SET
@@ -126,27 +176,26 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
                                 THEN excluded.last_seen_at ELSE comments.edited_seen_at END,
           deleted_at = CASE WHEN excluded.deleted_at IS NULL THEN NULL ELSE COALESCE(comments.deleted_at, excluded.deleted_at) END,
           deletion_reason = CASE WHEN excluded.deleted_at IS NULL THEN NULL ELSE 'deleted' END
-        RETURNING id
+        RETURNING id, external_id
       )${last ? sql`, ${markMissing}` : sql``}
-      SELECT (SELECT count(*)::int FROM upserted WHERE NOT (id = ANY(${existingIds}::bigint[]))) AS inserted,
-             ${last ? sql`(SELECT count(*)::int FROM missing) AS missing, (SELECT count(*)::int FROM read) AS read` : sql`0 AS missing`}`;
-    inserted += result?.inserted ?? 0;
-    deleted += result?.missing ?? 0;
+      SELECT id, external_id AS "externalId", ${last ? sql`(SELECT count(*)::int FROM missing) AS missing, (SELECT count(*)::int FROM read) AS read` : sql`0 AS missing`}
+      FROM upserted`;
+    for (const row of written) {
+      if (!existingIds.has(row.id)) inserted += 1;
+      idOf.set(row.externalId, row.id);
+    }
+    deleted += written[0]?.missing ?? 0;
   }
 
-  // Thread and reply links by external id → row id (a parent may have arrived in the same list).
-  // The target is limited to the post too: joined by id alone, the planner sorted every partition's
-  // rows for each post (the first 100× pass slowed as the table grew, and held the account's lock).
-  await sql`
-    UPDATE comments c SET thread_root_id = links.root_id, reply_to_comment_id = links.reply_id
-    FROM (
-      SELECT c2.id, r.id AS root_id, q.id AS reply_id
-      FROM comments c2
-      LEFT JOIN comments r ON r.post_id = c2.post_id AND r.external_id = c2.thread_root_external_id
-      LEFT JOIN comments q ON q.post_id = c2.post_id AND q.external_id = c2.reply_to_comment_external_id
-      WHERE c2.post_id = ${postId} AND (c2.thread_root_external_id IS NOT NULL OR c2.reply_to_comment_external_id IS NOT NULL)
-    ) AS links
-    WHERE c.post_id = ${postId} AND c.id = links.id
-      AND (c.thread_root_id IS DISTINCT FROM links.root_id OR c.reply_to_comment_id IS DISTINCT FROM links.reply_id)`;
+  // Thread and reply links by external id → row id, resolved here from the ids just read and written
+  // (a parent may have arrived in the same list); only links that change are written, so a re-read of
+  // an unchanged thread writes none.
+  const relinked = changedLinks(before, rows, idOf);
+  if (relinked.length > 0) {
+    await sql`
+      UPDATE comments c SET thread_root_id = l.root_id, reply_to_comment_id = l.reply_id
+      FROM jsonb_to_recordset(${sql.json(relinked as never)}) AS l(id bigint, root_id bigint, reply_id bigint)
+      WHERE c.post_id = ${postId} AND c.id = l.id`;
+  }
   return { inserted, edited, deleted, restored };
 }

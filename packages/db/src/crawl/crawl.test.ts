@@ -5,7 +5,7 @@ import type { Sql } from '../client';
 import { getCrawlAccounts, listCrawlAccounts, setAccountExternalId, setAccountStatus } from './accounts';
 import { recordProfileSnapshot, recordProfileSnapshots, saratovDay } from './snapshots';
 import { advanceWatermark, getWatermark, upsertPosts, type CrawledPost } from './posts';
-import { upsertComments, type CrawledComment } from './comments';
+import { changedLinks, upsertComments, type CrawledComment, type StoredComment } from './comments';
 import { getCrawlHealth, listOpenCrawlAlerts, raiseCrawlAlert, recordCrawlFailure, recordCrawlFailures, recordCrawlSuccess, resolveCrawlAlerts, setNextCrawl } from './health';
 import { boundText, COMMENT_TEXT_LIMIT } from './text';
 
@@ -149,6 +149,33 @@ describe('crawl storage', () => {
     expect(kept!.deleted_at).toEqual(t2);
     const [read] = await db.sql`SELECT comments_read_at FROM posts WHERE id = ${postId}`;
     expect(read!.comments_read_at).toEqual(new Date('2026-11-20T16:00:00Z'));
+  });
+
+  it('links a reply to a parent that arrives on a later read, and rewrites no link of an unchanged thread', async () => {
+    const [stored] = await upsertPosts(db.sql, accountId, [post('25')], new Date('2026-11-20T12:00:00Z'));
+    const postId = stored!.id;
+    const reply = comment('51', { threadRootExternalId: '50', replyToCommentExternalId: '50', fromPage: true, text: 'Ответ' });
+    await upsertComments(db.sql, { postId, accountId, comments: [reply], seenAt: new Date('2026-11-20T13:00:00Z') });
+    const links = () => db.sql`SELECT c.thread_root_id AS root, c.reply_to_comment_id AS parent FROM comments c WHERE c.post_id = ${postId} AND c.external_id = '51'`;
+    expect(await links()).toEqual([{ root: null, parent: null }]);
+
+    // The parent shows up; the reply no longer names its thread (the stored reference is kept).
+    await upsertComments(db.sql, { postId, accountId, comments: [comment('50'), { ...reply, threadRootExternalId: null, replyToCommentExternalId: null }], seenAt: new Date('2026-11-20T14:00:00Z') });
+    const [parent] = await db.sql`SELECT id FROM comments WHERE post_id = ${postId} AND external_id = '50'`;
+    const [linked] = await links();
+    expect(linked).toMatchObject({ root: parent!.id, parent: parent!.id });
+
+    // Read again unchanged: no link to write.
+    const storedRows = await db.sql<StoredComment[]>`
+      SELECT id, external_id AS "externalId", text, deleted_at IS NOT NULL AS deleted, thread_root_external_id AS "threadRootExternalId",
+             reply_to_comment_external_id AS "replyToCommentExternalId", thread_root_id AS "threadRootId", reply_to_comment_id AS "replyToCommentId"
+      FROM comments WHERE post_id = ${postId}`;
+    const idOf = new Map(storedRows.map((r) => [r.externalId, r.id]));
+    const incoming = [reply].map((c) => ({ external_id: c.externalId, thread_root_external_id: c.threadRootExternalId, reply_to_comment_external_id: c.replyToCommentExternalId }));
+    expect(changedLinks(storedRows, incoming, idOf)).toEqual([]);
+    // The parent gone from the store: the reply's links resolve to nothing.
+    idOf.delete('50');
+    expect(changedLinks(storedRows, incoming, idOf)).toEqual([{ id: idOf.get('51'), root_id: null, reply_id: null }]);
   });
 
   it('refuses raw author ids where a pseudonym belongs', async () => {
