@@ -1,12 +1,12 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { editionBriefSchema, editionInsightsBodySchema } from '@most/domain';
-import type { trendsBodySchema } from './response-schemas';
+import type { trendsBodySchema } from '@most/domain/public-api';
 import { getOrganization, type Sql } from '@most/db';
 import { AppError } from '@most/shared';
 import { trendsQuerySchema } from './query-schemas';
 import { makeBody, send, SHORT, type ResponseCache } from './http-cache';
-import { editionInsights, listEditions, organizationTrends, type Edition } from '@most/services';
+import { editionInsights, listEditions, organizationTrends, type Edition, type EditionSummary } from '@most/services';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** Measurements of a period keep arriving after an edition is frozen, so SLA figures are cached briefly. */
@@ -19,7 +19,8 @@ export interface InsightDeps {
   parseQuery: <S extends z.ZodType>(schema: S, c: Context) => z.output<S>;
 }
 
-export const editionSummary = (e: Edition): z.input<typeof editionBriefSchema> => ({
+/** The edition's identity as every public body names it (a stored summary is enough: full editions extend it). */
+export const editionSummary = (e: EditionSummary): z.input<typeof editionBriefSchema> => ({
   slug: e.slug,
   title: e.title,
   periodStart: e.periodStart,

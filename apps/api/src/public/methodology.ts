@@ -2,7 +2,7 @@ import { applicableNetworks, criterionNormRu, criterionReasonRu, criterionRuleRu
 import { NETWORKS } from '@most/shared';
 import { listMethodologyVersions, type Sql } from '@most/db';
 import type { z } from 'zod';
-import type { publicMethodologySchema } from './response-schemas';
+import type { publicMethodologySchema } from '@most/domain/public-api';
 
 /** Public description of a methodology version: what is measured, how it is weighted, where it passes. */
 export function publicMethodology(m: Methodology, locked: boolean): z.input<typeof publicMethodologySchema> {

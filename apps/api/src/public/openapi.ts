@@ -19,7 +19,7 @@ import {
   publicEditionSummarySchema,
   publicMethodologySchema,
   trendsBodySchema,
-} from './response-schemas';
+} from '@most/domain/public-api';
 import { CSV_TYPE, XLSX_TYPE } from './formats';
 
 /** The document's named schemas: zod schema → component name (bodies and the parts they share). */

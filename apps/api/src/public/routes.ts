@@ -8,7 +8,7 @@ import { numberRu, quantityRu } from '@most/domain/russian';
 import { AppError } from '@most/shared';
 import { editionTable, tableCsv } from './exports';
 import { accountCheckQuerySchema, editionQuerySchema, embedQuerySchema, organizationSearchQuerySchema } from './query-schemas';
-import type { accountCheckBodySchema, editionViewBodySchema, organizationProfileBodySchema, organizationSearchBodySchema, publicEditionSummarySchema } from './response-schemas';
+import type { accountCheckBodySchema, editionViewBodySchema, organizationProfileBodySchema, organizationSearchBodySchema, publicEditionSummarySchema } from '@most/domain/public-api';
 import { CSV_TYPE, humanFile, JSON_TYPE, sendInFormat, type ExportFormat } from './formats';
 import { registerCompareRoute } from './compare';
 import { loadScorecard } from './scorecard';
@@ -20,7 +20,7 @@ import { IMMUTABLE, makeBody, ResponseCache, send, SHORT, type CachedBody } from
 import { formatPeriod } from './labels';
 import { methodologyVersions } from './methodology';
 import { openApiDocument } from './openapi';
-import { registerInsightRoutes } from './insights';
+import { editionSummary, registerInsightRoutes } from './insights';
 import { publicBase } from '../http/public-origin';
 
 export interface PublicApiDeps {
@@ -37,13 +37,9 @@ const parseQuery = <S extends z.ZodType>(schema: S, c: Context): z.output<S> => 
   throw new AppError('BAD_REQUEST', `Проверьте параметры: ${Object.keys(fields).join(', ')}`, { details: { fields } });
 };
 
+/** The edition's identity plus when it was published and where to read and download it. */
 const publicSummary = (base: string, e: EditionSummary): z.input<typeof publicEditionSummarySchema> => ({
-  slug: e.slug,
-  title: e.title,
-  periodStart: e.periodStart,
-  periodEnd: e.periodEnd,
-  methodologyVersion: e.methodologyVersion,
-  previousEditionSlug: e.previousEditionSlug,
+  ...editionSummary(e),
   publishedAt: e.publishedAt?.toISOString() ?? null,
   url: `${base}/rankings/${encodeURIComponent(e.slug)}`,
   jsonUrl: `${base}/api/public/v1/editions/${encodeURIComponent(e.slug)}`,
@@ -135,8 +131,7 @@ export function publicApi(deps: PublicApiDeps): { api: Hono; embed: Hono } {
           : await humanFile(editionTable(everything, 'people'), format, 'Рейтинг', everything.edition.title, IMMUTABLE);
     } else {
       const view = viewEdition(edition, previous, filter);
-      const { id: _id, status: _status, createdAt: _created, ...summary } = view.edition;
-      const answer: z.input<typeof editionViewBodySchema> = { ...view, edition: { ...summary, ...publicSummary(base, view.edition) }, embed: embedSnippet(base, view) };
+      const answer: z.input<typeof editionViewBodySchema> = { ...view, edition: publicSummary(base, view.edition), embed: embedSnippet(base, view) };
       body = makeBody(JSON.stringify(answer), JSON_TYPE, IMMUTABLE);
     }
     cache.set(key, body);

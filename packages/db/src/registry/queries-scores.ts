@@ -1,5 +1,14 @@
-import { z } from 'zod';
-import { criterionReasonRu, criterionResultRu, criterionRuleRu, criterionStatusRu, redactAccountMentions, type EvidenceRef, type RecommendationStatus } from '@most/domain';
+import {
+  criterionReasonRu,
+  criterionResultRu,
+  criterionRuleRu,
+  criterionStatusRu,
+  redactAccountMentions,
+  type EvidenceRef,
+  type OrganizationScoreItem,
+  type OrganizationScorePage,
+  type RecommendationStatus,
+} from '@most/domain';
 import { AppError } from '@most/shared';
 import type { Queryable } from '../client';
 import { loadMethodology } from '../scoring/methodology';
@@ -88,32 +97,6 @@ export async function getAccountScoreDetail(
   });
   return { ...score, total: score.total === null ? null : Number(score.total), reasonText: score.reason ? criterionReasonRu(score.reason) : null, criteria };
 }
-
-/** Coverage page by page: which pages were measured, and why the others were not. */
-export const organizationScorePageSchema = z.object({
-  accountId: z.number().int(),
-  network: z.string(),
-  url: z.string(),
-  measured: z.boolean(),
-  reason: z.string().nullable(),
-  reasonText: z.string().nullable(),
-});
-export type OrganizationScorePage = z.infer<typeof organizationScorePageSchema>;
-
-/** An organization's score for one period (dashboard and public API answer it as is). */
-export const organizationScoreItemSchema = z.object({
-  periodKind: z.string(),
-  periodStart: z.iso.date(),
-  periodEnd: z.iso.date(),
-  methodologyVersion: z.number().int(),
-  score: z.number().nullable(),
-  enoughData: z.boolean(),
-  accountsScored: z.number().int(),
-  accountsTotal: z.number().int(),
-  sampleSize: z.number().int(),
-  pages: z.array(organizationScorePageSchema),
-});
-export type OrganizationScoreItem = z.infer<typeof organizationScoreItemSchema>;
 
 /** Why a page's score is withheld: its own reason, or too few criteria measured. */
 export const pageReasonText = (measured: boolean, reason: string | null) => (measured ? null : reason ? criterionReasonRu(reason) : 'измерено слишком мало критериев');

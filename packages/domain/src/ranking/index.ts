@@ -4,3 +4,4 @@ export * from './edition-view';
 export * from './insights';
 export * from './insight-schemas';
 export * from './movers';
+export * from './organization-scores';

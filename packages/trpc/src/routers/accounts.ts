@@ -10,8 +10,8 @@ import {
   listOpenCrawlAlerts,
   listOrganizationAccounts,
   listOrganizationScores,
-  organizationScoreItemSchema,
 } from '@most/db';
+import { organizationScoreItemSchema } from '@most/domain';
 import { AppError, accountStatusSchema, networkSchema } from '@most/shared';
 import { id, isoDate } from '../schemas';
 import { accountSchema } from './registry';

@@ -67,7 +67,11 @@ export function RankingTable(props: { rows: EditionRow[]; caption: string; ranke
   );
 }
 
-export function EditionMeta(props: { edition: EditionSummary }) {
+/** What the meta and rows read of an edition: the monitor's draft preview (no public addresses) fits too. */
+type EditionDates = Pick<EditionSummary, 'periodStart' | 'periodEnd' | 'publishedAt' | 'methodologyVersion'>;
+type EditionRowsView = Pick<EditionView, 'ranked' | 'notEnoughData'> & { edition: Pick<EditionSummary, 'title'> };
+
+export function EditionMeta(props: { edition: EditionDates }) {
   const m = () => t().ranking;
   return (
     <dl class="meta edition-meta">
@@ -88,7 +92,7 @@ export function EditionMeta(props: { edition: EditionSummary }) {
 }
 
 /** Ranked and "not enough data" rows of a view, after search and sort. */
-export function EditionRows(props: { view: EditionView; search?: string; sort?: RankingSort }) {
+export function EditionRows(props: { view: EditionRowsView; search?: string; sort?: RankingSort }) {
   const m = () => t().ranking;
   const ranked = createMemo(() => viewRows(props.view.ranked.rows, { search: props.search, sort: props.sort }));
   const unranked = createMemo(() => viewRows(props.view.notEnoughData, { search: props.search, sort: 'name' }));

@@ -1,24 +1,17 @@
 import { z } from 'zod';
-import {
-  applicabilitySchema,
-  CRITERION_GROUPS,
-  editionBriefSchema,
-  editionCriteriaSchema,
-  editionFiltersSchema,
-  editionViewRowSchema,
-  OFFICIAL_CHECK_REASON_RU,
-  rankingHistoryItemSchema,
-  thresholdsSchema,
-  TREND_STEPS,
-  trendPointSchema,
-  type OfficialCheckReason,
-} from '@most/domain';
-import { organizationScoreItemSchema } from '@most/db';
 import { accountStatusSchema, networkSchema, organizationKindSchema, sectorSchema } from '@most/shared';
+import { applicabilitySchema, CRITERION_GROUPS, thresholdsSchema } from './methodology/types';
+import { OFFICIAL_CHECK_REASON_RU, type OfficialCheckReason } from './official-check';
+import { editionCriteriaSchema, editionFiltersSchema, editionViewRowSchema } from './ranking/edition-view';
+import { editionBriefSchema, rankingHistoryItemSchema, trendPointSchema } from './ranking/insight-schemas';
+import { TREND_STEPS } from './ranking/insights';
+import { organizationScoreItemSchema } from './ranking/organization-scores';
 
 /**
- * The JSON bodies the open-data API answers, declared once: handlers build their bodies as these
- * types, the OpenAPI document is generated from them, and a test parses every real answer with them.
+ * The JSON bodies the open-data API (/api/public/v1) answers, declared once: the API builds its
+ * bodies as these schemas' input, the OpenAPI document is generated from them, a test parses every
+ * real answer with them, and the dashboard reads the types inferred below. Browser-safe: zod and
+ * the domain's pure modules only, so the dashboard never bundles server code through this file.
  */
 
 export const errorBodySchema = z.object({
@@ -107,3 +100,16 @@ export const accountCheckBodySchema = z.object({
   account: z.object({ network: networkSchema, canonicalUrl: z.string(), status: accountStatusSchema }).nullable(),
   organization: z.object({ code: z.string(), shortName: z.string(), fullName: z.string() }).nullable(),
 });
+
+/** The types the dashboard reads, as the API answers them. */
+export type PublicEditionSummary = z.output<typeof publicEditionSummarySchema>;
+export type EditionListBody = z.output<typeof editionsBodySchema>;
+export type EditionViewBody = z.output<typeof editionViewBodySchema>;
+export type OrganizationProfile = z.output<typeof organizationProfileBodySchema>;
+export type OrganizationSearchBody = z.output<typeof organizationSearchBodySchema>;
+export type OfficialPagesMatch = OrganizationSearchBody['organizations'][number];
+export type TrendsBody = z.output<typeof trendsBodySchema>;
+export type PublicMethodologyVersion = z.output<typeof publicMethodologySchema>;
+export type PublicMethodologyCriterion = PublicMethodologyVersion['criteria'][number];
+export type MethodologyBody = z.output<typeof methodologyBodySchema>;
+export type AccountCheckBody = z.output<typeof accountCheckBodySchema>;
