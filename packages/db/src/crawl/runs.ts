@@ -29,13 +29,13 @@ export async function registerCrawlRun(sql: Queryable, run: CrawlRunKey & { acco
       ELSE ARRAY(SELECT DISTINCT unnest(crawl_runs.account_ids || excluded.account_ids) ORDER BY 1) END`;
 }
 
-/** One job of the run ended: adds to its counters in one statement (safe under concurrent jobs). */
-export async function recordCrawlRunStep(sql: Queryable, step: CrawlRunKey & { startedAt: Date; endedAt: Date; requests: number; errors: number }): Promise<void> {
+/** Jobs of the run ended: adds them to its counters in one statement (safe under concurrent writers). */
+export async function recordCrawlRunSteps(sql: Queryable, steps: CrawlRunKey & { jobs: number; startedAt: Date; endedAt: Date; requests: number; errors: number }): Promise<void> {
   await sql`
     INSERT INTO crawl_runs (network, run_at, jobs, requests, errors, started_at, last_job_at)
-    VALUES (${step.network}, ${step.runAt}, 1, ${step.requests}, ${step.errors}, ${step.startedAt}, ${step.endedAt})
+    VALUES (${steps.network}, ${steps.runAt}, ${steps.jobs}, ${steps.requests}, ${steps.errors}, ${steps.startedAt}, ${steps.endedAt})
     ON CONFLICT (network, run_at) DO UPDATE SET
-      jobs = crawl_runs.jobs + 1,
+      jobs = crawl_runs.jobs + excluded.jobs,
       requests = crawl_runs.requests + excluded.requests,
       errors = crawl_runs.errors + excluded.errors,
       started_at = LEAST(crawl_runs.started_at, excluded.started_at),
