@@ -114,7 +114,14 @@ describe('crawl storage', () => {
     ];
     const outcome = await upsertComments(db.sql, { postId, accountId, comments: list, seenAt: t1 });
     expect(outcome).toEqual({ inserted: 4, edited: 0, deleted: 0, restored: 0 });
-    expect(await upsertComments(db.sql, { postId, accountId, comments: list, seenAt: t1 })).toEqual({ inserted: 0, edited: 0, deleted: 0, restored: 0 });
+    // Read again unchanged: no comment row is rewritten (same row versions); the post's read time moves.
+    const versions = () => db.sql`SELECT external_id, xmin::text AS version FROM comments WHERE post_id = ${postId} ORDER BY external_id`;
+    const first = await versions();
+    const reread = new Date('2026-11-20T14:30:00Z');
+    expect(await upsertComments(db.sql, { postId, accountId, comments: list, seenAt: reread })).toEqual({ inserted: 0, edited: 0, deleted: 0, restored: 0 });
+    expect(await versions()).toEqual(first);
+    const [readAgain] = await db.sql`SELECT comments_read_at FROM posts WHERE id = ${postId}`;
+    expect(readAgain!.comments_read_at).toEqual(reread);
 
     const rows = await db.sql`
       SELECT c.external_id, c.from_page, root.external_id AS root, parent.external_id AS parent, length(c.text) AS len, c.text_truncated

@@ -67,8 +67,9 @@ export interface CrawlRunPages {
   failed: number;
   /** Pages found deleted, blocked, missing or private. */
   unavailable: number;
-  /** Posts and comments seen since the run started. */
+  /** Posts seen since the run started. */
   posts: number;
+  /** Comments in the lists read since the run started (a comment read unchanged is not rewritten, so its post's read time counts). */
   comments: number;
 }
 
@@ -84,7 +85,8 @@ export async function crawlRunPages(sql: Queryable, run: CrawlRunKey & { account
   const [seen] = await sql<{ posts: number; comments: number }[]>`
     SELECT (SELECT count(*)::int FROM posts p JOIN accounts a ON a.id = p.account_id
             WHERE a.network = ${run.network} AND p.last_seen_at >= ${run.runAt} AND (${ids}::bigint[] IS NULL OR a.id = ANY(${ids}::bigint[]))) AS posts,
-           (SELECT count(*)::int FROM comments c JOIN accounts a ON a.id = c.account_id
-            WHERE a.network = ${run.network} AND c.last_seen_at >= ${run.runAt} AND (${ids}::bigint[] IS NULL OR a.id = ANY(${ids}::bigint[]))) AS comments`;
+           (SELECT count(*)::int FROM posts p JOIN accounts a ON a.id = p.account_id JOIN comments c ON c.post_id = p.id
+            WHERE a.network = ${run.network} AND p.comments_read_at >= ${run.runAt} AND c.deletion_reason IS DISTINCT FROM 'missing'
+              AND (${ids}::bigint[] IS NULL OR a.id = ANY(${ids}::bigint[]))) AS comments`;
   return { read: pages?.read ?? 0, failed: pages?.failed ?? 0, unavailable: pages?.unavailable ?? 0, posts: seen?.posts ?? 0, comments: seen?.comments ?? 0 };
 }
