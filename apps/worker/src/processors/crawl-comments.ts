@@ -46,7 +46,7 @@ export async function processComments(job: ParsedJob<CrawlJobName<'comments'>>, 
   // change mark (locked by the comments' insert) is held for one statement, not for the job's round
   // trips; a job stopped half-way is completed by its retry or by the next read.
   const [outcome] = await Promise.all([
-    upsertComments(ctx.sql, { postId: data.postId, accountId: account.id, comments: stored, seenAt }),
+    upsertComments(ctx.sql, { postId: data.postId, postPublishedAt: data.postPublishedAt === undefined ? undefined : new Date(data.postPublishedAt), accountId: account.id, comments: stored, seenAt }),
     account.failing ? clearCrawlFailures(ctx.sql, account.id, seenAt) : undefined,
   ]);
   return { accountId: account.id, postExternalId: data.postExternalId, comments: comments.length, ...outcome };

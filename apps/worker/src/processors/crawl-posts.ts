@@ -63,7 +63,7 @@ export async function processPosts(job: ParsedJob<CrawlJobName<'posts'>>, ctx: C
     crawlJobName(network, 'comments'),
     toRead.map((post) => ({
       jobId: crawlJobIds.comments(network, account.id, post.externalId, data.runAt),
-      data: { network, accountId: account.id, runAt: data.runAt, postId: post.id, postExternalId: post.externalId, pass: 'hourly' },
+      data: { network, accountId: account.id, runAt: data.runAt, postId: post.id, postExternalId: post.externalId, postPublishedAt: post.publishedAt.getTime(), pass: 'hourly' },
     })),
   );
   if (continues) {

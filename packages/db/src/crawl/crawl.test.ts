@@ -167,7 +167,17 @@ describe('crawl storage', () => {
     expect(await links()).toEqual([{ root: null, parent: null }]);
 
     // The parent shows up; the reply no longer names its thread (the stored reference is kept).
-    await upsertComments(db.sql, { postId, accountId, comments: [comment('50'), { ...reply, threadRootExternalId: null, replyToCommentExternalId: null }], seenAt: new Date('2026-11-20T14:00:00Z') });
+    // This read names the post's publication time, as the crawler does: the same result from the post's partitions only.
+    const read = new Date('2026-11-20T14:00:00Z');
+    await upsertComments(db.sql, {
+      postId,
+      postPublishedAt: stored!.publishedAt,
+      accountId,
+      comments: [comment('50'), { ...reply, threadRootExternalId: null, replyToCommentExternalId: null }],
+      seenAt: read,
+    });
+    const [marked] = await db.sql`SELECT comments_read_at FROM posts WHERE id = ${postId}`;
+    expect(marked!.comments_read_at).toEqual(read);
     const [parent] = await db.sql`SELECT id FROM comments WHERE post_id = ${postId} AND external_id = '50'`;
     const [linked] = await links();
     expect(linked).toMatchObject({ root: parent!.id, parent: parent!.id });
