@@ -7,6 +7,7 @@ import {
   getCourseOutline,
   listCohortSessions,
   markAttendance,
+  pageAuditAssignment,
   qualificationUpgradeCourse,
   submitAssignment,
   twoSessionCohort,
@@ -82,18 +83,12 @@ export async function ensureDemoCourse(sql: Sql, options: { now?: Date } = {}): 
           { title: 'Публикации и вовлечённость', hours: 12, lesson: { title: 'План публикаций на месяц', contentMd: 'Регулярность, рубрики, формат карточек.' } },
         ],
         assignments: [
-          {
+          pageAuditAssignment({
             title: 'Аудит своей официальной страницы',
             instructionsMd: 'Проверьте свою страницу по критериям методики и опишите, что исправите в первую очередь.',
-            maxScore: 10,
-            passScore: 6,
             dueDay: 14,
-            modulePosition: 1,
-            rubric: [
-              { criterion: 'Полнота проверки', points: 6 },
-              { criterion: 'План исправлений', points: 4 },
-            ],
-          },
+            criteria: { checked: 'Полнота проверки', concluded: 'План исправлений' },
+          }),
           { title: 'Итоговая аттестация: разбор трёх вопросов жителей', maxScore: 100, passScore: 60, isFinal: true, dueDay: 26, modulePosition: 2 },
         ],
       }),

@@ -5,6 +5,7 @@ import type { CourseInput } from './courses';
 export const TRAINING_CLASSROOM = 'Саратов, ул. Московская, 72, ауд. 5';
 
 type Lesson = NonNullable<NonNullable<CourseInput['modules']>[number]['lessons']>[number];
+type Assignment = NonNullable<CourseInput['assignments']>[number];
 
 /** A module taught in one lesson. */
 export interface SingleLessonModule {
@@ -23,6 +24,23 @@ export function qualificationUpgradeCourse({ modules, ...course }: Omit<CourseIn
     kind: 'qualification_upgrade',
     totalHours: modules.reduce((sum, module) => sum + module.hours, 0),
     modules: modules.map(({ lesson, ...module }) => ({ ...module, lessons: [lesson] })),
+  };
+}
+
+/**
+ * Coursework in the first module: the trainee audits their own official page. Out of 10 points, 6 to pass:
+ * 6 for how complete the check is (`checked`), 4 for what the trainee concludes from it (`concluded`).
+ */
+export function pageAuditAssignment({ criteria, ...audit }: Pick<Assignment, 'title' | 'instructionsMd' | 'dueDay'> & { criteria: { checked: string; concluded: string } }): Assignment {
+  return {
+    ...audit,
+    maxScore: 10,
+    passScore: 6,
+    modulePosition: 1,
+    rubric: [
+      { criterion: criteria.checked, points: 6 },
+      { criterion: criteria.concluded, points: 4 },
+    ],
   };
 }
 

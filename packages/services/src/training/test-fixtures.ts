@@ -1,7 +1,7 @@
 import type { Sql } from '@most/db';
 import { createCohort, type CohortInput } from './cohorts';
 import { createCourse, type CourseInput } from './courses';
-import { qualificationUpgradeCourse, twoSessionCohort } from './course-outline';
+import { pageAuditAssignment, qualificationUpgradeCourse, twoSessionCohort } from './course-outline';
 import type { TrainingActor } from './common';
 
 export const monitor: TrainingActor = { id: null, label: 'test-monitor' };
@@ -26,17 +26,7 @@ export const sampleCourse = (overrides: Partial<CourseInput> = {}): CourseInput 
       { title: 'Ответы на комментарии', hours: 24, lesson: { title: 'Сроки ответа', contentMd: 'Не позднее 24 часов' } },
     ],
     assignments: [
-      {
-        title: 'Аудит своей страницы',
-        maxScore: 10,
-        passScore: 6,
-        dueDay: 7,
-        rubric: [
-          { criterion: 'Полнота', points: 6 },
-          { criterion: 'Выводы', points: 4 },
-        ],
-        modulePosition: 1,
-      },
+      pageAuditAssignment({ title: 'Аудит своей страницы', dueDay: 7, criteria: { checked: 'Полнота', concluded: 'Выводы' } }),
       { title: 'Эссе (по желанию)', maxScore: 10, passScore: 5, required: false },
       { title: 'Итоговая аттестация', maxScore: 100, passScore: 60, isFinal: true, dueDay: 30 },
     ],
