@@ -17,10 +17,11 @@
 import { createQueueBackend, type QueueBackend } from '@most/queue';
 import { freshPassRequests, type Sql } from '@most/db';
 import { DEFAULT_FRESH_PASS_POLICY } from '@most/domain/crawl-schedule';
+import { percentile } from '@most/domain';
 import { createVkSource } from '@most/sources';
 import { createPseudonymiser, createRequestPacer, fingerprint, startCrawlRun, startFreshTick, startWorker } from '@most/worker';
 import { demoRegistry } from '@most/services';
-import { measureAlertDelivery, percentile } from './support/alert-delivery';
+import { measureAlertDelivery } from './support/alert-delivery';
 
 const TOKEN = 'bench-token';
 const PROBE_TOKEN = 'bench-probe-token';
@@ -137,8 +138,8 @@ async function freshData(scale: number): Promise<Figures> {
     return {
       pages,
       comments: written.length,
-      p50Minutes: minutes(percentile(delays, 0.5)),
-      p95Minutes: minutes(percentile(delays, 0.95)),
+      p50Minutes: minutes(percentile(delays, 50)),
+      p95Minutes: minutes(percentile(delays, 95)),
       missing: written.length - delays.length,
       freshRequests: fresh.requests,
       budgetShare: fresh.requests / ((SIMULATED_RPS * SPAN_MS) / 1000),

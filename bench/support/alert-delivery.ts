@@ -5,7 +5,7 @@
  *
  * One agency (one page, one staff member, half of them with Telegram linked) per organization of the
  * demo region; questions asked within half an hour; some answered before N hours, some after, the rest
- * never. The worker's sweep runs once a simulated minute (as its scheduler does) from the first
+ * never. The worker's sweep runs as often in simulated time as its scheduler does (a minute) from the first
  * crossing until the last warning could have been retried; answers are written as the clock reaches
  * them. The mail server refuses some first attempts (451) and the Bot API fails some sends (500), so
  * retries with backoff are part of the figures. A delivery's instant is the sweep's simulated time plus
@@ -13,7 +13,7 @@
  */
 import { linkTelegramChat, createTelegramLinkCode } from '@most/db/alerts';
 import { loadMethodology } from '@most/db/scoring';
-import { warningAt, slaDeadline } from '@most/domain';
+import { ALERT_SWEEP_EVERY_MS, alertRetryDelayMs, percentile, slaDeadline, warningAt } from '@most/domain';
 import { runAlertsSweep } from '@most/worker';
 import { alertSendersFor, startTestSmtpServer } from '@most/worker/testing';
 
@@ -22,8 +22,8 @@ const H = 60 * MIN;
 /** Questions are asked from here (midnight UTC), so their warnings fall in the evening, when no morning digest is due. */
 const T0 = Date.UTC(2026, 10, 20, 0, 0);
 const QUESTIONS_PER_AGENCY = 2;
-/** Retries of refused sends (1, 2, 4 … minutes) have this long after the last crossing. */
-const TAIL_MS = 12 * MIN;
+/** After the last crossing, time for the retries of a send refused up to four times in a row (1 + 2 + 4 + 8 minutes). */
+const TAIL_MS = [1, 2, 3, 4].reduce((sum, attempts) => sum + alertRetryDelayMs(attempts), 0);
 /** Questions are asked within this span, so the sweeps cover all crossings in under an hour of simulated time. */
 const ASK_SPREAD_MS = 30 * MIN;
 
@@ -53,8 +53,6 @@ function seeded(seed: number) {
     return state / 2 ** 32;
   };
 }
-
-export const percentile = (sorted: readonly number[], p: number): number | null => (sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!);
 
 export async function measureAlertDelivery(agencies: number): Promise<DeliveryFigures> {
   const [{ createTestDatabase, makeAlertAgency, askQuestion, answerQuestion }, { startTelegramBotServer }] = await Promise.all([import('@most/db/testing'), import('@most/sources/simulator')]);
@@ -105,7 +103,7 @@ export async function measureAlertDelivery(agencies: number): Promise<DeliveryFi
     const delivered = new Map<string, number>();
     const sweepMs: number[] = [];
     bot.failSends(Math.max(3, Math.round(agencies / 20)), 500);
-    for (let t = Math.floor(first / MIN) * MIN; t <= last; t += MIN) {
+    for (let t = Math.floor(first / ALERT_SWEEP_EVERY_MS) * ALERT_SWEEP_EVERY_MS; t <= last; t += ALERT_SWEEP_EVERY_MS) {
       for (const q of lateAnswers.filter((a) => a.answerAt! <= t)) await answerQuestion(db.sql, q.page, q.id, new Date(q.answerAt!));
       lateAnswers = lateAnswers.filter((a) => a.answerAt! > t);
       const receivedBefore = smtp.received.length;
@@ -146,12 +144,12 @@ export async function measureAlertDelivery(agencies: number): Promise<DeliveryFi
       warnedByEmail: warnedBefore('email', open),
       telegramOpenAtThreshold: telegramOpen.length,
       warnedByTelegram: warnedBefore('telegram', telegramOpen),
-      latencyP50Minutes: (percentile(email, 0.5) ?? Number.NaN) / MIN,
-      latencyP95Minutes: (percentile(email, 0.95) ?? Number.NaN) / MIN,
-      telegramLatencyP95Minutes: (percentile(latencies('telegram', telegramOpen), 0.95) ?? Number.NaN) / MIN,
+      latencyP50Minutes: (percentile(email, 50) ?? Number.NaN) / MIN,
+      latencyP95Minutes: (percentile(email, 95) ?? Number.NaN) / MIN,
+      telegramLatencyP95Minutes: (percentile(latencies('telegram', telegramOpen), 95) ?? Number.NaN) / MIN,
       retried: retried!.n,
       sweeps: sweepMs.length,
-      sweepP95Ms: percentile(sortedSweeps, 0.95) ?? 0,
+      sweepP95Ms: percentile(sortedSweeps, 95) ?? 0,
       thresholdHours,
       deadlineHours: policy.durationMinutes / 60,
       wallSeconds: (performance.now() - wallStart) / 1000,

@@ -96,15 +96,33 @@ export async function createUserWithPassword(
   return { id: created.id, label: created.email };
 }
 
-/** Signs in through the login form and waits for the role's landing page. */
-export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+/** Opens the login form, fills it in and submits it (with the test users' password unless another is given). */
+export async function submitLogin(page: Page, baseUrl: string, email: string, password = TEST_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Электронная почта').fill(email);
-  await page.getByLabel('Пароль').fill(TEST_PASSWORD);
+  await page.getByLabel('Пароль').fill(password);
   await page.getByRole('button', { name: 'Войти' }).last().click();
+}
+
+/** Signs in through the login form and waits for the role's landing page. */
+export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+  await submitLogin(page, baseUrl, email);
   // On a phone the account line sits in the closed menu: present, not visible.
   await page.getByTestId('signed-in-as').waitFor({ state: 'attached' });
 }
+
+/** Every page of the monitoring section. */
+export const MONITOR_PAGES = [
+  '/monitor/registry',
+  '/monitor/import',
+  '/monitor/crawl',
+  '/monitor/review',
+  '/monitor/scoring',
+  '/monitor/disputes',
+  '/monitor/editions',
+  '/monitor/bulletins',
+  '/monitor/users',
+] as const;
 
 /** The two screens every public page is tested on. */
 export const VIEWPORTS = [

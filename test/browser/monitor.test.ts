@@ -3,7 +3,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildDraftEdition, publishDemoEditions, seedCommentsForReview } from './fixtures';
-import { createUserWithPassword, ensureWebBuild, newPage, launchChromium, screenshot, seriousA11yViolations, signIn, startTestPlatform, type TestPlatform } from './harness';
+import {
+  createUserWithPassword,
+  ensureWebBuild,
+  MONITOR_PAGES,
+  newPage,
+  launchChromium,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+  startTestPlatform,
+  submitLogin,
+  type TestPlatform,
+} from './harness';
 
 describe('monitor and administrator journeys in Chromium', () => {
   let platform: TestPlatform;
@@ -23,10 +35,7 @@ describe('monitor and administrator journeys in Chromium', () => {
   });
 
   it('refuses a wrong password with a readable message', async () => {
-    await page.goto(`${platform.url}/login`);
-    await page.getByLabel('Электронная почта').fill('admin@most.test');
-    await page.getByLabel('Пароль').fill('not-the-password');
-    await page.getByRole('button', { name: 'Войти' }).last().click();
+    await submitLogin(page, platform.url, 'admin@most.test', 'not-the-password');
     const alert = page.locator('#login-error');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Неверная почта или пароль');
@@ -235,17 +244,7 @@ describe('monitor and administrator journeys in Chromium', () => {
   it('fits every monitoring page on a phone screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 375, height: 740 });
     const overflowing: string[] = [];
-    for (const path of [
-      '/monitor/registry',
-      '/monitor/import',
-      '/monitor/crawl',
-      '/monitor/review',
-      '/monitor/scoring',
-      '/monitor/disputes',
-      '/monitor/editions',
-      '/monitor/bulletins',
-      '/monitor/users',
-    ]) {
+    for (const path of MONITOR_PAGES) {
       await page.goto(`${platform.url}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.waitForLoadState('networkidle');

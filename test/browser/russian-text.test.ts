@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureWebBuild, launchChromium, newPage, signIn, startTestPlatform, type TestPlatform } from './harness';
+import { ensureWebBuild, launchChromium, MONITOR_PAGES, newPage, signIn, startTestPlatform, type TestPlatform } from './harness';
 import { seedRichPlatform, type RichPlatform } from './rich-platform';
 import { findOffences, visibleText, type Offence } from './visible-text';
 
@@ -26,15 +26,7 @@ function pagesOf(data: RichPlatform, role: Role): string[] {
     '/embed',
     '/bulletins',
     `/bulletins/${data.bulletin.slug}`,
-    '/monitor/registry',
-    '/monitor/import',
-    '/monitor/crawl',
-    '/monitor/review',
-    '/monitor/scoring',
-    '/monitor/disputes',
-    '/monitor/editions',
-    '/monitor/users',
-    '/monitor/bulletins',
+    ...MONITOR_PAGES,
     `/monitor/bulletins/${data.bulletin.id}`,
     `/monitor/bulletins/${data.bulletin.draftId}`,
     '/agency',

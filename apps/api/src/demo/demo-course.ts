@@ -1,6 +1,19 @@
 import { tmpdir } from 'node:os';
 import { type Sql, inTransaction } from '@most/db';
-import { createCohort, createCourse, enrolTrainee, getCourseOutline, listCohortSessions, markAttendance, submitAssignment, upsertTraineeProfile, type TraineeProfileInput } from '@most/services';
+import {
+  createCohort,
+  createCourse,
+  enrolTrainee,
+  getCourseOutline,
+  listCohortSessions,
+  markAttendance,
+  pageAuditAssignment,
+  qualificationUpgradeCourse,
+  submitAssignment,
+  twoSessionCohort,
+  upsertTraineeProfile,
+  type TraineeProfileInput,
+} from '@most/services';
 import { addDays, regionDate } from '@most/domain';
 
 export const DEMO_COURSE_TITLE = 'Официальные страницы госорганов: ответы жителям за 24 часа';
@@ -56,59 +69,47 @@ export async function ensureDemoCourse(sql: Sql, options: { now?: Date } = {}): 
   return inTransaction(sql, async (t) => {
     const course = await createCourse(
       t,
-      {
+      qualificationUpgradeCourse({
         title: DEMO_COURSE_TITLE,
-        kind: 'qualification_upgrade',
-        totalHours: 36,
         descriptionMd: 'Программа повышения квалификации для сотрудников, которые ведут официальные страницы органов власти и подведомственных учреждений Саратовской области.',
         professionalField: 'Связи с общественностью',
         modules: [
           {
             title: 'Требования закона к официальным страницам',
             hours: 8,
-            lessons: [{ title: '270-ФЗ и постановление № 2560', contentMd: 'Что должно быть на официальной странице: название, контакты, режим работы, ссылка на сайт.' }],
+            lesson: { title: '270-ФЗ и постановление № 2560', contentMd: 'Что должно быть на официальной странице: название, контакты, режим работы, ссылка на сайт.' },
           },
-          { title: 'Ответы на комментарии жителей', hours: 16, lessons: [{ title: 'Срок ответа — 24 часа', contentMd: 'Промежуточный и содержательный ответ; что делать с вопросами не по теме.' }] },
-          { title: 'Публикации и вовлечённость', hours: 12, lessons: [{ title: 'План публикаций на месяц', contentMd: 'Регулярность, рубрики, формат карточек.' }] },
+          { title: 'Ответы на комментарии жителей', hours: 16, lesson: { title: 'Срок ответа — 24 часа', contentMd: 'Промежуточный и содержательный ответ; что делать с вопросами не по теме.' } },
+          { title: 'Публикации и вовлечённость', hours: 12, lesson: { title: 'План публикаций на месяц', contentMd: 'Регулярность, рубрики, формат карточек.' } },
         ],
         assignments: [
-          {
+          pageAuditAssignment({
             title: 'Аудит своей официальной страницы',
             instructionsMd: 'Проверьте свою страницу по критериям методики и опишите, что исправите в первую очередь.',
-            maxScore: 10,
-            passScore: 6,
             dueDay: 14,
-            modulePosition: 1,
-            rubric: [
-              { criterion: 'Полнота проверки', points: 6 },
-              { criterion: 'План исправлений', points: 4 },
-            ],
-          },
+            criteria: { checked: 'Полнота проверки', concluded: 'План исправлений' },
+          }),
           { title: 'Итоговая аттестация: разбор трёх вопросов жителей', maxScore: 100, passScore: 60, isFinal: true, dueDay: 26, modulePosition: 2 },
         ],
-      },
+      }),
       actor,
     );
     const today = regionDate(now);
     const cohort = await createCohort(
       t,
-      {
+      twoSessionCohort({
         courseId: course.id,
         title: 'Демонстрационный поток',
         startsOn: addDays(today, -7),
         endsOn: addDays(today, 21),
-        formOfStudy: 'part_time',
         fundingSource: 'regional',
         capacity: 25,
         enrolmentOpensAt: new Date(now.getTime() - 21 * DAY),
         enrolmentClosesAt: new Date(now.getTime() + 7 * DAY),
-        completionRule: { mode: 'all', conditions: [{ kind: 'required_assignments_passed' }, { kind: 'attendance_at_least', percent: 75 }, { kind: 'final_assessment_passed' }] },
         instructorIds: [instructor.id],
-        sessions: [
-          { title: 'Вводный вебинар: что проверяет мониторинг', startsAt: new Date(now.getTime() - 5 * DAY), hours: 2, mode: 'online', link: 'https://meet.example.org/most-demo-1' },
-          { title: 'Практикум: трудные вопросы жителей', startsAt: new Date(now.getTime() + 2 * DAY), hours: 4, mode: 'offline', place: 'Саратов, ул. Московская, 72, ауд. 5' },
-        ],
-      },
+        online: { title: 'Вводный вебинар: что проверяет мониторинг', startsAt: new Date(now.getTime() - 5 * DAY), hours: 2, link: 'https://meet.example.org/most-demo-1' },
+        practice: { title: 'Практикум: трудные вопросы жителей', startsAt: new Date(now.getTime() + 2 * DAY), hours: 4 },
+      }),
       actor,
     );
 

@@ -1,3 +1,4 @@
+import { ALERT_SEND_LEASE_MS } from '@most/domain';
 import type { Config } from '@most/shared';
 import { bulletinOptionsFromConfig } from '../processors/bulletin-options';
 
@@ -8,9 +9,9 @@ export interface AlertWorkerOptions {
   publicUrl: string;
   from: string;
   telegram?: { token: string; apiUrl?: string | undefined } | undefined;
-  /** A claim older than this belongs to a sender that died mid-send (default 5 minutes). */
+  /** A claim older than this belongs to a sender that died mid-send (ALERT_SEND_LEASE_MS). */
   leaseMs: number;
-  /** How far back a missed alert is still worth sending (default 6 hours). */
+  /** How far back a missed alert is still worth sending (ALERT_CATCH_UP_MS unless configured). */
   catchUpMs: number;
 }
 
@@ -23,7 +24,7 @@ export function alertOptionsFromConfig(config: Config): AlertWorkerOptions {
     publicUrl: mail.publicUrl,
     from: `Цифровой мост <alerts@${new URL(mail.publicUrl).hostname}>`,
     telegram: config.TELEGRAM_BOT_TOKEN ? { token: config.TELEGRAM_BOT_TOKEN, apiUrl: config.TELEGRAM_API_URL } : undefined,
-    leaseMs: 5 * 60_000,
+    leaseMs: ALERT_SEND_LEASE_MS,
     catchUpMs: config.ALERT_CATCH_UP_HOURS * 3_600_000,
   };
 }

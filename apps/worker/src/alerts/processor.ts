@@ -1,3 +1,4 @@
+import { ALERT_SWEEP_EVERY_MS } from '@most/domain';
 import { missingSchedulers, type ProcessorMap, type QueueBackend } from '@most/queue';
 import { createBulletinMailer } from '../processors/bulletin-mailer';
 import { optionsOrEnv, type ProcessorDeps } from '../options-from-env';
@@ -10,9 +11,9 @@ type AlertDeps = ProcessorDeps<'alerts', AlertWorkerOptions>;
 const alertOptions = optionsOrEnv(alertOptionsFromConfig);
 const optionsOf = (deps: AlertDeps) => alertOptions(deps.alerts);
 
-/** Every minute: deadlines are hours long, so a minute's delay is noise and keeps the load flat. */
+/** Schedules the alerts sweep every ALERT_SWEEP_EVERY_MS. */
 export async function scheduleAlerts(queue: QueueBackend): Promise<void> {
-  await queue.queue('system').upsertJobScheduler(ALERTS_SCHEDULER_ID, { every: 60_000 }, { name: 'alerts-sweep', data: {}, opts: { attempts: 1 } });
+  await queue.queue('system').upsertJobScheduler(ALERTS_SCHEDULER_ID, { every: ALERT_SWEEP_EVERY_MS }, { name: 'alerts-sweep', data: {}, opts: { attempts: 1 } });
 }
 
 export const ALERT_PROCESSORS: ProcessorMap<'alerts-sweep', AlertDeps> = {

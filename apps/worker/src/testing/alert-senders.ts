@@ -1,3 +1,4 @@
+import { ALERT_CATCH_UP_MS, ALERT_SEND_LEASE_MS } from '@most/domain';
 import { createTelegramBot } from '@most/sources';
 import type { AlertWorkerOptions } from '../alerts/options';
 import type { AlertSenders } from '../alerts/sweep';
@@ -11,8 +12,8 @@ export function alertSendersFor(smtp: { url: string }, bot: { token: string; url
     publicUrl: 'https://most.example',
     from: 'Цифровой мост <alerts@most.example>',
     telegram: { token: bot.token, apiUrl: bot.url },
-    leaseMs: 5 * 60_000,
-    catchUpMs: 6 * 3_600_000,
+    leaseMs: ALERT_SEND_LEASE_MS,
+    catchUpMs: ALERT_CATCH_UP_MS,
   };
   return { options, senders: { mailer: createBulletinMailer(options), telegram: createTelegramBot({ token: bot.token, apiUrl: bot.url }) } };
 }

@@ -1,4 +1,5 @@
 import {
+  ALERT_CATCH_UP_MS,
   ALERT_KIND_DEFINITIONS,
   alertKey,
   deliverAfter,
@@ -23,8 +24,6 @@ import { classifyPendingComments } from '../scoring/classify';
 import { MEASUREMENT_HORIZON_DAYS } from '../scoring/measure';
 import { listOpenQuestions } from '../scoring/watch';
 import { ensureAlertSettings, listAlertRules } from './settings';
-
-const HOUR = 3_600_000;
 
 export interface PlanOptions {
   /** Base of links to the platform's own pages. */
@@ -93,7 +92,7 @@ async function agencyAlerts(
   options: PlanOptions,
 ): Promise<Planned[]> {
   const planned: Planned[] = [];
-  const catchUpMs = options.catchUpMs ?? 6 * HOUR;
+  const catchUpMs = options.catchUpMs ?? ALERT_CATCH_UP_MS;
   const working = policy.clock === 'working_hours';
   const on = (kind: AlertKind) => rules.get(kind)?.enabled ?? false;
   const questionRules = {
@@ -172,7 +171,7 @@ async function agencyAlerts(
 async function monitorAlerts(sql: Queryable, policy: SlaPolicy, rules: Map<AlertKind, { enabled: boolean; threshold: number | null }>, now: number, options: PlanOptions): Promise<Planned[]> {
   const planned: Planned[] = [];
   const crawlPage = `${options.publicUrl}/monitor/crawl`;
-  const since = new Date(now - (options.catchUpMs ?? 6 * HOUR));
+  const since = new Date(now - (options.catchUpMs ?? ALERT_CATCH_UP_MS));
   const failing = rules.get('page_failing');
   if (failing?.enabled) {
     const rows = await sql<{ account_id: number; url: string; failures: number; last_success_at: Date | null; last_error_at: Date; last_error: string | null }[]>`

@@ -6,6 +6,13 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/** How far back a missed alert is still worth sending, so a first start over a month of data floods no one with stale alerts. */
+export const ALERT_CATCH_UP_MS = 6 * HOUR;
+/** How often the sweep plans and sends alerts: deadlines are hours long, so a minute's delay is noise and keeps the load flat. */
+export const ALERT_SWEEP_EVERY_MS = MINUTE;
+/** A send claimed longer ago than this belongs to a sender that died mid-send. */
+export const ALERT_SEND_LEASE_MS = 5 * MINUTE;
+
 /** An open question as the alert rules see it. */
 export interface AlertQuestion {
   questionId: number;
@@ -39,7 +46,7 @@ export function warningAt(policy: SlaPolicy, askedAt: number, afterHours: number
  * the deadline; a breach only shortly after it. Both look back at most `catchUpMs`, so a first start
  * over a month of data does not flood anyone with stale alerts.
  */
-export function dueQuestionAlerts(policy: SlaPolicy, rules: QuestionRules, question: AlertQuestion, now: number, catchUpMs = 6 * HOUR): DueAlert[] {
+export function dueQuestionAlerts(policy: SlaPolicy, rules: QuestionRules, question: AlertQuestion, now: number, catchUpMs = ALERT_CATCH_UP_MS): DueAlert[] {
   const due: DueAlert[] = [];
   const deadline = slaDeadline(policy, question.askedAt);
   const subject = `q${question.questionId}`;
@@ -55,7 +62,7 @@ export function dueQuestionAlerts(policy: SlaPolicy, rules: QuestionRules, quest
  * The morning digest due at `now`: today's local `hour` has passed (and at most `catchUpMs` ago).
  * Its subject is the local date, so a day has one digest.
  */
-export function dueDigest(policy: SlaPolicy, hour: number, now: number, catchUpMs = 6 * HOUR): DueAlert | null {
+export function dueDigest(policy: SlaPolicy, hour: number, now: number, catchUpMs = ALERT_CATCH_UP_MS): DueAlert | null {
   const dayStart = localDayStart(now, policy.utcOffsetMinutes);
   const at = dayStart + hour * HOUR;
   if (at > now || now - at > catchUpMs) return null;

@@ -12,3 +12,4 @@ export * from './certificate-pdf';
 export * from './frdo-export';
 export * from './progress';
 export * from './outcome';
+export * from './course-outline';

@@ -1,6 +1,7 @@
 import type { Sql } from '@most/db';
 import { createCohort, type CohortInput } from './cohorts';
 import { createCourse, type CourseInput } from './courses';
+import { pageAuditAssignment, qualificationUpgradeCourse, twoSessionCohort } from './course-outline';
 import type { TrainingActor } from './common';
 
 export const monitor: TrainingActor = { id: null, label: 'test-monitor' };
@@ -18,28 +19,18 @@ export async function insertOrganization(sql: Sql, code: string, name: string): 
 }
 
 export const sampleCourse = (overrides: Partial<CourseInput> = {}): CourseInput => ({
-  title: 'Ведение официальных страниц органов власти',
-  kind: 'qualification_upgrade',
-  totalHours: 36,
-  modules: [
-    { title: 'Требования закона', hours: 12, lessons: [{ title: '270-ФЗ и постановление 2560', contentMd: '# Закон', links: [{ title: 'Закон', url: 'https://example.org/270' }] }] },
-    { title: 'Ответы на комментарии', hours: 24, lessons: [{ title: 'Сроки ответа', contentMd: 'Не позднее 24 часов' }] },
-  ],
-  assignments: [
-    {
-      title: 'Аудит своей страницы',
-      maxScore: 10,
-      passScore: 6,
-      dueDay: 7,
-      rubric: [
-        { criterion: 'Полнота', points: 6 },
-        { criterion: 'Выводы', points: 4 },
-      ],
-      modulePosition: 1,
-    },
-    { title: 'Эссе (по желанию)', maxScore: 10, passScore: 5, required: false },
-    { title: 'Итоговая аттестация', maxScore: 100, passScore: 60, isFinal: true, dueDay: 30 },
-  ],
+  ...qualificationUpgradeCourse({
+    title: 'Ведение официальных страниц органов власти',
+    modules: [
+      { title: 'Требования закона', hours: 12, lesson: { title: '270-ФЗ и постановление 2560', contentMd: '# Закон', links: [{ title: 'Закон', url: 'https://example.org/270' }] } },
+      { title: 'Ответы на комментарии', hours: 24, lesson: { title: 'Сроки ответа', contentMd: 'Не позднее 24 часов' } },
+    ],
+    assignments: [
+      pageAuditAssignment({ title: 'Аудит своей страницы', dueDay: 7, criteria: { checked: 'Полнота', concluded: 'Выводы' } }),
+      { title: 'Эссе (по желанию)', maxScore: 10, passScore: 5, required: false },
+      { title: 'Итоговая аттестация', maxScore: 100, passScore: 60, isFinal: true, dueDay: 30 },
+    ],
+  }),
   ...overrides,
 });
 
@@ -47,19 +38,17 @@ export async function sampleCohort(sql: Sql, courseId: number, overrides: Partia
   return createCohort(
     sql,
     {
-      courseId,
-      title: 'Поток весна 2026',
-      startsOn: '2026-03-02',
-      endsOn: '2026-04-10',
-      formOfStudy: 'part_time',
-      capacity: 3,
-      enrolmentOpensAt: '2026-02-01T00:00:00Z',
-      enrolmentClosesAt: '2026-03-01T00:00:00Z',
-      completionRule: { mode: 'all', conditions: [{ kind: 'required_assignments_passed' }, { kind: 'attendance_at_least', percent: 75 }, { kind: 'final_assessment_passed' }] },
-      sessions: [
-        { title: 'Вводное занятие', startsAt: '2026-03-03T10:00:00Z', hours: 4, mode: 'online', link: 'https://meet.example.org/a' },
-        { title: 'Практикум', startsAt: '2026-03-10T10:00:00Z', hours: 4, mode: 'offline', place: 'Саратов, ул. Московская, 72, ауд. 5' },
-      ],
+      ...twoSessionCohort({
+        courseId,
+        title: 'Поток весна 2026',
+        startsOn: '2026-03-02',
+        endsOn: '2026-04-10',
+        capacity: 3,
+        enrolmentOpensAt: '2026-02-01T00:00:00Z',
+        enrolmentClosesAt: '2026-03-01T00:00:00Z',
+        online: { title: 'Вводное занятие', startsAt: '2026-03-03T10:00:00Z', hours: 4, link: 'https://meet.example.org/a' },
+        practice: { title: 'Практикум', startsAt: '2026-03-10T10:00:00Z', hours: 4 },
+      }),
       ...overrides,
     },
     monitor,
