@@ -32,10 +32,8 @@ async function storeRow(editionId: number, organizationId: number, published: { 
 describe('edition sample size backfill (migration 0047)', () => {
   it('fills a published row kept at 0 from its unchanged source score, and leaves every other row and figure as published', async () => {
     const all = await loadMigrations();
-    await migrate(
-      db.sql,
-      all.filter((m) => m.version < BACKFILL),
-    );
+    const earlier = all.filter((m) => m.version < BACKFILL);
+    await migrate(db.sql, earlier);
     const below = (await makeAccount(db.sql)).organizationId; // below the minimum sample: 3 decided questions
     const rescored = (await makeAccount(db.sql)).organizationId; // rescored since with other results
     const counted = (await makeAccount(db.sql)).organizationId; // published with its sample already
