@@ -29,8 +29,8 @@ export function bulletinSlaFigures(stats: BulletinSlaStats): SlaFigures | null {
  * some question's outcome is decided; otherwise why the answer time was not measured.
  */
 export type BulletinSlaState<S extends BulletinSlaStats = BulletinSlaStats> =
-  /** Questions were not counted for the period at all (the reason, when known). */
-  | { kind: 'not_counted'; reason: string | null }
+  /** Questions were not counted for the period at all, and why. */
+  | { kind: 'not_counted'; reason: string }
   /** Comments were read and no citizen's question was found. */
   | { kind: 'no_questions' }
   /** Every question found is still inside its answer window. */
@@ -55,7 +55,7 @@ const NOT_MEASURED = 'доля ответов в течение 24 часов и
 export function slaNotMeasuredText(state: BulletinSlaNotMeasured): string {
   switch (state.kind) {
     case 'not_counted':
-      return `Вопросы жителей за период не подсчитывались${state.reason ? `: ${state.reason}` : ''} — ${NOT_MEASURED}`;
+      return `Вопросы жителей за период не подсчитывались: ${state.reason} — ${NOT_MEASURED}`;
     case 'no_questions':
       return `Вопросов жителей в комментариях за период не найдено — ${NOT_MEASURED}`;
     case 'none_decided':
