@@ -36,6 +36,7 @@ interface EvidenceRef {
 }
 
 const EMPTY_SLA = toSla(EMPTY_SLA_COUNTS);
+const NOT_SCORED = 'оценки за этот период ещё не рассчитаны';
 const isHttp = (url: unknown): url is string => typeof url === 'string' && /^https?:\/\//i.test(url) && url.length <= 2000;
 
 const FIGURE_LABELS: Record<string, string> = { questions: 'вопросов', answered: 'с ответом', answeredInTime: 'с ответом в срок' };
@@ -240,8 +241,9 @@ async function loadFromEditionOrRegistry(sql: Queryable, period: BulletinPeriod,
     ),
     recommendations: [],
     resolved: [],
-    sla: { overall: EMPTY_SLA, organizations: [] },
+    // Questions are counted with the period's scores: an edition's figures alone hold none.
+    sla: { overall: EMPTY_SLA, organizations: [], notCountedReason: NOT_SCORED },
     disputes: [],
-    notMeasuredReason: edition ? null : 'оценки за этот период ещё не рассчитаны',
+    notMeasuredReason: edition ? null : NOT_SCORED,
   });
 }

@@ -98,7 +98,12 @@ export const bulletinDatasetSchema = z.object({
   criterionResults: z.array(bulletinCriterionResultSchema).max(500_000),
   recommendations: z.array(bulletinRecommendationSchema).max(200_000),
   resolved: z.array(bulletinResolvedSchema).max(200_000),
-  sla: z.object({ overall: bulletinSlaStatsSchema, organizations: z.array(bulletinOrganizationSlaSchema).max(20_000) }),
+  sla: z.object({
+    overall: bulletinSlaStatsSchema,
+    organizations: z.array(bulletinOrganizationSlaSchema).max(20_000),
+    /** Why citizens' questions were not counted for the period («оценки за период не рассчитаны»); null when they were, even if none was found. */
+    notCountedReason: z.string().max(300).nullable().default(null),
+  }),
   disputes: z.array(bulletinDisputeSchema).max(50_000),
   /** Why nothing was measured for the period at all («оценки за период ещё не рассчитаны»); null when something was. */
   notMeasuredReason: z.string().max(300).nullable().default(null),

@@ -124,7 +124,7 @@ describe('bulletin draft generation (golden)', () => {
 
   it('shows "not enough data" instead of SLA figures below the minimum sample', () => {
     const scores = block(section('org-5'), 'org-5-scores', 'table');
-    expect(scores.rows.at(-1)).toEqual(['Ответы на вопросы жителей', 'недостаточно данных (10 вопр.)', '', '']);
+    expect(scores.rows.at(-1)).toEqual(['Ответы на вопросы жителей', 'недостаточно данных: 10 вопросов', '', '']);
   });
 
   it('rejects a dataset that does not match its schema', () => {
@@ -152,6 +152,75 @@ describe('bulletin draft generation (golden)', () => {
     for (const agency of agencies) expect(JSON.stringify(agency)).toContain('За этот период страницы организации не измерены');
     expect(JSON.stringify(empty.sections.find((s) => s.organizationId === 2))).toContain('не измерены: страница не читалась.');
     expect(empty.recommendationIds).toEqual([]);
+  });
+});
+
+describe("answers to citizens' questions that were not measured", () => {
+  const NO_QUESTIONS = 'Вопросов жителей в комментариях за период не найдено — доля ответов в течение 24 часов и время ответа не измерялись';
+  const stats = (questions: number, decided: number, answered: number) => ({
+    questions,
+    decided,
+    answered,
+    answeredWithin24h: Math.min(answered, 1),
+    medianMinutes: answered === 0 ? null : 90,
+    p90Minutes: answered === 0 ? null : 300,
+  });
+  const withSla = (overall: ReturnType<typeof stats>, organizations: { organizationId: number; enoughData: boolean; stats: ReturnType<typeof stats> }[] = [], notCountedReason: string | null = null) =>
+    generateBulletinDraft({
+      ...BULLETIN_FIXTURE,
+      sla: { overall, organizations: organizations.map((o) => ({ organizationId: o.organizationId, enoughData: o.enoughData, ...o.stats })), notCountedReason },
+    });
+  const slaRow = (d: ReturnType<typeof generateBulletinDraft>, organizationId: number) => {
+    const found = d.sections.find((s) => s.organizationId === organizationId);
+    if (!found) throw new Error(`no section of ${organizationId}`);
+    // After the score and the rank: the rows about questions.
+    return block(found, `org-${organizationId}-scores`, 'table').rows.slice(2);
+  };
+  const publicText = (d: ReturnType<typeof generateBulletinDraft>) => JSON.stringify(d.sections[0]);
+
+  it('says that no question was found, instead of «0» and «—», in the public part and in every measured agency section', () => {
+    const empty = withSla(stats(0, 0, 0));
+    const headline = block(empty.sections[0]!, 'public-headline', 'list');
+    expect(headline.items).toContain(`${NO_QUESTIONS} (по организациям, оценённым в этом периоде)`);
+    expect(headline.items.join('\n')).not.toMatch(/Вопросов жителей в комментариях: 0|Медианное время/);
+    expect(block(empty.sections[0]!, 'public-sla-not-measured', 'paragraph').markdown).toBe(`${NO_QUESTIONS}; по организациям, оценённым в этом периоде.`);
+    expect(empty.sections[0]!.blocks.some((b) => b.key === 'public-sla')).toBe(false);
+    // Every organization with a score or a verdict was measured: none of them had a question.
+    for (const id of [1, 2, 3, 4, 5, 7]) expect(slaRow(empty, id)).toEqual([['Ответы на вопросы жителей', NO_QUESTIONS, '', '']]);
+    // An organization measured in nothing gets no statement about its questions either.
+    expect(slaRow(empty, 6)).toEqual([]);
+  });
+
+  it('says how many questions still wait inside their window, in the right plural form, rather than a share of nothing', () => {
+    const waiting = withSla(stats(3, 0, 0), [
+      { organizationId: 1, enoughData: false, stats: stats(1, 0, 0) },
+      { organizationId: 4, enoughData: false, stats: stats(2, 0, 0) },
+    ]);
+    expect(publicText(waiting)).toContain('На 3 вопроса жителей срок ответа ещё не истёк — доля ответов в течение 24 часов и время ответа не измерялись');
+    expect(publicText(waiting)).not.toMatch(/ответ получили —|Медианное время/);
+    expect(slaRow(waiting, 1)[0]?.[1]).toBe('На 1 вопрос жителей срок ответа ещё не истёк — доля ответов в течение 24 часов и время ответа не измерялись');
+    expect(slaRow(waiting, 4)[0]?.[1]).toMatch(/^На 2 вопроса жителей/);
+    expect(slaRow(waiting, 2)[0]?.[1]).toBe(NO_QUESTIONS);
+  });
+
+  it('says questions were not counted, and why, when the period has scores but no question count', () => {
+    const notCounted = withSla(stats(0, 0, 0), [], 'оценки за этот период ещё не рассчитаны');
+    const why = 'Вопросы жителей за период не подсчитывались: оценки за этот период ещё не рассчитаны — доля ответов в течение 24 часов и время ответа не измерялись';
+    expect(publicText(notCounted)).toContain(why);
+    expect(publicText(notCounted)).not.toContain('не найдено');
+    expect(slaRow(notCounted, 3)).toEqual([['Ответы на вопросы жителей', why, '', '']]);
+  });
+
+  it('states shares but no answer time when no question was answered', () => {
+    const unanswered = withSla(stats(12, 12, 0), [{ organizationId: 4, enoughData: true, stats: stats(12, 12, 0) }]);
+    const rows = block(unanswered.sections[0]!, 'public-sla', 'table').rows;
+    expect(rows.find((r) => r[0] === 'Медиана времени первого ответа')?.[1]).toBe('ответов не было');
+    expect(rows.find((r) => r[0] === 'Ответ в течение 24 часов')?.[1]).toBe('0 (0,0 %)');
+    expect(slaRow(unanswered, 4)).toEqual([
+      ['Вопросов жителей', '12', '', ''],
+      ['Ответ в течение 24 часов', '0,0 %', '', ''],
+      ['Медиана времени первого ответа', 'ответов не было', '', ''],
+    ]);
   });
 });
 

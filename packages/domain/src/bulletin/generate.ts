@@ -1,10 +1,10 @@
-import { bulletinDatasetSchema, type BulletinCriterionResult, type BulletinDataset, type BulletinOrganization, type ParsedBulletinDataset } from './dataset';
+import { bulletinDatasetSchema, type BulletinCriterionResult, type BulletinDataset, type BulletinOrganization, type BulletinOrganizationSla, type ParsedBulletinDataset } from './dataset';
 import { heading, left, paragraph, right, table } from './block-builders';
 import { organizationSectionKey, type Block, type BulletinDraft, type Section } from './blocks';
 import { formatDelta, formatMinutes, formatPercent, formatSaratovDate, formatShare, formatScore, recommendationStatusLabel, redactContacts, roundTo } from './format';
 import { escapeMarkdown } from './markdown';
 import { lastDayOfPeriod } from './period';
-import { bulletinSlaFigures } from './sla';
+import { bulletinSlaState, questionCountRu, slaNotMeasuredText } from './sla';
 import { biggestMovers, compareByName, mean, rankOrganizations, type RankedOrganization } from './ranking';
 
 export interface GenerateOptions {
@@ -61,7 +61,9 @@ function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganizatio
   const averageNow = roundOrNull(mean(currentScores));
   const averageBefore = roundOrNull(mean(previousScores));
   const sla = dataset.sla.overall;
-  const slaFigures = bulletinSlaFigures(sla);
+  const notCounted = dataset.sla.notCountedReason;
+  // Figures only from decided questions; otherwise the reason they were not measured, never «0» and «—».
+  const slaState = bulletinSlaState(sla, notCounted === null ? null : escapeMarkdown(notCounted));
   const resolvedOrganizations = new Set(dataset.resolved.map((r) => r.organizationId)).size;
 
   blocks.push(heading('public-summary-heading', 2, `Главное за период: ${period.label}`));
@@ -93,9 +95,13 @@ function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganizatio
       `Оценено организаций: ${ranked.length} из ${dataset.organizations.length}`,
       `Средний балл: ${formatScore(averageNow)}` +
         (averageBefore === null ? '' : ` (${previousPeriod ? previousPeriod.label : 'прошлый период'}: ${formatScore(averageBefore)}, изменение ${formatDelta(averageNow, averageBefore)})`),
-      `Вопросов жителей в комментариях: ${sla.questions}, из них ответ дан или срок истёк: ${sla.decided}; ответ получили ${formatShare(slaFigures?.responseRate ?? null)}, ` +
-        `в течение 24 часов — ${formatShare(slaFigures?.shareWithinSla ?? null)} (${SLA_SCOPE})`,
-      `Медианное время первого ответа: ${formatMinutes(sla.medianMinutes)}`,
+      ...(slaState.kind !== 'measured'
+        ? [`${slaNotMeasuredText(slaState)} (${SLA_SCOPE})`]
+        : [
+            `Вопросов жителей в комментариях: ${sla.questions}, из них ответ дан или срок истёк: ${sla.decided}; ответ получили ${formatShare(slaState.figures.responseRate)}, ` +
+              `в течение 24 часов — ${formatShare(slaState.figures.shareWithinSla)} (${SLA_SCOPE})`,
+            `Медианное время первого ответа: ${answerTime(sla.answered, sla.medianMinutes)}`,
+          ]),
       `Выполнено рекомендаций после повторной проверки: ${dataset.resolved.length} (организаций: ${resolvedOrganizations})`,
       `Открытых споров по оценкам: ${dataset.disputes.length}`,
     ],
@@ -138,6 +144,10 @@ function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganizatio
   blocks.push(...commonProblemBlocks(dataset, settings));
 
   blocks.push(heading('public-sla-heading', 2, 'Ответы на вопросы жителей (норматив — 24 часа)'));
+  if (slaState.kind !== 'measured') {
+    blocks.push(paragraph('public-sla-not-measured', `${slaNotMeasuredText(slaState)}; ${SLA_SCOPE}.`));
+    return { key: 'public', audience: 'public', organizationId: null, title: 'Общий выпуск', blocks };
+  }
   blocks.push(paragraph('public-sla-scope', `Доли считаются от вопросов, на которые ответ уже дан или срок ответа истёк; ${SLA_SCOPE}.`));
   const withoutSample = dataset.sla.organizations.filter((o) => !o.enoughData).length;
   blocks.push(
@@ -147,10 +157,10 @@ function publicSection(dataset: ParsedBulletinDataset, ranked: RankedOrganizatio
       [
         ['Вопросов в комментариях', sla.questions],
         ['Из них ответ дан или срок истёк', sla.decided],
-        ['Получили ответ страницы', `${sla.answered} (${formatShare(slaFigures?.responseRate ?? null)})`],
-        ['Ответ в течение 24 часов', `${sla.answeredWithin24h} (${formatShare(slaFigures?.shareWithinSla ?? null)})`],
-        ['Медиана времени первого ответа', formatMinutes(sla.medianMinutes)],
-        ['90-й процентиль времени первого ответа', formatMinutes(sla.p90Minutes)],
+        ['Получили ответ страницы', `${sla.answered} (${formatShare(slaState.figures.responseRate)})`],
+        ['Ответ в течение 24 часов', `${sla.answeredWithin24h} (${formatShare(slaState.figures.shareWithinSla)})`],
+        ['Медиана времени первого ответа', answerTime(sla.answered, sla.medianMinutes)],
+        ['90-й процентиль времени первого ответа', answerTime(sla.answered, sla.p90Minutes)],
         ['Организаций с недостаточной выборкой', withoutSample],
       ],
     ),
@@ -273,15 +283,7 @@ function agencySection(dataset: ParsedBulletinDataset, organization: BulletinOrg
       [
         ['Итоговый балл', formatScore(organization.scoreCurrent), formatScore(organization.scorePrevious), formatDelta(organization.scoreCurrent, organization.scorePrevious)],
         ['Место в рейтинге', rank ? `${rank.rank} из ${index.rankedCount}` : '—', rankBefore ? `${rankBefore.rank} из ${index.rankedBeforeCount}` : '—', ''],
-        ...(sla
-          ? sla.enoughData
-            ? [
-                ['Вопросов жителей', String(sla.questions), '', ''],
-                ['Ответ в течение 24 часов', formatShare(bulletinSlaFigures(sla)?.shareWithinSla ?? null), '', ''],
-                ['Медиана времени первого ответа', formatMinutes(sla.medianMinutes), '', ''],
-              ]
-            : [['Ответы на вопросы жителей', `недостаточно данных (${sla.questions} вопр.)`, '', '']]
-          : []),
+        ...(measured ? agencySlaRows(sla, dataset.sla.notCountedReason) : []),
       ],
     ),
   );
@@ -348,6 +350,23 @@ function agencySection(dataset: ParsedBulletinDataset, organization: BulletinOrg
     recommendationIds: open.map((r) => r.id),
   };
 }
+
+/** An agency's answers to questions on its measured pages: figures, too small a sample, or why nothing was measured. */
+function agencySlaRows(sla: BulletinOrganizationSla | undefined, notCountedReason: string | null): string[][] {
+  const state = bulletinSlaState(sla, notCountedReason);
+  const label = 'Ответы на вопросы жителей';
+  if (state.kind !== 'measured') return [[label, slaNotMeasuredText(state), '', '']];
+  const { stats, figures } = state;
+  if (!stats.enoughData) return [[label, `недостаточно данных: ${questionCountRu(stats.questions)}`, '', '']];
+  return [
+    ['Вопросов жителей', String(stats.questions), '', ''],
+    ['Ответ в течение 24 часов', formatShare(figures.shareWithinSla), '', ''],
+    ['Медиана времени первого ответа', answerTime(stats.answered, stats.medianMinutes), '', ''],
+  ];
+}
+
+/** A first-response time; when no question was answered there is no time to state. */
+const answerTime = (answered: number, minutes: number | null): string => (answered === 0 ? 'ответов не было' : formatMinutes(minutes));
 
 function rankingTable(key: string, rows: RankedOrganization[]): Block {
   return table(

@@ -77,4 +77,22 @@ describe('SLA share agreement between the bulletin and the public headline', () 
     const headline = await headlineOf([scored.organizationId, unscored.organizationId]);
     expect(headline).toMatchObject({ status: 'ok', shareWithin24h: wholeShare.shareWithin24h, decided: 16 });
   });
+
+  it('says questions were not counted when an issue has only a published edition to draw on, rather than «0» questions', async () => {
+    // April was never scored: the issue takes its scores from the edition, which counts no questions.
+    const april = await buildEdition(
+      db.sql,
+      { title: 'Рейтинг апрель', periodStart: '2025-04-01', periodEnd: '2025-04-30', methodologyVersion: '1', criteria: [{ code: 'profile', name: 'Профиль', weight: 1 }], slug: 'agreement-april' },
+      [{ organizationId: scored.organizationId, score: 50, enoughData: true, criteria: [{ code: 'profile', score: 50, weight: 1 }], accountsScored: 1, accountsTotal: 1, sampleSize: 12 }],
+      actor,
+    );
+    await publishEdition(db.sql, april.id, actor);
+    const dataset = await loadBulletinDataset(db.sql, parseMonthlyPeriodKey('2025-04'));
+    expect(dataset.sla.notCountedReason).toBe('оценки за этот период ещё не рассчитаны');
+    const draft = generateBulletinDraft(dataset);
+    const why = 'Вопросы жителей за период не подсчитывались: оценки за этот период ещё не рассчитаны';
+    expect(JSON.stringify(draft.sections[0])).toContain(why);
+    expect(JSON.stringify(draft.sections[0])).not.toContain('Вопросов жителей в комментариях: 0');
+    expect(JSON.stringify(draft.sections.find((s) => s.organizationId === scored.organizationId))).toContain(why);
+  });
 });
