@@ -12,6 +12,17 @@ export function Fact(props: { term: JSX.Element; testId?: string; children: JSX.
   );
 }
 
+/** The fact naming a social-network page: its address, as a link that opens the page itself. */
+export function PageFact(props: { term: JSX.Element; url: string }) {
+  return (
+    <Fact term={props.term}>
+      <a href={props.url} rel="noopener noreferrer">
+        {props.url}
+      </a>
+    </Fact>
+  );
+}
+
 /**
  * A query's items as cards: each a heading, an optional lead (text shown before the facts), its facts
  * (`Fact`s) and then its own content (citizens' text, a decision form); with the query's loading, error and empty states.

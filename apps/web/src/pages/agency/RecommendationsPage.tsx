@@ -6,7 +6,7 @@ import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { EvidenceList } from '../../components/Evidence';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
-import { CardList, Fact } from '../../components/CardList';
+import { CardList, Fact, PageFact } from '../../components/CardList';
 import { formatNumber, formatPeriod } from '../../format';
 import { label, locale, t } from '../../i18n';
 
@@ -33,11 +33,7 @@ export default function RecommendationsPage() {
           lead={(item) => <p class="recommendation-text">{item.text}</p>}
           facts={(item) => (
             <>
-              <Fact term={m().page}>
-                <a href={item.accountUrl} rel="noopener noreferrer">
-                  {item.accountUrl}
-                </a>
-              </Fact>
+              <PageFact term={m().page} url={item.accountUrl} />
               <Fact term={m().period}>{formatPeriod(item.periodKind, item.periodStart, t().periods, locale())}</Fact>
               <Fact term={m().potentialPoints}>{formatNumber(item.potentialPoints, locale())}</Fact>
               <Fact term={m().status} testId="recommendation-status">

@@ -7,7 +7,7 @@ import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { formatDateTime, formatPeriod } from '../../format';
 import { label, locale, t } from '../../i18n';
 import { Field } from '../../components/Form';
-import { CardList, Fact } from '../../components/CardList';
+import { CardList, Fact, PageFact } from '../../components/CardList';
 
 type Status = 'open' | 'accepted' | 'rejected';
 
@@ -71,11 +71,7 @@ export default function DisputesInboxPage() {
           )}
           facts={(item) => (
             <>
-              <Fact term={a().page}>
-                <a href={item.accountUrl} rel="noopener noreferrer">
-                  {item.accountUrl}
-                </a>
-              </Fact>
+              <PageFact term={a().page} url={item.accountUrl} />
               <Fact term={a().raisedAt}>{formatDateTime(item.raisedAt, locale())}</Fact>
               <Show when={item.periodStart}>{(start) => <Fact term={a().period}>{formatPeriod(item.periodKind, start(), t().periods, locale())}</Fact>}</Show>
               <Fact term={a().disputeKind}>{label(a().disputeReasons, item.reasonKind)}</Fact>
