@@ -53,6 +53,8 @@ const commentsPayload = z.object({
   runAt,
   postId: z.number().int().positive(),
   postExternalId: z.string().min(1).max(100),
+  /** When the post was published (ms): keeps the post's lookups to the partitions that can hold it (absent on jobs queued before). */
+  postPublishedAt: z.number().int().optional(),
   /** 'fresh': a re-read of a recent post between hourly runs, counted against the fresh pass's budget share. */
   pass: z.enum(['hourly', 'fresh']).default('hourly'),
 });

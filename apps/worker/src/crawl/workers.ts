@@ -11,7 +11,7 @@ import { processPosts } from '../processors/crawl-posts';
 import { processProfiles } from '../processors/crawl-profiles';
 import type { CrawlContext } from './context';
 import { crawlSettings, type CrawlOptions, type NetworkCrawl } from './options';
-import { countCrawlJob, runAtOf, watchCrawlRun } from '../runs/crawl-tracking';
+import { createCrawlJobCounter, runAtOf, watchCrawlRun } from '../runs/crawl-tracking';
 
 /** The 'crawl' queue's jobs (no network request): a job added to the catalogue without a processor is a type error. */
 const CRAWL_QUEUE_PROCESSORS: QueueProcessors<'crawl', CrawlContext> = { 'crawl-fanout': processCrawlFanout, 'crawl-fresh': processCrawlFresh };
@@ -27,6 +27,7 @@ const NETWORK_QUEUE_PROCESSORS = networkQueueProcessors<CrawlContext>({ profiles
 export async function startCrawlWorkers(deps: { sql: Sql; queue: QueueBackend; log?: (message: string, fields?: Record<string, unknown>) => void }, options: CrawlOptions): Promise<Worker[]> {
   const settings = crawlSettings(options);
   const log = deps.log ?? (() => {});
+  const crawlJobs = createCrawlJobCounter(deps.sql, { log });
   const networkWorkers = new Map<Network, Worker>();
   const ctx: CrawlContext = {
     sql: deps.sql,
@@ -45,15 +46,14 @@ export async function startCrawlWorkers(deps: { sql: Sql; queue: QueueBackend; l
     const fanoutNetwork = job.name === 'crawl-fanout' ? ((job.data as { network?: Network }).network ?? 'vk') : null;
     if (fanoutNetwork && !settings.sources[fanoutNetwork]) return process(job);
     const startedAt = new Date();
-    const count = (error?: unknown) => countCrawlJob(deps.sql, job, queueName, startedAt, error).catch((e: Error) => log('crawl run counter not updated', { error: e.message }));
     let result: unknown;
     try {
       result = await process(job);
     } catch (error) {
-      await count(error);
+      await crawlJobs.count(job, queueName, startedAt, error);
       throw error;
     }
-    await count();
+    await crawlJobs.count(job, queueName, startedAt);
     if (fanoutNetwork && (job.data as { afterId?: number }).afterId === 0) {
       await watchCrawlRun(deps.sql, deps.queue, { network: fanoutNetwork, runAt: runAtOf(job), accountIds: null, everyMs: options.runSummaryCheckMs });
     }

@@ -45,6 +45,9 @@ export async function processComments(job: ParsedJob<CrawlJobName<'comments'>>, 
   // No transaction around them: each statement is idempotent and commits alone, so the account's
   // change mark (locked by the comments' insert) is held for one statement, not for the job's round
   // trips; a job stopped half-way is completed by its retry or by the next read.
-  const [outcome] = await Promise.all([upsertComments(ctx.sql, { postId: data.postId, accountId: account.id, comments: stored, seenAt }), clearCrawlFailures(ctx.sql, account.id, seenAt)]);
+  const [outcome] = await Promise.all([
+    upsertComments(ctx.sql, { postId: data.postId, postPublishedAt: data.postPublishedAt === undefined ? undefined : new Date(data.postPublishedAt), accountId: account.id, comments: stored, seenAt }),
+    account.failing ? clearCrawlFailures(ctx.sql, account.id, seenAt) : undefined,
+  ]);
   return { accountId: account.id, postExternalId: data.postExternalId, comments: comments.length, ...outcome };
 }

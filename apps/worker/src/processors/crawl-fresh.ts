@@ -31,7 +31,7 @@ export async function processCrawlFresh(job: ParsedJob<'crawl-fresh'>, ctx: Craw
     crawlJobName(network, 'comments'),
     [...plan.selected].reverse().map((post) => ({
       jobId: crawlJobIds.freshComments(network, post.accountId, post.postExternalId),
-      data: { network, accountId: post.accountId, runAt: tickAt, postId: post.postId, postExternalId: post.postExternalId, pass: 'fresh' as const },
+      data: { network, accountId: post.accountId, runAt: tickAt, postId: post.postId, postExternalId: post.postExternalId, postPublishedAt: post.publishedAt, pass: 'fresh' as const },
     })),
     FRESH_JOB_OPTIONS,
   );

@@ -1,4 +1,4 @@
-import { advanceWatermark, getCrawlAccounts, getWatermark, recordCrawlSuccess, upsertPosts, inTransaction } from '@most/db';
+import { advanceWatermark, getCrawlAccounts, getWatermark, recordCrawlSuccess, upsertPosts } from '@most/db';
 import type { PostsPage } from '@most/sources';
 import { crawlJobName, type CrawlJobName, type ParsedJob } from '@most/queue';
 import { accountRef, enqueueMany, networkCrawl, type CrawlContext } from '../crawl/context';
@@ -42,15 +42,15 @@ export async function processPosts(job: ParsedJob<CrawlJobName<'posts'>>, ctx: C
   const reachedStop = regular.some((post) => post.publishedAt.getTime() < stopAt);
   const continues = page.nextCursor !== null && !reachedStop && data.page + 1 < MAX_PAGES;
 
-  // Statements issued together in the transaction are pipelined on its connection: one round trip.
-  const stored = await inTransaction(ctx.sql, async (tx) => {
-    const [rows] = await Promise.all([
-      upsertPosts(tx, account.id, page.posts, new Date(data.runAt)),
-      !continues && newest ? advanceWatermark(tx, account.id, { externalId: newest.externalId, publishedAt: new Date(newest.publishedAt) }, now) : undefined,
-      !continues ? recordCrawlSuccess(tx, account.id, 'posts', now) : undefined,
+  // The posts first, then the watermark and the success they allow: no transaction (its BEGIN and
+  // COMMIT were a third of the page's round trips), the order keeps the watermark behind stored posts.
+  const stored = await upsertPosts(ctx.sql, account.id, page.posts, new Date(data.runAt));
+  if (!continues) {
+    await Promise.all([
+      newest ? advanceWatermark(ctx.sql, account.id, { externalId: newest.externalId, publishedAt: new Date(newest.publishedAt) }, now) : undefined,
+      recordCrawlSuccess(ctx.sql, account.id, 'posts', now),
     ]);
-    return rows;
-  });
+  }
 
   const commentCounts = new Map(page.posts.map((post) => [post.externalId, post.comments]));
   const toRead = stored.filter((post) => {
@@ -63,7 +63,7 @@ export async function processPosts(job: ParsedJob<CrawlJobName<'posts'>>, ctx: C
     crawlJobName(network, 'comments'),
     toRead.map((post) => ({
       jobId: crawlJobIds.comments(network, account.id, post.externalId, data.runAt),
-      data: { network, accountId: account.id, runAt: data.runAt, postId: post.id, postExternalId: post.externalId, pass: 'hourly' },
+      data: { network, accountId: account.id, runAt: data.runAt, postId: post.id, postExternalId: post.externalId, postPublishedAt: post.publishedAt.getTime(), pass: 'hourly' },
     })),
   );
   if (continues) {

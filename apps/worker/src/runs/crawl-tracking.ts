@@ -1,5 +1,5 @@
 import { RateLimitError, type Job } from 'bullmq';
-import { recordCrawlRunStep, recordFreshRequest, registerCrawlRun, type Sql } from '@most/db';
+import { recordCrawlRunSteps, recordFreshRequest, registerCrawlRun, type Sql } from '@most/db';
 import { NETWORKS, type Network } from '@most/shared';
 import type { QueueBackend, QueueName } from '@most/queue';
 import { crawlJobIdFacts } from '../crawl/job-ids';
@@ -62,23 +62,73 @@ export async function watchCrawlRun(sql: Sql, queue: QueueBackend, run: { networ
   );
 }
 
+/** What the ended jobs of one run (or of one fresh-pass tick) add up to since the last write. */
+interface Tally {
+  network: Network;
+  at: Date;
+  fresh: boolean;
+  jobs: number;
+  requests: number;
+  errors: number;
+  startedAt: Date;
+  endedAt: Date;
+}
+
+export interface CrawlJobCounter {
+  /**
+   * Counts one crawl job's end: a job of a network's queue is one request to it (held back by the
+   * rate limit or not); a failed attempt is an error. Resolves once the count is stored, so a run
+   * with no job left has all its counts.
+   */
+  count(job: Job, queueName: QueueName, startedAt: Date, error?: unknown): Promise<void>;
+}
+
 /**
- * Counts one crawl job's end into its run: a job of a network's queue is one request to it (held back
- * by the rate limit or not); a failed attempt is an error.
+ * Counts crawl jobs' ends into their runs, one writer a process. Written one statement a job, the
+ * run's single row serialised hundreds of jobs a second on its lock and commit; here counts that
+ * arrive while a write is under way are summed and go in the next one (one statement a run), so a
+ * job waits for one write at most and the row sees one writer a process.
  */
-export async function countCrawlJob(sql: Sql, job: Job, queueName: QueueName, startedAt: Date, error: unknown): Promise<void> {
-  const rateLimited = error instanceof RateLimitError;
-  if (isFreshPass(job)) {
-    // The tick's own row: its planning job makes no request, each re-read one.
-    if (queueName !== 'crawl') await recordFreshRequest(sql, { network: networkOf(job), tickAt: new Date(runAtOf(job)), requests: 1, errors: error !== undefined && !rateLimited ? 1 : 0 });
-    return;
-  }
-  await recordCrawlRunStep(sql, {
-    network: networkOf(job),
-    runAt: new Date(runAtOf(job)),
-    startedAt,
-    endedAt: new Date(),
-    requests: queueName !== 'crawl' ? 1 : 0,
-    errors: error !== undefined && !rateLimited ? 1 : 0,
-  });
+export function createCrawlJobCounter(sql: Sql, options: { log?: (message: string, fields?: Record<string, unknown>) => void } = {}): CrawlJobCounter {
+  let tallies = new Map<string, Tally>();
+  let counted: (() => void)[] = [];
+  let writing = false;
+  const write = (t: Tally) =>
+    t.fresh
+      ? recordFreshRequest(sql, { network: t.network, tickAt: t.at, requests: t.requests, errors: t.errors })
+      : recordCrawlRunSteps(sql, { network: t.network, runAt: t.at, jobs: t.jobs, requests: t.requests, errors: t.errors, startedAt: t.startedAt, endedAt: t.endedAt });
+  const drain = async () => {
+    writing = true;
+    while (tallies.size > 0) {
+      const batch = [...tallies.values()];
+      const done = counted;
+      tallies = new Map();
+      counted = [];
+      await Promise.all(batch.map(write)).catch((error: Error) => options.log?.('crawl run counters not updated', { error: error.message }));
+      for (const resolve of done) resolve();
+    }
+    writing = false;
+  };
+  return {
+    count(job, queueName, startedAt, error) {
+      const rateLimited = error instanceof RateLimitError;
+      const fresh = isFreshPass(job);
+      // The fresh tick's own row counts requests only: its planning job makes none.
+      if (fresh && queueName === 'crawl') return Promise.resolve();
+      const network = networkOf(job);
+      const at = runAtOf(job);
+      const key = `${fresh ? 'fresh' : 'run'}:${network}:${at}`;
+      const endedAt = new Date();
+      const tally = tallies.get(key) ?? { network, at: new Date(at), fresh, jobs: 0, requests: 0, errors: 0, startedAt, endedAt };
+      tally.jobs += 1;
+      tally.requests += queueName !== 'crawl' ? 1 : 0;
+      tally.errors += error !== undefined && !rateLimited ? 1 : 0;
+      if (startedAt < tally.startedAt) tally.startedAt = startedAt;
+      if (endedAt > tally.endedAt) tally.endedAt = endedAt;
+      tallies.set(key, tally);
+      const stored = new Promise<void>((resolve) => counted.push(resolve));
+      if (!writing) void drain();
+      return stored;
+    },
+  };
 }

@@ -34,11 +34,12 @@ export async function listCrawlAccounts(
   return rows.map((row) => ({ ...row, regionRank: Number(row.regionRank) }));
 }
 
-export async function getCrawlAccounts(sql: Queryable, ids: readonly number[]): Promise<CrawlAccount[]> {
+export async function getCrawlAccounts(sql: Queryable, ids: readonly number[]): Promise<(CrawlAccount & { failing: boolean })[]> {
   if (ids.length === 0) return [];
-  return sql<CrawlAccount[]>`
-    SELECT id, network, handle, external_id AS "externalId", status
-    FROM accounts WHERE id = ANY(${ids as number[]}::bigint[]) AND removed_at IS NULL ORDER BY id`;
+  return sql<(CrawlAccount & { failing: boolean })[]>`
+    SELECT a.id, a.network, a.handle, a.external_id AS "externalId", a.status, COALESCE(h.consecutive_failures, 0) > 0 AS failing
+    FROM accounts a LEFT JOIN crawl_health h ON h.account_id = a.id
+    WHERE a.id = ANY(${ids as number[]}::bigint[]) AND a.removed_at IS NULL ORDER BY a.id`;
 }
 
 /** Records the account's status; `status_changed_at` moves only when the status really changes. */

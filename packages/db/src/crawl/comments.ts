@@ -1,6 +1,8 @@
 import type { Queryable } from '../client';
 import { boundText, chunked, COMMENT_TEXT_LIMIT } from './text';
 
+const DAY_MS = 86_400_000;
+
 /** A comment ready for storage: authors already replaced by pseudonyms. */
 export interface CrawledComment {
   externalId: string;
@@ -31,6 +33,12 @@ export interface StoredComment {
   externalId: string;
   text: string;
   deleted: boolean;
+  deletionReason: string | null;
+  url: string;
+  authorPseudonym: string;
+  fromPage: boolean;
+  publishedAt: Date;
+  replyToUserPseudonym: string | null;
   threadRootExternalId: string | null;
   replyToCommentExternalId: string | null;
   threadRootId: number | null;
@@ -41,6 +49,33 @@ interface LinkUpdate {
   id: number;
   root_id: number | null;
   reply_id: number | null;
+}
+
+/** Would the upsert leave the stored comment as it is (apart from `last_seen_at`)? */
+function unchanged(
+  old: StoredComment | undefined,
+  row: {
+    url: string;
+    text: string;
+    author_pseudonym: string;
+    from_page: boolean;
+    published_at: Date;
+    deleted_at: Date | null;
+    thread_root_external_id: string | null;
+    reply_to_comment_external_id: string | null;
+    reply_to_user_pseudonym: string | null;
+  },
+): boolean {
+  if (!old) return false;
+  // The upsert keeps a stored reference the network no longer sends.
+  const references =
+    (row.thread_root_external_id ?? old.threadRootExternalId) === old.threadRootExternalId &&
+    (row.reply_to_comment_external_id ?? old.replyToCommentExternalId) === old.replyToCommentExternalId &&
+    (row.reply_to_user_pseudonym ?? old.replyToUserPseudonym) === old.replyToUserPseudonym;
+  if (!references || old.url !== row.url || old.publishedAt.getTime() !== row.published_at.getTime()) return false;
+  // A deleted stub keeps the stored text and author; only its reason may change (missing → deleted).
+  if (row.deleted_at !== null) return old.deletionReason === 'deleted';
+  return !old.deleted && old.text === row.text && old.authorPseudonym === row.author_pseudonym && old.fromPage === row.from_page;
 }
 
 /**
@@ -75,17 +110,26 @@ export function changedLinks(
  * Stores the complete list of one post's comments as read at `seenAt`. New comments are
  * inserted, changed texts recorded in comment_edits, comments the network shows as deleted or
  * that are missing from the list keep their row and text with `deleted_at` (evidence), and
- * thread and reply links are resolved to row ids. Idempotent: the same list twice changes nothing
- * but `last_seen_at`.
+ * thread and reply links are resolved to row ids. Idempotent: the same list twice writes no comment
+ * row (only the post's `comments_read_at`).
  */
-export async function upsertComments(sql: Queryable, input: { postId: number; accountId: number; comments: CrawledComment[]; seenAt: Date }): Promise<CommentsOutcome> {
+export async function upsertComments(
+  sql: Queryable,
+  input: { postId: number /** When known, the post's lookups visit only the partitions that can hold it. */; postPublishedAt?: Date; accountId: number; comments: CrawledComment[]; seenAt: Date },
+): Promise<CommentsOutcome> {
   const { postId, accountId, seenAt } = input;
   const comments = [...new Map(input.comments.map((c) => [c.externalId, c])).values()];
+  // Partitions are by month of publication: a post's comments come after it (a day's slack for the
+  // networks' clocks), and the post itself is in its own month. By post id alone, every month is searched.
+  const published = input.postPublishedAt?.getTime();
+  const ofPost = published === undefined ? sql`` : sql`AND published_at >= ${new Date(published - DAY_MS)}`;
+  const postRow = published === undefined ? sql`` : sql`AND published_at BETWEEN ${new Date(published - DAY_MS)} AND ${new Date(published + DAY_MS)}`;
   const before = await sql<StoredComment[]>`
-    SELECT id, external_id AS "externalId", text, deleted_at IS NOT NULL AS deleted,
+    SELECT id, external_id AS "externalId", text, deleted_at IS NOT NULL AS deleted, deletion_reason AS "deletionReason", url,
+           author_pseudonym AS "authorPseudonym", from_page AS "fromPage", published_at AS "publishedAt", reply_to_user_pseudonym AS "replyToUserPseudonym",
            thread_root_external_id AS "threadRootExternalId", reply_to_comment_external_id AS "replyToCommentExternalId",
            thread_root_id AS "threadRootId", reply_to_comment_id AS "replyToCommentId"
-    FROM comments WHERE post_id = ${postId}`;
+    FROM comments WHERE post_id = ${postId} ${ofPost}`;
   const previous = new Map(before.map((row) => [row.externalId, row]));
   // A partitioned table cannot return xmax: a row is new when its id was not there before.
   const existingIds = new Set(before.map((row) => row.id));
@@ -137,12 +181,14 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
   const markMissing = sql`
     missing AS (
       UPDATE comments SET deleted_at = ${seenAt}, deletion_reason = 'missing'
-      WHERE post_id = ${postId} AND deleted_at IS NULL AND NOT (external_id = ANY(${seenIds}::text[]))
+      WHERE post_id = ${postId} ${ofPost} AND deleted_at IS NULL AND NOT (external_id = ANY(${seenIds}::text[]))
       RETURNING id
     ), read AS (
-      UPDATE posts SET comments_read_at = ${seenAt} WHERE id = ${postId} RETURNING id
+      UPDATE posts SET comments_read_at = ${seenAt} WHERE id = ${postId} ${postRow} RETURNING id
     )`;
-  const chunks = chunked(rows);
+  // A comment read again exactly as stored is not rewritten (hourly re-reads find most comments so):
+  // no new row version, index entries or WAL for it. The post's comments_read_at says when it was last seen.
+  const chunks = chunked(rows.filter((row) => !unchanged(previous.get(row.external_id), row)));
   if (chunks.length === 0) {
     const [marked] = await sql<{ missing: number }[]>`WITH ${markMissing} SELECT (SELECT count(*)::int FROM missing) AS missing, (SELECT count(*)::int FROM read) AS read`;
     deleted += marked?.missing ?? 0;
@@ -195,7 +241,7 @@ export async function upsertComments(sql: Queryable, input: { postId: number; ac
     await sql`
       UPDATE comments c SET thread_root_id = l.root_id, reply_to_comment_id = l.reply_id
       FROM jsonb_to_recordset(${sql.json(relinked as never)}) AS l(id bigint, root_id bigint, reply_id bigint)
-      WHERE c.post_id = ${postId} AND c.id = l.id`;
+      WHERE c.post_id = ${postId} ${published === undefined ? sql`` : sql`AND c.published_at >= ${new Date(published - DAY_MS)}`} AND c.id = l.id`;
   }
   return { inserted, edited, deleted, restored };
 }

@@ -114,7 +114,14 @@ describe('crawl storage', () => {
     ];
     const outcome = await upsertComments(db.sql, { postId, accountId, comments: list, seenAt: t1 });
     expect(outcome).toEqual({ inserted: 4, edited: 0, deleted: 0, restored: 0 });
-    expect(await upsertComments(db.sql, { postId, accountId, comments: list, seenAt: t1 })).toEqual({ inserted: 0, edited: 0, deleted: 0, restored: 0 });
+    // Read again unchanged: no comment row is rewritten (same row versions); the post's read time moves.
+    const versions = () => db.sql`SELECT external_id, xmin::text AS version FROM comments WHERE post_id = ${postId} ORDER BY external_id`;
+    const first = await versions();
+    const reread = new Date('2026-11-20T14:30:00Z');
+    expect(await upsertComments(db.sql, { postId, accountId, comments: list, seenAt: reread })).toEqual({ inserted: 0, edited: 0, deleted: 0, restored: 0 });
+    expect(await versions()).toEqual(first);
+    const [readAgain] = await db.sql`SELECT comments_read_at FROM posts WHERE id = ${postId}`;
+    expect(readAgain!.comments_read_at).toEqual(reread);
 
     const rows = await db.sql`
       SELECT c.external_id, c.from_page, root.external_id AS root, parent.external_id AS parent, length(c.text) AS len, c.text_truncated
@@ -160,7 +167,17 @@ describe('crawl storage', () => {
     expect(await links()).toEqual([{ root: null, parent: null }]);
 
     // The parent shows up; the reply no longer names its thread (the stored reference is kept).
-    await upsertComments(db.sql, { postId, accountId, comments: [comment('50'), { ...reply, threadRootExternalId: null, replyToCommentExternalId: null }], seenAt: new Date('2026-11-20T14:00:00Z') });
+    // This read names the post's publication time, as the crawler does: the same result from the post's partitions only.
+    const read = new Date('2026-11-20T14:00:00Z');
+    await upsertComments(db.sql, {
+      postId,
+      postPublishedAt: stored!.publishedAt,
+      accountId,
+      comments: [comment('50'), { ...reply, threadRootExternalId: null, replyToCommentExternalId: null }],
+      seenAt: read,
+    });
+    const [marked] = await db.sql`SELECT comments_read_at FROM posts WHERE id = ${postId}`;
+    expect(marked!.comments_read_at).toEqual(read);
     const [parent] = await db.sql`SELECT id FROM comments WHERE post_id = ${postId} AND external_id = '50'`;
     const [linked] = await links();
     expect(linked).toMatchObject({ root: parent!.id, parent: parent!.id });

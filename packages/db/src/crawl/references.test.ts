@@ -16,11 +16,17 @@ async function classify(commentId: number, accountId: number) {
 describe('references to partitioned posts and comments', () => {
   it('refuses a row naming a post or comment that does not exist', async () => {
     const { accountId } = await makeAccount(db.sql);
-    await expect(makeComment(db.sql, { postId: 987_654_321, accountId, author: 'Анна', at })).rejects.toMatchObject({ code: '23503' });
+    await expect(makeComment(db.sql, { postId: 987_654_321, accountId, author: 'Анна', at })).rejects.toMatchObject({
+      code: '23503',
+      message: 'insert or update on table "comments" violates foreign key: post_id=987654321 is not present in table "posts"',
+    });
     await expect(classify(987_654_321, accountId)).rejects.toMatchObject({ code: '23503' });
     const postId = await makePost(db.sql, accountId, at);
     const commentId = await makeComment(db.sql, { postId, accountId, author: 'Анна', at });
-    await expect(db.sql`UPDATE comments SET thread_root_id = 987654321 WHERE id = ${commentId}`).rejects.toMatchObject({ code: '23503' });
+    await expect(db.sql`UPDATE comments SET thread_root_id = 987654321 WHERE id = ${commentId}`).rejects.toMatchObject({
+      code: '23503',
+      message: expect.stringMatching(/violates foreign key: thread_root_id=987654321 is not present in table "comments"/),
+    });
     await classify(commentId, accountId);
   });
 

@@ -29,13 +29,13 @@ export async function registerCrawlRun(sql: Queryable, run: CrawlRunKey & { acco
       ELSE ARRAY(SELECT DISTINCT unnest(crawl_runs.account_ids || excluded.account_ids) ORDER BY 1) END`;
 }
 
-/** One job of the run ended: adds to its counters in one statement (safe under concurrent jobs). */
-export async function recordCrawlRunStep(sql: Queryable, step: CrawlRunKey & { startedAt: Date; endedAt: Date; requests: number; errors: number }): Promise<void> {
+/** Jobs of the run ended: adds them to its counters in one statement (safe under concurrent writers). */
+export async function recordCrawlRunSteps(sql: Queryable, steps: CrawlRunKey & { jobs: number; startedAt: Date; endedAt: Date; requests: number; errors: number }): Promise<void> {
   await sql`
     INSERT INTO crawl_runs (network, run_at, jobs, requests, errors, started_at, last_job_at)
-    VALUES (${step.network}, ${step.runAt}, 1, ${step.requests}, ${step.errors}, ${step.startedAt}, ${step.endedAt})
+    VALUES (${steps.network}, ${steps.runAt}, ${steps.jobs}, ${steps.requests}, ${steps.errors}, ${steps.startedAt}, ${steps.endedAt})
     ON CONFLICT (network, run_at) DO UPDATE SET
-      jobs = crawl_runs.jobs + 1,
+      jobs = crawl_runs.jobs + excluded.jobs,
       requests = crawl_runs.requests + excluded.requests,
       errors = crawl_runs.errors + excluded.errors,
       started_at = LEAST(crawl_runs.started_at, excluded.started_at),
@@ -67,8 +67,9 @@ export interface CrawlRunPages {
   failed: number;
   /** Pages found deleted, blocked, missing or private. */
   unavailable: number;
-  /** Posts and comments seen since the run started. */
+  /** Posts seen since the run started. */
   posts: number;
+  /** Comments in the lists read since the run started (a comment read unchanged is not rewritten, so its post's read time counts). */
   comments: number;
 }
 
@@ -84,7 +85,8 @@ export async function crawlRunPages(sql: Queryable, run: CrawlRunKey & { account
   const [seen] = await sql<{ posts: number; comments: number }[]>`
     SELECT (SELECT count(*)::int FROM posts p JOIN accounts a ON a.id = p.account_id
             WHERE a.network = ${run.network} AND p.last_seen_at >= ${run.runAt} AND (${ids}::bigint[] IS NULL OR a.id = ANY(${ids}::bigint[]))) AS posts,
-           (SELECT count(*)::int FROM comments c JOIN accounts a ON a.id = c.account_id
-            WHERE a.network = ${run.network} AND c.last_seen_at >= ${run.runAt} AND (${ids}::bigint[] IS NULL OR a.id = ANY(${ids}::bigint[]))) AS comments`;
+           (SELECT count(*)::int FROM posts p JOIN accounts a ON a.id = p.account_id JOIN comments c ON c.post_id = p.id
+            WHERE a.network = ${run.network} AND p.comments_read_at >= ${run.runAt} AND c.deletion_reason IS DISTINCT FROM 'missing'
+              AND (${ids}::bigint[] IS NULL OR a.id = ANY(${ids}::bigint[]))) AS comments`;
   return { read: pages?.read ?? 0, failed: pages?.failed ?? 0, unavailable: pages?.unavailable ?? 0, posts: seen?.posts ?? 0, comments: seen?.comments ?? 0 };
 }

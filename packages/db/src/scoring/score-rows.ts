@@ -53,8 +53,12 @@ export interface AccountTotal {
   criteria: Map<string, { points: number; maxPoints: number }>;
 }
 
-/** Refreshes a table's planner statistics (a bulk rescore fills tables that had none). */
-export async function refreshStatistics(sql: Queryable, table: 'comment_classifications' | 'question_measurements'): Promise<void> {
+/**
+ * Refreshes a table's planner statistics (a bulk rescore fills tables that had none). For the
+ * partitioned posts and comments this samples the whole table and each month's partition: autovacuum
+ * never analyzes a partitioned table itself, and lags behind a partition the crawler has just filled.
+ */
+export async function refreshStatistics(sql: Queryable, table: 'comment_classifications' | 'question_measurements' | 'posts' | 'comments'): Promise<void> {
   await sql`ANALYZE ${sql(table)}`;
 }
 

@@ -91,11 +91,13 @@ export async function scorePeriod(sql: Queryable, input: ScorePeriodInput): Prom
   const stored = input.accountIds && input.siblings === 'stored' ? await loadStoredTotals(sql, siblingIds(scope, input.accountIds), period, methodology.version) : new Map<number, AccountTotal>();
   const accounts = stored.size === 0 ? scope : scope.filter((a) => !stored.has(a.id));
   const accountIds = input.accountIds ? accounts.map((a) => a.id) : undefined;
-  const commentsClassified = input.classify === false ? 0 : await classifyPendingComments(sql, { accountIds, since: new Date(from.getTime() - 86_400_000) }, now);
   // Fresh tables have no statistics: the planner (and the cached plans of foreign-key checks) would
-  // scan them sequentially for every row. A bulk rescore refreshes them as it fills them; an
+  // scan them sequentially for every row. A bulk rescore refreshes them as it fills them, and the
+  // crawled tables it reads first (without, measuring 100× the demo region's comments took minutes); an
   // incremental pass (siblings 'stored') follows a full pass that did, and does not pay for it again.
   const bulk = accounts.length >= BULK_ACCOUNTS && input.siblings !== 'stored';
+  if (bulk) for (const table of ['posts', 'comments'] as const) await refreshStatistics(sql, table);
+  const commentsClassified = input.classify === false ? 0 : await classifyPendingComments(sql, { accountIds, since: new Date(from.getTime() - 86_400_000) }, now);
   if (bulk && commentsClassified > 0) await refreshStatistics(sql, 'comment_classifications');
   phase('classify');
   const { measured } = await measureQuestions(sql, policy, { from, to, accountIds }, now);
