@@ -8,15 +8,15 @@ describe('agency member and the monitors answering them, in Chromium', () => {
   let platform: TestPlatform;
   let browser: Browser;
   let agency: Page;
-  let account: { id: number; canonical_url: string };
+  let account: { id: number; canonical_url: string; short_name: string };
   let other: { id: number };
   let recommendationId: number;
 
   beforeAll(async () => {
     ensureWebBuild();
     [platform, browser] = await Promise.all([startTestPlatform(), launchChromium()]);
-    const accounts = await platform.db.sql<{ id: number; canonical_url: string; code: string }[]>`
-      SELECT DISTINCT ON (a.organization_id) a.id, a.canonical_url, o.code
+    const accounts = await platform.db.sql<{ id: number; canonical_url: string; code: string; short_name: string }[]>`
+      SELECT DISTINCT ON (a.organization_id) a.id, a.canonical_url, o.code, o.short_name
       FROM accounts a JOIN organizations o ON o.id = a.organization_id
       WHERE a.removed_at IS NULL ORDER BY a.organization_id, a.id LIMIT 2`;
     account = accounts[0]!;
@@ -39,6 +39,9 @@ describe('agency member and the monitors answering them, in Chromium', () => {
     await mine.waitFor();
     expect(await mine.textContent()).toContain(account.canonical_url);
     expect(await agency.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Реестр' }).count()).toBe(0);
+    // Heading and tab name the organization, not a generic "my organization".
+    await agency.getByRole('heading', { level: 1, name: `Оценки: ${account.short_name}` }).waitFor();
+    expect(await agency.title()).toBe(`Оценки: ${account.short_name} — Цифровой мост`);
 
     const scores = agency.getByTestId('account-scores').first();
     await scores.waitFor();

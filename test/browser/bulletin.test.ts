@@ -52,6 +52,8 @@ describe('the digital bulletin: editors, the public and agencies, in Chromium', 
     await monitor.getByTestId('bulletin-editor').waitFor();
     expect(await monitor.getByTestId('bulletin-state').textContent()).toBe('Черновик');
     expect(await monitor.getByRole('heading', { level: 1 }).textContent()).toMatch(/октябр\S* 2026/i);
+    // The tab tells the editor from the issue's public page, which shows the same heading.
+    await monitor.waitForFunction(() => document.title === 'Редактор бюллетеня за октябрь 2026 — Цифровой мост');
     const [stored] = await platform.db.sql<{ slug: string; state: string; period_key: string }[]>`SELECT slug, state, period_key FROM bulletin_issues WHERE id = ${issueId}`;
     expect(stored).toMatchObject({ state: 'draft', period_key: '2026-10' });
     slug = stored!.slug;

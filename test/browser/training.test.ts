@@ -157,6 +157,13 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     await card.getByRole('link', { name: 'Задания' }).click();
     const assignment = trainee.getByTestId('assignment');
     await assignment.waitFor();
+    await trainee.getByRole('heading', { level: 1, name: 'Задания курса «Госпаблики: ответы жителям»' }).waitFor();
+    expect(await trainee.title()).toBe('Задания курса «Госпаблики: ответы жителям» — Цифровой мост');
+    // The file picker speaks Russian whatever the browser's language.
+    const answerFiles = assignment.getByLabel('Файлы (необязательно)');
+    expect(await assignment.locator('.file-input').textContent()).toBe('Выбрать файлФайл не выбран');
+    await answerFiles.focus();
+    expect(await answerFiles.evaluate((input) => input === document.activeElement && (input as HTMLInputElement).type === 'file')).toBe(true);
     expect(await assignment.getByTestId('assignment-status').textContent()).toBe('Не сдано');
     await assignment.getByLabel('Текст ответа').fill(ANSWER);
     await assignment.getByRole('button', { name: 'Отправить на проверку' }).click();
@@ -308,6 +315,7 @@ describe('training journey in Chromium: submit, grade, attend, complete, downloa
     const csv = `email;фамилия;имя;организация\nnew1@most.test;Лебедев;Антон;${organization!.code}\nне-почта;Зайцева;Ольга;${organization!.code}\n`;
     const fileInput = monitor.getByLabel('Файл со списком');
     await fileInput.setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    expect(await monitor.locator('#bulk-enrol-file-chosen').textContent()).toBe('list.csv');
     await monitor.getByRole('button', { name: 'Загрузить' }).click();
     const errors = monitor.getByTestId('enrol-errors');
     await errors.waitFor();

@@ -33,6 +33,8 @@ export const en: Messages = {
     all: 'All',
     search: 'Search',
     actions: 'Actions',
+    chooseFile: 'Choose file',
+    noFileChosen: 'No file chosen',
     copy: 'Copy',
     copied: 'Copied',
     done: 'Done',
@@ -484,6 +486,7 @@ export const en: Messages = {
   },
   agency: {
     scoresTitle: 'My organization’s scores',
+    scoresOf: 'Scores: {name}',
     evidence: 'Evidence',
     citizen: 'Citizen',
     question: 'Question',
@@ -571,6 +574,7 @@ export const en: Messages = {
     hours: 'Hours',
     modes: { online: 'Online', offline: 'In person' },
     assignments: 'Assignments',
+    courseAssignments: 'Assignments: {course}',
     noAssignments: 'The course has no assignments.',
     status: 'Status',
     assignmentStatuses: {
@@ -808,6 +812,8 @@ export const en: Messages = {
     noIssues: 'No issues yet: create a draft for a month.',
     issueTitle: 'Issue',
     revision: 'Revision',
+    editorTab: 'Bulletin editor: {period}',
+    revisionNumber: 'revision {revision}',
     dates: 'Dates',
     state: 'State',
     open: 'Open',

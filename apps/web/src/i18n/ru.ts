@@ -31,6 +31,8 @@ export const ru = {
     all: 'Все',
     search: 'Поиск',
     actions: 'Действия',
+    chooseFile: 'Выбрать файл',
+    noFileChosen: 'Файл не выбран',
     copy: 'Скопировать',
     copied: 'Скопировано',
     done: 'Готово',
@@ -483,6 +485,7 @@ export const ru = {
   },
   agency: {
     scoresTitle: 'Оценки моей организации',
+    scoresOf: 'Оценки: {name}',
     evidence: 'Доказательства',
     citizen: 'Житель',
     question: 'Вопрос',
@@ -570,6 +573,7 @@ export const ru = {
     hours: 'Часы',
     modes: { online: 'Онлайн', offline: 'Очно' },
     assignments: 'Задания',
+    courseAssignments: 'Задания курса «{course}»',
     noAssignments: 'В курсе нет заданий.',
     status: 'Статус',
     assignmentStatuses: {
@@ -813,6 +817,8 @@ export const ru = {
     noIssues: 'Выпусков пока нет: создайте черновик за месяц.',
     issueTitle: 'Выпуск',
     revision: 'Редакция',
+    editorTab: 'Редактор бюллетеня за {period}',
+    revisionNumber: 'редакция {revision}',
     dates: 'Даты',
     state: 'Состояние',
     open: 'Открыть',

@@ -8,9 +8,10 @@ import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
 import { LineChart } from '../../components/ScoreChart';
 import { NoData, QueryView } from '../../components/State';
 import { formatDate, formatNumber } from '../../format';
-import { label, locale, t } from '../../i18n';
+import { fill, label, locale, t } from '../../i18n';
 import { user } from '../../session';
 import { DataTable } from '../../components/DataTable';
+import { usePageTitle } from '../../layout/title';
 
 type PeriodKind = 'week' | 'month' | 'quarter';
 interface PeriodRef {
@@ -198,11 +199,16 @@ function OrganizationTrend(props: { organizationId: number }) {
 /** The agency's own organization: its score trend, each page's periods, and per-criterion evidence with a dispute action. */
 export default function MyOrganizationPage() {
   const accounts = useQuery(() => ({ ...queries.accounts.mine.queryOptions(), enabled: user()?.role === 'agency' }));
+  const organizationId = () => user()?.organizationId ?? 0;
+  const organization = useQuery(() => ({ ...queries.registry.organization.queryOptions({ id: organizationId() }), enabled: organizationId() > 0 }));
   const m = () => t().agency;
+  // Named after the organization, so that tabs and bookmarks of different agencies differ.
+  const heading = () => (organization.data ? fill(m().scoresOf, { name: organization.data.shortName }) : m().scoresTitle);
+  usePageTitle(() => [heading()]);
   return (
     <RequireRole roles={AGENCY_ROLES}>
       <section aria-labelledby="agency-title">
-        <h1 id="agency-title">{m().scoresTitle}</h1>
+        <h1 id="agency-title">{heading()}</h1>
         <h2>{m().organizationTrend}</h2>
         <Show when={user()?.organizationId}>{(id) => <OrganizationTrend organizationId={id()} />}</Show>
         <h2>{t().organization.accounts}</h2>

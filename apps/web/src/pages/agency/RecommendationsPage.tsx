@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { recommendationActions } from '@most/domain/recommendation-status';
 import { useCriteria } from '../../api/criteria';
 import { trpc, queries, invalidate } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { EvidenceList } from '../../components/Evidence';
 import { AGENCY_ROLES, RequireRole } from '../../components/RequireRole';
-import { QueryView } from '../../components/State';
+import { CardList, Fact, PageFact } from '../../components/CardList';
 import { formatNumber, formatPeriod } from '../../format';
 import { label, locale, t } from '../../i18n';
 
@@ -25,45 +25,36 @@ export default function RecommendationsPage() {
     <RequireRole roles={AGENCY_ROLES}>
       <section aria-labelledby="recommendations-title">
         <h1 id="recommendations-title">{m().recommendationsTitle}</h1>
-        <QueryView query={list} empty={(items) => items.length === 0}>
-          {(items) => (
-            <ul class="plain" data-testid="recommendations">
-              <For each={items}>
-                {(item) => (
-                  <li class="card" data-testid="recommendation">
-                    <h2>{criteria.title(item.criterionCode)}</h2>
-                    <p class="recommendation-text">{item.text}</p>
-                    <dl class="meta">
-                      <dt>{m().page}</dt>
-                      <dd>
-                        <a href={item.accountUrl} rel="noopener noreferrer">
-                          {item.accountUrl}
-                        </a>
-                      </dd>
-                      <dt>{m().period}</dt>
-                      <dd>{formatPeriod(item.periodKind, item.periodStart, t().periods, locale())}</dd>
-                      <dt>{m().potentialPoints}</dt>
-                      <dd>{formatNumber(item.potentialPoints, locale())}</dd>
-                      <dt>{m().status}</dt>
-                      <dd data-testid="recommendation-status">{label(m().statuses, item.status)}</dd>
-                      <dt>{m().evidence}</dt>
-                      <dd>
-                        <EvidenceList items={item.evidence} />
-                      </dd>
-                    </dl>
-                    <Show when={recommendationActions(item.status, 'agency').includes('acknowledged')}>
-                      <button type="button" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate(item.id)}>
-                        {m().acknowledge}
-                      </button>
-                      {/* The error belongs to the recommendation whose button caused it. */}
-                      <MutationError error={acknowledge.variables === item.id ? acknowledge.error : null} />
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
+        <CardList
+          query={list}
+          testId="recommendations"
+          itemTestId="recommendation"
+          heading={(item) => criteria.title(item.criterionCode)}
+          lead={(item) => <p class="recommendation-text">{item.text}</p>}
+          facts={(item) => (
+            <>
+              <PageFact term={m().page} url={item.accountUrl} />
+              <Fact term={m().period}>{formatPeriod(item.periodKind, item.periodStart, t().periods, locale())}</Fact>
+              <Fact term={m().potentialPoints}>{formatNumber(item.potentialPoints, locale())}</Fact>
+              <Fact term={m().status} testId="recommendation-status">
+                {label(m().statuses, item.status)}
+              </Fact>
+              <Fact term={m().evidence}>
+                <EvidenceList items={item.evidence} />
+              </Fact>
+            </>
           )}
-        </QueryView>
+        >
+          {(item) => (
+            <Show when={recommendationActions(item.status, 'agency').includes('acknowledged')}>
+              <button type="button" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate(item.id)}>
+                {m().acknowledge}
+              </button>
+              {/* The error belongs to the recommendation whose button caused it. */}
+              <MutationError error={acknowledge.variables === item.id ? acknowledge.error : null} />
+            </Show>
+          )}
+        </CardList>
       </section>
     </RequireRole>
   );

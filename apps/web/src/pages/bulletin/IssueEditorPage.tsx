@@ -12,6 +12,7 @@ import { BlockView, IssueNotices, type Block, type Section } from './Blocks';
 import { moveKey } from './bulletin-view';
 import { Form } from '../../components/Form';
 import { QueryTable } from '../../components/QueryTable';
+import { usePageTitle } from '../../layout/title';
 
 type Editor = RouterOutputs['bulletin']['get'];
 type Summary = Editor['summary'];
@@ -538,6 +539,12 @@ export default function IssueEditorPage() {
     return issue.refetch();
   };
   const b = () => t().bulletin;
+  // The heading is the issue's public title, the same on its public page: the tab says this is the editor, and which revision.
+  usePageTitle(() => {
+    const summary = issue.data?.summary;
+    if (!summary) return [b().monitorTitle];
+    return [fill(b().editorTab, { period: summary.periodLabel }), summary.revision > 1 ? fill(b().revisionNumber, { revision: summary.revision }) : null];
+  });
   return (
     <RequireRole roles={MONITOR_ROLES}>
       <p>

@@ -7,7 +7,7 @@ import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { formatDateTime, formatPeriod } from '../../format';
 import { label, locale, t } from '../../i18n';
 import { Field } from '../../components/Form';
-import { QueryList } from '../../components/QueryList';
+import { CardList, Fact, PageFact } from '../../components/CardList';
 
 type Status = 'open' | 'accepted' | 'rejected';
 
@@ -60,37 +60,34 @@ export default function DisputesInboxPage() {
             <For each={['open', 'accepted', 'rejected'] as const}>{(value) => <option value={value}>{label(a().disputeStatuses, value)}</option>}</For>
           </select>
         </Field>
-        <QueryList query={inbox} class="plain" testId="disputes-inbox">
+        <CardList
+          query={inbox}
+          testId="disputes-inbox"
+          itemTestId="dispute"
+          heading={(item) => (
+            <>
+              {item.organizationName}: {item.criterionCode ? criteria.title(item.criterionCode) : `${m().comment} #${item.commentId}`}
+            </>
+          )}
+          facts={(item) => (
+            <>
+              <PageFact term={a().page} url={item.accountUrl} />
+              <Fact term={a().raisedAt}>{formatDateTime(item.raisedAt, locale())}</Fact>
+              <Show when={item.periodStart}>{(start) => <Fact term={a().period}>{formatPeriod(item.periodKind, start(), t().periods, locale())}</Fact>}</Show>
+              <Fact term={a().disputeKind}>{label(a().disputeReasons, item.reasonKind)}</Fact>
+              <Fact term={a().status}>{label(a().disputeStatuses, item.status)}</Fact>
+            </>
+          )}
+        >
           {(item) => (
-            <li class="card" data-testid="dispute">
-              <h2>
-                {item.organizationName}: {item.criterionCode ? criteria.title(item.criterionCode) : `${m().comment} #${item.commentId}`}
-              </h2>
-              <dl class="meta">
-                <dt>{a().page}</dt>
-                <dd>
-                  <a href={item.accountUrl} rel="noopener noreferrer">
-                    {item.accountUrl}
-                  </a>
-                </dd>
-                <dt>{a().raisedAt}</dt>
-                <dd>{formatDateTime(item.raisedAt, locale())}</dd>
-                <Show when={item.periodStart}>
-                  <dt>{a().period}</dt>
-                  <dd>{formatPeriod(item.periodKind, item.periodStart!, t().periods, locale())}</dd>
-                </Show>
-                <dt>{a().disputeKind}</dt>
-                <dd>{label(a().disputeReasons, item.reasonKind)}</dd>
-                <dt>{a().status}</dt>
-                <dd>{label(a().disputeStatuses, item.status)}</dd>
-              </dl>
+            <>
               <p class="citizen-text">{item.text}</p>
               <Show when={item.status === 'open'} fallback={<p>{item.decisionReason}</p>}>
                 <DecideForm disputeId={item.id} />
               </Show>
-            </li>
+            </>
           )}
-        </QueryList>
+        </CardList>
       </section>
     </RequireRole>
   );

@@ -5,6 +5,7 @@ import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
 import { t } from '../../i18n';
 import { DataTable } from '../../components/DataTable';
+import { FileInput } from '../../components/FileInput';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -33,16 +34,13 @@ export default function ImportPage() {
             if (chosen) upload.mutate(chosen);
           }}
         >
-          <div class="field">
-            <label for="import-file">{m().importFile}</label>
-            <input
-              id="import-file"
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              required
-              onChange={(e) => setFile(e.currentTarget.files?.[0])}
-            />
-          </div>
+          <FileInput
+            id="import-file"
+            label={m().importFile}
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+            onChange={(chosen) => setFile(chosen[0])}
+          />
           <button type="submit" disabled={!file() || upload.isPending}>
             {m().importSubmit}
           </button>

@@ -4,7 +4,7 @@ import { PAGE_REPORT_DECISIONS, PAGE_REPORT_STATUSES, type PageReportDecision, t
 import { trpc } from '../../api/trpc';
 import { MutationError } from '../../components/MutationError';
 import { MONITOR_ROLES, RequireRole } from '../../components/RequireRole';
-import { QueryView } from '../../components/State';
+import { CardList, Fact } from '../../components/CardList';
 import { formatDateTime } from '../../format';
 import { label, locale, t } from '../../i18n';
 
@@ -55,60 +55,56 @@ export default function PageReportsPage() {
             <For each={PAGE_REPORT_STATUSES}>{(value) => <option value={value}>{label(m().statuses, value)}</option>}</For>
           </select>
         </div>
-        <QueryView query={reports} empty={(items) => items.length === 0}>
-          {(items) => (
-            <ul class="plain" data-testid="page-reports">
-              <For each={items}>
-                {(item) => (
-                  <li class="card" data-testid="page-report">
-                    <h2>
-                      <a href={item.canonicalUrl ?? item.url} rel="noopener noreferrer nofollow">
-                        {item.canonicalUrl ?? item.url}
-                      </a>
-                    </h2>
-                    <dl class="meta">
-                      <dt>{m().receivedAt}</dt>
-                      <dd>{formatDateTime(item.createdAt, locale())}</dd>
-                      <dt>{m().inRegistry}</dt>
-                      <dd>
-                        <Show when={item.registry} fallback={m().notInRegistry}>
-                          {(registry) => (
-                            <>
-                              <a href={`/organizations/${encodeURIComponent(registry().organizationCode)}`}>{registry().organizationName}</a>:{' '}
-                              {registry().official ? m().registryOfficial : m().registryNotOfficial}
-                            </>
-                          )}
-                        </Show>
-                      </dd>
-                      <dt>{m().status}</dt>
-                      <dd data-testid="page-report-status">{label(m().statuses, item.status)}</dd>
-                      <Show when={item.decidedAt}>
-                        {(at) => (
-                          <>
-                            <dt>{m().decidedAt}</dt>
-                            <dd>
-                              {formatDateTime(at(), locale())}
-                              <Show when={item.decidedBy}>{(who) => `, ${who()}`}</Show>
-                            </dd>
-                          </>
-                        )}
-                      </Show>
-                    </dl>
-                    <p class="citizen-text">
-                      <strong>{m().reason}:</strong> {item.reason}
-                    </p>
-                    <Show when={item.decisionNote}>
-                      <p>{item.decisionNote}</p>
-                    </Show>
-                    <Show when={item.status === 'new'}>
-                      <DecideReport id={item.id} />
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
+        <CardList
+          query={reports}
+          testId="page-reports"
+          itemTestId="page-report"
+          heading={(item) => (
+            <a href={item.canonicalUrl ?? item.url} rel="noopener noreferrer nofollow">
+              {item.canonicalUrl ?? item.url}
+            </a>
           )}
-        </QueryView>
+          facts={(item) => (
+            <>
+              <Fact term={m().receivedAt}>{formatDateTime(item.createdAt, locale())}</Fact>
+              <Fact term={m().inRegistry}>
+                <Show when={item.registry} fallback={m().notInRegistry}>
+                  {(registry) => (
+                    <>
+                      <a href={`/organizations/${encodeURIComponent(registry().organizationCode)}`}>{registry().organizationName}</a>:{' '}
+                      {registry().official ? m().registryOfficial : m().registryNotOfficial}
+                    </>
+                  )}
+                </Show>
+              </Fact>
+              <Fact term={m().status} testId="page-report-status">
+                {label(m().statuses, item.status)}
+              </Fact>
+              <Show when={item.decidedAt}>
+                {(at) => (
+                  <Fact term={m().decidedAt}>
+                    {formatDateTime(at(), locale())}
+                    <Show when={item.decidedBy}>{(who) => `, ${who()}`}</Show>
+                  </Fact>
+                )}
+              </Show>
+            </>
+          )}
+        >
+          {(item) => (
+            <>
+              <p class="citizen-text">
+                <strong>{m().reason}:</strong> {item.reason}
+              </p>
+              <Show when={item.decisionNote}>
+                <p>{item.decisionNote}</p>
+              </Show>
+              <Show when={item.status === 'new'}>
+                <DecideReport id={item.id} />
+              </Show>
+            </>
+          )}
+        </CardList>
       </section>
     </RequireRole>
   );

@@ -12,6 +12,7 @@ import { TRAINING_MANAGER_ROLES } from './roles';
 import { ENROLMENT_TRANSITIONS, REASON_REQUIRED, type EnrolmentState } from '@most/domain/browser';
 import { Form, Field, TextField } from '../../components/Form';
 import { QueryTable } from '../../components/QueryTable';
+import { FileInput } from '../../components/FileInput';
 
 type BulkReport = RouterOutputs['training']['monitor']['bulkEnrol'];
 
@@ -151,17 +152,14 @@ function BulkEnrolForm(props: { cohortId: number }) {
       <p id="bulk-enrol-hint" class="muted">
         {m().bulkHint}
       </p>
-      <div class="field">
-        <label for="bulk-enrol-file">{m().bulkFile}</label>
-        <input
-          id="bulk-enrol-file"
-          type="file"
-          required
-          aria-describedby="bulk-enrol-hint"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => setFile(e.currentTarget.files?.[0])}
-        />
-      </div>
+      <FileInput
+        id="bulk-enrol-file"
+        label={m().bulkFile}
+        required
+        aria-describedby="bulk-enrol-hint"
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onChange={(chosen) => setFile(chosen[0])}
+      />
       <button type="submit" disabled={!file() || upload.isPending}>
         {m().upload}
       </button>

@@ -10,6 +10,8 @@ import { fill, label, locale, t } from '../../i18n';
 import { fileToBase64 } from './files';
 import { TRAINEE_ROLES } from './roles';
 import { Form, Field } from '../../components/Form';
+import { FileInput } from '../../components/FileInput';
+import { usePageTitle } from '../../layout/title';
 
 const MAX_FILES = 5;
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -48,28 +50,22 @@ function SubmitForm(props: { enrolmentId: number; assignmentId: number; title: s
       <Field id={id('text')} label={m().answerText}>
         <textarea id={id('text')} rows="6" maxLength={100_000} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
       </Field>
-      <div class="field">
-        <label for={id('files')}>{m().answerFiles}</label>
-        <input
-          id={id('files')}
-          type="file"
-          multiple
-          aria-describedby={id('files-hint')}
-          onChange={(e) => {
-            const chosen = Array.from(e.currentTarget.files ?? []).slice(0, MAX_FILES);
-            setFiles(chosen);
-            setTooBig(chosen.some((file) => file.size > MAX_FILE_BYTES));
-          }}
-        />
-        <p id={id('files-hint')} class="muted">
-          {m().filesHint}
+      <FileInput
+        id={id('files')}
+        label={m().answerFiles}
+        hint={m().filesHint}
+        multiple
+        onChange={(chosen) => {
+          const kept = chosen.slice(0, MAX_FILES);
+          setFiles(kept);
+          setTooBig(kept.some((file) => file.size > MAX_FILE_BYTES));
+        }}
+      />
+      <Show when={tooBig()}>
+        <p class="notice notice--bad" role="alert">
+          {m().fileTooBig}
         </p>
-        <Show when={tooBig()}>
-          <p class="notice notice--bad" role="alert">
-            {m().fileTooBig}
-          </p>
-        </Show>
-      </div>
+      </Show>
       <button type="submit" disabled={submit.isPending || tooBig() || (!text().trim() && files().length === 0)}>
         {m().submitAnswer}
       </button>
@@ -93,6 +89,12 @@ export default function TraineeCoursePage() {
   const course = () => courses.data?.find((c) => c.enrolmentId === enrolmentId());
   const closedReason = () => course()?.courseworkClosedReason ?? null;
   const m = () => t().training;
+  // Each course names itself in the heading and the tab, not just "Задания".
+  const heading = () => {
+    const c = course();
+    return c ? fill(m().courseAssignments, { course: c.courseTitle }) : m().assignments;
+  };
+  usePageTitle(() => [heading()]);
   const canSubmit = (status: string) => course() !== undefined && closedReason() === null && (status === 'not_submitted' || status === 'resubmission_allowed');
 
   return (
@@ -100,12 +102,12 @@ export default function TraineeCoursePage() {
       <p>
         <A href="/training">← {m().traineeTitle}</A>
       </p>
-      <h1>{m().assignments}</h1>
+      <h1>{heading()}</h1>
       <Show when={course()}>
         {(c) => (
           <>
             <p class="muted">
-              {c().courseTitle} — {c().cohortTitle}, {formatDate(c().startsOn, locale())} — {formatDate(c().endsOn, locale())}
+              {c().cohortTitle}, {formatDate(c().startsOn, locale())} — {formatDate(c().endsOn, locale())}
             </p>
             <Show when={c().courseworkClosedReason}>
               {(reason) => (
