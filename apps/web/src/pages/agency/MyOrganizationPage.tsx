@@ -32,7 +32,7 @@ function ScoreDetail(props: { period: PeriodRef }) {
   return (
     <QueryView query={detail}>
       {(score) => (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table class="stack" data-testid="score-detail">
             <caption>
               {m().evidence}: {formatDate(score.periodStart, locale())} — {formatDate(score.periodEnd, locale())}

@@ -112,7 +112,8 @@ type FigureBlock = Extract<Block, { kind: 'figure' }>;
 function TableView(props: { block: TableBlock }) {
   const right = (index: number) => props.block.columns[index]?.align === 'right';
   return (
-    <div class="table-wrap bulletin-table">
+    // Scrolls sideways when wider than the page: focusable, so keyboards can scroll it too (the caption names it).
+    <div class="table-wrap bulletin-table" tabindex="0">
       <table>
         <Show when={props.block.caption}>
           <caption>{props.block.caption}</caption>

@@ -21,7 +21,7 @@ const splitCodes = (value: string | undefined) =>
 function ComparisonTable(props: { view: ComparisonView }) {
   const m = () => t().insights;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table data-testid="compare-table" class="compare">
         <caption>
           {m().compareTable}: {props.view.edition.title}

@@ -30,7 +30,7 @@ export default function MethodologyPage() {
                   <dt>{m().minCoverage}</dt>
                   <dd>{formatNumber(version.minimumCoverage * 100, locale(), 0)}%</dd>
                 </dl>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                   <table class="stack">
                     <caption>
                       {m().criteriaOf} {version.version}

@@ -123,7 +123,7 @@ function Profile(props: { org: OrganizationProfile; criteria: Map<string, Method
         <p class="muted">
           {t().ranking.edition}: {latest()!.editionTitle}
         </p>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table class="stack" data-testid="criteria-table">
             <caption>{m().criteria}</caption>
             <thead>
